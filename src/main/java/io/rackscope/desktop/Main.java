@@ -1,0 +1,45 @@
+package io.rackscope.desktop;
+
+import io.rackscope.desktop.cli.CheckConfigCommand;
+import io.rackscope.desktop.cli.ConfigLocation;
+import io.rackscope.desktop.cli.GenerateTopologyCommand;
+import io.rackscope.desktop.ui.DesktopApp;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code rackscope-desktop} command: the desktop app without a subcommand, the tools with one. */
+@Command(name = "rackscope-desktop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Datacenter health from Prometheus: world, sites, rooms, racks, devices.",
+        subcommands = {CheckConfigCommand.class, GenerateTopologyCommand.class})
+public final class Main implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
+    Path config;
+
+    @Option(names = "--kiosk", description = "full-screen wall display mode")
+    boolean kiosk;
+
+    @Override
+    public Integer call() {
+        DesktopApp.open(ConfigLocation.resolve(config), kiosk);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"rackscope-desktop " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.rackscope.desktop.checks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A PromQL health check. {@code forDuration} is {@link Duration#ZERO} when the check has no debounce;
+ * {@code expandByLabel} is null unless the check splits an instance into sub-nodes.
+ */
+public record Check(String id, String name, String kind, CheckScope scope, String expr, boolean boolOutput,
+                    Duration forDuration, List<String> selectors, List<Rule> rules,
+                    String expandByLabel, String expandDiscoveryExpr, Severity expandAbsentState,
+                    int expandCritThreshold, Path file, int line) {
+    public Check {
+        selectors = List.copyOf(selectors);
+        rules = List.copyOf(rules);
+    }
+
+    /** The worst severity among the rules {@code sample} matches; OK when none matches. */
+    public Severity evaluate(double sample) {
+        Severity worst = Severity.OK;
+        for (Rule rule : rules) {
+            if (rule.matches(sample)) {
+                worst = Severity.worst(worst, rule.severity());
+            }
+        }
+        return worst;
+    }
+}

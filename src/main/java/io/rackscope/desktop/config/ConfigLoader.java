@@ -1,0 +1,51 @@
+package io.rackscope.desktop.config;
+
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.topology.TemplateCatalog;
+import io.rackscope.desktop.topology.Topology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Loads a Rackscope configuration directory, reporting every problem and keeping everything valid. */
+public final class ConfigLoader {
+    private final Map<String, String> environment;
+
+    public ConfigLoader() {
+        this(System.getenv());
+    }
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public RackscopeConfig load(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        Diagnostics diagnostics = new Diagnostics();
+        YamlReader reader = new YamlReader(diagnostics);
+        Path appYaml = root.resolve("app.yaml");
+        YamlNode.Mapping app;
+        if (!Files.isDirectory(root)) {
+            diagnostics.error(root, 0, "the configuration directory does not exist");
+            app = YamlNode.Mapping.empty(appYaml);
+        } else if (!Files.exists(appYaml)) {
+            diagnostics.warning(appYaml, 0, "there is no app.yaml; defaults are used");
+            app = YamlNode.Mapping.empty(appYaml);
+        } else {
+            app = reader.readMapping(appYaml).orElse(YamlNode.Mapping.empty(appYaml));
+        }
+        AppConfig settings = new AppConfigParser(diagnostics, environment).parse(app, root);
+        ConfigPaths paths = ConfigPaths.resolve(root, app, diagnostics);
+
+        TemplateLoader templateLoader = new TemplateLoader(diagnostics, reader);
+        TemplateCatalog templates = templateLoader.load(paths.templates());
+        Map<String, Check> checks = new CheckLoader(diagnostics, reader).load(paths.checks());
+        Map<String, MetricDefinition> metrics = new MetricLoader(diagnostics, reader).load(paths.metrics());
+        List<Site> sites = new TopologyLoader(diagnostics, reader).load(paths.topology(), root);
+        new ReferenceValidator(diagnostics).validate(sites, templates, templateLoader.origins(), checks.keySet(), metrics.keySet());
+        return new RackscopeConfig(paths, settings, new Topology(sites), templates, checks, metrics, diagnostics);
+    }
+}

@@ -1,0 +1,145 @@
+package io.rackscope.desktop.config;
+
+import io.rackscope.desktop.topology.DeviceTemplate;
+import io.rackscope.desktop.topology.RackComponentTemplate;
+import io.rackscope.desktop.topology.RackTemplate;
+import io.rackscope.desktop.topology.TemplateCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads device, rack and rack-component templates; any file may hold any of the three lists. */
+final class TemplateLoader {
+    private final Diagnostics diagnostics;
+    private final YamlReader reader;
+    private final Values values;
+    private final Map<String, YamlNode> origins = new LinkedHashMap<>();
+
+    TemplateLoader(Diagnostics diagnostics, YamlReader reader) {
+        this.diagnostics = diagnostics;
+        this.reader = reader;
+        this.values = new Values(diagnostics);
+    }
+
+    /** Where each template was defined, keyed {@code kind:id}, for messages about its references. */
+    Map<String, YamlNode> origins() {
+        return origins;
+    }
+
+    TemplateCatalog load(Path dir) {
+        Map<String, DeviceTemplate> devices = new LinkedHashMap<>();
+        Map<String, RackTemplate> racks = new LinkedHashMap<>();
+        Map<String, RackComponentTemplate> components = new LinkedHashMap<>();
+        for (Path file : YamlFiles.under(dir)) {
+            reader.readMapping(file).ifPresent(root -> {
+                each(root, "templates", "device template", devices, this::device);
+                each(root, "rack_templates", "rack template", racks, this::rack);
+                each(root, "rack_component_templates", "rack component template", components, this::component);
+            });
+        }
+        return new TemplateCatalog(devices, racks, components);
+    }
+
+    private interface Parser<T> {
+        T parse(YamlNode.Mapping m, String id);
+    }
+
+    private <T> void each(YamlNode.Mapping root, String key, String kind, Map<String, T> into, Parser<T> parser) {
+        for (YamlNode node : root.list(key)) {
+            if (!(node instanceof YamlNode.Mapping m)) {
+                diagnostics.error(node, "each entry of '" + key + "' should be a " + kind + " with an id; this one was skipped");
+                continue;
+            }
+            String id = m.text("id", null);
+            if (id == null || id.isBlank()) {
+                diagnostics.error(m, "a " + kind + " has no id; it was skipped");
+                continue;
+            }
+            YamlNode first = origins.get(kind + ":" + id);
+            if (first != null) {
+                diagnostics.error(m.at("id"), "the " + kind + " id '" + id + "' is already defined at " + first.file()
+                        + ":" + first.line() + "; this second definition was ignored");
+                continue;
+            }
+            origins.put(kind + ":" + id, m);
+            into.put(id, parser.parse(m, id));
+        }
+    }
+
+    private DeviceTemplate device(YamlNode.Mapping m, String id) {
+        int[][] matrix = matrix(m.mapping("layout").orElse(null));
+        List<DeviceTemplate.RearComponent> rear = new ArrayList<>();
+        for (YamlNode n : m.list("rear_components")) {
+            if (n instanceof YamlNode.Mapping r) {
+                rear.add(new DeviceTemplate.RearComponent(r.text("id", ""), r.text("name", r.text("id", "")),
+                        r.text("type", "other"), r.texts("checks")));
+            }
+        }
+        return new DeviceTemplate(id, m.text("name", id), m.text("type", "server"), m.text("role", null),
+                uHeight(m, id), matrix, rear, m.texts("checks"), m.texts("metrics"));
+    }
+
+    private int uHeight(YamlNode.Mapping m, String id) {
+        int u = values.integer(m, "u_height", "u_height", 1);
+        if (u < 1 || u > 60) {
+            diagnostics.error(m.at("u_height"), "template '" + id + "' has u_height " + u + "; it must be between 1 and 60");
+            return Math.max(1, Math.min(60, u));
+        }
+        return u;
+    }
+
+    private int[][] matrix(YamlNode.Mapping layout) {
+        if (layout != null) {
+            List<YamlNode> rows = layout.list("matrix");
+            if (!rows.isEmpty()) {
+                int[][] out = new int[rows.size()][];
+                for (int r = 0; r < rows.size(); r++) {
+                    List<YamlNode> cells = rows.get(r) instanceof YamlNode.Sequence s ? s.items() : List.of(rows.get(r));
+                    out[r] = cells.stream().mapToInt(c -> c instanceof YamlNode.Scalar s && !s.isNull() ? parseOr(s.value(), 0) : 0)
+                            .toArray();
+                }
+                return out;
+            }
+            int rowCount = parseOr(layout.text("rows", "1"), 1);
+            int cols = parseOr(layout.text("cols", "1"), 1);
+            int[][] out = new int[Math.max(1, rowCount)][Math.max(1, cols)];
+            for (int r = 0; r < out.length; r++) {
+                for (int c = 0; c < out[r].length; c++) {
+                    out[r][c] = r * out[r].length + c + 1;
+                }
+            }
+            return out;
+        }
+        return new int[][] {{1}};
+    }
+
+    private static int parseOr(String text, int fallback) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private RackTemplate rack(YamlNode.Mapping m, String id) {
+        List<RackTemplate.ComponentRef> refs = new ArrayList<>();
+        YamlNode.Mapping infra = m.mapping("infrastructure").orElse(YamlNode.Mapping.empty(m.file()));
+        for (String key : List.of("rack_components", "components")) {
+            for (YamlNode n : infra.list(key)) {
+                if (n instanceof YamlNode.Mapping c) {
+                    refs.add(new RackTemplate.ComponentRef(c.text("id", c.text("template_id", "")), c.text("template_id", null),
+                            c.text("location", c.text("side", "rear")), parseOr(c.text("u_position", "0"), 0),
+                            parseOr(c.text("u_height", "0"), 0)));
+                }
+            }
+        }
+        return new RackTemplate(id, m.text("name", id), values.integer(m, "u_height", "u_height", 42), m.texts("checks"), refs);
+    }
+
+    private RackComponentTemplate component(YamlNode.Mapping m, String id) {
+        return new RackComponentTemplate(id, m.text("name", id), m.text("type", "other"), m.text("location", "side"),
+                m.text("side", null), values.integer(m, "u_height", "u_height", 1), m.texts("checks"), m.texts("metrics"));
+    }
+}

@@ -1,0 +1,22 @@
+package io.rackscope.desktop.topology;
+
+import java.util.List;
+
+/**
+ * What a kind of device looks like and which checks and metrics apply to it. {@code matrix} holds the
+ * slot numbers of the front layout row by row (top row first); a single-node device has {@code [[1]]}.
+ */
+public record DeviceTemplate(String id, String name, String type, String role, int uHeight, int[][] matrix,
+                             List<RearComponent> rearComponents, List<String> checks, List<String> metrics) {
+    public DeviceTemplate {
+        rearComponents = List.copyOf(rearComponents);
+        checks = List.copyOf(checks);
+        metrics = List.copyOf(metrics);
+    }
+
+    public record RearComponent(String id, String name, String type, List<String> checks) {
+        public RearComponent {
+            checks = List.copyOf(checks);
+        }
+    }
+}
