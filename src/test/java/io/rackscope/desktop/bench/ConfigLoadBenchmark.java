@@ -1,0 +1,41 @@
+package io.rackscope.desktop.bench;
+
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.simulator.TopologyGenerator;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Load-and-index time and heap after load for generated trees. Run with {@code scripts/bench config-load}.
+ * Each size is loaded five times after two warm-up loads; the best and the median are printed.
+ */
+public final class ConfigLoadBenchmark {
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length == 0 ? new int[] {14_000, 100_000} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        for (int nodes : sizes) {
+            Path dir = Files.createTempDirectory("rackscope-bench-" + nodes);
+            new TopologyGenerator(nodes, 3).write(dir);
+            for (int i = 0; i < 2; i++) {
+                new ConfigLoader().load(dir);
+            }
+            long[] ms = new long[5];
+            RackscopeConfig kept = null;
+            for (int i = 0; i < ms.length; i++) {
+                kept = null;
+                System.gc();
+                long t0 = System.nanoTime();
+                kept = new ConfigLoader().load(dir);
+                ms[i] = (System.nanoTime() - t0) / 1_000_000;
+            }
+            java.util.Arrays.sort(ms);
+            System.gc();
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("nodes=%d racks=%d load_best_ms=%d load_median_ms=%d heap_after_load_mb=%.1f errors=%d%n",
+                    kept.topology().instances().size(), kept.topology().racks().size(), ms[0], ms[2],
+                    heap / 1048576.0, kept.diagnostics().errors().size());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.rackscope.desktop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackscope.desktop.Main;
+import io.rackscope.desktop.config.ConfigFixture;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkConfigJsonHasTheContractKeys() throws Exception {
+        Run r = run("check-config", "--config", "config", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        for (String key : List.of("sites", "rooms", "aisles", "racks", "devices", "instances", "checks", "metrics")) {
+            assertTrue(json.get(key).isInt(), key);
+        }
+        assertEquals(40, json.get("racks").asInt());
+        assertEquals(1756, json.get("instances").asInt());
+        assertTrue(json.get("errors").isArray() && json.get("warnings").isArray());
+    }
+
+    @Test
+    void checkConfigExitsOneOnErrorsAndNamesFileAndLine() throws Exception {
+        Path config = ConfigFixture.copyOfBundled(dir);
+        Path checks = config.resolve("checks/library/rack.yaml");
+        ConfigFixture.write(checks, ConfigFixture.read(checks).replace("severity: WARN}", "severity: SOMETIMES}"));
+        Run r = run("check-config", "--config", config.toString(), "--json");
+        assertEquals(1, r.code());
+        JsonNode error = new ObjectMapper().readTree(r.out()).get("errors").get(0);
+        assertTrue(error.get("file").asText().endsWith("rack.yaml"));
+        assertTrue(error.get("line").asInt() > 0);
+        assertTrue(error.get("message").asText().contains("SOMETIMES"));
+        Run text = run("check-config", "--config", config.toString());
+        assertEquals(1, text.code());
+        assertTrue(text.out().contains("rack.yaml:" + error.get("line").asInt() + ": "), text.out());
+    }
+
+    @Test
+    void secretsNeverReachTheJsonOutput() {
+        Path config = ConfigFixture.copyOfBundled(dir);
+        Path app = config.resolve("app.yaml");
+        ConfigFixture.write(app, ConfigFixture.read(app).replace("  tls_verify: true\n",
+                "  tls_verify: true\n  basic_auth_user: noc\n  basic_auth_password: plain-secret-42\n  bearer_token: tok-secret-43\n"));
+        Run r = run("check-config", "--config", config.toString(), "--json");
+        assertFalse(r.out().contains("plain-secret-42") || r.out().contains("tok-secret-43"));
+        assertFalse(r.err().contains("plain-secret-42"));
+    }
+
+    @Test
+    void usageErrorsExitTwoWithUsageOnStderr() {
+        Run unknown = run("--no-such-flag");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("Usage:"), unknown.err());
+        assertEquals(2, run("check-config", "--bogus").code());
+        assertEquals(2, run("generate-topology", "--nodes", "0", "--out", dir.toString()).code());
+    }
+
+    @Test
+    void helpAndVersion() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("check-config") && help.out().contains("generate-topology"));
+        assertEquals(0, run("check-config", "--help").code());
+        Run version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("rackscope-desktop"));
+    }
+
+    @Test
+    void generatedTopologyIsValidAndExactlySized() {
+        Path out = dir.resolve("gen");
+        Run r = run("generate-topology", "--nodes", "1903", "--sites", "3", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        RackscopeConfig cfg = new ConfigLoader(Map.of()).load(out);
+        assertEquals(List.of(), cfg.diagnostics().all());
+        assertEquals(1903, cfg.topology().instances().size());
+        assertEquals(3, cfg.topology().sites().size());
+        assertTrue(cfg.topology().sites().stream().allMatch(s -> s.location() != null));
+        assertEquals(4, cfg.checks().size());
+    }
+}
