@@ -3,6 +3,7 @@ package io.rackscope.desktop;
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
+import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.ui.DesktopApp;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The {@code rackscope-desktop} command: the desktop app without a subcommand, the tools with one. */
 @Command(name = "rackscope-desktop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Datacenter health from Prometheus: world, sites, rooms, racks, devices.",
-        subcommands = {CheckConfigCommand.class, GenerateTopologyCommand.class})
+        subcommands = {CheckConfigCommand.class, SnapshotCommand.class, GenerateTopologyCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
     Path config;

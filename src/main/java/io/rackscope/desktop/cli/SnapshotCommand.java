@@ -1,0 +1,93 @@
+package io.rackscope.desktop.cli;
+
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.Diagnostic;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.Alert;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Run one health cycle headless and print the states. Prometheus being down is reported, not an exit error; exit 1 means configuration errors.")
+public final class SnapshotCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
+    Path config;
+
+    @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus base URL (overrides telemetry.prometheus_url)")
+    String prometheus;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Option(names = "--plain", description = "ask the original way (every sample back), for comparison")
+    boolean plain;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RackscopeConfig cfg = new ConfigLoader().load(ConfigLocation.resolve(config));
+        PrintWriter err = spec.commandLine().getErr();
+        for (Diagnostic d : cfg.diagnostics().errors()) {
+            err.println(d);
+        }
+        String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
+        HealthSnapshot s;
+        try (PrometheusClient client = new PrometheusClient(url, cfg.app().telemetry(), new QueryStats())) {
+            s = new TelemetryPlanner(cfg, client, plain ? EvaluationMode.PLAIN : EvaluationMode.FILTERED, Clock.systemUTC()).refresh();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(document(s)));
+        } else {
+            out.printf("snapshot v%d at %s in %d ms: %d sites, %d racks, %d nodes%n", s.version(), s.takenAt(),
+                    s.cycleTime().toMillis(), s.sites().size(), s.racks().size(), s.nodes().size());
+            s.sites().forEach((id, state) -> out.printf("  site %-20s %s%n", id, state));
+            for (Alert a : s.alerts()) {
+                out.printf("  %-4s %-24s %s%s%n", a.severity(), a.check(), a.path(), Double.isNaN(a.value()) ? "" : " = " + a.value());
+            }
+            s.errors().forEach(e -> out.println("  error: " + e));
+            out.println("  stats: " + s.stats());
+        }
+        out.flush();
+        err.flush();
+        return cfg.hasErrors() ? 1 : 0;
+    }
+
+    static Map<String, Object> document(HealthSnapshot s) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sites", new TreeMap<>(s.sites()));
+        doc.put("rooms", new TreeMap<>(s.rooms()));
+        doc.put("racks", new TreeMap<>(s.racks()));
+        doc.put("nodes", new TreeMap<>(s.nodes()));
+        List<Map<String, Object>> alerts = s.alerts().stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("severity", a.severity());
+            m.put("check", a.check());
+            m.put("entity", a.entity());
+            m.put("path", a.path());
+            m.put("value", Double.isFinite(a.value()) ? a.value() : null);
+            return m;
+        }).toList();
+        doc.put("alerts", alerts);
+        doc.put("stats", s.stats());
+        doc.put("errors", s.errors());
+        return doc;
+    }
+}

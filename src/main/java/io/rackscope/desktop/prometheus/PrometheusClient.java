@@ -1,0 +1,363 @@
+package io.rackscope.desktop.prometheus;
+
+import io.rackscope.desktop.config.AppConfig;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Credentials;
+import okhttp3.Dispatcher;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Talks to the Prometheus HTTP API: form-encoded POSTs, bounded parallelism, one request for identical
+ * queries in flight, retries with backoff for 503 and network errors only, and typed, plainly worded errors.
+ * Credentials go into headers only; no message ever contains them.
+ */
+public final class PrometheusClient implements AutoCloseable {
+    static final int RETRIES = 2;
+    static final long FIRST_BACKOFF_MILLIS = 200;
+
+    private final String baseUrl;
+    private final String displayUrl;
+    private final OkHttpClient http;
+    private final String authorization;
+    private final Duration timeout;
+    private final QueryStats stats;
+    private final Map<String, CompletableFuture<QueryResult>> inFlight = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prometheus-retry");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public PrometheusClient(AppConfig.Telemetry settings, QueryStats stats) {
+        this(settings.prometheusUrl(), settings, stats);
+    }
+
+    public PrometheusClient(String url, AppConfig.Telemetry settings, QueryStats stats) {
+        this.baseUrl = normalise(url);
+        this.displayUrl = redact(baseUrl);
+        this.stats = stats;
+        this.timeout = Duration.ofSeconds(Math.max(1, settings.timeoutSeconds()));
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(Math.max(1, settings.maxParallelQueries()));
+        dispatcher.setMaxRequestsPerHost(Math.max(1, settings.maxParallelQueries()));
+        OkHttpClient.Builder builder = new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectTimeout(Duration.ofSeconds(Math.min(5, timeout.toSeconds())))
+                .callTimeout(timeout).readTimeout(timeout).followRedirects(false).retryOnConnectionFailure(false);
+        configureTls(builder, settings);
+        this.http = builder.build();
+        if (settings.bearerToken() != null && !settings.bearerToken().isEmpty()) {
+            authorization = "Bearer " + settings.bearerToken().reveal();
+        } else if (settings.basicAuthUser() != null && !settings.basicAuthUser().isEmpty()) {
+            String password = settings.basicAuthPassword() == null || settings.basicAuthPassword().isEmpty() ? ""
+                    : settings.basicAuthPassword().reveal();
+            authorization = Credentials.basic(settings.basicAuthUser(), password);
+        } else {
+            authorization = null;
+        }
+    }
+
+    /** The base URL as shown to people: no user info. */
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    public QueryStats stats() {
+        return stats;
+    }
+
+    /** An instant query at the server's current time. */
+    public CompletableFuture<QueryResult> query(String promql) {
+        return submit("query", FormBody.Builder::new, promql, null);
+    }
+
+    public CompletableFuture<QueryResult> query(String promql, Instant time) {
+        return submit("query", FormBody.Builder::new, promql, b -> b.add("time", seconds(time)));
+    }
+
+    public CompletableFuture<QueryResult> queryRange(String promql, Instant start, Instant end, Duration step) {
+        return submit("query_range", FormBody.Builder::new, promql, b -> b.add("start", seconds(start))
+                .add("end", seconds(end)).add("step", (step.toMillis() / 1000.0) + "s"));
+    }
+
+    private interface Params {
+        void add(FormBody.Builder b);
+    }
+
+    private CompletableFuture<QueryResult> submit(String endpoint, java.util.function.Supplier<FormBody.Builder> form,
+                                                  String promql, Params extra) {
+        FormBody.Builder b = form.get().add("query", promql)
+                .add("timeout", Math.max(1, timeout.toSeconds() - 1) + "s");
+        if (extra != null) {
+            extra.add(b);
+        }
+        FormBody body = b.build();
+        StringBuilder key = new StringBuilder(endpoint);
+        for (int i = 0; i < body.size(); i++) {
+            key.append('&').append(body.name(i)).append('=').append(body.value(i));
+        }
+        String k = key.toString();
+        CompletableFuture<QueryResult> mine = new CompletableFuture<>();
+        CompletableFuture<QueryResult> shared = inFlight.putIfAbsent(k, mine);
+        if (shared != null) {
+            return shared;
+        }
+        mine.whenComplete((r, e) -> inFlight.remove(k, mine));
+        Request.Builder request = new Request.Builder().url(baseUrl + "/api/v1/" + endpoint).post(body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        send(request.build(), mine, 0);
+        return mine;
+    }
+
+    private void send(Request request, CompletableFuture<QueryResult> result, int attempt) {
+        long started = System.nanoTime();
+        stats.started();
+        http.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                done(started, 0, true);
+                PrometheusException error = networkError(e);
+                retryOrFail(request, result, attempt, error);
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                long[] count = {0};
+                try (response) {
+                    QueryResult parsed = read(response, count);
+                    done(started, count[0], false);
+                    result.complete(parsed);
+                } catch (PrometheusException e) {
+                    done(started, count[0], true);
+                    retryOrFail(request, result, attempt, e);
+                } catch (IOException e) {
+                    done(started, count[0], true);
+                    retryOrFail(request, result, attempt, networkError(e));
+                } catch (RuntimeException e) {
+                    done(started, count[0], true);
+                    result.completeExceptionally(e);
+                }
+            }
+        });
+    }
+
+    private void done(long startedNanos, long bytes, boolean failed) {
+        stats.finished((System.nanoTime() - startedNanos) / 1_000_000, bytes, failed);
+    }
+
+    private void retryOrFail(Request request, CompletableFuture<QueryResult> result, int attempt, PrometheusException e) {
+        boolean retryable = e.kind() == PrometheusException.Kind.UNAVAILABLE || e.kind() == PrometheusException.Kind.UNREACHABLE;
+        if (retryable && attempt < RETRIES) {
+            long delay = FIRST_BACKOFF_MILLIS << (2 * attempt);
+            retries.schedule(() -> send(request, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        } else {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private QueryResult read(Response response, long[] count) throws IOException {
+        int code = response.code();
+        ResponseBody body = response.body();
+        String type = body.contentType() == null ? "" : body.contentType().toString().toLowerCase(Locale.ROOT);
+        if (code == 401 || code == 403) {
+            throw new PrometheusException(PrometheusException.Kind.CREDENTIALS, code, "Prometheus at " + displayUrl
+                    + (code == 401 ? " asks for credentials that were not given or were refused (HTTP 401)"
+                    : " refused access with these credentials (HTTP 403)") + "; check telemetry.basic_auth_* or bearer_token");
+        }
+        if (!type.contains("json")) {
+            String what = type.contains("html") ? "an HTML page" : type.isEmpty() ? "an answer without a type" : "'" + type + "'";
+            throw new PrometheusException(code >= 500 ? PrometheusException.Kind.UNAVAILABLE : PrometheusException.Kind.NOT_PROMETHEUS,
+                    code, "the server at " + displayUrl + " answered HTTP " + code + " with " + what
+                    + " instead of Prometheus JSON; a proxy or login page may be in the way");
+        }
+        ResponseParser.Envelope envelope;
+        try (InputStream in = new CountingStream(body.byteStream(), count)) {
+            envelope = ResponseParser.parse(in, count);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PrometheusException(PrometheusException.Kind.NOT_PROMETHEUS, code, "the server at " + displayUrl
+                    + " answered HTTP " + code + " with malformed JSON (" + e.getOriginalMessage() + ")");
+        }
+        if ("success".equals(envelope.status()) && code == 200) {
+            return new QueryResult(envelope.result().resultType(), envelope.result().series(), envelope.result().warnings(),
+                    envelope.result().infos(), count[0]);
+        }
+        String detail = envelope.error() == null ? "no reason given" : envelope.error();
+        if (code == 400 || code == 422) {
+            throw new PrometheusException(PrometheusException.Kind.BAD_QUERY, code, "Prometheus rejected the query ("
+                    + (envelope.errorType() == null ? "HTTP " + code : envelope.errorType()) + "): " + detail);
+        }
+        if (code == 503 || code >= 500) {
+            throw new PrometheusException(PrometheusException.Kind.UNAVAILABLE, code, "Prometheus at " + displayUrl
+                    + " is overloaded or unavailable (HTTP " + code + ": " + detail + ")");
+        }
+        throw new PrometheusException(PrometheusException.Kind.NOT_PROMETHEUS, code, "Prometheus at " + displayUrl
+                + " answered HTTP " + code + " with status '" + envelope.status() + "': " + detail);
+    }
+
+    private PrometheusException networkError(IOException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof SSLException)) {
+            cause = cause.getCause();
+        }
+        if (e instanceof SSLException || cause instanceof SSLException
+                || e.getCause() instanceof java.security.cert.CertificateException) {
+            return new PrometheusException(PrometheusException.Kind.TLS, 0, "the TLS connection to " + displayUrl
+                    + " failed (" + e.getMessage() + "); set telemetry.tls_ca_file for a private CA");
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return new PrometheusException(PrometheusException.Kind.TIMEOUT, 0, "Prometheus at " + displayUrl
+                    + " did not answer within " + timeout.toSeconds() + " s");
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return new PrometheusException(PrometheusException.Kind.UNREACHABLE, 0, "cannot connect to Prometheus at "
+                    + displayUrl + " (connection refused or no route)");
+        }
+        if (e instanceof UnknownHostException) {
+            return new PrometheusException(PrometheusException.Kind.UNREACHABLE, 0, "the host name of " + displayUrl
+                    + " cannot be resolved");
+        }
+        return new PrometheusException(PrometheusException.Kind.UNREACHABLE, 0, "the connection to Prometheus at "
+                + displayUrl + " failed (" + e.getClass().getSimpleName() + ")");
+    }
+
+    private static void configureTls(OkHttpClient.Builder builder, AppConfig.Telemetry settings) {
+        try {
+            X509TrustManager trust;
+            if (!settings.tlsVerify()) {
+                trust = new X509TrustManager() {
+                    @Override
+                    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                    }
+
+                    @Override
+                    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                    }
+
+                    @Override
+                    public X509Certificate[] getAcceptedIssuers() {
+                        return new X509Certificate[0];
+                    }
+                };
+                builder.hostnameVerifier((host, session) -> true);
+            } else if (settings.caFile() != null) {
+                trust = trustFrom(settings.caFile());
+            } else {
+                return;
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {trust}, null);
+            builder.sslSocketFactory(ctx.getSocketFactory(), trust);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("telemetry.tls_ca_file cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509TrustManager trustFrom(Path pem) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca" + i++, c);
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        return (X509TrustManager) tmf.getTrustManagers()[0];
+    }
+
+    static String normalise(String url) {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    static String redact(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getUserInfo() == null) {
+                return url;
+            }
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+        } catch (Exception e) {
+            return "the configured Prometheus";
+        }
+    }
+
+    private static String seconds(Instant t) {
+        return String.format(Locale.ROOT, "%.3f", t.toEpochMilli() / 1000.0);
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Counts the bytes of the body as the parser reads them. */
+    private static final class CountingStream extends FilterInputStream {
+        private final long[] count;
+
+        CountingStream(InputStream in, long[] count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count[0]++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count[0] += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.rackscope.desktop.prometheus;
+
+/** A query that did not produce data, with a kind the app can act on and a sentence an operator understands. */
+public final class PrometheusException extends RuntimeException {
+
+    public enum Kind {
+        /** 400/422: the expression is wrong or cannot run; a configuration error of one check. Not retried. */
+        BAD_QUERY,
+        /** 401/403: credentials missing or refused. */
+        CREDENTIALS,
+        /** The answer was not Prometheus JSON (often a proxy's HTML page). */
+        NOT_PROMETHEUS,
+        /** Connection refused, unknown host, network down. */
+        UNREACHABLE,
+        /** The TLS handshake failed (certificate not trusted, wrong host name). */
+        TLS,
+        /** No answer within the client's timeout. */
+        TIMEOUT,
+        /** 503 or another 5xx after the retries. */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+    private final int httpStatus;
+
+    public PrometheusException(Kind kind, int httpStatus, String message) {
+        super(message);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Worth another try later: the server or the network, not the query or the credentials. */
+    public boolean transientFailure() {
+        return kind == Kind.UNREACHABLE || kind == Kind.TIMEOUT || kind == Kind.UNAVAILABLE;
+    }
+}

@@ -1,0 +1,82 @@
+package io.rackscope.desktop.telemetry;
+
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.CheckScope;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.InstancePath;
+import io.rackscope.desktop.topology.InstanceSlot;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Topology;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which entities each check is about (template-scoped: a device's template lists the check), and the ids
+ * related to a batch for placeholders other than the one the check is batched on.
+ */
+final class CheckTargets {
+    private final Map<String, Set<String>> targets = new LinkedHashMap<>();
+    private final Topology topology;
+
+    CheckTargets(RackscopeConfig cfg) {
+        this.topology = cfg.topology();
+        for (Rack rack : topology.racks()) {
+            for (Device device : rack.devices()) {
+                for (Check check : cfg.checksFor(device)) {
+                    Set<String> ids = targets.computeIfAbsent(check.id(), k -> new LinkedHashSet<>());
+                    switch (check.scope()) {
+                        case NODE -> device.instances().forEach(s -> ids.add(s.instanceId()));
+                        case CHASSIS -> ids.add(device.id());
+                        case RACK -> ids.add(rack.id());
+                    }
+                }
+            }
+            for (Check check : cfg.checksFor(rack)) {
+                Set<String> ids = targets.computeIfAbsent(check.id(), k -> new LinkedHashSet<>());
+                switch (check.scope()) {
+                    case NODE -> rack.devices().forEach(d -> d.instances().forEach(s -> ids.add(s.instanceId())));
+                    case CHASSIS -> rack.devices().forEach(d -> ids.add(d.id()));
+                    case RACK -> ids.add(rack.id());
+                }
+            }
+        }
+    }
+
+    List<String> of(Check check) {
+        return new ArrayList<>(targets.getOrDefault(check.id(), Set.of()));
+    }
+
+    /** The ids of {@code wanted} scope that belong to a batch of {@code scope} ids. */
+    Collection<String> related(CheckScope scope, List<String> batch, CheckScope wanted) {
+        if (scope == wanted) {
+            return batch;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : batch) {
+            switch (scope) {
+                case NODE -> topology.instance(id).ifPresent(p -> add(out, p, wanted));
+                case CHASSIS -> topology.device(id).ifPresent(d -> addDevice(out, d, wanted));
+                case RACK -> topology.rack(id).ifPresent(r -> r.devices().forEach(d -> addDevice(out, d, wanted)));
+            }
+        }
+        return out;
+    }
+
+    private static void add(Set<String> out, InstancePath p, CheckScope wanted) {
+        out.add(wanted == CheckScope.RACK ? p.rack().id() : p.device().id());
+    }
+
+    private static void addDevice(Set<String> out, Device d, CheckScope wanted) {
+        switch (wanted) {
+            case NODE -> d.instances().stream().map(InstanceSlot::instanceId).forEach(out::add);
+            case CHASSIS -> out.add(d.id());
+            case RACK -> out.add(d.rackId());
+        }
+    }
+}

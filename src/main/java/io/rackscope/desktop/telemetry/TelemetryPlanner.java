@@ -1,0 +1,237 @@
+package io.rackscope.desktop.telemetry;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.CheckScope;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.PrometheusException;
+import io.rackscope.desktop.prometheus.QueryResult;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Topology;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Evaluates every check in batched queries and rolls the results up into one immutable {@link HealthSnapshot}
+ * per cycle. Callers arriving while a cycle runs share it; a snapshot younger than {@code planner.cache_ttl_seconds}
+ * is served without any query; raw answers are cached for {@code cache.health_checks_ttl_seconds}. A failed batch
+ * keeps the last known results of its own targets, marked stale, and touches nothing else.
+ */
+public final class TelemetryPlanner {
+    private final RackscopeConfig config;
+    private final PrometheusClient client;
+    private final QueryStats stats;
+    private final Clock clock;
+    private final CheckQueries queries;
+    private final List<CheckQueries.Batch> batches = new ArrayList<>();
+    private final Cache<String, QueryResult> healthCache;
+    private final Duration snapshotTtl;
+    private final Severity unknownState;
+    private final Object lock = new Object();
+    private volatile HealthSnapshot latest = HealthSnapshot.empty();
+    private CompletableFuture<HealthSnapshot> running;
+    private long version;
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "telemetry-planner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public TelemetryPlanner(RackscopeConfig config, PrometheusClient client, EvaluationMode mode, Clock clock) {
+        this.config = config;
+        this.client = client;
+        this.stats = client.stats();
+        this.clock = clock;
+        this.queries = new CheckQueries(config.app(), mode, new CheckTargets(config));
+        for (Check check : config.checks().values()) {
+            batches.addAll(queries.batches(check));
+        }
+        this.healthCache = Caffeine.newBuilder().maximumSize(50_000)
+                .expireAfterWrite(Duration.ofSeconds(Math.max(0, config.app().cache().healthChecksTtlSeconds()))).build();
+        this.snapshotTtl = Duration.ofSeconds(Math.max(0, config.app().planner().cacheTtlSeconds()));
+        this.unknownState = Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN);
+    }
+
+    /** The newest snapshot; never waits. */
+    public HealthSnapshot latest() {
+        return latest;
+    }
+
+    /** The queries one cycle sends when nothing is cached (presence lists aside). */
+    public List<String> plannedQueries() {
+        return batches.stream().map(CheckQueries.Batch::query).toList();
+    }
+
+    /** A snapshot no older than the planner TTL: the cached one, the cycle in progress, or a new cycle. Blocks. */
+    public HealthSnapshot snapshot() {
+        HealthSnapshot current = latest;
+        if (current.version() > 0 && Duration.between(current.takenAt(), clock.instant()).compareTo(snapshotTtl) < 0) {
+            stats.cacheHit();
+            return current;
+        }
+        stats.cacheMiss();
+        return refreshAsync().join();
+    }
+
+    /** Starts a cycle, or joins the one already running. */
+    public CompletableFuture<HealthSnapshot> refreshAsync() {
+        synchronized (lock) {
+            if (running != null) {
+                return running;
+            }
+            CompletableFuture<HealthSnapshot> cycle = CompletableFuture.supplyAsync(this::cycle, worker);
+            running = cycle;
+            cycle.whenComplete((s, e) -> {
+                synchronized (lock) {
+                    running = null;
+                }
+            });
+            return cycle;
+        }
+    }
+
+    public HealthSnapshot refresh() {
+        return refreshAsync().join();
+    }
+
+    private HealthSnapshot cycle() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        List<CompletableFuture<BatchOutcome>> pending = new ArrayList<>(batches.size());
+        for (CheckQueries.Batch b : batches) {
+            pending.add(evaluate(b, now));
+        }
+        HealthSnapshot previous = latest;
+        Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
+        Map<String, Set<String>> absent = new LinkedHashMap<>();
+        Map<String, Instant> staleSince = new HashMap<>();
+        Set<String> errors = new LinkedHashSet<>();
+        for (int i = 0; i < batches.size(); i++) {
+            CheckQueries.Batch batch = batches.get(i);
+            Map<String, CheckResult> p = problems.computeIfAbsent(batch.check().id(), k -> new HashMap<>());
+            Set<String> a = absent.computeIfAbsent(batch.check().id(), k -> new HashSet<>());
+            try {
+                BatchOutcome o = pending.get(i).join();
+                p.putAll(o.problems);
+                for (String id : batch.ids()) {
+                    if (!o.present.contains(id)) {
+                        a.add(id);
+                    }
+                }
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                errors.add(batch.check().id() + ": " + (cause instanceof PrometheusException pe ? pe.getMessage()
+                        : "internal error " + cause.getClass().getSimpleName()));
+                keepLastKnown(previous, batch, p, a, staleSince, now);
+            }
+        }
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        problems.forEach((check, p) -> outcomes.put(check, new CheckOutcome(check, p, absent.get(check))));
+        HealthRollup rollup = new HealthRollup(config, outcomes, unknownState);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        stats.cycleFinished(millis);
+        HealthSnapshot snapshot;
+        synchronized (lock) {
+            snapshot = new HealthSnapshot(++version, now, Duration.ofMillis(millis), Map.copyOf(rollup.nodes),
+                    Map.copyOf(rollup.devices), Map.copyOf(rollup.racks), Map.copyOf(rollup.aisles), Map.copyOf(rollup.rooms),
+                    Map.copyOf(rollup.sites), outcomes, alerts(outcomes), staleSince, List.copyOf(errors), stats.asMap());
+            latest = snapshot;
+        }
+        return snapshot;
+    }
+
+    private void keepLastKnown(HealthSnapshot previous, CheckQueries.Batch batch, Map<String, CheckResult> problems,
+                               Set<String> absent, Map<String, Instant> staleSince, Instant now) {
+        CheckOutcome before = previous.checks().get(batch.check().id());
+        for (String id : batch.ids()) {
+            Instant since = previous.staleSince().getOrDefault(id, previous.version() == 0 ? now : previous.takenAt());
+            staleSince.merge(id, since, (x, y) -> x.isBefore(y) ? x : y);
+            if (before == null || before.absent().contains(id)) {
+                absent.add(id);
+            } else if (before.problems().containsKey(id)) {
+                problems.put(id, before.problems().get(id).asStale());
+            }
+        }
+    }
+
+    private CompletableFuture<BatchOutcome> evaluate(CheckQueries.Batch batch, Instant now) {
+        return cachedQuery(batch.query()).thenCompose(result -> {
+            BatchOutcome o = new BatchOutcome(batch, now);
+            o.read(result);
+            if (o.presentCount < 0 || o.allPresent()) {
+                if (o.allPresent()) {
+                    o.present.addAll(batch.ids());
+                }
+                o.finish();
+                return CompletableFuture.completedFuture(o);
+            }
+            return cachedQuery(queries.presenceList(batch)).thenApply(list -> {
+                o.readPresence(list);
+                o.finish();
+                return o;
+            });
+        });
+    }
+
+    private CompletableFuture<QueryResult> cachedQuery(String promql) {
+        QueryResult hit = healthCache.getIfPresent(promql);
+        if (hit != null) {
+            stats.queryCacheHit();
+            return CompletableFuture.completedFuture(hit);
+        }
+        stats.queryCacheMiss();
+        return client.query(promql).thenApply(r -> {
+            healthCache.put(promql, r);
+            return r;
+        });
+    }
+
+    /** Drops the cached raw answers, so the next cycle asks Prometheus again. */
+    public void invalidateCaches() {
+        healthCache.invalidateAll();
+    }
+
+    private List<Alert> alerts(Map<String, CheckOutcome> outcomes) {
+        List<Alert> out = new ArrayList<>();
+        Topology t = config.topology();
+        outcomes.forEach((checkId, o) -> {
+            CheckScope scope = config.check(checkId).map(Check::scope).orElse(CheckScope.NODE);
+            o.problems().values().forEach(r -> {
+                if (r.severity() == Severity.WARN || r.severity() == Severity.CRIT) {
+                    out.add(new Alert(r.severity(), checkId, r.entity(), path(t, scope, r.entity()), r.value(), r.stale()));
+                }
+            });
+        });
+        out.sort(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::path).thenComparing(Alert::check));
+        return out;
+    }
+
+    static String path(Topology t, CheckScope scope, String entity) {
+        return switch (scope) {
+            case NODE -> t.instance(entity).map(p -> p.describe()).orElse(entity);
+            case CHASSIS -> t.device(entity).flatMap(d -> t.rack(d.rackId()).map(r -> rackPath(r) + " / " + d.id())).orElse(entity);
+            case RACK -> t.rack(entity).map(TelemetryPlanner::rackPath).orElse(entity);
+        };
+    }
+
+    private static String rackPath(Rack r) {
+        return r.siteId() + " / " + r.roomId() + (r.aisleId() == null ? "" : " / " + r.aisleId()) + " / " + r.id();
+    }
+
+}
