@@ -1,0 +1,202 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.simulator.TopologyGenerator;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The planner against a real Prometheus scraping a generated 2,000-node estate with planted failures. */
+class PlannerIT {
+    static final int NODES = 2000;
+    static Path dir;
+    static RackscopeConfig config;
+    static TestExporter exporter;
+    static PrometheusServer prometheus;
+    static EstateMetrics metrics;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        dir = Files.createTempDirectory("rackscope-planner-it");
+        new TopologyGenerator(NODES, 2).write(dir);
+        config = new ConfigLoader().load(dir);
+        metrics = new EstateMetrics(config);
+        metrics.down.add("n000007");
+        metrics.temperature.put("n000010", 80.0);
+        metrics.silent.add("n000020");
+        metrics.psuFailed.add("site01-room01-aisle01-r02-c3");
+        metrics.rackPower.put("site01-room01-aisle01-r03", 30000.0);
+        exporter = new TestExporter();
+        exporter.set(metrics.text());
+        prometheus = PrometheusServer.start(exporter.address(), null);
+        PrometheusServer.waitFor(() -> {
+            try {
+                return prometheus.query("count(up{instance=~\"n.*\"})").contains("\"" + (NODES - 1) + "\"");
+            } catch (Exception e) {
+                return false;
+            }
+        }, Duration.ofSeconds(30), "the estate's series scraped");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (exporter != null) {
+            exporter.close();
+        }
+    }
+
+    static HealthSnapshot cycle(EvaluationMode mode, QueryStats stats) {
+        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+            return new TelemetryPlanner(config, client, mode, Clock.systemUTC()).refresh();
+        }
+    }
+
+    static Set<String> with(Map<String, Severity> states, Severity s) {
+        return states.entrySet().stream().filter(e -> e.getValue() == s).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    @Test
+    void plantedFailuresAreFoundAndNothingElse() {
+        HealthSnapshot s = cycle(EvaluationMode.FILTERED, new QueryStats());
+        assertEquals(Set.of("n000007"), with(s.nodes(), Severity.CRIT));
+        assertEquals(Set.of("n000010"), with(s.nodes(), Severity.WARN));
+        assertEquals(Set.of("n000020"), with(s.nodes(), Severity.UNKNOWN));
+        assertEquals(NODES - 3, with(s.nodes(), Severity.OK).size());
+        assertEquals(Set.of("site01-room01-aisle01-r01-c2", "site01-room01-aisle01-r02-c3"), with(s.devices(), Severity.CRIT));
+        assertEquals(Set.of("site01-room01-aisle01-r01", "site01-room01-aisle01-r02", "site01-room01-aisle01-r03"),
+                with(s.racks(), Severity.CRIT));
+        assertEquals(Severity.CRIT, s.sites().get("site01"));
+        assertEquals(Severity.OK, s.sites().get("site02"));
+        assertEquals(4, s.alerts().size(), s.alerts().toString());
+        assertEquals("site01 / room01 / aisle01 / site01-room01-aisle01-r01 / site01-room01-aisle01-r01-c2 / n000007",
+                s.alerts().stream().filter(a -> a.entity().equals("n000007")).findFirst().orElseThrow().path());
+        assertTrue(s.errors().isEmpty(), s.errors().toString());
+    }
+
+    @Test
+    void filteredEvaluationMatchesPlainWithTenTimesFewerBytes() {
+        QueryStats plainStats = new QueryStats();
+        QueryStats filteredStats = new QueryStats();
+        HealthSnapshot plain = cycle(EvaluationMode.PLAIN, plainStats);
+        HealthSnapshot filtered = cycle(EvaluationMode.FILTERED, filteredStats);
+        assertEquals(new TreeMap<>(plain.nodes()), new TreeMap<>(filtered.nodes()));
+        assertEquals(new TreeMap<>(plain.devices()), new TreeMap<>(filtered.devices()));
+        assertEquals(new TreeMap<>(plain.racks()), new TreeMap<>(filtered.racks()));
+        assertEquals(plain.alerts().stream().map(a -> a.check() + a.entity() + a.severity()).toList(),
+                filtered.alerts().stream().map(a -> a.check() + a.entity() + a.severity()).toList());
+        System.out.printf("bytes per cycle: plain %d, filtered %d (%.1fx)%n", plainStats.bytes(), filteredStats.bytes(),
+                (double) plainStats.bytes() / filteredStats.bytes());
+        assertTrue(filteredStats.bytes() * 10 <= plainStats.bytes(),
+                "filtered " + filteredStats.bytes() + " bytes vs plain " + plainStats.bytes());
+    }
+
+    @Test
+    void queriesPerCycleFollowTheBatchingRulesAndACacheHitSendsNone() {
+        QueryStats stats = new QueryStats();
+        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+            TelemetryPlanner planner = new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC());
+            for (String q : planner.plannedQueries()) {
+                assertTrue(q.length() <= config.app().planner().maxQueryBytes(), "query of " + q.length() + " bytes");
+                assertTrue(q.split("\\|").length <= 2 * 200 + 1, "at most 200 ids per batch");
+            }
+            // node_up and node_temperature: 2000 ids in batches of 200 -> 10 each; the batch holding the silent
+            // node needs one presence list per check
+            long nodeBatches = planner.plannedQueries().stream().filter(q -> q.startsWith("(up{")).count();
+            assertEquals(NODES / 200, nodeBatches);
+            planner.snapshot();
+            assertEquals(planner.plannedQueries().size() + 2, stats.queryCount());
+            long before = stats.queryCount();
+            planner.snapshot();
+            assertEquals(before, stats.queryCount(), "a cached snapshot sends no query");
+            assertEquals(1, stats.cacheHits());
+        }
+    }
+
+    @Test
+    void cacheHitRatioOverTenMinutesOfUiRefreshes() {
+        QueryStats stats = new QueryStats();
+        MutableClock clock = new MutableClock();
+        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+            TelemetryPlanner planner = new TelemetryPlanner(config, client, EvaluationMode.FILTERED, clock);
+            for (int second = 0; second < 600; second++) {
+                planner.snapshot();
+                clock.advance(Duration.ofSeconds(1));
+            }
+            assertEquals(10, stats.cacheMisses(), "one cycle per planner TTL (60 s)");
+            assertTrue(stats.cacheHitRatio() > 0.95, "hit ratio " + stats.cacheHitRatio());
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private java.time.Instant now = java.time.Instant.now();
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void statesGoStaleWhenPrometheusStopsAndRecoverWhenItReturns() throws Exception {
+        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), new QueryStats())) {
+            TelemetryPlanner planner = new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC());
+            HealthSnapshot live = planner.refresh();
+            assertTrue(live.staleEntities().isEmpty());
+            prometheus.stop();
+            try {
+                planner.invalidateCaches();
+                HealthSnapshot down = planner.refresh();
+                assertEquals(live.nodes(), down.nodes(), "last known states are kept");
+                assertEquals(Severity.CRIT, down.node("n000007"));
+                assertTrue(down.isStale("n000001") && down.isStale("site01-room01-aisle01-r03"));
+                assertTrue(down.alerts().stream().allMatch(a -> a.stale()));
+                assertFalse(down.errors().isEmpty());
+                assertTrue(down.errors().get(0).contains("cannot connect to Prometheus at " + prometheus.url()), down.errors().get(0));
+            } finally {
+                prometheus.restart();
+            }
+            PrometheusServer.waitFor(() -> {
+                planner.invalidateCaches();
+                HealthSnapshot s = planner.refresh();
+                return s.errors().isEmpty() && s.staleEntities().isEmpty() && s.node("n000007") == Severity.CRIT;
+            }, Duration.ofSeconds(30), "recovery after Prometheus returns");
+        }
+    }
+}

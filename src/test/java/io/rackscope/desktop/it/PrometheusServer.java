@@ -1,0 +1,168 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real {@code prometheus} process from PATH on a free loopback port, with its own data directory, optional
+ * history backfilled with promtool, scraping one exporter every second. Without the binary, tests skip with a
+ * loud message, unless {@code -Drackscope.it.require=true}, when they fail.
+ */
+public final class PrometheusServer implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private final String scrapeTarget;
+    private Process process;
+
+    private PrometheusServer(Path dir, int port, String scrapeTarget) {
+        this.dir = dir;
+        this.port = port;
+        this.scrapeTarget = scrapeTarget;
+    }
+
+    public static Path binary(String name) {
+        String path = System.getenv("PATH");
+        for (String d : path == null ? new String[0] : path.split(File.pathSeparator)) {
+            Path p = Path.of(d, name);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Skips (or fails, when required) unless the binary is on PATH. */
+    public static void requireBinary(String name) {
+        if (binary(name) == null) {
+            String msg = "*** '" + name + "' is not on PATH: tests on a real server did NOT run (apt-get install " + name + ") ***";
+            if (Boolean.getBoolean("rackscope.it.require")) {
+                fail(msg);
+            }
+            System.err.println(msg);
+            Assumptions.abort(msg);
+        }
+    }
+
+    /** Starts Prometheus scraping {@code exporter}; {@code history} (OpenMetrics text) is backfilled first when not null. */
+    public static PrometheusServer start(String exporter, String history) throws IOException, InterruptedException {
+        requireBinary("prometheus");
+        Path dir = Files.createTempDirectory("rackscope-prom");
+        PrometheusServer server = new PrometheusServer(dir, freePort(), exporter);
+        if (history != null) {
+            requireBinary("promtool");
+            Path file = dir.resolve("history.om");
+            Files.writeString(file, history);
+            Process p = new ProcessBuilder(binary("promtool").toString(), "tsdb", "create-blocks-from", "openmetrics",
+                    file.toString(), dir.resolve("data").toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("promtool.log").toFile()).start();
+            if (p.waitFor() != 0) {
+                throw new IOException("promtool failed: " + Files.readString(dir.resolve("promtool.log")));
+            }
+        }
+        server.launch();
+        return server;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                scrape_configs:
+                  - job_name: exporter
+                    honor_labels: true
+                    static_configs:
+                      - targets: ['%s']
+                """.formatted(scrapeTarget));
+        process = new ProcessBuilder(binary("prometheus").toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+                "--storage.tsdb.retention.time=30d", "--query.lookback-delta=30s")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        waitFor(() -> get("/-/ready") == 200, Duration.ofSeconds(30), "Prometheus ready");
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the process (keeping its data) so that a test can watch the app cope, then {@link #restart()}. */
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        launch();
+    }
+
+    public int get(String path) {
+        try {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    public String query(String promql) throws IOException, InterruptedException {
+        String q = java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + q))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    public static void waitFor(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temp dir is harmless
+        }
+    }
+
+}

@@ -1,0 +1,47 @@
+package io.rackscope.desktop.it;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A tiny /metrics endpoint whose text the test sets; Prometheus scrapes it with honor_labels. */
+public final class TestExporter implements AutoCloseable {
+    private final HttpServer server;
+    private final AtomicReference<String> text = new AtomicReference<>("");
+    private final AtomicLong scrapes = new AtomicLong();
+
+    public TestExporter() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/metrics", ex -> {
+            byte[] body = text.get().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+            scrapes.incrementAndGet();
+        });
+        server.start();
+    }
+
+    public String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void set(String metrics) {
+        text.set(metrics);
+    }
+
+    public long scrapes() {
+        return scrapes.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
