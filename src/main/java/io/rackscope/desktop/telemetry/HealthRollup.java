@@ -28,14 +28,13 @@ final class HealthRollup {
     final Map<String, Severity> rooms = new HashMap<>();
     final Map<String, Severity> sites = new HashMap<>();
 
-    HealthRollup(RackscopeConfig cfg, Map<String, CheckOutcome> outcomes, Severity unknownState) {
+    HealthRollup(RackscopeConfig cfg, CheckTargets targets, Map<String, CheckOutcome> outcomes, Severity unknownState) {
         Map<CheckScope, Map<String, Severity>> worst = new HashMap<>();
         Map<CheckScope, Set<String>> withData = new HashMap<>();
         for (CheckScope s : CheckScope.values()) {
             worst.put(s, new HashMap<>());
             withData.put(s, new HashSet<>());
         }
-        CheckTargets targets = new CheckTargets(cfg);
         for (Check check : cfg.checks().values()) {
             CheckOutcome o = outcomes.get(check.id());
             if (o == null) {

@@ -38,6 +38,7 @@ public final class TelemetryPlanner {
     private final PrometheusClient client;
     private final QueryStats stats;
     private final Clock clock;
+    private final CheckTargets targets;
     private final CheckQueries queries;
     private final List<CheckQueries.Batch> batches = new ArrayList<>();
     private final Cache<String, QueryResult> healthCache;
@@ -58,7 +59,8 @@ public final class TelemetryPlanner {
         this.client = client;
         this.stats = client.stats();
         this.clock = clock;
-        this.queries = new CheckQueries(config.app(), mode, new CheckTargets(config));
+        this.targets = new CheckTargets(config);
+        this.queries = new CheckQueries(config.app(), mode, targets);
         for (Check check : config.checks().values()) {
             batches.addAll(queries.batches(check));
         }
@@ -143,7 +145,7 @@ public final class TelemetryPlanner {
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         problems.forEach((check, p) -> outcomes.put(check, new CheckOutcome(check, p, absent.get(check))));
-        HealthRollup rollup = new HealthRollup(config, outcomes, unknownState);
+        HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState);
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
         HealthSnapshot snapshot;

@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Set;
 
 /** Exporter text for a generated estate: every node up and cool, every PSU fine, racks at moderate power; with plants. */
-final class EstateMetrics {
-    final Set<String> down = new HashSet<>();
+public final class EstateMetrics {
+    public final Set<String> down = new HashSet<>();
     final Map<String, Double> temperature = new HashMap<>();
     final Set<String> silent = new HashSet<>();
     final Set<String> psuFailed = new HashSet<>();
     final Map<String, Double> rackPower = new HashMap<>();
     private final RackscopeConfig config;
 
-    EstateMetrics(RackscopeConfig config) {
+    public EstateMetrics(RackscopeConfig config) {
         this.config = config;
     }
 
-    String text() {
+    public String text() {
         StringBuilder up = new StringBuilder("# TYPE up gauge\n");
         StringBuilder temp = new StringBuilder("# TYPE node_temperature_celsius gauge\n");
         StringBuilder psu = new StringBuilder("# TYPE chassis_psu_ok gauge\n");

@@ -26,12 +26,14 @@ public final class PrometheusServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final String scrapeTarget;
+    private final int scrapeSeconds;
     private Process process;
 
-    private PrometheusServer(Path dir, int port, String scrapeTarget) {
+    private PrometheusServer(Path dir, int port, String scrapeTarget, int scrapeSeconds) {
         this.dir = dir;
         this.port = port;
         this.scrapeTarget = scrapeTarget;
+        this.scrapeSeconds = scrapeSeconds;
     }
 
     public static Path binary(String name) {
@@ -59,9 +61,13 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus scraping {@code exporter}; {@code history} (OpenMetrics text) is backfilled first when not null. */
     public static PrometheusServer start(String exporter, String history) throws IOException, InterruptedException {
+        return start(exporter, history, 1);
+    }
+
+    public static PrometheusServer start(String exporter, String history, int scrapeSeconds) throws IOException, InterruptedException {
         requireBinary("prometheus");
         Path dir = Files.createTempDirectory("rackscope-prom");
-        PrometheusServer server = new PrometheusServer(dir, freePort(), exporter);
+        PrometheusServer server = new PrometheusServer(dir, freePort(), exporter, scrapeSeconds);
         if (history != null) {
             requireBinary("promtool");
             Path file = dir.resolve("history.om");
@@ -81,14 +87,14 @@ public final class PrometheusServer implements AutoCloseable {
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
+                  scrape_interval: %ds
+                  scrape_timeout: %ds
                 scrape_configs:
                   - job_name: exporter
                     honor_labels: true
                     static_configs:
                       - targets: ['%s']
-                """.formatted(scrapeTarget));
+                """.formatted(scrapeSeconds, scrapeSeconds, scrapeTarget));
         process = new ProcessBuilder(binary("prometheus").toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--storage.tsdb.retention.time=30d", "--query.lookback-delta=30s")
