@@ -111,7 +111,7 @@ public final class PrometheusClient implements AutoCloseable {
 
     public CompletableFuture<QueryResult> queryRange(String promql, Instant start, Instant end, Duration step) {
         return submit("query_range", FormBody.Builder::new, promql, b -> b.add("start", seconds(start))
-                .add("end", seconds(end)).add("step", (step.toMillis() / 1000.0) + "s"));
+                .add("end", seconds(end)).add("step", String.format(Locale.ROOT, "%.3f", step.toMillis() / 1000.0)));
     }
 
     private interface Params {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.metrics.ChartData;
+import io.rackscope.desktop.metrics.MetricsService;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.TopologyGenerator;
@@ -171,6 +173,37 @@ class PlannerIT {
         public java.time.Instant instant() {
             return now;
         }
+    }
+
+    @Test
+    void chartDataForANodeAndARackComesFromRangeQueriesAndIsCached() throws Exception {
+        QueryStats stats = new QueryStats();
+        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+            MetricsService metricsService = new MetricsService(client, config.app());
+            // this Prometheus has seconds of data: align past now so the last step is after the first scrape
+            java.time.Instant now = java.time.Instant.now().plusSeconds(15);
+            ChartData node = metricsService.range(config.metric("node_temperature").orElseThrow(), "n000010",
+                    Duration.ofMinutes(10), 600, now).join();
+            assertEquals(Duration.ofSeconds(15), node.step());
+            assertEquals(0, node.start().getEpochSecond() % 15);
+            assertEquals(80.0, lastValue(node.values()));
+            assertEquals(85.0, node.crit());
+            ChartData rack = metricsService.range(config.metric("rack_power").orElseThrow(), "site01-room01-aisle01-r03",
+                    Duration.ofMinutes(10), 600, now).join();
+            assertEquals(30000.0, lastValue(rack.values()));
+            long queries = stats.queryCount();
+            metricsService.range(config.metric("node_temperature").orElseThrow(), "n000010", Duration.ofMinutes(10), 600, now).join();
+            assertEquals(queries, stats.queryCount(), "a cached chart sends no query");
+        }
+    }
+
+    static double lastValue(double[] values) {
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (!Double.isNaN(values[i])) {
+                return values[i];
+            }
+        }
+        return Double.NaN;
     }
 
     @Test

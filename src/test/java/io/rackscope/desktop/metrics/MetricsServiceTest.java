@@ -1,0 +1,44 @@
+package io.rackscope.desktop.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricsServiceTest {
+    static final Duration SCRAPE = Duration.ofSeconds(15);
+
+    @Test
+    void stepIsTheLargestOfScrapeIntervalPixelAndPointLimits() {
+        assertEquals(Duration.ofSeconds(15), MetricsService.step(Duration.ofHours(1), 800, SCRAPE));
+        assertEquals(Duration.ofSeconds(108), MetricsService.step(Duration.ofHours(24), 800, SCRAPE));
+        // a chart 100,000 px wide would ask for too many points: the 11,000 limit wins
+        assertEquals(Duration.ofSeconds(55), MetricsService.step(Duration.ofDays(7), 100_000, SCRAPE));
+    }
+
+    @Test
+    void bothPlaceholderSpellingsAreFilledAndQuoted() {
+        MetricDefinition braces = definition("node_temperature_celsius{instance=\"{instance}\"}", "avg");
+        MetricDefinition dollar = definition("ipmi_power_watts{instance=\"$instance\"}", "avg");
+        assertEquals("node_temperature_celsius{instance=\"a\\\"b\"}", MetricsService.expression(braces, "a\"b"));
+        assertEquals("ipmi_power_watts{instance=\"n1\"}", MetricsService.expression(dollar, "n1"));
+    }
+
+    @Test
+    void aggregations() {
+        double[] v = {4, 1, 3, 2, 10};
+        assertEquals(4.0, MetricsService.combine("avg", v));
+        assertEquals(10.0, MetricsService.combine("max", v));
+        assertEquals(1.0, MetricsService.combine("min", v));
+        assertEquals(20.0, MetricsService.combine("sum", v));
+        assertEquals(10.0, MetricsService.combine("p95", v));
+        assertEquals(Double.NaN, MetricsService.combine("avg", new double[0]));
+    }
+
+    static MetricDefinition definition(String expr, String aggregation) {
+        return new MetricDefinition("m", "m", "", expr, Map.of(), new MetricDisplay("", "line", "#fff", List.of("1h"), "1h",
+                aggregation, 70.0, 85.0, MetricDisplay.Format.DEFAULT), "", List.of(), null, 1);
+    }
+}
