@@ -106,10 +106,6 @@ public final class PrometheusServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** Stops the process (keeping its data) so that a test can watch the app cope, then {@link #restart()}. */
     public void stop() throws InterruptedException {
         if (process != null) {

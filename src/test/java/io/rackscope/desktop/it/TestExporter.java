@@ -6,13 +6,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** A tiny /metrics endpoint whose text the test sets; Prometheus scrapes it with honor_labels. */
 public final class TestExporter implements AutoCloseable {
     private final HttpServer server;
     private final AtomicReference<String> text = new AtomicReference<>("");
-    private final AtomicLong scrapes = new AtomicLong();
 
     public TestExporter() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -23,7 +21,6 @@ public final class TestExporter implements AutoCloseable {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
             }
-            scrapes.incrementAndGet();
         });
         server.start();
     }
@@ -34,10 +31,6 @@ public final class TestExporter implements AutoCloseable {
 
     public void set(String metrics) {
         text.set(metrics);
-    }
-
-    public long scrapes() {
-        return scrapes.get();
     }
 
     @Override
