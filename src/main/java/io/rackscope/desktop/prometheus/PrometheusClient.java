@@ -102,15 +102,15 @@ public final class PrometheusClient implements AutoCloseable {
 
     /** An instant query at the server's current time. */
     public CompletableFuture<QueryResult> query(String promql) {
-        return submit("query", FormBody.Builder::new, promql, null);
+        return submit("query", promql, null);
     }
 
     public CompletableFuture<QueryResult> query(String promql, Instant time) {
-        return submit("query", FormBody.Builder::new, promql, b -> b.add("time", seconds(time)));
+        return submit("query", promql, b -> b.add("time", seconds(time)));
     }
 
     public CompletableFuture<QueryResult> queryRange(String promql, Instant start, Instant end, Duration step) {
-        return submit("query_range", FormBody.Builder::new, promql, b -> b.add("start", seconds(start))
+        return submit("query_range", promql, b -> b.add("start", seconds(start))
                 .add("end", seconds(end)).add("step", String.format(Locale.ROOT, "%.3f", step.toMillis() / 1000.0)));
     }
 
@@ -118,9 +118,8 @@ public final class PrometheusClient implements AutoCloseable {
         void add(FormBody.Builder b);
     }
 
-    private CompletableFuture<QueryResult> submit(String endpoint, java.util.function.Supplier<FormBody.Builder> form,
-                                                  String promql, Params extra) {
-        FormBody.Builder b = form.get().add("query", promql)
+    private CompletableFuture<QueryResult> submit(String endpoint, String promql, Params extra) {
+        FormBody.Builder b = new FormBody.Builder().add("query", promql)
                 .add("timeout", Math.max(1, timeout.toSeconds() - 1) + "s");
         if (extra != null) {
             extra.add(b);
