@@ -61,12 +61,6 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
                     .map(n -> ((Scalar) n).value()).toList();
         }
 
-        /** The line of {@code key}'s value, or of this mapping when absent. */
-        public int lineOf(String key) {
-            YamlNode n = entries.get(key);
-            return n == null ? line : n.line();
-        }
-
         public YamlNode at(String key) {
             YamlNode n = entries.get(key);
             return n == null ? this : n;

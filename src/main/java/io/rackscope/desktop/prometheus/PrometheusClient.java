@@ -105,10 +105,6 @@ public final class PrometheusClient implements AutoCloseable {
         return submit("query", promql, null);
     }
 
-    public CompletableFuture<QueryResult> query(String promql, Instant time) {
-        return submit("query", promql, b -> b.add("time", seconds(time)));
-    }
-
     public CompletableFuture<QueryResult> queryRange(String promql, Instant start, Instant end, Duration step) {
         return submit("query_range", promql, b -> b.add("start", seconds(start))
                 .add("end", seconds(end)).add("step", String.format(Locale.ROOT, "%.3f", step.toMillis() / 1000.0)));

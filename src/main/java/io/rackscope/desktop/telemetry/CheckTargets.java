@@ -28,23 +28,19 @@ final class CheckTargets {
         this.topology = cfg.topology();
         for (Rack rack : topology.racks()) {
             for (Device device : rack.devices()) {
-                for (Check check : cfg.checksFor(device)) {
-                    Set<String> ids = targets.computeIfAbsent(check.id(), k -> new LinkedHashSet<>());
-                    switch (check.scope()) {
-                        case NODE -> device.instances().forEach(s -> ids.add(s.instanceId()));
-                        case CHASSIS -> ids.add(device.id());
-                        case RACK -> ids.add(rack.id());
-                    }
-                }
+                cfg.checksFor(device).forEach(check -> add(check, rack, List.of(device)));
             }
-            for (Check check : cfg.checksFor(rack)) {
-                Set<String> ids = targets.computeIfAbsent(check.id(), k -> new LinkedHashSet<>());
-                switch (check.scope()) {
-                    case NODE -> rack.devices().forEach(d -> d.instances().forEach(s -> ids.add(s.instanceId())));
-                    case CHASSIS -> rack.devices().forEach(d -> ids.add(d.id()));
-                    case RACK -> ids.add(rack.id());
-                }
-            }
+            cfg.checksFor(rack).forEach(check -> add(check, rack, rack.devices()));
+        }
+    }
+
+    /** Adds the entities of {@code check}'s scope among {@code devices} (or their rack). */
+    private void add(Check check, Rack rack, List<Device> devices) {
+        Set<String> ids = targets.computeIfAbsent(check.id(), k -> new LinkedHashSet<>());
+        switch (check.scope()) {
+            case NODE -> devices.forEach(d -> d.instances().forEach(s -> ids.add(s.instanceId())));
+            case CHASSIS -> devices.forEach(d -> ids.add(d.id()));
+            case RACK -> ids.add(rack.id());
         }
     }
 

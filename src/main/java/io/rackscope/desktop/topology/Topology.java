@@ -58,10 +58,6 @@ public final class Topology {
         return Optional.ofNullable(roomsByKey.get(Room.key(siteId, roomId)));
     }
 
-    public Optional<Room> roomByKey(String key) {
-        return Optional.ofNullable(roomsByKey.get(key));
-    }
-
     public Optional<Aisle> aisle(String siteId, String roomId, String aisleId) {
         return Optional.ofNullable(aislesByKey.get(siteId + "/" + roomId + "/" + aisleId));
     }
@@ -96,11 +92,6 @@ public final class Topology {
 
     public Collection<InstancePath> instances() {
         return instances.values();
-    }
-
-    /** Rooms whose bare id is {@code roomId}, in every site (room ids repeat across sites). */
-    public List<Room> roomsNamed(String roomId) {
-        return roomsByKey.values().stream().filter(r -> r.id().equals(roomId)).toList();
     }
 
     /** Device count including devices whose id repeats (those are reported as errors but still drawn). */
