@@ -2,9 +2,13 @@ package io.rackscope.desktop;
 
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
+import io.rackscope.desktop.cli.DemoCommand;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
+import io.rackscope.desktop.cli.HistoryCommand;
+import io.rackscope.desktop.cli.SimulateCommand;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.ui.DesktopApp;
+import io.rackscope.desktop.ui.LaunchOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Option;
 /** The {@code rackscope-desktop} command: the desktop app without a subcommand, the tools with one. */
 @Command(name = "rackscope-desktop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Datacenter health from Prometheus: world, sites, rooms, racks, devices.",
-        subcommands = {CheckConfigCommand.class, SnapshotCommand.class, GenerateTopologyCommand.class})
+        subcommands = {CheckConfigCommand.class, SnapshotCommand.class, SimulateCommand.class, HistoryCommand.class, DemoCommand.class,
+                GenerateTopologyCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
     Path config;
@@ -24,7 +29,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DesktopApp.open(ConfigLocation.resolve(config), kiosk);
+        DesktopApp.open(LaunchOptions.of(ConfigLocation.resolve(config), kiosk));
         return 0;
     }
 

@@ -20,11 +20,11 @@ import java.util.Set;
  * Which entities each check is about (template-scoped: a device's template lists the check), and the ids
  * related to a batch for placeholders other than the one the check is batched on.
  */
-final class CheckTargets {
+public final class CheckTargets {
     private final Map<String, Set<String>> targets = new LinkedHashMap<>();
     private final Topology topology;
 
-    CheckTargets(RackscopeConfig cfg) {
+    public CheckTargets(RackscopeConfig cfg) {
         this.topology = cfg.topology();
         for (Rack rack : topology.racks()) {
             for (Device device : rack.devices()) {
@@ -44,7 +44,7 @@ final class CheckTargets {
         }
     }
 
-    List<String> of(Check check) {
+    public List<String> of(Check check) {
         return new ArrayList<>(targets.getOrDefault(check.id(), Set.of()));
     }
 

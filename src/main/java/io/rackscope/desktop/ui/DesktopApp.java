@@ -14,9 +14,9 @@ public final class DesktopApp extends Application {
     private static Path configDir;
     private static boolean kiosk;
 
-    public static void open(Path config, boolean kioskMode) {
-        configDir = config;
-        kiosk = kioskMode;
+    public static void open(LaunchOptions options) {
+        configDir = options.config();
+        kiosk = options.kiosk();
         Application.launch(DesktopApp.class);
     }
 

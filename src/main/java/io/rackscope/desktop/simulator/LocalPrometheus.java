@@ -1,0 +1,154 @@
+package io.rackscope.desktop.simulator;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The real {@code prometheus} binary on a free loopback port with a temporary data directory, scraping one
+ * target, optionally backfilled with {@code promtool}. Everything it started or wrote goes away on {@link #close()}.
+ */
+public final class LocalPrometheus implements AutoCloseable {
+    public static final String INSTALL_HINT = "Prometheus is not installed (no 'prometheus' on PATH). On Debian/Ubuntu: "
+            + "sudo apt-get install prometheus; elsewhere: download it from https://prometheus.io/download/ and put "
+            + "'prometheus' and 'promtool' on PATH.";
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private LocalPrometheus(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** The executable {@code name} on PATH, if any. */
+    public static Optional<Path> binary(String name) {
+        String path = System.getenv("PATH");
+        for (String d : path == null ? new String[0] : path.split(File.pathSeparator)) {
+            Path p = Path.of(d, name);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Prepares a data directory; {@code history} (an OpenMetrics file) is backfilled into it when not null. */
+    public static LocalPrometheus prepare(Path history) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("rackscope-prometheus");
+        LocalPrometheus p = new LocalPrometheus(dir, freePort());
+        if (history != null) {
+            Path promtool = binary("promtool").orElseThrow(() -> new IOException(INSTALL_HINT));
+            Process tool = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
+                    history.toString(), dir.resolve("data").toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("promtool.log").toFile()).start();
+            if (tool.waitFor() != 0) {
+                throw new IOException("promtool could not backfill the history: " + tail(dir.resolve("promtool.log")));
+            }
+        }
+        return p;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Starts scraping {@code target} (host:port) every {@code scrapeSeconds} and waits until ready. */
+    public void start(String target, int scrapeSeconds, Duration readyTimeout) throws IOException, InterruptedException {
+        Path prometheus = binary("prometheus").orElseThrow(() -> new IOException(INSTALL_HINT));
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: %ds
+                  scrape_timeout: %ds
+                scrape_configs:
+                  - job_name: rackscope-simulator
+                    honor_labels: true
+                    static_configs:
+                      - targets: ['%s']
+                """.formatted(scrapeSeconds, scrapeSeconds, target));
+        process = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+                "--storage.tsdb.retention.time=30d")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        while (status("/-/ready") != 200) {
+            if (!process.isAlive()) {
+                throw new IOException("prometheus exited with code " + process.exitValue() + ": " + tail(dir.resolve("prometheus.log")));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("prometheus was not ready after " + readyTimeout.toSeconds() + " s: " + tail(dir.resolve("prometheus.log")));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    private int status(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log).strip();
+            return text.length() > 600 ? "..." + text.substring(text.length() - 600) : text;
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}
