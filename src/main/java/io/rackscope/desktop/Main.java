@@ -2,7 +2,8 @@ package io.rackscope.desktop;
 
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
-import io.rackscope.desktop.cli.DemoCommand;
+import io.rackscope.desktop.ui.commands.DemoCommand;
+import io.rackscope.desktop.ui.commands.RenderCommand;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
 import io.rackscope.desktop.cli.HistoryCommand;
 import io.rackscope.desktop.cli.SimulateCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The {@code rackscope-desktop} command: the desktop app without a subcommand, the tools with one. */
 @Command(name = "rackscope-desktop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Datacenter health from Prometheus: world, sites, rooms, racks, devices.",
-        subcommands = {CheckConfigCommand.class, SnapshotCommand.class, SimulateCommand.class, HistoryCommand.class, DemoCommand.class,
+        subcommands = {CheckConfigCommand.class, SnapshotCommand.class, SimulateCommand.class, HistoryCommand.class, DemoCommand.class, RenderCommand.class,
                 GenerateTopologyCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")

@@ -55,7 +55,7 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     /** History up to one step before {@code now}, so that live scrapes continue it without overlap. */
-    static void write(EstateSimulator sim, Instant now, Duration span, Duration step, Path file) throws IOException {
+    public static void write(EstateSimulator sim, Instant now, Duration span, Duration step, Path file) throws IOException {
         Instant end = now.minus(step);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             sim.writeHistory(end.minus(span), end, step, w);

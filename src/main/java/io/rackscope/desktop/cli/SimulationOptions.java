@@ -13,18 +13,18 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options every simulating command shares, and the simulator they describe. */
-final class SimulationOptions {
+public final class SimulationOptions {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: as the app chooses)")
-    Path config;
+    public Path config;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "scenario YAML: events over time (default: all healthy)")
-    Path scenario;
+    public Path scenario;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed; the same seed gives the same values (default 1)")
     long seed;
 
     /** The simulator, or empty after printing why not (a scenario with errors). */
-    Optional<EstateSimulator> simulator(Instant start, PrintWriter err) {
+    public Optional<EstateSimulator> simulator(Instant start, PrintWriter err) {
         RackscopeConfig cfg = load(err);
         Scenario sc = Scenario.NONE;
         if (scenario != null) {
@@ -39,7 +39,7 @@ final class SimulationOptions {
         return Optional.of(new EstateSimulator(cfg, sc, seed, start));
     }
 
-    RackscopeConfig load(PrintWriter err) {
+    public RackscopeConfig load(PrintWriter err) {
         RackscopeConfig cfg = new ConfigLoader().load(ConfigLocation.resolve(config));
         for (Diagnostic d : cfg.diagnostics().errors()) {
             err.println(d);

@@ -204,6 +204,24 @@ public final class TelemetryPlanner {
         });
     }
 
+    /**
+     * The current values of {@code check} for {@code ids}, whatever their state: the filtered cycle leaves
+     * healthy values at Prometheus, and the views that show them ask here. Keyed by entity id.
+     */
+    public CompletableFuture<Map<String, Double>> currentValues(Check check, List<String> ids) {
+        String label = queries.entityLabel(check);
+        return cachedQuery(queries.expand(check, ids)).thenApply(r -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            r.series().forEach(s -> {
+                String id = s.label(label);
+                if (id != null) {
+                    out.merge(id, s.value(), Math::max);
+                }
+            });
+            return out;
+        });
+    }
+
     /** Drops the cached raw answers, so the next cycle asks Prometheus again. */
     public void invalidateCaches() {
         healthCache.invalidateAll();

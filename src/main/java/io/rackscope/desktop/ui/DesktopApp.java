@@ -1,33 +1,102 @@
 package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
-import java.nio.file.Path;
+import io.rackscope.desktop.metrics.MetricsService;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.ui.alerts.AlertSound;
+import io.rackscope.desktop.ui.shell.MainView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The desktop window. */
+/** The desktop window: loads the configuration off the FX thread, then shows the main view fed by the planner. */
 public final class DesktopApp extends Application {
-    private static Path configDir;
-    private static boolean kiosk;
+    private static LaunchOptions options;
+    private PrometheusClient client;
+    private HealthFeed feed;
+    private AlertSound sound;
 
-    public static void open(LaunchOptions options) {
-        configDir = options.config();
-        kiosk = options.kiosk();
+    public static void open(LaunchOptions launch) {
+        options = launch;
         Application.launch(DesktopApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        RackscopeConfig cfg = new ConfigLoader().load(configDir);
-        Label summary = new Label(cfg.app().name() + " — " + cfg.topology().sites().size() + " sites, "
-                + cfg.topology().racks().size() + " racks, " + cfg.topology().instances().size() + " nodes");
-        stage.setTitle("Rackscope Desktop — " + configDir);
-        stage.setScene(new Scene(new BorderPane(summary), 1280, 800));
-        stage.setFullScreen(kiosk);
+        Label loading = new Label("Loading " + options.config() + " …");
+        Scene scene = new Scene(new StackPane(loading), 1440, 900);
+        Theme.DARK.applyTo(scene);
+        stage.setTitle("Rackscope Desktop");
+        stage.getIcons().add(new javafx.scene.image.Image(DesktopApp.class.getResourceAsStream("icon-256.png")));
+        stage.setScene(scene);
+        if (options.kiosk()) {
+            kiosk(stage);
+        }
         stage.show();
+        CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
+                .thenAccept(cfg -> Platform.runLater(() -> show(stage, scene, cfg)))
+                .exceptionally(e -> {
+                    Platform.runLater(() -> loading.setText("Cannot load " + options.config() + ": " + e.getMessage()));
+                    return null;
+                });
+    }
+
+    private void show(Stage stage, Scene scene, RackscopeConfig cfg) {
+        String url = options.prometheusUrl() != null ? options.prometheusUrl() : cfg.app().telemetry().prometheusUrl();
+        client = new PrometheusClient(url, cfg.app().telemetry(), new QueryStats());
+        TelemetryPlanner planner = new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        feed = new HealthFeed(planner, Platform::runLater);
+        AppContext ctx = new AppContext(cfg, feed, planner, new MetricsService(client, cfg.app()), Clock.systemUTC());
+        StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
+        if (cfg.hasErrors()) {
+            Diagnostic first = cfg.diagnostics().errors().get(0);
+            notice.append(notice.length() == 0 ? "" : "  ").append(cfg.diagnostics().errors().size())
+                    .append(" configuration error(s); the rest loaded. First: ").append(first);
+        }
+        sound = new AlertSound(Clock.systemUTC(), Duration.ofSeconds(5));
+        MainView main = new MainView(ctx, notice.toString(), sound);
+        scene.setRoot(main.node());
+        main.install(scene);
+        ctx.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        stage.setTitle("Rackscope Desktop — " + cfg.app().name() + " — " + client.displayUrl());
+        int seconds = Math.max(5, Math.min(cfg.app().refresh().roomStateSeconds(), cfg.app().refresh().rackStateSeconds()));
+        feed.start(Duration.ofSeconds(seconds));
+    }
+
+    private static void kiosk(Stage stage) {
+        var screens = Screen.getScreens();
+        Screen screen = screens.get(Math.max(0, Math.min(options.screen(), screens.size() - 1)));
+        stage.setX(screen.getBounds().getMinX());
+        stage.setY(screen.getBounds().getMinY());
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreen(true);
+        stage.setOnCloseRequest(e -> e.consume());
+    }
+
+    @Override
+    public void stop() {
+        if (feed != null) {
+            feed.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (sound != null) {
+            sound.close();
+        }
     }
 }

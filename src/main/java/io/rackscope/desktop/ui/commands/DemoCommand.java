@@ -1,4 +1,8 @@
-package io.rackscope.desktop.cli;
+package io.rackscope.desktop.ui.commands;
+
+import io.rackscope.desktop.cli.ConfigLocation;
+import io.rackscope.desktop.cli.HistoryCommand;
+import io.rackscope.desktop.cli.SimulationOptions;
 
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.simulator.EstateSimulator;

@@ -1,0 +1,89 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * Runs the planner on a background scheduler and hands each snapshot to the FX thread: latest wins, at most
+ * one hand-off pending, so a burst of cycles costs the UI one update. The FX thread never waits on it.
+ */
+public final class HealthFeed implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(HealthFeed.class.getName());
+    private final ReadOnlyObjectWrapper<HealthSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", HealthSnapshot.empty());
+    private final AtomicReference<HealthSnapshot> pending = new AtomicReference<>();
+    private final Executor fx;
+    private final TelemetryPlanner planner;
+    private final ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> task;
+
+    /** A feed of {@code planner}'s cycles; {@code planner} may be null for a feed that only {@link #publish}es. */
+    public HealthFeed(TelemetryPlanner planner, Executor fx) {
+        this.planner = planner;
+        this.fx = fx;
+        this.scheduler = planner == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "health-feed");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ReadOnlyObjectProperty<HealthSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public HealthSnapshot current() {
+        return snapshot.get();
+    }
+
+    public void start(Duration interval) {
+        task = scheduler.scheduleWithFixedDelay(this::cycle, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a cycle now (the refresh button); returns at once. */
+    public void refreshNow() {
+        if (scheduler != null) {
+            scheduler.execute(this::cycle);
+        }
+    }
+
+    private void cycle() {
+        try {
+            publish(planner.refresh());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "health cycle failed", e);
+        }
+    }
+
+    /** Hands {@code s} to the FX thread; if a hand-off is already pending it simply carries {@code s} instead. */
+    public void publish(HealthSnapshot s) {
+        if (pending.getAndSet(s) == null) {
+            fx.execute(() -> {
+                HealthSnapshot latest = pending.getAndSet(null);
+                if (latest != null && latest.version() >= snapshot.get().version()) {
+                    snapshot.set(latest);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        if (task != null) {
+            task.cancel(true);
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.InstancePath;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds things in the topology for the UI: where an entity lives, and the breadcrumb of a place. */
+public final class Locator {
+    private final Topology topology;
+
+    public Locator(Topology topology) {
+        this.topology = topology;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The rack an instance, device or rack id belongs to. */
+    public Optional<Rack> rackOf(String entity) {
+        Optional<InstancePath> p = topology.instance(entity);
+        if (p.isPresent()) {
+            return Optional.of(p.get().rack());
+        }
+        Optional<Device> d = topology.device(entity);
+        if (d.isPresent()) {
+            return topology.rack(d.get().rackId());
+        }
+        return topology.rack(entity);
+    }
+
+    /** Where to go to see {@code entity}: its device (highlighting the instance) or its rack. */
+    public Optional<Place> placeOf(String entity) {
+        Optional<InstancePath> p = topology.instance(entity);
+        if (p.isPresent()) {
+            return Optional.of(Place.of(Place.Kind.DEVICE, p.get().device().id()).highlighting(entity));
+        }
+        if (topology.device(entity).isPresent()) {
+            return Optional.of(Place.of(Place.Kind.DEVICE, entity));
+        }
+        if (topology.rack(entity).isPresent()) {
+            return Optional.of(Place.of(Place.Kind.RACK, entity));
+        }
+        return Optional.empty();
+    }
+
+    /** Resolves {@code room:ID} when the id is unique, or {@code room:SITE/ROOM}; else explains. */
+    public Place resolve(Place place) {
+        if (place.kind() != Place.Kind.ROOM || place.id().contains("/")) {
+            return place;
+        }
+        List<Room> matches = topology.rooms().stream().filter(r -> r.id().equals(place.id())).toList();
+        if (matches.size() == 1) {
+            return new Place(Place.Kind.ROOM, matches.get(0).key(), place.highlight());
+        }
+        throw new IllegalArgumentException(matches.isEmpty() ? "no room '" + place.id() + "'"
+                : "room '" + place.id() + "' exists in several sites; use one of: "
+                + String.join(", ", matches.stream().map(r -> "room:" + r.key()).toList()));
+    }
+
+    /** Whether the place names something that exists. */
+    public boolean exists(Place place) {
+        return switch (place.kind()) {
+            case WORLD, ALERTS -> true;
+            case SITE -> topology.site(place.id()).isPresent();
+            case ROOM -> room(place.id()).isPresent();
+            case RACK -> topology.rack(place.id()).isPresent();
+            case DEVICE -> topology.device(place.id()).isPresent();
+        };
+    }
+
+    public Optional<Room> room(String key) {
+        String[] parts = key.split("/", 2);
+        return parts.length == 2 ? topology.room(parts[0], parts[1]) : Optional.empty();
+    }
+
+    /** The places from the world down to {@code place}, each with its label. */
+    public List<Crumb> breadcrumb(Place place) {
+        List<Crumb> out = new ArrayList<>();
+        out.add(new Crumb("World", Place.WORLD));
+        switch (place.kind()) {
+            case SITE -> site(out, place.id());
+            case ROOM -> room(place.id()).ifPresent(r -> room(out, r));
+            case RACK -> topology.rack(place.id()).ifPresent(r -> rack(out, r));
+            case DEVICE -> topology.device(place.id()).ifPresent(d -> {
+                topology.rack(d.rackId()).ifPresent(r -> rack(out, r));
+                out.add(new Crumb(d.name(), Place.of(Place.Kind.DEVICE, d.id())));
+            });
+            case ALERTS -> out.add(new Crumb("Alerts", place));
+            case WORLD -> { }
+        }
+        return out;
+    }
+
+    private void site(List<Crumb> out, String siteId) {
+        topology.site(siteId).ifPresent(s -> out.add(new Crumb(s.name(), Place.of(Place.Kind.SITE, s.id()))));
+    }
+
+    private void room(List<Crumb> out, Room r) {
+        site(out, r.siteId());
+        out.add(new Crumb(r.name(), Place.of(Place.Kind.ROOM, r.key())));
+    }
+
+    private void rack(List<Crumb> out, Rack r) {
+        room(r.roomKey()).ifPresent(room -> room(out, room));
+        out.add(new Crumb(r.name(), Place.of(Place.Kind.RACK, r.id())));
+    }
+
+    public record Crumb(String label, Place place) {
+    }
+}

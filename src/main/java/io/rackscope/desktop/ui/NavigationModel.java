@@ -1,0 +1,66 @@
+package io.rackscope.desktop.ui;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** Where the user is, with browser-like back and forward. */
+public final class NavigationModel {
+    private static final int MAX_HISTORY = 200;
+    private final ReadOnlyObjectWrapper<Place> current = new ReadOnlyObjectWrapper<>(this, "current", Place.WORLD);
+    private final Deque<Place> back = new ArrayDeque<>();
+    private final Deque<Place> forward = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(this, "canGoBack");
+    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper(this, "canGoForward");
+
+    public ReadOnlyObjectProperty<Place> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public Place current() {
+        return current.get();
+    }
+
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoForwardProperty() {
+        return canGoForward.getReadOnlyProperty();
+    }
+
+    public void go(Place place) {
+        if (place.equals(current.get())) {
+            return;
+        }
+        back.push(current.get());
+        if (back.size() > MAX_HISTORY) {
+            back.removeLast();
+        }
+        forward.clear();
+        set(place);
+    }
+
+    public void back() {
+        if (!back.isEmpty()) {
+            forward.push(current.get());
+            set(back.pop());
+        }
+    }
+
+    public void forward() {
+        if (!forward.isEmpty()) {
+            back.push(current.get());
+            set(forward.pop());
+        }
+    }
+
+    private void set(Place place) {
+        current.set(place);
+        canGoBack.set(!back.isEmpty());
+        canGoForward.set(!forward.isEmpty());
+    }
+}

@@ -1,0 +1,43 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.checks.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.paint.Color;
+
+/** A theme's tokens as colours, for what is drawn on a Canvas rather than styled (maps, wallboards). */
+public final class Palette {
+    private static final Pattern TOKEN = Pattern.compile("(-[a-z0-9-]+)\\s*:\\s*(#[0-9a-fA-F]{6})\\s*;");
+    private final Map<String, Color> colors = new HashMap<>();
+
+    private Palette(String css) {
+        Matcher m = TOKEN.matcher(css);
+        while (m.find()) {
+            colors.put(m.group(1), Color.web(m.group(2)));
+        }
+    }
+
+    public static Palette of(Theme theme) {
+        String name = "theme-" + theme.name().toLowerCase(Locale.ROOT) + ".css";
+        try (InputStream in = Palette.class.getResourceAsStream(name)) {
+            return new Palette(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Color token(String name) {
+        return colors.getOrDefault(name, Color.MAGENTA);
+    }
+
+    public Color severity(Severity s) {
+        return token("-sev-" + s.name().toLowerCase(Locale.ROOT));
+    }
+}

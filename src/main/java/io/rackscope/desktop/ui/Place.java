@@ -1,0 +1,61 @@
+package io.rackscope.desktop.ui;
+
+import java.util.Optional;
+
+/**
+ * Where the user is: a kind and the id of the thing shown ({@code site/room} for rooms), plus what to
+ * highlight there (an instance in a device, a rack in a room). Also the text form used by {@code render},
+ * playlists and the command line: {@code world}, {@code site:ID}, {@code room:SITE/ROOM}, {@code rack:ID[:rear]},
+ * {@code device:ID}, {@code alerts}.
+ */
+public record Place(Kind kind, String id, String highlight) {
+    public enum Kind { WORLD, SITE, ROOM, RACK, DEVICE, ALERTS }
+
+    public static final Place WORLD = new Place(Kind.WORLD, "", null);
+
+    public static Place of(Kind kind, String id) {
+        return new Place(kind, id, null);
+    }
+
+    public Place highlighting(String target) {
+        return new Place(kind, id, target);
+    }
+
+    /** The rear face of a rack place ({@code rack:ID:rear}). */
+    public boolean rear() {
+        return kind == Kind.RACK && "rear".equals(highlight);
+    }
+
+    public String text() {
+        return switch (kind) {
+            case WORLD -> "world";
+            case ALERTS -> "alerts";
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
+        };
+    }
+
+    /** Parses the text form; room ids are resolved later (a bare room id may be ambiguous). */
+    public static Optional<Place> parse(String text) {
+        String t = text.trim();
+        if (t.equals("world")) {
+            return Optional.of(WORLD);
+        }
+        if (t.equals("alerts")) {
+            return Optional.of(of(Kind.ALERTS, ""));
+        }
+        int colon = t.indexOf(':');
+        if (colon < 1 || colon == t.length() - 1) {
+            return Optional.empty();
+        }
+        String kind = t.substring(0, colon);
+        String id = t.substring(colon + 1);
+        return switch (kind) {
+            case "site" -> Optional.of(of(Kind.SITE, id));
+            case "room" -> Optional.of(of(Kind.ROOM, id));
+            case "device" -> Optional.of(of(Kind.DEVICE, id));
+            case "rack" -> Optional.of(id.endsWith(":rear") ? new Place(Kind.RACK, id.substring(0, id.length() - 5), "rear")
+                    : of(Kind.RACK, id.endsWith(":front") ? id.substring(0, id.length() - 6) : id));
+            default -> Optional.empty();
+        };
+    }
+}

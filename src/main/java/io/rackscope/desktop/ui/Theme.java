@@ -1,0 +1,30 @@
+package io.rackscope.desktop.ui;
+
+import javafx.scene.Scene;
+
+/** The two themes; one stylesheet of tokens each, one structural stylesheet shared. */
+public enum Theme {
+    DARK("theme-dark.css"), LIGHT("theme-light.css");
+
+    private final String tokens;
+
+    Theme(String tokens) {
+        this.tokens = tokens;
+    }
+
+    public void applyTo(Scene scene) {
+        scene.getStylesheets().setAll(url(tokens), url("rackscope.css"));
+    }
+
+    public Theme other() {
+        return this == DARK ? LIGHT : DARK;
+    }
+
+    public static Theme parse(String text) {
+        return text != null && text.trim().equalsIgnoreCase("light") ? LIGHT : DARK;
+    }
+
+    private static String url(String name) {
+        return Theme.class.getResource(name).toExternalForm();
+    }
+}

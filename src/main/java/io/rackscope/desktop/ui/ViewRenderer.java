@@ -1,0 +1,85 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.ui.shell.MainView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/** Draws the main window on a place, off screen, and writes it as a PNG. Starts a headless toolkit when needed. */
+public final class ViewRenderer {
+    private ViewRenderer() {
+    }
+
+    /** Headless Monocle unless a toolkit is already running (tests) or a display was asked for. */
+    public static void startToolkit() throws InterruptedException {
+        if (System.getProperty("glass.platform") == null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+        }
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        Platform.setImplicitExit(false);
+        started.join();
+    }
+
+    public static void render(AppContext ctx, Place place, Theme theme, int width, int height, Path out, QueryStats stats)
+            throws IOException, InterruptedException {
+        startToolkit();
+        CompletableFuture<Scene> scene = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                ctx.themeProperty().set(theme);
+                ctx.navigation().go(place);
+                MainView main = new MainView(ctx, "", null);
+                Scene s = new Scene(main.node(), width, height);
+                theme.applyTo(s);
+                s.getRoot().applyCss();
+                s.getRoot().layout();
+                scene.complete(s);
+            } catch (RuntimeException e) {
+                scene.completeExceptionally(e);
+            }
+        });
+        Scene s = scene.join();
+        settle(stats);
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            s.getRoot().applyCss();
+            s.getRoot().layout();
+            image.complete(s.snapshot(null));
+        });
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ImageIO.write(SwingFXUtils.fromFXImage(image.join(), null), "png", out.toFile());
+    }
+
+    /** Waits (up to 10 s) until the view's on-demand queries have answered and the FX thread has drawn them. */
+    private static void settle(QueryStats stats) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            Thread.sleep(150);
+            CompletableFuture<Void> pulse = new CompletableFuture<>();
+            Platform.runLater(() -> pulse.complete(null));
+            pulse.join();
+        } while (stats.inFlight() > 0 && System.nanoTime() < deadline);
+        CompletableFuture<Void> last = new CompletableFuture<>();
+        Platform.runLater(() -> last.complete(null));
+        last.join();
+    }
+}

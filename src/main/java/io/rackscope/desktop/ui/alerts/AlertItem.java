@@ -1,0 +1,8 @@
+package io.rackscope.desktop.ui.alerts;
+
+import io.rackscope.desktop.telemetry.Alert;
+import java.time.Instant;
+
+/** An active alert as the alert panel lists it, with since when it has been active. */
+public record AlertItem(Alert alert, String checkName, Instant since) {
+}

@@ -1,0 +1,183 @@
+package io.rackscope.desktop.ui.device;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.Severities;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** A device: one tab per instance with every check that applies (state, value, since) and its metric charts. */
+public final class DeviceView implements PlaceView {
+    private final AppContext ctx;
+    private final DeviceViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<Tab, List<MetricChart>> charts = new HashMap<>();
+    private final Map<Tab, String> entityOf = new HashMap<>();
+    private final Map<String, FlowPane> chartPanes = new HashMap<>();
+    private final ChangeListener<Object> onSnapshot;
+
+    public DeviceView(AppContext ctx, Device device, String highlight) {
+        this.ctx = ctx;
+        this.model = new DeviceViewModel(ctx, device);
+        root.getStyleClass().add("content");
+        Label title = new Label(device.name());
+        title.getStyleClass().add("title");
+        Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
+        String template = ctx.config().templates().device(device.templateId()).map(t -> t.name()).orElse(device.templateId());
+        Label facts = new Label(template + " · U" + device.uPosition() + " " + device.face().name().toLowerCase(java.util.Locale.ROOT)
+                + " · " + device.instances().size() + " instance(s)");
+        facts.getStyleClass().add("muted");
+        HBox header = new HBox(10, title, state, facts);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(0, 0, 10, 0));
+        root.setTop(header);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("instance-tabs");
+        for (String entity : model.entities()) {
+            Tab tab = new Tab(entity);
+            tab.setId("tab-" + entity);
+            entityOf.put(tab, entity);
+            tab.setContent(instancePane(entity));
+            tabs.getTabs().add(tab);
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                charts.getOrDefault(old, List.of()).forEach(MetricChart::stop);
+            }
+            if (now != null) {
+                startCharts(now);
+            }
+        });
+        tabs.getTabs().stream().filter(t -> entityOf.get(t).equals(highlight)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        startCharts(tabs.getSelectionModel().getSelectedItem());
+        root.setCenter(tabs);
+        onSnapshot = (o, a, b) -> paintTabs(state);
+        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        paintTabs(state);
+    }
+
+    private void paintTabs(Label state) {
+        Map<String, Severity> states = model.states();
+        Severity worst = ctx.feed().current().devices().getOrDefault(model.device().id(), Severity.UNKNOWN);
+        Severities.apply(state, worst);
+        state.setText(worst.name());
+        for (Tab t : tabs.getTabs()) {
+            Label dot = Severities.styled(new Label(), states.getOrDefault(entityOf.get(t), Severity.UNKNOWN), "sev-badge");
+            dot.setText(states.getOrDefault(entityOf.get(t), Severity.UNKNOWN).name().substring(0, 1));
+            t.setGraphic(dot);
+        }
+    }
+
+    private void startCharts(Tab tab) {
+        if (tab == null) {
+            return;
+        }
+        charts.computeIfAbsent(tab, t -> {
+            List<MetricChart> list = new ArrayList<>();
+            FlowPane pane = chartPanes.get(entityOf.get(t));
+            for (MetricDefinition m : ctx.config().metricsFor(model.device())) {
+                MetricChart c = new MetricChart(ctx, m, entityOf.get(t));
+                list.add(c);
+                pane.getChildren().add(c.node());
+            }
+            if (list.isEmpty()) {
+                pane.getChildren().add(new Label("No metric definitions for this device's template."));
+            }
+            return list;
+        }).forEach(MetricChart::start);
+    }
+
+    private Node instancePane(String entity) {
+        TableView<CheckRow> table = new TableView<>();
+        table.setId("checks-" + entity);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPrefHeight(Math.min(360, 34 + 30 * Math.max(3, ctx.config().checksFor(model.device()).size())));
+        TableColumn<CheckRow, CheckRow> stateCol = column("State", 90);
+        stateCol.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(CheckRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label l = Severities.styled(new Label(r.severity().name() + (r.stale() ? " (stale)" : "")), r.severity(), "sev-badge");
+                setGraphic(l);
+            }
+        });
+        TableColumn<CheckRow, CheckRow> nameCol = column("Check", 240);
+        nameCol.setCellFactory(c -> text(r -> r.name() + "  (" + r.checkId() + ")"));
+        TableColumn<CheckRow, CheckRow> valueCol = column("Value", 110);
+        valueCol.setCellFactory(c -> text(r -> Formats.value(r.value())));
+        TableColumn<CheckRow, CheckRow> sinceCol = column("Since", 140);
+        sinceCol.setCellFactory(c -> text(r -> r.severity() == Severity.OK || r.since() == null ? "" : Formats.ago(r.since(), ctx.clock().instant())));
+        table.getColumns().setAll(List.of(stateCol, nameCol, valueCol, sinceCol));
+        table.getItems().setAll(model.rows(entity).get());
+        model.rows(entity).addListener((o, a, rows) -> table.getItems().setAll(rows));
+        FlowPane chartPane = new FlowPane(12, 12);
+        chartPane.setId("charts-" + entity);
+        chartPanes.put(entity, chartPane);
+        Label checksTitle = new Label("Checks");
+        checksTitle.getStyleClass().add("subtitle");
+        Label chartsTitle = new Label("Metrics");
+        chartsTitle.getStyleClass().add("subtitle");
+        VBox box = new VBox(8, checksTitle, table, chartsTitle, chartPane);
+        box.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private static TableColumn<CheckRow, CheckRow> column(String title, double width) {
+        TableColumn<CheckRow, CheckRow> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        return c;
+    }
+
+    private static TableCell<CheckRow, CheckRow> text(java.util.function.Function<CheckRow, String> f) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(CheckRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : f.apply(r));
+            }
+        };
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        charts.values().forEach(l -> l.forEach(MetricChart::stop));
+        model.dispose();
+    }
+}

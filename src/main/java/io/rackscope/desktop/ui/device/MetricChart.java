@@ -1,0 +1,251 @@
+package io.rackscope.desktop.ui.device;
+
+import eu.hansolo.tilesfx.Section;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import io.rackscope.desktop.checks.Durations;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.metrics.ChartData;
+import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.metrics.MetricDisplay;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Formats;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.StringConverter;
+
+/**
+ * One metric definition drawn as its {@code display} block says: chart type, colour, unit, threshold lines,
+ * time-range buttons starting on the default range. Refreshes while started; {@link #stop()} when hidden.
+ */
+final class MetricChart {
+    static final int WIDTH = 560;
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private final AppContext ctx;
+    private final MetricDefinition metric;
+    private final String entity;
+    private final VBox box = new VBox(6);
+    private final StackPane plot = new StackPane();
+    private final Label status = new Label();
+    private final Timeline refresh;
+    private Duration range;
+    private long generation;
+
+    MetricChart(AppContext ctx, MetricDefinition metric, String entity) {
+        this.ctx = ctx;
+        this.metric = metric;
+        this.entity = entity;
+        MetricDisplay d = metric.display();
+        range = Durations.parse(d.defaultRange()).orElse(Duration.ofHours(1));
+        Label title = new Label(metric.name() + (d.unit().isEmpty() ? "" : " (" + d.unit() + ")"));
+        title.getStyleClass().add("subtitle");
+        Label agg = new Label(d.aggregation().isEmpty() ? "" : d.aggregation());
+        agg.getStyleClass().add("faint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, title, agg, spacer);
+        head.setAlignment(Pos.CENTER_LEFT);
+        ToggleGroup ranges = new ToggleGroup();
+        for (String r : d.timeRanges().isEmpty() ? MetricDisplay.DEFAULT_RANGES : d.timeRanges()) {
+            Duration dur = Durations.parse(r).orElse(null);
+            if (dur == null) {
+                continue;
+            }
+            ToggleButton b = new ToggleButton(r);
+            b.getStyleClass().add("range-button");
+            b.setId("range-" + metric.id() + "-" + r);
+            b.setToggleGroup(ranges);
+            b.setSelected(dur.equals(range));
+            b.setOnAction(e -> {
+                b.setSelected(true);
+                range = dur;
+                load();
+            });
+            head.getChildren().add(b);
+        }
+        status.getStyleClass().add("faint");
+        plot.setPrefSize(WIDTH, 220);
+        plot.setMinHeight(200);
+        box.getStyleClass().add("panel");
+        box.getChildren().addAll(head, plot, status);
+        refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> load()));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    Node node() {
+        return box;
+    }
+
+    void start() {
+        load();
+        refresh.play();
+    }
+
+    void stop() {
+        refresh.stop();
+        generation++;
+    }
+
+    private void load() {
+        if (ctx.metrics() == null) {
+            status.setText("No Prometheus to ask: charts need a Prometheus URL.");
+            return;
+        }
+        long gen = ++generation;
+        status.setText("Loading " + Durations.format(range) + "…");
+        ctx.metrics().range(metric, entity, range, WIDTH, ctx.clock().instant()).whenComplete((data, err) -> Platform.runLater(() -> {
+            if (gen != generation) {
+                return;
+            }
+            if (err != null) {
+                status.setText("Could not load: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
+            } else {
+                show(data);
+            }
+        }));
+    }
+
+    private void show(ChartData data) {
+        MetricDisplay d = metric.display();
+        double last = Double.NaN;
+        for (double v : data.values()) {
+            if (!Double.isNaN(v)) {
+                last = v;
+            }
+        }
+        status.setText(data.seriesCount() == 0 ? "No data for " + entity + " in this range."
+                : "now " + Formats.value(last) + " " + d.unit() + " · step " + Durations.format(data.step()) + " · " + data.seriesCount() + " series");
+        plot.getChildren().setAll(switch (d.chartType()) {
+            case "gauge" -> gauge(data, last);
+            case "bar" -> bar(data);
+            default -> xy(data, d.chartType().equals("area"));
+        });
+    }
+
+    private Node xy(ChartData data, boolean area) {
+        NumberAxis x = new NumberAxis(data.start().getEpochSecond(), data.end().getEpochSecond(), Math.max(60, range.toSeconds() / 6.0));
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return HHMM.format(Instant.ofEpochSecond(n.longValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(false);
+        XYChart<Number, Number> chart;
+        if (area) {
+            AreaChart<Number, Number> a = new AreaChart<>(x, y);
+            a.setCreateSymbols(false);
+            chart = a;
+        } else {
+            LineChart<Number, Number> l = new LineChart<>(x, y);
+            l.setCreateSymbols(false);
+            chart = l;
+        }
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        for (int i = 0; i < data.values().length; i++) {
+            if (!Double.isNaN(data.values()[i])) {
+                series.getData().add(new XYChart.Data<>(data.timestamps()[i], data.values()[i]));
+            }
+        }
+        chart.getData().add(series);
+        String colour = metric.display().color().isEmpty() ? "-accent" : metric.display().color();
+        series.getNode().lookupAll(".chart-series-line, .chart-series-area-line").forEach(n -> n.setStyle("-fx-stroke: " + colour + ";"));
+        series.getNode().lookupAll(".chart-series-area-fill").forEach(n -> n.setStyle("-fx-fill: " + colour + "44;"));
+        threshold(chart, data, data.warn(), "threshold-warn");
+        threshold(chart, data, data.crit(), "threshold-crit");
+        return chart;
+    }
+
+    private static void threshold(XYChart<Number, Number> chart, ChartData data, Double value, String styleClass) {
+        if (value == null) {
+            return;
+        }
+        XYChart.Series<Number, Number> line = new XYChart.Series<>();
+        line.setName(styleClass);
+        line.getData().add(new XYChart.Data<>(data.start().getEpochSecond(), value));
+        line.getData().add(new XYChart.Data<>(data.end().getEpochSecond(), value));
+        chart.getData().add(line);
+        String token = styleClass.endsWith("crit") ? "-sev-crit" : "-sev-warn";
+        line.getNode().lookupAll(".chart-series-line, .chart-series-area-line")
+                .forEach(n -> n.setStyle("-fx-stroke: " + token + "; -fx-stroke-dash-array: 6 4; -fx-stroke-width: 1.2;"));
+        line.getNode().lookupAll(".chart-series-area-fill").forEach(n -> n.setVisible(false));
+    }
+
+    private Node bar(ChartData data) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setBarGap(1);
+        chart.setCategoryGap(1);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        int stride = Math.max(1, data.values().length / 60);
+        for (int i = 0; i < data.values().length; i += stride) {
+            if (!Double.isNaN(data.values()[i])) {
+                series.getData().add(new XYChart.Data<>(HHMM.format(Instant.ofEpochSecond((long) data.timestamps()[i])), data.values()[i]));
+            }
+        }
+        chart.getData().add(series);
+        String colour = metric.display().color().isEmpty() ? "-accent" : metric.display().color();
+        series.getData().forEach(p -> p.getNode().setStyle("-fx-bar-fill: " + colour + ";"));
+        return chart;
+    }
+
+    private Node gauge(ChartData data, double last) {
+        MetricDisplay d = metric.display();
+        double max = d.crit() != null ? d.crit() * 1.25 : Math.max(1, maxOf(data) * 1.2);
+        Tile tile = TileBuilder.create().skinType(Tile.SkinType.GAUGE).title(metric.name()).unit(d.unit())
+                .minValue(0).maxValue(max).value(Double.isNaN(last) ? 0 : last).decimals(1)
+                .backgroundColor(Color.TRANSPARENT).sectionsVisible(true)
+                .animated(false).prefSize(260, 200).build();
+        if (d.warn() != null) {
+            tile.addSection(new Section(d.warn(), d.crit() != null ? d.crit() : max, ctx.palette().severity(Severity.WARN)));
+        }
+        if (d.crit() != null) {
+            tile.addSection(new Section(d.crit(), max, ctx.palette().severity(Severity.CRIT)));
+        }
+        return tile;
+    }
+
+    private static double maxOf(ChartData data) {
+        double m = 0;
+        for (double v : data.values()) {
+            if (!Double.isNaN(v)) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
+    }
+}

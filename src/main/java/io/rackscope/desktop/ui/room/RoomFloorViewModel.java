@@ -1,0 +1,213 @@
+package io.rackscope.desktop.ui.room;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.metrics.ChartData;
+import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.telemetry.Alert;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.InstanceSlot;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Formats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+
+/**
+ * A room's racks and their states. Each snapshot is applied as a difference: a rack's property changes only
+ * when what its tile shows changes. Racks can instead be coloured by a metric, banded by its thresholds.
+ */
+public final class RoomFloorViewModel {
+    private final AppContext ctx;
+    private final Room room;
+    private final Map<String, ReadOnlyObjectWrapper<RackStatus>> racks = new LinkedHashMap<>();
+    private final Map<String, List<String>> instancesOfRack = new LinkedHashMap<>();
+    private final Map<String, ReadOnlyObjectWrapper<String>> aisleSummaries = new LinkedHashMap<>();
+    private final ReadOnlyObjectWrapper<Map<Severity, Integer>> summary = new ReadOnlyObjectWrapper<>(this, "summary", Map.of());
+    private final ReadOnlyObjectWrapper<Severity> roomState = new ReadOnlyObjectWrapper<>(this, "roomState", Severity.UNKNOWN);
+    private final ObjectProperty<MetricDefinition> colourBy = new SimpleObjectProperty<>(this, "colourBy");
+    private final Map<String, Double> metricValues = new TreeMap<>();
+    private final ChangeListener<HealthSnapshot> onSnapshot = (o, old, s) -> apply(s);
+
+    public RoomFloorViewModel(AppContext ctx, Room room) {
+        this.ctx = ctx;
+        this.room = room;
+        room.racks().forEach(r -> {
+            racks.put(r.id(), new ReadOnlyObjectWrapper<>(RackStatus.UNKNOWN));
+            List<String> ids = new ArrayList<>();
+            for (Device d : r.devices()) {
+                d.instances().stream().map(InstanceSlot::instanceId).forEach(ids::add);
+            }
+            instancesOfRack.put(r.id(), ids);
+        });
+        room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
+        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        colourBy.addListener((o, old, m) -> loadMetric(m));
+        apply(ctx.feed().current());
+    }
+
+    public Room room() {
+        return room;
+    }
+
+    public ReadOnlyObjectProperty<RackStatus> rack(String rackId) {
+        return racks.get(rackId).getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> aisleSummary(String aisleId) {
+        return aisleSummaries.get(aisleId).getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Map<Severity, Integer>> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Severity> roomStateProperty() {
+        return roomState.getReadOnlyProperty();
+    }
+
+    /** The metric racks are coloured by; null colours them by health. */
+    public ObjectProperty<MetricDefinition> colourByProperty() {
+        return colourBy;
+    }
+
+    /** Metrics a rack of this room can be coloured by: rack-level definitions with thresholds. */
+    public List<MetricDefinition> colourableMetrics() {
+        Map<String, MetricDefinition> out = new TreeMap<>();
+        room.racks().forEach(r -> ctx.config().metricsFor(r).stream()
+                .filter(m -> m.display().warn() != null || m.display().crit() != null)
+                .forEach(m -> out.put(m.id(), m)));
+        return new ArrayList<>(out.values());
+    }
+
+    void apply(HealthSnapshot s) {
+        EnumMap<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity sev : Severity.values()) {
+            counts.put(sev, 0);
+        }
+        Map<String, int[]> perAisle = new LinkedHashMap<>();
+        room.racks().forEach(r -> {
+            RackStatus next = status(s, r);
+            ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.id());
+            if (!next.equals(p.get())) {
+                p.set(next);
+            }
+            counts.merge(s.rack(r.id()), 1, Integer::sum);
+            if (r.aisleId() != null) {
+                int[] a = perAisle.computeIfAbsent(r.aisleId(), k -> new int[2]);
+                a[0] += next.crit();
+                a[1] += next.warn();
+            }
+        });
+        perAisle.forEach((aisle, a) -> {
+            ReadOnlyObjectWrapper<String> p = aisleSummaries.get(aisle);
+            String text = a[0] + a[1] == 0 ? "all clear" : (a[0] > 0 ? a[0] + " CRIT  " : "") + (a[1] > 0 ? a[1] + " WARN" : "");
+            if (p != null && !text.equals(p.get())) {
+                p.set(text.trim());
+            }
+        });
+        if (!counts.equals(summary.get())) {
+            summary.set(Map.copyOf(counts));
+        }
+        roomState.set(s.rooms().getOrDefault(room.key(), Severity.UNKNOWN));
+    }
+
+    private RackStatus status(HealthSnapshot s, Rack r) {
+        MetricDefinition m = colourBy.get();
+        if (m != null) {
+            Double v = metricValues.get(r.id());
+            return new RackStatus(band(m, v), 0, 0, false, v == null ? "" : Formats.value(v));
+        }
+        int crit = 0;
+        int warn = 0;
+        boolean stale = s.isStale(r.id());
+        for (String id : instancesOfRack.get(r.id())) {
+            Severity n = s.node(id);
+            if (n == Severity.CRIT) {
+                crit++;
+            } else if (n == Severity.WARN) {
+                warn++;
+            }
+            stale |= s.isStale(id);
+        }
+        String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
+        return new RackStatus(s.rack(r.id()), crit, warn, stale, label);
+    }
+
+    private static Severity band(MetricDefinition m, Double v) {
+        if (v == null || v.isNaN()) {
+            return Severity.UNKNOWN;
+        }
+        Double crit = m.display().crit();
+        Double warn = m.display().warn();
+        return crit != null && v >= crit ? Severity.CRIT : warn != null && v >= warn ? Severity.WARN : Severity.OK;
+    }
+
+    private void loadMetric(MetricDefinition m) {
+        metricValues.clear();
+        if (m != null && ctx.metrics() != null) {
+            for (Rack r : room.racks().toList()) {
+                ctx.metrics().range(m, r.id(), Duration.ofMinutes(15), 15, ctx.clock().instant()).thenAccept(d -> {
+                    Double last = last(d);
+                    Platform.runLater(() -> {
+                        if (m.equals(colourBy.get()) && last != null) {
+                            metricValues.put(r.id(), last);
+                            apply(ctx.feed().current());
+                        }
+                    });
+                });
+            }
+        }
+        apply(ctx.feed().current());
+    }
+
+    private static Double last(ChartData d) {
+        for (int i = d.values().length - 1; i >= 0; i--) {
+            if (!Double.isNaN(d.values()[i])) {
+                return d.values()[i];
+            }
+        }
+        return null;
+    }
+
+    /** The hover text of a rack: state, node counts, and the failing checks with values. */
+    public String tooltip(Rack r) {
+        RackStatus st = racks.get(r.id()).get();
+        StringBuilder b = new StringBuilder(r.name()).append("  —  ").append(ctx.feed().current().rack(r.id()));
+        if (st.stale()) {
+            b.append("  (stale)");
+        }
+        b.append('\n').append(r.devices().size()).append(" devices, ").append(instancesOfRack.get(r.id()).size()).append(" nodes");
+        if (colourBy.get() != null) {
+            b.append('\n').append(colourBy.get().name()).append(": ").append(st.label().isEmpty() ? "no data" : st.label() + " " + colourBy.get().display().unit());
+        }
+        List<Alert> alerts = ctx.alertIndex().rack(r.id());
+        if (!alerts.isEmpty()) {
+            b.append("\n\nFailing checks:");
+            Map<String, List<Alert>> byCheck = new TreeMap<>();
+            alerts.forEach(a -> byCheck.computeIfAbsent(a.check(), k -> new ArrayList<>()).add(a));
+            byCheck.forEach((check, list) -> {
+                Alert worst = list.stream().max((x, y) -> x.severity().compareTo(y.severity())).orElseThrow();
+                b.append("\n  ").append(worst.severity()).append("  ").append(ctx.config().check(check).map(c -> c.name()).orElse(check));
+                b.append(list.size() > 1 ? "  ×" + list.size() : "  " + Formats.value(worst.value()));
+            });
+        }
+        return b.toString();
+    }
+
+    public void dispose() {
+        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+    }
+}

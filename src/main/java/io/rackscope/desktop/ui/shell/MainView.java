@@ -1,0 +1,298 @@
+package io.rackscope.desktop.ui.shell;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.telemetry.Alert;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.ViewFactory;
+import io.rackscope.desktop.ui.alerts.AlertSound;
+import io.rackscope.desktop.ui.alerts.AlertsView;
+import io.rackscope.desktop.ui.alerts.AlertsViewModel;
+import io.rackscope.desktop.ui.search.SearchIndex;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: navigation bar with breadcrumb, back/forward and search (Ctrl+K); the current
+ * view; the alert panel; a banner for problems; the status bar with a legend that is always visible.
+ */
+public final class MainView {
+    private static final Logger LOG = Logger.getLogger(MainView.class.getName());
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final HBox crumbs = new HBox(4);
+    private final TextField search = new TextField();
+    private final SearchIndex index;
+    private final ContextMenu results = new ContextMenu();
+    private final AlertsViewModel alerts;
+    private final StatusViewModel status;
+    private final AlertSound sound;
+    private Toasts toasts;
+    private PlaceView current;
+
+    public MainView(AppContext ctx, String notice, AlertSound sound) {
+        this.ctx = ctx;
+        this.sound = sound;
+        this.index = new SearchIndex(ctx.config().topology());
+        this.alerts = new AlertsViewModel(ctx, true);
+        this.status = new StatusViewModel(ctx, notice);
+        root.setId("main");
+        Label banner = new Label();
+        banner.setId("banner");
+        banner.setWrapText(true);
+        banner.textProperty().bind(status.bannerProperty());
+        HBox bannerBox = new HBox(banner);
+        bannerBox.getStyleClass().add("banner");
+        bannerBox.visibleProperty().bind(status.bannerProperty().isNotEmpty());
+        bannerBox.managedProperty().bind(bannerBox.visibleProperty());
+        status.healthProperty().addListener((o, a, h) -> {
+            bannerBox.getStyleClass().remove("error");
+            if (h == Severity.CRIT) {
+                bannerBox.getStyleClass().add("error");
+            }
+        });
+        root.setTop(new VBox(toolbar(), bannerBox));
+        content.setId("content");
+        root.setCenter(content);
+        AlertsView panel = new AlertsView(ctx, alerts, false);
+        panel.node().setId("alerts-panel");
+        ((Region) panel.node()).setPrefWidth(360);
+        root.setRight(panel.node());
+        root.setBottom(statusBar());
+        alerts.setOnNewAlerts(this::announce);
+        ctx.navigation().currentProperty().addListener((o, a, place) -> show(place));
+        show(ctx.navigation().current());
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.BACK) {
+                ctx.navigation().back();
+                e.consume();
+            } else if (e.getButton() == MouseButton.FORWARD) {
+                ctx.navigation().forward();
+                e.consume();
+            }
+        });
+    }
+
+    /** Keyboard shortcuts live on the scene: Alt+Left/Right, Ctrl+K, F5. */
+    public void install(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), ctx.navigation()::back);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), ctx.navigation()::forward);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
+            search.requestFocus();
+            search.selectAll();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), ctx.feed()::refreshNow);
+        toasts = new Toasts(ctx, scene.getWindow());
+        scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(ctx, w));
+    }
+
+    private void announce(List<Alert> fresh) {
+        if (toasts != null) {
+            toasts.show(fresh);
+        }
+        if (sound != null) {
+            sound.announce(fresh.stream().map(Alert::severity).max(Severity::compareTo).orElse(Severity.OK));
+        }
+    }
+
+    private Node toolbar() {
+        Button back = navButton("◀", "Back (Alt+Left)");
+        back.setId("nav-back");
+        back.setOnAction(e -> ctx.navigation().back());
+        back.disableProperty().bind(ctx.navigation().canGoBackProperty().not());
+        Button forward = navButton("▶", "Forward (Alt+Right)");
+        forward.setId("nav-forward");
+        forward.setOnAction(e -> ctx.navigation().forward());
+        forward.disableProperty().bind(ctx.navigation().canGoForwardProperty().not());
+        crumbs.setId("breadcrumb");
+        crumbs.setAlignment(Pos.CENTER_LEFT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        search.setId("search");
+        search.setPromptText("Search sites, rooms, racks, devices, nodes   Ctrl+K");
+        search.getStyleClass().add("search-field");
+        search.textProperty().addListener((o, a, q) -> showResults(q));
+        search.setOnAction(e -> {
+            List<SearchIndex.Entry> hits = index.search(search.getText(), 1);
+            if (!hits.isEmpty()) {
+                jump(hits.get(0));
+            }
+        });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                results.hide();
+                search.clear();
+            }
+        });
+        Button refresh = navButton("⟳", "Refresh now (F5)");
+        refresh.setOnAction(e -> ctx.feed().refreshNow());
+        Button theme = navButton("◐", "Switch dark/light theme");
+        theme.setId("theme-toggle");
+        theme.setOnAction(e -> ctx.themeProperty().set(ctx.themeProperty().get().other()));
+        ToggleButton mute = new ToggleButton("Sound on");
+        mute.setId("mute");
+        mute.getStyleClass().add("nav-button");
+        mute.setTooltip(new Tooltip("Mute alert sounds"));
+        mute.selectedProperty().addListener((o, a, m) -> {
+            mute.setText(m ? "Muted" : "Sound on");
+            if (sound != null) {
+                sound.setMuted(m);
+            }
+        });
+        ToggleButton alertsToggle = new ToggleButton("Alerts");
+        alertsToggle.setId("alerts-toggle");
+        alertsToggle.getStyleClass().add("nav-button");
+        alertsToggle.setSelected(true);
+        alertsToggle.selectedProperty().addListener((o, a, on) -> {
+            root.getRight().setVisible(on);
+            root.getRight().setManaged(on);
+        });
+        HBox bar = new HBox(back, forward, crumbs, spacer, search, refresh, theme, mute, alertsToggle);
+        bar.getStyleClass().add("toolbar-bar");
+        return bar;
+    }
+
+    private static Button navButton(String text, String tip) {
+        Button b = new Button(text);
+        b.getStyleClass().add("nav-button");
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private void showResults(String q) {
+        List<SearchIndex.Entry> hits = index.search(q == null ? "" : q, 12);
+        if (hits.isEmpty()) {
+            results.hide();
+            return;
+        }
+        results.getItems().clear();
+        for (SearchIndex.Entry hit : hits) {
+            Label l = new Label(hit.toString());
+            l.setPrefWidth(460);
+            CustomMenuItem item = new CustomMenuItem(l, true);
+            item.setOnAction(e -> jump(hit));
+            results.getItems().add(item);
+        }
+        if (!results.isShowing() && search.getScene() != null && search.getScene().getWindow() != null) {
+            results.show(search, Side.BOTTOM, 0, 2);
+        }
+    }
+
+    private void jump(SearchIndex.Entry hit) {
+        results.hide();
+        ctx.navigation().go(hit.place());
+        search.clear();
+    }
+
+    private Node statusBar() {
+        Region dot = Severities.styled(new Region(), Severity.UNKNOWN, "sev-fill", "status-dot");
+        Severities.apply(dot, status.healthProperty().get());
+        status.healthProperty().addListener((o, a, h) -> Severities.apply(dot, h));
+        Label prom = new Label();
+        prom.setId("status-prometheus");
+        prom.textProperty().bind(status.prometheusProperty());
+        prom.setMaxWidth(520);
+        Label age = new Label();
+        age.setId("status-age");
+        age.textProperty().bind(status.ageProperty());
+        Label cycle = new Label();
+        cycle.setId("status-cycle");
+        cycle.textProperty().bind(status.cycleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox legend = new HBox(10);
+        legend.setId("legend");
+        legend.setAlignment(Pos.CENTER_RIGHT);
+        for (Severity s : List.of(Severity.OK, Severity.WARN, Severity.CRIT, Severity.UNKNOWN)) {
+            Region sw = Severities.styled(new Region(), s, "sev-fill", "legend-swatch");
+            legend.getChildren().add(new HBox(4, sw, new Label(s.name())));
+        }
+        Region stale = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
+        Severities.apply(stale, Severity.OK, true);
+        legend.getChildren().add(new HBox(4, stale, new Label("STALE")));
+        legend.getChildren().forEach(n -> ((HBox) n).setAlignment(Pos.CENTER));
+        HBox bar = new HBox(dot, prom, age, cycle, spacer, legend);
+        bar.getStyleClass().add("status-bar");
+        Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> status.tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        return bar;
+    }
+
+    private void show(Place place) {
+        if (current != null) {
+            current.dispose();
+        }
+        Locator loc = ctx.locator();
+        crumbs.getChildren().clear();
+        List<Locator.Crumb> trail = loc.breadcrumb(place);
+        for (int i = 0; i < trail.size(); i++) {
+            Locator.Crumb c = trail.get(i);
+            if (i > 0) {
+                Label sep = new Label("›");
+                sep.getStyleClass().add("crumb-sep");
+                crumbs.getChildren().add(sep);
+            }
+            if (i == trail.size() - 1) {
+                Label last = new Label(c.label());
+                last.getStyleClass().add("crumb-current");
+                crumbs.getChildren().add(last);
+            } else {
+                Hyperlink link = new Hyperlink(c.label());
+                link.getStyleClass().add("crumb");
+                link.setOnAction(e -> ctx.navigation().go(c.place()));
+                crumbs.getChildren().add(link);
+            }
+        }
+        try {
+            current = ViewFactory.create(ctx, place);
+            content.getChildren().setAll(current.node());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot show " + place.text(), e);
+            current = null;
+            content.getChildren().setAll(new Label("Cannot show " + place.text() + ": " + e.getMessage()));
+        }
+    }
+
+    public PlaceView currentView() {
+        return current;
+    }
+
+    public Toasts toasts() {
+        return toasts;
+    }
+
+    public BorderPane node() {
+        return root;
+    }
+}

@@ -1,0 +1,61 @@
+package io.rackscope.desktop.ui.shell;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.telemetry.Alert;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Theme;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * One toast per new alert, top right, gone after a while; more than a few at once collapse into one counter.
+ * A click on a toast goes to the alert's location. {@link #shown()} lists the toast titles, newest last.
+ */
+public final class Toasts {
+    static final int MAX_SEPARATE = 4;
+    private final AppContext ctx;
+    private final Window owner;
+    private final List<String> shown = new ArrayList<>();
+
+    public Toasts(AppContext ctx, Window owner) {
+        this.ctx = ctx;
+        this.owner = owner;
+    }
+
+    public void show(List<Alert> fresh) {
+        if (fresh.size() > MAX_SEPARATE) {
+            long crit = fresh.stream().filter(a -> a.severity() == Severity.CRIT).count();
+            toast(fresh.size() + " new alerts", crit + " CRIT, " + (fresh.size() - crit) + " WARN — see the alert panel", null);
+            return;
+        }
+        for (Alert a : fresh) {
+            String name = ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check());
+            toast(a.severity() + "  " + name, a.path(), a);
+        }
+    }
+
+    private void toast(String title, String text, Alert target) {
+        shown.add(title);
+        if (owner == null || !owner.isShowing()) {
+            return;
+        }
+        Notifications n = Notifications.create().title(title).text(text).owner(owner).position(Pos.TOP_RIGHT)
+                .hideAfter(Duration.seconds(10));
+        if (ctx.themeProperty().get() == Theme.DARK) {
+            n = n.darkStyle();
+        }
+        if (target != null) {
+            n = n.onAction(e -> ctx.locator().placeOf(target.entity()).ifPresent(ctx.navigation()::go));
+        }
+        n.show();
+    }
+
+    public List<String> shown() {
+        return Collections.unmodifiableList(shown);
+    }
+}

@@ -1,0 +1,235 @@
+package io.rackscope.desktop.ui.world;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.topology.Location;
+import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Palette;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.Severities;
+import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Sites at their latitude and longitude on an offline world map (equirectangular, Natural Earth land), each
+ * marker coloured by the site's worst state with its rack counts; every site listed beside the map, including
+ * those without a location. Scroll zooms, drag pans, a click on a marker opens the site.
+ */
+public final class WorldView implements PlaceView {
+    private static final double MARKER = 11;
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final Canvas canvas = new Canvas();
+    private final VBox list = new VBox(6);
+    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> refresh();
+    private double centerLon;
+    private double centerLat;
+    private double degreesWide;
+    private double dragX;
+    private double dragY;
+
+    public WorldView(AppContext ctx) {
+        this.ctx = ctx;
+        root.getStyleClass().add("content");
+        Label title = new Label(ctx.config().app().name().isEmpty() ? "World" : ctx.config().app().name());
+        title.getStyleClass().add("title");
+        root.setTop(new HBox(10, title));
+        BorderPane.setMargin(root.getTop(), new Insets(0, 0, 10, 0));
+        Pane holder = new Pane(canvas);
+        holder.setMinSize(200, 150);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        root.setCenter(holder);
+        list.getStyleClass().add("panel");
+        list.setPrefWidth(300);
+        BorderPane.setMargin(list, new Insets(0, 0, 0, 12));
+        root.setRight(list);
+        fitToSites();
+        canvas.setOnScroll(e -> {
+            degreesWide = Math.max(4, Math.min(360, degreesWide * (e.getDeltaY() > 0 ? 0.85 : 1 / 0.85)));
+            draw();
+        });
+        canvas.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        canvas.setOnMouseDragged(e -> {
+            double perPx = degreesWide / Math.max(1, canvas.getWidth());
+            centerLon -= (e.getX() - dragX) * perPx;
+            centerLat += (e.getY() - dragY) * perPx;
+            dragX = e.getX();
+            dragY = e.getY();
+            draw();
+        });
+        canvas.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                siteAt(e.getX(), e.getY()).ifPresent(s -> ctx.navigation().go(Place.of(Place.Kind.SITE, s.id())));
+            }
+        });
+        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        refresh();
+    }
+
+    private void fitToSites() {
+        List<Location> locs = ctx.config().topology().sites().stream().map(Site::location).filter(l -> l != null).toList();
+        if (locs.isEmpty()) {
+            centerLon = 0;
+            centerLat = 20;
+            degreesWide = 360;
+            return;
+        }
+        double minLon = locs.stream().mapToDouble(Location::lon).min().orElse(0);
+        double maxLon = locs.stream().mapToDouble(Location::lon).max().orElse(0);
+        double minLat = locs.stream().mapToDouble(Location::lat).min().orElse(0);
+        double maxLat = locs.stream().mapToDouble(Location::lat).max().orElse(0);
+        centerLon = (minLon + maxLon) / 2;
+        centerLat = (minLat + maxLat) / 2;
+        degreesWide = Math.min(360, Math.max(40, Math.max(maxLon - minLon, (maxLat - minLat) * 1.6) * 1.6));
+    }
+
+    private double x(double lon) {
+        return canvas.getWidth() / 2 + (lon - centerLon) * canvas.getWidth() / degreesWide;
+    }
+
+    private double y(double lat) {
+        return canvas.getHeight() / 2 - (lat - centerLat) * canvas.getWidth() / degreesWide;
+    }
+
+    private java.util.Optional<Site> siteAt(double px, double py) {
+        return ctx.config().topology().sites().stream().filter(s -> s.location() != null)
+                .filter(s -> Math.hypot(x(s.location().lon()) - px, y(s.location().lat()) - py) <= MARKER + 4).findFirst();
+    }
+
+    private void refresh() {
+        draw();
+        list.getChildren().clear();
+        Label head = new Label("Sites");
+        head.getStyleClass().add("subtitle");
+        list.getChildren().add(head);
+        HealthSnapshot s = ctx.feed().current();
+        for (Site site : ctx.config().topology().sites()) {
+            Severity sev = s.sites().getOrDefault(site.id(), Severity.UNKNOWN);
+            Label badge = Severities.styled(new Label(sev.name()), sev, "sev-badge");
+            badge.setMinWidth(70);
+            Label name = new Label(site.name() + (site.location() == null ? "  (no location)" : ""));
+            Label counts = new Label(counts(s, site));
+            counts.getStyleClass().add("faint");
+            counts.setWrapText(true);
+            VBox text = new VBox(2, name, counts);
+            HBox row = new HBox(8, badge, text);
+            row.setId("site-" + site.id());
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("card");
+            row.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.SITE, site.id())));
+            list.getChildren().add(row);
+        }
+    }
+
+    private static String counts(HealthSnapshot s, Site site) {
+        int[] n = new int[Severity.values().length];
+        site.rooms().forEach(r -> r.racks().forEach(rack -> n[s.rack(rack.id()).ordinal()]++));
+        StringBuilder b = new StringBuilder();
+        for (Severity sev : List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK)) {
+            if (n[sev.ordinal()] > 0) {
+                b.append(b.length() == 0 ? "" : " · ").append(n[sev.ordinal()]).append(' ').append(sev);
+            }
+        }
+        return site.rooms().size() + " rooms · racks: " + (b.length() == 0 ? "none" : b);
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        Palette p = ctx.palette();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(p.token("-map-sea"));
+        g.fillRect(0, 0, w, h);
+        g.setStroke(p.token("-line"));
+        g.setLineWidth(0.5);
+        for (int lon = -180; lon <= 180; lon += 15) {
+            g.strokeLine(x(lon), y(90), x(lon), y(-90));
+        }
+        for (int lat = -90; lat <= 90; lat += 15) {
+            g.strokeLine(x(-180), y(lat), x(180), y(lat));
+        }
+        g.setFill(p.token("-map-land"));
+        g.setStroke(p.token("-bg-3"));
+        for (double[][] ring : LandOutline.rings()) {
+            int n = ring[0].length;
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = x(ring[0][i]);
+                ys[i] = y(ring[1][i]);
+            }
+            g.fillPolygon(xs, ys, n);
+            g.strokePolygon(xs, ys, n);
+        }
+        HealthSnapshot s = ctx.feed().current();
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (Site site : ctx.config().topology().sites()) {
+            if (site.location() == null) {
+                continue;
+            }
+            double sx = x(site.location().lon());
+            double sy = y(site.location().lat());
+            Severity sev = s.sites().getOrDefault(site.id(), Severity.UNKNOWN);
+            g.setFill(p.severity(sev).deriveColor(0, 1, 1, 0.25));
+            g.fillOval(sx - MARKER * 2, sy - MARKER * 2, MARKER * 4, MARKER * 4);
+            g.setFill(p.severity(sev));
+            g.fillOval(sx - MARKER, sy - MARKER, MARKER * 2, MARKER * 2);
+            g.setStroke(p.token("-fg-0"));
+            g.setLineWidth(1.5);
+            g.strokeOval(sx - MARKER, sy - MARKER, MARKER * 2, MARKER * 2);
+            g.setFill(p.token("-fg-0"));
+            g.fillText(site.name() + "  " + sev, sx + MARKER + 8, sy - 7);
+            g.setFill(p.token("-fg-1"));
+            g.setFont(Font.font("DejaVu Sans", 11));
+            g.fillText(counts(s, site), sx + MARKER + 8, sy + 9);
+            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        }
+    }
+
+    /** Where a site's marker is drawn, for tests. */
+    public double[] markerOf(String siteId) {
+        Location l = ctx.config().topology().site(siteId).orElseThrow().location();
+        return new double[] {x(l.lon()), y(l.lat())};
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+    }
+}
