@@ -178,9 +178,13 @@ public final class PrometheusClient implements AutoCloseable {
 
     private void retryOrFail(Request request, CompletableFuture<QueryResult> result, int attempt, PrometheusException e) {
         boolean retryable = e.kind() == PrometheusException.Kind.UNAVAILABLE || e.kind() == PrometheusException.Kind.UNREACHABLE;
-        if (retryable && attempt < RETRIES) {
+        if (retryable && attempt < RETRIES && !retries.isShutdown()) {
             long delay = FIRST_BACKOFF_MILLIS << (2 * attempt);
-            retries.schedule(() -> send(request, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            try {
+                retries.schedule(() -> send(request, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                result.completeExceptionally(e);
+            }
         } else {
             result.completeExceptionally(e);
         }

@@ -3,20 +3,16 @@ package io.rackscope.desktop.telemetry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.checks.Check;
-import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.topology.Rack;
-import io.rackscope.desktop.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +40,7 @@ public final class TelemetryPlanner {
     private final Cache<String, QueryResult> healthCache;
     private final Duration snapshotTtl;
     private final Severity unknownState;
+    private final SnapshotAssembler assembler;
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
     private CompletableFuture<HealthSnapshot> running;
@@ -68,6 +65,7 @@ public final class TelemetryPlanner {
                 .expireAfterWrite(Duration.ofSeconds(Math.max(0, config.app().cache().healthChecksTtlSeconds()))).build();
         this.snapshotTtl = Duration.ofSeconds(Math.max(0, config.app().planner().cacheTtlSeconds()));
         this.unknownState = Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN);
+        this.assembler = new SnapshotAssembler(config, targets, unknownState);
     }
 
     /** The newest snapshot; never waits. */
@@ -145,14 +143,11 @@ public final class TelemetryPlanner {
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         problems.forEach((check, p) -> outcomes.put(check, new CheckOutcome(check, p, absent.get(check))));
-        HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState);
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
         HealthSnapshot snapshot;
         synchronized (lock) {
-            snapshot = new HealthSnapshot(++version, now, Duration.ofMillis(millis), Map.copyOf(rollup.nodes),
-                    Map.copyOf(rollup.devices), Map.copyOf(rollup.racks), Map.copyOf(rollup.aisles), Map.copyOf(rollup.rooms),
-                    Map.copyOf(rollup.sites), outcomes, alerts(outcomes), staleSince, List.copyOf(errors), stats.asMap());
+            snapshot = assembler.assemble(++version, now, Duration.ofMillis(millis), outcomes, staleSince, List.copyOf(errors), stats.asMap());
             latest = snapshot;
         }
         return snapshot;
@@ -226,32 +221,4 @@ public final class TelemetryPlanner {
     public void invalidateCaches() {
         healthCache.invalidateAll();
     }
-
-    private List<Alert> alerts(Map<String, CheckOutcome> outcomes) {
-        List<Alert> out = new ArrayList<>();
-        Topology t = config.topology();
-        outcomes.forEach((checkId, o) -> {
-            CheckScope scope = config.check(checkId).map(Check::scope).orElse(CheckScope.NODE);
-            o.problems().values().forEach(r -> {
-                if (r.severity() == Severity.WARN || r.severity() == Severity.CRIT) {
-                    out.add(new Alert(r.severity(), checkId, r.entity(), path(t, scope, r.entity()), r.value(), r.stale()));
-                }
-            });
-        });
-        out.sort(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::path).thenComparing(Alert::check));
-        return out;
-    }
-
-    static String path(Topology t, CheckScope scope, String entity) {
-        return switch (scope) {
-            case NODE -> t.instance(entity).map(p -> p.describe()).orElse(entity);
-            case CHASSIS -> t.device(entity).flatMap(d -> t.rack(d.rackId()).map(r -> rackPath(r) + " / " + d.id())).orElse(entity);
-            case RACK -> t.rack(entity).map(TelemetryPlanner::rackPath).orElse(entity);
-        };
-    }
-
-    private static String rackPath(Rack r) {
-        return r.siteId() + " / " + r.roomId() + (r.aisleId() == null ? "" : " / " + r.aisleId()) + " / " + r.id();
-    }
-
 }

@@ -36,7 +36,8 @@ public final class ViewRenderer {
         started.join();
     }
 
-    public static void render(AppContext ctx, Place place, Theme theme, int width, int height, Path out, QueryStats stats)
+    /** Writes the PNG and returns the scene it was taken from (tests look up where things were drawn). */
+    public static Scene render(AppContext ctx, Place place, Theme theme, int width, int height, Path out, QueryStats stats)
             throws IOException, InterruptedException {
         startToolkit();
         CompletableFuture<Scene> scene = new CompletableFuture<>();
@@ -67,6 +68,7 @@ public final class ViewRenderer {
             Files.createDirectories(parent);
         }
         ImageIO.write(SwingFXUtils.fromFXImage(image.join(), null), "png", out.toFile());
+        return s;
     }
 
     /** Waits (up to 10 s) until the view's on-demand queries have answered and the FX thread has drawn them. */

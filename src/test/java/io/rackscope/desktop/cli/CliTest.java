@@ -108,4 +108,46 @@ class CliTest {
         assertTrue(cfg.topology().sites().stream().allMatch(s -> s.location() != null));
         assertEquals(4, cfg.checks().size());
     }
+
+    @Test
+    void everyToolHasHelp() {
+        for (String cmd : List.of("check-config", "snapshot", "simulate", "history", "demo", "render", "generate-topology")) {
+            Run r = run(cmd, "--help");
+            assertEquals(0, r.code(), cmd);
+            assertTrue(r.out().contains("Usage: rackscope-desktop " + cmd), cmd + ": " + r.out());
+        }
+    }
+
+    @Test
+    void historyWritesOpenMetricsForPromtool() throws Exception {
+        Path out = dir.resolve("h.om");
+        Run r = run("history", "--config", "config", "--hours", "1", "--step", "10m", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = java.nio.file.Files.readString(out);
+        assertTrue(text.endsWith("# EOF\n"));
+        assertTrue(text.contains("# TYPE up gauge\n"));
+        long upSamples = text.lines().filter(l -> l.startsWith("up{")).count();
+        assertEquals(1756L * 7, upSamples, "every instance, at 7 steps of 10 minutes");
+        assertEquals(2, run("history", "--config", "config", "--hours", "1", "--step", "soon", "--out", out.toString()).code());
+    }
+
+    @Test
+    void aBrokenScenarioNamesFileAndLineAndExitsOne() throws Exception {
+        Path scenario = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(scenario, "events:\n  - {event: node_down, target: cn0001}\n  - {event: meteor, target: cn0002}\n");
+        Run r = run("history", "--config", "config", "--hours", "1", "--scenario", scenario.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("bad.yaml:3"), r.err());
+    }
+
+    @Test
+    void renderRefusesAnAmbiguousRoomAndListsTheCandidates() {
+        Path out = dir.resolve("gen");
+        assertEquals(0, run("generate-topology", "--nodes", "200", "--sites", "2", "--out", out.toString()).code());
+        Run r = run("render", "--config", out.toString(), "--view", "room:room01", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("room:site01/room01") && r.err().contains("room:site02/room01"), r.err());
+        assertEquals(2, run("render", "--config", "config", "--view", "galaxy:far", "--out", dir.resolve("x.png").toString()).code());
+        assertEquals(2, run("render", "--config", "config", "--view", "rack:nope", "--out", dir.resolve("x.png").toString()).code());
+    }
 }

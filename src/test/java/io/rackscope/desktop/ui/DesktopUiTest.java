@@ -1,0 +1,168 @@
+package io.rackscope.desktop.ui;
+
+import static io.rackscope.desktop.ui.Snapshots.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.alerts.AlertItem;
+import io.rackscope.desktop.ui.device.DeviceView;
+import io.rackscope.desktop.ui.rack.RackElevationView;
+import io.rackscope.desktop.ui.room.RoomFloorView;
+import io.rackscope.desktop.ui.shell.MainView;
+import io.rackscope.desktop.ui.site.SiteView;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window, headless, on the bundled configuration with snapshots the test controls. */
+@ExtendWith(ApplicationExtension.class)
+class DesktopUiTest {
+    static RackscopeConfig cfg;
+    static Snapshots snapshots;
+    HealthFeed feed;
+    AppContext ctx;
+    MainView main;
+    Scene scene;
+
+    @BeforeAll
+    static void load() {
+        cfg = new ConfigLoader().load(Path.of("config"));
+        snapshots = new Snapshots(cfg);
+    }
+
+    @Start
+    void start(Stage stage) {
+        feed = new HealthFeed(null, Runnable::run);
+        ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        feed.publish(snapshots.at(1, problem("node_up", "cn0165", Severity.CRIT, 0)));
+        main = new MainView(ctx, "", null);
+        scene = new Scene(main.node(), 1260, 780);
+        Theme.DARK.applyTo(scene);
+        ctx.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        main.install(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    void publish(FxRobot robot, long version, Snapshots.Problem... problems) {
+        robot.interact(() -> feed.publish(snapshots.at(version, problems)));
+    }
+
+    @Test
+    void navigatesDownTheTreeAndBackWithKeys(FxRobot robot) {
+        robot.clickOn("#site-fra1");
+        assertInstanceOf(SiteView.class, main.currentView());
+        robot.clickOn("#room-fra1_hall-a");
+        assertInstanceOf(RoomFloorView.class, main.currentView());
+        robot.clickOn("#rack-fra1-a01-r03");
+        assertInstanceOf(RackElevationView.class, main.currentView());
+        robot.clickOn(robot.lookup("#device-fra1-a01r03-c18 .device-name").queryAs(Node.class));
+        assertInstanceOf(DeviceView.class, main.currentView());
+        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r03-c18"), ctx.navigation().current());
+        robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
+        assertEquals(Place.of(Place.Kind.RACK, "fra1-a01-r03"), ctx.navigation().current());
+        robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r03-c18"), ctx.navigation().current());
+        robot.clickOn("World");
+        assertEquals(Place.WORLD, ctx.navigation().current());
+    }
+
+    @Test
+    void searchJumpsToAnInstanceAndSelectsIt(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        robot.write("cn0166").type(KeyCode.ENTER);
+        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r03-c06").highlighting("cn0166"), ctx.navigation().current());
+        TabPane tabs = robot.lookup("#instance-tabs").queryAs(TabPane.class);
+        assertEquals("cn0166", tabs.getSelectionModel().getSelectedItem().getText());
+    }
+
+    @Test
+    void rackTooltipNamesTheFailingCheckAndValue(FxRobot robot) {
+        publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0), problem("rack_inlet_temperature", "fra1-a01-r03", Severity.WARN, 29.5));
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
+        robot.moveTo("#rack-fra1-a01-r03");
+        WaitForAsyncUtils.waitForFxEvents();
+        Tooltip tip = awaitTooltip();
+        assertTrue(tip.getText().contains("CRIT"), tip.getText());
+        assertTrue(tip.getText().contains("Node reachable"), tip.getText());
+        assertTrue(tip.getText().contains("Rack inlet temperature  29.5"), tip.getText());
+    }
+
+    private static Tooltip awaitTooltip() {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip && w.isShowing()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no tooltip appeared", e);
+        }
+        return (Tooltip) Window.getWindows().stream().filter(w -> w instanceof Tooltip && w.isShowing()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void clickingAnAlertGoesToItsLocation(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ListView<AlertItem> list = robot.lookup("#alerts-list").queryAs(ListView.class);
+        assertEquals(1, list.getItems().size());
+        robot.clickOn("Node reachable = 0");
+        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r03-c06").highlighting("cn0165"), ctx.navigation().current());
+    }
+
+    @Test
+    void toastsOnlyForAlertsNewSinceThePreviousCycle(FxRobot robot) {
+        assertEquals(List.of(), main.toasts().shown(), "what failed at start-up raises no toast");
+        publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0));
+        assertEquals(List.of(), main.toasts().shown(), "still failing is not new");
+        publish(robot, 3, problem("node_up", "cn0165", Severity.CRIT, 0), problem("node_temperature", "cn0001", Severity.WARN, 79));
+        assertEquals(List.of("WARN  Node temperature"), main.toasts().shown());
+        publish(robot, 4, problem("node_temperature", "cn0001", Severity.WARN, 80));
+        assertEquals(1, main.toasts().shown().size(), "a recovery raises nothing");
+    }
+
+    @Test
+    void themeSwitchRecoloursFromTheTokens(FxRobot robot) {
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
+        Region okRack = robot.lookup("#rack-fra1-a01-r01").queryAs(Region.class);
+        assertEquals(Color.web("#10b981"), fill(okRack));
+        robot.clickOn("#theme-toggle");
+        assertTrue(scene.getStylesheets().get(0).endsWith("theme-light.css"));
+        assertEquals(Color.web("#059669"), fill(okRack));
+        Region critRack = robot.lookup("#rack-fra1-a01-r03").queryAs(Region.class);
+        assertEquals(Color.web("#dc2626"), fill(critRack));
+    }
+
+    private static Color fill(Region r) {
+        return (Color) r.getBackground().getFills().get(0).getFill();
+    }
+
+    @Test
+    void roomFilterDimsRacksOfOtherStates(FxRobot robot) {
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
+        robot.clickOn("#filter-crit");
+        Node ok = robot.lookup("#rack-fra1-a01-r01").query();
+        Node crit = robot.lookup("#rack-fra1-a01-r03").query();
+        assertTrue(ok.getStyleClass().contains("dimmed"));
+        assertFalse(crit.getStyleClass().contains("dimmed"));
+    }
+}

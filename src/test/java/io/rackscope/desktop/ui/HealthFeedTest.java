@@ -1,0 +1,37 @@
+package io.rackscope.desktop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rackscope.desktop.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.junit.jupiter.api.Test;
+
+class HealthFeedTest {
+    @Test
+    void aBurstOfSnapshotsCostsTheUiOneHandOffCarryingTheLatest() {
+        Snapshots snapshots = new Snapshots(new ConfigLoader().load(Path.of("config")));
+        Deque<Runnable> fxQueue = new ArrayDeque<>();
+        HealthFeed feed = new HealthFeed(null, fxQueue::add);
+        feed.publish(snapshots.at(1));
+        feed.publish(snapshots.at(2));
+        feed.publish(snapshots.at(3));
+        assertEquals(1, fxQueue.size(), "at most one hand-off pending");
+        fxQueue.poll().run();
+        assertEquals(3, feed.current().version(), "latest wins");
+        feed.publish(snapshots.at(4));
+        assertEquals(1, fxQueue.size());
+        fxQueue.poll().run();
+        assertEquals(4, feed.current().version());
+    }
+
+    @Test
+    void anOlderSnapshotNeverReplacesANewerOne() {
+        Snapshots snapshots = new Snapshots(new ConfigLoader().load(Path.of("config")));
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        feed.publish(snapshots.at(5));
+        feed.publish(snapshots.at(4));
+        assertEquals(5, feed.current().version());
+    }
+}

@@ -1,0 +1,45 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.telemetry.CheckOutcome;
+import io.rackscope.desktop.telemetry.CheckResult;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.SnapshotAssembler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Snapshots for UI tests: every check answered, everything OK except the problems given. */
+public final class Snapshots {
+    private final RackscopeConfig cfg;
+    private final SnapshotAssembler assembler;
+
+    public Snapshots(RackscopeConfig cfg) {
+        this.cfg = cfg;
+        this.assembler = new SnapshotAssembler(cfg);
+    }
+
+    public record Problem(String check, String entity, Severity severity, double value) {
+    }
+
+    public static Problem problem(String check, String entity, Severity severity, double value) {
+        return new Problem(check, entity, severity, value);
+    }
+
+    public HealthSnapshot at(long version, Problem... problems) {
+        Instant now = Instant.now();
+        Map<String, Map<String, CheckResult>> byCheck = new HashMap<>();
+        cfg.checks().keySet().forEach(c -> byCheck.put(c, new HashMap<>()));
+        for (Problem p : problems) {
+            byCheck.get(p.check()).put(p.entity(), new CheckResult(p.check(), p.entity(), p.severity(), p.value(), Map.of(), now, false));
+        }
+        Map<String, CheckOutcome> outcomes = new HashMap<>();
+        byCheck.forEach((c, m) -> outcomes.put(c, new CheckOutcome(c, m, Set.of())));
+        return assembler.assemble(version, now, Duration.ofMillis(42), outcomes, Map.of(), List.of(),
+                Map.of("query_count", 10L * version, "cache_hits", 0L, "cache_misses", version));
+    }
+}
