@@ -20,13 +20,20 @@ public final class TopologyGenerator {
 
     private final int nodes;
     private final int sites;
+    private final int aislesPerRoom;
 
     public TopologyGenerator(int nodes, int sites) {
+        this(nodes, sites, AISLES_PER_ROOM);
+    }
+
+    /** {@code aislesPerRoom} of ten racks each: 50 gives the 500-rack rooms the UI benchmark draws. */
+    public TopologyGenerator(int nodes, int sites, int aislesPerRoom) {
         if (nodes < 1 || sites < 1 || sites > nodes) {
             throw new IllegalArgumentException("need at least one node per site and at least one site");
         }
         this.nodes = nodes;
         this.sites = sites;
+        this.aislesPerRoom = aislesPerRoom;
     }
 
     public void write(Path out) {
@@ -54,7 +61,7 @@ public final class TopologyGenerator {
     private int writeSite(Path dir, String site, int siteNodes, int firstNode) throws IOException {
         int nodesPerRack = QUADS_PER_RACK * NODES_PER_QUAD;
         int racks = (siteNodes + nodesPerRack - 1) / nodesPerRack;
-        int racksPerRoom = RACKS_PER_AISLE * AISLES_PER_ROOM;
+        int racksPerRoom = RACKS_PER_AISLE * aislesPerRoom;
         int nodeNo = firstNode;
         int remaining = siteNodes;
         for (int room = 0; room * racksPerRoom < racks; room++) {

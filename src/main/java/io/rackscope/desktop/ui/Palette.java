@@ -24,7 +24,13 @@ public final class Palette {
         }
     }
 
-    public static Palette of(Theme theme) {
+    private static final Map<Theme, Palette> CACHE = new java.util.EnumMap<>(Theme.class);
+
+    public static synchronized Palette of(Theme theme) {
+        return CACHE.computeIfAbsent(theme, Palette::load);
+    }
+
+    private static Palette load(Theme theme) {
         String name = "theme-" + theme.name().toLowerCase(Locale.ROOT) + ".css";
         try (InputStream in = Palette.class.getResourceAsStream(name)) {
             return new Palette(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -47,6 +47,7 @@ public final class ViewRenderer {
                 ctx.navigation().go(place);
                 MainView main = new MainView(ctx, "", null);
                 Scene s = new Scene(main.node(), width, height);
+                s.getProperties().put(PlaceView.class, main.currentView());
                 theme.applyTo(s);
                 s.getRoot().applyCss();
                 s.getRoot().layout();

@@ -77,7 +77,7 @@ class DesktopUiTest {
         assertInstanceOf(SiteView.class, main.currentView());
         robot.clickOn("#room-fra1_hall-a");
         assertInstanceOf(RoomFloorView.class, main.currentView());
-        robot.clickOn("#rack-fra1-a01-r03");
+        robot.clickOn(((RoomFloorView) main.currentView()).screenCentreOf("fra1-a01-r03"));
         assertInstanceOf(RackElevationView.class, main.currentView());
         robot.clickOn(robot.lookup("#device-fra1-a01r03-c18 .device-name").queryAs(Node.class));
         assertInstanceOf(DeviceView.class, main.currentView());
@@ -103,7 +103,7 @@ class DesktopUiTest {
     void rackTooltipNamesTheFailingCheckAndValue(FxRobot robot) {
         publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0), problem("rack_inlet_temperature", "fra1-a01-r03", Severity.WARN, 29.5));
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
-        robot.moveTo("#rack-fra1-a01-r03");
+        robot.moveTo(((RoomFloorView) main.currentView()).screenCentreOf("fra1-a01-r03"));
         WaitForAsyncUtils.waitForFxEvents();
         Tooltip tip = awaitTooltip();
         assertTrue(tip.getText().contains("CRIT"), tip.getText());
@@ -143,26 +143,33 @@ class DesktopUiTest {
     @Test
     void themeSwitchRecoloursFromTheTokens(FxRobot robot) {
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
-        Region okRack = robot.lookup("#rack-fra1-a01-r01").queryAs(Region.class);
-        assertEquals(Color.web("#10b981"), fill(okRack));
+        RoomFloorView room = (RoomFloorView) main.currentView();
+        assertEquals(Color.web("#10b981"), pixel(robot, room, "fra1-a01-r01"));
+        assertEquals(Color.web("#ef4444"), pixel(robot, room, "fra1-a01-r03"));
         robot.clickOn("#theme-toggle");
         assertTrue(scene.getStylesheets().get(0).endsWith("theme-light.css"));
-        assertEquals(Color.web("#059669"), fill(okRack));
-        Region critRack = robot.lookup("#rack-fra1-a01-r03").queryAs(Region.class);
-        assertEquals(Color.web("#dc2626"), fill(critRack));
+        RoomFloorView relit = (RoomFloorView) main.currentView();
+        assertEquals(Color.web("#059669"), pixel(robot, relit, "fra1-a01-r01"));
+        assertEquals(Color.web("#dc2626"), pixel(robot, relit, "fra1-a01-r03"));
+        Region legendOk = robot.lookup("#legend .legend-swatch").queryAs(Region.class);
+        assertEquals(Color.web("#059669"), legendOk.getBackground().getFills().get(0).getFill());
     }
 
-    private static Color fill(Region r) {
-        return (Color) r.getBackground().getFills().get(0).getFill();
+    /** The canvas colour 4 px inside a rack tile's top-left corner. */
+    static Color pixel(FxRobot robot, RoomFloorView room, String rackId) {
+        javafx.geometry.Rectangle2D t = room.tileOf(rackId);
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = room.canvas().snapshot(null, null));
+        return img[0].getPixelReader().getColor((int) t.getMinX() + 4, (int) t.getMinY() + 4);
     }
 
     @Test
     void roomFilterDimsRacksOfOtherStates(FxRobot robot) {
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
+        RoomFloorView room = (RoomFloorView) main.currentView();
         robot.clickOn("#filter-crit");
-        Node ok = robot.lookup("#rack-fra1-a01-r01").query();
-        Node crit = robot.lookup("#rack-fra1-a01-r03").query();
-        assertTrue(ok.getStyleClass().contains("dimmed"));
-        assertFalse(crit.getStyleClass().contains("dimmed"));
+        assertEquals(Color.web("#ef4444"), pixel(robot, room, "fra1-a01-r03"), "the CRIT rack stays bright");
+        Color dimmedOk = pixel(robot, room, "fra1-a01-r01");
+        assertTrue(dimmedOk.getGreen() < 0.3, "an OK rack is dimmed, not green: " + dimmedOk);
     }
 }

@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
+import io.rackscope.desktop.ui.room.RoomFloorView;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -37,20 +38,21 @@ class RenderTest {
         Scene scene = ViewRenderer.render(ctx, Place.of(Place.Kind.ROOM, "fra1/hall-a"), Theme.DARK, 1400, 900, png, new QueryStats());
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(1400, img.getWidth());
-        assertEquals(0xef4444, pixelAt(scene, img, "#rack-fra1-a01-r03"), "CRIT rack");
-        assertEquals(0x10b981, pixelAt(scene, img, "#rack-fra1-a01-r01"), "OK rack");
-        assertEquals(0xf59e0b, pixelAt(scene, img, "#rack-fra1-a02-r02"), "WARN rack");
+        assertEquals(0xef4444, pixelAt(scene, img, "fra1-a01-r03"), "CRIT rack");
+        assertEquals(0x10b981, pixelAt(scene, img, "fra1-a01-r01"), "OK rack");
+        assertEquals(0xf59e0b, pixelAt(scene, img, "fra1-a02-r02"), "WARN rack");
         assertTrue(Files.size(png) > 10_000);
     }
 
-    /** The colour 5 px inside the top-left corner of the node (clear of the count label and the border). */
-    private static int pixelAt(Scene scene, BufferedImage img, String selector) throws Exception {
-        CompletableFuture<Bounds> b = new CompletableFuture<>();
+    /** The PNG's colour 5 px inside the top-left corner of a rack's tile (clear of its count label). */
+    private static int pixelAt(Scene scene, BufferedImage img, String rackId) throws Exception {
+        CompletableFuture<Point2D> at = new CompletableFuture<>();
         Platform.runLater(() -> {
-            Node n = scene.lookup(selector);
-            b.complete(n.localToScene(n.getBoundsInLocal()));
+            RoomFloorView room = (RoomFloorView) scene.getProperties().get(PlaceView.class);
+            Rectangle2D t = room.tileOf(rackId);
+            at.complete(room.canvas().localToScene(t.getMinX() + 5, t.getMinY() + 5));
         });
-        Bounds bounds = b.get();
-        return img.getRGB((int) bounds.getMinX() + 5, (int) bounds.getMinY() + 5) & 0xffffff;
+        Point2D p = at.get();
+        return img.getRGB((int) p.getX(), (int) p.getY()) & 0xffffff;
     }
 }

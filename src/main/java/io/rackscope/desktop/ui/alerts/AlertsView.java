@@ -44,6 +44,7 @@ public final class AlertsView implements PlaceView {
         ToggleButton critOnly = new ToggleButton("CRIT");
         critOnly.getStyleClass().add("range-button");
         critOnly.setId("alert-crit-only");
+        critOnly.setMinWidth(52);
         model.minimumProperty().bind(javafx.beans.binding.Bindings.when(critOnly.selectedProperty())
                 .then(Severity.CRIT).otherwise(Severity.WARN));
         HBox head = new HBox(8, title, count);

@@ -2,29 +2,29 @@ package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.MetricDefinition;
-import io.rackscope.desktop.topology.Aisle;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.topology.RoomLayout;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -32,62 +32,66 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.shape.Line;
-import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Text;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
- * A room's floor plan: the outline in grid cells, aisles as rows of racks, each rack coloured by its state
- * with its CRIT (else WARN) node count; per-aisle counters; a summary bar that filters; zoom and pan.
+ * A room's floor plan drawn on a Canvas: the outline in grid cells, aisles as rows of racks, each rack coloured by
+ * its state with its CRIT (else WARN) node count; per-aisle counters; a summary bar that filters; zoom (wheel with
+ * Ctrl, or the buttons) and pan (drag, wheel). One redraw per snapshot that changed something; hit testing by
+ * index math, so a 500-rack room costs the FX thread a few milliseconds per snapshot.
  */
 public final class RoomFloorView implements PlaceView {
-    static final double CELL = 36;
+    private final AppContext ctx;
     private final RoomFloorViewModel model;
+    private final FloorPlan plan;
     private final BorderPane root = new BorderPane();
-    private final Map<String, StackPane> tiles = new LinkedHashMap<>();
+    private final Canvas canvas = new Canvas();
     private final Set<Severity> filter = EnumSet.noneOf(Severity.class);
-    private final Pane floor = new Pane();
+    private final InvalidationListener redraw = o -> draw();
+    private final String highlight;
+    private double scale = 1;
+    private double offsetX;
+    private double offsetY;
+    private double dragX;
+    private double dragY;
+    private Rack hovered;
 
     public RoomFloorView(AppContext ctx, Room room, String highlight) {
+        this.ctx = ctx;
         this.model = new RoomFloorViewModel(ctx, room);
+        this.plan = new FloorPlan(room);
+        this.highlight = highlight;
         root.getStyleClass().add("content");
-        root.setTop(summaryBar(ctx));
-        drawFloor(ctx, room);
-        Group zoomable = new Group(floor);
-        ScrollPane scroll = new ScrollPane(new StackPane(zoomable));
-        scroll.setPannable(true);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        Slider zoom = new Slider(0.3, 3, 1);
-        zoom.setId("room-zoom");
-        floor.scaleXProperty().bind(zoom.valueProperty());
-        floor.scaleYProperty().bind(zoom.valueProperty());
-        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
-            if (e.isControlDown()) {
-                zoom.setValue(zoom.getValue() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
-                e.consume();
-            }
-        });
-        HBox zoomBar = new HBox(6, new Label("Zoom"), zoom);
-        zoomBar.setAlignment(Pos.CENTER_RIGHT);
-        zoomBar.setPadding(new Insets(6, 0, 0, 0));
-        root.setCenter(scroll);
-        root.setBottom(zoomBar);
-        if (highlight != null && tiles.containsKey(highlight)) {
-            tiles.get(highlight).getStyleClass().add("highlight");
-        }
+        root.setTop(summaryBar());
+        Pane holder = new Pane(canvas);
+        holder.setId("room-floor");
+        holder.setMinSize(100, 100);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener(o -> fit());
+        canvas.heightProperty().addListener(o -> fit());
+        root.setCenter(holder);
+        interaction();
+        model.revisionProperty().addListener(redraw);
+        ctx.themeProperty().addListener(redraw);
     }
 
-    private Node summaryBar(AppContext ctx) {
+    private Node summaryBar() {
         Label title = new Label(model.room().name());
         title.getStyleClass().add("title");
         Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
-        state.textProperty().bind(model.roomStateProperty().asString());
-        model.roomStateProperty().addListener((o, a, s) -> Severities.apply(state, s));
-        Severities.apply(state, model.roomStateProperty().get());
+        state.setId("room-state");
+        Runnable showState = () -> {
+            state.setText(model.roomStateProperty().get().name());
+            Severities.apply(state, model.roomStateProperty().get());
+        };
+        model.roomStateProperty().addListener(o -> showState.run());
+        showState.run();
         HBox bar = new HBox(10, title, state);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
@@ -99,7 +103,7 @@ public final class RoomFloorView implements PlaceView {
             chip.setId("filter-" + s.name().toLowerCase(Locale.ROOT));
             chip.setTooltip(new Tooltip("Show only " + s + " racks (toggle)"));
             Runnable text = () -> chip.setText(model.summaryProperty().get().getOrDefault(s, 0) + " " + s);
-            model.summaryProperty().addListener((o, a, b) -> text.run());
+            model.summaryProperty().addListener(o -> text.run());
             text.run();
             chip.selectedProperty().addListener((o, was, on) -> {
                 if (on) {
@@ -107,7 +111,7 @@ public final class RoomFloorView implements PlaceView {
                 } else {
                     filter.remove(s);
                 }
-                tiles.forEach((id, tile) -> dim(tile, model.rack(id).get()));
+                draw();
             });
             bar.getChildren().add(chip);
         }
@@ -132,82 +136,229 @@ public final class RoomFloorView implements PlaceView {
             colour.valueProperty().addListener((o, a, m) -> model.colourByProperty().set(m));
             bar.getChildren().add(colour);
         }
+        Button zoomIn = zoomButton("+", 1.25);
+        Button zoomOut = zoomButton("−", 0.8);
+        Button fit = new Button("Fit");
+        fit.getStyleClass().add("nav-button");
+        fit.setOnAction(e -> fit());
+        bar.getChildren().addAll(zoomOut, zoomIn, fit);
         return bar;
     }
 
-    private void drawFloor(AppContext ctx, Room room) {
-        RoomLayout layout = room.layout();
-        List<List<Rack>> rows = new ArrayList<>();
-        List<String> rowNames = new ArrayList<>();
-        List<String> rowIds = new ArrayList<>();
-        for (Aisle a : room.aisles()) {
-            rows.add(a.racks());
-            rowNames.add(a.name());
-            rowIds.add(a.id());
-        }
-        if (!room.standaloneRacks().isEmpty()) {
-            rows.add(room.standaloneRacks());
-            rowNames.add("Standalone");
-            rowIds.add(null);
-        }
-        int longest = rows.stream().mapToInt(List::size).max().orElse(0);
-        int widthCells = Math.max(layout.width(), longest + 8);
-        int heightCells = Math.max(layout.height(), rows.size() * 3 + 3);
-        double w = widthCells * CELL;
-        double h = heightCells * CELL;
-        floor.getStyleClass().add("floor");
-        floor.setPrefSize(w, h);
-        floor.setMinSize(w, h);
-        floor.setMaxSize(w, h);
-        if (layout.gridEnabled()) {
-            for (int x = 1; x < widthCells; x++) {
-                floor.getChildren().add(gridLine(x * CELL, 0, x * CELL, h));
+    private Button zoomButton(String text, double factor) {
+        Button b = new Button(text);
+        b.getStyleClass().add("nav-button");
+        b.setOnAction(e -> zoom(factor, canvas.getWidth() / 2, canvas.getHeight() / 2));
+        return b;
+    }
+
+    private void interaction() {
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(200));
+        tip.setOnShowing(e -> tip.setText(hovered == null ? "" : model.tooltip(hovered)));
+        canvas.setOnMouseMoved(e -> {
+            Rack r = rackAtCanvas(e.getX(), e.getY());
+            if (r != hovered) {
+                hovered = r;
+                Tooltip.uninstall(canvas, tip);
+                if (r != null) {
+                    Tooltip.install(canvas, tip);
+                }
             }
-            for (int y = 1; y < heightCells; y++) {
-                floor.getChildren().add(gridLine(0, y * CELL, w, y * CELL));
-            }
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            double y = (1.6 + 3 * i) * CELL;
-            Region band = new Region();
-            band.getStyleClass().add("aisle-band");
-            band.relocate(0.5 * CELL, y - 0.75 * CELL);
-            band.setPrefSize((rows.get(i).size() + 6.5) * CELL, 2.4 * CELL);
-            Label name = new Label(rowNames.get(i));
-            name.getStyleClass().add("aisle-label");
-            name.relocate(0.7 * CELL, y - 0.7 * CELL);
-            floor.getChildren().addAll(band, name);
-            if (rowIds.get(i) != null) {
-                Label counters = new Label();
-                counters.getStyleClass().add("aisle-label");
-                counters.textProperty().bind(model.aisleSummary(rowIds.get(i)));
-                counters.relocate((rows.get(i).size() + 3.2) * CELL, y + 0.3 * CELL);
-                floor.getChildren().add(counters);
-            }
-            List<Rack> racks = rows.get(i);
-            for (int j = 0; j < racks.size(); j++) {
-                StackPane tile = tile(ctx, racks.get(j));
-                tile.relocate((3 + j) * CELL + 2, y);
-                Label rackName = new Label(shortName(racks.get(j)));
-                rackName.getStyleClass().add("rack-name");
-                rackName.setMinWidth(CELL - 4);
-                rackName.setMaxWidth(CELL - 4);
-                rackName.setAlignment(Pos.CENTER);
-                rackName.relocate((3 + j) * CELL + 2, y + 1.3 * CELL + 1);
-                floor.getChildren().addAll(tile, rackName);
-            }
-        }
-        floor.getChildren().addAll(door(layout, w, h));
-        Text north = new Text("N ↑");
-        north.getStyleClass().add("north");
-        north.setRotate(switch (layout.north()) {
-            case "right" -> 90;
-            case "bottom" -> 180;
-            case "left" -> 270;
-            default -> 0;
         });
-        north.relocate(w - 1.4 * CELL, 0.3 * CELL);
-        floor.getChildren().add(north);
+        canvas.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        canvas.setOnMouseDragged(e -> {
+            offsetX += e.getX() - dragX;
+            offsetY += e.getY() - dragY;
+            dragX = e.getX();
+            dragY = e.getY();
+            draw();
+        });
+        canvas.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                Rack r = rackAtCanvas(e.getX(), e.getY());
+                if (r != null) {
+                    ctx.navigation().go(Place.of(Place.Kind.RACK, r.id()));
+                }
+            }
+        });
+        canvas.setOnScroll(e -> {
+            if (e.isControlDown()) {
+                zoom(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
+            } else {
+                offsetX += e.getDeltaX();
+                offsetY += e.getDeltaY();
+                draw();
+            }
+            e.consume();
+        });
+    }
+
+    private void zoom(double factor, double cx, double cy) {
+        double next = Math.max(0.15, Math.min(4, scale * factor));
+        offsetX = cx - (cx - offsetX) * next / scale;
+        offsetY = cy - (cy - offsetY) * next / scale;
+        scale = next;
+        draw();
+    }
+
+    /** Whole floor in view when it fits at a legible size; else full width from the top. */
+    private void fit() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        scale = Math.max(0.35, Math.min(1.6, Math.min((w - 20) / plan.width(), (h - 20) / plan.height())));
+        offsetX = Math.max(10, (w - plan.width() * scale) / 2);
+        offsetY = plan.height() * scale < h ? (h - plan.height() * scale) / 2 : 10;
+        draw();
+    }
+
+    private Rack rackAtCanvas(double x, double y) {
+        return plan.rackAt((x - offsetX) / scale, (y - offsetY) / scale);
+    }
+
+    /** Where a rack's tile is, in the canvas's coordinates (tests and hit checks). */
+    public Rectangle2D tileOf(String rackId) {
+        Rectangle2D t = plan.tiles.get(rackId);
+        return t == null ? null : new Rectangle2D(offsetX + t.getMinX() * scale, offsetY + t.getMinY() * scale,
+                t.getWidth() * scale, t.getHeight() * scale);
+    }
+
+    /** The centre of a rack's tile on the screen, for robots. */
+    public Point2D screenCentreOf(String rackId) {
+        Rectangle2D t = tileOf(rackId);
+        return canvas.localToScreen(t.getMinX() + t.getWidth() / 2, t.getMinY() + t.getHeight() / 2);
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        Palette p = ctx.palette();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFill(p.token("-bg-0"));
+        g.fillRect(0, 0, w, h);
+        g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
+        double fw = plan.width();
+        double fh = plan.height();
+        g.setFill(p.token("-bg-1"));
+        g.fillRect(0, 0, fw, fh);
+        if (plan.layout.gridEnabled() && scale > 0.3) {
+            g.setStroke(p.token("-line").deriveColor(0, 1, 1, 0.45));
+            g.setLineWidth(0.5 / scale);
+            double x0 = Math.max(0, Math.floor(-offsetX / scale / FloorPlan.CELL));
+            double x1 = Math.min(plan.widthCells, Math.ceil((w - offsetX) / scale / FloorPlan.CELL));
+            double y0 = Math.max(0, Math.floor(-offsetY / scale / FloorPlan.CELL));
+            double y1 = Math.min(plan.heightCells, Math.ceil((h - offsetY) / scale / FloorPlan.CELL));
+            for (double x = x0; x <= x1; x++) {
+                g.strokeLine(x * FloorPlan.CELL, y0 * FloorPlan.CELL, x * FloorPlan.CELL, y1 * FloorPlan.CELL);
+            }
+            for (double y = y0; y <= y1; y++) {
+                g.strokeLine(x0 * FloorPlan.CELL, y * FloorPlan.CELL, x1 * FloorPlan.CELL, y * FloorPlan.CELL);
+            }
+        }
+        g.setStroke(p.token("-line"));
+        g.setLineWidth(2);
+        g.strokeRect(0, 0, fw, fh);
+        door(g, p, fw, fh);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12));
+        g.setFill(p.token("-fg-1"));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("N ↑", fw - 10, 8);
+        double viewTop = -offsetY / scale - FloorPlan.CELL * 3;
+        double viewBottom = (h - offsetY) / scale + FloorPlan.CELL;
+        for (FloorPlan.Row row : plan.rows) {
+            if (row.y() < viewTop || row.y() > viewBottom) {
+                continue;
+            }
+            drawRow(g, p, row);
+        }
+    }
+
+    private void drawRow(GraphicsContext g, Palette p, FloorPlan.Row row) {
+        double bandW = (row.racks().size() + 6.5) * FloorPlan.CELL;
+        g.setFill(p.token("-bg-2").deriveColor(0, 1, 0.85, 1));
+        g.fillRoundRect(0.5 * FloorPlan.CELL, row.y() - 0.75 * FloorPlan.CELL, bandW, 2.4 * FloorPlan.CELL, 8, 8);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
+        g.setFill(p.token("-fg-1"));
+        g.fillText(row.name(), 0.7 * FloorPlan.CELL, row.y() - 0.68 * FloorPlan.CELL);
+        if (row.aisleId() != null) {
+            g.fillText(model.aisleSummary(row.aisleId()).get(), (row.racks().size() + 3.2) * FloorPlan.CELL, row.y() + 0.4 * FloorPlan.CELL);
+        }
+        for (Rack r : row.racks()) {
+            drawRack(g, p, r);
+        }
+    }
+
+    private void drawRack(GraphicsContext g, Palette p, Rack r) {
+        Rectangle2D t = plan.tiles.get(r.id());
+        RackStatus st = model.rack(r.id()).get();
+        boolean dimmed = !filter.isEmpty() && !filter.contains(st.severity());
+        g.setGlobalAlpha(dimmed ? 0.18 : 1);
+        Color fill = p.severity(st.severity());
+        g.setFill(st.stale() ? fill.deriveColor(0, 1, 0.55, 1) : fill);
+        g.fillRoundRect(t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight(), 5, 5);
+        if (st.stale()) {
+            g.setStroke(p.token("-sev-stale"));
+            g.setLineWidth(2);
+            g.setLineDashes(3, 2);
+            g.strokeRoundRect(t.getMinX() + 1, t.getMinY() + 1, t.getWidth() - 2, t.getHeight() - 2, 5, 5);
+            g.setLineDashes((double[]) null);
+        }
+        if (r.id().equals(highlight) || r == hovered) {
+            g.setStroke(r.id().equals(highlight) ? p.token("-accent") : p.token("-fg-0"));
+            g.setLineWidth(r.id().equals(highlight) ? 3 : 2);
+            g.strokeRoundRect(t.getMinX() - 2, t.getMinY() - 2, t.getWidth() + 4, t.getHeight() + 4, 6, 6);
+        }
+        if (!st.label().isEmpty()) {
+            g.setFill(p.token("-bg-0"));
+            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, st.label().length() > 3 ? 8 : 11));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(st.label(), t.getMinX() + t.getWidth() / 2, t.getMinY() + t.getHeight() / 2);
+        }
+        g.setFill(p.token("-fg-2"));
+        g.setFont(Font.font("DejaVu Sans", 9));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(shortName(r), t.getMinX() + t.getWidth() / 2, t.getMaxY() + 2);
+        g.setGlobalAlpha(1);
+    }
+
+    private void door(GraphicsContext g, Palette p, double w, double h) {
+        double len = 2 * FloorPlan.CELL;
+        double pos = Math.max(0, Math.min(1, plan.layout.doorPosition()));
+        double x;
+        double y;
+        double dw = 6;
+        double dh = 6;
+        switch (plan.layout.doorSide()) {
+            case "north" -> { x = pos * (w - len); y = -3; dw = len; }
+            case "east" -> { x = w - 3; y = pos * (h - len); dh = len; }
+            case "west" -> { x = -3; y = pos * (h - len); dh = len; }
+            default -> { x = pos * (w - len); y = h - 3; dw = len; }
+        }
+        g.setFill(p.token("-accent"));
+        g.fillRect(x, y, dw, dh);
+        g.setFont(Font.font("DejaVu Sans", 10));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(plan.layout.doorLabel().isEmpty() ? "Door" : plan.layout.doorLabel(), Math.min(x, w - 90) + 4, Math.max(y - 4, 14));
     }
 
     /** The distinctive end of a rack id ("r05" of "fra1-a01-r05") for the label under its tile. */
@@ -218,71 +369,6 @@ public final class RoomFloorView implements PlaceView {
         return tail.length() > 5 ? tail.substring(tail.length() - 5) : tail;
     }
 
-    private static Line gridLine(double x1, double y1, double x2, double y2) {
-        Line l = new Line(x1, y1, x2, y2);
-        l.getStyleClass().add("floor-grid");
-        l.setMouseTransparent(true);
-        return l;
-    }
-
-    private static List<Node> door(RoomLayout layout, double w, double h) {
-        double len = 2 * CELL;
-        double p = Math.max(0, Math.min(1, layout.doorPosition()));
-        Rectangle d = switch (layout.doorSide()) {
-            case "north" -> new Rectangle(p * (w - len), -3, len, 6);
-            case "east" -> new Rectangle(w - 3, p * (h - len), 6, len);
-            case "west" -> new Rectangle(-3, p * (h - len), 6, len);
-            default -> new Rectangle(p * (w - len), h - 3, len, 6);
-        };
-        d.getStyleClass().add("door");
-        Text label = new Text(layout.doorLabel().isEmpty() ? "Door" : layout.doorLabel());
-        label.getStyleClass().add("door-label");
-        label.relocate(Math.min(d.getX(), w - 80) + 4, Math.min(Math.max(d.getY() - 16, 2), h - 30));
-        return List.of(d, label);
-    }
-
-    private StackPane tile(AppContext ctx, Rack rack) {
-        StackPane tile = new StackPane();
-        tile.setId("rack-" + rack.id());
-        tile.getStyleClass().addAll("sev", "sev-fill", "rack-tile");
-        tile.setPrefSize(CELL - 4, 1.3 * CELL);
-        tile.setMinSize(CELL - 4, 1.3 * CELL);
-        tile.setMaxSize(CELL - 4, 1.3 * CELL);
-        Label count = new Label();
-        tile.getChildren().add(count);
-        Tooltip tip = new Tooltip();
-        tip.setShowDelay(Duration.millis(200));
-        tip.setOnShowing(e -> tip.setText(model.tooltip(rack)));
-        Tooltip.install(tile, tip);
-        tile.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.RACK, rack.id())));
-        model.rack(rack.id()).addListener((o, old, st) -> show(tile, count, st));
-        show(tile, count, model.rack(rack.id()).get());
-        tiles.put(rack.id(), tile);
-        return tile;
-    }
-
-    private void show(StackPane tile, Label count, RackStatus st) {
-        Severities.apply(tile, st.severity(), st.stale());
-        count.setText(st.label());
-        dim(tile, st);
-    }
-
-    private void dim(StackPane tile, RackStatus st) {
-        boolean dimmed = !filter.isEmpty() && !filter.contains(st.severity());
-        if (dimmed != tile.getStyleClass().contains("dimmed")) {
-            if (dimmed) {
-                tile.getStyleClass().add("dimmed");
-            } else {
-                tile.getStyleClass().remove("dimmed");
-            }
-        }
-    }
-
-    /** The tile of a rack, for tests and hit-testing. */
-    public StackPane tileOf(String rackId) {
-        return tiles.get(rackId);
-    }
-
     @Override
     public Node node() {
         return root;
@@ -290,6 +376,8 @@ public final class RoomFloorView implements PlaceView {
 
     @Override
     public void dispose() {
+        model.revisionProperty().removeListener(redraw);
+        ctx.themeProperty().removeListener(redraw);
         model.dispose();
     }
 }

@@ -32,11 +32,13 @@ import javafx.beans.value.ChangeListener;
 public final class RoomFloorViewModel {
     private final AppContext ctx;
     private final Room room;
+    private final List<Rack> rackList;
     private final Map<String, ReadOnlyObjectWrapper<RackStatus>> racks = new LinkedHashMap<>();
     private final Map<String, List<String>> instancesOfRack = new LinkedHashMap<>();
     private final Map<String, ReadOnlyObjectWrapper<String>> aisleSummaries = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Map<Severity, Integer>> summary = new ReadOnlyObjectWrapper<>(this, "summary", Map.of());
     private final ReadOnlyObjectWrapper<Severity> roomState = new ReadOnlyObjectWrapper<>(this, "roomState", Severity.UNKNOWN);
+    private final javafx.beans.property.ReadOnlyLongWrapper revision = new javafx.beans.property.ReadOnlyLongWrapper(this, "revision");
     private final ObjectProperty<MetricDefinition> colourBy = new SimpleObjectProperty<>(this, "colourBy");
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final ChangeListener<HealthSnapshot> onSnapshot = (o, old, s) -> apply(s);
@@ -44,6 +46,7 @@ public final class RoomFloorViewModel {
     public RoomFloorViewModel(AppContext ctx, Room room) {
         this.ctx = ctx;
         this.room = room;
+        this.rackList = room.racks().toList();
         room.racks().forEach(r -> {
             racks.put(r.id(), new ReadOnlyObjectWrapper<>(RackStatus.UNKNOWN));
             List<String> ids = new ArrayList<>();
@@ -92,17 +95,24 @@ public final class RoomFloorViewModel {
         return new ArrayList<>(out.values());
     }
 
+    /** Grows by one after each snapshot that changed any rack, so a view can redraw once per change. */
+    public javafx.beans.property.ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
     void apply(HealthSnapshot s) {
+        boolean changed = false;
         EnumMap<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (Severity sev : Severity.values()) {
             counts.put(sev, 0);
         }
         Map<String, int[]> perAisle = new LinkedHashMap<>();
-        room.racks().forEach(r -> {
+        for (Rack r : rackList) {
             RackStatus next = status(s, r);
             ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.id());
             if (!next.equals(p.get())) {
                 p.set(next);
+                changed = true;
             }
             counts.merge(s.rack(r.id()), 1, Integer::sum);
             if (r.aisleId() != null) {
@@ -110,7 +120,7 @@ public final class RoomFloorViewModel {
                 a[0] += next.crit();
                 a[1] += next.warn();
             }
-        });
+        }
         perAisle.forEach((aisle, a) -> {
             ReadOnlyObjectWrapper<String> p = aisleSummaries.get(aisle);
             String text = a[0] + a[1] == 0 ? "all clear" : (a[0] > 0 ? a[0] + " CRIT  " : "") + (a[1] > 0 ? a[1] + " WARN" : "");
@@ -122,6 +132,9 @@ public final class RoomFloorViewModel {
             summary.set(Map.copyOf(counts));
         }
         roomState.set(s.rooms().getOrDefault(room.key(), Severity.UNKNOWN));
+        if (changed) {
+            revision.set(revision.get() + 1);
+        }
     }
 
     private RackStatus status(HealthSnapshot s, Rack r) {

@@ -1,0 +1,77 @@
+package io.rackscope.desktop.ui.room;
+
+import io.rackscope.desktop.topology.Aisle;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.topology.RoomLayout;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Rectangle2D;
+
+/**
+ * Where things are on a room's floor, in floor pixels: the room outline in grid cells, one row per aisle
+ * (standalone racks last), each rack a tile. Finding the rack under a point is index math on row and column.
+ */
+final class FloorPlan {
+    static final double CELL = 36;
+    static final double FIRST_COLUMN = 3;
+    static final double TILE_W = CELL - 4;
+    static final double TILE_H = 1.3 * CELL;
+
+    record Row(String aisleId, String name, List<Rack> racks, double y) {
+    }
+
+    final int widthCells;
+    final int heightCells;
+    final List<Row> rows = new ArrayList<>();
+    final Map<String, Rectangle2D> tiles = new LinkedHashMap<>();
+    final RoomLayout layout;
+
+    FloorPlan(Room room) {
+        layout = room.layout();
+        List<Aisle> aisles = room.aisles();
+        for (int i = 0; i < aisles.size(); i++) {
+            rows.add(new Row(aisles.get(i).id(), aisles.get(i).name(), aisles.get(i).racks(), rowY(i)));
+        }
+        if (!room.standaloneRacks().isEmpty()) {
+            rows.add(new Row(null, "Standalone", room.standaloneRacks(), rowY(aisles.size())));
+        }
+        int longest = rows.stream().mapToInt(r -> r.racks().size()).max().orElse(0);
+        widthCells = Math.max(layout.width(), longest + 8);
+        heightCells = Math.max(layout.height(), rows.size() * 3 + 3);
+        for (Row row : rows) {
+            for (int j = 0; j < row.racks().size(); j++) {
+                tiles.put(row.racks().get(j).id(), new Rectangle2D((FIRST_COLUMN + j) * CELL + 2, row.y(), TILE_W, TILE_H));
+            }
+        }
+    }
+
+    private static double rowY(int i) {
+        return (1.6 + 3 * i) * CELL;
+    }
+
+    double width() {
+        return widthCells * CELL;
+    }
+
+    double height() {
+        return heightCells * CELL;
+    }
+
+    /** The rack whose tile holds the floor point, or null. */
+    Rack rackAt(double x, double y) {
+        int i = (int) Math.floor((y / CELL - 1.6) / 3);
+        if (i < 0 || i >= rows.size()) {
+            return null;
+        }
+        Row row = rows.get(i);
+        int j = (int) Math.floor(x / CELL - FIRST_COLUMN);
+        if (j < 0 || j >= row.racks().size()) {
+            return null;
+        }
+        Rack r = row.racks().get(j);
+        return tiles.get(r.id()).contains(x, y) ? r : null;
+    }
+}

@@ -1,0 +1,153 @@
+package io.rackscope.desktop.bench;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.simulator.TopologyGenerator;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.topology.InstancePath;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.Snapshots;
+import io.rackscope.desktop.ui.Theme;
+import io.rackscope.desktop.ui.ViewFactory;
+import io.rackscope.desktop.ui.ViewRenderer;
+import io.rackscope.desktop.ui.shell.MainView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * FX-thread cost of applying a snapshot that changes 1,000 nodes to a 500-rack room and to an 80-device rack
+ * (publish + CSS + layout, the work of one frame), start to first coloured frame, and RSS with 14,000 nodes open.
+ * Run with {@code scripts/bench ui}. Headless Monocle with the software pipeline.
+ */
+public final class UiBenchmark {
+    public static void main(String[] args) throws Exception {
+        ViewRenderer.startToolkit();
+        roomAndRack();
+        firstFrameAndMemory();
+        Platform.exit();
+    }
+
+    private static void roomAndRack() throws Exception {
+        Path dir = Files.createTempDirectory("rackscope-ui-bench");
+        new TopologyGenerator(40_000, 1, 50).write(dir);
+        Path aisle = dir.resolve("topology/datacenters/site01/rooms/room01/aisles/aisle01");
+        StringBuilder rack = new StringBuilder("id: bench-r80\nname: Rack of 80\nu_height: 42\ntemplate_id: gen-rack\ndevices:\n");
+        for (int i = 0; i < 80; i++) {
+            rack.append("  - {id: bench-d").append(i).append(", template_id: gen-1u, u_position: ").append(i % 40 + 1)
+                    .append(", face: ").append(i < 40 ? "front" : "rear").append(", instance: bench-n").append(i).append("}\n");
+        }
+        Files.writeString(aisle.resolve("racks/bench-r80.yaml"), rack);
+        Files.writeString(aisle.resolve("aisle.yaml"), Files.readString(aisle.resolve("aisle.yaml")) + "  - bench-r80\n");
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        if (cfg.hasErrors()) {
+            throw new IllegalStateException(cfg.diagnostics().errors().toString());
+        }
+        Room room = cfg.topology().room("site01", "room01").orElseThrow();
+        Snapshots snapshots = new Snapshots(cfg);
+        List<InstancePath> all = new ArrayList<>(cfg.topology().instances());
+        List<Snapshots.Problem> changed = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            changed.add(Snapshots.problem("node_up", all.get(i * all.size() / 1000).instanceId(), Severity.CRIT, 0));
+        }
+        for (int i = 0; i < 80; i += 8) {
+            changed.set(i, Snapshots.problem("node_up", "bench-n" + i, Severity.CRIT, 0));
+        }
+        HealthSnapshot healthy = snapshots.at(1);
+        HealthSnapshot failing = snapshots.at(2, changed.toArray(Snapshots.Problem[]::new));
+        System.out.printf("room racks=%d nodes=%d; snapshot changes %d nodes%n", room.racks().count(), all.size(), changed.size());
+        measure("room (500 racks)", cfg, Place.of(Place.Kind.ROOM, room.key()), healthy, failing);
+        measure("rack (80 devices)", cfg, Place.of(Place.Kind.RACK, "bench-r80"), healthy, failing);
+    }
+
+    private static void measure(String what, RackscopeConfig cfg, Place place, HealthSnapshot healthy, HealthSnapshot failing) throws Exception {
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        Scene scene = fx(() -> {
+            feed.publish(healthy);
+            PlaceView view = ViewFactory.create(ctx, place);
+            Scene s = new Scene(new javafx.scene.layout.StackPane(view.node()), 1920, 1080);
+            Theme.DARK.applyTo(s);
+            s.getRoot().applyCss();
+            s.getRoot().layout();
+            return s;
+        });
+        double[] ms = new double[40];
+        long version = 3;
+        for (int i = 0; i < ms.length; i++) {
+            HealthSnapshot base = i % 2 == 0 ? failing : healthy;
+            HealthSnapshot next = new HealthSnapshot(version++, base.takenAt(), base.cycleTime(), base.nodes(), base.devices(), base.racks(),
+                    base.aisles(), base.rooms(), base.sites(), base.checks(), base.alerts(), base.staleSince(), base.errors(), base.stats());
+            ms[i] = fx(() -> {
+                long t0 = System.nanoTime();
+                feed.publish(next);
+                long t1 = System.nanoTime();
+                scene.getRoot().applyCss();
+                long t2 = System.nanoTime();
+                scene.getRoot().layout();
+                long t3 = System.nanoTime();
+                if (System.getProperty("bench.verbose") != null) {
+                    System.out.printf("  publish %.1f css %.1f layout %.1f%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+                }
+                return (t3 - t0) / 1e6;
+            });
+        }
+        double[] warm = Arrays.copyOfRange(ms, 10, ms.length);
+        Arrays.sort(warm);
+        System.out.printf("%-18s apply+css+layout: median %.1f ms, p90 %.1f ms, max %.1f ms (first %.1f ms)%n", what,
+                warm[warm.length / 2], warm[(int) (warm.length * 0.9)], warm[warm.length - 1], ms[0]);
+    }
+
+    private static void firstFrameAndMemory() throws Exception {
+        Path dir = Files.createTempDirectory("rackscope-ui-bench-14k");
+        new TopologyGenerator(14_000, 3).write(dir);
+        System.gc();
+        long t0 = System.nanoTime();
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        HealthSnapshot first = new Snapshots(cfg).at(1, Snapshots.problem("node_up", "n000007", Severity.CRIT, 0));
+        long loaded = System.nanoTime();
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        Object image = fx(() -> {
+            ctx.navigation().go(Place.of(Place.Kind.ROOM, "site01/room01"));
+            MainView main = new MainView(ctx, "", null);
+            Scene s = new Scene(main.node(), 1920, 1080);
+            Theme.DARK.applyTo(s);
+            feed.publish(first);
+            return s.snapshot(null);
+        });
+        long t1 = System.nanoTime();
+        System.out.printf("first coloured frame, 14,000 nodes: %.0f ms (load+snapshot %.0f ms, views+first frame %.0f ms) [%s]%n",
+                (t1 - t0) / 1e6, (loaded - t0) / 1e6, (t1 - loaded) / 1e6, image.getClass().getSimpleName());
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("?");
+        System.out.printf("with 14,000 nodes open: heap used %.0f MB, %s%n", heap / 1048576.0, rss.replaceAll("\\s+", " "));
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get();
+    }
+}
