@@ -25,12 +25,21 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
     Path config;
 
-    @Option(names = "--kiosk", description = "full-screen wall display mode")
+    @Option(names = "--kiosk", description = "full-screen wall display mode: playlist, no exit except the kiosk exit key pressed twice")
     boolean kiosk;
+
+    @Option(names = "--screen", paramLabel = "N", description = "monitor for kiosk mode, 0 = primary (default: kiosk.screen)")
+    Integer screen;
+
+    @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus base URL (overrides telemetry.prometheus_url)")
+    String prometheus;
+
+    @Option(names = "--view", paramLabel = "VIEW", description = "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], alerts")
+    String view;
 
     @Override
     public Integer call() {
-        DesktopApp.open(LaunchOptions.of(ConfigLocation.resolve(config), kiosk));
+        DesktopApp.open(new LaunchOptions(ConfigLocation.resolve(config), kiosk, screen == null ? -1 : screen, prometheus, null, view));
         return 0;
     }
 

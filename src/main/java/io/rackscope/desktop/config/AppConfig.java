@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The settings of {@code app.yaml}, with every default filled in. */
 public record AppConfig(String name, String description, Refresh refresh, Cache cache, Telemetry telemetry,
-                        Planner planner, Playlist playlist, SelfMonitoring selfMonitoring,
+                        Planner planner, Playlist playlist, Kiosk kiosk, SelfMonitoring selfMonitoring,
                         Map<String, String> features, Map<String, Object> plugins) {
 
     public record Refresh(int roomStateSeconds, int rackStateSeconds) {
@@ -32,6 +32,15 @@ public record AppConfig(String name, String description, Refresh refresh, Cache 
         public Playlist {
             views = List.copyOf(views);
         }
+    }
+
+    /**
+     * The wall display: which monitor, the key chord that exits (pressed twice), when the idle cursor hides, how
+     * long a new CRIT holds the screen (0: no jumping), the text scale, how long a changed cell stays marked, and
+     * after how many seconds without fresh data the stale banner shows.
+     */
+    public record Kiosk(int screen, String exitKey, int hideCursorSeconds, int jumpToCritSeconds, double scale,
+                        int recentChangeMinutes, int staleAfterSeconds) {
     }
 
     /** The optional endpoint that lets the app itself be scraped; off by default, loopback unless configured. */

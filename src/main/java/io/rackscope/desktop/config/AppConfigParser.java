@@ -35,7 +35,8 @@ final class AppConfigParser {
             Map.entry("self_monitoring", Set.of("enabled", "listen")),
             Map.entry("plugins", Set.of()),
             Map.entry("auth", Set.of()),
-            Map.entry("kiosk", Set.of()));
+            Map.entry("kiosk", Set.of("screen", "exit_key", "hide_cursor_seconds", "jump_to_crit_seconds", "scale",
+                    "recent_change_minutes", "stale_after_seconds")));
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Diagnostics diagnostics;
@@ -56,6 +57,7 @@ final class AppConfigParser {
         YamlNode.Mapping planner = section(root, "planner");
         YamlNode.Mapping playlist = section(root, "playlist");
         YamlNode.Mapping self = section(root, "self_monitoring");
+        YamlNode.Mapping kiosk = section(root, "kiosk");
         return new AppConfig(
                 app.text("name", "Rackscope"), app.text("description", ""),
                 new AppConfig.Refresh(values.integer(refresh, "room_state_seconds", "refresh.room_state_seconds", 60),
@@ -71,10 +73,25 @@ final class AppConfigParser {
                         positive(planner, "max_query_bytes", 8192)),
                 new AppConfig.Playlist(values.integer(playlist, "interval_seconds", "playlist.interval_seconds", 30),
                         playlist.texts("views")),
+                kiosk(kiosk),
                 new AppConfig.SelfMonitoring(values.bool(self, "enabled", "self_monitoring.enabled", false),
                         self.text("listen", "127.0.0.1:9464")),
                 scalars(section(root, "features")),
                 plain(section(root, "plugins")));
+    }
+
+    private AppConfig.Kiosk kiosk(YamlNode.Mapping k) {
+        Double scale = values.number(k, "scale", "kiosk.scale");
+        if (scale != null && (scale < 0.5 || scale > 4)) {
+            diagnostics.error(k.at("scale"), "kiosk.scale must be between 0.5 and 4; using 1");
+            scale = null;
+        }
+        return new AppConfig.Kiosk(values.integer(k, "screen", "kiosk.screen", 0), k.text("exit_key", "Ctrl+Shift+Q"),
+                values.integer(k, "hide_cursor_seconds", "kiosk.hide_cursor_seconds", 5),
+                values.integer(k, "jump_to_crit_seconds", "kiosk.jump_to_crit_seconds", 60),
+                scale == null ? 1 : scale,
+                values.integer(k, "recent_change_minutes", "kiosk.recent_change_minutes", 10),
+                values.integer(k, "stale_after_seconds", "kiosk.stale_after_seconds", 120));
     }
 
     private int positive(YamlNode.Mapping map, String key, int fallback) {

@@ -67,6 +67,10 @@ public final class DesktopApp extends Application {
                     .append(" configuration error(s); the rest loaded. First: ").append(first);
         }
         sound = new AlertSound(Clock.systemUTC(), Duration.ofSeconds(5));
+        if (options.view() != null) {
+            Place.parse(options.view()).map(ctx.locator()::resolve).filter(ctx.locator()::exists).ifPresentOrElse(ctx.navigation()::go,
+                    () -> notice.append(notice.length() == 0 ? "" : "  ").append("No view '").append(options.view()).append("'."));
+        }
         MainView main = new MainView(ctx, notice.toString(), sound);
         scene.setRoot(main.node());
         main.install(scene);

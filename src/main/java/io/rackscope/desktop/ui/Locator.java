@@ -51,6 +51,10 @@ public final class Locator {
 
     /** Resolves {@code room:ID} when the id is unique, or {@code room:SITE/ROOM}; else explains. */
     public Place resolve(Place place) {
+        if (place.kind() == Place.Kind.WALLBOARD && !place.id().isEmpty() && !place.id().contains("/")
+                && topology.site(place.id()).isEmpty()) {
+            return new Place(Place.Kind.WALLBOARD, resolve(Place.of(Place.Kind.ROOM, place.id())).id(), null);
+        }
         if (place.kind() != Place.Kind.ROOM || place.id().contains("/")) {
             return place;
         }
@@ -67,11 +71,20 @@ public final class Locator {
     public boolean exists(Place place) {
         return switch (place.kind()) {
             case WORLD, ALERTS -> true;
+            case WALLBOARD -> place.id().isEmpty() || topology.site(place.id()).isPresent() || room(place.id()).isPresent();
             case SITE -> topology.site(place.id()).isPresent();
             case ROOM -> room(place.id()).isPresent();
             case RACK -> topology.rack(place.id()).isPresent();
             case DEVICE -> topology.device(place.id()).isPresent();
         };
+    }
+
+    /** The rooms a wallboard scope covers: all, a site's, or one. */
+    public java.util.List<Room> roomsOf(String scope) {
+        if (scope.isEmpty()) {
+            return java.util.List.copyOf(topology.rooms());
+        }
+        return topology.site(scope).map(s -> s.rooms()).orElseGet(() -> room(scope).map(java.util.List::of).orElse(java.util.List.of()));
     }
 
     public Optional<Room> room(String key) {
@@ -92,6 +105,14 @@ public final class Locator {
                 out.add(new Crumb(d.name(), Place.of(Place.Kind.DEVICE, d.id())));
             });
             case ALERTS -> out.add(new Crumb("Alerts", place));
+            case WALLBOARD -> {
+                if (topology.site(place.id()).isPresent()) {
+                    site(out, place.id());
+                } else {
+                    room(place.id()).ifPresent(r -> room(out, r));
+                }
+                out.add(new Crumb("Wallboard", place));
+            }
             case WORLD -> { }
         }
         return out;

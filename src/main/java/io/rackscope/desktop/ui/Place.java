@@ -6,10 +6,11 @@ import java.util.Optional;
  * Where the user is: a kind and the id of the thing shown ({@code site/room} for rooms), plus what to
  * highlight there (an instance in a device, a rack in a room). Also the text form used by {@code render},
  * playlists and the command line: {@code world}, {@code site:ID}, {@code room:SITE/ROOM}, {@code rack:ID[:rear]},
- * {@code device:ID}, {@code alerts}.
+ * {@code device:ID}, {@code alerts},
+ * {@code wallboard[:all|SITE|SITE/ROOM]}.
  */
 public record Place(Kind kind, String id, String highlight) {
-    public enum Kind { WORLD, SITE, ROOM, RACK, DEVICE, ALERTS }
+    public enum Kind { WORLD, SITE, ROOM, RACK, DEVICE, ALERTS, WALLBOARD }
 
     public static final Place WORLD = new Place(Kind.WORLD, "", null);
 
@@ -30,6 +31,7 @@ public record Place(Kind kind, String id, String highlight) {
         return switch (kind) {
             case WORLD -> "world";
             case ALERTS -> "alerts";
+            case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
             default -> kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
         };
     }
@@ -39,6 +41,9 @@ public record Place(Kind kind, String id, String highlight) {
         String t = text.trim();
         if (t.equals("world")) {
             return Optional.of(WORLD);
+        }
+        if (t.equals("wallboard")) {
+            return Optional.of(of(Kind.WALLBOARD, ""));
         }
         if (t.equals("alerts")) {
             return Optional.of(of(Kind.ALERTS, ""));
@@ -53,6 +58,7 @@ public record Place(Kind kind, String id, String highlight) {
             case "site" -> Optional.of(of(Kind.SITE, id));
             case "room" -> Optional.of(of(Kind.ROOM, id));
             case "device" -> Optional.of(of(Kind.DEVICE, id));
+            case "wallboard" -> Optional.of(of(Kind.WALLBOARD, id.equals("all") ? "" : id));
             case "rack" -> Optional.of(id.endsWith(":rear") ? new Place(Kind.RACK, id.substring(0, id.length() - 5), "rear")
                     : of(Kind.RACK, id.endsWith(":front") ? id.substring(0, id.length() - 6) : id));
             default -> Optional.empty();

@@ -25,6 +25,7 @@ public final class ViewRenderer {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
             System.setProperty("prism.text", "t2k");
+            System.setProperty("headless.geometry", "3840x2400-32");
         }
         CompletableFuture<Void> started = new CompletableFuture<>();
         try {
@@ -49,8 +50,10 @@ public final class ViewRenderer {
                 Scene s = new Scene(main.node(), width, height);
                 s.getProperties().put(PlaceView.class, main.currentView());
                 theme.applyTo(s);
-                s.getRoot().applyCss();
-                s.getRoot().layout();
+                // shown in a window: some controls (TilesFX skins) finish their layout only once showing
+                javafx.stage.Stage stage = new javafx.stage.Stage(javafx.stage.StageStyle.UNDECORATED);
+                stage.setScene(s);
+                stage.show();
                 scene.complete(s);
             } catch (RuntimeException e) {
                 scene.completeExceptionally(e);
@@ -63,6 +66,7 @@ public final class ViewRenderer {
             s.getRoot().applyCss();
             s.getRoot().layout();
             image.complete(s.snapshot(null));
+            s.getWindow().hide();
         });
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -81,8 +85,12 @@ public final class ViewRenderer {
             Platform.runLater(() -> pulse.complete(null));
             pulse.join();
         } while (stats.inFlight() > 0 && System.nanoTime() < deadline);
-        CompletableFuture<Void> last = new CompletableFuture<>();
-        Platform.runLater(() -> last.complete(null));
-        last.join();
+        // controls that lay themselves out in later pulses (TilesFX skins) need a few more rounds
+        for (int i = 0; i < 6; i++) {
+            Thread.sleep(80);
+            CompletableFuture<Void> pulse = new CompletableFuture<>();
+            Platform.runLater(() -> pulse.complete(null));
+            pulse.join();
+        }
     }
 }

@@ -1,0 +1,122 @@
+package io.rackscope.desktop.ui.wallboard;
+
+import io.rackscope.desktop.topology.Aisle;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where each node's cell goes: rooms one under another, each aisle a line of rack blocks (wrapping), each rack
+ * a block of cells in {@link #COLUMNS} columns. The largest cell size that fits the area is chosen, so a room of
+ * 80 nodes gets big cells and an estate of 100,000 gets small ones. Hit testing is index math within a block.
+ */
+final class WallboardLayout {
+    static final int COLUMNS = 8;
+
+    record Label(String text, double x, double y, boolean heading) {
+    }
+
+    /** A rack's block: where its first cell is and which cell indexes it holds. */
+    record Block(Rack rack, double x, double y, int first, int count) {
+    }
+
+    final int cell;
+    final int pitch;
+    final double[] x;
+    final double[] y;
+    final List<Label> labels = new ArrayList<>();
+    final List<Block> blocks = new ArrayList<>();
+    final boolean fits;
+    final double labelHeight;
+
+    private WallboardLayout(List<Room> rooms, int total, double width, double height, int cell, double scale) {
+        this.cell = cell;
+        this.pitch = cell + (cell >= 3 ? 1 : 0);
+        this.x = new double[total];
+        this.y = new double[total];
+        this.labelHeight = cell >= 5 ? Math.round(11 * scale) : 0;
+        double aisleLabel = cell >= 4 ? 70 * scale : 0;
+        double rackGap = Math.max(3, cell);
+        double cy = 0;
+        int index = 0;
+        boolean many = rooms.size() > 1;
+        for (Room room : rooms) {
+            if (many || labelHeight > 0) {
+                labels.add(new Label(room.siteId() + " / " + room.name(), 0, cy, true));
+                cy += Math.round(16 * scale);
+            }
+            List<List<Rack>> groups = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Aisle a : room.aisles()) {
+                groups.add(a.racks());
+                names.add(a.name());
+            }
+            if (!room.standaloneRacks().isEmpty()) {
+                groups.add(room.standaloneRacks());
+                names.add("Standalone");
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                if (aisleLabel > 0) {
+                    labels.add(new Label(names.get(g), 0, cy + labelHeight, false));
+                }
+                double cx = aisleLabel;
+                double lineHeight = 0;
+                for (Rack rack : groups.get(g)) {
+                    int n = (int) rack.devices().stream().mapToLong(d -> Math.max(1, d.instances().size())).sum();
+                    double blockW = COLUMNS * pitch;
+                    double blockH = labelHeight + Math.ceil(n / (double) COLUMNS) * pitch;
+                    if (cx + blockW > width && cx > aisleLabel) {
+                        cx = aisleLabel;
+                        cy += lineHeight + rackGap;
+                        lineHeight = 0;
+                    }
+                    if (labelHeight > 0) {
+                        labels.add(new Label(rack.name(), cx, cy, false));
+                    }
+                    blocks.add(new Block(rack, cx, cy + labelHeight, index, n));
+                    for (int i = 0; i < n; i++) {
+                        x[index] = cx + (i % COLUMNS) * pitch;
+                        y[index] = cy + labelHeight + (i / COLUMNS) * pitch;
+                        index++;
+                    }
+                    cx += blockW + rackGap;
+                    lineHeight = Math.max(lineHeight, blockH);
+                }
+                cy += lineHeight + rackGap * 2;
+            }
+        }
+        this.fits = cy <= height;
+    }
+
+    /** The largest cell size (1..40 px) whose layout fits {@code width} x {@code height}. */
+    static WallboardLayout fit(List<Room> rooms, int total, double width, double height, double scale) {
+        WallboardLayout best = new WallboardLayout(rooms, total, width, height, 1, scale);
+        int lo = 2;
+        int hi = 40;
+        while (lo <= hi) {
+            int mid = (lo + hi) / 2;
+            WallboardLayout l = new WallboardLayout(rooms, total, width, height, mid, scale);
+            if (l.fits) {
+                best = l;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
+    }
+
+    /** The cell index under a point, or -1. */
+    int cellAt(double px, double py) {
+        for (Block b : blocks) {
+            if (px >= b.x() && px < b.x() + COLUMNS * pitch && py >= b.y() && py < b.y() + Math.ceil(b.count() / (double) COLUMNS) * pitch) {
+                int col = (int) ((px - b.x()) / pitch);
+                int row = (int) ((py - b.y()) / pitch);
+                int i = row * COLUMNS + col;
+                return i < b.count() ? b.first() + i : -1;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,282 @@
+package io.rackscope.desktop.ui.wallboard;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import eu.hansolo.tilesfx.skins.LeaderBoardItem;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.Palette;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.Severities;
+import java.time.Duration;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Every node of a room, a site or the estate as one dense grid of cells (one per instance, grouped and labelled
+ * by room, aisle and rack), drawn into a pixel buffer on a Canvas, with TilesFX tiles beside it. A snapshot
+ * repaints only the cells that changed; cells that changed recently carry a white corner mark.
+ */
+public final class WallboardView implements PlaceView {
+    private final AppContext ctx;
+    private final WallboardViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final Canvas canvas = new Canvas();
+    private final double scale;
+    private final long recentMillis;
+    private final Timeline ticker;
+    private final ChangeListener<HealthSnapshot> onSnapshot;
+    private final Tile health;
+    private final Tile topChecks;
+    private final Tile prometheus;
+    private final Tile age;
+    private final Tile clock;
+    private final Label[] counts = new Label[4];
+    private WallboardLayout layout;
+    private WritableImage image;
+    private int[] pixels;
+    private int width;
+    private int height;
+    private boolean dirty;
+    private int[] colours;
+    private int background;
+
+    public WallboardView(AppContext ctx, List<Room> rooms, String scope) {
+        this.ctx = ctx;
+        this.scale = ctx.config().app().kiosk().scale();
+        this.recentMillis = ctx.config().app().kiosk().recentChangeMinutes() * 60_000L;
+        this.model = new WallboardViewModel(ctx, rooms);
+        root.getStyleClass().add("content");
+        Label title = new Label("Wallboard — " + (scope.isEmpty() ? "all sites" : scope) + " · " + model.size() + " nodes");
+        title.getStyleClass().add("title");
+        title.setStyle("-fx-font-size: " + Math.round(20 * scale) + "px;");
+        HBox header = new HBox(title);
+        header.setPadding(new Insets(0, 0, 8, 0));
+        root.setTop(header);
+        Pane holder = new Pane(canvas);
+        holder.setId("wallboard-grid");
+        holder.setMinSize(100, 100);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener(o -> relayout());
+        canvas.heightProperty().addListener(o -> relayout());
+        root.setCenter(holder);
+        Palette p = ctx.palette();
+        health = tile(TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).title("Healthy nodes").unit("%")
+                .maxValue(100).decimals(1).barColor(p.severity(Severity.OK)), p);
+        GridPane countGrid = new GridPane();
+        countGrid.setHgap(10);
+        countGrid.setVgap(4);
+        List<Severity> order = List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK);
+        for (int i = 0; i < order.size(); i++) {
+            Label name = Severities.styled(new Label(order.get(i).name()), order.get(i), "sev-badge");
+            counts[i] = new Label("0");
+            counts[i].setId("count-" + order.get(i).name().toLowerCase(java.util.Locale.ROOT));
+            counts[i].setStyle("-fx-font-size: " + Math.round(22 * scale) + "px; -fx-font-weight: bold;");
+            countGrid.add(name, 0, i);
+            countGrid.add(counts[i], 1, i);
+        }
+        Tile countTile = tile(TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title("Nodes by state").graphic(countGrid), p);
+        topChecks = tile(TileBuilder.create().skinType(Tile.SkinType.LEADER_BOARD).title("Top failing checks"), p);
+        prometheus = tile(TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Prometheus").descriptionAlignment(Pos.CENTER_LEFT), p);
+        age = tile(TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Age of the data").descriptionAlignment(Pos.CENTER_LEFT), p);
+        clock = tile(TileBuilder.create().skinType(Tile.SkinType.CLOCK).title("Clock").running(true), p);
+        VBox tiles = new VBox(8, health, countTile, topChecks, prometheus, age, clock);
+        tiles.setId("wallboard-tiles");
+        tiles.setPadding(new Insets(0, 0, 0, 10));
+        root.setRight(tiles);
+        model.setListeners(this::paintCell, this::applied);
+        onSnapshot = (o, a, s) -> status(s);
+        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        canvas.setOnMouseClicked(e -> {
+            int i = cellAt(e.getX(), e.getY());
+            if (i >= 0) {
+                ctx.locator().placeOf(model.id(i)).ifPresent(ctx.navigation()::go);
+            }
+        });
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        int[] hovered = {-1};
+        canvas.setOnMouseMoved(e -> hovered[0] = cellAt(e.getX(), e.getY()));
+        tip.setOnShowing(e -> tip.setText(hovered[0] < 0 ? "Point at a node" : model.tooltip(hovered[0])));
+        Tooltip.install(canvas, tip);
+        summary(model.summaryProperty().get());
+        model.summaryProperty().addListener((o, a, s) -> summary(s));
+        status(ctx.feed().current());
+    }
+
+    private Tile tile(TileBuilder<?> b, Palette p) {
+        double w = 250 * scale;
+        Tile t = b.prefSize(w, 150 * scale).maxSize(w, 150 * scale).backgroundColor(p.token("-bg-1")).titleColor(p.token("-fg-1"))
+                .textColor(p.token("-fg-0")).valueColor(p.token("-fg-0")).descriptionColor(p.token("-fg-0"))
+                .unitColor(p.token("-fg-1")).foregroundBaseColor(p.token("-fg-0")).animated(false).build();
+        return t;
+    }
+
+    private void summary(WallboardViewModel.Summary s) {
+        if (s == null) {
+            return;
+        }
+        health.setValue(s.healthyPercent());
+        int i = 0;
+        for (int n : s.counts().values()) {
+            counts[i++].setText(String.format(java.util.Locale.ROOT, "%,d", n));
+        }
+        topChecks.getLeaderBoardItems().setAll(s.topChecks().entrySet().stream()
+                .map(e -> new LeaderBoardItem(e.getKey(), e.getValue())).toList());
+    }
+
+    private void status(HealthSnapshot s) {
+        prometheus.setDescription(s.version() == 0 ? "waiting for the first cycle" : s.errors().isEmpty() ? "reachable"
+                : "problem: " + s.errors().get(0));
+        tick();
+    }
+
+    private void tick() {
+        HealthSnapshot s = ctx.feed().current();
+        age.setDescription(s.version() == 0 ? "no data yet" : Formats.age(Duration.between(s.takenAt(), ctx.clock().instant()))
+                + (s.staleEntities().isEmpty() ? "" : " · " + s.staleEntities().size() + " stale"));
+        if (layout != null && recentMillis > 0 && ctx.clock().millis() % 30_000 < 1_000) {
+            long now = ctx.clock().millis();
+            for (int i = 0; i < model.size(); i++) {
+                long at = model.changedAt(i);
+                if (at > 0 && now - at >= recentMillis && now - at < recentMillis + 60_000) {
+                    paintCell(i);
+                }
+            }
+            applied();
+        }
+    }
+
+    private int cellAt(double x, double y) {
+        return layout == null ? -1 : layout.cellAt(x, y);
+    }
+
+    private void relayout() {
+        width = (int) canvas.getWidth();
+        height = (int) canvas.getHeight();
+        if (width < 1 || height < 1) {
+            return;
+        }
+        Palette p = ctx.palette();
+        colours = new int[Severity.values().length * 2];
+        for (Severity s : Severity.values()) {
+            colours[s.ordinal() * 2] = argb(p.severity(s));
+            colours[s.ordinal() * 2 + 1] = argb(p.severity(s).deriveColor(0, 1, 0.5, 1));
+        }
+        background = argb(p.token("-bg-0"));
+        layout = WallboardLayout.fit(model.rooms(), model.size(), width, height, scale);
+        image = new WritableImage(width, height);
+        pixels = new int[width * height];
+        java.util.Arrays.fill(pixels, background);
+        for (int i = 0; i < model.size(); i++) {
+            paintCell(i);
+        }
+        dirty = true;
+        applied();
+    }
+
+    private static int argb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    private void paintCell(int i) {
+        if (layout == null) {
+            return;
+        }
+        int x0 = (int) layout.x[i];
+        int y0 = (int) layout.y[i];
+        int size = layout.cell;
+        int colour = colours[model.state(i).ordinal() * 2 + (model.stale(i) ? 1 : 0)];
+        int x1 = Math.min(width, x0 + size);
+        int y1 = Math.min(height, y0 + size);
+        for (int y = Math.max(0, y0); y < y1; y++) {
+            java.util.Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
+        }
+        long at = model.changedAt(i);
+        if (size >= 4 && at > 0 && ctx.clock().millis() - at < recentMillis) {
+            int mark = Math.max(2, size / 3);
+            for (int y = Math.max(0, y0); y < Math.min(y1, y0 + mark); y++) {
+                java.util.Arrays.fill(pixels, y * width + Math.max(0, x1 - mark), y * width + x1, 0xffffffff);
+            }
+        }
+        dirty = true;
+    }
+
+    private void applied() {
+        if (!dirty || image == null) {
+            return;
+        }
+        dirty = false;
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.drawImage(image, 0, 0);
+        Palette p = ctx.palette();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (WallboardLayout.Label l : layout.labels) {
+            g.setFill(l.heading() ? p.token("-fg-0") : p.token("-fg-2"));
+            g.setFont(l.heading() ? Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale) : Font.font("DejaVu Sans", 9 * scale));
+            g.fillText(l.text(), l.x(), l.y(), l.heading() ? width : WallboardLayout.COLUMNS * layout.pitch);
+        }
+    }
+
+    /** Where cell {@code i} is drawn, in canvas coordinates (tests). */
+    public double[] cellPosition(int i) {
+        return new double[] {layout.x[i], layout.y[i], layout.cell};
+    }
+
+    public WallboardViewModel model() {
+        return model;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** Forces a full layout and repaint now (benchmarks measure it). */
+    public void redrawAll() {
+        relayout();
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        ticker.stop();
+        clock.setRunning(false);
+        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        model.dispose();
+    }
+}
