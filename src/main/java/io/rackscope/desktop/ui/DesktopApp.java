@@ -9,6 +9,7 @@ import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.alerts.AlertSound;
+import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.shell.MainView;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +18,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop window: loads the configuration off the FX thread, then shows the main view fed by the planner. */
@@ -28,6 +27,7 @@ public final class DesktopApp extends Application {
     private PrometheusClient client;
     private HealthFeed feed;
     private AlertSound sound;
+    private KioskController kioskController;
 
     public static void open(LaunchOptions launch) {
         options = launch;
@@ -42,9 +42,6 @@ public final class DesktopApp extends Application {
         stage.setTitle("Rackscope Desktop");
         stage.getIcons().add(new javafx.scene.image.Image(DesktopApp.class.getResourceAsStream("icon-256.png")));
         stage.setScene(scene);
-        if (options.kiosk()) {
-            kiosk(stage);
-        }
         stage.show();
         CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
                 .thenAccept(cfg -> Platform.runLater(() -> show(stage, scene, cfg)))
@@ -74,21 +71,14 @@ public final class DesktopApp extends Application {
         MainView main = new MainView(ctx, notice.toString(), sound);
         scene.setRoot(main.node());
         main.install(scene);
+        if (options.kiosk()) {
+            kioskController = new KioskController(ctx);
+            kioskController.install(stage, scene, main, options.screen());
+        }
         ctx.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
         stage.setTitle("Rackscope Desktop — " + cfg.app().name() + " — " + client.displayUrl());
         int seconds = Math.max(5, Math.min(cfg.app().refresh().roomStateSeconds(), cfg.app().refresh().rackStateSeconds()));
         feed.start(Duration.ofSeconds(seconds));
-    }
-
-    private static void kiosk(Stage stage) {
-        var screens = Screen.getScreens();
-        Screen screen = screens.get(Math.max(0, Math.min(options.screen(), screens.size() - 1)));
-        stage.setX(screen.getBounds().getMinX());
-        stage.setY(screen.getBounds().getMinY());
-        stage.setFullScreenExitHint("");
-        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-        stage.setFullScreen(true);
-        stage.setOnCloseRequest(e -> e.consume());
     }
 
     @Override
@@ -101,6 +91,9 @@ public final class DesktopApp extends Application {
         }
         if (sound != null) {
             sound.close();
+        }
+        if (kioskController != null) {
+            kioskController.stop();
         }
     }
 }

@@ -57,6 +57,8 @@ public final class MainView {
     private final AlertsViewModel alerts;
     private final StatusViewModel status;
     private final AlertSound sound;
+    private final List<java.util.function.Consumer<List<Alert>>> newAlertListeners = new java.util.ArrayList<>();
+    private final VBox top;
     private Toasts toasts;
     private PlaceView current;
 
@@ -81,7 +83,8 @@ public final class MainView {
                 bannerBox.getStyleClass().add("error");
             }
         });
-        root.setTop(new VBox(toolbar(), bannerBox));
+        top = new VBox(toolbar(), bannerBox);
+        root.setTop(top);
         content.setId("content");
         root.setCenter(content);
         AlertsView panel = new AlertsView(ctx, alerts, false);
@@ -116,7 +119,21 @@ public final class MainView {
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(ctx, w));
     }
 
+    /** Kiosk mode: {@code bar} replaces the navigation bar; the alert panel can go to leave room for the view. */
+    public void useKioskBar(Node bar, boolean hideAlerts) {
+        top.getChildren().set(0, bar);
+        if (hideAlerts) {
+            root.getRight().setVisible(false);
+            root.getRight().setManaged(false);
+        }
+    }
+
+    public void addNewAlertListener(java.util.function.Consumer<List<Alert>> listener) {
+        newAlertListeners.add(listener);
+    }
+
     private void announce(List<Alert> fresh) {
+        newAlertListeners.forEach(l -> l.accept(fresh));
         if (toasts != null) {
             toasts.show(fresh);
         }

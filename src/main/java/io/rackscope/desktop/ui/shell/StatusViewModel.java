@@ -66,6 +66,13 @@ public final class StatusViewModel {
         if (s.version() == 0) {
             return;
         }
+        Duration dataAge = Duration.between(s.takenAt(), ctx.clock().instant());
+        int staleAfter = ctx.config().app().kiosk().staleAfterSeconds();
+        if (staleAfter > 0 && dataAge.toSeconds() > staleAfter) {
+            health.set(Severity.CRIT);
+            banner.set("STALE: no fresh data for " + Formats.age(dataAge) + " — showing the last known states. "
+                    + (s.errors().isEmpty() ? "" : s.errors().get(0)));
+        }
         Instant last = s.staleSince().values().stream().min(Instant::compareTo).orElse(s.takenAt());
         age.set("updated " + Formats.ago(s.takenAt(), ctx.clock().instant())
                 + (s.staleEntities().isEmpty() ? "" : " · oldest data " + Formats.age(Duration.between(last, ctx.clock().instant()))));

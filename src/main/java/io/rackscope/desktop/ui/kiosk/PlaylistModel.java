@@ -1,0 +1,114 @@
+package io.rackscope.desktop.ui.kiosk;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.telemetry.Alert;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Place;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The wall display's rotation: each configured view for {@code interval} seconds with a visible countdown. A new
+ * CRIT can take the screen to where it is and hold it there for a while before the rotation resumes.
+ */
+public final class PlaylistModel {
+    private final AppContext ctx;
+    private final List<Place> views = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final int interval;
+    private final int critHold;
+    private final ReadOnlyIntegerWrapper secondsLeft = new ReadOnlyIntegerWrapper(this, "secondsLeft");
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+    private int index;
+    private int holding;
+
+    public PlaylistModel(AppContext ctx, List<String> entries, int intervalSeconds, int critHoldSeconds) {
+        this.ctx = ctx;
+        this.interval = Math.max(5, intervalSeconds);
+        this.critHold = Math.max(0, critHoldSeconds);
+        for (String entry : entries) {
+            Optional<Place> p = Place.parse(entry);
+            try {
+                Place resolved = p.map(ctx.locator()::resolve).filter(ctx.locator()::exists).orElse(null);
+                if (resolved == null) {
+                    problems.add("playlist view '" + entry + "' does not exist; skipped");
+                } else {
+                    views.add(resolved);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("playlist view '" + entry + "': " + e.getMessage());
+            }
+        }
+        if (views.isEmpty()) {
+            views.add(Place.WORLD);
+            views.add(Place.of(Place.Kind.WALLBOARD, ""));
+        }
+        secondsLeft.set(interval);
+        update();
+    }
+
+    public List<Place> views() {
+        return List.copyOf(views);
+    }
+
+    /** Entries of the configured playlist that could not be used, worded for a banner. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public void start() {
+        ctx.navigation().go(views.get(0));
+        index = 0;
+        secondsLeft.set(interval);
+        update();
+    }
+
+    /** One second passed. */
+    public void tick() {
+        if (holding > 0) {
+            holding--;
+        } else if (secondsLeft.get() <= 1) {
+            index = (index + 1) % views.size();
+            ctx.navigation().go(views.get(index));
+            secondsLeft.set(interval);
+        } else {
+            secondsLeft.set(secondsLeft.get() - 1);
+        }
+        update();
+    }
+
+    /** New alerts arrived: a CRIT among them takes the screen (when configured). */
+    public void onNewAlerts(List<Alert> fresh) {
+        if (critHold == 0) {
+            return;
+        }
+        fresh.stream().filter(a -> a.severity() == Severity.CRIT).findFirst()
+                .flatMap(a -> ctx.locator().rackOf(a.entity()).map(r -> Place.of(Place.Kind.RACK, r.id())))
+                .ifPresent(place -> {
+                    ctx.navigation().go(place);
+                    holding = critHold;
+                    update();
+                });
+    }
+
+    private void update() {
+        if (holding > 0) {
+            caption.set("New CRIT — holding here " + holding + " s");
+        } else {
+            caption.set("Next: " + views.get((index + 1) % views.size()).text() + " in " + secondsLeft.get() + " s");
+        }
+    }
+
+    public ReadOnlyIntegerProperty secondsLeftProperty() {
+        return secondsLeft.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+}
