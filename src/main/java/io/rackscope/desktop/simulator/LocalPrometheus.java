@@ -66,9 +66,7 @@ public final class LocalPrometheus implements AutoCloseable {
 
     /** Starts scraping {@code target} (host:port) every {@code scrapeSeconds} and waits until ready. */
     public void start(String target, int scrapeSeconds, Duration readyTimeout) throws IOException, InterruptedException {
-        Path prometheus = binary("prometheus").orElseThrow(() -> new IOException(INSTALL_HINT));
-        Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, """
+        Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: %ds
                   scrape_timeout: %ds
@@ -78,10 +76,16 @@ public final class LocalPrometheus implements AutoCloseable {
                     static_configs:
                       - targets: ['%s']
                 """.formatted(scrapeSeconds, scrapeSeconds, target));
-        process = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
+        launch(readyTimeout);
+    }
+
+    /** Starts (again) on the same port and data with the configuration {@link #start} wrote; waits until ready. */
+    public void launch(Duration readyTimeout) throws IOException, InterruptedException {
+        Path prometheus = binary("prometheus").orElseThrow(() -> new IOException(INSTALL_HINT));
+        process = new ProcessBuilder(prometheus.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--storage.tsdb.retention.time=30d")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (status("/-/ready") != 200) {
             if (!process.isAlive()) {
@@ -91,6 +95,17 @@ public final class LocalPrometheus implements AutoCloseable {
                 throw new IOException("prometheus was not ready after " + readyTimeout.toSeconds() + " s: " + tail(dir.resolve("prometheus.log")));
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Stops the server but keeps its data, so that {@link #launch} brings the same Prometheus back. */
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            process = null;
         }
     }
 
@@ -131,17 +146,10 @@ public final class LocalPrometheus implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            process = null;
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyObjectPropertyBase;
+import javafx.beans.value.ChangeListener;
 
 /**
  * Runs the planner on a background scheduler and hands each snapshot to the FX thread: latest wins, at most
@@ -20,7 +22,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class HealthFeed implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HealthFeed.class.getName());
-    private final ReadOnlyObjectWrapper<HealthSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", HealthSnapshot.empty());
+    private final SnapshotProperty snapshot = new SnapshotProperty();
     private final AtomicReference<HealthSnapshot> pending = new AtomicReference<>();
     private final Executor fx;
     private final TelemetryPlanner planner;
@@ -39,7 +41,12 @@ public final class HealthFeed implements AutoCloseable {
     }
 
     public ReadOnlyObjectProperty<HealthSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+        return snapshot;
+    }
+
+    /** How many listeners the views have attached; a leak shows as growth (the soak test watches it). */
+    public int listenerCount() {
+        return snapshot.listeners;
     }
 
     public HealthSnapshot current() {
@@ -84,6 +91,56 @@ public final class HealthFeed implements AutoCloseable {
         }
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+    }
+
+    /** The snapshot property, counting its listeners. */
+    private final class SnapshotProperty extends ReadOnlyObjectPropertyBase<HealthSnapshot> {
+        private HealthSnapshot value = HealthSnapshot.empty();
+        private int listeners;
+
+        void set(HealthSnapshot s) {
+            value = s;
+            fireValueChangedEvent();
+        }
+
+        @Override
+        public HealthSnapshot get() {
+            return value;
+        }
+
+        @Override
+        public Object getBean() {
+            return HealthFeed.this;
+        }
+
+        @Override
+        public String getName() {
+            return "snapshot";
+        }
+
+        @Override
+        public void addListener(ChangeListener<? super HealthSnapshot> l) {
+            listeners++;
+            super.addListener(l);
+        }
+
+        @Override
+        public void removeListener(ChangeListener<? super HealthSnapshot> l) {
+            listeners--;
+            super.removeListener(l);
+        }
+
+        @Override
+        public void addListener(InvalidationListener l) {
+            listeners++;
+            super.addListener(l);
+        }
+
+        @Override
+        public void removeListener(InvalidationListener l) {
+            listeners--;
+            super.removeListener(l);
         }
     }
 }

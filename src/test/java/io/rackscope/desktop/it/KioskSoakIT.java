@@ -1,0 +1,186 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.Diagnostics;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.metrics.MetricsService;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.simulator.EstateSimulator;
+import io.rackscope.desktop.simulator.LocalPrometheus;
+import io.rackscope.desktop.simulator.MetricsExporter;
+import io.rackscope.desktop.simulator.Scenario;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.Theme;
+import io.rackscope.desktop.ui.ViewRenderer;
+import io.rackscope.desktop.ui.kiosk.KioskController;
+import io.rackscope.desktop.ui.shell.MainView;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Weeks on a wall, accelerated: the kiosk UI on the bundled estate fed by the real planner and a real Prometheus for
+ * 10,000 refresh cycles (set rackscope.soak.cycles to change), the playlist rotating through its views, caches
+ * dropped every 500 cycles, and Prometheus stopped for 20 cycles in the middle, then started again. The UI must say
+ * so, keep the last states, recover by itself, and end with the heap, listeners and threads it had at cycle 1,000.
+ */
+class KioskSoakIT {
+    static final int CYCLES = Integer.getInteger("rackscope.soak.cycles", 10_000);
+
+    @Test
+    void tenThousandCyclesWithAnOutageLeaveNothingBehind() throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        Path scenarioFile = Files.createTempFile("soak", ".yaml");
+        Files.writeString(scenarioFile, "events:\n  - {event: node_down, target: cn0165, at: -1h}\n");
+        Scenario scenario = Scenario.read(scenarioFile, new Diagnostics());
+        EstateSimulator sim = new EstateSimulator(cfg, scenario, 3, Instant.now().minus(Duration.ofHours(2)));
+        try (MetricsExporter exporter = new MetricsExporter(sim, "127.0.0.1", 0, Clock.systemUTC());
+             LocalPrometheus prometheus = LocalPrometheus.prepare(null)) {
+            prometheus.start(exporter.address(), 1, Duration.ofSeconds(60));
+            PrometheusServer.waitFor(() -> {
+                try (PrometheusClient c = new PrometheusClient(prometheus.url(), cfg.app().telemetry(), new QueryStats())) {
+                    return c.query("up{instance=\"cn0165\"} == 0").join().series().size() == 1;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }, Duration.ofSeconds(30), "first scrape");
+            ViewRenderer.startToolkit();
+            try (PrometheusClient client = new PrometheusClient(prometheus.url(), cfg.app().telemetry(), new QueryStats())) {
+                soak(cfg, client, prometheus);
+            }
+        }
+        Files.deleteIfExists(scenarioFile);
+    }
+
+    private void soak(RackscopeConfig cfg, PrometheusClient client, LocalPrometheus prometheus) throws Exception {
+        TelemetryPlanner planner = new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        HealthFeed feed = new HealthFeed(null, Platform::runLater);
+        AppContext ctx = new AppContext(cfg, feed, planner, new MetricsService(client, cfg.app()), Clock.systemUTC());
+        MainView main = fx(() -> {
+            MainView m = new MainView(ctx, "", null);
+            Scene scene = new Scene(m.node(), 1600, 1000);
+            Theme.DARK.applyTo(scene);
+            m.install(scene);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            return m;
+        });
+        KioskController kiosk = fx(() -> {
+            KioskController k = new KioskController(ctx, () -> { });
+            k.install((Stage) main.node().getScene().getWindow(), main.node().getScene(), main, 0);
+            k.stop(); // the test ticks the playlist itself, faster than the clock
+            return k;
+        });
+        long baseHeap = 0;
+        int baseThreads = 0;
+        int baseListeners = 0;
+        int outageStart = CYCLES * 2 / 5;
+        for (int c = 1; c <= CYCLES; c++) {
+            boolean outage = c >= outageStart && c < outageStart + 20;
+            if (c == outageStart) {
+                prometheus.stop();
+            }
+            if (c == outageStart + 20) {
+                prometheus.launch(Duration.ofSeconds(60));
+            }
+            if (c % 500 == 0 || outage || c == outageStart + 20) {
+                planner.invalidateCaches();
+            }
+            HealthSnapshot s = planner.refresh();
+            feed.publish(s);
+            if (c % 10 == 0) {
+                Platform.runLater(() -> {
+                    for (int i = 0; i < 30; i++) {
+                        kiosk.playlist().tick();
+                    }
+                });
+            }
+            if (c == outageStart + 19) {
+                assertFalse(s.errors().isEmpty(), "the outage is reported");
+                assertEquals(Severity.CRIT, s.node("cn0165"), "last known state kept");
+                assertTrue(s.isStale("cn0165"), "and marked stale");
+                String banner = fx(() -> ((Label) main.node().lookup("#banner")).getText());
+                assertTrue(banner.contains("cannot connect") || banner.contains("unreachable"), banner);
+            }
+            if (c == outageStart + 40) {
+                assertTrue(s.errors().isEmpty(), "recovered by itself: " + s.errors());
+                assertTrue(s.staleEntities().isEmpty());
+            }
+            if (c == 1000 || c == CYCLES) {
+                fx(() -> {
+                    ctx.navigation().go(Place.WORLD);
+                    return null;
+                });
+                settle();
+                long heap = heapAfterGc();
+                int threads = Thread.getAllStackTraces().size();
+                int listeners = feed.listenerCount();
+                System.out.printf("soak cycle %d: heap %.1f MB, %d threads, %d snapshot listeners%n", c, heap / 1048576.0, threads, listeners);
+                if (c == 1000) {
+                    baseHeap = heap;
+                    baseThreads = threads;
+                    baseListeners = listeners;
+                } else {
+                    assertTrue(heap < baseHeap * 1.10, "heap after GC grew from " + baseHeap + " to " + heap);
+                    assertEquals(baseListeners, listeners, "snapshot listeners");
+                    assertTrue(threads <= baseThreads + 3, "threads grew from " + baseThreads + " to " + threads);
+                }
+            }
+        }
+        fx(() -> {
+            main.node().getScene().getWindow().hide();
+            return null;
+        });
+    }
+
+    private static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            fx(() -> null);
+            Thread.sleep(50);
+        }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+}
