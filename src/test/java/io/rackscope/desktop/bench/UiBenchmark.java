@@ -16,6 +16,7 @@ import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.ViewFactory;
 import io.rackscope.desktop.ui.ViewRenderer;
 import io.rackscope.desktop.ui.shell.MainView;
+import io.rackscope.desktop.ui.wallboard.WallboardView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +37,8 @@ public final class UiBenchmark {
     public static void main(String[] args) throws Exception {
         ViewRenderer.startToolkit();
         roomAndRack();
+        wallboard(14_000);
+        wallboard(100_000);
         firstFrameAndMemory();
         Platform.exit();
     }
@@ -109,6 +112,60 @@ public final class UiBenchmark {
         System.out.printf("%-18s apply+css+layout: median %.1f ms, p90 %.1f ms, max %.1f ms (first %.1f ms)%n", what,
                 warm[warm.length / 2], warm[(int) (warm.length * 0.9)], warm[warm.length - 1], ms[0]);
     }
+
+    /** Full redraw and a 1,000-node snapshot on a wallboard of the whole estate at 1920x1080. */
+    private static void wallboard(int nodes) throws Exception {
+        Path dir = Files.createTempDirectory("rackscope-wb-bench");
+        new TopologyGenerator(nodes, 3).write(dir);
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        Snapshots snapshots = new Snapshots(cfg);
+        List<InstancePath> all = new ArrayList<>(cfg.topology().instances());
+        Snapshots.Problem[] changed = new Snapshots.Problem[1000];
+        for (int i = 0; i < changed.length; i++) {
+            changed[i] = Snapshots.problem("node_up", all.get(i * all.size() / 1000).instanceId(), Severity.CRIT, 0);
+        }
+        HealthSnapshot healthy = snapshots.at(1);
+        HealthSnapshot failing = snapshots.at(2, changed);
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        WallboardView view = fx(() -> {
+            feed.publish(healthy);
+            WallboardView v = new WallboardView(ctx, new ArrayList<>(cfg.topology().rooms()), "");
+            Scene s = new Scene(new javafx.scene.layout.StackPane(v.node()), 1920, 1080);
+            Theme.DARK.applyTo(s);
+            s.getRoot().applyCss();
+            s.getRoot().layout();
+            return v;
+        });
+        double[] redraw = new double[15];
+        double[] apply = new double[30];
+        for (int i = 0; i < redraw.length; i++) {
+            redraw[i] = fx(() -> {
+                long t0 = System.nanoTime();
+                view.redrawAll();
+                return (System.nanoTime() - t0) / 1e6;
+            });
+        }
+        long version = 3;
+        for (int i = 0; i < apply.length; i++) {
+            HealthSnapshot base = i % 2 == 0 ? failing : healthy;
+            HealthSnapshot next = new HealthSnapshot(version++, base.takenAt(), base.cycleTime(), base.nodes(), base.devices(), base.racks(),
+                    base.aisles(), base.rooms(), base.sites(), base.checks(), base.alerts(), base.staleSince(), base.errors(), base.stats());
+            apply[i] = fx(() -> {
+                long t0 = System.nanoTime();
+                feed.publish(next);
+                view.node().applyCss();
+                return (System.nanoTime() - t0) / 1e6;
+            });
+        }
+        double[] r = Arrays.copyOfRange(redraw, 5, redraw.length);
+        double[] a = Arrays.copyOfRange(apply, 10, apply.length);
+        Arrays.sort(r);
+        Arrays.sort(a);
+        System.out.printf("wallboard %,d cells: full redraw median %.1f ms (max %.1f); 1,000-node snapshot applied median %.1f ms (max %.1f); cell %d px%n",
+                view.model().size(), r[r.length / 2], r[r.length - 1], a[a.length / 2], a[a.length - 1], (int) view.cellPosition(0)[2]);
+    }
+
 
     private static void firstFrameAndMemory() throws Exception {
         Path dir = Files.createTempDirectory("rackscope-ui-bench-14k");

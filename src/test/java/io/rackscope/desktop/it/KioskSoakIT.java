@@ -137,7 +137,7 @@ class KioskSoakIT {
                 });
                 settle();
                 long heap = heapAfterGc();
-                int threads = Thread.getAllStackTraces().size();
+                int threads = steadyThreads();
                 int listeners = feed.listenerCount();
                 System.out.printf("soak cycle %d: heap %.1f MB, %d threads, %d snapshot listeners%n", c, heap / 1048576.0, threads, listeners);
                 if (c == 1000) {
@@ -147,7 +147,10 @@ class KioskSoakIT {
                 } else {
                     assertTrue(heap < baseHeap * 1.10, "heap after GC grew from " + baseHeap + " to " + heap);
                     assertEquals(baseListeners, listeners, "snapshot listeners");
-                    assertTrue(threads <= baseThreads + 3, "threads grew from " + baseThreads + " to " + threads);
+                    // lazily started, bounded pools (the exporter's two HTTP threads, the JDK's cleaner) may appear
+                    // once after the baseline; a leak per cycle or per view would show as hundreds
+                    assertTrue(threads <= baseThreads + 2, "threads grew from " + baseThreads + " to " + threads + ": "
+                            + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList());
                 }
             }
         }
@@ -155,6 +158,26 @@ class KioskSoakIT {
             main.node().getScene().getWindow().hide();
             return null;
         });
+    }
+
+    /**
+     * Threads that must not grow. The common fork-join pool, OkHttp's and Okio's workers and the JDK's process reaper
+     * are elastic pools that start threads on demand and retire idle ones after a minute; they are bounded, and
+     * checked apart against that bound.
+     */
+    private static int steadyThreads() {
+        int steady = 0;
+        int elastic = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String n = t.getName();
+            if (n.startsWith("ForkJoinPool.commonPool") || n.startsWith("OkHttp") || n.startsWith("Okio") || n.startsWith("process reaper")) {
+                elastic++;
+            } else {
+                steady++;
+            }
+        }
+        assertTrue(elastic <= 2 * Runtime.getRuntime().availableProcessors() + 16, "elastic pool threads: " + elastic);
+        return steady;
     }
 
     private static void settle() throws Exception {

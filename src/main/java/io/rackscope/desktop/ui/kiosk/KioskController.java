@@ -98,7 +98,7 @@ public final class KioskController {
         countdown.textProperty().bind(playlist.captionProperty());
         countdown.getStyleClass().add("muted");
         message.setId("kiosk-message");
-        message.getStyleClass().add("sev-text");
+        message.getStyleClass().add("kiosk-message");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(14, title, where, message, spacer, countdown);
