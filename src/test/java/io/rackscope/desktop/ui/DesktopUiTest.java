@@ -172,4 +172,35 @@ class DesktopUiTest {
         Color dimmedOk = pixel(robot, room, "fra1-a01-r01");
         assertTrue(dimmedOk.getGreen() < 0.3, "an OK rack is dimmed, not green: " + dimmedOk);
     }
+
+    @Test
+    void wallboardMarksRecentChangesAndOpensTheNodeClicked(FxRobot robot) {
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.WALLBOARD, "fra1/hall-a")));
+        io.rackscope.desktop.ui.wallboard.WallboardView wall = (io.rackscope.desktop.ui.wallboard.WallboardView) main.currentView();
+        int n = indexOf(wall, "cn0001");
+        assertEquals(Severity.OK, wall.model().state(n));
+        assertEquals(0, wall.model().changedAt(n), "nothing changed yet");
+        publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0), problem("node_up", "cn0001", Severity.CRIT, 0));
+        assertEquals(Severity.CRIT, wall.model().state(n));
+        assertTrue(wall.model().changedAt(n) > 0);
+        double[] cell = wall.cellPosition(n);
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = wall.node().snapshot(null, null));
+        javafx.geometry.Point2D inRoot = wall.canvas().localToScene(cell[0], cell[1]).subtract(wall.node().localToScene(0, 0));
+        Color corner = img[0].getPixelReader().getColor((int) (inRoot.getX() + cell[2] - 1), (int) inRoot.getY());
+        Color body = img[0].getPixelReader().getColor((int) inRoot.getX(), (int) (inRoot.getY() + cell[2] - 1));
+        assertEquals(Color.WHITE, corner, "recently changed mark");
+        assertEquals(Color.web("#ef4444"), body);
+        robot.clickOn(wall.canvas().localToScreen(cell[0] + cell[2] / 2, cell[1] + cell[2] / 2));
+        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r01-c01").highlighting("cn0001"), ctx.navigation().current());
+    }
+
+    private static int indexOf(io.rackscope.desktop.ui.wallboard.WallboardView wall, String id) {
+        for (int i = 0; i < wall.model().size(); i++) {
+            if (wall.model().id(i).equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError(id + " not on the wallboard");
+    }
 }

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where each node's cell goes: rooms one under another, each aisle a line of rack blocks (wrapping), each rack
- * a block of cells in {@link #COLUMNS} columns. The largest cell size that fits the area is chosen, so a room of
+ * Where each node's cell goes: rooms one under another; within a room the aisles flow like words on a page,
+ * each aisle a captioned row of rack blocks (wrapping when wider than the page), each rack a block of cells in
+ * {@link #COLUMNS} columns. The largest cell size that fits the area is chosen, so a room of
  * 80 nodes gets big cells and an estate of 100,000 gets small ones. Hit testing is index math within a block.
  */
 final class WallboardLayout {
@@ -36,16 +37,13 @@ final class WallboardLayout {
         this.x = new double[total];
         this.y = new double[total];
         this.labelHeight = cell >= 5 ? Math.round(11 * scale) : 0;
-        double aisleLabel = cell >= 4 ? 70 * scale : 0;
-        double rackGap = Math.max(3, cell);
+        double gap = Math.max(3, cell);
+        double blockW = COLUMNS * pitch;
         double cy = 0;
         int index = 0;
-        boolean many = rooms.size() > 1;
         for (Room room : rooms) {
-            if (many || labelHeight > 0) {
-                labels.add(new Label(room.siteId() + " / " + room.name(), 0, cy, true));
-                cy += Math.round(16 * scale);
-            }
+            labels.add(new Label(room.siteId() + " / " + room.name(), 0, cy, true));
+            cy += Math.round(16 * scale);
             List<List<Rack>> groups = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (Aisle a : room.aisles()) {
@@ -56,35 +54,47 @@ final class WallboardLayout {
                 groups.add(room.standaloneRacks());
                 names.add("Standalone");
             }
+            double cx = 0;
+            double lineHeight = 0;
             for (int g = 0; g < groups.size(); g++) {
-                if (aisleLabel > 0) {
-                    labels.add(new Label(names.get(g), 0, cy + labelHeight, false));
+                List<Rack> racks = groups.get(g);
+                double groupW = Math.min(width, racks.size() * (blockW + gap));
+                if (cx > 0 && cx + groupW > width) {
+                    cx = 0;
+                    cy += lineHeight + gap * 2;
+                    lineHeight = 0;
                 }
-                double cx = aisleLabel;
-                double lineHeight = 0;
-                for (Rack rack : groups.get(g)) {
+                double top = cy;
+                if (labelHeight > 0) {
+                    labels.add(new Label(names.get(g), cx, top, false));
+                }
+                double rx = cx;
+                double ry = top + labelHeight;
+                double rowHeight = 0;
+                for (Rack rack : racks) {
                     int n = (int) rack.devices().stream().mapToLong(d -> Math.max(1, d.instances().size())).sum();
-                    double blockW = COLUMNS * pitch;
                     double blockH = labelHeight + Math.ceil(n / (double) COLUMNS) * pitch;
-                    if (cx + blockW > width && cx > aisleLabel) {
-                        cx = aisleLabel;
-                        cy += lineHeight + rackGap;
-                        lineHeight = 0;
+                    if (rx + blockW > width && rx > cx) {
+                        rx = cx;
+                        ry += rowHeight + gap;
+                        rowHeight = 0;
                     }
                     if (labelHeight > 0) {
-                        labels.add(new Label(rack.name(), cx, cy, false));
+                        labels.add(new Label(rack.name(), rx, ry, false));
                     }
-                    blocks.add(new Block(rack, cx, cy + labelHeight, index, n));
+                    blocks.add(new Block(rack, rx, ry + labelHeight, index, n));
                     for (int i = 0; i < n; i++) {
-                        x[index] = cx + (i % COLUMNS) * pitch;
-                        y[index] = cy + labelHeight + (i / COLUMNS) * pitch;
+                        x[index] = rx + (i % COLUMNS) * pitch;
+                        y[index] = ry + labelHeight + (i / COLUMNS) * pitch;
                         index++;
                     }
-                    cx += blockW + rackGap;
-                    lineHeight = Math.max(lineHeight, blockH);
+                    rx += blockW + gap;
+                    rowHeight = Math.max(rowHeight, blockH);
                 }
-                cy += lineHeight + rackGap * 2;
+                lineHeight = Math.max(lineHeight, ry + rowHeight - cy);
+                cx += groupW + gap * 3;
             }
+            cy += lineHeight + gap * 3;
         }
         this.fits = cy <= height;
     }

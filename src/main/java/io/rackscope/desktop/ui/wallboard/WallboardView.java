@@ -25,6 +25,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -39,18 +40,21 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Every node of a room, a site or the estate as one dense grid of cells (one per instance, grouped and labelled
- * by room, aisle and rack), drawn into a pixel buffer on a Canvas, with TilesFX tiles beside it. A snapshot
- * repaints only the cells that changed; cells that changed recently carry a white corner mark.
+ * by room, aisle and rack): captions on a Canvas drawn once per layout, cells in a pixel buffer above it, so a
+ * snapshot repaints only the cells that changed and uploads only the rectangle around them. TilesFX tiles
+ * beside the grid; cells that changed recently carry a white corner mark.
  */
 public final class WallboardView implements PlaceView {
     private final AppContext ctx;
     private final WallboardViewModel model;
     private final BorderPane root = new BorderPane();
     private final Canvas canvas = new Canvas();
+    private final ImageView cells = new ImageView();
     private final double scale;
     private final long recentMillis;
     private final Timeline ticker;
     private final ChangeListener<HealthSnapshot> onSnapshot;
+    private final javafx.beans.InvalidationListener onTheme = o -> relayout();
     private final Tile health;
     private final Tile topChecks;
     private final Tile prometheus;
@@ -63,6 +67,10 @@ public final class WallboardView implements PlaceView {
     private int width;
     private int height;
     private boolean dirty;
+    private int dirtyMinX = Integer.MAX_VALUE;
+    private int dirtyMinY = Integer.MAX_VALUE;
+    private int dirtyMaxX;
+    private int dirtyMaxY;
     private int[] colours;
     private int background;
 
@@ -78,7 +86,8 @@ public final class WallboardView implements PlaceView {
         HBox header = new HBox(title);
         header.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(header);
-        Pane holder = new Pane(canvas);
+        Pane holder = new Pane(canvas, cells);
+        cells.setPickOnBounds(true);
         holder.setId("wallboard-grid");
         holder.setMinSize(100, 100);
         canvas.widthProperty().bind(holder.widthProperty());
@@ -116,7 +125,8 @@ public final class WallboardView implements PlaceView {
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
-        canvas.setOnMouseClicked(e -> {
+        ctx.themeProperty().addListener(onTheme);
+        cells.setOnMouseClicked(e -> {
             int i = cellAt(e.getX(), e.getY());
             if (i >= 0) {
                 ctx.locator().placeOf(model.id(i)).ifPresent(ctx.navigation()::go);
@@ -125,9 +135,9 @@ public final class WallboardView implements PlaceView {
         Tooltip tip = new Tooltip();
         tip.setShowDelay(javafx.util.Duration.millis(150));
         int[] hovered = {-1};
-        canvas.setOnMouseMoved(e -> hovered[0] = cellAt(e.getX(), e.getY()));
+        cells.setOnMouseMoved(e -> hovered[0] = cellAt(e.getX(), e.getY()));
         tip.setOnShowing(e -> tip.setText(hovered[0] < 0 ? "Point at a node" : model.tooltip(hovered[0])));
-        Tooltip.install(canvas, tip);
+        Tooltip.install(cells, tip);
         summary(model.summaryProperty().get());
         model.summaryProperty().addListener((o, a, s) -> summary(s));
         status(ctx.feed().current());
@@ -186,21 +196,37 @@ public final class WallboardView implements PlaceView {
         if (width < 1 || height < 1) {
             return;
         }
+        layout = WallboardLayout.fit(model.rooms(), model.size(), width, height, scale);
+        image = new WritableImage(width, height);
+        cells.setImage(image);
+        pixels = new int[width * height];
+        Palette p = ctx.palette();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(p.token("-bg-0"));
+        g.fillRect(0, 0, width, height);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (WallboardLayout.Label l : layout.labels) {
+            g.setFill(l.heading() ? p.token("-fg-0") : p.token("-fg-2"));
+            g.setFont(l.heading() ? Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale) : Font.font("DejaVu Sans", 9 * scale));
+            g.fillText(l.text(), l.x(), l.y(), l.heading() ? width : WallboardLayout.COLUMNS * layout.pitch);
+        }
+        repaintAll();
+    }
+
+    private void repaintAll() {
+        if (layout == null) {
+            return;
+        }
         Palette p = ctx.palette();
         colours = new int[Severity.values().length * 2];
         for (Severity s : Severity.values()) {
             colours[s.ordinal() * 2] = argb(p.severity(s));
             colours[s.ordinal() * 2 + 1] = argb(p.severity(s).deriveColor(0, 1, 0.5, 1));
         }
-        background = argb(p.token("-bg-0"));
-        layout = WallboardLayout.fit(model.rooms(), model.size(), width, height, scale);
-        image = new WritableImage(width, height);
-        pixels = new int[width * height];
-        java.util.Arrays.fill(pixels, background);
         for (int i = 0; i < model.size(); i++) {
             paintCell(i);
         }
-        dirty = true;
         applied();
     }
 
@@ -218,6 +244,10 @@ public final class WallboardView implements PlaceView {
         int colour = colours[model.state(i).ordinal() * 2 + (model.stale(i) ? 1 : 0)];
         int x1 = Math.min(width, x0 + size);
         int y1 = Math.min(height, y0 + size);
+        dirtyMinX = Math.min(dirtyMinX, Math.max(0, x0));
+        dirtyMinY = Math.min(dirtyMinY, Math.max(0, y0));
+        dirtyMaxX = Math.max(dirtyMaxX, x1);
+        dirtyMaxY = Math.max(dirtyMaxY, y1);
         for (int y = Math.max(0, y0); y < y1; y++) {
             java.util.Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
         }
@@ -231,22 +261,22 @@ public final class WallboardView implements PlaceView {
         dirty = true;
     }
 
+    /** Uploads the rectangle around the cells painted since the last upload. */
     private void applied() {
         if (!dirty || image == null) {
             return;
         }
         dirty = false;
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.drawImage(image, 0, 0);
-        Palette p = ctx.palette();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        for (WallboardLayout.Label l : layout.labels) {
-            g.setFill(l.heading() ? p.token("-fg-0") : p.token("-fg-2"));
-            g.setFont(l.heading() ? Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale) : Font.font("DejaVu Sans", 9 * scale));
-            g.fillText(l.text(), l.x(), l.y(), l.heading() ? width : WallboardLayout.COLUMNS * layout.pitch);
+        int w = dirtyMaxX - dirtyMinX;
+        int h = dirtyMaxY - dirtyMinY;
+        if (w > 0 && h > 0) {
+            image.getPixelWriter().setPixels(dirtyMinX, dirtyMinY, w, h, PixelFormat.getIntArgbPreInstance(), pixels,
+                    dirtyMinY * width + dirtyMinX, width);
         }
+        dirtyMinX = Integer.MAX_VALUE;
+        dirtyMinY = Integer.MAX_VALUE;
+        dirtyMaxX = 0;
+        dirtyMaxY = 0;
     }
 
     /** Where cell {@code i} is drawn, in canvas coordinates (tests). */
@@ -262,9 +292,9 @@ public final class WallboardView implements PlaceView {
         return canvas;
     }
 
-    /** Forces a full layout and repaint now (benchmarks measure it). */
+    /** Repaints every cell now, as a theme change does (benchmarks measure it). */
     public void redrawAll() {
-        relayout();
+        repaintAll();
     }
 
     @Override
@@ -276,6 +306,7 @@ public final class WallboardView implements PlaceView {
     public void dispose() {
         ticker.stop();
         clock.setRunning(false);
+        ctx.themeProperty().removeListener(onTheme);
         ctx.feed().snapshotProperty().removeListener(onSnapshot);
         model.dispose();
     }
