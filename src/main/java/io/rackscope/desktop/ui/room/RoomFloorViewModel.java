@@ -116,14 +116,16 @@ public final class RoomFloorViewModel {
             }
             counts.merge(s.rack(r.id()), 1, Integer::sum);
             if (r.aisleId() != null) {
-                int[] a = perAisle.computeIfAbsent(r.aisleId(), k -> new int[2]);
+                int[] a = perAisle.computeIfAbsent(r.aisleId(), k -> new int[3]);
                 a[0] += next.crit();
                 a[1] += next.warn();
+                a[2] += s.rack(r.id()) == Severity.UNKNOWN ? 1 : 0;
             }
         }
         perAisle.forEach((aisle, a) -> {
             ReadOnlyObjectWrapper<String> p = aisleSummaries.get(aisle);
-            String text = a[0] + a[1] == 0 ? "all clear" : (a[0] > 0 ? a[0] + " CRIT  " : "") + (a[1] > 0 ? a[1] + " WARN" : "");
+            String text = a[0] + a[1] + a[2] == 0 ? "all clear"
+                    : (a[0] > 0 ? a[0] + " CRIT  " : "") + (a[1] > 0 ? a[1] + " WARN  " : "") + (a[2] > 0 ? a[2] + " racks UNKNOWN" : "");
             if (p != null && !text.equals(p.get())) {
                 p.set(text.trim());
             }

@@ -77,12 +77,14 @@ public final class MainView {
         bannerBox.getStyleClass().add("banner");
         bannerBox.visibleProperty().bind(status.bannerProperty().isNotEmpty());
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
-        status.healthProperty().addListener((o, a, h) -> {
+        java.util.function.Consumer<Severity> bannerStyle = h -> {
             bannerBox.getStyleClass().remove("error");
             if (h == Severity.CRIT) {
                 bannerBox.getStyleClass().add("error");
             }
-        });
+        };
+        bannerStyle.accept(status.healthProperty().get());
+        status.healthProperty().addListener((o, a, h) -> bannerStyle.accept(h));
         top = new VBox(toolbar(), bannerBox);
         root.setTop(top);
         content.setId("content");

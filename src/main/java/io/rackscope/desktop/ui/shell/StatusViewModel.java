@@ -53,10 +53,11 @@ public final class StatusViewModel {
         } else {
             boolean all = s.staleEntities().size() + s.nodes().size() > 0 && s.errors().size() >= ctx.config().checks().size();
             health.set(all ? Severity.CRIT : Severity.WARN);
-            String reason = s.errors().get(0);
+            String reason = commonReason(s.errors());
             prometheus.set((all ? "Prometheus unreachable: " : "Some checks failed: ") + reason);
+            boolean same = !reason.equals(s.errors().get(0));
             banner.set((notice.isEmpty() ? "" : notice + "  ") + (all ? "No fresh data — showing the last known states with their age. " : "")
-                    + reason + (s.errors().size() > 1 ? "  (+" + (s.errors().size() - 1) + " more)" : ""));
+                    + reason + (s.errors().size() > 1 && !same ? "  (+" + (s.errors().size() - 1) + " more)" : ""));
         }
         tick();
     }
@@ -76,6 +77,16 @@ public final class StatusViewModel {
         Instant last = s.staleSince().values().stream().min(Instant::compareTo).orElse(s.takenAt());
         age.set("updated " + Formats.ago(s.takenAt(), ctx.clock().instant())
                 + (s.staleEntities().isEmpty() ? "" : " · oldest data " + Formats.age(Duration.between(last, ctx.clock().instant()))));
+    }
+
+    /** Errors read "check: reason"; when every check failed for the same reason, the reason alone. */
+    static String commonReason(java.util.List<String> errors) {
+        java.util.Set<String> reasons = new java.util.HashSet<>();
+        for (String e : errors) {
+            int colon = e.indexOf(": ");
+            reasons.add(colon < 0 ? e : e.substring(colon + 2));
+        }
+        return reasons.size() == 1 && errors.size() > 1 ? reasons.iterator().next() : errors.get(0);
     }
 
     private static long number(Object o) {
