@@ -180,8 +180,7 @@ final class MetricChart {
         }
         chart.getData().add(series);
         String colour = metric.display().color().isEmpty() ? "-accent" : metric.display().color();
-        series.getNode().lookupAll(".chart-series-line, .chart-series-area-line").forEach(n -> n.setStyle("-fx-stroke: " + colour + ";"));
-        series.getNode().lookupAll(".chart-series-area-fill").forEach(n -> n.setStyle("-fx-fill: " + colour + "44;"));
+        style(series.getNode(), "-fx-stroke: " + colour + "; -fx-stroke-width: 1.6;", "-fx-fill: " + colour + "44;");
         threshold(chart, data, data.warn(), "threshold-warn");
         threshold(chart, data, data.crit(), "threshold-crit");
         return chart;
@@ -197,9 +196,18 @@ final class MetricChart {
         line.getData().add(new XYChart.Data<>(data.end().getEpochSecond(), value));
         chart.getData().add(line);
         String token = styleClass.endsWith("crit") ? "-sev-crit" : "-sev-warn";
-        line.getNode().lookupAll(".chart-series-line, .chart-series-area-line")
-                .forEach(n -> n.setStyle("-fx-stroke: " + token + "; -fx-stroke-dash-array: 6 4; -fx-stroke-width: 1.2;"));
-        line.getNode().lookupAll(".chart-series-area-fill").forEach(n -> n.setVisible(false));
+        style(line.getNode(), "-fx-stroke: " + token + "; -fx-stroke-dash-array: 6 4; -fx-stroke-width: 1.2;", "-fx-fill: transparent;");
+    }
+
+    /** Styles a series' line (a Path in a LineChart) or its line and fill (a Group of two Paths in an AreaChart). */
+    private static void style(Node seriesNode, String line, String fill) {
+        if (seriesNode instanceof javafx.scene.Group g) {
+            for (Node child : g.getChildren()) {
+                child.setStyle(child.getStyleClass().contains("chart-series-area-fill") ? fill : line);
+            }
+        } else if (seriesNode != null) {
+            seriesNode.setStyle(line);
+        }
     }
 
     private Node bar(ChartData data) {
