@@ -46,6 +46,7 @@ public final class ConfigLoader {
         Map<String, MetricDefinition> metrics = new MetricLoader(diagnostics, reader).load(paths.metrics());
         List<Site> sites = new TopologyLoader(diagnostics, reader).load(paths.topology(), root);
         new ReferenceValidator(diagnostics).validate(sites, templates, templateLoader.origins(), checks.keySet(), metrics.keySet());
-        return new RackscopeConfig(paths, settings, new Topology(sites), templates, checks, metrics, diagnostics);
+        SlurmSettings slurm = new SlurmSettingsLoader(diagnostics, reader).load(root, settings.plugins());
+        return new RackscopeConfig(paths, settings, new Topology(sites), templates, checks, metrics, slurm, diagnostics);
     }
 }

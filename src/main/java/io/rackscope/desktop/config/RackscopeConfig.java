@@ -15,7 +15,8 @@ import java.util.Set;
 
 /** A loaded configuration: settings, estate, templates, checks and metrics, plus what was wrong with it. */
 public record RackscopeConfig(ConfigPaths paths, AppConfig app, Topology topology, TemplateCatalog templates,
-                              Map<String, Check> checks, Map<String, MetricDefinition> metrics, Diagnostics diagnostics) {
+                              Map<String, Check> checks, Map<String, MetricDefinition> metrics, SlurmSettings slurm,
+                              Diagnostics diagnostics) {
     public RackscopeConfig {
         checks = Map.copyOf(checks);
         metrics = Map.copyOf(metrics);

@@ -15,7 +15,9 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,11 +36,13 @@ public final class EstateSimulator {
     private final List<Affected> events = new ArrayList<>();
     private final long seed;
     private final long start;
+    private final SlurmSeries slurm;
 
     public EstateSimulator(RackscopeConfig cfg, Scenario scenario, long seed, Instant start) {
         this.families = SeriesCatalog.of(cfg);
         this.seed = seed;
         this.start = start.getEpochSecond();
+        this.slurm = new SlurmSeries(cfg, seed);
         for (SeriesFamily f : families) {
             labelPrefixes.add(f.entities().stream().map(e -> labels(cfg, f, e)).toArray(String[]::new));
         }
@@ -60,7 +64,36 @@ public final class EstateSimulator {
             out.append("# TYPE ").append(f.metric()).append(f.counter() ? " counter\n" : " gauge\n");
             appendSamples(out, i, ts);
         }
+        appendSlurm(out, ts);
         return out.toString();
+    }
+
+    private void appendSlurm(StringBuilder out, long ts) {
+        long offset = ts - start;
+        Set<String> down = new HashSet<>();
+        Map<String, String> forced = new HashMap<>();
+        Map<String, Set<String>> bigJobs = new HashMap<>();
+        for (Affected a : events) {
+            if (!a.event.activeAt(offset)) {
+                continue;
+            }
+            switch (a.event.kind()) {
+                case NODE_DOWN, RACK_POWER_LOSS -> down.addAll(a.instances);
+                case FLAPPING -> {
+                    if (((offset - a.event.at().toSeconds()) / a.event.period().toSeconds()) % 2 == 0) {
+                        down.addAll(a.instances);
+                    }
+                }
+                case SLURM_DRAIN -> a.instances.forEach(i -> forced.put(i, "drain"));
+                case SLURM_DOWN -> a.instances.forEach(i -> forced.put(i, "down"));
+                case LARGE_JOB -> {
+                    a.instances.forEach(i -> forced.put(i, "allocated"));
+                    bigJobs.put("9000001", a.instances);
+                }
+                default -> { }
+            }
+        }
+        slurm.append(out, down, forced, bigJobs, ts / 3600);
     }
 
     /** OpenMetrics text for {@code promtool tsdb create-blocks-from openmetrics}: each family's series over [from, to]. */

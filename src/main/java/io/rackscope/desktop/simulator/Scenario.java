@@ -24,7 +24,7 @@ public record Scenario(String name, List<Event> events) {
     }
 
     public enum Kind {
-        NODE_DOWN, RACK_POWER_LOSS, HOT_AISLE, FLAPPING, DEGRADATION, TARGET_SILENT;
+        NODE_DOWN, RACK_POWER_LOSS, HOT_AISLE, FLAPPING, DEGRADATION, TARGET_SILENT, SLURM_DRAIN, SLURM_DOWN, LARGE_JOB;
 
         static Optional<Kind> parse(String text) {
             try {
@@ -62,7 +62,7 @@ public record Scenario(String name, List<Event> events) {
             String target = m.text("target", null);
             if (kind.isEmpty() || target == null) {
                 diagnostics.error(m, "event needs 'event' (one of node_down, rack_power_loss, hot_aisle, flapping, "
-                        + "degradation, target_silent) and 'target'");
+                        + "degradation, target_silent, slurm_drain, slurm_down, large_job) and 'target'");
                 continue;
             }
             Optional<Severity> severity = Optional.ofNullable(m.text("severity", null)).flatMap(Scenario::severity);

@@ -36,7 +36,12 @@ final class CheckQueries {
     private final EvaluationMode mode;
     private final CheckTargets targets;
 
-    CheckQueries(AppConfig app, EvaluationMode mode, CheckTargets targets) {
+    /** Stands for the running Slurm jobs in a query until it is sent (the jobs change from cycle to cycle). */
+    static final String SLURM_JOBS = "__rackscope_slurm_jobs__";
+    private final boolean slurmJobs;
+
+    CheckQueries(AppConfig app, EvaluationMode mode, CheckTargets targets, boolean slurmJobs) {
+        this.slurmJobs = slurmJobs;
         this.telemetry = app.telemetry();
         this.maxIds = app.planner().maxIdsPerQuery();
         this.maxBytes = app.planner().maxQueryBytes();
@@ -83,7 +88,7 @@ final class CheckQueries {
                 case "instances" -> alternation(targets.related(check.scope(), ids, CheckScope.NODE));
                 case "chassis" -> alternation(targets.related(check.scope(), ids, CheckScope.CHASSIS));
                 case "racks" -> alternation(targets.related(check.scope(), ids, CheckScope.RACK));
-                default -> PromQL.quoted(telemetry.jobRegex());
+                default -> slurmJobs ? SLURM_JOBS : PromQL.quoted(telemetry.jobRegex());
             };
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }

@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Topology;
 import java.time.Duration;
@@ -31,10 +32,16 @@ public final class SnapshotAssembler {
 
     public HealthSnapshot assemble(long version, Instant now, Duration cycleTime, Map<String, CheckOutcome> outcomes,
                                    Map<String, Instant> staleSince, List<String> errors, Map<String, Object> stats) {
+        return assemble(version, now, cycleTime, outcomes, staleSince, errors, stats, SlurmSnapshot.DISABLED);
+    }
+
+    public HealthSnapshot assemble(long version, Instant now, Duration cycleTime, Map<String, CheckOutcome> outcomes,
+                                   Map<String, Instant> staleSince, List<String> errors, Map<String, Object> stats,
+                                   SlurmSnapshot slurm) {
         HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState);
         return new HealthSnapshot(version, now, cycleTime, Map.copyOf(rollup.nodes), Map.copyOf(rollup.devices),
                 Map.copyOf(rollup.racks), Map.copyOf(rollup.aisles), Map.copyOf(rollup.rooms), Map.copyOf(rollup.sites),
-                Map.copyOf(outcomes), alerts(outcomes), Map.copyOf(staleSince), List.copyOf(errors), Map.copyOf(stats));
+                Map.copyOf(outcomes), alerts(outcomes), Map.copyOf(staleSince), List.copyOf(errors), Map.copyOf(stats), slurm);
     }
 
     private List<Alert> alerts(Map<String, CheckOutcome> outcomes) {

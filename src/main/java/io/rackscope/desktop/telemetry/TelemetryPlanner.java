@@ -6,6 +6,9 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.PromQL;
+import io.rackscope.desktop.slurm.SlurmService;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -41,6 +44,8 @@ public final class TelemetryPlanner {
     private final Duration snapshotTtl;
     private final Severity unknownState;
     private final SnapshotAssembler assembler;
+    private final SlurmService slurm;
+    private volatile String slurmJobs = "^$-none";
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
     private CompletableFuture<HealthSnapshot> running;
@@ -57,7 +62,8 @@ public final class TelemetryPlanner {
         this.stats = client.stats();
         this.clock = clock;
         this.targets = new CheckTargets(config);
-        this.queries = new CheckQueries(config.app(), mode, targets);
+        this.queries = new CheckQueries(config.app(), mode, targets, config.slurm().enabled() && config.slurm().jobsPlaceholder());
+        this.slurm = config.slurm().enabled() ? new SlurmService(config.slurm(), config.topology()) : null;
         for (Check check : config.checks().values()) {
             batches.addAll(queries.batches(check));
         }
@@ -113,6 +119,8 @@ public final class TelemetryPlanner {
     private HealthSnapshot cycle() {
         long started = System.nanoTime();
         Instant now = clock.instant();
+        HealthSnapshot before = latest;
+        SlurmSnapshot slurmState = slurm == null ? SlurmSnapshot.DISABLED : slurm(before.slurm());
         List<CompletableFuture<BatchOutcome>> pending = new ArrayList<>(batches.size());
         for (CheckQueries.Batch b : batches) {
             pending.add(evaluate(b, now));
@@ -147,7 +155,11 @@ public final class TelemetryPlanner {
         stats.cycleFinished(millis);
         HealthSnapshot snapshot;
         synchronized (lock) {
-            snapshot = assembler.assemble(++version, now, Duration.ofMillis(millis), outcomes, staleSince, List.copyOf(errors), stats.asMap());
+            if (slurmState.error() != null) {
+                errors.add("slurm: " + slurmState.error());
+            }
+            snapshot = assembler.assemble(++version, now, Duration.ofMillis(millis), outcomes, staleSince, List.copyOf(errors),
+                    stats.asMap(), slurmState);
             latest = snapshot;
         }
         return snapshot;
@@ -186,7 +198,21 @@ public final class TelemetryPlanner {
         });
     }
 
-    private CompletableFuture<QueryResult> cachedQuery(String promql) {
+    /** One query for every node's Slurm status and one for the running jobs, through the same cache as the checks. */
+    private SlurmSnapshot slurm(SlurmSnapshot previous) {
+        try {
+            CompletableFuture<QueryResult> jobs = cachedQuery(slurm.jobQuery());
+            SlurmSnapshot s = slurm.read(cachedQuery(slurm.nodeQuery()).join(), jobs.exceptionally(e -> null).join());
+            slurmJobs = s.jobs().isEmpty() ? "^$-none" : PromQL.alternation(s.jobs().keySet());
+            return s;
+        } catch (CompletionException e) {
+            return SlurmService.failed(previous.enabled() ? previous : SlurmSnapshot.DISABLED,
+                    e.getCause() instanceof PrometheusException pe ? pe.getMessage() : String.valueOf(e.getCause()));
+        }
+    }
+
+    private CompletableFuture<QueryResult> cachedQuery(String template) {
+        String promql = template.replace(CheckQueries.SLURM_JOBS, slurmJobs);
         QueryResult hit = healthCache.getIfPresent(promql);
         if (hit != null) {
             stats.queryCacheHit();

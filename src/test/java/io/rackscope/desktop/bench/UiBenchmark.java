@@ -94,8 +94,7 @@ public final class UiBenchmark {
         long version = 3;
         for (int i = 0; i < ms.length; i++) {
             HealthSnapshot base = i % 2 == 0 ? failing : healthy;
-            HealthSnapshot next = new HealthSnapshot(version++, base.takenAt(), base.cycleTime(), base.nodes(), base.devices(), base.racks(),
-                    base.aisles(), base.rooms(), base.sites(), base.checks(), base.alerts(), base.staleSince(), base.errors(), base.stats());
+            HealthSnapshot next = Snapshots.withVersion(base, version++);
             ms[i] = fx(() -> {
                 long t0 = System.nanoTime();
                 feed.publish(next);
@@ -152,8 +151,7 @@ public final class UiBenchmark {
         long version = 3;
         for (int i = 0; i < apply.length; i++) {
             HealthSnapshot base = i % 2 == 0 ? failing : healthy;
-            HealthSnapshot next = new HealthSnapshot(version++, base.takenAt(), base.cycleTime(), base.nodes(), base.devices(), base.racks(),
-                    base.aisles(), base.rooms(), base.sites(), base.checks(), base.alerts(), base.staleSince(), base.errors(), base.stats());
+            HealthSnapshot next = Snapshots.withVersion(base, version++);
             apply[i] = fx(() -> {
                 long t0 = System.nanoTime();
                 feed.publish(next);

@@ -42,4 +42,10 @@ public final class Snapshots {
         return assembler.assemble(version, now, Duration.ofMillis(42), outcomes, Map.of(), List.of(),
                 Map.of("query_count", 10L * version, "cache_hits", 0L, "cache_misses", version));
     }
+
+    /** The same states under another version number (benchmarks alternate two snapshots). */
+    public static HealthSnapshot withVersion(HealthSnapshot b, long version) {
+        return new HealthSnapshot(version, b.takenAt(), b.cycleTime(), b.nodes(), b.devices(), b.racks(), b.aisles(), b.rooms(),
+                b.sites(), b.checks(), b.alerts(), b.staleSince(), b.errors(), b.stats(), b.slurm());
+    }
 }
