@@ -68,6 +68,34 @@ public final class EstateSimulator {
         return out.toString();
     }
 
+    /**
+     * The last ten minutes of Slurm series in OpenMetrics form (instant queries look back five minutes, so the
+     * scheduler's view is there from the first second), each series' samples together in time order.
+     */
+    private void slurmHistory(Instant from, Instant to, Duration step, StringBuilder out) {
+        Map<String, Map<String, StringBuilder>> families = new java.util.LinkedHashMap<>();
+        long first = Math.max(from.getEpochSecond(), to.getEpochSecond() - 600);
+        for (long ts = first; ts <= to.getEpochSecond(); ts += Math.min(step.toSeconds(), 60)) {
+            StringBuilder text = new StringBuilder();
+            appendSlurm(text, ts);
+            String family = null;
+            for (String line : text.toString().split("\n")) {
+                if (line.startsWith("# TYPE ")) {
+                    family = line;
+                } else if (!line.isEmpty() && family != null) {
+                    int space = line.lastIndexOf(' ');
+                    families.computeIfAbsent(family, k -> new java.util.LinkedHashMap<>())
+                            .computeIfAbsent(line.substring(0, space), k -> new StringBuilder())
+                            .append(line).append(' ').append(ts).append('\n');
+                }
+            }
+        }
+        families.forEach((type, series) -> {
+            out.append(type).append('\n');
+            series.values().forEach(out::append);
+        });
+    }
+
     private void appendSlurm(StringBuilder out, long ts) {
         long offset = ts - start;
         Set<String> down = new HashSet<>();
@@ -119,6 +147,9 @@ public final class EstateSimulator {
                     }
                 }
             }
+            out.write(buf.toString());
+            buf.setLength(0);
+            slurmHistory(from, to, step, buf);
             buf.append("# EOF\n");
             out.write(buf.toString());
             out.flush();

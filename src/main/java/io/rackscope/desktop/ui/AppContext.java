@@ -23,6 +23,8 @@ public final class AppContext {
     private final MetricsService metrics;
     private final AlertTracker alerts = new AlertTracker();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
+    private final javafx.beans.property.BooleanProperty colourBySlurm = new javafx.beans.property.SimpleBooleanProperty(this, "colourBySlurm");
+    private final ObjectProperty<String> selectedJob = new SimpleObjectProperty<>(this, "selectedJob");
     private final Clock clock;
     private AlertIndex alertIndex;
 
@@ -76,6 +78,23 @@ public final class AppContext {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** Room, rack and wallboard views colour nodes by their Slurm state instead of their health. */
+    public javafx.beans.property.BooleanProperty colourBySlurmProperty() {
+        return colourBySlurm;
+    }
+
+    /** The Slurm job whose nodes the floor, rack and wallboard views highlight; null for none. */
+    public ObjectProperty<String> selectedJobProperty() {
+        return selectedJob;
+    }
+
+    /** The instances of the selected job in the current snapshot (empty when none is selected). */
+    public java.util.Set<String> selectedJobNodes() {
+        String job = selectedJob.get();
+        java.util.List<String> nodes = job == null ? null : feed.current().slurm().jobs().get(job);
+        return nodes == null ? java.util.Set.of() : java.util.Set.copyOf(nodes);
     }
 
     public Palette palette() {

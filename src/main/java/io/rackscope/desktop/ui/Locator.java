@@ -70,7 +70,7 @@ public final class Locator {
     /** Whether the place names something that exists. */
     public boolean exists(Place place) {
         return switch (place.kind()) {
-            case WORLD, ALERTS -> true;
+            case WORLD, ALERTS, SLURM -> true;
             case WALLBOARD -> place.id().isEmpty() || topology.site(place.id()).isPresent() || room(place.id()).isPresent();
             case SITE -> topology.site(place.id()).isPresent();
             case ROOM -> room(place.id()).isPresent();
@@ -105,6 +105,7 @@ public final class Locator {
                 out.add(new Crumb(d.name(), Place.of(Place.Kind.DEVICE, d.id())));
             });
             case ALERTS -> out.add(new Crumb("Alerts", place));
+            case SLURM -> out.add(new Crumb("Slurm", place));
             case WALLBOARD -> {
                 if (topology.site(place.id()).isPresent()) {
                     site(out, place.id());

@@ -43,6 +43,10 @@ public final class Palette {
         return colors.getOrDefault(name, Color.MAGENTA);
     }
 
+    public Color tone(Tone t) {
+        return token(t.token());
+    }
+
     public Color severity(Severity s) {
         return token("-sev-" + s.name().toLowerCase(Locale.ROOT));
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code wallboard[:all|SITE|SITE/ROOM]}.
  */
 public record Place(Kind kind, String id, String highlight) {
-    public enum Kind { WORLD, SITE, ROOM, RACK, DEVICE, ALERTS, WALLBOARD }
+    public enum Kind { WORLD, SITE, ROOM, RACK, DEVICE, ALERTS, WALLBOARD, SLURM }
 
     public static final Place WORLD = new Place(Kind.WORLD, "", null);
 
@@ -31,6 +31,7 @@ public record Place(Kind kind, String id, String highlight) {
         return switch (kind) {
             case WORLD -> "world";
             case ALERTS -> "alerts";
+            case SLURM -> "slurm";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
             default -> kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
         };
@@ -44,6 +45,9 @@ public record Place(Kind kind, String id, String highlight) {
         }
         if (t.equals("wallboard")) {
             return Optional.of(of(Kind.WALLBOARD, ""));
+        }
+        if (t.equals("slurm")) {
+            return Optional.of(of(Kind.SLURM, ""));
         }
         if (t.equals("alerts")) {
             return Optional.of(of(Kind.ALERTS, ""));

@@ -5,14 +5,14 @@ import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 
-/** Severity as CSS pseudo-classes: colours live in the theme's tokens, never in Java. */
+/** Severity (and Slurm) tones as CSS pseudo-classes: colours live in the theme's tokens, never in Java. */
 public final class Severities {
-    private static final PseudoClass[] CLASSES = new PseudoClass[Severity.values().length];
+    private static final PseudoClass[] CLASSES = new PseudoClass[Tone.values().length];
     public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     static {
-        for (Severity s : Severity.values()) {
-            CLASSES[s.ordinal()] = PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT));
+        for (Tone t : Tone.values()) {
+            CLASSES[t.ordinal()] = PseudoClass.getPseudoClass(t.name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -21,8 +21,12 @@ public final class Severities {
 
     /** Marks {@code node} (style class {@code sev}) with {@code severity}, clearing any other. */
     public static void apply(Node node, Severity severity) {
-        for (Severity s : Severity.values()) {
-            node.pseudoClassStateChanged(CLASSES[s.ordinal()], s == severity);
+        apply(node, Tone.of(severity));
+    }
+
+    public static void apply(Node node, Tone tone) {
+        for (Tone t : Tone.values()) {
+            node.pseudoClassStateChanged(CLASSES[t.ordinal()], t == tone);
         }
     }
 
@@ -36,9 +40,5 @@ public final class Severities {
         node.getStyleClass().addAll(styleClasses);
         apply(node, severity);
         return node;
-    }
-
-    public static String label(Severity s) {
-        return s.name();
     }
 }

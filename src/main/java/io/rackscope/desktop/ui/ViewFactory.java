@@ -5,6 +5,7 @@ import io.rackscope.desktop.ui.device.DeviceView;
 import io.rackscope.desktop.ui.rack.RackElevationView;
 import io.rackscope.desktop.ui.room.RoomFloorView;
 import io.rackscope.desktop.ui.site.SiteView;
+import io.rackscope.desktop.ui.slurm.SlurmView;
 import io.rackscope.desktop.ui.wallboard.WallboardView;
 import io.rackscope.desktop.ui.world.WorldView;
 
@@ -22,6 +23,7 @@ public final class ViewFactory {
             case RACK -> new RackElevationView(ctx, loc.topology().rack(place.id()).orElseThrow(), place.rear());
             case DEVICE -> new DeviceView(ctx, loc.topology().device(place.id()).orElseThrow(), place.highlight());
             case ALERTS -> new AlertsView(ctx, true);
+            case SLURM -> new SlurmView(ctx);
             case WALLBOARD -> new WallboardView(ctx, loc.roomsOf(place.id()), place.id());
         };
     }

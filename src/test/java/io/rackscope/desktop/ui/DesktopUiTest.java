@@ -195,6 +195,28 @@ class DesktopUiTest {
         assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r01-c01").highlighting("cn0001"), ctx.navigation().current());
     }
 
+    @Test
+    void slurmViewListsStatesAndAJobHighlightsItsRacks(FxRobot robot) {
+        io.rackscope.desktop.slurm.SlurmSnapshot slurm = new io.rackscope.desktop.slurm.SlurmSnapshot(true, java.util.Map.of(
+                "cn0001", new io.rackscope.desktop.slurm.SlurmNode("nwc0001", "cn0001", "alloc", "allocated", io.rackscope.desktop.slurm.SlurmState.OK, java.util.Set.of("compute")),
+                "cn0165", new io.rackscope.desktop.slurm.SlurmNode("nwc0165", "cn0165", "drain", "drained", io.rackscope.desktop.slurm.SlurmState.WARN, java.util.Set.of("compute"))),
+                java.util.Map.of("42", List.of("cn0001", "cn0165")), List.of(), null);
+        robot.interact(() -> feed.publish(Snapshots.withSlurm(snapshots.at(2), slurm)));
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.SLURM, "")));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<io.rackscope.desktop.slurm.SlurmNode> nodes = robot.lookup("#slurm-nodes").queryAs(javafx.scene.control.TableView.class);
+        assertEquals("cn0165", nodes.getItems().get(0).instance(), "worst state first");
+        robot.clickOn("42  (2 nodes)");
+        assertEquals("42", ctx.selectedJobProperty().get());
+        robot.clickOn("#slurm-show-job");
+        assertEquals(Place.of(Place.Kind.ROOM, "fra1/hall-a"), ctx.navigation().current());
+        RoomFloorView room = (RoomFloorView) main.currentView();
+        robot.clickOn("#colour-slurm");
+        assertEquals(Color.web("#f59e0b"), pixel(robot, room, "fra1-a01-r03"), "the drained node's rack in the WARN colour");
+        Color other = pixel(robot, room, "fra1-a02-r01");
+        assertTrue(other.getOpacity() < 1 || other.getBrightness() < 0.3, "racks outside the job are dimmed: " + other);
+    }
+
     private static int indexOf(io.rackscope.desktop.ui.wallboard.WallboardView wall, String id) {
         for (int i = 0; i < wall.model().size(); i++) {
             if (wall.model().id(i).equals(id)) {

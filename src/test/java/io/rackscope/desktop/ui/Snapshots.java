@@ -48,4 +48,10 @@ public final class Snapshots {
         return new HealthSnapshot(version, b.takenAt(), b.cycleTime(), b.nodes(), b.devices(), b.racks(), b.aisles(), b.rooms(),
                 b.sites(), b.checks(), b.alerts(), b.staleSince(), b.errors(), b.stats(), b.slurm());
     }
+
+    /** The same snapshot with a Slurm view of the cluster. */
+    public static HealthSnapshot withSlurm(HealthSnapshot b, io.rackscope.desktop.slurm.SlurmSnapshot slurm) {
+        return new HealthSnapshot(b.version(), b.takenAt(), b.cycleTime(), b.nodes(), b.devices(), b.racks(), b.aisles(), b.rooms(),
+                b.sites(), b.checks(), b.alerts(), b.staleSince(), b.errors(), b.stats(), slurm);
+    }
 }

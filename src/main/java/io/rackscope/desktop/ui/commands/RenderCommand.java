@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render one view headless to a PNG, with live states from one health cycle.",
-                "Views: world, site:ID, room:SITE/ROOM (or room:ROOM when unique), rack:ID[:rear], device:ID, alerts."})
+                "Views: world, site:ID, room:SITE/ROOM (or room:ROOM when unique), rack:ID[:rear], device:ID, wallboard[:SCOPE], slurm, alerts."})
 public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
     Path config;
@@ -47,6 +47,12 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--theme", defaultValue = "dark", paramLabel = "dark|light", description = "colour theme (default dark)")
     String theme;
+
+    @Option(names = "--slurm", description = "colour nodes by their Slurm state instead of health")
+    boolean slurm;
+
+    @Option(names = "--job", paramLabel = "ID", description = "highlight the nodes of this Slurm job")
+    String job;
 
     @Spec
     CommandSpec spec;
@@ -77,6 +83,8 @@ public final class RenderCommand implements Callable<Integer> {
             HealthFeed feed = new HealthFeed(null, Runnable::run);
             feed.publish(snapshot);
             AppContext ctx = new AppContext(cfg, feed, planner, new MetricsService(client, cfg.app()), Clock.systemUTC());
+            ctx.colourBySlurmProperty().set(slurm);
+            ctx.selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
         }
         spec.commandLine().getOut().printf("wrote %s (%dx%d) of %s%n", out, width, height, place.text());

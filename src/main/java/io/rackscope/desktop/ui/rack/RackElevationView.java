@@ -18,6 +18,7 @@ import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Tone;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,8 +59,10 @@ public final class RackElevationView implements PlaceView {
     private final BorderPane root = new BorderPane();
     private final StackPane elevation = new StackPane();
     /** Each coloured thing and how to read its state from a snapshot. */
-    private final Map<Region, Function<HealthSnapshot, Severity>> painted = new LinkedHashMap<>();
-    private final Map<Region, Severity> shown = new HashMap<>();
+    private final Map<Region, Function<HealthSnapshot, Tone>> painted = new LinkedHashMap<>();
+    private final Map<Region, Tone> shown = new HashMap<>();
+    private final Map<Region, String> nodeOf = new HashMap<>();
+    private final javafx.beans.InvalidationListener onMode = o -> repaint();
     private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> paint(s);
     private final VBox rackChecks = new VBox(4);
 
@@ -83,7 +86,7 @@ public final class RackElevationView implements PlaceView {
         Label title = new Label(rack.name());
         title.getStyleClass().add("title");
         Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
-        painted.put(state, s -> s.rack(rack.id()));
+        painted.put(state, s -> Tone.of(s.rack(rack.id())));
         Label facts = new Label(rack.uHeight() + "U · " + rack.devices().size() + " devices · "
                 + rack.devices().stream().mapToInt(d -> d.instances().size()).sum() + " nodes");
         facts.getStyleClass().add("muted");
@@ -102,6 +105,8 @@ public final class RackElevationView implements PlaceView {
         root.setRight(rackChecks);
         draw(rear);
         ctx.feed().snapshotProperty().addListener(onSnapshot);
+        ctx.colourBySlurmProperty().addListener(onMode);
+        ctx.selectedJobProperty().addListener(onMode);
     }
 
     private static ToggleButton faceButton(String text, ToggleGroup group) {
@@ -114,6 +119,7 @@ public final class RackElevationView implements PlaceView {
     private void draw(boolean rear) {
         painted.keySet().removeIf(r -> !(r instanceof Label));
         shown.clear();
+        nodeOf.clear();
         Pane frame = new Pane();
         frame.getStyleClass().add("rack-frame");
         double h = rack.uHeight() * U;
@@ -187,14 +193,15 @@ public final class RackElevationView implements PlaceView {
                 cell.setMinSize(cellW, cellH);
                 if (instance != null) {
                     cell.setId("node-" + instance);
-                    painted.put(cell, s -> s.node(instance));
+                    painted.put(cell, s -> nodeTone(s, instance));
+                    nodeOf.put(cell, instance);
                     tooltip(cell, () -> cellText(d, instance));
                     cell.setOnMouseClicked(e -> {
                         ctx.navigation().go(Place.of(Place.Kind.DEVICE, d.id()).highlighting(instance));
                         e.consume();
                     });
                 } else if (d.instances().isEmpty()) {
-                    painted.put(cell, s -> s.devices().getOrDefault(d.id(), Severity.UNKNOWN));
+                    painted.put(cell, s -> Tone.of(s.devices().getOrDefault(d.id(), Severity.UNKNOWN)));
                     tooltip(cell, () -> cellText(d, d.id()));
                 } else {
                     cell.setOpacity(0.25);
@@ -227,7 +234,7 @@ public final class RackElevationView implements PlaceView {
             StackPane part = new StackPane(new Label(rc.type().toUpperCase(java.util.Locale.ROOT)));
             part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
             part.setPrefSize(Math.max(24, (WIDTH - 120) / parts.size() - 3), height * U - 8);
-            painted.put(part, s -> worst(s, rc.checks(), d.id()));
+            painted.put(part, s -> Tone.of(worst(s, rc.checks(), d.id())));
             tooltip(part, () -> rc.name() + " of " + d.name() + " — " + worst(ctx.feed().current(), rc.checks(), d.id()));
             block.getChildren().add(part);
         }
@@ -257,7 +264,7 @@ public final class RackElevationView implements PlaceView {
             part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
             part.setPrefSize(WIDTH, height * U - 2);
             part.relocate(NUMBERS, top(ref.uPosition(), height));
-            painted.put(part, s -> worst(s, ct.checks(), rack.id()));
+            painted.put(part, s -> Tone.of(worst(s, ct.checks(), rack.id())));
             tooltip(part, () -> ct.name() + " — " + worst(ctx.feed().current(), ct.checks(), rack.id()));
             frame.getChildren().add(part);
         }
@@ -300,7 +307,7 @@ public final class RackElevationView implements PlaceView {
             l.getStyleClass().add("rail-label");
             l.setMinWidth(rack.uHeight() * U);
             pdu.getChildren().add(new javafx.scene.Group(l));
-            painted.put(pdu, s -> worst(s, ct.checks(), rack.id()));
+            painted.put(pdu, s -> Tone.of(worst(s, ct.checks(), rack.id())));
             tooltip(pdu, () -> ct.name() + " (" + side + " rail) — " + worst(ctx.feed().current(), ct.checks(), rack.id()));
             rail.getChildren().add(pdu);
         }
@@ -315,7 +322,7 @@ public final class RackElevationView implements PlaceView {
         for (var check : ctx.config().checksFor(rack)) {
             Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
             state.setMinWidth(64);
-            painted.put(state, s -> worst(s, List.of(check.id()), rack.id()));
+            painted.put(state, s -> Tone.of(worst(s, List.of(check.id()), rack.id())));
             Label name = new Label(check.name());
             name.setWrapText(true);
             HBox row = new HBox(8, state, name);
@@ -366,13 +373,37 @@ public final class RackElevationView implements PlaceView {
         Tooltip.install(n, tip);
     }
 
+    private void repaint() {
+        shown.clear();
+        paint(ctx.feed().current());
+    }
+
+    /** A node's health, or its Slurm state when the views colour by Slurm and it is a Slurm node. */
+    private Tone nodeTone(HealthSnapshot s, String instance) {
+        if (ctx.colourBySlurmProperty().get() && s.slurm().nodes().containsKey(instance)) {
+            return Tone.of(s.slurm().state(instance));
+        }
+        return Tone.of(s.node(instance));
+    }
+
     private void paint(HealthSnapshot s) {
+        java.util.Set<String> job = ctx.selectedJobNodes();
         painted.forEach((region, state) -> {
-            Severity sev = state.apply(s);
-            if (shown.put(region, sev) != sev) {
-                Severities.apply(region, sev);
+            Tone tone = state.apply(s);
+            if (shown.put(region, tone) != tone) {
+                Severities.apply(region, tone);
                 if (region instanceof Label l && l.getStyleClass().contains("sev-badge")) {
-                    l.setText(sev.name());
+                    l.setText(tone.name());
+                }
+            }
+        });
+        nodeOf.forEach((cell, instance) -> {
+            boolean member = job.contains(instance);
+            if (member != cell.getStyleClass().contains("job-member")) {
+                if (member) {
+                    cell.getStyleClass().add("job-member");
+                } else {
+                    cell.getStyleClass().remove("job-member");
                 }
             }
         });
@@ -386,5 +417,7 @@ public final class RackElevationView implements PlaceView {
     @Override
     public void dispose() {
         ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        ctx.colourBySlurmProperty().removeListener(onMode);
+        ctx.selectedJobProperty().removeListener(onMode);
     }
 }

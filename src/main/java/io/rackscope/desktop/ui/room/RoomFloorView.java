@@ -136,6 +136,14 @@ public final class RoomFloorView implements PlaceView {
             colour.valueProperty().addListener((o, a, m) -> model.colourByProperty().set(m));
             bar.getChildren().add(colour);
         }
+        if (ctx.config().slurm().enabled()) {
+            ToggleButton slurm = new ToggleButton("Slurm");
+            slurm.setId("colour-slurm");
+            slurm.getStyleClass().add("range-button");
+            slurm.setTooltip(new Tooltip("Colour racks by their nodes' Slurm state instead of health"));
+            slurm.selectedProperty().bindBidirectional(ctx.colourBySlurmProperty());
+            bar.getChildren().add(slurm);
+        }
         Button zoomIn = zoomButton("+", 1.25);
         Button zoomOut = zoomButton("−", 0.8);
         Button fit = new Button("Fit");
@@ -308,9 +316,9 @@ public final class RoomFloorView implements PlaceView {
     private void drawRack(GraphicsContext g, Palette p, Rack r) {
         Rectangle2D t = plan.tiles.get(r.id());
         RackStatus st = model.rack(r.id()).get();
-        boolean dimmed = !filter.isEmpty() && !filter.contains(st.severity());
+        boolean dimmed = !filter.isEmpty() && !filter.contains(st.severity()) || st.inJob() == false && ctx.selectedJobProperty().get() != null;
         g.setGlobalAlpha(dimmed ? 0.18 : 1);
-        Color fill = p.severity(st.severity());
+        Color fill = p.tone(st.tone());
         g.setFill(st.stale() ? fill.deriveColor(0, 1, 0.55, 1) : fill);
         g.fillRoundRect(t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight(), 5, 5);
         if (st.stale()) {
@@ -320,9 +328,9 @@ public final class RoomFloorView implements PlaceView {
             g.strokeRoundRect(t.getMinX() + 1, t.getMinY() + 1, t.getWidth() - 2, t.getHeight() - 2, 5, 5);
             g.setLineDashes((double[]) null);
         }
-        if (r.id().equals(highlight) || r == hovered) {
-            g.setStroke(r.id().equals(highlight) ? p.token("-accent") : p.token("-fg-0"));
-            g.setLineWidth(r.id().equals(highlight) ? 3 : 2);
+        if (r.id().equals(highlight) || r == hovered || st.inJob()) {
+            g.setStroke(r.id().equals(highlight) || st.inJob() ? p.token("-accent") : p.token("-fg-0"));
+            g.setLineWidth(r.id().equals(highlight) || st.inJob() ? 3 : 2);
             g.strokeRoundRect(t.getMinX() - 2, t.getMinY() - 2, t.getWidth() + 4, t.getHeight() + 4, 6, 6);
         }
         if (!st.label().isEmpty()) {

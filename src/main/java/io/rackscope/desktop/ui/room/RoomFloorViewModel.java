@@ -11,6 +11,7 @@ import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.Tone;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,6 +43,7 @@ public final class RoomFloorViewModel {
     private final ObjectProperty<MetricDefinition> colourBy = new SimpleObjectProperty<>(this, "colourBy");
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final ChangeListener<HealthSnapshot> onSnapshot = (o, old, s) -> apply(s);
+    private final javafx.beans.InvalidationListener onMode = o -> reapply();
 
     public RoomFloorViewModel(AppContext ctx, Room room) {
         this.ctx = ctx;
@@ -58,6 +60,8 @@ public final class RoomFloorViewModel {
         room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
         ctx.feed().snapshotProperty().addListener(onSnapshot);
         colourBy.addListener((o, old, m) -> loadMetric(m));
+        ctx.colourBySlurmProperty().addListener(onMode);
+        ctx.selectedJobProperty().addListener(onMode);
         apply(ctx.feed().current());
     }
 
@@ -140,15 +144,22 @@ public final class RoomFloorViewModel {
     }
 
     private RackStatus status(HealthSnapshot s, Rack r) {
+        java.util.Set<String> job = ctx.selectedJobNodes();
+        List<String> nodes = instancesOfRack.get(r.id());
+        boolean inJob = !job.isEmpty() && nodes.stream().anyMatch(job::contains);
         MetricDefinition m = colourBy.get();
         if (m != null) {
             Double v = metricValues.get(r.id());
-            return new RackStatus(band(m, v), 0, 0, false, v == null ? "" : Formats.value(v));
+            Severity band = band(m, v);
+            return new RackStatus(band, Tone.of(band), 0, 0, false, v == null ? "" : Formats.value(v), inJob);
+        }
+        if (ctx.colourBySlurmProperty().get()) {
+            return slurmStatus(s, r, nodes, inJob);
         }
         int crit = 0;
         int warn = 0;
         boolean stale = s.isStale(r.id());
-        for (String id : instancesOfRack.get(r.id())) {
+        for (String id : nodes) {
             Severity n = s.node(id);
             if (n == Severity.CRIT) {
                 crit++;
@@ -158,7 +169,25 @@ public final class RoomFloorViewModel {
             stale |= s.isStale(id);
         }
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
-        return new RackStatus(s.rack(r.id()), crit, warn, stale, label);
+        Severity sev = s.rack(r.id());
+        return new RackStatus(sev, Tone.of(sev), crit, warn, stale, label, inJob);
+    }
+
+    /** The worst Slurm state among the rack's Slurm nodes, labelled with how many are down (else drained). */
+    private RackStatus slurmStatus(HealthSnapshot s, Rack r, List<String> nodes, boolean inJob) {
+        Tone worst = null;
+        int crit = 0;
+        int warn = 0;
+        for (String id : nodes) {
+            if (s.slurm().nodes().containsKey(id)) {
+                Tone t = Tone.of(s.slurm().state(id));
+                worst = worst == null ? t : Tone.worst(worst, t);
+                crit += t == Tone.CRIT ? 1 : 0;
+                warn += t == Tone.WARN ? 1 : 0;
+            }
+        }
+        String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
+        return new RackStatus(s.rack(r.id()), worst == null ? Tone.UNKNOWN : worst, crit, warn, false, label, inJob);
     }
 
     private static Severity band(MetricDefinition m, Double v) {
@@ -222,7 +251,13 @@ public final class RoomFloorViewModel {
         return b.toString();
     }
 
+    private void reapply() {
+        apply(ctx.feed().current());
+    }
+
     public void dispose() {
         ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        ctx.colourBySlurmProperty().removeListener(onMode);
+        ctx.selectedJobProperty().removeListener(onMode);
     }
 }

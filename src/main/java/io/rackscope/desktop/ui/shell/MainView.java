@@ -259,6 +259,11 @@ public final class MainView {
         Region stale = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
         Severities.apply(stale, Severity.OK, true);
         legend.getChildren().add(new HBox(4, stale, new Label("STALE")));
+        if (ctx.config().slurm().enabled()) {
+            Region info = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
+            Severities.apply(info, io.rackscope.desktop.ui.Tone.INFO);
+            legend.getChildren().add(new HBox(4, info, new Label("INFO (Slurm)")));
+        }
         legend.getChildren().forEach(n -> ((HBox) n).setAlignment(Pos.CENTER));
         HBox bar = new HBox(dot, prom, age, cycle, spacer, legend);
         bar.getStyleClass().add("status-bar");

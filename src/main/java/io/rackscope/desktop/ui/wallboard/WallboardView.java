@@ -12,6 +12,7 @@ import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Tone;
 import java.time.Duration;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -72,7 +73,7 @@ public final class WallboardView implements PlaceView {
     private int dirtyMaxX;
     private int dirtyMaxY;
     private int[] colours;
-    private int background;
+    private int accent;
 
     public WallboardView(AppContext ctx, List<Room> rooms, String scope) {
         this.ctx = ctx;
@@ -219,11 +220,12 @@ public final class WallboardView implements PlaceView {
             return;
         }
         Palette p = ctx.palette();
-        colours = new int[Severity.values().length * 2];
-        for (Severity s : Severity.values()) {
-            colours[s.ordinal() * 2] = argb(p.severity(s));
-            colours[s.ordinal() * 2 + 1] = argb(p.severity(s).deriveColor(0, 1, 0.5, 1));
+        colours = new int[Tone.values().length * 2];
+        for (Tone t : Tone.values()) {
+            colours[t.ordinal() * 2] = argb(p.tone(t));
+            colours[t.ordinal() * 2 + 1] = argb(p.tone(t).deriveColor(0, 1, 0.5, 1));
         }
+        accent = argb(p.token("-accent"));
         for (int i = 0; i < model.size(); i++) {
             paintCell(i);
         }
@@ -241,7 +243,7 @@ public final class WallboardView implements PlaceView {
         int x0 = (int) layout.x[i];
         int y0 = (int) layout.y[i];
         int size = layout.cell;
-        int colour = colours[model.state(i).ordinal() * 2 + (model.stale(i) ? 1 : 0)];
+        int colour = colours[model.tone(i).ordinal() * 2 + (model.stale(i) ? 1 : 0)];
         int x1 = Math.min(width, x0 + size);
         int y1 = Math.min(height, y0 + size);
         dirtyMinX = Math.min(dirtyMinX, Math.max(0, x0));
@@ -250,6 +252,9 @@ public final class WallboardView implements PlaceView {
         dirtyMaxY = Math.max(dirtyMaxY, y1);
         for (int y = Math.max(0, y0); y < y1; y++) {
             java.util.Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
+        }
+        if (model.inJob(i)) {
+            frame(x0, y0, x1, y1, size < 4);
         }
         long at = model.changedAt(i);
         if (size >= 4 && at > 0 && ctx.clock().millis() - at < recentMillis) {
@@ -262,6 +267,17 @@ public final class WallboardView implements PlaceView {
     }
 
     /** Uploads the rectangle around the cells painted since the last upload. */
+    /** The selected job's cells: an accent frame, or all accent when too small for a frame. */
+    private void frame(int x0, int y0, int x1, int y1, boolean fill) {
+        for (int y = Math.max(0, y0); y < y1; y++) {
+            for (int x = Math.max(0, x0); x < x1; x++) {
+                if (fill || y == y0 || y == y1 - 1 || x == x0 || x == x1 - 1) {
+                    pixels[y * width + x] = accent;
+                }
+            }
+        }
+    }
+
     private void applied() {
         if (!dirty || image == null) {
             return;

@@ -6,6 +6,7 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Tone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +34,13 @@ public final class WallboardViewModel {
     private final String[] ids;
     private final Device[] devices;
     private final byte[] state;
+    private final byte[] tone;
+    private final boolean[] inJob;
     private final boolean[] stale;
     private final long[] changedAt;
     private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
     private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> apply(s);
+    private final javafx.beans.InvalidationListener onMode = o -> reapply();
     private IntConsumer onCellChanged = i -> { };
     private Runnable onApplied = () -> { };
     private boolean first = true;
@@ -60,10 +64,19 @@ public final class WallboardViewModel {
         ids = order.toArray(String[]::new);
         devices = owners.toArray(Device[]::new);
         state = new byte[ids.length];
+        tone = new byte[ids.length];
+        Arrays.fill(tone, (byte) Tone.UNKNOWN.ordinal());
+        inJob = new boolean[ids.length];
         Arrays.fill(state, (byte) Severity.UNKNOWN.ordinal());
         stale = new boolean[ids.length];
         changedAt = new long[ids.length];
         ctx.feed().snapshotProperty().addListener(onSnapshot);
+        ctx.colourBySlurmProperty().addListener(onMode);
+        ctx.selectedJobProperty().addListener(onMode);
+        apply(ctx.feed().current());
+    }
+
+    private void reapply() {
         apply(ctx.feed().current());
     }
 
@@ -81,6 +94,16 @@ public final class WallboardViewModel {
 
     public Severity state(int i) {
         return Severity.values()[state[i]];
+    }
+
+    /** The colour of cell {@code i}: its health, or its Slurm state when colouring by Slurm. */
+    public Tone tone(int i) {
+        return Tone.values()[tone[i]];
+    }
+
+    /** Whether cell {@code i} runs the selected Slurm job. */
+    public boolean inJob(int i) {
+        return inJob[i];
     }
 
     public boolean stale(int i) {
@@ -106,6 +129,8 @@ public final class WallboardViewModel {
             return;
         }
         long now = s.takenAt().toEpochMilli();
+        boolean bySlurm = ctx.colourBySlurmProperty().get();
+        java.util.Set<String> job = ctx.selectedJobNodes();
         int[] counts = new int[Severity.values().length];
         int staleCount = 0;
         for (int i = 0; i < ids.length; i++) {
@@ -113,12 +138,16 @@ public final class WallboardViewModel {
             boolean st = !s.staleSince().isEmpty() && s.isStale(ids[i]);
             counts[sev.ordinal()]++;
             staleCount += st ? 1 : 0;
-            if (sev.ordinal() != state[i] || st != stale[i]) {
+            Tone t = bySlurm && s.slurm().nodes().containsKey(ids[i]) ? Tone.of(s.slurm().state(ids[i])) : Tone.of(sev);
+            boolean member = !job.isEmpty() && job.contains(ids[i]);
+            if (sev.ordinal() != state[i] || st != stale[i] || t.ordinal() != tone[i] || member != inJob[i]) {
                 if (!first && sev.ordinal() != state[i]) {
                     changedAt[i] = now;
                 }
                 state[i] = (byte) sev.ordinal();
+                tone[i] = (byte) t.ordinal();
                 stale[i] = st;
+                inJob[i] = member;
                 onCellChanged.accept(i);
             }
         }
@@ -167,5 +196,7 @@ public final class WallboardViewModel {
 
     public void dispose() {
         ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        ctx.colourBySlurmProperty().removeListener(onMode);
+        ctx.selectedJobProperty().removeListener(onMode);
     }
 }
