@@ -7,7 +7,9 @@ import io.rackscope.desktop.metrics.MetricsService;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.SelfMonitoringServer;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.io.IOException;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.shell.MainView;
@@ -28,6 +30,7 @@ public final class DesktopApp extends Application {
     private HealthFeed feed;
     private AlertSound sound;
     private KioskController kioskController;
+    private SelfMonitoringServer selfMonitoring;
 
     public static void open(LaunchOptions launch) {
         options = launch;
@@ -79,6 +82,13 @@ public final class DesktopApp extends Application {
         stage.setTitle("Rackscope Desktop — " + cfg.app().name() + " — " + client.displayUrl());
         int seconds = Math.max(5, Math.min(cfg.app().refresh().roomStateSeconds(), cfg.app().refresh().rackStateSeconds()));
         feed.start(Duration.ofSeconds(seconds));
+        if (cfg.app().selfMonitoring().enabled()) {
+            try {
+                selfMonitoring = new SelfMonitoringServer(cfg.app().selfMonitoring().listen(), client.stats(), planner::latest);
+            } catch (IOException | RuntimeException e) {
+                main.showNotice("Self-monitoring endpoint not started on " + cfg.app().selfMonitoring().listen() + ": " + e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -94,6 +104,9 @@ public final class DesktopApp extends Application {
         }
         if (kioskController != null) {
             kioskController.stop();
+        }
+        if (selfMonitoring != null) {
+            selfMonitoring.close();
         }
     }
 }

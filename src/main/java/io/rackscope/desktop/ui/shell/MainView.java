@@ -308,6 +308,11 @@ public final class MainView {
         }
     }
 
+    /** Adds a line to the banner (problems show there, never in a dialog). */
+    public void showNotice(String text) {
+        status.addNotice(text);
+    }
+
     public PlaceView currentView() {
         return current;
     }

@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class StatusViewModel {
     private final AppContext ctx;
-    private final String notice;
+    private String notice;
     private final ReadOnlyObjectWrapper<Severity> health = new ReadOnlyObjectWrapper<>(this, "health", Severity.UNKNOWN);
     private final ReadOnlyStringWrapper prometheus = new ReadOnlyStringWrapper(this, "prometheus", "Prometheus: connecting…");
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "no data yet");
@@ -60,6 +60,11 @@ public final class StatusViewModel {
                     + reason + (s.errors().size() > 1 && !same ? "  (+" + (s.errors().size() - 1) + " more)" : ""));
         }
         tick();
+    }
+
+    void addNotice(String text) {
+        notice = notice.isEmpty() ? text : notice + "  " + text;
+        banner.set(banner.get().isEmpty() ? text : banner.get() + "  " + text);
     }
 
     public void tick() {
