@@ -8,6 +8,7 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.InstancePath;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.FxThread;
 import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -198,14 +198,6 @@ public final class UiBenchmark {
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get();
+        return FxThread.call(work);
     }
 }

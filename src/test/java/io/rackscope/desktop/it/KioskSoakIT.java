@@ -19,6 +19,7 @@ import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.FxThread;
 import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.Theme;
@@ -32,8 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -196,14 +195,6 @@ class KioskSoakIT {
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
+        return FxThread.call(work);
     }
 }

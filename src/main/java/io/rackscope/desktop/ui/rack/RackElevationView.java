@@ -158,14 +158,21 @@ public final class RackElevationView implements PlaceView {
         return (rack.uHeight() - (uPosition + height - 1)) * U + 6;
     }
 
-    private Node deviceBlock(Device d, DeviceTemplate t, int height) {
-        HBox block = new HBox(4);
+    /** A device's outline at its height; a click opens the device. */
+    private HBox block(Device d, int height, double spacing) {
+        HBox block = new HBox(spacing);
         block.setId("device-" + d.id());
         block.getStyleClass().add("device-block");
         block.setPrefSize(WIDTH, height * U);
         block.setMinSize(WIDTH, height * U);
         block.setMaxSize(WIDTH, height * U);
         block.setAlignment(Pos.CENTER_LEFT);
+        block.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.DEVICE, d.id())));
+        return block;
+    }
+
+    private Node deviceBlock(Device d, DeviceTemplate t, int height) {
+        HBox block = block(d, height, 4);
         Label name = new Label(d.name());
         name.getStyleClass().add("device-name");
         name.setMinWidth(104);
@@ -210,18 +217,11 @@ public final class RackElevationView implements PlaceView {
             }
         }
         block.getChildren().addAll(name, cells);
-        block.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.DEVICE, d.id())));
         return block;
     }
 
     private Node rearBlock(Device d, DeviceTemplate t, int height) {
-        HBox block = new HBox(3);
-        block.setId("device-" + d.id());
-        block.getStyleClass().add("device-block");
-        block.setPrefSize(WIDTH, height * U);
-        block.setMinSize(WIDTH, height * U);
-        block.setMaxSize(WIDTH, height * U);
-        block.setAlignment(Pos.CENTER_LEFT);
+        HBox block = block(d, height, 3);
         Label name = new Label(d.name() + " (rear)");
         name.getStyleClass().add("device-name");
         name.setMinWidth(104);
@@ -238,7 +238,6 @@ public final class RackElevationView implements PlaceView {
             tooltip(part, () -> rc.name() + " of " + d.name() + " — " + worst(ctx.feed().current(), rc.checks(), d.id()));
             block.getChildren().add(part);
         }
-        block.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.DEVICE, d.id())));
         return block;
     }
 
