@@ -70,6 +70,26 @@ final class BatchOutcome {
         }
     }
 
+    /**
+     * Sub-nodes the discovery expression lists but that returned no sample take the check's absent state
+     * ({@code expand_absent_state}, OK unless configured); they then roll into their parent like any other.
+     */
+    void readDiscovery(QueryResult discovered, QueryResult withSamples) {
+        String label = check.expandByLabel();
+        Set<String> seen = new HashSet<>();
+        for (Series s : withSamples.series()) {
+            seen.add(s.label(entityLabel) + '\u0000' + s.label(label));
+        }
+        for (Series s : discovered.series()) {
+            String entity = s.label(entityLabel);
+            String child = s.label(label);
+            if (entity != null && child != null && ids.contains(entity) && !seen.contains(entity + '\u0000' + child)) {
+                present.add(entity);
+                record(entity, child, check.expandAbsentState(), Double.NaN);
+            }
+        }
+    }
+
     /** True when the count says every id of the batch has samples (and no stranger does). */
     boolean allPresent() {
         return presentCount == ids.size();

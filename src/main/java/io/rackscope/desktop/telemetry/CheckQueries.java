@@ -81,7 +81,12 @@ final class CheckQueries {
     }
 
     String expand(Check check, List<String> ids) {
-        Matcher m = PLACEHOLDER.matcher(check.expr());
+        return expand(check.expr(), check, ids);
+    }
+
+    /** {@code expr} with the placeholders filled in for a batch of {@code check}. */
+    private String expand(String expr, Check check, List<String> ids) {
+        Matcher m = PLACEHOLDER.matcher(expr);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String replacement = switch (m.group(1)) {
@@ -129,6 +134,17 @@ final class CheckQueries {
             parts.add(presenceCount(e, label));
         }
         return String.join(" or ", parts);
+    }
+
+    /** The sub-nodes that should exist ({@code expand_discovery_expr}), for a batch of an expanding check. */
+    String discovery(Batch batch) {
+        return expand(batch.check().expandDiscoveryExpr(), batch.check(), batch.ids());
+    }
+
+    /** Which sub-nodes of a batch have samples: entity and sub-node label pairs. */
+    String childPresence(Batch batch) {
+        return "count by (" + batch.entityLabel() + ", " + batch.check().expandByLabel() + ") (("
+                + expand(batch.check(), batch.ids()) + "))";
     }
 
     /** The query that lists which entities of a batch have samples. */

@@ -183,18 +183,34 @@ public final class TelemetryPlanner {
         return cachedQuery(batch.query()).thenCompose(result -> {
             BatchOutcome o = new BatchOutcome(batch, now);
             o.read(result);
+            CompletableFuture<BatchOutcome> presence;
             if (o.presentCount < 0 || o.allPresent()) {
                 if (o.allPresent()) {
                     o.present.addAll(batch.ids());
                 }
-                o.finish();
-                return CompletableFuture.completedFuture(o);
+                presence = CompletableFuture.completedFuture(o);
+            } else {
+                presence = cachedQuery(queries.presenceList(batch)).thenApply(list -> {
+                    o.readPresence(list);
+                    return o;
+                });
             }
-            return cachedQuery(queries.presenceList(batch)).thenApply(list -> {
-                o.readPresence(list);
+            return presence.thenCompose(x -> discovery(batch, o)).thenApply(x -> {
                 o.finish();
                 return o;
             });
+        });
+    }
+
+    /** For a check with {@code expand_discovery_expr}: sub-nodes that should exist but sent nothing. */
+    private CompletableFuture<BatchOutcome> discovery(CheckQueries.Batch batch, BatchOutcome o) {
+        if (batch.check().expandByLabel() == null || batch.check().expandDiscoveryExpr() == null) {
+            return CompletableFuture.completedFuture(o);
+        }
+        CompletableFuture<QueryResult> discovered = cachedQuery(queries.discovery(batch));
+        return cachedQuery(queries.childPresence(batch)).thenCombine(discovered, (present, expected) -> {
+            o.readDiscovery(expected, present);
+            return o;
         });
     }
 
