@@ -56,9 +56,14 @@ public final class AlertSound {
             return null;
         }
         last = now;
-        byte[] pcm = worst == Severity.CRIT ? tones(new double[] {880, 440, 880, 440}, 0.16) : tones(new double[] {660, 990}, 0.12);
-        player.execute(() -> play(pcm));
+        play(worst);
         return worst;
+    }
+
+    /** Plays a severity's tone now, cool-down and mute aside (the menu's test entries). */
+    public void play(Severity severity) {
+        byte[] pcm = severity == Severity.CRIT ? tones(new double[] {880, 440, 880, 440}, 0.16) : tones(new double[] {660, 990}, 0.12);
+        player.execute(() -> play(pcm));
     }
 
     private byte[] tones(double[] freqs, double seconds) {

@@ -53,6 +53,7 @@ final class MetricChart {
     private final Timeline refresh;
     private Duration range;
     private long generation;
+    private Tile gauge;
 
     MetricChart(AppContext ctx, MetricDefinition metric, String entity) {
         this.ctx = ctx;
@@ -107,6 +108,15 @@ final class MetricChart {
     void stop() {
         refresh.stop();
         generation++;
+        stopGauge();
+    }
+
+    /** A gauge Tile owns a "TileTick" scheduler thread until stopped. */
+    private void stopGauge() {
+        if (gauge != null) {
+            gauge.stop();
+            gauge = null;
+        }
     }
 
     private void load() {
@@ -138,6 +148,7 @@ final class MetricChart {
         }
         status.setText(data.seriesCount() == 0 ? "No data for " + entity + " in this range."
                 : "now " + Formats.value(last) + " " + d.unit() + " · step " + Durations.format(data.step()) + " · " + data.seriesCount() + " series");
+        stopGauge();
         plot.getChildren().setAll(switch (d.chartType()) {
             case "gauge" -> gauge(data, last);
             case "bar" -> bar(data);
@@ -244,6 +255,7 @@ final class MetricChart {
         if (d.crit() != null) {
             tile.addSection(new Section(d.crit(), max, ctx.palette().severity(Severity.CRIT)));
         }
+        gauge = tile;
         return tile;
     }
 

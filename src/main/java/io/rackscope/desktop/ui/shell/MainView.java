@@ -178,16 +178,7 @@ public final class MainView {
         Button theme = navButton("◐", "Switch dark/light theme");
         theme.setId("theme-toggle");
         theme.setOnAction(e -> ctx.themeProperty().set(ctx.themeProperty().get().other()));
-        ToggleButton mute = new ToggleButton("Sound on");
-        mute.setId("mute");
-        mute.getStyleClass().add("nav-button");
-        mute.setTooltip(new Tooltip("Mute alert sounds"));
-        mute.selectedProperty().addListener((o, a, m) -> {
-            mute.setText(m ? "Muted" : "Sound on");
-            if (sound != null) {
-                sound.setMuted(m);
-            }
-        });
+        javafx.scene.control.MenuButton soundMenu = soundMenu();
         ToggleButton alertsToggle = new ToggleButton("Alerts");
         alertsToggle.setId("alerts-toggle");
         alertsToggle.getStyleClass().add("nav-button");
@@ -196,9 +187,46 @@ public final class MainView {
             root.getRight().setVisible(on);
             root.getRight().setManaged(on);
         });
-        HBox bar = new HBox(back, forward, crumbs, spacer, search, refresh, theme, mute, alertsToggle);
+        HBox bar = new HBox(back, forward, crumbs, spacer, search, refresh, theme, soundMenu, alertsToggle);
         bar.getStyleClass().add("toolbar-bar");
         return bar;
+    }
+
+    /** Alert sounds: mute, volume, and a test of each tone. */
+    private javafx.scene.control.MenuButton soundMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Sound on");
+        menu.setId("sound");
+        menu.getStyleClass().add("nav-button");
+        javafx.scene.control.CheckMenuItem mute = new javafx.scene.control.CheckMenuItem("Mute alert sounds");
+        mute.setId("mute");
+        mute.selectedProperty().addListener((o, a, m) -> {
+            menu.setText(m ? "Muted" : "Sound on");
+            if (sound != null) {
+                sound.setMuted(m);
+            }
+        });
+        javafx.scene.control.Slider volume = new javafx.scene.control.Slider(0, 1, 0.6);
+        volume.setId("volume");
+        volume.valueProperty().addListener((o, a, v) -> {
+            if (sound != null) {
+                sound.setVolume(v.doubleValue());
+            }
+        });
+        CustomMenuItem volumeItem = new CustomMenuItem(new HBox(8, new Label("Volume"), volume), false);
+        javafx.scene.control.MenuItem testCrit = new javafx.scene.control.MenuItem("Play the CRIT tone");
+        testCrit.setOnAction(e -> {
+            if (sound != null) {
+                sound.play(Severity.CRIT);
+            }
+        });
+        javafx.scene.control.MenuItem testWarn = new javafx.scene.control.MenuItem("Play the WARN tone");
+        testWarn.setOnAction(e -> {
+            if (sound != null) {
+                sound.play(Severity.WARN);
+            }
+        });
+        menu.getItems().addAll(mute, volumeItem, testCrit, testWarn);
+        return menu;
     }
 
     private static Button navButton(String text, String tip) {

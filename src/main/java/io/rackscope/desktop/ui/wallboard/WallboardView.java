@@ -61,6 +61,7 @@ public final class WallboardView implements PlaceView {
     private final Tile prometheus;
     private final Tile age;
     private final Tile clock;
+    private final List<Tile> tiles;
     private final Label[] counts = new Label[4];
     private WallboardLayout layout;
     private WritableImage image;
@@ -116,10 +117,12 @@ public final class WallboardView implements PlaceView {
         prometheus = tile(TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Prometheus").descriptionAlignment(Pos.CENTER_LEFT), p);
         age = tile(TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Age of the data").descriptionAlignment(Pos.CENTER_LEFT), p);
         clock = tile(TileBuilder.create().skinType(Tile.SkinType.CLOCK).title("Clock").running(true), p);
-        VBox tiles = new VBox(8, health, countTile, topChecks, prometheus, age, clock);
-        tiles.setId("wallboard-tiles");
-        tiles.setPadding(new Insets(0, 0, 0, 10));
-        root.setRight(tiles);
+        tiles = List.of(health, countTile, topChecks, prometheus, age, clock);
+        VBox tileBox = new VBox(8);
+        tileBox.getChildren().addAll(tiles);
+        tileBox.setId("wallboard-tiles");
+        tileBox.setPadding(new Insets(0, 0, 0, 10));
+        root.setRight(tileBox);
         model.setListeners(this::paintCell, this::applied);
         onSnapshot = (o, a, s) -> status(s);
         ctx.feed().snapshotProperty().addListener(onSnapshot);
@@ -322,6 +325,8 @@ public final class WallboardView implements PlaceView {
     public void dispose() {
         ticker.stop();
         clock.setRunning(false);
+        // every Tile owns a "TileTick" scheduler thread until stopped
+        tiles.forEach(Tile::stop);
         ctx.themeProperty().removeListener(onTheme);
         ctx.feed().snapshotProperty().removeListener(onSnapshot);
         model.dispose();
