@@ -128,4 +128,33 @@ class SimulatorIT {
         assertTrue(s.errors().isEmpty(), s.errors().toString());
         assertEquals(Severity.CRIT, s.sites().get("fra1"));
     }
+
+    @Test
+    void roomColouredByInletTemperatureBandsTheHotAisleByTheMetricsThresholds() throws Exception {
+        io.rackscope.desktop.ui.ViewRenderer.startToolkit();
+        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), new QueryStats())) {
+            io.rackscope.desktop.ui.HealthFeed feed = new io.rackscope.desktop.ui.HealthFeed(null, Runnable::run);
+            io.rackscope.desktop.ui.AppContext ctx = new io.rackscope.desktop.ui.AppContext(config, feed, null,
+                    new io.rackscope.desktop.metrics.MetricsService(client, config.app()), Clock.systemUTC());
+            feed.publish(cycle());
+            io.rackscope.desktop.topology.Room room = config.topology().room("ams1", "dh1").orElseThrow();
+            io.rackscope.desktop.ui.room.RoomFloorViewModel model = io.rackscope.desktop.ui.FxThread.call(() -> {
+                io.rackscope.desktop.ui.room.RoomFloorViewModel m = new io.rackscope.desktop.ui.room.RoomFloorViewModel(ctx, room);
+                m.colourByProperty().set(config.metric("rack_inlet_temperature").orElseThrow());
+                return m;
+            });
+            PrometheusServer.waitFor(() -> room.racks().allMatch(r -> {
+                try {
+                    return !io.rackscope.desktop.ui.FxThread.call(() -> model.rack(r.id()).get().label()).isEmpty();
+                } catch (Exception e) {
+                    return false;
+                }
+            }), Duration.ofSeconds(20), "every rack's inlet temperature fetched");
+            for (Rack r : room.racks().toList()) {
+                io.rackscope.desktop.ui.room.RackStatus st = io.rackscope.desktop.ui.FxThread.call(() -> model.rack(r.id()).get());
+                Severity expected = r.aisleId().equals("d02") ? Severity.WARN : Severity.OK;
+                assertEquals(expected, st.severity(), r.id() + " at " + st.label() + " degrees");
+            }
+        }
+    }
 }
