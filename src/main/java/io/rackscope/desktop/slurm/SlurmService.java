@@ -6,7 +6,6 @@ import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,10 +78,5 @@ public final class SlurmService {
     /** The previous nodes kept when this cycle's Slurm query failed, with the error. */
     public static SlurmSnapshot failed(SlurmSnapshot previous, String error) {
         return new SlurmSnapshot(true, previous.nodes(), previous.jobs(), previous.unmapped(), error);
-    }
-
-    /** Job ids as a set, for {@code $jobs}. */
-    public static Set<String> jobIds(SlurmSnapshot s) {
-        return new HashSet<>(s.jobs().keySet());
     }
 }

@@ -41,10 +41,6 @@ public final class AlertSound {
         this.muted = muted;
     }
 
-    public boolean isMuted() {
-        return muted;
-    }
-
     public void setVolume(double volume) {
         this.volume = Math.max(0, Math.min(1, volume));
     }

@@ -7,7 +7,6 @@ import io.rackscope.desktop.ui.Place;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -104,9 +103,6 @@ public final class PlaylistModel {
         }
     }
 
-    public ReadOnlyIntegerProperty secondsLeftProperty() {
-        return secondsLeft.getReadOnlyProperty();
-    }
 
     public ReadOnlyStringProperty captionProperty() {
         return caption.getReadOnlyProperty();
