@@ -61,8 +61,11 @@ public final class KioskController {
     public void install(Stage stage, Scene scene, MainView main, int screen) {
         List<Screen> screens = Screen.getScreens();
         Screen target = screens.get(Math.max(0, Math.min(screen >= 0 ? screen : settings.screen(), screens.size() - 1)));
+        // the whole monitor even where no window manager honours full screen (a bare X server on a kiosk)
         stage.setX(target.getBounds().getMinX());
         stage.setY(target.getBounds().getMinY());
+        stage.setWidth(target.getBounds().getWidth());
+        stage.setHeight(target.getBounds().getHeight());
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreen(true);
