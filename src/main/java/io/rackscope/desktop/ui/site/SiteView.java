@@ -7,8 +7,8 @@ import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
-import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -73,15 +73,8 @@ public final class SiteView implements PlaceView {
             cell.setPrefSize(14, 18);
             racks.getChildren().add(cell);
         });
-        int[] n = new int[Severity.values().length];
-        room.racks().forEach(r -> n[s.rack(r.id()).ordinal()]++);
-        StringBuilder counts = new StringBuilder();
-        for (Severity x : List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK)) {
-            if (n[x.ordinal()] > 0) {
-                counts.append(counts.length() == 0 ? "" : " · ").append(n[x.ordinal()]).append(' ').append(x);
-            }
-        }
-        Label facts = new Label(room.aisles().size() + " aisles · " + room.racks().count() + " racks  —  " + counts);
+        Label facts = new Label(room.aisles().size() + " aisles · " + room.racks().count() + " racks  —  "
+                + RackTally.of(s, room.racks()));
         facts.getStyleClass().add("muted");
         facts.setWrapText(true);
         VBox card = new VBox(8, stripe, head, facts, racks);

@@ -8,6 +8,7 @@ import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
@@ -144,15 +145,7 @@ public final class WorldView implements PlaceView {
     }
 
     private static String counts(HealthSnapshot s, Site site) {
-        int[] n = new int[Severity.values().length];
-        site.rooms().forEach(r -> r.racks().forEach(rack -> n[s.rack(rack.id()).ordinal()]++));
-        StringBuilder b = new StringBuilder();
-        for (Severity sev : List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK)) {
-            if (n[sev.ordinal()] > 0) {
-                b.append(b.length() == 0 ? "" : " · ").append(n[sev.ordinal()]).append(' ').append(sev);
-            }
-        }
-        return site.rooms().size() + " rooms · racks: " + (b.length() == 0 ? "none" : b);
+        return site.rooms().size() + " rooms · racks: " + RackTally.of(s, site.rooms().stream().flatMap(io.rackscope.desktop.topology.Room::racks));
     }
 
     private void draw() {
