@@ -42,6 +42,9 @@ public final class PlannerCycleBenchmark {
         }
     }
 
+    /** Cycles per mode; the first warms the JIT up and is not counted. Override with -Dbench.rounds=N. */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+
     static void run(int nodes) throws Exception {
         Path dir = Files.createTempDirectory("rackscope-cycle-" + nodes);
         new TopologyGenerator(nodes, 3).write(dir);
@@ -76,7 +79,7 @@ public final class PlannerCycleBenchmark {
         try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
             TelemetryPlanner planner = new TelemetryPlanner(config, client, mode, Clock.systemUTC());
             planned = planner.plannedQueries();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < ROUNDS; i++) {
                 planner.invalidateCaches();
                 long q0 = stats.queryCount();
                 long b0 = stats.bytes();
