@@ -155,6 +155,7 @@ public final class WorldView implements PlaceView {
             return;
         }
         Palette p = ctx.palette();
+        double textScale = ctx.config().app().kiosk().scale();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(p.token("-map-sea"));
         g.fillRect(0, 0, w, h);
@@ -180,7 +181,7 @@ public final class WorldView implements PlaceView {
             g.strokePolygon(xs, ys, n);
         }
         HealthSnapshot s = ctx.feed().current();
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * textScale));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (Site site : ctx.config().topology().sites()) {
@@ -200,9 +201,9 @@ public final class WorldView implements PlaceView {
             g.setFill(p.token("-fg-0"));
             g.fillText(site.name() + "  " + sev, sx + MARKER + 8, sy - 7);
             g.setFill(p.token("-fg-1"));
-            g.setFont(Font.font("DejaVu Sans", 11));
+            g.setFont(Font.font("DejaVu Sans", 11 * textScale));
             g.fillText(counts(s, site), sx + MARKER + 8, sy + 9);
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * textScale));
         }
     }
 
