@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.telemetry.Alert;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 
 /**
  * The active WARN and CRIT alerts, newest first, filtered by text and minimum severity. Tells its listener
@@ -27,7 +27,7 @@ public final class AlertsViewModel {
     private final ReadOnlyObjectWrapper<List<AlertItem>> items = new ReadOnlyObjectWrapper<>(this, "items", List.of());
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<Severity> minimum = new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> update(s);
+    private final Subscriptions subscriptions = new Subscriptions();
     private final boolean tracking;
     private Consumer<List<Alert>> onNewAlerts = a -> { };
 
@@ -37,7 +37,7 @@ public final class AlertsViewModel {
         this.tracking = tracking;
         filterText.addListener(o -> rebuild());
         minimum.addListener(o -> rebuild());
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> update(s));
         if (ctx.feed().current().version() > 0) {
             update(ctx.feed().current());
         }
@@ -91,6 +91,6 @@ public final class AlertsViewModel {
     }
 
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        subscriptions.dispose();
     }
 }

@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,7 +37,7 @@ public final class DeviceView implements PlaceView {
     private final Map<Tab, List<MetricChart>> charts = new HashMap<>();
     private final Map<Tab, String> entityOf = new HashMap<>();
     private final Map<String, FlowPane> chartPanes = new HashMap<>();
-    private final ChangeListener<Object> onSnapshot;
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public DeviceView(AppContext ctx, Device device, String highlight) {
         this.ctx = ctx;
@@ -75,8 +75,7 @@ public final class DeviceView implements PlaceView {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
         startCharts(tabs.getSelectionModel().getSelectedItem());
         root.setCenter(tabs);
-        onSnapshot = (o, a, b) -> paintTabs(state);
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onInvalidate(ctx.feed().snapshotProperty(), o -> paintTabs(state));
         paintTabs(state);
     }
 
@@ -176,7 +175,7 @@ public final class DeviceView implements PlaceView {
 
     @Override
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        subscriptions.dispose();
         charts.values().forEach(l -> l.forEach(MetricChart::stop));
         model.dispose();
     }

@@ -9,6 +9,7 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 
 /**
  * A device's checks for each of its instances (and the chassis), with states from the snapshot and the current
@@ -30,7 +30,7 @@ public final class DeviceViewModel {
     private final List<Check> checks;
     private final Map<String, ReadOnlyObjectWrapper<List<CheckRow>>> rows = new LinkedHashMap<>();
     private final Map<String, Double> values = new ConcurrentHashMap<>();
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> refresh(s);
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public DeviceViewModel(AppContext ctx, Device device) {
         this.ctx = ctx;
@@ -39,7 +39,7 @@ public final class DeviceViewModel {
         for (String entity : entities()) {
             rows.put(entity, new ReadOnlyObjectWrapper<>(List.of()));
         }
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> refresh(s));
         refresh(ctx.feed().current());
     }
 
@@ -127,6 +127,6 @@ public final class DeviceViewModel {
     }
 
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        subscriptions.dispose();
     }
 }

@@ -9,11 +9,11 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Face;
-import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -62,8 +61,7 @@ public final class RackElevationView implements PlaceView {
     private final Map<Region, Function<HealthSnapshot, Tone>> painted = new LinkedHashMap<>();
     private final Map<Region, Tone> shown = new HashMap<>();
     private final Map<Region, String> nodeOf = new HashMap<>();
-    private final javafx.beans.InvalidationListener onMode = o -> repaint();
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> paint(s);
+    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox rackChecks = new VBox(4);
 
     public RackElevationView(AppContext ctx, Rack rack, boolean rear) {
@@ -104,9 +102,9 @@ public final class RackElevationView implements PlaceView {
         BorderPane.setMargin(rackChecks, new Insets(0, 0, 0, 12));
         root.setRight(rackChecks);
         draw(rear);
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
-        ctx.colourBySlurmProperty().addListener(onMode);
-        ctx.selectedJobProperty().addListener(onMode);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> paint(s));
+        subscriptions.onInvalidate(ctx.colourBySlurmProperty(), o -> repaint());
+        subscriptions.onInvalidate(ctx.selectedJobProperty(), o -> repaint());
     }
 
     private static ToggleButton faceButton(String text, ToggleGroup group) {
@@ -415,8 +413,6 @@ public final class RackElevationView implements PlaceView {
 
     @Override
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
-        ctx.colourBySlurmProperty().removeListener(onMode);
-        ctx.selectedJobProperty().removeListener(onMode);
+        subscriptions.dispose();
     }
 }

@@ -5,6 +5,7 @@ import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
@@ -13,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -52,7 +52,7 @@ public final class RoomFloorView implements PlaceView {
     private final BorderPane root = new BorderPane();
     private final Canvas canvas = new Canvas();
     private final Set<Severity> filter = EnumSet.noneOf(Severity.class);
-    private final InvalidationListener redraw = o -> draw();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final String highlight;
     private double scale = 1;
     private double offsetX;
@@ -77,8 +77,8 @@ public final class RoomFloorView implements PlaceView {
         canvas.heightProperty().addListener(o -> fit());
         root.setCenter(holder);
         interaction();
-        model.revisionProperty().addListener(redraw);
-        ctx.themeProperty().addListener(redraw);
+        subscriptions.onInvalidate(model.revisionProperty(), o -> draw());
+        subscriptions.onInvalidate(ctx.themeProperty(), o -> draw());
     }
 
     private Node summaryBar() {
@@ -384,8 +384,7 @@ public final class RoomFloorView implements PlaceView {
 
     @Override
     public void dispose() {
-        model.revisionProperty().removeListener(redraw);
-        ctx.themeProperty().removeListener(redraw);
+        subscriptions.dispose();
         model.dispose();
     }
 }

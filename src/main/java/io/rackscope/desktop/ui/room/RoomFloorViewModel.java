@@ -10,6 +10,7 @@ import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Tone;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
 
 /**
  * A room's racks and their states. Each snapshot is applied as a difference: a rack's property changes only
@@ -42,8 +42,7 @@ public final class RoomFloorViewModel {
     private final javafx.beans.property.ReadOnlyLongWrapper revision = new javafx.beans.property.ReadOnlyLongWrapper(this, "revision");
     private final ObjectProperty<MetricDefinition> colourBy = new SimpleObjectProperty<>(this, "colourBy");
     private final Map<String, Double> metricValues = new TreeMap<>();
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, old, s) -> apply(s);
-    private final javafx.beans.InvalidationListener onMode = o -> reapply();
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public RoomFloorViewModel(AppContext ctx, Room room) {
         this.ctx = ctx;
@@ -58,10 +57,10 @@ public final class RoomFloorViewModel {
             instancesOfRack.put(r.id(), ids);
         });
         room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, old, s) -> apply(s));
         colourBy.addListener((o, old, m) -> loadMetric(m));
-        ctx.colourBySlurmProperty().addListener(onMode);
-        ctx.selectedJobProperty().addListener(onMode);
+        subscriptions.onInvalidate(ctx.colourBySlurmProperty(), o -> reapply());
+        subscriptions.onInvalidate(ctx.selectedJobProperty(), o -> reapply());
         apply(ctx.feed().current());
     }
 
@@ -256,8 +255,6 @@ public final class RoomFloorViewModel {
     }
 
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
-        ctx.colourBySlurmProperty().removeListener(onMode);
-        ctx.selectedJobProperty().removeListener(onMode);
+        subscriptions.dispose();
     }
 }

@@ -5,11 +5,11 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,7 +28,7 @@ public final class SiteView implements PlaceView {
     private final Site site;
     private final BorderPane root = new BorderPane();
     private final FlowPane cards = new FlowPane(14, 14);
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> refresh(s);
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public SiteView(AppContext ctx, Site site) {
         this.ctx = ctx;
@@ -47,7 +47,7 @@ public final class SiteView implements PlaceView {
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> refresh(s));
         refresh(ctx.feed().current());
     }
 
@@ -92,6 +92,6 @@ public final class SiteView implements PlaceView {
 
     @Override
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        subscriptions.dispose();
     }
 }

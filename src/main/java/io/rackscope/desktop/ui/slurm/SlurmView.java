@@ -11,7 +11,6 @@ import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tone;
 import java.util.List;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;

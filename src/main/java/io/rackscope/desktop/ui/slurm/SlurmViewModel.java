@@ -5,6 +5,7 @@ import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 
 /** The scheduler's view: the Slurm snapshot, and its nodes filtered by text and state for the table. */
 public final class SlurmViewModel {
@@ -23,13 +23,13 @@ public final class SlurmViewModel {
     private final ReadOnlyObjectWrapper<List<SlurmNode>> rows = new ReadOnlyObjectWrapper<>(this, "rows", List.of());
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<SlurmState> state = new SimpleObjectProperty<>(this, "state");
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> apply(s);
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public SlurmViewModel(AppContext ctx) {
         this.ctx = ctx;
         filter.addListener(o -> rebuild());
         state.addListener(o -> rebuild());
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> apply(s));
         apply(ctx.feed().current());
     }
 
@@ -65,6 +65,6 @@ public final class SlurmViewModel {
     }
 
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        subscriptions.dispose();
     }
 }

@@ -7,9 +7,9 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Palette;
-import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tone;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -54,8 +53,7 @@ public final class WallboardView implements PlaceView {
     private final double scale;
     private final long recentMillis;
     private final Timeline ticker;
-    private final ChangeListener<HealthSnapshot> onSnapshot;
-    private final javafx.beans.InvalidationListener onTheme = o -> relayout();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final Tile health;
     private final Tile topChecks;
     private final Tile prometheus;
@@ -124,12 +122,11 @@ public final class WallboardView implements PlaceView {
         tileBox.setPadding(new Insets(0, 0, 0, 10));
         root.setRight(tileBox);
         model.setListeners(this::paintCell, this::applied);
-        onSnapshot = (o, a, s) -> status(s);
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> status(s));
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
-        ctx.themeProperty().addListener(onTheme);
+        subscriptions.onInvalidate(ctx.themeProperty(), o -> relayout());
         cells.setOnMouseClicked(e -> {
             int i = cellAt(e.getX(), e.getY());
             if (i >= 0) {
@@ -327,8 +324,7 @@ public final class WallboardView implements PlaceView {
         clock.setRunning(false);
         // every Tile owns a "TileTick" scheduler thread until stopped
         tiles.forEach(Tile::stop);
-        ctx.themeProperty().removeListener(onTheme);
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        subscriptions.dispose();
         model.dispose();
     }
 }

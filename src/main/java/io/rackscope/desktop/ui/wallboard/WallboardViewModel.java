@@ -6,6 +6,7 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 
 /**
  * Every node of a scope in wallboard order with its state, when it last changed, and the figures beside the grid.
@@ -39,8 +39,7 @@ public final class WallboardViewModel {
     private final boolean[] stale;
     private final long[] changedAt;
     private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> apply(s);
-    private final javafx.beans.InvalidationListener onMode = o -> reapply();
+    private final Subscriptions subscriptions = new Subscriptions();
     private IntConsumer onCellChanged = i -> { };
     private Runnable onApplied = () -> { };
     private boolean first = true;
@@ -70,9 +69,9 @@ public final class WallboardViewModel {
         Arrays.fill(state, (byte) Severity.UNKNOWN.ordinal());
         stale = new boolean[ids.length];
         changedAt = new long[ids.length];
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
-        ctx.colourBySlurmProperty().addListener(onMode);
-        ctx.selectedJobProperty().addListener(onMode);
+        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> apply(s));
+        subscriptions.onInvalidate(ctx.colourBySlurmProperty(), o -> reapply());
+        subscriptions.onInvalidate(ctx.selectedJobProperty(), o -> reapply());
         apply(ctx.feed().current());
     }
 
@@ -195,8 +194,6 @@ public final class WallboardViewModel {
     }
 
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
-        ctx.colourBySlurmProperty().removeListener(onMode);
-        ctx.selectedJobProperty().removeListener(onMode);
+        subscriptions.dispose();
     }
 }

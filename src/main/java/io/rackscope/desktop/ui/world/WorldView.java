@@ -5,13 +5,13 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Location;
 import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
 import java.util.List;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -38,7 +38,7 @@ public final class WorldView implements PlaceView {
     private final BorderPane root = new BorderPane();
     private final Canvas canvas = new Canvas();
     private final VBox list = new VBox(6);
-    private final ChangeListener<HealthSnapshot> onSnapshot = (o, a, s) -> refresh();
+    private final Subscriptions subscriptions = new Subscriptions();
     private double centerLon;
     private double centerLat;
     private double degreesWide;
@@ -85,7 +85,7 @@ public final class WorldView implements PlaceView {
                 siteAt(e.getX(), e.getY()).ifPresent(s -> ctx.navigation().go(Place.of(Place.Kind.SITE, s.id())));
             }
         });
-        ctx.feed().snapshotProperty().addListener(onSnapshot);
+        subscriptions.onInvalidate(ctx.feed().snapshotProperty(), o -> refresh());
         refresh();
     }
 
@@ -224,6 +224,6 @@ public final class WorldView implements PlaceView {
 
     @Override
     public void dispose() {
-        ctx.feed().snapshotProperty().removeListener(onSnapshot);
+        subscriptions.dispose();
     }
 }
