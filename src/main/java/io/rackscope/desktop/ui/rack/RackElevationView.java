@@ -395,6 +395,7 @@ public final class RackElevationView implements PlaceView {
             }
         });
         nodeOf.forEach((cell, instance) -> {
+            cell.pseudoClassStateChanged(Severities.STALE, s.isStale(instance));
             boolean member = job.contains(instance);
             if (member != cell.getStyleClass().contains("job-member")) {
                 if (member) {
