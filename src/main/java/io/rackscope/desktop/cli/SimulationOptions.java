@@ -25,7 +25,11 @@ public final class SimulationOptions {
 
     /** The simulator, or empty after printing why not (a scenario with errors). */
     public Optional<EstateSimulator> simulator(Instant start, PrintWriter err) {
-        RackscopeConfig cfg = load(err);
+        return simulator(load(err), start, err);
+    }
+
+    /** The simulator of an already loaded configuration, or empty after printing why not. */
+    public Optional<EstateSimulator> simulator(RackscopeConfig cfg, Instant start, PrintWriter err) {
         Scenario sc = Scenario.NONE;
         if (scenario != null) {
             Diagnostics d = new Diagnostics();

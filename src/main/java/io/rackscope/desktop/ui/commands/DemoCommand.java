@@ -57,11 +57,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         Instant start = clock.instant();
-        Optional<EstateSimulator> sim = options.simulator(start, spec.commandLine().getErr());
+        RackscopeConfig cfg = options.load(spec.commandLine().getErr());
+        Optional<EstateSimulator> sim = options.simulator(cfg, start, spec.commandLine().getErr());
         if (sim.isEmpty()) {
             return 1;
         }
-        RackscopeConfig cfg = options.load(new PrintWriter(PrintWriter.nullWriter()));
         try (MetricsExporter exporter = new MetricsExporter(sim.get(), "127.0.0.1", 0, clock)) {
             out.printf("simulator: %d series at http://%s/metrics%n", sim.get().seriesCount(), exporter.address());
             out.flush();
