@@ -29,6 +29,8 @@ public final class AlertSound {
     private final Duration coolDown;
     private volatile double volume = 0.6;
     private volatile boolean muted;
+    private volatile When when = When.ALWAYS;
+    private volatile java.util.function.BooleanSupplier windowFocused = () -> true;
     private Instant last = Instant.EPOCH;
     private boolean warnedNoDevice;
 
@@ -41,6 +43,14 @@ public final class AlertSound {
         this.muted = muted;
     }
 
+    /** When to sound: always, only while the window is in the background, or only while it is in front. */
+    public enum When { ALWAYS, ONLY_WHEN_HIDDEN, ONLY_WHEN_VISIBLE }
+
+    public void setWhen(When when, java.util.function.BooleanSupplier windowFocused) {
+        this.when = when;
+        this.windowFocused = windowFocused;
+    }
+
     public void setVolume(double volume) {
         this.volume = Math.max(0, Math.min(1, volume));
     }
@@ -48,7 +58,9 @@ public final class AlertSound {
     /** Plays the tone for the worst of {@code severities} unless muted or cooling down; returns what it played. */
     public synchronized Severity announce(Severity worst) {
         Instant now = clock.instant();
-        if (muted || worst.compareTo(Severity.WARN) < 0 || Duration.between(last, now).compareTo(coolDown) < 0) {
+        boolean front = windowFocused.getAsBoolean();
+        boolean wanted = when == When.ALWAYS || when == When.ONLY_WHEN_HIDDEN && !front || when == When.ONLY_WHEN_VISIBLE && front;
+        if (muted || !wanted || worst.compareTo(Severity.WARN) < 0 || Duration.between(last, now).compareTo(coolDown) < 0) {
             return null;
         }
         last = now;

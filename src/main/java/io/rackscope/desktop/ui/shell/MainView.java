@@ -225,7 +225,25 @@ public final class MainView {
                 sound.play(Severity.WARN);
             }
         });
-        menu.getItems().addAll(mute, volumeItem, testCrit, testWarn);
+        javafx.scene.control.ToggleGroup whenGroup = new javafx.scene.control.ToggleGroup();
+        menu.getItems().addAll(mute, volumeItem, new javafx.scene.control.SeparatorMenuItem());
+        for (AlertSound.When w : AlertSound.When.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(switch (w) {
+                case ALWAYS -> "Always";
+                case ONLY_WHEN_HIDDEN -> "Only when the window is in the background";
+                case ONLY_WHEN_VISIBLE -> "Only when the window is in front";
+            });
+            item.setToggleGroup(whenGroup);
+            item.setSelected(w == AlertSound.When.ALWAYS);
+            item.setOnAction(e -> {
+                if (sound != null) {
+                    sound.setWhen(w, () -> root.getScene() != null && root.getScene().getWindow() != null
+                            && root.getScene().getWindow().isFocused());
+                }
+            });
+            menu.getItems().add(item);
+        }
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), testCrit, testWarn);
         return menu;
     }
 

@@ -51,4 +51,22 @@ class AlertSoundTest {
             sound.close();
         }
     }
+
+    @Test
+    void onlyWhenHiddenSoundsOnlyForAWindowInTheBackground() {
+        HandClock clock = new HandClock();
+        AlertSound sound = new AlertSound(clock, Duration.ofSeconds(5));
+        boolean[] focused = {true};
+        try {
+            sound.setWhen(AlertSound.When.ONLY_WHEN_HIDDEN, () -> focused[0]);
+            assertNull(sound.announce(Severity.CRIT), "the operator is looking at it");
+            focused[0] = false;
+            assertEquals(Severity.CRIT, sound.announce(Severity.CRIT));
+            sound.setWhen(AlertSound.When.ONLY_WHEN_VISIBLE, () -> focused[0]);
+            clock.now = clock.now.plusSeconds(10);
+            assertNull(sound.announce(Severity.WARN), "in the background");
+        } finally {
+            sound.close();
+        }
+    }
 }
