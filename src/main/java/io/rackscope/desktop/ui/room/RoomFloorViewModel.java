@@ -110,8 +110,9 @@ public final class RoomFloorViewModel {
             counts.put(sev, 0);
         }
         Map<String, int[]> perAisle = new LinkedHashMap<>();
+        java.util.Set<String> job = ctx.selectedJobNodes();
         for (Rack r : rackList) {
-            RackStatus next = status(s, r);
+            RackStatus next = status(s, r, job);
             ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.id());
             if (!next.equals(p.get())) {
                 p.set(next);
@@ -142,8 +143,7 @@ public final class RoomFloorViewModel {
         }
     }
 
-    private RackStatus status(HealthSnapshot s, Rack r) {
-        java.util.Set<String> job = ctx.selectedJobNodes();
+    private RackStatus status(HealthSnapshot s, Rack r, java.util.Set<String> job) {
         List<String> nodes = instancesOfRack.get(r.id());
         boolean inJob = !job.isEmpty() && nodes.stream().anyMatch(job::contains);
         MetricDefinition m = colourBy.get();
