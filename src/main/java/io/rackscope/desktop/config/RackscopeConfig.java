@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Collection;
 
 /** A loaded configuration: settings, estate, templates, checks and metrics, plus what was wrong with it. */
 public record RackscopeConfig(ConfigPaths paths, AppConfig app, Topology topology, TemplateCatalog templates,
@@ -60,7 +61,7 @@ public record RackscopeConfig(ConfigPaths paths, AppConfig app, Topology topolog
         return ids;
     }
 
-    private static <T> List<T> resolve(java.util.Collection<String> ids, Map<String, T> byId) {
+    private static <T> List<T> resolve(Collection<String> ids, Map<String, T> byId) {
         List<T> out = new ArrayList<>(ids.size());
         for (String id : ids) {
             T t = byId.get(id);

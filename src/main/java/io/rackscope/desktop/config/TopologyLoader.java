@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
 
 /**
  * Reads the topology in either form: segmented ({@code sites.yaml} plus a folder per site, room, aisle and a
@@ -216,7 +217,7 @@ final class TopologyLoader {
                 r.standalone().forEach(src -> jobs.add(new Job(src, s.id(), r.id(), null)));
             }
         }
-        Map<RackSource, Rack> parsed = java.util.Collections.synchronizedMap(new HashMap<>());
+        Map<RackSource, Rack> parsed = Collections.synchronizedMap(new HashMap<>());
         jobs.parallelStream().forEach(job -> {
             RackSource src = job.source();
             Optional<YamlNode.Mapping> m;

@@ -40,6 +40,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.security.cert.CertificateException;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Talks to the Prometheus HTTP API: form-encoded POSTs, bounded parallelism, one request for identical
@@ -182,7 +185,7 @@ public final class PrometheusClient implements AutoCloseable {
             long delay = FIRST_BACKOFF_MILLIS << (2 * attempt);
             try {
                 retries.schedule(() -> send(request, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            } catch (RejectedExecutionException closedMeanwhile) {
                 result.completeExceptionally(e);
             }
         } else {
@@ -208,7 +211,7 @@ public final class PrometheusClient implements AutoCloseable {
         ResponseParser.Envelope envelope;
         try (InputStream in = new CountingStream(body.byteStream(), count)) {
             envelope = ResponseParser.parse(in, count);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new PrometheusException(PrometheusException.Kind.NOT_PROMETHEUS, code, "the server at " + displayUrl
                     + " answered HTTP " + code + " with malformed JSON (" + e.getOriginalMessage() + ")");
         }
@@ -235,7 +238,7 @@ public final class PrometheusClient implements AutoCloseable {
             cause = cause.getCause();
         }
         if (e instanceof SSLException || cause instanceof SSLException
-                || e.getCause() instanceof java.security.cert.CertificateException) {
+                || e.getCause() instanceof CertificateException) {
             return new PrometheusException(PrometheusException.Kind.TLS, 0, "the TLS connection to " + displayUrl
                     + " failed (" + e.getMessage() + "); set telemetry.tls_ca_file for a private CA");
         }

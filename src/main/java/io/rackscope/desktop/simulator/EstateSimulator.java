@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * Values for every series a configuration reads, as a function of time: a daily load cycle with noise,
@@ -73,7 +75,7 @@ public final class EstateSimulator {
      * scheduler's view is there from the first second), each series' samples together in time order.
      */
     private void slurmHistory(Instant from, Instant to, Duration step, StringBuilder out) {
-        Map<String, Map<String, StringBuilder>> families = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, StringBuilder>> families = new LinkedHashMap<>();
         long first = Math.max(from.getEpochSecond(), to.getEpochSecond() - 600);
         for (long ts = first; ts <= to.getEpochSecond(); ts += Math.min(step.toSeconds(), 60)) {
             StringBuilder text = new StringBuilder();
@@ -84,7 +86,7 @@ public final class EstateSimulator {
                     family = line;
                 } else if (!line.isEmpty() && family != null) {
                     int space = line.lastIndexOf(' ');
-                    families.computeIfAbsent(family, k -> new java.util.LinkedHashMap<>())
+                    families.computeIfAbsent(family, k -> new LinkedHashMap<>())
                             .computeIfAbsent(line.substring(0, space), k -> new StringBuilder())
                             .append(line).append(' ').append(ts).append('\n');
                 }
@@ -181,7 +183,7 @@ public final class EstateSimulator {
 
     private static List<String> subNodes(SeriesFamily f) {
         if (f.expandLabel() == null) {
-            return java.util.Collections.singletonList(null);
+            return Collections.singletonList(null);
         }
         List<String> subs = new ArrayList<>();
         for (int i = 0; i < EXPANDED_SUB_NODES; i++) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real {@code prometheus} binary on a free loopback port with a temporary data directory, scraping one
@@ -102,7 +103,7 @@ public final class LocalPrometheus implements AutoCloseable {
     public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
             process = null;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
  * The series a configuration needs: every vector selector of every check and metric definition that names an
@@ -41,10 +42,10 @@ final class SeriesCatalog {
     static List<SeriesFamily> of(RackscopeConfig cfg) {
         SeriesCatalog catalog = new SeriesCatalog(cfg.app().telemetry());
         CheckTargets targets = new CheckTargets(cfg);
-        for (Check check : new java.util.TreeMap<>(cfg.checks()).values()) {
+        for (Check check : new TreeMap<>(cfg.checks()).values()) {
             catalog.add(check.expr(), check.rules(), check.boolOutput(), check.expandByLabel(), targets.of(check));
         }
-        for (MetricDefinition metric : new java.util.TreeMap<>(cfg.metrics()).values()) {
+        for (MetricDefinition metric : new TreeMap<>(cfg.metrics()).values()) {
             catalog.addMetric(cfg, metric);
         }
         return catalog.families.values().stream().map(Builder::build).toList();

@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.rackscope.desktop.checks.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 
 /**
  * The app's own numbers, for whoever watches the watcher: {@code /api/stats/telemetry} (the seed's JSON keys) and
@@ -40,10 +44,10 @@ public final class SelfMonitoringServer implements AutoCloseable {
         });
         b.append("# TYPE rackscope_snapshot_version gauge\nrackscope_snapshot_version ").append(s.version()).append('\n');
         b.append("# TYPE rackscope_snapshot_age_seconds gauge\nrackscope_snapshot_age_seconds ")
-                .append(s.version() == 0 ? "NaN" : Long.toString(java.time.Duration.between(s.takenAt(), java.time.Instant.now()).toSeconds()))
+                .append(s.version() == 0 ? "NaN" : Long.toString(Duration.between(s.takenAt(), Instant.now()).toSeconds()))
                 .append('\n');
         b.append("# TYPE rackscope_nodes gauge\n");
-        Map<io.rackscope.desktop.checks.Severity, Long> counts = new java.util.EnumMap<>(io.rackscope.desktop.checks.Severity.class);
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         s.nodes().values().forEach(sev -> counts.merge(sev, 1L, Long::sum));
         counts.forEach((sev, n) -> b.append("rackscope_nodes{state=\"").append(sev).append("\"} ").append(n).append('\n'));
         b.append("# TYPE rackscope_cycle_errors gauge\nrackscope_cycle_errors ").append(s.errors().size()).append('\n');

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Evaluates every check in batched queries and rolls the results up into one immutable {@link HealthSnapshot}
@@ -50,7 +52,7 @@ public final class TelemetryPlanner {
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
     private CompletableFuture<HealthSnapshot> running;
     private long version;
-    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "telemetry-planner");
         t.setDaemon(true);
         return t;

@@ -8,6 +8,10 @@ import io.rackscope.desktop.ui.alerts.AlertTracker;
 import java.time.Clock;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * What every view model may use: the loaded configuration, the health feed, navigation, and the services
@@ -23,7 +27,7 @@ public final class AppContext {
     private final MetricsService metrics;
     private final AlertTracker alerts = new AlertTracker();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
-    private final javafx.beans.property.BooleanProperty colourBySlurm = new javafx.beans.property.SimpleBooleanProperty(this, "colourBySlurm");
+    private final BooleanProperty colourBySlurm = new SimpleBooleanProperty(this, "colourBySlurm");
     private final ObjectProperty<String> selectedJob = new SimpleObjectProperty<>(this, "selectedJob");
     private final Clock clock;
     private AlertIndex alertIndex;
@@ -81,7 +85,7 @@ public final class AppContext {
     }
 
     /** Room, rack and wallboard views colour nodes by their Slurm state instead of their health. */
-    public javafx.beans.property.BooleanProperty colourBySlurmProperty() {
+    public BooleanProperty colourBySlurmProperty() {
         return colourBySlurm;
     }
 
@@ -91,10 +95,10 @@ public final class AppContext {
     }
 
     /** The instances of the selected job in the current snapshot (empty when none is selected). */
-    public java.util.Set<String> selectedJobNodes() {
+    public Set<String> selectedJobNodes() {
         String job = selectedJob.get();
-        java.util.List<String> nodes = job == null ? null : feed.current().slurm().jobs().get(job);
-        return nodes == null ? java.util.Set.of() : java.util.Set.copyOf(nodes);
+        List<String> nodes = job == null ? null : feed.current().slurm().jobs().get(job);
+        return nodes == null ? Set.of() : Set.copyOf(nodes);
     }
 
     public Palette palette() {

@@ -22,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.scene.image.Image;
 
 /** The desktop window: loads the configuration off the FX thread, then shows the main view fed by the planner. */
 public final class DesktopApp extends Application {
@@ -43,7 +44,7 @@ public final class DesktopApp extends Application {
         Scene scene = new Scene(new StackPane(loading), 1440, 900);
         Theme.DARK.applyTo(scene);
         stage.setTitle("Rackscope Desktop");
-        stage.getIcons().add(new javafx.scene.image.Image(DesktopApp.class.getResourceAsStream("icon-256.png")));
+        stage.getIcons().add(new Image(DesktopApp.class.getResourceAsStream("icon-256.png")));
         stage.setScene(scene);
         stage.show();
         CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))

@@ -80,11 +80,11 @@ public final class Locator {
     }
 
     /** The rooms a wallboard scope covers: all, a site's, or one. */
-    public java.util.List<Room> roomsOf(String scope) {
+    public List<Room> roomsOf(String scope) {
         if (scope.isEmpty()) {
-            return java.util.List.copyOf(topology.rooms());
+            return List.copyOf(topology.rooms());
         }
-        return topology.site(scope).map(s -> s.rooms()).orElseGet(() -> room(scope).map(java.util.List::of).orElse(java.util.List.of()));
+        return topology.site(scope).map(s -> s.rooms()).orElseGet(() -> room(scope).map(List::of).orElse(List.of()));
     }
 
     public Optional<Room> room(String key) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.paint.Color;
+import java.util.EnumMap;
 
 /** A theme's tokens as colours, for what is drawn on a Canvas rather than styled (maps, wallboards). */
 public final class Palette {
@@ -24,7 +25,7 @@ public final class Palette {
         }
     }
 
-    private static final Map<Theme, Palette> CACHE = new java.util.EnumMap<>(Theme.class);
+    private static final Map<Theme, Palette> CACHE = new EnumMap<>(Theme.class);
 
     public static synchronized Palette of(Theme theme) {
         return CACHE.computeIfAbsent(theme, Palette::load);

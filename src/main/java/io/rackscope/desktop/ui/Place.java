@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui;
 
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Where the user is: a kind and the id of the thing shown ({@code site/room} for rooms), plus what to
@@ -33,7 +34,7 @@ public record Place(Kind kind, String id, String highlight) {
             case ALERTS -> "alerts";
             case SLURM -> "slurm";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
-            default -> kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
+            default -> kind.name().toLowerCase(Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
         };
     }
 

@@ -12,6 +12,8 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 
 /** Draws the main window on a place, off screen, and writes it as a PNG. Starts a headless toolkit when needed. */
 public final class ViewRenderer {
@@ -51,7 +53,7 @@ public final class ViewRenderer {
                 s.getProperties().put(PlaceView.class, main.currentView());
                 theme.applyTo(s);
                 // shown in a window: some controls (TilesFX skins) finish their layout only once showing
-                javafx.stage.Stage stage = new javafx.stage.Stage(javafx.stage.StageStyle.UNDECORATED);
+                Stage stage = new Stage(StageStyle.UNDECORATED);
                 stage.setScene(s);
                 stage.show();
                 scene.complete(s);

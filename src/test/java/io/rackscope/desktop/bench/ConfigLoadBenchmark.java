@@ -6,6 +6,7 @@ import io.rackscope.desktop.simulator.TopologyGenerator;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Load-and-index time and heap after load for generated trees. Run with {@code scripts/bench config-load}.
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  */
 public final class ConfigLoadBenchmark {
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {14_000, 100_000} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] sizes = args.length == 0 ? new int[] {14_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         for (int nodes : sizes) {
             Path dir = Files.createTempDirectory("rackscope-bench-" + nodes);
             new TopologyGenerator(nodes, 3).write(dir);
@@ -29,7 +30,7 @@ public final class ConfigLoadBenchmark {
                 kept = new ConfigLoader().load(dir);
                 ms[i] = (System.nanoTime() - t0) / 1_000_000;
             }
-            java.util.Arrays.sort(ms);
+            Arrays.sort(ms);
             System.gc();
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

@@ -27,6 +27,10 @@ import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import com.sun.management.OperatingSystemMXBean;
+import io.rackscope.desktop.checks.Severity;
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * One full health cycle against a real Prometheus holding a healthy generated estate (a few planted failures):
@@ -36,7 +40,7 @@ import okhttp3.Response;
 public final class PlannerCycleBenchmark {
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0 ? new int[] {1_900, 14_000, 100_000}
-                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         for (int nodes : sizes) {
             run(nodes);
         }
@@ -101,7 +105,7 @@ public final class PlannerCycleBenchmark {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("nodes=%d mode=%s queries=%d bytes=%d cycle_ms=%d raw_http_ms=%d client_cpu_ms=%d heap_after_mb=%.1f crit_nodes=%d errors=%d%n",
                 nodes, mode, queries, bytes, best, raw, cpu, heap / 1048576.0,
-                s.nodes().values().stream().filter(v -> v == io.rackscope.desktop.checks.Severity.CRIT).count(), s.errors().size());
+                s.nodes().values().stream().filter(v -> v == Severity.CRIT).count(), s.errors().size());
     }
 
     /** The same queries as plain POSTs, 4 in flight, bodies read and dropped: best of three. */
@@ -120,12 +124,12 @@ public final class PlannerCycleBenchmark {
                 http.newCall(new Request.Builder().url(url + "/api/v1/query")
                         .post(new FormBody.Builder().add("query", q).build()).build()).enqueue(new Callback() {
                     @Override
-                    public void onFailure(Call call, java.io.IOException e) {
+                    public void onFailure(Call call, IOException e) {
                         f.completeExceptionally(e);
                     }
 
                     @Override
-                    public void onResponse(Call call, Response response) throws java.io.IOException {
+                    public void onResponse(Call call, Response response) throws IOException {
                         try (response) {
                             f.complete((long) response.body().bytes().length);
                         }
@@ -141,6 +145,6 @@ public final class PlannerCycleBenchmark {
     }
 
     static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

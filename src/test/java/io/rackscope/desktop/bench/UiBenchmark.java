@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 
 /**
  * FX-thread cost of applying a snapshot that changes 1,000 nodes to a 500-rack room and to an 80-device rack
@@ -84,7 +85,7 @@ public final class UiBenchmark {
         Scene scene = fx(() -> {
             feed.publish(healthy);
             PlaceView view = ViewFactory.create(ctx, place);
-            Scene s = new Scene(new javafx.scene.layout.StackPane(view.node()), 1920, 1080);
+            Scene s = new Scene(new StackPane(view.node()), 1920, 1080);
             Theme.DARK.applyTo(s);
             s.getRoot().applyCss();
             s.getRoot().layout();
@@ -133,7 +134,7 @@ public final class UiBenchmark {
         WallboardView view = fx(() -> {
             feed.publish(healthy);
             WallboardView v = new WallboardView(ctx, new ArrayList<>(cfg.topology().rooms()), "");
-            Scene s = new Scene(new javafx.scene.layout.StackPane(v.node()), 1920, 1080);
+            Scene s = new Scene(new StackPane(v.node()), 1920, 1080);
             Theme.DARK.applyTo(s);
             s.getRoot().applyCss();
             s.getRoot().layout();

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import java.nio.file.Files;
 
 class CliTest {
     @TempDir
@@ -123,7 +124,7 @@ class CliTest {
         Path out = dir.resolve("h.om");
         Run r = run("history", "--config", "config", "--hours", "1", "--step", "10m", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        String text = java.nio.file.Files.readString(out);
+        String text = Files.readString(out);
         assertTrue(text.endsWith("# EOF\n"));
         assertTrue(text.contains("# TYPE up gauge\n"));
         long upSamples = text.lines().filter(l -> l.startsWith("up{")).count();
@@ -134,7 +135,7 @@ class CliTest {
     @Test
     void aBrokenScenarioNamesFileAndLineAndExitsOne() throws Exception {
         Path scenario = dir.resolve("bad.yaml");
-        java.nio.file.Files.writeString(scenario, "events:\n  - {event: node_down, target: cn0001}\n  - {event: meteor, target: cn0002}\n");
+        Files.writeString(scenario, "events:\n  - {event: node_down, target: cn0001}\n  - {event: meteor, target: cn0002}\n");
         Run r = run("history", "--config", "config", "--hours", "1", "--scenario", scenario.toString(), "--out", dir.resolve("x").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.yaml:3"), r.err());

@@ -40,6 +40,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import java.util.Collections;
 
 /**
  * Weeks on a wall, accelerated: the kiosk UI on the bundled estate fed by the real planner and a real Prometheus for
@@ -162,8 +163,8 @@ class KioskSoakIT {
                 }
             }
         }
-        long before = java.util.Collections.min(early);
-        long after = java.util.Collections.min(late);
+        long before = Collections.min(early);
+        long after = Collections.min(late);
         System.out.printf("soak heap after GC, lowest of five: %.1f MB early, %.1f MB late%n", before / 1048576.0, after / 1048576.0);
         assertTrue(after < before * 1.10, "heap after GC grew from " + early + " to " + late);
         fx(() -> {

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** The planner against a real Prometheus scraping a generated 2,000-node estate with planted failures. */
 class PlannerIT {
@@ -153,24 +156,24 @@ class PlannerIT {
     }
 
     static final class MutableClock extends Clock {
-        private java.time.Instant now = java.time.Instant.now();
+        private Instant now = Instant.now();
 
         void advance(Duration d) {
             now = now.plus(d);
         }
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
         @Override
-        public java.time.Instant instant() {
+        public Instant instant() {
             return now;
         }
     }
@@ -181,7 +184,7 @@ class PlannerIT {
         try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
             MetricsService metricsService = new MetricsService(client, config.app());
             // this Prometheus has seconds of data: align past now so the last step is after the first scrape
-            java.time.Instant now = java.time.Instant.now().plusSeconds(15);
+            Instant now = Instant.now().plusSeconds(15);
             ChartData node = metricsService.range(config.metric("node_temperature").orElseThrow(), "n000010",
                     Duration.ofMinutes(10), 600, now).join();
             assertEquals(Duration.ofSeconds(15), node.step());

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A real {@code prometheus} process from PATH on a free loopback port, with its own data directory, optional
@@ -134,7 +136,7 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public String query(String promql) throws IOException, InterruptedException {
-        String q = java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8);
+        String q = URLEncoder.encode(promql, StandardCharsets.UTF_8);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + q))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }

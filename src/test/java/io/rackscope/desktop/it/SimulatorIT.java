@@ -29,6 +29,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.rackscope.desktop.metrics.MetricsService;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.FxThread;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.ViewRenderer;
+import io.rackscope.desktop.ui.room.RackStatus;
+import io.rackscope.desktop.ui.room.RoomFloorViewModel;
 
 /**
  * The bundled configuration, the simulator with one event of each kind (most started in the backfilled past),
@@ -131,27 +139,27 @@ class SimulatorIT {
 
     @Test
     void roomColouredByInletTemperatureBandsTheHotAisleByTheMetricsThresholds() throws Exception {
-        io.rackscope.desktop.ui.ViewRenderer.startToolkit();
+        ViewRenderer.startToolkit();
         try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), new QueryStats())) {
-            io.rackscope.desktop.ui.HealthFeed feed = new io.rackscope.desktop.ui.HealthFeed(null, Runnable::run);
-            io.rackscope.desktop.ui.AppContext ctx = new io.rackscope.desktop.ui.AppContext(config, feed, null,
-                    new io.rackscope.desktop.metrics.MetricsService(client, config.app()), Clock.systemUTC());
+            HealthFeed feed = new HealthFeed(null, Runnable::run);
+            AppContext ctx = new AppContext(config, feed, null,
+                    new MetricsService(client, config.app()), Clock.systemUTC());
             feed.publish(cycle());
-            io.rackscope.desktop.topology.Room room = config.topology().room("ams1", "dh1").orElseThrow();
-            io.rackscope.desktop.ui.room.RoomFloorViewModel model = io.rackscope.desktop.ui.FxThread.call(() -> {
-                io.rackscope.desktop.ui.room.RoomFloorViewModel m = new io.rackscope.desktop.ui.room.RoomFloorViewModel(ctx, room);
+            Room room = config.topology().room("ams1", "dh1").orElseThrow();
+            RoomFloorViewModel model = FxThread.call(() -> {
+                RoomFloorViewModel m = new RoomFloorViewModel(ctx, room);
                 m.colourByProperty().set(config.metric("rack_inlet_temperature").orElseThrow());
                 return m;
             });
             PrometheusServer.waitFor(() -> room.racks().allMatch(r -> {
                 try {
-                    return !io.rackscope.desktop.ui.FxThread.call(() -> model.rack(r.id()).get().label()).isEmpty();
+                    return !FxThread.call(() -> model.rack(r.id()).get().label()).isEmpty();
                 } catch (Exception e) {
                     return false;
                 }
             }), Duration.ofSeconds(20), "every rack's inlet temperature fetched");
             for (Rack r : room.racks().toList()) {
-                io.rackscope.desktop.ui.room.RackStatus st = io.rackscope.desktop.ui.FxThread.call(() -> model.rack(r.id()).get());
+                RackStatus st = FxThread.call(() -> model.rack(r.id()).get());
                 Severity expected = r.aisleId().equals("d02") ? Severity.WARN : Severity.OK;
                 assertEquals(expected, st.severity(), r.id() + " at " + st.label() + " degrees");
             }

@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The planner against VictoriaMetrics (speaks Prometheus' query API, refuses queries over 16 KiB): the same planted
@@ -36,7 +38,7 @@ class VictoriaMetricsIT {
     @Test
     void plannerWorksAgainstVictoriaMetrics() throws Exception {
         // optional even in CI: .ci/run installs it where the distribution has it, and says so when not
-        org.junit.jupiter.api.Assumptions.assumeTrue(PrometheusServer.binary("victoria-metrics") != null,
+        Assumptions.assumeTrue(PrometheusServer.binary("victoria-metrics") != null,
                 "*** 'victoria-metrics' is not on PATH: the VictoriaMetrics test did NOT run ***");
         Path dir = Files.createTempDirectory("rackscope-vm-it");
         new TopologyGenerator(NODES, 2).write(dir.resolve("config"));
@@ -88,7 +90,7 @@ class VictoriaMetricsIT {
     }
 
     private static Set<String> with(HealthSnapshot s, Severity sev) {
-        return s.nodes().entrySet().stream().filter(e -> e.getValue() == sev).map(java.util.Map.Entry::getKey).collect(Collectors.toSet());
+        return s.nodes().entrySet().stream().filter(e -> e.getValue() == sev).map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     private static int status(HttpClient http, String url) {

@@ -17,6 +17,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /** Faults a real Prometheus cannot be made to show on demand: proxy pages, 401, bad JSON, a stalled body. */
 class PrometheusClientTest {
@@ -67,8 +68,8 @@ class PrometheusClientTest {
             assertEquals(Double.NEGATIVE_INFINITY, r.series().get(1).value());
             assertTrue(Double.isNaN(r.series().get(2).value()));
             assertEquals(3.5e-7, r.series().get(3).value());
-            assertEquals(java.util.List.of("w1"), r.warnings());
-            assertEquals(java.util.List.of("i1"), r.infos());
+            assertEquals(List.of("w1"), r.warnings());
+            assertEquals(List.of("i1"), r.infos());
             assertTrue(r.bytes() > 100);
         }
         RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
@@ -186,7 +187,7 @@ class PrometheusClientTest {
 
     @Test
     void regexEscapingAndValueParsing() {
-        assertEquals("10\\\\.0\\\\.0\\\\.1:9100|a\\\\+b|n-1", PromQL.alternation(java.util.List.of("10.0.0.1:9100", "a+b", "n-1")));
+        assertEquals("10\\\\.0\\\\.0\\\\.1:9100|a\\\\+b|n-1", PromQL.alternation(List.of("10.0.0.1:9100", "a+b", "n-1")));
         assertEquals("a\\\"b", PromQL.quoted("a\"b"));
         assertEquals("http://h/prom", PrometheusClient.normalise("http://h/prom//"));
         assertEquals("http://h:9090/p", PrometheusClient.redact("http://user:pw@h:9090/p"));

@@ -36,6 +36,17 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import io.rackscope.desktop.slurm.SlurmNode;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
+import io.rackscope.desktop.slurm.SlurmState;
+import io.rackscope.desktop.ui.wallboard.WallboardView;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
 
 /** The main window, headless, on the bundled configuration with snapshots the test controls. */
 @ExtendWith(ApplicationExtension.class)
@@ -114,7 +125,7 @@ class DesktopUiTest {
     private static Tooltip awaitTooltip() {
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip && w.isShowing()));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no tooltip appeared", e);
         }
         return (Tooltip) Window.getWindows().stream().filter(w -> w instanceof Tooltip && w.isShowing()).findFirst().orElseThrow();
@@ -157,8 +168,8 @@ class DesktopUiTest {
 
     /** The canvas colour 4 px inside a rack tile's top-left corner. */
     static Color pixel(FxRobot robot, RoomFloorView room, String rackId) {
-        javafx.geometry.Rectangle2D t = room.tileOf(rackId);
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        Rectangle2D t = room.tileOf(rackId);
+        WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = room.canvas().snapshot(null, null));
         return img[0].getPixelReader().getColor((int) t.getMinX() + 4, (int) t.getMinY() + 4);
     }
@@ -176,7 +187,7 @@ class DesktopUiTest {
     @Test
     void wallboardMarksRecentChangesAndOpensTheNodeClicked(FxRobot robot) {
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.WALLBOARD, "fra1/hall-a")));
-        io.rackscope.desktop.ui.wallboard.WallboardView wall = (io.rackscope.desktop.ui.wallboard.WallboardView) main.currentView();
+        WallboardView wall = (WallboardView) main.currentView();
         int n = indexOf(wall, "cn0001");
         assertEquals(Severity.OK, wall.model().state(n));
         assertEquals(0, wall.model().changedAt(n), "nothing changed yet");
@@ -184,9 +195,9 @@ class DesktopUiTest {
         assertEquals(Severity.CRIT, wall.model().state(n));
         assertTrue(wall.model().changedAt(n) > 0);
         double[] cell = wall.cellPosition(n);
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = wall.node().snapshot(null, null));
-        javafx.geometry.Point2D inRoot = wall.canvas().localToScene(cell[0], cell[1]).subtract(wall.node().localToScene(0, 0));
+        Point2D inRoot = wall.canvas().localToScene(cell[0], cell[1]).subtract(wall.node().localToScene(0, 0));
         Color corner = img[0].getPixelReader().getColor((int) (inRoot.getX() + cell[2] - 1), (int) inRoot.getY());
         Color body = img[0].getPixelReader().getColor((int) inRoot.getX(), (int) (inRoot.getY() + cell[2] - 1));
         assertEquals(Color.WHITE, corner, "recently changed mark");
@@ -197,14 +208,14 @@ class DesktopUiTest {
 
     @Test
     void slurmViewListsStatesAndAJobHighlightsItsRacks(FxRobot robot) {
-        io.rackscope.desktop.slurm.SlurmSnapshot slurm = new io.rackscope.desktop.slurm.SlurmSnapshot(true, java.util.Map.of(
-                "cn0001", new io.rackscope.desktop.slurm.SlurmNode("nwc0001", "cn0001", "alloc", "allocated", io.rackscope.desktop.slurm.SlurmState.OK, java.util.Set.of("compute")),
-                "cn0165", new io.rackscope.desktop.slurm.SlurmNode("nwc0165", "cn0165", "drain", "drained", io.rackscope.desktop.slurm.SlurmState.WARN, java.util.Set.of("compute"))),
-                java.util.Map.of("42", List.of("cn0001", "cn0165")), List.of(), null);
+        SlurmSnapshot slurm = new SlurmSnapshot(true, Map.of(
+                "cn0001", new SlurmNode("nwc0001", "cn0001", "alloc", "allocated", SlurmState.OK, Set.of("compute")),
+                "cn0165", new SlurmNode("nwc0165", "cn0165", "drain", "drained", SlurmState.WARN, Set.of("compute"))),
+                Map.of("42", List.of("cn0001", "cn0165")), List.of(), null);
         robot.interact(() -> feed.publish(Snapshots.withSlurm(snapshots.at(2), slurm)));
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.SLURM, "")));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<io.rackscope.desktop.slurm.SlurmNode> nodes = robot.lookup("#slurm-nodes").queryAs(javafx.scene.control.TableView.class);
+        TableView<SlurmNode> nodes = robot.lookup("#slurm-nodes").queryAs(TableView.class);
         assertEquals("cn0165", nodes.getItems().get(0).instance(), "worst state first");
         robot.clickOn("42  (2 nodes)");
         assertEquals("42", ctx.selectedJobProperty().get());
@@ -217,7 +228,7 @@ class DesktopUiTest {
         assertTrue(other.getOpacity() < 1 || other.getBrightness() < 0.3, "racks outside the job are dimmed: " + other);
     }
 
-    private static int indexOf(io.rackscope.desktop.ui.wallboard.WallboardView wall, String id) {
+    private static int indexOf(WallboardView wall, String id) {
         for (int i = 0; i < wall.model().size(); i++) {
             if (wall.model().id(i).equals(id)) {
                 return i;

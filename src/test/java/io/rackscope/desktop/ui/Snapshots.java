@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
 
 /** Snapshots for UI tests: every check answered, everything OK except the problems given. */
 public final class Snapshots {
@@ -50,7 +51,7 @@ public final class Snapshots {
     }
 
     /** The same snapshot with a Slurm view of the cluster. */
-    public static HealthSnapshot withSlurm(HealthSnapshot b, io.rackscope.desktop.slurm.SlurmSnapshot slurm) {
+    public static HealthSnapshot withSlurm(HealthSnapshot b, SlurmSnapshot slurm) {
         return new HealthSnapshot(b.version(), b.takenAt(), b.cycleTime(), b.nodes(), b.devices(), b.racks(), b.aisles(), b.rooms(),
                 b.sites(), b.checks(), b.alerts(), b.staleSince(), b.errors(), b.stats(), slurm);
     }

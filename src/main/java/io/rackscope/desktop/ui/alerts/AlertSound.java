@@ -11,6 +11,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
+import java.util.function.BooleanSupplier;
 
 /**
  * Synthesised alert tones: a soft two-note ping for WARN, an alternating 880/440 Hz siren for CRIT. Only for new
@@ -30,7 +31,7 @@ public final class AlertSound {
     private volatile double volume = 0.6;
     private volatile boolean muted;
     private volatile When when = When.ALWAYS;
-    private volatile java.util.function.BooleanSupplier windowFocused = () -> true;
+    private volatile BooleanSupplier windowFocused = () -> true;
     private Instant last = Instant.EPOCH;
     private boolean warnedNoDevice;
 
@@ -46,7 +47,7 @@ public final class AlertSound {
     /** When to sound: always, only while the window is in the background, or only while it is in front. */
     public enum When { ALWAYS, ONLY_WHEN_HIDDEN, ONLY_WHEN_VISIBLE }
 
-    public void setWhen(When when, java.util.function.BooleanSupplier windowFocused) {
+    public void setWhen(When when, BooleanSupplier windowFocused) {
         this.when = when;
         this.windowFocused = windowFocused;
     }

@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.beans.binding.Bindings;
 
 /** The list of active alerts; a click goes to where the alert is and highlights it. */
 public final class AlertsView implements PlaceView {
@@ -45,7 +46,7 @@ public final class AlertsView implements PlaceView {
         critOnly.getStyleClass().add("range-button");
         critOnly.setId("alert-crit-only");
         critOnly.setMinWidth(52);
-        model.minimumProperty().bind(javafx.beans.binding.Bindings.when(critOnly.selectedProperty())
+        model.minimumProperty().bind(Bindings.when(critOnly.selectedProperty())
                 .then(Severity.CRIT).otherwise(Severity.WARN));
         HBox head = new HBox(8, title, count);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -57,7 +58,7 @@ public final class AlertsView implements PlaceView {
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getItems().setAll(model.itemsProperty().get());
         model.itemsProperty().addListener((o, a, items) -> list.getItems().setAll(items));
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(list.getItems()).asString("%d active"));
+        count.textProperty().bind(Bindings.size(list.getItems()).asString("%d active"));
         list.setOnMouseClicked(e -> {
             AlertItem item = list.getSelectionModel().getSelectedItem();
             if (item != null) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import io.rackscope.desktop.ui.Locator;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render one view headless to a PNG, with live states from one health cycle.",
@@ -66,7 +67,7 @@ public final class RenderCommand implements Callable<Integer> {
                 "--view must be world, site:ID, room:ID, rack:ID[:rear], device:ID or alerts, not '" + view + "'"));
         RackscopeConfig cfg = new ConfigLoader().load(ConfigLocation.resolve(config));
         cfg.diagnostics().errors().forEach(spec.commandLine().getErr()::println);
-        io.rackscope.desktop.ui.Locator locator = new io.rackscope.desktop.ui.Locator(cfg.topology());
+        Locator locator = new Locator(cfg.topology());
         try {
             place = locator.resolve(place);
         } catch (IllegalArgumentException e) {

@@ -27,6 +27,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import java.util.Locale;
+import java.util.function.Function;
 
 /** A device: one tab per instance with every check that applies (state, value, since) and its metric charts. */
 public final class DeviceView implements PlaceView {
@@ -47,7 +49,7 @@ public final class DeviceView implements PlaceView {
         title.getStyleClass().add("title");
         Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
         String template = ctx.config().templates().device(device.templateId()).map(t -> t.name()).orElse(device.templateId());
-        Label facts = new Label(template + " · U" + device.uPosition() + " " + device.face().name().toLowerCase(java.util.Locale.ROOT)
+        Label facts = new Label(template + " · U" + device.uPosition() + " " + device.face().name().toLowerCase(Locale.ROOT)
                 + " · " + device.instances().size() + " instance(s)");
         facts.getStyleClass().add("muted");
         HBox header = new HBox(10, title, state, facts);
@@ -158,7 +160,7 @@ public final class DeviceView implements PlaceView {
         return c;
     }
 
-    private static TableCell<CheckRow, CheckRow> text(java.util.function.Function<CheckRow, String> f) {
+    private static TableCell<CheckRow, CheckRow> text(Function<CheckRow, String> f) {
         return new TableCell<>() {
             @Override
             protected void updateItem(CheckRow r, boolean empty) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.Locale;
 
 /**
  * A device's checks for each of its instances (and the chassis), with states from the snapshot and the current
@@ -113,7 +114,7 @@ public final class DeviceViewModel {
                 sev = o.absent().contains(target) ? Severity.UNKNOWN : Severity.OK;
             }
         }
-        return new CheckRow(c.id(), c.name(), sev, value, c.scope().name().toLowerCase(java.util.Locale.ROOT), ctx.alerts().since(c.id(), target), stale);
+        return new CheckRow(c.id(), c.name(), sev, value, c.scope().name().toLowerCase(Locale.ROOT), ctx.alerts().since(c.id(), target), stale);
     }
 
     /** The worst state of each entity, for tab headers. */

@@ -36,6 +36,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
+import javafx.scene.Group;
 
 /**
  * One metric definition drawn as its {@code display} block says: chart type, colour, unit, threshold lines,
@@ -212,7 +213,7 @@ final class MetricChart {
 
     /** Styles a series' line (a Path in a LineChart) or its line and fill (a Group of two Paths in an AreaChart). */
     private static void style(Node seriesNode, String line, String fill) {
-        if (seriesNode instanceof javafx.scene.Group g) {
+        if (seriesNode instanceof Group g) {
             for (Node child : g.getChildren()) {
                 child.setStyle(child.getStyleClass().contains("chart-series-area-fill") ? fill : line);
             }

@@ -42,6 +42,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.scene.Group;
 
 /**
  * A rack's front or rear elevation: U numbers, empty U, devices at their height with one cell per instance
@@ -229,7 +233,7 @@ public final class RackElevationView implements PlaceView {
             block.setOpacity(0.45);
         }
         for (DeviceTemplate.RearComponent rc : parts) {
-            StackPane part = new StackPane(new Label(rc.type().toUpperCase(java.util.Locale.ROOT)));
+            StackPane part = new StackPane(new Label(rc.type().toUpperCase(Locale.ROOT)));
             part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
             part.setPrefSize(Math.max(24, (WIDTH - 120) / parts.size() - 3), height * U - 8);
             painted.put(part, s -> Tone.of(worst(s, rc.checks(), d.id())));
@@ -303,7 +307,7 @@ public final class RackElevationView implements PlaceView {
             Label l = label(ct.name());
             l.getStyleClass().add("rail-label");
             l.setMinWidth(rack.uHeight() * U);
-            pdu.getChildren().add(new javafx.scene.Group(l));
+            pdu.getChildren().add(new Group(l));
             painted.put(pdu, s -> Tone.of(worst(s, ct.checks(), rack.id())));
             tooltip(pdu, () -> ct.name() + " (" + side + " rail) — " + worst(ctx.feed().current(), ct.checks(), rack.id()));
             rail.getChildren().add(pdu);
@@ -363,7 +367,7 @@ public final class RackElevationView implements PlaceView {
         return b.toString();
     }
 
-    private static void tooltip(Node n, java.util.function.Supplier<String> text) {
+    private static void tooltip(Node n, Supplier<String> text) {
         Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(150));
         tip.setOnShowing(e -> tip.setText(text.get()));
@@ -384,7 +388,7 @@ public final class RackElevationView implements PlaceView {
     }
 
     private void paint(HealthSnapshot s) {
-        java.util.Set<String> job = ctx.selectedJobNodes();
+        Set<String> job = ctx.selectedJobNodes();
         painted.forEach((region, state) -> {
             Tone tone = state.apply(s);
             if (shown.put(region, tone) != tone) {

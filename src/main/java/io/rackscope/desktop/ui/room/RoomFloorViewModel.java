@@ -25,6 +25,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 
 /**
  * A room's racks and their states. Each snapshot is applied as a difference: a rack's property changes only
@@ -39,7 +42,7 @@ public final class RoomFloorViewModel {
     private final Map<String, ReadOnlyObjectWrapper<String>> aisleSummaries = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Map<Severity, Integer>> summary = new ReadOnlyObjectWrapper<>(this, "summary", Map.of());
     private final ReadOnlyObjectWrapper<Severity> roomState = new ReadOnlyObjectWrapper<>(this, "roomState", Severity.UNKNOWN);
-    private final javafx.beans.property.ReadOnlyLongWrapper revision = new javafx.beans.property.ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ObjectProperty<MetricDefinition> colourBy = new SimpleObjectProperty<>(this, "colourBy");
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
@@ -99,7 +102,7 @@ public final class RoomFloorViewModel {
     }
 
     /** Grows by one after each snapshot that changed any rack, so a view can redraw once per change. */
-    public javafx.beans.property.ReadOnlyLongProperty revisionProperty() {
+    public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
 
@@ -110,7 +113,7 @@ public final class RoomFloorViewModel {
             counts.put(sev, 0);
         }
         Map<String, int[]> perAisle = new LinkedHashMap<>();
-        java.util.Set<String> job = ctx.selectedJobNodes();
+        Set<String> job = ctx.selectedJobNodes();
         for (Rack r : rackList) {
             RackStatus next = status(s, r, job);
             ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.id());
@@ -143,7 +146,7 @@ public final class RoomFloorViewModel {
         }
     }
 
-    private RackStatus status(HealthSnapshot s, Rack r, java.util.Set<String> job) {
+    private RackStatus status(HealthSnapshot s, Rack r, Set<String> job) {
         List<String> nodes = instancesOfRack.get(r.id());
         boolean inJob = !job.isEmpty() && nodes.stream().anyMatch(job::contains);
         MetricDefinition m = colourBy.get();

@@ -40,6 +40,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import io.rackscope.desktop.ui.Tone;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleGroup;
+import javafx.util.Duration;
 
 /**
  * The main window's content: navigation bar with breadcrumb, back/forward and search (Ctrl+K); the current
@@ -57,7 +68,7 @@ public final class MainView {
     private final AlertsViewModel alerts;
     private final StatusViewModel status;
     private final AlertSound sound;
-    private final List<java.util.function.Consumer<List<Alert>>> newAlertListeners = new java.util.ArrayList<>();
+    private final List<Consumer<List<Alert>>> newAlertListeners = new ArrayList<>();
     private final VBox top;
     private Toasts toasts;
     private PlaceView current;
@@ -77,7 +88,7 @@ public final class MainView {
         bannerBox.getStyleClass().add("banner");
         bannerBox.visibleProperty().bind(status.bannerProperty().isNotEmpty());
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
-        java.util.function.Consumer<Severity> bannerStyle = h -> {
+        Consumer<Severity> bannerStyle = h -> {
             bannerBox.getStyleClass().remove("error");
             if (h == Severity.CRIT) {
                 bannerBox.getStyleClass().add("error");
@@ -130,7 +141,7 @@ public final class MainView {
         }
     }
 
-    public void addNewAlertListener(java.util.function.Consumer<List<Alert>> listener) {
+    public void addNewAlertListener(Consumer<List<Alert>> listener) {
         newAlertListeners.add(listener);
     }
 
@@ -178,7 +189,7 @@ public final class MainView {
         Button theme = navButton("◐", "Switch dark/light theme");
         theme.setId("theme-toggle");
         theme.setOnAction(e -> ctx.themeProperty().set(ctx.themeProperty().get().other()));
-        javafx.scene.control.MenuButton soundMenu = soundMenu();
+        MenuButton soundMenu = soundMenu();
         ToggleButton alertsToggle = new ToggleButton("Alerts");
         alertsToggle.setId("alerts-toggle");
         alertsToggle.getStyleClass().add("nav-button");
@@ -193,11 +204,11 @@ public final class MainView {
     }
 
     /** Alert sounds: mute, volume, and a test of each tone. */
-    private javafx.scene.control.MenuButton soundMenu() {
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Sound on");
+    private MenuButton soundMenu() {
+        MenuButton menu = new MenuButton("Sound on");
         menu.setId("sound");
         menu.getStyleClass().add("nav-button");
-        javafx.scene.control.CheckMenuItem mute = new javafx.scene.control.CheckMenuItem("Mute alert sounds");
+        CheckMenuItem mute = new CheckMenuItem("Mute alert sounds");
         mute.setId("mute");
         mute.selectedProperty().addListener((o, a, m) -> {
             menu.setText(m ? "Muted" : "Sound on");
@@ -205,7 +216,7 @@ public final class MainView {
                 sound.setMuted(m);
             }
         });
-        javafx.scene.control.Slider volume = new javafx.scene.control.Slider(0, 1, 0.6);
+        Slider volume = new Slider(0, 1, 0.6);
         volume.setId("volume");
         volume.valueProperty().addListener((o, a, v) -> {
             if (sound != null) {
@@ -213,22 +224,22 @@ public final class MainView {
             }
         });
         CustomMenuItem volumeItem = new CustomMenuItem(new HBox(8, new Label("Volume"), volume), false);
-        javafx.scene.control.MenuItem testCrit = new javafx.scene.control.MenuItem("Play the CRIT tone");
+        MenuItem testCrit = new MenuItem("Play the CRIT tone");
         testCrit.setOnAction(e -> {
             if (sound != null) {
                 sound.play(Severity.CRIT);
             }
         });
-        javafx.scene.control.MenuItem testWarn = new javafx.scene.control.MenuItem("Play the WARN tone");
+        MenuItem testWarn = new MenuItem("Play the WARN tone");
         testWarn.setOnAction(e -> {
             if (sound != null) {
                 sound.play(Severity.WARN);
             }
         });
-        javafx.scene.control.ToggleGroup whenGroup = new javafx.scene.control.ToggleGroup();
-        menu.getItems().addAll(mute, volumeItem, new javafx.scene.control.SeparatorMenuItem());
+        ToggleGroup whenGroup = new ToggleGroup();
+        menu.getItems().addAll(mute, volumeItem, new SeparatorMenuItem());
         for (AlertSound.When w : AlertSound.When.values()) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(switch (w) {
+            RadioMenuItem item = new RadioMenuItem(switch (w) {
                 case ALWAYS -> "Always";
                 case ONLY_WHEN_HIDDEN -> "Only when the window is in the background";
                 case ONLY_WHEN_VISIBLE -> "Only when the window is in front";
@@ -243,7 +254,7 @@ public final class MainView {
             });
             menu.getItems().add(item);
         }
-        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), testCrit, testWarn);
+        menu.getItems().addAll(new SeparatorMenuItem(), testCrit, testWarn);
         return menu;
     }
 
@@ -307,13 +318,13 @@ public final class MainView {
         legend.getChildren().add(new HBox(4, stale, new Label("STALE")));
         if (ctx.config().slurm().enabled()) {
             Region info = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
-            Severities.apply(info, io.rackscope.desktop.ui.Tone.INFO);
+            Severities.apply(info, Tone.INFO);
             legend.getChildren().add(new HBox(4, info, new Label("INFO (Slurm)")));
         }
         legend.getChildren().forEach(n -> ((HBox) n).setAlignment(Pos.CENTER));
         HBox bar = new HBox(dot, prom, age, cycle, spacer, legend);
         bar.getStyleClass().add("status-bar");
-        Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> status.tick()));
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         return bar;

@@ -11,6 +11,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What the status bar says: whether Prometheus answers (and why not), how old the data is, the last cycle's
@@ -85,8 +88,8 @@ public final class StatusViewModel {
     }
 
     /** Errors read "check: reason"; when every check failed for the same reason, the reason alone. */
-    static String commonReason(java.util.List<String> errors) {
-        java.util.Set<String> reasons = new java.util.HashSet<>();
+    static String commonReason(List<String> errors) {
+        Set<String> reasons = new HashSet<>();
         for (String e : errors) {
             int colon = e.indexOf(": ");
             reasons.add(colon < 0 ? e : e.substring(colon + 2));

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import java.util.Locale;
 
 /** A site: one card per room with its state, its racks as a strip of small coloured cells, and counts. */
 public final class SiteView implements PlaceView {
@@ -38,7 +39,7 @@ public final class SiteView implements PlaceView {
         title.getStyleClass().add("title");
         Label where = new Label(site.location() == null ? site.description()
                 : (site.location().address().isEmpty() ? "" : site.location().address() + " · ")
-                + String.format(java.util.Locale.ROOT, "%.3f, %.3f", site.location().lat(), site.location().lon()));
+                + String.format(Locale.ROOT, "%.3f, %.3f", site.location().lat(), site.location().lon()));
         where.getStyleClass().add("muted");
         HBox header = new HBox(12, title, where);
         header.setAlignment(Pos.CENTER_LEFT);

@@ -32,6 +32,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.Optional;
+import javafx.scene.control.TableRow;
 
 /**
  * Slurm overview: nodes per state and utilisation, partitions, a filterable node table and the running jobs.
@@ -121,7 +123,7 @@ public final class SlurmView implements PlaceView {
         table.getItems().setAll(model.rowsProperty().get());
         model.rowsProperty().addListener((o, a, rows) -> table.getItems().setAll(rows));
         table.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<SlurmNode>();
+            var row = new TableRow<SlurmNode>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
                     ctx.locator().placeOf(row.getItem().instance()).ifPresent(ctx.navigation()::go);
@@ -174,8 +176,8 @@ public final class SlurmView implements PlaceView {
     }
 
     /** The room that holds most of the selected job's nodes. */
-    private java.util.Optional<Place> roomOfJob() {
-        return ctx.selectedJobNodes().stream().map(ctx.locator()::rackOf).flatMap(java.util.Optional::stream)
+    private Optional<Place> roomOfJob() {
+        return ctx.selectedJobNodes().stream().map(ctx.locator()::rackOf).flatMap(Optional::stream)
                 .collect(Collectors.groupingBy(Rack::roomKey, Collectors.counting())).entrySet().stream()
                 .max(Map.Entry.comparingByValue()).map(e -> Place.of(Place.Kind.ROOM, e.getKey()));
     }

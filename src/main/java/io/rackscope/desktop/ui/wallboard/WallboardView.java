@@ -37,6 +37,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Every node of a room, a site or the estate as one dense grid of cells (one per instance, grouped and labelled
@@ -105,7 +107,7 @@ public final class WallboardView implements PlaceView {
         for (int i = 0; i < order.size(); i++) {
             Label name = Severities.styled(new Label(order.get(i).name()), order.get(i), "sev-badge");
             counts[i] = new Label("0");
-            counts[i].setId("count-" + order.get(i).name().toLowerCase(java.util.Locale.ROOT));
+            counts[i].setId("count-" + order.get(i).name().toLowerCase(Locale.ROOT));
             counts[i].setStyle("-fx-font-size: " + Math.round(22 * scale) + "px; -fx-font-weight: bold;");
             countGrid.add(name, 0, i);
             countGrid.add(counts[i], 1, i);
@@ -159,7 +161,7 @@ public final class WallboardView implements PlaceView {
         health.setValue(s.healthyPercent());
         int i = 0;
         for (int n : s.counts().values()) {
-            counts[i++].setText(String.format(java.util.Locale.ROOT, "%,d", n));
+            counts[i++].setText(String.format(Locale.ROOT, "%,d", n));
         }
         topChecks.getLeaderBoardItems().setAll(s.topChecks().entrySet().stream()
                 .map(e -> new LeaderBoardItem(e.getKey(), e.getValue())).toList());
@@ -251,7 +253,7 @@ public final class WallboardView implements PlaceView {
         dirtyMaxX = Math.max(dirtyMaxX, x1);
         dirtyMaxY = Math.max(dirtyMaxY, y1);
         for (int y = Math.max(0, y0); y < y1; y++) {
-            java.util.Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
+            Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
         }
         if (model.inJob(i)) {
             frame(x0, y0, x1, y1, size < 4);
@@ -260,7 +262,7 @@ public final class WallboardView implements PlaceView {
         if (size >= 4 && at > 0 && ctx.clock().millis() - at < recentMillis) {
             int mark = Math.max(2, size / 3);
             for (int y = Math.max(0, y0); y < Math.min(y1, y0 + mark); y++) {
-                java.util.Arrays.fill(pixels, y * width + Math.max(0, x1 - mark), y * width + x1, 0xffffffff);
+                Arrays.fill(pixels, y * width + Math.max(0, x1 - mark), y * width + x1, 0xffffffff);
             }
         }
         dirty = true;

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import io.rackscope.desktop.ui.Formats;
+import java.util.Set;
 
 /**
  * Every node of a scope in wallboard order with its state, when it last changed, and the figures beside the grid.
@@ -129,7 +131,7 @@ public final class WallboardViewModel {
         }
         long now = s.takenAt().toEpochMilli();
         boolean bySlurm = ctx.colourBySlurmProperty().get();
-        java.util.Set<String> job = ctx.selectedJobNodes();
+        Set<String> job = ctx.selectedJobNodes();
         int[] counts = new int[Severity.values().length];
         int staleCount = 0;
         for (int i = 0; i < ids.length; i++) {
@@ -180,13 +182,13 @@ public final class WallboardViewModel {
         b.append('\n').append(ctx.locator().topology().instance(ids[i]).map(p -> p.describe())
                 .orElse(devices[i].rackId() + " / " + devices[i].id()));
         if (changedAt[i] > 0) {
-            b.append("\nchanged ").append(io.rackscope.desktop.ui.Formats.ago(Instant.ofEpochMilli(changedAt[i]), ctx.clock().instant()));
+            b.append("\nchanged ").append(Formats.ago(Instant.ofEpochMilli(changedAt[i]), ctx.clock().instant()));
         }
         Map<String, String> failing = new TreeMap<>();
         for (Alert a : ctx.alertIndex().device(devices[i])) {
             if (a.entity().equals(ids[i]) || a.entity().equals(devices[i].id())) {
                 failing.put(ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()),
-                        a.severity() + (Double.isNaN(a.value()) ? "" : " = " + io.rackscope.desktop.ui.Formats.value(a.value())));
+                        a.severity() + (Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value())));
             }
         }
         failing.forEach((k, v) -> b.append("\n  ").append(k).append(": ").append(v));

@@ -26,6 +26,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import io.rackscope.desktop.topology.Room;
+import java.util.Optional;
 
 /**
  * Sites at their latitude and longitude on an offline world map (equirectangular, Natural Earth land), each
@@ -114,7 +116,7 @@ public final class WorldView implements PlaceView {
         return canvas.getHeight() / 2 - (lat - centerLat) * canvas.getWidth() / degreesWide;
     }
 
-    private java.util.Optional<Site> siteAt(double px, double py) {
+    private Optional<Site> siteAt(double px, double py) {
         return ctx.config().topology().sites().stream().filter(s -> s.location() != null)
                 .filter(s -> Math.hypot(x(s.location().lon()) - px, y(s.location().lat()) - py) <= MARKER + 4).findFirst();
     }
@@ -145,7 +147,7 @@ public final class WorldView implements PlaceView {
     }
 
     private static String counts(HealthSnapshot s, Site site) {
-        return site.rooms().size() + " rooms · racks: " + RackTally.of(s, site.rooms().stream().flatMap(io.rackscope.desktop.topology.Room::racks));
+        return site.rooms().size() + " rooms · racks: " + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
     }
 
     private void draw() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import java.time.ZoneId;
 
 class AlertSoundTest {
     /** A clock the test moves by hand. */
@@ -16,12 +17,12 @@ class AlertSoundTest {
         Instant now = Instant.parse("2026-01-01T03:00:00Z");
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
