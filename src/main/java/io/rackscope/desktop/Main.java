@@ -2,44 +2,80 @@ package io.rackscope.desktop;
 
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
-import io.rackscope.desktop.ui.commands.DemoCommand;
-import io.rackscope.desktop.ui.commands.RenderCommand;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
 import io.rackscope.desktop.cli.HistoryCommand;
 import io.rackscope.desktop.cli.SimulateCommand;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.ui.DesktopApp;
 import io.rackscope.desktop.ui.LaunchOptions;
+import io.rackscope.desktop.ui.commands.DemoCommand;
+import io.rackscope.desktop.ui.commands.RenderCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code rackscope-desktop} command: the desktop app without a subcommand, the tools with one. */
-@Command(name = "rackscope-desktop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+/**
+ * The {@code rackscope-desktop} command: the desktop app without a subcommand, the tools with one.
+ */
+@Command(
+        name = "rackscope-desktop",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Datacenter health from Prometheus: world, sites, rooms, racks, devices.",
-        subcommands = {CheckConfigCommand.class, SnapshotCommand.class, SimulateCommand.class, HistoryCommand.class, DemoCommand.class, RenderCommand.class,
-                GenerateTopologyCommand.class})
+        subcommands = {
+            CheckConfigCommand.class,
+            SnapshotCommand.class,
+            SimulateCommand.class,
+            HistoryCommand.class,
+            DemoCommand.class,
+            RenderCommand.class,
+            GenerateTopologyCommand.class
+        })
 public final class Main implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
+    @Option(
+            names = "--config",
+            paramLabel = "DIR",
+            description =
+                    "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
     Path config;
 
-    @Option(names = "--kiosk", description = "full-screen wall display mode: playlist, no exit except the kiosk exit key pressed twice")
+    @Option(
+            names = "--kiosk",
+            description =
+                    "full-screen wall display mode: playlist, no exit except the kiosk exit key pressed twice")
     boolean kiosk;
 
-    @Option(names = "--screen", paramLabel = "N", description = "monitor for kiosk mode, 0 = primary (default: kiosk.screen)")
+    @Option(
+            names = "--screen",
+            paramLabel = "N",
+            description = "monitor for kiosk mode, 0 = primary (default: kiosk.screen)")
     Integer screen;
 
-    @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus base URL (overrides telemetry.prometheus_url)")
+    @Option(
+            names = "--prometheus",
+            paramLabel = "URL",
+            description = "Prometheus base URL (overrides telemetry.prometheus_url)")
     String prometheus;
 
-    @Option(names = "--view", paramLabel = "VIEW", description = "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], alerts")
+    @Option(
+            names = "--view",
+            paramLabel = "VIEW",
+            description =
+                    "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], alerts")
     String view;
 
     @Override
     public Integer call() {
-        DesktopApp.open(new LaunchOptions(ConfigLocation.resolve(config), kiosk, screen == null ? -1 : screen, prometheus, null, view));
+        DesktopApp.open(
+                new LaunchOptions(
+                        ConfigLocation.resolve(config),
+                        kiosk,
+                        screen == null ? -1 : screen,
+                        prometheus,
+                        null,
+                        view));
         return 0;
     }
 

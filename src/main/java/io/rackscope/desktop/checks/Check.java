@@ -5,13 +5,25 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A PromQL health check. {@code forDuration} is {@link Duration#ZERO} when the check has no debounce;
- * {@code expandByLabel} is null unless the check splits an instance into sub-nodes.
+ * A PromQL health check. {@code forDuration} is {@link Duration#ZERO} when the check has no
+ * debounce; {@code expandByLabel} is null unless the check splits an instance into sub-nodes.
  */
-public record Check(String id, String name, String kind, CheckScope scope, String expr, boolean boolOutput,
-                    Duration forDuration, List<String> selectors, List<Rule> rules,
-                    String expandByLabel, String expandDiscoveryExpr, Severity expandAbsentState,
-                    int expandCritThreshold, Path file, int line) {
+public record Check(
+        String id,
+        String name,
+        String kind,
+        CheckScope scope,
+        String expr,
+        boolean boolOutput,
+        Duration forDuration,
+        List<String> selectors,
+        List<Rule> rules,
+        String expandByLabel,
+        String expandDiscoveryExpr,
+        Severity expandAbsentState,
+        int expandCritThreshold,
+        Path file,
+        int line) {
     public Check {
         selectors = List.copyOf(selectors);
         rules = List.copyOf(rules);

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** What a check's samples are about: a node instance, a device (chassis) or a rack. */
 public enum CheckScope {
-    NODE, CHASSIS, RACK;
+    NODE,
+    CHASSIS,
+    RACK;
 
     public static Optional<CheckScope> parse(String text) {
         if (text == null) {

@@ -5,13 +5,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Prometheus duration strings: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}, {@code 1d}, {@code 2w}, {@code 1y}. */
+/**
+ * Prometheus duration strings: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}, {@code 1d},
+ * {@code 2w}, {@code 1y}.
+ */
 public final class Durations {
     private static final Pattern WHOLE = Pattern.compile("((\\d+)(ms|s|m|h|d|w|y))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Optional<Duration> parse(String text) {
         if (text == null || !WHOLE.matcher(text.trim()).matches()) {
@@ -21,15 +23,17 @@ public final class Durations {
         Matcher m = PART.matcher(text.trim());
         while (m.find()) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                case "w" -> Duration.ofDays(7 * n);
-                default -> Duration.ofDays(365 * n);
-            });
+            total =
+                    total.plus(
+                            switch (m.group(2)) {
+                                case "ms" -> Duration.ofMillis(n);
+                                case "s" -> Duration.ofSeconds(n);
+                                case "m" -> Duration.ofMinutes(n);
+                                case "h" -> Duration.ofHours(n);
+                                case "d" -> Duration.ofDays(n);
+                                case "w" -> Duration.ofDays(7 * n);
+                                default -> Duration.ofDays(365 * n);
+                            });
         }
         return Optional.of(total);
     }

@@ -4,7 +4,12 @@ import java.util.Optional;
 
 /** A rule's comparison; {@link #symbol} is also its PromQL spelling. */
 public enum Operator {
-    EQ("=="), NE("!="), GT(">"), GE(">="), LT("<"), LE("<=");
+    EQ("=="),
+    NE("!="),
+    GT(">"),
+    GE(">="),
+    LT("<"),
+    LE("<=");
 
     public final String symbol;
 

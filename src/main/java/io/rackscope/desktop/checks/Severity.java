@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Health states in roll-up order: a worse state has a higher rank. */
 public enum Severity {
-    OK, UNKNOWN, WARN, CRIT;
+    OK,
+    UNKNOWN,
+    WARN,
+    CRIT;
 
     public boolean worseThan(Severity other) {
         return ordinal() > other.ordinal();

@@ -14,17 +14,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = "Load a configuration directory, print its counts and every problem found. Exit 1 when there are errors.")
+@Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
+        description =
+                "Load a configuration directory, print its counts and every problem found. Exit 1 when there are errors.")
 public final class CheckConfigCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
+    @Option(
+            names = "--config",
+            paramLabel = "DIR",
+            description =
+                    "configuration directory (default: /etc/rackscope, ~/.config/rackscope, then the demo)")
     Path config;
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -42,7 +48,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
             for (Diagnostic d : cfg.diagnostics().all()) {
                 out.println(d);
             }
-            out.printf("%d error(s), %d warning(s)%n", cfg.diagnostics().errors().size(), cfg.diagnostics().warnings().size());
+            out.printf(
+                    "%d error(s), %d warning(s)%n",
+                    cfg.diagnostics().errors().size(), cfg.diagnostics().warnings().size());
         }
         out.flush();
         return cfg.hasErrors() ? 1 : 0;

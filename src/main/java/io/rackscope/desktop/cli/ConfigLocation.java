@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which configuration to open when none is given: {@code /etc/rackscope}, then {@code ~/.config/rackscope},
- * then the demo configuration shipped with the app.
+ * Which configuration to open when none is given: {@code /etc/rackscope}, then {@code
+ * ~/.config/rackscope}, then the demo configuration shipped with the app.
  */
 public final class ConfigLocation {
-    private ConfigLocation() {
-    }
+    private ConfigLocation() {}
 
     public static Path resolve(Path explicit) {
         if (explicit != null) {
@@ -33,7 +32,9 @@ public final class ConfigLocation {
         return out;
     }
 
-    /** The demo configuration: beside the launcher when installed or built, else {@code ./config}. */
+    /**
+     * The demo configuration: beside the launcher when installed or built, else {@code ./config}.
+     */
     public static Path bundled() {
         String home = System.getProperty("rackscope.home");
         if (home != null && Files.isDirectory(Path.of(home, "config"))) {

@@ -9,31 +9,48 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate-topology", mixinStandardHelpOptions = true,
-        description = "Write a valid configuration tree of the given size, for scale tests and benchmarks.")
+@Command(
+        name = "generate-topology",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write a valid configuration tree of the given size, for scale tests and benchmarks.")
 public final class GenerateTopologyCommand implements Callable<Integer> {
     static final int MAX_NODES = 100_000;
 
-    @Option(names = "--nodes", required = true, paramLabel = "N", description = "node instances (1..100000)")
+    @Option(
+            names = "--nodes",
+            required = true,
+            paramLabel = "N",
+            description = "node instances (1..100000)")
     int nodes;
 
-    @Option(names = "--sites", defaultValue = "1", paramLabel = "S", description = "sites (default 1)")
+    @Option(
+            names = "--sites",
+            defaultValue = "1",
+            paramLabel = "S",
+            description = "sites (default 1)")
     int sites;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "directory to write")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         if (nodes < 1 || nodes > MAX_NODES || sites < 1 || sites > nodes) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "--nodes must be 1.." + MAX_NODES + " and --sites 1..nodes");
         }
         new TopologyGenerator(nodes, sites).write(out);
-        spec.commandLine().getOut().printf("wrote %d nodes on %d site(s) to %s%n", nodes, sites, out);
+        spec.commandLine()
+                .getOut()
+                .printf("wrote %d nodes on %d site(s) to %s%n", nodes, sites, out);
         return 0;
     }
 }

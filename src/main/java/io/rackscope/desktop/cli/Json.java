@@ -9,10 +9,10 @@ import java.util.Map;
 
 /** The JSON writer the commands share. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
@@ -23,12 +23,15 @@ final class Json {
     }
 
     static List<Map<String, Object>> diagnostics(List<Diagnostic> items) {
-        return items.stream().map(d -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", d.fileName());
-            m.put("line", d.line());
-            m.put("message", d.message());
-            return m;
-        }).toList();
+        return items.stream()
+                .map(
+                        d -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("file", d.fileName());
+                            m.put("line", d.line());
+                            m.put("message", d.message());
+                            return m;
+                        })
+                .toList();
     }
 }

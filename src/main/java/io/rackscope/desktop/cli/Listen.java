@@ -15,7 +15,8 @@ record Listen(String host, int port) {
                 }
                 return new Listen(value.substring(0, colon), port);
             } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("expected HOST:PORT such as 127.0.0.1:9105, not '" + value + "'");
+                throw new CommandLine.TypeConversionException(
+                        "expected HOST:PORT such as 127.0.0.1:9105, not '" + value + "'");
             }
         }
     }

@@ -14,13 +14,23 @@ import picocli.CommandLine.Option;
 
 /** The options every simulating command shares, and the simulator they describe. */
 public final class SimulationOptions {
-    @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (default: as the app chooses)")
+    @Option(
+            names = "--config",
+            paramLabel = "DIR",
+            description = "configuration directory (default: as the app chooses)")
     public Path config;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "scenario YAML: events over time (default: all healthy)")
+    @Option(
+            names = "--scenario",
+            paramLabel = "FILE",
+            description = "scenario YAML: events over time (default: all healthy)")
     public Path scenario;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed; the same seed gives the same values (default 1)")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "random seed; the same seed gives the same values (default 1)")
     long seed;
 
     /** The simulator, or empty after printing why not (a scenario with errors). */
@@ -29,7 +39,8 @@ public final class SimulationOptions {
     }
 
     /** The simulator of an already loaded configuration, or empty after printing why not. */
-    public Optional<EstateSimulator> simulator(RackscopeConfig cfg, Instant start, PrintWriter err) {
+    public Optional<EstateSimulator> simulator(
+            RackscopeConfig cfg, Instant start, PrintWriter err) {
         Scenario sc = Scenario.NONE;
         if (scenario != null) {
             Diagnostics d = new Diagnostics();

@@ -22,23 +22,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = "Run one health cycle headless and print the states. Prometheus being down is reported, not an exit error; exit 1 means configuration errors.")
+@Command(
+        name = "snapshot",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run one health cycle headless and print the states. Prometheus being down is reported, not an exit error; exit 1 means configuration errors.")
 public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
     Path config;
 
-    @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus base URL (overrides telemetry.prometheus_url)")
+    @Option(
+            names = "--prometheus",
+            paramLabel = "URL",
+            description = "Prometheus base URL (overrides telemetry.prometheus_url)")
     String prometheus;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Option(names = "--plain", description = "ask the original way (every sample back), for comparison")
+    @Option(
+            names = "--plain",
+            description = "ask the original way (every sample back), for comparison")
     boolean plain;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -49,18 +56,36 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
         HealthSnapshot s;
-        try (PrometheusClient client = new PrometheusClient(url, cfg.app().telemetry(), new QueryStats())) {
-            s = new TelemetryPlanner(cfg, client, plain ? EvaluationMode.PLAIN : EvaluationMode.FILTERED, Clock.systemUTC()).refresh();
+        try (PrometheusClient client =
+                new PrometheusClient(url, cfg.app().telemetry(), new QueryStats())) {
+            s =
+                    new TelemetryPlanner(
+                                    cfg,
+                                    client,
+                                    plain ? EvaluationMode.PLAIN : EvaluationMode.FILTERED,
+                                    Clock.systemUTC())
+                            .refresh();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(document(s)));
         } else {
-            out.printf("snapshot v%d at %s in %d ms: %d sites, %d racks, %d nodes%n", s.version(), s.takenAt(),
-                    s.cycleTime().toMillis(), s.sites().size(), s.racks().size(), s.nodes().size());
+            out.printf(
+                    "snapshot v%d at %s in %d ms: %d sites, %d racks, %d nodes%n",
+                    s.version(),
+                    s.takenAt(),
+                    s.cycleTime().toMillis(),
+                    s.sites().size(),
+                    s.racks().size(),
+                    s.nodes().size());
             s.sites().forEach((id, state) -> out.printf("  site %-20s %s%n", id, state));
             for (Alert a : s.alerts()) {
-                out.printf("  %-4s %-24s %s%s%n", a.severity(), a.check(), a.path(), Double.isNaN(a.value()) ? "" : " = " + a.value());
+                out.printf(
+                        "  %-4s %-24s %s%s%n",
+                        a.severity(),
+                        a.check(),
+                        a.path(),
+                        Double.isNaN(a.value()) ? "" : " = " + a.value());
             }
             s.errors().forEach(e -> out.println("  error: " + e));
             out.println("  stats: " + s.stats());
@@ -76,15 +101,19 @@ public final class SnapshotCommand implements Callable<Integer> {
         doc.put("rooms", new TreeMap<>(s.rooms()));
         doc.put("racks", new TreeMap<>(s.racks()));
         doc.put("nodes", new TreeMap<>(s.nodes()));
-        List<Map<String, Object>> alerts = s.alerts().stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("severity", a.severity());
-            m.put("check", a.check());
-            m.put("entity", a.entity());
-            m.put("path", a.path());
-            m.put("value", Double.isFinite(a.value()) ? a.value() : null);
-            return m;
-        }).toList();
+        List<Map<String, Object>> alerts =
+                s.alerts().stream()
+                        .map(
+                                a -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    m.put("severity", a.severity());
+                                    m.put("check", a.check());
+                                    m.put("entity", a.entity());
+                                    m.put("path", a.path());
+                                    m.put("value", Double.isFinite(a.value()) ? a.value() : null);
+                                    return m;
+                                })
+                        .toList();
         doc.put("alerts", alerts);
         doc.put("stats", s.stats());
         doc.put("errors", s.errors());

@@ -5,28 +5,51 @@ import java.util.List;
 import java.util.Map;
 
 /** The settings of {@code app.yaml}, with every default filled in. */
-public record AppConfig(String name, String description, Refresh refresh, Cache cache, Telemetry telemetry,
-                        Planner planner, Playlist playlist, Kiosk kiosk, SelfMonitoring selfMonitoring,
-                        Map<String, String> features, Map<String, Object> plugins) {
+public record AppConfig(
+        String name,
+        String description,
+        Refresh refresh,
+        Cache cache,
+        Telemetry telemetry,
+        Planner planner,
+        Playlist playlist,
+        Kiosk kiosk,
+        SelfMonitoring selfMonitoring,
+        Map<String, String> features,
+        Map<String, Object> plugins) {
 
-    public record Refresh(int roomStateSeconds, int rackStateSeconds) {
-    }
+    public record Refresh(int roomStateSeconds, int rackStateSeconds) {}
 
-    public record Cache(int ttlSeconds, int serviceTtlSeconds, int healthChecksTtlSeconds, int metricsTtlSeconds) {
-    }
+    public record Cache(
+            int ttlSeconds,
+            int serviceTtlSeconds,
+            int healthChecksTtlSeconds,
+            int metricsTtlSeconds) {}
 
     /**
-     * Where Prometheus is and how to talk to it. Secrets are {@link Secret}s: they print as asterisks.
-     * {@code caFile} is null unless a custom CA is configured.
+     * Where Prometheus is and how to talk to it. Secrets are {@link Secret}s: they print as
+     * asterisks. {@code caFile} is null unless a custom CA is configured.
      */
-    public record Telemetry(String prometheusUrl, String identityLabel, String rackLabel, String chassisLabel,
-                            String jobRegex, String basicAuthUser, Secret basicAuthPassword, Secret bearerToken,
-                            boolean tlsVerify, Path caFile, int heartbeatSeconds, int latencyWindow, boolean debugStats,
-                            int timeoutSeconds, int maxParallelQueries, int scrapeIntervalSeconds) {
-    }
+    public record Telemetry(
+            String prometheusUrl,
+            String identityLabel,
+            String rackLabel,
+            String chassisLabel,
+            String jobRegex,
+            String basicAuthUser,
+            Secret basicAuthPassword,
+            Secret bearerToken,
+            boolean tlsVerify,
+            Path caFile,
+            int heartbeatSeconds,
+            int latencyWindow,
+            boolean debugStats,
+            int timeoutSeconds,
+            int maxParallelQueries,
+            int scrapeIntervalSeconds) {}
 
-    public record Planner(String unknownState, int cacheTtlSeconds, int maxIdsPerQuery, int maxQueryBytes) {
-    }
+    public record Planner(
+            String unknownState, int cacheTtlSeconds, int maxIdsPerQuery, int maxQueryBytes) {}
 
     public record Playlist(int intervalSeconds, List<String> views) {
         public Playlist {
@@ -35,15 +58,23 @@ public record AppConfig(String name, String description, Refresh refresh, Cache 
     }
 
     /**
-     * The wall display: which monitor, the key chord that exits (pressed twice), when the idle cursor hides, how
-     * long a new CRIT holds the screen (0: no jumping), the text scale, how long a changed cell stays marked, and
-     * after how many seconds without fresh data the stale banner shows.
+     * The wall display: which monitor, the key chord that exits (pressed twice), when the idle
+     * cursor hides, how long a new CRIT holds the screen (0: no jumping), the text scale, how long
+     * a changed cell stays marked, and after how many seconds without fresh data the stale banner
+     * shows.
      */
-    public record Kiosk(int screen, String exitKey, int hideCursorSeconds, int jumpToCritSeconds, double scale,
-                        int recentChangeMinutes, int staleAfterSeconds) {
-    }
+    public record Kiosk(
+            int screen,
+            String exitKey,
+            int hideCursorSeconds,
+            int jumpToCritSeconds,
+            double scale,
+            int recentChangeMinutes,
+            int staleAfterSeconds) {}
 
-    /** The optional endpoint that lets the app itself be scraped; off by default, loopback unless configured. */
-    public record SelfMonitoring(boolean enabled, String listen) {
-    }
+    /**
+     * The optional endpoint that lets the app itself be scraped; off by default, loopback unless
+     * configured.
+     */
+    public record SelfMonitoring(boolean enabled, String listen) {}
 }

@@ -7,36 +7,93 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads {@code app.yaml}: every key with its default, unknown keys as warnings, secrets resolved but never shown. */
+/**
+ * Reads {@code app.yaml}: every key with its default, unknown keys as warnings, secrets resolved
+ * but never shown.
+ */
 final class AppConfigParser {
     static final String DEFAULT_PROMETHEUS_URL = "http://127.0.0.1:9090";
 
-    private static final Map<String, Set<String>> KNOWN = Map.ofEntries(
-            Map.entry("app", Set.of("name", "description")),
-            Map.entry("paths", Set.of("topology", "templates", "checks", "metrics")),
-            Map.entry("refresh", Set.of("room_state_seconds", "rack_state_seconds")),
-            Map.entry("cache", Set.of("ttl_seconds", "service_ttl_seconds", "health_checks_ttl_seconds", "metrics_ttl_seconds")),
-            Map.entry("telemetry", Set.of("prometheus_url", "identity_label", "rack_label", "chassis_label", "job_regex",
-                    "basic_auth_user", "basic_auth_password", "basic_auth_password_file", "bearer_token", "bearer_token_file",
-                    "tls_verify", "tls_ca_file", "tls_cert_file", "tls_key_file", "prometheus_heartbeat_seconds",
-                    "prometheus_latency_window", "debug_stats", "timeout_seconds", "max_parallel_queries",
-                    "scrape_interval_seconds")),
-            Map.entry("planner", Set.of("unknown_state", "cache_ttl_seconds", "max_ids_per_query", "max_query_bytes")),
-            Map.entry("features", Set.of("notifications", "notifications_max_visible", "playlist", "offline", "wizard",
-                    "worldmap", "dev_tools")),
-            Map.entry("map", Set.of("default_view", "default_zoom", "min_zoom", "max_zoom", "center", "zoom_controls")),
-            Map.entry("playlist", Set.of("interval_seconds", "views")),
-            Map.entry("self_monitoring", Set.of("enabled", "listen")),
-            Map.entry("plugins", Set.of()),
-            Map.entry("auth", Set.of()),
-            Map.entry("kiosk", Set.of("screen", "exit_key", "hide_cursor_seconds", "jump_to_crit_seconds", "scale",
-                    "recent_change_minutes", "stale_after_seconds")));
+    private static final Map<String, Set<String>> KNOWN =
+            Map.ofEntries(
+                    Map.entry("app", Set.of("name", "description")),
+                    Map.entry("paths", Set.of("topology", "templates", "checks", "metrics")),
+                    Map.entry("refresh", Set.of("room_state_seconds", "rack_state_seconds")),
+                    Map.entry(
+                            "cache",
+                            Set.of(
+                                    "ttl_seconds",
+                                    "service_ttl_seconds",
+                                    "health_checks_ttl_seconds",
+                                    "metrics_ttl_seconds")),
+                    Map.entry(
+                            "telemetry",
+                            Set.of(
+                                    "prometheus_url",
+                                    "identity_label",
+                                    "rack_label",
+                                    "chassis_label",
+                                    "job_regex",
+                                    "basic_auth_user",
+                                    "basic_auth_password",
+                                    "basic_auth_password_file",
+                                    "bearer_token",
+                                    "bearer_token_file",
+                                    "tls_verify",
+                                    "tls_ca_file",
+                                    "tls_cert_file",
+                                    "tls_key_file",
+                                    "prometheus_heartbeat_seconds",
+                                    "prometheus_latency_window",
+                                    "debug_stats",
+                                    "timeout_seconds",
+                                    "max_parallel_queries",
+                                    "scrape_interval_seconds")),
+                    Map.entry(
+                            "planner",
+                            Set.of(
+                                    "unknown_state",
+                                    "cache_ttl_seconds",
+                                    "max_ids_per_query",
+                                    "max_query_bytes")),
+                    Map.entry(
+                            "features",
+                            Set.of(
+                                    "notifications",
+                                    "notifications_max_visible",
+                                    "playlist",
+                                    "offline",
+                                    "wizard",
+                                    "worldmap",
+                                    "dev_tools")),
+                    Map.entry(
+                            "map",
+                            Set.of(
+                                    "default_view",
+                                    "default_zoom",
+                                    "min_zoom",
+                                    "max_zoom",
+                                    "center",
+                                    "zoom_controls")),
+                    Map.entry("playlist", Set.of("interval_seconds", "views")),
+                    Map.entry("self_monitoring", Set.of("enabled", "listen")),
+                    Map.entry("plugins", Set.of()),
+                    Map.entry("auth", Set.of()),
+                    Map.entry(
+                            "kiosk",
+                            Set.of(
+                                    "screen",
+                                    "exit_key",
+                                    "hide_cursor_seconds",
+                                    "jump_to_crit_seconds",
+                                    "scale",
+                                    "recent_change_minutes",
+                                    "stale_after_seconds")));
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Diagnostics diagnostics;
@@ -59,22 +116,38 @@ final class AppConfigParser {
         YamlNode.Mapping self = section(root, "self_monitoring");
         YamlNode.Mapping kiosk = section(root, "kiosk");
         return new AppConfig(
-                app.text("name", "Rackscope"), app.text("description", ""),
-                new AppConfig.Refresh(values.integer(refresh, "room_state_seconds", "refresh.room_state_seconds", 60),
-                        values.integer(refresh, "rack_state_seconds", "refresh.rack_state_seconds", 60)),
-                new AppConfig.Cache(values.integer(cache, "ttl_seconds", "cache.ttl_seconds", 60),
-                        values.integer(cache, "service_ttl_seconds", "cache.service_ttl_seconds", 5),
-                        values.integer(cache, "health_checks_ttl_seconds", "cache.health_checks_ttl_seconds", 30),
-                        values.integer(cache, "metrics_ttl_seconds", "cache.metrics_ttl_seconds", 120)),
+                app.text("name", "Rackscope"),
+                app.text("description", ""),
+                new AppConfig.Refresh(
+                        values.integer(
+                                refresh, "room_state_seconds", "refresh.room_state_seconds", 60),
+                        values.integer(
+                                refresh, "rack_state_seconds", "refresh.rack_state_seconds", 60)),
+                new AppConfig.Cache(
+                        values.integer(cache, "ttl_seconds", "cache.ttl_seconds", 60),
+                        values.integer(
+                                cache, "service_ttl_seconds", "cache.service_ttl_seconds", 5),
+                        values.integer(
+                                cache,
+                                "health_checks_ttl_seconds",
+                                "cache.health_checks_ttl_seconds",
+                                30),
+                        values.integer(
+                                cache, "metrics_ttl_seconds", "cache.metrics_ttl_seconds", 120)),
                 telemetry(section(root, "telemetry"), configDir),
-                new AppConfig.Planner(planner.text("unknown_state", "UNKNOWN"),
-                        values.integer(planner, "cache_ttl_seconds", "planner.cache_ttl_seconds", 60),
+                new AppConfig.Planner(
+                        planner.text("unknown_state", "UNKNOWN"),
+                        values.integer(
+                                planner, "cache_ttl_seconds", "planner.cache_ttl_seconds", 60),
                         positive(planner, "max_ids_per_query", 200),
                         positive(planner, "max_query_bytes", 8192)),
-                new AppConfig.Playlist(values.integer(playlist, "interval_seconds", "playlist.interval_seconds", 30),
+                new AppConfig.Playlist(
+                        values.integer(
+                                playlist, "interval_seconds", "playlist.interval_seconds", 30),
                         playlist.texts("views")),
                 kiosk(kiosk),
-                new AppConfig.SelfMonitoring(values.bool(self, "enabled", "self_monitoring.enabled", false),
+                new AppConfig.SelfMonitoring(
+                        values.bool(self, "enabled", "self_monitoring.enabled", false),
                         self.text("listen", "127.0.0.1:9464")),
                 scalars(section(root, "features")),
                 plain(section(root, "plugins")));
@@ -86,7 +159,9 @@ final class AppConfigParser {
             diagnostics.error(k.at("scale"), "kiosk.scale must be between 0.5 and 4; using 1");
             scale = null;
         }
-        return new AppConfig.Kiosk(values.integer(k, "screen", "kiosk.screen", 0), k.text("exit_key", "Ctrl+Shift+Q"),
+        return new AppConfig.Kiosk(
+                values.integer(k, "screen", "kiosk.screen", 0),
+                k.text("exit_key", "Ctrl+Shift+Q"),
                 values.integer(k, "hide_cursor_seconds", "kiosk.hide_cursor_seconds", 5),
                 values.integer(k, "jump_to_crit_seconds", "kiosk.jump_to_crit_seconds", 60),
                 scale == null ? 1 : scale,
@@ -97,7 +172,8 @@ final class AppConfigParser {
     private int positive(YamlNode.Mapping map, String key, int fallback) {
         int v = values.integer(map, key, "planner." + key, fallback);
         if (v < 1) {
-            diagnostics.error(map.at(key), "planner." + key + " must be at least 1; using " + fallback);
+            diagnostics.error(
+                    map.at(key), "planner." + key + " must be at least 1; using " + fallback);
             return fallback;
         }
         return v;
@@ -109,24 +185,37 @@ final class AppConfigParser {
         Secret password = secret(t, "basic_auth_password", configDir);
         Secret token = secret(t, "bearer_token", configDir);
         String ca = t.text("tls_ca_file", null);
-        return new AppConfig.Telemetry(url,
-                t.text("identity_label", "instance"), t.text("rack_label", "rack_id"), t.text("chassis_label", "chassis_id"),
-                t.text("job_regex", ".*"), t.text("basic_auth_user", null), password, token,
+        return new AppConfig.Telemetry(
+                url,
+                t.text("identity_label", "instance"),
+                t.text("rack_label", "rack_id"),
+                t.text("chassis_label", "chassis_id"),
+                t.text("job_regex", ".*"),
+                t.text("basic_auth_user", null),
+                password,
+                token,
                 values.bool(t, "tls_verify", "telemetry.tls_verify", true),
                 ca == null ? null : configDir.resolve(ca),
-                values.integer(t, "prometheus_heartbeat_seconds", "telemetry.prometheus_heartbeat_seconds", 30),
-                values.integer(t, "prometheus_latency_window", "telemetry.prometheus_latency_window", 20),
+                values.integer(
+                        t,
+                        "prometheus_heartbeat_seconds",
+                        "telemetry.prometheus_heartbeat_seconds",
+                        30),
+                values.integer(
+                        t, "prometheus_latency_window", "telemetry.prometheus_latency_window", 20),
                 values.bool(t, "debug_stats", "telemetry.debug_stats", false),
                 values.integer(t, "timeout_seconds", "telemetry.timeout_seconds", 15),
                 values.integer(t, "max_parallel_queries", "telemetry.max_parallel_queries", 4),
-                values.integer(t, "scrape_interval_seconds", "telemetry.scrape_interval_seconds", 15));
+                values.integer(
+                        t, "scrape_interval_seconds", "telemetry.scrape_interval_seconds", 15));
     }
 
     private void checkUrl(YamlNode.Mapping t, String url) {
         String problem = null;
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 problem = "it must start with http:// or https://";
             } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 problem = "it has no host name";
@@ -138,11 +227,16 @@ final class AppConfigParser {
         }
         if (problem != null) {
             // the URL may embed user:password, so it is not echoed back
-            diagnostics.error(t.at("prometheus_url"), "telemetry.prometheus_url is not a valid Prometheus address: " + problem);
+            diagnostics.error(
+                    t.at("prometheus_url"),
+                    "telemetry.prometheus_url is not a valid Prometheus address: " + problem);
         }
     }
 
-    /** {@code key} (which may be {@code ${ENV_VAR}}) or {@code key_file}; an empty secret when neither is set. */
+    /**
+     * {@code key} (which may be {@code ${ENV_VAR}}) or {@code key_file}; an empty secret when
+     * neither is set.
+     */
     private Secret secret(YamlNode.Mapping t, String key, Path configDir) {
         String inline = t.text(key, null);
         String file = t.text(key + "_file", null);
@@ -152,8 +246,13 @@ final class AppConfigParser {
             while (m.find()) {
                 String value = environment.get(m.group(1));
                 if (value == null) {
-                    diagnostics.error(t.at(key), "telemetry." + key + " refers to the environment variable "
-                            + m.group(1) + ", which is not set");
+                    diagnostics.error(
+                            t.at(key),
+                            "telemetry."
+                                    + key
+                                    + " refers to the environment variable "
+                                    + m.group(1)
+                                    + ", which is not set");
                     value = "";
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(value));
@@ -166,25 +265,39 @@ final class AppConfigParser {
             try {
                 return new Secret(Files.readString(path, StandardCharsets.UTF_8).trim());
             } catch (IOException e) {
-                diagnostics.error(t.at(key + "_file"), "telemetry." + key + "_file names " + path + ", which cannot be read");
+                diagnostics.error(
+                        t.at(key + "_file"),
+                        "telemetry." + key + "_file names " + path + ", which cannot be read");
             }
         }
         return new Secret(null);
     }
 
     private void warnUnknownKeys(YamlNode.Mapping root) {
-        root.entries().forEach((key, node) -> {
-            Set<String> known = KNOWN.get(key);
-            if (known == null) {
-                diagnostics.warning(node, "unknown setting '" + key + "' in app.yaml is ignored");
-            } else if (!known.isEmpty() && node instanceof YamlNode.Mapping m) {
-                m.entries().forEach((sub, subNode) -> {
-                    if (!known.contains(sub)) {
-                        diagnostics.warning(subNode, "unknown setting '" + key + "." + sub + "' in app.yaml is ignored");
-                    }
-                });
-            }
-        });
+        root.entries()
+                .forEach(
+                        (key, node) -> {
+                            Set<String> known = KNOWN.get(key);
+                            if (known == null) {
+                                diagnostics.warning(
+                                        node,
+                                        "unknown setting '" + key + "' in app.yaml is ignored");
+                            } else if (!known.isEmpty() && node instanceof YamlNode.Mapping m) {
+                                m.entries()
+                                        .forEach(
+                                                (sub, subNode) -> {
+                                                    if (!known.contains(sub)) {
+                                                        diagnostics.warning(
+                                                                subNode,
+                                                                "unknown setting '"
+                                                                        + key
+                                                                        + "."
+                                                                        + sub
+                                                                        + "' in app.yaml is ignored");
+                                                    }
+                                                });
+                            }
+                        });
     }
 
     private YamlNode.Mapping section(YamlNode.Mapping root, String key) {
@@ -193,22 +306,30 @@ final class AppConfigParser {
             return m;
         }
         if (node != null && !(node instanceof YamlNode.Scalar s && s.isNull())) {
-            diagnostics.error(node, "'" + key + "' in app.yaml should be a block of settings; its defaults are used");
+            diagnostics.error(
+                    node,
+                    "'"
+                            + key
+                            + "' in app.yaml should be a block of settings; its defaults are used");
         }
         return YamlNode.Mapping.empty(root.file());
     }
 
     private static Map<String, String> scalars(YamlNode.Mapping m) {
         Map<String, String> out = new LinkedHashMap<>();
-        m.entries().forEach((k, v) -> {
-            if (v instanceof YamlNode.Scalar s && !s.isNull()) {
-                out.put(k, s.value());
-            }
-        });
+        m.entries()
+                .forEach(
+                        (k, v) -> {
+                            if (v instanceof YamlNode.Scalar s && !s.isNull()) {
+                                out.put(k, s.value());
+                            }
+                        });
         return out;
     }
 
-    /** A plain Java view (maps, lists, strings) of a YAML subtree, for plugin settings read later. */
+    /**
+     * A plain Java view (maps, lists, strings) of a YAML subtree, for plugin settings read later.
+     */
     static Object plainValue(YamlNode node) {
         if (node instanceof YamlNode.Mapping m) {
             return plain(m);
@@ -225,5 +346,4 @@ final class AppConfigParser {
         m.entries().forEach((k, v) -> out.put(k, plainValue(v)));
         return out;
     }
-
 }

@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads health checks ({@code checks:} lists). A check with a broken rule is reported and left out. */
+/**
+ * Reads health checks ({@code checks:} lists). A check with a broken rule is reported and left out.
+ */
 final class CheckLoader {
     private final Diagnostics diagnostics;
     private final YamlReader reader;
@@ -28,21 +30,34 @@ final class CheckLoader {
     Map<String, Check> load(Path dir) {
         Map<String, Check> checks = new LinkedHashMap<>();
         for (Path file : YamlFiles.under(dir)) {
-            reader.readMapping(file).ifPresent(root -> {
-                for (YamlNode node : root.list("checks")) {
-                    if (node instanceof YamlNode.Mapping m) {
-                        parse(m).ifPresent(c -> {
-                            Check first = checks.putIfAbsent(c.id(), c);
-                            if (first != null) {
-                                diagnostics.error(m.at("id"), "the check id '" + c.id() + "' is already defined at "
-                                        + first.file() + ":" + first.line() + "; this second definition was ignored");
-                            }
-                        });
-                    } else {
-                        diagnostics.error(node, "each entry of 'checks' should be a check with an id; this one was skipped");
-                    }
-                }
-            });
+            reader.readMapping(file)
+                    .ifPresent(
+                            root -> {
+                                for (YamlNode node : root.list("checks")) {
+                                    if (node instanceof YamlNode.Mapping m) {
+                                        parse(m).ifPresent(
+                                                        c -> {
+                                                            Check first =
+                                                                    checks.putIfAbsent(c.id(), c);
+                                                            if (first != null) {
+                                                                diagnostics.error(
+                                                                        m.at("id"),
+                                                                        "the check id '"
+                                                                                + c.id()
+                                                                                + "' is already defined at "
+                                                                                + first.file()
+                                                                                + ":"
+                                                                                + first.line()
+                                                                                + "; this second definition was ignored");
+                                                            }
+                                                        });
+                                    } else {
+                                        diagnostics.error(
+                                                node,
+                                                "each entry of 'checks' should be a check with an id; this one was skipped");
+                                    }
+                                }
+                            });
         }
         return checks;
     }
@@ -56,17 +71,26 @@ final class CheckLoader {
         boolean ok = true;
         String expr = m.text("expr", null);
         if (expr == null || expr.isBlank()) {
-            diagnostics.error(m, "check '" + id + "' has no expr (the PromQL to run); it was skipped");
+            diagnostics.error(
+                    m, "check '" + id + "' has no expr (the PromQL to run); it was skipped");
             ok = false;
         }
         Optional<CheckScope> scope = CheckScope.parse(m.text("scope", null));
         if (scope.isEmpty()) {
-            diagnostics.error(m.at("scope"), "check '" + id + "' has scope '" + m.text("scope", "") + "'; it must be node, chassis or rack");
+            diagnostics.error(
+                    m.at("scope"),
+                    "check '"
+                            + id
+                            + "' has scope '"
+                            + m.text("scope", "")
+                            + "'; it must be node, chassis or rack");
             ok = false;
         }
         String output = m.text("output", "numeric").trim().toLowerCase(Locale.ROOT);
         if (!output.equals("bool") && !output.equals("numeric")) {
-            diagnostics.error(m.at("output"), "check '" + id + "' has output '" + output + "'; it must be bool or numeric");
+            diagnostics.error(
+                    m.at("output"),
+                    "check '" + id + "' has output '" + output + "'; it must be bool or numeric");
             ok = false;
         }
         Duration forDuration = Duration.ZERO;
@@ -74,8 +98,13 @@ final class CheckLoader {
         if (forText != null) {
             Optional<Duration> parsed = Durations.parse(forText);
             if (parsed.isEmpty()) {
-                diagnostics.error(m.at("for"), "check '" + id + "' has for: '" + forText
-                        + "', which is not a duration (write e.g. 30s, 5m, 1h)");
+                diagnostics.error(
+                        m.at("for"),
+                        "check '"
+                                + id
+                                + "' has for: '"
+                                + forText
+                                + "', which is not a duration (write e.g. 30s, 5m, 1h)");
                 ok = false;
             } else {
                 forDuration = parsed.get();
@@ -86,7 +115,11 @@ final class CheckLoader {
             Optional<Rule> rule = n instanceof YamlNode.Mapping r ? rule(id, r) : Optional.empty();
             if (rule.isEmpty()) {
                 if (!(n instanceof YamlNode.Mapping)) {
-                    diagnostics.error(n, "check '" + id + "' has a rule that is not of the form {op, value, severity}");
+                    diagnostics.error(
+                            n,
+                            "check '"
+                                    + id
+                                    + "' has a rule that is not of the form {op, value, severity}");
                 }
                 ok = false;
             } else {
@@ -94,42 +127,79 @@ final class CheckLoader {
             }
         }
         if (rules.isEmpty() && ok) {
-            diagnostics.warning(m, "check '" + id + "' has no rules, so it can never report a problem");
+            diagnostics.warning(
+                    m, "check '" + id + "' has no rules, so it can never report a problem");
         }
-        Severity absent = Severity.parse(m.text("expand_absent_state", "OK")).orElseGet(() -> {
-            diagnostics.error(m.at("expand_absent_state"), "check '" + id + "' has an unknown expand_absent_state; OK is used");
-            return Severity.OK;
-        });
+        Severity absent =
+                Severity.parse(m.text("expand_absent_state", "OK"))
+                        .orElseGet(
+                                () -> {
+                                    diagnostics.error(
+                                            m.at("expand_absent_state"),
+                                            "check '"
+                                                    + id
+                                                    + "' has an unknown expand_absent_state; OK is used");
+                                    return Severity.OK;
+                                });
         int threshold = 0;
         String thresholdText = m.text("expand_crit_threshold", null);
         if (thresholdText != null) {
             try {
                 threshold = Integer.parseInt(thresholdText.trim());
             } catch (NumberFormatException e) {
-                diagnostics.error(m.at("expand_crit_threshold"), "check '" + id + "' has expand_crit_threshold '"
-                        + thresholdText + "'; it must be a whole number");
+                diagnostics.error(
+                        m.at("expand_crit_threshold"),
+                        "check '"
+                                + id
+                                + "' has expand_crit_threshold '"
+                                + thresholdText
+                                + "'; it must be a whole number");
             }
         }
         if (!ok) {
             return Optional.empty();
         }
-        return Optional.of(new Check(id, m.text("name", id), m.text("kind", ""), scope.get(), expr.trim(),
-                output.equals("bool"), forDuration, m.texts("selectors"), rules, m.text("expand_by_label", null),
-                m.text("expand_discovery_expr", null), absent, threshold, m.file(), m.line()));
+        return Optional.of(
+                new Check(
+                        id,
+                        m.text("name", id),
+                        m.text("kind", ""),
+                        scope.get(),
+                        expr.trim(),
+                        output.equals("bool"),
+                        forDuration,
+                        m.texts("selectors"),
+                        rules,
+                        m.text("expand_by_label", null),
+                        m.text("expand_discovery_expr", null),
+                        absent,
+                        threshold,
+                        m.file(),
+                        m.line()));
     }
 
     private Optional<Rule> rule(String checkId, YamlNode.Mapping r) {
         String opText = r.text("op", null);
         Optional<Operator> op = Operator.parse(opText);
         if (op.isEmpty()) {
-            diagnostics.error(r.at("op"), "check '" + checkId + "' has a rule with operator '" + opText
-                    + "'; use one of == != > >= < <=");
+            diagnostics.error(
+                    r.at("op"),
+                    "check '"
+                            + checkId
+                            + "' has a rule with operator '"
+                            + opText
+                            + "'; use one of == != > >= < <=");
         }
         String severityText = r.text("severity", null);
         Optional<Severity> severity = Severity.parse(severityText);
         if (severity.isEmpty()) {
-            diagnostics.error(r.at("severity"), "check '" + checkId + "' has a rule with severity '" + severityText
-                    + "'; use OK, WARN, CRIT or UNKNOWN");
+            diagnostics.error(
+                    r.at("severity"),
+                    "check '"
+                            + checkId
+                            + "' has a rule with severity '"
+                            + severityText
+                            + "'; use OK, WARN, CRIT or UNKNOWN");
         }
         String valueText = r.text("value", null);
         Double value = null;
@@ -139,7 +209,13 @@ final class CheckLoader {
             // reported below
         }
         if (value == null) {
-            diagnostics.error(r.at("value"), "check '" + checkId + "' has a rule whose value '" + valueText + "' is not a number");
+            diagnostics.error(
+                    r.at("value"),
+                    "check '"
+                            + checkId
+                            + "' has a rule whose value '"
+                            + valueText
+                            + "' is not a number");
         }
         if (op.isEmpty() || severity.isEmpty() || value == null) {
             return Optional.empty();

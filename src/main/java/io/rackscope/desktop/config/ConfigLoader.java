@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Loads a Rackscope configuration directory, reporting every problem and keeping everything valid. */
+/**
+ * Loads a Rackscope configuration directory, reporting every problem and keeping everything valid.
+ */
 public final class ConfigLoader {
     private final Map<String, String> environment;
 
@@ -43,10 +45,26 @@ public final class ConfigLoader {
         TemplateLoader templateLoader = new TemplateLoader(diagnostics, reader);
         TemplateCatalog templates = templateLoader.load(paths.templates());
         Map<String, Check> checks = new CheckLoader(diagnostics, reader).load(paths.checks());
-        Map<String, MetricDefinition> metrics = new MetricLoader(diagnostics, reader).load(paths.metrics());
+        Map<String, MetricDefinition> metrics =
+                new MetricLoader(diagnostics, reader).load(paths.metrics());
         List<Site> sites = new TopologyLoader(diagnostics, reader).load(paths.topology(), root);
-        new ReferenceValidator(diagnostics).validate(sites, templates, templateLoader.origins(), checks.keySet(), metrics.keySet());
-        SlurmSettings slurm = new SlurmSettingsLoader(diagnostics, reader).load(root, settings.plugins());
-        return new RackscopeConfig(paths, settings, new Topology(sites), templates, checks, metrics, slurm, diagnostics);
+        new ReferenceValidator(diagnostics)
+                .validate(
+                        sites,
+                        templates,
+                        templateLoader.origins(),
+                        checks.keySet(),
+                        metrics.keySet());
+        SlurmSettings slurm =
+                new SlurmSettingsLoader(diagnostics, reader).load(root, settings.plugins());
+        return new RackscopeConfig(
+                paths,
+                settings,
+                new Topology(sites),
+                templates,
+                checks,
+                metrics,
+                slurm,
+                diagnostics);
     }
 }

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 /** One problem found in the configuration: where it is and what it means to an operator. */
 public record Diagnostic(Level level, Path file, int line, String message) {
 
-    public enum Level { ERROR, WARNING }
+    public enum Level {
+        ERROR,
+        WARNING
+    }
 
     public String fileName() {
         return file == null ? "" : file.toString();
@@ -13,7 +16,8 @@ public record Diagnostic(Level level, Path file, int line, String message) {
 
     @Override
     public String toString() {
-        String where = file == null ? "" : line > 0 ? fileName() + ":" + line + ": " : fileName() + ": ";
+        String where =
+                file == null ? "" : line > 0 ? fileName() + ":" + line + ": " : fileName() + ": ";
         return (level == Level.ERROR ? "error: " : "warning: ") + where + message;
     }
 }

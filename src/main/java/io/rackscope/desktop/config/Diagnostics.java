@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Collects every problem of one load, so that the operator sees them all in one pass. Thread-safe. */
+/**
+ * Collects every problem of one load, so that the operator sees them all in one pass. Thread-safe.
+ */
 public final class Diagnostics {
     private final List<Diagnostic> items = Collections.synchronizedList(new ArrayList<>());
 

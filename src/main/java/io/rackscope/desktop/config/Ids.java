@@ -11,10 +11,12 @@ final class Ids {
     private static final Pattern RANGE = Pattern.compile("^(.*)\\[(\\d+)-(\\d+)](.*)$");
     static final int MAX_RANGE = 100_000;
 
-    private Ids() {
-    }
+    private Ids() {}
 
-    /** The ids a pattern stands for; a text without a range is itself. Throws on a reversed or huge range. */
+    /**
+     * The ids a pattern stands for; a text without a range is itself. Throws on a reversed or huge
+     * range.
+     */
     static List<String> expand(String text) {
         Matcher m = RANGE.matcher(text);
         if (!m.matches()) {
@@ -27,7 +29,8 @@ final class Ids {
             throw new IllegalArgumentException("the range " + text + " ends before it starts");
         }
         if (end - start >= MAX_RANGE) {
-            throw new IllegalArgumentException("the range " + text + " has more than " + MAX_RANGE + " ids");
+            throw new IllegalArgumentException(
+                    "the range " + text + " has more than " + MAX_RANGE + " ids");
         }
         int width = from.length();
         List<String> out = new ArrayList<>((int) (end - start + 1));

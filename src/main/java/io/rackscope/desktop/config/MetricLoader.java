@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads metric definitions: one per file, or a {@code metrics:} list; {@code expr:} or {@code metric:}. */
+/**
+ * Reads metric definitions: one per file, or a {@code metrics:} list; {@code expr:} or {@code
+ * metric:}.
+ */
 final class MetricLoader {
     private static final Set<String> CHART_TYPES = Set.of("line", "area", "bar", "gauge");
-    private static final Set<String> AGGREGATIONS = Set.of("avg", "max", "min", "sum", "p95", "p99");
+    private static final Set<String> AGGREGATIONS =
+            Set.of("avg", "max", "min", "sum", "p95", "p99");
 
     private final Diagnostics diagnostics;
     private final YamlReader reader;
@@ -26,24 +30,37 @@ final class MetricLoader {
     Map<String, MetricDefinition> load(Path dir) {
         Map<String, MetricDefinition> metrics = new LinkedHashMap<>();
         for (Path file : YamlFiles.under(dir)) {
-            reader.readMapping(file).ifPresent(root -> {
-                List<YamlNode> entries = root.has("metrics") ? root.list("metrics") : List.of(root);
-                for (YamlNode node : entries) {
-                    if (!(node instanceof YamlNode.Mapping m) || m.text("id", null) == null) {
-                        diagnostics.error(node, "a metric definition needs an id; this one was skipped");
-                        continue;
-                    }
-                    MetricDefinition def = parse(m);
-                    if (def == null) {
-                        continue;
-                    }
-                    MetricDefinition first = metrics.putIfAbsent(def.id(), def);
-                    if (first != null) {
-                        diagnostics.error(m.at("id"), "the metric id '" + def.id() + "' is already defined at "
-                                + first.file() + ":" + first.line() + "; this second definition was ignored");
-                    }
-                }
-            });
+            reader.readMapping(file)
+                    .ifPresent(
+                            root -> {
+                                List<YamlNode> entries =
+                                        root.has("metrics") ? root.list("metrics") : List.of(root);
+                                for (YamlNode node : entries) {
+                                    if (!(node instanceof YamlNode.Mapping m)
+                                            || m.text("id", null) == null) {
+                                        diagnostics.error(
+                                                node,
+                                                "a metric definition needs an id; this one was skipped");
+                                        continue;
+                                    }
+                                    MetricDefinition def = parse(m);
+                                    if (def == null) {
+                                        continue;
+                                    }
+                                    MetricDefinition first = metrics.putIfAbsent(def.id(), def);
+                                    if (first != null) {
+                                        diagnostics.error(
+                                                m.at("id"),
+                                                "the metric id '"
+                                                        + def.id()
+                                                        + "' is already defined at "
+                                                        + first.file()
+                                                        + ":"
+                                                        + first.line()
+                                                        + "; this second definition was ignored");
+                                    }
+                                }
+                            });
         }
         return metrics;
     }
@@ -52,41 +69,96 @@ final class MetricLoader {
         String id = m.text("id", null);
         String expr = m.text("expr", m.text("metric", null));
         if (expr == null || expr.isBlank()) {
-            diagnostics.error(m, "metric '" + id + "' has neither expr: nor metric: (the PromQL to chart); it was skipped");
+            diagnostics.error(
+                    m,
+                    "metric '"
+                            + id
+                            + "' has neither expr: nor metric: (the PromQL to chart); it was skipped");
             return null;
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        m.mapping("labels").ifPresent(l -> l.entries().forEach((k, v) -> {
-            if (v instanceof YamlNode.Scalar s && !s.isNull()) {
-                labels.put(k, s.value());
-            }
-        }));
-        return new MetricDefinition(id, m.text("name", id), m.text("description", ""), expr.trim(), labels,
+        m.mapping("labels")
+                .ifPresent(
+                        l ->
+                                l.entries()
+                                        .forEach(
+                                                (k, v) -> {
+                                                    if (v instanceof YamlNode.Scalar s
+                                                            && !s.isNull()) {
+                                                        labels.put(k, s.value());
+                                                    }
+                                                }));
+        return new MetricDefinition(
+                id,
+                m.text("name", id),
+                m.text("description", ""),
+                expr.trim(),
+                labels,
                 display(id, m.mapping("display").orElse(YamlNode.Mapping.empty(m.file()))),
-                m.text("category", ""), m.texts("tags"), m.file(), m.line());
+                m.text("category", ""),
+                m.texts("tags"),
+                m.file(),
+                m.line());
     }
 
     private MetricDisplay display(String id, YamlNode.Mapping d) {
         String chart = d.text("chart_type", "line");
         if (!CHART_TYPES.contains(chart)) {
-            diagnostics.warning(d.at("chart_type"), "metric '" + id + "' has chart_type '" + chart + "'; a line chart is drawn instead");
+            diagnostics.warning(
+                    d.at("chart_type"),
+                    "metric '"
+                            + id
+                            + "' has chart_type '"
+                            + chart
+                            + "'; a line chart is drawn instead");
             chart = "line";
         }
         String aggregation = d.text("aggregation", "avg");
         if (!AGGREGATIONS.contains(aggregation)) {
-            diagnostics.warning(d.at("aggregation"), "metric '" + id + "' has aggregation '" + aggregation
-                    + "'; use avg, max, min, sum, p95 or p99 (avg is used)");
+            diagnostics.warning(
+                    d.at("aggregation"),
+                    "metric '"
+                            + id
+                            + "' has aggregation '"
+                            + aggregation
+                            + "'; use avg, max, min, sum, p95 or p99 (avg is used)");
             aggregation = "avg";
         }
-        List<String> ranges = d.texts("time_ranges").isEmpty() ? MetricDisplay.DEFAULT_RANGES : d.texts("time_ranges");
-        String defaultRange = d.text("default_range", ranges.contains("24h") ? "24h" : ranges.get(0));
+        List<String> ranges =
+                d.texts("time_ranges").isEmpty()
+                        ? MetricDisplay.DEFAULT_RANGES
+                        : d.texts("time_ranges");
+        String defaultRange =
+                d.text("default_range", ranges.contains("24h") ? "24h" : ranges.get(0));
         YamlNode.Mapping t = d.mapping("thresholds").orElse(YamlNode.Mapping.empty(d.file()));
-        MetricDisplay.Format format = d.mapping("format").map(f -> new MetricDisplay.Format(
-                values.integer(f, "decimals", "display.format.decimals", 1),
-                orOne(values.number(f, "multiplier", "display.format.multiplier")),
-                f.text("prefix", ""), f.text("suffix", ""))).orElse(MetricDisplay.Format.DEFAULT);
-        return new MetricDisplay(d.text("unit", ""), chart, d.text("color", "#3b82f6"), ranges, defaultRange, aggregation,
-                values.number(t, "warn", "display.thresholds.warn"), values.number(t, "crit", "display.thresholds.crit"), format);
+        MetricDisplay.Format format =
+                d.mapping("format")
+                        .map(
+                                f ->
+                                        new MetricDisplay.Format(
+                                                values.integer(
+                                                        f,
+                                                        "decimals",
+                                                        "display.format.decimals",
+                                                        1),
+                                                orOne(
+                                                        values.number(
+                                                                f,
+                                                                "multiplier",
+                                                                "display.format.multiplier")),
+                                                f.text("prefix", ""),
+                                                f.text("suffix", "")))
+                        .orElse(MetricDisplay.Format.DEFAULT);
+        return new MetricDisplay(
+                d.text("unit", ""),
+                chart,
+                d.text("color", "#3b82f6"),
+                ranges,
+                defaultRange,
+                aggregation,
+                values.number(t, "warn", "display.thresholds.warn"),
+                values.number(t, "crit", "display.thresholds.crit"),
+                format);
     }
 
     private static double orOne(Double d) {

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a rack's YAML (a rack file or an inline rack) into a {@link Rack} with its devices and instances. */
+/**
+ * Turns a rack's YAML (a rack file or an inline rack) into a {@link Rack} with its devices and
+ * instances.
+ */
 final class RackParser {
     private final Diagnostics diagnostics;
     private final Values values;
@@ -19,12 +22,19 @@ final class RackParser {
         this.values = new Values(diagnostics);
     }
 
-    Rack parse(YamlNode.Mapping m, String fallbackId, String siteId, String roomId, String aisleId) {
+    Rack parse(
+            YamlNode.Mapping m, String fallbackId, String siteId, String roomId, String aisleId) {
         String id = m.text("id", fallbackId);
         checkId(m, "rack", id);
         int u = values.integer(m, "u_height", "u_height", 42);
         if (u < 1 || u > 60) {
-            diagnostics.error(m.at("u_height"), "rack '" + id + "' has u_height " + u + "; it must be between 1 and 60 (42 is used)");
+            diagnostics.error(
+                    m.at("u_height"),
+                    "rack '"
+                            + id
+                            + "' has u_height "
+                            + u
+                            + "; it must be between 1 and 60 (42 is used)");
             u = 42;
         }
         List<Device> devices = new ArrayList<>();
@@ -35,11 +45,24 @@ final class RackParser {
                     devices.add(device);
                 }
             } else {
-                diagnostics.error(n, "rack '" + id + "' lists a device that is not a block of settings; it was skipped");
+                diagnostics.error(
+                        n,
+                        "rack '"
+                                + id
+                                + "' lists a device that is not a block of settings; it was skipped");
             }
         }
-        return new Rack(id, m.text("name", id), u, m.text("template_id", null), devices, siteId, roomId, aisleId,
-                m.file(), m.line());
+        return new Rack(
+                id,
+                m.text("name", id),
+                u,
+                m.text("template_id", null),
+                devices,
+                siteId,
+                roomId,
+                aisleId,
+                m.file(),
+                m.line());
     }
 
     private Device device(YamlNode.Mapping d, String rackId) {
@@ -51,18 +74,36 @@ final class RackParser {
         checkId(d, "device", id);
         String template = d.text("template_id", null);
         if (template == null) {
-            diagnostics.error(d, "device '" + id + "' has no template_id, so its size and checks are unknown");
+            diagnostics.error(
+                    d,
+                    "device '" + id + "' has no template_id, so its size and checks are unknown");
         }
         int u = values.integer(d, "u_position", "u_position", 1);
         Map<String, String> labels = new LinkedHashMap<>();
-        d.mapping("labels").ifPresent(l -> l.entries().forEach((k, v) -> {
-            if (v instanceof YamlNode.Scalar s && !s.isNull()) {
-                labels.put(k, s.value());
-            }
-        }));
-        YamlNode instanceNode = d.has("instance") ? d.at("instance") : d.has("nodes") ? d.at("nodes") : null;
-        return new Device(id, d.text("name", id), template, u, Face.parse(d.text("face", "front")),
-                instances(id, instanceNode), labels, rackId, d.file(), d.line());
+        d.mapping("labels")
+                .ifPresent(
+                        l ->
+                                l.entries()
+                                        .forEach(
+                                                (k, v) -> {
+                                                    if (v instanceof YamlNode.Scalar s
+                                                            && !s.isNull()) {
+                                                        labels.put(k, s.value());
+                                                    }
+                                                }));
+        YamlNode instanceNode =
+                d.has("instance") ? d.at("instance") : d.has("nodes") ? d.at("nodes") : null;
+        return new Device(
+                id,
+                d.text("name", id),
+                template,
+                u,
+                Face.parse(d.text("face", "front")),
+                instances(id, instanceNode),
+                labels,
+                rackId,
+                d.file(),
+                d.line());
     }
 
     private List<InstanceSlot> instances(String deviceId, YamlNode node) {
@@ -71,21 +112,32 @@ final class RackParser {
             return out;
         }
         if (node instanceof YamlNode.Mapping map) {
-            map.entries().forEach((slot, value) -> {
-                try {
-                    if (value instanceof YamlNode.Scalar s && !s.isNull()) {
-                        out.add(new InstanceSlot(Integer.parseInt(slot.trim()), s.value()));
-                    }
-                } catch (NumberFormatException e) {
-                    diagnostics.error(value, "device '" + deviceId + "' maps slot '" + slot + "', which is not a slot number");
-                }
-            });
+            map.entries()
+                    .forEach(
+                            (slot, value) -> {
+                                try {
+                                    if (value instanceof YamlNode.Scalar s && !s.isNull()) {
+                                        out.add(
+                                                new InstanceSlot(
+                                                        Integer.parseInt(slot.trim()), s.value()));
+                                    }
+                                } catch (NumberFormatException e) {
+                                    diagnostics.error(
+                                            value,
+                                            "device '"
+                                                    + deviceId
+                                                    + "' maps slot '"
+                                                    + slot
+                                                    + "', which is not a slot number");
+                                }
+                            });
             return out;
         }
         List<YamlNode> items = node instanceof YamlNode.Sequence s ? s.items() : List.of(node);
         for (YamlNode item : items) {
             if (!(item instanceof YamlNode.Scalar s) || s.isNull()) {
-                diagnostics.error(item, "device '" + deviceId + "' has an instance entry that is not a name");
+                diagnostics.error(
+                        item, "device '" + deviceId + "' has an instance entry that is not a name");
                 continue;
             }
             try {
@@ -101,8 +153,13 @@ final class RackParser {
 
     private void checkId(YamlNode.Mapping m, String kind, String id) {
         if (!Ids.VALID.matcher(id).matches()) {
-            diagnostics.warning(m.at("id"), "the " + kind + " id '" + id
-                    + "' should be lower-case letters, digits, '.', '_' or '-' (at most 128)");
+            diagnostics.warning(
+                    m.at("id"),
+                    "the "
+                            + kind
+                            + " id '"
+                            + id
+                            + "' should be lower-case letters, digits, '.', '_' or '-' (at most 128)");
         }
     }
 }

@@ -7,17 +7,26 @@ import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.TemplateCatalog;
 import io.rackscope.desktop.topology.Topology;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collection;
 
-/** A loaded configuration: settings, estate, templates, checks and metrics, plus what was wrong with it. */
-public record RackscopeConfig(ConfigPaths paths, AppConfig app, Topology topology, TemplateCatalog templates,
-                              Map<String, Check> checks, Map<String, MetricDefinition> metrics, SlurmSettings slurm,
-                              Diagnostics diagnostics) {
+/**
+ * A loaded configuration: settings, estate, templates, checks and metrics, plus what was wrong with
+ * it.
+ */
+public record RackscopeConfig(
+        ConfigPaths paths,
+        AppConfig app,
+        Topology topology,
+        TemplateCatalog templates,
+        Map<String, Check> checks,
+        Map<String, MetricDefinition> metrics,
+        SlurmSettings slurm,
+        Diagnostics diagnostics) {
     public RackscopeConfig {
         checks = Map.copyOf(checks);
         metrics = Map.copyOf(metrics);
@@ -31,13 +40,20 @@ public record RackscopeConfig(ConfigPaths paths, AppConfig app, Topology topolog
         return Optional.ofNullable(metrics.get(id));
     }
 
-    /** The checks that apply to a device through its template (ids that do not resolve are left out). */
+    /**
+     * The checks that apply to a device through its template (ids that do not resolve are left
+     * out).
+     */
     public List<Check> checksFor(Device device) {
-        return resolve(templates.device(device.templateId()).map(t -> t.checks()).orElse(List.of()), checks);
+        return resolve(
+                templates.device(device.templateId()).map(t -> t.checks()).orElse(List.of()),
+                checks);
     }
 
     public List<MetricDefinition> metricsFor(Device device) {
-        return resolve(templates.device(device.templateId()).map(t -> t.metrics()).orElse(List.of()), metrics);
+        return resolve(
+                templates.device(device.templateId()).map(t -> t.metrics()).orElse(List.of()),
+                metrics);
     }
 
     /** Rack-level checks: those of the rack template and of the components its template mounts. */
@@ -47,17 +63,38 @@ public record RackscopeConfig(ConfigPaths paths, AppConfig app, Topology topolog
 
     public List<MetricDefinition> metricsFor(Rack rack) {
         Set<String> ids = new LinkedHashSet<>();
-        templates.rack(rack.templateId()).ifPresent(t -> t.components().forEach(c ->
-                templates.component(c.templateId()).ifPresent(ct -> ids.addAll(ct.metrics()))));
+        templates
+                .rack(rack.templateId())
+                .ifPresent(
+                        t ->
+                                t.components()
+                                        .forEach(
+                                                c ->
+                                                        templates
+                                                                .component(c.templateId())
+                                                                .ifPresent(
+                                                                        ct ->
+                                                                                ids.addAll(
+                                                                                        ct
+                                                                                                .metrics()))));
         return resolve(new ArrayList<>(ids), metrics);
     }
 
     private Set<String> rackCheckIds(Rack rack) {
         Set<String> ids = new LinkedHashSet<>();
-        templates.rack(rack.templateId()).ifPresent(t -> {
-            ids.addAll(t.checks());
-            t.components().forEach(c -> templates.component(c.templateId()).ifPresent(ct -> ids.addAll(ct.checks())));
-        });
+        templates
+                .rack(rack.templateId())
+                .ifPresent(
+                        t -> {
+                            ids.addAll(t.checks());
+                            t.components()
+                                    .forEach(
+                                            c ->
+                                                    templates
+                                                            .component(c.templateId())
+                                                            .ifPresent(
+                                                                    ct -> ids.addAll(ct.checks())));
+                        });
         return ids;
     }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The checks that need the whole configuration at once: template, check and metric ids that do not exist,
- * devices that do not fit their rack or overlap, devices and instances claimed twice.
+ * The checks that need the whole configuration at once: template, check and metric ids that do not
+ * exist, devices that do not fit their rack or overlap, devices and instances claimed twice.
  */
 final class ReferenceValidator {
     private final Diagnostics diagnostics;
@@ -24,63 +24,150 @@ final class ReferenceValidator {
         this.diagnostics = diagnostics;
     }
 
-    void validate(List<Site> sites, TemplateCatalog templates, Map<String, YamlNode> templateOrigins,
-                  Set<String> checkIds, Set<String> metricIds) {
+    void validate(
+            List<Site> sites,
+            TemplateCatalog templates,
+            Map<String, YamlNode> templateOrigins,
+            Set<String> checkIds,
+            Set<String> metricIds) {
         templateReferences(templates, templateOrigins, checkIds, metricIds);
         Map<String, Device> devices = new HashMap<>();
         Map<String, Device> instanceOwners = new HashMap<>();
-        sites.stream().flatMap(s -> s.rooms().stream()).flatMap(r -> r.racks()).forEach(rack -> {
-            if (rack.templateId() != null && templates.rack(rack.templateId()).isEmpty()) {
-                diagnostics.error(rack.file(), rack.line(), "rack '" + rack.id() + "' uses the rack template '"
-                        + rack.templateId() + "', which is not defined");
-            }
-            for (Device d : rack.devices()) {
-                Device first = devices.putIfAbsent(d.id(), d);
-                if (first != null) {
-                    diagnostics.error(d.file(), d.line(), "the device id '" + d.id() + "' is already used at "
-                            + first.file() + ":" + first.line() + " (rack '" + first.rackId() + "')");
-                }
-                for (InstanceSlot slot : d.instances()) {
-                    Device owner = instanceOwners.putIfAbsent(slot.instanceId(), d);
-                    if (owner != null && owner != d) {
-                        diagnostics.error(d.file(), d.line(), "the instance '" + slot.instanceId() + "' is claimed by device '"
-                                + d.id() + "' here and by device '" + owner.id() + "' at " + owner.file() + ":" + owner.line());
-                    }
-                }
-            }
-            placement(rack, templates);
-        });
+        sites.stream()
+                .flatMap(s -> s.rooms().stream())
+                .flatMap(r -> r.racks())
+                .forEach(
+                        rack -> {
+                            if (rack.templateId() != null
+                                    && templates.rack(rack.templateId()).isEmpty()) {
+                                diagnostics.error(
+                                        rack.file(),
+                                        rack.line(),
+                                        "rack '"
+                                                + rack.id()
+                                                + "' uses the rack template '"
+                                                + rack.templateId()
+                                                + "', which is not defined");
+                            }
+                            for (Device d : rack.devices()) {
+                                Device first = devices.putIfAbsent(d.id(), d);
+                                if (first != null) {
+                                    diagnostics.error(
+                                            d.file(),
+                                            d.line(),
+                                            "the device id '"
+                                                    + d.id()
+                                                    + "' is already used at "
+                                                    + first.file()
+                                                    + ":"
+                                                    + first.line()
+                                                    + " (rack '"
+                                                    + first.rackId()
+                                                    + "')");
+                                }
+                                for (InstanceSlot slot : d.instances()) {
+                                    Device owner = instanceOwners.putIfAbsent(slot.instanceId(), d);
+                                    if (owner != null && owner != d) {
+                                        diagnostics.error(
+                                                d.file(),
+                                                d.line(),
+                                                "the instance '"
+                                                        + slot.instanceId()
+                                                        + "' is claimed by device '"
+                                                        + d.id()
+                                                        + "' here and by device '"
+                                                        + owner.id()
+                                                        + "' at "
+                                                        + owner.file()
+                                                        + ":"
+                                                        + owner.line());
+                                    }
+                                }
+                            }
+                            placement(rack, templates);
+                        });
     }
 
-    private void templateReferences(TemplateCatalog templates, Map<String, YamlNode> origins, Set<String> checkIds,
-                                    Set<String> metricIds) {
+    private void templateReferences(
+            TemplateCatalog templates,
+            Map<String, YamlNode> origins,
+            Set<String> checkIds,
+            Set<String> metricIds) {
         for (DeviceTemplate t : templates.devices().values()) {
             YamlNode.Mapping at = (YamlNode.Mapping) origins.get("device template:" + t.id());
-            unknown(at, "checks", "device template '" + t.id() + "'", "check", t.checks(), checkIds);
-            unknown(at, "metrics", "device template '" + t.id() + "'", "metric", t.metrics(), metricIds);
+            unknown(
+                    at,
+                    "checks",
+                    "device template '" + t.id() + "'",
+                    "check",
+                    t.checks(),
+                    checkIds);
+            unknown(
+                    at,
+                    "metrics",
+                    "device template '" + t.id() + "'",
+                    "metric",
+                    t.metrics(),
+                    metricIds);
         }
         for (RackTemplate t : templates.racks().values()) {
             YamlNode.Mapping at = (YamlNode.Mapping) origins.get("rack template:" + t.id());
             unknown(at, "checks", "rack template '" + t.id() + "'", "check", t.checks(), checkIds);
             for (RackTemplate.ComponentRef c : t.components()) {
                 if (templates.component(c.templateId()).isEmpty()) {
-                    diagnostics.error(at.at("infrastructure"), "rack template '" + t.id() + "' mounts the component template '"
-                            + c.templateId() + "', which is not defined");
+                    diagnostics.error(
+                            at.at("infrastructure"),
+                            "rack template '"
+                                    + t.id()
+                                    + "' mounts the component template '"
+                                    + c.templateId()
+                                    + "', which is not defined");
                 }
             }
         }
-        templates.components().values().forEach(t -> {
-            YamlNode.Mapping at = (YamlNode.Mapping) origins.get("rack component template:" + t.id());
-            unknown(at, "checks", "rack component template '" + t.id() + "'", "check", t.checks(), checkIds);
-            unknown(at, "metrics", "rack component template '" + t.id() + "'", "metric", t.metrics(), metricIds);
-        });
+        templates
+                .components()
+                .values()
+                .forEach(
+                        t -> {
+                            YamlNode.Mapping at =
+                                    (YamlNode.Mapping)
+                                            origins.get("rack component template:" + t.id());
+                            unknown(
+                                    at,
+                                    "checks",
+                                    "rack component template '" + t.id() + "'",
+                                    "check",
+                                    t.checks(),
+                                    checkIds);
+                            unknown(
+                                    at,
+                                    "metrics",
+                                    "rack component template '" + t.id() + "'",
+                                    "metric",
+                                    t.metrics(),
+                                    metricIds);
+                        });
     }
 
-    private void unknown(YamlNode.Mapping at, String key, String owner, String kind, List<String> ids, Set<String> known) {
+    private void unknown(
+            YamlNode.Mapping at,
+            String key,
+            String owner,
+            String kind,
+            List<String> ids,
+            Set<String> known) {
         for (String id : ids) {
             if (!known.contains(id)) {
-                diagnostics.warning(at.at(key), owner + " lists the " + kind + " '" + id
-                        + "', which is not defined; it is not " + (kind.equals("check") ? "evaluated" : "charted"));
+                diagnostics.warning(
+                        at.at(key),
+                        owner
+                                + " lists the "
+                                + kind
+                                + " '"
+                                + id
+                                + "', which is not defined; it is not "
+                                + (kind.equals("check") ? "evaluated" : "charted"));
             }
         }
     }
@@ -91,22 +178,52 @@ final class ReferenceValidator {
             DeviceTemplate t = templates.device(d.templateId()).orElse(null);
             if (t == null) {
                 if (d.templateId() != null) {
-                    diagnostics.error(d.file(), d.line(), "device '" + d.id() + "' uses the template '" + d.templateId()
-                            + "', which is not defined");
+                    diagnostics.error(
+                            d.file(),
+                            d.line(),
+                            "device '"
+                                    + d.id()
+                                    + "' uses the template '"
+                                    + d.templateId()
+                                    + "', which is not defined");
                 }
                 continue;
             }
             int top = d.uPosition() + t.uHeight() - 1;
             if (d.uPosition() < 1 || top > rack.uHeight()) {
-                diagnostics.error(d.file(), d.line(), "device '" + d.id() + "' occupies U" + d.uPosition() + "-U" + top
-                        + ", outside rack '" + rack.id() + "' (U1-U" + rack.uHeight() + ")");
+                diagnostics.error(
+                        d.file(),
+                        d.line(),
+                        "device '"
+                                + d.id()
+                                + "' occupies U"
+                                + d.uPosition()
+                                + "-U"
+                                + top
+                                + ", outside rack '"
+                                + rack.id()
+                                + "' (U1-U"
+                                + rack.uHeight()
+                                + ")");
                 continue;
             }
             Device[] slots = used.computeIfAbsent(d.face(), f -> new Device[rack.uHeight() + 1]);
             for (int u = d.uPosition(); u <= top; u++) {
                 if (slots[u] != null) {
-                    diagnostics.error(d.file(), d.line(), "device '" + d.id() + "' overlaps device '" + slots[u].id()
-                            + "' at U" + u + " on the " + d.face().name().toLowerCase() + " of rack '" + rack.id() + "'");
+                    diagnostics.error(
+                            d.file(),
+                            d.line(),
+                            "device '"
+                                    + d.id()
+                                    + "' overlaps device '"
+                                    + slots[u].id()
+                                    + "' at U"
+                                    + u
+                                    + " on the "
+                                    + d.face().name().toLowerCase()
+                                    + " of rack '"
+                                    + rack.id()
+                                    + "'");
                     break;
                 }
                 slots[u] = d;

@@ -1,6 +1,9 @@
 package io.rackscope.desktop.config;
 
-/** A credential. Its {@link #toString()} never shows the value, so it cannot leak into logs or messages. */
+/**
+ * A credential. Its {@link #toString()} never shows the value, so it cannot leak into logs or
+ * messages.
+ */
 public final class Secret {
     private final String value;
 

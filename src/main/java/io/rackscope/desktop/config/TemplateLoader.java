@@ -23,7 +23,9 @@ final class TemplateLoader {
         this.values = new Values(diagnostics);
     }
 
-    /** Where each template was defined, keyed {@code kind:id}, for messages about its references. */
+    /**
+     * Where each template was defined, keyed {@code kind:id}, for messages about its references.
+     */
     Map<String, YamlNode> origins() {
         return origins;
     }
@@ -33,11 +35,18 @@ final class TemplateLoader {
         Map<String, RackTemplate> racks = new LinkedHashMap<>();
         Map<String, RackComponentTemplate> components = new LinkedHashMap<>();
         for (Path file : YamlFiles.under(dir)) {
-            reader.readMapping(file).ifPresent(root -> {
-                each(root, "templates", "device template", devices, this::device);
-                each(root, "rack_templates", "rack template", racks, this::rack);
-                each(root, "rack_component_templates", "rack component template", components, this::component);
-            });
+            reader.readMapping(file)
+                    .ifPresent(
+                            root -> {
+                                each(root, "templates", "device template", devices, this::device);
+                                each(root, "rack_templates", "rack template", racks, this::rack);
+                                each(
+                                        root,
+                                        "rack_component_templates",
+                                        "rack component template",
+                                        components,
+                                        this::component);
+                            });
         }
         return new TemplateCatalog(devices, racks, components);
     }
@@ -46,10 +55,17 @@ final class TemplateLoader {
         T parse(YamlNode.Mapping m, String id);
     }
 
-    private <T> void each(YamlNode.Mapping root, String key, String kind, Map<String, T> into, Parser<T> parser) {
+    private <T> void each(
+            YamlNode.Mapping root, String key, String kind, Map<String, T> into, Parser<T> parser) {
         for (YamlNode node : root.list(key)) {
             if (!(node instanceof YamlNode.Mapping m)) {
-                diagnostics.error(node, "each entry of '" + key + "' should be a " + kind + " with an id; this one was skipped");
+                diagnostics.error(
+                        node,
+                        "each entry of '"
+                                + key
+                                + "' should be a "
+                                + kind
+                                + " with an id; this one was skipped");
                 continue;
             }
             String id = m.text("id", null);
@@ -59,8 +75,17 @@ final class TemplateLoader {
             }
             YamlNode first = origins.get(kind + ":" + id);
             if (first != null) {
-                diagnostics.error(m.at("id"), "the " + kind + " id '" + id + "' is already defined at " + first.file()
-                        + ":" + first.line() + "; this second definition was ignored");
+                diagnostics.error(
+                        m.at("id"),
+                        "the "
+                                + kind
+                                + " id '"
+                                + id
+                                + "' is already defined at "
+                                + first.file()
+                                + ":"
+                                + first.line()
+                                + "; this second definition was ignored");
                 continue;
             }
             origins.put(kind + ":" + id, m);
@@ -73,18 +98,32 @@ final class TemplateLoader {
         List<DeviceTemplate.RearComponent> rear = new ArrayList<>();
         for (YamlNode n : m.list("rear_components")) {
             if (n instanceof YamlNode.Mapping r) {
-                rear.add(new DeviceTemplate.RearComponent(r.text("id", ""), r.text("name", r.text("id", "")),
-                        r.text("type", "other"), r.texts("checks")));
+                rear.add(
+                        new DeviceTemplate.RearComponent(
+                                r.text("id", ""),
+                                r.text("name", r.text("id", "")),
+                                r.text("type", "other"),
+                                r.texts("checks")));
             }
         }
-        return new DeviceTemplate(id, m.text("name", id), m.text("type", "server"), m.text("role", null),
-                uHeight(m, id), matrix, rear, m.texts("checks"), m.texts("metrics"));
+        return new DeviceTemplate(
+                id,
+                m.text("name", id),
+                m.text("type", "server"),
+                m.text("role", null),
+                uHeight(m, id),
+                matrix,
+                rear,
+                m.texts("checks"),
+                m.texts("metrics"));
     }
 
     private int uHeight(YamlNode.Mapping m, String id) {
         int u = values.integer(m, "u_height", "u_height", 1);
         if (u < 1 || u > 60) {
-            diagnostics.error(m.at("u_height"), "template '" + id + "' has u_height " + u + "; it must be between 1 and 60");
+            diagnostics.error(
+                    m.at("u_height"),
+                    "template '" + id + "' has u_height " + u + "; it must be between 1 and 60");
             return Math.max(1, Math.min(60, u));
         }
         return u;
@@ -96,9 +135,18 @@ final class TemplateLoader {
             if (!rows.isEmpty()) {
                 int[][] out = new int[rows.size()][];
                 for (int r = 0; r < rows.size(); r++) {
-                    List<YamlNode> cells = rows.get(r) instanceof YamlNode.Sequence s ? s.items() : List.of(rows.get(r));
-                    out[r] = cells.stream().mapToInt(c -> c instanceof YamlNode.Scalar s && !s.isNull() ? parseOr(s.value(), 0) : 0)
-                            .toArray();
+                    List<YamlNode> cells =
+                            rows.get(r) instanceof YamlNode.Sequence s
+                                    ? s.items()
+                                    : List.of(rows.get(r));
+                    out[r] =
+                            cells.stream()
+                                    .mapToInt(
+                                            c ->
+                                                    c instanceof YamlNode.Scalar s && !s.isNull()
+                                                            ? parseOr(s.value(), 0)
+                                                            : 0)
+                                    .toArray();
                 }
                 return out;
             }
@@ -125,21 +173,38 @@ final class TemplateLoader {
 
     private RackTemplate rack(YamlNode.Mapping m, String id) {
         List<RackTemplate.ComponentRef> refs = new ArrayList<>();
-        YamlNode.Mapping infra = m.mapping("infrastructure").orElse(YamlNode.Mapping.empty(m.file()));
+        YamlNode.Mapping infra =
+                m.mapping("infrastructure").orElse(YamlNode.Mapping.empty(m.file()));
         for (String key : List.of("rack_components", "components")) {
             for (YamlNode n : infra.list(key)) {
                 if (n instanceof YamlNode.Mapping c) {
-                    refs.add(new RackTemplate.ComponentRef(c.text("id", c.text("template_id", "")), c.text("template_id", null),
-                            c.text("location", c.text("side", "rear")), parseOr(c.text("u_position", "0"), 0),
-                            parseOr(c.text("u_height", "0"), 0)));
+                    refs.add(
+                            new RackTemplate.ComponentRef(
+                                    c.text("id", c.text("template_id", "")),
+                                    c.text("template_id", null),
+                                    c.text("location", c.text("side", "rear")),
+                                    parseOr(c.text("u_position", "0"), 0),
+                                    parseOr(c.text("u_height", "0"), 0)));
                 }
             }
         }
-        return new RackTemplate(id, m.text("name", id), values.integer(m, "u_height", "u_height", 42), m.texts("checks"), refs);
+        return new RackTemplate(
+                id,
+                m.text("name", id),
+                values.integer(m, "u_height", "u_height", 42),
+                m.texts("checks"),
+                refs);
     }
 
     private RackComponentTemplate component(YamlNode.Mapping m, String id) {
-        return new RackComponentTemplate(id, m.text("name", id), m.text("type", "other"), m.text("location", "side"),
-                m.text("side", null), values.integer(m, "u_height", "u_height", 1), m.texts("checks"), m.texts("metrics"));
+        return new RackComponentTemplate(
+                id,
+                m.text("name", id),
+                m.text("type", "other"),
+                m.text("location", "side"),
+                m.text("side", null),
+                values.integer(m, "u_height", "u_height", 1),
+                m.texts("checks"),
+                m.texts("metrics"));
     }
 }

@@ -9,16 +9,17 @@ import io.rackscope.desktop.topology.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Collections;
 
 /**
- * Reads the topology in either form: segmented ({@code sites.yaml} plus a folder per site, room, aisle and a
- * file per rack) or the older single {@code topology.yaml}. Rack files are parsed in parallel. Duplicate
- * sites, rooms, aisles and racks are reported with both places and the second one is left out.
+ * Reads the topology in either form: segmented ({@code sites.yaml} plus a folder per site, room,
+ * aisle and a file per rack) or the older single {@code topology.yaml}. Rack files are parsed in
+ * parallel. Duplicate sites, rooms, aisles and racks are reported with both places and the second
+ * one is left out.
  */
 final class TopologyLoader {
     private final Diagnostics diagnostics;
@@ -31,19 +32,31 @@ final class TopologyLoader {
         this.rackParser = new RackParser(diagnostics);
     }
 
-    /** Where a rack comes from: its own file, or a mapping inline in an aisle, a room or topology.yaml. */
-    private record RackSource(Path file, YamlNode.Mapping inline, String fallbackId, YamlNode referencedAt) {
-    }
+    /**
+     * Where a rack comes from: its own file, or a mapping inline in an aisle, a room or
+     * topology.yaml.
+     */
+    private record RackSource(
+            Path file, YamlNode.Mapping inline, String fallbackId, YamlNode referencedAt) {}
 
-    private record AisleDraft(String id, String name, YamlNode at, List<RackSource> racks) {
-    }
+    private record AisleDraft(String id, String name, YamlNode at, List<RackSource> racks) {}
 
-    private record RoomDraft(String id, String name, String description, RoomLayout layout, YamlNode at,
-                             List<AisleDraft> aisles, List<RackSource> standalone) {
-    }
+    private record RoomDraft(
+            String id,
+            String name,
+            String description,
+            RoomLayout layout,
+            YamlNode at,
+            List<AisleDraft> aisles,
+            List<RackSource> standalone) {}
 
-    private record SiteDraft(String id, String name, String description, Location location, YamlNode at, List<RoomDraft> rooms) {
-    }
+    private record SiteDraft(
+            String id,
+            String name,
+            String description,
+            Location location,
+            YamlNode at,
+            List<RoomDraft> rooms) {}
 
     List<Site> load(Path topologyDir, Path configRoot) {
         Path sitesFile = YamlFiles.named(topologyDir, "sites");
@@ -51,11 +64,21 @@ final class TopologyLoader {
         if (Files.exists(sitesFile)) {
             drafts = segmented(topologyDir, sitesFile);
         } else {
-            Path single = Files.isRegularFile(topologyDir) ? topologyDir
-                    : Files.exists(YamlFiles.named(topologyDir, "topology")) ? YamlFiles.named(topologyDir, "topology")
-                    : YamlFiles.named(configRoot, "topology");
+            Path single =
+                    Files.isRegularFile(topologyDir)
+                            ? topologyDir
+                            : Files.exists(YamlFiles.named(topologyDir, "topology"))
+                                    ? YamlFiles.named(topologyDir, "topology")
+                                    : YamlFiles.named(configRoot, "topology");
             if (!Files.exists(single)) {
-                diagnostics.error(sitesFile, 0, "there is no topology: neither " + sitesFile + " nor " + single + " exists");
+                diagnostics.error(
+                        sitesFile,
+                        0,
+                        "there is no topology: neither "
+                                + sitesFile
+                                + " nor "
+                                + single
+                                + " exists");
                 return List.of();
             }
             drafts = reader.readMapping(single).map(root -> sites(root, null)).orElse(List.of());
@@ -64,7 +87,9 @@ final class TopologyLoader {
     }
 
     private List<SiteDraft> segmented(Path topologyDir, Path sitesFile) {
-        return reader.readMapping(sitesFile).map(root -> sites(root, topologyDir.resolve("datacenters"))).orElse(List.of());
+        return reader.readMapping(sitesFile)
+                .map(root -> sites(root, topologyDir.resolve("datacenters")))
+                .orElse(List.of());
     }
 
     /** {@code datacenters} is null for the single-file form, where everything is inline. */
@@ -84,10 +109,24 @@ final class TopologyLoader {
                 }
             } else if (roomsDir != null) {
                 for (Path dir : YamlFiles.folders(roomsDir)) {
-                    room(new YamlNode.Scalar(s.file(), s.line(), dir.getFileName().toString(), false), roomsDir).ifPresent(rooms::add);
+                    room(
+                                    new YamlNode.Scalar(
+                                            s.file(),
+                                            s.line(),
+                                            dir.getFileName().toString(),
+                                            false),
+                                    roomsDir)
+                            .ifPresent(rooms::add);
                 }
             }
-            out.add(new SiteDraft(id, s.text("name", id), s.text("description", ""), location(s), s, rooms));
+            out.add(
+                    new SiteDraft(
+                            id,
+                            s.text("name", id),
+                            s.text("description", ""),
+                            location(s),
+                            s,
+                            rooms));
         }
         return out;
     }
@@ -103,17 +142,36 @@ final class TopologyLoader {
             double la = Double.parseDouble(lat.trim());
             double lo = Double.parseDouble(lon.trim());
             if (Math.abs(la) > 90 || Math.abs(lo) > 180) {
-                diagnostics.error(at.at("lat"), "site '" + s.text("id", "") + "' has a location off the globe (" + lat + ", " + lon + ")");
+                diagnostics.error(
+                        at.at("lat"),
+                        "site '"
+                                + s.text("id", "")
+                                + "' has a location off the globe ("
+                                + lat
+                                + ", "
+                                + lon
+                                + ")");
                 return null;
             }
             return new Location(la, lo, at.text("address", ""));
         } catch (NumberFormatException e) {
-            diagnostics.error(at.at("lat"), "site '" + s.text("id", "") + "' has a location that is not two numbers (" + lat + ", " + lon + ")");
+            diagnostics.error(
+                    at.at("lat"),
+                    "site '"
+                            + s.text("id", "")
+                            + "' has a location that is not two numbers ("
+                            + lat
+                            + ", "
+                            + lon
+                            + ")");
             return null;
         }
     }
 
-    /** A room from a reference (an id, {@code {id}}) resolved to its folder, or from an inline definition. */
+    /**
+     * A room from a reference (an id, {@code {id}}) resolved to its folder, or from an inline
+     * definition.
+     */
     private Optional<RoomDraft> room(YamlNode ref, Path roomsDir) {
         String id = idOf(ref);
         if (id == null) {
@@ -127,7 +185,9 @@ final class TopologyLoader {
         } else {
             Path file = YamlFiles.named(roomDir, "room");
             if (!Files.exists(file)) {
-                diagnostics.warning(ref, "room '" + id + "' is listed, but its file " + file + " does not exist");
+                diagnostics.warning(
+                        ref,
+                        "room '" + id + "' is listed, but its file " + file + " does not exist");
                 return Optional.empty();
             }
             Optional<YamlNode.Mapping> read = reader.readMapping(file);
@@ -144,12 +204,27 @@ final class TopologyLoader {
             }
         } else if (aislesDir != null) {
             for (Path dir : YamlFiles.folders(aislesDir)) {
-                aisle(new YamlNode.Scalar(m.file(), m.line(), dir.getFileName().toString(), false), aislesDir).ifPresent(aisles::add);
+                aisle(
+                                new YamlNode.Scalar(
+                                        m.file(), m.line(), dir.getFileName().toString(), false),
+                                aislesDir)
+                        .ifPresent(aisles::add);
             }
         }
-        List<RackSource> standalone = rackSources(m, "standalone_racks", roomDir == null ? null : roomDir.resolve("standalone_racks"));
-        return Optional.of(new RoomDraft(m.text("id", id), m.text("name", id), m.text("description", ""), layout(m), m,
-                aisles, standalone));
+        List<RackSource> standalone =
+                rackSources(
+                        m,
+                        "standalone_racks",
+                        roomDir == null ? null : roomDir.resolve("standalone_racks"));
+        return Optional.of(
+                new RoomDraft(
+                        m.text("id", id),
+                        m.text("name", id),
+                        m.text("description", ""),
+                        layout(m),
+                        m,
+                        aisles,
+                        standalone));
     }
 
     private Optional<AisleDraft> aisle(YamlNode ref, Path aislesDir) {
@@ -169,16 +244,32 @@ final class TopologyLoader {
                 }
                 m = read.get();
             } else if (!Files.isDirectory(aisleDir.resolve("racks"))) {
-                diagnostics.warning(ref, "aisle '" + id + "' is listed, but neither " + file + " nor its racks folder exists");
+                diagnostics.warning(
+                        ref,
+                        "aisle '"
+                                + id
+                                + "' is listed, but neither "
+                                + file
+                                + " nor its racks folder exists");
             }
         }
-        String name = m == null ? id : m.text("name", ref instanceof YamlNode.Mapping r ? r.text("name", id) : id);
+        String name =
+                m == null
+                        ? id
+                        : m.text(
+                                "name",
+                                ref instanceof YamlNode.Mapping r ? r.text("name", id) : id);
         YamlNode.Mapping definition = m == null ? YamlNode.Mapping.empty(ref.file()) : m;
-        List<RackSource> racks = rackSources(definition, "racks", aisleDir == null ? null : aisleDir.resolve("racks"));
+        List<RackSource> racks =
+                rackSources(
+                        definition, "racks", aisleDir == null ? null : aisleDir.resolve("racks"));
         return Optional.of(new AisleDraft(id, name, m == null ? ref : m, racks));
     }
 
-    /** Racks listed under {@code key} (ids or inline), or every rack file of {@code dir} when the key is absent. */
+    /**
+     * Racks listed under {@code key} (ids or inline), or every rack file of {@code dir} when the
+     * key is absent.
+     */
     private List<RackSource> rackSources(YamlNode.Mapping m, String key, Path dir) {
         List<RackSource> out = new ArrayList<>();
         if (m.has(key)) {
@@ -190,7 +281,9 @@ final class TopologyLoader {
                     if (r instanceof YamlNode.Mapping inline) {
                         out.add(new RackSource(null, inline, id, r));
                     } else {
-                        diagnostics.error(r, "rack '" + id + "' is named but not defined here; it was skipped");
+                        diagnostics.error(
+                                r,
+                                "rack '" + id + "' is named but not defined here; it was skipped");
                     }
                 } else {
                     out.add(new RackSource(YamlFiles.named(dir, id), null, id, r));
@@ -206,8 +299,7 @@ final class TopologyLoader {
     }
 
     private Map<RackSource, Rack> parseRacks(List<SiteDraft> drafts) {
-        record Job(RackSource source, String site, String room, String aisle) {
-        }
+        record Job(RackSource source, String site, String room, String aisle) {}
         List<Job> jobs = new ArrayList<>();
         for (SiteDraft s : drafts) {
             for (RoomDraft r : s.rooms()) {
@@ -218,20 +310,36 @@ final class TopologyLoader {
             }
         }
         Map<RackSource, Rack> parsed = Collections.synchronizedMap(new HashMap<>());
-        jobs.parallelStream().forEach(job -> {
-            RackSource src = job.source();
-            Optional<YamlNode.Mapping> m;
-            if (src.inline() != null) {
-                m = Optional.of(src.inline());
-            } else if (!Files.exists(src.file())) {
-                diagnostics.warning(src.referencedAt(), "rack '" + src.fallbackId() + "' is listed, but its file "
-                        + src.file() + " does not exist");
-                m = Optional.empty();
-            } else {
-                m = reader.readMapping(src.file());
-            }
-            m.ifPresent(mapping -> parsed.put(src, rackParser.parse(mapping, src.fallbackId(), job.site(), job.room(), job.aisle())));
-        });
+        jobs.parallelStream()
+                .forEach(
+                        job -> {
+                            RackSource src = job.source();
+                            Optional<YamlNode.Mapping> m;
+                            if (src.inline() != null) {
+                                m = Optional.of(src.inline());
+                            } else if (!Files.exists(src.file())) {
+                                diagnostics.warning(
+                                        src.referencedAt(),
+                                        "rack '"
+                                                + src.fallbackId()
+                                                + "' is listed, but its file "
+                                                + src.file()
+                                                + " does not exist");
+                                m = Optional.empty();
+                            } else {
+                                m = reader.readMapping(src.file());
+                            }
+                            m.ifPresent(
+                                    mapping ->
+                                            parsed.put(
+                                                    src,
+                                                    rackParser.parse(
+                                                            mapping,
+                                                            src.fallbackId(),
+                                                            job.site(),
+                                                            job.room(),
+                                                            job.aisle())));
+                        });
         return parsed;
     }
 
@@ -246,25 +354,44 @@ final class TopologyLoader {
             Map<String, YamlNode> seenRooms = new HashMap<>();
             List<Room> rooms = new ArrayList<>();
             for (RoomDraft r : s.rooms()) {
-                if (duplicate(seenRooms, r.id(), r.at(), "room in site '" + s.id() + "' with the")) {
+                if (duplicate(
+                        seenRooms, r.id(), r.at(), "room in site '" + s.id() + "' with the")) {
                     continue;
                 }
                 Map<String, YamlNode> seenAisles = new HashMap<>();
                 List<Aisle> aisles = new ArrayList<>();
                 for (AisleDraft a : r.aisles()) {
-                    if (!duplicate(seenAisles, a.id(), a.at(), "aisle in room '" + r.id() + "' with the")) {
-                        aisles.add(new Aisle(s.id(), r.id(), a.id(), a.name(), unique(a.racks(), racks, seenRacks)));
+                    if (!duplicate(
+                            seenAisles,
+                            a.id(),
+                            a.at(),
+                            "aisle in room '" + r.id() + "' with the")) {
+                        aisles.add(
+                                new Aisle(
+                                        s.id(),
+                                        r.id(),
+                                        a.id(),
+                                        a.name(),
+                                        unique(a.racks(), racks, seenRacks)));
                     }
                 }
-                rooms.add(new Room(s.id(), r.id(), r.name(), r.description(), r.layout(), aisles,
-                        unique(r.standalone(), racks, seenRacks)));
+                rooms.add(
+                        new Room(
+                                s.id(),
+                                r.id(),
+                                r.name(),
+                                r.description(),
+                                r.layout(),
+                                aisles,
+                                unique(r.standalone(), racks, seenRacks)));
             }
             sites.add(new Site(s.id(), s.name(), s.description(), s.location(), rooms));
         }
         return sites;
     }
 
-    private List<Rack> unique(List<RackSource> sources, Map<RackSource, Rack> parsed, Map<String, Rack> seen) {
+    private List<Rack> unique(
+            List<RackSource> sources, Map<RackSource, Rack> parsed, Map<String, Rack> seen) {
         List<Rack> out = new ArrayList<>();
         for (RackSource src : sources) {
             Rack rack = parsed.get(src);
@@ -273,8 +400,16 @@ final class TopologyLoader {
             }
             Rack first = seen.putIfAbsent(rack.id(), rack);
             if (first != null) {
-                diagnostics.error(rack.file(), rack.line(), "the rack id '" + rack.id() + "' is already used at "
-                        + first.file() + ":" + first.line() + "; this second rack was left out");
+                diagnostics.error(
+                        rack.file(),
+                        rack.line(),
+                        "the rack id '"
+                                + rack.id()
+                                + "' is already used at "
+                                + first.file()
+                                + ":"
+                                + first.line()
+                                + "; this second rack was left out");
                 continue;
             }
             out.add(rack);
@@ -285,8 +420,17 @@ final class TopologyLoader {
     private boolean duplicate(Map<String, YamlNode> seen, String id, YamlNode at, String kind) {
         YamlNode first = seen.putIfAbsent(id, at);
         if (first != null) {
-            diagnostics.error(at, "the " + kind + " id '" + id + "' is already used at " + first.file() + ":" + first.line()
-                    + "; this second one was left out");
+            diagnostics.error(
+                    at,
+                    "the "
+                            + kind
+                            + " id '"
+                            + id
+                            + "' is already used at "
+                            + first.file()
+                            + ":"
+                            + first.line()
+                            + "; this second one was left out");
             return true;
         }
         return false;
@@ -301,13 +445,20 @@ final class TopologyLoader {
         YamlNode.Mapping size = m.mapping("size").orElse(YamlNode.Mapping.empty(m.file()));
         YamlNode.Mapping grid = m.mapping("grid").orElse(YamlNode.Mapping.empty(m.file()));
         YamlNode.Mapping door = m.mapping("door").orElse(YamlNode.Mapping.empty(m.file()));
-        YamlNode.Mapping orientation = m.mapping("orientation").orElse(YamlNode.Mapping.empty(m.file()));
+        YamlNode.Mapping orientation =
+                m.mapping("orientation").orElse(YamlNode.Mapping.empty(m.file()));
         Values v = new Values(diagnostics);
         Double position = v.number(door, "position", "layout.door.position");
-        return new RoomLayout(m.text("shape", "rectangle"), v.integer(size, "width", "layout.size.width", 0),
-                v.integer(size, "height", "layout.size.height", 0), orientation.text("north", "top"),
-                v.bool(grid, "enabled", "layout.grid.enabled", true), v.integer(grid, "cell", "layout.grid.cell", 28),
-                door.text("side", "south"), door.text("label", ""), position == null ? 0.5 : position);
+        return new RoomLayout(
+                m.text("shape", "rectangle"),
+                v.integer(size, "width", "layout.size.width", 0),
+                v.integer(size, "height", "layout.size.height", 0),
+                orientation.text("north", "top"),
+                v.bool(grid, "enabled", "layout.grid.enabled", true),
+                v.integer(grid, "cell", "layout.grid.cell", 28),
+                door.text("side", "south"),
+                door.text("label", ""),
+                position == null ? 0.5 : position);
     }
 
     private static String idOf(YamlNode n) {
@@ -317,8 +468,13 @@ final class TopologyLoader {
         return n instanceof YamlNode.Mapping m ? m.text("id", null) : null;
     }
 
-    /** An entry with more than {@code id} and {@code name} defines the thing in place rather than naming it. */
+    /**
+     * An entry with more than {@code id} and {@code name} defines the thing in place rather than
+     * naming it.
+     */
     private static boolean isInline(YamlNode n) {
-        return n instanceof YamlNode.Mapping m && m.entries().keySet().stream().anyMatch(k -> !k.equals("id") && !k.equals("name"));
+        return n instanceof YamlNode.Mapping m
+                && m.entries().keySet().stream()
+                        .anyMatch(k -> !k.equals("id") && !k.equals("name"));
     }
 }

@@ -18,7 +18,13 @@ final class Values {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            diagnostics.error(map.at(key), qualifiedName + " should be a whole number, but is '" + text + "'; using " + fallback);
+            diagnostics.error(
+                    map.at(key),
+                    qualifiedName
+                            + " should be a whole number, but is '"
+                            + text
+                            + "'; using "
+                            + fallback);
             return fallback;
         }
     }
@@ -31,7 +37,8 @@ final class Values {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            diagnostics.error(map.at(key), qualifiedName + " should be a number, but is '" + text + "'");
+            diagnostics.error(
+                    map.at(key), qualifiedName + " should be a number, but is '" + text + "'");
             return null;
         }
     }
@@ -45,7 +52,13 @@ final class Values {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> {
-                diagnostics.error(map.at(key), qualifiedName + " should be true or false, but is '" + text + "'; using " + fallback);
+                diagnostics.error(
+                        map.at(key),
+                        qualifiedName
+                                + " should be true or false, but is '"
+                                + text
+                                + "'; using "
+                                + fallback);
                 yield fallback;
             }
         };

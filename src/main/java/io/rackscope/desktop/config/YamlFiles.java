@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** The YAML files of a folder tree, in a stable order. */
 final class YamlFiles {
-    private YamlFiles() {
-    }
+    private YamlFiles() {}
 
     static List<Path> under(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A read-only YAML value that remembers the file and line it came from. Aliases are already resolved:
- * an aliased list is a list here, not the anchor's name.
+ * A read-only YAML value that remembers the file and line it came from. Aliases are already
+ * resolved: an aliased list is a list here, not the anchor's name.
  */
 public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.Mapping {
 
@@ -17,11 +17,9 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
 
     int line();
 
-    record Scalar(Path file, int line, String value, boolean isNull) implements YamlNode {
-    }
+    record Scalar(Path file, int line, String value, boolean isNull) implements YamlNode {}
 
-    record Sequence(Path file, int line, List<YamlNode> items) implements YamlNode {
-    }
+    record Sequence(Path file, int line, List<YamlNode> items) implements YamlNode {}
 
     record Mapping(Path file, int line, Map<String, YamlNode> entries) implements YamlNode {
         public Optional<YamlNode> get(String key) {
@@ -43,7 +41,9 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
             return entries.get(key) instanceof Mapping m ? Optional.of(m) : Optional.empty();
         }
 
-        /** The list at {@code key}; absent or null gives an empty list, a lone scalar a list of one. */
+        /**
+         * The list at {@code key}; absent or null gives an empty list, a lone scalar a list of one.
+         */
         public List<YamlNode> list(String key) {
             YamlNode n = entries.get(key);
             if (n instanceof Sequence s) {
@@ -57,8 +57,10 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
 
         /** The scalar texts of the list at {@code key}. */
         public List<String> texts(String key) {
-            return list(key).stream().filter(n -> n instanceof Scalar s && !s.isNull())
-                    .map(n -> ((Scalar) n).value()).toList();
+            return list(key).stream()
+                    .filter(n -> n instanceof Scalar s && !s.isNull())
+                    .map(n -> ((Scalar) n).value())
+                    .toList();
         }
 
         public YamlNode at(String key) {

@@ -25,9 +25,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads YAML files into {@link YamlNode} trees by composing with SnakeYAML, which resolves anchors and
- * aliases (Jackson's YAML reader returns an alias to a list as the anchor's name) and keeps line numbers.
- * A file that cannot be read or parsed becomes one diagnostic naming its file and line.
+ * Reads YAML files into {@link YamlNode} trees by composing with SnakeYAML, which resolves anchors
+ * and aliases (Jackson's YAML reader returns an alias to a list as the anchor's name) and keeps
+ * line numbers. A file that cannot be read or parsed becomes one diagnostic naming its file and
+ * line.
  */
 public final class YamlReader {
 
@@ -37,7 +38,10 @@ public final class YamlReader {
         this.diagnostics = diagnostics;
     }
 
-    /** The document's top-level mapping; empty when the file is missing, unparseable or not a mapping. */
+    /**
+     * The document's top-level mapping; empty when the file is missing, unparseable or not a
+     * mapping.
+     */
     public Optional<YamlNode.Mapping> readMapping(Path file) {
         Optional<YamlNode> root = read(file);
         if (root.isEmpty()) {
@@ -49,7 +53,10 @@ public final class YamlReader {
         if (root.get() instanceof YamlNode.Scalar s && s.isNull()) {
             return Optional.of(YamlNode.Mapping.empty(file));
         }
-        diagnostics.error(file, root.get().line(), "the file should hold a YAML mapping (key: value lines) at its top level");
+        diagnostics.error(
+                file,
+                root.get().line(),
+                "the file should hold a YAML mapping (key: value lines) at its top level");
         return Optional.empty();
     }
 
@@ -69,9 +76,15 @@ public final class YamlReader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            diagnostics.error(file, line, "the YAML is malformed (" + problem.trim() + "); this file was skipped");
+            diagnostics.error(
+                    file,
+                    line,
+                    "the YAML is malformed (" + problem.trim() + "); this file was skipped");
         } catch (YAMLException e) {
-            diagnostics.error(file, 0, "the YAML is malformed (" + e.getMessage() + "); this file was skipped");
+            diagnostics.error(
+                    file,
+                    0,
+                    "the YAML is malformed (" + e.getMessage() + "); this file was skipped");
         } catch (IOException e) {
             diagnostics.error(file, 0, "the file cannot be read (" + e.getMessage() + ")");
         }
@@ -106,8 +119,12 @@ public final class YamlReader {
                 MappingNode map = (MappingNode) node;
                 Map<String, YamlNode> entries = new LinkedHashMap<>();
                 for (NodeTuple t : map.getValue()) {
-                    String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
-                    if ("<<".equals(key) && convert(t.getValueNode()) instanceof YamlNode.Mapping merged) {
+                    String key =
+                            t.getKeyNode() instanceof ScalarNode k
+                                    ? k.getValue()
+                                    : String.valueOf(t.getKeyNode());
+                    if ("<<".equals(key)
+                            && convert(t.getValueNode()) instanceof YamlNode.Mapping merged) {
                         merged.entries().forEach(entries::putIfAbsent);
                         continue;
                     }

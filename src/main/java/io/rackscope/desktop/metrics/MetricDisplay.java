@@ -3,8 +3,16 @@ package io.rackscope.desktop.metrics;
 import java.util.List;
 
 /** How a metric is drawn. Thresholds are null when the definition has none. */
-public record MetricDisplay(String unit, String chartType, String color, List<String> timeRanges, String defaultRange,
-                            String aggregation, Double warn, Double crit, Format format) {
+public record MetricDisplay(
+        String unit,
+        String chartType,
+        String color,
+        List<String> timeRanges,
+        String defaultRange,
+        String aggregation,
+        Double warn,
+        Double crit,
+        Format format) {
     public MetricDisplay {
         timeRanges = List.copyOf(timeRanges);
     }

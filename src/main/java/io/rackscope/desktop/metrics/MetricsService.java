@@ -3,8 +3,8 @@ package io.rackscope.desktop.metrics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.config.AppConfig;
-import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.PromQL;
+import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import java.time.Duration;
@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Range data for a metric definition and an entity (instance, chassis or rack). The step is
- * max(scrape interval, range / chart width, range / 11000) and start and end are aligned to it, so repeated
- * requests hit the cache ({@code cache.metrics_ttl_seconds}) and Prometheus' own caching. Several series are
- * combined per the definition's {@code display.aggregation}.
+ * max(scrape interval, range / chart width, range / 11000) and start and end are aligned to it, so
+ * repeated requests hit the cache ({@code cache.metrics_ttl_seconds}) and Prometheus' own caching.
+ * Several series are combined per the definition's {@code display.aggregation}.
  */
 public final class MetricsService {
     static final int MAX_POINTS = 11_000;
@@ -27,30 +27,45 @@ public final class MetricsService {
 
     public MetricsService(PrometheusClient client, AppConfig app) {
         this.client = client;
-        this.scrapeInterval = Duration.ofSeconds(Math.max(1, app.telemetry().scrapeIntervalSeconds()));
-        this.cache = Caffeine.newBuilder().maximumSize(2_000)
-                .expireAfterWrite(Duration.ofSeconds(Math.max(0, app.cache().metricsTtlSeconds()))).build();
+        this.scrapeInterval =
+                Duration.ofSeconds(Math.max(1, app.telemetry().scrapeIntervalSeconds()));
+        this.cache =
+                Caffeine.newBuilder()
+                        .maximumSize(2_000)
+                        .expireAfterWrite(
+                                Duration.ofSeconds(Math.max(0, app.cache().metricsTtlSeconds())))
+                        .build();
     }
 
     public static Duration step(Duration range, int chartWidthPixels, Duration scrapeInterval) {
         long rangeMs = range.toMillis();
-        long ms = Math.max(scrapeInterval.toMillis(), Math.max(rangeMs / Math.max(1, chartWidthPixels),
-                (rangeMs + MAX_POINTS - 1) / MAX_POINTS));
+        long ms =
+                Math.max(
+                        scrapeInterval.toMillis(),
+                        Math.max(
+                                rangeMs / Math.max(1, chartWidthPixels),
+                                (rangeMs + MAX_POINTS - 1) / MAX_POINTS));
         long seconds = Math.max(1, (ms + 999) / 1000);
         return Duration.ofSeconds(seconds);
     }
 
-    /** The PromQL of a definition for one entity: both placeholder spellings are filled in, quoted. */
+    /**
+     * The PromQL of a definition for one entity: both placeholder spellings are filled in, quoted.
+     */
     public static String expression(MetricDefinition metric, String entity) {
         String quoted = PromQL.quoted(entity);
         String e = metric.expr();
-        for (String name : new String[] {"instance", "rack_id", "chassis_id", "device_id", "node", "rack", "chassis"}) {
+        for (String name :
+                new String[] {
+                    "instance", "rack_id", "chassis_id", "device_id", "node", "rack", "chassis"
+                }) {
             e = e.replace("{" + name + "}", quoted).replace("$" + name, quoted);
         }
         return e;
     }
 
-    public CompletableFuture<ChartData> range(MetricDefinition metric, String entity, Duration range, int chartWidth, Instant now) {
+    public CompletableFuture<ChartData> range(
+            MetricDefinition metric, String entity, Duration range, int chartWidth, Instant now) {
         Duration step = step(range, chartWidth, scrapeInterval);
         long stepS = step.toSeconds();
         long endS = now.getEpochSecond() / stepS * stepS;
@@ -65,15 +80,24 @@ public final class MetricsService {
             answer = CompletableFuture.completedFuture(hit);
         } else {
             client.stats().cacheMiss();
-            answer = client.queryRange(promql, start, end, step).thenApply(r -> {
-                cache.put(key, r);
-                return r;
-            });
+            answer =
+                    client.queryRange(promql, start, end, step)
+                            .thenApply(
+                                    r -> {
+                                        cache.put(key, r);
+                                        return r;
+                                    });
         }
         return answer.thenApply(r -> aggregate(metric, entity, start, end, step, r));
     }
 
-    static ChartData aggregate(MetricDefinition metric, String entity, Instant start, Instant end, Duration step, QueryResult r) {
+    static ChartData aggregate(
+            MetricDefinition metric,
+            String entity,
+            Instant start,
+            Instant end,
+            Duration step,
+            QueryResult r) {
         int n = (int) ((end.getEpochSecond() - start.getEpochSecond()) / step.toSeconds()) + 1;
         double[] ts = new double[n];
         double[][] columns = new double[n][];
@@ -84,7 +108,11 @@ public final class MetricsService {
         }
         for (Series s : r.series()) {
             for (int k = 0; k < s.timestamps().length; k++) {
-                int i = (int) Math.round((s.timestamps()[k] - start.getEpochSecond()) / step.toSeconds());
+                int i =
+                        (int)
+                                Math.round(
+                                        (s.timestamps()[k] - start.getEpochSecond())
+                                                / step.toSeconds());
                 if (i >= 0 && i < n && !Double.isNaN(s.values()[k])) {
                     columns[i][counts[i]++] = s.values()[k];
                 }
@@ -92,9 +120,19 @@ public final class MetricsService {
         }
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = combine(metric.display().aggregation(), Arrays.copyOf(columns[i], counts[i]));
+            values[i] =
+                    combine(metric.display().aggregation(), Arrays.copyOf(columns[i], counts[i]));
         }
-        return new ChartData(metric, entity, start, end, step, ts, values, metric.display().warn(), metric.display().crit(),
+        return new ChartData(
+                metric,
+                entity,
+                start,
+                end,
+                step,
+                ts,
+                values,
+                metric.display().warn(),
+                metric.display().crit(),
                 r.series().size());
     }
 

@@ -6,8 +6,7 @@ import java.util.Collection;
 public final class PromQL {
     private static final String RE2_META = "\\.+*?()|[]{}^$";
 
-    private PromQL() {
-    }
+    private PromQL() {}
 
     /** An id as an RE2 literal: every metacharacter escaped. */
     public static String regexLiteral(String id) {
@@ -28,8 +27,8 @@ public final class PromQL {
     }
 
     /**
-     * An alternation of literal ids for use inside a quoted {@code =~} matcher (Prometheus anchors it).
-     * The result is already escaped for the string.
+     * An alternation of literal ids for use inside a quoted {@code =~} matcher (Prometheus anchors
+     * it). The result is already escaped for the string.
      */
     public static String alternation(Collection<String> ids) {
         StringBuilder sb = new StringBuilder();
@@ -60,6 +59,8 @@ public final class PromQL {
         if (Double.isInfinite(v)) {
             return v > 0 ? "+Inf" : "-Inf";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : Double.toString(v);
     }
 }

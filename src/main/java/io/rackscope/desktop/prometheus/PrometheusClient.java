@@ -1,5 +1,6 @@
 package io.rackscope.desktop.prometheus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rackscope.desktop.config.AppConfig;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -40,14 +43,11 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.security.cert.CertificateException;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Talks to the Prometheus HTTP API: form-encoded POSTs, bounded parallelism, one request for identical
- * queries in flight, retries with backoff for 503 and network errors only, and typed, plainly worded errors.
- * Credentials go into headers only; no message ever contains them.
+ * Talks to the Prometheus HTTP API: form-encoded POSTs, bounded parallelism, one request for
+ * identical queries in flight, retries with backoff for 503 and network errors only, and typed,
+ * plainly worded errors. Credentials go into headers only; no message ever contains them.
  */
 public final class PrometheusClient implements AutoCloseable {
     static final int RETRIES = 2;
@@ -60,11 +60,13 @@ public final class PrometheusClient implements AutoCloseable {
     private final Duration timeout;
     private final QueryStats stats;
     private final Map<String, CompletableFuture<QueryResult>> inFlight = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "prometheus-retry");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "prometheus-retry");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     public PrometheusClient(AppConfig.Telemetry settings, QueryStats stats) {
         this(settings.prometheusUrl(), settings, stats);
@@ -78,16 +80,23 @@ public final class PrometheusClient implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(1, settings.maxParallelQueries()));
         dispatcher.setMaxRequestsPerHost(Math.max(1, settings.maxParallelQueries()));
-        OkHttpClient.Builder builder = new OkHttpClient.Builder().dispatcher(dispatcher)
-                .connectTimeout(Duration.ofSeconds(Math.min(5, timeout.toSeconds())))
-                .callTimeout(timeout).readTimeout(timeout).followRedirects(false).retryOnConnectionFailure(false);
+        OkHttpClient.Builder builder =
+                new OkHttpClient.Builder()
+                        .dispatcher(dispatcher)
+                        .connectTimeout(Duration.ofSeconds(Math.min(5, timeout.toSeconds())))
+                        .callTimeout(timeout)
+                        .readTimeout(timeout)
+                        .followRedirects(false)
+                        .retryOnConnectionFailure(false);
         configureTls(builder, settings);
         this.http = builder.build();
         if (settings.bearerToken() != null && !settings.bearerToken().isEmpty()) {
             authorization = "Bearer " + settings.bearerToken().reveal();
         } else if (settings.basicAuthUser() != null && !settings.basicAuthUser().isEmpty()) {
-            String password = settings.basicAuthPassword() == null || settings.basicAuthPassword().isEmpty() ? ""
-                    : settings.basicAuthPassword().reveal();
+            String password =
+                    settings.basicAuthPassword() == null || settings.basicAuthPassword().isEmpty()
+                            ? ""
+                            : settings.basicAuthPassword().reveal();
             authorization = Credentials.basic(settings.basicAuthUser(), password);
         } else {
             authorization = null;
@@ -108,9 +117,18 @@ public final class PrometheusClient implements AutoCloseable {
         return submit("query", promql, null);
     }
 
-    public CompletableFuture<QueryResult> queryRange(String promql, Instant start, Instant end, Duration step) {
-        return submit("query_range", promql, b -> b.add("start", seconds(start))
-                .add("end", seconds(end)).add("step", String.format(Locale.ROOT, "%.3f", step.toMillis() / 1000.0)));
+    public CompletableFuture<QueryResult> queryRange(
+            String promql, Instant start, Instant end, Duration step) {
+        return submit(
+                "query_range",
+                promql,
+                b ->
+                        b.add("start", seconds(start))
+                                .add("end", seconds(end))
+                                .add(
+                                        "step",
+                                        String.format(
+                                                Locale.ROOT, "%.3f", step.toMillis() / 1000.0)));
     }
 
     private interface Params {
@@ -118,8 +136,10 @@ public final class PrometheusClient implements AutoCloseable {
     }
 
     private CompletableFuture<QueryResult> submit(String endpoint, String promql, Params extra) {
-        FormBody.Builder b = new FormBody.Builder().add("query", promql)
-                .add("timeout", Math.max(1, timeout.toSeconds() - 1) + "s");
+        FormBody.Builder b =
+                new FormBody.Builder()
+                        .add("query", promql)
+                        .add("timeout", Math.max(1, timeout.toSeconds() - 1) + "s");
         if (extra != null) {
             extra.add(b);
         }
@@ -135,7 +155,8 @@ public final class PrometheusClient implements AutoCloseable {
             return shared;
         }
         mine.whenComplete((r, e) -> inFlight.remove(k, mine));
-        Request.Builder request = new Request.Builder().url(baseUrl + "/api/v1/" + endpoint).post(body);
+        Request.Builder request =
+                new Request.Builder().url(baseUrl + "/api/v1/" + endpoint).post(body);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -146,45 +167,54 @@ public final class PrometheusClient implements AutoCloseable {
     private void send(Request request, CompletableFuture<QueryResult> result, int attempt) {
         long started = System.nanoTime();
         stats.started();
-        http.newCall(request).enqueue(new Callback() {
-            @Override
-            public void onFailure(Call call, IOException e) {
-                done(started, 0, true);
-                PrometheusException error = networkError(e);
-                retryOrFail(request, result, attempt, error);
-            }
+        http.newCall(request)
+                .enqueue(
+                        new Callback() {
+                            @Override
+                            public void onFailure(Call call, IOException e) {
+                                done(started, 0, true);
+                                PrometheusException error = networkError(e);
+                                retryOrFail(request, result, attempt, error);
+                            }
 
-            @Override
-            public void onResponse(Call call, Response response) {
-                long[] count = {0};
-                try (response) {
-                    QueryResult parsed = read(response, count);
-                    done(started, count[0], false);
-                    result.complete(parsed);
-                } catch (PrometheusException e) {
-                    done(started, count[0], true);
-                    retryOrFail(request, result, attempt, e);
-                } catch (IOException e) {
-                    done(started, count[0], true);
-                    retryOrFail(request, result, attempt, networkError(e));
-                } catch (RuntimeException e) {
-                    done(started, count[0], true);
-                    result.completeExceptionally(e);
-                }
-            }
-        });
+                            @Override
+                            public void onResponse(Call call, Response response) {
+                                long[] count = {0};
+                                try (response) {
+                                    QueryResult parsed = read(response, count);
+                                    done(started, count[0], false);
+                                    result.complete(parsed);
+                                } catch (PrometheusException e) {
+                                    done(started, count[0], true);
+                                    retryOrFail(request, result, attempt, e);
+                                } catch (IOException e) {
+                                    done(started, count[0], true);
+                                    retryOrFail(request, result, attempt, networkError(e));
+                                } catch (RuntimeException e) {
+                                    done(started, count[0], true);
+                                    result.completeExceptionally(e);
+                                }
+                            }
+                        });
     }
 
     private void done(long startedNanos, long bytes, boolean failed) {
         stats.finished((System.nanoTime() - startedNanos) / 1_000_000, bytes, failed);
     }
 
-    private void retryOrFail(Request request, CompletableFuture<QueryResult> result, int attempt, PrometheusException e) {
-        boolean retryable = e.kind() == PrometheusException.Kind.UNAVAILABLE || e.kind() == PrometheusException.Kind.UNREACHABLE;
+    private void retryOrFail(
+            Request request,
+            CompletableFuture<QueryResult> result,
+            int attempt,
+            PrometheusException e) {
+        boolean retryable =
+                e.kind() == PrometheusException.Kind.UNAVAILABLE
+                        || e.kind() == PrometheusException.Kind.UNREACHABLE;
         if (retryable && attempt < RETRIES && !retries.isShutdown()) {
             long delay = FIRST_BACKOFF_MILLIS << (2 * attempt);
             try {
-                retries.schedule(() -> send(request, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
+                retries.schedule(
+                        () -> send(request, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closedMeanwhile) {
                 result.completeExceptionally(e);
             }
@@ -196,40 +226,95 @@ public final class PrometheusClient implements AutoCloseable {
     private QueryResult read(Response response, long[] count) throws IOException {
         int code = response.code();
         ResponseBody body = response.body();
-        String type = body.contentType() == null ? "" : body.contentType().toString().toLowerCase(Locale.ROOT);
+        String type =
+                body.contentType() == null
+                        ? ""
+                        : body.contentType().toString().toLowerCase(Locale.ROOT);
         if (code == 401 || code == 403) {
-            throw new PrometheusException(PrometheusException.Kind.CREDENTIALS, code, "Prometheus at " + displayUrl
-                    + (code == 401 ? " asks for credentials that were not given or were refused (HTTP 401)"
-                    : " refused access with these credentials (HTTP 403)") + "; check telemetry.basic_auth_* or bearer_token");
+            throw new PrometheusException(
+                    PrometheusException.Kind.CREDENTIALS,
+                    code,
+                    "Prometheus at "
+                            + displayUrl
+                            + (code == 401
+                                    ? " asks for credentials that were not given or were refused (HTTP 401)"
+                                    : " refused access with these credentials (HTTP 403)")
+                            + "; check telemetry.basic_auth_* or bearer_token");
         }
         if (!type.contains("json")) {
-            String what = type.contains("html") ? "an HTML page" : type.isEmpty() ? "an answer without a type" : "'" + type + "'";
-            throw new PrometheusException(code >= 500 ? PrometheusException.Kind.UNAVAILABLE : PrometheusException.Kind.NOT_PROMETHEUS,
-                    code, "the server at " + displayUrl + " answered HTTP " + code + " with " + what
-                    + " instead of Prometheus JSON; a proxy or login page may be in the way");
+            String what =
+                    type.contains("html")
+                            ? "an HTML page"
+                            : type.isEmpty() ? "an answer without a type" : "'" + type + "'";
+            throw new PrometheusException(
+                    code >= 500
+                            ? PrometheusException.Kind.UNAVAILABLE
+                            : PrometheusException.Kind.NOT_PROMETHEUS,
+                    code,
+                    "the server at "
+                            + displayUrl
+                            + " answered HTTP "
+                            + code
+                            + " with "
+                            + what
+                            + " instead of Prometheus JSON; a proxy or login page may be in the way");
         }
         ResponseParser.Envelope envelope;
         try (InputStream in = new CountingStream(body.byteStream(), count)) {
             envelope = ResponseParser.parse(in, count);
         } catch (JsonProcessingException e) {
-            throw new PrometheusException(PrometheusException.Kind.NOT_PROMETHEUS, code, "the server at " + displayUrl
-                    + " answered HTTP " + code + " with malformed JSON (" + e.getOriginalMessage() + ")");
+            throw new PrometheusException(
+                    PrometheusException.Kind.NOT_PROMETHEUS,
+                    code,
+                    "the server at "
+                            + displayUrl
+                            + " answered HTTP "
+                            + code
+                            + " with malformed JSON ("
+                            + e.getOriginalMessage()
+                            + ")");
         }
         if ("success".equals(envelope.status()) && code == 200) {
-            return new QueryResult(envelope.result().resultType(), envelope.result().series(), envelope.result().warnings(),
-                    envelope.result().infos(), count[0]);
+            return new QueryResult(
+                    envelope.result().resultType(),
+                    envelope.result().series(),
+                    envelope.result().warnings(),
+                    envelope.result().infos(),
+                    count[0]);
         }
         String detail = envelope.error() == null ? "no reason given" : envelope.error();
         if (code == 400 || code == 422) {
-            throw new PrometheusException(PrometheusException.Kind.BAD_QUERY, code, "Prometheus rejected the query ("
-                    + (envelope.errorType() == null ? "HTTP " + code : envelope.errorType()) + "): " + detail);
+            throw new PrometheusException(
+                    PrometheusException.Kind.BAD_QUERY,
+                    code,
+                    "Prometheus rejected the query ("
+                            + (envelope.errorType() == null ? "HTTP " + code : envelope.errorType())
+                            + "): "
+                            + detail);
         }
         if (code == 503 || code >= 500) {
-            throw new PrometheusException(PrometheusException.Kind.UNAVAILABLE, code, "Prometheus at " + displayUrl
-                    + " is overloaded or unavailable (HTTP " + code + ": " + detail + ")");
+            throw new PrometheusException(
+                    PrometheusException.Kind.UNAVAILABLE,
+                    code,
+                    "Prometheus at "
+                            + displayUrl
+                            + " is overloaded or unavailable (HTTP "
+                            + code
+                            + ": "
+                            + detail
+                            + ")");
         }
-        throw new PrometheusException(PrometheusException.Kind.NOT_PROMETHEUS, code, "Prometheus at " + displayUrl
-                + " answered HTTP " + code + " with status '" + envelope.status() + "': " + detail);
+        throw new PrometheusException(
+                PrometheusException.Kind.NOT_PROMETHEUS,
+                code,
+                "Prometheus at "
+                        + displayUrl
+                        + " answered HTTP "
+                        + code
+                        + " with status '"
+                        + envelope.status()
+                        + "': "
+                        + detail);
     }
 
     private PrometheusException networkError(IOException e) {
@@ -237,45 +322,71 @@ public final class PrometheusClient implements AutoCloseable {
         while (cause.getCause() != null && !(cause instanceof SSLException)) {
             cause = cause.getCause();
         }
-        if (e instanceof SSLException || cause instanceof SSLException
+        if (e instanceof SSLException
+                || cause instanceof SSLException
                 || e.getCause() instanceof CertificateException) {
-            return new PrometheusException(PrometheusException.Kind.TLS, 0, "the TLS connection to " + displayUrl
-                    + " failed (" + e.getMessage() + "); set telemetry.tls_ca_file for a private CA");
+            return new PrometheusException(
+                    PrometheusException.Kind.TLS,
+                    0,
+                    "the TLS connection to "
+                            + displayUrl
+                            + " failed ("
+                            + e.getMessage()
+                            + "); set telemetry.tls_ca_file for a private CA");
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new PrometheusException(PrometheusException.Kind.TIMEOUT, 0, "Prometheus at " + displayUrl
-                    + " did not answer within " + timeout.toSeconds() + " s");
+            return new PrometheusException(
+                    PrometheusException.Kind.TIMEOUT,
+                    0,
+                    "Prometheus at "
+                            + displayUrl
+                            + " did not answer within "
+                            + timeout.toSeconds()
+                            + " s");
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new PrometheusException(PrometheusException.Kind.UNREACHABLE, 0, "cannot connect to Prometheus at "
-                    + displayUrl + " (connection refused or no route)");
+            return new PrometheusException(
+                    PrometheusException.Kind.UNREACHABLE,
+                    0,
+                    "cannot connect to Prometheus at "
+                            + displayUrl
+                            + " (connection refused or no route)");
         }
         if (e instanceof UnknownHostException) {
-            return new PrometheusException(PrometheusException.Kind.UNREACHABLE, 0, "the host name of " + displayUrl
-                    + " cannot be resolved");
+            return new PrometheusException(
+                    PrometheusException.Kind.UNREACHABLE,
+                    0,
+                    "the host name of " + displayUrl + " cannot be resolved");
         }
-        return new PrometheusException(PrometheusException.Kind.UNREACHABLE, 0, "the connection to Prometheus at "
-                + displayUrl + " failed (" + e.getClass().getSimpleName() + ")");
+        return new PrometheusException(
+                PrometheusException.Kind.UNREACHABLE,
+                0,
+                "the connection to Prometheus at "
+                        + displayUrl
+                        + " failed ("
+                        + e.getClass().getSimpleName()
+                        + ")");
     }
 
     private static void configureTls(OkHttpClient.Builder builder, AppConfig.Telemetry settings) {
         try {
             X509TrustManager trust;
             if (!settings.tlsVerify()) {
-                trust = new X509TrustManager() {
-                    @Override
-                    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                    }
+                trust =
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(
+                                    X509Certificate[] chain, String authType) {}
 
-                    @Override
-                    public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    }
+                            @Override
+                            public void checkServerTrusted(
+                                    X509Certificate[] chain, String authType) {}
 
-                    @Override
-                    public X509Certificate[] getAcceptedIssuers() {
-                        return new X509Certificate[0];
-                    }
-                };
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        };
                 builder.hostnameVerifier((host, session) -> true);
             } else if (settings.caFile() != null) {
                 trust = trustFrom(settings.caFile());
@@ -286,11 +397,13 @@ public final class PrometheusClient implements AutoCloseable {
             ctx.init(null, new TrustManager[] {trust}, null);
             builder.sslSocketFactory(ctx.getSocketFactory(), trust);
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("telemetry.tls_ca_file cannot be used: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "telemetry.tls_ca_file cannot be used: " + e.getMessage(), e);
         }
     }
 
-    private static X509TrustManager trustFrom(Path pem) throws GeneralSecurityException, IOException {
+    private static X509TrustManager trustFrom(Path pem)
+            throws GeneralSecurityException, IOException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         try (InputStream in = Files.newInputStream(pem)) {
@@ -299,7 +412,8 @@ public final class PrometheusClient implements AutoCloseable {
                 store.setCertificateEntry("ca" + i++, c);
             }
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
         return (X509TrustManager) tmf.getTrustManagers()[0];
     }
@@ -318,7 +432,15 @@ public final class PrometheusClient implements AutoCloseable {
             if (uri.getUserInfo() == null) {
                 return url;
             }
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+            return new URI(
+                            uri.getScheme(),
+                            null,
+                            uri.getHost(),
+                            uri.getPort(),
+                            uri.getPath(),
+                            null,
+                            null)
+                    .toString();
         } catch (Exception e) {
             return "the configured Prometheus";
         }

@@ -1,10 +1,16 @@
 package io.rackscope.desktop.prometheus;
 
-/** A query that did not produce data, with a kind the app can act on and a sentence an operator understands. */
+/**
+ * A query that did not produce data, with a kind the app can act on and a sentence an operator
+ * understands.
+ */
 public final class PrometheusException extends RuntimeException {
 
     public enum Kind {
-        /** 400/422: the expression is wrong or cannot run; a configuration error of one check. Not retried. */
+        /**
+         * 400/422: the expression is wrong or cannot run; a configuration error of one check. Not
+         * retried.
+         */
         BAD_QUERY,
         /** 401/403: credentials missing or refused. */
         CREDENTIALS,

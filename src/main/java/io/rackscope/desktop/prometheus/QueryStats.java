@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the telemetry path, shared by the client and the caches in front of it. Thread-safe.
- * {@code cache_hits}/{@code cache_misses} count requests at the layer they enter (a snapshot asked for, a chart
- * asked for); the raw-answer cache a cycle consults is counted apart in {@code query_cache_*}.
+ * {@code cache_hits}/{@code cache_misses} count requests at the layer they enter (a snapshot asked
+ * for, a chart asked for); the raw-answer cache a cycle consults is counted apart in {@code
+ * query_cache_*}.
  */
 public final class QueryStats {
     private final LongAdder queries = new LongAdder();
@@ -95,7 +96,10 @@ public final class QueryStats {
         return total == 0 ? 0 : (double) cacheHits.sum() / total;
     }
 
-    /** The fields of the seed's {@code /api/stats/telemetry} plus bytes, failures and the last cycle. */
+    /**
+     * The fields of the seed's {@code /api/stats/telemetry} plus bytes, failures and the last
+     * cycle.
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query_count", queryCount());

@@ -17,8 +17,7 @@ import java.util.Map;
 final class ResponseParser {
     private static final JsonFactory JSON = new JsonFactory();
 
-    record Envelope(String status, String errorType, String error, QueryResult result) {
-    }
+    record Envelope(String status, String errorType, String error, QueryResult result) {}
 
     static Envelope parse(InputStream in, long[] bytesRead) throws IOException {
         try (JsonParser p = JSON.createParser(in)) {
@@ -45,8 +44,16 @@ final class ResponseParser {
                     default -> p.skipChildren();
                 }
             }
-            return new Envelope(status, errorType, error,
-                    new QueryResult(resultType == null ? "" : resultType, series, warnings, infos, bytesRead[0]));
+            return new Envelope(
+                    status,
+                    errorType,
+                    error,
+                    new QueryResult(
+                            resultType == null ? "" : resultType,
+                            series,
+                            warnings,
+                            infos,
+                            bytesRead[0]));
         }
     }
 
@@ -75,7 +82,11 @@ final class ResponseParser {
                 if (p.currentToken() == JsonToken.START_ARRAY) {
                     if ("scalar".equals(type) || "string".equals(type)) {
                         double[] sample = sample(p);
-                        series.add(new Series(Map.of(), new double[] {sample[0]}, new double[] {sample[1]}));
+                        series.add(
+                                new Series(
+                                        Map.of(),
+                                        new double[] {sample[0]},
+                                        new double[] {sample[1]}));
                     } else {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             series.add(oneSeries(p));

@@ -3,8 +3,8 @@ package io.rackscope.desktop.prometheus;
 import java.util.Map;
 
 /**
- * One series of a result: its labels and its samples. An instant vector has one sample; a matrix many.
- * Timestamps are epoch seconds.
+ * One series of a result: its labels and its samples. An instant vector has one sample; a matrix
+ * many. Timestamps are epoch seconds.
  */
 public record Series(Map<String, String> labels, double[] timestamps, double[] values) {
 

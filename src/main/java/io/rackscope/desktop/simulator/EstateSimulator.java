@@ -15,19 +15,19 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 
 /**
- * Values for every series a configuration reads, as a function of time: a daily load cycle with noise,
- * power and temperature following load, counters that only grow, and the scenario's events on top.
- * Deterministic: the same seed, start and time give the same text.
+ * Values for every series a configuration reads, as a function of time: a daily load cycle with
+ * noise, power and temperature following load, counters that only grow, and the scenario's events
+ * on top. Deterministic: the same seed, start and time give the same text.
  */
 public final class EstateSimulator {
     static final int EXPANDED_SUB_NODES = 4;
@@ -46,7 +46,8 @@ public final class EstateSimulator {
         this.start = start.getEpochSecond();
         this.slurm = new SlurmSeries(cfg, seed);
         for (SeriesFamily f : families) {
-            labelPrefixes.add(f.entities().stream().map(e -> labels(cfg, f, e)).toArray(String[]::new));
+            labelPrefixes.add(
+                    f.entities().stream().map(e -> labels(cfg, f, e)).toArray(String[]::new));
         }
         for (Scenario.Event e : scenario.events()) {
             events.add(Affected.resolve(cfg.topology(), e));
@@ -54,7 +55,12 @@ public final class EstateSimulator {
     }
 
     public int seriesCount() {
-        return families.stream().mapToInt(f -> f.entities().size() * (f.expandLabel() == null ? 1 : EXPANDED_SUB_NODES)).sum();
+        return families.stream()
+                .mapToInt(
+                        f ->
+                                f.entities().size()
+                                        * (f.expandLabel() == null ? 1 : EXPANDED_SUB_NODES))
+                .sum();
     }
 
     /** The Prometheus text exposition of every series at {@code t}. */
@@ -63,7 +69,9 @@ public final class EstateSimulator {
         long ts = t.getEpochSecond();
         for (int i = 0; i < families.size(); i++) {
             SeriesFamily f = families.get(i);
-            out.append("# TYPE ").append(f.metric()).append(f.counter() ? " counter\n" : " gauge\n");
+            out.append("# TYPE ")
+                    .append(f.metric())
+                    .append(f.counter() ? " counter\n" : " gauge\n");
             appendSamples(out, i, ts);
         }
         appendSlurm(out, ts);
@@ -71,8 +79,9 @@ public final class EstateSimulator {
     }
 
     /**
-     * The last ten minutes of Slurm series in OpenMetrics form (instant queries look back five minutes, so the
-     * scheduler's view is there from the first second), each series' samples together in time order.
+     * The last ten minutes of Slurm series in OpenMetrics form (instant queries look back five
+     * minutes, so the scheduler's view is there from the first second), each series' samples
+     * together in time order.
      */
     private void slurmHistory(Instant from, Instant to, Duration step, StringBuilder out) {
         Map<String, Map<String, StringBuilder>> families = new LinkedHashMap<>();
@@ -88,14 +97,18 @@ public final class EstateSimulator {
                     int space = line.lastIndexOf(' ');
                     families.computeIfAbsent(family, k -> new LinkedHashMap<>())
                             .computeIfAbsent(line.substring(0, space), k -> new StringBuilder())
-                            .append(line).append(' ').append(ts).append('\n');
+                            .append(line)
+                            .append(' ')
+                            .append(ts)
+                            .append('\n');
                 }
             }
         }
-        families.forEach((type, series) -> {
-            out.append(type).append('\n');
-            series.values().forEach(out::append);
-        });
+        families.forEach(
+                (type, series) -> {
+                    out.append(type).append('\n');
+                    series.values().forEach(out::append);
+                });
     }
 
     private void appendSlurm(StringBuilder out, long ts) {
@@ -110,7 +123,8 @@ public final class EstateSimulator {
             switch (a.event.kind()) {
                 case NODE_DOWN, RACK_POWER_LOSS -> down.addAll(a.instances);
                 case FLAPPING -> {
-                    if (((offset - a.event.at().toSeconds()) / a.event.period().toSeconds()) % 2 == 0) {
+                    if (((offset - a.event.at().toSeconds()) / a.event.period().toSeconds()) % 2
+                            == 0) {
                         down.addAll(a.instances);
                     }
                 }
@@ -120,26 +134,38 @@ public final class EstateSimulator {
                     a.instances.forEach(i -> forced.put(i, "allocated"));
                     bigJobs.put("9000001", a.instances);
                 }
-                default -> { }
+                default -> {}
             }
         }
         slurm.append(out, down, forced, bigJobs, ts / 3600);
     }
 
-    /** OpenMetrics text for {@code promtool tsdb create-blocks-from openmetrics}: each family's series over [from, to]. */
+    /**
+     * OpenMetrics text for {@code promtool tsdb create-blocks-from openmetrics}: each family's
+     * series over [from, to].
+     */
     public void writeHistory(Instant from, Instant to, Duration step, Writer out) {
         try {
             StringBuilder buf = new StringBuilder(1 << 16);
             for (int i = 0; i < families.size(); i++) {
                 SeriesFamily f = families.get(i);
-                buf.append("# TYPE ").append(f.metric()).append(f.counter() ? " unknown\n" : " gauge\n");
+                buf.append("# TYPE ")
+                        .append(f.metric())
+                        .append(f.counter() ? " unknown\n" : " gauge\n");
                 String[] prefixes = labelPrefixes.get(i);
                 for (int e = 0; e < prefixes.length; e++) {
                     for (String sub : subNodes(f)) {
-                        for (long ts = from.getEpochSecond(); ts <= to.getEpochSecond(); ts += step.toSeconds()) {
+                        for (long ts = from.getEpochSecond();
+                                ts <= to.getEpochSecond();
+                                ts += step.toSeconds()) {
                             Double v = value(f, f.entities().get(e), sub, ts);
                             if (v != null) {
-                                appendSeries(buf, f, prefixes[e], sub).append(' ').append(format(v)).append(' ').append(ts).append('\n');
+                                appendSeries(buf, f, prefixes[e], sub)
+                                        .append(' ')
+                                        .append(format(v))
+                                        .append(' ')
+                                        .append(ts)
+                                        .append('\n');
                             }
                         }
                         if (buf.length() > 1 << 15) {
@@ -167,13 +193,17 @@ public final class EstateSimulator {
             for (String sub : subNodes(f)) {
                 Double v = value(f, f.entities().get(e), sub, ts);
                 if (v != null) {
-                    appendSeries(out, f, prefixes[e], sub).append(' ').append(format(v)).append('\n');
+                    appendSeries(out, f, prefixes[e], sub)
+                            .append(' ')
+                            .append(format(v))
+                            .append('\n');
                 }
             }
         }
     }
 
-    private static StringBuilder appendSeries(StringBuilder out, SeriesFamily f, String prefix, String sub) {
+    private static StringBuilder appendSeries(
+            StringBuilder out, SeriesFamily f, String prefix, String sub) {
         out.append(prefix);
         if (sub != null) {
             out.append(',').append(f.expandLabel()).append("=\"").append(sub).append('"');
@@ -210,7 +240,10 @@ public final class EstateSimulator {
             }
             switch (a.event.kind()) {
                 case NODE_DOWN, RACK_POWER_LOSS, FLAPPING -> {
-                    if (a.event.kind() == Scenario.Kind.FLAPPING && ((offset - a.event.at().toSeconds()) / a.event.period().toSeconds()) % 2 == 1) {
+                    if (a.event.kind() == Scenario.Kind.FLAPPING
+                            && ((offset - a.event.at().toSeconds()) / a.event.period().toSeconds())
+                                            % 2
+                                    == 1) {
                         continue;
                     }
                     if (f.scope() == CheckScope.NODE) {
@@ -233,12 +266,18 @@ public final class EstateSimulator {
                 }
                 case HOT_AISLE -> {
                     if (f.metric().contains("temperature")) {
-                        v = f.model().forSeverity(a.event.severity()) * (1 + 0.005 * noise(key, ts / 15));
+                        v =
+                                f.model().forSeverity(a.event.severity())
+                                        * (1 + 0.005 * noise(key, ts / 15));
                     }
                 }
                 case DEGRADATION -> {
                     if (f.metric().equals(a.event.metric())) {
-                        double frac = Math.min(1, (offset - a.event.at().toSeconds()) / (double) Math.max(1, a.event.over().toSeconds()));
+                        double frac =
+                                Math.min(
+                                        1,
+                                        (offset - a.event.at().toSeconds())
+                                                / (double) Math.max(1, a.event.over().toSeconds()));
                         v = v + (f.model().forSeverity(a.event.severity()) - v) * frac;
                     }
                 }
@@ -247,21 +286,32 @@ public final class EstateSimulator {
         return v;
     }
 
-    /** A counter grows at its healthy rate, faster while a degradation of it is on, and never goes down. */
+    /**
+     * A counter grows at its healthy rate, faster while a degradation of it is on, and never goes
+     * down.
+     */
     private Double counter(SeriesFamily f, String entity, String key, long ts) {
         double healthyRate = f.model().healthy(0.5) * 0.05;
         double v = healthyRate * (ts - COUNTER_BASE) + Math.abs(noise(key, 0)) * 1000;
         for (Affected a : events) {
-            if (a.event.kind() == Scenario.Kind.DEGRADATION && f.metric().equals(a.event.metric()) && a.covers(f.scope(), entity)) {
+            if (a.event.kind() == Scenario.Kind.DEGRADATION
+                    && f.metric().equals(a.event.metric())
+                    && a.covers(f.scope(), entity)) {
                 long from = start + a.event.at().toSeconds();
-                long to = a.event.duration() == null ? ts : Math.min(ts, from + a.event.duration().toSeconds());
+                long to =
+                        a.event.duration() == null
+                                ? ts
+                                : Math.min(ts, from + a.event.duration().toSeconds());
                 if (to > from) {
                     v += (f.model().forSeverity(a.event.severity()) - healthyRate) * (to - from);
                 }
             }
-            if ((a.event.kind() == Scenario.Kind.TARGET_SILENT || a.event.kind() == Scenario.Kind.NODE_DOWN
-                    || a.event.kind() == Scenario.Kind.RACK_POWER_LOSS) && f.scope() == CheckScope.NODE
-                    && a.event.activeAt(ts - start) && a.covers(f.scope(), entity)) {
+            if ((a.event.kind() == Scenario.Kind.TARGET_SILENT
+                            || a.event.kind() == Scenario.Kind.NODE_DOWN
+                            || a.event.kind() == Scenario.Kind.RACK_POWER_LOSS)
+                    && f.scope() == CheckScope.NODE
+                    && a.event.activeAt(ts - start)
+                    && a.covers(f.scope(), entity)) {
                 return null;
             }
         }
@@ -272,17 +322,26 @@ public final class EstateSimulator {
         return metric.contains("power") || metric.contains("watts") || metric.contains("load");
     }
 
-    /** Load in [0, 1]: a daily cycle peaking mid-afternoon UTC, shifted a little per entity, with noise. */
+    /**
+     * Load in [0, 1]: a daily cycle peaking mid-afternoon UTC, shifted a little per entity, with
+     * noise.
+     */
     private double load(String entity, long ts) {
         double day = (ts % 86_400) / 86_400.0;
         double phase = 0.3 * noise(entity, -1);
-        double l = 0.5 + 0.3 * Math.sin(2 * Math.PI * (day - 0.375) + phase) + 0.1 * noise(entity, ts / 300);
+        double l =
+                0.5
+                        + 0.3 * Math.sin(2 * Math.PI * (day - 0.375) + phase)
+                        + 0.1 * noise(entity, ts / 300);
         return Math.max(0, Math.min(1, l));
     }
 
     /** A deterministic number in [-1, 1] for a key and a time bucket. */
     private double noise(String key, long bucket) {
-        long z = seed * 0x9E3779B97F4A7C15L + key.hashCode() * 0xBF58476D1CE4E5B9L + bucket * 0x94D049BB133111EBL;
+        long z =
+                seed * 0x9E3779B97F4A7C15L
+                        + key.hashCode() * 0xBF58476D1CE4E5B9L
+                        + bucket * 0x94D049BB133111EBL;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z ^= z >>> 31;
@@ -291,26 +350,34 @@ public final class EstateSimulator {
 
     private static String format(double v) {
         double r = Math.rint(v * 1000) / 1000;
-        return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
+        return r == Math.rint(r) && Math.abs(r) < 1e15
+                ? Long.toString((long) r)
+                : Double.toString(r);
     }
 
     private static String labels(RackscopeConfig cfg, SeriesFamily f, String entity) {
         AppConfig.Telemetry t = cfg.app().telemetry();
         Topology topo = cfg.topology();
         StringBuilder b = new StringBuilder(f.metric()).append('{');
-        String identity = f.identityLabel() != null ? f.identityLabel() : switch (f.scope()) {
-            case NODE -> t.identityLabel();
-            case CHASSIS -> t.chassisLabel();
-            case RACK -> t.rackLabel();
-        };
+        String identity =
+                f.identityLabel() != null
+                        ? f.identityLabel()
+                        : switch (f.scope()) {
+                            case NODE -> t.identityLabel();
+                            case CHASSIS -> t.chassisLabel();
+                            case RACK -> t.rackLabel();
+                        };
         label(b, identity, entity);
         switch (f.scope()) {
-            case NODE -> topo.instance(entity).ifPresent(p -> {
-                label(b, t.chassisLabel(), p.device().id());
-                label(b, t.rackLabel(), p.rack().id());
-            });
+            case NODE ->
+                    topo.instance(entity)
+                            .ifPresent(
+                                    p -> {
+                                        label(b, t.chassisLabel(), p.device().id());
+                                        label(b, t.rackLabel(), p.rack().id());
+                                    });
             case CHASSIS -> topo.device(entity).ifPresent(d -> label(b, t.rackLabel(), d.rackId()));
-            case RACK -> { }
+            case RACK -> {}
         }
         f.fixedLabels().forEach((k, v) -> label(b, k, v));
         b.setLength(b.length() - 1);
@@ -321,11 +388,18 @@ public final class EstateSimulator {
         if (b.indexOf("{" + name + "=\"") >= 0 || b.indexOf("," + name + "=\"") >= 0) {
             return;
         }
-        b.append(name).append("=\"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",");
+        b.append(name)
+                .append("=\"")
+                .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                .append("\",");
     }
 
-    /** An event with the entities it touches resolved from its target (instance, device, rack, aisle, room or site). */
-    private record Affected(Scenario.Event event, Set<String> instances, Set<String> chassis, Set<String> racks) {
+    /**
+     * An event with the entities it touches resolved from its target (instance, device, rack,
+     * aisle, room or site).
+     */
+    private record Affected(
+            Scenario.Event event, Set<String> instances, Set<String> chassis, Set<String> racks) {
         boolean covers(CheckScope scope, String entity) {
             return switch (scope) {
                 case NODE -> instances.contains(entity);
@@ -346,10 +420,12 @@ public final class EstateSimulator {
                     chassis.add(p.device().id());
                 }
             } else {
-                racksOf(topo, t).forEach(r -> {
-                    racks.add(r.id());
-                    r.devices().forEach(d -> addDevice(d, instances, chassis));
-                });
+                racksOf(topo, t)
+                        .forEach(
+                                r -> {
+                                    racks.add(r.id());
+                                    r.devices().forEach(d -> addDevice(d, instances, chassis));
+                                });
                 topo.device(t).ifPresent(d -> addDevice(d, instances, chassis));
             }
             if (e.kind() != Scenario.Kind.RACK_POWER_LOSS && e.kind() != Scenario.Kind.HOT_AISLE) {
@@ -370,7 +446,8 @@ public final class EstateSimulator {
             }
             String[] parts = target.split("/");
             if (parts.length == 3) {
-                return topo.aisle(parts[0], parts[1], parts[2]).stream().flatMap(a -> a.racks().stream());
+                return topo.aisle(parts[0], parts[1], parts[2]).stream()
+                        .flatMap(a -> a.racks().stream());
             }
             if (parts.length == 2) {
                 return topo.room(parts[0], parts[1]).stream().flatMap(Room::racks);

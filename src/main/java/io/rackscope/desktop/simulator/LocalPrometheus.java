@@ -12,17 +12,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The real {@code prometheus} binary on a free loopback port with a temporary data directory, scraping one
- * target, optionally backfilled with {@code promtool}. Everything it started or wrote goes away on {@link #close()}.
+ * The real {@code prometheus} binary on a free loopback port with a temporary data directory,
+ * scraping one target, optionally backfilled with {@code promtool}. Everything it started or wrote
+ * goes away on {@link #close()}.
  */
 public final class LocalPrometheus implements AutoCloseable {
-    public static final String INSTALL_HINT = "Prometheus is not installed (no 'prometheus' on PATH). On Debian/Ubuntu: "
-            + "sudo apt-get install prometheus; elsewhere: download it from https://prometheus.io/download/ and put "
-            + "'prometheus' and 'promtool' on PATH.";
+    public static final String INSTALL_HINT =
+            "Prometheus is not installed (no 'prometheus' on PATH). On Debian/Ubuntu: "
+                    + "sudo apt-get install prometheus; elsewhere: download it from https://prometheus.io/download/ and put "
+                    + "'prometheus' and 'promtool' on PATH.";
 
     private final Path dir;
     private final int port;
@@ -45,17 +47,30 @@ public final class LocalPrometheus implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Prepares a data directory; {@code history} (an OpenMetrics file) is backfilled into it when not null. */
+    /**
+     * Prepares a data directory; {@code history} (an OpenMetrics file) is backfilled into it when
+     * not null.
+     */
     public static LocalPrometheus prepare(Path history) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("rackscope-prometheus");
         LocalPrometheus p = new LocalPrometheus(dir, freePort());
         if (history != null) {
             Path promtool = binary("promtool").orElseThrow(() -> new IOException(INSTALL_HINT));
-            Process tool = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
-                    history.toString(), dir.resolve("data").toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("promtool.log").toFile()).start();
+            Process tool =
+                    new ProcessBuilder(
+                                    promtool.toString(),
+                                    "tsdb",
+                                    "create-blocks-from",
+                                    "openmetrics",
+                                    history.toString(),
+                                    dir.resolve("data").toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(dir.resolve("promtool.log").toFile())
+                            .start();
             if (tool.waitFor() != 0) {
-                throw new IOException("promtool could not backfill the history: " + tail(dir.resolve("promtool.log")));
+                throw new IOException(
+                        "promtool could not backfill the history: "
+                                + tail(dir.resolve("promtool.log")));
             }
         }
         return p;
@@ -65,9 +80,14 @@ public final class LocalPrometheus implements AutoCloseable {
         return dir;
     }
 
-    /** Starts scraping {@code target} (host:port) every {@code scrapeSeconds} and waits until ready. */
-    public void start(String target, int scrapeSeconds, Duration readyTimeout) throws IOException, InterruptedException {
-        Files.writeString(dir.resolve("prometheus.yml"), """
+    /**
+     * Starts scraping {@code target} (host:port) every {@code scrapeSeconds} and waits until ready.
+     */
+    public void start(String target, int scrapeSeconds, Duration readyTimeout)
+            throws IOException, InterruptedException {
+        Files.writeString(
+                dir.resolve("prometheus.yml"),
+                """
                 global:
                   scrape_interval: %ds
                   scrape_timeout: %ds
@@ -76,30 +96,52 @@ public final class LocalPrometheus implements AutoCloseable {
                     honor_labels: true
                     static_configs:
                       - targets: ['%s']
-                """.formatted(scrapeSeconds, scrapeSeconds, target));
+                """
+                        .formatted(scrapeSeconds, scrapeSeconds, target));
         launch(readyTimeout);
     }
 
-    /** Starts (again) on the same port and data with the configuration {@link #start} wrote; waits until ready. */
+    /**
+     * Starts (again) on the same port and data with the configuration {@link #start} wrote; waits
+     * until ready.
+     */
     public void launch(Duration readyTimeout) throws IOException, InterruptedException {
         Path prometheus = binary("prometheus").orElseThrow(() -> new IOException(INSTALL_HINT));
-        process = new ProcessBuilder(prometheus.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                "--storage.tsdb.retention.time=30d")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();
+        process =
+                new ProcessBuilder(
+                                prometheus.toString(),
+                                "--config.file=" + dir.resolve("prometheus.yml"),
+                                "--storage.tsdb.path=" + dir.resolve("data"),
+                                "--web.listen-address=127.0.0.1:" + port,
+                                "--storage.tsdb.retention.time=30d")
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("prometheus.log").toFile()))
+                        .start();
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (status("/-/ready") != 200) {
             if (!process.isAlive()) {
-                throw new IOException("prometheus exited with code " + process.exitValue() + ": " + tail(dir.resolve("prometheus.log")));
+                throw new IOException(
+                        "prometheus exited with code "
+                                + process.exitValue()
+                                + ": "
+                                + tail(dir.resolve("prometheus.log")));
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("prometheus was not ready after " + readyTimeout.toSeconds() + " s: " + tail(dir.resolve("prometheus.log")));
+                throw new IOException(
+                        "prometheus was not ready after "
+                                + readyTimeout.toSeconds()
+                                + " s: "
+                                + tail(dir.resolve("prometheus.log")));
             }
             Thread.sleep(100);
         }
     }
 
-    /** Stops the server but keeps its data, so that {@link #launch} brings the same Prometheus back. */
+    /**
+     * Stops the server but keeps its data, so that {@link #launch} brings the same Prometheus back.
+     */
     public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
@@ -116,8 +158,13 @@ public final class LocalPrometheus implements AutoCloseable {
 
     private int status(String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url() + path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -16,20 +16,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.TreeMap;
 
 /**
- * The series a configuration needs: every vector selector of every check and metric definition that names an
- * entity through a placeholder becomes a family, for exactly the entities whose templates use it.
+ * The series a configuration needs: every vector selector of every check and metric definition that
+ * names an entity through a placeholder becomes a family, for exactly the entities whose templates
+ * use it.
  */
 final class SeriesCatalog {
-    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
-    private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
+    private static final Pattern SELECTOR =
+            Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
+    private static final Pattern MATCHER =
+            Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
     private static final Pattern NODE = Pattern.compile("\\$instances?\\b|\\{instance}");
     private static final Pattern CHASSIS = Pattern.compile("\\$chassis(_id)?\\b|\\{chassis(_id)?}");
-    private static final Pattern RACK = Pattern.compile("\\$racks\\b|\\$rack(_id)?\\b|\\{rack(_id)?}");
+    private static final Pattern RACK =
+            Pattern.compile("\\$racks\\b|\\$rack(_id)?\\b|\\{rack(_id)?}");
     private static final Pattern SIMPLE_VALUE = Pattern.compile("[A-Za-z0-9_.:-]+");
 
     private final Map<String, Builder> families = new LinkedHashMap<>();
@@ -43,7 +47,12 @@ final class SeriesCatalog {
         SeriesCatalog catalog = new SeriesCatalog(cfg.app().telemetry());
         CheckTargets targets = new CheckTargets(cfg);
         for (Check check : new TreeMap<>(cfg.checks()).values()) {
-            catalog.add(check.expr(), check.rules(), check.boolOutput(), check.expandByLabel(), targets.of(check));
+            catalog.add(
+                    check.expr(),
+                    check.rules(),
+                    check.boolOutput(),
+                    check.expandByLabel(),
+                    targets.of(check));
         }
         for (MetricDefinition metric : new TreeMap<>(cfg.metrics()).values()) {
             catalog.addMetric(cfg, metric);
@@ -71,17 +80,24 @@ final class SeriesCatalog {
         while (m.find()) {
             CheckScope scope = scopeOf(m.group(2));
             if (scope != null) {
-                List<String> entities = new ArrayList<>(switch (scope) {
-                    case NODE -> instances;
-                    case CHASSIS -> chassis;
-                    case RACK -> racks;
-                });
+                List<String> entities =
+                        new ArrayList<>(
+                                switch (scope) {
+                                    case NODE -> instances;
+                                    case CHASSIS -> chassis;
+                                    case RACK -> racks;
+                                });
                 family(m.group(1), m.group(2), scope, List.of(), false, null, entities);
             }
         }
     }
 
-    private void add(String expr, List<Rule> rules, boolean bool, String expandLabel, List<String> entities) {
+    private void add(
+            String expr,
+            List<Rule> rules,
+            boolean bool,
+            String expandLabel,
+            List<String> entities) {
         Matcher m = SELECTOR.matcher(expr);
         while (m.find()) {
             CheckScope scope = scopeOf(m.group(2));
@@ -91,8 +107,14 @@ final class SeriesCatalog {
         }
     }
 
-    private void family(String metric, String matchers, CheckScope scope, List<Rule> rules, boolean bool,
-                        String expandLabel, List<String> entities) {
+    private void family(
+            String metric,
+            String matchers,
+            CheckScope scope,
+            List<Rule> rules,
+            boolean bool,
+            String expandLabel,
+            List<String> entities) {
         Builder b = families.computeIfAbsent(metric + "/" + scope, k -> new Builder(metric, scope));
         b.rules.addAll(rules);
         b.bool |= bool;
@@ -104,11 +126,15 @@ final class SeriesCatalog {
         while (lm.find()) {
             String label = lm.group(1);
             String value = lm.group(3);
-            if (NODE.matcher(value).find() || CHASSIS.matcher(value).find() || RACK.matcher(value).find()) {
+            if (NODE.matcher(value).find()
+                    || CHASSIS.matcher(value).find()
+                    || RACK.matcher(value).find()) {
                 b.identityLabel = label;
             } else if (value.contains("$jobs")) {
                 b.fixed.put(label, firstAlternative(telemetry.jobRegex()));
-            } else if (lm.group(2).equals("=") || lm.group(2).equals("=~") && SIMPLE_VALUE.matcher(firstAlternative(value)).matches()) {
+            } else if (lm.group(2).equals("=")
+                    || lm.group(2).equals("=~")
+                            && SIMPLE_VALUE.matcher(firstAlternative(value)).matches()) {
                 b.fixed.put(label, firstAlternative(value));
             }
         }
@@ -144,8 +170,14 @@ final class SeriesCatalog {
         }
 
         SeriesFamily build() {
-            return new SeriesFamily(metric, scope, identityLabel, Map.copyOf(fixed), expandLabel,
-                    new ValueModel(metric, List.copyOf(rules), bool), List.copyOf(entities));
+            return new SeriesFamily(
+                    metric,
+                    scope,
+                    identityLabel,
+                    Map.copyOf(fixed),
+                    expandLabel,
+                    new ValueModel(metric, List.copyOf(rules), bool),
+                    List.copyOf(entities));
         }
     }
 }

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a Slurm exporter would say about the simulated cluster: one status series per node (most allocated or
- * mixed, some idle, the partition from the device template's role), one series per node of each running job, and
- * the scenario's Slurm events (drain, down, a large job). Nodes the health scenario takes down are down* here too.
+ * What a Slurm exporter would say about the simulated cluster: one status series per node (most
+ * allocated or mixed, some idle, the partition from the device template's role), one series per
+ * node of each running job, and the scenario's Slurm events (drain, down, a large job). Nodes the
+ * health scenario takes down are down* here too.
  */
 final class SlurmSeries {
     /** A mapped node: its Slurm name, instance and partition. */
-    private record Node(String name, String instance, String partition) {
-    }
+    private record Node(String name, String instance, String partition) {}
 
     private final SlurmSettings settings;
     private final List<Node> nodes = new ArrayList<>();
@@ -36,11 +36,16 @@ final class SlurmSeries {
         for (Rack rack : cfg.topology().racks()) {
             for (Device d : rack.devices()) {
                 DeviceTemplate t = cfg.templates().device(d.templateId()).orElse(null);
-                String partition = t == null || t.role() == null || t.role().isEmpty() ? "batch" : t.role();
+                String partition =
+                        t == null || t.role() == null || t.role().isEmpty() ? "batch" : t.role();
                 for (InstanceSlot s : d.instances()) {
                     String name = names.get(s.instanceId());
                     if (name != null || names.isEmpty() && settings.roles().contains(partition)) {
-                        nodes.add(new Node(name == null ? s.instanceId() : name, s.instanceId(), partition));
+                        nodes.add(
+                                new Node(
+                                        name == null ? s.instanceId() : name,
+                                        s.instanceId(),
+                                        partition));
                     }
                 }
             }
@@ -48,10 +53,16 @@ final class SlurmSeries {
     }
 
     /**
-     * Appends the series at offset {@code offset} (seconds since the simulator started); {@code down} tells which
-     * instances the health scenario has down, {@code events} the Slurm events active then.
+     * Appends the series at offset {@code offset} (seconds since the simulator started); {@code
+     * down} tells which instances the health scenario has down, {@code events} the Slurm events
+     * active then.
      */
-    void append(StringBuilder out, Set<String> down, Map<String, String> forced, Map<String, Set<String>> bigJobs, long hour) {
+    void append(
+            StringBuilder out,
+            Set<String> down,
+            Map<String, String> forced,
+            Map<String, Set<String>> bigJobs,
+            long hour) {
         if (nodes.isEmpty()) {
             return;
         }
@@ -70,26 +81,58 @@ final class SlurmSeries {
                 int r = (int) Math.floorMod(h, 100);
                 status = r < 62 ? "allocated" : r < 80 ? "mixed" : "idle";
             }
-            out.append(settings.metric()).append('{').append(settings.labelNode()).append("=\"").append(n.name())
-                    .append("\",").append(settings.labelStatus()).append("=\"").append(status).append("\",")
-                    .append(settings.labelPartition()).append("=\"").append(n.partition()).append("\"} 1\n");
+            out.append(settings.metric())
+                    .append('{')
+                    .append(settings.labelNode())
+                    .append("=\"")
+                    .append(n.name())
+                    .append("\",")
+                    .append(settings.labelStatus())
+                    .append("=\"")
+                    .append(status)
+                    .append("\",")
+                    .append(settings.labelPartition())
+                    .append("=\"")
+                    .append(n.partition())
+                    .append("\"} 1\n");
             if (status.equals("allocated") || status.equals("mixed")) {
                 if (inJob == 0) {
                     jobNo++;
                     inJob = 1 + (int) Math.floorMod(mix(seed + jobNo * 7919L + hour), 16);
                 }
-                jobs.computeIfAbsent(Long.toString(100_000 + hour * 1000 + jobNo), k -> new ArrayList<>()).add(n.name());
+                jobs.computeIfAbsent(
+                                Long.toString(100_000 + hour * 1000 + jobNo),
+                                k -> new ArrayList<>())
+                        .add(n.name());
                 inJob--;
             }
         }
         Map<String, String> nameOf = new LinkedHashMap<>();
         nodes.forEach(n -> nameOf.put(n.instance(), n.name()));
-        bigJobs.forEach((id, instances) -> instances.stream().map(nameOf::get).filter(x -> x != null)
-                .forEach(name -> jobs.computeIfAbsent(id, k -> new ArrayList<>()).add(name)));
+        bigJobs.forEach(
+                (id, instances) ->
+                        instances.stream()
+                                .map(nameOf::get)
+                                .filter(x -> x != null)
+                                .forEach(
+                                        name ->
+                                                jobs.computeIfAbsent(id, k -> new ArrayList<>())
+                                                        .add(name)));
         out.append("# TYPE ").append(settings.jobMetric()).append(" gauge\n");
-        jobs.forEach((id, names) -> names.forEach(name -> out.append(settings.jobMetric()).append('{')
-                .append(settings.jobLabel()).append("=\"").append(id).append("\",").append(settings.jobNodeLabel()).append("=\"")
-                .append(name).append("\"} 1\n")));
+        jobs.forEach(
+                (id, names) ->
+                        names.forEach(
+                                name ->
+                                        out.append(settings.jobMetric())
+                                                .append('{')
+                                                .append(settings.jobLabel())
+                                                .append("=\"")
+                                                .append(id)
+                                                .append("\",")
+                                                .append(settings.jobNodeLabel())
+                                                .append("=\"")
+                                                .append(name)
+                                                .append("\"} 1\n")));
     }
 
     private static long mix(long z) {

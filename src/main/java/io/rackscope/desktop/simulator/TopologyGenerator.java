@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes a valid segmented configuration of a given size for scale tests and benchmarks: sites of rooms of
- * aisles of racks, each rack twenty 2U quad chassis (80 nodes) with a 1U server topping up the remainder,
- * plus a small check and metric library that uses every placeholder.
+ * Writes a valid segmented configuration of a given size for scale tests and benchmarks: sites of
+ * rooms of aisles of racks, each rack twenty 2U quad chassis (80 nodes) with a 1U server topping up
+ * the remainder, plus a small check and metric library that uses every placeholder.
  */
 public final class TopologyGenerator {
     public static final int NODES_PER_QUAD = 4;
@@ -26,10 +26,13 @@ public final class TopologyGenerator {
         this(nodes, sites, AISLES_PER_ROOM);
     }
 
-    /** {@code aislesPerRoom} of ten racks each: 50 gives the 500-rack rooms the UI benchmark draws. */
+    /**
+     * {@code aislesPerRoom} of ten racks each: 50 gives the 500-rack rooms the UI benchmark draws.
+     */
     public TopologyGenerator(int nodes, int sites, int aislesPerRoom) {
         if (nodes < 1 || sites < 1 || sites > nodes) {
-            throw new IllegalArgumentException("need at least one node per site and at least one site");
+            throw new IllegalArgumentException(
+                    "need at least one node per site and at least one site");
         }
         this.nodes = nodes;
         this.sites = sites;
@@ -48,9 +51,22 @@ public final class TopologyGenerator {
             for (int s = 0; s < sites; s++) {
                 int siteNodes = nodes / sites + (s < nodes % sites ? 1 : 0);
                 String site = String.format(Locale.ROOT, "site%02d", s + 1);
-                sitesYaml.append("  - id: ").append(site).append("\n    name: Generated site ").append(s + 1)
-                        .append("\n    location: {lat: ").append(40 + s % 20).append(", lon: ").append(-100 + 15 * (s % 12)).append("}\n");
-                nodeNo = writeSite(out.resolve("topology/datacenters").resolve(site), site, siteNodes, nodeNo);
+                sitesYaml
+                        .append("  - id: ")
+                        .append(site)
+                        .append("\n    name: Generated site ")
+                        .append(s + 1)
+                        .append("\n    location: {lat: ")
+                        .append(40 + s % 20)
+                        .append(", lon: ")
+                        .append(-100 + 15 * (s % 12))
+                        .append("}\n");
+                nodeNo =
+                        writeSite(
+                                out.resolve("topology/datacenters").resolve(site),
+                                site,
+                                siteNodes,
+                                nodeNo);
             }
             write(out.resolve("topology/sites.yaml"), sitesYaml.toString());
         } catch (IOException e) {
@@ -69,18 +85,37 @@ public final class TopologyGenerator {
             Path roomDir = dir.resolve("rooms").resolve(roomId);
             int roomRacks = Math.min(racksPerRoom, racks - room * racksPerRoom);
             int aisles = (roomRacks + RACKS_PER_AISLE - 1) / RACKS_PER_AISLE;
-            StringBuilder roomYaml = new StringBuilder("id: " + roomId + "\nname: Room " + (room + 1) + "\nlayout:\n  size: {width: "
-                    + (RACKS_PER_AISLE * 2 + 6) + ", height: " + (aisles * 4 + 4) + "}\n  door: {side: south, label: Entrance}\naisles:\n");
+            StringBuilder roomYaml =
+                    new StringBuilder(
+                            "id: "
+                                    + roomId
+                                    + "\nname: Room "
+                                    + (room + 1)
+                                    + "\nlayout:\n  size: {width: "
+                                    + (RACKS_PER_AISLE * 2 + 6)
+                                    + ", height: "
+                                    + (aisles * 4 + 4)
+                                    + "}\n  door: {side: south, label: Entrance}\naisles:\n");
             for (int a = 0; a < aisles; a++) {
                 String aisleId = String.format(Locale.ROOT, "aisle%02d", a + 1);
-                roomYaml.append("  - {id: ").append(aisleId).append(", name: Aisle ").append(a + 1).append("}\n");
-                StringBuilder aisleYaml = new StringBuilder("id: " + aisleId + "\nname: Aisle " + (a + 1) + "\nracks:\n");
+                roomYaml.append("  - {id: ")
+                        .append(aisleId)
+                        .append(", name: Aisle ")
+                        .append(a + 1)
+                        .append("}\n");
+                StringBuilder aisleYaml =
+                        new StringBuilder(
+                                "id: " + aisleId + "\nname: Aisle " + (a + 1) + "\nracks:\n");
                 Path aisleDir = roomDir.resolve("aisles").resolve(aisleId);
                 for (int r = 0; r < RACKS_PER_AISLE && a * RACKS_PER_AISLE + r < roomRacks; r++) {
-                    String rackId = String.format(Locale.ROOT, "%s-%s-%s-r%02d", site, roomId, aisleId, r + 1);
+                    String rackId =
+                            String.format(
+                                    Locale.ROOT, "%s-%s-%s-r%02d", site, roomId, aisleId, r + 1);
                     aisleYaml.append("  - ").append(rackId).append('\n');
                     int inRack = Math.min(nodesPerRack, remaining);
-                    write(aisleDir.resolve("racks").resolve(rackId + ".yaml"), rack(rackId, nodeNo, inRack));
+                    write(
+                            aisleDir.resolve("racks").resolve(rackId + ".yaml"),
+                            rack(rackId, nodeNo, inRack));
                     nodeNo += inRack;
                     remaining -= inRack;
                 }
@@ -92,16 +127,30 @@ public final class TopologyGenerator {
     }
 
     private static String rack(String rackId, int firstNode, int count) {
-        StringBuilder sb = new StringBuilder("id: " + rackId + "\nname: Rack " + rackId + "\nu_height: 42\ntemplate_id: gen-rack\ndevices:\n");
+        StringBuilder sb =
+                new StringBuilder(
+                        "id: "
+                                + rackId
+                                + "\nname: Rack "
+                                + rackId
+                                + "\nu_height: 42\ntemplate_id: gen-rack\ndevices:\n");
         int u = 1;
         int n = firstNode;
         int left = count;
         int chassis = 1;
         while (left > 0) {
             boolean quad = left >= NODES_PER_QUAD;
-            sb.append("  - id: ").append(rackId).append("-c").append(chassis).append('\n')
-                    .append("    template_id: ").append(quad ? "gen-2u-quad" : "gen-1u").append('\n')
-                    .append("    u_position: ").append(u).append('\n')
+            sb.append("  - id: ")
+                    .append(rackId)
+                    .append("-c")
+                    .append(chassis)
+                    .append('\n')
+                    .append("    template_id: ")
+                    .append(quad ? "gen-2u-quad" : "gen-1u")
+                    .append('\n')
+                    .append("    u_position: ")
+                    .append(u)
+                    .append('\n')
                     .append("    instance: ");
             if (quad) {
                 sb.append(String.format(Locale.ROOT, "n[%06d-%06d]", n, n + 3)).append('\n');
@@ -122,7 +171,8 @@ public final class TopologyGenerator {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private static final String APP = """
+    private static final String APP =
+            """
             app:
               name: Rackscope (generated)
             telemetry:
@@ -134,7 +184,8 @@ public final class TopologyGenerator {
               max_ids_per_query: 200
             """;
 
-    private static final String TEMPLATES = """
+    private static final String TEMPLATES =
+            """
             templates:
               - id: gen-1u
                 name: Generated 1U server
@@ -168,7 +219,8 @@ public final class TopologyGenerator {
                 metrics: [rack_power]
             """;
 
-    private static final String CHECKS = """
+    private static final String CHECKS =
+            """
             checks:
               - id: node_up
                 name: Node up
@@ -202,7 +254,8 @@ public final class TopologyGenerator {
                   - {op: ">", value: 26000, severity: CRIT}
             """;
 
-    private static final String METRICS = """
+    private static final String METRICS =
+            """
             metrics:
               - id: node_temperature
                 name: Node temperature

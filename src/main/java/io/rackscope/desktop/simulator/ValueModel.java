@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Believable values for one metric: a healthy value that breaks none of the rules of the checks reading it
- * (moving with load), and a value inside each severity's band, so that scenarios can aim at a state.
+ * Believable values for one metric: a healthy value that breaks none of the rules of the checks
+ * reading it (moving with load), and a value inside each severity's band, so that scenarios can aim
+ * at a state.
  */
 record ValueModel(String metric, List<Rule> rules, boolean bool) {
 
@@ -24,7 +25,10 @@ record ValueModel(String metric, List<Rule> rules, boolean bool) {
             if (r.op() == Operator.GT || r.op() == Operator.GE) {
                 if (Double.isNaN(upper) || r.value() < upper) {
                     upper = r.value();
-                    wholeUpper = r.op() == Operator.GE && r.value() == Math.rint(r.value()) && r.value() <= 1;
+                    wholeUpper =
+                            r.op() == Operator.GE
+                                    && r.value() == Math.rint(r.value())
+                                    && r.value() <= 1;
                 }
             } else if (r.op() == Operator.LT || r.op() == Operator.LE) {
                 lower = Double.isNaN(lower) ? r.value() : Math.max(lower, r.value());
@@ -45,10 +49,23 @@ record ValueModel(String metric, List<Rule> rules, boolean bool) {
         return byName(load);
     }
 
-    /** A value that the checks reading this metric judge as {@code severity} (the worst band when none has it). */
+    /**
+     * A value that the checks reading this metric judge as {@code severity} (the worst band when
+     * none has it).
+     */
     double forSeverity(Severity severity) {
-        Rule rule = rules.stream().filter(r -> r.severity() == severity).findFirst()
-                .or(() -> rules.stream().max((a, b) -> a.severity().compareTo(b.severity()))).orElse(null);
+        Rule rule =
+                rules.stream()
+                        .filter(r -> r.severity() == severity)
+                        .findFirst()
+                        .or(
+                                () ->
+                                        rules.stream()
+                                                .max(
+                                                        (a, b) ->
+                                                                a.severity()
+                                                                        .compareTo(b.severity())))
+                        .orElse(null);
         if (rule == null) {
             return healthy(1) * 1.5;
         }
@@ -56,13 +73,35 @@ record ValueModel(String metric, List<Rule> rules, boolean bool) {
         return switch (rule.op()) {
             case EQ -> t;
             case NE -> t + 1;
-            case GT, GE -> rules.stream().filter(r -> (r.op() == Operator.GT || r.op() == Operator.GE) && r.value() > t
-                            && r.severity().compareTo(rule.severity()) > 0).mapToDouble(Rule::value).min()
-                    .stream().map(next -> (t + next) / 2).findFirst()
-                    .orElse(rule.op() == Operator.GE ? Math.max(t, t * 1.05) : t == 0 ? 1 : t + Math.abs(t) * 0.08);
-            case LT, LE -> rules.stream().filter(r -> (r.op() == Operator.LT || r.op() == Operator.LE) && r.value() < t
-                            && r.severity().compareTo(rule.severity()) > 0).mapToDouble(Rule::value).max()
-                    .stream().map(next -> (t + next) / 2).findFirst().orElse(t * 0.5);
+            case GT, GE ->
+                    rules.stream()
+                            .filter(
+                                    r ->
+                                            (r.op() == Operator.GT || r.op() == Operator.GE)
+                                                    && r.value() > t
+                                                    && r.severity().compareTo(rule.severity()) > 0)
+                            .mapToDouble(Rule::value)
+                            .min()
+                            .stream()
+                            .map(next -> (t + next) / 2)
+                            .findFirst()
+                            .orElse(
+                                    rule.op() == Operator.GE
+                                            ? Math.max(t, t * 1.05)
+                                            : t == 0 ? 1 : t + Math.abs(t) * 0.08);
+            case LT, LE ->
+                    rules.stream()
+                            .filter(
+                                    r ->
+                                            (r.op() == Operator.LT || r.op() == Operator.LE)
+                                                    && r.value() < t
+                                                    && r.severity().compareTo(rule.severity()) > 0)
+                            .mapToDouble(Rule::value)
+                            .max()
+                            .stream()
+                            .map(next -> (t + next) / 2)
+                            .findFirst()
+                            .orElse(t * 0.5);
         };
     }
 

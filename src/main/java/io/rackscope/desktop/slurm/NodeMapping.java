@@ -9,19 +9,29 @@ import java.util.regex.Pattern;
 
 /**
  * Slurm node name -> topology instance. Entries are names or range patterns ({@code "c[0001-1000]":
- * "compute[0001-1000]"}, paired in order; widths from the start numbers). Names without an entry map to
- * themselves, so a cluster whose Slurm names are its instance ids needs no mapping at all.
+ * "compute[0001-1000]"}, paired in order; widths from the start numbers). Names without an entry
+ * map to themselves, so a cluster whose Slurm names are its instance ids needs no mapping at all.
  */
 public final class NodeMapping {
     private static final Pattern RANGE = Pattern.compile("^(.*)\\[(\\d+)-(\\d+)](.*)$");
     private final Map<String, String> toInstance = new HashMap<>();
 
-    /** Adds one entry; returns an explanation when the two sides do not expand to the same number of names. */
+    /**
+     * Adds one entry; returns an explanation when the two sides do not expand to the same number of
+     * names.
+     */
     public String add(String slurmPattern, String instancePattern) {
         List<String> from = expand(slurmPattern);
         List<String> to = expand(instancePattern);
         if (from.size() != to.size()) {
-            return "'" + slurmPattern + "' names " + from.size() + " nodes but '" + instancePattern + "' names " + to.size();
+            return "'"
+                    + slurmPattern
+                    + "' names "
+                    + from.size()
+                    + " nodes but '"
+                    + instancePattern
+                    + "' names "
+                    + to.size();
         }
         for (int i = 0; i < from.size(); i++) {
             toInstance.put(from.get(i), to.get(i));

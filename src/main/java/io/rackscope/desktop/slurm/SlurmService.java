@@ -13,8 +13,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns the answers to the two Slurm queries of a cycle (node status, running jobs — each one query for the whole
- * cluster) into a {@link SlurmSnapshot}, mapping Slurm node names to topology instances.
+ * Turns the answers to the two Slurm queries of a cycle (node status, running jobs — each one query
+ * for the whole cluster) into a {@link SlurmSnapshot}, mapping Slurm node names to topology
+ * instances.
  */
 public final class SlurmService {
     private final SlurmSettings settings;
@@ -42,9 +43,13 @@ public final class SlurmService {
             String node = s.label(settings.labelNode());
             String st = s.label(settings.labelStatus());
             if (node == null || st == null || s.value() == 0) {
-                continue; // a 0-valued status series is a state the node is not in (one series per state exporters)
+                continue; // a 0-valued status series is a state the node is not in (one series per
+                // state exporters)
             }
-            statusOf.merge(node, st, (a, b) -> status.classify(a).compareTo(status.classify(b)) >= 0 ? a : b);
+            statusOf.merge(
+                    node,
+                    st,
+                    (a, b) -> status.classify(a).compareTo(status.classify(b)) >= 0 ? a : b);
             String p = s.label(settings.labelPartition());
             if (p != null) {
                 partitions.computeIfAbsent(node, k -> new TreeSet<>()).add(p);
@@ -52,22 +57,31 @@ public final class SlurmService {
         }
         Map<String, SlurmNode> byInstance = new HashMap<>();
         List<String> unmapped = new ArrayList<>();
-        statusOf.forEach((node, raw) -> {
-            String instance = settings.mapping().instanceOf(node);
-            if (topology.instance(instance).isEmpty()) {
-                unmapped.add(node);
-                return;
-            }
-            byInstance.put(instance, new SlurmNode(node, instance, raw, SlurmStatus.normalize(raw), status.classify(raw),
-                    partitions.getOrDefault(node, Set.of())));
-        });
+        statusOf.forEach(
+                (node, raw) -> {
+                    String instance = settings.mapping().instanceOf(node);
+                    if (topology.instance(instance).isEmpty()) {
+                        unmapped.add(node);
+                        return;
+                    }
+                    byInstance.put(
+                            instance,
+                            new SlurmNode(
+                                    node,
+                                    instance,
+                                    raw,
+                                    SlurmStatus.normalize(raw),
+                                    status.classify(raw),
+                                    partitions.getOrDefault(node, Set.of())));
+                });
         Map<String, List<String>> jobMap = new TreeMap<>();
         if (jobs != null) {
             for (Series s : jobs.series()) {
                 String job = s.label(settings.jobLabel());
                 String node = s.label(settings.jobNodeLabel());
                 if (job != null && node != null) {
-                    jobMap.computeIfAbsent(job, k -> new ArrayList<>()).add(settings.mapping().instanceOf(node));
+                    jobMap.computeIfAbsent(job, k -> new ArrayList<>())
+                            .add(settings.mapping().instanceOf(node));
                 }
             }
         }
@@ -77,6 +91,7 @@ public final class SlurmService {
 
     /** The previous nodes kept when this cycle's Slurm query failed, with the error. */
     public static SlurmSnapshot failed(SlurmSnapshot previous, String error) {
-        return new SlurmSnapshot(true, previous.nodes(), previous.jobs(), previous.unmapped(), error);
+        return new SlurmSnapshot(
+                true, previous.nodes(), previous.jobs(), previous.unmapped(), error);
     }
 }

@@ -6,12 +6,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Slurm as of one cycle: nodes by topology instance, running jobs with their instances, the Slurm names that
- * map to no instance, and the error if the query failed (the previous nodes are then kept).
+ * Slurm as of one cycle: nodes by topology instance, running jobs with their instances, the Slurm
+ * names that map to no instance, and the error if the query failed (the previous nodes are then
+ * kept).
  */
-public record SlurmSnapshot(boolean enabled, Map<String, SlurmNode> nodes, Map<String, List<String>> jobs, List<String> unmapped,
-                            String error) {
-    public static final SlurmSnapshot DISABLED = new SlurmSnapshot(false, Map.of(), Map.of(), List.of(), null);
+public record SlurmSnapshot(
+        boolean enabled,
+        Map<String, SlurmNode> nodes,
+        Map<String, List<String>> jobs,
+        List<String> unmapped,
+        String error) {
+    public static final SlurmSnapshot DISABLED =
+            new SlurmSnapshot(false, Map.of(), Map.of(), List.of(), null);
 
     public SlurmSnapshot {
         nodes = Map.copyOf(nodes);
@@ -49,8 +55,14 @@ public record SlurmSnapshot(boolean enabled, Map<String, SlurmNode> nodes, Map<S
         if (nodes.isEmpty()) {
             return 0;
         }
-        long busy = nodes.values().stream().filter(n -> n.status().equals("allocated") || n.status().equals("mixed")
-                || n.status().equals("completing")).count();
+        long busy =
+                nodes.values().stream()
+                        .filter(
+                                n ->
+                                        n.status().equals("allocated")
+                                                || n.status().equals("mixed")
+                                                || n.status().equals("completing"))
+                        .count();
         return 100.0 * busy / nodes.size();
     }
 }

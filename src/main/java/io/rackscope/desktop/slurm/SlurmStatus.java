@@ -5,19 +5,32 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a Slurm node status the way sinfo prints it: lower-cased, short forms spelled out ({@code alloc} ->
- * {@code allocated}), flags dropped. A trailing {@code *} (not responding) is CRIT whatever the status; then the
- * configured crit, warn, ok and info lists in that order; anything else is UNKNOWN. Compound states such as
- * {@code idle+drain} take the worst of their parts.
+ * Reads a Slurm node status the way sinfo prints it: lower-cased, short forms spelled out ({@code
+ * alloc} -> {@code allocated}), flags dropped. A trailing {@code *} (not responding) is CRIT
+ * whatever the status; then the configured crit, warn, ok and info lists in that order; anything
+ * else is UNKNOWN. Compound states such as {@code idle+drain} take the worst of their parts.
  */
 public final class SlurmStatus {
-    private static final Map<String, String> LONG = Map.ofEntries(
-            Map.entry("alloc", "allocated"), Map.entry("comp", "completing"), Map.entry("drng", "draining"),
-            Map.entry("drain", "drained"), Map.entry("failg", "failing"), Map.entry("mix", "mixed"),
-            Map.entry("unk", "unknown"), Map.entry("resv", "reserved"), Map.entry("pow_dn", "power_down"),
-            Map.entry("pow_up", "power_up"), Map.entry("powered_dn", "powered_down"), Map.entry("plnd", "planned"),
-            Map.entry("futr", "future"), Map.entry("npc", "not_responding"), Map.entry("boot", "rebooting"),
-            Map.entry("inval", "invalid"), Map.entry("maint", "maint"), Map.entry("blocked", "blocked"));
+    private static final Map<String, String> LONG =
+            Map.ofEntries(
+                    Map.entry("alloc", "allocated"),
+                    Map.entry("comp", "completing"),
+                    Map.entry("drng", "draining"),
+                    Map.entry("drain", "drained"),
+                    Map.entry("failg", "failing"),
+                    Map.entry("mix", "mixed"),
+                    Map.entry("unk", "unknown"),
+                    Map.entry("resv", "reserved"),
+                    Map.entry("pow_dn", "power_down"),
+                    Map.entry("pow_up", "power_up"),
+                    Map.entry("powered_dn", "powered_down"),
+                    Map.entry("plnd", "planned"),
+                    Map.entry("futr", "future"),
+                    Map.entry("npc", "not_responding"),
+                    Map.entry("boot", "rebooting"),
+                    Map.entry("inval", "invalid"),
+                    Map.entry("maint", "maint"),
+                    Map.entry("blocked", "blocked"));
     private static final String FLAGS = "*~#!%$@^-";
 
     private final List<String> crit;

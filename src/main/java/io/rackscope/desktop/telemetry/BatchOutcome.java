@@ -16,6 +16,7 @@ import java.util.Set;
 final class BatchOutcome {
     final Map<String, CheckResult> problems = new HashMap<>();
     final Set<String> present = new HashSet<>();
+
     /** The count of entities present, when the query carried one; -1 otherwise. */
     long presentCount = -1;
 
@@ -54,7 +55,8 @@ final class BatchOutcome {
             }
             present.add(entity);
             if (!debounced) {
-                String child = check.expandByLabel() == null ? null : s.label(check.expandByLabel());
+                String child =
+                        check.expandByLabel() == null ? null : s.label(check.expandByLabel());
                 record(entity, child, check.evaluate(s.value()), s.value());
             }
         }
@@ -71,8 +73,9 @@ final class BatchOutcome {
     }
 
     /**
-     * Sub-nodes the discovery expression lists but that returned no sample take the check's absent state
-     * ({@code expand_absent_state}, OK unless configured); they then roll into their parent like any other.
+     * Sub-nodes the discovery expression lists but that returned no sample take the check's absent
+     * state ({@code expand_absent_state}, OK unless configured); they then roll into their parent
+     * like any other.
      */
     void readDiscovery(QueryResult discovered, QueryResult withSamples) {
         String label = check.expandByLabel();
@@ -83,7 +86,10 @@ final class BatchOutcome {
         for (Series s : discovered.series()) {
             String entity = s.label(entityLabel);
             String child = s.label(label);
-            if (entity != null && child != null && ids.contains(entity) && !seen.contains(entity + '\u0000' + child)) {
+            if (entity != null
+                    && child != null
+                    && ids.contains(entity)
+                    && !seen.contains(entity + '\u0000' + child)) {
                 present.add(entity);
                 record(entity, child, check.expandAbsentState(), Double.NaN);
             }
@@ -97,39 +103,64 @@ final class BatchOutcome {
 
     private void record(String entity, String child, Severity severity, double value) {
         if (child != null) {
-            children.computeIfAbsent(entity, k -> new LinkedHashMap<>()).merge(child, severity, Severity::worst);
+            children.computeIfAbsent(entity, k -> new LinkedHashMap<>())
+                    .merge(child, severity, Severity::worst);
             return;
         }
         Severity before = worst.get(entity);
-        if (before == null || severity.worseThan(before)
+        if (before == null
+                || severity.worseThan(before)
                 || severity == before && Math.abs(value) > Math.abs(worstValue.get(entity)[0])) {
             worst.put(entity, severity);
             worstValue.put(entity, new double[] {value});
         }
     }
 
-    /** Folds the samples into results: sub-nodes roll into their parent per {@code expand_crit_threshold}. */
+    /**
+     * Folds the samples into results: sub-nodes roll into their parent per {@code
+     * expand_crit_threshold}.
+     */
     void finish() {
-        children.forEach((entity, kids) -> {
-            long crit = kids.values().stream().filter(s -> s == Severity.CRIT).count();
-            boolean warn = kids.values().stream().anyMatch(s -> s == Severity.WARN);
-            Severity parent = crit > 0 ? (check.expandCritThreshold() > 0 && crit < check.expandCritThreshold()
-                    ? Severity.WARN : Severity.CRIT) : warn ? Severity.WARN : Severity.OK;
-            Map<String, Severity> notOk = new LinkedHashMap<>();
-            kids.forEach((k, v) -> {
-                if (v != Severity.OK) {
-                    notOk.put(k, v);
-                }
-            });
-            if (parent != Severity.OK) {
-                problems.put(entity, new CheckResult(check.id(), entity, parent, Double.NaN, notOk, at, false));
-            }
-        });
-        worst.forEach((entity, severity) -> {
-            if (severity != Severity.OK && !problems.containsKey(entity)) {
-                problems.put(entity, new CheckResult(check.id(), entity, severity, worstValue.get(entity)[0], Map.of(), at, false));
-            }
-        });
+        children.forEach(
+                (entity, kids) -> {
+                    long crit = kids.values().stream().filter(s -> s == Severity.CRIT).count();
+                    boolean warn = kids.values().stream().anyMatch(s -> s == Severity.WARN);
+                    Severity parent =
+                            crit > 0
+                                    ? (check.expandCritThreshold() > 0
+                                                    && crit < check.expandCritThreshold()
+                                            ? Severity.WARN
+                                            : Severity.CRIT)
+                                    : warn ? Severity.WARN : Severity.OK;
+                    Map<String, Severity> notOk = new LinkedHashMap<>();
+                    kids.forEach(
+                            (k, v) -> {
+                                if (v != Severity.OK) {
+                                    notOk.put(k, v);
+                                }
+                            });
+                    if (parent != Severity.OK) {
+                        problems.put(
+                                entity,
+                                new CheckResult(
+                                        check.id(), entity, parent, Double.NaN, notOk, at, false));
+                    }
+                });
+        worst.forEach(
+                (entity, severity) -> {
+                    if (severity != Severity.OK && !problems.containsKey(entity)) {
+                        problems.put(
+                                entity,
+                                new CheckResult(
+                                        check.id(),
+                                        entity,
+                                        severity,
+                                        worstValue.get(entity)[0],
+                                        Map.of(),
+                                        at,
+                                        false));
+                    }
+                });
     }
 
     List<String> ids() {

@@ -17,18 +17,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a check and its targets into batched PromQL. Batches hold at most {@code max_ids_per_query} ids and are
- * halved until the query fits the byte budget. Only the placeholder of the check's scope is batched; the others
- * get the ids related to that batch, so two placeholders never multiply.
+ * Turns a check and its targets into batched PromQL. Batches hold at most {@code max_ids_per_query}
+ * ids and are halved until the query fits the byte budget. Only the placeholder of the check's
+ * scope is batched; the others get the ids related to that batch, so two placeholders never
+ * multiply.
  */
 final class CheckQueries {
     static final String PRESENT_LABEL = "rackscope_present";
     static final String SEVERITY_LABEL = "rackscope_severity";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$(instances|chassis|racks|jobs)\\b");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\$(instances|chassis|racks|jobs)\\b");
 
-    /** One query to send: the check, the ids it covers, the PromQL, and the label that names the entity. */
-    record Batch(Check check, List<String> ids, String query, String entityLabel) {
-    }
+    /**
+     * One query to send: the check, the ids it covers, the PromQL, and the label that names the
+     * entity.
+     */
+    record Batch(Check check, List<String> ids, String query, String entityLabel) {}
 
     private final AppConfig.Telemetry telemetry;
     private final int maxIds;
@@ -36,8 +40,12 @@ final class CheckQueries {
     private final EvaluationMode mode;
     private final CheckTargets targets;
 
-    /** Stands for the running Slurm jobs in a query until it is sent (the jobs change from cycle to cycle). */
+    /**
+     * Stands for the running Slurm jobs in a query until it is sent (the jobs change from cycle to
+     * cycle).
+     */
     static final String SLURM_JOBS = "__rackscope_slurm_jobs__";
+
     private final boolean slurmJobs;
 
     CheckQueries(AppConfig app, EvaluationMode mode, CheckTargets targets, boolean slurmJobs) {
@@ -89,12 +97,17 @@ final class CheckQueries {
         Matcher m = PLACEHOLDER.matcher(expr);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String replacement = switch (m.group(1)) {
-                case "instances" -> alternation(targets.related(check.scope(), ids, CheckScope.NODE));
-                case "chassis" -> alternation(targets.related(check.scope(), ids, CheckScope.CHASSIS));
-                case "racks" -> alternation(targets.related(check.scope(), ids, CheckScope.RACK));
-                default -> slurmJobs ? SLURM_JOBS : PromQL.quoted(telemetry.jobRegex());
-            };
+            String replacement =
+                    switch (m.group(1)) {
+                        case "instances" ->
+                                alternation(targets.related(check.scope(), ids, CheckScope.NODE));
+                        case "chassis" ->
+                                alternation(
+                                        targets.related(check.scope(), ids, CheckScope.CHASSIS));
+                        case "racks" ->
+                                alternation(targets.related(check.scope(), ids, CheckScope.RACK));
+                        default -> slurmJobs ? SLURM_JOBS : PromQL.quoted(telemetry.jobRegex());
+                    };
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(sb);
@@ -112,19 +125,42 @@ final class CheckQueries {
         List<String> parts = new ArrayList<>();
         boolean debounced = !check.forDuration().isZero();
         if (debounced) {
-            String window = "[" + Durations.format(check.forDuration()) + ":" + telemetry.scrapeIntervalSeconds() + "s]";
-            conditionsBySeverity(check).forEach((severity, conditions) -> {
-                String held = "min_over_time((" + sumOfBools(e, conditions) + ")" + window + ")";
-                if (mode == EvaluationMode.FILTERED) {
-                    held += " == 1";
-                }
-                parts.add("label_replace(" + held + ", \"" + SEVERITY_LABEL + "\", \"" + severity + "\", \"\", \"\")");
-            });
+            String window =
+                    "["
+                            + Durations.format(check.forDuration())
+                            + ":"
+                            + telemetry.scrapeIntervalSeconds()
+                            + "s]";
+            conditionsBySeverity(check)
+                    .forEach(
+                            (severity, conditions) -> {
+                                String held =
+                                        "min_over_time(("
+                                                + sumOfBools(e, conditions)
+                                                + ")"
+                                                + window
+                                                + ")";
+                                if (mode == EvaluationMode.FILTERED) {
+                                    held += " == 1";
+                                }
+                                parts.add(
+                                        "label_replace("
+                                                + held
+                                                + ", \""
+                                                + SEVERITY_LABEL
+                                                + "\", \""
+                                                + severity
+                                                + "\", \"\", \"\")");
+                            });
             if (mode == EvaluationMode.PLAIN) {
                 parts.add(e);
             }
         } else if (mode == EvaluationMode.FILTERED) {
-            for (Rule r : merge(check.rules().stream().filter(r -> r.severity() != Severity.OK).toList())) {
+            for (Rule r :
+                    merge(
+                            check.rules().stream()
+                                    .filter(r -> r.severity() != Severity.OK)
+                                    .toList())) {
                 parts.add(e + " " + r.op().symbol + " " + PromQL.number(r.value()));
             }
         } else {
@@ -136,30 +172,49 @@ final class CheckQueries {
         return String.join(" or ", parts);
     }
 
-    /** The sub-nodes that should exist ({@code expand_discovery_expr}), for a batch of an expanding check. */
+    /**
+     * The sub-nodes that should exist ({@code expand_discovery_expr}), for a batch of an expanding
+     * check.
+     */
     String discovery(Batch batch) {
         return expand(batch.check().expandDiscoveryExpr(), batch.check(), batch.ids());
     }
 
     /** Which sub-nodes of a batch have samples: entity and sub-node label pairs. */
     String childPresence(Batch batch) {
-        return "count by (" + batch.entityLabel() + ", " + batch.check().expandByLabel() + ") (("
-                + expand(batch.check(), batch.ids()) + "))";
+        return "count by ("
+                + batch.entityLabel()
+                + ", "
+                + batch.check().expandByLabel()
+                + ") (("
+                + expand(batch.check(), batch.ids())
+                + "))";
     }
 
     /** The query that lists which entities of a batch have samples. */
     String presenceList(Batch batch) {
-        return "count by (" + batch.entityLabel() + ") ((" + expand(batch.check(), batch.ids()) + "))";
+        return "count by ("
+                + batch.entityLabel()
+                + ") (("
+                + expand(batch.check(), batch.ids())
+                + "))";
     }
 
     private static String presenceCount(String e, String label) {
-        return "label_replace(count(count by (" + label + ") (" + e + ")), \"" + PRESENT_LABEL + "\", \"1\", \"\", \"\")";
+        return "label_replace(count(count by ("
+                + label
+                + ") ("
+                + e
+                + ")), \""
+                + PRESENT_LABEL
+                + "\", \"1\", \"\", \"\")";
     }
 
     private static Map<Severity, List<Rule>> conditionsBySeverity(Check check) {
         Map<Severity, List<Rule>> by = new LinkedHashMap<>();
         for (Severity s : List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN)) {
-            List<Rule> rules = merge(check.rules().stream().filter(r -> r.severity() == s).toList());
+            List<Rule> rules =
+                    merge(check.rules().stream().filter(r -> r.severity() == s).toList());
             if (!rules.isEmpty()) {
                 by.put(s, rules);
             }
@@ -168,13 +223,17 @@ final class CheckQueries {
     }
 
     private static String sumOfBools(String e, List<Rule> rules) {
-        List<String> terms = rules.stream().map(r -> e + " " + r.op().symbol + " bool " + PromQL.number(r.value())).toList();
+        List<String> terms =
+                rules.stream()
+                        .map(r -> e + " " + r.op().symbol + " bool " + PromQL.number(r.value()))
+                        .toList();
         return terms.size() == 1 ? terms.get(0) : "clamp_max(" + String.join(" + ", terms) + ", 1)";
     }
 
     /**
-     * The fewest conditions that match exactly the samples at least one of {@code rules} matches: of several
-     * lower bounds only the loosest matters, likewise upper bounds; equalities stay as they are.
+     * The fewest conditions that match exactly the samples at least one of {@code rules} matches:
+     * of several lower bounds only the loosest matters, likewise upper bounds; equalities stay as
+     * they are.
      */
     static List<Rule> merge(List<Rule> rules) {
         Rule lower = null;
@@ -202,7 +261,9 @@ final class CheckQueries {
 
     private static boolean looser(Rule candidate, Rule current, boolean lowerBound) {
         if (candidate.value() != current.value()) {
-            return lowerBound ? candidate.value() < current.value() : candidate.value() > current.value();
+            return lowerBound
+                    ? candidate.value() < current.value()
+                    : candidate.value() > current.value();
         }
         return candidate.op() == Operator.GE || candidate.op() == Operator.LE;
     }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which entities each check is about (template-scoped: a device's template lists the check), and the ids
- * related to a batch for placeholders other than the one the check is batched on.
+ * Which entities each check is about (template-scoped: a device's template lists the check), and
+ * the ids related to a batch for placeholders other than the one the check is batched on.
  */
 public final class CheckTargets {
     private final Map<String, Set<String>> targets = new LinkedHashMap<>();
@@ -58,7 +58,10 @@ public final class CheckTargets {
             switch (scope) {
                 case NODE -> topology.instance(id).ifPresent(p -> add(out, p, wanted));
                 case CHASSIS -> topology.device(id).ifPresent(d -> addDevice(out, d, wanted));
-                case RACK -> topology.rack(id).ifPresent(r -> r.devices().forEach(d -> addDevice(out, d, wanted)));
+                case RACK ->
+                        topology.rack(id)
+                                .ifPresent(
+                                        r -> r.devices().forEach(d -> addDevice(out, d, wanted)));
             }
         }
         return out;

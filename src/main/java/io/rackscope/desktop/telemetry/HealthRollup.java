@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rolls check outcomes up the tree: node -> device -> rack -> aisle -> room -> site, CRIT > WARN > UNKNOWN > OK.
- * A node is UNKNOWN only when no check returned a sample for it. A rack takes the worst of its nodes when that
- * is WARN or CRIT; otherwise it is combined with its rack checks, and a rack with no data at all is UNKNOWN.
+ * Rolls check outcomes up the tree: node -> device -> rack -> aisle -> room -> site, CRIT > WARN >
+ * UNKNOWN > OK. A node is UNKNOWN only when no check returned a sample for it. A rack takes the
+ * worst of its nodes when that is WARN or CRIT; otherwise it is combined with its rack checks, and
+ * a rack with no data at all is UNKNOWN.
  */
 final class HealthRollup {
     final Map<String, Severity> nodes = new HashMap<>();
@@ -28,7 +29,11 @@ final class HealthRollup {
     final Map<String, Severity> rooms = new HashMap<>();
     final Map<String, Severity> sites = new HashMap<>();
 
-    HealthRollup(RackscopeConfig cfg, CheckTargets targets, Map<String, CheckOutcome> outcomes, Severity unknownState) {
+    HealthRollup(
+            RackscopeConfig cfg,
+            CheckTargets targets,
+            Map<String, CheckOutcome> outcomes,
+            Severity unknownState) {
         Map<CheckScope, Map<String, Severity>> worst = new HashMap<>();
         Map<CheckScope, Set<String>> withData = new HashMap<>();
         for (CheckScope s : CheckScope.values()) {
@@ -72,8 +77,11 @@ final class HealthRollup {
         }
     }
 
-    private Severity rack(Rack rack, Map<CheckScope, Map<String, Severity>> worst, Map<CheckScope, Set<String>> withData,
-                          Severity unknownState) {
+    private Severity rack(
+            Rack rack,
+            Map<CheckScope, Map<String, Severity>> worst,
+            Map<CheckScope, Set<String>> withData,
+            Severity unknownState) {
         Severity dataWorst = null;
         boolean someUnknown = false;
         for (Device device : rack.devices()) {
@@ -87,7 +95,8 @@ final class HealthRollup {
                 hasData |= known;
                 deviceState = worstOf(deviceState, n);
             }
-            devices.merge(device.id(), deviceState == null ? unknownState : deviceState, Severity::worst);
+            devices.merge(
+                    device.id(), deviceState == null ? unknownState : deviceState, Severity::worst);
             if (hasData) {
                 dataWorst = worstOf(dataWorst, deviceState);
             } else {

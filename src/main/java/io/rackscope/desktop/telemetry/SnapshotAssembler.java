@@ -14,14 +14,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Turns one cycle's check outcomes into a snapshot: the roll-up from node to site, and the alert list. */
+/**
+ * Turns one cycle's check outcomes into a snapshot: the roll-up from node to site, and the alert
+ * list.
+ */
 public final class SnapshotAssembler {
     private final RackscopeConfig config;
     private final CheckTargets targets;
     private final Severity unknownState;
 
     public SnapshotAssembler(RackscopeConfig config) {
-        this(config, new CheckTargets(config), Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN));
+        this(
+                config,
+                new CheckTargets(config),
+                Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN));
     }
 
     SnapshotAssembler(RackscopeConfig config, CheckTargets targets, Severity unknownState) {
@@ -30,44 +36,102 @@ public final class SnapshotAssembler {
         this.unknownState = unknownState;
     }
 
-    public HealthSnapshot assemble(long version, Instant now, Duration cycleTime, Map<String, CheckOutcome> outcomes,
-                                   Map<String, Instant> staleSince, List<String> errors, Map<String, Object> stats) {
-        return assemble(version, now, cycleTime, outcomes, staleSince, errors, stats, SlurmSnapshot.DISABLED);
+    public HealthSnapshot assemble(
+            long version,
+            Instant now,
+            Duration cycleTime,
+            Map<String, CheckOutcome> outcomes,
+            Map<String, Instant> staleSince,
+            List<String> errors,
+            Map<String, Object> stats) {
+        return assemble(
+                version,
+                now,
+                cycleTime,
+                outcomes,
+                staleSince,
+                errors,
+                stats,
+                SlurmSnapshot.DISABLED);
     }
 
-    public HealthSnapshot assemble(long version, Instant now, Duration cycleTime, Map<String, CheckOutcome> outcomes,
-                                   Map<String, Instant> staleSince, List<String> errors, Map<String, Object> stats,
-                                   SlurmSnapshot slurm) {
+    public HealthSnapshot assemble(
+            long version,
+            Instant now,
+            Duration cycleTime,
+            Map<String, CheckOutcome> outcomes,
+            Map<String, Instant> staleSince,
+            List<String> errors,
+            Map<String, Object> stats,
+            SlurmSnapshot slurm) {
         HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState);
-        return new HealthSnapshot(version, now, cycleTime, Map.copyOf(rollup.nodes), Map.copyOf(rollup.devices),
-                Map.copyOf(rollup.racks), Map.copyOf(rollup.aisles), Map.copyOf(rollup.rooms), Map.copyOf(rollup.sites),
-                Map.copyOf(outcomes), alerts(outcomes), Map.copyOf(staleSince), List.copyOf(errors), Map.copyOf(stats), slurm);
+        return new HealthSnapshot(
+                version,
+                now,
+                cycleTime,
+                Map.copyOf(rollup.nodes),
+                Map.copyOf(rollup.devices),
+                Map.copyOf(rollup.racks),
+                Map.copyOf(rollup.aisles),
+                Map.copyOf(rollup.rooms),
+                Map.copyOf(rollup.sites),
+                Map.copyOf(outcomes),
+                alerts(outcomes),
+                Map.copyOf(staleSince),
+                List.copyOf(errors),
+                Map.copyOf(stats),
+                slurm);
     }
 
     private List<Alert> alerts(Map<String, CheckOutcome> outcomes) {
         List<Alert> out = new ArrayList<>();
         Topology t = config.topology();
-        outcomes.forEach((checkId, o) -> {
-            CheckScope scope = config.check(checkId).map(Check::scope).orElse(CheckScope.NODE);
-            o.problems().values().forEach(r -> {
-                if (r.severity() == Severity.WARN || r.severity() == Severity.CRIT) {
-                    out.add(new Alert(r.severity(), checkId, r.entity(), path(t, scope, r.entity()), r.value(), r.stale()));
-                }
-            });
-        });
-        out.sort(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::path).thenComparing(Alert::check));
+        outcomes.forEach(
+                (checkId, o) -> {
+                    CheckScope scope =
+                            config.check(checkId).map(Check::scope).orElse(CheckScope.NODE);
+                    o.problems()
+                            .values()
+                            .forEach(
+                                    r -> {
+                                        if (r.severity() == Severity.WARN
+                                                || r.severity() == Severity.CRIT) {
+                                            out.add(
+                                                    new Alert(
+                                                            r.severity(),
+                                                            checkId,
+                                                            r.entity(),
+                                                            path(t, scope, r.entity()),
+                                                            r.value(),
+                                                            r.stale()));
+                                        }
+                                    });
+                });
+        out.sort(
+                Comparator.comparing(Alert::severity)
+                        .reversed()
+                        .thenComparing(Alert::path)
+                        .thenComparing(Alert::check));
         return out;
     }
 
     static String path(Topology t, CheckScope scope, String entity) {
         return switch (scope) {
             case NODE -> t.instance(entity).map(p -> p.describe()).orElse(entity);
-            case CHASSIS -> t.device(entity).flatMap(d -> t.rack(d.rackId()).map(r -> rackPath(r) + " / " + d.id())).orElse(entity);
+            case CHASSIS ->
+                    t.device(entity)
+                            .flatMap(d -> t.rack(d.rackId()).map(r -> rackPath(r) + " / " + d.id()))
+                            .orElse(entity);
             case RACK -> t.rack(entity).map(SnapshotAssembler::rackPath).orElse(entity);
         };
     }
 
     private static String rackPath(Rack r) {
-        return r.siteId() + " / " + r.roomId() + (r.aisleId() == null ? "" : " / " + r.aisleId()) + " / " + r.id();
+        return r.siteId()
+                + " / "
+                + r.roomId()
+                + (r.aisleId() == null ? "" : " / " + r.aisleId())
+                + " / "
+                + r.id();
     }
 }

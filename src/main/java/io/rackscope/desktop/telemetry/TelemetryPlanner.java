@@ -5,13 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.PromQL;
-import io.rackscope.desktop.slurm.SlurmService;
-import io.rackscope.desktop.slurm.SlurmSnapshot;
+import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.slurm.SlurmService;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +29,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Evaluates every check in batched queries and rolls the results up into one immutable {@link HealthSnapshot}
- * per cycle. Callers arriving while a cycle runs share it; a snapshot younger than {@code planner.cache_ttl_seconds}
- * is served without any query; raw answers are cached for {@code cache.health_checks_ttl_seconds}. A failed batch
- * keeps the last known results of its own targets, marked stale, and touches nothing else.
+ * Evaluates every check in batched queries and rolls the results up into one immutable {@link
+ * HealthSnapshot} per cycle. Callers arriving while a cycle runs share it; a snapshot younger than
+ * {@code planner.cache_ttl_seconds} is served without any query; raw answers are cached for {@code
+ * cache.health_checks_ttl_seconds}. A failed batch keeps the last known results of its own targets,
+ * marked stale, and touches nothing else.
  */
 public final class TelemetryPlanner {
     private final RackscopeConfig config;
@@ -52,27 +53,45 @@ public final class TelemetryPlanner {
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
     private CompletableFuture<HealthSnapshot> running;
     private long version;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "telemetry-planner");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "telemetry-planner");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
-    public TelemetryPlanner(RackscopeConfig config, PrometheusClient client, EvaluationMode mode, Clock clock) {
+    public TelemetryPlanner(
+            RackscopeConfig config, PrometheusClient client, EvaluationMode mode, Clock clock) {
         this.config = config;
         this.client = client;
         this.stats = client.stats();
         this.clock = clock;
         this.targets = new CheckTargets(config);
-        this.queries = new CheckQueries(config.app(), mode, targets, config.slurm().enabled() && config.slurm().jobsPlaceholder());
-        this.slurm = config.slurm().enabled() ? new SlurmService(config.slurm(), config.topology()) : null;
+        this.queries =
+                new CheckQueries(
+                        config.app(),
+                        mode,
+                        targets,
+                        config.slurm().enabled() && config.slurm().jobsPlaceholder());
+        this.slurm =
+                config.slurm().enabled()
+                        ? new SlurmService(config.slurm(), config.topology())
+                        : null;
         for (Check check : config.checks().values()) {
             batches.addAll(queries.batches(check));
         }
-        this.healthCache = Caffeine.newBuilder().maximumSize(50_000)
-                .expireAfterWrite(Duration.ofSeconds(Math.max(0, config.app().cache().healthChecksTtlSeconds()))).build();
-        this.snapshotTtl = Duration.ofSeconds(Math.max(0, config.app().planner().cacheTtlSeconds()));
-        this.unknownState = Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN);
+        this.healthCache =
+                Caffeine.newBuilder()
+                        .maximumSize(50_000)
+                        .expireAfterWrite(
+                                Duration.ofSeconds(
+                                        Math.max(0, config.app().cache().healthChecksTtlSeconds())))
+                        .build();
+        this.snapshotTtl =
+                Duration.ofSeconds(Math.max(0, config.app().planner().cacheTtlSeconds()));
+        this.unknownState =
+                Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN);
         this.assembler = new SnapshotAssembler(config, targets, unknownState);
     }
 
@@ -86,10 +105,15 @@ public final class TelemetryPlanner {
         return batches.stream().map(CheckQueries.Batch::query).toList();
     }
 
-    /** A snapshot no older than the planner TTL: the cached one, the cycle in progress, or a new cycle. Blocks. */
+    /**
+     * A snapshot no older than the planner TTL: the cached one, the cycle in progress, or a new
+     * cycle. Blocks.
+     */
     public HealthSnapshot snapshot() {
         HealthSnapshot current = latest;
-        if (current.version() > 0 && Duration.between(current.takenAt(), clock.instant()).compareTo(snapshotTtl) < 0) {
+        if (current.version() > 0
+                && Duration.between(current.takenAt(), clock.instant()).compareTo(snapshotTtl)
+                        < 0) {
             stats.cacheHit();
             return current;
         }
@@ -103,13 +127,15 @@ public final class TelemetryPlanner {
             if (running != null) {
                 return running;
             }
-            CompletableFuture<HealthSnapshot> cycle = CompletableFuture.supplyAsync(this::cycle, worker);
+            CompletableFuture<HealthSnapshot> cycle =
+                    CompletableFuture.supplyAsync(this::cycle, worker);
             running = cycle;
-            cycle.whenComplete((s, e) -> {
-                synchronized (lock) {
-                    running = null;
-                }
-            });
+            cycle.whenComplete(
+                    (s, e) -> {
+                        synchronized (lock) {
+                            running = null;
+                        }
+                    });
             return cycle;
         }
     }
@@ -134,7 +160,8 @@ public final class TelemetryPlanner {
         Set<String> errors = new LinkedHashSet<>();
         for (int i = 0; i < batches.size(); i++) {
             CheckQueries.Batch batch = batches.get(i);
-            Map<String, CheckResult> p = problems.computeIfAbsent(batch.check().id(), k -> new HashMap<>());
+            Map<String, CheckResult> p =
+                    problems.computeIfAbsent(batch.check().id(), k -> new HashMap<>());
             Set<String> a = absent.computeIfAbsent(batch.check().id(), k -> new HashSet<>());
             try {
                 BatchOutcome o = pending.get(i).join();
@@ -146,13 +173,18 @@ public final class TelemetryPlanner {
                 }
             } catch (CompletionException e) {
                 Throwable cause = e.getCause();
-                errors.add(batch.check().id() + ": " + (cause instanceof PrometheusException pe ? pe.getMessage()
-                        : "internal error " + cause.getClass().getSimpleName()));
+                errors.add(
+                        batch.check().id()
+                                + ": "
+                                + (cause instanceof PrometheusException pe
+                                        ? pe.getMessage()
+                                        : "internal error " + cause.getClass().getSimpleName()));
                 keepLastKnown(previous, batch, p, a, staleSince, now);
             }
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
-        problems.forEach((check, p) -> outcomes.put(check, new CheckOutcome(check, p, absent.get(check))));
+        problems.forEach(
+                (check, p) -> outcomes.put(check, new CheckOutcome(check, p, absent.get(check))));
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
         HealthSnapshot snapshot;
@@ -160,18 +192,33 @@ public final class TelemetryPlanner {
             if (slurmState.error() != null) {
                 errors.add("slurm: " + slurmState.error());
             }
-            snapshot = assembler.assemble(++version, now, Duration.ofMillis(millis), outcomes, staleSince, List.copyOf(errors),
-                    stats.asMap(), slurmState);
+            snapshot =
+                    assembler.assemble(
+                            ++version,
+                            now,
+                            Duration.ofMillis(millis),
+                            outcomes,
+                            staleSince,
+                            List.copyOf(errors),
+                            stats.asMap(),
+                            slurmState);
             latest = snapshot;
         }
         return snapshot;
     }
 
-    private void keepLastKnown(HealthSnapshot previous, CheckQueries.Batch batch, Map<String, CheckResult> problems,
-                               Set<String> absent, Map<String, Instant> staleSince, Instant now) {
+    private void keepLastKnown(
+            HealthSnapshot previous,
+            CheckQueries.Batch batch,
+            Map<String, CheckResult> problems,
+            Set<String> absent,
+            Map<String, Instant> staleSince,
+            Instant now) {
         CheckOutcome before = previous.checks().get(batch.check().id());
         for (String id : batch.ids()) {
-            Instant since = previous.staleSince().getOrDefault(id, previous.version() == 0 ? now : previous.takenAt());
+            Instant since =
+                    previous.staleSince()
+                            .getOrDefault(id, previous.version() == 0 ? now : previous.takenAt());
             staleSince.merge(id, since, (x, y) -> x.isBefore(y) ? x : y);
             if (before == null || before.absent().contains(id)) {
                 absent.add(id);
@@ -182,50 +229,71 @@ public final class TelemetryPlanner {
     }
 
     private CompletableFuture<BatchOutcome> evaluate(CheckQueries.Batch batch, Instant now) {
-        return cachedQuery(batch.query()).thenCompose(result -> {
-            BatchOutcome o = new BatchOutcome(batch, now);
-            o.read(result);
-            CompletableFuture<BatchOutcome> presence;
-            if (o.presentCount < 0 || o.allPresent()) {
-                if (o.allPresent()) {
-                    o.present.addAll(batch.ids());
-                }
-                presence = CompletableFuture.completedFuture(o);
-            } else {
-                presence = cachedQuery(queries.presenceList(batch)).thenApply(list -> {
-                    o.readPresence(list);
-                    return o;
-                });
-            }
-            return presence.thenCompose(x -> discovery(batch, o)).thenApply(x -> {
-                o.finish();
-                return o;
-            });
-        });
+        return cachedQuery(batch.query())
+                .thenCompose(
+                        result -> {
+                            BatchOutcome o = new BatchOutcome(batch, now);
+                            o.read(result);
+                            CompletableFuture<BatchOutcome> presence;
+                            if (o.presentCount < 0 || o.allPresent()) {
+                                if (o.allPresent()) {
+                                    o.present.addAll(batch.ids());
+                                }
+                                presence = CompletableFuture.completedFuture(o);
+                            } else {
+                                presence =
+                                        cachedQuery(queries.presenceList(batch))
+                                                .thenApply(
+                                                        list -> {
+                                                            o.readPresence(list);
+                                                            return o;
+                                                        });
+                            }
+                            return presence.thenCompose(x -> discovery(batch, o))
+                                    .thenApply(
+                                            x -> {
+                                                o.finish();
+                                                return o;
+                                            });
+                        });
     }
 
-    /** For a check with {@code expand_discovery_expr}: sub-nodes that should exist but sent nothing. */
+    /**
+     * For a check with {@code expand_discovery_expr}: sub-nodes that should exist but sent nothing.
+     */
     private CompletableFuture<BatchOutcome> discovery(CheckQueries.Batch batch, BatchOutcome o) {
         if (batch.check().expandByLabel() == null || batch.check().expandDiscoveryExpr() == null) {
             return CompletableFuture.completedFuture(o);
         }
         CompletableFuture<QueryResult> discovered = cachedQuery(queries.discovery(batch));
-        return cachedQuery(queries.childPresence(batch)).thenCombine(discovered, (present, expected) -> {
-            o.readDiscovery(expected, present);
-            return o;
-        });
+        return cachedQuery(queries.childPresence(batch))
+                .thenCombine(
+                        discovered,
+                        (present, expected) -> {
+                            o.readDiscovery(expected, present);
+                            return o;
+                        });
     }
 
-    /** One query for every node's Slurm status and one for the running jobs, through the same cache as the checks. */
+    /**
+     * One query for every node's Slurm status and one for the running jobs, through the same cache
+     * as the checks.
+     */
     private SlurmSnapshot slurm(SlurmSnapshot previous) {
         try {
             CompletableFuture<QueryResult> jobs = cachedQuery(slurm.jobQuery());
-            SlurmSnapshot s = slurm.read(cachedQuery(slurm.nodeQuery()).join(), jobs.exceptionally(e -> null).join());
+            SlurmSnapshot s =
+                    slurm.read(
+                            cachedQuery(slurm.nodeQuery()).join(),
+                            jobs.exceptionally(e -> null).join());
             slurmJobs = s.jobs().isEmpty() ? "^$-none" : PromQL.alternation(s.jobs().keySet());
             return s;
         } catch (CompletionException e) {
-            return SlurmService.failed(previous.enabled() ? previous : SlurmSnapshot.DISABLED,
-                    e.getCause() instanceof PrometheusException pe ? pe.getMessage() : String.valueOf(e.getCause()));
+            return SlurmService.failed(
+                    previous.enabled() ? previous : SlurmSnapshot.DISABLED,
+                    e.getCause() instanceof PrometheusException pe
+                            ? pe.getMessage()
+                            : String.valueOf(e.getCause()));
         }
     }
 
@@ -237,28 +305,35 @@ public final class TelemetryPlanner {
             return CompletableFuture.completedFuture(hit);
         }
         stats.queryCacheMiss();
-        return client.query(promql).thenApply(r -> {
-            healthCache.put(promql, r);
-            return r;
-        });
+        return client.query(promql)
+                .thenApply(
+                        r -> {
+                            healthCache.put(promql, r);
+                            return r;
+                        });
     }
 
     /**
-     * The current values of {@code check} for {@code ids}, whatever their state: the filtered cycle leaves
-     * healthy values at Prometheus, and the views that show them ask here. Keyed by entity id.
+     * The current values of {@code check} for {@code ids}, whatever their state: the filtered cycle
+     * leaves healthy values at Prometheus, and the views that show them ask here. Keyed by entity
+     * id.
      */
     public CompletableFuture<Map<String, Double>> currentValues(Check check, List<String> ids) {
         String label = queries.entityLabel(check);
-        return cachedQuery(queries.expand(check, ids)).thenApply(r -> {
-            Map<String, Double> out = new LinkedHashMap<>();
-            r.series().forEach(s -> {
-                String id = s.label(label);
-                if (id != null) {
-                    out.merge(id, s.value(), Math::max);
-                }
-            });
-            return out;
-        });
+        return cachedQuery(queries.expand(check, ids))
+                .thenApply(
+                        r -> {
+                            Map<String, Double> out = new LinkedHashMap<>();
+                            r.series()
+                                    .forEach(
+                                            s -> {
+                                                String id = s.label(label);
+                                                if (id != null) {
+                                                    out.merge(id, s.value(), Math::max);
+                                                }
+                                            });
+                            return out;
+                        });
     }
 
     /** Drops the cached raw answers, so the next cycle asks Prometheus again. */

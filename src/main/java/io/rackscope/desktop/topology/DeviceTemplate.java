@@ -3,11 +3,20 @@ package io.rackscope.desktop.topology;
 import java.util.List;
 
 /**
- * What a kind of device looks like and which checks and metrics apply to it. {@code matrix} holds the
- * slot numbers of the front layout row by row (top row first); a single-node device has {@code [[1]]}.
+ * What a kind of device looks like and which checks and metrics apply to it. {@code matrix} holds
+ * the slot numbers of the front layout row by row (top row first); a single-node device has {@code
+ * [[1]]}.
  */
-public record DeviceTemplate(String id, String name, String type, String role, int uHeight, int[][] matrix,
-                             List<RearComponent> rearComponents, List<String> checks, List<String> metrics) {
+public record DeviceTemplate(
+        String id,
+        String name,
+        String type,
+        String role,
+        int uHeight,
+        int[][] matrix,
+        List<RearComponent> rearComponents,
+        List<String> checks,
+        List<String> metrics) {
     public DeviceTemplate {
         rearComponents = List.copyOf(rearComponents);
         checks = List.copyOf(checks);

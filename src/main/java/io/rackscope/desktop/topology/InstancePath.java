@@ -1,7 +1,11 @@
 package io.rackscope.desktop.topology;
 
-/** Where a node instance lives: site / room / aisle / rack / device / instance. {@code aisle} is null for standalone racks. */
-public record InstancePath(Site site, Room room, Aisle aisle, Rack rack, Device device, String instanceId, int slot) {
+/**
+ * Where a node instance lives: site / room / aisle / rack / device / instance. {@code aisle} is
+ * null for standalone racks.
+ */
+public record InstancePath(
+        Site site, Room room, Aisle aisle, Rack rack, Device device, String instanceId, int slot) {
 
     /** Human-readable location, e.g. {@code dc-paris / room-a / aisle-1 / r01 / c01 / node001}. */
     public String describe() {
@@ -9,6 +13,12 @@ public record InstancePath(Site site, Room room, Aisle aisle, Rack rack, Device 
         if (aisle != null) {
             sb.append(" / ").append(aisle.id());
         }
-        return sb.append(" / ").append(rack.id()).append(" / ").append(device.id()).append(" / ").append(instanceId).toString();
+        return sb.append(" / ")
+                .append(rack.id())
+                .append(" / ")
+                .append(device.id())
+                .append(" / ")
+                .append(instanceId)
+                .toString();
     }
 }

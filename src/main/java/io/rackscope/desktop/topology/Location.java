@@ -1,5 +1,4 @@
 package io.rackscope.desktop.topology;
 
 /** Where a site is on the map. */
-public record Location(double lat, double lon, String address) {
-}
+public record Location(double lat, double lon, String address) {}

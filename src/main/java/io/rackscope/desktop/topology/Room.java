@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A room; its id is unique only within its site, so {@link #key()} is {@code site/room}. */
-public record Room(String siteId, String id, String name, String description, RoomLayout layout,
-                   List<Aisle> aisles, List<Rack> standaloneRacks) {
+public record Room(
+        String siteId,
+        String id,
+        String name,
+        String description,
+        RoomLayout layout,
+        List<Aisle> aisles,
+        List<Rack> standaloneRacks) {
     public Room {
         aisles = List.copyOf(aisles);
         standaloneRacks = List.copyOf(standaloneRacks);
@@ -20,6 +26,7 @@ public record Room(String siteId, String id, String name, String description, Ro
     }
 
     public Stream<Rack> racks() {
-        return Stream.concat(aisles.stream().flatMap(a -> a.racks().stream()), standaloneRacks.stream());
+        return Stream.concat(
+                aisles.stream().flatMap(a -> a.racks().stream()), standaloneRacks.stream());
     }
 }

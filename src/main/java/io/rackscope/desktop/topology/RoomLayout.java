@@ -1,8 +1,17 @@
 package io.rackscope.desktop.topology;
 
 /** A room's floor in grid cells, as its {@code layout:} block draws it. */
-public record RoomLayout(String shape, int width, int height, String north, boolean gridEnabled, int cellSize,
-                         String doorSide, String doorLabel, double doorPosition) {
+public record RoomLayout(
+        String shape,
+        int width,
+        int height,
+        String north,
+        boolean gridEnabled,
+        int cellSize,
+        String doorSide,
+        String doorLabel,
+        double doorPosition) {
 
-    public static final RoomLayout DEFAULT = new RoomLayout("rectangle", 0, 0, "top", true, 28, "south", "", 0.5);
+    public static final RoomLayout DEFAULT =
+            new RoomLayout("rectangle", 0, 0, "top", true, 28, "south", "", 0.5);
 }

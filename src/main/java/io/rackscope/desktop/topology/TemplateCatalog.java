@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Every template of a configuration, by id. */
-public record TemplateCatalog(Map<String, DeviceTemplate> devices, Map<String, RackTemplate> racks,
-                              Map<String, RackComponentTemplate> components) {
+public record TemplateCatalog(
+        Map<String, DeviceTemplate> devices,
+        Map<String, RackTemplate> racks,
+        Map<String, RackComponentTemplate> components) {
     public TemplateCatalog {
         devices = Map.copyOf(devices);
         racks = Map.copyOf(racks);

@@ -40,8 +40,10 @@ public final class Topology {
         for (Device device : rack.devices()) {
             devicesById.putIfAbsent(device.id(), device);
             for (InstanceSlot slot : device.instances()) {
-                instances.putIfAbsent(slot.instanceId(),
-                        new InstancePath(site, room, aisle, rack, device, slot.instanceId(), slot.slot()));
+                instances.putIfAbsent(
+                        slot.instanceId(),
+                        new InstancePath(
+                                site, room, aisle, rack, device, slot.instanceId(), slot.slot()));
             }
         }
     }
@@ -94,9 +96,11 @@ public final class Topology {
         return instances.values();
     }
 
-    /** Device count including devices whose id repeats (those are reported as errors but still drawn). */
+    /**
+     * Device count including devices whose id repeats (those are reported as errors but still
+     * drawn).
+     */
     public int deviceCount() {
         return racksById.values().stream().mapToInt(r -> r.devices().size()).sum();
     }
-
 }

@@ -19,13 +19,20 @@ public final class AlertIndex {
         this.version = s.version();
         for (Alert a : s.alerts()) {
             String entity = a.entity();
-            t.instance(entity).ifPresentOrElse(p -> {
-                add(byRack, p.rack().id(), a);
-                add(byDevice, p.device().id(), a);
-            }, () -> t.device(entity).ifPresentOrElse(d -> {
-                add(byRack, d.rackId(), a);
-                add(byDevice, d.id(), a);
-            }, () -> add(byRack, entity, a)));
+            t.instance(entity)
+                    .ifPresentOrElse(
+                            p -> {
+                                add(byRack, p.rack().id(), a);
+                                add(byDevice, p.device().id(), a);
+                            },
+                            () ->
+                                    t.device(entity)
+                                            .ifPresentOrElse(
+                                                    d -> {
+                                                        add(byRack, d.rackId(), a);
+                                                        add(byDevice, d.id(), a);
+                                                    },
+                                                    () -> add(byRack, entity, a)));
         }
     }
 

@@ -6,17 +6,17 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.alerts.AlertTracker;
 import java.time.Clock;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * What every view model may use: the loaded configuration, the health feed, navigation, and the services
- * that fetch on demand. {@code planner} and {@code metrics} are null when there is no Prometheus to ask
- * (a render without --prometheus); views then show states only.
+ * What every view model may use: the loaded configuration, the health feed, navigation, and the
+ * services that fetch on demand. {@code planner} and {@code metrics} are null when there is no
+ * Prometheus to ask (a render without --prometheus); views then show states only.
  */
 public final class AppContext {
     private final RackscopeConfig config;
@@ -26,13 +26,20 @@ public final class AppContext {
     private final TelemetryPlanner planner;
     private final MetricsService metrics;
     private final AlertTracker alerts = new AlertTracker();
-    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
+    private final ObjectProperty<Theme> theme =
+            new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final BooleanProperty colourBySlurm = new SimpleBooleanProperty(this, "colourBySlurm");
-    private final ObjectProperty<String> selectedJob = new SimpleObjectProperty<>(this, "selectedJob");
+    private final ObjectProperty<String> selectedJob =
+            new SimpleObjectProperty<>(this, "selectedJob");
     private final Clock clock;
     private AlertIndex alertIndex;
 
-    public AppContext(RackscopeConfig config, HealthFeed feed, TelemetryPlanner planner, MetricsService metrics, Clock clock) {
+    public AppContext(
+            RackscopeConfig config,
+            HealthFeed feed,
+            TelemetryPlanner planner,
+            MetricsService metrics,
+            Clock clock) {
         this.config = config;
         this.feed = feed;
         this.locator = new Locator(config.topology());

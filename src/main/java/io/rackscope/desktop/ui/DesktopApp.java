@@ -9,10 +9,10 @@ import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.SelfMonitoringServer;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
-import java.io.IOException;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.shell.MainView;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +20,14 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javafx.scene.image.Image;
 
-/** The desktop window: loads the configuration off the FX thread, then shows the main view fed by the planner. */
+/**
+ * The desktop window: loads the configuration off the FX thread, then shows the main view fed by
+ * the planner.
+ */
 public final class DesktopApp extends Application {
     private static LaunchOptions options;
     private PrometheusClient client;
@@ -49,28 +52,55 @@ public final class DesktopApp extends Application {
         stage.show();
         CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
                 .thenAccept(cfg -> Platform.runLater(() -> show(stage, scene, cfg)))
-                .exceptionally(e -> {
-                    Platform.runLater(() -> loading.setText("Cannot load " + options.config() + ": " + e.getMessage()));
-                    return null;
-                });
+                .exceptionally(
+                        e -> {
+                            Platform.runLater(
+                                    () ->
+                                            loading.setText(
+                                                    "Cannot load "
+                                                            + options.config()
+                                                            + ": "
+                                                            + e.getMessage()));
+                            return null;
+                        });
     }
 
     private void show(Stage stage, Scene scene, RackscopeConfig cfg) {
-        String url = options.prometheusUrl() != null ? options.prometheusUrl() : cfg.app().telemetry().prometheusUrl();
+        String url =
+                options.prometheusUrl() != null
+                        ? options.prometheusUrl()
+                        : cfg.app().telemetry().prometheusUrl();
         client = new PrometheusClient(url, cfg.app().telemetry(), new QueryStats());
-        TelemetryPlanner planner = new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        TelemetryPlanner planner =
+                new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
         feed = new HealthFeed(planner, Platform::runLater);
-        AppContext ctx = new AppContext(cfg, feed, planner, new MetricsService(client, cfg.app()), Clock.systemUTC());
+        AppContext ctx =
+                new AppContext(
+                        cfg,
+                        feed,
+                        planner,
+                        new MetricsService(client, cfg.app()),
+                        Clock.systemUTC());
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);
-            notice.append(notice.length() == 0 ? "" : "  ").append(cfg.diagnostics().errors().size())
-                    .append(" configuration error(s); the rest loaded. First: ").append(first);
+            notice.append(notice.length() == 0 ? "" : "  ")
+                    .append(cfg.diagnostics().errors().size())
+                    .append(" configuration error(s); the rest loaded. First: ")
+                    .append(first);
         }
         sound = new AlertSound(Clock.systemUTC(), Duration.ofSeconds(5));
         if (options.view() != null) {
-            Place.parse(options.view()).map(ctx.locator()::resolve).filter(ctx.locator()::exists).ifPresentOrElse(ctx.navigation()::go,
-                    () -> notice.append(notice.length() == 0 ? "" : "  ").append("No view '").append(options.view()).append("'."));
+            Place.parse(options.view())
+                    .map(ctx.locator()::resolve)
+                    .filter(ctx.locator()::exists)
+                    .ifPresentOrElse(
+                            ctx.navigation()::go,
+                            () ->
+                                    notice.append(notice.length() == 0 ? "" : "  ")
+                                            .append("No view '")
+                                            .append(options.view())
+                                            .append("'."));
         }
         MainView main = new MainView(ctx, notice.toString(), sound);
         scene.setRoot(main.node());
@@ -81,13 +111,26 @@ public final class DesktopApp extends Application {
         }
         ctx.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
         stage.setTitle("Rackscope Desktop — " + cfg.app().name() + " — " + client.displayUrl());
-        int seconds = Math.max(5, Math.min(cfg.app().refresh().roomStateSeconds(), cfg.app().refresh().rackStateSeconds()));
+        int seconds =
+                Math.max(
+                        5,
+                        Math.min(
+                                cfg.app().refresh().roomStateSeconds(),
+                                cfg.app().refresh().rackStateSeconds()));
         feed.start(Duration.ofSeconds(seconds));
         if (cfg.app().selfMonitoring().enabled()) {
             try {
-                selfMonitoring = new SelfMonitoringServer(cfg.app().selfMonitoring().listen(), client.stats(), planner::latest);
+                selfMonitoring =
+                        new SelfMonitoringServer(
+                                cfg.app().selfMonitoring().listen(),
+                                client.stats(),
+                                planner::latest);
             } catch (IOException | RuntimeException e) {
-                main.showNotice("Self-monitoring endpoint not started on " + cfg.app().selfMonitoring().listen() + ": " + e.getMessage());
+                main.showNotice(
+                        "Self-monitoring endpoint not started on "
+                                + cfg.app().selfMonitoring().listen()
+                                + ": "
+                                + e.getMessage());
             }
         }
     }

@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** How numbers and ages read in the UI. */
 public final class Formats {
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String value(double v) {
         if (Double.isNaN(v)) {
@@ -20,7 +19,9 @@ public final class Formats {
         if (a != 0 && (a < 0.01 || a >= 1e6)) {
             return String.format(Locale.ROOT, "%.3g", v);
         }
-        return a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
+        return a >= 100
+                ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
     }
 
     /** "12 s", "4 min", "3 h 5 min", "2 d 4 h". */
@@ -39,6 +40,8 @@ public final class Formats {
     }
 
     public static String ago(Instant then, Instant now) {
-        return then == null || then.equals(Instant.EPOCH) ? "never" : age(Duration.between(then, now)) + " ago";
+        return then == null || then.equals(Instant.EPOCH)
+                ? "never"
+                : age(Duration.between(then, now)) + " ago";
     }
 }

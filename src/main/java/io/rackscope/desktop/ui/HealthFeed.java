@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectPropertyBase;
 import javafx.beans.value.ChangeListener;
 
 /**
- * Runs the planner on a background scheduler and hands each snapshot to the FX thread: latest wins, at most
- * one hand-off pending, so a burst of cycles costs the UI one update. The FX thread never waits on it.
+ * Runs the planner on a background scheduler and hands each snapshot to the FX thread: latest wins,
+ * at most one hand-off pending, so a burst of cycles costs the UI one update. The FX thread never
+ * waits on it.
  */
 public final class HealthFeed implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HealthFeed.class.getName());
@@ -29,22 +30,32 @@ public final class HealthFeed implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> task;
 
-    /** A feed of {@code planner}'s cycles; {@code planner} may be null for a feed that only {@link #publish}es. */
+    /**
+     * A feed of {@code planner}'s cycles; {@code planner} may be null for a feed that only {@link
+     * #publish}es.
+     */
     public HealthFeed(TelemetryPlanner planner, Executor fx) {
         this.planner = planner;
         this.fx = fx;
-        this.scheduler = planner == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "health-feed");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler =
+                planner == null
+                        ? null
+                        : Executors.newSingleThreadScheduledExecutor(
+                                r -> {
+                                    Thread t = new Thread(r, "health-feed");
+                                    t.setDaemon(true);
+                                    return t;
+                                });
     }
 
     public ReadOnlyObjectProperty<HealthSnapshot> snapshotProperty() {
         return snapshot;
     }
 
-    /** How many listeners the views have attached; a leak shows as growth (the soak test watches it). */
+    /**
+     * How many listeners the views have attached; a leak shows as growth (the soak test watches
+     * it).
+     */
     public int listenerCount() {
         return snapshot.listeners;
     }
@@ -54,7 +65,9 @@ public final class HealthFeed implements AutoCloseable {
     }
 
     public void start(Duration interval) {
-        task = scheduler.scheduleWithFixedDelay(this::cycle, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        task =
+                scheduler.scheduleWithFixedDelay(
+                        this::cycle, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks for a cycle now (the refresh button); returns at once. */
@@ -72,15 +85,19 @@ public final class HealthFeed implements AutoCloseable {
         }
     }
 
-    /** Hands {@code s} to the FX thread; if a hand-off is already pending it simply carries {@code s} instead. */
+    /**
+     * Hands {@code s} to the FX thread; if a hand-off is already pending it simply carries {@code
+     * s} instead.
+     */
     public void publish(HealthSnapshot s) {
         if (pending.getAndSet(s) == null) {
-            fx.execute(() -> {
-                HealthSnapshot latest = pending.getAndSet(null);
-                if (latest != null && latest.version() >= snapshot.get().version()) {
-                    snapshot.set(latest);
-                }
-            });
+            fx.execute(
+                    () -> {
+                        HealthSnapshot latest = pending.getAndSet(null);
+                        if (latest != null && latest.version() >= snapshot.get().version()) {
+                            snapshot.set(latest);
+                        }
+                    });
         }
     }
 

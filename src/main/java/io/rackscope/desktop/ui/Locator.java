@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds things in the topology for the UI: where an entity lives, and the breadcrumb of a place. */
+/**
+ * Finds things in the topology for the UI: where an entity lives, and the breadcrumb of a place.
+ */
 public final class Locator {
     private final Topology topology;
 
@@ -38,7 +40,8 @@ public final class Locator {
     public Optional<Place> placeOf(String entity) {
         Optional<InstancePath> p = topology.instance(entity);
         if (p.isPresent()) {
-            return Optional.of(Place.of(Place.Kind.DEVICE, p.get().device().id()).highlighting(entity));
+            return Optional.of(
+                    Place.of(Place.Kind.DEVICE, p.get().device().id()).highlighting(entity));
         }
         if (topology.device(entity).isPresent()) {
             return Optional.of(Place.of(Place.Kind.DEVICE, entity));
@@ -51,27 +54,42 @@ public final class Locator {
 
     /** Resolves {@code room:ID} when the id is unique, or {@code room:SITE/ROOM}; else explains. */
     public Place resolve(Place place) {
-        if (place.kind() == Place.Kind.WALLBOARD && !place.id().isEmpty() && !place.id().contains("/")
+        if (place.kind() == Place.Kind.WALLBOARD
+                && !place.id().isEmpty()
+                && !place.id().contains("/")
                 && topology.site(place.id()).isEmpty()) {
-            return new Place(Place.Kind.WALLBOARD, resolve(Place.of(Place.Kind.ROOM, place.id())).id(), null);
+            return new Place(
+                    Place.Kind.WALLBOARD,
+                    resolve(Place.of(Place.Kind.ROOM, place.id())).id(),
+                    null);
         }
         if (place.kind() != Place.Kind.ROOM || place.id().contains("/")) {
             return place;
         }
-        List<Room> matches = topology.rooms().stream().filter(r -> r.id().equals(place.id())).toList();
+        List<Room> matches =
+                topology.rooms().stream().filter(r -> r.id().equals(place.id())).toList();
         if (matches.size() == 1) {
             return new Place(Place.Kind.ROOM, matches.get(0).key(), place.highlight());
         }
-        throw new IllegalArgumentException(matches.isEmpty() ? "no room '" + place.id() + "'"
-                : "room '" + place.id() + "' exists in several sites; use one of: "
-                + String.join(", ", matches.stream().map(r -> "room:" + r.key()).toList()));
+        throw new IllegalArgumentException(
+                matches.isEmpty()
+                        ? "no room '" + place.id() + "'"
+                        : "room '"
+                                + place.id()
+                                + "' exists in several sites; use one of: "
+                                + String.join(
+                                        ", ",
+                                        matches.stream().map(r -> "room:" + r.key()).toList()));
     }
 
     /** Whether the place names something that exists. */
     public boolean exists(Place place) {
         return switch (place.kind()) {
             case WORLD, ALERTS, SLURM -> true;
-            case WALLBOARD -> place.id().isEmpty() || topology.site(place.id()).isPresent() || room(place.id()).isPresent();
+            case WALLBOARD ->
+                    place.id().isEmpty()
+                            || topology.site(place.id()).isPresent()
+                            || room(place.id()).isPresent();
             case SITE -> topology.site(place.id()).isPresent();
             case ROOM -> room(place.id()).isPresent();
             case RACK -> topology.rack(place.id()).isPresent();
@@ -84,7 +102,9 @@ public final class Locator {
         if (scope.isEmpty()) {
             return List.copyOf(topology.rooms());
         }
-        return topology.site(scope).map(s -> s.rooms()).orElseGet(() -> room(scope).map(List::of).orElse(List.of()));
+        return topology.site(scope)
+                .map(s -> s.rooms())
+                .orElseGet(() -> room(scope).map(List::of).orElse(List.of()));
     }
 
     public Optional<Room> room(String key) {
@@ -100,10 +120,16 @@ public final class Locator {
             case SITE -> site(out, place.id());
             case ROOM -> room(place.id()).ifPresent(r -> room(out, r));
             case RACK -> topology.rack(place.id()).ifPresent(r -> rack(out, r));
-            case DEVICE -> topology.device(place.id()).ifPresent(d -> {
-                topology.rack(d.rackId()).ifPresent(r -> rack(out, r));
-                out.add(new Crumb(d.name(), Place.of(Place.Kind.DEVICE, d.id())));
-            });
+            case DEVICE ->
+                    topology.device(place.id())
+                            .ifPresent(
+                                    d -> {
+                                        topology.rack(d.rackId()).ifPresent(r -> rack(out, r));
+                                        out.add(
+                                                new Crumb(
+                                                        d.name(),
+                                                        Place.of(Place.Kind.DEVICE, d.id())));
+                                    });
             case ALERTS -> out.add(new Crumb("Alerts", place));
             case SLURM -> out.add(new Crumb("Slurm", place));
             case WALLBOARD -> {
@@ -114,13 +140,14 @@ public final class Locator {
                 }
                 out.add(new Crumb("Wallboard", place));
             }
-            case WORLD -> { }
+            case WORLD -> {}
         }
         return out;
     }
 
     private void site(List<Crumb> out, String siteId) {
-        topology.site(siteId).ifPresent(s -> out.add(new Crumb(s.name(), Place.of(Place.Kind.SITE, s.id()))));
+        topology.site(siteId)
+                .ifPresent(s -> out.add(new Crumb(s.name(), Place.of(Place.Kind.SITE, s.id()))));
     }
 
     private void room(List<Crumb> out, Room r) {
@@ -133,6 +160,5 @@ public final class Locator {
         out.add(new Crumb(r.name(), Place.of(Place.Kind.RACK, r.id())));
     }
 
-    public record Crumb(String label, Place place) {
-    }
+    public record Crumb(String label, Place place) {}
 }

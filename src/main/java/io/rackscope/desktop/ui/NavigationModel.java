@@ -10,11 +10,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /** Where the user is, with browser-like back and forward. */
 public final class NavigationModel {
     private static final int MAX_HISTORY = 200;
-    private final ReadOnlyObjectWrapper<Place> current = new ReadOnlyObjectWrapper<>(this, "current", Place.WORLD);
+    private final ReadOnlyObjectWrapper<Place> current =
+            new ReadOnlyObjectWrapper<>(this, "current", Place.WORLD);
     private final Deque<Place> back = new ArrayDeque<>();
     private final Deque<Place> forward = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(this, "canGoBack");
-    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper(this, "canGoForward");
+    private final ReadOnlyBooleanWrapper canGoForward =
+            new ReadOnlyBooleanWrapper(this, "canGoForward");
 
     public ReadOnlyObjectProperty<Place> currentProperty() {
         return current.getReadOnlyProperty();

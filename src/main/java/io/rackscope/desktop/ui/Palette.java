@@ -5,17 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.paint.Color;
-import java.util.EnumMap;
 
-/** A theme's tokens as colours, for what is drawn on a Canvas rather than styled (maps, wallboards). */
+/**
+ * A theme's tokens as colours, for what is drawn on a Canvas rather than styled (maps, wallboards).
+ */
 public final class Palette {
-    private static final Pattern TOKEN = Pattern.compile("(-[a-z0-9-]+)\\s*:\\s*(#[0-9a-fA-F]{6})\\s*;");
+    private static final Pattern TOKEN =
+            Pattern.compile("(-[a-z0-9-]+)\\s*:\\s*(#[0-9a-fA-F]{6})\\s*;");
     private final Map<String, Color> colors = new HashMap<>();
 
     private Palette(String css) {

@@ -1,17 +1,26 @@
 package io.rackscope.desktop.ui;
 
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Where the user is: a kind and the id of the thing shown ({@code site/room} for rooms), plus what to
- * highlight there (an instance in a device, a rack in a room). Also the text form used by {@code render},
- * playlists and the command line: {@code world}, {@code site:ID}, {@code room:SITE/ROOM}, {@code rack:ID[:rear]},
- * {@code device:ID}, {@code alerts},
- * {@code wallboard[:all|SITE|SITE/ROOM]}.
+ * Where the user is: a kind and the id of the thing shown ({@code site/room} for rooms), plus what
+ * to highlight there (an instance in a device, a rack in a room). Also the text form used by {@code
+ * render}, playlists and the command line: {@code world}, {@code site:ID}, {@code room:SITE/ROOM},
+ * {@code rack:ID[:rear]}, {@code device:ID}, {@code alerts}, {@code
+ * wallboard[:all|SITE|SITE/ROOM]}.
  */
 public record Place(Kind kind, String id, String highlight) {
-    public enum Kind { WORLD, SITE, ROOM, RACK, DEVICE, ALERTS, WALLBOARD, SLURM }
+    public enum Kind {
+        WORLD,
+        SITE,
+        ROOM,
+        RACK,
+        DEVICE,
+        ALERTS,
+        WALLBOARD,
+        SLURM
+    }
 
     public static final Place WORLD = new Place(Kind.WORLD, "", null);
 
@@ -64,8 +73,15 @@ public record Place(Kind kind, String id, String highlight) {
             case "room" -> Optional.of(of(Kind.ROOM, id));
             case "device" -> Optional.of(of(Kind.DEVICE, id));
             case "wallboard" -> Optional.of(of(Kind.WALLBOARD, id.equals("all") ? "" : id));
-            case "rack" -> Optional.of(id.endsWith(":rear") ? new Place(Kind.RACK, id.substring(0, id.length() - 5), "rear")
-                    : of(Kind.RACK, id.endsWith(":front") ? id.substring(0, id.length() - 6) : id));
+            case "rack" ->
+                    Optional.of(
+                            id.endsWith(":rear")
+                                    ? new Place(Kind.RACK, id.substring(0, id.length() - 5), "rear")
+                                    : of(
+                                            Kind.RACK,
+                                            id.endsWith(":front")
+                                                    ? id.substring(0, id.length() - 6)
+                                                    : id));
             default -> Optional.empty();
         };
     }

@@ -6,6 +6,5 @@ import javafx.scene.Node;
 public interface PlaceView {
     Node node();
 
-    default void dispose() {
-    }
+    default void dispose() {}
 }

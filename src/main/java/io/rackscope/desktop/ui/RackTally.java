@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** "1 CRIT · 2 WARN · 37 OK": racks counted by state, worst first, states with none left out. */
 public final class RackTally {
-    private RackTally() {
-    }
+    private RackTally() {}
 
     public static String of(HealthSnapshot s, Stream<Rack> racks) {
         int[] n = new int[Severity.values().length];
@@ -17,7 +16,10 @@ public final class RackTally {
         StringBuilder b = new StringBuilder();
         for (Severity sev : List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK)) {
             if (n[sev.ordinal()] > 0) {
-                b.append(b.length() == 0 ? "" : " · ").append(n[sev.ordinal()]).append(' ').append(sev);
+                b.append(b.length() == 0 ? "" : " · ")
+                        .append(n[sev.ordinal()])
+                        .append(' ')
+                        .append(sev);
             }
         }
         return b.length() == 0 ? "none" : b.toString();

@@ -5,7 +5,10 @@ import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 
-/** Severity (and Slurm) tones as CSS pseudo-classes: colours live in the theme's tokens, never in Java. */
+/**
+ * Severity (and Slurm) tones as CSS pseudo-classes: colours live in the theme's tokens, never in
+ * Java.
+ */
 public final class Severities {
     private static final PseudoClass[] CLASSES = new PseudoClass[Tone.values().length];
     public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
@@ -16,8 +19,7 @@ public final class Severities {
         }
     }
 
-    private Severities() {
-    }
+    private Severities() {}
 
     /** Marks {@code node} (style class {@code sev}) with {@code severity}, clearing any other. */
     public static void apply(Node node, Severity severity) {

@@ -8,8 +8,9 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The listeners a view or view model attaches to longer-lived objects (the feed, the app context), so that one
- * {@link #dispose()} detaches them all when the user leaves: a view left behind must not keep listening.
+ * The listeners a view or view model attaches to longer-lived objects (the feed, the app context),
+ * so that one {@link #dispose()} detaches them all when the user leaves: a view left behind must
+ * not keep listening.
  */
 public final class Subscriptions {
     private final List<Runnable> detach = new ArrayList<>();

@@ -4,7 +4,8 @@ import javafx.scene.Scene;
 
 /** The two themes; one stylesheet of tokens each, one structural stylesheet shared. */
 public enum Theme {
-    DARK("theme-dark.css"), LIGHT("theme-light.css");
+    DARK("theme-dark.css"),
+    LIGHT("theme-light.css");
 
     private final String tokens;
 

@@ -5,11 +5,15 @@ import io.rackscope.desktop.slurm.SlurmState;
 import java.util.Locale;
 
 /**
- * The colour a cell or tile shows, whether it stands for a health severity or a Slurm state (which adds a
- * neutral INFO). Ordered from calm to alarming; {@link #token()} names its CSS colour token.
+ * The colour a cell or tile shows, whether it stands for a health severity or a Slurm state (which
+ * adds a neutral INFO). Ordered from calm to alarming; {@link #token()} names its CSS colour token.
  */
 public enum Tone {
-    OK, INFO, UNKNOWN, WARN, CRIT;
+    OK,
+    INFO,
+    UNKNOWN,
+    WARN,
+    CRIT;
 
     public static Tone of(Severity s) {
         return valueOf(s.name());

@@ -11,14 +11,16 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import javax.imageio.ImageIO;
 
-/** Draws the main window on a place, off screen, and writes it as a PNG. Starts a headless toolkit when needed. */
+/**
+ * Draws the main window on a place, off screen, and writes it as a PNG. Starts a headless toolkit
+ * when needed.
+ */
 public final class ViewRenderer {
-    private ViewRenderer() {
-    }
+    private ViewRenderer() {}
 
     /** Headless Monocle unless a toolkit is already running (tests) or a display was asked for. */
     public static void startToolkit() throws InterruptedException {
@@ -39,37 +41,50 @@ public final class ViewRenderer {
         started.join();
     }
 
-    /** Writes the PNG and returns the scene it was taken from (tests look up where things were drawn). */
-    public static Scene render(AppContext ctx, Place place, Theme theme, int width, int height, Path out, QueryStats stats)
+    /**
+     * Writes the PNG and returns the scene it was taken from (tests look up where things were
+     * drawn).
+     */
+    public static Scene render(
+            AppContext ctx,
+            Place place,
+            Theme theme,
+            int width,
+            int height,
+            Path out,
+            QueryStats stats)
             throws IOException, InterruptedException {
         startToolkit();
         CompletableFuture<Scene> scene = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                ctx.themeProperty().set(theme);
-                ctx.navigation().go(place);
-                MainView main = new MainView(ctx, "", null);
-                Scene s = new Scene(main.node(), width, height);
-                s.getProperties().put(PlaceView.class, main.currentView());
-                theme.applyTo(s);
-                // shown in a window: some controls (TilesFX skins) finish their layout only once showing
-                Stage stage = new Stage(StageStyle.UNDECORATED);
-                stage.setScene(s);
-                stage.show();
-                scene.complete(s);
-            } catch (RuntimeException e) {
-                scene.completeExceptionally(e);
-            }
-        });
+        Platform.runLater(
+                () -> {
+                    try {
+                        ctx.themeProperty().set(theme);
+                        ctx.navigation().go(place);
+                        MainView main = new MainView(ctx, "", null);
+                        Scene s = new Scene(main.node(), width, height);
+                        s.getProperties().put(PlaceView.class, main.currentView());
+                        theme.applyTo(s);
+                        // shown in a window: some controls (TilesFX skins) finish their layout only
+                        // once showing
+                        Stage stage = new Stage(StageStyle.UNDECORATED);
+                        stage.setScene(s);
+                        stage.show();
+                        scene.complete(s);
+                    } catch (RuntimeException e) {
+                        scene.completeExceptionally(e);
+                    }
+                });
         Scene s = scene.join();
         settle(stats);
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            s.getRoot().applyCss();
-            s.getRoot().layout();
-            image.complete(s.snapshot(null));
-            s.getWindow().hide();
-        });
+        Platform.runLater(
+                () -> {
+                    s.getRoot().applyCss();
+                    s.getRoot().layout();
+                    image.complete(s.snapshot(null));
+                    s.getWindow().hide();
+                });
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -78,7 +93,10 @@ public final class ViewRenderer {
         return s;
     }
 
-    /** Waits (up to 10 s) until the view's on-demand queries have answered and the FX thread has drawn them. */
+    /**
+     * Waits (up to 10 s) until the view's on-demand queries have answered and the FX thread has
+     * drawn them.
+     */
     private static void settle(QueryStats stats) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         do {

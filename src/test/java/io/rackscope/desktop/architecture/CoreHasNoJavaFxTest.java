@@ -10,10 +10,20 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The core must run from the command line and in tests without a toolkit: no JavaFX in its sources. */
+/**
+ * The core must run from the command line and in tests without a toolkit: no JavaFX in its sources.
+ */
 class CoreHasNoJavaFxTest {
-    static final List<String> CORE = List.of("config", "topology", "checks", "metrics", "prometheus", "telemetry",
-            "simulator", "cli");
+    static final List<String> CORE =
+            List.of(
+                    "config",
+                    "topology",
+                    "checks",
+                    "metrics",
+                    "prometheus",
+                    "telemetry",
+                    "simulator",
+                    "cli");
     static final Path ROOT = Path.of("src/main/java/io/rackscope/desktop");
 
     @Test
@@ -27,10 +37,19 @@ class CoreHasNoJavaFxTest {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     scanned++;
-                    List<String> offending = Files.readAllLines(f).stream()
-                            .filter(l -> l.matches("\\s*import\\s+(static\\s+)?javafx\\..*") || l.contains("io.rackscope.desktop.ui."))
-                            .toList();
-                    assertEquals(List.of(), offending, f + " is core code and must not use JavaFX or the UI");
+                    List<String> offending =
+                            Files.readAllLines(f).stream()
+                                    .filter(
+                                            l ->
+                                                    l.matches(
+                                                                    "\\s*import\\s+(static\\s+)?javafx\\..*")
+                                                            || l.contains(
+                                                                    "io.rackscope.desktop.ui."))
+                                    .toList();
+                    assertEquals(
+                            List.of(),
+                            offending,
+                            f + " is core code and must not use JavaFX or the UI");
                 }
             }
         }

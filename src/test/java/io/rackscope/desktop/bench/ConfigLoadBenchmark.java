@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Load-and-index time and heap after load for generated trees. Run with {@code scripts/bench config-load}.
- * Each size is loaded five times after two warm-up loads; the best and the median are printed.
+ * Load-and-index time and heap after load for generated trees. Run with {@code scripts/bench
+ * config-load}. Each size is loaded five times after two warm-up loads; the best and the median are
+ * printed.
  */
 public final class ConfigLoadBenchmark {
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {14_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] sizes =
+                args.length == 0
+                        ? new int[] {14_000, 100_000}
+                        : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         for (int nodes : sizes) {
             Path dir = Files.createTempDirectory("rackscope-bench-" + nodes);
             new TopologyGenerator(nodes, 3).write(dir);
@@ -34,9 +38,14 @@ public final class ConfigLoadBenchmark {
             System.gc();
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            System.out.printf("nodes=%d racks=%d load_best_ms=%d load_median_ms=%d heap_after_load_mb=%.1f errors=%d%n",
-                    kept.topology().instances().size(), kept.topology().racks().size(), ms[0], ms[2],
-                    heap / 1048576.0, kept.diagnostics().errors().size());
+            System.out.printf(
+                    "nodes=%d racks=%d load_best_ms=%d load_median_ms=%d heap_after_load_mb=%.1f errors=%d%n",
+                    kept.topology().instances().size(),
+                    kept.topology().racks().size(),
+                    ms[0],
+                    ms[2],
+                    heap / 1048576.0,
+                    kept.diagnostics().errors().size());
         }
     }
 }

@@ -30,15 +30,17 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 
 /**
- * FX-thread cost of applying a snapshot that changes 1,000 nodes to a 500-rack room and to an 80-device rack
- * (publish + CSS + layout, the work of one frame), start to first coloured frame, and RSS with 14,000 nodes open.
- * Run with {@code scripts/bench ui} and {@code scripts/bench ui startup}. Headless Monocle, software pipeline.
+ * FX-thread cost of applying a snapshot that changes 1,000 nodes to a 500-rack room and to an
+ * 80-device rack (publish + CSS + layout, the work of one frame), start to first coloured frame,
+ * and RSS with 14,000 nodes open. Run with {@code scripts/bench ui} and {@code scripts/bench ui
+ * startup}. Headless Monocle, software pipeline.
  */
 public final class UiBenchmark {
     public static void main(String[] args) throws Exception {
         ViewRenderer.startToolkit();
         if (args.length > 0 && args[0].equals("startup")) {
-            firstFrameAndMemory(); // alone in its JVM, so that RSS is what a user with 14,000 nodes sees
+            firstFrameAndMemory(); // alone in its JVM, so that RSS is what a user with 14,000 nodes
+            // sees
         } else {
             roomAndRack();
             wallboard(14_000);
@@ -51,13 +53,24 @@ public final class UiBenchmark {
         Path dir = Files.createTempDirectory("rackscope-ui-bench");
         new TopologyGenerator(40_000, 1, 50).write(dir);
         Path aisle = dir.resolve("topology/datacenters/site01/rooms/room01/aisles/aisle01");
-        StringBuilder rack = new StringBuilder("id: bench-r80\nname: Rack of 80\nu_height: 42\ntemplate_id: gen-rack\ndevices:\n");
+        StringBuilder rack =
+                new StringBuilder(
+                        "id: bench-r80\nname: Rack of 80\nu_height: 42\ntemplate_id: gen-rack\ndevices:\n");
         for (int i = 0; i < 80; i++) {
-            rack.append("  - {id: bench-d").append(i).append(", template_id: gen-1u, u_position: ").append(i % 40 + 1)
-                    .append(", face: ").append(i < 40 ? "front" : "rear").append(", instance: bench-n").append(i).append("}\n");
+            rack.append("  - {id: bench-d")
+                    .append(i)
+                    .append(", template_id: gen-1u, u_position: ")
+                    .append(i % 40 + 1)
+                    .append(", face: ")
+                    .append(i < 40 ? "front" : "rear")
+                    .append(", instance: bench-n")
+                    .append(i)
+                    .append("}\n");
         }
         Files.writeString(aisle.resolve("racks/bench-r80.yaml"), rack);
-        Files.writeString(aisle.resolve("aisle.yaml"), Files.readString(aisle.resolve("aisle.yaml")) + "  - bench-r80\n");
+        Files.writeString(
+                aisle.resolve("aisle.yaml"),
+                Files.readString(aisle.resolve("aisle.yaml")) + "  - bench-r80\n");
         RackscopeConfig cfg = new ConfigLoader().load(dir);
         if (cfg.hasErrors()) {
             throw new IllegalStateException(cfg.diagnostics().errors().toString());
@@ -67,53 +80,77 @@ public final class UiBenchmark {
         List<InstancePath> all = new ArrayList<>(cfg.topology().instances());
         List<Snapshots.Problem> changed = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            changed.add(Snapshots.problem("node_up", all.get(i * all.size() / 1000).instanceId(), Severity.CRIT, 0));
+            changed.add(
+                    Snapshots.problem(
+                            "node_up",
+                            all.get(i * all.size() / 1000).instanceId(),
+                            Severity.CRIT,
+                            0));
         }
         for (int i = 0; i < 80; i += 8) {
             changed.set(i, Snapshots.problem("node_up", "bench-n" + i, Severity.CRIT, 0));
         }
         HealthSnapshot healthy = snapshots.at(1);
         HealthSnapshot failing = snapshots.at(2, changed.toArray(Snapshots.Problem[]::new));
-        System.out.printf("room racks=%d nodes=%d; snapshot changes %d nodes%n", room.racks().count(), all.size(), changed.size());
+        System.out.printf(
+                "room racks=%d nodes=%d; snapshot changes %d nodes%n",
+                room.racks().count(), all.size(), changed.size());
         measure("room (500 racks)", cfg, Place.of(Place.Kind.ROOM, room.key()), healthy, failing);
         measure("rack (80 devices)", cfg, Place.of(Place.Kind.RACK, "bench-r80"), healthy, failing);
     }
 
-    private static void measure(String what, RackscopeConfig cfg, Place place, HealthSnapshot healthy, HealthSnapshot failing) throws Exception {
+    private static void measure(
+            String what,
+            RackscopeConfig cfg,
+            Place place,
+            HealthSnapshot healthy,
+            HealthSnapshot failing)
+            throws Exception {
         HealthFeed feed = new HealthFeed(null, Runnable::run);
         AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
-        Scene scene = fx(() -> {
-            feed.publish(healthy);
-            PlaceView view = ViewFactory.create(ctx, place);
-            Scene s = new Scene(new StackPane(view.node()), 1920, 1080);
-            Theme.DARK.applyTo(s);
-            s.getRoot().applyCss();
-            s.getRoot().layout();
-            return s;
-        });
+        Scene scene =
+                fx(
+                        () -> {
+                            feed.publish(healthy);
+                            PlaceView view = ViewFactory.create(ctx, place);
+                            Scene s = new Scene(new StackPane(view.node()), 1920, 1080);
+                            Theme.DARK.applyTo(s);
+                            s.getRoot().applyCss();
+                            s.getRoot().layout();
+                            return s;
+                        });
         double[] ms = new double[40];
         long version = 3;
         for (int i = 0; i < ms.length; i++) {
             HealthSnapshot base = i % 2 == 0 ? failing : healthy;
             HealthSnapshot next = Snapshots.withVersion(base, version++);
-            ms[i] = fx(() -> {
-                long t0 = System.nanoTime();
-                feed.publish(next);
-                long t1 = System.nanoTime();
-                scene.getRoot().applyCss();
-                long t2 = System.nanoTime();
-                scene.getRoot().layout();
-                long t3 = System.nanoTime();
-                if (System.getProperty("bench.verbose") != null) {
-                    System.out.printf("  publish %.1f css %.1f layout %.1f%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
-                }
-                return (t3 - t0) / 1e6;
-            });
+            ms[i] =
+                    fx(
+                            () -> {
+                                long t0 = System.nanoTime();
+                                feed.publish(next);
+                                long t1 = System.nanoTime();
+                                scene.getRoot().applyCss();
+                                long t2 = System.nanoTime();
+                                scene.getRoot().layout();
+                                long t3 = System.nanoTime();
+                                if (System.getProperty("bench.verbose") != null) {
+                                    System.out.printf(
+                                            "  publish %.1f css %.1f layout %.1f%n",
+                                            (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+                                }
+                                return (t3 - t0) / 1e6;
+                            });
         }
         double[] warm = Arrays.copyOfRange(ms, 10, ms.length);
         Arrays.sort(warm);
-        System.out.printf("%-18s apply+css+layout: median %.1f ms, p90 %.1f ms, max %.1f ms (first %.1f ms)%n", what,
-                warm[warm.length / 2], warm[(int) (warm.length * 0.9)], warm[warm.length - 1], ms[0]);
+        System.out.printf(
+                "%-18s apply+css+layout: median %.1f ms, p90 %.1f ms, max %.1f ms (first %.1f ms)%n",
+                what,
+                warm[warm.length / 2],
+                warm[(int) (warm.length * 0.9)],
+                warm[warm.length - 1],
+                ms[0]);
     }
 
     /** Full redraw and a 1,000-node snapshot on a wallboard of the whole estate at 1920x1080. */
@@ -125,49 +162,67 @@ public final class UiBenchmark {
         List<InstancePath> all = new ArrayList<>(cfg.topology().instances());
         Snapshots.Problem[] changed = new Snapshots.Problem[1000];
         for (int i = 0; i < changed.length; i++) {
-            changed[i] = Snapshots.problem("node_up", all.get(i * all.size() / 1000).instanceId(), Severity.CRIT, 0);
+            changed[i] =
+                    Snapshots.problem(
+                            "node_up",
+                            all.get(i * all.size() / 1000).instanceId(),
+                            Severity.CRIT,
+                            0);
         }
         HealthSnapshot healthy = snapshots.at(1);
         HealthSnapshot failing = snapshots.at(2, changed);
         HealthFeed feed = new HealthFeed(null, Runnable::run);
         AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
-        WallboardView view = fx(() -> {
-            feed.publish(healthy);
-            WallboardView v = new WallboardView(ctx, new ArrayList<>(cfg.topology().rooms()), "");
-            Scene s = new Scene(new StackPane(v.node()), 1920, 1080);
-            Theme.DARK.applyTo(s);
-            s.getRoot().applyCss();
-            s.getRoot().layout();
-            return v;
-        });
+        WallboardView view =
+                fx(
+                        () -> {
+                            feed.publish(healthy);
+                            WallboardView v =
+                                    new WallboardView(
+                                            ctx, new ArrayList<>(cfg.topology().rooms()), "");
+                            Scene s = new Scene(new StackPane(v.node()), 1920, 1080);
+                            Theme.DARK.applyTo(s);
+                            s.getRoot().applyCss();
+                            s.getRoot().layout();
+                            return v;
+                        });
         double[] redraw = new double[15];
         double[] apply = new double[30];
         for (int i = 0; i < redraw.length; i++) {
-            redraw[i] = fx(() -> {
-                long t0 = System.nanoTime();
-                view.redrawAll();
-                return (System.nanoTime() - t0) / 1e6;
-            });
+            redraw[i] =
+                    fx(
+                            () -> {
+                                long t0 = System.nanoTime();
+                                view.redrawAll();
+                                return (System.nanoTime() - t0) / 1e6;
+                            });
         }
         long version = 3;
         for (int i = 0; i < apply.length; i++) {
             HealthSnapshot base = i % 2 == 0 ? failing : healthy;
             HealthSnapshot next = Snapshots.withVersion(base, version++);
-            apply[i] = fx(() -> {
-                long t0 = System.nanoTime();
-                feed.publish(next);
-                view.node().applyCss();
-                return (System.nanoTime() - t0) / 1e6;
-            });
+            apply[i] =
+                    fx(
+                            () -> {
+                                long t0 = System.nanoTime();
+                                feed.publish(next);
+                                view.node().applyCss();
+                                return (System.nanoTime() - t0) / 1e6;
+                            });
         }
         double[] r = Arrays.copyOfRange(redraw, 5, redraw.length);
         double[] a = Arrays.copyOfRange(apply, 10, apply.length);
         Arrays.sort(r);
         Arrays.sort(a);
-        System.out.printf("wallboard %,d cells: full redraw median %.1f ms (max %.1f); 1,000-node snapshot applied median %.1f ms (max %.1f); cell %d px%n",
-                view.model().size(), r[r.length / 2], r[r.length - 1], a[a.length / 2], a[a.length - 1], (int) view.cellPosition(0)[2]);
+        System.out.printf(
+                "wallboard %,d cells: full redraw median %.1f ms (max %.1f); 1,000-node snapshot applied median %.1f ms (max %.1f); cell %d px%n",
+                view.model().size(),
+                r[r.length / 2],
+                r[r.length - 1],
+                a[a.length / 2],
+                a[a.length - 1],
+                (int) view.cellPosition(0)[2]);
     }
-
 
     private static void firstFrameAndMemory() throws Exception {
         Path dir = Files.createTempDirectory("rackscope-ui-bench-14k");
@@ -175,27 +230,40 @@ public final class UiBenchmark {
         System.gc();
         long t0 = System.nanoTime();
         RackscopeConfig cfg = new ConfigLoader().load(dir);
-        HealthSnapshot first = new Snapshots(cfg).at(1, Snapshots.problem("node_up", "n000007", Severity.CRIT, 0));
+        HealthSnapshot first =
+                new Snapshots(cfg).at(1, Snapshots.problem("node_up", "n000007", Severity.CRIT, 0));
         long loaded = System.nanoTime();
         HealthFeed feed = new HealthFeed(null, Runnable::run);
         AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
-        Object image = fx(() -> {
-            ctx.navigation().go(Place.of(Place.Kind.ROOM, "site01/room01"));
-            MainView main = new MainView(ctx, "", null);
-            Scene s = new Scene(main.node(), 1920, 1080);
-            Theme.DARK.applyTo(s);
-            feed.publish(first);
-            return s.snapshot(null);
-        });
+        Object image =
+                fx(
+                        () -> {
+                            ctx.navigation().go(Place.of(Place.Kind.ROOM, "site01/room01"));
+                            MainView main = new MainView(ctx, "", null);
+                            Scene s = new Scene(main.node(), 1920, 1080);
+                            Theme.DARK.applyTo(s);
+                            feed.publish(first);
+                            return s.snapshot(null);
+                        });
         long t1 = System.nanoTime();
-        System.out.printf("first coloured frame, 14,000 nodes: %.0f ms (load+snapshot %.0f ms, views+first frame %.0f ms) [%s]%n",
-                (t1 - t0) / 1e6, (loaded - t0) / 1e6, (t1 - loaded) / 1e6, image.getClass().getSimpleName());
+        System.out.printf(
+                "first coloured frame, 14,000 nodes: %.0f ms (load+snapshot %.0f ms, views+first frame %.0f ms) [%s]%n",
+                (t1 - t0) / 1e6,
+                (loaded - t0) / 1e6,
+                (t1 - loaded) / 1e6,
+                image.getClass().getSimpleName());
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("?");
-        System.out.printf("with 14,000 nodes open: heap used %.0f MB, %s%n", heap / 1048576.0, rss.replaceAll("\\s+", " "));
+        String rss =
+                Files.readAllLines(Path.of("/proc/self/status")).stream()
+                        .filter(l -> l.startsWith("VmRSS"))
+                        .findFirst()
+                        .orElse("?");
+        System.out.printf(
+                "with 14,000 nodes open: heap used %.0f MB, %s%n",
+                heap / 1048576.0, rss.replaceAll("\\s+", " "));
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

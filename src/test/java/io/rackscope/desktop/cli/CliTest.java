@@ -12,20 +12,18 @@ import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import java.nio.file.Files;
 
 class CliTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -42,7 +40,16 @@ class CliTest {
         Run r = run("check-config", "--config", "config", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
-        for (String key : List.of("sites", "rooms", "aisles", "racks", "devices", "instances", "checks", "metrics")) {
+        for (String key :
+                List.of(
+                        "sites",
+                        "rooms",
+                        "aisles",
+                        "racks",
+                        "devices",
+                        "instances",
+                        "checks",
+                        "metrics")) {
             assertTrue(json.get(key).isInt(), key);
         }
         assertEquals(40, json.get("racks").asInt());
@@ -54,7 +61,9 @@ class CliTest {
     void checkConfigExitsOneOnErrorsAndNamesFileAndLine() throws Exception {
         Path config = ConfigFixture.copyOfBundled(dir);
         Path checks = config.resolve("checks/library/rack.yaml");
-        ConfigFixture.write(checks, ConfigFixture.read(checks).replace("severity: WARN}", "severity: SOMETIMES}"));
+        ConfigFixture.write(
+                checks,
+                ConfigFixture.read(checks).replace("severity: WARN}", "severity: SOMETIMES}"));
         Run r = run("check-config", "--config", config.toString(), "--json");
         assertEquals(1, r.code());
         JsonNode error = new ObjectMapper().readTree(r.out()).get("errors").get(0);
@@ -63,15 +72,20 @@ class CliTest {
         assertTrue(error.get("message").asText().contains("SOMETIMES"));
         Run text = run("check-config", "--config", config.toString());
         assertEquals(1, text.code());
-        assertTrue(text.out().contains("rack.yaml:" + error.get("line").asInt() + ": "), text.out());
+        assertTrue(
+                text.out().contains("rack.yaml:" + error.get("line").asInt() + ": "), text.out());
     }
 
     @Test
     void secretsNeverReachTheJsonOutput() {
         Path config = ConfigFixture.copyOfBundled(dir);
         Path app = config.resolve("app.yaml");
-        ConfigFixture.write(app, ConfigFixture.read(app).replace("  tls_verify: true\n",
-                "  tls_verify: true\n  basic_auth_user: noc\n  basic_auth_password: plain-secret-42\n  bearer_token: tok-secret-43\n"));
+        ConfigFixture.write(
+                app,
+                ConfigFixture.read(app)
+                        .replace(
+                                "  tls_verify: true\n",
+                                "  tls_verify: true\n  basic_auth_user: noc\n  basic_auth_password: plain-secret-42\n  bearer_token: tok-secret-43\n"));
         Run r = run("check-config", "--config", config.toString(), "--json");
         assertFalse(r.out().contains("plain-secret-42") || r.out().contains("tok-secret-43"));
         assertFalse(r.err().contains("plain-secret-42"));
@@ -100,7 +114,15 @@ class CliTest {
     @Test
     void generatedTopologyIsValidAndExactlySized() {
         Path out = dir.resolve("gen");
-        Run r = run("generate-topology", "--nodes", "1903", "--sites", "3", "--out", out.toString());
+        Run r =
+                run(
+                        "generate-topology",
+                        "--nodes",
+                        "1903",
+                        "--sites",
+                        "3",
+                        "--out",
+                        out.toString());
         assertEquals(0, r.code(), r.err());
         RackscopeConfig cfg = new ConfigLoader(Map.of()).load(out);
         assertEquals(List.of(), cfg.diagnostics().all());
@@ -112,7 +134,15 @@ class CliTest {
 
     @Test
     void everyToolHasHelp() {
-        for (String cmd : List.of("check-config", "snapshot", "simulate", "history", "demo", "render", "generate-topology")) {
+        for (String cmd :
+                List.of(
+                        "check-config",
+                        "snapshot",
+                        "simulate",
+                        "history",
+                        "demo",
+                        "render",
+                        "generate-topology")) {
             Run r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: rackscope-desktop " + cmd), cmd + ": " + r.out());
@@ -122,21 +152,55 @@ class CliTest {
     @Test
     void historyWritesOpenMetricsForPromtool() throws Exception {
         Path out = dir.resolve("h.om");
-        Run r = run("history", "--config", "config", "--hours", "1", "--step", "10m", "--out", out.toString());
+        Run r =
+                run(
+                        "history",
+                        "--config",
+                        "config",
+                        "--hours",
+                        "1",
+                        "--step",
+                        "10m",
+                        "--out",
+                        out.toString());
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(out);
         assertTrue(text.endsWith("# EOF\n"));
         assertTrue(text.contains("# TYPE up gauge\n"));
         long upSamples = text.lines().filter(l -> l.startsWith("up{")).count();
         assertEquals(1756L * 7, upSamples, "every instance, at 7 steps of 10 minutes");
-        assertEquals(2, run("history", "--config", "config", "--hours", "1", "--step", "soon", "--out", out.toString()).code());
+        assertEquals(
+                2,
+                run(
+                                "history",
+                                "--config",
+                                "config",
+                                "--hours",
+                                "1",
+                                "--step",
+                                "soon",
+                                "--out",
+                                out.toString())
+                        .code());
     }
 
     @Test
     void aBrokenScenarioNamesFileAndLineAndExitsOne() throws Exception {
         Path scenario = dir.resolve("bad.yaml");
-        Files.writeString(scenario, "events:\n  - {event: node_down, target: cn0001}\n  - {event: meteor, target: cn0002}\n");
-        Run r = run("history", "--config", "config", "--hours", "1", "--scenario", scenario.toString(), "--out", dir.resolve("x").toString());
+        Files.writeString(
+                scenario,
+                "events:\n  - {event: node_down, target: cn0001}\n  - {event: meteor, target: cn0002}\n");
+        Run r =
+                run(
+                        "history",
+                        "--config",
+                        "config",
+                        "--hours",
+                        "1",
+                        "--scenario",
+                        scenario.toString(),
+                        "--out",
+                        dir.resolve("x").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.yaml:3"), r.err());
     }
@@ -144,11 +208,44 @@ class CliTest {
     @Test
     void renderRefusesAnAmbiguousRoomAndListsTheCandidates() {
         Path out = dir.resolve("gen");
-        assertEquals(0, run("generate-topology", "--nodes", "200", "--sites", "2", "--out", out.toString()).code());
-        Run r = run("render", "--config", out.toString(), "--view", "room:room01", "--out", dir.resolve("x.png").toString());
+        assertEquals(
+                0,
+                run("generate-topology", "--nodes", "200", "--sites", "2", "--out", out.toString())
+                        .code());
+        Run r =
+                run(
+                        "render",
+                        "--config",
+                        out.toString(),
+                        "--view",
+                        "room:room01",
+                        "--out",
+                        dir.resolve("x.png").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("room:site01/room01") && r.err().contains("room:site02/room01"), r.err());
-        assertEquals(2, run("render", "--config", "config", "--view", "galaxy:far", "--out", dir.resolve("x.png").toString()).code());
-        assertEquals(2, run("render", "--config", "config", "--view", "rack:nope", "--out", dir.resolve("x.png").toString()).code());
+        assertTrue(
+                r.err().contains("room:site01/room01") && r.err().contains("room:site02/room01"),
+                r.err());
+        assertEquals(
+                2,
+                run(
+                                "render",
+                                "--config",
+                                "config",
+                                "--view",
+                                "galaxy:far",
+                                "--out",
+                                dir.resolve("x.png").toString())
+                        .code());
+        assertEquals(
+                2,
+                run(
+                                "render",
+                                "--config",
+                                "config",
+                                "--view",
+                                "rack:nope",
+                                "--out",
+                                dir.resolve("x.png").toString())
+                        .code());
     }
 }

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 public final class ConfigFixture {
     public static final Path BUNDLED = Path.of("config");
 
-    private ConfigFixture() {
-    }
+    private ConfigFixture() {}
 
     public static Path copyOfBundled(Path into) {
         try (Stream<Path> walk = Files.walk(BUNDLED)) {
@@ -48,7 +47,13 @@ public final class ConfigFixture {
     }
 
     public static Path rackFile(Path config, String site, String room, String aisle, String rack) {
-        return config.resolve("topology/datacenters").resolve(site).resolve("rooms").resolve(room).resolve("aisles")
-                .resolve(aisle).resolve("racks").resolve(rack + ".yaml");
+        return config.resolve("topology/datacenters")
+                .resolve(site)
+                .resolve("rooms")
+                .resolve(room)
+                .resolve("aisles")
+                .resolve(aisle)
+                .resolve("racks")
+                .resolve(rack + ".yaml");
     }
 }

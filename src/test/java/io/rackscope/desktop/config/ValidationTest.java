@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidationTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     Path config;
 
     @BeforeEach
@@ -33,7 +32,8 @@ class ValidationTest {
 
     private Diagnostic only(List<Diagnostic> list, String fragment) {
         List<Diagnostic> hits = list.stream().filter(d -> d.message().contains(fragment)).toList();
-        assertEquals(1, hits.size(), "expected one diagnostic containing '" + fragment + "' in " + list);
+        assertEquals(
+                1, hits.size(), "expected one diagnostic containing '" + fragment + "' in " + list);
         return hits.get(0);
     }
 
@@ -55,7 +55,14 @@ class ValidationTest {
         InstancePath p = cfg.topology().instance("cn0001").orElseThrow();
         assertEquals("fra1 / hall-a / a01 / fra1-a01-r01 / fra1-a01r01-c01 / cn0001", p.describe());
         assertEquals(1, p.slot());
-        assertEquals("cn0004", cfg.topology().device("fra1-a01r01-c01").orElseThrow().instances().get(3).instanceId());
+        assertEquals(
+                "cn0004",
+                cfg.topology()
+                        .device("fra1-a01r01-c01")
+                        .orElseThrow()
+                        .instances()
+                        .get(3)
+                        .instanceId());
         assertTrue(cfg.topology().room("ams1", "dh1").isPresent());
         assertEquals(28, cfg.topology().room("fra1", "hall-a").orElseThrow().layout().cellSize());
     }
@@ -64,11 +71,16 @@ class ValidationTest {
     void anchorsResolveToLists() {
         RackscopeConfig cfg = load();
         // nw-2u-twin takes its checks through the alias *node_checks
-        assertEquals(List.of("node_up", "node_temperature", "node_memory_pressure", "node_psu_state"),
+        assertEquals(
+                List.of("node_up", "node_temperature", "node_memory_pressure", "node_psu_state"),
                 cfg.templates().device("nw-2u-twin").orElseThrow().checks());
-        assertEquals(4, cfg.checksFor(cfg.topology().device("fra1-a02r01-t01").orElseThrow()).size());
-        assertEquals(List.of("rack_inlet_temperature", "rack_pdu_load", "rack_fans"),
-                cfg.checksFor(cfg.topology().rack("fra1-a01-r01").orElseThrow()).stream().map(Check::id).toList());
+        assertEquals(
+                4, cfg.checksFor(cfg.topology().device("fra1-a02r01-t01").orElseThrow()).size());
+        assertEquals(
+                List.of("rack_inlet_temperature", "rack_pdu_load", "rack_fans"),
+                cfg.checksFor(cfg.topology().rack("fra1-a01-r01").orElseThrow()).stream()
+                        .map(Check::id)
+                        .toList());
     }
 
     @Test
@@ -80,21 +92,32 @@ class ValidationTest {
         assertEquals(Severity.CRIT, temp.evaluate(90));
         assertEquals(Severity.WARN, temp.evaluate(80));
         assertEquals(Severity.OK, temp.evaluate(20));
-        assertEquals("node_power_watts{instance=\"$instance\"}", cfg.metric("node_power").orElseThrow().expr());
+        assertEquals(
+                "node_power_watts{instance=\"$instance\"}",
+                cfg.metric("node_power").orElseThrow().expr());
         assertEquals(85.0, cfg.metric("node_temperature").orElseThrow().display().crit());
         assertEquals("gpu", cfg.check("gpu_temperature").orElseThrow().expandByLabel());
     }
 
     @Test
     void unknownTemplateCheckAndMetricIdsAreReported() {
-        appendDevice("fra1-a01-r02", "  - {id: mystery, template_id: no-such-template, u_position: 39, instance: mystery01}\n");
+        appendDevice(
+                "fra1-a01-r02",
+                "  - {id: mystery, template_id: no-such-template, u_position: 39, instance: mystery01}\n");
         Path tpl = config.resolve("templates/devices/storage.yaml");
-        ConfigFixture.write(tpl, ConfigFixture.read(tpl).replace("storage_disks]\n    metrics: [storage_used]\n",
-                "storage_disks, no_such_check]\n    metrics: [storage_used, no_such_metric]\n"));
+        ConfigFixture.write(
+                tpl,
+                ConfigFixture.read(tpl)
+                        .replace(
+                                "storage_disks]\n    metrics: [storage_used]\n",
+                                "storage_disks, no_such_check]\n    metrics: [storage_used, no_such_metric]\n"));
         RackscopeConfig cfg = load();
         Diagnostic d = only(cfg.diagnostics().errors(), "no-such-template");
         assertTrue(d.file().endsWith("fra1-a01-r02.yaml") && d.line() > 0, d.toString());
-        assertTrue(only(cfg.diagnostics().warnings(), "no_such_check").file().endsWith("storage.yaml"));
+        assertTrue(
+                only(cfg.diagnostics().warnings(), "no_such_check")
+                        .file()
+                        .endsWith("storage.yaml"));
         assertTrue(only(cfg.diagnostics().warnings(), "no_such_metric").line() > 0);
         assertTrue(cfg.topology().instance("mystery01").isPresent(), "the device still loads");
     }
@@ -104,50 +127,81 @@ class ValidationTest {
         Path sites = config.resolve("topology/sites.yaml");
         ConfigFixture.write(sites, ConfigFixture.read(sites) + "  - {id: fra1, name: Again}\n");
         Path r2 = rack("fra1-a01-r02");
-        ConfigFixture.write(r2, ConfigFixture.read(r2).replaceFirst("id: fra1-a01-r02", "id: fra1-a01-r01"));
-        appendDevice("fra1-a01-r03", "  - {id: fra1-a01r01-c01, template_id: nw-1u-server, u_position: 39, instance: extra01}\n");
+        ConfigFixture.write(
+                r2, ConfigFixture.read(r2).replaceFirst("id: fra1-a01-r02", "id: fra1-a01-r01"));
+        appendDevice(
+                "fra1-a01-r03",
+                "  - {id: fra1-a01r01-c01, template_id: nw-1u-server, u_position: 39, instance: extra01}\n");
         RackscopeConfig cfg = load();
         Diagnostic site = only(cfg.diagnostics().errors(), "site id 'fra1'");
         assertTrue(site.message().contains("sites.yaml:"), site.message());
         Diagnostic rackDup = only(cfg.diagnostics().errors(), "rack id 'fra1-a01-r01'");
-        assertTrue(rackDup.file().endsWith("fra1-a01-r02.yaml") && rackDup.message().contains("fra1-a01-r01.yaml:1"), rackDup.toString());
+        assertTrue(
+                rackDup.file().endsWith("fra1-a01-r02.yaml")
+                        && rackDup.message().contains("fra1-a01-r01.yaml:1"),
+                rackDup.toString());
         Diagnostic device = only(cfg.diagnostics().errors(), "device id 'fra1-a01r01-c01'");
-        assertTrue(device.file().endsWith("fra1-a01-r03.yaml") && device.message().contains("fra1-a01-r01.yaml:"), device.toString());
+        assertTrue(
+                device.file().endsWith("fra1-a01-r03.yaml")
+                        && device.message().contains("fra1-a01-r01.yaml:"),
+                device.toString());
         assertEquals(2, cfg.topology().sites().size());
         assertEquals(39, cfg.topology().racks().size());
     }
 
     @Test
     void instanceClaimedTwiceNamesBothDevices() {
-        appendDevice("fra1-a02-r01", "  - {id: thief, template_id: nw-1u-server, u_position: 39, instance: cn0001}\n");
+        appendDevice(
+                "fra1-a02-r01",
+                "  - {id: thief, template_id: nw-1u-server, u_position: 39, instance: cn0001}\n");
         RackscopeConfig cfg = load();
         Diagnostic d = only(cfg.diagnostics().errors(), "instance 'cn0001'");
         assertTrue(d.file().endsWith("fra1-a02-r01.yaml"), d.toString());
-        assertTrue(d.message().contains("'thief'") && d.message().contains("'fra1-a01r01-c01'")
-                && d.message().contains("fra1-a01-r01.yaml:"), d.message());
-        assertEquals("fra1-a01r01-c01", cfg.topology().instance("cn0001").orElseThrow().device().id());
+        assertTrue(
+                d.message().contains("'thief'")
+                        && d.message().contains("'fra1-a01r01-c01'")
+                        && d.message().contains("fra1-a01-r01.yaml:"),
+                d.message());
+        assertEquals(
+                "fra1-a01r01-c01", cfg.topology().instance("cn0001").orElseThrow().device().id());
     }
 
     @Test
     void devicesOutsideTheRackOrOverlappingAreReported() {
-        appendDevice("fra1-a01-r01", """
+        appendDevice(
+                "fra1-a01-r01",
+                """
                   - {id: too-high, template_id: nw-2u-storage-head, u_position: 42, instance: high01}
                   - {id: on-top, template_id: nw-1u-server, u_position: 3, instance: top01}
                   - {id: rear-ok, template_id: nw-1u-server, u_position: 3, face: rear, instance: rear01}
                 """);
         RackscopeConfig cfg = load();
-        assertTrue(only(cfg.diagnostics().errors(), "'too-high' occupies U42-U43").message().contains("U1-U42"));
-        assertTrue(only(cfg.diagnostics().errors(), "'on-top' overlaps").message().contains("U3 on the front"));
-        assertTrue(cfg.diagnostics().errors().stream().noneMatch(d -> d.message().contains("rear-ok")));
+        assertTrue(
+                only(cfg.diagnostics().errors(), "'too-high' occupies U42-U43")
+                        .message()
+                        .contains("U1-U42"));
+        assertTrue(
+                only(cfg.diagnostics().errors(), "'on-top' overlaps")
+                        .message()
+                        .contains("U3 on the front"));
+        assertTrue(
+                cfg.diagnostics().errors().stream()
+                        .noneMatch(d -> d.message().contains("rear-ok")));
     }
 
     @Test
     void badRulesAndDurationsAreReportedAndTheOtherChecksLoad() {
         Path f = config.resolve("checks/library/rack.yaml");
-        ConfigFixture.write(f, ConfigFixture.read(f)
-                .replace("{op: \">\", value: 0.9, severity: CRIT}", "{op: \"=>\", value: 0.9, severity: CRIT}")
-                .replace("{op: \">\", value: 32, severity: CRIT}", "{op: \">\", value: 32, severity: FATAL}")
-                .replace("for: 1m", "for: 1 minute"));
+        ConfigFixture.write(
+                f,
+                ConfigFixture.read(f)
+                        .replace(
+                                "{op: \">\", value: 0.9, severity: CRIT}",
+                                "{op: \"=>\", value: 0.9, severity: CRIT}")
+                        .replace(
+                                "{op: \">\", value: 32, severity: CRIT}",
+                                "{op: \">\", value: 32, severity: FATAL}")
+                        .replace("for: 1m", "for: 1 minute"));
         RackscopeConfig cfg = load();
         Diagnostic op = only(cfg.diagnostics().errors(), "operator '=>'");
         assertTrue(op.file().endsWith("rack.yaml") && op.line() > 0);
@@ -161,8 +215,10 @@ class ValidationTest {
     @Test
     void malformedPrometheusUrlAndUnknownKeys() {
         Path app = config.resolve("app.yaml");
-        ConfigFixture.write(app, ConfigFixture.read(app).replace("http://127.0.0.1:9090", "htp:/nowhere")
-                + "colour_scheme: neon\nplanner_extra: 1\n");
+        ConfigFixture.write(
+                app,
+                ConfigFixture.read(app).replace("http://127.0.0.1:9090", "htp:/nowhere")
+                        + "colour_scheme: neon\nplanner_extra: 1\n");
         RackscopeConfig cfg = load();
         Diagnostic url = only(cfg.diagnostics().errors(), "prometheus_url");
         assertTrue(url.line() > 0 && url.file().endsWith("app.yaml"));
@@ -176,7 +232,11 @@ class ValidationTest {
         ConfigFixture.write(aisle, ConfigFixture.read(aisle) + "  - ams1-d01-r99\n");
         RackscopeConfig cfg = load();
         Diagnostic d = only(cfg.diagnostics().warnings(), "ams1-d01-r99");
-        assertTrue(d.file().endsWith("aisle.yaml") && d.line() > 0 && d.message().contains("does not exist"), d.toString());
+        assertTrue(
+                d.file().endsWith("aisle.yaml")
+                        && d.line() > 0
+                        && d.message().contains("does not exist"),
+                d.toString());
         assertEquals(40, cfg.topology().racks().size());
         assertTrue(cfg.diagnostics().errors().isEmpty());
     }
@@ -184,24 +244,34 @@ class ValidationTest {
     @Test
     void relativePathsFallBackToTheConventionalLayoutWithAWarning() {
         Path app = config.resolve("app.yaml");
-        ConfigFixture.write(app, ConfigFixture.read(app).replace("topology: topology", "topology: config/topology"));
+        ConfigFixture.write(
+                app,
+                ConfigFixture.read(app).replace("topology: topology", "topology: config/topology"));
         RackscopeConfig cfg = load();
         Diagnostic d = only(cfg.diagnostics().warnings(), "paths.topology");
-        assertTrue(d.message().contains(config.resolve("config/topology").toString())
-                && d.message().contains(config.resolve("topology").toString()), d.message());
+        assertTrue(
+                d.message().contains(config.resolve("config/topology").toString())
+                        && d.message().contains(config.resolve("topology").toString()),
+                d.message());
         assertEquals(40, cfg.topology().racks().size());
     }
 
     @Test
     void singleFileTopologyAndInstanceForms() {
         Path mono = dir.resolve("mono");
-        ConfigFixture.write(mono.resolve("app.yaml"), "telemetry: {prometheus_url: 'https://prom.example.com/prometheus/'}\n");
-        ConfigFixture.write(mono.resolve("templates/t.yaml"), """
+        ConfigFixture.write(
+                mono.resolve("app.yaml"),
+                "telemetry: {prometheus_url: 'https://prom.example.com/prometheus/'}\n");
+        ConfigFixture.write(
+                mono.resolve("templates/t.yaml"),
+                """
                 templates:
                   - {id: quad, u_height: 2, layout: {rows: 2, cols: 2}}
                   - {id: one, u_height: 1}
                 """);
-        ConfigFixture.write(mono.resolve("topology.yaml"), """
+        ConfigFixture.write(
+                mono.resolve("topology.yaml"),
+                """
                 sites:
                   - id: lab
                     name: Lab
@@ -220,8 +290,11 @@ class ValidationTest {
                 """);
         RackscopeConfig cfg = new ConfigLoader(Map.of()).load(mono);
         assertEquals(List.of(), cfg.diagnostics().errors());
-        assertEquals(List.of("n08", "n09", "n10", "n11"),
-                cfg.topology().device("q1").orElseThrow().instances().stream().map(s -> s.instanceId()).toList());
+        assertEquals(
+                List.of("n08", "n09", "n10", "n11"),
+                cfg.topology().device("q1").orElseThrow().instances().stream()
+                        .map(s -> s.instanceId())
+                        .toList());
         assertEquals(2, cfg.topology().instance("10.0.0.1:9100").orElseThrow().slot());
         assertEquals(2, cfg.topology().instance("m-b").orElseThrow().slot());
         assertNotNull(cfg.topology().instance("s1").orElseThrow().room());

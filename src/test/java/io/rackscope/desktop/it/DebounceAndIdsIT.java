@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ids with regex metacharacters match exactly, and a {@code for:} condition that has held for an hour (backfilled
- * history) is WARN on the very first cycle, while one that only just started is not.
+ * Ids with regex metacharacters match exactly, and a {@code for:} condition that has held for an
+ * hour (backfilled history) is WARN on the very first cycle, while one that only just started is
+ * not.
  */
 class DebounceAndIdsIT {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    static final String TOPOLOGY = """
+    static final String TOPOLOGY =
+            """
             sites:
               - id: lab
                 rooms:
@@ -48,8 +49,12 @@ class DebounceAndIdsIT {
     void exactIdsAndDebounceRecoveredFromHistory() throws Exception {
         ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n");
         ConfigFixture.write(dir.resolve("topology.yaml"), TOPOLOGY);
-        ConfigFixture.write(dir.resolve("templates/t.yaml"), "templates:\n  - {id: srv, u_height: 1, checks: [node_up, hot]}\n");
-        ConfigFixture.write(dir.resolve("checks/library/c.yaml"), """
+        ConfigFixture.write(
+                dir.resolve("templates/t.yaml"),
+                "templates:\n  - {id: srv, u_height: 1, checks: [node_up, hot]}\n");
+        ConfigFixture.write(
+                dir.resolve("checks/library/c.yaml"),
+                """
                 checks:
                   - id: node_up
                     expr: up{instance=~"$instances"}
@@ -60,21 +65,28 @@ class DebounceAndIdsIT {
                     rules: [{op: ">", value: 75, severity: WARN}]
                 """);
         RackscopeConfig config = new ConfigLoader(Map.of()).load(dir);
-        assertEquals(0, config.diagnostics().errors().size(), config.diagnostics().all().toString());
+        assertEquals(
+                0, config.diagnostics().errors().size(), config.diagnostics().all().toString());
 
         long now = System.currentTimeMillis() / 1000;
         StringBuilder history = new StringBuilder("# TYPE node_temperature_celsius gauge\n");
         for (String[] series : new String[][] {{"hot01", "80"}, {"warm01", "40"}}) {
             for (long t = now - 3600; t <= now - 60; t += 15) {
-                history.append("node_temperature_celsius{instance=\"").append(series[0]).append("\"} ")
-                        .append(series[1]).append(' ').append(t).append('\n');
+                history.append("node_temperature_celsius{instance=\"")
+                        .append(series[0])
+                        .append("\"} ")
+                        .append(series[1])
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
             }
         }
         history.append("# EOF\n");
 
         try (TestExporter exporter = new TestExporter()) {
             // decoys: an unescaped '.' or '+' would match these and make the real nodes CRIT
-            exporter.set("""
+            exporter.set(
+                    """
                     up{instance="node01.example.com"} 1
                     up{instance="node01Xexample.com"} 0
                     up{instance="10.0.0.1:9100"} 1
@@ -86,24 +98,42 @@ class DebounceAndIdsIT {
                     node_temperature_celsius{instance="hot01"} 80
                     node_temperature_celsius{instance="warm01"} 80
                     """);
-            try (PrometheusServer prometheus = PrometheusServer.start(exporter.address(), history.toString())) {
-                PrometheusServer.waitFor(() -> {
-                    try {
-                        return prometheus.query("count(up{instance!~\"127.0.0.1:.*\"})").contains("\"8\"")
-                                && prometheus.query("count(node_temperature_celsius)").contains("\"2\"");
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }, Duration.ofSeconds(30), "live series scraped");
+            try (PrometheusServer prometheus =
+                    PrometheusServer.start(exporter.address(), history.toString())) {
+                PrometheusServer.waitFor(
+                        () -> {
+                            try {
+                                return prometheus
+                                                .query("count(up{instance!~\"127.0.0.1:.*\"})")
+                                                .contains("\"8\"")
+                                        && prometheus
+                                                .query("count(node_temperature_celsius)")
+                                                .contains("\"2\"");
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        },
+                        Duration.ofSeconds(30),
+                        "live series scraped");
                 for (EvaluationMode mode : EvaluationMode.values()) {
-                    try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), new QueryStats())) {
-                        HealthSnapshot s = new TelemetryPlanner(config, client, mode, Clock.systemUTC()).refresh();
+                    try (PrometheusClient client =
+                            new PrometheusClient(
+                                    prometheus.url(), config.app().telemetry(), new QueryStats())) {
+                        HealthSnapshot s =
+                                new TelemetryPlanner(config, client, mode, Clock.systemUTC())
+                                        .refresh();
                         assertTrue(s.errors().isEmpty(), s.errors().toString());
                         assertEquals(Severity.OK, s.node("node01.example.com"), mode.name());
                         assertEquals(Severity.OK, s.node("10.0.0.1:9100"), mode.name());
                         assertEquals(Severity.OK, s.node("gpu-a+b"), mode.name());
-                        assertEquals(Severity.WARN, s.node("hot01"), mode + ": hot for an hour is WARN on the first frame");
-                        assertEquals(Severity.OK, s.node("warm01"), mode + ": hot for seconds is not yet WARN");
+                        assertEquals(
+                                Severity.WARN,
+                                s.node("hot01"),
+                                mode + ": hot for an hour is WARN on the first frame");
+                        assertEquals(
+                                Severity.OK,
+                                s.node("warm01"),
+                                mode + ": hot for seconds is not yet WARN");
                     }
                 }
             }

@@ -21,8 +21,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * expand_by_label with expand_discovery_expr: a GPU the discovery lists but that sends no temperature takes
- * expand_absent_state (CRIT here) and rolls into its node, in filtered and plain evaluation alike.
+ * expand_by_label with expand_discovery_expr: a GPU the discovery lists but that sends no
+ * temperature takes expand_absent_state (CRIT here) and rolls into its node, in filtered and plain
+ * evaluation alike.
  */
 class ExpandDiscoveryIT {
     @Test
@@ -31,9 +32,15 @@ class ExpandDiscoveryIT {
         Path dir = Files.createTempDirectory("rackscope-expand-it");
         new TopologyGenerator(200, 1).write(dir);
         Path templates = dir.resolve("templates/generated.yaml");
-        Files.writeString(templates, Files.readString(templates).replace("checks: [node_up, node_temperature, chassis_psu]",
-                "checks: [node_up, node_temperature, chassis_psu, gpu_temp]"));
-        Files.writeString(dir.resolve("checks/library/gpu.yaml"), """
+        Files.writeString(
+                templates,
+                Files.readString(templates)
+                        .replace(
+                                "checks: [node_up, node_temperature, chassis_psu]",
+                                "checks: [node_up, node_temperature, chassis_psu, gpu_temp]"));
+        Files.writeString(
+                dir.resolve("checks/library/gpu.yaml"),
+                """
                 checks:
                   - id: gpu_temp
                     name: GPU temperature
@@ -51,44 +58,61 @@ class ExpandDiscoveryIT {
         EstateMetrics estate = new EstateMetrics(cfg);
         StringBuilder gpus = new StringBuilder("# TYPE gpu_present gauge\n");
         StringBuilder temps = new StringBuilder("# TYPE gpu_temperature_celsius gauge\n");
-        cfg.topology().instances().forEach(p -> {
-            for (int g = 0; g < 4; g++) {
-                String labels = "{instance=\"" + p.instanceId() + "\",gpu=\"" + g + "\"}";
-                gpus.append("gpu_present").append(labels).append(" 1\n");
-                if (!(p.instanceId().equals("n000005") && g == 2)) {
-                    temps.append("gpu_temperature_celsius").append(labels)
-                            .append(p.instanceId().equals("n000006") && g == 1 ? " 90\n" : " 50\n");
-                }
-            }
-        });
+        cfg.topology()
+                .instances()
+                .forEach(
+                        p -> {
+                            for (int g = 0; g < 4; g++) {
+                                String labels =
+                                        "{instance=\"" + p.instanceId() + "\",gpu=\"" + g + "\"}";
+                                gpus.append("gpu_present").append(labels).append(" 1\n");
+                                if (!(p.instanceId().equals("n000005") && g == 2)) {
+                                    temps.append("gpu_temperature_celsius")
+                                            .append(labels)
+                                            .append(
+                                                    p.instanceId().equals("n000006") && g == 1
+                                                            ? " 90\n"
+                                                            : " 50\n");
+                                }
+                            }
+                        });
         try (TestExporter exporter = new TestExporter()) {
             exporter.set(estate.text() + gpus + temps);
             try (PrometheusServer prometheus = PrometheusServer.start(exporter.address(), null)) {
-                PrometheusServer.waitFor(() -> {
-                    try {
-                        return prometheus.query("count(gpu_present)").contains("\"800\"");
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }, Duration.ofSeconds(30), "GPU series scraped");
+                PrometheusServer.waitFor(
+                        () -> {
+                            try {
+                                return prometheus.query("count(gpu_present)").contains("\"800\"");
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        },
+                        Duration.ofSeconds(30),
+                        "GPU series scraped");
                 HealthSnapshot filtered = cycle(cfg, prometheus, EvaluationMode.FILTERED);
                 HealthSnapshot plain = cycle(cfg, prometheus, EvaluationMode.PLAIN);
                 Map<String, Severity> notOk = new TreeMap<>();
-                filtered.nodes().forEach((id, s) -> {
-                    if (s != Severity.OK) {
-                        notOk.put(id, s);
-                    }
-                });
+                filtered.nodes()
+                        .forEach(
+                                (id, s) -> {
+                                    if (s != Severity.OK) {
+                                        notOk.put(id, s);
+                                    }
+                                });
                 assertEquals(Map.of("n000005", Severity.CRIT, "n000006", Severity.CRIT), notOk);
-                assertEquals(Map.of("2", Severity.CRIT), filtered.checks().get("gpu_temp").problems().get("n000005").children());
+                assertEquals(
+                        Map.of("2", Severity.CRIT),
+                        filtered.checks().get("gpu_temp").problems().get("n000005").children());
                 assertEquals(new TreeMap<>(plain.nodes()), new TreeMap<>(filtered.nodes()));
                 assertEquals(List.of(), filtered.errors());
             }
         }
     }
 
-    private static HealthSnapshot cycle(RackscopeConfig cfg, PrometheusServer prometheus, EvaluationMode mode) {
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), cfg.app().telemetry(), new QueryStats())) {
+    private static HealthSnapshot cycle(
+            RackscopeConfig cfg, PrometheusServer prometheus, EvaluationMode mode) {
+        try (PrometheusClient client =
+                new PrometheusClient(prometheus.url(), cfg.app().telemetry(), new QueryStats())) {
             return new TelemetryPlanner(cfg, client, mode, Clock.systemUTC()).refresh();
         }
     }

@@ -19,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,11 +29,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** The planner against a real Prometheus scraping a generated 2,000-node estate with planted failures. */
+/**
+ * The planner against a real Prometheus scraping a generated 2,000-node estate with planted
+ * failures.
+ */
 class PlannerIT {
     static final int NODES = 2000;
     static Path dir;
@@ -54,13 +57,18 @@ class PlannerIT {
         exporter = new TestExporter();
         exporter.set(metrics.text());
         prometheus = PrometheusServer.start(exporter.address(), null);
-        PrometheusServer.waitFor(() -> {
-            try {
-                return prometheus.query("count(up{instance=~\"n.*\"})").contains("\"" + (NODES - 1) + "\"");
-            } catch (Exception e) {
-                return false;
-            }
-        }, Duration.ofSeconds(30), "the estate's series scraped");
+        PrometheusServer.waitFor(
+                () -> {
+                    try {
+                        return prometheus
+                                .query("count(up{instance=~\"n.*\"})")
+                                .contains("\"" + (NODES - 1) + "\"");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(30),
+                "the estate's series scraped");
     }
 
     @AfterAll
@@ -74,13 +82,17 @@ class PlannerIT {
     }
 
     static HealthSnapshot cycle(EvaluationMode mode, QueryStats stats) {
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+        try (PrometheusClient client =
+                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
             return new TelemetryPlanner(config, client, mode, Clock.systemUTC()).refresh();
         }
     }
 
     static Set<String> with(Map<String, Severity> states, Severity s) {
-        return states.entrySet().stream().filter(e -> e.getValue() == s).map(Map.Entry::getKey).collect(Collectors.toSet());
+        return states.entrySet().stream()
+                .filter(e -> e.getValue() == s)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -90,14 +102,25 @@ class PlannerIT {
         assertEquals(Set.of("n000010"), with(s.nodes(), Severity.WARN));
         assertEquals(Set.of("n000020"), with(s.nodes(), Severity.UNKNOWN));
         assertEquals(NODES - 3, with(s.nodes(), Severity.OK).size());
-        assertEquals(Set.of("site01-room01-aisle01-r01-c2", "site01-room01-aisle01-r02-c3"), with(s.devices(), Severity.CRIT));
-        assertEquals(Set.of("site01-room01-aisle01-r01", "site01-room01-aisle01-r02", "site01-room01-aisle01-r03"),
+        assertEquals(
+                Set.of("site01-room01-aisle01-r01-c2", "site01-room01-aisle01-r02-c3"),
+                with(s.devices(), Severity.CRIT));
+        assertEquals(
+                Set.of(
+                        "site01-room01-aisle01-r01",
+                        "site01-room01-aisle01-r02",
+                        "site01-room01-aisle01-r03"),
                 with(s.racks(), Severity.CRIT));
         assertEquals(Severity.CRIT, s.sites().get("site01"));
         assertEquals(Severity.OK, s.sites().get("site02"));
         assertEquals(4, s.alerts().size(), s.alerts().toString());
-        assertEquals("site01 / room01 / aisle01 / site01-room01-aisle01-r01 / site01-room01-aisle01-r01-c2 / n000007",
-                s.alerts().stream().filter(a -> a.entity().equals("n000007")).findFirst().orElseThrow().path());
+        assertEquals(
+                "site01 / room01 / aisle01 / site01-room01-aisle01-r01 / site01-room01-aisle01-r01-c2 / n000007",
+                s.alerts().stream()
+                        .filter(a -> a.entity().equals("n000007"))
+                        .findFirst()
+                        .orElseThrow()
+                        .path());
         assertTrue(s.errors().isEmpty(), s.errors().toString());
     }
 
@@ -110,26 +133,40 @@ class PlannerIT {
         assertEquals(new TreeMap<>(plain.nodes()), new TreeMap<>(filtered.nodes()));
         assertEquals(new TreeMap<>(plain.devices()), new TreeMap<>(filtered.devices()));
         assertEquals(new TreeMap<>(plain.racks()), new TreeMap<>(filtered.racks()));
-        assertEquals(plain.alerts().stream().map(a -> a.check() + a.entity() + a.severity()).toList(),
-                filtered.alerts().stream().map(a -> a.check() + a.entity() + a.severity()).toList());
-        System.out.printf("bytes per cycle: plain %d, filtered %d (%.1fx)%n", plainStats.bytes(), filteredStats.bytes(),
+        assertEquals(
+                plain.alerts().stream().map(a -> a.check() + a.entity() + a.severity()).toList(),
+                filtered.alerts().stream()
+                        .map(a -> a.check() + a.entity() + a.severity())
+                        .toList());
+        System.out.printf(
+                "bytes per cycle: plain %d, filtered %d (%.1fx)%n",
+                plainStats.bytes(),
+                filteredStats.bytes(),
                 (double) plainStats.bytes() / filteredStats.bytes());
-        assertTrue(filteredStats.bytes() * 10 <= plainStats.bytes(),
+        assertTrue(
+                filteredStats.bytes() * 10 <= plainStats.bytes(),
                 "filtered " + filteredStats.bytes() + " bytes vs plain " + plainStats.bytes());
     }
 
     @Test
     void queriesPerCycleFollowTheBatchingRulesAndACacheHitSendsNone() {
         QueryStats stats = new QueryStats();
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
-            TelemetryPlanner planner = new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        try (PrometheusClient client =
+                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+            TelemetryPlanner planner =
+                    new TelemetryPlanner(
+                            config, client, EvaluationMode.FILTERED, Clock.systemUTC());
             for (String q : planner.plannedQueries()) {
-                assertTrue(q.length() <= config.app().planner().maxQueryBytes(), "query of " + q.length() + " bytes");
+                assertTrue(
+                        q.length() <= config.app().planner().maxQueryBytes(),
+                        "query of " + q.length() + " bytes");
                 assertTrue(q.split("\\|").length <= 2 * 200 + 1, "at most 200 ids per batch");
             }
-            // node_up and node_temperature: 2000 ids in batches of 200 -> 10 each; the batch holding the silent
+            // node_up and node_temperature: 2000 ids in batches of 200 -> 10 each; the batch
+            // holding the silent
             // node needs one presence list per check
-            long nodeBatches = planner.plannedQueries().stream().filter(q -> q.startsWith("(up{")).count();
+            long nodeBatches =
+                    planner.plannedQueries().stream().filter(q -> q.startsWith("(up{")).count();
             assertEquals(NODES / 200, nodeBatches);
             planner.snapshot();
             assertEquals(planner.plannedQueries().size() + 2, stats.queryCount());
@@ -144,8 +181,10 @@ class PlannerIT {
     void cacheHitRatioOverTenMinutesOfUiRefreshes() {
         QueryStats stats = new QueryStats();
         MutableClock clock = new MutableClock();
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
-            TelemetryPlanner planner = new TelemetryPlanner(config, client, EvaluationMode.FILTERED, clock);
+        try (PrometheusClient client =
+                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+            TelemetryPlanner planner =
+                    new TelemetryPlanner(config, client, EvaluationMode.FILTERED, clock);
             for (int second = 0; second < 600; second++) {
                 planner.snapshot();
                 clock.advance(Duration.ofSeconds(1));
@@ -181,21 +220,44 @@ class PlannerIT {
     @Test
     void chartDataForANodeAndARackComesFromRangeQueriesAndIsCached() throws Exception {
         QueryStats stats = new QueryStats();
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+        try (PrometheusClient client =
+                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
             MetricsService metricsService = new MetricsService(client, config.app());
-            // this Prometheus has seconds of data: align past now so the last step is after the first scrape
+            // this Prometheus has seconds of data: align past now so the last step is after the
+            // first scrape
             Instant now = Instant.now().plusSeconds(15);
-            ChartData node = metricsService.range(config.metric("node_temperature").orElseThrow(), "n000010",
-                    Duration.ofMinutes(10), 600, now).join();
+            ChartData node =
+                    metricsService
+                            .range(
+                                    config.metric("node_temperature").orElseThrow(),
+                                    "n000010",
+                                    Duration.ofMinutes(10),
+                                    600,
+                                    now)
+                            .join();
             assertEquals(Duration.ofSeconds(15), node.step());
             assertEquals(0, node.start().getEpochSecond() % 15);
             assertEquals(80.0, lastValue(node.values()));
             assertEquals(85.0, node.crit());
-            ChartData rack = metricsService.range(config.metric("rack_power").orElseThrow(), "site01-room01-aisle01-r03",
-                    Duration.ofMinutes(10), 600, now).join();
+            ChartData rack =
+                    metricsService
+                            .range(
+                                    config.metric("rack_power").orElseThrow(),
+                                    "site01-room01-aisle01-r03",
+                                    Duration.ofMinutes(10),
+                                    600,
+                                    now)
+                            .join();
             assertEquals(30000.0, lastValue(rack.values()));
             long queries = stats.queryCount();
-            metricsService.range(config.metric("node_temperature").orElseThrow(), "n000010", Duration.ofMinutes(10), 600, now).join();
+            metricsService
+                    .range(
+                            config.metric("node_temperature").orElseThrow(),
+                            "n000010",
+                            Duration.ofMinutes(10),
+                            600,
+                            now)
+                    .join();
             assertEquals(queries, stats.queryCount(), "a cached chart sends no query");
         }
     }
@@ -211,8 +273,12 @@ class PlannerIT {
 
     @Test
     void statesGoStaleWhenPrometheusStopsAndRecoverWhenItReturns() throws Exception {
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), new QueryStats())) {
-            TelemetryPlanner planner = new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        try (PrometheusClient client =
+                new PrometheusClient(
+                        prometheus.url(), config.app().telemetry(), new QueryStats())) {
+            TelemetryPlanner planner =
+                    new TelemetryPlanner(
+                            config, client, EvaluationMode.FILTERED, Clock.systemUTC());
             HealthSnapshot live = planner.refresh();
             assertTrue(live.staleEntities().isEmpty());
             prometheus.stop();
@@ -224,15 +290,24 @@ class PlannerIT {
                 assertTrue(down.isStale("n000001") && down.isStale("site01-room01-aisle01-r03"));
                 assertTrue(down.alerts().stream().allMatch(a -> a.stale()));
                 assertFalse(down.errors().isEmpty());
-                assertTrue(down.errors().get(0).contains("cannot connect to Prometheus at " + prometheus.url()), down.errors().get(0));
+                assertTrue(
+                        down.errors()
+                                .get(0)
+                                .contains("cannot connect to Prometheus at " + prometheus.url()),
+                        down.errors().get(0));
             } finally {
                 prometheus.restart();
             }
-            PrometheusServer.waitFor(() -> {
-                planner.invalidateCaches();
-                HealthSnapshot s = planner.refresh();
-                return s.errors().isEmpty() && s.staleEntities().isEmpty() && s.node("n000007") == Severity.CRIT;
-            }, Duration.ofSeconds(30), "recovery after Prometheus returns");
+            PrometheusServer.waitFor(
+                    () -> {
+                        planner.invalidateCaches();
+                        HealthSnapshot s = planner.refresh();
+                        return s.errors().isEmpty()
+                                && s.staleEntities().isEmpty()
+                                && s.node("n000007") == Severity.CRIT;
+                    },
+                    Duration.ofSeconds(30),
+                    "recovery after Prometheus returns");
         }
     }
 }

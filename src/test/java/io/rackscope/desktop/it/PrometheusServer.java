@@ -6,9 +6,11 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +18,12 @@ import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
- * A real {@code prometheus} process from PATH on a free loopback port, with its own data directory, optional
- * history backfilled with promtool, scraping one exporter every second. Without the binary, tests skip with a
- * loud message, unless {@code -Drackscope.it.require=true}, when they fail.
+ * A real {@code prometheus} process from PATH on a free loopback port, with its own data directory,
+ * optional history backfilled with promtool, scraping one exporter every second. Without the
+ * binary, tests skip with a loud message, unless {@code -Drackscope.it.require=true}, when they
+ * fail.
  */
 public final class PrometheusServer implements AutoCloseable {
     private final Path dir;
@@ -52,7 +53,12 @@ public final class PrometheusServer implements AutoCloseable {
     /** Skips (or fails, when required) unless the binary is on PATH. */
     public static void requireBinary(String name) {
         if (binary(name) == null) {
-            String msg = "*** '" + name + "' is not on PATH: tests on a real server did NOT run (apt-get install " + name + ") ***";
+            String msg =
+                    "*** '"
+                            + name
+                            + "' is not on PATH: tests on a real server did NOT run (apt-get install "
+                            + name
+                            + ") ***";
             if (Boolean.getBoolean("rackscope.it.require")) {
                 fail(msg);
             }
@@ -61,12 +67,17 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    /** Starts Prometheus scraping {@code exporter}; {@code history} (OpenMetrics text) is backfilled first when not null. */
-    public static PrometheusServer start(String exporter, String history) throws IOException, InterruptedException {
+    /**
+     * Starts Prometheus scraping {@code exporter}; {@code history} (OpenMetrics text) is backfilled
+     * first when not null.
+     */
+    public static PrometheusServer start(String exporter, String history)
+            throws IOException, InterruptedException {
         return start(exporter, history, 1);
     }
 
-    public static PrometheusServer start(String exporter, String history, int scrapeSeconds) throws IOException, InterruptedException {
+    public static PrometheusServer start(String exporter, String history, int scrapeSeconds)
+            throws IOException, InterruptedException {
         requireBinary("prometheus");
         Path dir = Files.createTempDirectory("rackscope-prom");
         PrometheusServer server = new PrometheusServer(dir, freePort(), exporter, scrapeSeconds);
@@ -74,11 +85,20 @@ public final class PrometheusServer implements AutoCloseable {
             requireBinary("promtool");
             Path file = dir.resolve("history.om");
             Files.writeString(file, history);
-            Process p = new ProcessBuilder(binary("promtool").toString(), "tsdb", "create-blocks-from", "openmetrics",
-                    file.toString(), dir.resolve("data").toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("promtool.log").toFile()).start();
+            Process p =
+                    new ProcessBuilder(
+                                    binary("promtool").toString(),
+                                    "tsdb",
+                                    "create-blocks-from",
+                                    "openmetrics",
+                                    file.toString(),
+                                    dir.resolve("data").toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(dir.resolve("promtool.log").toFile())
+                            .start();
             if (p.waitFor() != 0) {
-                throw new IOException("promtool failed: " + Files.readString(dir.resolve("promtool.log")));
+                throw new IOException(
+                        "promtool failed: " + Files.readString(dir.resolve("promtool.log")));
             }
         }
         server.launch();
@@ -87,7 +107,9 @@ public final class PrometheusServer implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, """
+        Files.writeString(
+                config,
+                """
                 global:
                   scrape_interval: %ds
                   scrape_timeout: %ds
@@ -96,11 +118,19 @@ public final class PrometheusServer implements AutoCloseable {
                     honor_labels: true
                     static_configs:
                       - targets: ['%s']
-                """.formatted(scrapeSeconds, scrapeSeconds, scrapeTarget));
-        process = new ProcessBuilder(binary("prometheus").toString(), "--config.file=" + config,
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                "--storage.tsdb.retention.time=30d", "--query.lookback-delta=30s")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+                """
+                        .formatted(scrapeSeconds, scrapeSeconds, scrapeTarget));
+        process =
+                new ProcessBuilder(
+                                binary("prometheus").toString(),
+                                "--config.file=" + config,
+                                "--storage.tsdb.path=" + dir.resolve("data"),
+                                "--web.listen-address=127.0.0.1:" + port,
+                                "--storage.tsdb.retention.time=30d",
+                                "--query.lookback-delta=30s")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("prometheus.log").toFile())
+                        .start();
         waitFor(() -> get("/-/ready") == 200, Duration.ofSeconds(30), "Prometheus ready");
     }
 
@@ -108,7 +138,10 @@ public final class PrometheusServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Stops the process (keeping its data) so that a test can watch the app cope, then {@link #restart()}. */
+    /**
+     * Stops the process (keeping its data) so that a test can watch the app cope, then {@link
+     * #restart()}.
+     */
     public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
@@ -124,8 +157,13 @@ public final class PrometheusServer implements AutoCloseable {
 
     public int get(String path) {
         try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(url() + path))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode();
         } catch (IOException e) {
             return -1;
@@ -137,11 +175,17 @@ public final class PrometheusServer implements AutoCloseable {
 
     public String query(String promql) throws IOException, InterruptedException {
         String q = URLEncoder.encode(promql, StandardCharsets.UTF_8);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + q))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + q))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
-    public static void waitFor(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    public static void waitFor(BooleanSupplier condition, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -168,5 +212,4 @@ public final class PrometheusServer implements AutoCloseable {
             // a leftover temp dir is harmless
         }
     }
-
 }

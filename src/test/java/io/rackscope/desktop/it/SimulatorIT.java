@@ -7,6 +7,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostics;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.metrics.MetricsService;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.EstateSimulator;
@@ -17,6 +18,13 @@ import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.FxThread;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.ViewRenderer;
+import io.rackscope.desktop.ui.room.RackStatus;
+import io.rackscope.desktop.ui.room.RoomFloorViewModel;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +37,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import io.rackscope.desktop.metrics.MetricsService;
-import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.FxThread;
-import io.rackscope.desktop.ui.HealthFeed;
-import io.rackscope.desktop.ui.ViewRenderer;
-import io.rackscope.desktop.ui.room.RackStatus;
-import io.rackscope.desktop.ui.room.RoomFloorViewModel;
 
 /**
- * The bundled configuration, the simulator with one event of each kind (most started in the backfilled past),
- * a real Prometheus, and the planner: each event shows up as the state it intends and nothing else fails.
+ * The bundled configuration, the simulator with one event of each kind (most started in the
+ * backfilled past), a real Prometheus, and the planner: each event shows up as the state it intends
+ * and nothing else fails.
  */
 class SimulatorIT {
-    static final String SCENARIO = """
+    static final String SCENARIO =
+            """
             name: every event kind
             events:
               - {event: node_down, target: cn0165, at: -20m}
@@ -73,7 +75,11 @@ class SimulatorIT {
         EstateSimulator sim = new EstateSimulator(config, scenario, 7, now);
         Path history = Files.createTempFile("history", ".om");
         try (Writer w = Files.newBufferedWriter(history)) {
-            sim.writeHistory(now.minus(Duration.ofMinutes(60)), now.minusSeconds(30), Duration.ofSeconds(30), w);
+            sim.writeHistory(
+                    now.minus(Duration.ofMinutes(60)),
+                    now.minusSeconds(30),
+                    Duration.ofSeconds(30),
+                    w);
         }
         exporter = new MetricsExporter(sim, "127.0.0.1", 0, Clock.systemUTC());
         prometheus = LocalPrometheus.prepare(history);
@@ -93,8 +99,11 @@ class SimulatorIT {
     }
 
     static HealthSnapshot cycle() {
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), new QueryStats())) {
-            return new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC()).refresh();
+        try (PrometheusClient client =
+                new PrometheusClient(
+                        prometheus.url(), config.app().telemetry(), new QueryStats())) {
+            return new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC())
+                    .refresh();
         }
     }
 
@@ -106,33 +115,71 @@ class SimulatorIT {
         expected.put("cn0865", Severity.CRIT);
         expected.put("cn0300", Severity.CRIT);
         Rack powerless = config.topology().rack("fra1-a01-r05").orElseThrow();
-        powerless.devices().forEach(dev -> dev.instances().forEach(s -> expected.put(s.instanceId(), Severity.CRIT)));
-        config.topology().aisle("ams1", "dh1", "d02").orElseThrow().racks().forEach(r -> r.devices().forEach(dev ->
-                dev.instances().forEach(s -> {
-                    if (config.checksFor(dev).stream().anyMatch(c -> c.id().equals("node_temperature") || c.id().equals("gpu_temperature"))) {
-                        expected.put(s.instanceId(), Severity.WARN);
-                    }
-                })));
+        powerless
+                .devices()
+                .forEach(
+                        dev ->
+                                dev.instances()
+                                        .forEach(s -> expected.put(s.instanceId(), Severity.CRIT)));
+        config.topology()
+                .aisle("ams1", "dh1", "d02")
+                .orElseThrow()
+                .racks()
+                .forEach(
+                        r ->
+                                r.devices()
+                                        .forEach(
+                                                dev ->
+                                                        dev.instances()
+                                                                .forEach(
+                                                                        s -> {
+                                                                            if (config
+                                                                                    .checksFor(dev)
+                                                                                    .stream()
+                                                                                    .anyMatch(
+                                                                                            c ->
+                                                                                                    c.id().equals(
+                                                                                                                            "node_temperature")
+                                                                                                            || c.id().equals(
+                                                                                                                            "gpu_temperature"))) {
+                                                                                expected.put(
+                                                                                        s
+                                                                                                .instanceId(),
+                                                                                        Severity
+                                                                                                .WARN);
+                                                                            }
+                                                                        })));
         AtomicReference<HealthSnapshot> last = new AtomicReference<>();
         AtomicReference<Map<String, Severity>> failing = new AtomicReference<>();
-        PrometheusServer.waitFor(() -> {
-            HealthSnapshot s = cycle();
-            last.set(s);
-            Map<String, Severity> notOk = new TreeMap<>();
-            s.nodes().forEach((id, sev) -> {
-                if (sev != Severity.OK) {
-                    notOk.put(id, sev);
-                }
-            });
-            failing.set(notOk);
-            return notOk.equals(expected);
-        }, Duration.ofSeconds(40), "states as the scenario intends");
+        PrometheusServer.waitFor(
+                () -> {
+                    HealthSnapshot s = cycle();
+                    last.set(s);
+                    Map<String, Severity> notOk = new TreeMap<>();
+                    s.nodes()
+                            .forEach(
+                                    (id, sev) -> {
+                                        if (sev != Severity.OK) {
+                                            notOk.put(id, sev);
+                                        }
+                                    });
+                    failing.set(notOk);
+                    return notOk.equals(expected);
+                },
+                Duration.ofSeconds(40),
+                "states as the scenario intends");
         HealthSnapshot s = last.get();
         assertEquals(Severity.CRIT, s.rack("fra1-a01-r05"), "the rack that lost power");
         assertEquals(Severity.OK, s.node("cn0866"), "a flapping node in its up half");
         assertEquals(Severity.OK, s.node("cn0001"), "a node whose outage ended");
-        config.topology().aisle("ams1", "dh1", "d02").orElseThrow().racks()
-                .forEach(r -> assertEquals(Severity.WARN, s.rack(r.id()), "hot aisle rack " + r.id()));
+        config.topology()
+                .aisle("ams1", "dh1", "d02")
+                .orElseThrow()
+                .racks()
+                .forEach(
+                        r ->
+                                assertEquals(
+                                        Severity.WARN, s.rack(r.id()), "hot aisle rack " + r.id()));
         assertTrue(s.errors().isEmpty(), s.errors().toString());
         assertEquals(Severity.CRIT, s.sites().get("fra1"));
     }
@@ -140,24 +187,45 @@ class SimulatorIT {
     @Test
     void roomColouredByInletTemperatureBandsTheHotAisleByTheMetricsThresholds() throws Exception {
         ViewRenderer.startToolkit();
-        try (PrometheusClient client = new PrometheusClient(prometheus.url(), config.app().telemetry(), new QueryStats())) {
+        try (PrometheusClient client =
+                new PrometheusClient(
+                        prometheus.url(), config.app().telemetry(), new QueryStats())) {
             HealthFeed feed = new HealthFeed(null, Runnable::run);
-            AppContext ctx = new AppContext(config, feed, null,
-                    new MetricsService(client, config.app()), Clock.systemUTC());
+            AppContext ctx =
+                    new AppContext(
+                            config,
+                            feed,
+                            null,
+                            new MetricsService(client, config.app()),
+                            Clock.systemUTC());
             feed.publish(cycle());
             Room room = config.topology().room("ams1", "dh1").orElseThrow();
-            RoomFloorViewModel model = FxThread.call(() -> {
-                RoomFloorViewModel m = new RoomFloorViewModel(ctx, room);
-                m.colourByProperty().set(config.metric("rack_inlet_temperature").orElseThrow());
-                return m;
-            });
-            PrometheusServer.waitFor(() -> room.racks().allMatch(r -> {
-                try {
-                    return !FxThread.call(() -> model.rack(r.id()).get().label()).isEmpty();
-                } catch (Exception e) {
-                    return false;
-                }
-            }), Duration.ofSeconds(20), "every rack's inlet temperature fetched");
+            RoomFloorViewModel model =
+                    FxThread.call(
+                            () -> {
+                                RoomFloorViewModel m = new RoomFloorViewModel(ctx, room);
+                                m.colourByProperty()
+                                        .set(config.metric("rack_inlet_temperature").orElseThrow());
+                                return m;
+                            });
+            PrometheusServer.waitFor(
+                    () ->
+                            room.racks()
+                                    .allMatch(
+                                            r -> {
+                                                try {
+                                                    return !FxThread.call(
+                                                                    () ->
+                                                                            model.rack(r.id())
+                                                                                    .get()
+                                                                                    .label())
+                                                            .isEmpty();
+                                                } catch (Exception e) {
+                                                    return false;
+                                                }
+                                            }),
+                    Duration.ofSeconds(20),
+                    "every rack's inlet temperature fetched");
             for (Rack r : room.racks().toList()) {
                 RackStatus st = FxThread.call(() -> model.rack(r.id()).get());
                 Severity expected = r.aisleId().equals("d02") ? Severity.WARN : Severity.OK;

@@ -14,14 +14,16 @@ public final class TestExporter implements AutoCloseable {
 
     public TestExporter() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/metrics", ex -> {
-            byte[] body = text.get().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-            ex.sendResponseHeaders(200, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        server.createContext(
+                "/metrics",
+                ex -> {
+                    byte[] body = text.get().getBytes(StandardCharsets.UTF_8);
+                    ex.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+                    ex.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
         server.start();
     }
 

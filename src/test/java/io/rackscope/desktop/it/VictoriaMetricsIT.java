@@ -21,24 +21,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
- * The planner against VictoriaMetrics (speaks Prometheus' query API, refuses queries over 16 KiB): the same planted
- * failures are found, filtered and plain evaluation agree, and no query of the byte budget is refused.
+ * The planner against VictoriaMetrics (speaks Prometheus' query API, refuses queries over 16 KiB):
+ * the same planted failures are found, filtered and plain evaluation agree, and no query of the
+ * byte budget is refused.
  */
 class VictoriaMetricsIT {
     static final int NODES = 2000;
 
     @Test
     void plannerWorksAgainstVictoriaMetrics() throws Exception {
-        // optional even in CI: .ci/run installs it where the distribution has it, and says so when not
-        Assumptions.assumeTrue(PrometheusServer.binary("victoria-metrics") != null,
+        // optional even in CI: .ci/run installs it where the distribution has it, and says so when
+        // not
+        Assumptions.assumeTrue(
+                PrometheusServer.binary("victoria-metrics") != null,
                 "*** 'victoria-metrics' is not on PATH: the VictoriaMetrics test did NOT run ***");
         Path dir = Files.createTempDirectory("rackscope-vm-it");
         new TopologyGenerator(NODES, 2).write(dir.resolve("config"));
@@ -52,18 +55,37 @@ class VictoriaMetricsIT {
             port = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port;
-        Process vm = new ProcessBuilder(PrometheusServer.binary("victoria-metrics").toString(), "-httpListenAddr=127.0.0.1:" + port,
-                "-storageDataPath=" + dir.resolve("data"), "-search.latencyOffset=0s", "-search.disableCache",
-                "-search.maxQueryLen=16384", "-retentionPeriod=1d")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("vm.log").toFile()).start();
+        Process vm =
+                new ProcessBuilder(
+                                PrometheusServer.binary("victoria-metrics").toString(),
+                                "-httpListenAddr=127.0.0.1:" + port,
+                                "-storageDataPath=" + dir.resolve("data"),
+                                "-search.latencyOffset=0s",
+                                "-search.disableCache",
+                                "-search.maxQueryLen=16384",
+                                "-retentionPeriod=1d")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("vm.log").toFile())
+                        .start();
         HttpClient http = HttpClient.newHttpClient();
         try {
-            PrometheusServer.waitFor(() -> status(http, url + "/health") == 200, Duration.ofSeconds(30), "VictoriaMetrics up");
-            HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/import/prometheus"))
-                    .POST(HttpRequest.BodyPublishers.ofString(metrics.text())).build(), HttpResponse.BodyHandlers.ofString());
+            PrometheusServer.waitFor(
+                    () -> status(http, url + "/health") == 200,
+                    Duration.ofSeconds(30),
+                    "VictoriaMetrics up");
+            HttpResponse<String> imported =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(url + "/api/v1/import/prometheus"))
+                                    .POST(HttpRequest.BodyPublishers.ofString(metrics.text()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(204, imported.statusCode(), imported.body());
-            PrometheusServer.waitFor(() -> body(http, url + "/api/v1/query?query=count(up)").contains("\"" + (NODES - 1) + "\""),
-                    Duration.ofSeconds(30), "imported series searchable");
+            PrometheusServer.waitFor(
+                    () ->
+                            body(http, url + "/api/v1/query?query=count(up)")
+                                    .contains("\"" + (NODES - 1) + "\""),
+                    Duration.ofSeconds(30),
+                    "imported series searchable");
             QueryStats plainStats = new QueryStats();
             QueryStats filteredStats = new QueryStats();
             HealthSnapshot plain = cycle(config, url, EvaluationMode.PLAIN, plainStats);
@@ -75,7 +97,9 @@ class VictoriaMetricsIT {
             assertEquals(new TreeMap<>(plain.nodes()), new TreeMap<>(filtered.nodes()));
             assertEquals(new TreeMap<>(plain.racks()), new TreeMap<>(filtered.racks()));
             assertEquals(0, filteredStats.failedQueries());
-            System.out.printf("VictoriaMetrics bytes per cycle: plain %d, filtered %d%n", plainStats.bytes(), filteredStats.bytes());
+            System.out.printf(
+                    "VictoriaMetrics bytes per cycle: plain %d, filtered %d%n",
+                    plainStats.bytes(), filteredStats.bytes());
             assertTrue(filteredStats.bytes() * 10 <= plainStats.bytes());
         } finally {
             vm.destroy();
@@ -83,19 +107,26 @@ class VictoriaMetricsIT {
         }
     }
 
-    private static HealthSnapshot cycle(RackscopeConfig config, String url, EvaluationMode mode, QueryStats stats) {
+    private static HealthSnapshot cycle(
+            RackscopeConfig config, String url, EvaluationMode mode, QueryStats stats) {
         try (PrometheusClient client = new PrometheusClient(url, config.app().telemetry(), stats)) {
             return new TelemetryPlanner(config, client, mode, Clock.systemUTC()).refresh();
         }
     }
 
     private static Set<String> with(HealthSnapshot s, Severity sev) {
-        return s.nodes().entrySet().stream().filter(e -> e.getValue() == sev).map(Map.Entry::getKey).collect(Collectors.toSet());
+        return s.nodes().entrySet().stream()
+                .filter(e -> e.getValue() == sev)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     private static int status(HttpClient http, String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }
@@ -103,7 +134,10 @@ class VictoriaMetricsIT {
 
     private static String body(HttpClient http, String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             return "";
         }

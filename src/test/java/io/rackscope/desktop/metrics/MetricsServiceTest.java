@@ -13,16 +13,21 @@ class MetricsServiceTest {
     @Test
     void stepIsTheLargestOfScrapeIntervalPixelAndPointLimits() {
         assertEquals(Duration.ofSeconds(15), MetricsService.step(Duration.ofHours(1), 800, SCRAPE));
-        assertEquals(Duration.ofSeconds(108), MetricsService.step(Duration.ofHours(24), 800, SCRAPE));
+        assertEquals(
+                Duration.ofSeconds(108), MetricsService.step(Duration.ofHours(24), 800, SCRAPE));
         // a chart 100,000 px wide would ask for too many points: the 11,000 limit wins
-        assertEquals(Duration.ofSeconds(55), MetricsService.step(Duration.ofDays(7), 100_000, SCRAPE));
+        assertEquals(
+                Duration.ofSeconds(55), MetricsService.step(Duration.ofDays(7), 100_000, SCRAPE));
     }
 
     @Test
     void bothPlaceholderSpellingsAreFilledAndQuoted() {
-        MetricDefinition braces = definition("node_temperature_celsius{instance=\"{instance}\"}", "avg");
+        MetricDefinition braces =
+                definition("node_temperature_celsius{instance=\"{instance}\"}", "avg");
         MetricDefinition dollar = definition("ipmi_power_watts{instance=\"$instance\"}", "avg");
-        assertEquals("node_temperature_celsius{instance=\"a\\\"b\"}", MetricsService.expression(braces, "a\"b"));
+        assertEquals(
+                "node_temperature_celsius{instance=\"a\\\"b\"}",
+                MetricsService.expression(braces, "a\"b"));
         assertEquals("ipmi_power_watts{instance=\"n1\"}", MetricsService.expression(dollar, "n1"));
     }
 
@@ -38,7 +43,25 @@ class MetricsServiceTest {
     }
 
     static MetricDefinition definition(String expr, String aggregation) {
-        return new MetricDefinition("m", "m", "", expr, Map.of(), new MetricDisplay("", "line", "#fff", List.of("1h"), "1h",
-                aggregation, 70.0, 85.0, MetricDisplay.Format.DEFAULT), "", List.of(), null, 1);
+        return new MetricDefinition(
+                "m",
+                "m",
+                "",
+                expr,
+                Map.of(),
+                new MetricDisplay(
+                        "",
+                        "line",
+                        "#fff",
+                        List.of("1h"),
+                        "1h",
+                        aggregation,
+                        70.0,
+                        85.0,
+                        MetricDisplay.Format.DEFAULT),
+                "",
+                List.of(),
+                null,
+                1);
     }
 }

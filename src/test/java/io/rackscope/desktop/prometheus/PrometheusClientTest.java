@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.Secret;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,11 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.util.List;
 
-/** Faults a real Prometheus cannot be made to show on demand: proxy pages, 401, bad JSON, a stalled body. */
+/**
+ * Faults a real Prometheus cannot be made to show on demand: proxy pages, 401, bad JSON, a stalled
+ * body.
+ */
 class PrometheusClientTest {
     MockWebServer server;
 
@@ -34,9 +37,25 @@ class PrometheusClientTest {
         server.close();
     }
 
-    static AppConfig.Telemetry settings(String user, String password, String token, int timeoutSeconds) {
-        return new AppConfig.Telemetry("http://unused", "instance", "rack_id", "chassis_id", ".*", user, new Secret(password),
-                new Secret(token), true, null, 30, 20, false, timeoutSeconds, 4, 15);
+    static AppConfig.Telemetry settings(
+            String user, String password, String token, int timeoutSeconds) {
+        return new AppConfig.Telemetry(
+                "http://unused",
+                "instance",
+                "rack_id",
+                "chassis_id",
+                ".*",
+                user,
+                new Secret(password),
+                new Secret(token),
+                true,
+                null,
+                30,
+                20,
+                false,
+                timeoutSeconds,
+                4,
+                15);
     }
 
     PrometheusClient client(AppConfig.Telemetry t) {
@@ -44,7 +63,11 @@ class PrometheusClientTest {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     static PrometheusException failure(CompletableFuture<?> f) {
@@ -54,7 +77,10 @@ class PrometheusClientTest {
 
     @Test
     void postsFormEncodedQueriesUnderThePathPrefixWithBasicAuth() throws Exception {
-        server.enqueue(json(200, """
+        server.enqueue(
+                json(
+                        200,
+                        """
                 {"status":"success","data":{"resultType":"vector","result":[
                   {"metric":{"instance":"a"},"value":[1700000000.5,"+Inf"]},
                   {"metric":{"instance":"b"},"value":[1700000000.5,"-Inf"]},
@@ -75,38 +101,68 @@ class PrometheusClientTest {
         RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
         assertEquals("POST", req.getMethod());
         assertEquals("/prom/api/v1/query", req.getUrl().encodedPath());
-        assertTrue(req.getHeaders().get("Content-Type").startsWith("application/x-www-form-urlencoded"));
+        assertTrue(
+                req.getHeaders()
+                        .get("Content-Type")
+                        .startsWith("application/x-www-form-urlencoded"));
         String body = req.getBody().utf8();
         assertTrue(body.contains("query=up%7Binstance%3D%7E%22a%7Cb%22%7D"), body);
-        assertTrue(body.contains("timeout=9s"), "server timeout shorter than the client's: " + body);
+        assertTrue(
+                body.contains("timeout=9s"), "server timeout shorter than the client's: " + body);
         assertTrue(req.getHeaders().get("Authorization").startsWith("Basic "));
     }
 
     @Test
     void bearerTokenIsSent() throws Exception {
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
         try (PrometheusClient c = client(settings(null, null, "tok-1", 10))) {
             c.query("up").join();
         }
-        assertEquals("Bearer tok-1", server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+        assertEquals(
+                "Bearer tok-1",
+                server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
     }
 
     @Test
     void htmlProxyPageIsNamedPlainly() {
-        server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
-                .body("<html><body>Bad Gateway</body></html>").build());
-        server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body("<html/>").build());
-        server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body("<html/>").build());
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(502)
+                        .addHeader("Content-Type", "text/html")
+                        .body("<html><body>Bad Gateway</body></html>")
+                        .build());
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(502)
+                        .addHeader("Content-Type", "text/html")
+                        .body("<html/>")
+                        .build());
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(502)
+                        .addHeader("Content-Type", "text/html")
+                        .body("<html/>")
+                        .build());
         try (PrometheusClient c = client(settings(null, null, null, 10))) {
             PrometheusException e = failure(c.query("up"));
             assertEquals(PrometheusException.Kind.UNAVAILABLE, e.kind());
-            assertTrue(e.getMessage().contains("HTML page instead of Prometheus JSON"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("HTML page instead of Prometheus JSON"),
+                    e.getMessage());
         }
     }
 
     @Test
     void refusedCredentialsNeverShowTheSecret() {
-        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "text/plain").body("Unauthorized").build());
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(401)
+                        .addHeader("Content-Type", "text/plain")
+                        .body("Unauthorized")
+                        .build());
         try (PrometheusClient c = client(settings("noc", "pw-very-secret", null, 10))) {
             PrometheusException e = failure(c.query("up"));
             assertEquals(PrometheusException.Kind.CREDENTIALS, e.kind());
@@ -118,7 +174,10 @@ class PrometheusClientTest {
 
     @Test
     void malformedJsonIsReported() {
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"));
         try (PrometheusClient c = client(settings(null, null, null, 10))) {
             PrometheusException e = failure(c.query("up"));
             assertEquals(PrometheusException.Kind.NOT_PROMETHEUS, e.kind());
@@ -128,19 +187,30 @@ class PrometheusClientTest {
 
     @Test
     void badQueryIsNotRetriedAndCarriesPrometheusReason() {
-        server.enqueue(json(422, "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"too long query\"}"));
+        server.enqueue(
+                json(
+                        422,
+                        "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"too long query\"}"));
         try (PrometheusClient c = client(settings(null, null, null, 10))) {
             PrometheusException e = failure(c.query("up"));
             assertEquals(PrometheusException.Kind.BAD_QUERY, e.kind());
-            assertTrue(e.getMessage().contains("execution") && e.getMessage().contains("too long query"));
+            assertTrue(
+                    e.getMessage().contains("execution")
+                            && e.getMessage().contains("too long query"));
             assertEquals(1, server.getRequestCount());
         }
     }
 
     @Test
     void unavailableIsRetriedWithBackoff() {
-        server.enqueue(json(503, "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"busy\"}"));
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"2\"]}}"));
+        server.enqueue(
+                json(
+                        503,
+                        "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"busy\"}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"2\"]}}"));
         try (PrometheusClient c = client(settings(null, null, null, 10))) {
             QueryResult r = c.query("1+1").join();
             assertEquals(2.0, r.series().get(0).value());
@@ -151,9 +221,14 @@ class PrometheusClientTest {
 
     @Test
     void stalledBodyTimesOut() {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")
-                .bodyDelay(10, TimeUnit.SECONDS).build());
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .body(
+                                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")
+                        .bodyDelay(10, TimeUnit.SECONDS)
+                        .build());
         try (PrometheusClient c = client(settings(null, null, null, 1))) {
             PrometheusException e = failure(c.query("up"));
             assertEquals(PrometheusException.Kind.TIMEOUT, e.kind());
@@ -163,9 +238,14 @@ class PrometheusClientTest {
 
     @Test
     void identicalQueriesInFlightShareOneRequest() {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")
-                .headersDelay(300, TimeUnit.MILLISECONDS).build());
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .body(
+                                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")
+                        .headersDelay(300, TimeUnit.MILLISECONDS)
+                        .build());
         try (PrometheusClient c = client(settings(null, null, null, 10))) {
             CompletableFuture<QueryResult> a = c.query("up");
             CompletableFuture<QueryResult> b = c.query("up");
@@ -187,7 +267,9 @@ class PrometheusClientTest {
 
     @Test
     void regexEscapingAndValueParsing() {
-        assertEquals("10\\\\.0\\\\.0\\\\.1:9100|a\\\\+b|n-1", PromQL.alternation(List.of("10.0.0.1:9100", "a+b", "n-1")));
+        assertEquals(
+                "10\\\\.0\\\\.0\\\\.1:9100|a\\\\+b|n-1",
+                PromQL.alternation(List.of("10.0.0.1:9100", "a+b", "n-1")));
         assertEquals("a\\\"b", PromQL.quoted("a\"b"));
         assertEquals("http://h/prom", PrometheusClient.normalise("http://h/prom//"));
         assertEquals("http://h:9090/p", PrometheusClient.redact("http://user:pw@h:9090/p"));

@@ -16,19 +16,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SlurmStatusTest {
-    static final SlurmStatus STATUS = new SlurmStatus(Map.of(
-            "crit", List.of("down", "fail", "failing", "unknown"),
-            "warn", List.of("drain", "draining", "drained", "reserved", "power_down"),
-            "ok", List.of("allocated", "mixed", "completing"),
-            "info", List.of("idle")));
+    static final SlurmStatus STATUS =
+            new SlurmStatus(
+                    Map.of(
+                            "crit", List.of("down", "fail", "failing", "unknown"),
+                            "warn",
+                                    List.of(
+                                            "drain",
+                                            "draining",
+                                            "drained",
+                                            "reserved",
+                                            "power_down"),
+                            "ok", List.of("allocated", "mixed", "completing"),
+                            "info", List.of("idle")));
 
     @ParameterizedTest
     @CsvSource({
         "alloc, allocated, OK", "ALLOC, allocated, OK", "mix, mixed, OK", "comp, completing, OK",
         "idle, idle, INFO", "drng, draining, WARN", "drain, drained, WARN", "resv, reserved, WARN",
-        "pow_dn, power_down, WARN", "failg, failing, CRIT", "unk, unknown, CRIT", "down, down, CRIT",
-        "idle*, idle, CRIT", "alloc*, allocated, CRIT", "idle~, idle, INFO", "plnd, planned, UNKNOWN",
-        "whatever, whatever, UNKNOWN", "idle+drain, idle+drain, WARN", "mixed+down, mixed+down, CRIT"})
+        "pow_dn, power_down, WARN", "failg, failing, CRIT", "unk, unknown, CRIT",
+                "down, down, CRIT",
+        "idle*, idle, CRIT", "alloc*, allocated, CRIT", "idle~, idle, INFO",
+                "plnd, planned, UNKNOWN",
+        "whatever, whatever, UNKNOWN", "idle+drain, idle+drain, WARN",
+                "mixed+down, mixed+down, CRIT"
+    })
     void normalisesAndClassifies(String raw, String status, SlurmState state) {
         assertEquals(status, SlurmStatus.normalize(raw));
         assertEquals(state, STATUS.classify(raw));
@@ -36,7 +48,15 @@ class SlurmStatusTest {
 
     @Test
     void critListIsReadBeforeWarnAndOk() {
-        SlurmStatus both = new SlurmStatus(Map.of("crit", List.of("maint"), "warn", List.of("maint"), "ok", List.of("maint")));
+        SlurmStatus both =
+                new SlurmStatus(
+                        Map.of(
+                                "crit",
+                                List.of("maint"),
+                                "warn",
+                                List.of("maint"),
+                                "ok",
+                                List.of("maint")));
         assertEquals(SlurmState.CRIT, both.classify("maint"));
     }
 
@@ -51,7 +71,10 @@ class SlurmStatusTest {
 
     @Test
     void exampleSettingsLoadWithTheirMapping() {
-        Path hpc = Path.of(System.getProperty("rackscope.examples", "../shared/rackscope-examples"), "hpc-cluster");
+        Path hpc =
+                Path.of(
+                        System.getProperty("rackscope.examples", "../shared/rackscope-examples"),
+                        "hpc-cluster");
         Assumptions.assumeTrue(hpc.toFile().isDirectory(), "examples not present");
         RackscopeConfig cfg = new ConfigLoader().load(hpc);
         SlurmSettings s = cfg.slurm();

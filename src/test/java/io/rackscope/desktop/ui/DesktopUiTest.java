@@ -2,28 +2,38 @@ package io.rackscope.desktop.ui;
 
 import static io.rackscope.desktop.ui.Snapshots.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.slurm.SlurmNode;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
+import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.ui.alerts.AlertItem;
 import io.rackscope.desktop.ui.device.DeviceView;
 import io.rackscope.desktop.ui.rack.RackElevationView;
 import io.rackscope.desktop.ui.room.RoomFloorView;
 import io.rackscope.desktop.ui.shell.MainView;
 import io.rackscope.desktop.ui.site.SiteView;
+import io.rackscope.desktop.ui.wallboard.WallboardView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -36,17 +46,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import io.rackscope.desktop.slurm.SlurmNode;
-import io.rackscope.desktop.slurm.SlurmSnapshot;
-import io.rackscope.desktop.slurm.SlurmState;
-import io.rackscope.desktop.ui.wallboard.WallboardView;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import javafx.geometry.Point2D;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 
 /** The main window, headless, on the bundled configuration with snapshots the test controls. */
 @ExtendWith(ApplicationExtension.class)
@@ -105,14 +104,20 @@ class DesktopUiTest {
     void searchJumpsToAnInstanceAndSelectsIt(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("cn0166").type(KeyCode.ENTER);
-        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r03-c06").highlighting("cn0166"), ctx.navigation().current());
+        assertEquals(
+                Place.of(Place.Kind.DEVICE, "fra1-a01r03-c06").highlighting("cn0166"),
+                ctx.navigation().current());
         TabPane tabs = robot.lookup("#instance-tabs").queryAs(TabPane.class);
         assertEquals("cn0166", tabs.getSelectionModel().getSelectedItem().getText());
     }
 
     @Test
     void rackTooltipNamesTheFailingCheckAndValue(FxRobot robot) {
-        publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0), problem("rack_inlet_temperature", "fra1-a01-r03", Severity.WARN, 29.5));
+        publish(
+                robot,
+                2,
+                problem("node_up", "cn0165", Severity.CRIT, 0),
+                problem("rack_inlet_temperature", "fra1-a01-r03", Severity.WARN, 29.5));
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
         robot.moveTo(((RoomFloorView) main.currentView()).screenCentreOf("fra1-a01-r03"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -124,11 +129,20 @@ class DesktopUiTest {
 
     private static Tooltip awaitTooltip() {
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip && w.isShowing()));
+            WaitForAsyncUtils.waitFor(
+                    5,
+                    TimeUnit.SECONDS,
+                    () ->
+                            Window.getWindows().stream()
+                                    .anyMatch(w -> w instanceof Tooltip && w.isShowing()));
         } catch (TimeoutException e) {
             throw new AssertionError("no tooltip appeared", e);
         }
-        return (Tooltip) Window.getWindows().stream().filter(w -> w instanceof Tooltip && w.isShowing()).findFirst().orElseThrow();
+        return (Tooltip)
+                Window.getWindows().stream()
+                        .filter(w -> w instanceof Tooltip && w.isShowing())
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @Test
@@ -137,7 +151,9 @@ class DesktopUiTest {
         ListView<AlertItem> list = robot.lookup("#alerts-list").queryAs(ListView.class);
         assertEquals(1, list.getItems().size());
         robot.clickOn("Node reachable = 0");
-        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r03-c06").highlighting("cn0165"), ctx.navigation().current());
+        assertEquals(
+                Place.of(Place.Kind.DEVICE, "fra1-a01r03-c06").highlighting("cn0165"),
+                ctx.navigation().current());
     }
 
     @Test
@@ -145,7 +161,11 @@ class DesktopUiTest {
         assertEquals(List.of(), main.toasts().shown(), "what failed at start-up raises no toast");
         publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0));
         assertEquals(List.of(), main.toasts().shown(), "still failing is not new");
-        publish(robot, 3, problem("node_up", "cn0165", Severity.CRIT, 0), problem("node_temperature", "cn0001", Severity.WARN, 79));
+        publish(
+                robot,
+                3,
+                problem("node_up", "cn0165", Severity.CRIT, 0),
+                problem("node_temperature", "cn0001", Severity.WARN, 79));
         assertEquals(List.of("WARN  Node temperature"), main.toasts().shown());
         publish(robot, 4, problem("node_temperature", "cn0001", Severity.WARN, 80));
         assertEquals(1, main.toasts().shown().size(), "a recovery raises nothing");
@@ -179,7 +199,10 @@ class DesktopUiTest {
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
         RoomFloorView room = (RoomFloorView) main.currentView();
         robot.clickOn("#filter-crit");
-        assertEquals(Color.web("#ef4444"), pixel(robot, room, "fra1-a01-r03"), "the CRIT rack stays bright");
+        assertEquals(
+                Color.web("#ef4444"),
+                pixel(robot, room, "fra1-a01-r03"),
+                "the CRIT rack stays bright");
         Color dimmedOk = pixel(robot, room, "fra1-a01-r01");
         assertTrue(dimmedOk.getGreen() < 0.3, "an OK rack is dimmed, not green: " + dimmedOk);
     }
@@ -191,27 +214,59 @@ class DesktopUiTest {
         int n = indexOf(wall, "cn0001");
         assertEquals(Severity.OK, wall.model().state(n));
         assertEquals(0, wall.model().changedAt(n), "nothing changed yet");
-        publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0), problem("node_up", "cn0001", Severity.CRIT, 0));
+        publish(
+                robot,
+                2,
+                problem("node_up", "cn0165", Severity.CRIT, 0),
+                problem("node_up", "cn0001", Severity.CRIT, 0));
         assertEquals(Severity.CRIT, wall.model().state(n));
         assertTrue(wall.model().changedAt(n) > 0);
         double[] cell = wall.cellPosition(n);
         WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = wall.node().snapshot(null, null));
-        Point2D inRoot = wall.canvas().localToScene(cell[0], cell[1]).subtract(wall.node().localToScene(0, 0));
-        Color corner = img[0].getPixelReader().getColor((int) (inRoot.getX() + cell[2] - 1), (int) inRoot.getY());
-        Color body = img[0].getPixelReader().getColor((int) inRoot.getX(), (int) (inRoot.getY() + cell[2] - 1));
+        Point2D inRoot =
+                wall.canvas()
+                        .localToScene(cell[0], cell[1])
+                        .subtract(wall.node().localToScene(0, 0));
+        Color corner =
+                img[0].getPixelReader()
+                        .getColor((int) (inRoot.getX() + cell[2] - 1), (int) inRoot.getY());
+        Color body =
+                img[0].getPixelReader()
+                        .getColor((int) inRoot.getX(), (int) (inRoot.getY() + cell[2] - 1));
         assertEquals(Color.WHITE, corner, "recently changed mark");
         assertEquals(Color.web("#ef4444"), body);
         robot.clickOn(wall.canvas().localToScreen(cell[0] + cell[2] / 2, cell[1] + cell[2] / 2));
-        assertEquals(Place.of(Place.Kind.DEVICE, "fra1-a01r01-c01").highlighting("cn0001"), ctx.navigation().current());
+        assertEquals(
+                Place.of(Place.Kind.DEVICE, "fra1-a01r01-c01").highlighting("cn0001"),
+                ctx.navigation().current());
     }
 
     @Test
     void slurmViewListsStatesAndAJobHighlightsItsRacks(FxRobot robot) {
-        SlurmSnapshot slurm = new SlurmSnapshot(true, Map.of(
-                "cn0001", new SlurmNode("nwc0001", "cn0001", "alloc", "allocated", SlurmState.OK, Set.of("compute")),
-                "cn0165", new SlurmNode("nwc0165", "cn0165", "drain", "drained", SlurmState.WARN, Set.of("compute"))),
-                Map.of("42", List.of("cn0001", "cn0165")), List.of(), null);
+        SlurmSnapshot slurm =
+                new SlurmSnapshot(
+                        true,
+                        Map.of(
+                                "cn0001",
+                                        new SlurmNode(
+                                                "nwc0001",
+                                                "cn0001",
+                                                "alloc",
+                                                "allocated",
+                                                SlurmState.OK,
+                                                Set.of("compute")),
+                                "cn0165",
+                                        new SlurmNode(
+                                                "nwc0165",
+                                                "cn0165",
+                                                "drain",
+                                                "drained",
+                                                SlurmState.WARN,
+                                                Set.of("compute"))),
+                        Map.of("42", List.of("cn0001", "cn0165")),
+                        List.of(),
+                        null);
         robot.interact(() -> feed.publish(Snapshots.withSlurm(snapshots.at(2), slurm)));
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.SLURM, "")));
         @SuppressWarnings("unchecked")
@@ -223,9 +278,14 @@ class DesktopUiTest {
         assertEquals(Place.of(Place.Kind.ROOM, "fra1/hall-a"), ctx.navigation().current());
         RoomFloorView room = (RoomFloorView) main.currentView();
         robot.clickOn("#colour-slurm");
-        assertEquals(Color.web("#f59e0b"), pixel(robot, room, "fra1-a01-r03"), "the drained node's rack in the WARN colour");
+        assertEquals(
+                Color.web("#f59e0b"),
+                pixel(robot, room, "fra1-a01-r03"),
+                "the drained node's rack in the WARN colour");
         Color other = pixel(robot, room, "fra1-a02-r01");
-        assertTrue(other.getOpacity() < 1 || other.getBrightness() < 0.3, "racks outside the job are dimmed: " + other);
+        assertTrue(
+                other.getOpacity() < 1 || other.getBrightness() < 0.3,
+                "racks outside the job are dimmed: " + other);
     }
 
     private static int indexOf(WallboardView wall, String id) {

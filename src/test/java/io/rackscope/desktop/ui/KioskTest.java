@@ -47,9 +47,10 @@ class KioskTest {
     void start(Stage stage) throws Exception {
         Path dir = ConfigFixture.copyOfBundled(Files.createTempDirectory("kiosk"));
         Path app = dir.resolve("app.yaml");
-        String yaml = ConfigFixture.read(app).replaceAll("(?s)\\nplaylist:.*", "\n")
-                + "playlist:\n  interval_seconds: 10\n  views: [world, \"room:hall-a\", \"wallboard:fra1\", \"room:nowhere\"]\n"
-                + "kiosk:\n  hide_cursor_seconds: 1\n  jump_to_crit_seconds: 20\n  exit_key: Ctrl+Shift+Q\n  scale: 1.25\n";
+        String yaml =
+                ConfigFixture.read(app).replaceAll("(?s)\\nplaylist:.*", "\n")
+                        + "playlist:\n  interval_seconds: 10\n  views: [world, \"room:hall-a\", \"wallboard:fra1\", \"room:nowhere\"]\n"
+                        + "kiosk:\n  hide_cursor_seconds: 1\n  jump_to_crit_seconds: 20\n  exit_key: Ctrl+Shift+Q\n  scale: 1.25\n";
         ConfigFixture.write(app, yaml);
         RackscopeConfig cfg = new ConfigLoader().load(dir);
         assertEquals(0, cfg.diagnostics().errors().size(), cfg.diagnostics().errors().toString());
@@ -66,20 +67,24 @@ class KioskTest {
         stage.show();
         kiosk = new KioskController(ctx, exits::incrementAndGet);
         kiosk.install(stage, scene, main, 0);
-        kiosk.stop(); // the tests tick the playlist themselves; the one-second clock would race them
+        kiosk.stop(); // the tests tick the playlist themselves; the one-second clock would race
+        // them
     }
 
     @Test
     void fullScreenAndNoWayOutButTheKeyPressedTwice(FxRobot robot) {
         assertTrue(stage.isFullScreen());
-        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        robot.interact(
+                () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertTrue(stage.isShowing(), "closing the window is ignored");
         robot.type(KeyCode.ESCAPE);
         assertTrue(stage.isFullScreen(), "Escape is ignored");
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q).release(KeyCode.Q, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q)
+                .release(KeyCode.Q, KeyCode.SHIFT, KeyCode.CONTROL);
         assertEquals(0, exits.get(), "one press only asks for confirmation");
         assertTrue(robot.lookup("#kiosk-message").queryAs(Label.class).getText().contains("again"));
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q).release(KeyCode.Q, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q)
+                .release(KeyCode.Q, KeyCode.SHIFT, KeyCode.CONTROL);
         assertEquals(1, exits.get());
     }
 
@@ -88,41 +93,65 @@ class KioskTest {
         PlaylistModel playlist = kiosk.playlist();
         assertEquals(3, playlist.views().size(), playlist.views() + " " + playlist.problems());
         assertTrue(playlist.problems().get(0).contains("room:nowhere"));
-        assertTrue(robot.lookup("#kiosk-message").queryAs(Label.class).getText().contains("room:nowhere"), "shown as a banner");
+        assertTrue(
+                robot.lookup("#kiosk-message")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("room:nowhere"),
+                "shown as a banner");
         assertEquals(Place.WORLD, ctx.navigation().current());
-        robot.interact(() -> {
-            for (int i = 0; i < 9; i++) {
-                playlist.tick();
-            }
-        });
+        robot.interact(
+                () -> {
+                    for (int i = 0; i < 9; i++) {
+                        playlist.tick();
+                    }
+                });
         assertEquals(Place.WORLD, ctx.navigation().current());
-        assertTrue(robot.lookup("#playlist-countdown").queryAs(Label.class).getText().contains("in 1 s"));
+        assertTrue(
+                robot.lookup("#playlist-countdown")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("in 1 s"));
         robot.interact(playlist::tick);
         assertEquals(Place.of(Place.Kind.ROOM, "fra1/hall-a"), ctx.navigation().current());
-        robot.interact(() -> {
-            for (int i = 0; i < 10; i++) {
-                playlist.tick();
-            }
-        });
+        robot.interact(
+                () -> {
+                    for (int i = 0; i < 10; i++) {
+                        playlist.tick();
+                    }
+                });
         assertTrue(main.currentView() instanceof WallboardView);
     }
 
     @Test
     void aNewCritTakesTheScreenAndHoldsIt(FxRobot robot) {
-        robot.interact(() -> feed.publish(snapshots.at(2, problem("node_up", "cn0165", Severity.CRIT, 0))));
+        robot.interact(
+                () ->
+                        feed.publish(
+                                snapshots.at(2, problem("node_up", "cn0165", Severity.CRIT, 0))));
         assertEquals(Place.of(Place.Kind.RACK, "fra1-a01-r03"), ctx.navigation().current());
-        robot.interact(() -> {
-            for (int i = 0; i < 15; i++) {
-                kiosk.playlist().tick();
-            }
-        });
-        assertEquals(Place.of(Place.Kind.RACK, "fra1-a01-r03"), ctx.navigation().current(), "still holding");
-        robot.interact(() -> {
-            for (int i = 0; i < 20; i++) {
-                kiosk.playlist().tick();
-            }
-        });
-        assertFalse(ctx.navigation().current().kind() == Place.Kind.RACK, "rotation resumed: " + ctx.navigation().current() + " " + kiosk.playlist().captionProperty().get());
+        robot.interact(
+                () -> {
+                    for (int i = 0; i < 15; i++) {
+                        kiosk.playlist().tick();
+                    }
+                });
+        assertEquals(
+                Place.of(Place.Kind.RACK, "fra1-a01-r03"),
+                ctx.navigation().current(),
+                "still holding");
+        robot.interact(
+                () -> {
+                    for (int i = 0; i < 20; i++) {
+                        kiosk.playlist().tick();
+                    }
+                });
+        assertFalse(
+                ctx.navigation().current().kind() == Place.Kind.RACK,
+                "rotation resumed: "
+                        + ctx.navigation().current()
+                        + " "
+                        + kiosk.playlist().captionProperty().get());
     }
 
     @Test

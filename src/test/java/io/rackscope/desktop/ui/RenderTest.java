@@ -8,13 +8,13 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.ui.room.RoomFloorView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import io.rackscope.desktop.ui.room.RoomFloorView;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -24,18 +24,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Renders to PNG the way the render command does and checks pixels where racks are drawn. */
 class RenderTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void failingRackIsDrawnInTheCritColourAndAHealthyOneInTheOkColour() throws Exception {
         RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
         HealthFeed feed = new HealthFeed(null, Runnable::run);
-        feed.publish(new Snapshots(cfg).at(1, problem("node_up", "cn0165", Severity.CRIT, 0),
-                problem("rack_inlet_temperature", "fra1-a02-r02", Severity.WARN, 29)));
+        feed.publish(
+                new Snapshots(cfg)
+                        .at(
+                                1,
+                                problem("node_up", "cn0165", Severity.CRIT, 0),
+                                problem(
+                                        "rack_inlet_temperature",
+                                        "fra1-a02-r02",
+                                        Severity.WARN,
+                                        29)));
         AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
         Path png = tmp.resolve("room.png");
-        Scene scene = ViewRenderer.render(ctx, Place.of(Place.Kind.ROOM, "fra1/hall-a"), Theme.DARK, 1400, 900, png, new QueryStats());
+        Scene scene =
+                ViewRenderer.render(
+                        ctx,
+                        Place.of(Place.Kind.ROOM, "fra1/hall-a"),
+                        Theme.DARK,
+                        1400,
+                        900,
+                        png,
+                        new QueryStats());
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(1400, img.getWidth());
         assertEquals(0xef4444, pixelAt(scene, img, "fra1-a01-r03"), "CRIT rack");
@@ -44,14 +59,17 @@ class RenderTest {
         assertTrue(Files.size(png) > 10_000);
     }
 
-    /** The PNG's colour 5 px inside the top-left corner of a rack's tile (clear of its count label). */
+    /**
+     * The PNG's colour 5 px inside the top-left corner of a rack's tile (clear of its count label).
+     */
     private static int pixelAt(Scene scene, BufferedImage img, String rackId) throws Exception {
         CompletableFuture<Point2D> at = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            RoomFloorView room = (RoomFloorView) scene.getProperties().get(PlaceView.class);
-            Rectangle2D t = room.tileOf(rackId);
-            at.complete(room.canvas().localToScene(t.getMinX() + 5, t.getMinY() + 5));
-        });
+        Platform.runLater(
+                () -> {
+                    RoomFloorView room = (RoomFloorView) scene.getProperties().get(PlaceView.class);
+                    Rectangle2D t = room.tileOf(rackId);
+                    at.complete(room.canvas().localToScene(t.getMinX() + 5, t.getMinY() + 5));
+                });
         Point2D p = at.get();
         return img.getRGB((int) p.getX(), (int) p.getY()) & 0xffffff;
     }

@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.telemetry.CheckOutcome;
 import io.rackscope.desktop.telemetry.CheckResult;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.rackscope.desktop.slurm.SlurmSnapshot;
 
 /** Snapshots for UI tests: every check answered, everything OK except the problems given. */
 public final class Snapshots {
@@ -24,8 +24,7 @@ public final class Snapshots {
         this.assembler = new SnapshotAssembler(cfg);
     }
 
-    public record Problem(String check, String entity, Severity severity, double value) {
-    }
+    public record Problem(String check, String entity, Severity severity, double value) {}
 
     public static Problem problem(String check, String entity, Severity severity, double value) {
         return new Problem(check, entity, severity, value);
@@ -36,23 +35,67 @@ public final class Snapshots {
         Map<String, Map<String, CheckResult>> byCheck = new HashMap<>();
         cfg.checks().keySet().forEach(c -> byCheck.put(c, new HashMap<>()));
         for (Problem p : problems) {
-            byCheck.get(p.check()).put(p.entity(), new CheckResult(p.check(), p.entity(), p.severity(), p.value(), Map.of(), now, false));
+            byCheck.get(p.check())
+                    .put(
+                            p.entity(),
+                            new CheckResult(
+                                    p.check(),
+                                    p.entity(),
+                                    p.severity(),
+                                    p.value(),
+                                    Map.of(),
+                                    now,
+                                    false));
         }
         Map<String, CheckOutcome> outcomes = new HashMap<>();
         byCheck.forEach((c, m) -> outcomes.put(c, new CheckOutcome(c, m, Set.of())));
-        return assembler.assemble(version, now, Duration.ofMillis(42), outcomes, Map.of(), List.of(),
+        return assembler.assemble(
+                version,
+                now,
+                Duration.ofMillis(42),
+                outcomes,
+                Map.of(),
+                List.of(),
                 Map.of("query_count", 10L * version, "cache_hits", 0L, "cache_misses", version));
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */
     public static HealthSnapshot withVersion(HealthSnapshot b, long version) {
-        return new HealthSnapshot(version, b.takenAt(), b.cycleTime(), b.nodes(), b.devices(), b.racks(), b.aisles(), b.rooms(),
-                b.sites(), b.checks(), b.alerts(), b.staleSince(), b.errors(), b.stats(), b.slurm());
+        return new HealthSnapshot(
+                version,
+                b.takenAt(),
+                b.cycleTime(),
+                b.nodes(),
+                b.devices(),
+                b.racks(),
+                b.aisles(),
+                b.rooms(),
+                b.sites(),
+                b.checks(),
+                b.alerts(),
+                b.staleSince(),
+                b.errors(),
+                b.stats(),
+                b.slurm());
     }
 
     /** The same snapshot with a Slurm view of the cluster. */
     public static HealthSnapshot withSlurm(HealthSnapshot b, SlurmSnapshot slurm) {
-        return new HealthSnapshot(b.version(), b.takenAt(), b.cycleTime(), b.nodes(), b.devices(), b.racks(), b.aisles(), b.rooms(),
-                b.sites(), b.checks(), b.alerts(), b.staleSince(), b.errors(), b.stats(), slurm);
+        return new HealthSnapshot(
+                b.version(),
+                b.takenAt(),
+                b.cycleTime(),
+                b.nodes(),
+                b.devices(),
+                b.racks(),
+                b.aisles(),
+                b.rooms(),
+                b.sites(),
+                b.checks(),
+                b.alerts(),
+                b.staleSince(),
+                b.errors(),
+                b.stats(),
+                slurm);
     }
 }

@@ -35,7 +35,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A Prometheus that accepts queries and never answers: the window keeps navigating and searching meanwhile. */
+/**
+ * A Prometheus that accepts queries and never answers: the window keeps navigating and searching
+ * meanwhile.
+ */
 @ExtendWith(ApplicationExtension.class)
 class StalledPrometheusUiTest {
     MockWebServer server;
@@ -47,18 +50,31 @@ class StalledPrometheusUiTest {
     @Start
     void start(Stage stage) throws Exception {
         server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS).body("{}").build();
-            }
-        });
+        server.setDispatcher(
+                new Dispatcher() {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        return new MockResponse.Builder()
+                                .headersDelay(60, TimeUnit.SECONDS)
+                                .body("{}")
+                                .build();
+                    }
+                });
         server.start();
         RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
-        client = new PrometheusClient(server.url("/").toString(), cfg.app().telemetry(), new QueryStats());
-        TelemetryPlanner planner = new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        client =
+                new PrometheusClient(
+                        server.url("/").toString(), cfg.app().telemetry(), new QueryStats());
+        TelemetryPlanner planner =
+                new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
         feed = new HealthFeed(planner, Platform::runLater);
-        ctx = new AppContext(cfg, feed, planner, new MetricsService(client, cfg.app()), Clock.systemUTC());
+        ctx =
+                new AppContext(
+                        cfg,
+                        feed,
+                        planner,
+                        new MetricsService(client, cfg.app()),
+                        Clock.systemUTC());
         main = new MainView(ctx, "", null);
         Scene scene = new Scene(main.node(), 1260, 780);
         Theme.DARK.applyTo(scene);
@@ -86,7 +102,9 @@ class StalledPrometheusUiTest {
         assertInstanceOf(DeviceView.class, main.currentView());
         robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
         assertInstanceOf(RackElevationView.class, main.currentView());
-        assertTrue(client.stats().inFlight() > 0, "the queries were still hanging while the user navigated");
+        assertTrue(
+                client.stats().inFlight() > 0,
+                "the queries were still hanging while the user navigated");
         assertEquals(0, feed.current().version(), "no snapshot has arrived yet");
     }
 }

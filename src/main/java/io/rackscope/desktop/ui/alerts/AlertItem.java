@@ -4,5 +4,4 @@ import io.rackscope.desktop.telemetry.Alert;
 import java.time.Instant;
 
 /** An active alert as the alert panel lists it, with since when it has been active. */
-public record AlertItem(Alert alert, String checkName, Instant since) {
-}
+public record AlertItem(Alert alert, String checkName, Instant since) {}

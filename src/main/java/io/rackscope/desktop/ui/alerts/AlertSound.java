@@ -6,26 +6,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
-import java.util.function.BooleanSupplier;
 
 /**
- * Synthesised alert tones: a soft two-note ping for WARN, an alternating 880/440 Hz siren for CRIT. Only for new
- * alerts, CRIT wins over WARN, at most one sound per cool-down, with a volume and a mute. Plays off the FX thread;
- * a machine without a sound device stays silent and says so once in the log.
+ * Synthesised alert tones: a soft two-note ping for WARN, an alternating 880/440 Hz siren for CRIT.
+ * Only for new alerts, CRIT wins over WARN, at most one sound per cool-down, with a volume and a
+ * mute. Plays off the FX thread; a machine without a sound device stays silent and says so once in
+ * the log.
  */
 public final class AlertSound {
     private static final Logger LOG = Logger.getLogger(AlertSound.class.getName());
     private static final float RATE = 22_050;
-    private final ExecutorService player = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "alert-sound");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService player =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "alert-sound");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private final Clock clock;
     private final Duration coolDown;
     private volatile double volume = 0.6;
@@ -44,8 +47,15 @@ public final class AlertSound {
         this.muted = muted;
     }
 
-    /** When to sound: always, only while the window is in the background, or only while it is in front. */
-    public enum When { ALWAYS, ONLY_WHEN_HIDDEN, ONLY_WHEN_VISIBLE }
+    /**
+     * When to sound: always, only while the window is in the background, or only while it is in
+     * front.
+     */
+    public enum When {
+        ALWAYS,
+        ONLY_WHEN_HIDDEN,
+        ONLY_WHEN_VISIBLE
+    }
 
     public void setWhen(When when, BooleanSupplier windowFocused) {
         this.when = when;
@@ -56,12 +66,21 @@ public final class AlertSound {
         this.volume = Math.max(0, Math.min(1, volume));
     }
 
-    /** Plays the tone for the worst of {@code severities} unless muted or cooling down; returns what it played. */
+    /**
+     * Plays the tone for the worst of {@code severities} unless muted or cooling down; returns what
+     * it played.
+     */
     public synchronized Severity announce(Severity worst) {
         Instant now = clock.instant();
         boolean front = windowFocused.getAsBoolean();
-        boolean wanted = when == When.ALWAYS || when == When.ONLY_WHEN_HIDDEN && !front || when == When.ONLY_WHEN_VISIBLE && front;
-        if (muted || !wanted || worst.compareTo(Severity.WARN) < 0 || Duration.between(last, now).compareTo(coolDown) < 0) {
+        boolean wanted =
+                when == When.ALWAYS
+                        || when == When.ONLY_WHEN_HIDDEN && !front
+                        || when == When.ONLY_WHEN_VISIBLE && front;
+        if (muted
+                || !wanted
+                || worst.compareTo(Severity.WARN) < 0
+                || Duration.between(last, now).compareTo(coolDown) < 0) {
             return null;
         }
         last = now;
@@ -71,7 +90,10 @@ public final class AlertSound {
 
     /** Plays a severity's tone now, cool-down and mute aside (the menu's test entries). */
     public void play(Severity severity) {
-        byte[] pcm = severity == Severity.CRIT ? tones(new double[] {880, 440, 880, 440}, 0.16) : tones(new double[] {660, 990}, 0.12);
+        byte[] pcm =
+                severity == Severity.CRIT
+                        ? tones(new double[] {880, 440, 880, 440}, 0.16)
+                        : tones(new double[] {660, 990}, 0.12);
         player.execute(() -> play(pcm));
     }
 
@@ -81,8 +103,15 @@ public final class AlertSound {
         int i = 0;
         for (double f : freqs) {
             for (int n = 0; n < per; n++) {
-                double env = Math.min(1, n / (RATE * 0.01)) * Math.min(1, (per - n) / (RATE * 0.02));
-                short s = (short) (Math.sin(2 * Math.PI * f * n / RATE) * env * volume * 0.5 * Short.MAX_VALUE);
+                double env =
+                        Math.min(1, n / (RATE * 0.01)) * Math.min(1, (per - n) / (RATE * 0.02));
+                short s =
+                        (short)
+                                (Math.sin(2 * Math.PI * f * n / RATE)
+                                        * env
+                                        * volume
+                                        * 0.5
+                                        * Short.MAX_VALUE);
                 out[i++] = (byte) s;
                 out[i++] = (byte) (s >> 8);
             }

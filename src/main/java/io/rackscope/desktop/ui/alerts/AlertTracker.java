@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Remembers since when each alert has been active and tells which alerts are new in a snapshot. The first
- * snapshot with data only seeds what is already failing: starting the app raises no storm.
+ * Remembers since when each alert has been active and tells which alerts are new in a snapshot. The
+ * first snapshot with data only seeds what is already failing: starting the app raises no storm.
  */
 public final class AlertTracker {
     private Map<String, Instant> since = new HashMap<>();
     private boolean seeded;
 
-    /** The alerts of {@code s} that were not active in the previous snapshot (none while seeding). */
+    /**
+     * The alerts of {@code s} that were not active in the previous snapshot (none while seeding).
+     */
     public List<Alert> update(HealthSnapshot s) {
         Map<String, Instant> next = new HashMap<>();
         List<Alert> fresh = new ArrayList<>();

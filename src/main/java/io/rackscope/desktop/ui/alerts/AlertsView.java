@@ -5,17 +5,17 @@ import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.beans.binding.Bindings;
 
 /** The list of active alerts; a click goes to where the alert is and highlights it. */
 public final class AlertsView implements PlaceView {
@@ -46,8 +46,11 @@ public final class AlertsView implements PlaceView {
         critOnly.getStyleClass().add("range-button");
         critOnly.setId("alert-crit-only");
         critOnly.setMinWidth(52);
-        model.minimumProperty().bind(Bindings.when(critOnly.selectedProperty())
-                .then(Severity.CRIT).otherwise(Severity.WARN));
+        model.minimumProperty()
+                .bind(
+                        Bindings.when(critOnly.selectedProperty())
+                                .then(Severity.CRIT)
+                                .otherwise(Severity.WARN));
         HBox head = new HBox(8, title, count);
         head.setAlignment(Pos.CENTER_LEFT);
         HBox filters = new HBox(6, filter, critOnly);
@@ -59,12 +62,15 @@ public final class AlertsView implements PlaceView {
         list.getItems().setAll(model.itemsProperty().get());
         model.itemsProperty().addListener((o, a, items) -> list.getItems().setAll(items));
         count.textProperty().bind(Bindings.size(list.getItems()).asString("%d active"));
-        list.setOnMouseClicked(e -> {
-            AlertItem item = list.getSelectionModel().getSelectedItem();
-            if (item != null) {
-                ctx.locator().placeOf(item.alert().entity()).ifPresent(ctx.navigation()::go);
-            }
-        });
+        list.setOnMouseClicked(
+                e -> {
+                    AlertItem item = list.getSelectionModel().getSelectedItem();
+                    if (item != null) {
+                        ctx.locator()
+                                .placeOf(item.alert().entity())
+                                .ifPresent(ctx.navigation()::go);
+                    }
+                });
         root.getChildren().addAll(head, filters, list);
     }
 
@@ -77,10 +83,19 @@ public final class AlertsView implements PlaceView {
                 setText(null);
                 return;
             }
-            Label sev = Severities.styled(new Label(item.alert().severity().name()), item.alert().severity(), "sev-badge");
+            Label sev =
+                    Severities.styled(
+                            new Label(item.alert().severity().name()),
+                            item.alert().severity(),
+                            "sev-badge");
             sev.setMinWidth(48);
-            Label check = new Label(item.checkName() + (Double.isNaN(item.alert().value()) ? "" : " = " + Formats.value(item.alert().value()))
-                    + (item.alert().stale() ? "  (stale)" : ""));
+            Label check =
+                    new Label(
+                            item.checkName()
+                                    + (Double.isNaN(item.alert().value())
+                                            ? ""
+                                            : " = " + Formats.value(item.alert().value()))
+                                    + (item.alert().stale() ? "  (stale)" : ""));
             Label where = new Label(item.alert().path());
             where.getStyleClass().add("faint");
             where.setWrapText(true);

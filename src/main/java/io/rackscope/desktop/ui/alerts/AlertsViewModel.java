@@ -19,19 +19,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The active WARN and CRIT alerts, newest first, filtered by text and minimum severity. Tells its listener
- * which alerts are new in each snapshot (none for what was already failing when the app started).
+ * The active WARN and CRIT alerts, newest first, filtered by text and minimum severity. Tells its
+ * listener which alerts are new in each snapshot (none for what was already failing when the app
+ * started).
  */
 public final class AlertsViewModel {
     private final AppContext ctx;
-    private final ReadOnlyObjectWrapper<List<AlertItem>> items = new ReadOnlyObjectWrapper<>(this, "items", List.of());
+    private final ReadOnlyObjectWrapper<List<AlertItem>> items =
+            new ReadOnlyObjectWrapper<>(this, "items", List.of());
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ObjectProperty<Severity> minimum = new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
+    private final ObjectProperty<Severity> minimum =
+            new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
     private final Subscriptions subscriptions = new Subscriptions();
     private final boolean tracking;
-    private Consumer<List<Alert>> onNewAlerts = a -> { };
+    private Consumer<List<Alert>> onNewAlerts = a -> {};
 
-    /** {@code tracking} models feed the shared {@link AlertTracker}; only the app's one panel does. */
+    /**
+     * {@code tracking} models feed the shared {@link AlertTracker}; only the app's one panel does.
+     */
     public AlertsViewModel(AppContext ctx, boolean tracking) {
         this.ctx = ctx;
         this.tracking = tracking;
@@ -77,14 +82,20 @@ public final class AlertsViewModel {
                 continue;
             }
             String name = ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check());
-            if (!q.isEmpty() && !(a.path() + " " + a.check() + " " + name + " " + a.severity()).toLowerCase(Locale.ROOT).contains(q)) {
+            if (!q.isEmpty()
+                    && !(a.path() + " " + a.check() + " " + name + " " + a.severity())
+                            .toLowerCase(Locale.ROOT)
+                            .contains(q)) {
                 continue;
             }
             Instant since = ctx.alerts().since(a.check(), a.entity());
             out.add(new AlertItem(a, name, since == null ? ctx.feed().current().takenAt() : since));
         }
-        out.sort(Comparator.comparing(AlertItem::since).reversed().thenComparing(i -> i.alert().severity(), Comparator.reverseOrder())
-                .thenComparing(i -> i.alert().path()));
+        out.sort(
+                Comparator.comparing(AlertItem::since)
+                        .reversed()
+                        .thenComparing(i -> i.alert().severity(), Comparator.reverseOrder())
+                        .thenComparing(i -> i.alert().path()));
         if (!out.equals(items.get())) {
             items.set(List.copyOf(out));
         }

@@ -3,7 +3,6 @@ package io.rackscope.desktop.ui.commands;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.cli.HistoryCommand;
 import io.rackscope.desktop.cli.SimulationOptions;
-
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.simulator.EstateSimulator;
 import io.rackscope.desktop.simulator.LocalPrometheus;
@@ -26,30 +25,41 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Bring the demo up: the simulator, hours of backfilled history, a real Prometheus on loopback, and the app on it.",
-                "Everything it started stops when the app closes (also on Ctrl-C). Without 'prometheus' on PATH the app still opens, "
-                        + "with UNKNOWN states and the reason."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Bring the demo up: the simulator, hours of backfilled history, a real Prometheus on loopback, and the app on it.",
+            "Everything it started stops when the app closes (also on Ctrl-C). Without 'prometheus' on PATH the app still opens, "
+                    + "with UNKNOWN states and the reason."
+        })
 public final class DemoCommand implements Callable<Integer> {
-    @Mixin
-    SimulationOptions options;
+    @Mixin SimulationOptions options;
 
-    @Option(names = "--hours", defaultValue = "6", paramLabel = "H", description = "hours of history to backfill (default 6; 0 for none)")
+    @Option(
+            names = "--hours",
+            defaultValue = "6",
+            paramLabel = "H",
+            description = "hours of history to backfill (default 6; 0 for none)")
     int hours;
 
-    @Option(names = "--no-app", description = "start the stack and wait for Ctrl-C instead of opening the app (headless servers)")
+    @Option(
+            names = "--no-app",
+            description =
+                    "start the stack and wait for Ctrl-C instead of opening the app (headless servers)")
     boolean noApp;
 
     @Option(names = "--kiosk", description = "open the app in kiosk mode")
     boolean kiosk;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (options.scenario == null && options.config == null && Files.exists(ConfigLocation.bundled().resolve("scenarios/demo.yaml"))) {
+        if (options.scenario == null
+                && options.config == null
+                && Files.exists(ConfigLocation.bundled().resolve("scenarios/demo.yaml"))) {
             options.scenario = ConfigLocation.bundled().resolve("scenarios/demo.yaml");
         }
         if (options.config == null) {
@@ -63,30 +73,46 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         try (MetricsExporter exporter = new MetricsExporter(sim.get(), "127.0.0.1", 0, clock)) {
-            out.printf("simulator: %d series at http://%s/metrics%n", sim.get().seriesCount(), exporter.address());
+            out.printf(
+                    "simulator: %d series at http://%s/metrics%n",
+                    sim.get().seriesCount(), exporter.address());
             out.flush();
             if (LocalPrometheus.binary("prometheus").isEmpty()) {
                 out.println(LocalPrometheus.INSTALL_HINT);
-                out.println("Opening the app anyway: the estate shows with UNKNOWN states until Prometheus is there.");
+                out.println(
+                        "Opening the app anyway: the estate shows with UNKNOWN states until Prometheus is there.");
                 out.flush();
-                return run(LaunchOptions.of(options.config, kiosk).withNotice(LocalPrometheus.INSTALL_HINT)
-                        .withPrometheus("http://127.0.0.1:9"), null);
+                return run(
+                        LaunchOptions.of(options.config, kiosk)
+                                .withNotice(LocalPrometheus.INSTALL_HINT)
+                                .withPrometheus("http://127.0.0.1:9"),
+                        null);
             }
             try (LocalPrometheus prometheus = backfilled(sim.get(), start, out)) {
-                prometheus.start(exporter.address(), cfg.app().telemetry().scrapeIntervalSeconds(), Duration.ofSeconds(60));
-                out.printf("prometheus: %s (data in %s)%n", prometheus.url(), prometheus.directory());
+                prometheus.start(
+                        exporter.address(),
+                        cfg.app().telemetry().scrapeIntervalSeconds(),
+                        Duration.ofSeconds(60));
+                out.printf(
+                        "prometheus: %s (data in %s)%n", prometheus.url(), prometheus.directory());
                 out.flush();
-                Thread cleanup = new Thread(() -> {
-                    prometheus.close();
-                    exporter.close();
-                }, "demo-cleanup");
+                Thread cleanup =
+                        new Thread(
+                                () -> {
+                                    prometheus.close();
+                                    exporter.close();
+                                },
+                                "demo-cleanup");
                 Runtime.getRuntime().addShutdownHook(cleanup);
-                return run(LaunchOptions.of(options.config, kiosk).withPrometheus(prometheus.url()), cleanup);
+                return run(
+                        LaunchOptions.of(options.config, kiosk).withPrometheus(prometheus.url()),
+                        cleanup);
             }
         }
     }
 
-    private LocalPrometheus backfilled(EstateSimulator sim, Instant start, PrintWriter out) throws IOException, InterruptedException {
+    private LocalPrometheus backfilled(EstateSimulator sim, Instant start, PrintWriter out)
+            throws IOException, InterruptedException {
         if (hours <= 0 || LocalPrometheus.binary("promtool").isEmpty()) {
             return LocalPrometheus.prepare(null);
         }
@@ -95,7 +121,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             HistoryCommand.write(sim, start, Duration.ofHours(hours), Duration.ofMinutes(2), file);
             LocalPrometheus p = LocalPrometheus.prepare(file);
-            out.printf("history: %d h backfilled in %.1f s%n", hours, (System.nanoTime() - t0) / 1e9);
+            out.printf(
+                    "history: %d h backfilled in %.1f s%n", hours, (System.nanoTime() - t0) / 1e9);
             out.flush();
             return p;
         } finally {

@@ -11,6 +11,7 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.ViewRenderer;
@@ -22,49 +23,85 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import io.rackscope.desktop.ui.Locator;
 
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Render one view headless to a PNG, with live states from one health cycle.",
-                "Views: world, site:ID, room:SITE/ROOM (or room:ROOM when unique), rack:ID[:rear], device:ID, wallboard[:SCOPE], slurm, alerts."})
+@Command(
+        name = "render",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Render one view headless to a PNG, with live states from one health cycle.",
+            "Views: world, site:ID, room:SITE/ROOM (or room:ROOM when unique), rack:ID[:rear], device:ID, wallboard[:SCOPE], slurm, alerts."
+        })
 public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
     Path config;
 
-    @Option(names = "--view", required = true, paramLabel = "VIEW", description = "what to render, e.g. room:fra1/hall-a or rack:fra1-a01-r05:rear")
+    @Option(
+            names = "--view",
+            required = true,
+            paramLabel = "VIEW",
+            description = "what to render, e.g. room:fra1/hall-a or rack:fra1-a01-r05:rear")
     String view;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "PNG file to write")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE.png",
+            description = "PNG file to write")
     Path out;
 
-    @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus base URL (default: the configuration's)")
+    @Option(
+            names = "--prometheus",
+            paramLabel = "URL",
+            description = "Prometheus base URL (default: the configuration's)")
     String prometheus;
 
-    @Option(names = "--width", defaultValue = "1600", paramLabel = "W", description = "image width in pixels (default 1600)")
+    @Option(
+            names = "--width",
+            defaultValue = "1600",
+            paramLabel = "W",
+            description = "image width in pixels (default 1600)")
     int width;
 
-    @Option(names = "--height", defaultValue = "1000", paramLabel = "H", description = "image height in pixels (default 1000)")
+    @Option(
+            names = "--height",
+            defaultValue = "1000",
+            paramLabel = "H",
+            description = "image height in pixels (default 1000)")
     int height;
 
-    @Option(names = "--theme", defaultValue = "dark", paramLabel = "dark|light", description = "colour theme (default dark)")
+    @Option(
+            names = "--theme",
+            defaultValue = "dark",
+            paramLabel = "dark|light",
+            description = "colour theme (default dark)")
     String theme;
 
     @Option(names = "--slurm", description = "colour nodes by their Slurm state instead of health")
     boolean slurm;
 
-    @Option(names = "--job", paramLabel = "ID", description = "highlight the nodes of this Slurm job")
+    @Option(
+            names = "--job",
+            paramLabel = "ID",
+            description = "highlight the nodes of this Slurm job")
     String job;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (width < 200 || height < 150 || width > 8000 || height > 8000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--width must be 200..8000 and --height 150..8000");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--width must be 200..8000 and --height 150..8000");
         }
-        Place place = Place.parse(view).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "--view must be world, site:ID, room:ID, rack:ID[:rear], device:ID or alerts, not '" + view + "'"));
+        Place place =
+                Place.parse(view)
+                        .orElseThrow(
+                                () ->
+                                        new CommandLine.ParameterException(
+                                                spec.commandLine(),
+                                                "--view must be world, site:ID, room:ID, rack:ID[:rear], device:ID or alerts, not '"
+                                                        + view
+                                                        + "'"));
         RackscopeConfig cfg = new ConfigLoader().load(ConfigLocation.resolve(config));
         cfg.diagnostics().errors().forEach(spec.commandLine().getErr()::println);
         Locator locator = new Locator(cfg.topology());
@@ -74,21 +111,34 @@ public final class RenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (!locator.exists(place)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "nothing called '" + view + "' in " + cfg.paths().root());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "nothing called '" + view + "' in " + cfg.paths().root());
         }
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
-        try (PrometheusClient client = new PrometheusClient(url, cfg.app().telemetry(), new QueryStats())) {
-            TelemetryPlanner planner = new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        try (PrometheusClient client =
+                new PrometheusClient(url, cfg.app().telemetry(), new QueryStats())) {
+            TelemetryPlanner planner =
+                    new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
             HealthSnapshot snapshot = planner.refresh();
-            snapshot.errors().stream().limit(3).forEach(e -> spec.commandLine().getErr().println("warning: " + e));
+            snapshot.errors().stream()
+                    .limit(3)
+                    .forEach(e -> spec.commandLine().getErr().println("warning: " + e));
             HealthFeed feed = new HealthFeed(null, Runnable::run);
             feed.publish(snapshot);
-            AppContext ctx = new AppContext(cfg, feed, planner, new MetricsService(client, cfg.app()), Clock.systemUTC());
+            AppContext ctx =
+                    new AppContext(
+                            cfg,
+                            feed,
+                            planner,
+                            new MetricsService(client, cfg.app()),
+                            Clock.systemUTC());
             ctx.colourBySlurmProperty().set(slurm);
             ctx.selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
         }
-        spec.commandLine().getOut().printf("wrote %s (%dx%d) of %s%n", out, width, height, place.text());
+        spec.commandLine()
+                .getOut()
+                .printf("wrote %s (%dx%d) of %s%n", out, width, height, place.text());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -4,14 +4,16 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Subscriptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,10 +29,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import java.util.Locale;
-import java.util.function.Function;
 
-/** A device: one tab per instance with every check that applies (state, value, since) and its metric charts. */
+/**
+ * A device: one tab per instance with every check that applies (state, value, since) and its metric
+ * charts.
+ */
 public final class DeviceView implements PlaceView {
     private final AppContext ctx;
     private final DeviceViewModel model;
@@ -48,9 +51,22 @@ public final class DeviceView implements PlaceView {
         Label title = new Label(device.name());
         title.getStyleClass().add("title");
         Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
-        String template = ctx.config().templates().device(device.templateId()).map(t -> t.name()).orElse(device.templateId());
-        Label facts = new Label(template + " · U" + device.uPosition() + " " + device.face().name().toLowerCase(Locale.ROOT)
-                + " · " + device.instances().size() + " instance(s)");
+        String template =
+                ctx.config()
+                        .templates()
+                        .device(device.templateId())
+                        .map(t -> t.name())
+                        .orElse(device.templateId());
+        Label facts =
+                new Label(
+                        template
+                                + " · U"
+                                + device.uPosition()
+                                + " "
+                                + device.face().name().toLowerCase(Locale.ROOT)
+                                + " · "
+                                + device.instances().size()
+                                + " instance(s)");
         facts.getStyleClass().add("muted");
         HBox header = new HBox(10, title, state, facts);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -65,15 +81,20 @@ public final class DeviceView implements PlaceView {
             tab.setContent(instancePane(entity));
             tabs.getTabs().add(tab);
         }
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (old != null) {
-                charts.getOrDefault(old, List.of()).forEach(MetricChart::stop);
-            }
-            if (now != null) {
-                startCharts(now);
-            }
-        });
-        tabs.getTabs().stream().filter(t -> entityOf.get(t).equals(highlight)).findFirst()
+        tabs.getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (o, old, now) -> {
+                            if (old != null) {
+                                charts.getOrDefault(old, List.of()).forEach(MetricChart::stop);
+                            }
+                            if (now != null) {
+                                startCharts(now);
+                            }
+                        });
+        tabs.getTabs().stream()
+                .filter(t -> entityOf.get(t).equals(highlight))
+                .findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
         startCharts(tabs.getSelectionModel().getSelectedItem());
         root.setCenter(tabs);
@@ -83,12 +104,18 @@ public final class DeviceView implements PlaceView {
 
     private void paintTabs(Label state) {
         Map<String, Severity> states = model.states();
-        Severity worst = ctx.feed().current().devices().getOrDefault(model.device().id(), Severity.UNKNOWN);
+        Severity worst =
+                ctx.feed().current().devices().getOrDefault(model.device().id(), Severity.UNKNOWN);
         Severities.apply(state, worst);
         state.setText(worst.name());
         for (Tab t : tabs.getTabs()) {
-            Label dot = Severities.styled(new Label(), states.getOrDefault(entityOf.get(t), Severity.UNKNOWN), "sev-badge");
-            dot.setText(states.getOrDefault(entityOf.get(t), Severity.UNKNOWN).name().substring(0, 1));
+            Label dot =
+                    Severities.styled(
+                            new Label(),
+                            states.getOrDefault(entityOf.get(t), Severity.UNKNOWN),
+                            "sev-badge");
+            dot.setText(
+                    states.getOrDefault(entityOf.get(t), Severity.UNKNOWN).name().substring(0, 1));
             t.setGraphic(dot);
         }
     }
@@ -97,45 +124,67 @@ public final class DeviceView implements PlaceView {
         if (tab == null) {
             return;
         }
-        charts.computeIfAbsent(tab, t -> {
-            List<MetricChart> list = new ArrayList<>();
-            FlowPane pane = chartPanes.get(entityOf.get(t));
-            for (MetricDefinition m : ctx.config().metricsFor(model.device())) {
-                MetricChart c = new MetricChart(ctx, m, entityOf.get(t));
-                list.add(c);
-                pane.getChildren().add(c.node());
-            }
-            if (list.isEmpty()) {
-                pane.getChildren().add(new Label("No metric definitions for this device's template."));
-            }
-            return list;
-        }).forEach(MetricChart::start);
+        charts.computeIfAbsent(
+                        tab,
+                        t -> {
+                            List<MetricChart> list = new ArrayList<>();
+                            FlowPane pane = chartPanes.get(entityOf.get(t));
+                            for (MetricDefinition m : ctx.config().metricsFor(model.device())) {
+                                MetricChart c = new MetricChart(ctx, m, entityOf.get(t));
+                                list.add(c);
+                                pane.getChildren().add(c.node());
+                            }
+                            if (list.isEmpty()) {
+                                pane.getChildren()
+                                        .add(
+                                                new Label(
+                                                        "No metric definitions for this device's template."));
+                            }
+                            return list;
+                        })
+                .forEach(MetricChart::start);
     }
 
     private Node instancePane(String entity) {
         TableView<CheckRow> table = new TableView<>();
         table.setId("checks-" + entity);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPrefHeight(Math.min(360, 34 + 30 * Math.max(3, ctx.config().checksFor(model.device()).size())));
+        table.setPrefHeight(
+                Math.min(
+                        360, 34 + 30 * Math.max(3, ctx.config().checksFor(model.device()).size())));
         TableColumn<CheckRow, CheckRow> stateCol = column("State", 90);
-        stateCol.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(CheckRow r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label l = Severities.styled(new Label(r.severity().name() + (r.stale() ? " (stale)" : "")), r.severity(), "sev-badge");
-                setGraphic(l);
-            }
-        });
+        stateCol.setCellFactory(
+                c ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(CheckRow r, boolean empty) {
+                                super.updateItem(r, empty);
+                                if (empty || r == null) {
+                                    setGraphic(null);
+                                    return;
+                                }
+                                Label l =
+                                        Severities.styled(
+                                                new Label(
+                                                        r.severity().name()
+                                                                + (r.stale() ? " (stale)" : "")),
+                                                r.severity(),
+                                                "sev-badge");
+                                setGraphic(l);
+                            }
+                        });
         TableColumn<CheckRow, CheckRow> nameCol = column("Check", 240);
         nameCol.setCellFactory(c -> text(r -> r.name() + "  (" + r.checkId() + ")"));
         TableColumn<CheckRow, CheckRow> valueCol = column("Value", 110);
         valueCol.setCellFactory(c -> text(r -> Formats.value(r.value())));
         TableColumn<CheckRow, CheckRow> sinceCol = column("Since", 140);
-        sinceCol.setCellFactory(c -> text(r -> r.severity() == Severity.OK || r.since() == null ? "" : Formats.ago(r.since(), ctx.clock().instant())));
+        sinceCol.setCellFactory(
+                c ->
+                        text(
+                                r ->
+                                        r.severity() == Severity.OK || r.since() == null
+                                                ? ""
+                                                : Formats.ago(r.since(), ctx.clock().instant())));
         table.getColumns().setAll(List.of(stateCol, nameCol, valueCol, sinceCol));
         table.getItems().setAll(model.rows(entity).get());
         model.rows(entity).addListener((o, a, rows) -> table.getItems().setAll(rows));

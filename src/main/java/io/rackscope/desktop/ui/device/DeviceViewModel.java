@@ -14,16 +14,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import java.util.Locale;
 
 /**
- * A device's checks for each of its instances (and the chassis), with states from the snapshot and the current
- * values of healthy checks fetched on demand, since the filtered cycle leaves those at Prometheus.
+ * A device's checks for each of its instances (and the chassis), with states from the snapshot and
+ * the current values of healthy checks fetched on demand, since the filtered cycle leaves those at
+ * Prometheus.
  */
 public final class DeviceViewModel {
     private final AppContext ctx;
@@ -68,15 +69,22 @@ public final class DeviceViewModel {
             return;
         }
         for (Check c : checks) {
-            List<String> ids = c.scope() == CheckScope.NODE ? device.instances().stream().map(InstanceSlot::instanceId).toList()
-                    : c.scope() == CheckScope.CHASSIS ? List.of(device.id()) : List.of(device.rackId());
+            List<String> ids =
+                    c.scope() == CheckScope.NODE
+                            ? device.instances().stream().map(InstanceSlot::instanceId).toList()
+                            : c.scope() == CheckScope.CHASSIS
+                                    ? List.of(device.id())
+                                    : List.of(device.rackId());
             if (ids.isEmpty()) {
                 continue;
             }
-            ctx.planner().currentValues(c, ids).thenAccept(v -> {
-                v.forEach((id, value) -> values.put(c.id() + "/" + id, value));
-                Platform.runLater(() -> rebuild(ctx.feed().current()));
-            });
+            ctx.planner()
+                    .currentValues(c, ids)
+                    .thenAccept(
+                            v -> {
+                                v.forEach((id, value) -> values.put(c.id() + "/" + id, value));
+                                Platform.runLater(() -> rebuild(ctx.feed().current()));
+                            });
         }
     }
 
@@ -84,11 +92,12 @@ public final class DeviceViewModel {
         for (String entity : rows.keySet()) {
             List<CheckRow> list = new ArrayList<>();
             for (Check c : checks) {
-                String target = switch (c.scope()) {
-                    case NODE -> entity;
-                    case CHASSIS -> device.id();
-                    case RACK -> device.rackId();
-                };
+                String target =
+                        switch (c.scope()) {
+                            case NODE -> entity;
+                            case CHASSIS -> device.id();
+                            case RACK -> device.rackId();
+                        };
                 list.add(row(s, c, target));
             }
             if (!list.equals(rows.get(entity).get())) {
@@ -114,7 +123,14 @@ public final class DeviceViewModel {
                 sev = o.absent().contains(target) ? Severity.UNKNOWN : Severity.OK;
             }
         }
-        return new CheckRow(c.id(), c.name(), sev, value, c.scope().name().toLowerCase(Locale.ROOT), ctx.alerts().since(c.id(), target), stale);
+        return new CheckRow(
+                c.id(),
+                c.name(),
+                sev,
+                value,
+                c.scope().name().toLowerCase(Locale.ROOT),
+                ctx.alerts().since(c.id(), target),
+                stale);
     }
 
     /** The worst state of each entity, for tab headers. */
@@ -122,7 +138,11 @@ public final class DeviceViewModel {
         Map<String, Severity> out = new HashMap<>();
         HealthSnapshot s = ctx.feed().current();
         for (String e : rows.keySet()) {
-            out.put(e, device.instances().isEmpty() ? s.devices().getOrDefault(device.id(), Severity.UNKNOWN) : s.node(e));
+            out.put(
+                    e,
+                    device.instances().isEmpty()
+                            ? s.devices().getOrDefault(device.id(), Severity.UNKNOWN)
+                            : s.node(e));
         }
         return out;
     }

@@ -19,6 +19,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.BarChart;
@@ -36,15 +37,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
-import javafx.scene.Group;
 
 /**
- * One metric definition drawn as its {@code display} block says: chart type, colour, unit, threshold lines,
- * time-range buttons starting on the default range. Refreshes while started; {@link #stop()} when hidden.
+ * One metric definition drawn as its {@code display} block says: chart type, colour, unit,
+ * threshold lines, time-range buttons starting on the default range. Refreshes while started;
+ * {@link #stop()} when hidden.
  */
 final class MetricChart {
     static final int WIDTH = 560;
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter HHMM =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
     private final AppContext ctx;
     private final MetricDefinition metric;
     private final String entity;
@@ -81,11 +83,12 @@ final class MetricChart {
             b.setId("range-" + metric.id() + "-" + r);
             b.setToggleGroup(ranges);
             b.setSelected(dur.equals(range));
-            b.setOnAction(e -> {
-                b.setSelected(true);
-                range = dur;
-                load();
-            });
+            b.setOnAction(
+                    e -> {
+                        b.setSelected(true);
+                        range = dur;
+                        load();
+                    });
             head.getChildren().add(b);
         }
         status.getStyleClass().add("faint");
@@ -127,16 +130,26 @@ final class MetricChart {
         }
         long gen = ++generation;
         status.setText("Loading " + Durations.format(range) + "…");
-        ctx.metrics().range(metric, entity, range, WIDTH, ctx.clock().instant()).whenComplete((data, err) -> Platform.runLater(() -> {
-            if (gen != generation) {
-                return;
-            }
-            if (err != null) {
-                status.setText("Could not load: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
-            } else {
-                show(data);
-            }
-        }));
+        ctx.metrics()
+                .range(metric, entity, range, WIDTH, ctx.clock().instant())
+                .whenComplete(
+                        (data, err) ->
+                                Platform.runLater(
+                                        () -> {
+                                            if (gen != generation) {
+                                                return;
+                                            }
+                                            if (err != null) {
+                                                status.setText(
+                                                        "Could not load: "
+                                                                + (err.getCause() != null
+                                                                        ? err.getCause()
+                                                                                .getMessage()
+                                                                        : err.getMessage()));
+                                            } else {
+                                                show(data);
+                                            }
+                                        }));
     }
 
     private void show(ChartData data) {
@@ -147,29 +160,46 @@ final class MetricChart {
                 last = v;
             }
         }
-        status.setText(data.seriesCount() == 0 ? "No data for " + entity + " in this range."
-                : "now " + Formats.value(last) + " " + d.unit() + " · step " + Durations.format(data.step()) + " · " + data.seriesCount() + " series");
+        status.setText(
+                data.seriesCount() == 0
+                        ? "No data for " + entity + " in this range."
+                        : "now "
+                                + Formats.value(last)
+                                + " "
+                                + d.unit()
+                                + " · step "
+                                + Durations.format(data.step())
+                                + " · "
+                                + data.seriesCount()
+                                + " series");
         stopGauge();
-        plot.getChildren().setAll(switch (d.chartType()) {
-            case "gauge" -> gauge(data, last);
-            case "bar" -> bar(data);
-            default -> xy(data, d.chartType().equals("area"));
-        });
+        plot.getChildren()
+                .setAll(
+                        switch (d.chartType()) {
+                            case "gauge" -> gauge(data, last);
+                            case "bar" -> bar(data);
+                            default -> xy(data, d.chartType().equals("area"));
+                        });
     }
 
     private Node xy(ChartData data, boolean area) {
-        NumberAxis x = new NumberAxis(data.start().getEpochSecond(), data.end().getEpochSecond(), Math.max(60, range.toSeconds() / 6.0));
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return HHMM.format(Instant.ofEpochSecond(n.longValue()));
-            }
+        NumberAxis x =
+                new NumberAxis(
+                        data.start().getEpochSecond(),
+                        data.end().getEpochSecond(),
+                        Math.max(60, range.toSeconds() / 6.0));
+        x.setTickLabelFormatter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(Number n) {
+                        return HHMM.format(Instant.ofEpochSecond(n.longValue()));
+                    }
 
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        });
+                    @Override
+                    public Number fromString(String s) {
+                        return 0;
+                    }
+                });
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
         XYChart<Number, Number> chart;
@@ -192,13 +222,17 @@ final class MetricChart {
         }
         chart.getData().add(series);
         String colour = metric.display().color().isEmpty() ? "-accent" : metric.display().color();
-        style(series.getNode(), "-fx-stroke: " + colour + "; -fx-stroke-width: 1.6;", "-fx-fill: " + colour + "44;");
+        style(
+                series.getNode(),
+                "-fx-stroke: " + colour + "; -fx-stroke-width: 1.6;",
+                "-fx-fill: " + colour + "44;");
         threshold(chart, data, data.warn(), "threshold-warn");
         threshold(chart, data, data.crit(), "threshold-crit");
         return chart;
     }
 
-    private static void threshold(XYChart<Number, Number> chart, ChartData data, Double value, String styleClass) {
+    private static void threshold(
+            XYChart<Number, Number> chart, ChartData data, Double value, String styleClass) {
         if (value == null) {
             return;
         }
@@ -208,14 +242,21 @@ final class MetricChart {
         line.getData().add(new XYChart.Data<>(data.end().getEpochSecond(), value));
         chart.getData().add(line);
         String token = styleClass.endsWith("crit") ? "-sev-crit" : "-sev-warn";
-        style(line.getNode(), "-fx-stroke: " + token + "; -fx-stroke-dash-array: 6 4; -fx-stroke-width: 1.2;", "-fx-fill: transparent;");
+        style(
+                line.getNode(),
+                "-fx-stroke: " + token + "; -fx-stroke-dash-array: 6 4; -fx-stroke-width: 1.2;",
+                "-fx-fill: transparent;");
     }
 
-    /** Styles a series' line (a Path in a LineChart) or its line and fill (a Group of two Paths in an AreaChart). */
+    /**
+     * Styles a series' line (a Path in a LineChart) or its line and fill (a Group of two Paths in
+     * an AreaChart).
+     */
     private static void style(Node seriesNode, String line, String fill) {
         if (seriesNode instanceof Group g) {
             for (Node child : g.getChildren()) {
-                child.setStyle(child.getStyleClass().contains("chart-series-area-fill") ? fill : line);
+                child.setStyle(
+                        child.getStyleClass().contains("chart-series-area-fill") ? fill : line);
             }
         } else if (seriesNode != null) {
             seriesNode.setStyle(line);
@@ -234,7 +275,12 @@ final class MetricChart {
         int stride = Math.max(1, data.values().length / 60);
         for (int i = 0; i < data.values().length; i += stride) {
             if (!Double.isNaN(data.values()[i])) {
-                series.getData().add(new XYChart.Data<>(HHMM.format(Instant.ofEpochSecond((long) data.timestamps()[i])), data.values()[i]));
+                series.getData()
+                        .add(
+                                new XYChart.Data<>(
+                                        HHMM.format(
+                                                Instant.ofEpochSecond((long) data.timestamps()[i])),
+                                        data.values()[i]));
             }
         }
         chart.getData().add(series);
@@ -246,12 +292,26 @@ final class MetricChart {
     private Node gauge(ChartData data, double last) {
         MetricDisplay d = metric.display();
         double max = d.crit() != null ? d.crit() * 1.25 : Math.max(1, maxOf(data) * 1.2);
-        Tile tile = TileBuilder.create().skinType(Tile.SkinType.GAUGE).title(metric.name()).unit(d.unit())
-                .minValue(0).maxValue(max).value(Double.isNaN(last) ? 0 : last).decimals(1)
-                .backgroundColor(Color.TRANSPARENT).sectionsVisible(true)
-                .animated(false).prefSize(260, 200).build();
+        Tile tile =
+                TileBuilder.create()
+                        .skinType(Tile.SkinType.GAUGE)
+                        .title(metric.name())
+                        .unit(d.unit())
+                        .minValue(0)
+                        .maxValue(max)
+                        .value(Double.isNaN(last) ? 0 : last)
+                        .decimals(1)
+                        .backgroundColor(Color.TRANSPARENT)
+                        .sectionsVisible(true)
+                        .animated(false)
+                        .prefSize(260, 200)
+                        .build();
         if (d.warn() != null) {
-            tile.addSection(new Section(d.warn(), d.crit() != null ? d.crit() : max, ctx.palette().severity(Severity.WARN)));
+            tile.addSection(
+                    new Section(
+                            d.warn(),
+                            d.crit() != null ? d.crit() : max,
+                            ctx.palette().severity(Severity.WARN)));
         }
         if (d.crit() != null) {
             tile.addSection(new Section(d.crit(), max, ctx.palette().severity(Severity.CRIT)));

@@ -24,9 +24,10 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /**
- * Wall-display mode: full screen on the chosen monitor, no exit hint, window close and Escape ignored, the exit
- * key chord must be pressed twice within five seconds, the cursor hides when idle, text scaled for the far side of
- * the room, and the playlist rotating with its countdown. Nothing waits for a click; problems show as banners.
+ * Wall-display mode: full screen on the chosen monitor, no exit hint, window close and Escape
+ * ignored, the exit key chord must be pressed twice within five seconds, the cursor hides when
+ * idle, text scaled for the far side of the room, and the playlist rotating with its countdown.
+ * Nothing waits for a click; problems show as banners.
  */
 public final class KioskController {
     private static final Duration CONFIRM_WINDOW = Duration.seconds(5);
@@ -47,8 +48,12 @@ public final class KioskController {
         this.ctx = ctx;
         this.exit = exit;
         this.settings = ctx.config().app().kiosk();
-        this.playlist = new PlaylistModel(ctx, ctx.config().app().playlist().views(), ctx.config().app().playlist().intervalSeconds(),
-                settings.jumpToCritSeconds());
+        this.playlist =
+                new PlaylistModel(
+                        ctx,
+                        ctx.config().app().playlist().views(),
+                        ctx.config().app().playlist().intervalSeconds(),
+                        settings.jumpToCritSeconds());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> playlist.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
@@ -57,11 +62,20 @@ public final class KioskController {
         return playlist;
     }
 
-    /** Makes {@code stage} a kiosk on {@code screen} (-1: as configured) and starts the playlist. */
+    /**
+     * Makes {@code stage} a kiosk on {@code screen} (-1: as configured) and starts the playlist.
+     */
     public void install(Stage stage, Scene scene, MainView main, int screen) {
         List<Screen> screens = Screen.getScreens();
-        Screen target = screens.get(Math.max(0, Math.min(screen >= 0 ? screen : settings.screen(), screens.size() - 1)));
-        // the whole monitor even where no window manager honours full screen (a bare X server on a kiosk)
+        Screen target =
+                screens.get(
+                        Math.max(
+                                0,
+                                Math.min(
+                                        screen >= 0 ? screen : settings.screen(),
+                                        screens.size() - 1)));
+        // the whole monitor even where no window manager honours full screen (a bare X server on a
+        // kiosk)
         stage.setX(target.getBounds().getMinX());
         stage.setY(target.getBounds().getMinY());
         stage.setWidth(target.getBounds().getWidth());
@@ -71,14 +85,16 @@ public final class KioskController {
         stage.setFullScreen(true);
         stage.setOnCloseRequest(e -> e.consume());
         KeyCombination exit = parse(settings.exitKey());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                e.consume();
-            } else if (exit.match(e)) {
-                e.consume();
-                exitPressed();
-            }
-        });
+        scene.addEventFilter(
+                KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (e.getCode() == KeyCode.ESCAPE) {
+                        e.consume();
+                    } else if (exit.match(e)) {
+                        e.consume();
+                        exitPressed();
+                    }
+                });
         hideIdleCursor(scene);
         main.node().setStyle("-fx-font-size: " + Math.round(13 * settings.scale()) + "px;");
         main.useKioskBar(bar(), true);
@@ -117,13 +133,19 @@ public final class KioskController {
             return;
         }
         exitArmedUntil = now + (long) (CONFIRM_WINDOW.toSeconds() * 1e9);
-        message.setText("Press " + settings.exitKey() + " again within " + (int) CONFIRM_WINDOW.toSeconds() + " s to leave kiosk mode");
+        message.setText(
+                "Press "
+                        + settings.exitKey()
+                        + " again within "
+                        + (int) CONFIRM_WINDOW.toSeconds()
+                        + " s to leave kiosk mode");
         PauseTransition clear = new PauseTransition(CONFIRM_WINDOW);
-        clear.setOnFinished(e -> {
-            if (System.nanoTime() >= exitArmedUntil) {
-                message.setText("");
-            }
-        });
+        clear.setOnFinished(
+                e -> {
+                    if (System.nanoTime() >= exitArmedUntil) {
+                        message.setText("");
+                    }
+                });
         clear.play();
     }
 
@@ -133,10 +155,12 @@ public final class KioskController {
         }
         PauseTransition idle = new PauseTransition(Duration.seconds(settings.hideCursorSeconds()));
         idle.setOnFinished(e -> scene.setCursor(Cursor.NONE));
-        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
-            scene.setCursor(Cursor.DEFAULT);
-            idle.playFromStart();
-        });
+        scene.addEventFilter(
+                MouseEvent.MOUSE_MOVED,
+                e -> {
+                    scene.setCursor(Cursor.DEFAULT);
+                    idle.playFromStart();
+                });
         idle.play();
     }
 

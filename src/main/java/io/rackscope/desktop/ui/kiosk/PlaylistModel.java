@@ -12,8 +12,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The wall display's rotation: each configured view for {@code interval} seconds with a visible countdown. A new
- * CRIT can take the screen to where it is and hold it there for a while before the rotation resumes.
+ * The wall display's rotation: each configured view for {@code interval} seconds with a visible
+ * countdown. A new CRIT can take the screen to where it is and hold it there for a while before the
+ * rotation resumes.
  */
 public final class PlaylistModel {
     private final AppContext ctx;
@@ -21,19 +22,22 @@ public final class PlaylistModel {
     private final List<String> problems = new ArrayList<>();
     private final int interval;
     private final int critHold;
-    private final ReadOnlyIntegerWrapper secondsLeft = new ReadOnlyIntegerWrapper(this, "secondsLeft");
+    private final ReadOnlyIntegerWrapper secondsLeft =
+            new ReadOnlyIntegerWrapper(this, "secondsLeft");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private int index;
     private int holding;
 
-    public PlaylistModel(AppContext ctx, List<String> entries, int intervalSeconds, int critHoldSeconds) {
+    public PlaylistModel(
+            AppContext ctx, List<String> entries, int intervalSeconds, int critHoldSeconds) {
         this.ctx = ctx;
         this.interval = Math.max(5, intervalSeconds);
         this.critHold = Math.max(0, critHoldSeconds);
         for (String entry : entries) {
             Optional<Place> p = Place.parse(entry);
             try {
-                Place resolved = p.map(ctx.locator()::resolve).filter(ctx.locator()::exists).orElse(null);
+                Place resolved =
+                        p.map(ctx.locator()::resolve).filter(ctx.locator()::exists).orElse(null);
                 if (resolved == null) {
                     problems.add("playlist view '" + entry + "' does not exist; skipped");
                 } else {
@@ -86,23 +90,34 @@ public final class PlaylistModel {
         if (critHold == 0) {
             return;
         }
-        fresh.stream().filter(a -> a.severity() == Severity.CRIT).findFirst()
-                .flatMap(a -> ctx.locator().rackOf(a.entity()).map(r -> Place.of(Place.Kind.RACK, r.id())))
-                .ifPresent(place -> {
-                    ctx.navigation().go(place);
-                    holding = critHold;
-                    update();
-                });
+        fresh.stream()
+                .filter(a -> a.severity() == Severity.CRIT)
+                .findFirst()
+                .flatMap(
+                        a ->
+                                ctx.locator()
+                                        .rackOf(a.entity())
+                                        .map(r -> Place.of(Place.Kind.RACK, r.id())))
+                .ifPresent(
+                        place -> {
+                            ctx.navigation().go(place);
+                            holding = critHold;
+                            update();
+                        });
     }
 
     private void update() {
         if (holding > 0) {
             caption.set("New CRIT — holding here " + holding + " s");
         } else {
-            caption.set("Next: " + views.get((index + 1) % views.size()).text() + " in " + secondsLeft.get() + " s");
+            caption.set(
+                    "Next: "
+                            + views.get((index + 1) % views.size()).text()
+                            + " in "
+                            + secondsLeft.get()
+                            + " s");
         }
     }
-
 
     public ReadOnlyStringProperty captionProperty() {
         return caption.getReadOnlyProperty();

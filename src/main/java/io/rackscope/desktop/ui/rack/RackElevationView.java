@@ -13,20 +13,24 @@ import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -42,14 +46,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Supplier;
-import javafx.scene.Group;
 
 /**
- * A rack's front or rear elevation: U numbers, empty U, devices at their height with one cell per instance
- * laid out as their template's matrix, side-rail PDUs and rear components, each coloured by its state.
+ * A rack's front or rear elevation: U numbers, empty U, devices at their height with one cell per
+ * instance laid out as their template's matrix, side-rail PDUs and rear components, each coloured
+ * by its state.
  */
 public final class RackElevationView implements PlaceView {
     static final double U = 21;
@@ -61,8 +62,10 @@ public final class RackElevationView implements PlaceView {
     private final Rack rack;
     private final BorderPane root = new BorderPane();
     private final StackPane elevation = new StackPane();
+
     /** Each coloured thing and how to read its state from a snapshot. */
     private final Map<Region, Function<HealthSnapshot, Tone>> painted = new LinkedHashMap<>();
+
     private final Map<Region, Tone> shown = new HashMap<>();
     private final Map<Region, String> nodeOf = new HashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
@@ -78,19 +81,27 @@ public final class RackElevationView implements PlaceView {
         front.setId("face-front");
         back.setId("face-rear");
         (rear ? back : front).setSelected(true);
-        faces.selectedToggleProperty().addListener((o, a, t) -> {
-            if (t == null) {
-                (a == null ? front : (ToggleButton) a).setSelected(true);
-            } else {
-                draw(t == back);
-            }
-        });
+        faces.selectedToggleProperty()
+                .addListener(
+                        (o, a, t) -> {
+                            if (t == null) {
+                                (a == null ? front : (ToggleButton) a).setSelected(true);
+                            } else {
+                                draw(t == back);
+                            }
+                        });
         Label title = new Label(rack.name());
         title.getStyleClass().add("title");
         Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
         painted.put(state, s -> Tone.of(s.rack(rack.id())));
-        Label facts = new Label(rack.uHeight() + "U · " + rack.devices().size() + " devices · "
-                + rack.devices().stream().mapToInt(d -> d.instances().size()).sum() + " nodes");
+        Label facts =
+                new Label(
+                        rack.uHeight()
+                                + "U · "
+                                + rack.devices().size()
+                                + " devices · "
+                                + rack.devices().stream().mapToInt(d -> d.instances().size()).sum()
+                                + " nodes");
         facts.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -195,7 +206,8 @@ public final class RackElevationView implements PlaceView {
         boolean single = d.instances().size() == 1;
         for (int r = 0; r < matrix.length; r++) {
             for (int c = 0; c < matrix[r].length; c++) {
-                String instance = single ? d.instances().get(0).instanceId() : bySlot.get(matrix[r][c]);
+                String instance =
+                        single ? d.instances().get(0).instanceId() : bySlot.get(matrix[r][c]);
                 Region cell = new Region();
                 cell.getStyleClass().addAll("sev", "sev-fill", "node-cell");
                 cell.setPrefSize(cellW, cellH);
@@ -205,12 +217,17 @@ public final class RackElevationView implements PlaceView {
                     painted.put(cell, s -> nodeTone(s, instance));
                     nodeOf.put(cell, instance);
                     tooltip(cell, () -> cellText(d, instance));
-                    cell.setOnMouseClicked(e -> {
-                        ctx.navigation().go(Place.of(Place.Kind.DEVICE, d.id()).highlighting(instance));
-                        e.consume();
-                    });
+                    cell.setOnMouseClicked(
+                            e -> {
+                                ctx.navigation()
+                                        .go(
+                                                Place.of(Place.Kind.DEVICE, d.id())
+                                                        .highlighting(instance));
+                                e.consume();
+                            });
                 } else if (d.instances().isEmpty()) {
-                    painted.put(cell, s -> Tone.of(s.devices().getOrDefault(d.id(), Severity.UNKNOWN)));
+                    painted.put(
+                            cell, s -> Tone.of(s.devices().getOrDefault(d.id(), Severity.UNKNOWN)));
                     tooltip(cell, () -> cellText(d, d.id()));
                 } else {
                     cell.setOpacity(0.25);
@@ -237,7 +254,14 @@ public final class RackElevationView implements PlaceView {
             part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
             part.setPrefSize(Math.max(24, (WIDTH - 120) / parts.size() - 3), height * U - 8);
             painted.put(part, s -> Tone.of(worst(s, rc.checks(), d.id())));
-            tooltip(part, () -> rc.name() + " of " + d.name() + " — " + worst(ctx.feed().current(), rc.checks(), d.id()));
+            tooltip(
+                    part,
+                    () ->
+                            rc.name()
+                                    + " of "
+                                    + d.name()
+                                    + " — "
+                                    + worst(ctx.feed().current(), rc.checks(), d.id()));
             block.getChildren().add(part);
         }
         return block;
@@ -253,7 +277,8 @@ public final class RackElevationView implements PlaceView {
             if (!(rear ? loc.equals("rear") : loc.equals("front")) || ref.uPosition() < 1) {
                 continue;
             }
-            RackComponentTemplate ct = ctx.config().templates().component(ref.templateId()).orElse(null);
+            RackComponentTemplate ct =
+                    ctx.config().templates().component(ref.templateId()).orElse(null);
             if (ct == null) {
                 continue;
             }
@@ -266,14 +291,21 @@ public final class RackElevationView implements PlaceView {
             part.setPrefSize(WIDTH, height * U - 2);
             part.relocate(NUMBERS, top(ref.uPosition(), height));
             painted.put(part, s -> Tone.of(worst(s, ct.checks(), rack.id())));
-            tooltip(part, () -> ct.name() + " — " + worst(ctx.feed().current(), ct.checks(), rack.id()));
+            tooltip(
+                    part,
+                    () -> ct.name() + " — " + worst(ctx.feed().current(), ct.checks(), rack.id()));
             frame.getChildren().add(part);
         }
     }
 
     private boolean occupied(int from, int height) {
         for (Device d : rack.devices()) {
-            int h = ctx.config().templates().device(d.templateId()).map(DeviceTemplate::uHeight).orElse(1);
+            int h =
+                    ctx.config()
+                            .templates()
+                            .device(d.templateId())
+                            .map(DeviceTemplate::uHeight)
+                            .orElse(1);
             if (d.uPosition() < from + height && from < d.uPosition() + Math.max(1, h)) {
                 return true;
             }
@@ -296,8 +328,12 @@ public final class RackElevationView implements PlaceView {
             return rail;
         }
         for (RackTemplate.ComponentRef ref : rt.components()) {
-            RackComponentTemplate ct = ctx.config().templates().component(ref.templateId()).orElse(null);
-            String loc = ref.location() == null || ref.location().isEmpty() ? ct == null ? "" : ct.side() == null ? "" : ct.side() : ref.location();
+            RackComponentTemplate ct =
+                    ctx.config().templates().component(ref.templateId()).orElse(null);
+            String loc =
+                    ref.location() == null || ref.location().isEmpty()
+                            ? ct == null ? "" : ct.side() == null ? "" : ct.side()
+                            : ref.location();
             if (ct == null || !loc.equals(side)) {
                 continue;
             }
@@ -309,7 +345,14 @@ public final class RackElevationView implements PlaceView {
             l.setMinWidth(rack.uHeight() * U);
             pdu.getChildren().add(new Group(l));
             painted.put(pdu, s -> Tone.of(worst(s, ct.checks(), rack.id())));
-            tooltip(pdu, () -> ct.name() + " (" + side + " rail) — " + worst(ctx.feed().current(), ct.checks(), rack.id()));
+            tooltip(
+                    pdu,
+                    () ->
+                            ct.name()
+                                    + " ("
+                                    + side
+                                    + " rail) — "
+                                    + worst(ctx.feed().current(), ct.checks(), rack.id()));
             rail.getChildren().add(pdu);
         }
         return rail;
@@ -331,11 +374,16 @@ public final class RackElevationView implements PlaceView {
             rackChecks.getChildren().add(row);
         }
         if (rackChecks.getChildren().size() == 1) {
-            rackChecks.getChildren().add(new Label("No rack-level checks for this rack's template."));
+            rackChecks
+                    .getChildren()
+                    .add(new Label("No rack-level checks for this rack's template."));
         }
     }
 
-    /** The worst state among {@code checks} for {@code entity}: a problem's severity, UNKNOWN if absent, else OK. */
+    /**
+     * The worst state among {@code checks} for {@code entity}: a problem's severity, UNKNOWN if
+     * absent, else OK.
+     */
     private static Severity worst(HealthSnapshot s, List<String> checks, String entity) {
         Severity worst = checks.isEmpty() ? Severity.UNKNOWN : Severity.OK;
         for (String id : checks) {
@@ -345,23 +393,40 @@ public final class RackElevationView implements PlaceView {
                 continue;
             }
             CheckResult r = o.problems().get(entity);
-            worst = Severity.worst(worst, r != null ? r.severity() : o.absent().contains(entity) ? Severity.UNKNOWN : Severity.OK);
+            worst =
+                    Severity.worst(
+                            worst,
+                            r != null
+                                    ? r.severity()
+                                    : o.absent().contains(entity) ? Severity.UNKNOWN : Severity.OK);
         }
         return worst;
     }
 
     private String cellText(Device d, String entity) {
         HealthSnapshot s = ctx.feed().current();
-        StringBuilder b = new StringBuilder(entity).append("  —  ").append(d.instances().isEmpty()
-                ? s.devices().getOrDefault(d.id(), Severity.UNKNOWN) : s.node(entity));
+        StringBuilder b =
+                new StringBuilder(entity)
+                        .append("  —  ")
+                        .append(
+                                d.instances().isEmpty()
+                                        ? s.devices().getOrDefault(d.id(), Severity.UNKNOWN)
+                                        : s.node(entity));
         if (s.isStale(entity)) {
-            b.append(" (stale since ").append(Formats.ago(s.staleSince().get(entity), ctx.clock().instant())).append(')');
+            b.append(" (stale since ")
+                    .append(Formats.ago(s.staleSince().get(entity), ctx.clock().instant()))
+                    .append(')');
         }
         b.append('\n').append(d.name()).append(" · U").append(d.uPosition());
         List<Alert> alerts = new ArrayList<>();
-        ctx.alertIndex().device(d).stream().filter(a -> a.entity().equals(entity) || a.entity().equals(d.id())).forEach(alerts::add);
+        ctx.alertIndex().device(d).stream()
+                .filter(a -> a.entity().equals(entity) || a.entity().equals(d.id()))
+                .forEach(alerts::add);
         for (Alert a : alerts) {
-            b.append("\n  ").append(a.severity()).append("  ").append(ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()))
+            b.append("\n  ")
+                    .append(a.severity())
+                    .append("  ")
+                    .append(ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()))
                     .append(Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value()));
         }
         return b.toString();
@@ -379,7 +444,9 @@ public final class RackElevationView implements PlaceView {
         paint(ctx.feed().current());
     }
 
-    /** A node's health, or its Slurm state when the views colour by Slurm and it is a Slurm node. */
+    /**
+     * A node's health, or its Slurm state when the views colour by Slurm and it is a Slurm node.
+     */
     private Tone nodeTone(HealthSnapshot s, String instance) {
         if (ctx.colourBySlurmProperty().get() && s.slurm().nodes().containsKey(instance)) {
             return Tone.of(s.slurm().state(instance));
@@ -389,26 +456,28 @@ public final class RackElevationView implements PlaceView {
 
     private void paint(HealthSnapshot s) {
         Set<String> job = ctx.selectedJobNodes();
-        painted.forEach((region, state) -> {
-            Tone tone = state.apply(s);
-            if (shown.put(region, tone) != tone) {
-                Severities.apply(region, tone);
-                if (region instanceof Label l && l.getStyleClass().contains("sev-badge")) {
-                    l.setText(tone.name());
-                }
-            }
-        });
-        nodeOf.forEach((cell, instance) -> {
-            cell.pseudoClassStateChanged(Severities.STALE, s.isStale(instance));
-            boolean member = job.contains(instance);
-            if (member != cell.getStyleClass().contains("job-member")) {
-                if (member) {
-                    cell.getStyleClass().add("job-member");
-                } else {
-                    cell.getStyleClass().remove("job-member");
-                }
-            }
-        });
+        painted.forEach(
+                (region, state) -> {
+                    Tone tone = state.apply(s);
+                    if (shown.put(region, tone) != tone) {
+                        Severities.apply(region, tone);
+                        if (region instanceof Label l && l.getStyleClass().contains("sev-badge")) {
+                            l.setText(tone.name());
+                        }
+                    }
+                });
+        nodeOf.forEach(
+                (cell, instance) -> {
+                    cell.pseudoClassStateChanged(Severities.STALE, s.isStale(instance));
+                    boolean member = job.contains(instance);
+                    if (member != cell.getStyleClass().contains("job-member")) {
+                        if (member) {
+                            cell.getStyleClass().add("job-member");
+                        } else {
+                            cell.getStyleClass().remove("job-member");
+                        }
+                    }
+                });
     }
 
     @Override

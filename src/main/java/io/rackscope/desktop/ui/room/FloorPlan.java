@@ -11,8 +11,9 @@ import java.util.Map;
 import javafx.geometry.Rectangle2D;
 
 /**
- * Where things are on a room's floor, in floor pixels: the room outline in grid cells, one row per aisle
- * (standalone racks last), each rack a tile. Finding the rack under a point is index math on row and column.
+ * Where things are on a room's floor, in floor pixels: the room outline in grid cells, one row per
+ * aisle (standalone racks last), each rack a tile. Finding the rack under a point is index math on
+ * row and column.
  */
 final class FloorPlan {
     static final double CELL = 36;
@@ -20,8 +21,7 @@ final class FloorPlan {
     static final double TILE_W = CELL - 4;
     static final double TILE_H = 1.3 * CELL;
 
-    record Row(String aisleId, String name, List<Rack> racks, double y) {
-    }
+    record Row(String aisleId, String name, List<Rack> racks, double y) {}
 
     final int widthCells;
     final int heightCells;
@@ -33,7 +33,12 @@ final class FloorPlan {
         layout = room.layout();
         List<Aisle> aisles = room.aisles();
         for (int i = 0; i < aisles.size(); i++) {
-            rows.add(new Row(aisles.get(i).id(), aisles.get(i).name(), aisles.get(i).racks(), rowY(i)));
+            rows.add(
+                    new Row(
+                            aisles.get(i).id(),
+                            aisles.get(i).name(),
+                            aisles.get(i).racks(),
+                            rowY(i)));
         }
         if (!room.standaloneRacks().isEmpty()) {
             rows.add(new Row(null, "Standalone", room.standaloneRacks(), rowY(aisles.size())));
@@ -43,7 +48,9 @@ final class FloorPlan {
         heightCells = Math.max(layout.height(), rows.size() * 3 + 3);
         for (Row row : rows) {
             for (int j = 0; j < row.racks().size(); j++) {
-                tiles.put(row.racks().get(j).id(), new Rectangle2D((FIRST_COLUMN + j) * CELL + 2, row.y(), TILE_W, TILE_H));
+                tiles.put(
+                        row.racks().get(j).id(),
+                        new Rectangle2D((FIRST_COLUMN + j) * CELL + 2, row.y(), TILE_W, TILE_H));
             }
         }
     }

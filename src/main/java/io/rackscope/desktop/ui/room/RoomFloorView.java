@@ -5,11 +5,11 @@ import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Subscriptions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,10 +40,11 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
- * A room's floor plan drawn on a Canvas: the outline in grid cells, aisles as rows of racks, each rack coloured by
- * its state with its CRIT (else WARN) node count; per-aisle counters; a summary bar that filters; zoom (wheel with
- * Ctrl, or the buttons) and pan (drag, wheel). One redraw per snapshot that changed something; hit testing by
- * index math, so a 500-rack room costs the FX thread a few milliseconds per snapshot.
+ * A room's floor plan drawn on a Canvas: the outline in grid cells, aisles as rows of racks, each
+ * rack coloured by its state with its CRIT (else WARN) node count; per-aisle counters; a summary
+ * bar that filters; zoom (wheel with Ctrl, or the buttons) and pan (drag, wheel). One redraw per
+ * snapshot that changed something; hit testing by index math, so a 500-rack room costs the FX
+ * thread a few milliseconds per snapshot.
  */
 public final class RoomFloorView implements PlaceView {
     private final AppContext ctx;
@@ -86,10 +87,11 @@ public final class RoomFloorView implements PlaceView {
         title.getStyleClass().add("title");
         Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
         state.setId("room-state");
-        Runnable showState = () -> {
-            state.setText(model.roomStateProperty().get().name());
-            Severities.apply(state, model.roomStateProperty().get());
-        };
+        Runnable showState =
+                () -> {
+                    state.setText(model.roomStateProperty().get().name());
+                    Severities.apply(state, model.roomStateProperty().get());
+                };
         model.roomStateProperty().addListener(o -> showState.run());
         showState.run();
         HBox bar = new HBox(10, title, state);
@@ -102,17 +104,20 @@ public final class RoomFloorView implements PlaceView {
             ToggleButton chip = Severities.styled(new ToggleButton(), s, "sev-chip");
             chip.setId("filter-" + s.name().toLowerCase(Locale.ROOT));
             chip.setTooltip(new Tooltip("Show only " + s + " racks (toggle)"));
-            Runnable text = () -> chip.setText(model.summaryProperty().get().getOrDefault(s, 0) + " " + s);
+            Runnable text =
+                    () -> chip.setText(model.summaryProperty().get().getOrDefault(s, 0) + " " + s);
             model.summaryProperty().addListener(o -> text.run());
             text.run();
-            chip.selectedProperty().addListener((o, was, on) -> {
-                if (on) {
-                    filter.add(s);
-                } else {
-                    filter.remove(s);
-                }
-                draw();
-            });
+            chip.selectedProperty()
+                    .addListener(
+                            (o, was, on) -> {
+                                if (on) {
+                                    filter.add(s);
+                                } else {
+                                    filter.remove(s);
+                                }
+                                draw();
+                            });
             bar.getChildren().add(chip);
         }
         List<MetricDefinition> metrics = model.colourableMetrics();
@@ -121,17 +126,18 @@ public final class RoomFloorView implements PlaceView {
             colour.setId("colour-by");
             colour.getItems().add(null);
             colour.getItems().addAll(metrics);
-            colour.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(MetricDefinition m) {
-                    return m == null ? "Colour: health" : "Colour: " + m.name();
-                }
+            colour.setConverter(
+                    new StringConverter<>() {
+                        @Override
+                        public String toString(MetricDefinition m) {
+                            return m == null ? "Colour: health" : "Colour: " + m.name();
+                        }
 
-                @Override
-                public MetricDefinition fromString(String s) {
-                    return null;
-                }
-            });
+                        @Override
+                        public MetricDefinition fromString(String s) {
+                            return null;
+                        }
+                    });
             colour.getSelectionModel().selectFirst();
             colour.valueProperty().addListener((o, a, m) -> model.colourByProperty().set(m));
             bar.getChildren().add(colour);
@@ -140,7 +146,8 @@ public final class RoomFloorView implements PlaceView {
             ToggleButton slurm = new ToggleButton("Slurm");
             slurm.setId("colour-slurm");
             slurm.getStyleClass().add("range-button");
-            slurm.setTooltip(new Tooltip("Colour racks by their nodes' Slurm state instead of health"));
+            slurm.setTooltip(
+                    new Tooltip("Colour racks by their nodes' Slurm state instead of health"));
             slurm.selectedProperty().bindBidirectional(ctx.colourBySlurmProperty());
             bar.getChildren().add(slurm);
         }
@@ -164,45 +171,50 @@ public final class RoomFloorView implements PlaceView {
         Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(200));
         tip.setOnShowing(e -> tip.setText(hovered == null ? "" : model.tooltip(hovered)));
-        canvas.setOnMouseMoved(e -> {
-            Rack r = rackAtCanvas(e.getX(), e.getY());
-            if (r != hovered) {
-                hovered = r;
-                Tooltip.uninstall(canvas, tip);
-                if (r != null) {
-                    Tooltip.install(canvas, tip);
-                }
-            }
-        });
-        canvas.setOnMousePressed(e -> {
-            dragX = e.getX();
-            dragY = e.getY();
-        });
-        canvas.setOnMouseDragged(e -> {
-            offsetX += e.getX() - dragX;
-            offsetY += e.getY() - dragY;
-            dragX = e.getX();
-            dragY = e.getY();
-            draw();
-        });
-        canvas.setOnMouseClicked(e -> {
-            if (e.isStillSincePress()) {
-                Rack r = rackAtCanvas(e.getX(), e.getY());
-                if (r != null) {
-                    ctx.navigation().go(Place.of(Place.Kind.RACK, r.id()));
-                }
-            }
-        });
-        canvas.setOnScroll(e -> {
-            if (e.isControlDown()) {
-                zoom(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
-            } else {
-                offsetX += e.getDeltaX();
-                offsetY += e.getDeltaY();
-                draw();
-            }
-            e.consume();
-        });
+        canvas.setOnMouseMoved(
+                e -> {
+                    Rack r = rackAtCanvas(e.getX(), e.getY());
+                    if (r != hovered) {
+                        hovered = r;
+                        Tooltip.uninstall(canvas, tip);
+                        if (r != null) {
+                            Tooltip.install(canvas, tip);
+                        }
+                    }
+                });
+        canvas.setOnMousePressed(
+                e -> {
+                    dragX = e.getX();
+                    dragY = e.getY();
+                });
+        canvas.setOnMouseDragged(
+                e -> {
+                    offsetX += e.getX() - dragX;
+                    offsetY += e.getY() - dragY;
+                    dragX = e.getX();
+                    dragY = e.getY();
+                    draw();
+                });
+        canvas.setOnMouseClicked(
+                e -> {
+                    if (e.isStillSincePress()) {
+                        Rack r = rackAtCanvas(e.getX(), e.getY());
+                        if (r != null) {
+                            ctx.navigation().go(Place.of(Place.Kind.RACK, r.id()));
+                        }
+                    }
+                });
+        canvas.setOnScroll(
+                e -> {
+                    if (e.isControlDown()) {
+                        zoom(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
+                    } else {
+                        offsetX += e.getDeltaX();
+                        offsetY += e.getDeltaY();
+                        draw();
+                    }
+                    e.consume();
+                });
     }
 
     private void zoom(double factor, double cx, double cy) {
@@ -220,7 +232,10 @@ public final class RoomFloorView implements PlaceView {
         if (w < 1 || h < 1) {
             return;
         }
-        scale = Math.max(0.35, Math.min(1.6, Math.min((w - 20) / plan.width(), (h - 20) / plan.height())));
+        scale =
+                Math.max(
+                        0.35,
+                        Math.min(1.6, Math.min((w - 20) / plan.width(), (h - 20) / plan.height())));
         offsetX = Math.max(10, (w - plan.width() * scale) / 2);
         offsetY = plan.height() * scale < h ? (h - plan.height() * scale) / 2 : 10;
         draw();
@@ -233,14 +248,20 @@ public final class RoomFloorView implements PlaceView {
     /** Where a rack's tile is, in the canvas's coordinates (tests and hit checks). */
     public Rectangle2D tileOf(String rackId) {
         Rectangle2D t = plan.tiles.get(rackId);
-        return t == null ? null : new Rectangle2D(offsetX + t.getMinX() * scale, offsetY + t.getMinY() * scale,
-                t.getWidth() * scale, t.getHeight() * scale);
+        return t == null
+                ? null
+                : new Rectangle2D(
+                        offsetX + t.getMinX() * scale,
+                        offsetY + t.getMinY() * scale,
+                        t.getWidth() * scale,
+                        t.getHeight() * scale);
     }
 
     /** The centre of a rack's tile on the screen, for robots. */
     public Point2D screenCentreOf(String rackId) {
         Rectangle2D t = tileOf(rackId);
-        return canvas.localToScreen(t.getMinX() + t.getWidth() / 2, t.getMinY() + t.getHeight() / 2);
+        return canvas.localToScreen(
+                t.getMinX() + t.getWidth() / 2, t.getMinY() + t.getHeight() / 2);
     }
 
     public Canvas canvas() {
@@ -267,14 +288,24 @@ public final class RoomFloorView implements PlaceView {
             g.setStroke(p.token("-line").deriveColor(0, 1, 1, 0.45));
             g.setLineWidth(0.5 / scale);
             double x0 = Math.max(0, Math.floor(-offsetX / scale / FloorPlan.CELL));
-            double x1 = Math.min(plan.widthCells, Math.ceil((w - offsetX) / scale / FloorPlan.CELL));
+            double x1 =
+                    Math.min(plan.widthCells, Math.ceil((w - offsetX) / scale / FloorPlan.CELL));
             double y0 = Math.max(0, Math.floor(-offsetY / scale / FloorPlan.CELL));
-            double y1 = Math.min(plan.heightCells, Math.ceil((h - offsetY) / scale / FloorPlan.CELL));
+            double y1 =
+                    Math.min(plan.heightCells, Math.ceil((h - offsetY) / scale / FloorPlan.CELL));
             for (double x = x0; x <= x1; x++) {
-                g.strokeLine(x * FloorPlan.CELL, y0 * FloorPlan.CELL, x * FloorPlan.CELL, y1 * FloorPlan.CELL);
+                g.strokeLine(
+                        x * FloorPlan.CELL,
+                        y0 * FloorPlan.CELL,
+                        x * FloorPlan.CELL,
+                        y1 * FloorPlan.CELL);
             }
             for (double y = y0; y <= y1; y++) {
-                g.strokeLine(x0 * FloorPlan.CELL, y * FloorPlan.CELL, x1 * FloorPlan.CELL, y * FloorPlan.CELL);
+                g.strokeLine(
+                        x0 * FloorPlan.CELL,
+                        y * FloorPlan.CELL,
+                        x1 * FloorPlan.CELL,
+                        y * FloorPlan.CELL);
             }
         }
         g.setStroke(p.token("-line"));
@@ -299,14 +330,23 @@ public final class RoomFloorView implements PlaceView {
     private void drawRow(GraphicsContext g, Palette p, FloorPlan.Row row) {
         double bandW = (row.racks().size() + 6.5) * FloorPlan.CELL;
         g.setFill(p.token("-bg-2").deriveColor(0, 1, 0.85, 1));
-        g.fillRoundRect(0.5 * FloorPlan.CELL, row.y() - 0.75 * FloorPlan.CELL, bandW, 2.4 * FloorPlan.CELL, 8, 8);
+        g.fillRoundRect(
+                0.5 * FloorPlan.CELL,
+                row.y() - 0.75 * FloorPlan.CELL,
+                bandW,
+                2.4 * FloorPlan.CELL,
+                8,
+                8);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
         g.setFill(p.token("-fg-1"));
         g.fillText(row.name(), 0.7 * FloorPlan.CELL, row.y() - 0.68 * FloorPlan.CELL);
         if (row.aisleId() != null) {
-            g.fillText(model.aisleSummary(row.aisleId()).get(), (row.racks().size() + 3.2) * FloorPlan.CELL, row.y() + 0.4 * FloorPlan.CELL);
+            g.fillText(
+                    model.aisleSummary(row.aisleId()).get(),
+                    (row.racks().size() + 3.2) * FloorPlan.CELL,
+                    row.y() + 0.4 * FloorPlan.CELL);
         }
         for (Rack r : row.racks()) {
             drawRack(g, p, r);
@@ -316,7 +356,9 @@ public final class RoomFloorView implements PlaceView {
     private void drawRack(GraphicsContext g, Palette p, Rack r) {
         Rectangle2D t = plan.tiles.get(r.id());
         RackStatus st = model.rack(r.id()).get();
-        boolean dimmed = !filter.isEmpty() && !filter.contains(st.severity()) || st.inJob() == false && ctx.selectedJobProperty().get() != null;
+        boolean dimmed =
+                !filter.isEmpty() && !filter.contains(st.severity())
+                        || st.inJob() == false && ctx.selectedJobProperty().get() != null;
         g.setGlobalAlpha(dimmed ? 0.18 : 1);
         Color fill = p.tone(st.tone());
         g.setFill(st.stale() ? fill.deriveColor(0, 1, 0.55, 1) : fill);
@@ -325,13 +367,16 @@ public final class RoomFloorView implements PlaceView {
             g.setStroke(p.token("-sev-stale"));
             g.setLineWidth(2);
             g.setLineDashes(3, 2);
-            g.strokeRoundRect(t.getMinX() + 1, t.getMinY() + 1, t.getWidth() - 2, t.getHeight() - 2, 5, 5);
+            g.strokeRoundRect(
+                    t.getMinX() + 1, t.getMinY() + 1, t.getWidth() - 2, t.getHeight() - 2, 5, 5);
             g.setLineDashes((double[]) null);
         }
         if (r.id().equals(highlight) || r == hovered || st.inJob()) {
-            g.setStroke(r.id().equals(highlight) || st.inJob() ? p.token("-accent") : p.token("-fg-0"));
+            g.setStroke(
+                    r.id().equals(highlight) || st.inJob() ? p.token("-accent") : p.token("-fg-0"));
             g.setLineWidth(r.id().equals(highlight) || st.inJob() ? 3 : 2);
-            g.strokeRoundRect(t.getMinX() - 2, t.getMinY() - 2, t.getWidth() + 4, t.getHeight() + 4, 6, 6);
+            g.strokeRoundRect(
+                    t.getMinX() - 2, t.getMinY() - 2, t.getWidth() + 4, t.getHeight() + 4, 6, 6);
         }
         if (!st.label().isEmpty()) {
             g.setFill(p.token("-bg-0"));
@@ -356,17 +401,36 @@ public final class RoomFloorView implements PlaceView {
         double dw = 6;
         double dh = 6;
         switch (plan.layout.doorSide()) {
-            case "north" -> { x = pos * (w - len); y = -3; dw = len; }
-            case "east" -> { x = w - 3; y = pos * (h - len); dh = len; }
-            case "west" -> { x = -3; y = pos * (h - len); dh = len; }
-            default -> { x = pos * (w - len); y = h - 3; dw = len; }
+            case "north" -> {
+                x = pos * (w - len);
+                y = -3;
+                dw = len;
+            }
+            case "east" -> {
+                x = w - 3;
+                y = pos * (h - len);
+                dh = len;
+            }
+            case "west" -> {
+                x = -3;
+                y = pos * (h - len);
+                dh = len;
+            }
+            default -> {
+                x = pos * (w - len);
+                y = h - 3;
+                dw = len;
+            }
         }
         g.setFill(p.token("-accent"));
         g.fillRect(x, y, dw, dh);
         g.setFont(Font.font("DejaVu Sans", 10));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(plan.layout.doorLabel().isEmpty() ? "Door" : plan.layout.doorLabel(), Math.min(x, w - 90) + 4, Math.max(y - 4, 14));
+        g.fillText(
+                plan.layout.doorLabel().isEmpty() ? "Door" : plan.layout.doorLabel(),
+                Math.min(x, w - 90) + 4,
+                Math.max(y - 4, 14));
     }
 
     /** The distinctive end of a rack id ("r05" of "fra1-a01-r05") for the label under its tile. */

@@ -10,8 +10,8 @@ import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,19 +19,20 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import java.util.Set;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 
 /**
- * A room's racks and their states. Each snapshot is applied as a difference: a rack's property changes only
- * when what its tile shows changes. Racks can instead be coloured by a metric, banded by its thresholds.
+ * A room's racks and their states. Each snapshot is applied as a difference: a rack's property
+ * changes only when what its tile shows changes. Racks can instead be coloured by a metric, banded
+ * by its thresholds.
  */
 public final class RoomFloorViewModel {
     private final AppContext ctx;
@@ -40,10 +41,13 @@ public final class RoomFloorViewModel {
     private final Map<String, ReadOnlyObjectWrapper<RackStatus>> racks = new LinkedHashMap<>();
     private final Map<String, List<String>> instancesOfRack = new LinkedHashMap<>();
     private final Map<String, ReadOnlyObjectWrapper<String>> aisleSummaries = new LinkedHashMap<>();
-    private final ReadOnlyObjectWrapper<Map<Severity, Integer>> summary = new ReadOnlyObjectWrapper<>(this, "summary", Map.of());
-    private final ReadOnlyObjectWrapper<Severity> roomState = new ReadOnlyObjectWrapper<>(this, "roomState", Severity.UNKNOWN);
+    private final ReadOnlyObjectWrapper<Map<Severity, Integer>> summary =
+            new ReadOnlyObjectWrapper<>(this, "summary", Map.of());
+    private final ReadOnlyObjectWrapper<Severity> roomState =
+            new ReadOnlyObjectWrapper<>(this, "roomState", Severity.UNKNOWN);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
-    private final ObjectProperty<MetricDefinition> colourBy = new SimpleObjectProperty<>(this, "colourBy");
+    private final ObjectProperty<MetricDefinition> colourBy =
+            new SimpleObjectProperty<>(this, "colourBy");
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
 
@@ -51,14 +55,18 @@ public final class RoomFloorViewModel {
         this.ctx = ctx;
         this.room = room;
         this.rackList = room.racks().toList();
-        room.racks().forEach(r -> {
-            racks.put(r.id(), new ReadOnlyObjectWrapper<>(RackStatus.UNKNOWN));
-            List<String> ids = new ArrayList<>();
-            for (Device d : r.devices()) {
-                d.instances().stream().map(InstanceSlot::instanceId).forEach(ids::add);
-            }
-            instancesOfRack.put(r.id(), ids);
-        });
+        room.racks()
+                .forEach(
+                        r -> {
+                            racks.put(r.id(), new ReadOnlyObjectWrapper<>(RackStatus.UNKNOWN));
+                            List<String> ids = new ArrayList<>();
+                            for (Device d : r.devices()) {
+                                d.instances().stream()
+                                        .map(InstanceSlot::instanceId)
+                                        .forEach(ids::add);
+                            }
+                            instancesOfRack.put(r.id(), ids);
+                        });
         room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
         subscriptions.onChange(ctx.feed().snapshotProperty(), (o, old, s) -> apply(s));
         colourBy.addListener((o, old, m) -> loadMetric(m));
@@ -95,13 +103,21 @@ public final class RoomFloorViewModel {
     /** Metrics a rack of this room can be coloured by: rack-level definitions with thresholds. */
     public List<MetricDefinition> colourableMetrics() {
         Map<String, MetricDefinition> out = new TreeMap<>();
-        room.racks().forEach(r -> ctx.config().metricsFor(r).stream()
-                .filter(m -> m.display().warn() != null || m.display().crit() != null)
-                .forEach(m -> out.put(m.id(), m)));
+        room.racks()
+                .forEach(
+                        r ->
+                                ctx.config().metricsFor(r).stream()
+                                        .filter(
+                                                m ->
+                                                        m.display().warn() != null
+                                                                || m.display().crit() != null)
+                                        .forEach(m -> out.put(m.id(), m)));
         return new ArrayList<>(out.values());
     }
 
-    /** Grows by one after each snapshot that changed any rack, so a view can redraw once per change. */
+    /**
+     * Grows by one after each snapshot that changed any rack, so a view can redraw once per change.
+     */
     public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
@@ -129,14 +145,19 @@ public final class RoomFloorViewModel {
                 a[2] += s.rack(r.id()) == Severity.UNKNOWN ? 1 : 0;
             }
         }
-        perAisle.forEach((aisle, a) -> {
-            ReadOnlyObjectWrapper<String> p = aisleSummaries.get(aisle);
-            String text = a[0] + a[1] + a[2] == 0 ? "all clear"
-                    : (a[0] > 0 ? a[0] + " CRIT  " : "") + (a[1] > 0 ? a[1] + " WARN  " : "") + (a[2] > 0 ? a[2] + " racks UNKNOWN" : "");
-            if (p != null && !text.equals(p.get())) {
-                p.set(text.trim());
-            }
-        });
+        perAisle.forEach(
+                (aisle, a) -> {
+                    ReadOnlyObjectWrapper<String> p = aisleSummaries.get(aisle);
+                    String text =
+                            a[0] + a[1] + a[2] == 0
+                                    ? "all clear"
+                                    : (a[0] > 0 ? a[0] + " CRIT  " : "")
+                                            + (a[1] > 0 ? a[1] + " WARN  " : "")
+                                            + (a[2] > 0 ? a[2] + " racks UNKNOWN" : "");
+                    if (p != null && !text.equals(p.get())) {
+                        p.set(text.trim());
+                    }
+                });
         if (!counts.equals(summary.get())) {
             summary.set(Map.copyOf(counts));
         }
@@ -153,7 +174,8 @@ public final class RoomFloorViewModel {
         if (m != null) {
             Double v = metricValues.get(r.id());
             Severity band = band(m, v);
-            return new RackStatus(band, Tone.of(band), 0, 0, false, v == null ? "" : Formats.value(v), inJob);
+            return new RackStatus(
+                    band, Tone.of(band), 0, 0, false, v == null ? "" : Formats.value(v), inJob);
         }
         if (ctx.colourBySlurmProperty().get()) {
             return slurmStatus(s, r, nodes, inJob);
@@ -175,7 +197,10 @@ public final class RoomFloorViewModel {
         return new RackStatus(sev, Tone.of(sev), crit, warn, stale, label, inJob);
     }
 
-    /** The worst Slurm state among the rack's Slurm nodes, labelled with how many are down (else drained). */
+    /**
+     * The worst Slurm state among the rack's Slurm nodes, labelled with how many are down (else
+     * drained).
+     */
     private RackStatus slurmStatus(HealthSnapshot s, Rack r, List<String> nodes, boolean inJob) {
         Tone worst = null;
         int crit = 0;
@@ -189,7 +214,14 @@ public final class RoomFloorViewModel {
             }
         }
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
-        return new RackStatus(s.rack(r.id()), worst == null ? Tone.UNKNOWN : worst, crit, warn, false, label, inJob);
+        return new RackStatus(
+                s.rack(r.id()),
+                worst == null ? Tone.UNKNOWN : worst,
+                crit,
+                warn,
+                false,
+                label,
+                inJob);
     }
 
     private static Severity band(MetricDefinition m, Double v) {
@@ -198,22 +230,28 @@ public final class RoomFloorViewModel {
         }
         Double crit = m.display().crit();
         Double warn = m.display().warn();
-        return crit != null && v >= crit ? Severity.CRIT : warn != null && v >= warn ? Severity.WARN : Severity.OK;
+        return crit != null && v >= crit
+                ? Severity.CRIT
+                : warn != null && v >= warn ? Severity.WARN : Severity.OK;
     }
 
     private void loadMetric(MetricDefinition m) {
         metricValues.clear();
         if (m != null && ctx.metrics() != null) {
             for (Rack r : room.racks().toList()) {
-                ctx.metrics().range(m, r.id(), Duration.ofMinutes(15), 15, ctx.clock().instant()).thenAccept(d -> {
-                    Double last = last(d);
-                    Platform.runLater(() -> {
-                        if (m.equals(colourBy.get()) && last != null) {
-                            metricValues.put(r.id(), last);
-                            apply(ctx.feed().current());
-                        }
-                    });
-                });
+                ctx.metrics()
+                        .range(m, r.id(), Duration.ofMinutes(15), 15, ctx.clock().instant())
+                        .thenAccept(
+                                d -> {
+                                    Double last = last(d);
+                                    Platform.runLater(
+                                            () -> {
+                                                if (m.equals(colourBy.get()) && last != null) {
+                                                    metricValues.put(r.id(), last);
+                                                    apply(ctx.feed().current());
+                                                }
+                                            });
+                                });
             }
         }
         apply(ctx.feed().current());
@@ -231,24 +269,47 @@ public final class RoomFloorViewModel {
     /** The hover text of a rack: state, node counts, and the failing checks with values. */
     public String tooltip(Rack r) {
         RackStatus st = racks.get(r.id()).get();
-        StringBuilder b = new StringBuilder(r.name()).append("  —  ").append(ctx.feed().current().rack(r.id()));
+        StringBuilder b =
+                new StringBuilder(r.name())
+                        .append("  —  ")
+                        .append(ctx.feed().current().rack(r.id()));
         if (st.stale()) {
             b.append("  (stale)");
         }
-        b.append('\n').append(r.devices().size()).append(" devices, ").append(instancesOfRack.get(r.id()).size()).append(" nodes");
+        b.append('\n')
+                .append(r.devices().size())
+                .append(" devices, ")
+                .append(instancesOfRack.get(r.id()).size())
+                .append(" nodes");
         if (colourBy.get() != null) {
-            b.append('\n').append(colourBy.get().name()).append(": ").append(st.label().isEmpty() ? "no data" : st.label() + " " + colourBy.get().display().unit());
+            b.append('\n')
+                    .append(colourBy.get().name())
+                    .append(": ")
+                    .append(
+                            st.label().isEmpty()
+                                    ? "no data"
+                                    : st.label() + " " + colourBy.get().display().unit());
         }
         List<Alert> alerts = ctx.alertIndex().rack(r.id());
         if (!alerts.isEmpty()) {
             b.append("\n\nFailing checks:");
             Map<String, List<Alert>> byCheck = new TreeMap<>();
             alerts.forEach(a -> byCheck.computeIfAbsent(a.check(), k -> new ArrayList<>()).add(a));
-            byCheck.forEach((check, list) -> {
-                Alert worst = list.stream().max((x, y) -> x.severity().compareTo(y.severity())).orElseThrow();
-                b.append("\n  ").append(worst.severity()).append("  ").append(ctx.config().check(check).map(c -> c.name()).orElse(check));
-                b.append(list.size() > 1 ? "  ×" + list.size() : "  " + Formats.value(worst.value()));
-            });
+            byCheck.forEach(
+                    (check, list) -> {
+                        Alert worst =
+                                list.stream()
+                                        .max((x, y) -> x.severity().compareTo(y.severity()))
+                                        .orElseThrow();
+                        b.append("\n  ")
+                                .append(worst.severity())
+                                .append("  ")
+                                .append(ctx.config().check(check).map(c -> c.name()).orElse(check));
+                        b.append(
+                                list.size() > 1
+                                        ? "  ×" + list.size()
+                                        : "  " + Formats.value(worst.value()));
+                    });
         }
         return b.toString();
     }

@@ -20,30 +20,50 @@ public final class SearchIndex {
         for (Site s : topology.sites()) {
             add("site", s.id(), s.name(), s.name(), Place.of(Place.Kind.SITE, s.id()));
             for (Room r : s.rooms()) {
-                add("room", r.id(), r.name(), s.name() + " / " + r.name(), Place.of(Place.Kind.ROOM, r.key()));
+                add(
+                        "room",
+                        r.id(),
+                        r.name(),
+                        s.name() + " / " + r.name(),
+                        Place.of(Place.Kind.ROOM, r.key()));
             }
         }
         for (Rack r : topology.racks()) {
-            add("rack", r.id(), r.name(), r.siteId() + " / " + r.roomId() + " / " + r.name(), Place.of(Place.Kind.RACK, r.id()));
+            add(
+                    "rack",
+                    r.id(),
+                    r.name(),
+                    r.siteId() + " / " + r.roomId() + " / " + r.name(),
+                    Place.of(Place.Kind.RACK, r.id()));
             for (Device d : r.devices()) {
                 Place device = Place.of(Place.Kind.DEVICE, d.id());
                 add("device", d.id(), d.name(), r.name() + " / " + d.name(), device);
                 for (InstanceSlot slot : d.instances()) {
-                    add("instance", slot.instanceId(), slot.instanceId(), r.name() + " / " + d.name(), device.highlighting(slot.instanceId()));
+                    add(
+                            "instance",
+                            slot.instanceId(),
+                            slot.instanceId(),
+                            r.name() + " / " + d.name(),
+                            device.highlighting(slot.instanceId()));
                 }
             }
         }
     }
 
     private void add(String kind, String id, String name, String where, Place place) {
-        entries.add(new Entry(kind, id, name, where, place, (id + " " + name).toLowerCase(Locale.ROOT)));
+        entries.add(
+                new Entry(
+                        kind, id, name, where, place, (id + " " + name).toLowerCase(Locale.ROOT)));
     }
 
     public int size() {
         return entries.size();
     }
 
-    /** The best {@code limit} matches: exact id first, then prefixes, then substrings; shorter ids first. */
+    /**
+     * The best {@code limit} matches: exact id first, then prefixes, then substrings; shorter ids
+     * first.
+     */
     public List<Entry> search(String query, int limit) {
         String q = query.trim().toLowerCase(Locale.ROOT);
         if (q.isEmpty()) {
@@ -53,21 +73,30 @@ public final class SearchIndex {
         for (Entry e : entries) {
             int at = e.haystack.indexOf(q);
             if (at >= 0) {
-                int score = e.id.equalsIgnoreCase(q) ? 0 : at == 0 || e.name.toLowerCase(Locale.ROOT).startsWith(q) ? 1 : 2;
+                int score =
+                        e.id.equalsIgnoreCase(q)
+                                ? 0
+                                : at == 0 || e.name.toLowerCase(Locale.ROOT).startsWith(q) ? 1 : 2;
                 hits.add(new Scored(e, score));
             }
         }
-        return hits.stream().sorted(Comparator.comparingInt(Scored::score).thenComparingInt(s -> s.entry.id.length())
-                .thenComparing(s -> s.entry.id)).limit(limit).map(Scored::entry).toList();
+        return hits.stream()
+                .sorted(
+                        Comparator.comparingInt(Scored::score)
+                                .thenComparingInt(s -> s.entry.id.length())
+                                .thenComparing(s -> s.entry.id))
+                .limit(limit)
+                .map(Scored::entry)
+                .toList();
     }
 
-    public record Entry(String kind, String id, String name, String where, Place place, String haystack) {
+    public record Entry(
+            String kind, String id, String name, String where, Place place, String haystack) {
         @Override
         public String toString() {
             return kind + "  " + (name.equals(id) ? id : name + " (" + id + ")") + "  —  " + where;
         }
     }
 
-    private record Scored(Entry entry, int score) {
-    }
+    private record Scored(Entry entry, int score) {}
 }

@@ -7,12 +7,15 @@ import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.ViewFactory;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.search.SearchIndex;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
@@ -22,12 +25,19 @@ import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -40,21 +50,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import io.rackscope.desktop.ui.Tone;
-import java.util.ArrayList;
-import java.util.function.Consumer;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Slider;
-import javafx.scene.control.ToggleGroup;
 import javafx.util.Duration;
 
 /**
- * The main window's content: navigation bar with breadcrumb, back/forward and search (Ctrl+K); the current
- * view; the alert panel; a banner for problems; the status bar with a legend that is always visible.
+ * The main window's content: navigation bar with breadcrumb, back/forward and search (Ctrl+K); the
+ * current view; the alert panel; a banner for problems; the status bar with a legend that is always
+ * visible.
  */
 public final class MainView {
     private static final Logger LOG = Logger.getLogger(MainView.class.getName());
@@ -88,12 +89,13 @@ public final class MainView {
         bannerBox.getStyleClass().add("banner");
         bannerBox.visibleProperty().bind(status.bannerProperty().isNotEmpty());
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
-        Consumer<Severity> bannerStyle = h -> {
-            bannerBox.getStyleClass().remove("error");
-            if (h == Severity.CRIT) {
-                bannerBox.getStyleClass().add("error");
-            }
-        };
+        Consumer<Severity> bannerStyle =
+                h -> {
+                    bannerBox.getStyleClass().remove("error");
+                    if (h == Severity.CRIT) {
+                        bannerBox.getStyleClass().add("error");
+                    }
+                };
         bannerStyle.accept(status.healthProperty().get());
         status.healthProperty().addListener((o, a, h) -> bannerStyle.accept(h));
         top = new VBox(toolbar(), bannerBox);
@@ -108,31 +110,45 @@ public final class MainView {
         alerts.setOnNewAlerts(this::announce);
         ctx.navigation().currentProperty().addListener((o, a, place) -> show(place));
         show(ctx.navigation().current());
-        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getButton() == MouseButton.BACK) {
-                ctx.navigation().back();
-                e.consume();
-            } else if (e.getButton() == MouseButton.FORWARD) {
-                ctx.navigation().forward();
-                e.consume();
-            }
-        });
+        root.addEventFilter(
+                MouseEvent.MOUSE_PRESSED,
+                e -> {
+                    if (e.getButton() == MouseButton.BACK) {
+                        ctx.navigation().back();
+                        e.consume();
+                    } else if (e.getButton() == MouseButton.FORWARD) {
+                        ctx.navigation().forward();
+                        e.consume();
+                    }
+                });
     }
 
     /** Keyboard shortcuts live on the scene: Alt+Left/Right, Ctrl+K, F5. */
     public void install(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), ctx.navigation()::back);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), ctx.navigation()::forward);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
-            search.requestFocus();
-            search.selectAll();
-        });
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
+                        ctx.navigation()::back);
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
+                        ctx.navigation()::forward);
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                            search.requestFocus();
+                            search.selectAll();
+                        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), ctx.feed()::refreshNow);
         toasts = new Toasts(ctx, scene.getWindow());
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(ctx, w));
     }
 
-    /** Kiosk mode: {@code bar} replaces the navigation bar; the alert panel can go to leave room for the view. */
+    /**
+     * Kiosk mode: {@code bar} replaces the navigation bar; the alert panel can go to leave room for
+     * the view.
+     */
     public void useKioskBar(Node bar, boolean hideAlerts) {
         top.getChildren().set(0, bar);
         if (hideAlerts) {
@@ -151,7 +167,11 @@ public final class MainView {
             toasts.show(fresh);
         }
         if (sound != null) {
-            sound.announce(fresh.stream().map(Alert::severity).max(Severity::compareTo).orElse(Severity.OK));
+            sound.announce(
+                    fresh.stream()
+                            .map(Alert::severity)
+                            .max(Severity::compareTo)
+                            .orElse(Severity.OK));
         }
     }
 
@@ -172,18 +192,20 @@ public final class MainView {
         search.setPromptText("Search sites, rooms, racks, devices, nodes   Ctrl+K");
         search.getStyleClass().add("search-field");
         search.textProperty().addListener((o, a, q) -> showResults(q));
-        search.setOnAction(e -> {
-            List<SearchIndex.Entry> hits = index.search(search.getText(), 1);
-            if (!hits.isEmpty()) {
-                jump(hits.get(0));
-            }
-        });
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                results.hide();
-                search.clear();
-            }
-        });
+        search.setOnAction(
+                e -> {
+                    List<SearchIndex.Entry> hits = index.search(search.getText(), 1);
+                    if (!hits.isEmpty()) {
+                        jump(hits.get(0));
+                    }
+                });
+        search.setOnKeyPressed(
+                e -> {
+                    if (e.getCode() == KeyCode.ESCAPE) {
+                        results.hide();
+                        search.clear();
+                    }
+                });
         Button refresh = navButton("⟳", "Refresh now (F5)");
         refresh.setOnAction(e -> ctx.feed().refreshNow());
         Button theme = navButton("◐", "Switch dark/light theme");
@@ -194,11 +216,24 @@ public final class MainView {
         alertsToggle.setId("alerts-toggle");
         alertsToggle.getStyleClass().add("nav-button");
         alertsToggle.setSelected(true);
-        alertsToggle.selectedProperty().addListener((o, a, on) -> {
-            root.getRight().setVisible(on);
-            root.getRight().setManaged(on);
-        });
-        HBox bar = new HBox(back, forward, crumbs, spacer, search, refresh, theme, soundMenu, alertsToggle);
+        alertsToggle
+                .selectedProperty()
+                .addListener(
+                        (o, a, on) -> {
+                            root.getRight().setVisible(on);
+                            root.getRight().setManaged(on);
+                        });
+        HBox bar =
+                new HBox(
+                        back,
+                        forward,
+                        crumbs,
+                        spacer,
+                        search,
+                        refresh,
+                        theme,
+                        soundMenu,
+                        alertsToggle);
         bar.getStyleClass().add("toolbar-bar");
         return bar;
     }
@@ -210,48 +245,63 @@ public final class MainView {
         menu.getStyleClass().add("nav-button");
         CheckMenuItem mute = new CheckMenuItem("Mute alert sounds");
         mute.setId("mute");
-        mute.selectedProperty().addListener((o, a, m) -> {
-            menu.setText(m ? "Muted" : "Sound on");
-            if (sound != null) {
-                sound.setMuted(m);
-            }
-        });
+        mute.selectedProperty()
+                .addListener(
+                        (o, a, m) -> {
+                            menu.setText(m ? "Muted" : "Sound on");
+                            if (sound != null) {
+                                sound.setMuted(m);
+                            }
+                        });
         Slider volume = new Slider(0, 1, 0.6);
         volume.setId("volume");
-        volume.valueProperty().addListener((o, a, v) -> {
-            if (sound != null) {
-                sound.setVolume(v.doubleValue());
-            }
-        });
-        CustomMenuItem volumeItem = new CustomMenuItem(new HBox(8, new Label("Volume"), volume), false);
+        volume.valueProperty()
+                .addListener(
+                        (o, a, v) -> {
+                            if (sound != null) {
+                                sound.setVolume(v.doubleValue());
+                            }
+                        });
+        CustomMenuItem volumeItem =
+                new CustomMenuItem(new HBox(8, new Label("Volume"), volume), false);
         MenuItem testCrit = new MenuItem("Play the CRIT tone");
-        testCrit.setOnAction(e -> {
-            if (sound != null) {
-                sound.play(Severity.CRIT);
-            }
-        });
+        testCrit.setOnAction(
+                e -> {
+                    if (sound != null) {
+                        sound.play(Severity.CRIT);
+                    }
+                });
         MenuItem testWarn = new MenuItem("Play the WARN tone");
-        testWarn.setOnAction(e -> {
-            if (sound != null) {
-                sound.play(Severity.WARN);
-            }
-        });
+        testWarn.setOnAction(
+                e -> {
+                    if (sound != null) {
+                        sound.play(Severity.WARN);
+                    }
+                });
         ToggleGroup whenGroup = new ToggleGroup();
         menu.getItems().addAll(mute, volumeItem, new SeparatorMenuItem());
         for (AlertSound.When w : AlertSound.When.values()) {
-            RadioMenuItem item = new RadioMenuItem(switch (w) {
-                case ALWAYS -> "Always";
-                case ONLY_WHEN_HIDDEN -> "Only when the window is in the background";
-                case ONLY_WHEN_VISIBLE -> "Only when the window is in front";
-            });
+            RadioMenuItem item =
+                    new RadioMenuItem(
+                            switch (w) {
+                                case ALWAYS -> "Always";
+                                case ONLY_WHEN_HIDDEN ->
+                                        "Only when the window is in the background";
+                                case ONLY_WHEN_VISIBLE -> "Only when the window is in front";
+                            });
             item.setToggleGroup(whenGroup);
             item.setSelected(w == AlertSound.When.ALWAYS);
-            item.setOnAction(e -> {
-                if (sound != null) {
-                    sound.setWhen(w, () -> root.getScene() != null && root.getScene().getWindow() != null
-                            && root.getScene().getWindow().isFocused());
-                }
-            });
+            item.setOnAction(
+                    e -> {
+                        if (sound != null) {
+                            sound.setWhen(
+                                    w,
+                                    () ->
+                                            root.getScene() != null
+                                                    && root.getScene().getWindow() != null
+                                                    && root.getScene().getWindow().isFocused());
+                        }
+                    });
             menu.getItems().add(item);
         }
         menu.getItems().addAll(new SeparatorMenuItem(), testCrit, testWarn);
@@ -279,7 +329,9 @@ public final class MainView {
             item.setOnAction(e -> jump(hit));
             results.getItems().add(item);
         }
-        if (!results.isShowing() && search.getScene() != null && search.getScene().getWindow() != null) {
+        if (!results.isShowing()
+                && search.getScene() != null
+                && search.getScene().getWindow() != null) {
             results.show(search, Side.BOTTOM, 0, 2);
         }
     }
@@ -361,7 +413,8 @@ public final class MainView {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot show " + place.text(), e);
             current = null;
-            content.getChildren().setAll(new Label("Cannot show " + place.text() + ": " + e.getMessage()));
+            content.getChildren()
+                    .setAll(new Label("Cannot show " + place.text() + ": " + e.getMessage()));
         }
     }
 

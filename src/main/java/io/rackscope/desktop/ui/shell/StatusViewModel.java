@@ -6,24 +6,27 @@ import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Formats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * What the status bar says: whether Prometheus answers (and why not), how old the data is, the last cycle's
- * time and query count, and the cache hit ratio. {@link #tick()} refreshes the age once a second.
+ * What the status bar says: whether Prometheus answers (and why not), how old the data is, the last
+ * cycle's time and query count, and the cache hit ratio. {@link #tick()} refreshes the age once a
+ * second.
  */
 public final class StatusViewModel {
     private final AppContext ctx;
     private String notice;
-    private final ReadOnlyObjectWrapper<Severity> health = new ReadOnlyObjectWrapper<>(this, "health", Severity.UNKNOWN);
-    private final ReadOnlyStringWrapper prometheus = new ReadOnlyStringWrapper(this, "prometheus", "Prometheus: connecting…");
+    private final ReadOnlyObjectWrapper<Severity> health =
+            new ReadOnlyObjectWrapper<>(this, "health", Severity.UNKNOWN);
+    private final ReadOnlyStringWrapper prometheus =
+            new ReadOnlyStringWrapper(this, "prometheus", "Prometheus: connecting…");
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "no data yet");
     private final ReadOnlyStringWrapper cycle = new ReadOnlyStringWrapper(this, "cycle", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
@@ -47,20 +50,36 @@ public final class StatusViewModel {
         long hits = number(stats.get("cache_hits")) + number(stats.get("query_cache_hits"));
         long misses = number(stats.get("cache_misses")) + number(stats.get("query_cache_misses"));
         String ratio = hits + misses == 0 ? "—" : Math.round(100.0 * hits / (hits + misses)) + " %";
-        cycle.set("cycle " + s.cycleTime().toMillis() + " ms · " + perCycle + " queries · cache " + ratio);
-        String url = ctx.planner() == null ? "" : " " + ctx.config().app().telemetry().prometheusUrl();
+        cycle.set(
+                "cycle "
+                        + s.cycleTime().toMillis()
+                        + " ms · "
+                        + perCycle
+                        + " queries · cache "
+                        + ratio);
+        String url =
+                ctx.planner() == null ? "" : " " + ctx.config().app().telemetry().prometheusUrl();
         if (s.errors().isEmpty()) {
             health.set(Severity.OK);
             prometheus.set("Prometheus reachable");
             banner.set(notice);
         } else {
-            boolean all = s.staleEntities().size() + s.nodes().size() > 0 && s.errors().size() >= ctx.config().checks().size();
+            boolean all =
+                    s.staleEntities().size() + s.nodes().size() > 0
+                            && s.errors().size() >= ctx.config().checks().size();
             health.set(all ? Severity.CRIT : Severity.WARN);
             String reason = commonReason(s.errors());
             prometheus.set((all ? "Prometheus unreachable: " : "Some checks failed: ") + reason);
             boolean same = !reason.equals(s.errors().get(0));
-            banner.set((notice.isEmpty() ? "" : notice + "  ") + (all ? "No fresh data — showing the last known states with their age. " : "")
-                    + reason + (s.errors().size() > 1 && !same ? "  (+" + (s.errors().size() - 1) + " more)" : ""));
+            banner.set(
+                    (notice.isEmpty() ? "" : notice + "  ")
+                            + (all
+                                    ? "No fresh data — showing the last known states with their age. "
+                                    : "")
+                            + reason
+                            + (s.errors().size() > 1 && !same
+                                    ? "  (+" + (s.errors().size() - 1) + " more)"
+                                    : ""));
         }
         tick();
     }
@@ -79,15 +98,26 @@ public final class StatusViewModel {
         int staleAfter = ctx.config().app().kiosk().staleAfterSeconds();
         if (staleAfter > 0 && dataAge.toSeconds() > staleAfter) {
             health.set(Severity.CRIT);
-            banner.set("STALE: no fresh data for " + Formats.age(dataAge) + " — showing the last known states. "
-                    + (s.errors().isEmpty() ? "" : s.errors().get(0)));
+            banner.set(
+                    "STALE: no fresh data for "
+                            + Formats.age(dataAge)
+                            + " — showing the last known states. "
+                            + (s.errors().isEmpty() ? "" : s.errors().get(0)));
         }
         Instant last = s.staleSince().values().stream().min(Instant::compareTo).orElse(s.takenAt());
-        age.set("updated " + Formats.ago(s.takenAt(), ctx.clock().instant())
-                + (s.staleEntities().isEmpty() ? "" : " · oldest data " + Formats.age(Duration.between(last, ctx.clock().instant()))));
+        age.set(
+                "updated "
+                        + Formats.ago(s.takenAt(), ctx.clock().instant())
+                        + (s.staleEntities().isEmpty()
+                                ? ""
+                                : " · oldest data "
+                                        + Formats.age(
+                                                Duration.between(last, ctx.clock().instant()))));
     }
 
-    /** Errors read "check: reason"; when every check failed for the same reason, the reason alone. */
+    /**
+     * Errors read "check: reason"; when every check failed for the same reason, the reason alone.
+     */
     static String commonReason(List<String> errors) {
         Set<String> reasons = new HashSet<>();
         for (String e : errors) {

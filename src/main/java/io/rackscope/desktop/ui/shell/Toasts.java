@@ -13,8 +13,9 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * One toast per new alert, top right, gone after a while; more than a few at once collapse into one counter.
- * A click on a toast goes to the alert's location. {@link #shown()} lists the toast titles, newest last.
+ * One toast per new alert, top right, gone after a while; more than a few at once collapse into one
+ * counter. A click on a toast goes to the alert's location. {@link #shown()} lists the toast
+ * titles, newest last.
  */
 public final class Toasts {
     static final int MAX_SEPARATE = 4;
@@ -30,7 +31,10 @@ public final class Toasts {
     public void show(List<Alert> fresh) {
         if (fresh.size() > MAX_SEPARATE) {
             long crit = fresh.stream().filter(a -> a.severity() == Severity.CRIT).count();
-            toast(fresh.size() + " new alerts", crit + " CRIT, " + (fresh.size() - crit) + " WARN — see the alert panel", null);
+            toast(
+                    fresh.size() + " new alerts",
+                    crit + " CRIT, " + (fresh.size() - crit) + " WARN — see the alert panel",
+                    null);
             return;
         }
         for (Alert a : fresh) {
@@ -44,13 +48,23 @@ public final class Toasts {
         if (owner == null || !owner.isShowing()) {
             return;
         }
-        Notifications n = Notifications.create().title(title).text(text).owner(owner).position(Pos.TOP_RIGHT)
-                .hideAfter(Duration.seconds(10));
+        Notifications n =
+                Notifications.create()
+                        .title(title)
+                        .text(text)
+                        .owner(owner)
+                        .position(Pos.TOP_RIGHT)
+                        .hideAfter(Duration.seconds(10));
         if (ctx.themeProperty().get() == Theme.DARK) {
             n = n.darkStyle();
         }
         if (target != null) {
-            n = n.onAction(e -> ctx.locator().placeOf(target.entity()).ifPresent(ctx.navigation()::go));
+            n =
+                    n.onAction(
+                            e ->
+                                    ctx.locator()
+                                            .placeOf(target.entity())
+                                            .ifPresent(ctx.navigation()::go));
         }
         n.show();
     }

@@ -5,11 +5,12 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Subscriptions;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,9 +22,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import java.util.Locale;
 
-/** A site: one card per room with its state, its racks as a strip of small coloured cells, and counts. */
+/**
+ * A site: one card per room with its state, its racks as a strip of small coloured cells, and
+ * counts.
+ */
 public final class SiteView implements PlaceView {
     private final AppContext ctx;
     private final Site site;
@@ -37,9 +40,18 @@ public final class SiteView implements PlaceView {
         root.getStyleClass().add("content");
         Label title = new Label(site.name());
         title.getStyleClass().add("title");
-        Label where = new Label(site.location() == null ? site.description()
-                : (site.location().address().isEmpty() ? "" : site.location().address() + " · ")
-                + String.format(Locale.ROOT, "%.3f, %.3f", site.location().lat(), site.location().lon()));
+        Label where =
+                new Label(
+                        site.location() == null
+                                ? site.description()
+                                : (site.location().address().isEmpty()
+                                                ? ""
+                                                : site.location().address() + " · ")
+                                        + String.format(
+                                                Locale.ROOT,
+                                                "%.3f, %.3f",
+                                                site.location().lat(),
+                                                site.location().lon()));
         where.getStyleClass().add("muted");
         HBox header = new HBox(12, title, where);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -69,13 +81,21 @@ public final class SiteView implements PlaceView {
         head.setAlignment(Pos.CENTER_LEFT);
         TilePane racks = new TilePane(3, 3);
         racks.setPrefColumns(12);
-        room.racks().forEach(r -> {
-            Region cell = Severities.styled(new Region(), s.rack(r.id()), "sev-fill");
-            cell.setPrefSize(14, 18);
-            racks.getChildren().add(cell);
-        });
-        Label facts = new Label(room.aisles().size() + " aisles · " + room.racks().count() + " racks  —  "
-                + RackTally.of(s, room.racks()));
+        room.racks()
+                .forEach(
+                        r -> {
+                            Region cell =
+                                    Severities.styled(new Region(), s.rack(r.id()), "sev-fill");
+                            cell.setPrefSize(14, 18);
+                            racks.getChildren().add(cell);
+                        });
+        Label facts =
+                new Label(
+                        room.aisles().size()
+                                + " aisles · "
+                                + room.racks().count()
+                                + " racks  —  "
+                                + RackTally.of(s, room.racks()));
         facts.getStyleClass().add("muted");
         facts.setWrapText(true);
         VBox card = new VBox(8, stripe, head, facts, racks);

@@ -9,9 +9,10 @@ import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tone;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -32,13 +34,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import java.util.Optional;
-import javafx.scene.control.TableRow;
 
 /**
- * Slurm overview: nodes per state and utilisation, partitions, a filterable node table and the running jobs.
- * Choosing a job highlights its nodes on the floor, in racks and on the wallboard; "Slurm colours" makes
- * those views show Slurm states instead of health.
+ * Slurm overview: nodes per state and utilisation, partitions, a filterable node table and the
+ * running jobs. Choosing a job highlights its nodes on the floor, in racks and on the wallboard;
+ * "Slurm colours" makes those views show Slurm states instead of health.
  */
 public final class SlurmView implements PlaceView {
     private final AppContext ctx;
@@ -54,8 +54,10 @@ public final class SlurmView implements PlaceView {
         this.model = new SlurmViewModel(ctx);
         root.getStyleClass().add("content");
         if (!ctx.config().slurm().enabled()) {
-            root.setCenter(new Label("Slurm is not enabled in this configuration (plugins.slurm.enabled in app.yaml, "
-                    + "settings in plugins/slurm/config.yml)."));
+            root.setCenter(
+                    new Label(
+                            "Slurm is not enabled in this configuration (plugins.slurm.enabled in app.yaml, "
+                                    + "settings in plugins/slurm/config.yml)."));
             return;
         }
         Label title = new Label("Slurm");
@@ -68,10 +70,11 @@ public final class SlurmView implements PlaceView {
         Button wallboard = new Button("Slurm wallboard");
         wallboard.setId("slurm-wallboard");
         wallboard.getStyleClass().add("nav-button");
-        wallboard.setOnAction(e -> {
-            ctx.colourBySlurmProperty().set(true);
-            ctx.navigation().go(Place.of(Place.Kind.WALLBOARD, ""));
-        });
+        wallboard.setOnAction(
+                e -> {
+                    ctx.colourBySlurmProperty().set(true);
+                    ctx.navigation().go(Place.of(Place.Kind.WALLBOARD, ""));
+                });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, headline, counts, spacer, colour, wallboard);
@@ -87,13 +90,26 @@ public final class SlurmView implements PlaceView {
 
     private Node partitionsPane() {
         partitions.setId("slurm-partitions");
-        TableColumn<Map.Entry<String, Map<String, Integer>>, String> name = new TableColumn<>("Partition");
+        TableColumn<Map.Entry<String, Map<String, Integer>>, String> name =
+                new TableColumn<>("Partition");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getKey()));
-        TableColumn<Map.Entry<String, Map<String, Integer>>, String> nodes = new TableColumn<>("Nodes");
-        nodes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Integer.toString(c.getValue().getValue().values().stream().mapToInt(i -> i).sum())));
-        TableColumn<Map.Entry<String, Map<String, Integer>>, String> states = new TableColumn<>("States");
-        states.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
+        TableColumn<Map.Entry<String, Map<String, Integer>>, String> nodes =
+                new TableColumn<>("Nodes");
+        nodes.setCellValueFactory(
+                c ->
+                        new ReadOnlyObjectWrapper<>(
+                                Integer.toString(
+                                        c.getValue().getValue().values().stream()
+                                                .mapToInt(i -> i)
+                                                .sum())));
+        TableColumn<Map.Entry<String, Map<String, Integer>>, String> states =
+                new TableColumn<>("States");
+        states.setCellValueFactory(
+                c ->
+                        new ReadOnlyObjectWrapper<>(
+                                c.getValue().getValue().entrySet().stream()
+                                        .map(e -> e.getValue() + " " + e.getKey())
+                                        .collect(Collectors.joining(", "))));
         states.setPrefWidth(230);
         partitions.getColumns().setAll(List.of(name, nodes, states));
         partitions.setPrefWidth(400);
@@ -117,20 +133,29 @@ public final class SlurmView implements PlaceView {
         model.stateProperty().bind(state.valueProperty());
         TableView<SlurmNode> table = new TableView<>();
         table.setId("slurm-nodes");
-        table.getColumns().setAll(List.of(
-                col("Node", SlurmNode::name, 110), col("Instance", SlurmNode::instance, 110), stateColumn(),
-                col("Status", SlurmNode::rawStatus, 110), col("Partitions", n -> String.join(", ", n.partitions()), 140)));
+        table.getColumns()
+                .setAll(
+                        List.of(
+                                col("Node", SlurmNode::name, 110),
+                                col("Instance", SlurmNode::instance, 110),
+                                stateColumn(),
+                                col("Status", SlurmNode::rawStatus, 110),
+                                col("Partitions", n -> String.join(", ", n.partitions()), 140)));
         table.getItems().setAll(model.rowsProperty().get());
         model.rowsProperty().addListener((o, a, rows) -> table.getItems().setAll(rows));
-        table.setRowFactory(t -> {
-            var row = new TableRow<SlurmNode>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && row.getItem() != null) {
-                    ctx.locator().placeOf(row.getItem().instance()).ifPresent(ctx.navigation()::go);
-                }
-            });
-            return row;
-        });
+        table.setRowFactory(
+                t -> {
+                    var row = new TableRow<SlurmNode>();
+                    row.setOnMouseClicked(
+                            e -> {
+                                if (e.getClickCount() == 2 && row.getItem() != null) {
+                                    ctx.locator()
+                                            .placeOf(row.getItem().instance())
+                                            .ifPresent(ctx.navigation()::go);
+                                }
+                            });
+                    return row;
+                });
         VBox box = new VBox(6, subtitle("Nodes"), new HBox(8, filter, state), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
@@ -139,18 +164,24 @@ public final class SlurmView implements PlaceView {
     private TableColumn<SlurmNode, SlurmNode> stateColumn() {
         TableColumn<SlurmNode, SlurmNode> c = new TableColumn<>("State");
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setCellFactory(x -> new TableCell<>() {
-            @Override
-            protected void updateItem(SlurmNode n, boolean empty) {
-                super.updateItem(n, empty);
-                setGraphic(empty || n == null ? null : badge(Tone.of(n.state()), n.state().name()));
-            }
-        });
+        c.setCellFactory(
+                x ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(SlurmNode n, boolean empty) {
+                                super.updateItem(n, empty);
+                                setGraphic(
+                                        empty || n == null
+                                                ? null
+                                                : badge(Tone.of(n.state()), n.state().name()));
+                            }
+                        });
         c.setPrefWidth(90);
         return c;
     }
 
-    private static TableColumn<SlurmNode, String> col(String title, Function<SlurmNode, String> f, double width) {
+    private static TableColumn<SlurmNode, String> col(
+            String title, Function<SlurmNode, String> f, double width) {
         TableColumn<SlurmNode, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);
@@ -159,8 +190,15 @@ public final class SlurmView implements PlaceView {
 
     private Node jobsPane() {
         jobs.setId("slurm-jobs");
-        jobs.getSelectionModel().selectedItemProperty().addListener((o, a, line) ->
-                ctx.selectedJobProperty().set(line == null ? null : line.substring(0, line.indexOf(' '))));
+        jobs.getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (o, a, line) ->
+                                ctx.selectedJobProperty()
+                                        .set(
+                                                line == null
+                                                        ? null
+                                                        : line.substring(0, line.indexOf(' '))));
         Button clear = new Button("Clear");
         clear.getStyleClass().add("nav-button");
         clear.setOnAction(e -> jobs.getSelectionModel().clearSelection());
@@ -177,25 +215,51 @@ public final class SlurmView implements PlaceView {
 
     /** The room that holds most of the selected job's nodes. */
     private Optional<Place> roomOfJob() {
-        return ctx.selectedJobNodes().stream().map(ctx.locator()::rackOf).flatMap(Optional::stream)
-                .collect(Collectors.groupingBy(Rack::roomKey, Collectors.counting())).entrySet().stream()
-                .max(Map.Entry.comparingByValue()).map(e -> Place.of(Place.Kind.ROOM, e.getKey()));
+        return ctx.selectedJobNodes().stream()
+                .map(ctx.locator()::rackOf)
+                .flatMap(Optional::stream)
+                .collect(Collectors.groupingBy(Rack::roomKey, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Map.Entry.comparingByValue())
+                .map(e -> Place.of(Place.Kind.ROOM, e.getKey()));
     }
 
     private void refresh(SlurmSnapshot s) {
-        headline.setText(s.nodes().size() + " nodes · utilisation " + Math.round(s.utilisation()) + " %"
-                + (s.unmapped().isEmpty() ? "" : " · " + s.unmapped().size() + " Slurm nodes not in the topology")
-                + (s.error() == null ? "" : " · last query failed: " + s.error()));
+        headline.setText(
+                s.nodes().size()
+                        + " nodes · utilisation "
+                        + Math.round(s.utilisation())
+                        + " %"
+                        + (s.unmapped().isEmpty()
+                                ? ""
+                                : " · " + s.unmapped().size() + " Slurm nodes not in the topology")
+                        + (s.error() == null ? "" : " · last query failed: " + s.error()));
         counts.getChildren().clear();
-        s.counts().entrySet().stream().sorted(Map.Entry.<SlurmState, Integer>comparingByKey().reversed())
-                .forEach(e -> counts.getChildren().add(badge(Tone.of(e.getKey()), e.getValue() + " " + e.getKey())));
+        s.counts().entrySet().stream()
+                .sorted(Map.Entry.<SlurmState, Integer>comparingByKey().reversed())
+                .forEach(
+                        e ->
+                                counts.getChildren()
+                                        .add(
+                                                badge(
+                                                        Tone.of(e.getKey()),
+                                                        e.getValue() + " " + e.getKey())));
         partitions.getItems().setAll(s.partitions().entrySet());
         String selected = ctx.selectedJobProperty().get();
-        List<String> lines = s.jobs().entrySet().stream()
-                .sorted(Map.Entry.<String, List<String>>comparingByValue(Comparator.comparingInt(List::size)).reversed())
-                .map(e -> e.getKey() + "  (" + e.getValue().size() + " nodes)").toList();
+        List<String> lines =
+                s.jobs().entrySet().stream()
+                        .sorted(
+                                Map.Entry.<String, List<String>>comparingByValue(
+                                                Comparator.comparingInt(List::size))
+                                        .reversed())
+                        .map(e -> e.getKey() + "  (" + e.getValue().size() + " nodes)")
+                        .toList();
         jobs.getItems().setAll(lines);
-        lines.stream().filter(l -> l.startsWith(selected + " ")).findFirst().ifPresent(l -> jobs.getSelectionModel().select(l));
+        lines.stream()
+                .filter(l -> l.startsWith(selected + " "))
+                .findFirst()
+                .ifPresent(l -> jobs.getSelectionModel().select(l));
     }
 
     private static Label badge(Tone tone, String text) {

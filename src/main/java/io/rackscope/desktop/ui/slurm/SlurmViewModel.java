@@ -16,11 +16,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The scheduler's view: the Slurm snapshot, and its nodes filtered by text and state for the table. */
+/**
+ * The scheduler's view: the Slurm snapshot, and its nodes filtered by text and state for the table.
+ */
 public final class SlurmViewModel {
     private final AppContext ctx;
-    private final ReadOnlyObjectWrapper<SlurmSnapshot> slurm = new ReadOnlyObjectWrapper<>(this, "slurm", SlurmSnapshot.DISABLED);
-    private final ReadOnlyObjectWrapper<List<SlurmNode>> rows = new ReadOnlyObjectWrapper<>(this, "rows", List.of());
+    private final ReadOnlyObjectWrapper<SlurmSnapshot> slurm =
+            new ReadOnlyObjectWrapper<>(this, "slurm", SlurmSnapshot.DISABLED);
+    private final ReadOnlyObjectWrapper<List<SlurmNode>> rows =
+            new ReadOnlyObjectWrapper<>(this, "rows", List.of());
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<SlurmState> state = new SimpleObjectProperty<>(this, "state");
     private final Subscriptions subscriptions = new Subscriptions();
@@ -40,12 +44,26 @@ public final class SlurmViewModel {
 
     private void rebuild() {
         String q = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
-        rows.set(slurm.get().nodes().values().stream()
-                .filter(n -> state.get() == null || n.state() == state.get())
-                .filter(n -> q.isEmpty() || (n.name() + " " + n.instance() + " " + n.status() + " " + String.join(" ", n.partitions()))
-                        .toLowerCase(Locale.ROOT).contains(q))
-                .sorted(Comparator.comparing((SlurmNode n) -> n.state()).reversed().thenComparing(SlurmNode::name))
-                .toList());
+        rows.set(
+                slurm.get().nodes().values().stream()
+                        .filter(n -> state.get() == null || n.state() == state.get())
+                        .filter(
+                                n ->
+                                        q.isEmpty()
+                                                || (n.name()
+                                                                + " "
+                                                                + n.instance()
+                                                                + " "
+                                                                + n.status()
+                                                                + " "
+                                                                + String.join(" ", n.partitions()))
+                                                        .toLowerCase(Locale.ROOT)
+                                                        .contains(q))
+                        .sorted(
+                                Comparator.comparing((SlurmNode n) -> n.state())
+                                        .reversed()
+                                        .thenComparing(SlurmNode::name))
+                        .toList());
     }
 
     public ReadOnlyObjectProperty<SlurmSnapshot> slurmProperty() {

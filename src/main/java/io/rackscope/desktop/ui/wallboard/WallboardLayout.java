@@ -7,20 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where each node's cell goes: rooms one under another; within a room the aisles flow like words on a page,
- * each aisle a captioned row of rack blocks (wrapping when wider than the page), each rack a block of cells in
- * {@link #COLUMNS} columns. The largest cell size that fits the area is chosen, so a room of
- * 80 nodes gets big cells and an estate of 100,000 gets small ones. Hit testing is index math within a block.
+ * Where each node's cell goes: rooms one under another; within a room the aisles flow like words on
+ * a page, each aisle a captioned row of rack blocks (wrapping when wider than the page), each rack
+ * a block of cells in {@link #COLUMNS} columns. The largest cell size that fits the area is chosen,
+ * so a room of 80 nodes gets big cells and an estate of 100,000 gets small ones. Hit testing is
+ * index math within a block.
  */
 final class WallboardLayout {
     static final int COLUMNS = 8;
 
-    record Label(String text, double x, double y, boolean heading) {
-    }
+    record Label(String text, double x, double y, boolean heading) {}
 
     /** A rack's block: where its first cell is and which cell indexes it holds. */
-    record Block(Rack rack, double x, double y, int first, int count) {
-    }
+    record Block(Rack rack, double x, double y, int first, int count) {}
 
     final int cell;
     final int pitch;
@@ -31,7 +30,8 @@ final class WallboardLayout {
     final boolean fits;
     final double labelHeight;
 
-    private WallboardLayout(List<Room> rooms, int total, double width, double height, int cell, double scale) {
+    private WallboardLayout(
+            List<Room> rooms, int total, double width, double height, int cell, double scale) {
         this.cell = cell;
         this.pitch = cell + (cell >= 3 ? 1 : 0);
         this.x = new double[total];
@@ -72,7 +72,11 @@ final class WallboardLayout {
                 double ry = top + labelHeight;
                 double rowHeight = 0;
                 for (Rack rack : racks) {
-                    int n = (int) rack.devices().stream().mapToLong(d -> Math.max(1, d.instances().size())).sum();
+                    int n =
+                            (int)
+                                    rack.devices().stream()
+                                            .mapToLong(d -> Math.max(1, d.instances().size()))
+                                            .sum();
                     double blockH = labelHeight + Math.ceil(n / (double) COLUMNS) * pitch;
                     if (rx + blockW > width && rx > cx) {
                         rx = cx;
@@ -100,7 +104,8 @@ final class WallboardLayout {
     }
 
     /** The largest cell size (1..40 px) whose layout fits {@code width} x {@code height}. */
-    static WallboardLayout fit(List<Room> rooms, int total, double width, double height, double scale) {
+    static WallboardLayout fit(
+            List<Room> rooms, int total, double width, double height, double scale) {
         WallboardLayout best = new WallboardLayout(rooms, total, width, height, 1, scale);
         int lo = 2;
         int hi = 40;
@@ -120,7 +125,10 @@ final class WallboardLayout {
     /** The cell index under a point, or -1. */
     int cellAt(double px, double py) {
         for (Block b : blocks) {
-            if (px >= b.x() && px < b.x() + COLUMNS * pitch && py >= b.y() && py < b.y() + Math.ceil(b.count() / (double) COLUMNS) * pitch) {
+            if (px >= b.x()
+                    && px < b.x() + COLUMNS * pitch
+                    && py >= b.y()
+                    && py < b.y() + Math.ceil(b.count() / (double) COLUMNS) * pitch) {
                 int col = (int) ((px - b.x()) / pitch);
                 int row = (int) ((py - b.y()) / pitch);
                 int i = row * COLUMNS + col;

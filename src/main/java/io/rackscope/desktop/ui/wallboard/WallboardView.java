@@ -7,14 +7,16 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -37,14 +39,13 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
- * Every node of a room, a site or the estate as one dense grid of cells (one per instance, grouped and labelled
- * by room, aisle and rack): captions on a Canvas drawn once per layout, cells in a pixel buffer above it, so a
- * snapshot repaints only the cells that changed and uploads only the rectangle around them. TilesFX tiles
- * beside the grid; cells that changed recently carry a white corner mark.
+ * Every node of a room, a site or the estate as one dense grid of cells (one per instance, grouped
+ * and labelled by room, aisle and rack): captions on a Canvas drawn once per layout, cells in a
+ * pixel buffer above it, so a snapshot repaints only the cells that changed and uploads only the
+ * rectangle around them. TilesFX tiles beside the grid; cells that changed recently carry a white
+ * corner mark.
  */
 public final class WallboardView implements PlaceView {
     private final AppContext ctx;
@@ -82,7 +83,13 @@ public final class WallboardView implements PlaceView {
         this.recentMillis = ctx.config().app().kiosk().recentChangeMinutes() * 60_000L;
         this.model = new WallboardViewModel(ctx, rooms);
         root.getStyleClass().add("content");
-        Label title = new Label("Wallboard — " + (scope.isEmpty() ? "all sites" : scope) + " · " + model.size() + " nodes");
+        Label title =
+                new Label(
+                        "Wallboard — "
+                                + (scope.isEmpty() ? "all sites" : scope)
+                                + " · "
+                                + model.size()
+                                + " nodes");
         title.getStyleClass().add("title");
         title.setStyle("-fx-font-size: " + Math.round(20 * scale) + "px;");
         HBox header = new HBox(title);
@@ -98,25 +105,64 @@ public final class WallboardView implements PlaceView {
         canvas.heightProperty().addListener(o -> relayout());
         root.setCenter(holder);
         Palette p = ctx.palette();
-        health = tile(TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).title("Healthy nodes").unit("%")
-                .maxValue(100).decimals(1).barColor(p.severity(Severity.OK)), p);
+        health =
+                tile(
+                        TileBuilder.create()
+                                .skinType(Tile.SkinType.PERCENTAGE)
+                                .title("Healthy nodes")
+                                .unit("%")
+                                .maxValue(100)
+                                .decimals(1)
+                                .barColor(p.severity(Severity.OK)),
+                        p);
         GridPane countGrid = new GridPane();
         countGrid.setHgap(10);
         countGrid.setVgap(4);
         List<Severity> order = List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK);
         for (int i = 0; i < order.size(); i++) {
-            Label name = Severities.styled(new Label(order.get(i).name()), order.get(i), "sev-badge");
+            Label name =
+                    Severities.styled(new Label(order.get(i).name()), order.get(i), "sev-badge");
             counts[i] = new Label("0");
             counts[i].setId("count-" + order.get(i).name().toLowerCase(Locale.ROOT));
-            counts[i].setStyle("-fx-font-size: " + Math.round(22 * scale) + "px; -fx-font-weight: bold;");
+            counts[i].setStyle(
+                    "-fx-font-size: " + Math.round(22 * scale) + "px; -fx-font-weight: bold;");
             countGrid.add(name, 0, i);
             countGrid.add(counts[i], 1, i);
         }
-        Tile countTile = tile(TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title("Nodes by state").graphic(countGrid), p);
-        topChecks = tile(TileBuilder.create().skinType(Tile.SkinType.LEADER_BOARD).title("Top failing checks"), p);
-        prometheus = tile(TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Prometheus").descriptionAlignment(Pos.CENTER_LEFT), p);
-        age = tile(TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Age of the data").descriptionAlignment(Pos.CENTER_LEFT), p);
-        clock = tile(TileBuilder.create().skinType(Tile.SkinType.CLOCK).title("Clock").running(true), p);
+        Tile countTile =
+                tile(
+                        TileBuilder.create()
+                                .skinType(Tile.SkinType.CUSTOM)
+                                .title("Nodes by state")
+                                .graphic(countGrid),
+                        p);
+        topChecks =
+                tile(
+                        TileBuilder.create()
+                                .skinType(Tile.SkinType.LEADER_BOARD)
+                                .title("Top failing checks"),
+                        p);
+        prometheus =
+                tile(
+                        TileBuilder.create()
+                                .skinType(Tile.SkinType.TEXT)
+                                .title("Prometheus")
+                                .descriptionAlignment(Pos.CENTER_LEFT),
+                        p);
+        age =
+                tile(
+                        TileBuilder.create()
+                                .skinType(Tile.SkinType.TEXT)
+                                .title("Age of the data")
+                                .descriptionAlignment(Pos.CENTER_LEFT),
+                        p);
+        clock =
+                tile(
+                        TileBuilder.create()
+                                .skinType(Tile.SkinType.CLOCK)
+                                .title("Clock")
+                                .running(true),
+                        p);
         tiles = List.of(health, countTile, topChecks, prometheus, age, clock);
         VBox tileBox = new VBox(8);
         tileBox.getChildren().addAll(tiles);
@@ -129,17 +175,19 @@ public final class WallboardView implements PlaceView {
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         subscriptions.onInvalidate(ctx.themeProperty(), o -> relayout());
-        cells.setOnMouseClicked(e -> {
-            int i = cellAt(e.getX(), e.getY());
-            if (i >= 0) {
-                ctx.locator().placeOf(model.id(i)).ifPresent(ctx.navigation()::go);
-            }
-        });
+        cells.setOnMouseClicked(
+                e -> {
+                    int i = cellAt(e.getX(), e.getY());
+                    if (i >= 0) {
+                        ctx.locator().placeOf(model.id(i)).ifPresent(ctx.navigation()::go);
+                    }
+                });
         Tooltip tip = new Tooltip();
         tip.setShowDelay(javafx.util.Duration.millis(150));
         int[] hovered = {-1};
         cells.setOnMouseMoved(e -> hovered[0] = cellAt(e.getX(), e.getY()));
-        tip.setOnShowing(e -> tip.setText(hovered[0] < 0 ? "Point at a node" : model.tooltip(hovered[0])));
+        tip.setOnShowing(
+                e -> tip.setText(hovered[0] < 0 ? "Point at a node" : model.tooltip(hovered[0])));
         Tooltip.install(cells, tip);
         summary(model.summaryProperty().get());
         model.summaryProperty().addListener((o, a, s) -> summary(s));
@@ -148,9 +196,18 @@ public final class WallboardView implements PlaceView {
 
     private Tile tile(TileBuilder<?> b, Palette p) {
         double w = 250 * scale;
-        Tile t = b.prefSize(w, 150 * scale).maxSize(w, 150 * scale).backgroundColor(p.token("-bg-1")).titleColor(p.token("-fg-1"))
-                .textColor(p.token("-fg-0")).valueColor(p.token("-fg-0")).descriptionColor(p.token("-fg-0"))
-                .unitColor(p.token("-fg-1")).foregroundBaseColor(p.token("-fg-0")).animated(false).build();
+        Tile t =
+                b.prefSize(w, 150 * scale)
+                        .maxSize(w, 150 * scale)
+                        .backgroundColor(p.token("-bg-1"))
+                        .titleColor(p.token("-fg-1"))
+                        .textColor(p.token("-fg-0"))
+                        .valueColor(p.token("-fg-0"))
+                        .descriptionColor(p.token("-fg-0"))
+                        .unitColor(p.token("-fg-1"))
+                        .foregroundBaseColor(p.token("-fg-0"))
+                        .animated(false)
+                        .build();
         return t;
     }
 
@@ -163,20 +220,31 @@ public final class WallboardView implements PlaceView {
         for (int n : s.counts().values()) {
             counts[i++].setText(String.format(Locale.ROOT, "%,d", n));
         }
-        topChecks.getLeaderBoardItems().setAll(s.topChecks().entrySet().stream()
-                .map(e -> new LeaderBoardItem(e.getKey(), e.getValue())).toList());
+        topChecks
+                .getLeaderBoardItems()
+                .setAll(
+                        s.topChecks().entrySet().stream()
+                                .map(e -> new LeaderBoardItem(e.getKey(), e.getValue()))
+                                .toList());
     }
 
     private void status(HealthSnapshot s) {
-        prometheus.setDescription(s.version() == 0 ? "waiting for the first cycle" : s.errors().isEmpty() ? "reachable"
-                : "problem: " + s.errors().get(0));
+        prometheus.setDescription(
+                s.version() == 0
+                        ? "waiting for the first cycle"
+                        : s.errors().isEmpty() ? "reachable" : "problem: " + s.errors().get(0));
         tick();
     }
 
     private void tick() {
         HealthSnapshot s = ctx.feed().current();
-        age.setDescription(s.version() == 0 ? "no data yet" : Formats.age(Duration.between(s.takenAt(), ctx.clock().instant()))
-                + (s.staleEntities().isEmpty() ? "" : " · " + s.staleEntities().size() + " stale"));
+        age.setDescription(
+                s.version() == 0
+                        ? "no data yet"
+                        : Formats.age(Duration.between(s.takenAt(), ctx.clock().instant()))
+                                + (s.staleEntities().isEmpty()
+                                        ? ""
+                                        : " · " + s.staleEntities().size() + " stale"));
         if (layout != null && recentMillis > 0 && ctx.clock().millis() % 30_000 < 1_000) {
             long now = ctx.clock().millis();
             for (int i = 0; i < model.size(); i++) {
@@ -211,8 +279,15 @@ public final class WallboardView implements PlaceView {
         g.setTextBaseline(VPos.TOP);
         for (WallboardLayout.Label l : layout.labels) {
             g.setFill(l.heading() ? p.token("-fg-0") : p.token("-fg-2"));
-            g.setFont(l.heading() ? Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale) : Font.font("DejaVu Sans", 9 * scale));
-            g.fillText(l.text(), l.x(), l.y(), l.heading() ? width : WallboardLayout.COLUMNS * layout.pitch);
+            g.setFont(
+                    l.heading()
+                            ? Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale)
+                            : Font.font("DejaVu Sans", 9 * scale));
+            g.fillText(
+                    l.text(),
+                    l.x(),
+                    l.y(),
+                    l.heading() ? width : WallboardLayout.COLUMNS * layout.pitch);
         }
         repaintAll();
     }
@@ -235,7 +310,10 @@ public final class WallboardView implements PlaceView {
     }
 
     private static int argb(Color c) {
-        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+        return 0xff000000
+                | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     private void paintCell(int i) {
@@ -288,8 +366,16 @@ public final class WallboardView implements PlaceView {
         int w = dirtyMaxX - dirtyMinX;
         int h = dirtyMaxY - dirtyMinY;
         if (w > 0 && h > 0) {
-            image.getPixelWriter().setPixels(dirtyMinX, dirtyMinY, w, h, PixelFormat.getIntArgbPreInstance(), pixels,
-                    dirtyMinY * width + dirtyMinX, width);
+            image.getPixelWriter()
+                    .setPixels(
+                            dirtyMinX,
+                            dirtyMinY,
+                            w,
+                            h,
+                            PixelFormat.getIntArgbPreInstance(),
+                            pixels,
+                            dirtyMinY * width + dirtyMinX,
+                            width);
         }
         dirtyMinX = Integer.MAX_VALUE;
         dirtyMinY = Integer.MAX_VALUE;

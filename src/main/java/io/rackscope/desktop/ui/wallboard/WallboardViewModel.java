@@ -6,6 +6,7 @@ import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import java.time.Instant;
@@ -15,21 +16,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import io.rackscope.desktop.ui.Formats;
-import java.util.Set;
 
 /**
- * Every node of a scope in wallboard order with its state, when it last changed, and the figures beside the grid.
- * A snapshot is applied as a difference: listeners hear only the indexes of cells that changed.
+ * Every node of a scope in wallboard order with its state, when it last changed, and the figures
+ * beside the grid. A snapshot is applied as a difference: listeners hear only the indexes of cells
+ * that changed.
  */
 public final class WallboardViewModel {
     /** What the tiles show. */
-    public record Summary(Map<Severity, Integer> counts, double healthyPercent, Map<String, Integer> topChecks, int stale) {
-    }
+    public record Summary(
+            Map<Severity, Integer> counts,
+            double healthyPercent,
+            Map<String, Integer> topChecks,
+            int stale) {}
 
     private final AppContext ctx;
     private final List<Room> rooms;
@@ -40,10 +44,11 @@ public final class WallboardViewModel {
     private final boolean[] inJob;
     private final boolean[] stale;
     private final long[] changedAt;
-    private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyObjectWrapper<Summary> summary =
+            new ReadOnlyObjectWrapper<>(this, "summary");
     private final Subscriptions subscriptions = new Subscriptions();
-    private IntConsumer onCellChanged = i -> { };
-    private Runnable onApplied = () -> { };
+    private IntConsumer onCellChanged = i -> {};
+    private Runnable onApplied = () -> {};
     private boolean first = true;
 
     public WallboardViewModel(AppContext ctx, List<Room> rooms) {
@@ -51,17 +56,31 @@ public final class WallboardViewModel {
         this.rooms = List.copyOf(rooms);
         List<String> order = new ArrayList<>();
         List<Device> owners = new ArrayList<>();
-        rooms.forEach(room -> room.racks().forEach(rack -> rack.devices().forEach(d -> {
-            if (d.instances().isEmpty()) {
-                order.add(d.id());
-                owners.add(d);
-            } else {
-                d.instances().forEach(s -> {
-                    order.add(s.instanceId());
-                    owners.add(d);
-                });
-            }
-        })));
+        rooms.forEach(
+                room ->
+                        room.racks()
+                                .forEach(
+                                        rack ->
+                                                rack.devices()
+                                                        .forEach(
+                                                                d -> {
+                                                                    if (d.instances().isEmpty()) {
+                                                                        order.add(d.id());
+                                                                        owners.add(d);
+                                                                    } else {
+                                                                        d.instances()
+                                                                                .forEach(
+                                                                                        s -> {
+                                                                                            order
+                                                                                                    .add(
+                                                                                                            s
+                                                                                                                    .instanceId());
+                                                                                            owners
+                                                                                                    .add(
+                                                                                                            d);
+                                                                                        });
+                                                                    }
+                                                                })));
         ids = order.toArray(String[]::new);
         devices = owners.toArray(Device[]::new);
         state = new byte[ids.length];
@@ -111,7 +130,10 @@ public final class WallboardViewModel {
         return stale[i];
     }
 
-    /** Epoch millis of the last change of cell {@code i}'s state after the first snapshot; 0 if none. */
+    /**
+     * Epoch millis of the last change of cell {@code i}'s state after the first snapshot; 0 if
+     * none.
+     */
     public long changedAt(int i) {
         return changedAt[i];
     }
@@ -135,13 +157,22 @@ public final class WallboardViewModel {
         int[] counts = new int[Severity.values().length];
         int staleCount = 0;
         for (int i = 0; i < ids.length; i++) {
-            Severity sev = devices[i].instances().isEmpty() ? s.devices().getOrDefault(ids[i], Severity.UNKNOWN) : s.node(ids[i]);
+            Severity sev =
+                    devices[i].instances().isEmpty()
+                            ? s.devices().getOrDefault(ids[i], Severity.UNKNOWN)
+                            : s.node(ids[i]);
             boolean st = !s.staleSince().isEmpty() && s.isStale(ids[i]);
             counts[sev.ordinal()]++;
             staleCount += st ? 1 : 0;
-            Tone t = bySlurm && s.slurm().nodes().containsKey(ids[i]) ? Tone.of(s.slurm().state(ids[i])) : Tone.of(sev);
+            Tone t =
+                    bySlurm && s.slurm().nodes().containsKey(ids[i])
+                            ? Tone.of(s.slurm().state(ids[i]))
+                            : Tone.of(sev);
             boolean member = !job.isEmpty() && job.contains(ids[i]);
-            if (sev.ordinal() != state[i] || st != stale[i] || t.ordinal() != tone[i] || member != inJob[i]) {
+            if (sev.ordinal() != state[i]
+                    || st != stale[i]
+                    || t.ordinal() != tone[i]
+                    || member != inJob[i]) {
                 if (!first && sev.ordinal() != state[i]) {
                     changedAt[i] = now;
                 }
@@ -157,18 +188,28 @@ public final class WallboardViewModel {
         for (Severity sev : List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK)) {
             byState.put(sev, counts[sev.ordinal()]);
         }
-        summary.set(new Summary(byState, ids.length == 0 ? 100 : 100.0 * counts[Severity.OK.ordinal()] / ids.length,
-                topChecks(s), staleCount));
+        summary.set(
+                new Summary(
+                        byState,
+                        ids.length == 0 ? 100 : 100.0 * counts[Severity.OK.ordinal()] / ids.length,
+                        topChecks(s),
+                        staleCount));
         onApplied.run();
     }
 
     private Map<String, Integer> topChecks(HealthSnapshot s) {
         Map<String, Integer> count = new HashMap<>();
         for (Alert a : s.alerts()) {
-            count.merge(ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()), 1, Integer::sum);
+            count.merge(
+                    ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()),
+                    1,
+                    Integer::sum);
         }
         Map<String, Integer> top = new LinkedHashMap<>();
-        count.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(5).forEach(e -> top.put(e.getKey(), e.getValue()));
+        count.entrySet().stream()
+                .sorted((x, y) -> y.getValue() - x.getValue())
+                .limit(5)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 
@@ -179,16 +220,26 @@ public final class WallboardViewModel {
         if (stale[i]) {
             b.append(" (stale)");
         }
-        b.append('\n').append(ctx.locator().topology().instance(ids[i]).map(p -> p.describe())
-                .orElse(devices[i].rackId() + " / " + devices[i].id()));
+        b.append('\n')
+                .append(
+                        ctx.locator()
+                                .topology()
+                                .instance(ids[i])
+                                .map(p -> p.describe())
+                                .orElse(devices[i].rackId() + " / " + devices[i].id()));
         if (changedAt[i] > 0) {
-            b.append("\nchanged ").append(Formats.ago(Instant.ofEpochMilli(changedAt[i]), ctx.clock().instant()));
+            b.append("\nchanged ")
+                    .append(Formats.ago(Instant.ofEpochMilli(changedAt[i]), ctx.clock().instant()));
         }
         Map<String, String> failing = new TreeMap<>();
         for (Alert a : ctx.alertIndex().device(devices[i])) {
             if (a.entity().equals(ids[i]) || a.entity().equals(devices[i].id())) {
-                failing.put(ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()),
-                        a.severity() + (Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value())));
+                failing.put(
+                        ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()),
+                        a.severity()
+                                + (Double.isNaN(a.value())
+                                        ? ""
+                                        : " = " + Formats.value(a.value())));
             }
         }
         failing.forEach((k, v) -> b.append("\n  ").append(k).append(": ").append(v));

@@ -12,15 +12,17 @@ import java.util.List;
 final class LandOutline {
     private static List<double[][]> rings;
 
-    private LandOutline() {
-    }
+    private LandOutline() {}
 
     /** Each ring as {lons, lats}. Loaded once. */
     static synchronized List<double[][]> rings() {
         if (rings == null) {
             List<double[][]> out = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    LandOutline.class.getResourceAsStream("land-110m.txt"), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(
+                            new InputStreamReader(
+                                    LandOutline.class.getResourceAsStream("land-110m.txt"),
+                                    StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.isBlank() || line.startsWith("#")) {

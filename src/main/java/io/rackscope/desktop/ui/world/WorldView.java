@@ -3,15 +3,17 @@ package io.rackscope.desktop.ui.world;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Location;
+import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Subscriptions;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -26,13 +28,12 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import io.rackscope.desktop.topology.Room;
-import java.util.Optional;
 
 /**
- * Sites at their latitude and longitude on an offline world map (equirectangular, Natural Earth land), each
- * marker coloured by the site's worst state with its rack counts; every site listed beside the map, including
- * those without a location. Scroll zooms, drag pans, a click on a marker opens the site.
+ * Sites at their latitude and longitude on an offline world map (equirectangular, Natural Earth
+ * land), each marker coloured by the site's worst state with its rack counts; every site listed
+ * beside the map, including those without a location. Scroll zooms, drag pans, a click on a marker
+ * opens the site.
  */
 public final class WorldView implements PlaceView {
     private static final double MARKER = 11;
@@ -50,7 +51,9 @@ public final class WorldView implements PlaceView {
     public WorldView(AppContext ctx) {
         this.ctx = ctx;
         root.getStyleClass().add("content");
-        Label title = new Label(ctx.config().app().name().isEmpty() ? "World" : ctx.config().app().name());
+        Label title =
+                new Label(
+                        ctx.config().app().name().isEmpty() ? "World" : ctx.config().app().name());
         title.getStyleClass().add("title");
         root.setTop(new HBox(10, title));
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 10, 0));
@@ -66,33 +69,50 @@ public final class WorldView implements PlaceView {
         BorderPane.setMargin(list, new Insets(0, 0, 0, 12));
         root.setRight(list);
         fitToSites();
-        canvas.setOnScroll(e -> {
-            degreesWide = Math.max(4, Math.min(360, degreesWide * (e.getDeltaY() > 0 ? 0.85 : 1 / 0.85)));
-            draw();
-        });
-        canvas.setOnMousePressed(e -> {
-            dragX = e.getX();
-            dragY = e.getY();
-        });
-        canvas.setOnMouseDragged(e -> {
-            double perPx = degreesWide / Math.max(1, canvas.getWidth());
-            centerLon -= (e.getX() - dragX) * perPx;
-            centerLat += (e.getY() - dragY) * perPx;
-            dragX = e.getX();
-            dragY = e.getY();
-            draw();
-        });
-        canvas.setOnMouseClicked(e -> {
-            if (e.isStillSincePress()) {
-                siteAt(e.getX(), e.getY()).ifPresent(s -> ctx.navigation().go(Place.of(Place.Kind.SITE, s.id())));
-            }
-        });
+        canvas.setOnScroll(
+                e -> {
+                    degreesWide =
+                            Math.max(
+                                    4,
+                                    Math.min(
+                                            360,
+                                            degreesWide * (e.getDeltaY() > 0 ? 0.85 : 1 / 0.85)));
+                    draw();
+                });
+        canvas.setOnMousePressed(
+                e -> {
+                    dragX = e.getX();
+                    dragY = e.getY();
+                });
+        canvas.setOnMouseDragged(
+                e -> {
+                    double perPx = degreesWide / Math.max(1, canvas.getWidth());
+                    centerLon -= (e.getX() - dragX) * perPx;
+                    centerLat += (e.getY() - dragY) * perPx;
+                    dragX = e.getX();
+                    dragY = e.getY();
+                    draw();
+                });
+        canvas.setOnMouseClicked(
+                e -> {
+                    if (e.isStillSincePress()) {
+                        siteAt(e.getX(), e.getY())
+                                .ifPresent(
+                                        s ->
+                                                ctx.navigation()
+                                                        .go(Place.of(Place.Kind.SITE, s.id())));
+                    }
+                });
         subscriptions.onInvalidate(ctx.feed().snapshotProperty(), o -> refresh());
         refresh();
     }
 
     private void fitToSites() {
-        List<Location> locs = ctx.config().topology().sites().stream().map(Site::location).filter(l -> l != null).toList();
+        List<Location> locs =
+                ctx.config().topology().sites().stream()
+                        .map(Site::location)
+                        .filter(l -> l != null)
+                        .toList();
         if (locs.isEmpty()) {
             centerLon = 0;
             centerLat = 20;
@@ -105,7 +125,10 @@ public final class WorldView implements PlaceView {
         double maxLat = locs.stream().mapToDouble(Location::lat).max().orElse(0);
         centerLon = (minLon + maxLon) / 2;
         centerLat = (minLat + maxLat) / 2;
-        degreesWide = Math.min(360, Math.max(40, Math.max(maxLon - minLon, (maxLat - minLat) * 1.6) * 1.6));
+        degreesWide =
+                Math.min(
+                        360,
+                        Math.max(40, Math.max(maxLon - minLon, (maxLat - minLat) * 1.6) * 1.6));
     }
 
     private double x(double lon) {
@@ -117,8 +140,13 @@ public final class WorldView implements PlaceView {
     }
 
     private Optional<Site> siteAt(double px, double py) {
-        return ctx.config().topology().sites().stream().filter(s -> s.location() != null)
-                .filter(s -> Math.hypot(x(s.location().lon()) - px, y(s.location().lat()) - py) <= MARKER + 4).findFirst();
+        return ctx.config().topology().sites().stream()
+                .filter(s -> s.location() != null)
+                .filter(
+                        s ->
+                                Math.hypot(x(s.location().lon()) - px, y(s.location().lat()) - py)
+                                        <= MARKER + 4)
+                .findFirst();
     }
 
     private void refresh() {
@@ -132,7 +160,8 @@ public final class WorldView implements PlaceView {
             Severity sev = s.sites().getOrDefault(site.id(), Severity.UNKNOWN);
             Label badge = Severities.styled(new Label(sev.name()), sev, "sev-badge");
             badge.setMinWidth(70);
-            Label name = new Label(site.name() + (site.location() == null ? "  (no location)" : ""));
+            Label name =
+                    new Label(site.name() + (site.location() == null ? "  (no location)" : ""));
             Label counts = new Label(counts(s, site));
             counts.getStyleClass().add("faint");
             counts.setWrapText(true);
@@ -147,7 +176,9 @@ public final class WorldView implements PlaceView {
     }
 
     private static String counts(HealthSnapshot s, Site site) {
-        return site.rooms().size() + " rooms · racks: " + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
+        return site.rooms().size()
+                + " rooms · racks: "
+                + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
     }
 
     private void draw() {

@@ -7,9 +7,9 @@ import io.rackscope.desktop.checks.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import java.time.ZoneId;
 
 class AlertSoundTest {
     /** A clock the test moves by hand. */
