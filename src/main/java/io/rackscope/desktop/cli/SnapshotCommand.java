@@ -3,11 +3,12 @@ package io.rackscope.desktop.cli;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.telemetry.Alert;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
         HealthSnapshot s;
         try (PrometheusClient client =
-                new PrometheusClient(url, cfg.app().telemetry(), new QueryStats())) {
+                new PrometheusClient(cfg.app().telemetry().endpoint(url), new QueryStats())) {
             s =
                     new TelemetryPlanner(
                                     cfg,
@@ -88,7 +89,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                         Double.isNaN(a.value()) ? "" : " = " + a.value());
             }
             s.errors().forEach(e -> out.println("  error: " + e));
-            out.println("  stats: " + s.stats());
+            out.println("  stats: " + s.stats().asMap());
         }
         out.flush();
         err.flush();
@@ -115,8 +116,21 @@ public final class SnapshotCommand implements Callable<Integer> {
                                 })
                         .toList();
         doc.put("alerts", alerts);
-        doc.put("stats", s.stats());
-        doc.put("errors", s.errors());
+        doc.put("stats", s.stats().asMap());
+        doc.put("errors", s.errors().stream().map(CycleError::toString).toList());
+        doc.put(
+                "cycle_errors",
+                s.errors().stream()
+                        .map(
+                                e -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    m.put("kind", e.kind());
+                                    m.put("source", e.source());
+                                    m.put("batch", e.batch());
+                                    m.put("message", e.message());
+                                    return m;
+                                })
+                        .toList());
         return doc;
     }
 }

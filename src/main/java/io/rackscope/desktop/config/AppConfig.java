@@ -1,6 +1,9 @@
 package io.rackscope.desktop.config;
 
+import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.http.Secret;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +49,29 @@ public record AppConfig(
             boolean debugStats,
             int timeoutSeconds,
             int maxParallelQueries,
-            int scrapeIntervalSeconds) {}
+            int scrapeIntervalSeconds) {
+
+        /** How to reach the configured Prometheus. */
+        public Endpoint endpoint() {
+            return endpoint(prometheusUrl);
+        }
+
+        /** How to reach Prometheus at {@code url} (a command-line override) with these settings. */
+        public Endpoint endpoint(String url) {
+            return new Endpoint(
+                    url == null ? prometheusUrl : url,
+                    basicAuthUser,
+                    basicAuthPassword,
+                    bearerToken,
+                    tlsVerify,
+                    caFile,
+                    null,
+                    null,
+                    Duration.ofSeconds(Math.max(1, timeoutSeconds)),
+                    maxParallelQueries,
+                    "telemetry");
+        }
+    }
 
     public record Planner(
             String unknownState, int cacheTtlSeconds, int maxIdsPerQuery, int maxQueryBytes) {}

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.config;
 
+import io.rackscope.desktop.http.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,6 +2,7 @@ package io.rackscope.desktop.config;
 
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.slurm.SlurmSettings;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.TemplateCatalog;

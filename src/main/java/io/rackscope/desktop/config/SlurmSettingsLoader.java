@@ -1,6 +1,7 @@
 package io.rackscope.desktop.config;
 
 import io.rackscope.desktop.slurm.NodeMapping;
+import io.rackscope.desktop.slurm.SlurmSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

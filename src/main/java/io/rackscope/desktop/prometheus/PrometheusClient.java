@@ -1,7 +1,8 @@
 package io.rackscope.desktop.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rackscope.desktop.config.AppConfig;
+import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.http.Tls;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,16 +10,8 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -29,14 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
@@ -68,18 +56,14 @@ public final class PrometheusClient implements AutoCloseable {
                         return t;
                     });
 
-    public PrometheusClient(AppConfig.Telemetry settings, QueryStats stats) {
-        this(settings.prometheusUrl(), settings, stats);
-    }
-
-    public PrometheusClient(String url, AppConfig.Telemetry settings, QueryStats stats) {
-        this.baseUrl = normalise(url);
-        this.displayUrl = redact(baseUrl);
+    public PrometheusClient(Endpoint endpoint, QueryStats stats) {
+        this.baseUrl = endpoint.baseUrl();
+        this.displayUrl = endpoint.displayUrl();
         this.stats = stats;
-        this.timeout = Duration.ofSeconds(Math.max(1, settings.timeoutSeconds()));
+        this.timeout = endpoint.timeout().isZero() ? Duration.ofSeconds(1) : endpoint.timeout();
         Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(Math.max(1, settings.maxParallelQueries()));
-        dispatcher.setMaxRequestsPerHost(Math.max(1, settings.maxParallelQueries()));
+        dispatcher.setMaxRequests(Math.max(1, endpoint.maxParallel()));
+        dispatcher.setMaxRequestsPerHost(Math.max(1, endpoint.maxParallel()));
         OkHttpClient.Builder builder =
                 new OkHttpClient.Builder()
                         .dispatcher(dispatcher)
@@ -88,19 +72,9 @@ public final class PrometheusClient implements AutoCloseable {
                         .readTimeout(timeout)
                         .followRedirects(false)
                         .retryOnConnectionFailure(false);
-        configureTls(builder, settings);
+        Tls.configure(builder, endpoint);
         this.http = builder.build();
-        if (settings.bearerToken() != null && !settings.bearerToken().isEmpty()) {
-            authorization = "Bearer " + settings.bearerToken().reveal();
-        } else if (settings.basicAuthUser() != null && !settings.basicAuthUser().isEmpty()) {
-            String password =
-                    settings.basicAuthPassword() == null || settings.basicAuthPassword().isEmpty()
-                            ? ""
-                            : settings.basicAuthPassword().reveal();
-            authorization = Credentials.basic(settings.basicAuthUser(), password);
-        } else {
-            authorization = null;
-        }
+        this.authorization = endpoint.authorization();
     }
 
     /** The base URL as shown to people: no user info. */
@@ -366,84 +340,6 @@ public final class PrometheusClient implements AutoCloseable {
                         + " failed ("
                         + e.getClass().getSimpleName()
                         + ")");
-    }
-
-    private static void configureTls(OkHttpClient.Builder builder, AppConfig.Telemetry settings) {
-        try {
-            X509TrustManager trust;
-            if (!settings.tlsVerify()) {
-                trust =
-                        new X509TrustManager() {
-                            @Override
-                            public void checkClientTrusted(
-                                    X509Certificate[] chain, String authType) {}
-
-                            @Override
-                            public void checkServerTrusted(
-                                    X509Certificate[] chain, String authType) {}
-
-                            @Override
-                            public X509Certificate[] getAcceptedIssuers() {
-                                return new X509Certificate[0];
-                            }
-                        };
-                builder.hostnameVerifier((host, session) -> true);
-            } else if (settings.caFile() != null) {
-                trust = trustFrom(settings.caFile());
-            } else {
-                return;
-            }
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {trust}, null);
-            builder.sslSocketFactory(ctx.getSocketFactory(), trust);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException(
-                    "telemetry.tls_ca_file cannot be used: " + e.getMessage(), e);
-        }
-    }
-
-    private static X509TrustManager trustFrom(Path pem)
-            throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca" + i++, c);
-            }
-        }
-        TrustManagerFactory tmf =
-                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        return (X509TrustManager) tmf.getTrustManagers()[0];
-    }
-
-    static String normalise(String url) {
-        String u = url.trim();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
-    }
-
-    static String redact(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getUserInfo() == null) {
-                return url;
-            }
-            return new URI(
-                            uri.getScheme(),
-                            null,
-                            uri.getHost(),
-                            uri.getPort(),
-                            uri.getPath(),
-                            null,
-                            null)
-                    .toString();
-        } catch (Exception e) {
-            return "the configured Prometheus";
-        }
     }
 
     private static String seconds(Instant t) {

@@ -1,7 +1,5 @@
 package io.rackscope.desktop.prometheus;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -91,27 +89,17 @@ public final class QueryStats {
         return n == 0 ? 0 : (double) latencyMillis.sum() / n;
     }
 
+    /** Hits over requests at the layers requests enter (snapshots and charts asked for). */
     public double cacheHitRatio() {
         long total = cacheHits.sum() + cacheMisses.sum();
         return total == 0 ? 0 : (double) cacheHits.sum() / total;
     }
 
-    /**
-     * The fields of the seed's {@code /api/stats/telemetry} plus bytes, failures and the last
-     * cycle.
-     */
-    public Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("query_count", queryCount());
-        m.put("cache_hits", cacheHits());
-        m.put("cache_misses", cacheMisses());
-        m.put("in_flight", inFlight());
-        m.put("avg_latency_ms", Math.round(avgLatencyMillis() * 10) / 10.0);
-        m.put("bytes", bytes());
-        m.put("cycle_ms", lastCycleMillis());
-        m.put("failed_queries", failedQueries());
-        m.put("query_cache_hits", queryCacheHits.sum());
-        m.put("query_cache_misses", queryCacheMisses.sum());
-        return m;
+    public long queryCacheHits() {
+        return queryCacheHits.sum();
+    }
+
+    public long queryCacheMisses() {
+        return queryCacheMisses.sum();
     }
 }

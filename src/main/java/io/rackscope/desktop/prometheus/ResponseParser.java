@@ -159,7 +159,7 @@ final class ResponseParser {
         String text = p.getValueAsString();
         double v;
         try {
-            v = text == null ? Double.NaN : PromQL.parseValue(text);
+            v = text == null ? Double.NaN : parseValue(text);
         } catch (NumberFormatException e) {
             v = Double.NaN;
         }
@@ -167,5 +167,15 @@ final class ResponseParser {
             p.skipChildren();
         }
         return new double[] {ts, v};
+    }
+
+    /** Prometheus float text: {@code +Inf}, {@code -Inf}, {@code NaN} or a number. */
+    static double parseValue(String text) {
+        return switch (text) {
+            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            case "NaN" -> Double.NaN;
+            default -> Double.parseDouble(text);
+        };
     }
 }

@@ -6,6 +6,8 @@ import io.rackscope.desktop.checks.Rule;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.promql.Placeholder;
+import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.telemetry.CheckTargets;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
@@ -30,10 +32,6 @@ final class SeriesCatalog {
             Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
     private static final Pattern MATCHER =
             Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
-    private static final Pattern NODE = Pattern.compile("\\$instances?\\b|\\{instance}");
-    private static final Pattern CHASSIS = Pattern.compile("\\$chassis(_id)?\\b|\\{chassis(_id)?}");
-    private static final Pattern RACK =
-            Pattern.compile("\\$racks\\b|\\$rack(_id)?\\b|\\{rack(_id)?}");
     private static final Pattern SIMPLE_VALUE = Pattern.compile("[A-Za-z0-9_.:-]+");
 
     private final Map<String, Builder> families = new LinkedHashMap<>();
@@ -126,11 +124,10 @@ final class SeriesCatalog {
         while (lm.find()) {
             String label = lm.group(1);
             String value = lm.group(3);
-            if (NODE.matcher(value).find()
-                    || CHASSIS.matcher(value).find()
-                    || RACK.matcher(value).find()) {
+            Set<Placeholder> used = QueryTemplate.placeholdersIn(value);
+            if (scopeOf(used) != null) {
                 b.identityLabel = label;
-            } else if (value.contains("$jobs")) {
+            } else if (used.contains(Placeholder.JOB)) {
                 b.fixed.put(label, firstAlternative(telemetry.jobRegex()));
             } else if (lm.group(2).equals("=")
                     || lm.group(2).equals("=~")
@@ -145,13 +142,17 @@ final class SeriesCatalog {
     }
 
     private static CheckScope scopeOf(String matchers) {
-        if (NODE.matcher(matchers).find()) {
+        return scopeOf(QueryTemplate.placeholdersIn(matchers));
+    }
+
+    private static CheckScope scopeOf(Set<Placeholder> used) {
+        if (used.contains(Placeholder.INSTANCE)) {
             return CheckScope.NODE;
         }
-        if (CHASSIS.matcher(matchers).find()) {
+        if (used.contains(Placeholder.CHASSIS)) {
             return CheckScope.CHASSIS;
         }
-        return RACK.matcher(matchers).find() ? CheckScope.RACK : null;
+        return used.contains(Placeholder.RACK) ? CheckScope.RACK : null;
     }
 
     private static final class Builder {

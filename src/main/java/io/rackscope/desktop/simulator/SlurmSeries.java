@@ -1,7 +1,7 @@
 package io.rackscope.desktop.simulator;
 
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.config.SlurmSettings;
+import io.rackscope.desktop.slurm.SlurmSettings;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.InstanceSlot;

@@ -1,6 +1,5 @@
 package io.rackscope.desktop.slurm;
 
-import io.rackscope.desktop.config.SlurmSettings;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.topology.Topology;

@@ -2,6 +2,7 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import java.time.Instant;

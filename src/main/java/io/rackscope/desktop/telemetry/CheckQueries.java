@@ -7,14 +7,15 @@ import io.rackscope.desktop.checks.Operator;
 import io.rackscope.desktop.checks.Rule;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.AppConfig;
-import io.rackscope.desktop.prometheus.PromQL;
+import io.rackscope.desktop.promql.Placeholder;
+import io.rackscope.desktop.promql.PromQL;
+import io.rackscope.desktop.promql.QueryTemplate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a check and its targets into batched PromQL. Batches hold at most {@code max_ids_per_query}
@@ -25,14 +26,21 @@ import java.util.regex.Pattern;
 final class CheckQueries {
     static final String PRESENT_LABEL = "rackscope_present";
     static final String SEVERITY_LABEL = "rackscope_severity";
-    private static final Pattern PLACEHOLDER =
-            Pattern.compile("\\$(instances|chassis|racks|jobs)\\b");
 
     /**
      * One query to send: the check, the ids it covers, the PromQL, and the label that names the
-     * entity.
+     * entity. When the running Slurm jobs stand for {@code $jobs}, the query keeps that placeholder
+     * until {@link #query(QueryTemplate.Value)} fills it for the cycle.
      */
     record Batch(Check check, List<String> ids, String query, String entityLabel) {}
+
+    /** {@code query} with {@code $jobs}, if it is still there, standing for {@code jobs}. */
+    static String withJobs(String query, QueryTemplate.Value jobs) {
+        if (!query.contains("$jobs")) {
+            return query;
+        }
+        return QueryTemplate.of(query).fill(Map.of(Placeholder.JOB, jobs));
+    }
 
     private final AppConfig.Telemetry telemetry;
     private final int maxIds;
@@ -40,13 +48,10 @@ final class CheckQueries {
     private final EvaluationMode mode;
     private final CheckTargets targets;
 
-    /**
-     * Stands for the running Slurm jobs in a query until it is sent (the jobs change from cycle to
-     * cycle).
-     */
-    static final String SLURM_JOBS = "__rackscope_slurm_jobs__";
-
+    /** True when {@code $jobs} stands for the running Slurm jobs, which change every cycle. */
     private final boolean slurmJobs;
+
+    private final Map<String, QueryTemplate> templates = new ConcurrentHashMap<>();
 
     CheckQueries(AppConfig app, EvaluationMode mode, CheckTargets targets, boolean slurmJobs) {
         this.slurmJobs = slurmJobs;
@@ -92,31 +97,29 @@ final class CheckQueries {
         return expand(check.expr(), check, ids);
     }
 
-    /** {@code expr} with the placeholders filled in for a batch of {@code check}. */
+    /**
+     * {@code expr} with the placeholders filled in for a batch of {@code check}: the batch's ids
+     * for the check's own scope, the ids related to them for the others.
+     */
     private String expand(String expr, Check check, List<String> ids) {
-        Matcher m = PLACEHOLDER.matcher(expr);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String replacement =
-                    switch (m.group(1)) {
-                        case "instances" ->
-                                alternation(targets.related(check.scope(), ids, CheckScope.NODE));
-                        case "chassis" ->
-                                alternation(
-                                        targets.related(check.scope(), ids, CheckScope.CHASSIS));
-                        case "racks" ->
-                                alternation(targets.related(check.scope(), ids, CheckScope.RACK));
-                        default -> slurmJobs ? SLURM_JOBS : PromQL.quoted(telemetry.jobRegex());
-                    };
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        QueryTemplate template = templates.computeIfAbsent(expr, QueryTemplate::of);
+        Map<Placeholder, Object> values = new EnumMap<>(Placeholder.class);
+        for (Placeholder p : template.placeholders()) {
+            switch (p) {
+                case INSTANCE ->
+                        values.put(p, targets.related(check.scope(), ids, CheckScope.NODE));
+                case CHASSIS ->
+                        values.put(p, targets.related(check.scope(), ids, CheckScope.CHASSIS));
+                case RACK -> values.put(p, targets.related(check.scope(), ids, CheckScope.RACK));
+                case JOB -> {
+                    if (!slurmJobs) {
+                        values.put(p, QueryTemplate.Value.regex(telemetry.jobRegex()));
+                    }
+                }
+                default -> {}
+            }
         }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    private static String alternation(Collection<String> ids) {
-        // an empty alternation would match series without the label; this matches nothing instead
-        return ids.isEmpty() ? "^$-none" : PromQL.alternation(ids);
+        return template.fill(values);
     }
 
     String query(Check check, List<String> ids) {

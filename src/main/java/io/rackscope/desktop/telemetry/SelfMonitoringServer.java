@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.HealthSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
 public final class SelfMonitoringServer implements AutoCloseable {
     private final HttpServer server;
 
-    public SelfMonitoringServer(String listen, QueryStats stats, Supplier<HealthSnapshot> latest)
+    public SelfMonitoringServer(
+            String listen, Supplier<CycleStats> stats, Supplier<HealthSnapshot> latest)
             throws IOException {
         int colon = listen.lastIndexOf(':');
         server =
@@ -39,10 +41,14 @@ public final class SelfMonitoringServer implements AutoCloseable {
                         send(
                                 ex,
                                 "application/json",
-                                new ObjectMapper().writeValueAsString(stats.asMap())));
+                                new ObjectMapper().writeValueAsString(stats.get().asMap())));
         server.createContext(
                 "/metrics",
-                ex -> send(ex, "text/plain; version=0.0.4", metrics(stats.asMap(), latest.get())));
+                ex ->
+                        send(
+                                ex,
+                                "text/plain; version=0.0.4",
+                                metrics(stats.get().asMap(), latest.get())));
         server.start();
     }
 

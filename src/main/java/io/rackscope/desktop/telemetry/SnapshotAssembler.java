@@ -4,7 +4,15 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.InstancePath;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Topology;
 import java.time.Duration;
@@ -42,8 +50,8 @@ public final class SnapshotAssembler {
             Duration cycleTime,
             Map<String, CheckOutcome> outcomes,
             Map<String, Instant> staleSince,
-            List<String> errors,
-            Map<String, Object> stats) {
+            List<CycleError> errors,
+            CycleStats stats) {
         return assemble(
                 version,
                 now,
@@ -61,8 +69,8 @@ public final class SnapshotAssembler {
             Duration cycleTime,
             Map<String, CheckOutcome> outcomes,
             Map<String, Instant> staleSince,
-            List<String> errors,
-            Map<String, Object> stats,
+            List<CycleError> errors,
+            CycleStats stats,
             SlurmSnapshot slurm) {
         HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState);
         return new HealthSnapshot(
@@ -79,8 +87,9 @@ public final class SnapshotAssembler {
                 alerts(outcomes),
                 Map.copyOf(staleSince),
                 List.copyOf(errors),
-                Map.copyOf(stats),
-                slurm);
+                stats,
+                slurm,
+                List.of());
     }
 
     private List<Alert> alerts(Map<String, CheckOutcome> outcomes) {
@@ -96,14 +105,7 @@ public final class SnapshotAssembler {
                                     r -> {
                                         if (r.severity() == Severity.WARN
                                                 || r.severity() == Severity.CRIT) {
-                                            out.add(
-                                                    new Alert(
-                                                            r.severity(),
-                                                            checkId,
-                                                            r.entity(),
-                                                            path(t, scope, r.entity()),
-                                                            r.value(),
-                                                            r.stale()));
+                                            out.add(alert(t, scope, checkId, r));
                                         }
                                     });
                 });
@@ -113,6 +115,33 @@ public final class SnapshotAssembler {
                         .thenComparing(Alert::path)
                         .thenComparing(Alert::check));
         return out;
+    }
+
+    private static Alert alert(Topology t, CheckScope scope, String checkId, CheckResult r) {
+        String rack = null;
+        String device = null;
+        switch (scope) {
+            case NODE -> {
+                InstancePath p = t.instance(r.entity()).orElse(null);
+                rack = p == null ? null : p.rack().id();
+                device = p == null ? null : p.device().id();
+            }
+            case CHASSIS -> {
+                device = t.device(r.entity()).map(Device::id).orElse(null);
+                rack = t.device(r.entity()).map(Device::rackId).orElse(null);
+            }
+            case RACK -> rack = t.rack(r.entity()).map(Rack::id).orElse(null);
+        }
+        return new Alert(
+                r.severity(),
+                checkId,
+                r.entity(),
+                path(t, scope, r.entity()),
+                r.value(),
+                r.stale(),
+                rack,
+                device,
+                null);
     }
 
     static String path(Topology t, CheckScope scope, String entity) {

@@ -5,11 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.prometheus.PromQL;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
-import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.slurm.SlurmService;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import java.time.Clock;
@@ -19,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +38,7 @@ import java.util.concurrent.Executors;
  * cache.health_checks_ttl_seconds}. A failed batch keeps the last known results of its own targets,
  * marked stale, and touches nothing else.
  */
-public final class TelemetryPlanner {
+public final class TelemetryPlanner implements AutoCloseable {
     private final RackscopeConfig config;
     private final PrometheusClient client;
     private final QueryStats stats;
@@ -48,7 +51,7 @@ public final class TelemetryPlanner {
     private final Severity unknownState;
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
-    private volatile String slurmJobs = "^$-none";
+    private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
     private CompletableFuture<HealthSnapshot> running;
@@ -148,7 +151,9 @@ public final class TelemetryPlanner {
         long started = System.nanoTime();
         Instant now = clock.instant();
         HealthSnapshot before = latest;
-        SlurmSnapshot slurmState = slurm == null ? SlurmSnapshot.DISABLED : slurm(before.slurm());
+        List<CycleError> errors = new ArrayList<>();
+        SlurmSnapshot slurmState =
+                slurm == null ? SlurmSnapshot.DISABLED : slurm(before.slurm(), errors);
         List<CompletableFuture<BatchOutcome>> pending = new ArrayList<>(batches.size());
         for (CheckQueries.Batch b : batches) {
             pending.add(evaluate(b, now));
@@ -157,7 +162,6 @@ public final class TelemetryPlanner {
         Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> absent = new LinkedHashMap<>();
         Map<String, Instant> staleSince = new HashMap<>();
-        Set<String> errors = new LinkedHashSet<>();
         for (int i = 0; i < batches.size(); i++) {
             CheckQueries.Batch batch = batches.get(i);
             Map<String, CheckResult> p =
@@ -172,13 +176,7 @@ public final class TelemetryPlanner {
                     }
                 }
             } catch (CompletionException e) {
-                Throwable cause = e.getCause();
-                errors.add(
-                        batch.check().id()
-                                + ": "
-                                + (cause instanceof PrometheusException pe
-                                        ? pe.getMessage()
-                                        : "internal error " + cause.getClass().getSimpleName()));
+                errors.add(CycleErrors.of(e, batch.check().id(), i));
                 keepLastKnown(previous, batch, p, a, staleSince, now);
             }
         }
@@ -189,9 +187,6 @@ public final class TelemetryPlanner {
         stats.cycleFinished(millis);
         HealthSnapshot snapshot;
         synchronized (lock) {
-            if (slurmState.error() != null) {
-                errors.add("slurm: " + slurmState.error());
-            }
             snapshot =
                     assembler.assemble(
                             ++version,
@@ -200,7 +195,7 @@ public final class TelemetryPlanner {
                             outcomes,
                             staleSince,
                             List.copyOf(errors),
-                            stats.asMap(),
+                            statsNow(errors.size()),
                             slurmState);
             latest = snapshot;
         }
@@ -279,26 +274,25 @@ public final class TelemetryPlanner {
      * One query for every node's Slurm status and one for the running jobs, through the same cache
      * as the checks.
      */
-    private SlurmSnapshot slurm(SlurmSnapshot previous) {
+    private SlurmSnapshot slurm(SlurmSnapshot previous, List<CycleError> errors) {
         try {
             CompletableFuture<QueryResult> jobs = cachedQuery(slurm.jobQuery());
             SlurmSnapshot s =
                     slurm.read(
                             cachedQuery(slurm.nodeQuery()).join(),
                             jobs.exceptionally(e -> null).join());
-            slurmJobs = s.jobs().isEmpty() ? "^$-none" : PromQL.alternation(s.jobs().keySet());
+            slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
             return s;
         } catch (CompletionException e) {
+            CycleError error = CycleErrors.of(e, CycleError.SLURM, 0);
+            errors.add(error);
             return SlurmService.failed(
-                    previous.enabled() ? previous : SlurmSnapshot.DISABLED,
-                    e.getCause() instanceof PrometheusException pe
-                            ? pe.getMessage()
-                            : String.valueOf(e.getCause()));
+                    previous.enabled() ? previous : SlurmSnapshot.DISABLED, error.message());
         }
     }
 
     private CompletableFuture<QueryResult> cachedQuery(String template) {
-        String promql = template.replace(CheckQueries.SLURM_JOBS, slurmJobs);
+        String promql = CheckQueries.withJobs(template, slurmJobs);
         QueryResult hit = healthCache.getIfPresent(promql);
         if (hit != null) {
             stats.queryCacheHit();
@@ -334,6 +328,33 @@ public final class TelemetryPlanner {
                                             });
                             return out;
                         });
+    }
+
+    private CycleStats statsNow(int failedBatches) {
+        return new CycleStats(
+                stats.queryCount(),
+                stats.cacheHits(),
+                stats.cacheMisses(),
+                stats.inFlight(),
+                Math.round(stats.avgLatencyMillis() * 10) / 10.0,
+                stats.bytes(),
+                stats.lastCycleMillis(),
+                stats.failedQueries(),
+                stats.queryCacheHits(),
+                stats.queryCacheMisses(),
+                batches.size(),
+                failedBatches);
+    }
+
+    /** The counters as they are now (the self-monitoring endpoint reads them between cycles). */
+    public CycleStats stats() {
+        return statsNow(latest.stats().failedBatches());
+    }
+
+    /** Stops the planner's thread; a cycle in progress is abandoned. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
     }
 
     /** Drops the cached raw answers, so the next cycle asks Prometheus again. */

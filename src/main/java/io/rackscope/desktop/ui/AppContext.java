@@ -1,50 +1,47 @@
 package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.metrics.MetricsService;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
-import io.rackscope.desktop.telemetry.TelemetryPlanner;
-import io.rackscope.desktop.ui.alerts.AlertTracker;
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * What every view model may use: the loaded configuration, the health feed, navigation, and the
- * services that fetch on demand. {@code planner} and {@code metrics} are null when there is no
- * Prometheus to ask (a render without --prometheus); views then show states only.
+ * Where the window is assembled: the loaded configuration, the health feed, navigation, the shared
+ * view options and the on-demand services. Only the assembly ({@link ViewFactory}, {@link
+ * DesktopApp}, {@link ViewRenderer}) holds it; view models receive the ports they need from it.
  */
 public final class AppContext {
+    /** Charts when there is no Prometheus to ask (a render without --prometheus). */
+    public static final ChartSource NO_CHARTS =
+            (metric, entity, range, width, now) ->
+                    CompletableFuture.failedFuture(
+                            new IllegalStateException(
+                                    "no Prometheus to ask: charts need a Prometheus URL"));
+
+    /** Values when there is no Prometheus to ask. */
+    public static final CheckValues NO_VALUES =
+            (check, ids) -> CompletableFuture.completedFuture(Map.of());
+
     private final RackscopeConfig config;
-    private final HealthFeed feed;
+    private final HealthSource health;
     private final NavigationModel navigation = new NavigationModel();
     private final Locator locator;
-    private final TelemetryPlanner planner;
-    private final MetricsService metrics;
-    private final AlertTracker alerts = new AlertTracker();
-    private final ObjectProperty<Theme> theme =
-            new SimpleObjectProperty<>(this, "theme", Theme.DARK);
-    private final BooleanProperty colourBySlurm = new SimpleBooleanProperty(this, "colourBySlurm");
-    private final ObjectProperty<String> selectedJob =
-            new SimpleObjectProperty<>(this, "selectedJob");
+    private final ViewOptions options = new ViewOptions();
+    private final ChartSource charts;
+    private final CheckValues values;
     private final Clock clock;
-    private AlertIndex alertIndex;
 
     public AppContext(
             RackscopeConfig config,
-            HealthFeed feed,
-            TelemetryPlanner planner,
-            MetricsService metrics,
+            HealthSource health,
+            ChartSource charts,
+            CheckValues values,
             Clock clock) {
         this.config = config;
-        this.feed = feed;
+        this.health = health;
         this.locator = new Locator(config.topology());
-        this.planner = planner;
-        this.metrics = metrics;
+        this.charts = charts == null ? NO_CHARTS : charts;
+        this.values = values == null ? NO_VALUES : values;
         this.clock = clock;
     }
 
@@ -52,8 +49,8 @@ public final class AppContext {
         return config;
     }
 
-    public HealthFeed feed() {
-        return feed;
+    public HealthSource health() {
+        return health;
     }
 
     public NavigationModel navigation() {
@@ -64,52 +61,16 @@ public final class AppContext {
         return locator;
     }
 
-    public TelemetryPlanner planner() {
-        return planner;
+    public ViewOptions options() {
+        return options;
     }
 
-    public MetricsService metrics() {
-        return metrics;
+    public ChartSource charts() {
+        return charts;
     }
 
-    /** The alert index of the current snapshot, built once per snapshot on first use. */
-    public AlertIndex alertIndex() {
-        HealthSnapshot s = feed.current();
-        AlertIndex idx = alertIndex;
-        if (idx == null || idx.version() != s.version()) {
-            idx = new AlertIndex(s, config.topology());
-            alertIndex = idx;
-        }
-        return idx;
-    }
-
-    public AlertTracker alerts() {
-        return alerts;
-    }
-
-    public ObjectProperty<Theme> themeProperty() {
-        return theme;
-    }
-
-    /** Room, rack and wallboard views colour nodes by their Slurm state instead of their health. */
-    public BooleanProperty colourBySlurmProperty() {
-        return colourBySlurm;
-    }
-
-    /** The Slurm job whose nodes the floor, rack and wallboard views highlight; null for none. */
-    public ObjectProperty<String> selectedJobProperty() {
-        return selectedJob;
-    }
-
-    /** The instances of the selected job in the current snapshot (empty when none is selected). */
-    public Set<String> selectedJobNodes() {
-        String job = selectedJob.get();
-        List<String> nodes = job == null ? null : feed.current().slurm().jobs().get(job);
-        return nodes == null ? Set.of() : Set.copyOf(nodes);
-    }
-
-    public Palette palette() {
-        return Palette.of(theme.get());
+    public CheckValues values() {
+        return values;
     }
 
     public Clock clock() {

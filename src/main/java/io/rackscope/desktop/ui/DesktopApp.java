@@ -1,20 +1,8 @@
 package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.config.ConfigLoader;
-import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.metrics.MetricsService;
-import io.rackscope.desktop.prometheus.PrometheusClient;
-import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.SelfMonitoringServer;
-import io.rackscope.desktop.telemetry.TelemetryPlanner;
-import io.rackscope.desktop.ui.alerts.AlertSound;
-import io.rackscope.desktop.ui.kiosk.KioskController;
-import io.rackscope.desktop.ui.shell.MainView;
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,11 +18,7 @@ import javafx.stage.Stage;
  */
 public final class DesktopApp extends Application {
     private static LaunchOptions options;
-    private PrometheusClient client;
-    private HealthFeed feed;
-    private AlertSound sound;
-    private KioskController kioskController;
-    private SelfMonitoringServer selfMonitoring;
+    private DesktopSession session;
 
     public static void open(LaunchOptions launch) {
         options = launch;
@@ -66,91 +50,14 @@ public final class DesktopApp extends Application {
     }
 
     private void show(Stage stage, Scene scene, RackscopeConfig cfg) {
-        String url =
-                options.prometheusUrl() != null
-                        ? options.prometheusUrl()
-                        : cfg.app().telemetry().prometheusUrl();
-        client = new PrometheusClient(url, cfg.app().telemetry(), new QueryStats());
-        TelemetryPlanner planner =
-                new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
-        feed = new HealthFeed(planner, Platform::runLater);
-        AppContext ctx =
-                new AppContext(
-                        cfg,
-                        feed,
-                        planner,
-                        new MetricsService(client, cfg.app()),
-                        Clock.systemUTC());
-        StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
-        if (cfg.hasErrors()) {
-            Diagnostic first = cfg.diagnostics().errors().get(0);
-            notice.append(notice.length() == 0 ? "" : "  ")
-                    .append(cfg.diagnostics().errors().size())
-                    .append(" configuration error(s); the rest loaded. First: ")
-                    .append(first);
-        }
-        sound = new AlertSound(Clock.systemUTC(), Duration.ofSeconds(5));
-        if (options.view() != null) {
-            Place.parse(options.view())
-                    .map(ctx.locator()::resolve)
-                    .filter(ctx.locator()::exists)
-                    .ifPresentOrElse(
-                            ctx.navigation()::go,
-                            () ->
-                                    notice.append(notice.length() == 0 ? "" : "  ")
-                                            .append("No view '")
-                                            .append(options.view())
-                                            .append("'."));
-        }
-        MainView main = new MainView(ctx, notice.toString(), sound);
-        scene.setRoot(main.node());
-        main.install(scene);
-        if (options.kiosk()) {
-            kioskController = new KioskController(ctx);
-            kioskController.install(stage, scene, main, options.screen());
-        }
-        ctx.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
-        stage.setTitle("Rackscope Desktop — " + cfg.app().name() + " — " + client.displayUrl());
-        int seconds =
-                Math.max(
-                        5,
-                        Math.min(
-                                cfg.app().refresh().roomStateSeconds(),
-                                cfg.app().refresh().rackStateSeconds()));
-        feed.start(Duration.ofSeconds(seconds));
-        if (cfg.app().selfMonitoring().enabled()) {
-            try {
-                selfMonitoring =
-                        new SelfMonitoringServer(
-                                cfg.app().selfMonitoring().listen(),
-                                client.stats(),
-                                planner::latest);
-            } catch (IOException | RuntimeException e) {
-                main.showNotice(
-                        "Self-monitoring endpoint not started on "
-                                + cfg.app().selfMonitoring().listen()
-                                + ": "
-                                + e.getMessage());
-            }
-        }
+        session = new DesktopSession(cfg, options, Clock.systemUTC());
+        session.show(stage, scene, options);
     }
 
     @Override
     public void stop() {
-        if (feed != null) {
-            feed.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (sound != null) {
-            sound.close();
-        }
-        if (kioskController != null) {
-            kioskController.stop();
-        }
-        if (selfMonitoring != null) {
-            selfMonitoring.close();
+        if (session != null) {
+            session.close();
         }
     }
 }

@@ -1,14 +1,19 @@
 package io.rackscope.desktop.ui;
 
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.alerting.AlertTracker;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.InvalidationListener;
@@ -21,10 +26,12 @@ import javafx.beans.value.ChangeListener;
  * at most one hand-off pending, so a burst of cycles costs the UI one update. The FX thread never
  * waits on it.
  */
-public final class HealthFeed implements AutoCloseable {
+public final class HealthFeed implements HealthSource, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HealthFeed.class.getName());
     private final SnapshotProperty snapshot = new SnapshotProperty();
-    private final AtomicReference<HealthSnapshot> pending = new AtomicReference<>();
+    private final Object handOff = new Object();
+    private final AlertTracker tracker = new AlertTracker();
+    private HealthSnapshot pending;
     private final Executor fx;
     private final TelemetryPlanner planner;
     private final ScheduledExecutorService scheduler;
@@ -48,6 +55,7 @@ public final class HealthFeed implements AutoCloseable {
                                 });
     }
 
+    @Override
     public ReadOnlyObjectProperty<HealthSnapshot> snapshotProperty() {
         return snapshot;
     }
@@ -60,6 +68,7 @@ public final class HealthFeed implements AutoCloseable {
         return snapshot.listeners;
     }
 
+    @Override
     public HealthSnapshot current() {
         return snapshot.get();
     }
@@ -70,7 +79,7 @@ public final class HealthFeed implements AutoCloseable {
                         this::cycle, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a cycle now (the refresh button); returns at once. */
+    @Override
     public void refreshNow() {
         if (scheduler != null) {
             scheduler.execute(this::cycle);
@@ -86,19 +95,45 @@ public final class HealthFeed implements AutoCloseable {
     }
 
     /**
-     * Hands {@code s} to the FX thread; if a hand-off is already pending it simply carries {@code
-     * s} instead.
+     * Tracks the alerts of {@code s} (their start, which are new) and hands it to the FX thread; if
+     * a hand-off is already pending it simply carries the newer snapshot instead. New alerts of a
+     * snapshot that is overtaken before the FX thread sees it are carried into the next one.
      */
     public void publish(HealthSnapshot s) {
-        if (pending.getAndSet(s) == null) {
-            fx.execute(
-                    () -> {
-                        HealthSnapshot latest = pending.getAndSet(null);
-                        if (latest != null && latest.version() >= snapshot.get().version()) {
-                            snapshot.set(latest);
-                        }
-                    });
+        boolean schedule;
+        synchronized (handOff) {
+            HealthSnapshot tracked = tracker.track(s);
+            schedule = pending == null;
+            pending = schedule ? tracked : mergeFresh(pending, tracked);
         }
+        if (schedule) {
+            fx.execute(this::deliver);
+        }
+    }
+
+    private void deliver() {
+        HealthSnapshot latest;
+        synchronized (handOff) {
+            latest = pending;
+            pending = null;
+        }
+        if (latest != null && latest.version() >= snapshot.get().version()) {
+            snapshot.set(latest);
+        }
+    }
+
+    private static HealthSnapshot mergeFresh(HealthSnapshot older, HealthSnapshot newer) {
+        Set<String> still = new HashSet<>();
+        newer.alerts().forEach(a -> still.add(a.key()));
+        List<Alert> fresh = new ArrayList<>(newer.fresh());
+        Set<String> have = new HashSet<>();
+        fresh.forEach(a -> have.add(a.key()));
+        for (Alert a : older.fresh()) {
+            if (still.contains(a.key()) && have.add(a.key())) {
+                fresh.add(a);
+            }
+        }
+        return newer.withTracking(newer.alerts(), fresh);
     }
 
     @Override

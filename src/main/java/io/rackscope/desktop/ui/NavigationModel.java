@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** Where the user is, with browser-like back and forward. */
-public final class NavigationModel {
+public final class NavigationModel implements Navigator {
     private static final int MAX_HISTORY = 200;
     private final ReadOnlyObjectWrapper<Place> current =
             new ReadOnlyObjectWrapper<>(this, "current", Place.WORLD);
@@ -18,10 +18,12 @@ public final class NavigationModel {
     private final ReadOnlyBooleanWrapper canGoForward =
             new ReadOnlyBooleanWrapper(this, "canGoForward");
 
+    @Override
     public ReadOnlyObjectProperty<Place> currentProperty() {
         return current.getReadOnlyProperty();
     }
 
+    @Override
     public Place current() {
         return current.get();
     }
@@ -34,6 +36,7 @@ public final class NavigationModel {
         return canGoForward.getReadOnlyProperty();
     }
 
+    @Override
     public void go(Place place) {
         if (place.equals(current.get())) {
             return;

@@ -1,7 +1,7 @@
 package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Rack;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,36 +1,139 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.config.AppConfig;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
+import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.device.DeviceView;
+import io.rackscope.desktop.ui.device.DeviceViewModel;
+import io.rackscope.desktop.ui.kiosk.KioskController;
+import io.rackscope.desktop.ui.kiosk.PlaylistModel;
 import io.rackscope.desktop.ui.rack.RackElevationView;
+import io.rackscope.desktop.ui.rack.RackElevationViewModel;
 import io.rackscope.desktop.ui.room.RoomFloorView;
+import io.rackscope.desktop.ui.room.RoomFloorViewModel;
+import io.rackscope.desktop.ui.shell.MainView;
+import io.rackscope.desktop.ui.shell.ShellViewModel;
+import io.rackscope.desktop.ui.shell.StatusViewModel;
 import io.rackscope.desktop.ui.site.SiteView;
+import io.rackscope.desktop.ui.site.SiteViewModel;
 import io.rackscope.desktop.ui.slurm.SlurmView;
+import io.rackscope.desktop.ui.slurm.SlurmViewModel;
 import io.rackscope.desktop.ui.wallboard.WallboardView;
+import io.rackscope.desktop.ui.wallboard.WallboardViewModel;
 import io.rackscope.desktop.ui.world.WorldView;
+import io.rackscope.desktop.ui.world.WorldViewModel;
 
-/** The view for a place. */
+/** Assembly: each view with its view model, given the ports it needs from the context. */
 public final class ViewFactory {
     private ViewFactory() {}
 
     public static PlaceView create(AppContext ctx, Place place) {
         Locator loc = ctx.locator();
+        RackscopeConfig cfg = ctx.config();
         return switch (place.kind()) {
-            case WORLD -> new WorldView(ctx);
-            case SITE -> new SiteView(ctx, loc.topology().site(place.id()).orElseThrow());
+            case WORLD ->
+                    new WorldView(
+                            new WorldViewModel(
+                                    cfg.app().name(),
+                                    cfg.topology().sites(),
+                                    cfg.app().kiosk().scale(),
+                                    ctx.health(),
+                                    ctx.navigation(),
+                                    ctx.options()));
+            case SITE ->
+                    new SiteView(
+                            new SiteViewModel(
+                                    loc.topology().site(place.id()).orElseThrow(),
+                                    ctx.health(),
+                                    ctx.navigation()));
             case ROOM ->
-                    new RoomFloorView(ctx, loc.room(place.id()).orElseThrow(), place.highlight());
+                    new RoomFloorView(
+                            new RoomFloorViewModel(
+                                    cfg,
+                                    loc.room(place.id()).orElseThrow(),
+                                    ctx.health(),
+                                    ctx.navigation(),
+                                    ctx.options(),
+                                    ctx.charts(),
+                                    ctx.clock()),
+                            place.highlight());
             case RACK ->
                     new RackElevationView(
-                            ctx, loc.topology().rack(place.id()).orElseThrow(), place.rear());
+                            new RackElevationViewModel(
+                                    cfg,
+                                    loc.topology().rack(place.id()).orElseThrow(),
+                                    ctx.health(),
+                                    ctx.navigation(),
+                                    ctx.options(),
+                                    ctx.clock()),
+                            place.rear());
             case DEVICE ->
                     new DeviceView(
-                            ctx,
-                            loc.topology().device(place.id()).orElseThrow(),
+                            new DeviceViewModel(
+                                    cfg,
+                                    loc.topology().device(place.id()).orElseThrow(),
+                                    ctx.health(),
+                                    ctx.values(),
+                                    ctx.charts(),
+                                    ctx.options(),
+                                    ctx.clock()),
                             place.highlight());
-            case ALERTS -> new AlertsView(ctx, true);
-            case SLURM -> new SlurmView(ctx);
-            case WALLBOARD -> new WallboardView(ctx, loc.roomsOf(place.id()), place.id());
+            case ALERTS -> new AlertsView(alerts(ctx), true);
+            case SLURM ->
+                    new SlurmView(
+                            new SlurmViewModel(
+                                    cfg.slurm().enabled(),
+                                    loc,
+                                    ctx.health(),
+                                    ctx.navigation(),
+                                    ctx.options()));
+            case WALLBOARD ->
+                    new WallboardView(
+                            new WallboardViewModel(
+                                    cfg,
+                                    loc,
+                                    loc.roomsOf(place.id()),
+                                    ctx.health(),
+                                    ctx.navigation(),
+                                    ctx.options(),
+                                    ctx.clock()),
+                            place.id());
         };
+    }
+
+    private static AlertsViewModel alerts(AppContext ctx) {
+        return new AlertsViewModel(
+                ctx.config(), ctx.locator(), ctx.health(), ctx.navigation(), ctx.clock());
+    }
+
+    /** The main window's content: toolbar, the current place's view, alert panel, status bar. */
+    public static MainView main(AppContext ctx, String notice, AlertSound sound) {
+        return new MainView(
+                new ShellViewModel(
+                        ctx.config(), ctx.locator(), ctx.navigation(), ctx.health(), ctx.options()),
+                new StatusViewModel(
+                        ctx.health(),
+                        ctx.clock(),
+                        ctx.config().app().kiosk().staleAfterSeconds(),
+                        notice),
+                alerts(ctx),
+                place -> create(ctx, place),
+                sound);
+    }
+
+    /** Kiosk mode with its playlist; {@code exit} runs on the confirmed exit key. */
+    public static KioskController kiosk(AppContext ctx, Runnable exit) {
+        AppConfig app = ctx.config().app();
+        PlaylistModel playlist =
+                new PlaylistModel(
+                        ctx.locator(),
+                        ctx.navigation(),
+                        app.playlist().views(),
+                        app.playlist().intervalSeconds(),
+                        app.kiosk().jumpToCritSeconds());
+        return new KioskController(
+                app.kiosk(), app.name(), playlist, ctx.navigation().currentProperty(), exit);
     }
 }

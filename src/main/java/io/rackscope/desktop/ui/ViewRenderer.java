@@ -59,9 +59,9 @@ public final class ViewRenderer {
         Platform.runLater(
                 () -> {
                     try {
-                        ctx.themeProperty().set(theme);
+                        ctx.options().themeProperty().set(theme);
                         ctx.navigation().go(place);
-                        MainView main = new MainView(ctx, "", null);
+                        MainView main = ViewFactory.main(ctx, "", null);
                         Scene s = new Scene(main.node(), width, height);
                         s.getProperties().put(PlaceView.class, main.currentView());
                         theme.applyTo(s);

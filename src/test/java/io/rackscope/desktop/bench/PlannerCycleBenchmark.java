@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.it.EstateMetrics;
 import io.rackscope.desktop.it.PrometheusServer;
 import io.rackscope.desktop.it.TestExporter;
@@ -11,7 +12,6 @@ import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -95,7 +95,7 @@ public final class PlannerCycleBenchmark {
         List<String> planned = null;
         QueryStats stats = new QueryStats();
         try (PrometheusClient client =
-                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+                new PrometheusClient(config.app().telemetry().endpoint(prometheus.url()), stats)) {
             TelemetryPlanner planner =
                     new TelemetryPlanner(config, client, mode, Clock.systemUTC());
             planned = planner.plannedQueries();

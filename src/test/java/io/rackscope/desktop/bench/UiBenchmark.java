@@ -3,8 +3,8 @@ package io.rackscope.desktop.bench;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.simulator.TopologyGenerator;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.InstancePath;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AppContext;
@@ -178,8 +178,9 @@ public final class UiBenchmark {
                         () -> {
                             feed.publish(healthy);
                             WallboardView v =
-                                    new WallboardView(
-                                            ctx, new ArrayList<>(cfg.topology().rooms()), "");
+                                    (WallboardView)
+                                            ViewFactory.create(
+                                                    ctx, Place.of(Place.Kind.WALLBOARD, ""));
                             Scene s = new Scene(new StackPane(v.node()), 1920, 1080);
                             Theme.DARK.applyTo(s);
                             s.getRoot().applyCss();
@@ -239,7 +240,7 @@ public final class UiBenchmark {
                 fx(
                         () -> {
                             ctx.navigation().go(Place.of(Place.Kind.ROOM, "site01/room01"));
-                            MainView main = new MainView(ctx, "", null);
+                            MainView main = ViewFactory.main(ctx, "", null);
                             Scene s = new Scene(main.node(), 1920, 1080);
                             Theme.DARK.applyTo(s);
                             feed.publish(first);

@@ -7,10 +7,10 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,7 +118,8 @@ class DebounceAndIdsIT {
                 for (EvaluationMode mode : EvaluationMode.values()) {
                     try (PrometheusClient client =
                             new PrometheusClient(
-                                    prometheus.url(), config.app().telemetry(), new QueryStats())) {
+                                    config.app().telemetry().endpoint(prometheus.url()),
+                                    new QueryStats())) {
                         HealthSnapshot s =
                                 new TelemetryPlanner(config, client, mode, Clock.systemUTC())
                                         .refresh();

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +112,8 @@ class ExpandDiscoveryIT {
     private static HealthSnapshot cycle(
             RackscopeConfig cfg, PrometheusServer prometheus, EvaluationMode mode) {
         try (PrometheusClient client =
-                new PrometheusClient(prometheus.url(), cfg.app().telemetry(), new QueryStats())) {
+                new PrometheusClient(
+                        cfg.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
             return new TelemetryPlanner(cfg, client, mode, Clock.systemUTC()).refresh();
         }
     }

@@ -8,7 +8,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostics;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.metrics.MetricsService;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.EstateSimulator;
@@ -16,13 +16,14 @@ import io.rackscope.desktop.simulator.LocalPrometheus;
 import io.rackscope.desktop.simulator.MetricsExporter;
 import io.rackscope.desktop.simulator.Scenario;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.FxThread;
 import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.Theme;
+import io.rackscope.desktop.ui.ViewFactory;
 import io.rackscope.desktop.ui.ViewRenderer;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.shell.MainView;
@@ -82,8 +83,7 @@ class KioskSoakIT {
                     () -> {
                         try (PrometheusClient c =
                                 new PrometheusClient(
-                                        prometheus.url(),
-                                        cfg.app().telemetry(),
+                                        cfg.app().telemetry().endpoint(prometheus.url()),
                                         new QueryStats())) {
                             return c.query("up{instance=\"cn0165\"} == 0").join().series().size()
                                     == 1;
@@ -96,7 +96,7 @@ class KioskSoakIT {
             ViewRenderer.startToolkit();
             try (PrometheusClient client =
                     new PrometheusClient(
-                            prometheus.url(), cfg.app().telemetry(), new QueryStats())) {
+                            cfg.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
                 soak(cfg, client, prometheus);
             }
         }
@@ -112,13 +112,13 @@ class KioskSoakIT {
                 new AppContext(
                         cfg,
                         feed,
-                        planner,
-                        new MetricsService(client, cfg.app()),
+                        new MetricsService(client, cfg.app())::range,
+                        planner::currentValues,
                         Clock.systemUTC());
         MainView main =
                 fx(
                         () -> {
-                            MainView m = new MainView(ctx, "", null);
+                            MainView m = ViewFactory.main(ctx, "", null);
                             Scene scene = new Scene(m.node(), 1600, 1000);
                             Theme.DARK.applyTo(scene);
                             m.install(scene);
@@ -130,7 +130,7 @@ class KioskSoakIT {
         KioskController kiosk =
                 fx(
                         () -> {
-                            KioskController k = new KioskController(ctx, () -> {});
+                            KioskController k = ViewFactory.kiosk(ctx, () -> {});
                             k.install(
                                     (Stage) main.node().getScene().getWindow(),
                                     main.node().getScene(),

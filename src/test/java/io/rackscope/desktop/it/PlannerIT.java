@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.metrics.ChartData;
-import io.rackscope.desktop.metrics.MetricsService;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class PlannerIT {
 
     static HealthSnapshot cycle(EvaluationMode mode, QueryStats stats) {
         try (PrometheusClient client =
-                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+                new PrometheusClient(config.app().telemetry().endpoint(prometheus.url()), stats)) {
             return new TelemetryPlanner(config, client, mode, Clock.systemUTC()).refresh();
         }
     }
@@ -152,7 +153,7 @@ class PlannerIT {
     void queriesPerCycleFollowTheBatchingRulesAndACacheHitSendsNone() {
         QueryStats stats = new QueryStats();
         try (PrometheusClient client =
-                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+                new PrometheusClient(config.app().telemetry().endpoint(prometheus.url()), stats)) {
             TelemetryPlanner planner =
                     new TelemetryPlanner(
                             config, client, EvaluationMode.FILTERED, Clock.systemUTC());
@@ -182,7 +183,7 @@ class PlannerIT {
         QueryStats stats = new QueryStats();
         MutableClock clock = new MutableClock();
         try (PrometheusClient client =
-                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+                new PrometheusClient(config.app().telemetry().endpoint(prometheus.url()), stats)) {
             TelemetryPlanner planner =
                     new TelemetryPlanner(config, client, EvaluationMode.FILTERED, clock);
             for (int second = 0; second < 600; second++) {
@@ -221,7 +222,7 @@ class PlannerIT {
     void chartDataForANodeAndARackComesFromRangeQueriesAndIsCached() throws Exception {
         QueryStats stats = new QueryStats();
         try (PrometheusClient client =
-                new PrometheusClient(prometheus.url(), config.app().telemetry(), stats)) {
+                new PrometheusClient(config.app().telemetry().endpoint(prometheus.url()), stats)) {
             MetricsService metricsService = new MetricsService(client, config.app());
             // this Prometheus has seconds of data: align past now so the last step is after the
             // first scrape
@@ -275,7 +276,7 @@ class PlannerIT {
     void statesGoStaleWhenPrometheusStopsAndRecoverWhenItReturns() throws Exception {
         try (PrometheusClient client =
                 new PrometheusClient(
-                        prometheus.url(), config.app().telemetry(), new QueryStats())) {
+                        config.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
             TelemetryPlanner planner =
                     new TelemetryPlanner(
                             config, client, EvaluationMode.FILTERED, Clock.systemUTC());
@@ -290,11 +291,13 @@ class PlannerIT {
                 assertTrue(down.isStale("n000001") && down.isStale("site01-room01-aisle01-r03"));
                 assertTrue(down.alerts().stream().allMatch(a -> a.stale()));
                 assertFalse(down.errors().isEmpty());
+                assertEquals(CycleError.Kind.UNREACHABLE, down.errors().get(0).kind());
                 assertTrue(
                         down.errors()
                                 .get(0)
+                                .message()
                                 .contains("cannot connect to Prometheus at " + prometheus.url()),
-                        down.errors().get(0));
+                        down.errors().get(0).toString());
             } finally {
                 prometheus.restart();
             }

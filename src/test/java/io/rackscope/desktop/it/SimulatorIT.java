@@ -7,7 +7,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostics;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.metrics.MetricsService;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.EstateSimulator;
@@ -15,7 +15,7 @@ import io.rackscope.desktop.simulator.LocalPrometheus;
 import io.rackscope.desktop.simulator.MetricsExporter;
 import io.rackscope.desktop.simulator.Scenario;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
@@ -101,7 +101,7 @@ class SimulatorIT {
     static HealthSnapshot cycle() {
         try (PrometheusClient client =
                 new PrometheusClient(
-                        prometheus.url(), config.app().telemetry(), new QueryStats())) {
+                        config.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
             return new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC())
                     .refresh();
         }
@@ -189,21 +189,29 @@ class SimulatorIT {
         ViewRenderer.startToolkit();
         try (PrometheusClient client =
                 new PrometheusClient(
-                        prometheus.url(), config.app().telemetry(), new QueryStats())) {
+                        config.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
             HealthFeed feed = new HealthFeed(null, Runnable::run);
             AppContext ctx =
                     new AppContext(
                             config,
                             feed,
+                            new MetricsService(client, config.app())::range,
                             null,
-                            new MetricsService(client, config.app()),
                             Clock.systemUTC());
             feed.publish(cycle());
             Room room = config.topology().room("ams1", "dh1").orElseThrow();
             RoomFloorViewModel model =
                     FxThread.call(
                             () -> {
-                                RoomFloorViewModel m = new RoomFloorViewModel(ctx, room);
+                                RoomFloorViewModel m =
+                                        new RoomFloorViewModel(
+                                                config,
+                                                room,
+                                                ctx.health(),
+                                                ctx.navigation(),
+                                                ctx.options(),
+                                                ctx.charts(),
+                                                ctx.clock());
                                 m.colourByProperty()
                                         .set(config.metric("rack_inlet_temperature").orElseThrow());
                                 return m;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostics;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.EstateSimulator;
@@ -15,7 +16,6 @@ import io.rackscope.desktop.simulator.Scenario;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.topology.InstanceSlot;
 import java.nio.file.Files;
@@ -56,8 +56,7 @@ class SlurmIT {
                 LocalPrometheus prometheus = LocalPrometheus.prepare(null);
                 PrometheusClient client =
                         new PrometheusClient(
-                                prometheus.url().toString(),
-                                cfg.app().telemetry(),
+                                cfg.app().telemetry().endpoint(prometheus.url().toString()),
                                 new QueryStats())) {
             prometheus.start(exporter.address(), 1, Duration.ofSeconds(60));
             TelemetryPlanner planner =

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -109,7 +109,8 @@ class VictoriaMetricsIT {
 
     private static HealthSnapshot cycle(
             RackscopeConfig config, String url, EvaluationMode mode, QueryStats stats) {
-        try (PrometheusClient client = new PrometheusClient(url, config.app().telemetry(), stats)) {
+        try (PrometheusClient client =
+                new PrometheusClient(config.app().telemetry().endpoint(url), stats)) {
             return new TelemetryPlanner(config, client, mode, Clock.systemUTC()).refresh();
         }
     }

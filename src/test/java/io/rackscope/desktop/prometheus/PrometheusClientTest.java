@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rackscope.desktop.config.AppConfig;
-import io.rackscope.desktop.config.Secret;
+import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.http.Secret;
+import io.rackscope.desktop.promql.PromQL;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,29 +39,23 @@ class PrometheusClientTest {
         server.close();
     }
 
-    static AppConfig.Telemetry settings(
-            String user, String password, String token, int timeoutSeconds) {
-        return new AppConfig.Telemetry(
+    static Endpoint settings(String user, String password, String token, int timeoutSeconds) {
+        return new Endpoint(
                 "http://unused",
-                "instance",
-                "rack_id",
-                "chassis_id",
-                ".*",
                 user,
                 new Secret(password),
                 new Secret(token),
                 true,
                 null,
-                30,
-                20,
-                false,
-                timeoutSeconds,
+                null,
+                null,
+                Duration.ofSeconds(timeoutSeconds),
                 4,
-                15);
+                "telemetry");
     }
 
-    PrometheusClient client(AppConfig.Telemetry t) {
-        return new PrometheusClient(server.url("/prom/").toString(), t, new QueryStats());
+    PrometheusClient client(Endpoint t) {
+        return new PrometheusClient(t.withUrl(server.url("/prom/").toString()), new QueryStats());
     }
 
     static MockResponse json(int code, String body) {
@@ -271,7 +267,8 @@ class PrometheusClientTest {
                 "10\\\\.0\\\\.0\\\\.1:9100|a\\\\+b|n-1",
                 PromQL.alternation(List.of("10.0.0.1:9100", "a+b", "n-1")));
         assertEquals("a\\\"b", PromQL.quoted("a\"b"));
-        assertEquals("http://h/prom", PrometheusClient.normalise("http://h/prom//"));
-        assertEquals("http://h:9090/p", PrometheusClient.redact("http://user:pw@h:9090/p"));
+        Endpoint e = settings(null, null, null, 5);
+        assertEquals("http://h/prom", e.withUrl("http://h/prom//").baseUrl());
+        assertEquals("http://h:9090/p", e.withUrl("http://user:pw@h:9090/p").displayUrl());
     }
 }

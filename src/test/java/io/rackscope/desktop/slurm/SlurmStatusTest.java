@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.config.SlurmSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.HealthSnapshot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,12 +17,9 @@ import org.junit.jupiter.api.Test;
 class SelfMonitoringServerTest {
     @Test
     void servesTheStatsAsJsonAndAsPrometheusMetrics() throws Exception {
-        QueryStats stats = new QueryStats();
-        stats.cacheHit();
-        stats.cacheMiss();
-        stats.cacheMiss();
+        CycleStats stats = new CycleStats(5, 1, 2, 0, 3.5, 100, 20, 0, 0, 0, 2, 0);
         try (SelfMonitoringServer server =
-                new SelfMonitoringServer("127.0.0.1:0", stats, HealthSnapshot::empty)) {
+                new SelfMonitoringServer("127.0.0.1:0", () -> stats, HealthSnapshot::empty)) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
             HttpResponse<String> json =

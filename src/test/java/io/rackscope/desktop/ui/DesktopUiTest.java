@@ -68,10 +68,10 @@ class DesktopUiTest {
         feed = new HealthFeed(null, Runnable::run);
         ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
         feed.publish(snapshots.at(1, problem("node_up", "cn0165", Severity.CRIT, 0)));
-        main = new MainView(ctx, "", null);
+        main = ViewFactory.main(ctx, "", null);
         scene = new Scene(main.node(), 1260, 780);
         Theme.DARK.applyTo(scene);
-        ctx.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        ctx.options().themeProperty().addListener((o, a, t) -> t.applyTo(scene));
         main.install(scene);
         stage.setScene(scene);
         stage.show();
@@ -273,7 +273,7 @@ class DesktopUiTest {
         TableView<SlurmNode> nodes = robot.lookup("#slurm-nodes").queryAs(TableView.class);
         assertEquals("cn0165", nodes.getItems().get(0).instance(), "worst state first");
         robot.clickOn("42  (2 nodes)");
-        assertEquals("42", ctx.selectedJobProperty().get());
+        assertEquals("42", ctx.options().selectedJobProperty().get());
         robot.clickOn("#slurm-show-job");
         assertEquals(Place.of(Place.Kind.ROOM, "fra1/hall-a"), ctx.navigation().current());
         RoomFloorView room = (RoomFloorView) main.currentView();

@@ -58,14 +58,14 @@ class KioskTest {
         feed = new HealthFeed(null, Runnable::run);
         ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
         feed.publish(snapshots.at(1));
-        main = new MainView(ctx, "", null);
+        main = ViewFactory.main(ctx, "", null);
         scene = new Scene(main.node(), 1200, 760);
         Theme.DARK.applyTo(scene);
         main.install(scene);
         this.stage = stage;
         stage.setScene(scene);
         stage.show();
-        kiosk = new KioskController(ctx, exits::incrementAndGet);
+        kiosk = ViewFactory.kiosk(ctx, exits::incrementAndGet);
         kiosk.install(stage, scene, main, 0);
         kiosk.stop(); // the tests tick the playlist themselves; the one-second clock would race
         // them

@@ -2,10 +2,11 @@ package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
-import io.rackscope.desktop.telemetry.CheckOutcome;
-import io.rackscope.desktop.telemetry.CheckResult;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.telemetry.SnapshotAssembler;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,46 +57,17 @@ public final class Snapshots {
                 outcomes,
                 Map.of(),
                 List.of(),
-                Map.of("query_count", 10L * version, "cache_hits", 0L, "cache_misses", version));
+                new CycleStats(
+                        10L * version, 0, version, 0, 0, 0, 42, 0, 0, 0, cfg.checks().size(), 0));
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */
     public static HealthSnapshot withVersion(HealthSnapshot b, long version) {
-        return new HealthSnapshot(
-                version,
-                b.takenAt(),
-                b.cycleTime(),
-                b.nodes(),
-                b.devices(),
-                b.racks(),
-                b.aisles(),
-                b.rooms(),
-                b.sites(),
-                b.checks(),
-                b.alerts(),
-                b.staleSince(),
-                b.errors(),
-                b.stats(),
-                b.slurm());
+        return b.withVersion(version);
     }
 
     /** The same snapshot with a Slurm view of the cluster. */
     public static HealthSnapshot withSlurm(HealthSnapshot b, SlurmSnapshot slurm) {
-        return new HealthSnapshot(
-                b.version(),
-                b.takenAt(),
-                b.cycleTime(),
-                b.nodes(),
-                b.devices(),
-                b.racks(),
-                b.aisles(),
-                b.rooms(),
-                b.sites(),
-                b.checks(),
-                b.alerts(),
-                b.staleSince(),
-                b.errors(),
-                b.stats(),
-                slurm);
+        return b.withSlurm(slurm);
     }
 }

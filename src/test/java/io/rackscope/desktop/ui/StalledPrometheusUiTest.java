@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.metrics.MetricsService;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.device.DeviceView;
 import io.rackscope.desktop.ui.rack.RackElevationView;
@@ -64,7 +64,8 @@ class StalledPrometheusUiTest {
         RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
         client =
                 new PrometheusClient(
-                        server.url("/").toString(), cfg.app().telemetry(), new QueryStats());
+                        cfg.app().telemetry().endpoint(server.url("/").toString()),
+                        new QueryStats());
         TelemetryPlanner planner =
                 new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
         feed = new HealthFeed(planner, Platform::runLater);
@@ -72,10 +73,10 @@ class StalledPrometheusUiTest {
                 new AppContext(
                         cfg,
                         feed,
-                        planner,
-                        new MetricsService(client, cfg.app()),
+                        new MetricsService(client, cfg.app())::range,
+                        planner::currentValues,
                         Clock.systemUTC());
-        main = new MainView(ctx, "", null);
+        main = ViewFactory.main(ctx, "", null);
         Scene scene = new Scene(main.node(), 1260, 780);
         Theme.DARK.applyTo(scene);
         main.install(scene);

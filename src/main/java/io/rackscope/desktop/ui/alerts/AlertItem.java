@@ -1,6 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
-import io.rackscope.desktop.telemetry.Alert;
+import io.rackscope.desktop.health.Alert;
 import java.time.Instant;
 
 /** An active alert as the alert panel lists it, with since when it has been active. */

@@ -1,7 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -19,17 +18,11 @@ import javafx.scene.layout.VBox;
 
 /** The list of active alerts; a click goes to where the alert is and highlights it. */
 public final class AlertsView implements PlaceView {
-    private final AppContext ctx;
     private final AlertsViewModel model;
     private final VBox root = new VBox(8);
     private final ListView<AlertItem> list = new ListView<>();
 
-    public AlertsView(AppContext ctx, boolean fullPage) {
-        this(ctx, new AlertsViewModel(ctx, false), fullPage);
-    }
-
-    public AlertsView(AppContext ctx, AlertsViewModel model, boolean fullPage) {
-        this.ctx = ctx;
+    public AlertsView(AlertsViewModel model, boolean fullPage) {
         this.model = model;
         root.getStyleClass().add(fullPage ? "content" : "alerts-panel");
         Label title = new Label("Alerts");
@@ -66,9 +59,7 @@ public final class AlertsView implements PlaceView {
                 e -> {
                     AlertItem item = list.getSelectionModel().getSelectedItem();
                     if (item != null) {
-                        ctx.locator()
-                                .placeOf(item.alert().entity())
-                                .ifPresent(ctx.navigation()::go);
+                        model.open(item);
                     }
                 });
         root.getChildren().addAll(head, filters, list);
@@ -100,7 +91,7 @@ public final class AlertsView implements PlaceView {
             where.getStyleClass().add("faint");
             where.setWrapText(true);
             where.setMaxWidth(270);
-            Label since = new Label(Formats.ago(item.since(), ctx.clock().instant()));
+            Label since = new Label(Formats.ago(item.since(), model.now()));
             since.getStyleClass().add("faint");
             VBox text = new VBox(1, check, where, since);
             HBox row = new HBox(8, sev, text);

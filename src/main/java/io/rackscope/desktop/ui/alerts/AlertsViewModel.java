@@ -1,10 +1,15 @@
 package io.rackscope.desktop.ui.alerts;
 
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.Alert;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Subscriptions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,32 +25,38 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The active WARN and CRIT alerts, newest first, filtered by text and minimum severity. Tells its
- * listener which alerts are new in each snapshot (none for what was already failing when the app
- * started).
+ * listener which alerts are new in each snapshot, as the feed tracked them (none for what was
+ * already failing when the app started).
  */
 public final class AlertsViewModel {
-    private final AppContext ctx;
+    private final RackscopeConfig config;
+    private final Locator locator;
+    private final HealthSource health;
+    private final Navigator navigator;
+    private final Clock clock;
     private final ReadOnlyObjectWrapper<List<AlertItem>> items =
             new ReadOnlyObjectWrapper<>(this, "items", List.of());
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<Severity> minimum =
             new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
     private final Subscriptions subscriptions = new Subscriptions();
-    private final boolean tracking;
     private Consumer<List<Alert>> onNewAlerts = a -> {};
 
-    /**
-     * {@code tracking} models feed the shared {@link AlertTracker}; only the app's one panel does.
-     */
-    public AlertsViewModel(AppContext ctx, boolean tracking) {
-        this.ctx = ctx;
-        this.tracking = tracking;
+    public AlertsViewModel(
+            RackscopeConfig config,
+            Locator locator,
+            HealthSource health,
+            Navigator navigator,
+            Clock clock) {
+        this.config = config;
+        this.locator = locator;
+        this.health = health;
+        this.navigator = navigator;
+        this.clock = clock;
         filterText.addListener(o -> rebuild());
         minimum.addListener(o -> rebuild());
-        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> update(s));
-        if (ctx.feed().current().version() > 0) {
-            update(ctx.feed().current());
-        }
+        subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> update(s));
+        rebuild();
     }
 
     public ReadOnlyObjectProperty<List<AlertItem>> itemsProperty() {
@@ -60,36 +71,43 @@ public final class AlertsViewModel {
         return minimum;
     }
 
+    /** Called with the new alerts of each snapshot that has some. */
     public void setOnNewAlerts(Consumer<List<Alert>> listener) {
         this.onNewAlerts = listener;
     }
 
+    /** Goes to where the alert is, selecting it. */
+    public void open(AlertItem item) {
+        locator.placeOf(item.alert().entity()).ifPresent(navigator::go);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
     private void update(HealthSnapshot s) {
-        if (tracking) {
-            List<Alert> fresh = ctx.alerts().update(s);
-            if (!fresh.isEmpty()) {
-                onNewAlerts.accept(fresh);
-            }
+        if (!s.fresh().isEmpty()) {
+            onNewAlerts.accept(s.fresh());
         }
         rebuild();
     }
 
     private void rebuild() {
+        HealthSnapshot s = health.current();
         String q = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
         List<AlertItem> out = new ArrayList<>();
-        for (Alert a : ctx.feed().current().alerts()) {
+        for (Alert a : s.alerts()) {
             if (a.severity().compareTo(minimum.get()) < 0) {
                 continue;
             }
-            String name = ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check());
+            String name = config.check(a.check()).map(Check::name).orElse(a.check());
             if (!q.isEmpty()
                     && !(a.path() + " " + a.check() + " " + name + " " + a.severity())
                             .toLowerCase(Locale.ROOT)
                             .contains(q)) {
                 continue;
             }
-            Instant since = ctx.alerts().since(a.check(), a.entity());
-            out.add(new AlertItem(a, name, since == null ? ctx.feed().current().takenAt() : since));
+            out.add(new AlertItem(a, name, a.since() == null ? s.takenAt() : a.since()));
         }
         out.sort(
                 Comparator.comparing(AlertItem::since)

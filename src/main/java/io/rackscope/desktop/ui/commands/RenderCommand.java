@@ -3,11 +3,11 @@ package io.rackscope.desktop.ui.commands;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.metrics.MetricsService;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.HealthFeed;
@@ -116,7 +116,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
         try (PrometheusClient client =
-                new PrometheusClient(url, cfg.app().telemetry(), new QueryStats())) {
+                new PrometheusClient(cfg.app().telemetry().endpoint(url), new QueryStats())) {
             TelemetryPlanner planner =
                     new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
             HealthSnapshot snapshot = planner.refresh();
@@ -125,15 +125,12 @@ public final class RenderCommand implements Callable<Integer> {
                     .forEach(e -> spec.commandLine().getErr().println("warning: " + e));
             HealthFeed feed = new HealthFeed(null, Runnable::run);
             feed.publish(snapshot);
+            MetricsService metrics = new MetricsService(client, cfg.app());
             AppContext ctx =
                     new AppContext(
-                            cfg,
-                            feed,
-                            planner,
-                            new MetricsService(client, cfg.app()),
-                            Clock.systemUTC());
-            ctx.colourBySlurmProperty().set(slurm);
-            ctx.selectedJobProperty().set(job);
+                            cfg, feed, metrics::range, planner::currentValues, Clock.systemUTC());
+            ctx.options().colourBySlurmProperty().set(slurm);
+            ctx.options().selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
         }
         spec.commandLine()

@@ -1,9 +1,6 @@
 package io.rackscope.desktop.ui.device;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.metrics.MetricDefinition;
-import io.rackscope.desktop.topology.Device;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -11,7 +8,6 @@ import io.rackscope.desktop.ui.Subscriptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,7 +31,6 @@ import javafx.scene.layout.VBox;
  * charts.
  */
 public final class DeviceView implements PlaceView {
-    private final AppContext ctx;
     private final DeviceViewModel model;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
@@ -44,29 +39,13 @@ public final class DeviceView implements PlaceView {
     private final Map<String, FlowPane> chartPanes = new HashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
 
-    public DeviceView(AppContext ctx, Device device, String highlight) {
-        this.ctx = ctx;
-        this.model = new DeviceViewModel(ctx, device);
+    public DeviceView(DeviceViewModel model, String highlight) {
+        this.model = model;
         root.getStyleClass().add("content");
-        Label title = new Label(device.name());
+        Label title = new Label(model.title());
         title.getStyleClass().add("title");
         Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
-        String template =
-                ctx.config()
-                        .templates()
-                        .device(device.templateId())
-                        .map(t -> t.name())
-                        .orElse(device.templateId());
-        Label facts =
-                new Label(
-                        template
-                                + " · U"
-                                + device.uPosition()
-                                + " "
-                                + device.face().name().toLowerCase(Locale.ROOT)
-                                + " · "
-                                + device.instances().size()
-                                + " instance(s)");
+        Label facts = new Label(model.facts());
         facts.getStyleClass().add("muted");
         HBox header = new HBox(10, title, state, facts);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -98,14 +77,13 @@ public final class DeviceView implements PlaceView {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
         startCharts(tabs.getSelectionModel().getSelectedItem());
         root.setCenter(tabs);
-        subscriptions.onInvalidate(ctx.feed().snapshotProperty(), o -> paintTabs(state));
+        subscriptions.onInvalidate(model.revisionProperty(), o -> paintTabs(state));
         paintTabs(state);
     }
 
     private void paintTabs(Label state) {
         Map<String, Severity> states = model.states();
-        Severity worst =
-                ctx.feed().current().devices().getOrDefault(model.device().id(), Severity.UNKNOWN);
+        Severity worst = model.state();
         Severities.apply(state, worst);
         state.setText(worst.name());
         for (Tab t : tabs.getTabs()) {
@@ -129,8 +107,8 @@ public final class DeviceView implements PlaceView {
                         t -> {
                             List<MetricChart> list = new ArrayList<>();
                             FlowPane pane = chartPanes.get(entityOf.get(t));
-                            for (MetricDefinition m : ctx.config().metricsFor(model.device())) {
-                                MetricChart c = new MetricChart(ctx, m, entityOf.get(t));
+                            for (MetricChartViewModel m : model.charts(entityOf.get(t))) {
+                                MetricChart c = new MetricChart(m);
                                 list.add(c);
                                 pane.getChildren().add(c.node());
                             }
@@ -149,9 +127,7 @@ public final class DeviceView implements PlaceView {
         TableView<CheckRow> table = new TableView<>();
         table.setId("checks-" + entity);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPrefHeight(
-                Math.min(
-                        360, 34 + 30 * Math.max(3, ctx.config().checksFor(model.device()).size())));
+        table.setPrefHeight(Math.min(360, 34 + 30 * Math.max(3, model.checkCount())));
         TableColumn<CheckRow, CheckRow> stateCol = column("State", 90);
         stateCol.setCellFactory(
                 c ->
@@ -184,7 +160,7 @@ public final class DeviceView implements PlaceView {
                                 r ->
                                         r.severity() == Severity.OK || r.since() == null
                                                 ? ""
-                                                : Formats.ago(r.since(), ctx.clock().instant())));
+                                                : Formats.ago(r.since(), model.now())));
         table.getColumns().setAll(List.of(stateCol, nameCol, valueCol, sinceCol));
         table.getItems().setAll(model.rows(entity).get());
         model.rows(entity).addListener((o, a, rows) -> table.getItems().setAll(rows));

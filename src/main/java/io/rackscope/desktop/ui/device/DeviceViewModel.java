@@ -3,13 +3,20 @@ package io.rackscope.desktop.ui.device;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.CheckOutcome;
-import io.rackscope.desktop.telemetry.CheckResult;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.ChartSource;
+import io.rackscope.desktop.ui.CheckValues;
+import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -27,22 +36,40 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * Prometheus.
  */
 public final class DeviceViewModel {
-    private final AppContext ctx;
+    private final RackscopeConfig config;
+    private final HealthSource health;
+    private final CheckValues values;
+    private final ChartSource charts;
+    private final ViewOptions options;
+    private final Clock clock;
     private final Device device;
     private final List<Check> checks;
     private final Map<String, ReadOnlyObjectWrapper<List<CheckRow>>> rows = new LinkedHashMap<>();
-    private final Map<String, Double> values = new ConcurrentHashMap<>();
+    private final Map<String, Double> currentValues = new ConcurrentHashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
 
-    public DeviceViewModel(AppContext ctx, Device device) {
-        this.ctx = ctx;
+    public DeviceViewModel(
+            RackscopeConfig config,
+            Device device,
+            HealthSource health,
+            CheckValues values,
+            ChartSource charts,
+            ViewOptions options,
+            Clock clock) {
+        this.config = config;
+        this.health = health;
+        this.values = values;
+        this.charts = charts;
+        this.options = options;
+        this.clock = clock;
         this.device = device;
-        this.checks = ctx.config().checksFor(device);
+        this.checks = config.checksFor(device);
         for (String entity : entities()) {
             rows.put(entity, new ReadOnlyObjectWrapper<>(List.of()));
         }
-        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> refresh(s));
-        refresh(ctx.feed().current());
+        subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> refresh(s));
+        refresh(health.current());
     }
 
     /** The instances of the device, or the device itself when it has none. */
@@ -65,9 +92,7 @@ public final class DeviceViewModel {
 
     private void refresh(HealthSnapshot s) {
         rebuild(s);
-        if (ctx.planner() == null) {
-            return;
-        }
+        revision.set(revision.get() + 1);
         for (Check c : checks) {
             List<String> ids =
                     c.scope() == CheckScope.NODE
@@ -78,17 +103,20 @@ public final class DeviceViewModel {
             if (ids.isEmpty()) {
                 continue;
             }
-            ctx.planner()
-                    .currentValues(c, ids)
+            values.currentValues(c, ids)
                     .thenAccept(
                             v -> {
-                                v.forEach((id, value) -> values.put(c.id() + "/" + id, value));
-                                Platform.runLater(() -> rebuild(ctx.feed().current()));
+                                v.forEach(
+                                        (id, value) -> currentValues.put(c.id() + "/" + id, value));
+                                Platform.runLater(() -> rebuild(health.current()));
                             });
         }
     }
 
     private void rebuild(HealthSnapshot s) {
+        Map<String, Instant> since = new HashMap<>();
+        s.alertsOfDevice(device.id()).forEach(a -> since.put(a.key(), a.since()));
+        s.alertsOfRack(device.rackId()).forEach(a -> since.putIfAbsent(a.key(), a.since()));
         for (String entity : rows.keySet()) {
             List<CheckRow> list = new ArrayList<>();
             for (Check c : checks) {
@@ -98,7 +126,7 @@ public final class DeviceViewModel {
                             case CHASSIS -> device.id();
                             case RACK -> device.rackId();
                         };
-                list.add(row(s, c, target));
+                list.add(row(s, c, target, since));
             }
             if (!list.equals(rows.get(entity).get())) {
                 rows.get(entity).set(List.copyOf(list));
@@ -106,10 +134,10 @@ public final class DeviceViewModel {
         }
     }
 
-    private CheckRow row(HealthSnapshot s, Check c, String target) {
+    private CheckRow row(HealthSnapshot s, Check c, String target, Map<String, Instant> since) {
         CheckOutcome o = s.checks().get(c.id());
         Severity sev = Severity.UNKNOWN;
-        double value = values.getOrDefault(c.id() + "/" + target, Double.NaN);
+        double value = currentValues.getOrDefault(c.id() + "/" + target, Double.NaN);
         boolean stale = false;
         if (o != null) {
             CheckResult r = o.problems().get(target);
@@ -129,14 +157,14 @@ public final class DeviceViewModel {
                 sev,
                 value,
                 c.scope().name().toLowerCase(Locale.ROOT),
-                ctx.alerts().since(c.id(), target),
+                since.get(c.id() + '\u0000' + target),
                 stale);
     }
 
     /** The worst state of each entity, for tab headers. */
     public Map<String, Severity> states() {
         Map<String, Severity> out = new HashMap<>();
-        HealthSnapshot s = ctx.feed().current();
+        HealthSnapshot s = health.current();
         for (String e : rows.keySet()) {
             out.put(
                     e,
@@ -145,6 +173,53 @@ public final class DeviceViewModel {
                             : s.node(e));
         }
         return out;
+    }
+
+    public String title() {
+        return device.name();
+    }
+
+    public Severity state() {
+        return health.current().device(device.id());
+    }
+
+    /** "Compute node 1U · U12 front · 4 instance(s)". */
+    public String facts() {
+        String template =
+                config.templates()
+                        .device(device.templateId())
+                        .map(t -> t.name())
+                        .orElse(device.templateId());
+        return template
+                + " · U"
+                + device.uPosition()
+                + " "
+                + device.face().name().toLowerCase(Locale.ROOT)
+                + " · "
+                + device.instances().size()
+                + " instance(s)";
+    }
+
+    public int checkCount() {
+        return checks.size();
+    }
+
+    /** One chart model per metric definition of the device's template, for {@code entity}. */
+    public List<MetricChartViewModel> charts(String entity) {
+        List<MetricChartViewModel> out = new ArrayList<>();
+        for (MetricDefinition m : config.metricsFor(device)) {
+            out.add(new MetricChartViewModel(m, entity, charts, options, clock));
+        }
+        return out;
+    }
+
+    /** Grows by one per snapshot (tab headers repaint on it). */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public void dispose() {

@@ -3,21 +3,14 @@ package io.rackscope.desktop.ui.device;
 import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
-import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.metrics.MetricDisplay;
-import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Formats;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -47,23 +40,17 @@ final class MetricChart {
     static final int WIDTH = 560;
     private static final DateTimeFormatter HHMM =
             DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
-    private final AppContext ctx;
+    private final MetricChartViewModel model;
     private final MetricDefinition metric;
-    private final String entity;
     private final VBox box = new VBox(6);
     private final StackPane plot = new StackPane();
     private final Label status = new Label();
-    private final Timeline refresh;
-    private Duration range;
-    private long generation;
     private Tile gauge;
 
-    MetricChart(AppContext ctx, MetricDefinition metric, String entity) {
-        this.ctx = ctx;
-        this.metric = metric;
-        this.entity = entity;
+    MetricChart(MetricChartViewModel model) {
+        this.model = model;
+        this.metric = model.metric();
         MetricDisplay d = metric.display();
-        range = Durations.parse(d.defaultRange()).orElse(Duration.ofHours(1));
         Label title = new Label(metric.name() + (d.unit().isEmpty() ? "" : " (" + d.unit() + ")"));
         title.getStyleClass().add("subtitle");
         Label agg = new Label(d.aggregation().isEmpty() ? "" : d.aggregation());
@@ -73,31 +60,28 @@ final class MetricChart {
         HBox head = new HBox(8, title, agg, spacer);
         head.setAlignment(Pos.CENTER_LEFT);
         ToggleGroup ranges = new ToggleGroup();
-        for (String r : d.timeRanges().isEmpty() ? MetricDisplay.DEFAULT_RANGES : d.timeRanges()) {
-            Duration dur = Durations.parse(r).orElse(null);
-            if (dur == null) {
-                continue;
-            }
-            ToggleButton b = new ToggleButton(r);
-            b.getStyleClass().add("range-button");
-            b.setId("range-" + metric.id() + "-" + r);
-            b.setToggleGroup(ranges);
-            b.setSelected(dur.equals(range));
-            b.setOnAction(
-                    e -> {
-                        b.setSelected(true);
-                        range = dur;
-                        load();
-                    });
-            head.getChildren().add(b);
-        }
+        model.ranges()
+                .forEach(
+                        (label, dur) -> {
+                            ToggleButton b = new ToggleButton(label);
+                            b.getStyleClass().add("range-button");
+                            b.setId("range-" + metric.id() + "-" + label);
+                            b.setToggleGroup(ranges);
+                            b.setSelected(dur.equals(model.rangeProperty().get()));
+                            b.setOnAction(
+                                    e -> {
+                                        b.setSelected(true);
+                                        model.choose(dur);
+                                    });
+                            head.getChildren().add(b);
+                        });
         status.getStyleClass().add("faint");
+        status.textProperty().bind(model.statusProperty());
         plot.setPrefSize(WIDTH, 220);
         plot.setMinHeight(200);
         box.getStyleClass().add("panel");
         box.getChildren().addAll(head, plot, status);
-        refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> load()));
-        refresh.setCycleCount(Timeline.INDEFINITE);
+        model.dataProperty().addListener((o, a, data) -> show(data));
     }
 
     Node node() {
@@ -105,13 +89,11 @@ final class MetricChart {
     }
 
     void start() {
-        load();
-        refresh.play();
+        model.start();
     }
 
     void stop() {
-        refresh.stop();
-        generation++;
+        model.stop();
         stopGauge();
     }
 
@@ -123,55 +105,9 @@ final class MetricChart {
         }
     }
 
-    private void load() {
-        if (ctx.metrics() == null) {
-            status.setText("No Prometheus to ask: charts need a Prometheus URL.");
-            return;
-        }
-        long gen = ++generation;
-        status.setText("Loading " + Durations.format(range) + "…");
-        ctx.metrics()
-                .range(metric, entity, range, WIDTH, ctx.clock().instant())
-                .whenComplete(
-                        (data, err) ->
-                                Platform.runLater(
-                                        () -> {
-                                            if (gen != generation) {
-                                                return;
-                                            }
-                                            if (err != null) {
-                                                status.setText(
-                                                        "Could not load: "
-                                                                + (err.getCause() != null
-                                                                        ? err.getCause()
-                                                                                .getMessage()
-                                                                        : err.getMessage()));
-                                            } else {
-                                                show(data);
-                                            }
-                                        }));
-    }
-
     private void show(ChartData data) {
         MetricDisplay d = metric.display();
-        double last = Double.NaN;
-        for (double v : data.values()) {
-            if (!Double.isNaN(v)) {
-                last = v;
-            }
-        }
-        status.setText(
-                data.seriesCount() == 0
-                        ? "No data for " + entity + " in this range."
-                        : "now "
-                                + Formats.value(last)
-                                + " "
-                                + d.unit()
-                                + " · step "
-                                + Durations.format(data.step())
-                                + " · "
-                                + data.seriesCount()
-                                + " series");
+        double last = MetricChartViewModel.last(data);
         stopGauge();
         plot.getChildren()
                 .setAll(
@@ -187,7 +123,7 @@ final class MetricChart {
                 new NumberAxis(
                         data.start().getEpochSecond(),
                         data.end().getEpochSecond(),
-                        Math.max(60, range.toSeconds() / 6.0));
+                        Math.max(60, model.rangeProperty().get().toSeconds() / 6.0));
         x.setTickLabelFormatter(
                 new StringConverter<>() {
                     @Override
@@ -221,11 +157,10 @@ final class MetricChart {
             }
         }
         chart.getData().add(series);
-        String colour = metric.display().color().isEmpty() ? "-accent" : metric.display().color();
         style(
                 series.getNode(),
-                "-fx-stroke: " + colour + "; -fx-stroke-width: 1.6;",
-                "-fx-fill: " + colour + "44;");
+                "-fx-stroke: " + SeriesColours.line(metric) + "; -fx-stroke-width: 1.6;",
+                "-fx-fill: " + SeriesColours.fill(metric) + ";");
         threshold(chart, data, data.warn(), "threshold-warn");
         threshold(chart, data, data.crit(), "threshold-crit");
         return chart;
@@ -284,7 +219,7 @@ final class MetricChart {
             }
         }
         chart.getData().add(series);
-        String colour = metric.display().color().isEmpty() ? "-accent" : metric.display().color();
+        String colour = SeriesColours.line(metric);
         series.getData().forEach(p -> p.getNode().setStyle("-fx-bar-fill: " + colour + ";"));
         return chart;
     }
@@ -311,10 +246,10 @@ final class MetricChart {
                     new Section(
                             d.warn(),
                             d.crit() != null ? d.crit() : max,
-                            ctx.palette().severity(Severity.WARN)));
+                            model.palette().severity(Severity.WARN)));
         }
         if (d.crit() != null) {
-            tile.addSection(new Section(d.crit(), max, ctx.palette().severity(Severity.CRIT)));
+            tile.addSection(new Section(d.crit(), max, model.palette().severity(Severity.CRIT)));
         }
         gauge = tile;
         return tile;

@@ -1,13 +1,13 @@
 package io.rackscope.desktop.ui.kiosk;
 
 import io.rackscope.desktop.config.AppConfig;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.shell.MainView;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Scene;
@@ -31,7 +31,8 @@ import javafx.util.Duration;
  */
 public final class KioskController {
     private static final Duration CONFIRM_WINDOW = Duration.seconds(5);
-    private final AppContext ctx;
+    private final String appName;
+    private final ReadOnlyObjectProperty<Place> current;
     private final AppConfig.Kiosk settings;
     private final PlaylistModel playlist;
     private final Timeline ticker;
@@ -39,21 +40,21 @@ public final class KioskController {
     private final Runnable exit;
     private long exitArmedUntil;
 
-    public KioskController(AppContext ctx) {
-        this(ctx, Platform::exit);
-    }
-
-    /** {@code exit} runs when the exit key has been pressed twice (tests pass their own). */
-    public KioskController(AppContext ctx, Runnable exit) {
-        this.ctx = ctx;
+    /**
+     * {@code current} is where the window is; {@code exit} runs when the exit key has been pressed
+     * twice (tests pass their own).
+     */
+    public KioskController(
+            AppConfig.Kiosk settings,
+            String appName,
+            PlaylistModel playlist,
+            ReadOnlyObjectProperty<Place> current,
+            Runnable exit) {
+        this.settings = settings;
+        this.appName = appName;
+        this.playlist = playlist;
+        this.current = current;
         this.exit = exit;
-        this.settings = ctx.config().app().kiosk();
-        this.playlist =
-                new PlaylistModel(
-                        ctx,
-                        ctx.config().app().playlist().views(),
-                        ctx.config().app().playlist().intervalSeconds(),
-                        settings.jumpToCritSeconds());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> playlist.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
@@ -107,10 +108,10 @@ public final class KioskController {
     }
 
     private HBox bar() {
-        Label title = new Label(ctx.config().app().name());
+        Label title = new Label(appName);
         title.getStyleClass().add("subtitle");
-        Label where = new Label(ctx.navigation().current().text());
-        ctx.navigation().currentProperty().addListener((o, a, p) -> where.setText(p.text()));
+        Label where = new Label(current.get().text());
+        current.addListener((o, a, p) -> where.setText(p.text()));
         where.getStyleClass().add("muted");
         Label countdown = new Label();
         countdown.setId("playlist-countdown");

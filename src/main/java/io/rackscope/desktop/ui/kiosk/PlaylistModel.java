@@ -1,8 +1,9 @@
 package io.rackscope.desktop.ui.kiosk;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.Alert;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * rotation resumes.
  */
 public final class PlaylistModel {
-    private final AppContext ctx;
+    private final Locator locator;
+    private final Navigator navigator;
     private final List<Place> views = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final int interval;
@@ -29,15 +31,19 @@ public final class PlaylistModel {
     private int holding;
 
     public PlaylistModel(
-            AppContext ctx, List<String> entries, int intervalSeconds, int critHoldSeconds) {
-        this.ctx = ctx;
+            Locator locator,
+            Navigator navigator,
+            List<String> entries,
+            int intervalSeconds,
+            int critHoldSeconds) {
+        this.locator = locator;
+        this.navigator = navigator;
         this.interval = Math.max(5, intervalSeconds);
         this.critHold = Math.max(0, critHoldSeconds);
         for (String entry : entries) {
             Optional<Place> p = Place.parse(entry);
             try {
-                Place resolved =
-                        p.map(ctx.locator()::resolve).filter(ctx.locator()::exists).orElse(null);
+                Place resolved = p.map(locator::resolve).filter(locator::exists).orElse(null);
                 if (resolved == null) {
                     problems.add("playlist view '" + entry + "' does not exist; skipped");
                 } else {
@@ -65,7 +71,7 @@ public final class PlaylistModel {
     }
 
     public void start() {
-        ctx.navigation().go(views.get(0));
+        navigator.go(views.get(0));
         index = 0;
         secondsLeft.set(interval);
         update();
@@ -77,7 +83,7 @@ public final class PlaylistModel {
             holding--;
         } else if (secondsLeft.get() <= 1) {
             index = (index + 1) % views.size();
-            ctx.navigation().go(views.get(index));
+            navigator.go(views.get(index));
             secondsLeft.set(interval);
         } else {
             secondsLeft.set(secondsLeft.get() - 1);
@@ -94,13 +100,10 @@ public final class PlaylistModel {
                 .filter(a -> a.severity() == Severity.CRIT)
                 .findFirst()
                 .flatMap(
-                        a ->
-                                ctx.locator()
-                                        .rackOf(a.entity())
-                                        .map(r -> Place.of(Place.Kind.RACK, r.id())))
+                        a -> locator.rackOf(a.entity()).map(r -> Place.of(Place.Kind.RACK, r.id())))
                 .ifPresent(
                         place -> {
-                            ctx.navigation().go(place);
+                            navigator.go(place);
                             holding = critHold;
                             update();
                         });

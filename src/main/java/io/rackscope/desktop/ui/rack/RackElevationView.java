@@ -1,32 +1,22 @@
 package io.rackscope.desktop.ui.rack;
 
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.telemetry.Alert;
-import io.rackscope.desktop.telemetry.CheckOutcome;
-import io.rackscope.desktop.telemetry.CheckResult;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
-import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Formats;
-import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -58,22 +48,24 @@ public final class RackElevationView implements PlaceView {
     static final double NUMBERS = 30;
     static final double RAIL = 22;
 
-    private final AppContext ctx;
+    private final RackElevationViewModel model;
     private final Rack rack;
     private final BorderPane root = new BorderPane();
     private final StackPane elevation = new StackPane();
 
-    /** Each coloured thing and how to read its state from a snapshot. */
-    private final Map<Region, Function<HealthSnapshot, Tone>> painted = new LinkedHashMap<>();
+    /** Each coloured thing of the current face and how to read its tone. */
+    private final Map<Region, Supplier<Tone>> painted = new LinkedHashMap<>();
 
     private final Map<Region, Tone> shown = new HashMap<>();
     private final Map<Region, String> nodeOf = new HashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
     private final VBox rackChecks = new VBox(4);
 
-    public RackElevationView(AppContext ctx, Rack rack, boolean rear) {
-        this.ctx = ctx;
-        this.rack = rack;
+    private final Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
+
+    public RackElevationView(RackElevationViewModel model, boolean rear) {
+        this.model = model;
+        this.rack = model.rack();
         root.getStyleClass().add("content");
         ToggleGroup faces = new ToggleGroup();
         ToggleButton front = faceButton("Front", faces);
@@ -92,16 +84,7 @@ public final class RackElevationView implements PlaceView {
                         });
         Label title = new Label(rack.name());
         title.getStyleClass().add("title");
-        Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
-        painted.put(state, s -> Tone.of(s.rack(rack.id())));
-        Label facts =
-                new Label(
-                        rack.uHeight()
-                                + "U · "
-                                + rack.devices().size()
-                                + " devices · "
-                                + rack.devices().stream().mapToInt(d -> d.instances().size()).sum()
-                                + " nodes");
+        Label facts = new Label(model.facts());
         facts.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -117,9 +100,7 @@ public final class RackElevationView implements PlaceView {
         BorderPane.setMargin(rackChecks, new Insets(0, 0, 0, 12));
         root.setRight(rackChecks);
         draw(rear);
-        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> paint(s));
-        subscriptions.onInvalidate(ctx.colourBySlurmProperty(), o -> repaint());
-        subscriptions.onInvalidate(ctx.selectedJobProperty(), o -> repaint());
+        subscriptions.onInvalidate(model.revisionProperty(), o -> paint());
     }
 
     private static ToggleButton faceButton(String text, ToggleGroup group) {
@@ -130,7 +111,7 @@ public final class RackElevationView implements PlaceView {
     }
 
     private void draw(boolean rear) {
-        painted.keySet().removeIf(r -> !(r instanceof Label));
+        painted.clear();
         shown.clear();
         nodeOf.clear();
         Pane frame = new Pane();
@@ -149,9 +130,8 @@ public final class RackElevationView implements PlaceView {
             slot.setPrefSize(WIDTH, U);
             frame.getChildren().addAll(n, slot);
         }
-        RackscopeConfig cfg = ctx.config();
         for (Device d : rack.devices()) {
-            DeviceTemplate t = cfg.templates().device(d.templateId()).orElse(null);
+            DeviceTemplate t = model.template(d).orElse(null);
             int height = t == null ? 1 : Math.max(1, t.uHeight());
             boolean facing = (d.face() == Face.REAR) == rear;
             Node block = facing ? deviceBlock(d, t, height) : rearBlock(d, t, height);
@@ -164,7 +144,7 @@ public final class RackElevationView implements PlaceView {
         withRails.setPadding(new Insets(10));
         elevation.getChildren().setAll(withRails);
         fillRackChecks();
-        paint(ctx.feed().current());
+        paint();
     }
 
     private double top(int uPosition, int height) {
@@ -180,7 +160,7 @@ public final class RackElevationView implements PlaceView {
         block.setMinSize(WIDTH, height * U);
         block.setMaxSize(WIDTH, height * U);
         block.setAlignment(Pos.CENTER_LEFT);
-        block.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.DEVICE, d.id())));
+        block.setOnMouseClicked(e -> model.open(d));
         return block;
     }
 
@@ -214,21 +194,17 @@ public final class RackElevationView implements PlaceView {
                 cell.setMinSize(cellW, cellH);
                 if (instance != null) {
                     cell.setId("node-" + instance);
-                    painted.put(cell, s -> nodeTone(s, instance));
+                    painted.put(cell, () -> model.nodeTone(instance));
                     nodeOf.put(cell, instance);
-                    tooltip(cell, () -> cellText(d, instance));
+                    tooltip(cell, () -> model.cellText(d, instance));
                     cell.setOnMouseClicked(
                             e -> {
-                                ctx.navigation()
-                                        .go(
-                                                Place.of(Place.Kind.DEVICE, d.id())
-                                                        .highlighting(instance));
+                                model.open(d, instance);
                                 e.consume();
                             });
                 } else if (d.instances().isEmpty()) {
-                    painted.put(
-                            cell, s -> Tone.of(s.devices().getOrDefault(d.id(), Severity.UNKNOWN)));
-                    tooltip(cell, () -> cellText(d, d.id()));
+                    painted.put(cell, () -> model.deviceTone(d));
+                    tooltip(cell, () -> model.cellText(d, d.id()));
                 } else {
                     cell.setOpacity(0.25);
                 }
@@ -253,22 +229,15 @@ public final class RackElevationView implements PlaceView {
             StackPane part = new StackPane(new Label(rc.type().toUpperCase(Locale.ROOT)));
             part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
             part.setPrefSize(Math.max(24, (WIDTH - 120) / parts.size() - 3), height * U - 8);
-            painted.put(part, s -> Tone.of(worst(s, rc.checks(), d.id())));
-            tooltip(
-                    part,
-                    () ->
-                            rc.name()
-                                    + " of "
-                                    + d.name()
-                                    + " — "
-                                    + worst(ctx.feed().current(), rc.checks(), d.id()));
+            painted.put(part, () -> model.checksTone(rc.checks(), d.id()));
+            tooltip(part, () -> model.partText(rc.name() + " of " + d.name(), rc.checks(), d.id()));
             block.getChildren().add(part);
         }
         return block;
     }
 
     private void rackComponents(Pane frame, boolean rear) {
-        RackTemplate rt = ctx.config().templates().rack(rack.templateId()).orElse(null);
+        RackTemplate rt = model.rackTemplate().orElse(null);
         if (rt == null) {
             return;
         }
@@ -277,8 +246,7 @@ public final class RackElevationView implements PlaceView {
             if (!(rear ? loc.equals("rear") : loc.equals("front")) || ref.uPosition() < 1) {
                 continue;
             }
-            RackComponentTemplate ct =
-                    ctx.config().templates().component(ref.templateId()).orElse(null);
+            RackComponentTemplate ct = model.component(ref).orElse(null);
             if (ct == null) {
                 continue;
             }
@@ -290,22 +258,15 @@ public final class RackElevationView implements PlaceView {
             part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
             part.setPrefSize(WIDTH, height * U - 2);
             part.relocate(NUMBERS, top(ref.uPosition(), height));
-            painted.put(part, s -> Tone.of(worst(s, ct.checks(), rack.id())));
-            tooltip(
-                    part,
-                    () -> ct.name() + " — " + worst(ctx.feed().current(), ct.checks(), rack.id()));
+            painted.put(part, () -> model.checksTone(ct.checks(), rack.id()));
+            tooltip(part, () -> model.partText(ct.name(), ct.checks(), rack.id()));
             frame.getChildren().add(part);
         }
     }
 
     private boolean occupied(int from, int height) {
         for (Device d : rack.devices()) {
-            int h =
-                    ctx.config()
-                            .templates()
-                            .device(d.templateId())
-                            .map(DeviceTemplate::uHeight)
-                            .orElse(1);
+            int h = model.template(d).map(DeviceTemplate::uHeight).orElse(1);
             if (d.uPosition() < from + height && from < d.uPosition() + Math.max(1, h)) {
                 return true;
             }
@@ -323,13 +284,12 @@ public final class RackElevationView implements PlaceView {
         VBox rail = new VBox(4);
         rail.setPrefWidth(RAIL);
         rail.setMinWidth(RAIL);
-        RackTemplate rt = ctx.config().templates().rack(rack.templateId()).orElse(null);
+        RackTemplate rt = model.rackTemplate().orElse(null);
         if (rt == null) {
             return rail;
         }
         for (RackTemplate.ComponentRef ref : rt.components()) {
-            RackComponentTemplate ct =
-                    ctx.config().templates().component(ref.templateId()).orElse(null);
+            RackComponentTemplate ct = model.component(ref).orElse(null);
             String loc =
                     ref.location() == null || ref.location().isEmpty()
                             ? ct == null ? "" : ct.side() == null ? "" : ct.side()
@@ -344,15 +304,12 @@ public final class RackElevationView implements PlaceView {
             l.getStyleClass().add("rail-label");
             l.setMinWidth(rack.uHeight() * U);
             pdu.getChildren().add(new Group(l));
-            painted.put(pdu, s -> Tone.of(worst(s, ct.checks(), rack.id())));
+            painted.put(pdu, () -> model.checksTone(ct.checks(), rack.id()));
             tooltip(
                     pdu,
                     () ->
-                            ct.name()
-                                    + " ("
-                                    + side
-                                    + " rail) — "
-                                    + worst(ctx.feed().current(), ct.checks(), rack.id()));
+                            model.partText(
+                                    ct.name() + " (" + side + " rail)", ct.checks(), rack.id()));
             rail.getChildren().add(pdu);
         }
         return rail;
@@ -363,13 +320,13 @@ public final class RackElevationView implements PlaceView {
         Label head = new Label("Rack checks");
         head.getStyleClass().add("subtitle");
         rackChecks.getChildren().add(head);
-        for (var check : ctx.config().checksFor(rack)) {
-            Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
-            state.setMinWidth(64);
-            painted.put(state, s -> Tone.of(worst(s, List.of(check.id()), rack.id())));
+        for (Check check : model.rackChecks()) {
+            Label badge = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
+            badge.setMinWidth(64);
+            painted.put(badge, () -> model.checksTone(List.of(check.id()), rack.id()));
             Label name = new Label(check.name());
             name.setWrapText(true);
-            HBox row = new HBox(8, state, name);
+            HBox row = new HBox(8, badge, name);
             row.setAlignment(Pos.CENTER_LEFT);
             rackChecks.getChildren().add(row);
         }
@@ -380,58 +337,6 @@ public final class RackElevationView implements PlaceView {
         }
     }
 
-    /**
-     * The worst state among {@code checks} for {@code entity}: a problem's severity, UNKNOWN if
-     * absent, else OK.
-     */
-    private static Severity worst(HealthSnapshot s, List<String> checks, String entity) {
-        Severity worst = checks.isEmpty() ? Severity.UNKNOWN : Severity.OK;
-        for (String id : checks) {
-            CheckOutcome o = s.checks().get(id);
-            if (o == null) {
-                worst = Severity.worst(worst, Severity.UNKNOWN);
-                continue;
-            }
-            CheckResult r = o.problems().get(entity);
-            worst =
-                    Severity.worst(
-                            worst,
-                            r != null
-                                    ? r.severity()
-                                    : o.absent().contains(entity) ? Severity.UNKNOWN : Severity.OK);
-        }
-        return worst;
-    }
-
-    private String cellText(Device d, String entity) {
-        HealthSnapshot s = ctx.feed().current();
-        StringBuilder b =
-                new StringBuilder(entity)
-                        .append("  —  ")
-                        .append(
-                                d.instances().isEmpty()
-                                        ? s.devices().getOrDefault(d.id(), Severity.UNKNOWN)
-                                        : s.node(entity));
-        if (s.isStale(entity)) {
-            b.append(" (stale since ")
-                    .append(Formats.ago(s.staleSince().get(entity), ctx.clock().instant()))
-                    .append(')');
-        }
-        b.append('\n').append(d.name()).append(" · U").append(d.uPosition());
-        List<Alert> alerts = new ArrayList<>();
-        ctx.alertIndex().device(d).stream()
-                .filter(a -> a.entity().equals(entity) || a.entity().equals(d.id()))
-                .forEach(alerts::add);
-        for (Alert a : alerts) {
-            b.append("\n  ")
-                    .append(a.severity())
-                    .append("  ")
-                    .append(ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()))
-                    .append(Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value()));
-        }
-        return b.toString();
-    }
-
     private static void tooltip(Node n, Supplier<String> text) {
         Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(150));
@@ -439,37 +344,29 @@ public final class RackElevationView implements PlaceView {
         Tooltip.install(n, tip);
     }
 
-    private void repaint() {
-        shown.clear();
-        paint(ctx.feed().current());
+    /** How many coloured things the current face holds (it must not grow with face changes). */
+    int paintedCount() {
+        return painted.size();
     }
 
-    /**
-     * A node's health, or its Slurm state when the views colour by Slurm and it is a Slurm node.
-     */
-    private Tone nodeTone(HealthSnapshot s, String instance) {
-        if (ctx.colourBySlurmProperty().get() && s.slurm().nodes().containsKey(instance)) {
-            return Tone.of(s.slurm().state(instance));
-        }
-        return Tone.of(s.node(instance));
-    }
-
-    private void paint(HealthSnapshot s) {
-        Set<String> job = ctx.selectedJobNodes();
+    private void paint() {
+        Tone rackTone = model.rackTone();
+        Severities.apply(state, rackTone);
+        state.setText(rackTone.name());
         painted.forEach(
-                (region, state) -> {
-                    Tone tone = state.apply(s);
-                    if (shown.put(region, tone) != tone) {
-                        Severities.apply(region, tone);
+                (region, tone) -> {
+                    Tone t = tone.get();
+                    if (shown.put(region, t) != t) {
+                        Severities.apply(region, t);
                         if (region instanceof Label l && l.getStyleClass().contains("sev-badge")) {
-                            l.setText(tone.name());
+                            l.setText(t.name());
                         }
                     }
                 });
         nodeOf.forEach(
                 (cell, instance) -> {
-                    cell.pseudoClassStateChanged(Severities.STALE, s.isStale(instance));
-                    boolean member = job.contains(instance);
+                    cell.pseudoClassStateChanged(Severities.STALE, model.stale(instance));
+                    boolean member = model.inSelectedJob(instance);
                     if (member != cell.getStyleClass().contains("job-member")) {
                         if (member) {
                             cell.getStyleClass().add("job-member");
@@ -488,5 +385,6 @@ public final class RackElevationView implements PlaceView {
     @Override
     public void dispose() {
         subscriptions.dispose();
+        model.dispose();
     }
 }

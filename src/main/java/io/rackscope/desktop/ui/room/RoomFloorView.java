@@ -4,9 +4,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Palette;
-import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
@@ -47,7 +45,6 @@ import javafx.util.StringConverter;
  * thread a few milliseconds per snapshot.
  */
 public final class RoomFloorView implements PlaceView {
-    private final AppContext ctx;
     private final RoomFloorViewModel model;
     private final FloorPlan plan;
     private final BorderPane root = new BorderPane();
@@ -62,9 +59,9 @@ public final class RoomFloorView implements PlaceView {
     private double dragY;
     private Rack hovered;
 
-    public RoomFloorView(AppContext ctx, Room room, String highlight) {
-        this.ctx = ctx;
-        this.model = new RoomFloorViewModel(ctx, room);
+    public RoomFloorView(RoomFloorViewModel model, String highlight) {
+        this.model = model;
+        Room room = model.room();
         this.plan = new FloorPlan(room);
         this.highlight = highlight;
         root.getStyleClass().add("content");
@@ -79,7 +76,7 @@ public final class RoomFloorView implements PlaceView {
         root.setCenter(holder);
         interaction();
         subscriptions.onInvalidate(model.revisionProperty(), o -> draw());
-        subscriptions.onInvalidate(ctx.themeProperty(), o -> draw());
+        subscriptions.onInvalidate(model.themeProperty(), o -> draw());
     }
 
     private Node summaryBar() {
@@ -142,13 +139,13 @@ public final class RoomFloorView implements PlaceView {
             colour.valueProperty().addListener((o, a, m) -> model.colourByProperty().set(m));
             bar.getChildren().add(colour);
         }
-        if (ctx.config().slurm().enabled()) {
+        if (model.slurmEnabled()) {
             ToggleButton slurm = new ToggleButton("Slurm");
             slurm.setId("colour-slurm");
             slurm.getStyleClass().add("range-button");
             slurm.setTooltip(
                     new Tooltip("Colour racks by their nodes' Slurm state instead of health"));
-            slurm.selectedProperty().bindBidirectional(ctx.colourBySlurmProperty());
+            slurm.selectedProperty().bindBidirectional(model.colourBySlurmProperty());
             bar.getChildren().add(slurm);
         }
         Button zoomIn = zoomButton("+", 1.25);
@@ -200,7 +197,7 @@ public final class RoomFloorView implements PlaceView {
                     if (e.isStillSincePress()) {
                         Rack r = rackAtCanvas(e.getX(), e.getY());
                         if (r != null) {
-                            ctx.navigation().go(Place.of(Place.Kind.RACK, r.id()));
+                            model.open(r);
                         }
                     }
                 });
@@ -274,7 +271,7 @@ public final class RoomFloorView implements PlaceView {
         if (w < 1 || h < 1) {
             return;
         }
-        Palette p = ctx.palette();
+        Palette p = model.palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setFill(p.token("-bg-0"));
@@ -358,7 +355,7 @@ public final class RoomFloorView implements PlaceView {
         RackStatus st = model.rack(r.id()).get();
         boolean dimmed =
                 !filter.isEmpty() && !filter.contains(st.severity())
-                        || st.inJob() == false && ctx.selectedJobProperty().get() != null;
+                        || !st.inJob() && model.jobSelected();
         g.setGlobalAlpha(dimmed ? 0.18 : 1);
         Color fill = p.tone(st.tone());
         g.setFill(st.stale() ? fill.deriveColor(0, 1, 0.55, 1) : fill);

@@ -1,18 +1,26 @@
 package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
-import io.rackscope.desktop.telemetry.Alert;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.Palette;
+import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.Tone;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,12 +30,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * A room's racks and their states. Each snapshot is applied as a difference: a rack's property
@@ -35,7 +45,12 @@ import javafx.beans.property.SimpleObjectProperty;
  * by its thresholds.
  */
 public final class RoomFloorViewModel {
-    private final AppContext ctx;
+    private final RackscopeConfig config;
+    private final HealthSource health;
+    private final Navigator navigator;
+    private final ViewOptions options;
+    private final ChartSource charts;
+    private final Clock clock;
     private final Room room;
     private final List<Rack> rackList;
     private final Map<String, ReadOnlyObjectWrapper<RackStatus>> racks = new LinkedHashMap<>();
@@ -51,8 +66,20 @@ public final class RoomFloorViewModel {
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
 
-    public RoomFloorViewModel(AppContext ctx, Room room) {
-        this.ctx = ctx;
+    public RoomFloorViewModel(
+            RackscopeConfig config,
+            Room room,
+            HealthSource health,
+            Navigator navigator,
+            ViewOptions options,
+            ChartSource charts,
+            Clock clock) {
+        this.config = config;
+        this.health = health;
+        this.navigator = navigator;
+        this.options = options;
+        this.charts = charts;
+        this.clock = clock;
         this.room = room;
         this.rackList = room.racks().toList();
         room.racks()
@@ -68,11 +95,11 @@ public final class RoomFloorViewModel {
                             instancesOfRack.put(r.id(), ids);
                         });
         room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
-        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, old, s) -> apply(s));
+        subscriptions.onChange(health.snapshotProperty(), (o, old, s) -> apply(s));
         colourBy.addListener((o, old, m) -> loadMetric(m));
-        subscriptions.onInvalidate(ctx.colourBySlurmProperty(), o -> reapply());
-        subscriptions.onInvalidate(ctx.selectedJobProperty(), o -> reapply());
-        apply(ctx.feed().current());
+        subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
+        subscriptions.onInvalidate(options.selectedJobProperty(), o -> reapply());
+        apply(health.current());
     }
 
     public Room room() {
@@ -106,7 +133,7 @@ public final class RoomFloorViewModel {
         room.racks()
                 .forEach(
                         r ->
-                                ctx.config().metricsFor(r).stream()
+                                config.metricsFor(r).stream()
                                         .filter(
                                                 m ->
                                                         m.display().warn() != null
@@ -129,7 +156,7 @@ public final class RoomFloorViewModel {
             counts.put(sev, 0);
         }
         Map<String, int[]> perAisle = new LinkedHashMap<>();
-        Set<String> job = ctx.selectedJobNodes();
+        Set<String> job = options.selectedJobNodes(s);
         for (Rack r : rackList) {
             RackStatus next = status(s, r, job);
             ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.id());
@@ -177,7 +204,7 @@ public final class RoomFloorViewModel {
             return new RackStatus(
                     band, Tone.of(band), 0, 0, false, v == null ? "" : Formats.value(v), inJob);
         }
-        if (ctx.colourBySlurmProperty().get()) {
+        if (options.colourBySlurmProperty().get()) {
             return slurmStatus(s, r, nodes, inJob);
         }
         int crit = 0;
@@ -237,10 +264,9 @@ public final class RoomFloorViewModel {
 
     private void loadMetric(MetricDefinition m) {
         metricValues.clear();
-        if (m != null && ctx.metrics() != null) {
+        if (m != null) {
             for (Rack r : room.racks().toList()) {
-                ctx.metrics()
-                        .range(m, r.id(), Duration.ofMinutes(15), 15, ctx.clock().instant())
+                charts.range(m, r.id(), Duration.ofMinutes(15), 15, clock.instant())
                         .thenAccept(
                                 d -> {
                                     Double last = last(d);
@@ -248,13 +274,13 @@ public final class RoomFloorViewModel {
                                             () -> {
                                                 if (m.equals(colourBy.get()) && last != null) {
                                                     metricValues.put(r.id(), last);
-                                                    apply(ctx.feed().current());
+                                                    apply(health.current());
                                                 }
                                             });
                                 });
             }
         }
-        apply(ctx.feed().current());
+        apply(health.current());
     }
 
     private static Double last(ChartData d) {
@@ -270,9 +296,7 @@ public final class RoomFloorViewModel {
     public String tooltip(Rack r) {
         RackStatus st = racks.get(r.id()).get();
         StringBuilder b =
-                new StringBuilder(r.name())
-                        .append("  —  ")
-                        .append(ctx.feed().current().rack(r.id()));
+                new StringBuilder(r.name()).append("  —  ").append(health.current().rack(r.id()));
         if (st.stale()) {
             b.append("  (stale)");
         }
@@ -290,7 +314,7 @@ public final class RoomFloorViewModel {
                                     ? "no data"
                                     : st.label() + " " + colourBy.get().display().unit());
         }
-        List<Alert> alerts = ctx.alertIndex().rack(r.id());
+        List<Alert> alerts = health.current().alertsOfRack(r.id());
         if (!alerts.isEmpty()) {
             b.append("\n\nFailing checks:");
             Map<String, List<Alert>> byCheck = new TreeMap<>();
@@ -304,7 +328,7 @@ public final class RoomFloorViewModel {
                         b.append("\n  ")
                                 .append(worst.severity())
                                 .append("  ")
-                                .append(ctx.config().check(check).map(c -> c.name()).orElse(check));
+                                .append(config.check(check).map(c -> c.name()).orElse(check));
                         b.append(
                                 list.size() > 1
                                         ? "  ×" + list.size()
@@ -315,7 +339,33 @@ public final class RoomFloorViewModel {
     }
 
     private void reapply() {
-        apply(ctx.feed().current());
+        apply(health.current());
+    }
+
+    public void open(Rack r) {
+        navigator.go(Place.of(Place.Kind.RACK, r.id()));
+    }
+
+    public boolean slurmEnabled() {
+        return config.slurm().enabled();
+    }
+
+    /** Whether the views colour nodes by Slurm state (the floor's Slurm toggle binds to it). */
+    public BooleanProperty colourBySlurmProperty() {
+        return options.colourBySlurmProperty();
+    }
+
+    public boolean jobSelected() {
+        return options.selectedJobProperty().get() != null;
+    }
+
+    /** The theme's colours; changes with the theme. */
+    public Palette palette() {
+        return options.palette();
+    }
+
+    public ObservableValue<Theme> themeProperty() {
+        return options.themeProperty();
     }
 
     public void dispose() {

@@ -1,14 +1,12 @@
 package io.rackscope.desktop.ui.shell;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.Alert;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tone;
-import io.rackscope.desktop.ui.ViewFactory;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
@@ -16,6 +14,7 @@ import io.rackscope.desktop.ui.search.SearchIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
@@ -59,27 +58,38 @@ import javafx.util.Duration;
  */
 public final class MainView {
     private static final Logger LOG = Logger.getLogger(MainView.class.getName());
-    private final AppContext ctx;
+    private final ShellViewModel shell;
+    private final Function<Place, PlaceView> views;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final HBox crumbs = new HBox(4);
     private final TextField search = new TextField();
-    private final SearchIndex index;
     private final ContextMenu results = new ContextMenu();
     private final AlertsViewModel alerts;
     private final StatusViewModel status;
     private final AlertSound sound;
     private final List<Consumer<List<Alert>>> newAlertListeners = new ArrayList<>();
     private final VBox top;
+    private final Timeline clock;
     private Toasts toasts;
     private PlaceView current;
 
-    public MainView(AppContext ctx, String notice, AlertSound sound) {
-        this.ctx = ctx;
+    /**
+     * {@code views} makes the view of a place; {@code alerts} is the panel's model, the one that
+     * announces new alerts.
+     */
+    public MainView(
+            ShellViewModel shell,
+            StatusViewModel status,
+            AlertsViewModel alerts,
+            Function<Place, PlaceView> views,
+            AlertSound sound) {
+        this.shell = shell;
+        this.views = views;
         this.sound = sound;
-        this.index = new SearchIndex(ctx.config().topology());
-        this.alerts = new AlertsViewModel(ctx, true);
-        this.status = new StatusViewModel(ctx, notice);
+        this.alerts = alerts;
+        this.status = status;
+        this.clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
         root.setId("main");
         Label banner = new Label();
         banner.setId("banner");
@@ -102,22 +112,22 @@ public final class MainView {
         root.setTop(top);
         content.setId("content");
         root.setCenter(content);
-        AlertsView panel = new AlertsView(ctx, alerts, false);
+        AlertsView panel = new AlertsView(alerts, false);
         panel.node().setId("alerts-panel");
         ((Region) panel.node()).setPrefWidth(360);
         root.setRight(panel.node());
         root.setBottom(statusBar());
         alerts.setOnNewAlerts(this::announce);
-        ctx.navigation().currentProperty().addListener((o, a, place) -> show(place));
-        show(ctx.navigation().current());
+        shell.currentProperty().addListener((o, a, place) -> show(place));
+        show(shell.currentProperty().get());
         root.addEventFilter(
                 MouseEvent.MOUSE_PRESSED,
                 e -> {
                     if (e.getButton() == MouseButton.BACK) {
-                        ctx.navigation().back();
+                        shell.back();
                         e.consume();
                     } else if (e.getButton() == MouseButton.FORWARD) {
-                        ctx.navigation().forward();
+                        shell.forward();
                         e.consume();
                     }
                 });
@@ -126,13 +136,11 @@ public final class MainView {
     /** Keyboard shortcuts live on the scene: Alt+Left/Right, Ctrl+K, F5. */
     public void install(Scene scene) {
         scene.getAccelerators()
-                .put(
-                        new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
-                        ctx.navigation()::back);
+                .put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), shell::back);
         scene.getAccelerators()
                 .put(
                         new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
-                        ctx.navigation()::forward);
+                        shell::forward);
         scene.getAccelerators()
                 .put(
                         new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
@@ -140,9 +148,9 @@ public final class MainView {
                             search.requestFocus();
                             search.selectAll();
                         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), ctx.feed()::refreshNow);
-        toasts = new Toasts(ctx, scene.getWindow());
-        scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(ctx, w));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), shell::refreshNow);
+        toasts = new Toasts(shell, scene.getWindow());
+        scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
     }
 
     /**
@@ -178,12 +186,12 @@ public final class MainView {
     private Node toolbar() {
         Button back = navButton("◀", "Back (Alt+Left)");
         back.setId("nav-back");
-        back.setOnAction(e -> ctx.navigation().back());
-        back.disableProperty().bind(ctx.navigation().canGoBackProperty().not());
+        back.setOnAction(e -> shell.back());
+        back.disableProperty().bind(shell.canGoBackProperty().not());
         Button forward = navButton("▶", "Forward (Alt+Right)");
         forward.setId("nav-forward");
-        forward.setOnAction(e -> ctx.navigation().forward());
-        forward.disableProperty().bind(ctx.navigation().canGoForwardProperty().not());
+        forward.setOnAction(e -> shell.forward());
+        forward.disableProperty().bind(shell.canGoForwardProperty().not());
         crumbs.setId("breadcrumb");
         crumbs.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
@@ -194,7 +202,7 @@ public final class MainView {
         search.textProperty().addListener((o, a, q) -> showResults(q));
         search.setOnAction(
                 e -> {
-                    List<SearchIndex.Entry> hits = index.search(search.getText(), 1);
+                    List<SearchIndex.Entry> hits = shell.search(search.getText(), 1);
                     if (!hits.isEmpty()) {
                         jump(hits.get(0));
                     }
@@ -207,10 +215,10 @@ public final class MainView {
                     }
                 });
         Button refresh = navButton("⟳", "Refresh now (F5)");
-        refresh.setOnAction(e -> ctx.feed().refreshNow());
+        refresh.setOnAction(e -> shell.refreshNow());
         Button theme = navButton("◐", "Switch dark/light theme");
         theme.setId("theme-toggle");
-        theme.setOnAction(e -> ctx.themeProperty().set(ctx.themeProperty().get().other()));
+        theme.setOnAction(e -> shell.toggleTheme());
         MenuButton soundMenu = soundMenu();
         ToggleButton alertsToggle = new ToggleButton("Alerts");
         alertsToggle.setId("alerts-toggle");
@@ -316,7 +324,7 @@ public final class MainView {
     }
 
     private void showResults(String q) {
-        List<SearchIndex.Entry> hits = index.search(q == null ? "" : q, 12);
+        List<SearchIndex.Entry> hits = shell.search(q, 12);
         if (hits.isEmpty()) {
             results.hide();
             return;
@@ -338,7 +346,7 @@ public final class MainView {
 
     private void jump(SearchIndex.Entry hit) {
         results.hide();
-        ctx.navigation().go(hit.place());
+        shell.go(hit.place());
         search.clear();
     }
 
@@ -368,7 +376,7 @@ public final class MainView {
         Region stale = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
         Severities.apply(stale, Severity.OK, true);
         legend.getChildren().add(new HBox(4, stale, new Label("STALE")));
-        if (ctx.config().slurm().enabled()) {
+        if (shell.slurmEnabled()) {
             Region info = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
             Severities.apply(info, Tone.INFO);
             legend.getChildren().add(new HBox(4, info, new Label("INFO (Slurm)")));
@@ -376,7 +384,6 @@ public final class MainView {
         legend.getChildren().forEach(n -> ((HBox) n).setAlignment(Pos.CENTER));
         HBox bar = new HBox(dot, prom, age, cycle, spacer, legend);
         bar.getStyleClass().add("status-bar");
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         return bar;
@@ -386,9 +393,8 @@ public final class MainView {
         if (current != null) {
             current.dispose();
         }
-        Locator loc = ctx.locator();
         crumbs.getChildren().clear();
-        List<Locator.Crumb> trail = loc.breadcrumb(place);
+        List<Locator.Crumb> trail = shell.breadcrumb(place);
         for (int i = 0; i < trail.size(); i++) {
             Locator.Crumb c = trail.get(i);
             if (i > 0) {
@@ -403,12 +409,12 @@ public final class MainView {
             } else {
                 Hyperlink link = new Hyperlink(c.label());
                 link.getStyleClass().add("crumb");
-                link.setOnAction(e -> ctx.navigation().go(c.place()));
+                link.setOnAction(e -> shell.go(c.place()));
                 crumbs.getChildren().add(link);
             }
         }
         try {
-            current = ViewFactory.create(ctx, place);
+            current = views.apply(place);
             content.getChildren().setAll(current.node());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot show " + place.text(), e);
@@ -433,5 +439,16 @@ public final class MainView {
 
     public BorderPane node() {
         return root;
+    }
+
+    /** Stops the clock and detaches the current view and the panel: the window is closing. */
+    public void dispose() {
+        clock.stop();
+        if (current != null) {
+            current.dispose();
+            current = null;
+        }
+        alerts.dispose();
+        status.dispose();
     }
 }

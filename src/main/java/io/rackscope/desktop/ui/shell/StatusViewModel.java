@@ -1,138 +1,137 @@
 package io.rackscope.desktop.ui.shell;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.health.ConnectionStatus;
+import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Subscriptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What the status bar says: whether Prometheus answers (and why not), how old the data is, the last
- * cycle's time and query count, and the cache hit ratio. {@link #tick()} refreshes the age once a
- * second.
+ * What the status bar says: whether Prometheus answers (and why not, from the kinds of the cycle's
+ * errors), how old the data is, the last cycle's time and query count, and the cache hit ratio.
+ * {@link #tick()} refreshes the age once a second.
  */
 public final class StatusViewModel {
-    private final AppContext ctx;
+    private final HealthSource health;
+    private final Clock clock;
+    private final int staleAfterSeconds;
     private String notice;
-    private final ReadOnlyObjectWrapper<Severity> health =
+    private final ReadOnlyObjectWrapper<Severity> level =
             new ReadOnlyObjectWrapper<>(this, "health", Severity.UNKNOWN);
     private final ReadOnlyStringWrapper prometheus =
             new ReadOnlyStringWrapper(this, "prometheus", "Prometheus: connecting…");
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "no data yet");
     private final ReadOnlyStringWrapper cycle = new ReadOnlyStringWrapper(this, "cycle", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
+    private final Subscriptions subscriptions = new Subscriptions();
     private long previousQueries = -1;
+    private Instant lastGood;
 
-    public StatusViewModel(AppContext ctx, String notice) {
-        this.ctx = ctx;
+    /** {@code staleAfterSeconds}: after this long without fresh data the banner says STALE. */
+    public StatusViewModel(HealthSource health, Clock clock, int staleAfterSeconds, String notice) {
+        this.health = health;
+        this.clock = clock;
+        this.staleAfterSeconds = staleAfterSeconds;
         this.notice = notice == null ? "" : notice;
         banner.set(this.notice);
-        ctx.feed().snapshotProperty().addListener((o, a, s) -> apply(s));
-        if (ctx.feed().current().version() > 0) {
-            apply(ctx.feed().current());
+        subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> apply(s));
+        if (health.current().version() > 0) {
+            apply(health.current());
         }
     }
 
     private void apply(HealthSnapshot s) {
-        Map<String, Object> stats = s.stats();
-        long queries = number(stats.get("query_count"));
-        long perCycle = previousQueries < 0 ? queries : queries - previousQueries;
-        previousQueries = queries;
-        long hits = number(stats.get("cache_hits")) + number(stats.get("query_cache_hits"));
-        long misses = number(stats.get("cache_misses")) + number(stats.get("query_cache_misses"));
-        String ratio = hits + misses == 0 ? "—" : Math.round(100.0 * hits / (hits + misses)) + " %";
+        CycleStats stats = s.stats();
+        long perCycle =
+                previousQueries < 0 ? stats.queryCount() : stats.queryCount() - previousQueries;
+        previousQueries = stats.queryCount();
+        double ratio = stats.hitRatio();
         cycle.set(
                 "cycle "
                         + s.cycleTime().toMillis()
                         + " ms · "
                         + perCycle
                         + " queries · cache "
-                        + ratio);
-        String url =
-                ctx.planner() == null ? "" : " " + ctx.config().app().telemetry().prometheusUrl();
-        if (s.errors().isEmpty()) {
-            health.set(Severity.OK);
-            prometheus.set("Prometheus reachable");
-            banner.set(notice);
-        } else {
-            boolean all =
-                    s.staleEntities().size() + s.nodes().size() > 0
-                            && s.errors().size() >= ctx.config().checks().size();
-            health.set(all ? Severity.CRIT : Severity.WARN);
-            String reason = commonReason(s.errors());
-            prometheus.set((all ? "Prometheus unreachable: " : "Some checks failed: ") + reason);
-            boolean same = !reason.equals(s.errors().get(0));
-            banner.set(
-                    (notice.isEmpty() ? "" : notice + "  ")
-                            + (all
-                                    ? "No fresh data — showing the last known states with their age. "
-                                    : "")
-                            + reason
-                            + (s.errors().size() > 1 && !same
-                                    ? "  (+" + (s.errors().size() - 1) + " more)"
-                                    : ""));
+                        + (ratio < 0 ? "—" : Math.round(100 * ratio) + " %"));
+        ConnectionStatus c = ConnectionStatus.of(s);
+        switch (c.level()) {
+            case OK -> {
+                lastGood = s.takenAt();
+                level.set(Severity.OK);
+                prometheus.set(c.headline());
+                banner.set(notice);
+            }
+            case DEGRADED -> {
+                lastGood = s.takenAt();
+                level.set(Severity.WARN);
+                prometheus.set(c.headline() + ": " + c.reason());
+                banner.set(join(notice, c.headline() + ": " + c.reason()));
+            }
+            case DOWN -> {
+                level.set(Severity.CRIT);
+                prometheus.set(c.headline() + ": " + c.reason());
+                banner.set(
+                        join(
+                                notice,
+                                lastGood == null
+                                        ? "No data yet: " + c.reason()
+                                        : "No fresh data: showing the last known states with"
+                                                + " their age. "
+                                                + c.reason()));
+            }
         }
         tick();
     }
 
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "  " + b;
+    }
+
     void addNotice(String text) {
-        notice = notice.isEmpty() ? text : notice + "  " + text;
-        banner.set(banner.get().isEmpty() ? text : banner.get() + "  " + text);
+        notice = join(notice, text);
+        banner.set(join(banner.get(), text));
     }
 
     public void tick() {
-        HealthSnapshot s = ctx.feed().current();
+        HealthSnapshot s = health.current();
         if (s.version() == 0) {
             return;
         }
-        Duration dataAge = Duration.between(s.takenAt(), ctx.clock().instant());
-        int staleAfter = ctx.config().app().kiosk().staleAfterSeconds();
-        if (staleAfter > 0 && dataAge.toSeconds() > staleAfter) {
-            health.set(Severity.CRIT);
+        Instant now = clock.instant();
+        if (lastGood == null) {
+            age.set("no data yet");
+            return;
+        }
+        Duration dataAge = Duration.between(lastGood, now);
+        if (staleAfterSeconds > 0 && dataAge.toSeconds() > staleAfterSeconds) {
+            level.set(Severity.CRIT);
+            ConnectionStatus c = ConnectionStatus.of(s);
             banner.set(
                     "STALE: no fresh data for "
                             + Formats.age(dataAge)
-                            + " — showing the last known states. "
-                            + (s.errors().isEmpty() ? "" : s.errors().get(0)));
+                            + ": showing the last known states. "
+                            + c.reason());
         }
-        Instant last = s.staleSince().values().stream().min(Instant::compareTo).orElse(s.takenAt());
+        Instant oldest = s.staleSince().values().stream().min(Instant::compareTo).orElse(lastGood);
         age.set(
                 "updated "
-                        + Formats.ago(s.takenAt(), ctx.clock().instant())
+                        + Formats.ago(lastGood, now)
                         + (s.staleEntities().isEmpty()
                                 ? ""
-                                : " · oldest data "
-                                        + Formats.age(
-                                                Duration.between(last, ctx.clock().instant()))));
-    }
-
-    /**
-     * Errors read "check: reason"; when every check failed for the same reason, the reason alone.
-     */
-    static String commonReason(List<String> errors) {
-        Set<String> reasons = new HashSet<>();
-        for (String e : errors) {
-            int colon = e.indexOf(": ");
-            reasons.add(colon < 0 ? e : e.substring(colon + 2));
-        }
-        return reasons.size() == 1 && errors.size() > 1 ? reasons.iterator().next() : errors.get(0);
-    }
-
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
+                                : " · oldest data " + Formats.age(Duration.between(oldest, now))));
     }
 
     public ReadOnlyObjectProperty<Severity> healthProperty() {
-        return health.getReadOnlyProperty();
+        return level.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty prometheusProperty() {
@@ -149,5 +148,9 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    public void dispose() {
+        subscriptions.dispose();
     }
 }

@@ -1,8 +1,7 @@
 package io.rackscope.desktop.ui.shell;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.Alert;
-import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.ui.Theme;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,12 +18,12 @@ import org.controlsfx.control.Notifications;
  */
 public final class Toasts {
     static final int MAX_SEPARATE = 4;
-    private final AppContext ctx;
+    private final ShellViewModel model;
     private final Window owner;
     private final List<String> shown = new ArrayList<>();
 
-    public Toasts(AppContext ctx, Window owner) {
-        this.ctx = ctx;
+    public Toasts(ShellViewModel model, Window owner) {
+        this.model = model;
         this.owner = owner;
     }
 
@@ -38,7 +37,7 @@ public final class Toasts {
             return;
         }
         for (Alert a : fresh) {
-            String name = ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check());
+            String name = model.checkName(a.check());
             toast(a.severity() + "  " + name, a.path(), a);
         }
     }
@@ -55,16 +54,11 @@ public final class Toasts {
                         .owner(owner)
                         .position(Pos.TOP_RIGHT)
                         .hideAfter(Duration.seconds(10));
-        if (ctx.themeProperty().get() == Theme.DARK) {
+        if (model.themeProperty().get() == Theme.DARK) {
             n = n.darkStyle();
         }
         if (target != null) {
-            n =
-                    n.onAction(
-                            e ->
-                                    ctx.locator()
-                                            .placeOf(target.entity())
-                                            .ifPresent(ctx.navigation()::go));
+            n = n.onAction(e -> model.open(target));
         }
         n.show();
     }

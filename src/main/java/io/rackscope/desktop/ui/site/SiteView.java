@@ -1,16 +1,10 @@
 package io.rackscope.desktop.ui.site;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.topology.Site;
-import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
-import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,30 +22,17 @@ import javafx.scene.layout.VBox;
  * counts.
  */
 public final class SiteView implements PlaceView {
-    private final AppContext ctx;
-    private final Site site;
+    private final SiteViewModel model;
     private final BorderPane root = new BorderPane();
     private final FlowPane cards = new FlowPane(14, 14);
     private final Subscriptions subscriptions = new Subscriptions();
 
-    public SiteView(AppContext ctx, Site site) {
-        this.ctx = ctx;
-        this.site = site;
+    public SiteView(SiteViewModel model) {
+        this.model = model;
         root.getStyleClass().add("content");
-        Label title = new Label(site.name());
+        Label title = new Label(model.title());
         title.getStyleClass().add("title");
-        Label where =
-                new Label(
-                        site.location() == null
-                                ? site.description()
-                                : (site.location().address().isEmpty()
-                                                ? ""
-                                                : site.location().address() + " · ")
-                                        + String.format(
-                                                Locale.ROOT,
-                                                "%.3f, %.3f",
-                                                site.location().lat(),
-                                                site.location().lon()));
+        Label where = new Label(model.where());
         where.getStyleClass().add("muted");
         HBox header = new HBox(12, title, where);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -60,19 +41,19 @@ public final class SiteView implements PlaceView {
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
-        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> refresh(s));
-        refresh(ctx.feed().current());
+        subscriptions.onInvalidate(model.revisionProperty(), o -> refresh());
+        refresh();
     }
 
-    private void refresh(HealthSnapshot s) {
+    private void refresh() {
         cards.getChildren().clear();
-        for (Room room : site.rooms()) {
-            cards.getChildren().add(card(s, room));
+        for (Room room : model.rooms()) {
+            cards.getChildren().add(card(room));
         }
     }
 
-    private Node card(HealthSnapshot s, Room room) {
-        Severity sev = s.rooms().getOrDefault(room.key(), Severity.UNKNOWN);
+    private Node card(Room room) {
+        Severity sev = model.state(room);
         Region stripe = Severities.styled(new Region(), sev, "sev-fill", "sev-stripe");
         Label name = new Label(room.name());
         name.getStyleClass().add("subtitle");
@@ -85,24 +66,18 @@ public final class SiteView implements PlaceView {
                 .forEach(
                         r -> {
                             Region cell =
-                                    Severities.styled(new Region(), s.rack(r.id()), "sev-fill");
+                                    Severities.styled(new Region(), model.state(r), "sev-fill");
                             cell.setPrefSize(14, 18);
                             racks.getChildren().add(cell);
                         });
-        Label facts =
-                new Label(
-                        room.aisles().size()
-                                + " aisles · "
-                                + room.racks().count()
-                                + " racks  —  "
-                                + RackTally.of(s, room.racks()));
+        Label facts = new Label(model.facts(room));
         facts.getStyleClass().add("muted");
         facts.setWrapText(true);
         VBox card = new VBox(8, stripe, head, facts, racks);
         card.setId("room-" + room.key().replace('/', '_'));
         card.getStyleClass().add("card");
         card.setPrefWidth(360);
-        card.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.ROOM, room.key())));
+        card.setOnMouseClicked(e -> model.open(room));
         return card;
     }
 
@@ -114,5 +89,6 @@ public final class SiteView implements PlaceView {
     @Override
     public void dispose() {
         subscriptions.dispose();
+        model.dispose();
     }
 }

@@ -3,16 +3,12 @@ package io.rackscope.desktop.ui.slurm;
 import io.rackscope.desktop.slurm.SlurmNode;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.slurm.SlurmState;
-import io.rackscope.desktop.topology.Rack;
-import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tone;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,7 +37,6 @@ import javafx.scene.layout.VBox;
  * "Slurm colours" makes those views show Slurm states instead of health.
  */
 public final class SlurmView implements PlaceView {
-    private final AppContext ctx;
     private final SlurmViewModel model;
     private final BorderPane root = new BorderPane();
     private final HBox counts = new HBox(8);
@@ -49,11 +44,10 @@ public final class SlurmView implements PlaceView {
     private final TableView<Map.Entry<String, Map<String, Integer>>> partitions = new TableView<>();
     private final ListView<String> jobs = new ListView<>();
 
-    public SlurmView(AppContext ctx) {
-        this.ctx = ctx;
-        this.model = new SlurmViewModel(ctx);
+    public SlurmView(SlurmViewModel model) {
+        this.model = model;
         root.getStyleClass().add("content");
-        if (!ctx.config().slurm().enabled()) {
+        if (!model.enabled()) {
             root.setCenter(
                     new Label(
                             "Slurm is not enabled in this configuration (plugins.slurm.enabled in app.yaml, "
@@ -66,15 +60,11 @@ public final class SlurmView implements PlaceView {
         ToggleButton colour = new ToggleButton("Slurm colours on floor, racks, wallboard");
         colour.setId("slurm-colours");
         colour.getStyleClass().add("range-button");
-        colour.selectedProperty().bindBidirectional(ctx.colourBySlurmProperty());
+        colour.selectedProperty().bindBidirectional(model.colourBySlurmProperty());
         Button wallboard = new Button("Slurm wallboard");
         wallboard.setId("slurm-wallboard");
         wallboard.getStyleClass().add("nav-button");
-        wallboard.setOnAction(
-                e -> {
-                    ctx.colourBySlurmProperty().set(true);
-                    ctx.navigation().go(Place.of(Place.Kind.WALLBOARD, ""));
-                });
+        wallboard.setOnAction(e -> model.openSlurmWallboard());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, headline, counts, spacer, colour, wallboard);
@@ -149,9 +139,7 @@ public final class SlurmView implements PlaceView {
                     row.setOnMouseClicked(
                             e -> {
                                 if (e.getClickCount() == 2 && row.getItem() != null) {
-                                    ctx.locator()
-                                            .placeOf(row.getItem().instance())
-                                            .ifPresent(ctx.navigation()::go);
+                                    model.open(row.getItem());
                                 }
                             });
                     return row;
@@ -194,7 +182,7 @@ public final class SlurmView implements PlaceView {
                 .selectedItemProperty()
                 .addListener(
                         (o, a, line) ->
-                                ctx.selectedJobProperty()
+                                model.selectedJobProperty()
                                         .set(
                                                 line == null
                                                         ? null
@@ -205,24 +193,12 @@ public final class SlurmView implements PlaceView {
         Button show = new Button("Show on floor");
         show.setId("slurm-show-job");
         show.getStyleClass().add("nav-button");
-        show.setOnAction(e -> roomOfJob().ifPresent(ctx.navigation()::go));
+        show.setOnAction(e -> model.showSelectedJob());
         VBox box = new VBox(6, subtitle("Running jobs"), jobs, new HBox(6, show, clear));
         VBox.setVgrow(jobs, Priority.ALWAYS);
         box.setPrefWidth(260);
         box.setPadding(new Insets(0, 0, 0, 12));
         return box;
-    }
-
-    /** The room that holds most of the selected job's nodes. */
-    private Optional<Place> roomOfJob() {
-        return ctx.selectedJobNodes().stream()
-                .map(ctx.locator()::rackOf)
-                .flatMap(Optional::stream)
-                .collect(Collectors.groupingBy(Rack::roomKey, Collectors.counting()))
-                .entrySet()
-                .stream()
-                .max(Map.Entry.comparingByValue())
-                .map(e -> Place.of(Place.Kind.ROOM, e.getKey()));
     }
 
     private void refresh(SlurmSnapshot s) {
@@ -246,7 +222,7 @@ public final class SlurmView implements PlaceView {
                                                         Tone.of(e.getKey()),
                                                         e.getValue() + " " + e.getKey())));
         partitions.getItems().setAll(s.partitions().entrySet());
-        String selected = ctx.selectedJobProperty().get();
+        String selected = model.selectedJobProperty().get();
         List<String> lines =
                 s.jobs().entrySet().stream()
                         .sorted(

@@ -4,16 +4,11 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.LeaderBoardItem;
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
-import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +43,6 @@ import javafx.scene.text.TextAlignment;
  * corner mark.
  */
 public final class WallboardView implements PlaceView {
-    private final AppContext ctx;
     private final WallboardViewModel model;
     private final BorderPane root = new BorderPane();
     private final Canvas canvas = new Canvas();
@@ -77,11 +71,10 @@ public final class WallboardView implements PlaceView {
     private int[] colours;
     private int accent;
 
-    public WallboardView(AppContext ctx, List<Room> rooms, String scope) {
-        this.ctx = ctx;
-        this.scale = ctx.config().app().kiosk().scale();
-        this.recentMillis = ctx.config().app().kiosk().recentChangeMinutes() * 60_000L;
-        this.model = new WallboardViewModel(ctx, rooms);
+    public WallboardView(WallboardViewModel model, String scope) {
+        this.model = model;
+        this.scale = model.textScale();
+        this.recentMillis = model.recentMillis();
         root.getStyleClass().add("content");
         Label title =
                 new Label(
@@ -104,7 +97,7 @@ public final class WallboardView implements PlaceView {
         canvas.widthProperty().addListener(o -> relayout());
         canvas.heightProperty().addListener(o -> relayout());
         root.setCenter(holder);
-        Palette p = ctx.palette();
+        Palette p = model.palette();
         health =
                 tile(
                         TileBuilder.create()
@@ -170,16 +163,16 @@ public final class WallboardView implements PlaceView {
         tileBox.setPadding(new Insets(0, 0, 0, 10));
         root.setRight(tileBox);
         model.setListeners(this::paintCell, this::applied);
-        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> status(s));
+        subscriptions.onInvalidate(model.snapshotProperty(), o -> status());
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
-        subscriptions.onInvalidate(ctx.themeProperty(), o -> relayout());
+        subscriptions.onInvalidate(model.themeProperty(), o -> relayout());
         cells.setOnMouseClicked(
                 e -> {
                     int i = cellAt(e.getX(), e.getY());
                     if (i >= 0) {
-                        ctx.locator().placeOf(model.id(i)).ifPresent(ctx.navigation()::go);
+                        model.open(i);
                     }
                 });
         Tooltip tip = new Tooltip();
@@ -191,7 +184,7 @@ public final class WallboardView implements PlaceView {
         Tooltip.install(cells, tip);
         summary(model.summaryProperty().get());
         model.summaryProperty().addListener((o, a, s) -> summary(s));
-        status(ctx.feed().current());
+        status();
     }
 
     private Tile tile(TileBuilder<?> b, Palette p) {
@@ -228,25 +221,15 @@ public final class WallboardView implements PlaceView {
                                 .toList());
     }
 
-    private void status(HealthSnapshot s) {
-        prometheus.setDescription(
-                s.version() == 0
-                        ? "waiting for the first cycle"
-                        : s.errors().isEmpty() ? "reachable" : "problem: " + s.errors().get(0));
+    private void status() {
+        prometheus.setDescription(model.prometheusText());
         tick();
     }
 
     private void tick() {
-        HealthSnapshot s = ctx.feed().current();
-        age.setDescription(
-                s.version() == 0
-                        ? "no data yet"
-                        : Formats.age(Duration.between(s.takenAt(), ctx.clock().instant()))
-                                + (s.staleEntities().isEmpty()
-                                        ? ""
-                                        : " · " + s.staleEntities().size() + " stale"));
-        if (layout != null && recentMillis > 0 && ctx.clock().millis() % 30_000 < 1_000) {
-            long now = ctx.clock().millis();
+        age.setDescription(model.ageText());
+        if (layout != null && recentMillis > 0 && model.nowMillis() % 30_000 < 1_000) {
+            long now = model.nowMillis();
             for (int i = 0; i < model.size(); i++) {
                 long at = model.changedAt(i);
                 if (at > 0 && now - at >= recentMillis && now - at < recentMillis + 60_000) {
@@ -271,7 +254,7 @@ public final class WallboardView implements PlaceView {
         image = new WritableImage(width, height);
         cells.setImage(image);
         pixels = new int[width * height];
-        Palette p = ctx.palette();
+        Palette p = model.palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(p.token("-bg-0"));
         g.fillRect(0, 0, width, height);
@@ -296,7 +279,7 @@ public final class WallboardView implements PlaceView {
         if (layout == null) {
             return;
         }
-        Palette p = ctx.palette();
+        Palette p = model.palette();
         colours = new int[Tone.values().length * 2];
         for (Tone t : Tone.values()) {
             colours[t.ordinal() * 2] = argb(p.tone(t));
@@ -337,7 +320,7 @@ public final class WallboardView implements PlaceView {
             frame(x0, y0, x1, y1, size < 4);
         }
         long at = model.changedAt(i);
-        if (size >= 4 && at > 0 && ctx.clock().millis() - at < recentMillis) {
+        if (size >= 4 && at > 0 && model.nowMillis() - at < recentMillis) {
             int mark = Math.max(2, size / 3);
             for (int y = Math.max(0, y0); y < Math.min(y1, y0 + mark); y++) {
                 Arrays.fill(pixels, y * width + Math.max(0, x1 - mark), y * width + x1, 0xffffffff);

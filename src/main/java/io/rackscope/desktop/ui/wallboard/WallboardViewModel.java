@@ -1,14 +1,26 @@
 package io.rackscope.desktop.ui.wallboard;
 
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.Alert;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.ConnectionStatus;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.InstanceSlot;
+import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.Tone;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +33,7 @@ import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 
 /**
  * Every node of a scope in wallboard order with its state, when it last changed, and the figures
@@ -35,7 +48,12 @@ public final class WallboardViewModel {
             Map<String, Integer> topChecks,
             int stale) {}
 
-    private final AppContext ctx;
+    private final RackscopeConfig config;
+    private final Locator locator;
+    private final HealthSource health;
+    private final Navigator navigator;
+    private final ViewOptions options;
+    private final Clock clock;
     private final List<Room> rooms;
     private final String[] ids;
     private final Device[] devices;
@@ -51,36 +69,37 @@ public final class WallboardViewModel {
     private Runnable onApplied = () -> {};
     private boolean first = true;
 
-    public WallboardViewModel(AppContext ctx, List<Room> rooms) {
-        this.ctx = ctx;
+    public WallboardViewModel(
+            RackscopeConfig config,
+            Locator locator,
+            List<Room> rooms,
+            HealthSource health,
+            Navigator navigator,
+            ViewOptions options,
+            Clock clock) {
+        this.config = config;
+        this.locator = locator;
+        this.health = health;
+        this.navigator = navigator;
+        this.options = options;
+        this.clock = clock;
         this.rooms = List.copyOf(rooms);
         List<String> order = new ArrayList<>();
         List<Device> owners = new ArrayList<>();
-        rooms.forEach(
-                room ->
-                        room.racks()
-                                .forEach(
-                                        rack ->
-                                                rack.devices()
-                                                        .forEach(
-                                                                d -> {
-                                                                    if (d.instances().isEmpty()) {
-                                                                        order.add(d.id());
-                                                                        owners.add(d);
-                                                                    } else {
-                                                                        d.instances()
-                                                                                .forEach(
-                                                                                        s -> {
-                                                                                            order
-                                                                                                    .add(
-                                                                                                            s
-                                                                                                                    .instanceId());
-                                                                                            owners
-                                                                                                    .add(
-                                                                                                            d);
-                                                                                        });
-                                                                    }
-                                                                })));
+        for (Room room : rooms) {
+            for (Rack rack : room.racks().toList()) {
+                for (Device d : rack.devices()) {
+                    if (d.instances().isEmpty()) {
+                        order.add(d.id());
+                        owners.add(d);
+                    }
+                    for (InstanceSlot slot : d.instances()) {
+                        order.add(slot.instanceId());
+                        owners.add(d);
+                    }
+                }
+            }
+        }
         ids = order.toArray(String[]::new);
         devices = owners.toArray(Device[]::new);
         state = new byte[ids.length];
@@ -90,14 +109,14 @@ public final class WallboardViewModel {
         Arrays.fill(state, (byte) Severity.UNKNOWN.ordinal());
         stale = new boolean[ids.length];
         changedAt = new long[ids.length];
-        subscriptions.onChange(ctx.feed().snapshotProperty(), (o, a, s) -> apply(s));
-        subscriptions.onInvalidate(ctx.colourBySlurmProperty(), o -> reapply());
-        subscriptions.onInvalidate(ctx.selectedJobProperty(), o -> reapply());
-        apply(ctx.feed().current());
+        subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> apply(s));
+        subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
+        subscriptions.onInvalidate(options.selectedJobProperty(), o -> reapply());
+        apply(health.current());
     }
 
     private void reapply() {
-        apply(ctx.feed().current());
+        apply(health.current());
     }
 
     public List<Room> rooms() {
@@ -152,8 +171,8 @@ public final class WallboardViewModel {
             return;
         }
         long now = s.takenAt().toEpochMilli();
-        boolean bySlurm = ctx.colourBySlurmProperty().get();
-        Set<String> job = ctx.selectedJobNodes();
+        boolean bySlurm = options.colourBySlurmProperty().get();
+        Set<String> job = options.selectedJobNodes(s);
         int[] counts = new int[Severity.values().length];
         int staleCount = 0;
         for (int i = 0; i < ids.length; i++) {
@@ -201,9 +220,7 @@ public final class WallboardViewModel {
         Map<String, Integer> count = new HashMap<>();
         for (Alert a : s.alerts()) {
             count.merge(
-                    ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()),
-                    1,
-                    Integer::sum);
+                    config.check(a.check()).map(Check::name).orElse(a.check()), 1, Integer::sum);
         }
         Map<String, Integer> top = new LinkedHashMap<>();
         count.entrySet().stream()
@@ -215,27 +232,26 @@ public final class WallboardViewModel {
 
     /** The hover text of a cell. */
     public String tooltip(int i) {
-        HealthSnapshot s = ctx.feed().current();
+        HealthSnapshot s = health.current();
         StringBuilder b = new StringBuilder(ids[i]).append("  —  ").append(state(i));
         if (stale[i]) {
             b.append(" (stale)");
         }
         b.append('\n')
                 .append(
-                        ctx.locator()
-                                .topology()
+                        locator.topology()
                                 .instance(ids[i])
                                 .map(p -> p.describe())
                                 .orElse(devices[i].rackId() + " / " + devices[i].id()));
         if (changedAt[i] > 0) {
             b.append("\nchanged ")
-                    .append(Formats.ago(Instant.ofEpochMilli(changedAt[i]), ctx.clock().instant()));
+                    .append(Formats.ago(Instant.ofEpochMilli(changedAt[i]), clock.instant()));
         }
         Map<String, String> failing = new TreeMap<>();
-        for (Alert a : ctx.alertIndex().device(devices[i])) {
+        for (Alert a : s.alertsOfDevice(devices[i].id())) {
             if (a.entity().equals(ids[i]) || a.entity().equals(devices[i].id())) {
                 failing.put(
-                        ctx.config().check(a.check()).map(c -> c.name()).orElse(a.check()),
+                        config.check(a.check()).map(Check::name).orElse(a.check()),
                         a.severity()
                                 + (Double.isNaN(a.value())
                                         ? ""
@@ -244,6 +260,57 @@ public final class WallboardViewModel {
         }
         failing.forEach((k, v) -> b.append("\n  ").append(k).append(": ").append(v));
         return b.toString();
+    }
+
+    /** Opens the node (or device) of cell {@code i}. */
+    public void open(int i) {
+        locator.placeOf(ids[i]).ifPresent(navigator::go);
+    }
+
+    public Palette palette() {
+        return options.palette();
+    }
+
+    public ObservableValue<Theme> themeProperty() {
+        return options.themeProperty();
+    }
+
+    /** Changes with every snapshot (the status tiles follow it). */
+    public ReadOnlyObjectProperty<HealthSnapshot> snapshotProperty() {
+        return health.snapshotProperty();
+    }
+
+    public long nowMillis() {
+        return clock.millis();
+    }
+
+    public double textScale() {
+        return config.app().kiosk().scale();
+    }
+
+    /** How long a changed cell stays marked, in milliseconds. */
+    public long recentMillis() {
+        return config.app().kiosk().recentChangeMinutes() * 60_000L;
+    }
+
+    /** What the Prometheus tile says. */
+    public String prometheusText() {
+        HealthSnapshot s = health.current();
+        if (s.version() == 0) {
+            return "waiting for the first cycle";
+        }
+        ConnectionStatus c = ConnectionStatus.of(s);
+        return c.level() == ConnectionStatus.Level.OK ? "reachable" : c.headline();
+    }
+
+    /** What the data-age tile says. */
+    public String ageText() {
+        HealthSnapshot s = health.current();
+        if (s.version() == 0) {
+            return "no data yet";
+        }
+        return Formats.age(Duration.between(s.takenAt(), clock.instant()))
+                + (s.staleEntities().isEmpty() ? "" : " · " + s.staleEntities().size() + " stale");
     }
 
     public void dispose() {

@@ -1,15 +1,10 @@
 package io.rackscope.desktop.ui.world;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.telemetry.HealthSnapshot;
 import io.rackscope.desktop.topology.Location;
-import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.Palette;
-import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
-import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import java.util.List;
@@ -37,7 +32,7 @@ import javafx.scene.text.TextAlignment;
  */
 public final class WorldView implements PlaceView {
     private static final double MARKER = 11;
-    private final AppContext ctx;
+    private final WorldViewModel model;
     private final BorderPane root = new BorderPane();
     private final Canvas canvas = new Canvas();
     private final VBox list = new VBox(6);
@@ -48,12 +43,10 @@ public final class WorldView implements PlaceView {
     private double dragX;
     private double dragY;
 
-    public WorldView(AppContext ctx) {
-        this.ctx = ctx;
+    public WorldView(WorldViewModel model) {
+        this.model = model;
         root.getStyleClass().add("content");
-        Label title =
-                new Label(
-                        ctx.config().app().name().isEmpty() ? "World" : ctx.config().app().name());
+        Label title = new Label(model.title());
         title.getStyleClass().add("title");
         root.setTop(new HBox(10, title));
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 10, 0));
@@ -96,23 +89,16 @@ public final class WorldView implements PlaceView {
         canvas.setOnMouseClicked(
                 e -> {
                     if (e.isStillSincePress()) {
-                        siteAt(e.getX(), e.getY())
-                                .ifPresent(
-                                        s ->
-                                                ctx.navigation()
-                                                        .go(Place.of(Place.Kind.SITE, s.id())));
+                        siteAt(e.getX(), e.getY()).ifPresent(model::open);
                     }
                 });
-        subscriptions.onInvalidate(ctx.feed().snapshotProperty(), o -> refresh());
+        subscriptions.onInvalidate(model.revisionProperty(), o -> refresh());
         refresh();
     }
 
     private void fitToSites() {
         List<Location> locs =
-                ctx.config().topology().sites().stream()
-                        .map(Site::location)
-                        .filter(l -> l != null)
-                        .toList();
+                model.sites().stream().map(Site::location).filter(l -> l != null).toList();
         if (locs.isEmpty()) {
             centerLon = 0;
             centerLat = 20;
@@ -140,7 +126,7 @@ public final class WorldView implements PlaceView {
     }
 
     private Optional<Site> siteAt(double px, double py) {
-        return ctx.config().topology().sites().stream()
+        return model.sites().stream()
                 .filter(s -> s.location() != null)
                 .filter(
                         s ->
@@ -155,14 +141,13 @@ public final class WorldView implements PlaceView {
         Label head = new Label("Sites");
         head.getStyleClass().add("subtitle");
         list.getChildren().add(head);
-        HealthSnapshot s = ctx.feed().current();
-        for (Site site : ctx.config().topology().sites()) {
-            Severity sev = s.sites().getOrDefault(site.id(), Severity.UNKNOWN);
+        for (Site site : model.sites()) {
+            Severity sev = model.state(site);
             Label badge = Severities.styled(new Label(sev.name()), sev, "sev-badge");
             badge.setMinWidth(70);
             Label name =
                     new Label(site.name() + (site.location() == null ? "  (no location)" : ""));
-            Label counts = new Label(counts(s, site));
+            Label counts = new Label(model.counts(site));
             counts.getStyleClass().add("faint");
             counts.setWrapText(true);
             VBox text = new VBox(2, name, counts);
@@ -170,15 +155,9 @@ public final class WorldView implements PlaceView {
             row.setId("site-" + site.id());
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("card");
-            row.setOnMouseClicked(e -> ctx.navigation().go(Place.of(Place.Kind.SITE, site.id())));
+            row.setOnMouseClicked(e -> model.open(site));
             list.getChildren().add(row);
         }
-    }
-
-    private static String counts(HealthSnapshot s, Site site) {
-        return site.rooms().size()
-                + " rooms · racks: "
-                + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
     }
 
     private void draw() {
@@ -187,8 +166,8 @@ public final class WorldView implements PlaceView {
         if (w < 1 || h < 1) {
             return;
         }
-        Palette p = ctx.palette();
-        double textScale = ctx.config().app().kiosk().scale();
+        Palette p = model.palette();
+        double textScale = model.textScale();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(p.token("-map-sea"));
         g.fillRect(0, 0, w, h);
@@ -213,17 +192,16 @@ public final class WorldView implements PlaceView {
             g.fillPolygon(xs, ys, n);
             g.strokePolygon(xs, ys, n);
         }
-        HealthSnapshot s = ctx.feed().current();
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * textScale));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (Site site : ctx.config().topology().sites()) {
+        for (Site site : model.sites()) {
             if (site.location() == null) {
                 continue;
             }
             double sx = x(site.location().lon());
             double sy = y(site.location().lat());
-            Severity sev = s.sites().getOrDefault(site.id(), Severity.UNKNOWN);
+            Severity sev = model.state(site);
             g.setFill(p.severity(sev).deriveColor(0, 1, 1, 0.25));
             g.fillOval(sx - MARKER * 2, sy - MARKER * 2, MARKER * 4, MARKER * 4);
             g.setFill(p.severity(sev));
@@ -235,14 +213,19 @@ public final class WorldView implements PlaceView {
             g.fillText(site.name() + "  " + sev, sx + MARKER + 8, sy - 7);
             g.setFill(p.token("-fg-1"));
             g.setFont(Font.font("DejaVu Sans", 11 * textScale));
-            g.fillText(counts(s, site), sx + MARKER + 8, sy + 9);
+            g.fillText(model.counts(site), sx + MARKER + 8, sy + 9);
             g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * textScale));
         }
     }
 
     /** Where a site's marker is drawn, for tests. */
     public double[] markerOf(String siteId) {
-        Location l = ctx.config().topology().site(siteId).orElseThrow().location();
+        Location l =
+                model.sites().stream()
+                        .filter(s -> s.id().equals(siteId))
+                        .findFirst()
+                        .orElseThrow()
+                        .location();
         return new double[] {x(l.lon()), y(l.lat())};
     }
 
@@ -258,5 +241,6 @@ public final class WorldView implements PlaceView {
     @Override
     public void dispose() {
         subscriptions.dispose();
+        model.dispose();
     }
 }

@@ -1,7 +1,9 @@
-package io.rackscope.desktop.metrics;
+package io.rackscope.desktop.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.metrics.MetricDisplay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rackscope.desktop.prometheus;
+package io.rackscope.desktop.promql;
 
 import java.util.Collection;
 
@@ -39,16 +39,6 @@ public final class PromQL {
             sb.append(quoted(regexLiteral(id)));
         }
         return sb.toString();
-    }
-
-    /** Prometheus float text: {@code +Inf}, {@code -Inf}, {@code NaN} or a number. */
-    public static double parseValue(String text) {
-        return switch (text) {
-            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            case "NaN" -> Double.NaN;
-            default -> Double.parseDouble(text);
-        };
     }
 
     /** A number in PromQL syntax. */

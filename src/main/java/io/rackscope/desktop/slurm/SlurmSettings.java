@@ -1,6 +1,5 @@
-package io.rackscope.desktop.config;
+package io.rackscope.desktop.slurm;
 
-import io.rackscope.desktop.slurm.NodeMapping;
 import java.util.List;
 import java.util.Map;
 

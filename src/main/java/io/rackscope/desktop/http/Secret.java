@@ -1,4 +1,4 @@
-package io.rackscope.desktop.config;
+package io.rackscope.desktop.http;
 
 /**
  * A credential. Its {@link #toString()} never shows the value, so it cannot leak into logs or

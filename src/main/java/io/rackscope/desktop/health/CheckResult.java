@@ -1,4 +1,4 @@
-package io.rackscope.desktop.telemetry;
+package io.rackscope.desktop.health;
 
 import io.rackscope.desktop.checks.Severity;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public record CheckResult(
         children = Map.copyOf(children);
     }
 
-    CheckResult asStale() {
+    public CheckResult asStale() {
         return stale
                 ? this
                 : new CheckResult(checkId, entity, severity, value, children, observedAt, true);

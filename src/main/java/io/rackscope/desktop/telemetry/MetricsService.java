@@ -1,15 +1,21 @@
-package io.rackscope.desktop.metrics;
+package io.rackscope.desktop.telemetry;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.config.AppConfig;
-import io.rackscope.desktop.prometheus.PromQL;
+import io.rackscope.desktop.metrics.ChartData;
+import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.Placeholder;
+import io.rackscope.desktop.promql.QueryTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,15 +59,14 @@ public final class MetricsService {
      * The PromQL of a definition for one entity: both placeholder spellings are filled in, quoted.
      */
     public static String expression(MetricDefinition metric, String entity) {
-        String quoted = PromQL.quoted(entity);
-        String e = metric.expr();
-        for (String name :
-                new String[] {
-                    "instance", "rack_id", "chassis_id", "device_id", "node", "rack", "chassis"
-                }) {
-            e = e.replace("{" + name + "}", quoted).replace("$" + name, quoted);
+        List<String> id = List.of(entity);
+        Map<Placeholder, Object> values = new EnumMap<>(Placeholder.class);
+        for (Placeholder p : Placeholder.values()) {
+            if (p != Placeholder.JOB) {
+                values.put(p, id);
+            }
         }
-        return e;
+        return QueryTemplate.of(metric.expr()).fill(values);
     }
 
     public CompletableFuture<ChartData> range(

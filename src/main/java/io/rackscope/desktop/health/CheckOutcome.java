@@ -1,5 +1,6 @@
-package io.rackscope.desktop.telemetry;
+package io.rackscope.desktop.health;
 
+import io.rackscope.desktop.checks.Severity;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,5 +13,17 @@ public record CheckOutcome(String checkId, Map<String, CheckResult> problems, Se
     public CheckOutcome {
         problems = Map.copyOf(problems);
         absent = Set.copyOf(absent);
+    }
+
+    /**
+     * What this check says of {@code entity}: its problem's severity, UNKNOWN without a sample,
+     * else OK.
+     */
+    public Severity stateOf(String entity) {
+        CheckResult r = problems.get(entity);
+        if (r != null) {
+            return r.severity();
+        }
+        return absent.contains(entity) ? Severity.UNKNOWN : Severity.OK;
     }
 }

@@ -1,0 +1,71 @@
+package io.rackscope.desktop.health;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a snapshot says about the data source, decided from the kinds of its cycle errors: all is
+ * well, some batches failed (one check's expression, say), or nothing came back and why.
+ */
+public record ConnectionStatus(Level level, String headline, String reason) {
+    public enum Level {
+        OK,
+        DEGRADED,
+        DOWN
+    }
+
+    public static ConnectionStatus of(HealthSnapshot s) {
+        List<CycleError> errors = s.errors();
+        if (errors.isEmpty()) {
+            return new ConnectionStatus(Level.OK, "Prometheus reachable", "");
+        }
+        CycleError.Kind common = CycleError.commonKind(errors);
+        int batches = s.stats().batches();
+        boolean everything =
+                errors.stream().allMatch(e -> e.kind().aboutTheServer())
+                        && (batches == 0 || s.stats().failedBatches() >= batches);
+        String reason = reason(errors);
+        if (everything) {
+            return new ConnectionStatus(Level.DOWN, headline(common), reason);
+        }
+        long failed = errors.stream().filter(e -> !CycleError.SLURM.equals(e.source())).count();
+        String head =
+                failed == 0
+                        ? "Slurm query failed"
+                        : failed
+                                + " of "
+                                + batches
+                                + (batches == 1 ? " batch" : " batches")
+                                + " failed";
+        return new ConnectionStatus(Level.DEGRADED, head, reason);
+    }
+
+    private static String headline(CycleError.Kind kind) {
+        if (kind == null) {
+            return "No answers from Prometheus";
+        }
+        return switch (kind) {
+            case UNREACHABLE -> "Prometheus unreachable";
+            case TIMEOUT -> "Prometheus does not answer in time";
+            case CREDENTIALS -> "Prometheus refuses the credentials";
+            case NOT_PROMETHEUS -> "The server does not answer as Prometheus";
+            case TLS -> "TLS connection to Prometheus failed";
+            case UNAVAILABLE -> "Prometheus overloaded or unavailable";
+            case DEADLINE -> "The cycle ran out of time";
+            default -> "No answers from Prometheus";
+        };
+    }
+
+    /** The message of the errors when they share one, else the first with a count of the rest. */
+    private static String reason(List<CycleError> errors) {
+        Set<String> messages = new LinkedHashSet<>();
+        errors.forEach(e -> messages.add(e.message()));
+        String first = messages.iterator().next();
+        if (messages.size() == 1) {
+            return first;
+        }
+        CycleError e = errors.get(0);
+        return e.source() + ": " + e.message() + "  (+" + (messages.size() - 1) + " more)";
+    }
+}

@@ -1,0 +1,50 @@
+package io.rackscope.desktop.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The telemetry counters as of the end of a cycle (totals since start-up) and what this cycle sent:
+ * how many batches it had and how many failed.
+ */
+public record CycleStats(
+        long queryCount,
+        long cacheHits,
+        long cacheMisses,
+        long inFlight,
+        double avgLatencyMs,
+        long bytes,
+        long cycleMs,
+        long failedQueries,
+        long queryCacheHits,
+        long queryCacheMisses,
+        int batches,
+        int failedBatches) {
+
+    public static final CycleStats NONE = new CycleStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Share of requests answered by a cache, over every layer; -1 when nothing was asked yet. */
+    public double hitRatio() {
+        long hits = cacheHits + queryCacheHits;
+        long total = hits + cacheMisses + queryCacheMisses;
+        return total == 0 ? -1 : (double) hits / total;
+    }
+
+    /** The seed's {@code /api/stats/telemetry} keys, and the app's own after them. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query_count", queryCount);
+        m.put("cache_hits", cacheHits);
+        m.put("cache_misses", cacheMisses);
+        m.put("in_flight", inFlight);
+        m.put("avg_latency_ms", avgLatencyMs);
+        m.put("bytes", bytes);
+        m.put("cycle_ms", cycleMs);
+        m.put("failed_queries", failedQueries);
+        m.put("query_cache_hits", queryCacheHits);
+        m.put("query_cache_misses", queryCacheMisses);
+        m.put("batches", batches);
+        m.put("failed_batches", failedBatches);
+        return m;
+    }
+}

@@ -1,0 +1,277 @@
+package io.rackscope.desktop.health;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.slurm.SlurmSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The health of the whole estate after one planner cycle. Immutable; {@code version} grows by one
+ * per cycle. Rooms and aisles are keyed {@code site/room} and {@code site/room/aisle} because their
+ * ids repeat. {@code staleSince} maps each entity whose data could not be refreshed to the time of
+ * its last good data; {@code slurm} is the scheduler's view of the nodes when the Slurm plugin is
+ * enabled; {@code fresh} holds the alerts that are new in this snapshot (none on the first one,
+ * which only records what already fails).
+ */
+public final class HealthSnapshot {
+    private final long version;
+    private final Instant takenAt;
+    private final Duration cycleTime;
+    private final Map<String, Severity> nodes;
+    private final Map<String, Severity> devices;
+    private final Map<String, Severity> racks;
+    private final Map<String, Severity> aisles;
+    private final Map<String, Severity> rooms;
+    private final Map<String, Severity> sites;
+    private final Map<String, CheckOutcome> checks;
+    private final List<Alert> alerts;
+    private final Map<String, Instant> staleSince;
+    private final List<CycleError> errors;
+    private final CycleStats stats;
+    private final SlurmSnapshot slurm;
+    private final List<Alert> fresh;
+    private final Map<String, List<Alert>> alertsByRack = new HashMap<>();
+    private final Map<String, List<Alert>> alertsByDevice = new HashMap<>();
+
+    public HealthSnapshot(
+            long version,
+            Instant takenAt,
+            Duration cycleTime,
+            Map<String, Severity> nodes,
+            Map<String, Severity> devices,
+            Map<String, Severity> racks,
+            Map<String, Severity> aisles,
+            Map<String, Severity> rooms,
+            Map<String, Severity> sites,
+            Map<String, CheckOutcome> checks,
+            List<Alert> alerts,
+            Map<String, Instant> staleSince,
+            List<CycleError> errors,
+            CycleStats stats,
+            SlurmSnapshot slurm,
+            List<Alert> fresh) {
+        this.version = version;
+        this.takenAt = takenAt;
+        this.cycleTime = cycleTime;
+        this.nodes = Map.copyOf(nodes);
+        this.devices = Map.copyOf(devices);
+        this.racks = Map.copyOf(racks);
+        this.aisles = Map.copyOf(aisles);
+        this.rooms = Map.copyOf(rooms);
+        this.sites = Map.copyOf(sites);
+        this.checks = Map.copyOf(checks);
+        this.alerts = List.copyOf(alerts);
+        this.staleSince = Map.copyOf(staleSince);
+        this.errors = List.copyOf(errors);
+        this.stats = stats;
+        this.slurm = slurm;
+        this.fresh = List.copyOf(fresh);
+        for (Alert a : this.alerts) {
+            if (a.rack() != null) {
+                alertsByRack.computeIfAbsent(a.rack(), k -> new ArrayList<>()).add(a);
+            }
+            if (a.device() != null) {
+                alertsByDevice.computeIfAbsent(a.device(), k -> new ArrayList<>()).add(a);
+            }
+        }
+    }
+
+    public static HealthSnapshot empty() {
+        return new HealthSnapshot(
+                0,
+                Instant.EPOCH,
+                Duration.ZERO,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                CycleStats.NONE,
+                SlurmSnapshot.DISABLED,
+                List.of());
+    }
+
+    /**
+     * The same states with the alerts as tracked over time: each with its start, and the new ones.
+     */
+    public HealthSnapshot withTracking(List<Alert> tracked, List<Alert> newOnes) {
+        return new HealthSnapshot(
+                version,
+                takenAt,
+                cycleTime,
+                nodes,
+                devices,
+                racks,
+                aisles,
+                rooms,
+                sites,
+                checks,
+                tracked,
+                staleSince,
+                errors,
+                stats,
+                slurm,
+                newOnes);
+    }
+
+    /** The same states under another version number (benchmarks alternate two snapshots). */
+    public HealthSnapshot withVersion(long other) {
+        return new HealthSnapshot(
+                other,
+                takenAt,
+                cycleTime,
+                nodes,
+                devices,
+                racks,
+                aisles,
+                rooms,
+                sites,
+                checks,
+                alerts,
+                staleSince,
+                errors,
+                stats,
+                slurm,
+                fresh);
+    }
+
+    /** The same snapshot with another view of Slurm. */
+    public HealthSnapshot withSlurm(SlurmSnapshot other) {
+        return new HealthSnapshot(
+                version,
+                takenAt,
+                cycleTime,
+                nodes,
+                devices,
+                racks,
+                aisles,
+                rooms,
+                sites,
+                checks,
+                alerts,
+                staleSince,
+                errors,
+                stats,
+                other,
+                fresh);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant takenAt() {
+        return takenAt;
+    }
+
+    public Duration cycleTime() {
+        return cycleTime;
+    }
+
+    public Map<String, Severity> nodes() {
+        return nodes;
+    }
+
+    public Map<String, Severity> devices() {
+        return devices;
+    }
+
+    public Map<String, Severity> racks() {
+        return racks;
+    }
+
+    public Map<String, Severity> aisles() {
+        return aisles;
+    }
+
+    public Map<String, Severity> rooms() {
+        return rooms;
+    }
+
+    public Map<String, Severity> sites() {
+        return sites;
+    }
+
+    public Map<String, CheckOutcome> checks() {
+        return checks;
+    }
+
+    public List<Alert> alerts() {
+        return alerts;
+    }
+
+    public Map<String, Instant> staleSince() {
+        return staleSince;
+    }
+
+    public List<CycleError> errors() {
+        return errors;
+    }
+
+    public CycleStats stats() {
+        return stats;
+    }
+
+    public SlurmSnapshot slurm() {
+        return slurm;
+    }
+
+    /** Alerts new in this snapshot; none while the first snapshot seeds what already fails. */
+    public List<Alert> fresh() {
+        return fresh;
+    }
+
+    public Severity node(String id) {
+        return nodes.getOrDefault(id, Severity.UNKNOWN);
+    }
+
+    public Severity rack(String id) {
+        return racks.getOrDefault(id, Severity.UNKNOWN);
+    }
+
+    public Severity device(String id) {
+        return devices.getOrDefault(id, Severity.UNKNOWN);
+    }
+
+    /** The alerts located in a rack (its nodes, its devices and the rack itself). */
+    public List<Alert> alertsOfRack(String rackId) {
+        return alertsByRack.getOrDefault(rackId, List.of());
+    }
+
+    /** The alerts of a device and its nodes. */
+    public List<Alert> alertsOfDevice(String deviceId) {
+        return alertsByDevice.getOrDefault(deviceId, List.of());
+    }
+
+    /**
+     * The worst state {@code checkIds} give {@code entity}: a failing check's severity, UNKNOWN for
+     * a check without a sample for it (or not evaluated at all), else OK; UNKNOWN when there are no
+     * checks.
+     */
+    public Severity checkState(List<String> checkIds, String entity) {
+        Severity worst = checkIds.isEmpty() ? Severity.UNKNOWN : Severity.OK;
+        for (String id : checkIds) {
+            CheckOutcome o = checks.get(id);
+            worst = Severity.worst(worst, o == null ? Severity.UNKNOWN : o.stateOf(entity));
+        }
+        return worst;
+    }
+
+    public boolean isStale(String entity) {
+        return staleSince.containsKey(entity);
+    }
+
+    public Set<String> staleEntities() {
+        return staleSince.keySet();
+    }
+}

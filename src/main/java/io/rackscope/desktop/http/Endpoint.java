@@ -1,0 +1,95 @@
+package io.rackscope.desktop.http;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import okhttp3.Credentials;
+
+/**
+ * Where an HTTP API is and how to talk to it: the base URL, credentials (secrets never print), TLS
+ * trust and client certificate, the timeout and how many requests may run at once. {@code
+ * settingPrefix} names the configuration block the settings came from ({@code telemetry}, {@code
+ * alertmanager}), so that messages point at it.
+ */
+public record Endpoint(
+        String url,
+        String basicAuthUser,
+        Secret basicAuthPassword,
+        Secret bearerToken,
+        boolean tlsVerify,
+        Path caFile,
+        Path certFile,
+        Path keyFile,
+        Duration timeout,
+        int maxParallel,
+        String settingPrefix) {
+
+    /** The URL without trailing slashes, so that {@code /api/...} never becomes {@code //api}. */
+    public String baseUrl() {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /** The base URL as shown to people: no user info. */
+    public String displayUrl() {
+        return redact(baseUrl());
+    }
+
+    /** The value of the Authorization header, or null; a bearer token wins over basic auth. */
+    public String authorization() {
+        if (bearerToken != null && !bearerToken.isEmpty()) {
+            return "Bearer " + bearerToken.reveal();
+        }
+        if (basicAuthUser != null && !basicAuthUser.isEmpty()) {
+            String password =
+                    basicAuthPassword == null || basicAuthPassword.isEmpty()
+                            ? ""
+                            : basicAuthPassword.reveal();
+            return Credentials.basic(basicAuthUser, password);
+        }
+        return null;
+    }
+
+    public Endpoint withUrl(String other) {
+        return new Endpoint(
+                other,
+                basicAuthUser,
+                basicAuthPassword,
+                bearerToken,
+                tlsVerify,
+                caFile,
+                certFile,
+                keyFile,
+                timeout,
+                maxParallel,
+                settingPrefix);
+    }
+
+    static String redact(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getUserInfo() == null) {
+                return url;
+            }
+            return new URI(
+                            uri.getScheme(),
+                            null,
+                            uri.getHost(),
+                            uri.getPort(),
+                            uri.getPath(),
+                            null,
+                            null)
+                    .toString();
+        } catch (Exception e) {
+            return "the configured server";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Endpoint[" + displayUrl() + "]";
+    }
+}

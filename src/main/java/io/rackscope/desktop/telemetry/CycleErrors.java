@@ -1,0 +1,39 @@
+package io.rackscope.desktop.telemetry;
+
+import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.prometheus.PrometheusException;
+import java.util.concurrent.CompletionException;
+
+/** A failed query as a typed cycle error: the client's kinds carried over, nothing parsed. */
+final class CycleErrors {
+    private CycleErrors() {}
+
+    static CycleError of(Throwable failure, String source, int batch) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+        if (cause instanceof PrometheusException pe) {
+            return new CycleError(kind(pe.kind()), source, batch, pe.getMessage());
+        }
+        return new CycleError(
+                CycleError.Kind.INTERNAL,
+                source,
+                batch,
+                "internal error while reading the answer ("
+                        + cause.getClass().getSimpleName()
+                        + ")");
+    }
+
+    static CycleError.Kind kind(PrometheusException.Kind k) {
+        return switch (k) {
+            case BAD_QUERY -> CycleError.Kind.BAD_QUERY;
+            case CREDENTIALS -> CycleError.Kind.CREDENTIALS;
+            case NOT_PROMETHEUS -> CycleError.Kind.NOT_PROMETHEUS;
+            case UNREACHABLE -> CycleError.Kind.UNREACHABLE;
+            case TLS -> CycleError.Kind.TLS;
+            case TIMEOUT -> CycleError.Kind.TIMEOUT;
+            case UNAVAILABLE -> CycleError.Kind.UNAVAILABLE;
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.config.Diagnostic;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.MetricsService;
+import io.rackscope.desktop.telemetry.SelfMonitoringServer;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.ui.alerts.AlertSound;
+import io.rackscope.desktop.ui.kiosk.KioskController;
+import io.rackscope.desktop.ui.shell.MainView;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * One open window and everything it owns: the Prometheus client, the planner, the feed, the sound,
+ * the kiosk controller and the self-monitoring endpoint. {@link #close()} stops every thread and
+ * timeline they started. Built on the FX thread.
+ */
+public final class DesktopSession implements AutoCloseable {
+    private final PrometheusClient client;
+    private final TelemetryPlanner planner;
+    private final HealthFeed feed;
+    private final AppContext ctx;
+    private final AlertSound sound;
+    private final MainView main;
+    private KioskController kiosk;
+    private SelfMonitoringServer selfMonitoring;
+
+    public DesktopSession(RackscopeConfig cfg, LaunchOptions options, Clock clock) {
+        String url =
+                options.prometheusUrl() != null
+                        ? options.prometheusUrl()
+                        : cfg.app().telemetry().prometheusUrl();
+        client = new PrometheusClient(cfg.app().telemetry().endpoint(url), new QueryStats());
+        planner = new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, clock);
+        feed = new HealthFeed(planner, Platform::runLater);
+        MetricsService metrics = new MetricsService(client, cfg.app());
+        ctx = new AppContext(cfg, feed, metrics::range, planner::currentValues, clock);
+        StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
+        if (cfg.hasErrors()) {
+            Diagnostic first = cfg.diagnostics().errors().get(0);
+            append(
+                    notice,
+                    cfg.diagnostics().errors().size()
+                            + " configuration error(s); the rest loaded. First: "
+                            + first);
+        }
+        if (options.view() != null) {
+            Place.parse(options.view())
+                    .map(ctx.locator()::resolve)
+                    .filter(ctx.locator()::exists)
+                    .ifPresentOrElse(
+                            ctx.navigation()::go,
+                            () -> append(notice, "No view '" + options.view() + "'."));
+        }
+        sound = new AlertSound(clock, Duration.ofSeconds(5));
+        main = ViewFactory.main(ctx, notice.toString(), sound);
+    }
+
+    private static void append(StringBuilder notice, String text) {
+        notice.append(notice.length() == 0 ? "" : "  ").append(text);
+    }
+
+    /** Shows the session in {@code stage} and starts the planner's cycles. */
+    public void show(Stage stage, Scene scene, LaunchOptions options) {
+        RackscopeConfig cfg = ctx.config();
+        scene.setRoot(main.node());
+        main.install(scene);
+        if (options.kiosk()) {
+            kiosk = ViewFactory.kiosk(ctx, Platform::exit);
+            kiosk.install(stage, scene, main, options.screen());
+        }
+        ctx.options().themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        stage.setTitle("Rackscope Desktop — " + cfg.app().name() + " — " + client.displayUrl());
+        int seconds =
+                Math.max(
+                        5,
+                        Math.min(
+                                cfg.app().refresh().roomStateSeconds(),
+                                cfg.app().refresh().rackStateSeconds()));
+        feed.start(Duration.ofSeconds(seconds));
+        if (cfg.app().selfMonitoring().enabled()) {
+            try {
+                selfMonitoring =
+                        new SelfMonitoringServer(
+                                cfg.app().selfMonitoring().listen(),
+                                planner::stats,
+                                planner::latest);
+            } catch (IOException | RuntimeException e) {
+                main.showNotice(
+                        "Self-monitoring endpoint not started on "
+                                + cfg.app().selfMonitoring().listen()
+                                + ": "
+                                + e.getMessage());
+            }
+        }
+    }
+
+    public MainView main() {
+        return main;
+    }
+
+    public AppContext context() {
+        return ctx;
+    }
+
+    @Override
+    public void close() {
+        main.dispose();
+        if (kiosk != null) {
+            kiosk.stop();
+        }
+        feed.close();
+        planner.close();
+        client.close();
+        sound.close();
+        if (selfMonitoring != null) {
+            selfMonitoring.close();
+        }
+    }
+}

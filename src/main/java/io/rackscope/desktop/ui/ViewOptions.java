@@ -1,0 +1,46 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.health.HealthSnapshot;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * How the user has chosen to see the estate, shared by every view: the theme, whether nodes are
+ * coloured by their Slurm state instead of their health, and the Slurm job to highlight.
+ */
+public final class ViewOptions {
+    private final ObjectProperty<Theme> theme =
+            new SimpleObjectProperty<>(this, "theme", Theme.DARK);
+    private final BooleanProperty colourBySlurm = new SimpleBooleanProperty(this, "colourBySlurm");
+    private final ObjectProperty<String> selectedJob =
+            new SimpleObjectProperty<>(this, "selectedJob");
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public Palette palette() {
+        return Palette.of(theme.get());
+    }
+
+    /** Room, rack and wallboard views colour nodes by their Slurm state instead of their health. */
+    public BooleanProperty colourBySlurmProperty() {
+        return colourBySlurm;
+    }
+
+    /** The Slurm job whose nodes the floor, rack and wallboard views highlight; null for none. */
+    public ObjectProperty<String> selectedJobProperty() {
+        return selectedJob;
+    }
+
+    /** The instances of the selected job in {@code s} (empty when none is selected). */
+    public Set<String> selectedJobNodes(HealthSnapshot s) {
+        String job = selectedJob.get();
+        List<String> nodes = job == null ? null : s.slurm().jobs().get(job);
+        return nodes == null ? Set.of() : Set.copyOf(nodes);
+    }
+}

@@ -1,0 +1,174 @@
+package io.rackscope.desktop.ui.rack;
+
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.DeviceTemplate;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.RackComponentTemplate;
+import io.rackscope.desktop.topology.RackTemplate;
+import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.Tone;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+/**
+ * A rack's devices, components and checks with the tone each shows: health, or the Slurm state when
+ * the views colour by Slurm; the selected job's nodes; stale marks; tooltips.
+ */
+public final class RackElevationViewModel {
+    private final RackscopeConfig config;
+    private final Rack rack;
+    private final HealthSource health;
+    private final Navigator navigator;
+    private final ViewOptions options;
+    private final Clock clock;
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final Subscriptions subscriptions = new Subscriptions();
+    private Set<String> jobNodes = Set.of();
+
+    public RackElevationViewModel(
+            RackscopeConfig config,
+            Rack rack,
+            HealthSource health,
+            Navigator navigator,
+            ViewOptions options,
+            Clock clock) {
+        this.config = config;
+        this.rack = rack;
+        this.health = health;
+        this.navigator = navigator;
+        this.options = options;
+        this.clock = clock;
+        subscriptions.onInvalidate(health.snapshotProperty(), o -> changed());
+        subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> changed());
+        subscriptions.onInvalidate(options.selectedJobProperty(), o -> changed());
+        jobNodes = options.selectedJobNodes(health.current());
+    }
+
+    private void changed() {
+        jobNodes = options.selectedJobNodes(health.current());
+        revision.set(revision.get() + 1);
+    }
+
+    public Rack rack() {
+        return rack;
+    }
+
+    /** Grows by one whenever what the rack shows may have changed. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public String facts() {
+        return rack.uHeight()
+                + "U · "
+                + rack.devices().size()
+                + " devices · "
+                + rack.devices().stream().mapToInt(d -> d.instances().size()).sum()
+                + " nodes";
+    }
+
+    public Optional<DeviceTemplate> template(Device d) {
+        return config.templates().device(d.templateId());
+    }
+
+    public Optional<RackTemplate> rackTemplate() {
+        return config.templates().rack(rack.templateId());
+    }
+
+    public Optional<RackComponentTemplate> component(RackTemplate.ComponentRef ref) {
+        return config.templates().component(ref.templateId());
+    }
+
+    public List<Check> rackChecks() {
+        return config.checksFor(rack);
+    }
+
+    public Tone rackTone() {
+        return Tone.of(health.current().rack(rack.id()));
+    }
+
+    /**
+     * A node's health, or its Slurm state when the views colour by Slurm and it is a Slurm node.
+     */
+    public Tone nodeTone(String instance) {
+        HealthSnapshot s = health.current();
+        if (options.colourBySlurmProperty().get() && s.slurm().nodes().containsKey(instance)) {
+            return Tone.of(s.slurm().state(instance));
+        }
+        return Tone.of(s.node(instance));
+    }
+
+    public Tone deviceTone(Device d) {
+        return Tone.of(health.current().device(d.id()));
+    }
+
+    /** The worst state {@code checks} give {@code entity} (a device or this rack). */
+    public Tone checksTone(List<String> checks, String entity) {
+        return Tone.of(health.current().checkState(checks, entity));
+    }
+
+    public boolean stale(String entity) {
+        return health.current().isStale(entity);
+    }
+
+    public boolean inSelectedJob(String instance) {
+        return jobNodes.contains(instance);
+    }
+
+    public void open(Device d) {
+        navigator.go(Place.of(Place.Kind.DEVICE, d.id()));
+    }
+
+    public void open(Device d, String instance) {
+        navigator.go(Place.of(Place.Kind.DEVICE, d.id()).highlighting(instance));
+    }
+
+    /** The hover text of a node cell (or of a device without instances). */
+    public String cellText(Device d, String entity) {
+        HealthSnapshot s = health.current();
+        StringBuilder b =
+                new StringBuilder(entity)
+                        .append("  —  ")
+                        .append(d.instances().isEmpty() ? s.device(d.id()) : s.node(entity));
+        if (s.isStale(entity)) {
+            b.append(" (stale since ")
+                    .append(Formats.ago(s.staleSince().get(entity), clock.instant()))
+                    .append(')');
+        }
+        b.append('\n').append(d.name()).append(" · U").append(d.uPosition());
+        for (Alert a : s.alertsOfDevice(d.id())) {
+            if (a.entity().equals(entity) || a.entity().equals(d.id())) {
+                b.append("\n  ")
+                        .append(a.severity())
+                        .append("  ")
+                        .append(config.check(a.check()).map(Check::name).orElse(a.check()))
+                        .append(Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value()));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The hover text of a part whose state comes from {@code checks} of {@code entity}. */
+    public String partText(String what, List<String> checks, String entity) {
+        Severity state = health.current().checkState(checks, entity);
+        return what + " — " + state;
+    }
+
+    public void dispose() {
+        subscriptions.dispose();
+    }
+}

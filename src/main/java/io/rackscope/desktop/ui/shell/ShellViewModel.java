@@ -1,0 +1,103 @@
+package io.rackscope.desktop.ui.shell;
+
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.NavigationModel;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.Theme;
+import io.rackscope.desktop.ui.ViewOptions;
+import io.rackscope.desktop.ui.search.SearchIndex;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
+/**
+ * The window around the views: where the user is and the way back, search, refresh, the theme, and
+ * what a toast needs to name and open its alert.
+ */
+public final class ShellViewModel {
+    private final RackscopeConfig config;
+    private final Locator locator;
+    private final NavigationModel navigation;
+    private final HealthSource health;
+    private final ViewOptions options;
+    private final SearchIndex index;
+
+    public ShellViewModel(
+            RackscopeConfig config,
+            Locator locator,
+            NavigationModel navigation,
+            HealthSource health,
+            ViewOptions options) {
+        this.config = config;
+        this.locator = locator;
+        this.navigation = navigation;
+        this.health = health;
+        this.options = options;
+        this.index = new SearchIndex(config.topology());
+    }
+
+    public ReadOnlyObjectProperty<Place> currentProperty() {
+        return navigation.currentProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return navigation.canGoBackProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoForwardProperty() {
+        return navigation.canGoForwardProperty();
+    }
+
+    public void back() {
+        navigation.back();
+    }
+
+    public void forward() {
+        navigation.forward();
+    }
+
+    public void go(Place place) {
+        navigation.go(place);
+    }
+
+    public List<Locator.Crumb> breadcrumb(Place place) {
+        return locator.breadcrumb(place);
+    }
+
+    public List<SearchIndex.Entry> search(String query, int limit) {
+        return index.search(query == null ? "" : query, limit);
+    }
+
+    public void refreshNow() {
+        health.refreshNow();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return options.themeProperty();
+    }
+
+    public void toggleTheme() {
+        options.themeProperty().set(options.themeProperty().get().other());
+    }
+
+    public String checkName(String checkId) {
+        return config.check(checkId).map(Check::name).orElse(checkId);
+    }
+
+    public void open(Alert alert) {
+        locator.placeOf(alert.entity()).ifPresent(navigation::go);
+    }
+
+    public boolean slurmEnabled() {
+        return config.slurm().enabled();
+    }
+
+    public String appName() {
+        return config.app().name();
+    }
+}

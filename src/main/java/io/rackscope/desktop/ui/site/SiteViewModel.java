@@ -1,0 +1,87 @@
+package io.rackscope.desktop.ui.site;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.RackTally;
+import io.rackscope.desktop.ui.Subscriptions;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+/** A site's rooms with their states and racks; opening a room or a rack goes there. */
+public final class SiteViewModel {
+    private final Site site;
+    private final HealthSource health;
+    private final Navigator navigator;
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final Subscriptions subscriptions = new Subscriptions();
+
+    public SiteViewModel(Site site, HealthSource health, Navigator navigator) {
+        this.site = site;
+        this.health = health;
+        this.navigator = navigator;
+        subscriptions.onInvalidate(
+                health.snapshotProperty(), o -> revision.set(revision.get() + 1));
+    }
+
+    public String title() {
+        return site.name();
+    }
+
+    /** Address and coordinates, or the description when the site has no location. */
+    public String where() {
+        if (site.location() == null) {
+            return site.description();
+        }
+        String address = site.location().address();
+        return (address.isEmpty() ? "" : address + " · ")
+                + String.format(
+                        Locale.ROOT, "%.3f, %.3f", site.location().lat(), site.location().lon());
+    }
+
+    public List<Room> rooms() {
+        return site.rooms();
+    }
+
+    /** Grows by one per snapshot: the view rebuilds on it. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public Severity state(Room room) {
+        return health.current().rooms().getOrDefault(room.key(), Severity.UNKNOWN);
+    }
+
+    public Severity state(Rack rack) {
+        return health.current().rack(rack.id());
+    }
+
+    /** "2 aisles · 12 racks — 1 CRIT · 11 OK". */
+    public String facts(Room room) {
+        HealthSnapshot s = health.current();
+        return room.aisles().size()
+                + " aisles · "
+                + room.racks().count()
+                + " racks  —  "
+                + RackTally.of(s, room.racks());
+    }
+
+    public void open(Room room) {
+        navigator.go(Place.of(Place.Kind.ROOM, room.key()));
+    }
+
+    public void open(Rack rack) {
+        navigator.go(Place.of(Place.Kind.RACK, rack.id()));
+    }
+
+    public void dispose() {
+        subscriptions.dispose();
+    }
+}

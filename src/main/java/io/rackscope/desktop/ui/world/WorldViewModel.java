@@ -1,0 +1,86 @@
+package io.rackscope.desktop.ui.world;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.Palette;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.RackTally;
+import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.util.List;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+/** The sites of the estate with their states and rack counts; opening one goes to it. */
+public final class WorldViewModel {
+    private final String title;
+    private final List<Site> sites;
+    private final HealthSource health;
+    private final Navigator navigator;
+    private final ViewOptions options;
+    private final double textScale;
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final Subscriptions subscriptions = new Subscriptions();
+
+    public WorldViewModel(
+            String title,
+            List<Site> sites,
+            double textScale,
+            HealthSource health,
+            Navigator navigator,
+            ViewOptions options) {
+        this.title = title.isEmpty() ? "World" : title;
+        this.sites = List.copyOf(sites);
+        this.textScale = textScale;
+        this.health = health;
+        this.navigator = navigator;
+        this.options = options;
+        subscriptions.onInvalidate(
+                health.snapshotProperty(), o -> revision.set(revision.get() + 1));
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Site> sites() {
+        return sites;
+    }
+
+    /** Grows by one per snapshot: the view redraws on it. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public Severity state(Site site) {
+        return health.current().sites().getOrDefault(site.id(), Severity.UNKNOWN);
+    }
+
+    /** "3 rooms · racks: 1 CRIT · 39 OK". */
+    public String counts(Site site) {
+        HealthSnapshot s = health.current();
+        return site.rooms().size()
+                + " rooms · racks: "
+                + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
+    }
+
+    public void open(Site site) {
+        navigator.go(Place.of(Place.Kind.SITE, site.id()));
+    }
+
+    public Palette palette() {
+        return options.palette();
+    }
+
+    public double textScale() {
+        return textScale;
+    }
+
+    public void dispose() {
+        subscriptions.dispose();
+    }
+}
