@@ -8,7 +8,7 @@ import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.device.DeviceView;
 import io.rackscope.desktop.ui.device.DeviceViewModel;
 import io.rackscope.desktop.ui.kiosk.KioskController;
-import io.rackscope.desktop.ui.kiosk.PlaylistModel;
+import io.rackscope.desktop.ui.kiosk.PlaylistViewModel;
 import io.rackscope.desktop.ui.rack.RackElevationView;
 import io.rackscope.desktop.ui.rack.RackElevationViewModel;
 import io.rackscope.desktop.ui.room.RoomFloorView;
@@ -126,8 +126,8 @@ public final class ViewFactory {
     /** Kiosk mode with its playlist; {@code exit} runs on the confirmed exit key. */
     public static KioskController kiosk(AppContext ctx, Runnable exit) {
         AppConfig app = ctx.config().app();
-        PlaylistModel playlist =
-                new PlaylistModel(
+        PlaylistViewModel playlist =
+                new PlaylistViewModel(
                         ctx.locator(),
                         ctx.navigation(),
                         app.playlist().views(),

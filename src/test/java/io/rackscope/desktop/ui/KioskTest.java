@@ -10,7 +10,7 @@ import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.ui.kiosk.KioskController;
-import io.rackscope.desktop.ui.kiosk.PlaylistModel;
+import io.rackscope.desktop.ui.kiosk.PlaylistViewModel;
 import io.rackscope.desktop.ui.shell.MainView;
 import io.rackscope.desktop.ui.wallboard.WallboardView;
 import java.nio.file.Files;
@@ -90,7 +90,7 @@ class KioskTest {
 
     @Test
     void playlistRotatesWithACountdownAndSkipsUnknownViews(FxRobot robot) {
-        PlaylistModel playlist = kiosk.playlist();
+        PlaylistViewModel playlist = kiosk.playlist();
         assertEquals(3, playlist.views().size(), playlist.views() + " " + playlist.problems());
         assertTrue(playlist.problems().get(0).contains("room:nowhere"));
         assertTrue(

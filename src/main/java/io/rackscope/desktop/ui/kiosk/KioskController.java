@@ -34,7 +34,7 @@ public final class KioskController {
     private final String appName;
     private final ReadOnlyObjectProperty<Place> current;
     private final AppConfig.Kiosk settings;
-    private final PlaylistModel playlist;
+    private final PlaylistViewModel playlist;
     private final Timeline ticker;
     private final Label message = new Label();
     private final Runnable exit;
@@ -47,7 +47,7 @@ public final class KioskController {
     public KioskController(
             AppConfig.Kiosk settings,
             String appName,
-            PlaylistModel playlist,
+            PlaylistViewModel playlist,
             ReadOnlyObjectProperty<Place> current,
             Runnable exit) {
         this.settings = settings;
@@ -59,7 +59,7 @@ public final class KioskController {
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
 
-    public PlaylistModel playlist() {
+    public PlaylistViewModel playlist() {
         return playlist;
     }
 

@@ -17,7 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * countdown. A new CRIT can take the screen to where it is and hold it there for a while before the
  * rotation resumes.
  */
-public final class PlaylistModel {
+public final class PlaylistViewModel {
     private final Locator locator;
     private final Navigator navigator;
     private final List<Place> views = new ArrayList<>();
@@ -30,7 +30,7 @@ public final class PlaylistModel {
     private int index;
     private int holding;
 
-    public PlaylistModel(
+    public PlaylistViewModel(
             Locator locator,
             Navigator navigator,
             List<String> entries,
