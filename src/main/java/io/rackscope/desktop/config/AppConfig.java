@@ -56,7 +56,9 @@ public record AppConfig(
             return endpoint(prometheusUrl);
         }
 
-        /** How to reach Prometheus at {@code url} (a command-line override) with these settings. */
+        /**
+         * How to reach Prometheus at {@code url} (a command-border override) with these settings.
+         */
         public Endpoint endpoint(String url) {
             return new Endpoint(
                     url == null ? prometheusUrl : url,

@@ -296,4 +296,18 @@ class DesktopUiTest {
         }
         throw new AssertionError(id + " not on the wallboard");
     }
+
+    @Test
+    void switchingRackFacesLeavesNoLabelsOfTheOtherFaceBehind(FxRobot robot) {
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.RACK, "fra1-a01-r03")));
+        RackElevationView view = (RackElevationView) main.currentView();
+        int painted = view.paintedCount();
+        int badges = robot.lookup("#content .sev-badge").queryAll().size();
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#face-rear");
+            robot.clickOn("#face-front");
+        }
+        assertEquals(painted, view.paintedCount());
+        assertEquals(badges, robot.lookup("#content .sev-badge").queryAll().size());
+    }
 }

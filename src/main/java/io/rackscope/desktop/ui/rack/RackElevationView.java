@@ -345,7 +345,7 @@ public final class RackElevationView implements PlaceView {
     }
 
     /** How many coloured things the current face holds (it must not grow with face changes). */
-    int paintedCount() {
+    public int paintedCount() {
         return painted.size();
     }
 

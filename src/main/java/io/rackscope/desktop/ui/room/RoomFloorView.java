@@ -8,6 +8,7 @@ import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.Typography;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -274,15 +273,15 @@ public final class RoomFloorView implements PlaceView {
         Palette p = model.palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(p.token("-bg-0"));
+        g.setFill(p.token("-surface-window"));
         g.fillRect(0, 0, w, h);
         g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
         double fw = plan.width();
         double fh = plan.height();
-        g.setFill(p.token("-bg-1"));
+        g.setFill(p.token("-surface-panel"));
         g.fillRect(0, 0, fw, fh);
         if (plan.layout.gridEnabled() && scale > 0.3) {
-            g.setStroke(p.token("-line").deriveColor(0, 1, 1, 0.45));
+            g.setStroke(p.token("-border").deriveColor(0, 1, 1, 0.45));
             g.setLineWidth(0.5 / scale);
             double x0 = Math.max(0, Math.floor(-offsetX / scale / FloorPlan.CELL));
             double x1 =
@@ -305,12 +304,12 @@ public final class RoomFloorView implements PlaceView {
                         y * FloorPlan.CELL);
             }
         }
-        g.setStroke(p.token("-line"));
+        g.setStroke(p.token("-border"));
         g.setLineWidth(2);
         g.strokeRect(0, 0, fw, fh);
         door(g, p, fw, fh);
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12));
-        g.setFill(p.token("-fg-1"));
+        g.setFont(Typography.bold(12));
+        g.setFill(p.token("-text-secondary"));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.fillText("N ↑", fw - 10, 8);
@@ -326,7 +325,7 @@ public final class RoomFloorView implements PlaceView {
 
     private void drawRow(GraphicsContext g, Palette p, FloorPlan.Row row) {
         double bandW = (row.racks().size() + 6.5) * FloorPlan.CELL;
-        g.setFill(p.token("-bg-2").deriveColor(0, 1, 0.85, 1));
+        g.setFill(p.token("-surface-control").deriveColor(0, 1, 0.85, 1));
         g.fillRoundRect(
                 0.5 * FloorPlan.CELL,
                 row.y() - 0.75 * FloorPlan.CELL,
@@ -336,8 +335,8 @@ public final class RoomFloorView implements PlaceView {
                 8);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
-        g.setFill(p.token("-fg-1"));
+        g.setFont(Typography.bold(11));
+        g.setFill(p.token("-text-secondary"));
         g.fillText(row.name(), 0.7 * FloorPlan.CELL, row.y() - 0.68 * FloorPlan.CELL);
         if (row.aisleId() != null) {
             g.fillText(
@@ -370,20 +369,22 @@ public final class RoomFloorView implements PlaceView {
         }
         if (r.id().equals(highlight) || r == hovered || st.inJob()) {
             g.setStroke(
-                    r.id().equals(highlight) || st.inJob() ? p.token("-accent") : p.token("-fg-0"));
+                    r.id().equals(highlight) || st.inJob()
+                            ? p.token("-accent")
+                            : p.token("-text-primary"));
             g.setLineWidth(r.id().equals(highlight) || st.inJob() ? 3 : 2);
             g.strokeRoundRect(
                     t.getMinX() - 2, t.getMinY() - 2, t.getWidth() + 4, t.getHeight() + 4, 6, 6);
         }
         if (!st.label().isEmpty()) {
-            g.setFill(p.token("-bg-0"));
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, st.label().length() > 3 ? 8 : 11));
+            g.setFill(p.token("-surface-window"));
+            g.setFont(Typography.bold(st.label().length() > 3 ? 8 : 11));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(st.label(), t.getMinX() + t.getWidth() / 2, t.getMinY() + t.getHeight() / 2);
         }
-        g.setFill(p.token("-fg-2"));
-        g.setFont(Font.font("DejaVu Sans", 9));
+        g.setFill(p.token("-text-faint"));
+        g.setFont(Typography.regular(9));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(shortName(r), t.getMinX() + t.getWidth() / 2, t.getMaxY() + 2);
@@ -421,7 +422,7 @@ public final class RoomFloorView implements PlaceView {
         }
         g.setFill(p.token("-accent"));
         g.fillRect(x, y, dw, dh);
-        g.setFont(Font.font("DejaVu Sans", 10));
+        g.setFont(Typography.regular(10));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(

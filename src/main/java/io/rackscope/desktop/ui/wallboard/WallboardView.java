@@ -9,6 +9,7 @@ import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
+import io.rackscope.desktop.ui.Typography;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -192,13 +191,13 @@ public final class WallboardView implements PlaceView {
         Tile t =
                 b.prefSize(w, 150 * scale)
                         .maxSize(w, 150 * scale)
-                        .backgroundColor(p.token("-bg-1"))
-                        .titleColor(p.token("-fg-1"))
-                        .textColor(p.token("-fg-0"))
-                        .valueColor(p.token("-fg-0"))
-                        .descriptionColor(p.token("-fg-0"))
-                        .unitColor(p.token("-fg-1"))
-                        .foregroundBaseColor(p.token("-fg-0"))
+                        .backgroundColor(p.token("-surface-panel"))
+                        .titleColor(p.token("-text-secondary"))
+                        .textColor(p.token("-text-primary"))
+                        .valueColor(p.token("-text-primary"))
+                        .descriptionColor(p.token("-text-primary"))
+                        .unitColor(p.token("-text-secondary"))
+                        .foregroundBaseColor(p.token("-text-primary"))
                         .animated(false)
                         .build();
         return t;
@@ -256,16 +255,13 @@ public final class WallboardView implements PlaceView {
         pixels = new int[width * height];
         Palette p = model.palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(p.token("-bg-0"));
+        g.setFill(p.token("-surface-window"));
         g.fillRect(0, 0, width, height);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         for (WallboardLayout.Label l : layout.labels) {
-            g.setFill(l.heading() ? p.token("-fg-0") : p.token("-fg-2"));
-            g.setFont(
-                    l.heading()
-                            ? Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale)
-                            : Font.font("DejaVu Sans", 9 * scale));
+            g.setFill(l.heading() ? p.token("-text-primary") : p.token("-text-faint"));
+            g.setFont(l.heading() ? Typography.bold(13 * scale) : Typography.regular(9 * scale));
             g.fillText(
                     l.text(),
                     l.x(),

@@ -7,6 +7,7 @@ import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.Typography;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
@@ -20,8 +21,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -171,7 +170,7 @@ public final class WorldView implements PlaceView {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(p.token("-map-sea"));
         g.fillRect(0, 0, w, h);
-        g.setStroke(p.token("-line"));
+        g.setStroke(p.token("-border"));
         g.setLineWidth(0.5);
         for (int lon = -180; lon <= 180; lon += 15) {
             g.strokeLine(x(lon), y(90), x(lon), y(-90));
@@ -180,7 +179,7 @@ public final class WorldView implements PlaceView {
             g.strokeLine(x(-180), y(lat), x(180), y(lat));
         }
         g.setFill(p.token("-map-land"));
-        g.setStroke(p.token("-bg-3"));
+        g.setStroke(p.token("-surface-raised"));
         for (double[][] ring : LandOutline.rings()) {
             int n = ring[0].length;
             double[] xs = new double[n];
@@ -192,7 +191,7 @@ public final class WorldView implements PlaceView {
             g.fillPolygon(xs, ys, n);
             g.strokePolygon(xs, ys, n);
         }
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * textScale));
+        g.setFont(Typography.bold(13 * textScale));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (Site site : model.sites()) {
@@ -206,15 +205,15 @@ public final class WorldView implements PlaceView {
             g.fillOval(sx - MARKER * 2, sy - MARKER * 2, MARKER * 4, MARKER * 4);
             g.setFill(p.severity(sev));
             g.fillOval(sx - MARKER, sy - MARKER, MARKER * 2, MARKER * 2);
-            g.setStroke(p.token("-fg-0"));
+            g.setStroke(p.token("-text-primary"));
             g.setLineWidth(1.5);
             g.strokeOval(sx - MARKER, sy - MARKER, MARKER * 2, MARKER * 2);
-            g.setFill(p.token("-fg-0"));
+            g.setFill(p.token("-text-primary"));
             g.fillText(site.name() + "  " + sev, sx + MARKER + 8, sy - 7);
-            g.setFill(p.token("-fg-1"));
-            g.setFont(Font.font("DejaVu Sans", 11 * textScale));
+            g.setFill(p.token("-text-secondary"));
+            g.setFont(Typography.regular(11 * textScale));
             g.fillText(model.counts(site), sx + MARKER + 8, sy + 9);
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * textScale));
+            g.setFont(Typography.bold(13 * textScale));
         }
     }
 
