@@ -75,8 +75,21 @@ public record AppConfig(
         }
     }
 
+    /**
+     * How the planner asks: batch limits ({@code maxIdsPerQuery} alternatives, {@code
+     * maxEntitiesPerQuery} ids, {@code maxQueryBytes}), how often a check's presence is read in
+     * full, the bound on one answer ({@code maxSeriesPerQuery}) and on one cycle ({@code
+     * cycleTimeoutSeconds}).
+     */
     public record Planner(
-            String unknownState, int cacheTtlSeconds, int maxIdsPerQuery, int maxQueryBytes) {}
+            String unknownState,
+            int cacheTtlSeconds,
+            int maxIdsPerQuery,
+            int maxQueryBytes,
+            int maxEntitiesPerQuery,
+            int presenceRefreshSeconds,
+            int maxSeriesPerQuery,
+            int cycleTimeoutSeconds) {}
 
     public record Playlist(int intervalSeconds, List<String> views) {
         public Playlist {

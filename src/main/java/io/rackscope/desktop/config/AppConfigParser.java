@@ -61,7 +61,11 @@ final class AppConfigParser {
                                     "unknown_state",
                                     "cache_ttl_seconds",
                                     "max_ids_per_query",
-                                    "max_query_bytes")),
+                                    "max_query_bytes",
+                                    "max_entities_per_query",
+                                    "presence_refresh_seconds",
+                                    "max_series_per_query",
+                                    "cycle_timeout_seconds")),
                     Map.entry(
                             "features",
                             Set.of(
@@ -141,7 +145,15 @@ final class AppConfigParser {
                         values.integer(
                                 planner, "cache_ttl_seconds", "planner.cache_ttl_seconds", 60),
                         positive(planner, "max_ids_per_query", 200),
-                        positive(planner, "max_query_bytes", 8192)),
+                        positive(planner, "max_query_bytes", 8192),
+                        positive(planner, "max_entities_per_query", 5000),
+                        positive(planner, "presence_refresh_seconds", 300),
+                        positive(planner, "max_series_per_query", 50_000),
+                        values.integer(
+                                planner,
+                                "cycle_timeout_seconds",
+                                "planner.cycle_timeout_seconds",
+                                0)),
                 new AppConfig.Playlist(
                         values.integer(
                                 playlist, "interval_seconds", "playlist.interval_seconds", 30),

@@ -37,7 +37,7 @@ import okhttp3.ResponseBody;
  * identical queries in flight, retries with backoff for 503 and network errors only, and typed,
  * plainly worded errors. Credentials go into headers only; no message ever contains them.
  */
-public final class PrometheusClient implements AutoCloseable {
+public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     static final int RETRIES = 2;
     static final long FIRST_BACKOFF_MILLIS = 200;
 
@@ -78,19 +78,27 @@ public final class PrometheusClient implements AutoCloseable {
     }
 
     /** The base URL as shown to people: no user info. */
+    @Override
     public String displayUrl() {
         return displayUrl;
     }
 
+    @Override
     public QueryStats stats() {
         return stats;
     }
 
     /** An instant query at the server's current time. */
+    @Override
+    public CompletableFuture<QueryResult> query(String promql, Instant time) {
+        return submit("query", promql, b -> b.add("time", seconds(time)));
+    }
+
     public CompletableFuture<QueryResult> query(String promql) {
         return submit("query", promql, null);
     }
 
+    @Override
     public CompletableFuture<QueryResult> queryRange(
             String promql, Instant start, Instant end, Duration step) {
         return submit(

@@ -109,18 +109,26 @@ public final class QueryTemplate {
     public static final class Value {
         private final Collection<String> ids;
         private final String regex;
+        private final boolean compact;
 
-        private Value(Collection<String> ids, String regex) {
+        private Value(Collection<String> ids, String regex, boolean compact) {
             this.ids = ids;
             this.regex = regex;
+            this.compact = compact;
         }
 
+        /** The ids one by one, as the original scheme writes them. */
         public static Value anyOf(Collection<String> ids) {
-            return new Value(ids, null);
+            return new Value(ids, null, false);
+        }
+
+        /** The ids as an exact range pattern ({@link IdPattern}): short however many they are. */
+        public static Value pattern(Collection<String> ids) {
+            return new Value(ids, null, true);
         }
 
         public static Value regex(String regex) {
-            return new Value(null, regex);
+            return new Value(null, regex, false);
         }
 
         String write(Context context) {
@@ -128,7 +136,10 @@ public final class QueryTemplate {
                 return PromQL.quoted(regex);
             }
             if (context == Context.REGEX) {
-                return ids.isEmpty() ? MATCHES_NOTHING : PromQL.alternation(ids);
+                if (ids.isEmpty()) {
+                    return MATCHES_NOTHING;
+                }
+                return compact ? IdPattern.of(ids) : PromQL.alternation(ids);
             }
             return PromQL.quoted(String.join("|", ids));
         }

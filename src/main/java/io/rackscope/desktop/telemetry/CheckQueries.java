@@ -7,45 +7,45 @@ import io.rackscope.desktop.checks.Operator;
 import io.rackscope.desktop.checks.Rule;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.AppConfig;
+import io.rackscope.desktop.promql.IdPattern;
 import io.rackscope.desktop.promql.Placeholder;
 import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.promql.QueryTemplate;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a check and its targets into batched PromQL. Batches hold at most {@code max_ids_per_query}
- * ids and are halved until the query fits the byte budget. Only the placeholder of the check's
- * scope is batched; the others get the ids related to that batch, so two placeholders never
- * multiply.
+ * Turns a check and its targets into PromQL. Only the placeholder of the check's scope is batched;
+ * the others get the ids related to that batch, so two placeholders never multiply.
+ *
+ * <p>Batches are cut two ways. {@code compact} (the app's scheme) writes a batch's ids as an exact
+ * range pattern ({@link IdPattern}) and packs at most {@code max_ids_per_query} alternatives (a
+ * literal id or a run of consecutive ids), {@code planner.max_entities_per_query} ids and {@code
+ * max_query_bytes} bytes per query. The literal scheme (the original's) cuts at {@code
+ * max_ids_per_query} ids written one by one. Either way a batch whose query is too long is halved.
  */
 final class CheckQueries {
-    static final String PRESENT_LABEL = "rackscope_present";
     static final String SEVERITY_LABEL = "rackscope_severity";
 
     /**
-     * One query to send: the check, the ids it covers, the PromQL, and the label that names the
-     * entity. When the running Slurm jobs stand for {@code $jobs}, the query keeps that placeholder
-     * until {@link #query(QueryTemplate.Value)} fills it for the cycle.
+     * One query's worth of a check: its ids and its expression for them ({@code e}). When the
+     * running Slurm jobs stand for {@code $jobs}, the expression keeps that placeholder until
+     * {@link #withJobs} fills it for the cycle.
      */
-    record Batch(Check check, List<String> ids, String query, String entityLabel) {}
-
-    /** {@code query} with {@code $jobs}, if it is still there, standing for {@code jobs}. */
-    static String withJobs(String query, QueryTemplate.Value jobs) {
-        if (!query.contains("$jobs")) {
-            return query;
-        }
-        return QueryTemplate.of(query).fill(Map.of(Placeholder.JOB, jobs));
-    }
+    record Batch(Check check, int index, List<String> ids, String expr) {}
 
     private final AppConfig.Telemetry telemetry;
     private final int maxIds;
+    private final int maxEntities;
     private final int maxBytes;
-    private final EvaluationMode mode;
+    private final boolean compact;
     private final CheckTargets targets;
 
     /** True when {@code $jobs} stands for the running Slurm jobs, which change every cycle. */
@@ -53,32 +53,70 @@ final class CheckQueries {
 
     private final Map<String, QueryTemplate> templates = new ConcurrentHashMap<>();
 
-    CheckQueries(AppConfig app, EvaluationMode mode, CheckTargets targets, boolean slurmJobs) {
-        this.slurmJobs = slurmJobs;
+    CheckQueries(AppConfig app, boolean compact, CheckTargets targets, boolean slurmJobs) {
         this.telemetry = app.telemetry();
         this.maxIds = app.planner().maxIdsPerQuery();
+        this.maxEntities = Math.max(maxIds, app.planner().maxEntitiesPerQuery());
         this.maxBytes = app.planner().maxQueryBytes();
-        this.mode = mode;
+        this.compact = compact;
         this.targets = targets;
+        this.slurmJobs = slurmJobs;
     }
 
-    List<Batch> batches(Check check) {
-        List<String> ids = targets.of(check);
+    int maxEntitiesPerQuery() {
+        return maxEntities;
+    }
+
+    /**
+     * The batches of {@code check} over {@code ids} (its targets, or those one Prometheus holds).
+     */
+    List<Batch> batches(Check check, List<String> ids) {
+        List<List<String>> groups = new ArrayList<>();
+        if (compact) {
+            pack(ids, groups);
+        } else {
+            for (int i = 0; i < ids.size(); i += maxIds) {
+                groups.add(ids.subList(i, Math.min(ids.size(), i + maxIds)));
+            }
+        }
         List<Batch> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += maxIds) {
-            split(check, ids.subList(i, Math.min(ids.size(), i + maxIds)), out);
+        for (List<String> group : groups) {
+            split(check, group, out);
         }
         return out;
     }
 
+    /** Packs the range parts of {@code ids} into groups within the alternative and id limits. */
+    private void pack(List<String> ids, List<List<String>> groups) {
+        List<String> current = new ArrayList<>();
+        int alternatives = 0;
+        for (IdPattern.Part part : IdPattern.parts(ids)) {
+            List<String> rest = part.ids();
+            while (!rest.isEmpty()) {
+                if (alternatives >= maxIds || current.size() >= maxEntities) {
+                    groups.add(current);
+                    current = new ArrayList<>();
+                    alternatives = 0;
+                }
+                int take = Math.min(rest.size(), maxEntities - current.size());
+                current.addAll(rest.subList(0, take));
+                rest = rest.subList(take, rest.size());
+                alternatives++;
+            }
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+    }
+
     private void split(Check check, List<String> ids, List<Batch> out) {
-        String query = query(check, ids);
-        if (query.length() > maxBytes && ids.size() > 1) {
+        String e = expr(check, ids);
+        if (e.length() > maxBytes && ids.size() > 1) {
             int half = ids.size() / 2;
             split(check, ids.subList(0, half), out);
             split(check, ids.subList(half, ids.size()), out);
         } else {
-            out.add(new Batch(check, List.copyOf(ids), query, entityLabel(check)));
+            out.add(new Batch(check, out.size(), List.copyOf(ids), e));
         }
     }
 
@@ -93,24 +131,33 @@ final class CheckQueries {
         };
     }
 
-    String expand(Check check, List<String> ids) {
+    /** The check's expression for {@code ids} (of its scope). */
+    String expr(Check check, Collection<String> ids) {
         return expand(check.expr(), check, ids);
     }
 
+    /** The sub-nodes that should exist ({@code expand_discovery_expr}) for {@code ids}. */
+    String discovery(Check check, Collection<String> ids) {
+        return expand(check.expandDiscoveryExpr(), check, ids);
+    }
+
     /**
-     * {@code expr} with the placeholders filled in for a batch of {@code check}: the batch's ids
-     * for the check's own scope, the ids related to them for the others.
+     * {@code expr} with the placeholders filled in: {@code ids} for the check's own scope, the ids
+     * related to them for the others.
      */
-    private String expand(String expr, Check check, List<String> ids) {
+    private String expand(String expr, Check check, Collection<String> ids) {
         QueryTemplate template = templates.computeIfAbsent(expr, QueryTemplate::of);
+        List<String> batch = ids instanceof List<String> l ? l : new ArrayList<>(ids);
         Map<Placeholder, Object> values = new EnumMap<>(Placeholder.class);
         for (Placeholder p : template.placeholders()) {
             switch (p) {
                 case INSTANCE ->
-                        values.put(p, targets.related(check.scope(), ids, CheckScope.NODE));
+                        values.put(p, ids(targets.related(check.scope(), batch, CheckScope.NODE)));
                 case CHASSIS ->
-                        values.put(p, targets.related(check.scope(), ids, CheckScope.CHASSIS));
-                case RACK -> values.put(p, targets.related(check.scope(), ids, CheckScope.RACK));
+                        values.put(
+                                p, ids(targets.related(check.scope(), batch, CheckScope.CHASSIS)));
+                case RACK ->
+                        values.put(p, ids(targets.related(check.scope(), batch, CheckScope.RACK)));
                 case JOB -> {
                     if (!slurmJobs) {
                         values.put(p, QueryTemplate.Value.regex(telemetry.jobRegex()));
@@ -122,95 +169,98 @@ final class CheckQueries {
         return template.fill(values);
     }
 
-    String query(Check check, List<String> ids) {
-        String e = "(" + expand(check, ids) + ")";
-        String label = entityLabel(check);
-        List<String> parts = new ArrayList<>();
-        boolean debounced = !check.forDuration().isZero();
-        if (debounced) {
-            String window =
-                    "["
-                            + Durations.format(check.forDuration())
-                            + ":"
-                            + telemetry.scrapeIntervalSeconds()
-                            + "s]";
-            conditionsBySeverity(check)
-                    .forEach(
-                            (severity, conditions) -> {
-                                String held =
-                                        "min_over_time(("
-                                                + sumOfBools(e, conditions)
-                                                + ")"
-                                                + window
-                                                + ")";
-                                if (mode == EvaluationMode.FILTERED) {
-                                    held += " == 1";
-                                }
-                                parts.add(
-                                        "label_replace("
-                                                + held
-                                                + ", \""
-                                                + SEVERITY_LABEL
-                                                + "\", \""
-                                                + severity
-                                                + "\", \"\", \"\")");
-                            });
-            if (mode == EvaluationMode.PLAIN) {
-                parts.add(e);
-            }
-        } else if (mode == EvaluationMode.FILTERED) {
-            for (Rule r :
-                    merge(
-                            check.rules().stream()
-                                    .filter(r -> r.severity() != Severity.OK)
-                                    .toList())) {
-                parts.add(e + " " + r.op().symbol + " " + PromQL.number(r.value()));
-            }
-        } else {
-            parts.add(e);
+    private QueryTemplate.Value ids(Collection<String> ids) {
+        return compact ? QueryTemplate.Value.pattern(ids) : QueryTemplate.Value.anyOf(ids);
+    }
+
+    /** {@code query} with {@code $jobs}, if it is still there, standing for {@code jobs}. */
+    static String withJobs(String query, QueryTemplate.Value jobs) {
+        if (!query.contains("$jobs")) {
+            return query;
         }
-        if (mode == EvaluationMode.FILTERED) {
-            parts.add(presenceCount(e, label));
-        }
-        return String.join(" or ", parts);
+        return QueryTemplate.of(query).fill(Map.of(Placeholder.JOB, jobs));
+    }
+
+    /** Which entities have samples, and nothing else. */
+    static String presence(String e, String entityLabel) {
+        return "count by (" + entityLabel + ") (" + e + ")";
     }
 
     /**
-     * The sub-nodes that should exist ({@code expand_discovery_expr}), for a batch of an expanding
-     * check.
+     * Every entity's worst sample, one series each with only the labels that name it: {@code max
+     * by} when every non-OK rule is a lower bound (higher is worse), {@code min by} when every one
+     * is an upper bound; the plain expression otherwise, since then no one sample is the worst. A
+     * check with {@code output: bool} reads {@code == 0} as below 1 and {@code == 1} as above 0.
      */
-    String discovery(Batch batch) {
-        return expand(batch.check().expandDiscoveryExpr(), batch.check(), batch.ids());
+    static String values(String e, Check check, String entityLabel) {
+        int direction = 0;
+        for (Rule r : check.rules()) {
+            if (r.severity() == Severity.OK) {
+                continue;
+            }
+            int d = direction(r, check.boolOutput());
+            if (d == 0 || direction != 0 && d != direction) {
+                return e;
+            }
+            direction = d;
+        }
+        if (direction == 0) {
+            return e;
+        }
+        String by =
+                check.expandByLabel() == null
+                        ? entityLabel
+                        : entityLabel + ", " + check.expandByLabel();
+        return (direction > 0 ? "max" : "min") + " by (" + by + ") (" + e + ")";
     }
 
-    /** Which sub-nodes of a batch have samples: entity and sub-node label pairs. */
-    String childPresence(Batch batch) {
-        return "count by ("
-                + batch.entityLabel()
-                + ", "
-                + batch.check().expandByLabel()
-                + ") (("
-                + expand(batch.check(), batch.ids())
-                + "))";
+    /** +1 when higher values are worse for this rule, -1 when lower are, 0 when neither. */
+    private static int direction(Rule r, boolean bool) {
+        return switch (r.op()) {
+            case GT, GE -> 1;
+            case LT, LE -> -1;
+            case EQ -> bool && r.value() == 0 ? -1 : bool && r.value() == 1 ? 1 : 0;
+            case NE -> bool && r.value() == 1 ? -1 : bool && r.value() == 0 ? 1 : 0;
+        };
     }
 
-    /** The query that lists which entities of a batch have samples. */
-    String presenceList(Batch batch) {
-        return "count by ("
-                + batch.entityLabel()
-                + ") (("
-                + expand(batch.check(), batch.ids())
-                + "))";
+    /**
+     * Only the samples that break a rule: {@code (e) op v} when the check's non-OK rules come down
+     * to one comparison, so that the expression is evaluated once; empty otherwise (several
+     * disjoint conditions would each evaluate it again, and then the plain expression is cheaper).
+     */
+    static Optional<String> failing(String e, Check check) {
+        List<Rule> conditions =
+                merge(check.rules().stream().filter(r -> r.severity() != Severity.OK).toList());
+        if (conditions.size() != 1) {
+            return Optional.empty();
+        }
+        Rule r = conditions.get(0);
+        return Optional.of("(" + e + ") " + r.op().symbol + " " + PromQL.number(r.value()));
     }
 
-    private static String presenceCount(String e, String label) {
-        return "label_replace(count(count by ("
-                + label
-                + ") ("
-                + e
-                + ")), \""
-                + PRESENT_LABEL
-                + "\", \"1\", \"\", \"\")";
+    /**
+     * The full {@code for:} rule evaluated at once (the reference the planner's cheaper scheme is
+     * checked against): per series and severity, how many steps of the window met the severity's
+     * condition. The condition held when every step did.
+     */
+    static String reference(String e, Check check, Duration step) {
+        String window = "[" + Durations.format(check.forDuration()) + ":" + step.toSeconds() + "s]";
+        List<String> parts = new ArrayList<>();
+        conditionsBySeverity(check)
+                .forEach(
+                        (severity, conditions) ->
+                                parts.add(
+                                        "label_replace(count_over_time(("
+                                                + sumOfBools("(" + e + ")", conditions)
+                                                + " == 1)"
+                                                + window
+                                                + "), \""
+                                                + SEVERITY_LABEL
+                                                + "\", \""
+                                                + severity
+                                                + "\", \"\", \"\")"));
+        return String.join(" or ", parts);
     }
 
     private static Map<Severity, List<Rule>> conditionsBySeverity(Check check) {

@@ -3,6 +3,7 @@ package io.rackscope.desktop.telemetry;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 /** A failed query as a typed cycle error: the client's kinds carried over, nothing parsed. */
 final class CycleErrors {
@@ -13,6 +14,13 @@ final class CycleErrors {
                 failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause()
                         : failure;
+        if (cause instanceof TimeoutException) {
+            return new CycleError(
+                    CycleError.Kind.DEADLINE,
+                    source,
+                    batch,
+                    "no answer before the cycle's deadline (planner.cycle_timeout_seconds)");
+        }
         if (cause instanceof PrometheusException pe) {
             return new CycleError(kind(pe.kind()), source, batch, pe.getMessage());
         }

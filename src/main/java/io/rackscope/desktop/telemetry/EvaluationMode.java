@@ -1,12 +1,15 @@
 package io.rackscope.desktop.telemetry;
 
 /**
- * How checks are asked. {@link #FILTERED} pushes the non-OK rules into the PromQL so that
- * Prometheus returns only the samples that break a rule, plus one count of the entities present per
- * batch. {@link #PLAIN} is the original scheme: every sample comes back and the rules run here.
- * Both give identical states.
+ * How checks are asked (see {@link CheckUnit}). {@link #FILTERED} is the app's scheme: failing
+ * samples only, {@code for:} followed in memory with history read only when it is not known,
+ * presence read in full only where it can change a state. {@link #PLAIN} is the original's: every
+ * sample of every batch every cycle, ids one by one, {@code for:} kept in process from one cycle to
+ * the next. {@link #REFERENCE} evaluates the full {@code for:} rule every cycle; it is the
+ * yardstick the app's scheme is tested against.
  */
 public enum EvaluationMode {
     FILTERED,
-    PLAIN
+    PLAIN,
+    REFERENCE
 }

@@ -3,6 +3,7 @@ package io.rackscope.desktop.telemetry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.CheckOutcome;
@@ -10,7 +11,7 @@ import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.promql.QueryTemplate;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,34 +30,47 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Evaluates every check in batched queries and rolls the results up into one immutable {@link
- * HealthSnapshot} per cycle. Callers arriving while a cycle runs share it; a snapshot younger than
- * {@code planner.cache_ttl_seconds} is served without any query; raw answers are cached for {@code
- * cache.health_checks_ttl_seconds}. A failed batch keeps the last known results of its own targets,
- * marked stale, and touches nothing else.
+ * HealthSnapshot} per cycle; how each check is asked is {@link CheckUnit}'s business. A cycle is
+ * evaluated at a point of the resolution grid ({@code telemetry.scrape_interval_seconds}), so that
+ * every query of a cycle sees the same instant and a repeated cycle the same answers. Callers
+ * arriving while a cycle runs share it; a snapshot younger than {@code planner.cache_ttl_seconds}
+ * is served without any query ({@link #snapshot()}); raw answers are cached for {@code
+ * cache.health_checks_ttl_seconds}. A cycle never waits beyond its deadline ({@code
+ * planner.cycle_timeout_seconds}): what is unanswered by then goes stale with the reason. A failed
+ * batch keeps the last known results of its own targets, marked stale, and touches nothing else;
+ * what was never known stays UNKNOWN rather than "last known".
  */
 public final class TelemetryPlanner implements AutoCloseable {
     private final RackscopeConfig config;
-    private final PrometheusClient client;
+    private final PrometheusApi client;
     private final QueryStats stats;
     private final Clock clock;
     private final CheckTargets targets;
     private final CheckQueries queries;
-    private final List<CheckQueries.Batch> batches = new ArrayList<>();
+    private final EvaluationMode mode;
+    private final Duration step;
+    private final Duration deadline;
+    private final List<CheckUnit> units = new ArrayList<>();
     private final Cache<String, QueryResult> healthCache;
     private final Duration snapshotTtl;
-    private final Severity unknownState;
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
+    private final Route route;
     private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
     private CompletableFuture<HealthSnapshot> running;
     private long version;
+    private long interval;
+    private final Map<String, Set<String>> neverKnown = new HashMap<>();
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -65,25 +80,45 @@ public final class TelemetryPlanner implements AutoCloseable {
                     });
 
     public TelemetryPlanner(
-            RackscopeConfig config, PrometheusClient client, EvaluationMode mode, Clock clock) {
+            RackscopeConfig config, PrometheusApi client, EvaluationMode mode, Clock clock) {
         this.config = config;
         this.client = client;
         this.stats = client.stats();
         this.clock = clock;
+        this.mode = mode;
+        this.route = Route.of(client);
         this.targets = new CheckTargets(config);
+        this.step =
+                Duration.ofSeconds(Math.max(1, config.app().telemetry().scrapeIntervalSeconds()));
         this.queries =
                 new CheckQueries(
                         config.app(),
-                        mode,
+                        mode == EvaluationMode.FILTERED,
                         targets,
                         config.slurm().enabled() && config.slurm().jobsPlaceholder());
         this.slurm =
                 config.slurm().enabled()
                         ? new SlurmService(config.slurm(), config.topology())
                         : null;
+        int phase = 0;
         for (Check check : config.checks().values()) {
-            batches.addAll(queries.batches(check));
+            List<String> ids = targets.of(check);
+            if (ids.isEmpty()) {
+                continue;
+            }
+            units.add(
+                    new CheckUnit(
+                            check,
+                            route,
+                            mode,
+                            queries,
+                            ids,
+                            step,
+                            config.app().planner().presenceRefreshSeconds(),
+                            phase++));
+            neverKnown.put(check.id(), new HashSet<>(ids));
         }
+        chooseSentinels();
         this.healthCache =
                 Caffeine.newBuilder()
                         .maximumSize(50_000)
@@ -93,9 +128,54 @@ public final class TelemetryPlanner implements AutoCloseable {
                         .build();
         this.snapshotTtl =
                 Duration.ofSeconds(Math.max(0, config.app().planner().cacheTtlSeconds()));
-        this.unknownState =
+        Severity unknownState =
                 Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN);
         this.assembler = new SnapshotAssembler(config, targets, unknownState);
+        this.interval =
+                Math.max(
+                        5,
+                        Math.min(
+                                config.app().refresh().roomStateSeconds(),
+                                config.app().refresh().rackStateSeconds()));
+        int timeout = config.app().planner().cycleTimeoutSeconds();
+        this.deadline =
+                Duration.ofSeconds(
+                        timeout > 0
+                                ? timeout
+                                : 2L * Math.max(1, config.app().telemetry().timeoutSeconds()) + 5);
+    }
+
+    /**
+     * For every entity, one check read in full every cycle, so that an entity appearing or
+     * vanishing is seen at once: per scope, checks without {@code for:} first (they are asked every
+     * cycle anyway), then the shorter expressions, each taken when it covers someone not yet
+     * covered.
+     */
+    private void chooseSentinels() {
+        if (mode != EvaluationMode.FILTERED) {
+            return;
+        }
+        for (CheckScope scope : CheckScope.values()) {
+            Set<String> covered = new HashSet<>();
+            units.stream()
+                    .filter(u -> u.check().scope() == scope)
+                    .sorted(
+                            Comparator.comparing((CheckUnit u) -> u.debounced())
+                                    .thenComparingInt(u -> u.check().expr().length())
+                                    .thenComparing(u -> u.check().id()))
+                    .forEach(
+                            u -> {
+                                if (!covered.containsAll(u.ids())) {
+                                    u.makeSentinel();
+                                    covered.addAll(u.ids());
+                                }
+                            });
+        }
+    }
+
+    /** How often cycles run (the feed's interval); {@code for:} checks are scheduled on it. */
+    public void setCycleInterval(Duration every) {
+        this.interval = Math.max(1, every.toSeconds());
     }
 
     /** The newest snapshot; never waits. */
@@ -103,14 +183,18 @@ public final class TelemetryPlanner implements AutoCloseable {
         return latest;
     }
 
-    /** The queries one cycle sends when nothing is cached (presence lists aside). */
+    /** The queries a first cycle sends for new failures and presence (one per batch). */
     public List<String> plannedQueries() {
-        return batches.stream().map(CheckQueries.Batch::query).toList();
+        List<String> out = new ArrayList<>();
+        for (CheckUnit u : units) {
+            u.batches().forEach(b -> out.add(CheckQueries.withJobs(b.expr(), slurmJobs)));
+        }
+        return out;
     }
 
     /**
      * A snapshot no older than the planner TTL: the cached one, the cycle in progress, or a new
-     * cycle. Blocks.
+     * cycle. Blocks, at most a cycle's deadline.
      */
     public HealthSnapshot snapshot() {
         HealthSnapshot current = latest;
@@ -121,17 +205,21 @@ public final class TelemetryPlanner implements AutoCloseable {
             return current;
         }
         stats.cacheMiss();
-        return refreshAsync().join();
+        return refresh();
     }
 
-    /** Starts a cycle, or joins the one already running. */
+    /** Starts a cycle at the current grid point, or joins the one already running. */
     public CompletableFuture<HealthSnapshot> refreshAsync() {
+        return refreshAsync(null);
+    }
+
+    private CompletableFuture<HealthSnapshot> refreshAsync(Instant at) {
         synchronized (lock) {
             if (running != null) {
                 return running;
             }
             CompletableFuture<HealthSnapshot> cycle =
-                    CompletableFuture.supplyAsync(this::cycle, worker);
+                    CompletableFuture.supplyAsync(() -> cycle(at), worker);
             running = cycle;
             cycle.whenComplete(
                     (s, e) -> {
@@ -143,48 +231,84 @@ public final class TelemetryPlanner implements AutoCloseable {
         }
     }
 
+    /** A cycle now; waits for it at most its deadline plus a margin. */
     public HealthSnapshot refresh() {
-        return refreshAsync().join();
+        return await(refreshAsync());
     }
 
-    private HealthSnapshot cycle() {
+    /**
+     * A cycle evaluated at {@code at} (rounded down to the grid) instead of now: cycles must come
+     * in time order, since the planner carries what it learnt from one to the next.
+     */
+    public HealthSnapshot refreshAt(Instant at) {
+        return await(refreshAsync(at));
+    }
+
+    private HealthSnapshot await(CompletableFuture<HealthSnapshot> cycle) {
+        try {
+            return cycle.get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a cycle", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the cycle failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "the planner did not finish a cycle within " + deadline.toSeconds() + " s", e);
+        }
+    }
+
+    private HealthSnapshot cycle(Instant at) {
         long started = System.nanoTime();
+        long queriesBefore = stats.queryCount();
         Instant now = clock.instant();
-        HealthSnapshot before = latest;
+        long t = (at == null ? now : at).toEpochMilli();
+        long deadlineAt = started + deadline.toNanos();
+        HealthSnapshot previous = latest;
         List<CycleError> errors = new ArrayList<>();
         SlurmSnapshot slurmState =
-                slurm == null ? SlurmSnapshot.DISABLED : slurm(before.slurm(), errors);
-        List<CompletableFuture<BatchOutcome>> pending = new ArrayList<>(batches.size());
-        for (CheckQueries.Batch b : batches) {
-            pending.add(evaluate(b, now));
+                slurm == null
+                        ? SlurmSnapshot.DISABLED
+                        : slurm(previous.slurm(), t, deadlineAt, errors);
+        List<CompletableFuture<Void>> first = new ArrayList<>();
+        for (CheckUnit u : units) {
+            first.addAll(u.phase1(t, interval, r -> ask(u.route(), r, deadlineAt)));
         }
-        HealthSnapshot previous = latest;
+        join(first);
+        Set<String> inDoubt = new HashSet<>();
+        units.forEach(u -> inDoubt.addAll(u.presenceChanges()));
+        List<CompletableFuture<Void>> second = new ArrayList<>();
+        for (CheckUnit u : units) {
+            second.addAll(u.phase2(inDoubt, r -> ask(u.route(), r, deadlineAt)));
+        }
+        join(second);
         Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> absent = new LinkedHashMap<>();
         Map<String, Instant> staleSince = new HashMap<>();
-        for (int i = 0; i < batches.size(); i++) {
-            CheckQueries.Batch batch = batches.get(i);
-            Map<String, CheckResult> p =
-                    problems.computeIfAbsent(batch.check().id(), k -> new HashMap<>());
-            Set<String> a = absent.computeIfAbsent(batch.check().id(), k -> new HashSet<>());
-            try {
-                BatchOutcome o = pending.get(i).join();
-                p.putAll(o.problems);
-                for (String id : batch.ids()) {
-                    if (!o.present.contains(id)) {
-                        a.add(id);
-                    }
+        int failedRequests = 0;
+        for (CheckUnit u : units) {
+            CheckUnit.Outcome o = u.finish();
+            String id = u.check().id();
+            Map<String, CheckResult> p = problems.computeIfAbsent(id, k -> new HashMap<>());
+            Set<String> a = absent.computeIfAbsent(id, k -> new HashSet<>());
+            p.putAll(o.problems());
+            a.addAll(o.absent());
+            errors.addAll(o.errors());
+            failedRequests += o.errors().size();
+            Set<String> unknown = neverKnown.get(id);
+            for (String e : u.ids()) {
+                if (!o.unrefreshed().contains(e)) {
+                    unknown.remove(e);
                 }
-            } catch (CompletionException e) {
-                errors.add(CycleErrors.of(e, batch.check().id(), i));
-                keepLastKnown(previous, batch, p, a, staleSince, now);
             }
+            keepLastKnown(previous, id, o.unrefreshed(), unknown, p, a, staleSince, now);
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         problems.forEach(
                 (check, p) -> outcomes.put(check, new CheckOutcome(check, p, absent.get(check))));
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
+        long sent = stats.queryCount() - queriesBefore;
         HealthSnapshot snapshot;
         synchronized (lock) {
             snapshot =
@@ -195,27 +319,36 @@ public final class TelemetryPlanner implements AutoCloseable {
                             outcomes,
                             staleSince,
                             List.copyOf(errors),
-                            statsNow(errors.size()),
+                            statsNow((int) Math.max(sent, failedRequests), failedRequests),
                             slurmState);
             latest = snapshot;
         }
         return snapshot;
     }
 
-    private void keepLastKnown(
+    /**
+     * Targets whose batch could not be refreshed keep their last known result, marked stale with
+     * the time of their last good data; targets never known stay without data (UNKNOWN).
+     */
+    private static void keepLastKnown(
             HealthSnapshot previous,
-            CheckQueries.Batch batch,
+            String checkId,
+            Set<String> unrefreshed,
+            Set<String> neverKnown,
             Map<String, CheckResult> problems,
             Set<String> absent,
             Map<String, Instant> staleSince,
             Instant now) {
-        CheckOutcome before = previous.checks().get(batch.check().id());
-        for (String id : batch.ids()) {
-            Instant since =
-                    previous.staleSince()
-                            .getOrDefault(id, previous.version() == 0 ? now : previous.takenAt());
+        CheckOutcome before = previous.checks().get(checkId);
+        for (String id : unrefreshed) {
+            problems.remove(id);
+            if (neverKnown.contains(id) || before == null) {
+                absent.add(id);
+                continue;
+            }
+            Instant since = previous.staleSince().getOrDefault(id, previous.takenAt());
             staleSince.merge(id, since, (x, y) -> x.isBefore(y) ? x : y);
-            if (before == null || before.absent().contains(id)) {
+            if (before.absent().contains(id)) {
                 absent.add(id);
             } else if (before.problems().containsKey(id)) {
                 problems.put(id, before.problems().get(id).asStale());
@@ -223,64 +356,54 @@ public final class TelemetryPlanner implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<BatchOutcome> evaluate(CheckQueries.Batch batch, Instant now) {
-        return cachedQuery(batch.query())
-                .thenCompose(
-                        result -> {
-                            BatchOutcome o = new BatchOutcome(batch, now);
-                            o.read(result);
-                            CompletableFuture<BatchOutcome> presence;
-                            if (o.presentCount < 0 || o.allPresent()) {
-                                if (o.allPresent()) {
-                                    o.present.addAll(batch.ids());
-                                }
-                                presence = CompletableFuture.completedFuture(o);
-                            } else {
-                                presence =
-                                        cachedQuery(queries.presenceList(batch))
-                                                .thenApply(
-                                                        list -> {
-                                                            o.readPresence(list);
-                                                            return o;
-                                                        });
-                            }
-                            return presence.thenCompose(x -> discovery(batch, o))
-                                    .thenApply(
-                                            x -> {
-                                                o.finish();
-                                                return o;
-                                            });
-                        });
+    /** Waits for a phase; every request already carries the cycle's deadline. */
+    private static void join(List<CompletableFuture<Void>> all) {
+        CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).join();
     }
 
-    /**
-     * For a check with {@code expand_discovery_expr}: sub-nodes that should exist but sent nothing.
-     */
-    private CompletableFuture<BatchOutcome> discovery(CheckQueries.Batch batch, BatchOutcome o) {
-        if (batch.check().expandByLabel() == null || batch.check().expandDiscoveryExpr() == null) {
-            return CompletableFuture.completedFuture(o);
+    private CompletableFuture<QueryResult> ask(Route r, CheckUnit.Request req, long deadlineNanos) {
+        long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        return cached(r, req).orTimeout(left, TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<QueryResult> cached(Route r, CheckUnit.Request req) {
+        String promql = CheckQueries.withJobs(req.promql(), slurmJobs);
+        String key =
+                r.name() + '\u0000' + promql + '\u0000' + req.timeMillis() + '\u0000' + req.from();
+        QueryResult hit = healthCache.getIfPresent(key);
+        if (hit != null) {
+            stats.queryCacheHit();
+            return CompletableFuture.completedFuture(hit);
         }
-        CompletableFuture<QueryResult> discovered = cachedQuery(queries.discovery(batch));
-        return cachedQuery(queries.childPresence(batch))
-                .thenCombine(
-                        discovered,
-                        (present, expected) -> {
-                            o.readDiscovery(expected, present);
-                            return o;
-                        });
+        stats.queryCacheMiss();
+        CompletableFuture<QueryResult> answer =
+                req.range()
+                        ? r.api()
+                                .queryRange(
+                                        promql,
+                                        Instant.ofEpochSecond(req.from()),
+                                        Instant.ofEpochSecond(req.to()),
+                                        Duration.ofSeconds(req.step()))
+                        : r.api().query(promql, Instant.ofEpochMilli(req.timeMillis()));
+        return answer.thenApply(
+                res -> {
+                    healthCache.put(key, res);
+                    return res;
+                });
     }
 
     /**
      * One query for every node's Slurm status and one for the running jobs, through the same cache
      * as the checks.
      */
-    private SlurmSnapshot slurm(SlurmSnapshot previous, List<CycleError> errors) {
+    private SlurmSnapshot slurm(
+            SlurmSnapshot previous, long t, long deadlineAt, List<CycleError> errors) {
         try {
-            CompletableFuture<QueryResult> jobs = cachedQuery(slurm.jobQuery());
-            SlurmSnapshot s =
-                    slurm.read(
-                            cachedQuery(slurm.nodeQuery()).join(),
-                            jobs.exceptionally(e -> null).join());
+            CompletableFuture<QueryResult> jobs =
+                    ask(route, CheckUnit.Request.instant(slurm.jobQuery(), t), deadlineAt);
+            CompletableFuture<QueryResult> nodes =
+                    ask(route, CheckUnit.Request.instant(slurm.nodeQuery(), t), deadlineAt);
+            SlurmSnapshot s = slurm.read(nodes.join(), jobs.exceptionally(e -> null).join());
             slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
             return s;
         } catch (CompletionException e) {
@@ -291,30 +414,18 @@ public final class TelemetryPlanner implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<QueryResult> cachedQuery(String template) {
-        String promql = CheckQueries.withJobs(template, slurmJobs);
-        QueryResult hit = healthCache.getIfPresent(promql);
-        if (hit != null) {
-            stats.queryCacheHit();
-            return CompletableFuture.completedFuture(hit);
-        }
-        stats.queryCacheMiss();
-        return client.query(promql)
-                .thenApply(
-                        r -> {
-                            healthCache.put(promql, r);
-                            return r;
-                        });
-    }
-
     /**
-     * The current values of {@code check} for {@code ids}, whatever their state: the filtered cycle
-     * leaves healthy values at Prometheus, and the views that show them ask here. Keyed by entity
-     * id.
+     * The current values of {@code check} for {@code ids}, whatever their state: the cycle leaves
+     * healthy values at Prometheus, and the views that show them ask here. Keyed by entity id.
      */
     public CompletableFuture<Map<String, Double>> currentValues(Check check, List<String> ids) {
         String label = queries.entityLabel(check);
-        return cachedQuery(queries.expand(check, ids))
+        long grid = step.toSeconds() * 1000;
+        long t = Math.floorDiv(clock.millis(), grid) * grid;
+        return ask(
+                        route,
+                        CheckUnit.Request.instant(queries.expr(check, ids), t),
+                        System.nanoTime() + deadline.toNanos())
                 .thenApply(
                         r -> {
                             Map<String, Double> out = new LinkedHashMap<>();
@@ -330,7 +441,7 @@ public final class TelemetryPlanner implements AutoCloseable {
                         });
     }
 
-    private CycleStats statsNow(int failedBatches) {
+    private CycleStats statsNow(int requests, int failed) {
         return new CycleStats(
                 stats.queryCount(),
                 stats.cacheHits(),
@@ -342,13 +453,13 @@ public final class TelemetryPlanner implements AutoCloseable {
                 stats.failedQueries(),
                 stats.queryCacheHits(),
                 stats.queryCacheMisses(),
-                batches.size(),
-                failedBatches);
+                requests,
+                failed);
     }
 
     /** The counters as they are now (the self-monitoring endpoint reads them between cycles). */
     public CycleStats stats() {
-        return statsNow(latest.stats().failedBatches());
+        return statsNow(latest.stats().batches(), latest.stats().failedBatches());
     }
 
     /** Stops the planner's thread; a cycle in progress is abandoned. */

@@ -71,10 +71,12 @@ class DebounceAndIdsIT {
         long now = System.currentTimeMillis() / 1000;
         StringBuilder history = new StringBuilder("# TYPE node_temperature_celsius gauge\n");
         for (String[] series : new String[][] {{"hot01", "80"}, {"warm01", "40"}}) {
-            for (long t = now - 3600; t <= now - 60; t += 15) {
+            // the same series as the live one (job included) and up to now: for: needs samples
+            // covering its whole window, and this Prometheus looks back only 30 s
+            for (long t = now - 3600; t <= now; t += 15) {
                 history.append("node_temperature_celsius{instance=\"")
                         .append(series[0])
-                        .append("\"} ")
+                        .append("\",job=\"exporter\"} ")
                         .append(series[1])
                         .append(' ')
                         .append(t)
@@ -127,10 +129,12 @@ class DebounceAndIdsIT {
                         assertEquals(Severity.OK, s.node("node01.example.com"), mode.name());
                         assertEquals(Severity.OK, s.node("10.0.0.1:9100"), mode.name());
                         assertEquals(Severity.OK, s.node("gpu-a+b"), mode.name());
+                        // the original keeps for: in process: after a start it has seen nothing
+                        // held yet; the app and the full rule read the window from history
                         assertEquals(
-                                Severity.WARN,
+                                mode == EvaluationMode.PLAIN ? Severity.OK : Severity.WARN,
                                 s.node("hot01"),
-                                mode + ": hot for an hour is WARN on the first frame");
+                                mode + ": hot for an hour, on the first frame");
                         assertEquals(
                                 Severity.OK,
                                 s.node("warm01"),

@@ -88,8 +88,12 @@ class VictoriaMetricsIT {
                     "imported series searchable");
             QueryStats plainStats = new QueryStats();
             QueryStats filteredStats = new QueryStats();
-            HealthSnapshot plain = cycle(config, url, EvaluationMode.PLAIN, plainStats);
-            HealthSnapshot filtered = cycle(config, url, EvaluationMode.FILTERED, filteredStats);
+            long[] plainBytes = new long[2];
+            long[] filteredBytes = new long[2];
+            HealthSnapshot plain =
+                    cycles(config, url, EvaluationMode.PLAIN, plainStats, plainBytes);
+            HealthSnapshot filtered =
+                    cycles(config, url, EvaluationMode.FILTERED, filteredStats, filteredBytes);
             assertTrue(filtered.errors().isEmpty(), filtered.errors().toString());
             assertEquals(Set.of("n000007"), with(filtered, Severity.CRIT));
             assertEquals(Set.of("n000010"), with(filtered, Severity.WARN));
@@ -98,20 +102,34 @@ class VictoriaMetricsIT {
             assertEquals(new TreeMap<>(plain.racks()), new TreeMap<>(filtered.racks()));
             assertEquals(0, filteredStats.failedQueries());
             System.out.printf(
-                    "VictoriaMetrics bytes per cycle: plain %d, filtered %d%n",
-                    plainStats.bytes(), filteredStats.bytes());
-            assertTrue(filteredStats.bytes() * 10 <= plainStats.bytes());
+                    "VictoriaMetrics bytes per steady cycle: plain %d, filtered %d%n",
+                    plainBytes[1], filteredBytes[1]);
+            assertTrue(filteredBytes[1] * 2 <= plainBytes[1]);
         } finally {
             vm.destroy();
             vm.waitFor();
         }
     }
 
-    private static HealthSnapshot cycle(
-            RackscopeConfig config, String url, EvaluationMode mode, QueryStats stats) {
+    /** Two cycles of one planner, the states of the second; {@code bytes[i]} per cycle. */
+    private static HealthSnapshot cycles(
+            RackscopeConfig config,
+            String url,
+            EvaluationMode mode,
+            QueryStats stats,
+            long[] bytes) {
         try (PrometheusClient client =
                 new PrometheusClient(config.app().telemetry().endpoint(url), stats)) {
-            return new TelemetryPlanner(config, client, mode, Clock.systemUTC()).refresh();
+            TelemetryPlanner planner =
+                    new TelemetryPlanner(config, client, mode, Clock.systemUTC());
+            HealthSnapshot s = null;
+            for (int i = 0; i < bytes.length; i++) {
+                long before = stats.bytes();
+                planner.invalidateCaches();
+                s = planner.refresh();
+                bytes[i] = stats.bytes() - before;
+            }
+            return s;
         }
     }
 

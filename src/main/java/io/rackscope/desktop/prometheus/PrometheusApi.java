@@ -1,0 +1,24 @@
+package io.rackscope.desktop.prometheus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Port: what the planner and the chart service ask of a Prometheus (or anything speaking its HTTP
+ * API). {@link PrometheusClient} is the real one; tests of the planner's logic answer from
+ * hand-built results.
+ */
+public interface PrometheusApi {
+    /** An instant query evaluated at {@code time}. */
+    CompletableFuture<QueryResult> query(String promql, Instant time);
+
+    CompletableFuture<QueryResult> queryRange(
+            String promql, Instant start, Instant end, Duration step);
+
+    /** The counters this source adds to. */
+    QueryStats stats();
+
+    /** Where it is, as shown to people (no credentials). */
+    String displayUrl();
+}

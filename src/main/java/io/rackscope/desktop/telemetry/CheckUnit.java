@@ -1,0 +1,515 @@
+package io.rackscope.desktop.telemetry;
+
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.prometheus.QueryResult;
+import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.IdPattern;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * One check on one Prometheus: its batches and what the planner remembers of it between cycles
+ * (which entities have samples, the {@code for:} runs, when it last looked for new failures).
+ *
+ * <p>A cycle at grid time T, in the app's scheme ({@link EvaluationMode#FILTERED}):
+ *
+ * <ul>
+ *   <li>a check without {@code for:} is asked every cycle, for its failing samples only ({@code (e)
+ *       > v}) or, when its presence is due, for every sample;
+ *   <li>a {@code for:} check is asked for new failures only as often as needed to see each of them
+ *       before it could have held for its duration (each {@code for:} apart, at most); the series
+ *       already failing are followed every cycle with a range query over just them and just the
+ *       points since last time; a newly failing one has its window read once;
+ *   <li>presence (which entities have samples, for UNKNOWN) is read in full every {@code
+ *       planner.presence_refresh_seconds}, every cycle for the sentinel checks that cover each
+ *       entity, and at once for an entity whose sentinel saw it appear or vanish.
+ * </ul>
+ *
+ * The original's scheme ({@link EvaluationMode#PLAIN}) asks every sample of every batch every cycle
+ * and keeps {@code for:} in process at cycle granularity; {@link EvaluationMode#REFERENCE} asks the
+ * full rule every cycle.
+ */
+final class CheckUnit {
+    /**
+     * A query to send: instant at {@code timeMillis}, or a range over the grid from {@code from} to
+     * {@code to} (epoch seconds) when {@code from} is not NONE.
+     */
+    record Request(String promql, long timeMillis, long from, long to, long step) {
+        static Request instant(String promql, long timeMillis) {
+            return new Request(promql, timeMillis, Debouncer.NONE, Debouncer.NONE, 1);
+        }
+
+        boolean range() {
+            return from != Debouncer.NONE;
+        }
+    }
+
+    /** What this unit says after a cycle. */
+    record Outcome(
+            Map<String, CheckResult> problems,
+            Set<String> absent,
+            Set<String> unrefreshed,
+            List<CycleError> errors) {}
+
+    private final Check check;
+    private final Route route;
+    private final EvaluationMode mode;
+    private final CheckQueries queries;
+    private final List<CheckQueries.Batch> batches;
+    private final Set<String> ids;
+    private final String entityLabel;
+    private final Debouncer debouncer;
+    private final long step;
+    private final long presenceRefresh;
+    private boolean sentinel;
+    private final Set<String> present = new HashSet<>();
+    private boolean presenceKnown;
+    private long lastDiscovery = Debouncer.NONE;
+    private long presenceDue = Debouncer.NONE;
+    private final long phaseOffset;
+    private boolean discovered;
+
+    // one cycle's findings: asked at nowMillis; windows end at the grid point cycleTime
+    private long nowMillis;
+    private long cycleTime;
+    private OutcomeBuilder samples;
+    private final Set<String> unrefreshed = new HashSet<>();
+    private final Set<String> suspects = new LinkedHashSet<>();
+    private final Set<String> valuesRead = new HashSet<>();
+    private final Map<String, Set<String>> discoveredChildren = new HashMap<>();
+    private final Map<String, Set<String>> presentChildren = new HashMap<>();
+    private final List<Series> referenceCounts = new ArrayList<>();
+    private final List<CycleError> errors = new ArrayList<>();
+    private Set<String> presenceBefore = Set.of();
+
+    CheckUnit(
+            Check check,
+            Route route,
+            EvaluationMode mode,
+            CheckQueries queries,
+            List<String> ids,
+            Duration step,
+            int presenceRefreshSeconds,
+            int phase) {
+        this.check = check;
+        this.route = route;
+        this.mode = mode;
+        this.queries = queries;
+        this.ids = new LinkedHashSet<>(ids);
+        this.batches = queries.batches(check, ids);
+        this.entityLabel = queries.entityLabel(check);
+        this.step = Math.max(1, step.toSeconds());
+        boolean debounced = !check.forDuration().isZero();
+        this.debouncer =
+                debounced && mode != EvaluationMode.REFERENCE
+                        ? new Debouncer(check, entityLabel, this.step)
+                        : null;
+        this.presenceRefresh = Math.max(this.step, presenceRefreshSeconds);
+        // spreads the full presence reads of the checks over the refresh period
+        this.phaseOffset = (phase % Math.max(1, presenceRefresh / this.step)) * this.step;
+    }
+
+    Check check() {
+        return check;
+    }
+
+    Route route() {
+        return route;
+    }
+
+    Set<String> ids() {
+        return ids;
+    }
+
+    List<CheckQueries.Batch> batches() {
+        return batches;
+    }
+
+    boolean debounced() {
+        return !check.forDuration().isZero();
+    }
+
+    void makeSentinel() {
+        sentinel = true;
+    }
+
+    boolean sentinel() {
+        return sentinel;
+    }
+
+    /** The queries of the cycle's first phase (new failures, presence, the followed series). */
+    List<CompletableFuture<Void>> phase1(
+            long atMillis, long interval, Function<Request, CompletableFuture<QueryResult>> ask) {
+        nowMillis = atMillis;
+        long t = Math.floorDiv(Math.floorDiv(atMillis, 1000), step) * step;
+        cycleTime = t;
+        samples = new OutcomeBuilder(check, Instant.ofEpochMilli(atMillis));
+        unrefreshed.clear();
+        suspects.clear();
+        valuesRead.clear();
+        discoveredChildren.clear();
+        presentChildren.clear();
+        referenceCounts.clear();
+        errors.clear();
+        presenceBefore = presenceKnown ? Set.copyOf(present) : Set.of();
+        discovered = false;
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        Form form = form(t, interval);
+        discovered = form == Form.VALUES || form == Form.FAILING;
+        for (CheckQueries.Batch b : form == Form.NONE ? List.<CheckQueries.Batch>of() : batches) {
+            Optional<String> failing = CheckQueries.failing(b.expr(), check);
+            Form f = form == Form.FAILING && failing.isEmpty() ? Form.VALUES : form;
+            String q =
+                    switch (f) {
+                        case FAILING -> failing.get();
+                        case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
+                        default ->
+                                mode == EvaluationMode.FILTERED
+                                        ? CheckQueries.values(b.expr(), check, entityLabel)
+                                        : b.expr();
+                    };
+            out.add(
+                    ask.apply(Request.instant(q, atMillis))
+                            .handle((r, e) -> readDiscovery(b, r, e, f)));
+            if (f == Form.VALUES
+                    && check.expandByLabel() != null
+                    && check.expandDiscoveryExpr() != null) {
+                out.add(
+                        ask.apply(Request.instant(queries.discovery(check, b.ids()), atMillis))
+                                .handle((r, e) -> readExpected(b, r, e)));
+            }
+            if (mode == EvaluationMode.REFERENCE && debounced()) {
+                String reference =
+                        CheckQueries.reference(b.expr(), check, Duration.ofSeconds(step));
+                out.add(
+                        ask.apply(Request.instant(reference, atMillis))
+                                .handle((r, e) -> readReference(b, r, e)));
+            }
+        }
+        if (debouncer != null && mode == EvaluationMode.FILTERED) {
+            List<String> followed = new ArrayList<>();
+            long oldest = debouncer.unverifiedSince(t, followed);
+            if (!followed.isEmpty()) {
+                long from =
+                        Math.max(oldest == Debouncer.NONE ? t : oldest, debouncer.windowStart(t));
+                out.addAll(range(followed, from, t, ask));
+            }
+        }
+        return out;
+    }
+
+    /** What a cycle asks of this check's batches (see the class comment). */
+    enum Form {
+        /** Nothing this cycle. */
+        NONE,
+        /** Every entity's worst sample: presence and states. */
+        VALUES,
+        /** Only the samples that break a rule. */
+        FAILING,
+        /** Only which entities have samples. */
+        PRESENCE
+    }
+
+    private Form form(long t, long interval) {
+        if (mode != EvaluationMode.FILTERED) {
+            return Form.VALUES;
+        }
+        boolean full =
+                sentinel
+                        || !presenceKnown
+                        || presenceDue == Debouncer.NONE
+                        || t >= presenceDue
+                        || check.expandDiscoveryExpr() != null;
+        boolean due =
+                !debounced()
+                        || lastDiscovery == Debouncer.NONE
+                        || t + interval - lastDiscovery > check.forDuration().toSeconds();
+        if (due) {
+            return full ? Form.VALUES : Form.FAILING;
+        }
+        return sentinel ? Form.PRESENCE : Form.NONE;
+    }
+
+    /** The second phase: the windows of new suspects, and presence of entities in doubt. */
+    List<CompletableFuture<Void>> phase2(
+            Set<String> inDoubt, Function<Request, CompletableFuture<QueryResult>> ask) {
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        if (debouncer != null) {
+            suspects.removeIf(id -> debouncer.verifiedAt(id, cycleTime));
+        }
+        if (debouncer != null && mode == EvaluationMode.FILTERED && !suspects.isEmpty()) {
+            out.addAll(
+                    range(
+                            new ArrayList<>(suspects),
+                            debouncer.windowStart(nowMillis / 1000),
+                            cycleTime,
+                            ask));
+        }
+        List<String> doubt = new ArrayList<>();
+        for (String id : inDoubt) {
+            if (ids.contains(id) && !valuesRead.contains(id)) {
+                doubt.add(id);
+            }
+        }
+        if (!doubt.isEmpty()) {
+            for (List<String> group : groups(doubt)) {
+                String q = CheckQueries.presence(queries.expr(check, group), entityLabel);
+                out.add(
+                        ask.apply(Request.instant(q, nowMillis))
+                                .handle(
+                                        (r, e) -> {
+                                            if (e != null) {
+                                                fail(e, group, -1);
+                                            } else {
+                                                present.removeAll(group);
+                                                present.addAll(entities(r.series(), group));
+                                                valuesRead.addAll(group);
+                                            }
+                                            return null;
+                                        }));
+            }
+        }
+        return out;
+    }
+
+    /** Range queries over {@code entities} from {@code from} to {@code to}, one per group. */
+    private List<CompletableFuture<Void>> range(
+            List<String> entities,
+            long from,
+            long to,
+            Function<Request, CompletableFuture<QueryResult>> ask) {
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        for (List<String> group : groups(entities)) {
+            out.add(
+                    ask.apply(new Request(queries.expr(check, group), to * 1000, from, to, step))
+                            .handle(
+                                    (r, e) -> {
+                                        if (e != null) {
+                                            fail(e, group, -1);
+                                        } else {
+                                            synchronized (this) {
+                                                debouncer.observe(r.series(), group, from, to);
+                                                presentAt(r.series(), group, to);
+                                            }
+                                        }
+                                        return null;
+                                    }));
+        }
+        return out;
+    }
+
+    /** Ids in groups small enough for one query each. */
+    private List<List<String>> groups(List<String> entities) {
+        List<List<String>> out = new ArrayList<>();
+        int size = Math.max(1, queries.maxEntitiesPerQuery());
+        for (int i = 0; i < entities.size(); i += size) {
+            out.add(entities.subList(i, Math.min(entities.size(), i + size)));
+        }
+        return out;
+    }
+
+    private synchronized Void readDiscovery(
+            CheckQueries.Batch b, QueryResult r, Throwable e, Form form) {
+        if (e != null) {
+            fail(e, b.ids(), b.index());
+            return null;
+        }
+        Set<String> batch = new HashSet<>(b.ids());
+        List<Series> mine = new ArrayList<>();
+        for (Series s : r.series()) {
+            String entity = s.label(entityLabel);
+            if (entity != null && batch.contains(entity)) {
+                mine.add(s);
+            }
+        }
+        if (form != Form.FAILING) {
+            present.removeAll(batch);
+            valuesRead.addAll(batch);
+        }
+        for (Series s : mine) {
+            String entity = s.label(entityLabel);
+            present.add(entity);
+            if (form == Form.PRESENCE) {
+                continue;
+            }
+            String child = check.expandByLabel() == null ? null : s.label(check.expandByLabel());
+            if (child != null) {
+                presentChildren.computeIfAbsent(entity, k -> new HashSet<>()).add(child);
+            }
+            if (!debounced()) {
+                samples.add(entity, child, check.evaluate(s.value()), s.value());
+            } else if (debouncer != null && debouncer.failing(s.value())) {
+                suspects.add(entity);
+            }
+        }
+        if (debouncer != null && mode == EvaluationMode.PLAIN) {
+            debouncer.observeInstant(mine, batch, nowMillis / 1000);
+        }
+        if (form == Form.PRESENCE) {
+            return null;
+        }
+        return null;
+    }
+
+    private synchronized Void readExpected(CheckQueries.Batch b, QueryResult r, Throwable e) {
+        if (e != null) {
+            fail(e, b.ids(), b.index());
+            return null;
+        }
+        Set<String> batch = new HashSet<>(b.ids());
+        for (Series s : r.series()) {
+            String entity = s.label(entityLabel);
+            String child = s.label(check.expandByLabel());
+            if (entity != null && child != null && batch.contains(entity)) {
+                discoveredChildren.computeIfAbsent(entity, k -> new HashSet<>()).add(child);
+            }
+        }
+        return null;
+    }
+
+    private synchronized Void readReference(CheckQueries.Batch b, QueryResult r, Throwable e) {
+        if (e != null) {
+            fail(e, b.ids(), b.index());
+        } else {
+            referenceCounts.addAll(r.series());
+        }
+        return null;
+    }
+
+    private void presentAt(List<Series> matrix, Collection<String> group, long t) {
+        present.removeAll(group);
+        for (Series s : matrix) {
+            double[] ts = s.timestamps();
+            String entity = s.label(entityLabel);
+            if (entity != null && ts.length > 0 && Math.round(ts[ts.length - 1]) == t) {
+                present.add(entity);
+            }
+        }
+    }
+
+    private Set<String> entities(List<Series> series, Collection<String> group) {
+        Set<String> wanted = new HashSet<>(group);
+        Set<String> out = new HashSet<>();
+        for (Series s : series) {
+            String entity = s.label(entityLabel);
+            if (entity != null && wanted.contains(entity)) {
+                out.add(entity);
+            }
+        }
+        return out;
+    }
+
+    private synchronized void fail(Throwable e, Collection<String> which, int batch) {
+        unrefreshed.addAll(which);
+        errors.add(CycleErrors.of(e, check.id(), batch));
+    }
+
+    /** Entities of a sentinel whose presence changed in this cycle (appeared or vanished). */
+    synchronized Set<String> presenceChanges() {
+        if (!sentinel || presenceBefore.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        for (String id : valuesRead) {
+            if (present.contains(id) != presenceBefore.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** Closes the cycle: the check's states, and what it could not refresh. */
+    synchronized Outcome finish() {
+        boolean allValues = valuesRead.containsAll(ids) && unrefreshed.isEmpty();
+        if (!valuesRead.isEmpty() || errors.isEmpty()) {
+            presenceKnown |= allValues;
+        }
+        if (allValues) {
+            presenceDue =
+                    presenceDue == Debouncer.NONE
+                            ? cycleTime + presenceRefresh - phaseOffset
+                            : cycleTime + presenceRefresh;
+        }
+        if (discovered && errors.stream().noneMatch(e -> e.batch() >= 0)) {
+            lastDiscovery = cycleTime;
+        }
+        if (debounced()) {
+            if (mode == EvaluationMode.REFERENCE) {
+                long now = nowMillis / 1000;
+                long steps =
+                        (cycleTime
+                                                - Math.floorDiv(
+                                                                now
+                                                                        - check.forDuration()
+                                                                                .toSeconds()
+                                                                        + step
+                                                                        - 1,
+                                                                step)
+                                                        * step)
+                                        / step
+                                + 1;
+                for (Series s : referenceCounts) {
+                    String entity = s.label(entityLabel);
+                    Severity sev =
+                            Severity.parse(s.label(CheckQueries.SEVERITY_LABEL))
+                                    .orElse(Severity.UNKNOWN);
+                    if (entity != null && ids.contains(entity) && s.value() >= steps) {
+                        String child =
+                                check.expandByLabel() == null
+                                        ? null
+                                        : s.label(check.expandByLabel());
+                        samples.add(entity, child, sev, Double.NaN);
+                    }
+                }
+            } else {
+                boolean grid = mode == EvaluationMode.FILTERED;
+                for (Debouncer.Held h :
+                        debouncer.held(
+                                grid ? cycleTime : nowMillis / 1000, nowMillis / 1000, grid)) {
+                    samples.add(h.entity(), h.child(), h.severity(), h.value());
+                }
+            }
+        }
+        discoveredChildren.forEach(
+                (entity, kids) -> {
+                    Set<String> have = presentChildren.getOrDefault(entity, Set.of());
+                    for (String child : kids) {
+                        if (!have.contains(child)) {
+                            present.add(entity);
+                            samples.add(entity, child, check.expandAbsentState(), Double.NaN);
+                        }
+                    }
+                });
+        Set<String> absent = new HashSet<>();
+        for (String id : ids) {
+            if (!present.contains(id) && !unrefreshed.contains(id)) {
+                absent.add(id);
+            }
+        }
+        if (!presenceKnown) {
+            unrefreshed.addAll(absent);
+            absent.clear();
+        }
+        return new Outcome(
+                samples.problems(), absent, Set.copyOf(unrefreshed), List.copyOf(errors));
+    }
+
+    /** A pattern of this unit's ids, for messages and tests. */
+    String idPattern() {
+        return IdPattern.of(ids);
+    }
+}
