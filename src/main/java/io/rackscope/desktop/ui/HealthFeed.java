@@ -90,7 +90,9 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
         try {
             publish(planner.refresh());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "health cycle failed", e);
+            if (!scheduler.isShutdown()) {
+                LOG.log(Level.WARNING, "health cycle failed", e);
+            }
         }
     }
 

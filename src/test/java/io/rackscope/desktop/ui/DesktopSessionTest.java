@@ -88,7 +88,8 @@ class DesktopSessionTest {
 
     /**
      * The toolkit's threads, and process-wide daemons of the libraries that end by themselves when
-     * idle (OkHttp's task runner and Okio's watchdog after 60 s; the JDK's shared cleaner).
+     * idle (OkHttp's task runner and Okio's watchdog after 60 s), and the JDK's shared cleaner and
+     * the one delay scheduler of every {@code CompletableFuture.orTimeout} in the process.
      */
     private static boolean toolkit(Thread t) {
         String n = t.getName();
@@ -96,6 +97,7 @@ class DesktopSessionTest {
                 || n.equals("OkHttp TaskRunner")
                 || n.equals("Okio Watchdog")
                 || n.startsWith("Cleaner-")
+                || n.equals("CompletableFutureDelayScheduler")
                 || n.startsWith("QuantumRenderer")
                 || n.startsWith("InvokeLaterDispatcher")
                 || n.startsWith("Prism")
