@@ -14,6 +14,7 @@ public record CycleStats(
         long inFlight,
         double avgLatencyMs,
         long bytes,
+        long wireBytes,
         long cycleMs,
         long failedQueries,
         long queryCacheHits,
@@ -21,7 +22,7 @@ public record CycleStats(
         int batches,
         int failedBatches) {
 
-    public static final CycleStats NONE = new CycleStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final CycleStats NONE = new CycleStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Share of requests answered by a cache, over every layer; -1 when nothing was asked yet. */
     public double hitRatio() {
@@ -39,6 +40,7 @@ public record CycleStats(
         m.put("in_flight", inFlight);
         m.put("avg_latency_ms", avgLatencyMs);
         m.put("bytes", bytes);
+        m.put("wire_bytes", wireBytes);
         m.put("cycle_ms", cycleMs);
         m.put("failed_queries", failedQueries);
         m.put("query_cache_hits", queryCacheHits);

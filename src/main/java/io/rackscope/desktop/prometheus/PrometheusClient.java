@@ -73,6 +73,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                         .followRedirects(false)
                         .retryOnConnectionFailure(false);
         Tls.configure(builder, endpoint);
+        builder.addNetworkInterceptor(new WireCounter(stats));
         this.http = builder.build();
         this.authorization = endpoint.authorization();
     }

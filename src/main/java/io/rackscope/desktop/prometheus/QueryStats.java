@@ -13,6 +13,7 @@ public final class QueryStats {
     private final LongAdder queries = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    private final LongAdder wireBytes = new LongAdder();
     private final LongAdder latencyMillis = new LongAdder();
     private final LongAdder cacheHits = new LongAdder();
     private final LongAdder cacheMisses = new LongAdder();
@@ -33,6 +34,15 @@ public final class QueryStats {
         if (failed) {
             failures.increment();
         }
+    }
+
+    /** Bytes of answer bodies as they crossed the network (compressed when the server did). */
+    void wire(long n) {
+        wireBytes.add(n);
+    }
+
+    public long wireBytes() {
+        return wireBytes.sum();
     }
 
     public void cacheHit() {

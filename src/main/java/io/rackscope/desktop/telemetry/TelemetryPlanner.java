@@ -449,6 +449,7 @@ public final class TelemetryPlanner implements AutoCloseable {
                 stats.inFlight(),
                 Math.round(stats.avgLatencyMillis() * 10) / 10.0,
                 stats.bytes(),
+                stats.wireBytes(),
                 stats.lastCycleMillis(),
                 stats.failedQueries(),
                 stats.queryCacheHits(),

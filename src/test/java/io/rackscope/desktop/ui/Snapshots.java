@@ -58,7 +58,19 @@ public final class Snapshots {
                 Map.of(),
                 List.of(),
                 new CycleStats(
-                        10L * version, 0, version, 0, 0, 0, 42, 0, 0, 0, cfg.checks().size(), 0));
+                        10L * version,
+                        0,
+                        version,
+                        0,
+                        0,
+                        0,
+                        0,
+                        42,
+                        0,
+                        0,
+                        0,
+                        cfg.checks().size(),
+                        0));
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */
