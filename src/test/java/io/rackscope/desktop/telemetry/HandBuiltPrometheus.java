@@ -1,0 +1,189 @@
+package io.rackscope.desktop.telemetry;
+
+import io.rackscope.desktop.prometheus.PrometheusApi;
+import io.rackscope.desktop.prometheus.PrometheusException;
+import io.rackscope.desktop.prometheus.QueryResult;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.prometheus.Series;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hand-built answers for the planner's query shapes, with no server: series whose values are
+ * functions of time, and an evaluator for exactly the forms the planner sends ({@code e}, {@code
+ * max|min|count by (l) (e)}, {@code (e) op v}, ranges of {@code e}), where {@code e} is one
+ * selector {@code metric{label=~"regex"}}. Anything else is refused as a bad query. A metric can be
+ * made to fail, to test what a failed batch leaves behind.
+ */
+final class HandBuiltPrometheus implements PrometheusApi {
+    private static final Pattern AGGREGATE =
+            Pattern.compile("^(max|min|count) by \\(([a-z_]+)\\) \\((.*)\\)$");
+    private static final Pattern FILTER =
+            Pattern.compile("^\\((.*)\\) (==|!=|>=|<=|>|<) (-?[0-9.eE+]+)$");
+    private static final Pattern SELECTOR =
+            Pattern.compile(
+                    "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([a-z_]+)=~\"((?:\\\\.|[^\"\\\\])*)\"}$");
+
+    record Stored(Map<String, String> labels, LongToDoubleFunction value) {}
+
+    private final Map<String, List<Stored>> metrics = new LinkedHashMap<>();
+    private final Map<String, PrometheusException> failing = new HashMap<>();
+    private final QueryStats stats = new QueryStats();
+    final List<String> asked = new ArrayList<>();
+
+    /** A series of {@code metric} with {@code labels}; NaN from {@code value} means no sample. */
+    HandBuiltPrometheus series(
+            String metric, Map<String, String> labels, LongToDoubleFunction value) {
+        metrics.computeIfAbsent(metric, k -> new ArrayList<>()).add(new Stored(labels, value));
+        return this;
+    }
+
+    /** Queries of {@code metric} fail with {@code error} until {@link #heal}. */
+    void fail(String metric, PrometheusException error) {
+        failing.put(metric, error);
+    }
+
+    void heal(String metric) {
+        failing.remove(metric);
+    }
+
+    @Override
+    public synchronized CompletableFuture<QueryResult> query(String promql, Instant time) {
+        asked.add(promql);
+        try {
+            return CompletableFuture.completedFuture(
+                    result("vector", eval(promql, time.getEpochSecond(), false)));
+        } catch (PrometheusException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public synchronized CompletableFuture<QueryResult> queryRange(
+            String promql, Instant start, Instant end, Duration step) {
+        asked.add("range " + promql);
+        try {
+            Map<String, List<double[]>> points = new LinkedHashMap<>();
+            Map<String, Map<String, String>> labels = new HashMap<>();
+            for (long t = start.getEpochSecond();
+                    t <= end.getEpochSecond();
+                    t += step.toSeconds()) {
+                for (Series s : eval(promql, t, true)) {
+                    String key = s.labels().toString();
+                    labels.put(key, s.labels());
+                    points.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(new double[] {t, s.value()});
+                }
+            }
+            List<Series> out = new ArrayList<>();
+            points.forEach(
+                    (key, ps) -> {
+                        double[] ts = new double[ps.size()];
+                        double[] vs = new double[ps.size()];
+                        for (int i = 0; i < ps.size(); i++) {
+                            ts[i] = ps.get(i)[0];
+                            vs[i] = ps.get(i)[1];
+                        }
+                        out.add(new Series(labels.get(key), ts, vs));
+                    });
+            return CompletableFuture.completedFuture(result("matrix", out));
+        } catch (PrometheusException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static QueryResult result(String type, List<Series> series) {
+        return new QueryResult(type, series, List.of(), List.of(), 0);
+    }
+
+    private List<Series> eval(String q, long t, boolean keepName) {
+        Matcher agg = AGGREGATE.matcher(q);
+        if (agg.matches()) {
+            Map<String, double[]> by = new LinkedHashMap<>();
+            for (Series s : eval(agg.group(3), t, keepName)) {
+                String k = s.label(agg.group(2));
+                double v = s.value();
+                by.merge(
+                        k,
+                        new double[] {agg.group(1).equals("count") ? 1 : v},
+                        (a, b) ->
+                                new double[] {
+                                    switch (agg.group(1)) {
+                                        case "max" -> Math.max(a[0], b[0]);
+                                        case "min" -> Math.min(a[0], b[0]);
+                                        default -> a[0] + b[0];
+                                    }
+                                });
+            }
+            List<Series> out = new ArrayList<>();
+            by.forEach(
+                    (k, v) ->
+                            out.add(
+                                    new Series(
+                                            Map.of(agg.group(2), k),
+                                            new double[] {t},
+                                            new double[] {v[0]})));
+            return out;
+        }
+        Matcher filter = FILTER.matcher(q);
+        if (filter.matches()) {
+            double threshold = Double.parseDouble(filter.group(3));
+            DoubleUnaryOperator keep =
+                    v ->
+                            switch (filter.group(2)) {
+                                case "==" -> v == threshold ? 1 : 0;
+                                case "!=" -> v != threshold ? 1 : 0;
+                                case ">" -> v > threshold ? 1 : 0;
+                                case ">=" -> v >= threshold ? 1 : 0;
+                                case "<" -> v < threshold ? 1 : 0;
+                                default -> v <= threshold ? 1 : 0;
+                            };
+            return eval(filter.group(1), t, false).stream()
+                    .filter(s -> keep.applyAsDouble(s.value()) == 1)
+                    .toList();
+        }
+        Matcher sel = SELECTOR.matcher(q);
+        if (!sel.matches()) {
+            throw new PrometheusException(
+                    PrometheusException.Kind.BAD_QUERY, 400, "unsupported: " + q);
+        }
+        String metric = sel.group(1);
+        if (failing.containsKey(metric)) {
+            throw failing.get(metric);
+        }
+        Pattern ids = Pattern.compile(sel.group(3).replace("\\\\", "\\"));
+        List<Series> out = new ArrayList<>();
+        for (Stored s : metrics.getOrDefault(metric, List.of())) {
+            String id = s.labels().get(sel.group(2));
+            double v = s.value().applyAsDouble(t);
+            if (id != null && ids.matcher(id).matches() && !Double.isNaN(v)) {
+                Map<String, String> labels = new LinkedHashMap<>(s.labels());
+                if (keepName) {
+                    labels.put("__name__", metric);
+                }
+                out.add(new Series(labels, new double[] {t}, new double[] {v}));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public QueryStats stats() {
+        return stats;
+    }
+
+    @Override
+    public String displayUrl() {
+        return "http://hand-built";
+    }
+}
