@@ -13,11 +13,14 @@ import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +30,9 @@ import picocli.CommandLine.Spec;
         name = "snapshot",
         mixinStandardHelpOptions = true,
         description =
-                "Run one health cycle headless and print the states. Prometheus being down is reported, not an exit error; exit 1 means configuration errors.")
+                "Run health cycles headless (one by default) and print the states of the last."
+                        + " Prometheus being down is reported, not an exit error; exit 1 means"
+                        + " configuration errors.")
 public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
     Path config;
@@ -46,6 +51,20 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "ask the original way (every sample back), for comparison")
     boolean plain;
 
+    @Option(
+            names = "--cycles",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "run N cycles on one planner, each asking Prometheus, print the last")
+    int cycles;
+
+    @Option(
+            names = "--interval",
+            paramLabel = "S",
+            description =
+                    "seconds between cycles (default: refresh.room_state_seconds/rack_state_seconds)")
+    Integer interval;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -56,20 +75,49 @@ public final class SnapshotCommand implements Callable<Integer> {
             err.println(d);
         }
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
-        HealthSnapshot s;
+        if (cycles < 1 || interval != null && interval < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--cycles and --interval must be at least 1");
+        }
+        HealthSnapshot s = null;
+        List<Map<String, Object>> perCycle = new ArrayList<>();
+        QueryStats stats = new QueryStats();
         try (PrometheusClient client =
-                new PrometheusClient(cfg.app().telemetry().endpoint(url), new QueryStats())) {
-            s =
-                    new TelemetryPlanner(
-                                    cfg,
-                                    client,
-                                    plain ? EvaluationMode.PLAIN : EvaluationMode.FILTERED,
-                                    Clock.systemUTC())
-                            .refresh();
+                        new PrometheusClient(cfg.app().telemetry().endpoint(url), stats);
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                cfg,
+                                client,
+                                plain ? EvaluationMode.PLAIN : EvaluationMode.FILTERED,
+                                Clock.systemUTC())) {
+            if (interval != null) {
+                planner.setCycleInterval(Duration.ofSeconds(interval));
+            }
+            long every = planner.cycleInterval().toMillis();
+            for (int i = 0; i < cycles; i++) {
+                if (i > 0) {
+                    sleep(every);
+                }
+                long q0 = stats.queryCount();
+                long b0 = stats.bytes();
+                long w0 = stats.wireBytes();
+                planner.invalidateCaches();
+                s = planner.refresh();
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("query_count", stats.queryCount() - q0);
+                c.put("bytes", stats.bytes() - b0);
+                c.put("wire_bytes", stats.wireBytes() - w0);
+                c.put("cycle_ms", s.cycleTime().toMillis());
+                perCycle.add(c);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(document(s)));
+            Map<String, Object> doc = document(s);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> st = (Map<String, Object>) doc.get("stats");
+            st.put("cycles", perCycle);
+            out.println(Json.write(doc));
         } else {
             out.printf(
                     "snapshot v%d at %s in %d ms: %d sites, %d racks, %d nodes%n",
@@ -96,6 +144,14 @@ public final class SnapshotCommand implements Callable<Integer> {
         return cfg.hasErrors() ? 1 : 0;
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Map<String, Object> document(HealthSnapshot s) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("sites", new TreeMap<>(s.sites()));
@@ -116,7 +172,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                                 })
                         .toList();
         doc.put("alerts", alerts);
-        doc.put("stats", s.stats().asMap());
+        doc.put("stats", new LinkedHashMap<>(s.stats().asMap()));
         doc.put("errors", s.errors().stream().map(CycleError::toString).toList());
         doc.put(
                 "cycle_errors",

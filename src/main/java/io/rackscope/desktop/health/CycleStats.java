@@ -24,11 +24,15 @@ public record CycleStats(
 
     public static final CycleStats NONE = new CycleStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** Share of requests answered by a cache, over every layer; -1 when nothing was asked yet. */
+    /**
+     * The seed's hit ratio, {@code cache_hits / (cache_hits + cache_misses)}: the share of the
+     * views' reads (assembled state, snapshot, chart data) answered from a cache; -1 when nothing
+     * was read yet. The raw health answers a cycle reuses are counted apart ({@code
+     * query_cache_*}).
+     */
     public double hitRatio() {
-        long hits = cacheHits + queryCacheHits;
-        long total = hits + cacheMisses + queryCacheMisses;
-        return total == 0 ? -1 : (double) hits / total;
+        long total = cacheHits + cacheMisses;
+        return total == 0 ? -1 : (double) cacheHits / total;
     }
 
     /** The seed's {@code /api/stats/telemetry} keys, and the app's own after them. */

@@ -60,6 +60,7 @@ public final class TelemetryPlanner implements AutoCloseable {
     private final Duration deadline;
     private final List<CheckUnit> units = new ArrayList<>();
     private final Cache<String, QueryResult> healthCache;
+    private final StateCache stateCache;
     private final Duration snapshotTtl;
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
@@ -125,9 +126,15 @@ public final class TelemetryPlanner implements AutoCloseable {
                         .expireAfterWrite(
                                 Duration.ofSeconds(
                                         Math.max(0, config.app().cache().healthChecksTtlSeconds())))
+                        .ticker(() -> clock.millis() * 1_000_000)
                         .build();
         this.snapshotTtl =
                 Duration.ofSeconds(Math.max(0, config.app().planner().cacheTtlSeconds()));
+        this.stateCache =
+                new StateCache(
+                        Duration.ofSeconds(Math.max(0, config.app().cache().serviceTtlSeconds())),
+                        stats,
+                        clock);
         Severity unknownState =
                 Severity.parse(config.app().planner().unknownState()).orElse(Severity.UNKNOWN);
         this.assembler = new SnapshotAssembler(config, targets, unknownState);
@@ -178,6 +185,10 @@ public final class TelemetryPlanner implements AutoCloseable {
         this.interval = Math.max(1, every.toSeconds());
     }
 
+    public Duration cycleInterval() {
+        return Duration.ofSeconds(interval);
+    }
+
     /** The newest snapshot; never waits. */
     public HealthSnapshot latest() {
         return latest;
@@ -206,6 +217,29 @@ public final class TelemetryPlanner implements AutoCloseable {
         }
         stats.cacheMiss();
         return refresh();
+    }
+
+    /** The assembled-state layer in front of the snapshot ({@code cache.service_ttl_seconds}). */
+    public StateCache stateCache() {
+        return stateCache;
+    }
+
+    /**
+     * The snapshot layer read by the views, without waiting: the newest snapshot, counted a hit
+     * while it is younger than {@code planner.cache_ttl_seconds}; older, a miss that starts a cycle
+     * in the background (the caller still gets the newest one there is).
+     */
+    public HealthSnapshot cachedSnapshot() {
+        HealthSnapshot current = latest;
+        if (current.version() > 0
+                && Duration.between(current.takenAt(), clock.instant()).compareTo(snapshotTtl)
+                        < 0) {
+            stats.cacheHit();
+        } else {
+            stats.cacheMiss();
+            refreshAsync();
+        }
+        return current;
     }
 
     /** Starts a cycle at the current grid point, or joins the one already running. */

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.InvalidationListener;
@@ -77,6 +78,22 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
         task =
                 scheduler.scheduleWithFixedDelay(
                         this::cycle, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public <T> T view(String key, Function<HealthSnapshot, T> assemble) {
+        if (planner == null) {
+            return assemble.apply(current());
+        }
+        HealthSnapshot shown = current();
+        return planner.stateCache()
+                .get(
+                        key,
+                        shown.version(),
+                        () -> {
+                            planner.cachedSnapshot();
+                            return assemble.apply(shown);
+                        });
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * selector {@code metric{label=~"regex"}}. Anything else is refused as a bad query. A metric can be
  * made to fail, to test what a failed batch leaves behind.
  */
-final class HandBuiltPrometheus implements PrometheusApi {
+public final class HandBuiltPrometheus implements PrometheusApi {
     private static final Pattern AGGREGATE =
             Pattern.compile("^(max|min|count) by \\(([a-z_]+)\\) \\((.*)\\)$");
     private static final Pattern FILTER =
@@ -42,7 +42,7 @@ final class HandBuiltPrometheus implements PrometheusApi {
     final List<String> asked = new ArrayList<>();
 
     /** A series of {@code metric} with {@code labels}; NaN from {@code value} means no sample. */
-    HandBuiltPrometheus series(
+    public HandBuiltPrometheus series(
             String metric, Map<String, String> labels, LongToDoubleFunction value) {
         metrics.computeIfAbsent(metric, k -> new ArrayList<>()).add(new Stored(labels, value));
         return this;

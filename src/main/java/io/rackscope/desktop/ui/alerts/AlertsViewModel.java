@@ -93,8 +93,14 @@ public final class AlertsViewModel {
     }
 
     private void rebuild() {
-        HealthSnapshot s = health.current();
         String q = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        List<AlertItem> out = health.view("alerts:" + minimum.get() + ":" + q, s -> items(s, q));
+        if (!out.equals(items.get())) {
+            items.set(out);
+        }
+    }
+
+    private List<AlertItem> items(HealthSnapshot s, String q) {
         List<AlertItem> out = new ArrayList<>();
         for (Alert a : s.alerts()) {
             if (a.severity().compareTo(minimum.get()) < 0) {
@@ -114,9 +120,7 @@ public final class AlertsViewModel {
                         .reversed()
                         .thenComparing(i -> i.alert().severity(), Comparator.reverseOrder())
                         .thenComparing(i -> i.alert().path()));
-        if (!out.equals(items.get())) {
-            items.set(List.copyOf(out));
-        }
+        return List.copyOf(out);
     }
 
     public void dispose() {

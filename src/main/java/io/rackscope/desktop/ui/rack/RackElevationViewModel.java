@@ -139,7 +139,10 @@ public final class RackElevationViewModel {
 
     /** The hover text of a node cell (or of a device without instances). */
     public String cellText(Device d, String entity) {
-        HealthSnapshot s = health.current();
+        return health.view("rack-cell:" + d.id() + ":" + entity, s -> cellText(s, d, entity));
+    }
+
+    private String cellText(HealthSnapshot s, Device d, String entity) {
         StringBuilder b =
                 new StringBuilder(entity)
                         .append("  —  ")

@@ -295,8 +295,18 @@ public final class RoomFloorViewModel {
     /** The hover text of a rack: state, node counts, and the failing checks with values. */
     public String tooltip(Rack r) {
         RackStatus st = racks.get(r.id()).get();
-        StringBuilder b =
-                new StringBuilder(r.name()).append("  —  ").append(health.current().rack(r.id()));
+        String key =
+                "room-rack:"
+                        + r.id()
+                        + ":"
+                        + (colourBy.get() == null ? "" : colourBy.get().id())
+                        + ":"
+                        + st;
+        return health.view(key, s -> tooltip(s, r, st));
+    }
+
+    private String tooltip(HealthSnapshot s, Rack r, RackStatus st) {
+        StringBuilder b = new StringBuilder(r.name()).append("  —  ").append(s.rack(r.id()));
         if (st.stale()) {
             b.append("  (stale)");
         }
@@ -314,7 +324,7 @@ public final class RoomFloorViewModel {
                                     ? "no data"
                                     : st.label() + " " + colourBy.get().display().unit());
         }
-        List<Alert> alerts = health.current().alertsOfRack(r.id());
+        List<Alert> alerts = s.alertsOfRack(r.id());
         if (!alerts.isEmpty()) {
             b.append("\n\nFailing checks:");
             Map<String, List<Alert>> byCheck = new TreeMap<>();

@@ -62,7 +62,7 @@ public final class StatusViewModel {
                         + perCycle
                         + " queries · cache "
                         + (ratio < 0 ? "—" : Math.round(100 * ratio) + " %"));
-        ConnectionStatus c = ConnectionStatus.of(s);
+        ConnectionStatus c = health.view("status", ConnectionStatus::of);
         switch (c.level()) {
             case OK -> {
                 lastGood = s.takenAt();
@@ -106,6 +106,7 @@ public final class StatusViewModel {
         if (s.version() == 0) {
             return;
         }
+        ConnectionStatus c = health.view("status", ConnectionStatus::of);
         Instant now = clock.instant();
         if (lastGood == null) {
             age.set("no data yet");
@@ -114,7 +115,6 @@ public final class StatusViewModel {
         Duration dataAge = Duration.between(lastGood, now);
         if (staleAfterSeconds > 0 && dataAge.toSeconds() > staleAfterSeconds) {
             level.set(Severity.CRIT);
-            ConnectionStatus c = ConnectionStatus.of(s);
             banner.set(
                     "STALE: no fresh data for "
                             + Formats.age(dataAge)

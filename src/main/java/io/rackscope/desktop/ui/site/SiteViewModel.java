@@ -65,7 +65,10 @@ public final class SiteViewModel {
 
     /** "2 aisles · 12 racks — 1 CRIT · 11 OK". */
     public String facts(Room room) {
-        HealthSnapshot s = health.current();
+        return health.view("site-room:" + room.key(), s -> facts(s, room));
+    }
+
+    private static String facts(HealthSnapshot s, Room room) {
         return room.aisles().size()
                 + " aisles · "
                 + room.racks().count()

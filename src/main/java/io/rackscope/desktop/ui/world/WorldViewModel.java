@@ -62,7 +62,10 @@ public final class WorldViewModel {
 
     /** "3 rooms · racks: 1 CRIT · 39 OK". */
     public String counts(Site site) {
-        HealthSnapshot s = health.current();
+        return health.view("world-site:" + site.id(), s -> counts(s, site));
+    }
+
+    private static String counts(HealthSnapshot s, Site site) {
         return site.rooms().size()
                 + " rooms · racks: "
                 + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
