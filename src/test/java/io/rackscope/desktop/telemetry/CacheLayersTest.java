@@ -17,6 +17,7 @@ import io.rackscope.desktop.ui.room.RoomFloorViewModel;
 import io.rackscope.desktop.ui.shell.StatusViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
