@@ -6,9 +6,9 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,8 +82,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         HealthSnapshot s = null;
         List<Map<String, Object>> perCycle = new ArrayList<>();
         QueryStats stats = new QueryStats();
-        try (PrometheusClient client =
-                        new PrometheusClient(cfg.app().telemetry().endpoint(url), stats);
+        try (PrometheusRouter client = new PrometheusRouter(cfg, url, stats);
                 TelemetryPlanner planner =
                         new TelemetryPlanner(
                                 cfg,

@@ -54,7 +54,9 @@ final class AppConfigParser {
                                     "debug_stats",
                                     "timeout_seconds",
                                     "max_parallel_queries",
-                                    "scrape_interval_seconds")),
+                                    "scrape_interval_seconds",
+                                    "prometheus_timeout_seconds",
+                                    "sites")),
                     Map.entry(
                             "planner",
                             Set.of(
@@ -192,12 +194,78 @@ final class AppConfigParser {
         return v;
     }
 
+    /**
+     * The Prometheus of each site that names its own ({@code telemetry.sites.SITE} here, or a
+     * {@code telemetry} block in the site's entry of {@code sites.yaml}, given as {@code
+     * fromTopology}): the main {@code telemetry} settings with the site's on top.
+     */
+    Map<String, AppConfig.Telemetry> siteTelemetry(
+            YamlNode.Mapping root, Map<String, YamlNode.Mapping> fromTopology, Path configDir) {
+        YamlNode.Mapping main = section(root, "telemetry");
+        Map<String, YamlNode.Mapping> blocks = new LinkedHashMap<>(fromTopology);
+        main.mapping("sites")
+                .ifPresent(
+                        sites ->
+                                sites.entries()
+                                        .forEach(
+                                                (site, block) -> {
+                                                    if (block instanceof YamlNode.Mapping m) {
+                                                        blocks.put(site, m);
+                                                    } else {
+                                                        diagnostics.error(
+                                                                block,
+                                                                "telemetry.sites."
+                                                                        + site
+                                                                        + " should be a block of"
+                                                                        + " settings (prometheus_url"
+                                                                        + " and credentials)");
+                                                    }
+                                                }));
+        Map<String, AppConfig.Telemetry> out = new LinkedHashMap<>();
+        blocks.forEach(
+                (site, block) -> {
+                    block.entries()
+                            .forEach(
+                                    (key, node) -> {
+                                        if (!KNOWN.get("telemetry").contains(key)
+                                                || key.equals("sites")) {
+                                            diagnostics.warning(
+                                                    node,
+                                                    "unknown setting '"
+                                                            + key
+                                                            + "' in the telemetry of site '"
+                                                            + site
+                                                            + "' is ignored");
+                                        }
+                                    });
+                    Map<String, YamlNode> merged = new LinkedHashMap<>(main.entries());
+                    merged.remove("sites");
+                    merged.putAll(block.entries());
+                    out.put(
+                            site,
+                            telemetry(
+                                    new YamlNode.Mapping(block.file(), block.line(), merged),
+                                    configDir));
+                });
+        return out;
+    }
+
     private AppConfig.Telemetry telemetry(YamlNode.Mapping t, Path configDir) {
         String url = t.text("prometheus_url", DEFAULT_PROMETHEUS_URL).trim();
         checkUrl(t, url);
         Secret password = secret(t, "basic_auth_password", configDir);
         Secret token = secret(t, "bearer_token", configDir);
         String ca = t.text("tls_ca_file", null);
+        String cert = t.text("tls_cert_file", null);
+        String key = t.text("tls_key_file", null);
+        int timeout =
+                t.has("prometheus_timeout_seconds")
+                        ? values.integer(
+                                t,
+                                "prometheus_timeout_seconds",
+                                "telemetry.prometheus_timeout_seconds",
+                                15)
+                        : values.integer(t, "timeout_seconds", "telemetry.timeout_seconds", 15);
         return new AppConfig.Telemetry(
                 url,
                 t.text("identity_label", "instance"),
@@ -209,6 +277,8 @@ final class AppConfigParser {
                 token,
                 values.bool(t, "tls_verify", "telemetry.tls_verify", true),
                 ca == null ? null : configDir.resolve(ca),
+                cert == null ? null : configDir.resolve(cert),
+                key == null ? null : configDir.resolve(key),
                 values.integer(
                         t,
                         "prometheus_heartbeat_seconds",
@@ -217,7 +287,7 @@ final class AppConfigParser {
                 values.integer(
                         t, "prometheus_latency_window", "telemetry.prometheus_latency_window", 20),
                 values.bool(t, "debug_stats", "telemetry.debug_stats", false),
-                values.integer(t, "timeout_seconds", "telemetry.timeout_seconds", 15),
+                timeout,
                 values.integer(t, "max_parallel_queries", "telemetry.max_parallel_queries", 4),
                 values.integer(
                         t, "scrape_interval_seconds", "telemetry.scrape_interval_seconds", 15));

@@ -40,7 +40,8 @@ public final class ConfigLoader {
         } else {
             app = reader.readMapping(appYaml).orElse(YamlNode.Mapping.empty(appYaml));
         }
-        AppConfig settings = new AppConfigParser(diagnostics, environment).parse(app, root);
+        AppConfigParser parser = new AppConfigParser(diagnostics, environment);
+        AppConfig settings = parser.parse(app, root);
         ConfigPaths paths = ConfigPaths.resolve(root, app, diagnostics);
 
         TemplateLoader templateLoader = new TemplateLoader(diagnostics, reader);
@@ -48,7 +49,10 @@ public final class ConfigLoader {
         Map<String, Check> checks = new CheckLoader(diagnostics, reader).load(paths.checks());
         Map<String, MetricDefinition> metrics =
                 new MetricLoader(diagnostics, reader).load(paths.metrics());
-        List<Site> sites = new TopologyLoader(diagnostics, reader).load(paths.topology(), root);
+        TopologyLoader topologyLoader = new TopologyLoader(diagnostics, reader);
+        List<Site> sites = topologyLoader.load(paths.topology(), root);
+        Map<String, AppConfig.Telemetry> siteTelemetry =
+                parser.siteTelemetry(app, topologyLoader.siteTelemetry(), root);
         new ReferenceValidator(diagnostics)
                 .validate(
                         sites,
@@ -61,6 +65,7 @@ public final class ConfigLoader {
         return new RackscopeConfig(
                 paths,
                 settings,
+                siteTelemetry,
                 new Topology(sites),
                 templates,
                 checks,

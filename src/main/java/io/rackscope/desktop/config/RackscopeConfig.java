@@ -22,6 +22,7 @@ import java.util.Set;
 public record RackscopeConfig(
         ConfigPaths paths,
         AppConfig app,
+        Map<String, AppConfig.Telemetry> siteTelemetry,
         Topology topology,
         TemplateCatalog templates,
         Map<String, Check> checks,
@@ -29,6 +30,7 @@ public record RackscopeConfig(
         SlurmSettings slurm,
         Diagnostics diagnostics) {
     public RackscopeConfig {
+        siteTelemetry = Map.copyOf(siteTelemetry);
         checks = Map.copyOf(checks);
         metrics = Map.copyOf(metrics);
     }

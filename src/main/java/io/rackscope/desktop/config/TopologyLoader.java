@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ final class TopologyLoader {
     private final Diagnostics diagnostics;
     private final YamlReader reader;
     private final RackParser rackParser;
+    private final Map<String, YamlNode.Mapping> siteTelemetry = new LinkedHashMap<>();
 
     TopologyLoader(Diagnostics diagnostics, YamlReader reader) {
         this.diagnostics = diagnostics;
@@ -57,6 +59,11 @@ final class TopologyLoader {
             Location location,
             YamlNode at,
             List<RoomDraft> rooms) {}
+
+    /** The {@code telemetry} blocks of site entries (a site's own Prometheus), by site id. */
+    Map<String, YamlNode.Mapping> siteTelemetry() {
+        return siteTelemetry;
+    }
 
     List<Site> load(Path topologyDir, Path configRoot) {
         Path sitesFile = YamlFiles.named(topologyDir, "sites");
@@ -101,6 +108,7 @@ final class TopologyLoader {
                 continue;
             }
             String id = s.text("id", null);
+            s.mapping("telemetry").ifPresent(t -> siteTelemetry.put(id, t));
             Path roomsDir = datacenters == null ? null : datacenters.resolve(id).resolve("rooms");
             List<RoomDraft> rooms = new ArrayList<>();
             if (s.has("rooms")) {

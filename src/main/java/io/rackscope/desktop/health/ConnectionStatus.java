@@ -29,6 +29,23 @@ public record ConnectionStatus(Level level, String headline, String reason) {
         if (everything) {
             return new ConnectionStatus(Level.DOWN, headline(common), reason);
         }
+        Set<String> failing = new LinkedHashSet<>();
+        errors.stream()
+                .filter(e -> e.kind().aboutTheServer())
+                .forEach(e -> failing.add(e.server()));
+        if (s.stats().servers() > 1 && !failing.isEmpty()) {
+            return new ConnectionStatus(
+                    Level.DEGRADED,
+                    headline(common)
+                            + " ("
+                            + String.join(", ", failing)
+                            + "; "
+                            + (s.stats().servers() - failing.size())
+                            + " of "
+                            + s.stats().servers()
+                            + " Prometheus servers answer)",
+                    reason);
+        }
         long failed = errors.stream().filter(e -> !CycleError.SLURM.equals(e.source())).count();
         String head =
                 failed == 0

@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * A part of a cycle that produced no data: its kind, the check (or {@code slurm}) and batch it
- * belongs to, and a sentence for an operator. The status bar and banner decide what to say from the
- * kinds, never from the text.
+ * belongs to, the Prometheus it was asked of (its URL, no credentials), and a sentence for an
+ * operator. The status bar and banner decide what to say from the kinds, never from the text.
  */
-public record CycleError(Kind kind, String source, int batch, String message) {
+public record CycleError(Kind kind, String source, int batch, String server, String message) {
     /** Why no data came. */
     public enum Kind {
         /** Connection refused, unknown host, network down. */

@@ -20,9 +20,10 @@ public record CycleStats(
         long queryCacheHits,
         long queryCacheMisses,
         int batches,
-        int failedBatches) {
+        int failedBatches,
+        int servers) {
 
-    public static final CycleStats NONE = new CycleStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final CycleStats NONE = new CycleStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
 
     /**
      * The seed's hit ratio, {@code cache_hits / (cache_hits + cache_misses)}: the share of the
@@ -51,6 +52,7 @@ public record CycleStats(
         m.put("query_cache_misses", queryCacheMisses);
         m.put("batches", batches);
         m.put("failed_batches", failedBatches);
+        m.put("servers", servers);
         return m;
     }
 }

@@ -415,7 +415,7 @@ final class CheckUnit {
 
     private synchronized void fail(Throwable e, Collection<String> which, int batch) {
         unrefreshed.addAll(which);
-        errors.add(CycleErrors.of(e, check.id(), batch));
+        errors.add(CycleErrors.of(e, check.id(), batch, route.name()));
     }
 
     /** Entities of a sentinel whose presence changed in this cycle (appeared or vanished). */

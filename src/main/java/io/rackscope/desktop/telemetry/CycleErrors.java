@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 final class CycleErrors {
     private CycleErrors() {}
 
-    static CycleError of(Throwable failure, String source, int batch) {
+    static CycleError of(Throwable failure, String source, int batch, String server) {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause()
@@ -19,15 +19,17 @@ final class CycleErrors {
                     CycleError.Kind.DEADLINE,
                     source,
                     batch,
+                    server,
                     "no answer before the cycle's deadline (planner.cycle_timeout_seconds)");
         }
         if (cause instanceof PrometheusException pe) {
-            return new CycleError(kind(pe.kind()), source, batch, pe.getMessage());
+            return new CycleError(kind(pe.kind()), source, batch, server, pe.getMessage());
         }
         return new CycleError(
                 CycleError.Kind.INTERNAL,
                 source,
                 batch,
+                server,
                 "internal error while reading the answer ("
                         + cause.getClass().getSimpleName()
                         + ")");

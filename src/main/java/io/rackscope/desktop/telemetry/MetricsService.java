@@ -5,11 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
-import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.QueryResult;
+import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.Placeholder;
 import io.rackscope.desktop.promql.QueryTemplate;
+import io.rackscope.desktop.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Range data for a metric definition and an entity (instance, chassis or rack). The step is
@@ -27,12 +30,24 @@ import java.util.concurrent.CompletableFuture;
 public final class MetricsService {
     static final int MAX_POINTS = 11_000;
 
-    private final PrometheusClient client;
+    private final Function<String, PrometheusApi> route;
+    private final QueryStats stats;
     private final Duration scrapeInterval;
     private final Cache<String, QueryResult> cache;
 
-    public MetricsService(PrometheusClient client, AppConfig app) {
-        this.client = client;
+    /** Charts from one Prometheus. */
+    public MetricsService(PrometheusApi client, AppConfig app) {
+        this(entity -> client, client.stats(), app);
+    }
+
+    /** Charts from the Prometheus of each entity's site. */
+    public MetricsService(PrometheusRouter router, Topology topology, AppConfig app) {
+        this(entity -> router.forEntity(topology, entity), router.stats(), app);
+    }
+
+    private MetricsService(Function<String, PrometheusApi> route, QueryStats stats, AppConfig app) {
+        this.route = route;
+        this.stats = stats;
         this.scrapeInterval =
                 Duration.ofSeconds(Math.max(1, app.telemetry().scrapeIntervalSeconds()));
         this.cache =
@@ -81,12 +96,13 @@ public final class MetricsService {
         QueryResult hit = cache.getIfPresent(key);
         CompletableFuture<QueryResult> answer;
         if (hit != null) {
-            client.stats().cacheHit();
+            stats.cacheHit();
             answer = CompletableFuture.completedFuture(hit);
         } else {
-            client.stats().cacheMiss();
+            stats.cacheMiss();
             answer =
-                    client.queryRange(promql, start, end, step)
+                    route.apply(entity)
+                            .queryRange(promql, start, end, step)
                             .thenApply(
                                     r -> {
                                         cache.put(key, r);

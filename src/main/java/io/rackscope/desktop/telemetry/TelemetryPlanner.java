@@ -14,6 +14,7 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.slurm.SlurmService;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +52,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TelemetryPlanner implements AutoCloseable {
     private final RackscopeConfig config;
-    private final PrometheusApi client;
+    private final PrometheusRouter router;
     private final QueryStats stats;
     private final Clock clock;
     private final CheckTargets targets;
@@ -65,6 +67,7 @@ public final class TelemetryPlanner implements AutoCloseable {
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
     private final Route route;
+    private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
     private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
@@ -80,14 +83,22 @@ public final class TelemetryPlanner implements AutoCloseable {
                         return t;
                     });
 
+    /** A planner asking one Prometheus for every site. */
     public TelemetryPlanner(
             RackscopeConfig config, PrometheusApi client, EvaluationMode mode, Clock clock) {
+        this(config, new PrometheusRouter(client), mode, clock);
+    }
+
+    /** A planner asking each site's Prometheus for its own entities. */
+    public TelemetryPlanner(
+            RackscopeConfig config, PrometheusRouter router, EvaluationMode mode, Clock clock) {
         this.config = config;
-        this.client = client;
-        this.stats = client.stats();
+        this.router = router;
+        this.stats = router.stats();
         this.clock = clock;
         this.mode = mode;
-        this.route = Route.of(client);
+        router.all().forEach(api -> routes.put(api, Route.of(api)));
+        this.route = routes.get(router.fallback());
         this.targets = new CheckTargets(config);
         this.step =
                 Duration.ofSeconds(Math.max(1, config.app().telemetry().scrapeIntervalSeconds()));
@@ -107,16 +118,22 @@ public final class TelemetryPlanner implements AutoCloseable {
             if (ids.isEmpty()) {
                 continue;
             }
-            units.add(
-                    new CheckUnit(
-                            check,
-                            route,
-                            mode,
-                            queries,
-                            ids,
-                            step,
-                            config.app().planner().presenceRefreshSeconds(),
-                            phase++));
+            Map<Route, List<String>> byRoute = new LinkedHashMap<>();
+            for (String id : ids) {
+                byRoute.computeIfAbsent(routeOf(check.scope(), id), r -> new ArrayList<>()).add(id);
+            }
+            for (Map.Entry<Route, List<String>> e : byRoute.entrySet()) {
+                units.add(
+                        new CheckUnit(
+                                check,
+                                e.getKey(),
+                                mode,
+                                queries,
+                                e.getValue(),
+                                step,
+                                config.app().planner().presenceRefreshSeconds(),
+                                phase++));
+            }
             neverKnown.put(check.id(), new HashSet<>(ids));
         }
         chooseSentinels();
@@ -152,6 +169,23 @@ public final class TelemetryPlanner implements AutoCloseable {
                                 : 2L * Math.max(1, config.app().telemetry().timeoutSeconds()) + 5);
     }
 
+    /** The Prometheus of the site an entity of {@code scope} is in. */
+    private Route routeOf(CheckScope scope, String id) {
+        String site =
+                switch (scope) {
+                    case NODE ->
+                            config.topology().instance(id).map(p -> p.site().id()).orElse(null);
+                    case CHASSIS ->
+                            config.topology()
+                                    .device(id)
+                                    .flatMap(d -> config.topology().rack(d.rackId()))
+                                    .map(r -> r.siteId())
+                                    .orElse(null);
+                    case RACK -> config.topology().rack(id).map(r -> r.siteId()).orElse(null);
+                };
+        return routes.get(router.forSite(site));
+    }
+
     /**
      * For every entity, one check read in full every cycle, so that an entity appearing or
      * vanishing is seen at once: per scope, checks without {@code for:} first (they are asked every
@@ -164,8 +198,10 @@ public final class TelemetryPlanner implements AutoCloseable {
         }
         for (CheckScope scope : CheckScope.values()) {
             Set<String> covered = new HashSet<>();
+            // coverage is per Prometheus: an entity's sentinel is asked where its series are
             units.stream()
                     .filter(u -> u.check().scope() == scope)
+                    .sorted(Comparator.comparing((CheckUnit u) -> u.route().name()))
                     .sorted(
                             Comparator.comparing((CheckUnit u) -> u.debounced())
                                     .thenComparingInt(u -> u.check().expr().length())
@@ -432,20 +468,37 @@ public final class TelemetryPlanner implements AutoCloseable {
      */
     private SlurmSnapshot slurm(
             SlurmSnapshot previous, long t, long deadlineAt, List<CycleError> errors) {
-        try {
-            CompletableFuture<QueryResult> jobs =
-                    ask(route, CheckUnit.Request.instant(slurm.jobQuery(), t), deadlineAt);
-            CompletableFuture<QueryResult> nodes =
-                    ask(route, CheckUnit.Request.instant(slurm.nodeQuery(), t), deadlineAt);
-            SlurmSnapshot s = slurm.read(nodes.join(), jobs.exceptionally(e -> null).join());
-            slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
-            return s;
-        } catch (CompletionException e) {
-            CycleError error = CycleErrors.of(e, CycleError.SLURM, 0);
-            errors.add(error);
-            return SlurmService.failed(
-                    previous.enabled() ? previous : SlurmSnapshot.DISABLED, error.message());
+        List<Series> nodes = new ArrayList<>();
+        List<Series> jobs = new ArrayList<>();
+        int failed = 0;
+        CycleError last = null;
+        for (Route r : routes.values()) {
+            CompletableFuture<QueryResult> j =
+                    ask(r, CheckUnit.Request.instant(slurm.jobQuery(), t), deadlineAt);
+            CompletableFuture<QueryResult> n =
+                    ask(r, CheckUnit.Request.instant(slurm.nodeQuery(), t), deadlineAt);
+            try {
+                nodes.addAll(n.join().series());
+                QueryResult jr = j.exceptionally(e -> null).join();
+                if (jr != null) {
+                    jobs.addAll(jr.series());
+                }
+            } catch (CompletionException e) {
+                last = CycleErrors.of(e, CycleError.SLURM, 0, r.name());
+                errors.add(last);
+                failed++;
+            }
         }
+        if (failed == routes.size()) {
+            return SlurmService.failed(
+                    previous.enabled() ? previous : SlurmSnapshot.DISABLED, last.message());
+        }
+        SlurmSnapshot s =
+                slurm.read(
+                        new QueryResult("vector", nodes, List.of(), List.of(), 0),
+                        new QueryResult("vector", jobs, List.of(), List.of(), 0));
+        slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
+        return s;
     }
 
     /**
@@ -456,23 +509,36 @@ public final class TelemetryPlanner implements AutoCloseable {
         String label = queries.entityLabel(check);
         long grid = step.toSeconds() * 1000;
         long t = Math.floorDiv(clock.millis(), grid) * grid;
-        return ask(
-                        route,
-                        CheckUnit.Request.instant(queries.expr(check, ids), t),
-                        System.nanoTime() + deadline.toNanos())
-                .thenApply(
-                        r -> {
-                            Map<String, Double> out = new LinkedHashMap<>();
-                            r.series()
-                                    .forEach(
-                                            s -> {
-                                                String id = s.label(label);
-                                                if (id != null) {
-                                                    out.merge(id, s.value(), Math::max);
-                                                }
-                                            });
-                            return out;
-                        });
+        Map<Route, List<String>> byRoute = new LinkedHashMap<>();
+        for (String id : ids) {
+            byRoute.computeIfAbsent(routeOf(check.scope(), id), r -> new ArrayList<>()).add(id);
+        }
+        Map<String, Double> out = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> asked = new ArrayList<>();
+        byRoute.forEach(
+                (r, some) ->
+                        asked.add(
+                                ask(
+                                                r,
+                                                CheckUnit.Request.instant(
+                                                        queries.expr(check, some), t),
+                                                System.nanoTime() + deadline.toNanos())
+                                        .thenAccept(
+                                                res ->
+                                                        res.series()
+                                                                .forEach(
+                                                                        s -> {
+                                                                            String id =
+                                                                                    s.label(label);
+                                                                            if (id != null) {
+                                                                                out.merge(
+                                                                                        id,
+                                                                                        s.value(),
+                                                                                        Math::max);
+                                                                            }
+                                                                        }))));
+        return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
+                .thenApply(x -> Map.copyOf(out));
     }
 
     private CycleStats statsNow(int requests, int failed) {
@@ -489,7 +555,8 @@ public final class TelemetryPlanner implements AutoCloseable {
                 stats.queryCacheHits(),
                 stats.queryCacheMisses(),
                 requests,
-                failed);
+                failed,
+                routes.size());
     }
 
     /** The counters as they are now (the self-monitoring endpoint reads them between cycles). */

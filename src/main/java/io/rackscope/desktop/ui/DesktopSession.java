@@ -2,10 +2,10 @@ package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.MetricsService;
+import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.SelfMonitoringServer;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.alerts.AlertSound;
@@ -24,7 +24,7 @@ import javafx.stage.Stage;
  * timeline they started. Built on the FX thread.
  */
 public final class DesktopSession implements AutoCloseable {
-    private final PrometheusClient client;
+    private final PrometheusRouter prometheus;
     private final TelemetryPlanner planner;
     private final HealthFeed feed;
     private final AppContext ctx;
@@ -38,10 +38,10 @@ public final class DesktopSession implements AutoCloseable {
                 options.prometheusUrl() != null
                         ? options.prometheusUrl()
                         : cfg.app().telemetry().prometheusUrl();
-        client = new PrometheusClient(cfg.app().telemetry().endpoint(url), new QueryStats());
-        planner = new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, clock);
+        prometheus = new PrometheusRouter(cfg, url, new QueryStats());
+        planner = new TelemetryPlanner(cfg, prometheus, EvaluationMode.FILTERED, clock);
         feed = new HealthFeed(planner, Platform::runLater);
-        MetricsService metrics = new MetricsService(client, cfg.app());
+        MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::currentValues, clock);
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
@@ -78,7 +78,14 @@ public final class DesktopSession implements AutoCloseable {
             kiosk.install(stage, scene, main, options.screen());
         }
         ctx.options().themeProperty().addListener((o, a, t) -> t.applyTo(scene));
-        stage.setTitle("Rackscope Desktop — " + cfg.app().name() + " — " + client.displayUrl());
+        stage.setTitle(
+                "Rackscope Desktop — "
+                        + cfg.app().name()
+                        + " — "
+                        + prometheus.fallback().displayUrl()
+                        + (prometheus.servers() > 1
+                                ? " (+" + (prometheus.servers() - 1) + " more)"
+                                : ""));
         int seconds =
                 Math.max(
                         5,
@@ -119,7 +126,7 @@ public final class DesktopSession implements AutoCloseable {
         }
         feed.close();
         planner.close();
-        client.close();
+        prometheus.close();
         sound.close();
         if (selfMonitoring != null) {
             selfMonitoring.close();

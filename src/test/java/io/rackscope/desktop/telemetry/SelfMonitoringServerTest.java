@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SelfMonitoringServerTest {
     @Test
     void servesTheStatsAsJsonAndAsPrometheusMetrics() throws Exception {
-        CycleStats stats = new CycleStats(5, 1, 2, 0, 3.5, 100, 40, 20, 0, 0, 0, 2, 0);
+        CycleStats stats = new CycleStats(5, 1, 2, 0, 3.5, 100, 40, 20, 0, 0, 0, 2, 0, 1);
         try (SelfMonitoringServer server =
                 new SelfMonitoringServer("127.0.0.1:0", () -> stats, HealthSnapshot::empty)) {
             HttpClient http = HttpClient.newHttpClient();

@@ -70,7 +70,8 @@ public final class Snapshots {
                         0,
                         0,
                         cfg.checks().size(),
-                        0));
+                        0,
+                        1));
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */

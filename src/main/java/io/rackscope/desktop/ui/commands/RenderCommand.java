@@ -4,10 +4,10 @@ import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.MetricsService;
+import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.HealthFeed;
@@ -115,17 +115,17 @@ public final class RenderCommand implements Callable<Integer> {
                     spec.commandLine(), "nothing called '" + view + "' in " + cfg.paths().root());
         }
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
-        try (PrometheusClient client =
-                new PrometheusClient(cfg.app().telemetry().endpoint(url), new QueryStats())) {
-            TelemetryPlanner planner =
-                    new TelemetryPlanner(cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
+        try (PrometheusRouter client = new PrometheusRouter(cfg, url, new QueryStats());
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                cfg, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
             HealthSnapshot snapshot = planner.refresh();
             snapshot.errors().stream()
                     .limit(3)
                     .forEach(e -> spec.commandLine().getErr().println("warning: " + e));
             HealthFeed feed = new HealthFeed(null, Runnable::run);
             feed.publish(snapshot);
-            MetricsService metrics = new MetricsService(client, cfg.app());
+            MetricsService metrics = new MetricsService(client, cfg.topology(), cfg.app());
             AppContext ctx =
                     new AppContext(
                             cfg, feed, metrics::range, planner::currentValues, Clock.systemUTC());

@@ -1,0 +1,99 @@
+package io.rackscope.desktop.telemetry;
+
+import io.rackscope.desktop.config.AppConfig;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.prometheus.PrometheusApi;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Topology;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which Prometheus holds which site: the default one ({@code telemetry.prometheus_url}, or the
+ * command line's), and each site that names its own. Sites that share a URL share a client. All
+ * clients count into one set of statistics.
+ */
+public final class PrometheusRouter implements AutoCloseable {
+    private final PrometheusApi fallback;
+    private final Map<String, PrometheusApi> bySite = new LinkedHashMap<>();
+    private final List<PrometheusClient> owned = new ArrayList<>();
+
+    /** One Prometheus for everything (tests, hand-built answers). */
+    public PrometheusRouter(PrometheusApi only) {
+        this.fallback = only;
+    }
+
+    /** The configured Prometheus servers; {@code url} (not null) overrides the default one's. */
+    public PrometheusRouter(RackscopeConfig cfg, String url, QueryStats stats) {
+        PrometheusClient main = new PrometheusClient(cfg.app().telemetry().endpoint(url), stats);
+        owned.add(main);
+        this.fallback = main;
+        Map<String, PrometheusClient> byUrl = new LinkedHashMap<>();
+        byUrl.put(main.displayUrl(), main);
+        cfg.siteTelemetry()
+                .forEach(
+                        (site, telemetry) -> {
+                            PrometheusClient c =
+                                    byUrl.computeIfAbsent(
+                                            telemetry.endpoint().displayUrl(),
+                                            u -> client(telemetry, stats));
+                            bySite.put(site, c);
+                        });
+    }
+
+    private PrometheusClient client(AppConfig.Telemetry telemetry, QueryStats stats) {
+        PrometheusClient c = new PrometheusClient(telemetry.endpoint(), stats);
+        owned.add(c);
+        return c;
+    }
+
+    public PrometheusApi fallback() {
+        return fallback;
+    }
+
+    /** The Prometheus that holds {@code siteId}'s series. */
+    public PrometheusApi forSite(String siteId) {
+        return siteId == null ? fallback : bySite.getOrDefault(siteId, fallback);
+    }
+
+    /** The Prometheus of the site {@code id} (an instance, a device or a rack) is in. */
+    public PrometheusApi forEntity(Topology topology, String id) {
+        String site =
+                topology.instance(id)
+                        .map(p -> p.site().id())
+                        .or(
+                                () ->
+                                        topology.device(id)
+                                                .flatMap(d -> topology.rack(d.rackId()))
+                                                .map(Rack::siteId))
+                        .or(() -> topology.rack(id).map(Rack::siteId))
+                        .orElse(null);
+        return forSite(site);
+    }
+
+    /** How many distinct servers there are. */
+    public int servers() {
+        return 1 + (int) bySite.values().stream().distinct().filter(a -> a != fallback).count();
+    }
+
+    /** Every distinct server, the default first. */
+    public List<PrometheusApi> all() {
+        List<PrometheusApi> out = new ArrayList<>();
+        out.add(fallback);
+        bySite.values().stream().distinct().filter(a -> a != fallback).forEach(out::add);
+        return out;
+    }
+
+    public QueryStats stats() {
+        return fallback.stats();
+    }
+
+    @Override
+    public void close() {
+        owned.forEach(PrometheusClient::close);
+    }
+}
