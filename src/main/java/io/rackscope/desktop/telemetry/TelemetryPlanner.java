@@ -332,7 +332,8 @@ public final class TelemetryPlanner implements AutoCloseable {
         long started = System.nanoTime();
         long queriesBefore = stats.queryCount();
         Instant now = clock.instant();
-        long t = (at == null ? now : at).toEpochMilli();
+        // whole seconds: cycles in the same second ask (and are answered) the same
+        long t = (at == null ? now : at).getEpochSecond() * 1000;
         long deadlineAt = started + deadline.toNanos();
         HealthSnapshot previous = latest;
         List<CycleError> errors = new ArrayList<>();
