@@ -32,6 +32,15 @@ public final class GenerateTopologyCommand implements Callable<Integer> {
     int sites;
 
     @Option(
+            names = "--checks",
+            defaultValue = "basic",
+            paramLabel = "basic|typical",
+            description =
+                    "basic: four checks without for: (tests); typical: six checks, five with"
+                            + " the for: a real library gives them (benchmarks)")
+    String checks;
+
+    @Option(
             names = "--out",
             required = true,
             paramLabel = "DIR",
@@ -47,7 +56,12 @@ public final class GenerateTopologyCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--nodes must be 1.." + MAX_NODES + " and --sites 1..nodes");
         }
-        new TopologyGenerator(nodes, sites).write(out);
+        if (!checks.equals("basic") && !checks.equals("typical")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--checks must be basic or typical, not '" + checks + "'");
+        }
+        TopologyGenerator generator = new TopologyGenerator(nodes, sites);
+        (checks.equals("typical") ? generator.typicalChecks() : generator).write(out);
         spec.commandLine()
                 .getOut()
                 .printf("wrote %d nodes on %d site(s) to %s%n", nodes, sites, out);

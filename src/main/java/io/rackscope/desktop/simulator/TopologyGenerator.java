@@ -21,9 +21,20 @@ public final class TopologyGenerator {
     private final int nodes;
     private final int sites;
     private final int aislesPerRoom;
+    private boolean typical;
 
     public TopologyGenerator(int nodes, int sites) {
         this(nodes, sites, AISLES_PER_ROOM);
+    }
+
+    /**
+     * The check library of a typical estate instead of the four basic checks: node reachability
+     * every cycle, and temperature, power, IPMI state, PSUs and rack power each with the {@code
+     * for:} duration a real library gives them (as the Rackscope HPC example does).
+     */
+    public TopologyGenerator typicalChecks() {
+        this.typical = true;
+        return this;
     }
 
     /**
@@ -43,8 +54,14 @@ public final class TopologyGenerator {
         try {
             Files.createDirectories(out);
             write(out.resolve("app.yaml"), APP);
-            write(out.resolve("templates/generated.yaml"), TEMPLATES);
-            write(out.resolve("checks/library/generated.yaml"), CHECKS);
+            write(
+                    out.resolve("templates/generated.yaml"),
+                    typical
+                            ? TEMPLATES.replace(
+                                    "[node_up, node_temperature",
+                                    "[node_up, node_temperature, node_power, ipmi_temperature")
+                            : TEMPLATES);
+            write(out.resolve("checks/library/generated.yaml"), typical ? TYPICAL_CHECKS : CHECKS);
             write(out.resolve("metrics/library/generated.yaml"), METRICS);
             StringBuilder sitesYaml = new StringBuilder("sites:\n");
             int nodeNo = 1;
@@ -249,6 +266,57 @@ public final class TopologyGenerator {
                 scope: rack
                 expr: sum by (rack_id) (pdu_power_watts{rack_id=~"$racks"})
                 output: numeric
+                rules:
+                  - {op: ">", value: 22000, severity: WARN}
+                  - {op: ">", value: 26000, severity: CRIT}
+            """;
+
+    private static final String TYPICAL_CHECKS =
+            """
+            checks:
+              - id: node_up
+                name: Node up
+                scope: node
+                expr: up{instance=~"$instances"}
+                output: bool
+                rules:
+                  - {op: "==", value: 0, severity: CRIT}
+              - id: node_temperature
+                name: Node temperature
+                scope: node
+                expr: node_temperature_celsius{instance=~"$instances"}
+                for: 5m
+                rules:
+                  - {op: ">", value: 75, severity: WARN}
+                  - {op: ">", value: 85, severity: CRIT}
+              - id: node_power
+                name: Node power
+                scope: node
+                expr: node_power_watts{instance=~"$instances"}
+                for: 5m
+                rules:
+                  - {op: ">", value: 900, severity: WARN}
+              - id: ipmi_temperature
+                name: IPMI temperature state
+                scope: node
+                expr: ipmi_temperature_state{instance=~"$instances"}
+                for: 3m
+                rules:
+                  - {op: ">=", value: 1, severity: WARN}
+                  - {op: ">=", value: 2, severity: CRIT}
+              - id: chassis_psu
+                name: Chassis power supplies
+                scope: chassis
+                expr: chassis_psu_ok{chassis_id=~"$chassis"}
+                output: bool
+                for: 2m
+                rules:
+                  - {op: "==", value: 0, severity: CRIT}
+              - id: rack_power
+                name: Rack power draw
+                scope: rack
+                expr: sum by (rack_id) (pdu_power_watts{rack_id=~"$racks"})
+                for: 5m
                 rules:
                   - {op: ">", value: 22000, severity: WARN}
                   - {op: ">", value: 26000, severity: CRIT}

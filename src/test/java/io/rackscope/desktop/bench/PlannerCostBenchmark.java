@@ -6,6 +6,11 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.simulator.EstateSimulator;
+import io.rackscope.desktop.simulator.LocalPrometheus;
+import io.rackscope.desktop.simulator.MetricsExporter;
+import io.rackscope.desktop.simulator.Scenario;
+import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.IOException;
@@ -14,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +40,11 @@ import java.util.regex.Pattern;
  * seconds of what Prometheus holds, one cycle per interval, so a run takes seconds rather than the
  * hour it covers; the app's states are compared with the full rule (REFERENCE) on every cycle.
  *
- * <p>{@code scripts/bench planner-cost CONFIG_DIR PROMETHEUS_URL [INTERVAL_S] [CYCLES]}
+ * <p>{@code scripts/bench planner-cost CONFIG_DIR PROMETHEUS_URL [INTERVAL_S] [CYCLES]} on a
+ * running Prometheus (the demo's, say), or {@code scripts/bench planner-cost generate NODES MINUTES
+ * [INTERVAL_S]}: a generated estate with the typical check library, the simulator serving it, a
+ * real Prometheus scraping it every 15 s for MINUTES, then the cycles replayed over the last
+ * MINUTES − 1 minutes.
  */
 public final class PlannerCostBenchmark {
     private static final Pattern ENGINE =
@@ -50,11 +60,40 @@ public final class PlannerCostBenchmark {
             long cpuMillis) {}
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        String url = args[1];
+        if (args[0].equals("generate")) {
+            generated(
+                    Integer.parseInt(args[1]),
+                    Integer.parseInt(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 60);
+            return;
+        }
         int interval = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        int cycles = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        compare(
+                new ConfigLoader().load(Path.of(args[0])),
+                args[1],
+                interval,
+                args.length > 3 ? Integer.parseInt(args[3]) : 20);
+    }
+
+    static void generated(int nodes, int minutes, int interval) throws Exception {
+        Path dir = Files.createTempDirectory("rackscope-cost-" + nodes);
+        new TopologyGenerator(nodes, 3).typicalChecks().write(dir);
         RackscopeConfig config = new ConfigLoader().load(dir);
+        EstateSimulator simulator = new EstateSimulator(config, Scenario.NONE, 1, Instant.now());
+        try (MetricsExporter exporter =
+                        new MetricsExporter(simulator, "127.0.0.1", 0, Clock.systemUTC());
+                LocalPrometheus prometheus = LocalPrometheus.prepare(null)) {
+            prometheus.start(exporter.address(), 15, Duration.ofSeconds(60));
+            System.out.printf(
+                    "%d nodes, %d series; scraping for %d min%n",
+                    nodes, simulator.seriesCount(), minutes);
+            Thread.sleep(minutes * 60_000L);
+            compare(config, prometheus.url(), interval, (minutes - 1) * 60 / interval);
+        }
+    }
+
+    static void compare(RackscopeConfig config, String url, int interval, int cycles)
+            throws Exception {
         Instant end = Instant.now().minusSeconds(30);
         List<HealthSnapshot> reference = new ArrayList<>();
         run(config, url, EvaluationMode.REFERENCE, interval, cycles, end, reference);
@@ -70,7 +109,12 @@ public final class PlannerCostBenchmark {
                     same++;
                 }
             }
-            report(mode, measured, same, cycles);
+            List<Cycle> firsts = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Instant at = end.minusSeconds((long) i * interval * cycles / 5);
+                firsts.addAll(run(config, url, mode, interval, 1, at, new ArrayList<>()));
+            }
+            report(mode, measured, firsts, same, cycles);
         }
     }
 
@@ -116,7 +160,8 @@ public final class PlannerCostBenchmark {
         return out;
     }
 
-    static void report(EvaluationMode mode, List<Cycle> cycles, int same, int total) {
+    static void report(
+            EvaluationMode mode, List<Cycle> cycles, List<Cycle> firsts, int same, int total) {
         Cycle first = cycles.get(0);
         List<Cycle> steady = cycles.subList(Math.min(2, cycles.size() - 1), cycles.size());
         System.out.printf(
@@ -129,6 +174,15 @@ public final class PlannerCostBenchmark {
                 first.bytes(),
                 first.wallMillis(),
                 first.cpuMillis());
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s first cycle of 5 fresh planners: engine %.4f s mean, %.4f s median%n",
+                mode,
+                firsts.stream().mapToDouble(Cycle::engineSeconds).average().orElse(0),
+                firsts.stream()
+                        .mapToDouble(Cycle::engineSeconds)
+                        .sorted()
+                        .toArray()[firsts.size() / 2]);
         System.out.printf(
                 Locale.ROOT,
                 "%-8s steady (mean of %d): engine %.4f s, %.1f queries, wire %.0f B, decoded %.0f"
