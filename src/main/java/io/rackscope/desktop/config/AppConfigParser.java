@@ -149,7 +149,7 @@ final class AppConfigParser {
                         positive(planner, "max_ids_per_query", 200),
                         positive(planner, "max_query_bytes", 8192),
                         positive(planner, "max_entities_per_query", 5000),
-                        positive(planner, "presence_refresh_seconds", 600),
+                        positive(planner, "presence_refresh_seconds", 1800),
                         positive(planner, "max_series_per_query", 50_000),
                         values.integer(
                                 planner,

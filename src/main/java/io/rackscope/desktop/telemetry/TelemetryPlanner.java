@@ -187,25 +187,49 @@ public final class TelemetryPlanner implements AutoCloseable {
     }
 
     /**
-     * For every entity, one check read in full every cycle, so that an entity appearing or
-     * vanishing is seen at once: per scope, checks without {@code for:} first (they are asked every
-     * cycle anyway), then the shorter expressions, each taken when it covers someone not yet
-     * covered.
+     * For every entity whose presence can decide a state, one check read in full every cycle, so
+     * that an entity appearing or vanishing is seen at once: per scope, checks without {@code for:}
+     * first (they are asked every cycle anyway), then the shorter expressions, each taken when it
+     * covers someone not yet covered. A device with nodes that a node check watches, and a rack
+     * with such a device, need none of their own: their nodes' presence decides whether they have
+     * data, and a node that appears or vanishes puts its device and rack in doubt (see {@link
+     * #withRelated}).
      */
     private void chooseSentinels() {
         if (mode != EvaluationMode.FILTERED) {
             return;
         }
+        Set<String> nodesWatched = new HashSet<>();
+        units.stream()
+                .filter(u -> u.check().scope() == CheckScope.NODE)
+                .forEach(u -> nodesWatched.addAll(u.ids()));
+        Set<String> coveredBelow = new HashSet<>();
+        config.topology()
+                .racks()
+                .forEach(
+                        rack ->
+                                rack.devices()
+                                        .forEach(
+                                                d -> {
+                                                    if (d.instances().stream()
+                                                            .anyMatch(
+                                                                    i ->
+                                                                            nodesWatched.contains(
+                                                                                    i
+                                                                                            .instanceId()))) {
+                                                        coveredBelow.add(d.id());
+                                                        coveredBelow.add(rack.id());
+                                                    }
+                                                }));
         for (CheckScope scope : CheckScope.values()) {
-            Set<String> covered = new HashSet<>();
-            // coverage is per Prometheus: an entity's sentinel is asked where its series are
+            Set<String> covered = new HashSet<>(scope == CheckScope.NODE ? Set.of() : coveredBelow);
             units.stream()
                     .filter(u -> u.check().scope() == scope)
-                    .sorted(Comparator.comparing((CheckUnit u) -> u.route().name()))
                     .sorted(
                             Comparator.comparing((CheckUnit u) -> u.debounced())
                                     .thenComparingInt(u -> u.check().expr().length())
-                                    .thenComparing(u -> u.check().id()))
+                                    .thenComparing(u -> u.check().id())
+                                    .thenComparing(u -> u.route().name()))
                     .forEach(
                             u -> {
                                 if (!covered.containsAll(u.ids())) {
@@ -214,6 +238,21 @@ public final class TelemetryPlanner implements AutoCloseable {
                                 }
                             });
         }
+    }
+
+    /** {@code nodes} with the devices and racks they are in: all in doubt when a node changes. */
+    private Set<String> withRelated(Set<String> nodes) {
+        Set<String> out = new HashSet<>(nodes);
+        for (String id : nodes) {
+            config.topology()
+                    .instance(id)
+                    .ifPresent(
+                            p -> {
+                                out.add(p.device().id());
+                                out.add(p.rack().id());
+                            });
+        }
+        return out;
     }
 
     /** How often cycles run (the feed's interval); {@code for:} checks are scheduled on it. */
@@ -346,8 +385,9 @@ public final class TelemetryPlanner implements AutoCloseable {
             first.addAll(u.phase1(t, interval, r -> ask(u.route(), r, deadlineAt)));
         }
         join(first);
-        Set<String> inDoubt = new HashSet<>();
-        units.forEach(u -> inDoubt.addAll(u.presenceChanges()));
+        Set<String> changed = new HashSet<>();
+        units.forEach(u -> changed.addAll(u.presenceChanges()));
+        Set<String> inDoubt = withRelated(changed);
         List<CompletableFuture<Void>> second = new ArrayList<>();
         for (CheckUnit u : units) {
             second.addAll(u.phase2(inDoubt, r -> ask(u.route(), r, deadlineAt)));
