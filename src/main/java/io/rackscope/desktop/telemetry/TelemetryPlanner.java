@@ -371,8 +371,7 @@ public final class TelemetryPlanner implements AutoCloseable {
         long started = System.nanoTime();
         long queriesBefore = stats.queryCount();
         Instant now = clock.instant();
-        // whole seconds: cycles in the same second ask (and are answered) the same
-        long t = (at == null ? now : at).getEpochSecond() * 1000;
+        long t = (at == null ? now : at).toEpochMilli();
         long deadlineAt = started + deadline.toNanos();
         HealthSnapshot previous = latest;
         List<CycleError> errors = new ArrayList<>();
@@ -479,8 +478,15 @@ public final class TelemetryPlanner implements AutoCloseable {
 
     private CompletableFuture<QueryResult> cached(Route r, CheckUnit.Request req) {
         String promql = CheckQueries.withJobs(req.promql(), slurmJobs);
+        // by the second: cycles within one second share the first one's answers
         String key =
-                r.name() + '\u0000' + promql + '\u0000' + req.timeMillis() + '\u0000' + req.from();
+                r.name()
+                        + '\u0000'
+                        + promql
+                        + '\u0000'
+                        + req.timeMillis() / 1000
+                        + '\u0000'
+                        + req.from();
         QueryResult hit = healthCache.getIfPresent(key);
         if (hit != null) {
             stats.queryCacheHit();
