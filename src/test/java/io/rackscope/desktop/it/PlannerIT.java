@@ -190,9 +190,12 @@ class PlannerIT {
             long nodeBatches =
                     planner.plannedQueries().stream().filter(q -> q.startsWith("up{")).count();
             assertEquals(1, nodeBatches);
-            assertTrue(
-                    planner.plannedQueries().get(0).length() < 200,
-                    planner.plannedQueries().get(0));
+            String up =
+                    planner.plannedQueries().stream()
+                            .filter(q -> q.startsWith("up{"))
+                            .findFirst()
+                            .orElseThrow();
+            assertTrue(up.length() < 200, up);
             planner.snapshot();
             assertEquals(planner.plannedQueries().size(), stats.queryCount());
             long before = stats.queryCount();
