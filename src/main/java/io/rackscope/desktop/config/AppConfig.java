@@ -80,8 +80,8 @@ public record AppConfig(
     /**
      * How the planner asks: batch limits ({@code maxIdsPerQuery} alternatives, {@code
      * maxEntitiesPerQuery} ids, {@code maxQueryBytes}), how often a check's presence is read in
-     * full, the bound on one answer ({@code maxSeriesPerQuery}) and on one cycle ({@code
-     * cycleTimeoutSeconds}).
+     * full, the bounds on one answer ({@code maxSeriesPerQuery}, {@code maxAnswerMegabytes}) and on
+     * one cycle ({@code cycleTimeoutSeconds}).
      */
     public record Planner(
             String unknownState,
@@ -91,6 +91,7 @@ public record AppConfig(
             int maxEntitiesPerQuery,
             int presenceRefreshSeconds,
             int maxSeriesPerQuery,
+            int maxAnswerMegabytes,
             int cycleTimeoutSeconds) {}
 
     public record Playlist(int intervalSeconds, List<String> views) {

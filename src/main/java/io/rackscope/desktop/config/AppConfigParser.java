@@ -1,6 +1,7 @@
 package io.rackscope.desktop.config;
 
 import io.rackscope.desktop.http.Secret;
+import io.rackscope.desktop.http.Tls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -67,6 +68,7 @@ final class AppConfigParser {
                                     "max_entities_per_query",
                                     "presence_refresh_seconds",
                                     "max_series_per_query",
+                                    "max_answer_megabytes",
                                     "cycle_timeout_seconds")),
                     Map.entry(
                             "features",
@@ -141,7 +143,7 @@ final class AppConfigParser {
                                 30),
                         values.integer(
                                 cache, "metrics_ttl_seconds", "cache.metrics_ttl_seconds", 120)),
-                telemetry(section(root, "telemetry"), configDir),
+                checked(section(root, "telemetry"), configDir, "telemetry"),
                 new AppConfig.Planner(
                         planner.text("unknown_state", "UNKNOWN"),
                         values.integer(
@@ -151,6 +153,7 @@ final class AppConfigParser {
                         positive(planner, "max_entities_per_query", 5000),
                         positive(planner, "presence_refresh_seconds", 1800),
                         positive(planner, "max_series_per_query", 50_000),
+                        positive(planner, "max_answer_megabytes", 256),
                         values.integer(
                                 planner,
                                 "cycle_timeout_seconds",
@@ -243,11 +246,32 @@ final class AppConfigParser {
                     merged.putAll(block.entries());
                     out.put(
                             site,
-                            telemetry(
+                            checked(
                                     new YamlNode.Mapping(block.file(), block.line(), merged),
-                                    configDir));
+                                    configDir,
+                                    "telemetry.sites." + site));
                 });
         return out;
+    }
+
+    private AppConfig.Telemetry checked(YamlNode.Mapping t, Path configDir, String prefix) {
+        AppConfig.Telemetry telemetry = telemetry(t, configDir);
+        checkTls(t, telemetry, prefix);
+        return telemetry;
+    }
+
+    /** The TLS files of {@code telemetry}, checked now so that check-config names them. */
+    private void checkTls(YamlNode.Mapping t, AppConfig.Telemetry telemetry, String prefix) {
+        try {
+            Tls.validate(telemetry.endpoint());
+        } catch (Tls.TlsSetupException e) {
+            String message = e.getMessage().replaceFirst("^telemetry\\.", prefix + ".");
+            String key =
+                    message.contains("tls_key_file")
+                            ? "tls_key_file"
+                            : message.contains("tls_cert_file") ? "tls_cert_file" : "tls_ca_file";
+            diagnostics.error(t.at(key), message);
+        }
     }
 
     private AppConfig.Telemetry telemetry(YamlNode.Mapping t, Path configDir) {

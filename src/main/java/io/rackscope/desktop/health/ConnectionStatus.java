@@ -70,6 +70,7 @@ public record ConnectionStatus(Level level, String headline, String reason) {
             case TLS -> "TLS connection to Prometheus failed";
             case UNAVAILABLE -> "Prometheus overloaded or unavailable";
             case DEADLINE -> "The cycle ran out of time";
+            case INVALID_SETTINGS -> "The Prometheus settings cannot be used";
             default -> "No answers from Prometheus";
         };
     }

@@ -26,6 +26,8 @@ public record CycleError(Kind kind, String source, int batch, String server, Str
         BAD_QUERY,
         /** The answer was larger than the configured bound. */
         TOO_LARGE,
+        /** The connection settings cannot be used (a malformed URL); nothing was sent. */
+        INVALID_SETTINGS,
         /** The cycle's deadline passed before the batch was answered. */
         DEADLINE,
         /** A fault inside the app. */

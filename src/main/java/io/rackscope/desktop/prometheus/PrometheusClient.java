@@ -27,6 +27,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -47,6 +48,12 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     private final String authorization;
     private final Duration timeout;
     private final QueryStats stats;
+    private final int maxSeries;
+    private final long maxBytes;
+
+    /** Why no query can be sent at all (TLS files that cannot be used), or null. */
+    private final PrometheusException unusable;
+
     private final Map<String, CompletableFuture<QueryResult>> inFlight = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries =
             Executors.newSingleThreadScheduledExecutor(
@@ -56,7 +63,19 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                         return t;
                     });
 
+    /** Answers of at most 50,000 series and 256 MiB (decoded). */
     public PrometheusClient(Endpoint endpoint, QueryStats stats) {
+        this(endpoint, stats, 50_000, 256L << 20);
+    }
+
+    /**
+     * Answers of at most {@code maxSeries} series and {@code maxBytes} decoded bytes: a larger one
+     * is abandoned while streaming and fails its query with {@link
+     * PrometheusException.Kind#TOO_LARGE}, so that one answer cannot exhaust the heap.
+     */
+    public PrometheusClient(Endpoint endpoint, QueryStats stats, int maxSeries, long maxBytes) {
+        this.maxSeries = maxSeries;
+        this.maxBytes = maxBytes;
         this.baseUrl = endpoint.baseUrl();
         this.displayUrl = endpoint.displayUrl();
         this.stats = stats;
@@ -72,7 +91,22 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                         .readTimeout(timeout)
                         .followRedirects(false)
                         .retryOnConnectionFailure(false);
-        Tls.configure(builder, endpoint);
+        PrometheusException broken = null;
+        try {
+            Tls.configure(builder, endpoint);
+        } catch (Tls.TlsSetupException e) {
+            broken = new PrometheusException(PrometheusException.Kind.TLS, 0, e.getMessage());
+        }
+        if (HttpUrl.parse(baseUrl + "/api/v1/query") == null) {
+            broken =
+                    new PrometheusException(
+                            PrometheusException.Kind.INVALID_SETTINGS,
+                            0,
+                            endpoint.settingPrefix()
+                                    + ".prometheus_url is not a valid http(s) address, so nothing"
+                                    + " is asked; check-config names the problem");
+        }
+        this.unusable = broken;
         builder.addNetworkInterceptor(new WireCounter(stats));
         this.http = builder.build();
         this.authorization = endpoint.authorization();
@@ -119,6 +153,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
 
     private CompletableFuture<QueryResult> submit(String endpoint, String promql, Params extra) {
+        if (unusable != null) {
+            return CompletableFuture.failedFuture(unusable);
+        }
         FormBody.Builder b =
                 new FormBody.Builder()
                         .add("query", promql)
@@ -243,8 +280,10 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                             + " instead of Prometheus JSON; a proxy or login page may be in the way");
         }
         ResponseParser.Envelope envelope;
-        try (InputStream in = new CountingStream(body.byteStream(), count)) {
-            envelope = ResponseParser.parse(in, count);
+        try (InputStream in = new CountingStream(body.byteStream(), count, maxBytes)) {
+            envelope = ResponseParser.parse(in, count, maxSeries);
+        } catch (ResponseParser.TooLarge e) {
+            throw new PrometheusException(PrometheusException.Kind.TOO_LARGE, code, e.getMessage());
         } catch (JsonProcessingException e) {
             throw new PrometheusException(
                     PrometheusException.Kind.NOT_PROMETHEUS,
@@ -365,17 +404,19 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     /** Counts the bytes of the body as the parser reads them. */
     private static final class CountingStream extends FilterInputStream {
         private final long[] count;
+        private final long max;
 
-        CountingStream(InputStream in, long[] count) {
+        CountingStream(InputStream in, long[] count, long max) {
             super(in);
             this.count = count;
+            this.max = max;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                count[0]++;
+                add(1);
             }
             return b;
         }
@@ -384,9 +425,17 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         public int read(byte[] buf, int off, int len) throws IOException {
             int n = super.read(buf, off, len);
             if (n > 0) {
-                count[0] += n;
+                add(n);
             }
             return n;
+        }
+
+        private void add(long n) throws IOException {
+            count[0] += n;
+            if (count[0] > max) {
+                throw new ResponseParser.TooLarge(
+                        "the answer is larger than " + (max >> 20) + " MiB");
+            }
         }
     }
 }

@@ -23,7 +23,11 @@ public final class PrometheusException extends RuntimeException {
         /** No answer within the client's timeout. */
         TIMEOUT,
         /** 503 or another 5xx after the retries. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The connection settings cannot be used (a malformed URL); nothing was sent. */
+        INVALID_SETTINGS,
+        /** The answer was larger than the configured bounds and was abandoned. */
+        TOO_LARGE
     }
 
     private final Kind kind;

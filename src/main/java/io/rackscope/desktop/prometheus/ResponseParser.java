@@ -19,7 +19,21 @@ final class ResponseParser {
 
     record Envelope(String status, String errorType, String error, QueryResult result) {}
 
+    /**
+     * An answer larger than the bounds: it is abandoned while streaming, before it fills memory.
+     */
+    static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
     static Envelope parse(InputStream in, long[] bytesRead) throws IOException {
+        return parse(in, bytesRead, Integer.MAX_VALUE);
+    }
+
+    /** Parses at most {@code maxSeries} series; one more throws {@link TooLarge}. */
+    static Envelope parse(InputStream in, long[] bytesRead, int maxSeries) throws IOException {
         try (JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
@@ -40,7 +54,7 @@ final class ResponseParser {
                     case "error" -> error = p.getValueAsString();
                     case "warnings" -> strings(p, warnings);
                     case "infos" -> strings(p, infos);
-                    case "data" -> resultType = data(p, series);
+                    case "data" -> resultType = data(p, series, maxSeries);
                     default -> p.skipChildren();
                 }
             }
@@ -67,7 +81,8 @@ final class ResponseParser {
         }
     }
 
-    private static String data(JsonParser p, List<Series> series) throws IOException {
+    private static String data(JsonParser p, List<Series> series, int maxSeries)
+            throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return null;
@@ -89,6 +104,12 @@ final class ResponseParser {
                                         new double[] {sample[1]}));
                     } else {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
+                            if (series.size() >= maxSeries) {
+                                throw new TooLarge(
+                                        "the answer holds more than "
+                                                + maxSeries
+                                                + " series (planner.max_series_per_query)");
+                            }
                             series.add(oneSeries(p));
                         }
                     }

@@ -22,6 +22,19 @@ final class CycleErrors {
                     server,
                     "no answer before the cycle's deadline (planner.cycle_timeout_seconds)");
         }
+        if (cause instanceof PrometheusException pe
+                && pe.kind() == PrometheusException.Kind.TOO_LARGE) {
+            return new CycleError(
+                    CycleError.Kind.TOO_LARGE,
+                    source,
+                    batch,
+                    server,
+                    "check "
+                            + source
+                            + " returned too much: "
+                            + pe.getMessage()
+                            + "; narrow its expr (or raise the bound)");
+        }
         if (cause instanceof PrometheusException pe) {
             return new CycleError(kind(pe.kind()), source, batch, server, pe.getMessage());
         }
@@ -44,6 +57,8 @@ final class CycleErrors {
             case TLS -> CycleError.Kind.TLS;
             case TIMEOUT -> CycleError.Kind.TIMEOUT;
             case UNAVAILABLE -> CycleError.Kind.UNAVAILABLE;
+            case INVALID_SETTINGS -> CycleError.Kind.INVALID_SETTINGS;
+            case TOO_LARGE -> CycleError.Kind.TOO_LARGE;
         };
     }
 }

@@ -2,6 +2,7 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -29,8 +30,7 @@ public final class PrometheusRouter implements AutoCloseable {
 
     /** The configured Prometheus servers; {@code url} (not null) overrides the default one's. */
     public PrometheusRouter(RackscopeConfig cfg, String url, QueryStats stats) {
-        PrometheusClient main = new PrometheusClient(cfg.app().telemetry().endpoint(url), stats);
-        owned.add(main);
+        PrometheusClient main = client(cfg, cfg.app().telemetry().endpoint(url), stats);
         this.fallback = main;
         Map<String, PrometheusClient> byUrl = new LinkedHashMap<>();
         byUrl.put(main.displayUrl(), main);
@@ -40,13 +40,22 @@ public final class PrometheusRouter implements AutoCloseable {
                             PrometheusClient c =
                                     byUrl.computeIfAbsent(
                                             telemetry.endpoint().displayUrl(),
-                                            u -> client(telemetry, stats));
+                                            u -> client(cfg, telemetry.endpoint(), stats));
                             bySite.put(site, c);
                         });
     }
 
-    private PrometheusClient client(AppConfig.Telemetry telemetry, QueryStats stats) {
-        PrometheusClient c = new PrometheusClient(telemetry.endpoint(), stats);
+    /**
+     * A client bounded by {@code planner.max_series_per_query} and {@code max_answer_megabytes}.
+     */
+    private PrometheusClient client(RackscopeConfig cfg, Endpoint endpoint, QueryStats stats) {
+        AppConfig.Planner p = cfg.app().planner();
+        PrometheusClient c =
+                new PrometheusClient(
+                        endpoint,
+                        stats,
+                        p.maxSeriesPerQuery(),
+                        (long) p.maxAnswerMegabytes() << 20);
         owned.add(c);
         return c;
     }

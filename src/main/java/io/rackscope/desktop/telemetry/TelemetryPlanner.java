@@ -71,6 +71,7 @@ public final class TelemetryPlanner implements AutoCloseable {
     private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
+    private volatile Instant lastGood;
     private CompletableFuture<HealthSnapshot> running;
     private long version;
     private long interval;
@@ -264,6 +265,11 @@ public final class TelemetryPlanner implements AutoCloseable {
         return Duration.ofSeconds(interval);
     }
 
+    /** When a cycle last brought data (null: never); the age of what is shown grows from it. */
+    public Instant lastGoodAt() {
+        return lastGood;
+    }
+
     /** The newest snapshot; never waits. */
     public HealthSnapshot latest() {
         return latest;
@@ -419,6 +425,9 @@ public final class TelemetryPlanner implements AutoCloseable {
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
         long sent = stats.queryCount() - queriesBefore;
+        if (failedRequests < Math.max(1, sent) || units.isEmpty()) {
+            lastGood = now;
+        }
         HealthSnapshot snapshot;
         synchronized (lock) {
             snapshot =

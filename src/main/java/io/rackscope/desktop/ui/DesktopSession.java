@@ -99,7 +99,16 @@ public final class DesktopSession implements AutoCloseable {
                         new SelfMonitoringServer(
                                 cfg.app().selfMonitoring().listen(),
                                 planner::stats,
-                                planner::latest);
+                                planner::latest,
+                                planner::lastGoodAt,
+                                Clock.systemUTC());
+                if (selfMonitoring.beyondLoopback()) {
+                    main.showNotice(
+                            "Self-monitoring listens on "
+                                    + cfg.app().selfMonitoring().listen()
+                                    + ", beyond loopback: anyone who can reach it can read the"
+                                    + " estate's numbers.");
+                }
             } catch (IOException | RuntimeException e) {
                 main.showNotice(
                         "Self-monitoring endpoint not started on "

@@ -1,17 +1,25 @@
 package io.rackscope.desktop.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SelfMonitoringServerTest {
@@ -19,7 +27,12 @@ class SelfMonitoringServerTest {
     void servesTheStatsAsJsonAndAsPrometheusMetrics() throws Exception {
         CycleStats stats = new CycleStats(5, 1, 2, 0, 3.5, 100, 40, 20, 0, 0, 0, 2, 0, 1);
         try (SelfMonitoringServer server =
-                new SelfMonitoringServer("127.0.0.1:0", () -> stats, HealthSnapshot::empty)) {
+                new SelfMonitoringServer(
+                        "127.0.0.1:0",
+                        () -> stats,
+                        HealthSnapshot::empty,
+                        () -> null,
+                        Clock.systemUTC())) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
             HttpResponse<String> json =
@@ -47,6 +60,74 @@ class SelfMonitoringServerTest {
             assertTrue(text.contains("rackscope_cache_misses 2"), text);
             assertTrue(text.contains("# TYPE rackscope_in_flight gauge"), text);
             assertTrue(text.contains("rackscope_snapshot_version 0"), text);
+        }
+    }
+
+    @Test
+    void aSlowClientDoesNotBlockOthersAndOnlyGetAndHeadAreServed() throws Exception {
+        CycleStats stats = CycleStats.NONE;
+        try (SelfMonitoringServer server =
+                        new SelfMonitoringServer(
+                                "127.0.0.1:0",
+                                () -> stats,
+                                HealthSnapshot::empty,
+                                () -> null,
+                                Clock.systemUTC());
+                Socket slow = new Socket("127.0.0.1", server.port())) {
+            slow.getOutputStream().write("GET /metr".getBytes(StandardCharsets.US_ASCII));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> ok =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode(), "answered while a slow client holds a connection");
+            HttpResponse<String> post =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, post.statusCode());
+            HttpResponse<String> head =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertFalse(server.beyondLoopback());
+        }
+    }
+
+    @Test
+    void aBurstOfConcurrentRequestsIsAllAnswered() throws Exception {
+        try (SelfMonitoringServer server =
+                new SelfMonitoringServer(
+                        "127.0.0.1:0",
+                        () -> CycleStats.NONE,
+                        HealthSnapshot::empty,
+                        () -> null,
+                        Clock.systemUTC())) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/stats/telemetry");
+            List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                all.add(
+                        http.sendAsync(
+                                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                                HttpResponse.BodyHandlers.ofString()));
+            }
+            int ok = 0;
+            for (CompletableFuture<HttpResponse<String>> f : all) {
+                int code = f.get(30, TimeUnit.SECONDS).statusCode();
+                assertTrue(code == 200 || code == 503, "answered " + code);
+                ok += code == 200 ? 1 : 0;
+            }
+            assertTrue(ok > 0, "most are served");
         }
     }
 }
