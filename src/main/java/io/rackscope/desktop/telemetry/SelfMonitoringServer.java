@@ -2,8 +2,8 @@ package io.rackscope.desktop.telemetry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +25,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The app's own numbers, for whoever watches the watcher: {@code /api/stats/telemetry} (the seed's
@@ -44,26 +43,13 @@ public final class SelfMonitoringServer implements AutoCloseable {
     private final ServerSocket socket;
     private final ThreadPoolExecutor pool;
     private final Thread acceptor;
-    private final Supplier<CycleStats> stats;
-    private final Supplier<HealthSnapshot> latest;
-    private final Supplier<Instant> lastGood;
+    private final PlannerState planner;
     private final Clock clock;
     private final boolean beyondLoopback;
 
-    /**
-     * {@code lastGood} is when data last arrived (null: never), so that the data age keeps growing
-     * while cycles fail.
-     */
-    public SelfMonitoringServer(
-            String listen,
-            Supplier<CycleStats> stats,
-            Supplier<HealthSnapshot> latest,
-            Supplier<Instant> lastGood,
-            Clock clock)
+    public SelfMonitoringServer(String listen, PlannerState planner, Clock clock)
             throws IOException {
-        this.stats = stats;
-        this.latest = latest;
-        this.lastGood = lastGood;
+        this.planner = planner;
         this.clock = clock;
         int colon = listen.lastIndexOf(':');
         InetAddress host = InetAddress.getByName(listen.substring(0, colon));
@@ -149,14 +135,14 @@ public final class SelfMonitoringServer implements AutoCloseable {
                                 out,
                                 200,
                                 "application/json",
-                                new ObjectMapper().writeValueAsString(stats.get().asMap()),
+                                new ObjectMapper().writeValueAsString(planner.stats().asMap()),
                                 head);
                 case "/metrics" ->
                         respond(
                                 out,
                                 200,
                                 "text/plain; version=0.0.4",
-                                metrics(stats.get(), latest.get(), lastGood.get(), clock.instant()),
+                                metrics(planner, clock.instant()),
                                 head);
                 default -> respond(out, 404, "text/plain", "not found\n", head);
             }
@@ -197,9 +183,17 @@ public final class SelfMonitoringServer implements AutoCloseable {
         out.flush();
     }
 
-    static String metrics(CycleStats stats, HealthSnapshot s, Instant lastGood, Instant now) {
+    /**
+     * The data age grows from when data last arrived, so it keeps growing while cycles fail; a
+     * planner that stopped cycling shows as {@code rackscope_planner_cycling 0}.
+     */
+    static String metrics(PlannerState planner, Instant now) {
+        HealthSnapshot s = planner.latest();
+        Instant lastGood = planner.lastGoodAt();
+        Liveness live = planner.liveness();
         StringBuilder b = new StringBuilder();
-        stats.asMap()
+        planner.stats()
+                .asMap()
                 .forEach(
                         (k, v) -> {
                             if (v instanceof Number n) {
@@ -237,6 +231,12 @@ public final class SelfMonitoringServer implements AutoCloseable {
                                 .append('\n'));
         b.append("# TYPE rackscope_stale_nodes gauge\nrackscope_stale_nodes ")
                 .append(s.nodes().keySet().stream().filter(s::isStale).count())
+                .append('\n');
+        b.append("# TYPE rackscope_planner_cycling gauge\nrackscope_planner_cycling ")
+                .append(live.stopped() ? 0 : 1)
+                .append('\n');
+        b.append("# TYPE rackscope_planner_slow gauge\nrackscope_planner_slow ")
+                .append(live.state() == Liveness.State.SLOW ? 1 : 0)
                 .append('\n');
         b.append("# TYPE rackscope_cycle_errors gauge\nrackscope_cycle_errors ")
                 .append(s.errors().size())

@@ -11,6 +11,7 @@ import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -50,7 +51,7 @@ import java.util.concurrent.TimeoutException;
  * batch keeps the last known results of its own targets, marked stale, and touches nothing else;
  * what was never known stays UNKNOWN rather than "last known".
  */
-public final class TelemetryPlanner implements AutoCloseable {
+public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final RackscopeConfig config;
     private final PrometheusRouter router;
     private final QueryStats stats;
@@ -72,6 +73,9 @@ public final class TelemetryPlanner implements AutoCloseable {
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
     private volatile Instant lastGood;
+    private final Instant createdAt;
+    private volatile Instant runningSince;
+    private volatile Instant lastFinished;
     private CompletableFuture<HealthSnapshot> running;
     private long version;
     private long interval;
@@ -97,6 +101,7 @@ public final class TelemetryPlanner implements AutoCloseable {
         this.router = router;
         this.stats = router.stats();
         this.clock = clock;
+        this.createdAt = clock.instant();
         this.mode = mode;
         router.all().forEach(api -> routes.put(api, Route.of(api)));
         this.route = routes.get(router.fallback());
@@ -265,12 +270,25 @@ public final class TelemetryPlanner implements AutoCloseable {
         return Duration.ofSeconds(interval);
     }
 
-    /** When a cycle last brought data (null: never); the age of what is shown grows from it. */
+    @Override
     public Instant lastGoodAt() {
         return lastGood;
     }
 
-    /** The newest snapshot; never waits. */
+    @Override
+    public Liveness liveness() {
+        synchronized (lock) {
+            return Liveness.of(
+                    clock.instant(),
+                    createdAt,
+                    lastFinished,
+                    runningSince,
+                    cycleInterval(),
+                    deadline);
+        }
+    }
+
+    @Override
     public HealthSnapshot latest() {
         return latest;
     }
@@ -333,6 +351,7 @@ public final class TelemetryPlanner implements AutoCloseable {
             if (running != null) {
                 return running;
             }
+            runningSince = clock.instant();
             CompletableFuture<HealthSnapshot> cycle =
                     CompletableFuture.supplyAsync(() -> cycle(at), worker);
             running = cycle;
@@ -340,6 +359,8 @@ public final class TelemetryPlanner implements AutoCloseable {
                     (s, e) -> {
                         synchronized (lock) {
                             running = null;
+                            runningSince = null;
+                            lastFinished = clock.instant();
                         }
                     });
             return cycle;
@@ -615,7 +636,7 @@ public final class TelemetryPlanner implements AutoCloseable {
                 routes.size());
     }
 
-    /** The counters as they are now (the self-monitoring endpoint reads them between cycles). */
+    @Override
     public CycleStats stats() {
         return statsNow(latest.stats().batches(), latest.stats().failedBatches());
     }

@@ -97,11 +97,7 @@ public final class DesktopSession implements AutoCloseable {
             try {
                 selfMonitoring =
                         new SelfMonitoringServer(
-                                cfg.app().selfMonitoring().listen(),
-                                planner::stats,
-                                planner::latest,
-                                planner::lastGoodAt,
-                                Clock.systemUTC());
+                                cfg.app().selfMonitoring().listen(), planner, Clock.systemUTC());
                 if (selfMonitoring.beyondLoopback()) {
                     main.showNotice(
                             "Self-monitoring listens on "

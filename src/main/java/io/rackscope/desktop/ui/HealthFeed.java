@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui;
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,11 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
     }
 
     @Override
+    public Liveness liveness() {
+        return planner == null ? Liveness.CYCLING_NOW : planner.liveness();
+    }
+
+    @Override
     public void refreshNow() {
         if (scheduler != null) {
             scheduler.execute(this::cycle);
@@ -106,7 +112,9 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
     private void cycle() {
         try {
             publish(planner.refresh());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // anything escaping here would cancel every later cycle; the watchdog reports a
+            // planner that keeps failing
             if (!scheduler.isShutdown()) {
                 LOG.log(Level.WARNING, "health cycle failed", e);
             }

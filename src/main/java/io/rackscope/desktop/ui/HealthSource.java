@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
@@ -21,5 +22,10 @@ public interface HealthSource {
      */
     default <T> T view(String key, Function<HealthSnapshot, T> assemble) {
         return assemble.apply(current());
+    }
+
+    /** Whether cycles still come; a source that only replays published snapshots always does. */
+    default Liveness liveness() {
+        return Liveness.CYCLING_NOW;
     }
 }

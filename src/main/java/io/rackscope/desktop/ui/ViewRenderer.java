@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -20,6 +22,8 @@ import javax.imageio.ImageIO;
  * when needed.
  */
 public final class ViewRenderer {
+    private static final int FX_TIMEOUT_SECONDS = 60;
+
     private ViewRenderer() {}
 
     /** Headless Monocle unless a toolkit is already running (tests) or a display was asked for. */
@@ -38,7 +42,7 @@ public final class ViewRenderer {
             started.complete(null);
         }
         Platform.setImplicitExit(false);
-        started.join();
+        within(started);
     }
 
     /**
@@ -75,7 +79,7 @@ public final class ViewRenderer {
                         scene.completeExceptionally(e);
                     }
                 });
-        Scene s = scene.join();
+        Scene s = within(scene);
         settle(stats);
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(
@@ -89,7 +93,7 @@ public final class ViewRenderer {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        ImageIO.write(SwingFXUtils.fromFXImage(image.join(), null), "png", out.toFile());
+        ImageIO.write(SwingFXUtils.fromFXImage(within(image), null), "png", out.toFile());
         return s;
     }
 
@@ -103,14 +107,33 @@ public final class ViewRenderer {
             Thread.sleep(150);
             CompletableFuture<Void> pulse = new CompletableFuture<>();
             Platform.runLater(() -> pulse.complete(null));
-            pulse.join();
+            within(pulse);
         } while (stats.inFlight() > 0 && System.nanoTime() < deadline);
         // controls that lay themselves out in later pulses (TilesFX skins) need a few more rounds
         for (int i = 0; i < 6; i++) {
             Thread.sleep(80);
             CompletableFuture<Void> pulse = new CompletableFuture<>();
             Platform.runLater(() -> pulse.complete(null));
-            pulse.join();
+            within(pulse);
+        }
+    }
+
+    /**
+     * Every wait on the FX thread is bounded: a dead or wedged toolkit fails the render plainly.
+     */
+    private static <T> T within(CompletableFuture<T> f) {
+        try {
+            return f.get(FX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "the JavaFX thread did not answer within " + FX_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
         }
     }
 }

@@ -340,4 +340,33 @@ class PlannerIT {
                     "recovery after Prometheus returns");
         }
     }
+
+    @Test
+    void anAnswerOverTheSeriesBoundFailsItsBatchAndNothingElse() {
+        try (PrometheusClient client =
+                new PrometheusClient(
+                        config.app().telemetry().endpoint(prometheus.url()),
+                        new QueryStats(),
+                        500,
+                        Long.MAX_VALUE)) {
+            TelemetryPlanner planner =
+                    new TelemetryPlanner(
+                            config, client, EvaluationMode.FILTERED, Clock.systemUTC());
+            HealthSnapshot s = planner.refresh();
+            List<CycleError> tooLarge =
+                    s.errors().stream().filter(e -> e.kind() == CycleError.Kind.TOO_LARGE).toList();
+            assertFalse(tooLarge.isEmpty(), s.errors().toString());
+            assertTrue(
+                    tooLarge.get(0).message().contains("more than 500 series")
+                            && tooLarge.get(0).message().contains("narrow its expr"),
+                    tooLarge.get(0).message());
+            assertTrue(
+                    s.errors().stream().allMatch(e -> e.kind() == CycleError.Kind.TOO_LARGE),
+                    "only the oversized batches fail: " + s.errors());
+            assertFalse(s.isStale("n000001"), "nothing was known, so nothing is last known");
+            assertEquals(Severity.UNKNOWN, s.node("n000001"), "unevaluated is not OK");
+            assertFalse(s.isStale("site01-room01-aisle01-r03"), "rack checks still ran");
+            assertEquals(Severity.CRIT, s.rack("site01-room01-aisle01-r03"));
+        }
+    }
 }

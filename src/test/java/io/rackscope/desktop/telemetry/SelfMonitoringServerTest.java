@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,16 +25,46 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SelfMonitoringServerTest {
+    record Fixed(CycleStats stats, HealthSnapshot latest, Instant lastGoodAt, Liveness liveness)
+            implements PlannerState {
+        Fixed(CycleStats stats, Liveness liveness) {
+            this(stats, HealthSnapshot.empty(), null, liveness);
+        }
+    }
+
+    @Test
+    void aPlannerThatStoppedCyclingShowsInTheMetricsWhileTheDataAgeKeepsGrowing() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        Liveness stopped =
+                Liveness.of(
+                        now,
+                        now.minusSeconds(600),
+                        now.minusSeconds(300),
+                        null,
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(35));
+        String text =
+                SelfMonitoringServer.metrics(
+                        new Fixed(
+                                CycleStats.NONE,
+                                HealthSnapshot.empty(),
+                                now.minusSeconds(300),
+                                stopped),
+                        now);
+        assertTrue(text.contains("rackscope_planner_cycling 0"), text);
+        assertTrue(text.contains("rackscope_snapshot_age_seconds 300"), text);
+        String fine =
+                SelfMonitoringServer.metrics(new Fixed(CycleStats.NONE, Liveness.CYCLING_NOW), now);
+        assertTrue(fine.contains("rackscope_planner_cycling 1"), fine);
+        assertTrue(fine.contains("rackscope_snapshot_age_seconds NaN"), fine);
+    }
+
     @Test
     void servesTheStatsAsJsonAndAsPrometheusMetrics() throws Exception {
         CycleStats stats = new CycleStats(5, 1, 2, 0, 3.5, 100, 40, 20, 0, 0, 0, 2, 0, 1);
         try (SelfMonitoringServer server =
                 new SelfMonitoringServer(
-                        "127.0.0.1:0",
-                        () -> stats,
-                        HealthSnapshot::empty,
-                        () -> null,
-                        Clock.systemUTC())) {
+                        "127.0.0.1:0", new Fixed(stats, Liveness.CYCLING_NOW), Clock.systemUTC())) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
             HttpResponse<String> json =
@@ -69,9 +101,7 @@ class SelfMonitoringServerTest {
         try (SelfMonitoringServer server =
                         new SelfMonitoringServer(
                                 "127.0.0.1:0",
-                                () -> stats,
-                                HealthSnapshot::empty,
-                                () -> null,
+                                new Fixed(stats, Liveness.CYCLING_NOW),
                                 Clock.systemUTC());
                 Socket slow = new Socket("127.0.0.1", server.port())) {
             slow.getOutputStream().write("GET /metr".getBytes(StandardCharsets.US_ASCII));
@@ -108,9 +138,7 @@ class SelfMonitoringServerTest {
         try (SelfMonitoringServer server =
                 new SelfMonitoringServer(
                         "127.0.0.1:0",
-                        () -> CycleStats.NONE,
-                        HealthSnapshot::empty,
-                        () -> null,
+                        new Fixed(CycleStats.NONE, Liveness.CYCLING_NOW),
                         Clock.systemUTC())) {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/stats/telemetry");

@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Subscriptions;
@@ -35,6 +36,9 @@ public final class StatusViewModel {
     private final Subscriptions subscriptions = new Subscriptions();
     private long previousQueries = -1;
     private Instant lastGood;
+    private Severity baseLevel = Severity.UNKNOWN;
+    private String baseText = "Prometheus: connecting…";
+    private String baseBanner = "";
 
     /** {@code staleAfterSeconds}: after this long without fresh data the banner says STALE. */
     public StatusViewModel(HealthSource health, Clock clock, int staleAfterSeconds, String notice) {
@@ -66,27 +70,24 @@ public final class StatusViewModel {
         switch (c.level()) {
             case OK -> {
                 lastGood = s.takenAt();
-                level.set(Severity.OK);
-                prometheus.set(c.headline());
-                banner.set(notice);
+                baseLevel = Severity.OK;
+                baseText = c.headline();
+                baseBanner = "";
             }
             case DEGRADED -> {
                 lastGood = s.takenAt();
-                level.set(Severity.WARN);
-                prometheus.set(c.headline() + ": " + c.reason());
-                banner.set(join(notice, c.headline() + ": " + c.reason()));
+                baseLevel = Severity.WARN;
+                baseText = c.headline() + ": " + c.reason();
+                baseBanner = baseText;
             }
             case DOWN -> {
-                level.set(Severity.CRIT);
-                prometheus.set(c.headline() + ": " + c.reason());
-                banner.set(
-                        join(
-                                notice,
-                                lastGood == null
-                                        ? "No data yet: " + c.reason()
-                                        : "No fresh data: showing the last known states with"
-                                                + " their age. "
-                                                + c.reason()));
+                baseLevel = Severity.CRIT;
+                baseText = c.headline() + ": " + c.reason();
+                baseBanner =
+                        lastGood == null
+                                ? "No data yet: " + c.reason()
+                                : "No fresh data: showing the last known states with their age. "
+                                        + c.reason();
             }
         }
         tick();
@@ -101,26 +102,51 @@ public final class StatusViewModel {
         banner.set(join(banner.get(), text));
     }
 
+    /**
+     * Re-derives what is shown from the last snapshot's status, the data age and whether cycles
+     * still come: a planner that stopped says so even though no new snapshot will ever tell.
+     */
     public void tick() {
-        HealthSnapshot s = health.current();
-        if (s.version() == 0) {
+        Liveness live = health.liveness();
+        if (health.current().version() == 0) {
+            if (live.stopped()) {
+                show(Severity.CRIT, live.text(), live.text());
+            }
             return;
         }
-        ConnectionStatus c = health.view("status", ConnectionStatus::of);
         Instant now = clock.instant();
+        Severity shownLevel = baseLevel;
+        String text = baseText;
+        String alarm = baseBanner;
+        if (lastGood != null) {
+            Duration dataAge = Duration.between(lastGood, now);
+            if (staleAfterSeconds > 0 && dataAge.toSeconds() > staleAfterSeconds) {
+                shownLevel = Severity.CRIT;
+                alarm =
+                        "STALE: no fresh data for "
+                                + Formats.age(dataAge)
+                                + ": showing the last known states. "
+                                + health.view("status", ConnectionStatus::of).reason();
+            }
+        }
+        switch (live.state()) {
+            case STOPPED -> {
+                shownLevel = Severity.CRIT;
+                text = live.text();
+                alarm = live.text() + ". " + alarm;
+            }
+            case SLOW -> {
+                shownLevel = Severity.worst(shownLevel, Severity.WARN);
+                text = live.text();
+            }
+            default -> {}
+        }
+        show(shownLevel, text, alarm);
         if (lastGood == null) {
             age.set("no data yet");
             return;
         }
-        Duration dataAge = Duration.between(lastGood, now);
-        if (staleAfterSeconds > 0 && dataAge.toSeconds() > staleAfterSeconds) {
-            level.set(Severity.CRIT);
-            banner.set(
-                    "STALE: no fresh data for "
-                            + Formats.age(dataAge)
-                            + ": showing the last known states. "
-                            + c.reason());
-        }
+        HealthSnapshot s = health.current();
         Instant oldest = s.staleSince().values().stream().min(Instant::compareTo).orElse(lastGood);
         age.set(
                 "updated "
@@ -128,6 +154,12 @@ public final class StatusViewModel {
                         + (s.staleEntities().isEmpty()
                                 ? ""
                                 : " · oldest data " + Formats.age(Duration.between(oldest, now))));
+    }
+
+    private void show(Severity l, String text, String alarm) {
+        level.set(l);
+        prometheus.set(text);
+        banner.set(join(notice, alarm.strip()));
     }
 
     public ReadOnlyObjectProperty<Severity> healthProperty() {

@@ -6,6 +6,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
@@ -296,6 +297,10 @@ public final class WallboardViewModel {
     /** What the Prometheus tile says. */
     public String prometheusText() {
         HealthSnapshot s = health.current();
+        Liveness live = health.liveness();
+        if (live.stopped()) {
+            return "updates stopped " + live.age().toSeconds() + " s ago";
+        }
         if (s.version() == 0) {
             return "waiting for the first cycle";
         }
