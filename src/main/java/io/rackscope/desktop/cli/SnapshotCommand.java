@@ -4,6 +4,7 @@ import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +153,27 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Why an entity's state is not this cycle's: "stale" (its last known state, since when) or
+     * "unevaluated" (nothing was ever known), the checks concerned and the first reason given.
+     */
+    private static Map<String, Object> staleMarker(
+            HealthSnapshot s, String entity, List<String> checks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Instant since = s.staleSince().get(entity);
+        m.put("state", since == null ? "unevaluated" : "stale");
+        m.put("since", since == null ? null : since.toString());
+        m.put("checks", checks);
+        m.put(
+                "reason",
+                s.errors().stream()
+                        .filter(e -> checks.contains(e.source()))
+                        .map(CycleError::message)
+                        .findFirst()
+                        .orElse(null));
+        return m;
+    }
+
     static Map<String, Object> document(HealthSnapshot s) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("sites", new TreeMap<>(s.sites()));
@@ -171,6 +194,21 @@ public final class SnapshotCommand implements Callable<Integer> {
                                 })
                         .toList();
         doc.put("alerts", alerts);
+        Map<String, Object> nodesOut = new TreeMap<>();
+        Map<String, Object> othersOut = new TreeMap<>();
+        s.unevaluated()
+                .forEach(
+                        (entity, checks) ->
+                                (s.nodes().containsKey(entity) ? nodesOut : othersOut)
+                                        .put(entity, staleMarker(s, entity, checks)));
+        doc.put("stale_nodes", nodesOut);
+        doc.put("stale_entities", othersOut);
+        ConnectionStatus c = ConnectionStatus.of(s);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("level", c.level());
+        status.put("headline", c.headline());
+        status.put("reason", c.reason());
+        doc.put("status", status);
         doc.put("stats", new LinkedHashMap<>(s.stats().asMap()));
         doc.put("errors", s.errors().stream().map(CycleError::toString).toList());
         doc.put(

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.config;
 
+import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.http.Secret;
 import io.rackscope.desktop.http.Tls;
 import java.io.IOException;
@@ -257,7 +258,35 @@ final class AppConfigParser {
     private AppConfig.Telemetry checked(YamlNode.Mapping t, Path configDir, String prefix) {
         AppConfig.Telemetry telemetry = telemetry(t, configDir);
         checkTls(t, telemetry, prefix);
+        checkCredentials(t, telemetry.endpoint(), prefix);
         return telemetry;
+    }
+
+    /** Credentials that are set but not sent are said, with which ones win. */
+    private void checkCredentials(YamlNode.Mapping t, Endpoint e, String prefix) {
+        boolean basic = e.basicAuthUser() != null && !e.basicAuthUser().isEmpty();
+        Endpoint.Credential sent = e.credential();
+        String tokenKey = t.has("bearer_token") ? "bearer_token" : "bearer_token_file";
+        if (sent == Endpoint.Credential.BEARER_TOKEN && basic) {
+            diagnostics.warning(
+                    t.at(tokenKey),
+                    prefix
+                            + ".bearer_token and basic_auth_user are both set: the bearer token"
+                            + " is sent, basic auth is not");
+        }
+        if (sent != Endpoint.Credential.URL_USERINFO
+                && sent != Endpoint.Credential.NONE
+                && !e.requestUrl().equals(e.baseUrl())) {
+            diagnostics.warning(
+                    t.at("prometheus_url"),
+                    "the user:password in "
+                            + prefix
+                            + ".prometheus_url is not sent because "
+                            + (sent == Endpoint.Credential.BEARER_TOKEN
+                                    ? "bearer_token"
+                                    : "basic_auth_user")
+                            + " is set");
+        }
     }
 
     /** The TLS files of {@code telemetry}, checked now so that check-config names them. */
@@ -275,7 +304,9 @@ final class AppConfigParser {
     }
 
     private AppConfig.Telemetry telemetry(YamlNode.Mapping t, Path configDir) {
-        String url = t.text("prometheus_url", DEFAULT_PROMETHEUS_URL).trim();
+        String url =
+                values.text(t, "prometheus_url", "telemetry.prometheus_url", DEFAULT_PROMETHEUS_URL)
+                        .trim();
         checkUrl(t, url);
         Secret password = secret(t, "basic_auth_password", configDir);
         Secret token = secret(t, "bearer_token", configDir);
@@ -345,8 +376,8 @@ final class AppConfigParser {
      * neither is set.
      */
     private Secret secret(YamlNode.Mapping t, String key, Path configDir) {
-        String inline = t.text(key, null);
-        String file = t.text(key + "_file", null);
+        String inline = values.text(t, key, "telemetry." + key, null);
+        String file = values.text(t, key + "_file", "telemetry." + key + "_file", null);
         if (inline != null && !inline.isEmpty()) {
             Matcher m = ENV.matcher(inline);
             StringBuilder out = new StringBuilder();

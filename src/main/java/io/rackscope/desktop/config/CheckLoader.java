@@ -21,10 +21,16 @@ import java.util.Optional;
 final class CheckLoader {
     private final Diagnostics diagnostics;
     private final YamlReader reader;
+    private final Map<String, YamlNode> rejected = new LinkedHashMap<>();
 
     CheckLoader(Diagnostics diagnostics, YamlReader reader) {
         this.diagnostics = diagnostics;
         this.reader = reader;
+    }
+
+    /** Where each check that was rejected is defined, so that its users can point there. */
+    Map<String, YamlNode> rejected() {
+        return rejected;
     }
 
     Map<String, Check> load(Path dir) {
@@ -157,6 +163,7 @@ final class CheckLoader {
             }
         }
         if (!ok) {
+            rejected.putIfAbsent(id, m);
             return Optional.empty();
         }
         return Optional.of(

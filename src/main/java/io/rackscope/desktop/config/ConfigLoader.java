@@ -46,14 +46,15 @@ public final class ConfigLoader {
 
         TemplateLoader templateLoader = new TemplateLoader(diagnostics, reader);
         TemplateCatalog templates = templateLoader.load(paths.templates());
-        Map<String, Check> checks = new CheckLoader(diagnostics, reader).load(paths.checks());
+        CheckLoader checkLoader = new CheckLoader(diagnostics, reader);
+        Map<String, Check> checks = checkLoader.load(paths.checks());
         Map<String, MetricDefinition> metrics =
                 new MetricLoader(diagnostics, reader).load(paths.metrics());
         TopologyLoader topologyLoader = new TopologyLoader(diagnostics, reader);
         List<Site> sites = topologyLoader.load(paths.topology(), root);
         Map<String, AppConfig.Telemetry> siteTelemetry =
                 parser.siteTelemetry(app, topologyLoader.siteTelemetry(), root);
-        new ReferenceValidator(diagnostics)
+        new ReferenceValidator(diagnostics, checkLoader.rejected())
                 .validate(
                         sites,
                         templates,

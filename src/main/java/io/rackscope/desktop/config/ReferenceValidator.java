@@ -19,9 +19,12 @@ import java.util.Set;
  */
 final class ReferenceValidator {
     private final Diagnostics diagnostics;
+    private final Map<String, YamlNode> rejectedChecks;
 
-    ReferenceValidator(Diagnostics diagnostics) {
+    /** {@code rejectedChecks}: checks defined but rejected, where; their users point there. */
+    ReferenceValidator(Diagnostics diagnostics, Map<String, YamlNode> rejectedChecks) {
         this.diagnostics = diagnostics;
+        this.rejectedChecks = rejectedChecks;
     }
 
     void validate(
@@ -158,7 +161,19 @@ final class ReferenceValidator {
             List<String> ids,
             Set<String> known) {
         for (String id : ids) {
-            if (!known.contains(id)) {
+            YamlNode rejected = kind.equals("check") ? rejectedChecks.get(id) : null;
+            if (!known.contains(id) && rejected != null) {
+                diagnostics.warning(
+                        at.at(key),
+                        owner
+                                + " lists the check '"
+                                + id
+                                + "', which was rejected (see "
+                                + rejected.file().getFileName()
+                                + ":"
+                                + rejected.line()
+                                + "); it is not evaluated");
+            } else if (!known.contains(id)) {
                 diagnostics.warning(
                         at.at(key),
                         owner

@@ -103,7 +103,14 @@ final class TemplateLoader {
                                 r.text("id", ""),
                                 r.text("name", r.text("id", "")),
                                 r.text("type", "other"),
-                                r.texts("checks")));
+                                values.names(
+                                        r,
+                                        "checks",
+                                        "the checks of rear component '"
+                                                + r.text("id", "")
+                                                + "' of template '"
+                                                + id
+                                                + "'")));
             }
         }
         return new DeviceTemplate(
@@ -114,8 +121,8 @@ final class TemplateLoader {
                 uHeight(m, id),
                 matrix,
                 rear,
-                m.texts("checks"),
-                m.texts("metrics"));
+                values.names(m, "checks", "the checks of device template '" + id + "'"),
+                values.names(m, "metrics", "the metrics of device template '" + id + "'"));
     }
 
     private int uHeight(YamlNode.Mapping m, String id) {
@@ -192,7 +199,7 @@ final class TemplateLoader {
                 id,
                 m.text("name", id),
                 values.integer(m, "u_height", "u_height", 42),
-                m.texts("checks"),
+                values.names(m, "checks", "the checks of rack template '" + id + "'"),
                 refs);
     }
 
@@ -204,7 +211,7 @@ final class TemplateLoader {
                 m.text("location", "side"),
                 m.text("side", null),
                 values.integer(m, "u_height", "u_height", 1),
-                m.texts("checks"),
-                m.texts("metrics"));
+                values.names(m, "checks", "the checks of rack component template '" + id + "'"),
+                values.names(m, "metrics", "the metrics of rack component template '" + id + "'"));
     }
 }

@@ -1,5 +1,7 @@
 package io.rackscope.desktop.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Typed reads of scalar settings that fall back to a default and say so when the text is wrong. */
@@ -10,8 +12,77 @@ final class Values {
         this.diagnostics = diagnostics;
     }
 
+    /** The text at {@code key}; a list or mapping there is reported and read as absent. */
+    String text(YamlNode.Mapping map, String key, String qualifiedName, String fallback) {
+        YamlNode n = map.entries().get(key);
+        if (n == null || n instanceof YamlNode.Scalar) {
+            return map.text(key, fallback);
+        }
+        diagnostics.error(
+                n,
+                qualifiedName
+                        + " should be a single value, not a "
+                        + (n instanceof YamlNode.Sequence ? "list" : "mapping")
+                        + (fallback == null ? "; it is ignored" : "; using " + fallback));
+        return fallback;
+    }
+
+    /**
+     * The list of names at {@code key}. A lone name is a list of one; a text with commas ({@code
+     * checks: a, b}) is read as its names, with a warning to write a list; an entry that is not a
+     * name is reported and skipped.
+     */
+    List<String> names(YamlNode.Mapping map, String key, String qualifiedName) {
+        YamlNode n = map.entries().get(key);
+        if (n instanceof YamlNode.Scalar s && !s.isNull() && s.value().contains(",")) {
+            List<String> split = new ArrayList<>();
+            for (String part : s.value().split(",")) {
+                if (!part.isBlank()) {
+                    split.add(part.strip());
+                }
+            }
+            diagnostics.warning(
+                    n,
+                    qualifiedName
+                            + " should be a list such as ["
+                            + String.join(", ", split)
+                            + "], not the text '"
+                            + s.value()
+                            + "'; read as "
+                            + split.size()
+                            + " names");
+            return split;
+        }
+        if (n instanceof YamlNode.Mapping) {
+            diagnostics.error(
+                    n, qualifiedName + " should be a list of names, not a mapping; it is ignored");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<YamlNode> items = map.list(key);
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            if (item instanceof YamlNode.Scalar s) {
+                if (!s.isNull()) {
+                    out.add(s.value());
+                }
+            } else {
+                diagnostics.error(
+                        item,
+                        "entry "
+                                + (i + 1)
+                                + " of "
+                                + qualifiedName
+                                + " is not a name but a "
+                                + (item instanceof YamlNode.Sequence ? "list" : "mapping")
+                                + "; it is skipped");
+            }
+        }
+        return out;
+    }
+
     int integer(YamlNode.Mapping map, String key, String qualifiedName, int fallback) {
-        String text = map.text(key, null);
+        String text = text(map, key, qualifiedName, null);
         if (text == null) {
             return fallback;
         }
@@ -30,7 +101,7 @@ final class Values {
     }
 
     Double number(YamlNode.Mapping map, String key, String qualifiedName) {
-        String text = map.text(key, null);
+        String text = text(map, key, qualifiedName, null);
         if (text == null) {
             return null;
         }
@@ -44,7 +115,7 @@ final class Values {
     }
 
     boolean bool(YamlNode.Mapping map, String key, String qualifiedName, boolean fallback) {
-        String text = map.text(key, null);
+        String text = text(map, key, qualifiedName, null);
         if (text == null) {
             return fallback;
         }

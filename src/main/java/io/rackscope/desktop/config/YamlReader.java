@@ -1,7 +1,11 @@
 package io.rackscope.desktop.config;
 
+import io.rackscope.desktop.http.Reasons;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,6 +35,20 @@ import org.yaml.snakeyaml.nodes.Tag;
  * line.
  */
 public final class YamlReader {
+    /**
+     * What one file may hold before it is skipped with a diagnostic, so that one runaway file (a
+     * generated 50 MB template list, an alias bomb) cannot exhaust the heap and take the rest of
+     * the configuration with it. {@code -Drackscope.config.max_file_mb} and {@code
+     * -Drackscope.config.max_nodes} raise them.
+     */
+    static final long MAX_FILE_BYTES = Long.getLong("rackscope.config.max_file_mb", 16) << 20;
+
+    static final long MAX_NODES = Long.getLong("rackscope.config.max_nodes", 1_000_000);
+    static final int MAX_ALIASES = 10_000;
+    static final int MAX_DEPTH = 100;
+
+    private static final String NOT_UTF8 =
+            "the file is not UTF-8 text; this file was skipped (save it as UTF-8)";
 
     private final Diagnostics diagnostics;
 
@@ -51,6 +69,8 @@ public final class YamlReader {
             return Optional.of(m);
         }
         if (root.get() instanceof YamlNode.Scalar s && s.isNull()) {
+            // an empty rack file silently loses its devices, an empty app.yaml every setting
+            diagnostics.warning(file, 0, "the file is empty, so it defines nothing");
             return Optional.of(YamlNode.Mapping.empty(file));
         }
         diagnostics.error(
@@ -61,16 +81,56 @@ public final class YamlReader {
     }
 
     public Optional<YamlNode> read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                diagnostics.error(
+                        file,
+                        0,
+                        "the file is "
+                                + (size >> 20)
+                                + " MB, more than the "
+                                + (MAX_FILE_BYTES >> 20)
+                                + " MB one file may hold; this file was skipped (split it, or"
+                                + " raise -Drackscope.config.max_file_mb)");
+                return Optional.empty();
+            }
+        } catch (NoSuchFileException e) {
+            diagnostics.warning(file, 0, "the file does not exist");
+            return Optional.empty();
+        } catch (IOException e) {
+            diagnostics.error(file, 0, "the file cannot be read (" + Reasons.plain(e) + ")");
+            return Optional.empty();
+        }
+        try (Reader reader =
+                new InputStreamReader(
+                        Files.newInputStream(file),
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(10_000);
+            options.setMaxAliasesForCollections(MAX_ALIASES);
+            options.setNestingDepthLimit(MAX_DEPTH);
             options.setAllowDuplicateKeys(true);
-            options.setCodePointLimit(256 * 1024 * 1024);
+            options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES));
             Node node = new Yaml(options).compose(reader);
             if (node == null) {
                 return Optional.of(new YamlNode.Scalar(file, 1, null, true));
             }
             return Optional.of(new Converter(file).convert(node));
+        } catch (TooManyNodes e) {
+            diagnostics.error(
+                    file,
+                    0,
+                    "the file holds more than "
+                            + MAX_NODES
+                            + " YAML nodes (aliases counted as expanded); this file was skipped");
+        } catch (CharacterCodingException e) {
+            diagnostics.error(
+                    file,
+                    0,
+                    "the file is not UTF-8 text; this file was skipped (save it as UTF-8)");
         } catch (NoSuchFileException e) {
             diagnostics.warning(file, 0, "the file does not exist");
         } catch (MarkedYAMLException e) {
@@ -84,16 +144,28 @@ public final class YamlReader {
             diagnostics.error(
                     file,
                     0,
-                    "the YAML is malformed (" + e.getMessage() + "); this file was skipped");
+                    e.getCause() instanceof CharacterCodingException
+                            ? NOT_UTF8
+                            : "the YAML is malformed ("
+                                    + Reasons.plain(e)
+                                    + "); this file was skipped");
         } catch (IOException e) {
-            diagnostics.error(file, 0, "the file cannot be read (" + e.getMessage() + ")");
+            diagnostics.error(file, 0, "the file cannot be read (" + Reasons.plain(e) + ")");
         }
         return Optional.empty();
+    }
+
+    private static final class TooManyNodes extends RuntimeException {
+        TooManyNodes() {
+            super(null, null, false, false);
+        }
     }
 
     private static final class Converter {
         private final Path file;
         private final Map<Node, YamlNode> seen = new IdentityHashMap<>();
+        private final Map<YamlNode, Long> sizes = new IdentityHashMap<>();
+        private long expanded;
 
         Converter(Path file) {
             this.file = file;
@@ -102,8 +174,12 @@ public final class YamlReader {
         YamlNode convert(Node node) {
             YamlNode done = seen.get(node);
             if (done != null) {
+                // an alias: shared in the tree, but whoever walks it walks it again
+                count(sizes.getOrDefault(done, 1L));
                 return done;
             }
+            long before = expanded;
+            count(1);
             int line = node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
             YamlNode result;
             if (node instanceof ScalarNode s) {
@@ -133,7 +209,17 @@ public final class YamlReader {
                 result = new YamlNode.Mapping(file, line, Collections.unmodifiableMap(entries));
             }
             seen.put(node, result);
+            if (!(result instanceof YamlNode.Scalar)) {
+                sizes.put(result, expanded - before);
+            }
             return result;
+        }
+
+        private void count(long n) {
+            expanded += n;
+            if (expanded > MAX_NODES) {
+                throw new TooManyNodes();
+            }
         }
     }
 }

@@ -7,12 +7,23 @@ import java.util.Set;
 /**
  * What one check said about all its targets in one cycle: the non-OK results, and the targets that
  * returned no sample at all. Every other target is OK. Keeping only these makes a healthy estate's
- * snapshot small.
+ * snapshot small. {@code unevaluated} are the targets whose batch failed this cycle: what is said
+ * of them is their last known result (stale) or nothing (never known).
  */
-public record CheckOutcome(String checkId, Map<String, CheckResult> problems, Set<String> absent) {
+public record CheckOutcome(
+        String checkId,
+        Map<String, CheckResult> problems,
+        Set<String> absent,
+        Set<String> unevaluated) {
     public CheckOutcome {
         problems = Map.copyOf(problems);
         absent = Set.copyOf(absent);
+        unevaluated = Set.copyOf(unevaluated);
+    }
+
+    /** An outcome where every target was evaluated. */
+    public CheckOutcome(String checkId, Map<String, CheckResult> problems, Set<String> absent) {
+        this(checkId, problems, absent, Set.of());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The health of the whole estate after one planner cycle. Immutable; {@code version} grows by one
@@ -273,5 +274,24 @@ public final class HealthSnapshot {
 
     public Set<String> staleEntities() {
         return staleSince.keySet();
+    }
+
+    /**
+     * Entities some check of which was not evaluated this cycle (its batch failed), with those
+     * checks: their state is the last known one ({@link #isStale}) or none at all.
+     */
+    public Map<String, List<String>> unevaluated() {
+        Map<String, List<String>> out = new TreeMap<>();
+        checks.values()
+                .forEach(
+                        o ->
+                                o.unevaluated()
+                                        .forEach(
+                                                e ->
+                                                        out.computeIfAbsent(
+                                                                        e, k -> new ArrayList<>())
+                                                                .add(o.checkId())));
+        out.values().forEach(l -> l.sort(null));
+        return out;
     }
 }

@@ -38,19 +38,60 @@ public record Endpoint(
         return redact(baseUrl());
     }
 
-    /** The value of the Authorization header, or null; a bearer token wins over basic auth. */
-    public String authorization() {
+    /** Where requests go: the base URL without user info (that is sent as basic auth). */
+    public String requestUrl() {
+        return redact(baseUrl());
+    }
+
+    /** Which credentials are sent; at most one kind, in this order of precedence. */
+    public enum Credential {
+        BEARER_TOKEN,
+        BASIC_AUTH,
+        URL_USERINFO,
+        NONE
+    }
+
+    public Credential credential() {
         if (bearerToken != null && !bearerToken.isEmpty()) {
-            return "Bearer " + bearerToken.reveal();
+            return Credential.BEARER_TOKEN;
         }
         if (basicAuthUser != null && !basicAuthUser.isEmpty()) {
-            String password =
-                    basicAuthPassword == null || basicAuthPassword.isEmpty()
-                            ? ""
-                            : basicAuthPassword.reveal();
-            return Credentials.basic(basicAuthUser, password);
+            return Credential.BASIC_AUTH;
         }
-        return null;
+        return userInfo() == null ? Credential.NONE : Credential.URL_USERINFO;
+    }
+
+    /**
+     * The value of the Authorization header, or null: a bearer token wins over basic auth, which
+     * wins over {@code user:password@} in the URL.
+     */
+    public String authorization() {
+        return switch (credential()) {
+            case BEARER_TOKEN -> "Bearer " + bearerToken.reveal();
+            case BASIC_AUTH ->
+                    Credentials.basic(
+                            basicAuthUser,
+                            basicAuthPassword == null || basicAuthPassword.isEmpty()
+                                    ? ""
+                                    : basicAuthPassword.reveal());
+            case URL_USERINFO -> {
+                String info = userInfo();
+                int colon = info.indexOf(':');
+                yield colon < 0
+                        ? Credentials.basic(info, "")
+                        : Credentials.basic(info.substring(0, colon), info.substring(colon + 1));
+            }
+            case NONE -> null;
+        };
+    }
+
+    /** The decoded {@code user:password} of the URL, or null. */
+    String userInfo() {
+        try {
+            return new URI(baseUrl()).getUserInfo();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     public Endpoint withUrl(String other) {

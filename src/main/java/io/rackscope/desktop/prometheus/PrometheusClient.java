@@ -2,6 +2,7 @@ package io.rackscope.desktop.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.http.Reasons;
 import io.rackscope.desktop.http.Tls;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import okhttp3.Callback;
 import okhttp3.Dispatcher;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -76,7 +78,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     public PrometheusClient(Endpoint endpoint, QueryStats stats, int maxSeries, long maxBytes) {
         this.maxSeries = maxSeries;
         this.maxBytes = maxBytes;
-        this.baseUrl = endpoint.baseUrl();
+        this.baseUrl = endpoint.requestUrl();
         this.displayUrl = endpoint.displayUrl();
         this.stats = stats;
         this.timeout = endpoint.timeout().isZero() ? Duration.ofSeconds(1) : endpoint.timeout();
@@ -95,7 +97,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         try {
             Tls.configure(builder, endpoint);
         } catch (Tls.TlsSetupException e) {
-            broken = new PrometheusException(PrometheusException.Kind.TLS, 0, e.getMessage());
+            broken =
+                    new PrometheusException(
+                            PrometheusException.Kind.INVALID_SETTINGS, 0, e.getMessage());
         }
         if (HttpUrl.parse(baseUrl + "/api/v1/query") == null) {
             broken =
@@ -107,6 +111,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                                     + " is asked; check-config names the problem");
         }
         this.unusable = broken;
+        builder.addInterceptor(PrometheusClient::markBegan);
         builder.addNetworkInterceptor(new WireCounter(stats));
         this.http = builder.build();
         this.authorization = endpoint.authorization();
@@ -184,15 +189,35 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         return mine;
     }
 
+    /**
+     * When a call left the dispatcher's queue: latency counts from there, so that {@code
+     * avg_latency_ms} is the server's and the network's time, not the wait for a free slot.
+     */
+    private static final class Began {
+        volatile long nanos;
+
+        Began(long nanos) {
+            this.nanos = nanos;
+        }
+    }
+
+    private static Response markBegan(Interceptor.Chain chain) throws IOException {
+        Began began = chain.request().tag(Began.class);
+        if (began != null) {
+            began.nanos = System.nanoTime();
+        }
+        return chain.proceed(chain.request());
+    }
+
     private void send(Request request, CompletableFuture<QueryResult> result, int attempt) {
-        long started = System.nanoTime();
+        Began began = new Began(System.nanoTime());
         stats.started();
-        http.newCall(request)
+        http.newCall(request.newBuilder().tag(Began.class, began).build())
                 .enqueue(
                         new Callback() {
                             @Override
                             public void onFailure(Call call, IOException e) {
-                                done(started, 0, true);
+                                done(began, 0, true);
                                 PrometheusException error = networkError(e);
                                 retryOrFail(request, result, attempt, error);
                             }
@@ -202,24 +227,24 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                                 long[] count = {0};
                                 try (response) {
                                     QueryResult parsed = read(response, count);
-                                    done(started, count[0], false);
+                                    done(began, count[0], false);
                                     result.complete(parsed);
                                 } catch (PrometheusException e) {
-                                    done(started, count[0], true);
+                                    done(began, count[0], true);
                                     retryOrFail(request, result, attempt, e);
                                 } catch (IOException e) {
-                                    done(started, count[0], true);
+                                    done(began, count[0], true);
                                     retryOrFail(request, result, attempt, networkError(e));
                                 } catch (RuntimeException e) {
-                                    done(started, count[0], true);
+                                    done(began, count[0], true);
                                     result.completeExceptionally(e);
                                 }
                             }
                         });
     }
 
-    private void done(long startedNanos, long bytes, boolean failed) {
-        stats.finished((System.nanoTime() - startedNanos) / 1_000_000, bytes, failed);
+    private void done(Began began, long bytes, boolean failed) {
+        stats.finished((System.nanoTime() - began.nanos) / 1_000_000, bytes, failed);
     }
 
     private void retryOrFail(
@@ -266,8 +291,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                     type.contains("html")
                             ? "an HTML page"
                             : type.isEmpty() ? "an answer without a type" : "'" + type + "'";
+            boolean unavailable = code >= 500;
             throw new PrometheusException(
-                    code >= 500
+                    unavailable
                             ? PrometheusException.Kind.UNAVAILABLE
                             : PrometheusException.Kind.NOT_PROMETHEUS,
                     code,
@@ -277,7 +303,11 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                             + code
                             + " with "
                             + what
-                            + " instead of Prometheus JSON; a proxy or login page may be in the way");
+                            + (unavailable
+                                    ? ": Prometheus, or a proxy in front of it, is down or"
+                                            + " overloaded"
+                                    : " instead of Prometheus JSON; a proxy or login page may be"
+                                            + " in the way"));
         }
         ResponseParser.Envelope envelope;
         try (InputStream in = new CountingStream(body.byteStream(), count, maxBytes)) {
@@ -352,9 +382,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                     0,
                     "the TLS connection to "
                             + displayUrl
-                            + " failed ("
-                            + e.getMessage()
-                            + "); set telemetry.tls_ca_file for a private CA");
+                            + " failed: "
+                            + Reasons.tls(e)
+                            + "; set telemetry.tls_ca_file for a private CA");
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return new PrometheusException(
@@ -385,9 +415,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                 0,
                 "the connection to Prometheus at "
                         + displayUrl
-                        + " failed ("
-                        + e.getClass().getSimpleName()
-                        + ")");
+                        + " failed: "
+                        + Reasons.connection(e));
     }
 
     private static String seconds(Instant t) {

@@ -1,12 +1,17 @@
 package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.http.Reasons;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** A failed query as a typed cycle error: the client's kinds carried over, nothing parsed. */
 final class CycleErrors {
+    private static final Logger LOG = Logger.getLogger(CycleErrors.class.getName());
+
     private CycleErrors() {}
 
     static CycleError of(Throwable failure, String source, int batch, String server) {
@@ -38,14 +43,14 @@ final class CycleErrors {
         if (cause instanceof PrometheusException pe) {
             return new CycleError(kind(pe.kind()), source, batch, server, pe.getMessage());
         }
+        LOG.log(Level.WARNING, "internal error in the cycle (" + source + ")", cause);
         return new CycleError(
                 CycleError.Kind.INTERNAL,
                 source,
                 batch,
                 server,
-                "internal error while reading the answer ("
-                        + cause.getClass().getSimpleName()
-                        + ")");
+                "internal error while reading the answer (details in the log): "
+                        + Reasons.plain(cause));
     }
 
     static CycleError.Kind kind(PrometheusException.Kind k) {

@@ -421,6 +421,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         join(second);
         Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> absent = new LinkedHashMap<>();
+        Map<String, Set<String>> unevaluated = new HashMap<>();
         Map<String, Instant> staleSince = new HashMap<>();
         int failedRequests = 0;
         for (CheckUnit u : units) {
@@ -430,6 +431,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             Set<String> a = absent.computeIfAbsent(id, k -> new HashSet<>());
             p.putAll(o.problems());
             a.addAll(o.absent());
+            unevaluated.computeIfAbsent(id, k -> new HashSet<>()).addAll(o.unrefreshed());
             errors.addAll(o.errors());
             failedRequests += o.errors().size();
             Set<String> unknown = neverKnown.get(id);
@@ -442,7 +444,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         problems.forEach(
-                (check, p) -> outcomes.put(check, new CheckOutcome(check, p, absent.get(check))));
+                (check, p) ->
+                        outcomes.put(
+                                check,
+                                new CheckOutcome(
+                                        check, p, absent.get(check), unevaluated.get(check))));
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
         long sent = stats.queryCount() - queriesBefore;

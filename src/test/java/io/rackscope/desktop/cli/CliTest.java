@@ -248,4 +248,59 @@ class CliTest {
                                 dir.resolve("x.png").toString())
                         .code());
     }
+
+    /** A config whose app.yaml has {@code telemetry:} lines replaced as given. */
+    Path configWith(String from, String to) throws Exception {
+        Path config = ConfigFixture.copyOfBundled(Files.createTempDirectory(dir, "config"));
+        Path app = config.resolve("app.yaml");
+        String text = ConfigFixture.read(app);
+        assertTrue(text.contains(from), "fixture line " + from);
+        ConfigFixture.write(app, text.replace(from, to));
+        return config;
+    }
+
+    @Test
+    void anUnusableCaFileIsNamedWithItsLineAndSnapshotStillWritesJson() throws Exception {
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        for (String file : List.of("/nonexistent/ca.pem", notPem.toString())) {
+            Path config =
+                    configWith(
+                            "  tls_verify: true\n",
+                            "  tls_verify: true\n  tls_ca_file: " + file + "\n");
+            Run check = run("check-config", "--config", config.toString(), "--json");
+            assertEquals(1, check.code(), check.out());
+            JsonNode error = new ObjectMapper().readTree(check.out()).get("errors").get(0);
+            assertTrue(error.get("file").asText().endsWith("app.yaml"));
+            assertTrue(error.get("line").asInt() > 1, error.toString());
+            assertTrue(error.get("message").asText().contains("tls_ca_file"), error.toString());
+            Run snap = run("snapshot", "--config", config.toString(), "--json");
+            JsonNode doc = new ObjectMapper().readTree(snap.out());
+            assertEquals("INVALID_SETTINGS", doc.get("cycle_errors").get(0).get("kind").asText());
+            assertEquals("DOWN", doc.get("status").get("level").asText());
+            assertFalse(snap.err().contains("Exception"), snap.err());
+            assertFalse(snap.out().contains("Exception"), snap.out());
+            JsonNode marker = doc.get("stale_nodes").elements().next();
+            assertEquals("unevaluated", marker.get("state").asText());
+            assertTrue(marker.get("reason").asText().contains("tls_ca_file"), marker.toString());
+        }
+    }
+
+    @Test
+    void aMalformedPrometheusUrlIsReportedOnceInJsonWithoutAStackTrace() throws Exception {
+        Path config =
+                configWith(
+                        "prometheus_url: http://127.0.0.1:9090",
+                        "prometheus_url: http://exa mple:9090/");
+        Run check = run("check-config", "--config", config.toString(), "--json");
+        assertEquals(1, check.code());
+        assertTrue(check.out().contains("prometheus_url is not a valid"), check.out());
+        Run snap = run("snapshot", "--config", config.toString(), "--json");
+        assertEquals(1, snap.code());
+        JsonNode doc = new ObjectMapper().readTree(snap.out());
+        assertEquals("INVALID_SETTINGS", doc.get("cycle_errors").get(0).get("kind").asText());
+        assertEquals(
+                "The Prometheus settings cannot be used",
+                doc.get("status").get("headline").asText());
+        assertFalse(snap.err().contains("Exception") || snap.err().contains("\tat "), snap.err());
+    }
 }

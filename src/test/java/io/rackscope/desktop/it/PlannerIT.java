@@ -365,6 +365,7 @@ class PlannerIT {
                     "only the oversized batches fail: " + s.errors());
             assertFalse(s.isStale("n000001"), "nothing was known, so nothing is last known");
             assertEquals(Severity.UNKNOWN, s.node("n000001"), "unevaluated is not OK");
+            assertTrue(s.unevaluated().containsKey("n000001"), "and marked so");
             assertFalse(s.isStale("site01-room01-aisle01-r03"), "rack checks still ran");
             assertEquals(Severity.CRIT, s.rack("site01-room01-aisle01-r03"));
         }

@@ -146,8 +146,91 @@ class PrometheusClientTest {
             PrometheusException e = failure(c.query("up"));
             assertEquals(PrometheusException.Kind.UNAVAILABLE, e.kind());
             assertTrue(
-                    e.getMessage().contains("HTML page instead of Prometheus JSON"),
+                    e.getMessage().contains("HTTP 502 with an HTML page")
+                            && e.getMessage().contains("down or overloaded")
+                            && !e.getMessage().contains("login page"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void aLoginPageIsNamedAsWhatMayBeInTheWay() {
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "text/html")
+                        .body("<html><form>Sign in</form></html>")
+                        .build());
+        try (PrometheusClient c = client(settings(null, null, null, 10))) {
+            PrometheusException e = failure(c.query("up"));
+            assertEquals(PrometheusException.Kind.NOT_PROMETHEUS, e.kind());
+            assertTrue(e.getMessage().contains("login page may be in the way"), e.getMessage());
+        }
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuthAndNeverShown() throws Exception {
+        server.enqueue(
+                json(
+                        200,
+                        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
+        String url = server.url("/prom/").toString().replace("http://", "http://ops:s3cr%40t@");
+        Endpoint e = settings(null, null, null, 10).withUrl(url);
+        assertEquals(Endpoint.Credential.URL_USERINFO, e.credential());
+        try (PrometheusClient c = new PrometheusClient(e, new QueryStats())) {
+            c.query("up").join();
+            assertFalse(c.displayUrl().contains("s3cr"), c.displayUrl());
+        }
+        RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
+        assertEquals(
+                okhttp3.Credentials.basic("ops", "s3cr@t"), req.getHeaders().get("Authorization"));
+        assertEquals("/prom/api/v1/query", req.getUrl().encodedPath());
+    }
+
+    @Test
+    void aBearerTokenWinsOverBasicAuthWhichWinsOverTheUrl() {
+        String url = "http://u:p@prom:9090";
+        assertEquals(
+                Endpoint.Credential.BEARER_TOKEN,
+                settings("ops", "pw", "tok", 10).withUrl(url).credential());
+        assertEquals(
+                Endpoint.Credential.BASIC_AUTH,
+                settings("ops", "pw", null, 10).withUrl(url).credential());
+        assertEquals(
+                Endpoint.Credential.NONE,
+                settings(null, null, null, 10).withUrl("http://prom:9090").credential());
+    }
+
+    @Test
+    void latencyCountsFromWhenARequestLeavesTheQueue() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(
+                    new MockResponse.Builder()
+                            .code(200)
+                            .addHeader("Content-Type", "application/json")
+                            .body(
+                                    "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")
+                            .headersDelay(400, TimeUnit.MILLISECONDS)
+                            .build());
+        }
+        Endpoint one =
+                new Endpoint(
+                        "http://unused",
+                        null,
+                        new Secret(null),
+                        new Secret(null),
+                        true,
+                        null,
+                        null,
+                        null,
+                        Duration.ofSeconds(10),
+                        1,
+                        "telemetry");
+        try (PrometheusClient c = client(one)) {
+            CompletableFuture.allOf(c.query("a"), c.query("b"), c.query("c"), c.query("d")).join();
+            // one at a time: counted from the enqueue, the mean would be (0.4+0.8+1.2+1.6)/4 = 1 s
+            double mean = c.stats().avgLatencyMillis();
+            assertTrue(mean >= 400 && mean < 800, "mean latency " + mean + " ms");
         }
     }
 

@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui.commands;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
@@ -120,9 +121,10 @@ public final class RenderCommand implements Callable<Integer> {
                         new TelemetryPlanner(
                                 cfg, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
             HealthSnapshot snapshot = planner.refresh();
-            snapshot.errors().stream()
-                    .limit(3)
-                    .forEach(e -> spec.commandLine().getErr().println("warning: " + e));
+            if (!snapshot.errors().isEmpty()) {
+                ConnectionStatus c = ConnectionStatus.of(snapshot);
+                spec.commandLine().getErr().println("warning: " + c.headline() + ": " + c.reason());
+            }
             HealthFeed feed = new HealthFeed(null, Runnable::run);
             feed.publish(snapshot);
             MetricsService metrics = new MetricsService(client, cfg.topology(), cfg.app());

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 
@@ -143,7 +144,7 @@ public final class WorldView implements PlaceView {
         for (Site site : model.sites()) {
             Severity sev = model.state(site);
             Label badge = Severities.styled(new Label(sev.name()), sev, "sev-badge");
-            badge.setMinWidth(70);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             Label name =
                     new Label(site.name() + (site.location() == null ? "  (no location)" : ""));
             Label counts = new Label(model.counts(site));
