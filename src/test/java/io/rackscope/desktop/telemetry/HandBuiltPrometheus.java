@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongToDoubleFunction;
@@ -38,6 +40,7 @@ public final class HandBuiltPrometheus implements PrometheusApi {
 
     private final Map<String, List<Stored>> metrics = new LinkedHashMap<>();
     private final Map<String, PrometheusException> failing = new HashMap<>();
+    private final Set<String> hanging = new HashSet<>();
     private final QueryStats stats = new QueryStats();
     final List<String> asked = new ArrayList<>();
 
@@ -53,13 +56,26 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         failing.put(metric, error);
     }
 
+    /** Queries of {@code metric} never answer until {@link #heal}, as a stalled server. */
+    void hang(String metric) {
+        hanging.add(metric);
+    }
+
     void heal(String metric) {
         failing.remove(metric);
+        hanging.remove(metric);
+    }
+
+    private boolean hangs(String promql) {
+        return hanging.stream().anyMatch(m -> promql.contains(m + "{"));
     }
 
     @Override
     public synchronized CompletableFuture<QueryResult> query(String promql, Instant time) {
         asked.add(promql);
+        if (hangs(promql)) {
+            return new CompletableFuture<>();
+        }
         try {
             return CompletableFuture.completedFuture(
                     result("vector", eval(promql, time.getEpochSecond(), false)));
@@ -72,6 +88,9 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     public synchronized CompletableFuture<QueryResult> queryRange(
             String promql, Instant start, Instant end, Duration step) {
         asked.add("range " + promql);
+        if (hangs(promql)) {
+            return new CompletableFuture<>();
+        }
         try {
             Map<String, List<double[]>> points = new LinkedHashMap<>();
             Map<String, Map<String, String>> labels = new HashMap<>();

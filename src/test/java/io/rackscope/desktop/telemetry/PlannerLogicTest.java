@@ -8,8 +8,10 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,11 @@ class PlannerLogicTest {
 
     @BeforeAll
     static void load() {
-        ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n");
+        config = load(dir, "telemetry: {scrape_interval_seconds: 15}\n");
+    }
+
+    static RackscopeConfig load(Path dir, String app) {
+        ConfigFixture.write(dir.resolve("app.yaml"), app);
         ConfigFixture.write(
                 dir.resolve("topology.yaml"),
                 """
@@ -71,8 +79,9 @@ class PlannerLogicTest {
                       - {op: ">", value: 75, severity: WARN}
                       - {op: ">", value: 90, severity: CRIT}
                 """);
-        config = new ConfigLoader(Map.of()).load(dir);
-        assertEquals(List.of(), config.diagnostics().errors());
+        RackscopeConfig loaded = new ConfigLoader(Map.of()).load(dir);
+        assertEquals(List.of(), loaded.diagnostics().errors());
+        return loaded;
     }
 
     /** n01 down from T0+60; n02 hot from T0+30; n03 sends no temperature; n04 healthy. */
@@ -201,5 +210,46 @@ class PlannerLogicTest {
         assertEquals(Severity.OK, app.get(1).node("n04"));
         assertEquals(Severity.UNKNOWN, app.get(2).node("n04"), "gone at T0+120");
         assertTrue(app.get(2).checks().get("temp").absent().contains("n04"));
+    }
+
+    @Test
+    void aStalledBatchEndsAtTheCycleDeadlineStaleWithItsReasonAndIsSaidSlowWhileItRuns(
+            @TempDir Path other) throws Exception {
+        RackscopeConfig tight =
+                load(
+                        other,
+                        "telemetry: {scrape_interval_seconds: 15}\n"
+                                + "planner: {cycle_timeout_seconds: 3}\n");
+        HandBuiltPrometheus p = estate();
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(tight, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.setCycleInterval(Duration.ofSeconds(1));
+            planner.refreshAt(Instant.ofEpochSecond(T0 + 600));
+            HealthSnapshot good = planner.refreshAt(Instant.ofEpochSecond(T0 + 601));
+            assertEquals(Severity.CRIT, good.node("n01"));
+            p.hang("up");
+            CompletableFuture<HealthSnapshot> cycle =
+                    CompletableFuture.supplyAsync(
+                            () -> planner.refreshAt(Instant.ofEpochSecond(T0 + 602)));
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (planner.liveness().state() != Liveness.State.SLOW && !cycle.isDone()) {
+                assertTrue(System.nanoTime() < waitUntil, "never said slow");
+                Thread.onSpinWait();
+            }
+            assertFalse(cycle.isDone(), "said slow while the cycle still runs");
+            HealthSnapshot stalled = cycle.get(10, TimeUnit.SECONDS);
+            assertTrue(stalled.isStale("n01"), "the stalled check's targets are stale");
+            assertEquals(Severity.CRIT, stalled.node("n01"), "with their last known state");
+            assertEquals(CycleError.Kind.DEADLINE, stalled.errors().get(0).kind());
+            assertEquals("node_up", stalled.errors().get(0).source());
+            assertFalse(stalled.checks().get("temp").problems().get("n02").stale());
+            ConnectionStatus status = ConnectionStatus.of(stalled);
+            // the only batch this cycle had to send is the one that stalled
+            assertEquals("The cycle ran out of time", status.headline());
+            assertTrue(status.reason().contains("cycle's deadline"), status.reason());
+            p.heal("up");
+            HealthSnapshot back = planner.refreshAt(Instant.ofEpochSecond(T0 + 603));
+            assertTrue(back.errors().isEmpty() && !back.isStale("n01"), back.errors().toString());
+        }
     }
 }
