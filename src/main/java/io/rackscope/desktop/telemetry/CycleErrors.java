@@ -34,8 +34,7 @@ final class CycleErrors {
                     source,
                     batch,
                     server,
-                    "check "
-                            + source
+                    (CycleError.SLURM.equals(source) ? "the Slurm query" : "check " + source)
                             + " returned too much: "
                             + pe.getMessage()
                             + "; narrow its expr (or raise the bound)");
