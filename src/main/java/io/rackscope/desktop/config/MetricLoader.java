@@ -76,18 +76,7 @@ final class MetricLoader {
                             + "' has neither expr: nor metric: (the PromQL to chart); it was skipped");
             return null;
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        m.mapping("labels")
-                .ifPresent(
-                        l ->
-                                l.entries()
-                                        .forEach(
-                                                (k, v) -> {
-                                                    if (v instanceof YamlNode.Scalar s
-                                                            && !s.isNull()) {
-                                                        labels.put(k, s.value());
-                                                    }
-                                                }));
+        Map<String, String> labels = m.textMap("labels");
         return new MetricDefinition(
                 id,
                 m.text("name", id),

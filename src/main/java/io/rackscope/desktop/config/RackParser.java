@@ -5,7 +5,6 @@ import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,18 +78,7 @@ final class RackParser {
                     "device '" + id + "' has no template_id, so its size and checks are unknown");
         }
         int u = values.integer(d, "u_position", "u_position", 1);
-        Map<String, String> labels = new LinkedHashMap<>();
-        d.mapping("labels")
-                .ifPresent(
-                        l ->
-                                l.entries()
-                                        .forEach(
-                                                (k, v) -> {
-                                                    if (v instanceof YamlNode.Scalar s
-                                                            && !s.isNull()) {
-                                                        labels.put(k, s.value());
-                                                    }
-                                                }));
+        Map<String, String> labels = d.textMap("labels");
         YamlNode instanceNode =
                 d.has("instance") ? d.at("instance") : d.has("nodes") ? d.at("nodes") : null;
         return new Device(

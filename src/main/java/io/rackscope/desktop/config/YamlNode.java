@@ -63,6 +63,23 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
                     .toList();
         }
 
+        /** The scalar entries of the mapping at {@code key} (e.g. {@code labels:}), in order. */
+        public Map<String, String> textMap(String key) {
+            Map<String, String> out = new LinkedHashMap<>();
+            mapping(key)
+                    .ifPresent(
+                            l ->
+                                    l.entries()
+                                            .forEach(
+                                                    (k, v) -> {
+                                                        if (v instanceof Scalar sc
+                                                                && !sc.isNull()) {
+                                                            out.put(k, sc.value());
+                                                        }
+                                                    }));
+            return out;
+        }
+
         public YamlNode at(String key) {
             YamlNode n = entries.get(key);
             return n == null ? this : n;
