@@ -1,6 +1,7 @@
 package io.rackscope.desktop;
 
 import io.rackscope.desktop.cli.CheckConfigCommand;
+import io.rackscope.desktop.cli.CheckTestCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
 import io.rackscope.desktop.cli.HistoryCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
             HistoryCommand.class,
             DemoCommand.class,
             RenderCommand.class,
-            GenerateTopologyCommand.class
+            GenerateTopologyCommand.class,
+            CheckTestCommand.class
         })
 public final class Main implements Callable<Integer> {
     @Option(

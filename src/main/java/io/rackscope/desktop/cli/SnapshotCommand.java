@@ -49,6 +49,15 @@ public final class SnapshotCommand implements Callable<Integer> {
     boolean json;
 
     @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            converter = Moment.class,
+            description =
+                    "the estate as it was at TIME (RFC 3339, or before now: -2h, -90m); with"
+                            + " --cycles, the cycles end at TIME without waiting")
+    Instant at;
+
+    @Option(
             names = "--plain",
             description = "ask the original way (every sample back), for comparison")
     boolean plain;
@@ -96,14 +105,17 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             long every = planner.cycleInterval().toMillis();
             for (int i = 0; i < cycles; i++) {
-                if (i > 0) {
+                if (i > 0 && at == null) {
                     sleep(every);
                 }
                 long q0 = stats.queryCount();
                 long b0 = stats.bytes();
                 long w0 = stats.wireBytes();
                 planner.invalidateCaches();
-                s = planner.refresh();
+                s =
+                        at == null
+                                ? planner.refresh()
+                                : planner.refreshAt(at.minusMillis((cycles - 1 - i) * every));
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("query_count", stats.queryCount() - q0);
                 c.put("bytes", stats.bytes() - b0);
@@ -176,6 +188,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     static Map<String, Object> document(HealthSnapshot s) {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("at", s.takenAt().toString());
         doc.put("sites", new TreeMap<>(s.sites()));
         doc.put("rooms", new TreeMap<>(s.rooms()));
         doc.put("racks", new TreeMap<>(s.racks()));

@@ -36,36 +36,42 @@ final class CheckLoader {
     Map<String, Check> load(Path dir) {
         Map<String, Check> checks = new LinkedHashMap<>();
         for (Path file : YamlFiles.under(dir)) {
-            reader.readMapping(file)
-                    .ifPresent(
-                            root -> {
-                                for (YamlNode node : root.list("checks")) {
-                                    if (node instanceof YamlNode.Mapping m) {
-                                        parse(m).ifPresent(
-                                                        c -> {
-                                                            Check first =
-                                                                    checks.putIfAbsent(c.id(), c);
-                                                            if (first != null) {
-                                                                diagnostics.error(
-                                                                        m.at("id"),
-                                                                        "the check id '"
-                                                                                + c.id()
-                                                                                + "' is already defined at "
-                                                                                + first.file()
-                                                                                + ":"
-                                                                                + first.line()
-                                                                                + "; this second definition was ignored");
-                                                            }
-                                                        });
-                                    } else {
-                                        diagnostics.error(
-                                                node,
-                                                "each entry of 'checks' should be a check with an id; this one was skipped");
-                                    }
-                                }
-                            });
+            loadFile(file, checks);
         }
         return checks;
+    }
+
+    /** The checks of one file, added to {@code checks} (a repeated id is an error). */
+    void loadFile(Path file, Map<String, Check> checks) {
+        reader.readMapping(file)
+                .ifPresent(
+                        root -> {
+                            for (YamlNode node : root.list("checks")) {
+                                if (node instanceof YamlNode.Mapping m) {
+                                    parse(m).ifPresent(c -> keepFirst(checks, c, m));
+                                } else {
+                                    diagnostics.error(
+                                            node,
+                                            "each entry of 'checks' should be a check with an id;"
+                                                    + " this one was skipped");
+                                }
+                            }
+                        });
+    }
+
+    private void keepFirst(Map<String, Check> checks, Check c, YamlNode.Mapping m) {
+        Check first = checks.putIfAbsent(c.id(), c);
+        if (first != null) {
+            diagnostics.error(
+                    m.at("id"),
+                    "the check id '"
+                            + c.id()
+                            + "' is already defined at "
+                            + first.file()
+                            + ":"
+                            + first.line()
+                            + "; this second definition was ignored");
+        }
     }
 
     private Optional<Check> parse(YamlNode.Mapping m) {

@@ -8,6 +8,7 @@ import io.rackscope.desktop.topology.TemplateCatalog;
 import io.rackscope.desktop.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,16 @@ public final class ConfigLoader {
 
     public ConfigLoader(Map<String, String> environment) {
         this.environment = environment;
+    }
+
+    /**
+     * The checks of one file (a check being written, not yet in the library), with what is wrong
+     * with them in {@code diagnostics}.
+     */
+    public Map<String, Check> checksOf(Path file, Diagnostics diagnostics) {
+        Map<String, Check> out = new LinkedHashMap<>();
+        new CheckLoader(diagnostics, new YamlReader(diagnostics)).loadFile(file, out);
+        return out;
     }
 
     public RackscopeConfig load(Path dir) {

@@ -35,6 +35,12 @@ public record RackscopeConfig(
         metrics = Map.copyOf(metrics);
     }
 
+    /** The same configuration with {@code other} as its checks (a check tried before saving). */
+    public RackscopeConfig withChecks(Map<String, Check> other) {
+        return new RackscopeConfig(
+                paths, app, siteTelemetry, topology, templates, other, metrics, slurm, diagnostics);
+    }
+
     public Optional<Check> check(String id) {
         return Optional.ofNullable(checks.get(id));
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -421,6 +422,25 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
 
     private static String seconds(Instant t) {
         return String.format(Locale.ROOT, "%.3f", t.toEpochMilli() / 1000.0);
+    }
+
+    /**
+     * The server's own engine seconds so far ({@link EngineSeconds}); empty when it does not keep
+     * them (VictoriaMetrics) or {@code /metrics} cannot be read.
+     */
+    public OptionalDouble engineSeconds() {
+        if (unusable != null) {
+            return OptionalDouble.empty();
+        }
+        Request.Builder request = new Request.Builder().url(baseUrl + "/metrics").get();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (Response r = http.newCall(request.build()).execute()) {
+            return r.isSuccessful() ? EngineSeconds.in(r.body().string()) : OptionalDouble.empty();
+        } catch (IOException e) {
+            return OptionalDouble.empty();
+        }
     }
 
     @Override

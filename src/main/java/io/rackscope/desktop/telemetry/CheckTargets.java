@@ -34,6 +34,20 @@ public final class CheckTargets {
         }
     }
 
+    /**
+     * Targets as the templates say, except that {@code check}, if no template lists it, is about
+     * every entity of its scope (a check being tried before any template names it).
+     */
+    public static CheckTargets orEveryOfScope(RackscopeConfig cfg, Check check) {
+        CheckTargets t = new CheckTargets(cfg);
+        if (!t.targets.containsKey(check.id())) {
+            for (Rack rack : t.topology.racks()) {
+                t.add(check, rack, rack.devices());
+            }
+        }
+        return t;
+    }
+
     /** Adds the entities of {@code check}'s scope among {@code devices} (or their rack). */
     private void add(Check check, Rack rack, List<Device> devices) {
         Set<String> ids = targets.computeIfAbsent(check.id(), k -> new LinkedHashSet<>());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Which Prometheus holds which site: the default one ({@code telemetry.prometheus_url}, or the
@@ -95,6 +96,22 @@ public final class PrometheusRouter implements AutoCloseable {
         out.add(fallback);
         bySite.values().stream().distinct().filter(a -> a != fallback).forEach(out::add);
         return out;
+    }
+
+    /**
+     * The engine seconds of every server this router owns, summed; empty when one of them does not
+     * keep the counter.
+     */
+    public OptionalDouble engineSeconds() {
+        double sum = 0;
+        for (PrometheusClient c : owned) {
+            OptionalDouble e = c.engineSeconds();
+            if (e.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            sum += e.getAsDouble();
+        }
+        return owned.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(sum);
     }
 
     public QueryStats stats() {

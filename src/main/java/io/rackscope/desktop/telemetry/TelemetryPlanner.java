@@ -97,6 +97,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     /** A planner asking each site's Prometheus for its own entities. */
     public TelemetryPlanner(
             RackscopeConfig config, PrometheusRouter router, EvaluationMode mode, Clock clock) {
+        this(config, router, mode, clock, new CheckTargets(config));
+    }
+
+    /** A planner whose checks are about {@code targets} (see {@link CheckTargets}). */
+    public TelemetryPlanner(
+            RackscopeConfig config,
+            PrometheusRouter router,
+            EvaluationMode mode,
+            Clock clock,
+            CheckTargets targets) {
         this.config = config;
         this.router = router;
         this.stats = router.stats();
@@ -105,7 +115,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         this.mode = mode;
         router.all().forEach(api -> routes.put(api, Route.of(api)));
         this.route = routes.get(router.fallback());
-        this.targets = new CheckTargets(config);
+        this.targets = targets;
         this.step =
                 Duration.ofSeconds(Math.max(1, config.app().telemetry().scrapeIntervalSeconds()));
         this.queries =
@@ -399,6 +409,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         long queriesBefore = stats.queryCount();
         Instant now = clock.instant();
         long t = (at == null ? now : at).toEpochMilli();
+        // the snapshot is of the moment evaluated; lastGood stays the real time data arrived
+        Instant moment = Instant.ofEpochMilli(t);
         long deadlineAt = started + deadline.toNanos();
         HealthSnapshot previous = latest;
         List<CycleError> errors = new ArrayList<>();
@@ -440,7 +452,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     unknown.remove(e);
                 }
             }
-            keepLastKnown(previous, id, o.unrefreshed(), unknown, p, a, staleSince, now);
+            keepLastKnown(previous, id, o.unrefreshed(), unknown, p, a, staleSince, moment);
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         problems.forEach(
@@ -460,7 +472,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             snapshot =
                     assembler.assemble(
                             ++version,
-                            now,
+                            moment,
                             Duration.ofMillis(millis),
                             outcomes,
                             staleSince,

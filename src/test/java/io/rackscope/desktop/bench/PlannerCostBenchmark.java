@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.prometheus.EngineSeconds;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.simulator.EstateSimulator;
@@ -28,8 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a planner cycle costs Prometheus, measured by Prometheus itself: the engine seconds ({@code
@@ -47,9 +46,6 @@ import java.util.regex.Pattern;
  * MINUTES − 1 minutes.
  */
 public final class PlannerCostBenchmark {
-    private static final Pattern ENGINE =
-            Pattern.compile(
-                    "prometheus_engine_query_duration_seconds_sum\\{slice=\"(inner_eval|prepare_time|result_sort)\"} (\\S+)");
 
     record Cycle(
             double engineSeconds,
@@ -207,12 +203,7 @@ public final class PlannerCostBenchmark {
                                 HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .body();
-        double sum = 0;
-        Matcher m = ENGINE.matcher(text);
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(2));
-        }
-        return sum;
+        return EngineSeconds.in(text).orElse(Double.NaN);
     }
 
     static long processCpu() {

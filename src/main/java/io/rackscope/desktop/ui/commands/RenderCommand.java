@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.commands;
 
 import io.rackscope.desktop.cli.ConfigLocation;
+import io.rackscope.desktop.cli.Moment;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.ConnectionStatus;
@@ -18,6 +19,8 @@ import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.ViewRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +58,15 @@ public final class RenderCommand implements Callable<Integer> {
             paramLabel = "URL",
             description = "Prometheus base URL (default: the configuration's)")
     String prometheus;
+
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            converter = Moment.class,
+            description =
+                    "health states as they were at TIME (RFC 3339, or before now: -2h); the"
+                            + " banner says the view is not live")
+    Instant at;
 
     @Option(
             names = "--width",
@@ -120,7 +132,7 @@ public final class RenderCommand implements Callable<Integer> {
                 TelemetryPlanner planner =
                         new TelemetryPlanner(
                                 cfg, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            HealthSnapshot snapshot = planner.refresh();
+            HealthSnapshot snapshot = at == null ? planner.refresh() : planner.refreshAt(at);
             if (!snapshot.errors().isEmpty()) {
                 ConnectionStatus c = ConnectionStatus.of(snapshot);
                 spec.commandLine().getErr().println("warning: " + c.headline() + ": " + c.reason());
@@ -128,12 +140,15 @@ public final class RenderCommand implements Callable<Integer> {
             HealthFeed feed = new HealthFeed(null, Runnable::run);
             feed.publish(snapshot);
             MetricsService metrics = new MetricsService(client, cfg.topology(), cfg.app());
+            // looking back, the views' clock stands at the moment, so ages and charts end there
+            Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
             AppContext ctx =
-                    new AppContext(
-                            cfg, feed, metrics::range, planner::currentValues, Clock.systemUTC());
+                    new AppContext(cfg, feed, metrics::range, planner::currentValues, clock);
             ctx.options().colourBySlurmProperty().set(slurm);
             ctx.options().selectedJobProperty().set(job);
-            ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
+            String notice = at == null ? "" : "Viewing " + at + " - not live";
+            ViewRenderer.render(
+                    ctx, place, Theme.parse(theme), width, height, out, client.stats(), notice);
         }
         spec.commandLine()
                 .getOut()

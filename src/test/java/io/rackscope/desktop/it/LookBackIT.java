@@ -1,0 +1,256 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackscope.desktop.Main;
+import io.rackscope.desktop.config.ConfigFixture;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Looking back and trying out, on a real Prometheus with backfilled history: rack rk2 loses power
+ * 40 minutes before the end and comes back 20 minutes later; n01 runs hot in the last 30 minutes.
+ */
+class LookBackIT {
+    static final long STEP = 15;
+    static Path dir;
+    static PrometheusServer prometheus;
+    static TestExporter exporter;
+    static long end;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        dir = Files.createTempDirectory("rackscope-lookback-it");
+        ConfigFixture.write(
+                dir.resolve("app.yaml"),
+                "telemetry: {scrape_interval_seconds: 15}\nrefresh: {room_state_seconds: 60}\n");
+        StringBuilder racks = new StringBuilder();
+        for (int r = 1; r <= 2; r++) {
+            racks.append("              - id: rk%d\n                devices:\n".formatted(r));
+            for (int i = 1; i <= 4; i++) {
+                int n = (r - 1) * 4 + i;
+                racks.append(
+                        ("                  - {id: c%d, template_id: srv, u_position: %d,"
+                                        + " instance: n%02d}\n")
+                                .formatted(n, i, n));
+            }
+        }
+        ConfigFixture.write(
+                dir.resolve("topology.yaml"),
+                "sites:\n  - id: lab\n    rooms:\n      - id: r1\n        aisles:\n"
+                        + "          - id: a1\n            racks:\n"
+                        + racks);
+        ConfigFixture.write(
+                dir.resolve("templates/t.yaml"),
+                "templates:\n  - {id: srv, u_height: 1, checks: [node_up]}\n");
+        ConfigFixture.write(
+                dir.resolve("checks/library/c.yaml"),
+                """
+                checks:
+                  - id: node_up
+                    expr: up{instance=~"$instances"}
+                    rules: [{op: "==", value: 0, severity: CRIT}]
+                """);
+        end = Instant.now().getEpochSecond() / STEP * STEP - 60;
+        long start = end - 3600;
+        StringBuilder h = new StringBuilder("# TYPE up gauge\n");
+        for (int n = 1; n <= 8; n++) {
+            boolean inRk2 = n > 4;
+            series(h, "up", "n%02d".formatted(n), start, t -> inRk2 && in(t, 40, 20) ? 0 : 1);
+        }
+        h.append("# TYPE temp_celsius gauge\n");
+        for (int n = 1; n <= 8; n++) {
+            boolean hot = n == 1;
+            series(
+                    h,
+                    "temp_celsius",
+                    "n%02d".formatted(n),
+                    start,
+                    t -> hot && in(t, 30, 0) ? 81 : 40);
+        }
+        h.append("# EOF\n");
+        exporter = new TestExporter();
+        prometheus = PrometheusServer.start(exporter.address(), h.toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (exporter != null) {
+            exporter.close();
+        }
+    }
+
+    static boolean in(long t, double fromMin, double toMin) {
+        return t >= end - fromMin * 60 && t < end - toMin * 60;
+    }
+
+    static void series(
+            StringBuilder h, String name, String instance, long start, LongFunction<Number> f) {
+        for (long t = start; t <= end; t += STEP) {
+            h.append(name)
+                    .append("{job=\"history\",instance=\"")
+                    .append(instance)
+                    .append("\"} ")
+                    .append(f.apply(t).doubleValue())
+                    .append(' ')
+                    .append(t)
+                    .append('\n');
+        }
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    static JsonNode snapshotAt(long minutesBeforeEnd) throws Exception {
+        Run r =
+                run(
+                        "snapshot",
+                        "--config",
+                        dir.toString(),
+                        "--prometheus",
+                        prometheus.url(),
+                        "--json",
+                        "--at",
+                        Instant.ofEpochSecond(end - minutesBeforeEnd * 60).toString());
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void theEstateAtAMomentInsideTheOutageShowsTheRackDownAndBeforeAndAfterNot() throws Exception {
+        JsonNode during = snapshotAt(30);
+        assertEquals("CRIT", during.get("racks").get("rk2").asText());
+        assertEquals("OK", during.get("racks").get("rk1").asText());
+        assertEquals("CRIT", during.get("nodes").get("n05").asText());
+        assertEquals(
+                Instant.ofEpochSecond(end - 1800).toString(),
+                during.get("at").asText(),
+                "the snapshot says which moment it shows");
+        for (long minutes : List.of(50L, 10L)) {
+            JsonNode calm = snapshotAt(minutes);
+            assertEquals("OK", calm.get("racks").get("rk2").asText(), minutes + " min before");
+            assertEquals(0, calm.get("alerts").size());
+        }
+    }
+
+    @Test
+    void aCheckTriedBeforeSavingFindsExactlyThePlantedTargets() throws Exception {
+        Path file = dir.resolve("trial/hot.yaml");
+        ConfigFixture.write(
+                file,
+                """
+                        checks:
+                          - id: hot_node
+                            expr: temp_celsius{instance=~"$instances"}
+                            for: 5m
+                            rules: [{op: ">", value: 75, severity: WARN}]
+                        """);
+        Run r =
+                run(
+                        "check-test",
+                        "--config",
+                        dir.toString(),
+                        "--prometheus",
+                        prometheus.url(),
+                        "--check",
+                        file.toString(),
+                        "--at",
+                        Instant.ofEpochSecond(end - 600).toString(),
+                        "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals(false, doc.get("listed_by_templates").asBoolean());
+        assertEquals(8, doc.get("targets").asInt(), "every node, since no template lists it");
+        Set<String> warn = new HashSet<>();
+        doc.get("rows")
+                .forEach(
+                        row -> {
+                            if (row.get("state").asText().equals("WARN")) {
+                                warn.add(row.get("entity").asText());
+                            }
+                        });
+        assertEquals(Set.of("n01"), warn);
+        assertEquals(7, doc.get("totals").get("OK").asInt());
+        assertTrue(doc.get("queries_sent").asLong() > 0);
+        assertTrue(doc.get("engine_seconds").asDouble() >= 0, r.out());
+        // two minutes into the heat, for: 5m has not held yet
+        Run early =
+                run(
+                        "check-test",
+                        "--config",
+                        dir.toString(),
+                        "--prometheus",
+                        prometheus.url(),
+                        "--check",
+                        file.toString(),
+                        "--at",
+                        Instant.ofEpochSecond(end - 28 * 60).toString());
+        assertEquals(0, early.code(), early.err());
+        assertTrue(early.out().contains("(every target OK"), early.out());
+    }
+
+    @Test
+    void aBrokenExpressionIsNamedWithItsFileAndLine() throws Exception {
+        Path file = dir.resolve("trial/broken.yaml");
+        ConfigFixture.write(
+                file,
+                """
+                        checks:
+                          - id: fine
+                            expr: up{instance=~"$instances"}
+                            rules: [{op: "==", value: 0, severity: CRIT}]
+                          - id: broken
+                            expr: sum by (instance (up{instance=~"$instances"})
+                            rules: [{op: "==", value: 0, severity: CRIT}]
+                        """);
+        Run r =
+                run(
+                        "check-test",
+                        "--config",
+                        dir.toString(),
+                        "--prometheus",
+                        prometheus.url(),
+                        "--check",
+                        file + "#broken");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().contains("broken.yaml:5: check 'broken': "), r.err());
+        assertTrue(r.err().contains("Prometheus rejected the query"), r.err());
+        Run which =
+                run(
+                        "check-test",
+                        "--config",
+                        dir.toString(),
+                        "--prometheus",
+                        prometheus.url(),
+                        "--check",
+                        file.toString());
+        assertEquals(1, which.code());
+        assertTrue(which.err().contains("holds 2 checks; name one"), which.err());
+    }
+}
