@@ -18,10 +18,14 @@ public record AppConfig(
         Playlist playlist,
         Kiosk kiosk,
         SelfMonitoring selfMonitoring,
+        History history,
         Map<String, String> features,
         Map<String, Object> plugins) {
 
     public record Refresh(int roomStateSeconds, int rackStateSeconds) {}
+
+    /** How far back the time control reaches ({@code history.max_hours}). */
+    public record History(int maxHours) {}
 
     public record Cache(
             int ttlSeconds,
@@ -81,7 +85,8 @@ public record AppConfig(
      * How the planner asks: batch limits ({@code maxIdsPerQuery} alternatives, {@code
      * maxEntitiesPerQuery} ids, {@code maxQueryBytes}), how often a check's presence is read in
      * full, the bounds on one answer ({@code maxSeriesPerQuery}, {@code maxAnswerMegabytes}) and on
-     * one cycle ({@code cycleTimeoutSeconds}).
+     * one cycle ({@code cycleTimeoutSeconds}), and how a batch's ids are written ({@code rangeIds}:
+     * as range patterns instead of literal alternatives).
      */
     public record Planner(
             String unknownState,
@@ -92,7 +97,8 @@ public record AppConfig(
             int presenceRefreshSeconds,
             int maxSeriesPerQuery,
             int maxAnswerMegabytes,
-            int cycleTimeoutSeconds) {}
+            int cycleTimeoutSeconds,
+            boolean rangeIds) {}
 
     public record Playlist(int intervalSeconds, List<String> views) {
         public Playlist {

@@ -70,7 +70,8 @@ final class AppConfigParser {
                                     "presence_refresh_seconds",
                                     "max_series_per_query",
                                     "max_answer_megabytes",
-                                    "cycle_timeout_seconds")),
+                                    "cycle_timeout_seconds",
+                                    "id_matcher")),
                     Map.entry(
                             "features",
                             Set.of(
@@ -92,6 +93,7 @@ final class AppConfigParser {
                                     "zoom_controls")),
                     Map.entry("playlist", Set.of("interval_seconds", "views")),
                     Map.entry("self_monitoring", Set.of("enabled", "listen")),
+                    Map.entry("history", Set.of("max_hours")),
                     Map.entry("plugins", Set.of()),
                     Map.entry("auth", Set.of()),
                     Map.entry(
@@ -125,6 +127,7 @@ final class AppConfigParser {
         YamlNode.Mapping playlist = section(root, "playlist");
         YamlNode.Mapping self = section(root, "self_monitoring");
         YamlNode.Mapping kiosk = section(root, "kiosk");
+        YamlNode.Mapping history = section(root, "history");
         return new AppConfig(
                 app.text("name", "Rackscope"),
                 app.text("description", ""),
@@ -159,7 +162,8 @@ final class AppConfigParser {
                                 planner,
                                 "cycle_timeout_seconds",
                                 "planner.cycle_timeout_seconds",
-                                0)),
+                                0),
+                        rangeIds(planner)),
                 new AppConfig.Playlist(
                         values.integer(
                                 playlist, "interval_seconds", "playlist.interval_seconds", 30),
@@ -168,6 +172,7 @@ final class AppConfigParser {
                 new AppConfig.SelfMonitoring(
                         values.bool(self, "enabled", "self_monitoring.enabled", false),
                         self.text("listen", "127.0.0.1:9464")),
+                new AppConfig.History(hours(history)),
                 scalars(section(root, "features")),
                 plain(section(root, "plugins")));
     }
@@ -186,6 +191,30 @@ final class AppConfigParser {
                 scale == null ? 1 : scale,
                 values.integer(k, "recent_change_minutes", "kiosk.recent_change_minutes", 10),
                 values.integer(k, "stale_after_seconds", "kiosk.stale_after_seconds", 120));
+    }
+
+    private boolean rangeIds(YamlNode.Mapping planner) {
+        String form = planner.text("id_matcher", "literal");
+        if (!form.equals("literal") && !form.equals("ranges")) {
+            diagnostics.error(
+                    planner.at("id_matcher"),
+                    "planner.id_matcher must be literal or ranges, not '"
+                            + form
+                            + "'; using literal");
+            return false;
+        }
+        return form.equals("ranges");
+    }
+
+    private int hours(YamlNode.Mapping history) {
+        int h = values.integer(history, "max_hours", "history.max_hours", 24);
+        if (h < 1 || h > 24 * 90) {
+            diagnostics.error(
+                    history.at("max_hours"),
+                    "history.max_hours must be between 1 and 2160 (90 days); using 24");
+            return 24;
+        }
+        return h;
     }
 
     private int positive(YamlNode.Mapping map, String key, int fallback) {

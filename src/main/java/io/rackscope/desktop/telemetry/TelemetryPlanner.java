@@ -601,9 +601,15 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * healthy values at Prometheus, and the views that show them ask here. Keyed by entity id.
      */
     public CompletableFuture<Map<String, Double>> currentValues(Check check, List<String> ids) {
+        return valuesAt(check, ids, clock.instant());
+    }
+
+    /** As {@link #currentValues}, at {@code at} (rounded down to the grid). */
+    public CompletableFuture<Map<String, Double>> valuesAt(
+            Check check, List<String> ids, Instant at) {
         String label = queries.entityLabel(check);
         long grid = step.toSeconds() * 1000;
-        long t = Math.floorDiv(clock.millis(), grid) * grid;
+        long t = Math.floorDiv(at.toEpochMilli(), grid) * grid;
         Map<Route, List<String>> byRoute = new LinkedHashMap<>();
         for (String id : ids) {
             byRoute.computeIfAbsent(routeOf(check.scope(), id), r -> new ArrayList<>()).add(id);

@@ -20,7 +20,7 @@ public final class AppContext {
 
     /** Values when there is no Prometheus to ask. */
     public static final CheckValues NO_VALUES =
-            (check, ids) -> CompletableFuture.completedFuture(Map.of());
+            (check, ids, at) -> CompletableFuture.completedFuture(Map.of());
 
     private final RackscopeConfig config;
     private final HealthSource health;
@@ -51,6 +51,11 @@ public final class AppContext {
 
     public HealthSource health() {
         return health;
+    }
+
+    /** The time control's port: the feed when it can look back, otherwise always live. */
+    public TimeTravel time() {
+        return health instanceof TimeTravel t && t.canLookBack() ? t : TimeTravel.NONE;
     }
 
     public NavigationModel navigation() {

@@ -4,6 +4,7 @@ import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.SelfMonitoringServer;
@@ -24,6 +25,9 @@ import javafx.stage.Stage;
  * timeline they started. Built on the FX thread.
  */
 public final class DesktopSession implements AutoCloseable {
+    /** Past moments the time control keeps evaluated (two hours of one-minute cycles). */
+    private static final int PAST_MOMENTS_KEPT = 120;
+
     private final PrometheusRouter prometheus;
     private final TelemetryPlanner planner;
     private final HealthFeed feed;
@@ -40,9 +44,18 @@ public final class DesktopSession implements AutoCloseable {
                         : cfg.app().telemetry().prometheusUrl();
         prometheus = new PrometheusRouter(cfg, url, new QueryStats());
         planner = new TelemetryPlanner(cfg, prometheus, EvaluationMode.FILTERED, clock);
-        feed = new HealthFeed(planner, Platform::runLater);
+        LookBack past =
+                new LookBack(
+                        cfg,
+                        prometheus,
+                        EvaluationMode.FILTERED,
+                        clock,
+                        cycleInterval(cfg),
+                        Duration.ofHours(cfg.app().history().maxHours()),
+                        PAST_MOMENTS_KEPT);
+        feed = new HealthFeed(planner, past, Platform::runLater);
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
-        ctx = new AppContext(cfg, feed, metrics::range, planner::currentValues, clock);
+        ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);
@@ -62,6 +75,15 @@ public final class DesktopSession implements AutoCloseable {
         }
         sound = new AlertSound(clock, Duration.ofSeconds(5));
         main = ViewFactory.main(ctx, notice.toString(), sound);
+    }
+
+    private static Duration cycleInterval(RackscopeConfig cfg) {
+        return Duration.ofSeconds(
+                Math.max(
+                        5,
+                        Math.min(
+                                cfg.app().refresh().roomStateSeconds(),
+                                cfg.app().refresh().rackStateSeconds())));
     }
 
     private static void append(StringBuilder notice, String text) {
@@ -86,13 +108,7 @@ public final class DesktopSession implements AutoCloseable {
                         + (prometheus.servers() > 1
                                 ? " (+" + (prometheus.servers() - 1) + " more)"
                                 : ""));
-        int seconds =
-                Math.max(
-                        5,
-                        Math.min(
-                                cfg.app().refresh().roomStateSeconds(),
-                                cfg.app().refresh().rackStateSeconds()));
-        feed.start(Duration.ofSeconds(seconds));
+        feed.start(cycleInterval(cfg));
         if (cfg.app().selfMonitoring().enabled()) {
             try {
                 selfMonitoring =

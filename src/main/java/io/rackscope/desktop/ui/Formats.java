@@ -2,6 +2,8 @@ package io.rackscope.desktop.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How numbers and ages read in the UI. */
@@ -43,5 +45,18 @@ public final class Formats {
         return then == null || then.equals(Instant.EPOCH)
                 ? "never"
                 : age(Duration.between(then, now)) + " ago";
+    }
+
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** A moment in the desk's time zone, to the second: {@code 2026-12-01 02:13:00}. */
+    public static String moment(Instant t, ZoneId zone) {
+        return MOMENT.format(t.atZone(zone));
+    }
+
+    /** The banner of a view that shows a past moment. */
+    public static String notLive(Instant t, ZoneId zone) {
+        return "Viewing " + moment(t, zone) + " - not live";
     }
 }

@@ -4,31 +4,43 @@ import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
+import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectPropertyBase;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 
 /**
  * Runs the planner on a background scheduler and hands each snapshot to the FX thread: latest wins,
  * at most one hand-off pending, so a burst of cycles costs the UI one update. The FX thread never
  * waits on it.
+ *
+ * <p>It can also look back ({@link #lookAt}): the views then show the estate at a past moment,
+ * evaluated off the FX thread by a {@link LookBack} (only the newest asked moment is evaluated, so
+ * dragging a slider costs one evaluation at a time); live cycles go on meanwhile and are held,
+ * their new alerts with them, until {@link #live} returns to the present.
  */
-public final class HealthFeed implements HealthSource, AutoCloseable {
+public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HealthFeed.class.getName());
     private final SnapshotProperty snapshot = new SnapshotProperty();
     private final Object handOff = new Object();
@@ -38,14 +50,38 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
     private final TelemetryPlanner planner;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> task;
+    private final LookBack lookBack;
+    private final ExecutorService pastWorker;
+    private final ReadOnlyObjectWrapper<Instant> viewing =
+            new ReadOnlyObjectWrapper<>(this, "viewing");
+    private final ReadOnlyObjectWrapper<Instant> chosen =
+            new ReadOnlyObjectWrapper<>(this, "chosen");
+    private final ReadOnlyBooleanWrapper lookingUp = new ReadOnlyBooleanWrapper(this, "lookingUp");
+    private final AtomicReference<Instant> asked = new AtomicReference<>();
+    private HealthSnapshot heldLive;
 
     /**
      * A feed of {@code planner}'s cycles; {@code planner} may be null for a feed that only {@link
      * #publish}es.
      */
     public HealthFeed(TelemetryPlanner planner, Executor fx) {
+        this(planner, null, fx);
+    }
+
+    /** A feed of {@code planner}'s cycles that can look back through {@code lookBack}. */
+    public HealthFeed(TelemetryPlanner planner, LookBack lookBack, Executor fx) {
         this.planner = planner;
+        this.lookBack = lookBack;
         this.fx = fx;
+        this.pastWorker =
+                lookBack == null
+                        ? null
+                        : Executors.newSingleThreadExecutor(
+                                r -> {
+                                    Thread t = new Thread(r, "look-back");
+                                    t.setDaemon(true);
+                                    return t;
+                                });
         this.scheduler =
                 planner == null
                         ? null
@@ -83,7 +119,8 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
 
     @Override
     public <T> T view(String key, Function<HealthSnapshot, T> assemble) {
-        if (planner == null) {
+        // a past snapshot's version is its own planner's: the live caches do not know it
+        if (planner == null || viewing.get() != null) {
             return assemble.apply(current());
         }
         HealthSnapshot shown = current();
@@ -144,9 +181,112 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
             latest = pending;
             pending = null;
         }
-        if (latest != null && latest.version() >= snapshot.get().version()) {
+        if (latest == null) {
+            return;
+        }
+        if (chosen.get() != null) {
+            heldLive = heldLive == null ? latest : mergeFresh(heldLive, latest);
+        } else if (latest.version() >= snapshot.get().version()) {
             snapshot.set(latest);
         }
+    }
+
+    @Override
+    public boolean canLookBack() {
+        return lookBack != null;
+    }
+
+    @Override
+    public Duration step() {
+        return lookBack == null ? Duration.ofMinutes(1) : lookBack.step();
+    }
+
+    @Override
+    public Duration span() {
+        return lookBack == null ? Duration.ZERO : lookBack.span();
+    }
+
+    /**
+     * Shows the estate at {@code t} (on the step) once it is evaluated; returns at once. Called on
+     * the FX thread.
+     */
+    @Override
+    public void lookAt(Instant t) {
+        if (lookBack == null) {
+            return;
+        }
+        Instant slot = lookBack.slot(t);
+        if (chosen.get() == null) {
+            heldLive = snapshot.get();
+        }
+        chosen.set(slot);
+        lookingUp.set(true);
+        if (asked.getAndSet(slot) == null) {
+            pastWorker.execute(this::evaluatePast);
+        }
+    }
+
+    private void evaluatePast() {
+        Instant slot = asked.get();
+        while (slot != null) {
+            HealthSnapshot past;
+            try {
+                past = lookBack.at(slot).snapshot();
+            } catch (RuntimeException | Error e) {
+                if (pastWorker.isShutdown()) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "looking back failed", e);
+                past = null;
+            }
+            Instant evaluated = slot;
+            HealthSnapshot shown = past;
+            slot = asked.compareAndSet(slot, null) ? null : asked.get();
+            boolean more = slot != null;
+            fx.execute(() -> showPast(evaluated, shown, more));
+        }
+    }
+
+    private void showPast(Instant evaluated, HealthSnapshot past, boolean more) {
+        if (!evaluated.equals(chosen.get())) {
+            return;
+        }
+        lookingUp.set(more);
+        if (past != null) {
+            viewing.set(evaluated);
+            snapshot.set(past);
+        }
+    }
+
+    /** Back to the present: the newest live snapshot, with the alerts that came meanwhile. */
+    @Override
+    public void live() {
+        if (chosen.get() == null) {
+            return;
+        }
+        chosen.set(null);
+        viewing.set(null);
+        lookingUp.set(false);
+        HealthSnapshot held = heldLive;
+        heldLive = null;
+        if (held != null) {
+            snapshot.set(held);
+        }
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<Instant> viewingProperty() {
+        return viewing.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<Instant> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty lookingUpProperty() {
+        return lookingUp.getReadOnlyProperty();
     }
 
     private static HealthSnapshot mergeFresh(HealthSnapshot older, HealthSnapshot newer) {
@@ -170,6 +310,10 @@ public final class HealthFeed implements HealthSource, AutoCloseable {
         }
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (pastWorker != null) {
+            pastWorker.shutdownNow();
+            lookBack.close();
         }
     }
 

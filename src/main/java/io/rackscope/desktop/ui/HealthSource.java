@@ -2,11 +2,21 @@ package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
+import java.time.Instant;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** Port: the newest health snapshot, on the FX thread, and a way to ask for a fresh one now. */
 public interface HealthSource {
+    /** The viewing property of a source that cannot look back. */
+    final class Live {
+        static final ReadOnlyObjectProperty<Instant> ALWAYS =
+                new ReadOnlyObjectWrapper<Instant>(null).getReadOnlyProperty();
+
+        private Live() {}
+    }
+
     ReadOnlyObjectProperty<HealthSnapshot> snapshotProperty();
 
     default HealthSnapshot current() {
@@ -22,6 +32,16 @@ public interface HealthSource {
      */
     default <T> T view(String key, Function<HealthSnapshot, T> assemble) {
         return assemble.apply(current());
+    }
+
+    /** The past moment the snapshot is of, or null when it is live. */
+    default Instant viewing() {
+        return viewingProperty().get();
+    }
+
+    /** The past moment shown; null while live. A source that cannot look back is always live. */
+    default ReadOnlyObjectProperty<Instant> viewingProperty() {
+        return Live.ALWAYS;
     }
 
     /** Whether cycles still come; a source that only replays published snapshots always does. */

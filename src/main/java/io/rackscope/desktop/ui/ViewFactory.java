@@ -20,6 +20,7 @@ import io.rackscope.desktop.ui.site.SiteView;
 import io.rackscope.desktop.ui.site.SiteViewModel;
 import io.rackscope.desktop.ui.slurm.SlurmView;
 import io.rackscope.desktop.ui.slurm.SlurmViewModel;
+import io.rackscope.desktop.ui.timeline.TimeControlViewModel;
 import io.rackscope.desktop.ui.wallboard.WallboardView;
 import io.rackscope.desktop.ui.wallboard.WallboardViewModel;
 import io.rackscope.desktop.ui.world.WorldView;
@@ -120,7 +121,8 @@ public final class ViewFactory {
                         notice),
                 alerts(ctx),
                 place -> create(ctx, place),
-                sound);
+                sound,
+                new TimeControlViewModel(ctx.time(), ctx.clock()));
     }
 
     /** Kiosk mode with its playlist; {@code exit} runs on the confirmed exit key. */

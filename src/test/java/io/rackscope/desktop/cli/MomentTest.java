@@ -45,4 +45,13 @@ class MomentTest {
         assertTrue(e.getMessage().contains("-2h"), e.getMessage());
         assertThrows(CommandLine.TypeConversionException.class, () -> moment.convert("-2 parsecs"));
     }
+
+    @Test
+    void readsLocalTimesInTheClocksZoneTodayOrYesterday() {
+        Moment paris = new Moment(Clock.fixed(NOW, java.time.ZoneId.of("Europe/Paris")));
+        assertEquals(Instant.parse("2026-12-01T01:13:00Z"), paris.convert("2026-12-01 02:13"));
+        assertEquals(Instant.parse("2026-12-01T01:13:30Z"), paris.convert("02:13:30"));
+        // 05:00 Paris is still to come at 04:00 Paris: yesterday's
+        assertEquals(Instant.parse("2026-11-30T04:00:00Z"), paris.convert("05:00"));
+    }
 }

@@ -113,7 +113,7 @@ class KioskSoakIT {
                         cfg,
                         feed,
                         new MetricsService(client, cfg.app())::range,
-                        planner::currentValues,
+                        planner::valuesAt,
                         Clock.systemUTC());
         MainView main =
                 fx(

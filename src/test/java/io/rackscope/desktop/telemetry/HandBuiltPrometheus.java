@@ -34,7 +34,7 @@ public final class HandBuiltPrometheus implements PrometheusApi {
             Pattern.compile("^\\((.*)\\) (==|!=|>=|<=|>|<) (-?[0-9.eE+]+)$");
     private static final Pattern SELECTOR =
             Pattern.compile(
-                    "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([a-z_]+)=~\"((?:\\\\.|[^\"\\\\])*)\"}$");
+                    "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([a-z_]+)=~\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"}$");
 
     record Stored(Map<String, String> labels, LongToDoubleFunction value) {}
 

@@ -114,6 +114,20 @@ class PlannerLogicTest {
                 new TelemetryPlanner(
                         config, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
             assertEquals(
+                    List.of(
+                            "temp{instance=~\"n01|n02|n03|n04\"}",
+                            "up{instance=~\"n01|n02|n03|n04\"}"),
+                    planner.plannedQueries().stream().sorted().toList(),
+                    "literal alternatives: Prometheus answers them by set lookups");
+        }
+        RackscopeConfig ranges =
+                load(
+                        dir.resolve("ranges"),
+                        "telemetry: {scrape_interval_seconds: 15}\nplanner: {id_matcher: ranges}\n");
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(
+                        ranges, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
+            assertEquals(
                     List.of("temp{instance=~\"n0[1-4]\"}", "up{instance=~\"n0[1-4]\"}"),
                     planner.plannedQueries().stream().sorted().toList());
         }
@@ -123,6 +137,26 @@ class PlannerLogicTest {
         assertEquals("max by (instance) (e)", CheckQueries.values("e", temp, "instance"));
         assertEquals("min by (instance) (e)", CheckQueries.values("e", up, "instance"));
         assertEquals("count by (instance) (e)", CheckQueries.presence("e", "instance"));
+    }
+
+    @Test
+    void literalBatchesAreFilledUpToTheByteBudget() {
+        RackscopeConfig tight =
+                load(
+                        dir.resolve("tight"),
+                        "telemetry: {scrape_interval_seconds: 15}\nplanner: {max_query_bytes: 28}\n");
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(tight, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
+            List<String> planned = planner.plannedQueries().stream().sorted().toList();
+            assertEquals(
+                    List.of(
+                            "temp{instance=~\"n01|n02\"}",
+                            "temp{instance=~\"n03|n04\"}",
+                            "up{instance=~\"n01|n02|n03\"}",
+                            "up{instance=~\"n04\"}"),
+                    planned);
+            planned.forEach(q -> assertTrue(q.length() <= 28, q));
+        }
     }
 
     @Test

@@ -74,7 +74,7 @@ class StalledPrometheusUiTest {
                         cfg,
                         feed,
                         new MetricsService(client, cfg.app())::range,
-                        planner::currentValues,
+                        planner::valuesAt,
                         Clock.systemUTC());
         main = ViewFactory.main(ctx, "", null);
         Scene scene = new Scene(main.node(), 1260, 780);

@@ -91,7 +91,11 @@ public final class AlertsView implements PlaceView {
             where.getStyleClass().add("faint");
             where.setWrapText(true);
             where.setMaxWidth(270);
-            Label since = new Label(Formats.ago(item.since(), model.now()));
+            Label since =
+                    new Label(
+                            item.since() == null
+                                    ? "active at this moment (start not known)"
+                                    : Formats.ago(item.since(), model.now()));
             since.getStyleClass().add("faint");
             VBox text = new VBox(1, check, where, since);
             HBox row = new HBox(8, sev, text);

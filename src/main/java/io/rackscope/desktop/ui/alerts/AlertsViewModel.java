@@ -81,8 +81,10 @@ public final class AlertsViewModel {
         locator.placeOf(item.alert().entity()).ifPresent(navigator::go);
     }
 
+    /** The moment the panel describes: now, or the past moment shown. */
     public Instant now() {
-        return clock.instant();
+        Instant viewing = health.viewing();
+        return viewing != null ? viewing : clock.instant();
     }
 
     private void update(HealthSnapshot s) {
@@ -113,10 +115,13 @@ public final class AlertsViewModel {
                             .contains(q)) {
                 continue;
             }
-            out.add(new AlertItem(a, name, a.since() == null ? s.takenAt() : a.since()));
+            // at a past moment an alert's start is not known (no one watched it begin)
+            Instant since = a.since() != null || health.viewing() != null ? a.since() : s.takenAt();
+            out.add(new AlertItem(a, name, since));
         }
         out.sort(
-                Comparator.comparing(AlertItem::since)
+                Comparator.comparing(
+                                AlertItem::since, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .reversed()
                         .thenComparing(i -> i.alert().severity(), Comparator.reverseOrder())
                         .thenComparing(i -> i.alert().path()));

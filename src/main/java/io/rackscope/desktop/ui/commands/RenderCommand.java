@@ -142,8 +142,7 @@ public final class RenderCommand implements Callable<Integer> {
             MetricsService metrics = new MetricsService(client, cfg.topology(), cfg.app());
             // looking back, the views' clock stands at the moment, so ages and charts end there
             Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
-            AppContext ctx =
-                    new AppContext(cfg, feed, metrics::range, planner::currentValues, clock);
+            AppContext ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
             ctx.options().colourBySlurmProperty().set(slurm);
             ctx.options().selectedJobProperty().set(job);
             String notice = at == null ? "" : "Viewing " + at + " - not live";

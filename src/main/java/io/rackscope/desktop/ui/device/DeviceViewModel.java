@@ -13,6 +13,7 @@ import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
 import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public final class DeviceViewModel {
         this.values = values;
         this.charts = charts;
         this.options = options;
-        this.clock = clock;
+        this.clock = new ShownClock(health, clock);
         this.device = device;
         this.checks = config.checksFor(device);
         for (String entity : entities()) {
@@ -103,7 +104,7 @@ public final class DeviceViewModel {
             if (ids.isEmpty()) {
                 continue;
             }
-            values.currentValues(c, ids)
+            values.valuesAt(c, ids, clock.instant())
                     .thenAccept(
                             v -> {
                                 v.forEach(

@@ -14,6 +14,7 @@ import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.ViewOptions;
@@ -51,7 +52,7 @@ public final class RackElevationViewModel {
         this.health = health;
         this.navigator = navigator;
         this.options = options;
-        this.clock = clock;
+        this.clock = new ShownClock(health, clock);
         subscriptions.onInvalidate(health.snapshotProperty(), o -> changed());
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> changed());
         subscriptions.onInvalidate(options.selectedJobProperty(), o -> changed());

@@ -16,6 +16,7 @@ import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.Tone;
@@ -79,7 +80,7 @@ public final class RoomFloorViewModel {
         this.navigator = navigator;
         this.options = options;
         this.charts = charts;
-        this.clock = clock;
+        this.clock = new ShownClock(health, clock);
         this.room = room;
         this.rackList = room.racks().toList();
         room.racks()

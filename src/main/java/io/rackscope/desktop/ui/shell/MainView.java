@@ -11,6 +11,8 @@ import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.search.SearchIndex;
+import io.rackscope.desktop.ui.timeline.TimeControlView;
+import io.rackscope.desktop.ui.timeline.TimeControlViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -73,6 +75,7 @@ public final class MainView {
     private final Timeline clock;
     private Toasts toasts;
     private PlaceView current;
+    private final TimeControlView timeControl;
 
     /**
      * {@code views} makes the view of a place; {@code alerts} is the panel's model, the one that
@@ -83,7 +86,8 @@ public final class MainView {
             StatusViewModel status,
             AlertsViewModel alerts,
             Function<Place, PlaceView> views,
-            AlertSound sound) {
+            AlertSound sound,
+            TimeControlViewModel time) {
         this.shell = shell;
         this.views = views;
         this.sound = sound;
@@ -101,13 +105,17 @@ public final class MainView {
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
         Consumer<Severity> bannerStyle =
                 h -> {
-                    bannerBox.getStyleClass().remove("error");
-                    if (h == Severity.CRIT) {
+                    bannerBox.getStyleClass().removeAll("error", "past");
+                    if (status.pastProperty().get()) {
+                        bannerBox.getStyleClass().add("past");
+                    } else if (h == Severity.CRIT) {
                         bannerBox.getStyleClass().add("error");
                     }
                 };
         bannerStyle.accept(status.healthProperty().get());
         status.healthProperty().addListener((o, a, h) -> bannerStyle.accept(h));
+        status.pastProperty()
+                .addListener((o, a, p) -> bannerStyle.accept(status.healthProperty().get()));
         top = new VBox(toolbar(), bannerBox);
         root.setTop(top);
         content.setId("content");
@@ -116,7 +124,9 @@ public final class MainView {
         panel.node().setId("alerts-panel");
         ((Region) panel.node()).setPrefWidth(360);
         root.setRight(panel.node());
-        root.setBottom(statusBar());
+        timeControl = time == null || !time.available() ? null : new TimeControlView(time);
+        root.setBottom(
+                timeControl == null ? statusBar() : new VBox(timeControl.node(), statusBar()));
         alerts.setOnNewAlerts(this::announce);
         shell.currentProperty().addListener((o, a, place) -> show(place));
         show(shell.currentProperty().get());
@@ -159,6 +169,11 @@ public final class MainView {
      */
     public void useKioskBar(Node bar, boolean hideAlerts) {
         top.getChildren().set(0, bar);
+        // a wall display shows the present
+        if (timeControl != null) {
+            timeControl.node().setVisible(false);
+            timeControl.node().setManaged(false);
+        }
         if (hideAlerts) {
             root.getRight().setVisible(false);
             root.getRight().setManaged(false);
@@ -444,6 +459,9 @@ public final class MainView {
     /** Stops the clock and detaches the current view and the panel: the window is closing. */
     public void dispose() {
         clock.stop();
+        if (timeControl != null) {
+            timeControl.dispose();
+        }
         if (current != null) {
             current.dispose();
             current = null;

@@ -11,6 +11,8 @@ import io.rackscope.desktop.ui.Subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,6 +35,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "no data yet");
     private final ReadOnlyStringWrapper cycle = new ReadOnlyStringWrapper(this, "cycle", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
+    private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
     private final Subscriptions subscriptions = new Subscriptions();
     private long previousQueries = -1;
     private Instant lastGood;
@@ -48,6 +51,7 @@ public final class StatusViewModel {
         this.notice = notice == null ? "" : notice;
         banner.set(this.notice);
         subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> apply(s));
+        subscriptions.onChange(health.viewingProperty(), (o, a, t) -> tick());
         if (health.current().version() > 0) {
             apply(health.current());
         }
@@ -67,6 +71,15 @@ public final class StatusViewModel {
                         + " queries · cache "
                         + (ratio < 0 ? "—" : Math.round(100 * ratio) + " %"));
         ConnectionStatus c = health.view("status", ConnectionStatus::of);
+        if (health.viewing() != null) {
+            // a past moment says nothing about how fresh the live data is
+            baseLevel = c.level() == ConnectionStatus.Level.DOWN ? Severity.CRIT : Severity.OK;
+            baseText = c.headline();
+            baseBanner =
+                    c.level() == ConnectionStatus.Level.OK ? "" : c.headline() + ": " + c.reason();
+            tick();
+            return;
+        }
         switch (c.level()) {
             case OK -> {
                 lastGood = s.takenAt();
@@ -107,6 +120,14 @@ public final class StatusViewModel {
      * still come: a planner that stopped says so even though no new snapshot will ever tell.
      */
     public void tick() {
+        Instant viewing = health.viewing();
+        past.set(viewing != null);
+        if (viewing != null) {
+            String moment = Formats.notLive(viewing, clock.getZone());
+            show(baseLevel, moment + " · " + baseText, moment + ". " + baseBanner);
+            age.set("states as of " + Formats.moment(viewing, clock.getZone()));
+            return;
+        }
         Liveness live = health.liveness();
         if (health.current().version() == 0) {
             if (live.stopped()) {
@@ -176,6 +197,11 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty cycleProperty() {
         return cycle.getReadOnlyProperty();
+    }
+
+    /** True while the views show a past moment (the banner then wears its own colour). */
+    public ReadOnlyBooleanProperty pastProperty() {
+        return past.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty bannerProperty() {

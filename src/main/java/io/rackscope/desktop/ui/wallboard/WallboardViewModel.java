@@ -16,6 +16,7 @@ import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Palette;
+import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.Tone;
@@ -83,7 +84,7 @@ public final class WallboardViewModel {
         this.health = health;
         this.navigator = navigator;
         this.options = options;
-        this.clock = clock;
+        this.clock = new ShownClock(health, clock);
         this.rooms = List.copyOf(rooms);
         List<String> order = new ArrayList<>();
         List<Device> owners = new ArrayList<>();

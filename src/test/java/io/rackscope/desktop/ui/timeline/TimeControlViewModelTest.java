@@ -1,0 +1,184 @@
+package io.rackscope.desktop.ui.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.ui.TimeTravel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.junit.jupiter.api.Test;
+
+class TimeControlViewModelTest {
+    static final Instant NOW = Instant.parse("2026-12-01T03:00:00Z");
+
+    /** A clock the test moves. */
+    static final class Hand extends Clock {
+        Instant now = NOW;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Time travel that shows whatever is asked at once, rounded to the minute. */
+    static final class Recorder implements TimeTravel {
+        final ReadOnlyObjectWrapper<Instant> chosen = new ReadOnlyObjectWrapper<>();
+        final ReadOnlyObjectWrapper<Instant> viewing = new ReadOnlyObjectWrapper<>();
+        final List<Instant> asked = new ArrayList<>();
+        final Hand clock;
+
+        Recorder(Hand clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public boolean canLookBack() {
+            return true;
+        }
+
+        @Override
+        public Duration step() {
+            return Duration.ofMinutes(1);
+        }
+
+        @Override
+        public Duration span() {
+            return Duration.ofHours(24);
+        }
+
+        @Override
+        public void lookAt(Instant t) {
+            Instant earliest = clock.now.minus(span());
+            Instant slot =
+                    Instant.ofEpochSecond(
+                            Math.floorDiv(
+                                            (t.isBefore(earliest) ? earliest : t).getEpochSecond(),
+                                            60)
+                                    * 60);
+            asked.add(slot);
+            chosen.set(slot);
+            viewing.set(slot);
+        }
+
+        @Override
+        public void live() {
+            chosen.set(null);
+            viewing.set(null);
+        }
+
+        @Override
+        public ReadOnlyObjectProperty<Instant> chosenProperty() {
+            return chosen.getReadOnlyProperty();
+        }
+
+        @Override
+        public ReadOnlyObjectProperty<Instant> viewingProperty() {
+            return viewing.getReadOnlyProperty();
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty lookingUpProperty() {
+            return new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+        }
+    }
+
+    final Hand clock = new Hand();
+    final Recorder time = new Recorder(clock);
+    final TimeControlViewModel model = new TimeControlViewModel(time, clock);
+
+    @Test
+    void theSliderSpansTheHistoryKeptAndItsRightEndIsLive() {
+        assertEquals(
+                NOW.minus(Duration.ofHours(24)).getEpochSecond(), model.earliestProperty().get());
+        assertEquals(NOW.getEpochSecond(), model.latestProperty().get());
+        model.slide(NOW.minusSeconds(7200).getEpochSecond());
+        assertFalse(model.liveProperty().get());
+        assertEquals("2026-12-01 01:00:00", model.momentProperty().get());
+        model.slide(NOW.getEpochSecond() - 10);
+        assertTrue(model.liveProperty().get());
+        assertEquals("Live", model.momentProperty().get());
+        assertNull(time.chosen.get());
+    }
+
+    @Test
+    void aTypedMomentIsShownAndTextThatIsNoMomentSaysWhy() {
+        assertTrue(model.type("02:13"));
+        assertEquals(Instant.parse("2026-12-01T02:13:00Z"), time.chosen.get());
+        assertEquals("", model.problemProperty().get());
+        assertFalse(model.type("yesterday-ish"));
+        assertTrue(model.problemProperty().get().contains("is not a moment"));
+        assertEquals(Instant.parse("2026-12-01T02:13:00Z"), time.chosen.get(), "unchanged");
+        assertTrue(model.type("-3d"));
+        assertTrue(
+                model.problemProperty().get().contains("only the last 24 h can be shown"),
+                model.problemProperty().get());
+        assertEquals(NOW.minus(Duration.ofHours(24)), time.chosen.get(), "the earliest kept");
+        assertTrue(model.type("now"));
+        assertTrue(model.liveProperty().get());
+    }
+
+    @Test
+    void stepsMoveOneCycleAndPastTheLastMomentAreLiveAgain() {
+        model.stepBack();
+        assertEquals(NOW.minusSeconds(60), time.chosen.get());
+        model.stepBack();
+        assertEquals(NOW.minusSeconds(120), time.chosen.get());
+        model.stepForward();
+        model.stepForward();
+        assertEquals(NOW, time.chosen.get());
+        model.stepForward();
+        assertTrue(model.liveProperty().get());
+    }
+
+    @Test
+    void playbackMovesAtItsSpeedAndStopReturnsToWhereItStarted() {
+        Instant start = Instant.parse("2026-12-01T01:00:00Z");
+        model.lookAt(start);
+        model.play(60);
+        assertTrue(model.playing());
+        assertEquals("playing 60x", model.stateProperty().get());
+        clock.now = NOW.plusSeconds(10);
+        model.tick();
+        assertEquals(start.plusSeconds(600), time.chosen.get(), "10 s at 60x: 10 minutes");
+        model.play(600);
+        clock.now = NOW.plusSeconds(11);
+        model.tick();
+        assertEquals(start.plusSeconds(1200), time.chosen.get(), "then 1 s at 600x");
+        model.stop();
+        assertFalse(model.playing());
+        assertEquals(start, time.chosen.get());
+        assertEquals(0, model.speedProperty().get());
+    }
+
+    @Test
+    void playbackThatCatchesUpWithThePresentGoesLive() {
+        model.lookAt(NOW.minusSeconds(300));
+        model.play(600);
+        clock.now = NOW.plusSeconds(1);
+        model.tick();
+        assertTrue(model.liveProperty().get());
+        assertFalse(model.playing());
+    }
+}
