@@ -12,7 +12,6 @@ import io.rackscope.desktop.telemetry.PrometheusRouter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,19 +87,7 @@ public final class CheckTestCommand implements Callable<Integer> {
         try (PrometheusRouter router = new PrometheusRouter(cfg, url, new QueryStats())) {
             r = CheckTrial.run(cfg, tried, router, at == null ? Instant.now() : at);
         }
-        List<String> rejected = new ArrayList<>();
-        for (CycleError e : r.errors()) {
-            rejected.add(
-                    (e.kind() == CycleError.Kind.BAD_QUERY
-                                    ? tried.file()
-                                            + ":"
-                                            + tried.line()
-                                            + ": check '"
-                                            + tried.id()
-                                            + "': "
-                                    : "")
-                            + e.message());
-        }
+        List<String> rejected = r.rejected(tried.file().toString());
         if (json) {
             out.println(Json.write(document(r, rejected)));
         } else {

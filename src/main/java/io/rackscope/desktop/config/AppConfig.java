@@ -22,7 +22,12 @@ public record AppConfig(
         Map<String, String> features,
         Map<String, Object> plugins) {
 
-    public record Refresh(int roomStateSeconds, int rackStateSeconds) {}
+    public record Refresh(int roomStateSeconds, int rackStateSeconds) {
+        /** How often the window's health cycle runs: the faster of the two, at least 5 s. */
+        public Duration cycle() {
+            return Duration.ofSeconds(Math.max(5, Math.min(roomStateSeconds, rackStateSeconds)));
+        }
+    }
 
     /** How far back the time control reaches ({@code history.max_hours}). */
     public record History(int maxHours) {}

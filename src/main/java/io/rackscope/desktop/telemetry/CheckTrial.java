@@ -42,7 +42,26 @@ public final class CheckTrial {
             List<String> queries,
             long queriesSent,
             double engineSeconds,
-            List<CycleError> errors) {}
+            List<CycleError> errors) {
+
+        /** The errors as lines; a PromQL error names where the check is written ({@code where}). */
+        public List<String> rejected(String where) {
+            List<String> out = new ArrayList<>();
+            for (CycleError e : errors) {
+                out.add(
+                        (e.kind() == CycleError.Kind.BAD_QUERY
+                                        ? where
+                                                + ":"
+                                                + check.line()
+                                                + ": check '"
+                                                + check.id()
+                                                + "': "
+                                        : "")
+                                + e.message());
+            }
+            return out;
+        }
+    }
 
     private static final int VALUES_PER_QUERY = 1000;
 

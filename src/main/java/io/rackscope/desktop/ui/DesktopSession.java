@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.CheckTrials;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.MetricsService;
@@ -12,9 +13,13 @@ import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.shell.MainView;
+import io.rackscope.desktop.ui.trial.CheckTrialViewModel;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -34,6 +39,7 @@ public final class DesktopSession implements AutoCloseable {
     private final AppContext ctx;
     private final AlertSound sound;
     private final MainView main;
+    private final CheckTrials trials;
     private KioskController kiosk;
     private SelfMonitoringServer selfMonitoring;
 
@@ -50,7 +56,7 @@ public final class DesktopSession implements AutoCloseable {
                         prometheus,
                         EvaluationMode.FILTERED,
                         clock,
-                        cycleInterval(cfg),
+                        cfg.app().refresh().cycle(),
                         Duration.ofHours(cfg.app().history().maxHours()),
                         PAST_MOMENTS_KEPT);
         feed = new HealthFeed(planner, past, Platform::runLater);
@@ -75,15 +81,23 @@ public final class DesktopSession implements AutoCloseable {
         }
         sound = new AlertSound(clock, Duration.ofSeconds(5));
         main = ViewFactory.main(ctx, notice.toString(), sound);
-    }
+        trials = new CheckTrials(cfg, prometheus);
+        CheckTrialSource source =
+                new CheckTrialSource() {
+                    @Override
+                    public CompletableFuture<CheckTrials.Trial> tryText(String yaml, Instant at) {
+                        return trials.tryText(yaml, at);
+                    }
 
-    private static Duration cycleInterval(RackscopeConfig cfg) {
-        return Duration.ofSeconds(
-                Math.max(
-                        5,
-                        Math.min(
-                                cfg.app().refresh().roomStateSeconds(),
-                                cfg.app().refresh().rackStateSeconds())));
+                    @Override
+                    public CompletableFuture<CheckTrials.Trial> tryFile(Path file, Instant at) {
+                        return trials.tryFile(file, at);
+                    }
+                };
+        main.enableCheckTrials(
+                () ->
+                        new CheckTrialViewModel(
+                                source, feed, ctx.options(), clock, Platform::runLater));
     }
 
     private static void append(StringBuilder notice, String text) {
@@ -108,7 +122,7 @@ public final class DesktopSession implements AutoCloseable {
                         + (prometheus.servers() > 1
                                 ? " (+" + (prometheus.servers() - 1) + " more)"
                                 : ""));
-        feed.start(cycleInterval(cfg));
+        feed.start(cfg.app().refresh().cycle());
         if (cfg.app().selfMonitoring().enabled()) {
             try {
                 selfMonitoring =
@@ -146,6 +160,7 @@ public final class DesktopSession implements AutoCloseable {
             kiosk.stop();
         }
         feed.close();
+        trials.close();
         planner.close();
         prometheus.close();
         sound.close();

@@ -10,7 +10,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * How the user has chosen to see the estate, shared by every view: the theme, whether nodes are
- * coloured by their Slurm state instead of their health, and the Slurm job to highlight.
+ * coloured by their Slurm state instead of their health, the Slurm job to highlight, and a tried
+ * check shown in preview.
  */
 public final class ViewOptions {
     private final ObjectProperty<Theme> theme =
@@ -18,6 +19,13 @@ public final class ViewOptions {
     private final BooleanProperty colourBySlurm = new SimpleBooleanProperty(this, "colourBySlurm");
     private final ObjectProperty<String> selectedJob =
             new SimpleObjectProperty<>(this, "selectedJob");
+    private final ObjectProperty<CheckPreview> preview =
+            new SimpleObjectProperty<>(this, "preview");
+
+    /** A tried check painted over the floor instead of health; null for none. */
+    public ObjectProperty<CheckPreview> previewProperty() {
+        return preview;
+    }
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;

@@ -58,20 +58,6 @@ public final class ViewRenderer {
             Path out,
             QueryStats stats)
             throws IOException, InterruptedException {
-        return render(ctx, place, theme, width, height, out, stats, "");
-    }
-
-    /** As {@link #render}, with {@code notice} in the banner (e.g. that the view is not live). */
-    public static Scene render(
-            AppContext ctx,
-            Place place,
-            Theme theme,
-            int width,
-            int height,
-            Path out,
-            QueryStats stats,
-            String notice)
-            throws IOException, InterruptedException {
         startToolkit();
         CompletableFuture<Scene> scene = new CompletableFuture<>();
         Platform.runLater(
@@ -79,7 +65,7 @@ public final class ViewRenderer {
                     try {
                         ctx.options().themeProperty().set(theme);
                         ctx.navigation().go(place);
-                        MainView main = ViewFactory.main(ctx, notice, null);
+                        MainView main = ViewFactory.main(ctx, "", null);
                         Scene s = new Scene(main.node(), width, height);
                         s.getProperties().put(PlaceView.class, main.currentView());
                         theme.applyTo(s);

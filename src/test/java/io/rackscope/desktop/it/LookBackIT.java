@@ -6,15 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.Main;
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.CheckTrials;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.LookBack;
+import io.rackscope.desktop.telemetry.PrometheusRouter;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.NavigationModel;
+import io.rackscope.desktop.ui.ViewOptions;
+import io.rackscope.desktop.ui.alerts.AlertsViewModel;
+import io.rackscope.desktop.ui.room.RoomFloorViewModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +87,8 @@ class LookBackIT {
                     expr: up{instance=~"$instances"}
                     rules: [{op: "==", value: 0, severity: CRIT}]
                 """);
-        end = Instant.now().getEpochSecond() / STEP * STEP - 60;
+        // on the minute, so that moments a whole number of minutes back are on the look-back step
+        end = Instant.now().getEpochSecond() / 60 * 60 - 60;
         long start = end - 3600;
         StringBuilder h = new StringBuilder("# TYPE up gauge\n");
         for (int n = 1; n <= 8; n++) {
@@ -252,5 +274,107 @@ class LookBackIT {
                         file.toString());
         assertEquals(1, which.code());
         assertTrue(which.err().contains("holds 2 checks; name one"), which.err());
+    }
+
+    /** Runs FX work from {@code fx} until {@code done}, waiting at most 30 s. */
+    static void runUntil(LinkedBlockingQueue<Runnable> fx, BooleanSupplier done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            Runnable r = fx.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (r == null) {
+                throw new AssertionError("nothing came from the feed within 30 s");
+            }
+            r.run();
+        }
+    }
+
+    @Test
+    void theFloorLookedBackOnShowsTheOutageAndAgreesWithSnapshotAtWithoutAnnouncingIt()
+            throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        LinkedBlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+        Clock clock = Clock.systemUTC();
+        try (PrometheusRouter router =
+                        new PrometheusRouter(cfg, prometheus.url(), new QueryStats());
+                HealthFeed feed =
+                        new HealthFeed(
+                                null,
+                                new LookBack(
+                                        cfg,
+                                        router,
+                                        EvaluationMode.FILTERED,
+                                        clock,
+                                        Duration.ofSeconds(60),
+                                        Duration.ofHours(24),
+                                        60),
+                                fx::add)) {
+            Room room = cfg.topology().sites().get(0).rooms().get(0);
+            RoomFloorViewModel floor =
+                    new RoomFloorViewModel(
+                            cfg, room, feed, new NavigationModel(), new ViewOptions(), null, clock);
+            AlertsViewModel alerts =
+                    new AlertsViewModel(
+                            cfg, new Locator(cfg.topology()), feed, new NavigationModel(), clock);
+            List<Object> announced = new ArrayList<>();
+            alerts.setOnNewAlerts(announced::add);
+            for (long minutes : List.of(50L, 30L, 10L)) {
+                Instant at = Instant.ofEpochSecond(end - minutes * 60);
+                feed.lookAt(at);
+                runUntil(fx, () -> at.equals(feed.viewing()));
+                String expected = snapshotAt(minutes).get("racks").get("rk2").asText();
+                assertEquals(
+                        minutes == 30 ? "CRIT" : "OK",
+                        floor.rack("rk2").get().severity().name(),
+                        minutes + " min before the end");
+                assertEquals(
+                        expected, floor.rack("rk2").get().severity().name(), "as snapshot --at");
+            }
+            // the moment inside the outage again: kept, shown without asking
+            long asked = router.stats().queryCount();
+            Instant inside = Instant.ofEpochSecond(end - 30 * 60);
+            feed.lookAt(inside);
+            runUntil(fx, () -> inside.equals(feed.viewing()));
+            assertEquals(asked, router.stats().queryCount());
+            assertEquals(List.of(), announced, "nothing announced while looking back");
+            floor.dispose();
+            alerts.dispose();
+        }
+    }
+
+    @Test
+    void aPastedCheckWithABrokenExpressionIsNamedPastedWithItsLine() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        try (PrometheusRouter router =
+                        new PrometheusRouter(cfg, prometheus.url(), new QueryStats());
+                CheckTrials trials = new CheckTrials(cfg, router)) {
+            CheckTrials.Trial t =
+                    trials.tryText(
+                                    """
+                                    checks:
+                                      - id: broken
+                                        name: Broken
+                                        expr: sum by (instance (up{instance=~"$instances"})
+                                        rules: [{op: "==", value: 0, severity: CRIT}]
+                                    """,
+                                    Instant.ofEpochSecond(end - 600))
+                            .get(60, TimeUnit.SECONDS);
+            assertTrue(
+                    t.problems().stream()
+                            .anyMatch(p -> p.startsWith("error: pasted:2: check 'broken'")),
+                    t.problems().toString());
+            CheckTrials.Trial hot =
+                    trials.tryText(
+                                    """
+                                    checks:
+                                      - id: hot
+                                        expr: temp_celsius{instance=~"$instances"}
+                                        rules: [{op: ">", value: 75, severity: WARN}]
+                                    """,
+                                    Instant.ofEpochSecond(end - 600))
+                            .get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(), hot.problems());
+            assertEquals(1, hot.result().totals().get(Severity.WARN));
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
@@ -19,9 +20,11 @@ import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.ViewRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,27 +135,61 @@ public final class RenderCommand implements Callable<Integer> {
                 TelemetryPlanner planner =
                         new TelemetryPlanner(
                                 cfg, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            HealthSnapshot snapshot = at == null ? planner.refresh() : planner.refreshAt(at);
+            HealthFeed feed = at == null ? live(planner) : past(cfg, client, at);
+            HealthSnapshot snapshot = feed.current();
             if (!snapshot.errors().isEmpty()) {
                 ConnectionStatus c = ConnectionStatus.of(snapshot);
                 spec.commandLine().getErr().println("warning: " + c.headline() + ": " + c.reason());
             }
-            HealthFeed feed = new HealthFeed(null, Runnable::run);
-            feed.publish(snapshot);
             MetricsService metrics = new MetricsService(client, cfg.topology(), cfg.app());
-            // looking back, the views' clock stands at the moment, so ages and charts end there
-            Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
-            AppContext ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
+            AppContext ctx =
+                    new AppContext(cfg, feed, metrics::range, planner::valuesAt, Clock.systemUTC());
             ctx.options().colourBySlurmProperty().set(slurm);
             ctx.options().selectedJobProperty().set(job);
-            String notice = at == null ? "" : "Viewing " + at + " - not live";
-            ViewRenderer.render(
-                    ctx, place, Theme.parse(theme), width, height, out, client.stats(), notice);
+            ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
         }
         spec.commandLine()
                 .getOut()
                 .printf("wrote %s (%dx%d) of %s%n", out, width, height, place.text());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static HealthFeed live(TelemetryPlanner planner) {
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        feed.publish(planner.refresh());
+        return feed;
+    }
+
+    /** A feed showing {@code at}, as the window's time control would. */
+    private HealthFeed past(RackscopeConfig cfg, PrometheusRouter client, Instant at)
+            throws InterruptedException {
+        LookBack lookBack =
+                new LookBack(
+                        cfg,
+                        client,
+                        EvaluationMode.FILTERED,
+                        Clock.systemUTC(),
+                        cfg.app().refresh().cycle(),
+                        Duration.ofHours(cfg.app().history().maxHours()),
+                        1);
+        if (at.isBefore(Instant.now().minus(lookBack.span()))) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "warning: "
+                                    + at
+                                    + " is before the last history.max_hours ("
+                                    + cfg.app().history().maxHours()
+                                    + " h); showing the earliest moment kept");
+        }
+        ViewRenderer.startToolkit();
+        HealthFeed feed = new HealthFeed(null, lookBack, Platform::runLater);
+        feed.lookAt(at);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (feed.viewing() == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return feed;
     }
 }

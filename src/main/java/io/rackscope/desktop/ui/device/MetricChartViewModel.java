@@ -145,7 +145,7 @@ public final class MetricChartViewModel {
             return "No data for " + entity + " in this range.";
         }
         List<String> parts = new ArrayList<>();
-        parts.add("now " + Formats.value(last(d)) + " " + metric.display().unit());
+        parts.add("last " + Formats.value(last(d)) + " " + metric.display().unit());
         parts.add("step " + Durations.format(d.step()));
         parts.add(d.seriesCount() + " series");
         return String.join(" · ", parts);

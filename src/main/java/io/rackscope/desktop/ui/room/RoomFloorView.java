@@ -4,11 +4,14 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.CheckPreview;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Typography;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -90,6 +94,36 @@ public final class RoomFloorView implements PlaceView {
                 };
         model.roomStateProperty().addListener(o -> showState.run());
         showState.run();
+        Label previewText = new Label();
+        Button clearPreview = new Button("✕");
+        clearPreview.setId("preview-clear");
+        clearPreview.getStyleClass().add("nav-button");
+        clearPreview.setTooltip(new Tooltip("Back to health"));
+        clearPreview.setOnAction(e -> model.clearPreview());
+        HBox preview = new HBox(6, previewText, clearPreview);
+        preview.setId("preview-chip");
+        preview.getStyleClass().add("preview-chip");
+        preview.setAlignment(Pos.CENTER_LEFT);
+        Runnable showPreview =
+                () -> {
+                    CheckPreview p = model.previewProperty().get();
+                    preview.setVisible(p != null);
+                    preview.setManaged(p != null);
+                    previewText.setText(
+                            p == null
+                                    ? ""
+                                    : "Preview: "
+                                            + p.checkName()
+                                            + " as of "
+                                            + Formats.moment(p.at(), ZoneId.systemDefault()));
+                };
+        Tooltip.install(
+                preview,
+                new Tooltip(
+                        "Racks coloured by a tried check, not by health; the live states are"
+                                + " unchanged. ✕ goes back to health."));
+        model.previewProperty().addListener(o -> showPreview.run());
+        showPreview.run();
         HBox bar = new HBox(10, title, state);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
@@ -153,7 +187,10 @@ public final class RoomFloorView implements PlaceView {
         fit.getStyleClass().add("nav-button");
         fit.setOnAction(e -> fit());
         bar.getChildren().addAll(zoomOut, zoomIn, fit);
-        return bar;
+        VBox header = new VBox(bar, preview);
+        VBox.setMargin(preview, new Insets(0, 0, 8, 0));
+        preview.setMaxWidth(Region.USE_PREF_SIZE);
+        return header;
     }
 
     private Button zoomButton(String text, double factor) {

@@ -11,6 +11,7 @@ import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.ChartSource;
+import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
@@ -99,6 +100,7 @@ public final class RoomFloorViewModel {
         subscriptions.onChange(health.snapshotProperty(), (o, old, s) -> apply(s));
         colourBy.addListener((o, old, m) -> loadMetric(m));
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
+        subscriptions.onInvalidate(options.previewProperty(), o -> reapply());
         subscriptions.onInvalidate(options.selectedJobProperty(), o -> reapply());
         apply(health.current());
     }
@@ -198,6 +200,10 @@ public final class RoomFloorViewModel {
     private RackStatus status(HealthSnapshot s, Rack r, Set<String> job) {
         List<String> nodes = instancesOfRack.get(r.id());
         boolean inJob = !job.isEmpty() && nodes.stream().anyMatch(job::contains);
+        CheckPreview preview = options.previewProperty().get();
+        if (preview != null) {
+            return previewStatus(preview, r, nodes, inJob);
+        }
         MetricDefinition m = colourBy.get();
         if (m != null) {
             Double v = metricValues.get(r.id());
@@ -223,6 +229,44 @@ public final class RoomFloorViewModel {
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
         Severity sev = s.rack(r.id());
         return new RackStatus(sev, Tone.of(sev), crit, warn, stale, label, inJob);
+    }
+
+    /** The worst tried state among the rack's targets, labelled with how many are not OK. */
+    private static RackStatus previewStatus(
+            CheckPreview p, Rack r, List<String> nodes, boolean inJob) {
+        List<String> targets =
+                switch (p.scope()) {
+                    case NODE -> nodes;
+                    case CHASSIS -> r.devices().stream().map(d -> d.id()).toList();
+                    case RACK -> List.of(r.id());
+                };
+        Severity worst = null;
+        int crit = 0;
+        int warn = 0;
+        for (String t : targets) {
+            Severity s = p.states().get(t);
+            if (s == null) {
+                continue;
+            }
+            worst = worst == null ? s : Severity.worst(worst, s);
+            crit += s == Severity.CRIT ? 1 : 0;
+            warn += s == Severity.WARN ? 1 : 0;
+        }
+        if (worst == null) {
+            return new RackStatus(Severity.UNKNOWN, Tone.UNKNOWN, 0, 0, false, "–", inJob);
+        }
+        String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
+        return new RackStatus(worst, Tone.of(worst), crit, warn, false, label, inJob);
+    }
+
+    /** The check painted over the floor instead of health, or null. */
+    public ReadOnlyObjectProperty<CheckPreview> previewProperty() {
+        return options.previewProperty();
+    }
+
+    /** Back to health: the preview is dropped. */
+    public void clearPreview() {
+        options.previewProperty().set(null);
     }
 
     /**

@@ -13,10 +13,13 @@ import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.search.SearchIndex;
 import io.rackscope.desktop.ui.timeline.TimeControlView;
 import io.rackscope.desktop.ui.timeline.TimeControlViewModel;
+import io.rackscope.desktop.ui.trial.CheckTrialView;
+import io.rackscope.desktop.ui.trial.CheckTrialViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
@@ -24,6 +27,7 @@ import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -51,6 +55,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /**
@@ -72,6 +77,7 @@ public final class MainView {
     private final AlertSound sound;
     private final List<Consumer<List<Alert>>> newAlertListeners = new ArrayList<>();
     private final VBox top;
+    private HBox toolbar;
     private final Timeline clock;
     private Toasts toasts;
     private PlaceView current;
@@ -246,7 +252,7 @@ public final class MainView {
                             root.getRight().setVisible(on);
                             root.getRight().setManaged(on);
                         });
-        HBox bar =
+        toolbar =
                 new HBox(
                         back,
                         forward,
@@ -257,8 +263,32 @@ public final class MainView {
                         theme,
                         soundMenu,
                         alertsToggle);
-        bar.getStyleClass().add("toolbar-bar");
-        return bar;
+        toolbar.getStyleClass().add("toolbar-bar");
+        return toolbar;
+    }
+
+    /** Adds "Try a check" to the toolbar: a window of its own per click, made by {@code models}. */
+    public void enableCheckTrials(Supplier<CheckTrialViewModel> models) {
+        Button trial = new Button("Try a check");
+        trial.setId("try-check");
+        trial.getStyleClass().add("nav-button");
+        trial.setTooltip(
+                new Tooltip(
+                        "Try a check not yet in the library against the estate; paint it on the floor"));
+        trial.setOnAction(e -> openTrial(models.get()));
+        toolbar.getChildren().add(toolbar.getChildren().size() - 1, trial);
+    }
+
+    private void openTrial(CheckTrialViewModel model) {
+        Stage stage = new Stage();
+        stage.setTitle("Try a check");
+        Scene scene = new Scene((Parent) new CheckTrialView(model).node(), 1000, 680);
+        if (root.getScene() != null) {
+            scene.getStylesheets().setAll(root.getScene().getStylesheets());
+            stage.initOwner(root.getScene().getWindow());
+        }
+        stage.setScene(scene);
+        stage.show();
     }
 
     /** Alert sounds: mute, volume, and a test of each tone. */

@@ -124,7 +124,7 @@ public final class StatusViewModel {
         past.set(viewing != null);
         if (viewing != null) {
             String moment = Formats.notLive(viewing, clock.getZone());
-            show(baseLevel, moment + " · " + baseText, moment + ". " + baseBanner);
+            show(baseLevel, moment + " · " + baseText, join(moment, baseBanner));
             age.set("states as of " + Formats.moment(viewing, clock.getZone()));
             return;
         }

@@ -34,17 +34,20 @@ public final class TimeControlView {
         forward.setOnAction(e -> model.stepForward());
         Slider slider = new Slider();
         slider.setId("time-slider");
-        slider.minProperty().bind(model.earliestProperty());
-        slider.maxProperty().bind(model.latestProperty());
-        slider.setValue(model.positionProperty().get());
         slider.setFocusTraversable(false);
-        model.positionProperty()
-                .addListener(
-                        (o, a, p) -> {
-                            updating = true;
-                            slider.setValue(p.doubleValue());
-                            updating = false;
-                        });
+        Runnable follow =
+                () -> {
+                    // moving the range clamps the value: that is not the operator sliding
+                    updating = true;
+                    slider.setMin(model.earliestProperty().get());
+                    slider.setMax(model.latestProperty().get());
+                    slider.setValue(model.positionProperty().get());
+                    updating = false;
+                };
+        follow.run();
+        model.earliestProperty().addListener(o -> follow.run());
+        model.latestProperty().addListener(o -> follow.run());
+        model.positionProperty().addListener(o -> follow.run());
         slider.valueProperty()
                 .addListener(
                         (o, a, v) -> {
@@ -83,6 +86,8 @@ public final class TimeControlView {
         state.setId("time-state");
         state.getStyleClass().add("faint");
         state.textProperty().bind(model.stateProperty());
+        // room for "playing 600x · evaluating…" so the buttons do not move while playing
+        state.setMinWidth(150);
         Label problem = new Label();
         problem.setId("time-problem");
         problem.getStyleClass().add("time-problem");

@@ -188,6 +188,7 @@ public final class TimeControlViewModel {
     private void describe() {
         Instant chosen = time.chosenProperty().get();
         live.set(chosen == null);
+        position.set(chosen == null ? latest.get() : chosen.getEpochSecond());
         if (chosen == null) {
             moment.set("Live");
             state.set("");

@@ -315,6 +315,9 @@ public final class WallboardViewModel {
         if (s.version() == 0) {
             return "no data yet";
         }
+        if (health.viewing() != null) {
+            return "as of " + Formats.moment(health.viewing(), clock.getZone());
+        }
         return Formats.age(Duration.between(s.takenAt(), clock.instant()))
                 + (s.staleEntities().isEmpty() ? "" : " · " + s.staleEntities().size() + " stale");
     }
