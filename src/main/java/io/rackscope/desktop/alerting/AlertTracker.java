@@ -2,6 +2,8 @@ package io.rackscope.desktop.alerting;
 
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,43 @@ import java.util.Map;
 public final class AlertTracker {
     private Map<String, Instant> since = new HashMap<>();
     private boolean seeded;
+    private final IncidentTracker incidents;
+    private final Duration sinceLookback;
+    private final Map<String, List<String>> toLookUp = new HashMap<>();
+
+    /** Incidents flap after 4 changes within 15 minutes; starts are looked for 24 h back. */
+    public AlertTracker() {
+        this(new IncidentTracker(4, Duration.ofMinutes(15)), Duration.ofHours(24));
+    }
+
+    public AlertTracker(IncidentTracker incidents, Duration sinceLookback) {
+        this.incidents = incidents;
+        this.sinceLookback = sinceLookback;
+    }
+
+    /** How far back an alert's start is looked for in Prometheus' history. */
+    public Duration sinceLookback() {
+        return sinceLookback;
+    }
+
+    /**
+     * The alerts first seen since the last call, by check id: their start is only when the app saw
+     * them until Prometheus' history says since when they really fail ({@link #started}).
+     */
+    public Map<String, List<String>> takeNewAlerts() {
+        Map<String, List<String>> out = new HashMap<>(toLookUp);
+        toLookUp.clear();
+        return out;
+    }
+
+    /** What history says: {@code starts} of {@code check}'s alerts by entity (earlier wins). */
+    public void started(String check, Map<String, Instant> starts) {
+        starts.forEach(
+                (entity, start) ->
+                        since.computeIfPresent(
+                                check + '\u0000' + entity,
+                                (k, seen) -> start.isBefore(seen) ? start : seen));
+    }
 
     /** {@code s} with each alert's start filled in and its new alerts listed. */
     public HealthSnapshot track(HealthSnapshot s) {
@@ -26,6 +65,7 @@ public final class AlertTracker {
             Instant first = since.get(a.key());
             if (first == null) {
                 first = a.since() != null ? a.since() : s.takenAt();
+                toLookUp.computeIfAbsent(a.check(), k -> new ArrayList<>()).add(a.entity());
                 if (seeded) {
                     fresh.add(a.since(first));
                 }
@@ -34,9 +74,35 @@ public final class AlertTracker {
             tracked.add(a.since(first));
         }
         since = next;
+        boolean announce = seeded;
         if (s.version() > 0 && s.errors().isEmpty()) {
             seeded = true;
         }
-        return s.withTracking(tracked, fresh);
+        IncidentTracker.Tracked t =
+                incidents.track(withStarts(s.incidents(), next), s.takenAt(), announce);
+        return s.withTracking(tracked, fresh).withIncidents(t.incidents(), t.announce());
+    }
+
+    /** Each incident with the earliest start among its members' alerts. */
+    private static List<Incident> withStarts(List<Incident> list, Map<String, Instant> starts) {
+        Map<String, Instant> byEntity = new HashMap<>();
+        starts.forEach(
+                (key, start) ->
+                        byEntity.merge(
+                                key.substring(key.indexOf('\u0000') + 1),
+                                start,
+                                (a, b) -> a.isBefore(b) ? a : b));
+        List<Incident> out = new ArrayList<>(list.size());
+        for (Incident i : list) {
+            Instant earliest = i.since();
+            for (String m : i.members()) {
+                Instant st = byEntity.get(m);
+                if (st != null && (earliest == null || st.isBefore(earliest))) {
+                    earliest = st;
+                }
+            }
+            out.add(i.tracked(i.id(), earliest, i.flapping(), i.transitions()));
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +195,25 @@ public final class SnapshotCommand implements Callable<Integer> {
         doc.put("rooms", new TreeMap<>(s.rooms()));
         doc.put("racks", new TreeMap<>(s.racks()));
         doc.put("nodes", new TreeMap<>(s.nodes()));
+        Map<String, String> incidentOf = new HashMap<>();
+        List<Map<String, Object>> incidents = new ArrayList<>();
+        for (Incident i : s.incidents()) {
+            i.members().forEach(m -> incidentOf.putIfAbsent(m, i.id()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", i.id());
+            m.put("severity", i.severity());
+            m.put("place", i.key());
+            m.put("level", i.level());
+            m.put("name", i.name());
+            m.put("path", i.path());
+            m.put("checks", new TreeMap<>(i.checks()));
+            m.put("members", i.members());
+            m.put("failing_nodes", i.failingNodes());
+            m.put("nodes", i.nodes());
+            m.put("since", i.since() == null ? null : i.since().getEpochSecond());
+            m.put("flapping", i.flapping());
+            incidents.add(m);
+        }
         List<Map<String, Object>> alerts =
                 s.alerts().stream()
                         .map(
@@ -203,10 +224,15 @@ public final class SnapshotCommand implements Callable<Integer> {
                                     m.put("entity", a.entity());
                                     m.put("path", a.path());
                                     m.put("value", Double.isFinite(a.value()) ? a.value() : null);
+                                    m.put("incident", incidentOf.get(a.entity()));
+                                    m.put(
+                                            "since",
+                                            a.since() == null ? null : a.since().getEpochSecond());
                                     return m;
                                 })
                         .toList();
         doc.put("alerts", alerts);
+        doc.put("incidents", incidents);
         Map<String, Object> nodesOut = new TreeMap<>();
         Map<String, Object> othersOut = new TreeMap<>();
         s.unevaluated()

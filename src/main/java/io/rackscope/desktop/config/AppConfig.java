@@ -19,6 +19,7 @@ public record AppConfig(
         Kiosk kiosk,
         SelfMonitoring selfMonitoring,
         History history,
+        Alerts alerts,
         Map<String, String> features,
         Map<String, Object> plugins) {
 
@@ -27,6 +28,22 @@ public record AppConfig(
         public Duration cycle() {
             return Duration.ofSeconds(Math.max(5, Math.min(roomStateSeconds, rackStateSeconds)));
         }
+    }
+
+    /**
+     * How alerts become incidents: a place whose failing nodes number at least {@code
+     * groupMinNodes} and make up at least {@code groupFraction} of it is one incident; more than
+     * {@code flapTransitions} changes within {@code flapWindow} is flapping; an alert's start is
+     * looked for in Prometheus' history up to {@code sinceLookback} back.
+     */
+    public record Alerts(
+            int groupMinNodes,
+            double groupFraction,
+            int flapTransitions,
+            Duration flapWindow,
+            Duration sinceLookback) {
+        public static final Alerts DEFAULTS =
+                new Alerts(3, 0.5, 4, Duration.ofMinutes(15), Duration.ofHours(24));
     }
 
     /** How far back the time control reaches ({@code history.max_hours}). */

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.config;
 
+import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.http.Secret;
 import io.rackscope.desktop.http.Tls;
@@ -9,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -94,6 +96,15 @@ final class AppConfigParser {
                     Map.entry("playlist", Set.of("interval_seconds", "views")),
                     Map.entry("self_monitoring", Set.of("enabled", "listen")),
                     Map.entry("history", Set.of("max_hours")),
+                    Map.entry(
+                            "alerts",
+                            Set.of(
+                                    "group_min_nodes",
+                                    "group_fraction",
+                                    "flap_transitions",
+                                    "flap_window",
+                                    "since_lookback",
+                                    "journal_days")),
                     Map.entry("plugins", Set.of()),
                     Map.entry("auth", Set.of()),
                     Map.entry(
@@ -128,6 +139,7 @@ final class AppConfigParser {
         YamlNode.Mapping self = section(root, "self_monitoring");
         YamlNode.Mapping kiosk = section(root, "kiosk");
         YamlNode.Mapping history = section(root, "history");
+        YamlNode.Mapping alerts = section(root, "alerts");
         return new AppConfig(
                 app.text("name", "Rackscope"),
                 app.text("description", ""),
@@ -173,6 +185,7 @@ final class AppConfigParser {
                         values.bool(self, "enabled", "self_monitoring.enabled", false),
                         self.text("listen", "127.0.0.1:9464")),
                 new AppConfig.History(hours(history)),
+                alerts(alerts),
                 scalars(section(root, "features")),
                 plain(section(root, "plugins")));
     }
@@ -191,6 +204,49 @@ final class AppConfigParser {
                 scale == null ? 1 : scale,
                 values.integer(k, "recent_change_minutes", "kiosk.recent_change_minutes", 10),
                 values.integer(k, "stale_after_seconds", "kiosk.stale_after_seconds", 120));
+    }
+
+    private AppConfig.Alerts alerts(YamlNode.Mapping a) {
+        AppConfig.Alerts d = AppConfig.Alerts.DEFAULTS;
+        int min = values.integer(a, "group_min_nodes", "alerts.group_min_nodes", d.groupMinNodes());
+        Double fraction = values.number(a, "group_fraction", "alerts.group_fraction");
+        if (fraction != null && (fraction <= 0 || fraction > 1)) {
+            diagnostics.error(
+                    a.at("group_fraction"),
+                    "alerts.group_fraction must be above 0 and at most 1; using "
+                            + d.groupFraction());
+            fraction = null;
+        }
+        int flaps =
+                values.integer(
+                        a, "flap_transitions", "alerts.flap_transitions", d.flapTransitions());
+        return new AppConfig.Alerts(
+                Math.max(1, min),
+                fraction == null ? d.groupFraction() : fraction,
+                flaps,
+                duration(a, "flap_window", d.flapWindow()),
+                duration(a, "since_lookback", d.sinceLookback()));
+    }
+
+    private Duration duration(YamlNode.Mapping a, String key, Duration fallback) {
+        String text = a.text(key, null);
+        if (text == null) {
+            return fallback;
+        }
+        return Durations.parse(text)
+                .filter(x -> !x.isZero())
+                .orElseGet(
+                        () -> {
+                            diagnostics.error(
+                                    a.at(key),
+                                    "alerts."
+                                            + key
+                                            + " '"
+                                            + text
+                                            + "' is not a duration (15m, 24h); using "
+                                            + Durations.format(fallback));
+                            return fallback;
+                        });
     }
 
     private boolean rangeIds(YamlNode.Mapping planner) {

@@ -36,6 +36,8 @@ public final class HealthSnapshot {
     private final CycleStats stats;
     private final SlurmSnapshot slurm;
     private final List<Alert> fresh;
+    private final List<Incident> incidents;
+    private final List<Incident> announced;
     private final Map<String, List<Alert>> alertsByRack = new HashMap<>();
     private final Map<String, List<Alert>> alertsByDevice = new HashMap<>();
 
@@ -56,6 +58,47 @@ public final class HealthSnapshot {
             CycleStats stats,
             SlurmSnapshot slurm,
             List<Alert> fresh) {
+        this(
+                version,
+                takenAt,
+                cycleTime,
+                nodes,
+                devices,
+                racks,
+                aisles,
+                rooms,
+                sites,
+                checks,
+                alerts,
+                staleSince,
+                errors,
+                stats,
+                slurm,
+                fresh,
+                List.of(),
+                List.of());
+    }
+
+    /** A snapshot with its incidents ({@code announced}: those new or worse in it). */
+    public HealthSnapshot(
+            long version,
+            Instant takenAt,
+            Duration cycleTime,
+            Map<String, Severity> nodes,
+            Map<String, Severity> devices,
+            Map<String, Severity> racks,
+            Map<String, Severity> aisles,
+            Map<String, Severity> rooms,
+            Map<String, Severity> sites,
+            Map<String, CheckOutcome> checks,
+            List<Alert> alerts,
+            Map<String, Instant> staleSince,
+            List<CycleError> errors,
+            CycleStats stats,
+            SlurmSnapshot slurm,
+            List<Alert> fresh,
+            List<Incident> incidents,
+            List<Incident> announced) {
         this.version = version;
         this.takenAt = takenAt;
         this.cycleTime = cycleTime;
@@ -72,6 +115,8 @@ public final class HealthSnapshot {
         this.stats = stats;
         this.slurm = slurm;
         this.fresh = List.copyOf(fresh);
+        this.incidents = List.copyOf(incidents);
+        this.announced = List.copyOf(announced);
         for (Alert a : this.alerts) {
             if (a.rack() != null) {
                 alertsByRack.computeIfAbsent(a.rack(), k -> new ArrayList<>()).add(a);
@@ -122,7 +167,9 @@ public final class HealthSnapshot {
                 errors,
                 stats,
                 slurm,
-                newOnes);
+                newOnes,
+                incidents,
+                announced);
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */
@@ -143,7 +190,9 @@ public final class HealthSnapshot {
                 errors,
                 stats,
                 slurm,
-                fresh);
+                fresh,
+                incidents,
+                announced);
     }
 
     /** The same snapshot with another view of Slurm. */
@@ -164,7 +213,9 @@ public final class HealthSnapshot {
                 errors,
                 stats,
                 other,
-                fresh);
+                fresh,
+                incidents,
+                announced);
     }
 
     public long version() {
@@ -225,6 +276,42 @@ public final class HealthSnapshot {
 
     public SlurmSnapshot slurm() {
         return slurm;
+    }
+
+    /**
+     * The same states with their incidents as tracked, and those to announce (new or worse, not
+     * flapping).
+     */
+    public HealthSnapshot withIncidents(List<Incident> tracked, List<Incident> announce) {
+        return new HealthSnapshot(
+                version,
+                takenAt,
+                cycleTime,
+                nodes,
+                devices,
+                racks,
+                aisles,
+                rooms,
+                sites,
+                checks,
+                alerts,
+                staleSince,
+                errors,
+                stats,
+                slurm,
+                fresh,
+                tracked,
+                announce);
+    }
+
+    /** The alerts told as incidents, worst first (see {@link Incident}). */
+    public List<Incident> incidents() {
+        return incidents;
+    }
+
+    /** Incidents new or worse in this snapshot (not flapping); none while seeding. */
+    public List<Incident> announced() {
+        return announced;
     }
 
     /** Alerts new in this snapshot; none while the first snapshot seeds what already fails. */

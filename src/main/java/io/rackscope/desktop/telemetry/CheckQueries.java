@@ -276,6 +276,31 @@ final class CheckQueries {
     }
 
     /**
+     * When each entity was last healthy (no non-OK rule matched) within {@code lookback}, at {@code
+     * step}: one number per entity, epoch seconds; an entity never healthy in the window is absent.
+     * With sub-nodes, the earliest such moment among them (the failing child's). Empty when the
+     * check has no non-OK rule.
+     */
+    static Optional<String> lastHealthy(
+            String e, Check check, String entityLabel, Duration lookback, Duration step) {
+        List<Rule> conditions =
+                merge(check.rules().stream().filter(r -> r.severity() != Severity.OK).toList());
+        if (conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "min by ("
+                        + entityLabel
+                        + ") (max_over_time(timestamp("
+                        + sumOfBools("(" + e + ")", conditions)
+                        + " == 0)["
+                        + lookback.toSeconds()
+                        + "s:"
+                        + step.toSeconds()
+                        + "s]))");
+    }
+
+    /**
      * The full {@code for:} rule evaluated at once (the reference the planner's cheaper scheme is
      * checked against): per series and severity, how many steps of the window met the severity's
      * condition. The condition held when every step did.

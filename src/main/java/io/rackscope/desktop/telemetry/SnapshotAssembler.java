@@ -1,8 +1,10 @@
 package io.rackscope.desktop.telemetry;
 
+import io.rackscope.desktop.alerting.IncidentGrouper;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckOutcome;
@@ -30,6 +32,7 @@ public final class SnapshotAssembler {
     private final RackscopeConfig config;
     private final CheckTargets targets;
     private final Severity unknownState;
+    private final IncidentGrouper incidents;
 
     public SnapshotAssembler(RackscopeConfig config) {
         this(
@@ -42,6 +45,9 @@ public final class SnapshotAssembler {
         this.config = config;
         this.targets = targets;
         this.unknownState = unknownState;
+        AppConfig.Alerts a = config.app().alerts();
+        this.incidents =
+                new IncidentGrouper(config.topology(), a.groupMinNodes(), a.groupFraction());
     }
 
     public HealthSnapshot assemble(
@@ -73,6 +79,7 @@ public final class SnapshotAssembler {
             CycleStats stats,
             SlurmSnapshot slurm) {
         HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState);
+        List<Alert> alerts = alerts(outcomes);
         return new HealthSnapshot(
                 version,
                 now,
@@ -84,11 +91,13 @@ public final class SnapshotAssembler {
                 Map.copyOf(rollup.rooms),
                 Map.copyOf(rollup.sites),
                 Map.copyOf(outcomes),
-                alerts(outcomes),
+                alerts,
                 Map.copyOf(staleSince),
                 List.copyOf(errors),
                 stats,
                 slurm,
+                List.of(),
+                incidents.group(alerts),
                 List.of());
     }
 

@@ -134,11 +134,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             if (ids.isEmpty()) {
                 continue;
             }
-            Map<Route, List<String>> byRoute = new LinkedHashMap<>();
-            for (String id : ids) {
-                byRoute.computeIfAbsent(routeOf(check.scope(), id), r -> new ArrayList<>()).add(id);
-            }
-            for (Map.Entry<Route, List<String>> e : byRoute.entrySet()) {
+            for (Map.Entry<Route, List<String>> e : byRoute(check.scope(), ids).entrySet()) {
                 units.add(
                         new CheckUnit(
                                 check,
@@ -610,10 +606,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         String label = queries.entityLabel(check);
         long grid = step.toSeconds() * 1000;
         long t = Math.floorDiv(at.toEpochMilli(), grid) * grid;
-        Map<Route, List<String>> byRoute = new LinkedHashMap<>();
-        for (String id : ids) {
-            byRoute.computeIfAbsent(routeOf(check.scope(), id), r -> new ArrayList<>()).add(id);
-        }
+        Map<Route, List<String>> byRoute = byRoute(check.scope(), ids);
         Map<String, Double> out = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> asked = new ArrayList<>();
         byRoute.forEach(
@@ -640,6 +633,88 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                                         }))));
         return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
                 .thenApply(x -> Map.copyOf(out));
+    }
+
+    private Map<Route, List<String>> byRoute(CheckScope scope, List<String> ids) {
+        Map<Route, List<String>> byRoute = new LinkedHashMap<>();
+        for (String id : ids) {
+            byRoute.computeIfAbsent(routeOf(scope, id), r -> new ArrayList<>()).add(id);
+        }
+        return byRoute;
+    }
+
+    /**
+     * Since when each of {@code ids} (failing now) has failed {@code check}: just after the last
+     * moment, within {@code lookback} before {@code at}, when no non-OK rule matched, to the
+     * check's resolution. An entity that failed for the whole window is given the window's start
+     * (it has failed at least that long). One subquery per batch, only for the entities asked.
+     */
+    public CompletableFuture<Map<String, Instant>> failingSince(
+            String checkId, List<String> ids, Instant at, Duration lookback) {
+        return config.check(checkId)
+                .map(c -> failingSince(c, ids, at, lookback))
+                .orElse(CompletableFuture.completedFuture(Map.of()));
+    }
+
+    /** As above, for {@code check}. */
+    public CompletableFuture<Map<String, Instant>> failingSince(
+            Check check, List<String> ids, Instant at, Duration lookback) {
+        String label = queries.entityLabel(check);
+        long grid = step.toSeconds() * 1000;
+        long t = Math.floorDiv(at.toEpochMilli(), grid) * grid;
+        Instant windowStart = Instant.ofEpochMilli(t).minus(lookback);
+        Map<String, Instant> out = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> asked = new ArrayList<>();
+        byRoute(check.scope(), ids)
+                .forEach(
+                        (r, some) -> {
+                            for (CheckQueries.Batch b : queries.batches(check, some)) {
+                                CheckQueries.lastHealthy(b.expr(), check, label, lookback, step)
+                                        .ifPresent(
+                                                q ->
+                                                        asked.add(
+                                                                ask(
+                                                                                r,
+                                                                                CheckUnit.Request
+                                                                                        .instant(
+                                                                                                q,
+                                                                                                t),
+                                                                                System.nanoTime()
+                                                                                        + deadline
+                                                                                                .toNanos())
+                                                                        .thenAccept(
+                                                                                res ->
+                                                                                        starts(
+                                                                                                res,
+                                                                                                label,
+                                                                                                b,
+                                                                                                windowStart,
+                                                                                                out))));
+                            }
+                        });
+        return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
+                .thenApply(x -> Map.copyOf(out));
+    }
+
+    private void starts(
+            QueryResult res,
+            String label,
+            CheckQueries.Batch b,
+            Instant windowStart,
+            Map<String, Instant> out) {
+        Set<String> healthyOnce = new HashSet<>();
+        for (Series s : res.series()) {
+            String id = s.label(label);
+            if (id != null && Double.isFinite(s.value())) {
+                healthyOnce.add(id);
+                out.put(id, Instant.ofEpochMilli((long) (s.value() * 1000)).plus(step));
+            }
+        }
+        for (String id : b.ids()) {
+            if (!healthyOnce.contains(id)) {
+                out.put(id, windowStart);
+            }
+        }
     }
 
     private CycleStats statsNow(int requests, int failed) {

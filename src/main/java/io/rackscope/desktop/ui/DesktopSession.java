@@ -1,5 +1,8 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.alerting.AlertTracker;
+import io.rackscope.desktop.alerting.IncidentTracker;
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -59,7 +62,15 @@ public final class DesktopSession implements AutoCloseable {
                         cfg.app().refresh().cycle(),
                         Duration.ofHours(cfg.app().history().maxHours()),
                         PAST_MOMENTS_KEPT);
-        feed = new HealthFeed(planner, past, Platform::runLater);
+        AppConfig.Alerts alerts = cfg.app().alerts();
+        feed =
+                new HealthFeed(
+                        planner,
+                        past,
+                        Platform::runLater,
+                        new AlertTracker(
+                                new IncidentTracker(alerts.flapTransitions(), alerts.flapWindow()),
+                                alerts.sinceLookback()));
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,7 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     private static final Logger LOG = Logger.getLogger(HealthFeed.class.getName());
     private final SnapshotProperty snapshot = new SnapshotProperty();
     private final Object handOff = new Object();
-    private final AlertTracker tracker = new AlertTracker();
+    private final AlertTracker tracker;
     private HealthSnapshot pending;
     private final Executor fx;
     private final TelemetryPlanner planner;
@@ -70,6 +71,13 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
 
     /** A feed of {@code planner}'s cycles that can look back through {@code lookBack}. */
     public HealthFeed(TelemetryPlanner planner, LookBack lookBack, Executor fx) {
+        this(planner, lookBack, fx, new AlertTracker());
+    }
+
+    /** As above, with alerts and incidents followed by {@code tracker}. */
+    public HealthFeed(
+            TelemetryPlanner planner, LookBack lookBack, Executor fx, AlertTracker tracker) {
+        this.tracker = tracker;
         this.planner = planner;
         this.lookBack = lookBack;
         this.fx = fx;
@@ -148,7 +156,9 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
 
     private void cycle() {
         try {
-            publish(planner.refresh());
+            HealthSnapshot s = planner.refresh();
+            publish(s);
+            lookUpStarts(s);
         } catch (RuntimeException | Error e) {
             // anything escaping here would cancel every later cycle; the watchdog reports a
             // planner that keeps failing
@@ -156,6 +166,38 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
                 LOG.log(Level.WARNING, "health cycle failed", e);
             }
         }
+    }
+
+    /**
+     * Asks Prometheus' history since when the alerts first seen in {@code s} really fail (a node
+     * down for 50 minutes says 50 minutes right after a start), then hands {@code s} again with the
+     * starts found; a newer snapshot simply carries them.
+     */
+    private void lookUpStarts(HealthSnapshot s) {
+        Map<String, List<String>> fresh;
+        synchronized (handOff) {
+            fresh = tracker.takeNewAlerts();
+        }
+        fresh.forEach(
+                (check, entities) ->
+                        planner.failingSince(check, entities, s.takenAt(), tracker.sinceLookback())
+                                .thenAccept(
+                                        starts -> {
+                                            synchronized (handOff) {
+                                                tracker.started(check, starts);
+                                            }
+                                            publish(s);
+                                        })
+                                .exceptionally(
+                                        e -> {
+                                            LOG.log(
+                                                    Level.FINE,
+                                                    "could not read when alerts of "
+                                                            + check
+                                                            + " began",
+                                                    e);
+                                            return null;
+                                        }));
     }
 
     /**

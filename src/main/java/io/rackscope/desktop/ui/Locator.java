@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstancePath;
 import io.rackscope.desktop.topology.Rack;
@@ -50,6 +51,24 @@ public final class Locator {
             return Optional.of(Place.of(Place.Kind.RACK, entity));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where to go to see an incident: its room for an aisle or a room, its rack, its chassis, or
+     * its entity's own place for a single one.
+     */
+    public Optional<Place> placeOf(Incident i) {
+        return switch (i.level()) {
+            case ROOM -> Optional.of(Place.of(Place.Kind.ROOM, i.place()));
+            case AISLE ->
+                    Optional.of(
+                            Place.of(
+                                    Place.Kind.ROOM,
+                                    i.place().substring(0, i.place().lastIndexOf('/'))));
+            case RACK -> Optional.of(Place.of(Place.Kind.RACK, i.place()));
+            case CHASSIS -> Optional.of(Place.of(Place.Kind.DEVICE, i.place()));
+            case NODE -> placeOf(i.place());
+        };
     }
 
     /** Resolves {@code room:ID} when the id is unique, or {@code room:SITE/ROOM}; else explains. */

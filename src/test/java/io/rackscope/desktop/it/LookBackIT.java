@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.Main;
+import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
@@ -15,6 +16,7 @@ import io.rackscope.desktop.telemetry.CheckTrials;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Locator;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -317,7 +320,7 @@ class LookBackIT {
                     new AlertsViewModel(
                             cfg, new Locator(cfg.topology()), feed, new NavigationModel(), clock);
             List<Object> announced = new ArrayList<>();
-            alerts.setOnNewAlerts(announced::add);
+            alerts.setOnNewIncidents(announced::add);
             for (long minutes : List.of(50L, 30L, 10L)) {
                 Instant at = Instant.ofEpochSecond(end - minutes * 60);
                 feed.lookAt(at);
@@ -375,6 +378,54 @@ class LookBackIT {
                             .get(60, TimeUnit.SECONDS);
             assertEquals(List.of(), hot.problems());
             assertEquals(1, hot.result().totals().get(Severity.WARN));
+        }
+    }
+
+    @Test
+    void anAlertsStartComesFromHistoryRightAfterAStartNotFromWhenTheAppSawIt() throws Exception {
+        Path hot = Files.createTempDirectory("rackscope-since-it");
+        for (String f : List.of("app.yaml", "topology.yaml")) {
+            Files.copy(dir.resolve(f), hot.resolve(f));
+        }
+        ConfigFixture.write(
+                hot.resolve("templates/t.yaml"),
+                "templates:\n  - {id: srv, u_height: 1, checks: [hot]}\n");
+        ConfigFixture.write(
+                hot.resolve("checks/library/c.yaml"),
+                """
+                checks:
+                  - id: hot
+                    expr: temp_celsius{instance=~"$instances"}
+                    rules: [{op: ">", value: 75, severity: WARN}]
+                """);
+        RackscopeConfig cfg = new ConfigLoader().load(hot);
+        LinkedBlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+        long truth = end - 30 * 60;
+        try (PrometheusRouter router =
+                        new PrometheusRouter(cfg, prometheus.url(), new QueryStats());
+                // the app starts a minute before the history ends, n01 hot for 29 minutes by then
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                cfg,
+                                router,
+                                EvaluationMode.FILTERED,
+                                Clock.fixed(Instant.ofEpochSecond(end - 60), ZoneOffset.UTC));
+                HealthFeed feed = new HealthFeed(planner, null, fx::add, new AlertTracker())) {
+            feed.refreshNow();
+            runUntil(
+                    fx,
+                    () ->
+                            feed.current().alerts().size() == 1
+                                    && feed.current().alerts().get(0).since() != null
+                                    && feed.current().alerts().get(0).since().getEpochSecond()
+                                            < end - 600);
+            Instant since = feed.current().alerts().get(0).since();
+            assertEquals("n01", feed.current().alerts().get(0).entity());
+            assertTrue(
+                    Math.abs(since.getEpochSecond() - truth) <= STEP,
+                    "n01 runs hot from " + Instant.ofEpochSecond(truth) + ", found " + since);
+            Instant incidentSince = feed.current().incidents().get(0).since();
+            assertEquals(since, incidentSince, "the incident starts with its alert");
         }
     }
 }

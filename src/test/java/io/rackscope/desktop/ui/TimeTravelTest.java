@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.telemetry.PastEstate;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.shell.StatusViewModel;
@@ -65,7 +65,7 @@ class TimeTravelTest {
             drain();
             feed.publish(live.at(2));
             drain();
-            List<List<Alert>> announced = new ArrayList<>();
+            List<List<Incident>> announced = new ArrayList<>();
             AlertsViewModel alerts =
                     new AlertsViewModel(
                             config,
@@ -73,7 +73,7 @@ class TimeTravelTest {
                             feed,
                             new NavigationModel(),
                             PastEstate.clock());
-            alerts.setOnNewAlerts(announced::add);
+            alerts.setOnNewIncidents(announced::add);
             StatusViewModel status = new StatusViewModel(feed, PastEstate.clock(), 120, "");
 
             Instant inside = PastEstate.ago(2700);
@@ -103,7 +103,7 @@ class TimeTravelTest {
             assertEquals(3, feed.current().version());
             assertEquals(Severity.CRIT, feed.current().node("n04"));
             assertEquals(1, announced.size(), "the alert that came meanwhile, once, on return");
-            assertEquals("n04", announced.get(0).get(0).entity());
+            assertEquals(List.of("n04"), announced.get(0).get(0).members());
             assertTrue(!status.pastProperty().get());
             alerts.dispose();
             status.dispose();

@@ -7,4 +7,4 @@ import java.time.Instant;
  * An active alert as the alert panel lists it, with since when it has been active (null when that
  * is not known: at a past moment).
  */
-public record AlertItem(Alert alert, String checkName, Instant since) {}
+public record AlertItem(Alert alert, String checkName, Instant since) implements PanelRow {}

@@ -4,23 +4,32 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import java.time.Instant;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The list of active alerts; a click goes to where the alert is and highlights it. */
+/**
+ * The active incidents, worst and newest first; a click goes to where one is (its rack, room or
+ * device), the ▸ button lists its members, a click on a member goes to it and highlights it.
+ */
 public final class AlertsView implements PlaceView {
     private final AlertsViewModel model;
     private final VBox root = new VBox(8);
-    private final ListView<AlertItem> list = new ListView<>();
+    private final ListView<PanelRow> list = new ListView<>();
 
     public AlertsView(AlertsViewModel model, boolean fullPage) {
         this.model = model;
@@ -49,37 +58,72 @@ public final class AlertsView implements PlaceView {
         HBox filters = new HBox(6, filter, critOnly);
         filters.setAlignment(Pos.CENTER_LEFT);
         list.setId(fullPage ? "alerts-page" : "alerts-list");
-        list.setCellFactory(v -> new AlertCell());
+        list.setCellFactory(v -> new RowCell());
         list.setPlaceholder(new Label("No active WARN or CRIT alerts."));
         VBox.setVgrow(list, Priority.ALWAYS);
-        list.getItems().setAll(model.itemsProperty().get());
-        model.itemsProperty().addListener((o, a, items) -> list.getItems().setAll(items));
-        count.textProperty().bind(Bindings.size(list.getItems()).asString("%d active"));
+        list.getItems().setAll(model.rowsProperty().get());
+        model.rowsProperty().addListener((o, a, rows) -> list.getItems().setAll(rows));
+        count.textProperty().bind(model.summaryProperty());
         list.setOnMouseClicked(
                 e -> {
-                    AlertItem item = list.getSelectionModel().getSelectedItem();
-                    if (item != null) {
-                        model.open(item);
+                    PanelRow row = list.getSelectionModel().getSelectedItem();
+                    if (row != null) {
+                        model.open(row);
                     }
                 });
         root.getChildren().addAll(head, filters, list);
     }
 
-    private final class AlertCell extends ListCell<AlertItem> {
+    private final class RowCell extends ListCell<PanelRow> {
         @Override
-        protected void updateItem(AlertItem item, boolean empty) {
+        protected void updateItem(PanelRow item, boolean empty) {
             super.updateItem(item, empty);
+            setText(null);
             if (empty || item == null) {
                 setGraphic(null);
-                setText(null);
-                return;
+            } else if (item instanceof IncidentItem i) {
+                setGraphic(incident(i));
+            } else if (item instanceof AlertItem a) {
+                setGraphic(member(a));
             }
-            Label sev =
-                    Severities.styled(
-                            new Label(item.alert().severity().name()),
-                            item.alert().severity(),
-                            "sev-badge");
-            sev.setMinWidth(48);
+        }
+
+        private Node incident(IncidentItem item) {
+            Label sev = badge(item.severity());
+            Label headline = new Label(item.headline());
+            headline.setWrapText(true);
+            headline.setMaxWidth(250);
+            VBox text = new VBox(1, headline);
+            if (item.incident().grouped()) {
+                Label checks = new Label(item.checks());
+                checks.setWrapText(true);
+                checks.setMaxWidth(250);
+                text.getChildren().add(checks);
+            }
+            Label where = new Label(item.incident().path());
+            where.getStyleClass().add("faint");
+            where.setWrapText(true);
+            where.setMaxWidth(250);
+            Label since = new Label(since(item.incident().since()) + flapping(item));
+            since.getStyleClass().add("faint");
+            text.getChildren().addAll(where, since);
+            HBox row = new HBox(8, sev, text);
+            if (item.members().size() > 1) {
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                Button more =
+                        new Button((model.expanded(item) ? "▾ " : "▸ ") + item.members().size());
+                more.getStyleClass().add("nav-button");
+                more.setTooltip(new Tooltip("Show or hide the members"));
+                more.setOnAction(e -> model.toggle(item));
+                more.addEventFilter(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+                row.getChildren().addAll(spacer, more);
+            }
+            row.getStyleClass().add("alert-row");
+            return row;
+        }
+
+        private Node member(AlertItem item) {
             Label check =
                     new Label(
                             item.checkName()
@@ -87,24 +131,34 @@ public final class AlertsView implements PlaceView {
                                             ? ""
                                             : " = " + Formats.value(item.alert().value()))
                                     + (item.alert().stale() ? "  (stale)" : ""));
-            Label where = new Label(item.alert().path());
+            Label where = new Label(item.alert().entity());
             where.getStyleClass().add("faint");
-            where.setWrapText(true);
-            where.setMaxWidth(270);
-            Label since =
-                    new Label(
-                            item.since() == null
-                                    ? "active at this moment (start not known)"
-                                    : Formats.ago(item.since(), model.now()));
-            since.getStyleClass().add("faint");
-            VBox text = new VBox(1, check, where, since);
-            HBox row = new HBox(8, sev, text);
-            row.getStyleClass().add("alert-row");
-            setGraphic(row);
+            HBox row = new HBox(8, badge(item.alert().severity()), new VBox(1, check, where));
+            row.setPadding(new Insets(0, 0, 0, 24));
+            row.getStyleClass().add("alert-member");
+            return row;
+        }
+
+        private Label badge(Severity s) {
+            Label sev = Severities.styled(new Label(s.name()), s, "sev-badge");
+            sev.setMinWidth(48);
+            return sev;
+        }
+
+        private String since(Instant since) {
+            return since == null
+                    ? "active at this moment (start not known)"
+                    : "since " + Formats.ago(since, model.now());
+        }
+
+        private String flapping(IncidentItem item) {
+            return item.incident().flapping()
+                    ? " · flapping (" + item.incident().transitions() + " changes)"
+                    : "";
         }
     }
 
-    public ListView<AlertItem> list() {
+    public ListView<PanelRow> list() {
         return list;
     }
 

@@ -5,6 +5,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
@@ -13,20 +14,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The active WARN and CRIT alerts, newest first, filtered by text and minimum severity. Tells its
- * listener which alerts are new in each snapshot, as the feed tracked them (none for what was
- * already failing when the app started).
+ * The active WARN and CRIT alerts told as incidents, worst and newest first, each expandable to its
+ * members' alerts, filtered by text and minimum severity. Tells its listener which incidents are
+ * new or worse in each snapshot, as the feed tracked them (none for what was already failing when
+ * the app started, none while flapping, none from a past moment).
  */
 public final class AlertsViewModel {
     private final RackscopeConfig config;
@@ -40,7 +48,12 @@ public final class AlertsViewModel {
     private final ObjectProperty<Severity> minimum =
             new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
     private final Subscriptions subscriptions = new Subscriptions();
-    private Consumer<List<Alert>> onNewAlerts = a -> {};
+    private final ReadOnlyObjectWrapper<List<PanelRow>> rows =
+            new ReadOnlyObjectWrapper<>(this, "rows", List.of());
+    private final ReadOnlyStringWrapper summary =
+            new ReadOnlyStringWrapper(this, "summary", "no incidents");
+    private final Set<String> expanded = new HashSet<>();
+    private Consumer<List<Incident>> onNewIncidents = a -> {};
 
     public AlertsViewModel(
             RackscopeConfig config,
@@ -71,9 +84,40 @@ public final class AlertsViewModel {
         return minimum;
     }
 
-    /** Called with the new alerts of each snapshot that has some. */
-    public void setOnNewAlerts(Consumer<List<Alert>> listener) {
-        this.onNewAlerts = listener;
+    /** Called with the incidents new or worse in each snapshot that has some. */
+    public void setOnNewIncidents(Consumer<List<Incident>> listener) {
+        this.onNewIncidents = listener;
+    }
+
+    /** The panel's rows: incidents, each followed by its members when expanded. */
+    public ReadOnlyObjectProperty<List<PanelRow>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    /** "3 incidents · 168 nodes". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Shows or hides an incident's members. */
+    public void toggle(IncidentItem item) {
+        if (!expanded.remove(item.incident().key())) {
+            expanded.add(item.incident().key());
+        }
+        rebuild();
+    }
+
+    public boolean expanded(IncidentItem item) {
+        return expanded.contains(item.incident().key());
+    }
+
+    /** Goes to where the row is: an incident's place, an alert's entity (selecting it). */
+    public void open(PanelRow row) {
+        if (row instanceof IncidentItem i) {
+            locator.placeOf(i.incident()).ifPresent(navigator::go);
+        } else if (row instanceof AlertItem a) {
+            open(a);
+        }
     }
 
     /** Goes to where the alert is, selecting it. */
@@ -88,8 +132,8 @@ public final class AlertsViewModel {
     }
 
     private void update(HealthSnapshot s) {
-        if (!s.fresh().isEmpty()) {
-            onNewAlerts.accept(s.fresh());
+        if (!s.announced().isEmpty()) {
+            onNewIncidents.accept(s.announced());
         }
         rebuild();
     }
@@ -100,6 +144,71 @@ public final class AlertsViewModel {
         if (!out.equals(items.get())) {
             items.set(out);
         }
+        List<IncidentItem> incidents =
+                health.view("incidents:" + minimum.get() + ":" + q, s -> incidents(s, out));
+        List<PanelRow> next = new ArrayList<>();
+        Set<String> nodes = new HashSet<>();
+        for (IncidentItem i : incidents) {
+            next.add(i);
+            if (expanded.contains(i.incident().key())) {
+                next.addAll(i.members());
+            }
+            i.members().stream()
+                    .map(m -> m.alert().entity())
+                    .filter(e -> locator.topology().instance(e).isPresent())
+                    .forEach(nodes::add);
+        }
+        expanded.retainAll(incidents.stream().map(i -> i.incident().key()).toList());
+        if (!next.equals(rows.get())) {
+            rows.set(List.copyOf(next));
+        }
+        summary.set(
+                incidents.isEmpty()
+                        ? "no incidents"
+                        : incidents.size()
+                                + (incidents.size() == 1 ? " incident" : " incidents")
+                                + " · "
+                                + nodes.size()
+                                + (nodes.size() == 1 ? " node" : " nodes"));
+    }
+
+    /** The incidents with at least one alert that passes the filters, worst and newest first. */
+    private List<IncidentItem> incidents(HealthSnapshot s, List<AlertItem> passing) {
+        Map<String, AlertItem> byKey = new HashMap<>();
+        passing.forEach(a -> byKey.put(a.alert().key(), a));
+        Map<String, List<AlertItem>> byEntity = new HashMap<>();
+        for (Alert a : s.alerts()) {
+            AlertItem item = byKey.get(a.key());
+            if (item != null) {
+                byEntity.computeIfAbsent(a.entity(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        List<IncidentItem> out = new ArrayList<>();
+        for (Incident i : s.incidents()) {
+            List<AlertItem> members = new ArrayList<>();
+            i.members().forEach(m -> members.addAll(byEntity.getOrDefault(m, List.of())));
+            if (members.isEmpty()) {
+                continue;
+            }
+            double value = members.size() == 1 ? members.get(0).alert().value() : Double.NaN;
+            out.add(
+                    new IncidentItem(
+                            i,
+                            IncidentItem.headline(i, this::checkName, value),
+                            IncidentItem.checks(i, this::checkName),
+                            members));
+        }
+        out.sort(
+                Comparator.comparing(IncidentItem::severity, Comparator.reverseOrder())
+                        .thenComparing(
+                                (IncidentItem i) -> i.incident().since(),
+                                Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(i -> i.incident().key()));
+        return List.copyOf(out);
+    }
+
+    private String checkName(String id) {
+        return config.check(id).map(Check::name).orElse(id);
     }
 
     private List<AlertItem> items(HealthSnapshot s, String q) {

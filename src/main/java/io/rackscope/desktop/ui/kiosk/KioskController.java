@@ -99,7 +99,7 @@ public final class KioskController {
         hideIdleCursor(scene);
         main.node().setStyle("-fx-font-size: " + Math.round(13 * settings.scale()) + "px;");
         main.useKioskBar(bar(), true);
-        main.addNewAlertListener(playlist::onNewAlerts);
+        main.addNewIncidentListener(playlist::onNewIncidents);
         if (!playlist.problems().isEmpty()) {
             message.setText(String.join("; ", playlist.problems()));
         }

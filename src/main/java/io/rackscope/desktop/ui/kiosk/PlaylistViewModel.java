@@ -1,7 +1,7 @@
 package io.rackscope.desktop.ui.kiosk;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
@@ -91,22 +91,32 @@ public final class PlaylistViewModel {
         update();
     }
 
-    /** New alerts arrived: a CRIT among them takes the screen (when configured). */
-    public void onNewAlerts(List<Alert> fresh) {
+    /**
+     * New or worse incidents arrived (flapping ones never do): the first CRIT among them takes the
+     * screen to its rack, or its room floor for an aisle or a room (when configured).
+     */
+    public void onNewIncidents(List<Incident> fresh) {
         if (critHold == 0) {
             return;
         }
         fresh.stream()
                 .filter(a -> a.severity() == Severity.CRIT)
                 .findFirst()
-                .flatMap(
-                        a -> locator.rackOf(a.entity()).map(r -> Place.of(Place.Kind.RACK, r.id())))
+                .flatMap(this::screenOf)
                 .ifPresent(
                         place -> {
                             navigator.go(place);
                             holding = critHold;
                             update();
                         });
+    }
+
+    private Optional<Place> screenOf(Incident i) {
+        return switch (i.level()) {
+            case ROOM, AISLE -> locator.placeOf(i);
+            default ->
+                    locator.rackOf(i.members().get(0)).map(r -> Place.of(Place.Kind.RACK, r.id()));
+        };
     }
 
     private void update() {

@@ -1,7 +1,7 @@
 package io.rackscope.desktop.ui.shell;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
@@ -75,7 +75,7 @@ public final class MainView {
     private final AlertsViewModel alerts;
     private final StatusViewModel status;
     private final AlertSound sound;
-    private final List<Consumer<List<Alert>>> newAlertListeners = new ArrayList<>();
+    private final List<Consumer<List<Incident>>> newIncidentListeners = new ArrayList<>();
     private final VBox top;
     private HBox toolbar;
     private final Timeline clock;
@@ -133,7 +133,7 @@ public final class MainView {
         timeControl = time == null || !time.available() ? null : new TimeControlView(time);
         root.setBottom(
                 timeControl == null ? statusBar() : new VBox(timeControl.node(), statusBar()));
-        alerts.setOnNewAlerts(this::announce);
+        alerts.setOnNewIncidents(this::announce);
         shell.currentProperty().addListener((o, a, place) -> show(place));
         show(shell.currentProperty().get());
         root.addEventFilter(
@@ -186,19 +186,19 @@ public final class MainView {
         }
     }
 
-    public void addNewAlertListener(Consumer<List<Alert>> listener) {
-        newAlertListeners.add(listener);
+    public void addNewIncidentListener(Consumer<List<Incident>> listener) {
+        newIncidentListeners.add(listener);
     }
 
-    private void announce(List<Alert> fresh) {
-        newAlertListeners.forEach(l -> l.accept(fresh));
+    private void announce(List<Incident> fresh) {
+        newIncidentListeners.forEach(l -> l.accept(fresh));
         if (toasts != null) {
             toasts.show(fresh);
         }
         if (sound != null) {
             sound.announce(
                     fresh.stream()
-                            .map(Alert::severity)
+                            .map(Incident::severity)
                             .max(Severity::compareTo)
                             .orElse(Severity.OK));
         }

@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui.shell;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;
@@ -91,6 +92,10 @@ public final class ShellViewModel {
 
     public void open(Alert alert) {
         locator.placeOf(alert.entity()).ifPresent(navigation::go);
+    }
+
+    public void open(Incident incident) {
+        locator.placeOf(incident).ifPresent(navigation::go);
     }
 
     public boolean slurmEnabled() {

@@ -1,8 +1,9 @@
 package io.rackscope.desktop.ui.shell;
 
 import io.rackscope.desktop.checks.Severity;
-import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.Theme;
+import io.rackscope.desktop.ui.alerts.IncidentItem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,9 +13,9 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * One toast per new alert, top right, gone after a while; more than a few at once collapse into one
- * counter. A click on a toast goes to the alert's location. {@link #shown()} lists the toast
- * titles, newest last.
+ * One toast per new or worse incident (never per member), top right, gone after a while; more than
+ * a few at once collapse into one counter. A click on a toast goes to the incident's place. {@link
+ * #shown()} lists the toast titles, newest last.
  */
 public final class Toasts {
     static final int MAX_SEPARATE = 4;
@@ -27,22 +28,25 @@ public final class Toasts {
         this.owner = owner;
     }
 
-    public void show(List<Alert> fresh) {
+    public void show(List<Incident> fresh) {
         if (fresh.size() > MAX_SEPARATE) {
             long crit = fresh.stream().filter(a -> a.severity() == Severity.CRIT).count();
             toast(
-                    fresh.size() + " new alerts",
+                    fresh.size() + " new incidents",
                     crit + " CRIT, " + (fresh.size() - crit) + " WARN — see the alert panel",
                     null);
             return;
         }
-        for (Alert a : fresh) {
-            String name = model.checkName(a.check());
-            toast(a.severity() + "  " + name, a.path(), a);
+        for (Incident i : fresh) {
+            String what =
+                    i.level() == Incident.Level.NODE
+                            ? IncidentItem.checks(i, model::checkName)
+                            : IncidentItem.headline(i, model::checkName, Double.NaN);
+            toast(i.severity() + "  " + what, i.path(), i);
         }
     }
 
-    private void toast(String title, String text, Alert target) {
+    private void toast(String title, String text, Incident target) {
         shown.add(title);
         if (owner == null || !owner.isShowing()) {
             return;
