@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Remembers since when each alert has been active and tells which alerts are new in a snapshot. The
@@ -21,6 +22,12 @@ public final class AlertTracker {
     private final IncidentTracker incidents;
     private final Duration sinceLookback;
     private final Map<String, List<String>> toLookUp = new HashMap<>();
+    private Consumer<List<Transition>> journal = t -> {};
+
+    /** Where the incidents' transitions go (the journal). */
+    public void journalTo(Consumer<List<Transition>> sink) {
+        this.journal = sink;
+    }
 
     /** Incidents flap after 4 changes within 15 minutes; starts are looked for 24 h back. */
     public AlertTracker() {
@@ -80,6 +87,20 @@ public final class AlertTracker {
         }
         IncidentTracker.Tracked t =
                 incidents.track(withStarts(s.incidents(), next), s.takenAt(), announce);
+        journal.accept(
+                announce
+                        ? t.transitions()
+                        : t.transitions().stream()
+                                .map(
+                                        x ->
+                                                x.kind() == Transition.Kind.NEW
+                                                        ? new Transition(
+                                                                Transition.Kind.ONGOING,
+                                                                x.at(),
+                                                                x.incident(),
+                                                                null)
+                                                        : x)
+                                .toList());
         return s.withTracking(tracked, fresh).withIncidents(t.incidents(), t.announce());
     }
 

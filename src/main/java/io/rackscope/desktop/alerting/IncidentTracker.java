@@ -22,10 +22,11 @@ import java.util.Set;
  * window.
  */
 public final class IncidentTracker {
-    /** The incidents as tracked, and those to announce. */
-    public record Tracked(List<Incident> incidents, List<Incident> announce) {}
+    /** The incidents as tracked, those to announce, and what changed (for the journal). */
+    public record Tracked(
+            List<Incident> incidents, List<Incident> announce, List<Transition> transitions) {}
 
-    private record Seen(String id, Severity severity, Instant firstSeen) {}
+    private record Seen(String id, Severity severity, Instant firstSeen, Incident last) {}
 
     private final int flapTransitions;
     private final Duration flapWindow;
@@ -42,6 +43,7 @@ public final class IncidentTracker {
         Map<String, Seen> next = new HashMap<>();
         List<Incident> tracked = new ArrayList<>(incidents.size());
         List<Incident> announce = new ArrayList<>();
+        List<Transition> transitions = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (Incident i : incidents) {
             present.add(i.key());
@@ -53,24 +55,40 @@ public final class IncidentTracker {
             }
             Instant first = fresh ? at : before.firstSeen();
             String id = fresh ? i.key() + "@" + at.getEpochSecond() : before.id();
-            next.put(i.key(), new Seen(id, i.severity(), first));
             int count = recent(i.key(), at);
             boolean flapping = count > flapTransitions;
             Instant since = i.since() != null && i.since().isBefore(first) ? i.since() : first;
             Incident t = i.tracked(id, since, flapping, count);
+            next.put(i.key(), new Seen(id, i.severity(), first, t));
             tracked.add(t);
+            if (fresh) {
+                transitions.add(new Transition(Transition.Kind.NEW, at, t, null));
+            } else if (i.severity() != before.severity()) {
+                transitions.add(
+                        new Transition(
+                                worse ? Transition.Kind.WORSE : Transition.Kind.BETTER,
+                                at,
+                                t,
+                                before.severity()));
+            }
             if (announceNew && (fresh || worse) && !flapping) {
                 announce.add(t);
             }
         }
-        for (String gone : active.keySet()) {
-            if (!present.contains(gone)) {
-                change(gone, at);
+        for (Map.Entry<String, Seen> gone : active.entrySet()) {
+            if (!present.contains(gone.getKey())) {
+                change(gone.getKey(), at);
+                transitions.add(
+                        new Transition(
+                                Transition.Kind.CLEARED,
+                                at,
+                                gone.getValue().last(),
+                                gone.getValue().severity()));
             }
         }
         active = next;
         prune(at);
-        return new Tracked(List.copyOf(tracked), List.copyOf(announce));
+        return new Tracked(List.copyOf(tracked), List.copyOf(announce), List.copyOf(transitions));
     }
 
     private void change(String key, Instant at) {

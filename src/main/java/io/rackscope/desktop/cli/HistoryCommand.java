@@ -1,14 +1,18 @@
 package io.rackscope.desktop.cli;
 
+import io.rackscope.desktop.alerting.Journal;
 import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.simulator.EstateSimulator;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,17 +25,38 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "history",
         mixinStandardHelpOptions = true,
-        description =
-                "Write the simulator's series for the past hours as OpenMetrics text, for 'promtool tsdb create-blocks-from openmetrics FILE DATA_DIR'.")
+        description = {
+            "Print the incident journal (what became new, worse, better or cleared), or with --out"
+                    + " write the simulator's series for the past hours as OpenMetrics text, for"
+                    + " 'promtool tsdb create-blocks-from openmetrics FILE DATA_DIR'."
+        })
 public final class HistoryCommand implements Callable<Integer> {
     @Mixin SimulationOptions options;
 
     @Option(
             names = "--hours",
-            required = true,
             paramLabel = "H",
-            description = "hours of history ending now (1..720)")
+            description = "with --out: hours of history ending now (1..720)")
     int hours;
+
+    @Option(
+            names = "--since",
+            paramLabel = "DURATION",
+            defaultValue = "8h",
+            description = "journal: how far back (default 8h, a shift)")
+    String since;
+
+    @Option(names = "--json", description = "journal: one JSON object")
+    boolean json;
+
+    @Option(names = "--csv", description = "journal: CSV, one line per transition")
+    boolean csv;
+
+    @Option(
+            names = "--journal",
+            paramLabel = "DIR",
+            description = "journal directory (default $XDG_STATE_HOME/rackscope-desktop/journal)")
+    Path journalDir;
 
     @Option(
             names = "--step",
@@ -42,15 +67,17 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Option(
             names = "--out",
-            required = true,
             paramLabel = "FILE",
-            description = "OpenMetrics file to write")
+            description = "write the simulator's history to this OpenMetrics file")
     Path out;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (out == null) {
+            return journal();
+        }
         Duration stepDuration =
                 Durations.parse(step)
                         .filter(d -> d.toSeconds() >= 1)
@@ -78,6 +105,90 @@ public final class HistoryCommand implements Callable<Integer> {
                         out,
                         Files.size(out));
         return 0;
+    }
+
+    private int journal() {
+        Duration back =
+                Durations.parse(since)
+                        .orElseThrow(
+                                () ->
+                                        new CommandLine.ParameterException(
+                                                spec.commandLine(),
+                                                "--since must be a duration such as 8h or 30m"));
+        Instant now = Instant.now();
+        Journal j = new Journal(journalDir != null ? journalDir : Journal.defaultDirectory(), 3650);
+        Journal.Read read = j.read(now.minus(back), now);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("from", now.minus(back).toString());
+            doc.put("to", now.toString());
+            doc.put(
+                    "entries",
+                    read.entries().stream()
+                            .map(
+                                    e -> {
+                                        Map<String, Object> m = new LinkedHashMap<>();
+                                        m.put("at", e.at().toString());
+                                        m.put("kind", e.kind());
+                                        m.put("id", e.id());
+                                        m.put("severity", e.severity());
+                                        m.put("previous", e.previous());
+                                        m.put("place", e.place());
+                                        m.put("name", e.name());
+                                        m.put("path", e.path());
+                                        m.put("checks", e.checks());
+                                        m.put("members", e.members());
+                                        m.put("flapping", e.flapping());
+                                        return m;
+                                    })
+                            .toList());
+            doc.put("damaged_lines", read.damaged());
+            o.println(Json.write(doc));
+        } else if (csv) {
+            o.println("at,kind,severity,previous,place,name,path,members,checks,flapping,id");
+            for (Journal.Entry e : read.entries()) {
+                o.println(
+                        String.join(
+                                ",",
+                                e.at().toString(),
+                                e.kind(),
+                                e.severity(),
+                                e.previous() == null ? "" : e.previous(),
+                                csvField(e.place()),
+                                csvField(e.name()),
+                                csvField(e.path()),
+                                Integer.toString(e.members()),
+                                csvField(e.checks().toString()),
+                                Boolean.toString(e.flapping()),
+                                csvField(e.id())));
+            }
+        } else {
+            for (Journal.Entry e : read.entries()) {
+                o.printf(
+                        "%s  %-8s %-4s %s (%d) %s%n",
+                        e.at(), e.kind(), e.severity(), e.path(), e.members(), e.checks().keySet());
+            }
+            if (read.entries().isEmpty()) {
+                o.println(
+                        "no incident changes in the last "
+                                + Durations.format(back)
+                                + " ("
+                                + j.directory()
+                                + ")");
+            }
+        }
+        o.flush();
+        if (read.damaged() > 0) {
+            spec.commandLine()
+                    .getErr()
+                    .println("warning: " + read.damaged() + " damaged journal line(s) skipped");
+        }
+        return 0;
+    }
+
+    private static String csvField(String v) {
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     /**

@@ -34,16 +34,18 @@ public record AppConfig(
      * How alerts become incidents: a place whose failing nodes number at least {@code
      * groupMinNodes} and make up at least {@code groupFraction} of it is one incident; more than
      * {@code flapTransitions} changes within {@code flapWindow} is flapping; an alert's start is
-     * looked for in Prometheus' history up to {@code sinceLookback} back.
+     * looked for in Prometheus' history up to {@code sinceLookback} back; the journal keeps {@code
+     * journalDays} days.
      */
     public record Alerts(
             int groupMinNodes,
             double groupFraction,
             int flapTransitions,
             Duration flapWindow,
-            Duration sinceLookback) {
+            Duration sinceLookback,
+            int journalDays) {
         public static final Alerts DEFAULTS =
-                new Alerts(3, 0.5, 4, Duration.ofMinutes(15), Duration.ofHours(24));
+                new Alerts(3, 0.5, 4, Duration.ofMinutes(15), Duration.ofHours(24), 30);
     }
 
     /** How far back the time control reaches ({@code history.max_hours}). */

@@ -225,7 +225,10 @@ final class AppConfigParser {
                 fraction == null ? d.groupFraction() : fraction,
                 flaps,
                 duration(a, "flap_window", d.flapWindow()),
-                duration(a, "since_lookback", d.sinceLookback()));
+                duration(a, "since_lookback", d.sinceLookback()),
+                Math.max(
+                        1,
+                        values.integer(a, "journal_days", "alerts.journal_days", d.journalDays())));
     }
 
     private Duration duration(YamlNode.Mapping a, String key, Duration fallback) {

@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.alerting.IncidentTracker;
+import io.rackscope.desktop.alerting.Journal;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -43,6 +44,7 @@ public final class DesktopSession implements AutoCloseable {
     private final AlertSound sound;
     private final MainView main;
     private final CheckTrials trials;
+    private final Journal journal;
     private KioskController kiosk;
     private SelfMonitoringServer selfMonitoring;
 
@@ -63,14 +65,13 @@ public final class DesktopSession implements AutoCloseable {
                         Duration.ofHours(cfg.app().history().maxHours()),
                         PAST_MOMENTS_KEPT);
         AppConfig.Alerts alerts = cfg.app().alerts();
-        feed =
-                new HealthFeed(
-                        planner,
-                        past,
-                        Platform::runLater,
-                        new AlertTracker(
-                                new IncidentTracker(alerts.flapTransitions(), alerts.flapWindow()),
-                                alerts.sinceLookback()));
+        AlertTracker tracker =
+                new AlertTracker(
+                        new IncidentTracker(alerts.flapTransitions(), alerts.flapWindow()),
+                        alerts.sinceLookback());
+        journal = new Journal(Journal.defaultDirectory(), alerts.journalDays());
+        tracker.journalTo(journal::append);
+        feed = new HealthFeed(planner, past, Platform::runLater, tracker);
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
@@ -171,6 +172,7 @@ public final class DesktopSession implements AutoCloseable {
             kiosk.stop();
         }
         feed.close();
+        journal.close();
         trials.close();
         planner.close();
         prometheus.close();

@@ -51,7 +51,7 @@ public final class WallboardView implements PlaceView {
     private final Timeline ticker;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Tile health;
-    private final Tile topChecks;
+    private final Tile topIncidents;
     private final Tile prometheus;
     private final Tile age;
     private final Tile clock;
@@ -128,11 +128,11 @@ public final class WallboardView implements PlaceView {
                                 .title("Nodes by state")
                                 .graphic(countGrid),
                         p);
-        topChecks =
+        topIncidents =
                 tile(
                         TileBuilder.create()
                                 .skinType(Tile.SkinType.LEADER_BOARD)
-                                .title("Top failing checks"),
+                                .title("Top incidents"),
                         p);
         prometheus =
                 tile(
@@ -155,7 +155,7 @@ public final class WallboardView implements PlaceView {
                                 .title("Clock")
                                 .running(true),
                         p);
-        tiles = List.of(health, countTile, topChecks, prometheus, age, clock);
+        tiles = List.of(health, countTile, topIncidents, prometheus, age, clock);
         VBox tileBox = new VBox(8);
         tileBox.getChildren().addAll(tiles);
         tileBox.setId("wallboard-tiles");
@@ -212,10 +212,10 @@ public final class WallboardView implements PlaceView {
         for (int n : s.counts().values()) {
             counts[i++].setText(String.format(Locale.ROOT, "%,d", n));
         }
-        topChecks
+        topIncidents
                 .getLeaderBoardItems()
                 .setAll(
-                        s.topChecks().entrySet().stream()
+                        s.topIncidents().entrySet().stream()
                                 .map(e -> new LeaderBoardItem(e.getKey(), e.getValue()))
                                 .toList());
     }

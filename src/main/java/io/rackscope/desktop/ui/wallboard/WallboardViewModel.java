@@ -6,6 +6,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
@@ -26,7 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class WallboardViewModel {
     public record Summary(
             Map<Severity, Integer> counts,
             double healthyPercent,
-            Map<String, Integer> topChecks,
+            Map<String, Integer> topIncidents,
             int stale) {}
 
     private final RackscopeConfig config;
@@ -213,23 +214,30 @@ public final class WallboardViewModel {
                 new Summary(
                         byState,
                         ids.length == 0 ? 100 : 100.0 * counts[Severity.OK.ordinal()] / ids.length,
-                        topChecks(s),
+                        topIncidents(s),
                         staleCount));
         onApplied.run();
     }
 
-    private Map<String, Integer> topChecks(HealthSnapshot s) {
-        Map<String, Integer> count = new HashMap<>();
-        for (Alert a : s.alerts()) {
-            count.merge(
-                    config.check(a.check()).map(Check::name).orElse(a.check()), 1, Integer::sum);
-        }
+    /** The five largest incidents, worst first: their place (or entity and check) and size. */
+    private Map<String, Integer> topIncidents(HealthSnapshot s) {
         Map<String, Integer> top = new LinkedHashMap<>();
-        count.entrySet().stream()
-                .sorted((x, y) -> y.getValue() - x.getValue())
+        s.incidents().stream()
+                .sorted(
+                        Comparator.comparing(Incident::severity)
+                                .reversed()
+                                .thenComparing(i -> -i.members().size()))
                 .limit(5)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
+                .forEach(i -> top.put(title(i), i.members().size()));
         return top;
+    }
+
+    private String title(Incident i) {
+        if (i.level() == Incident.Level.NODE) {
+            String check = i.checks().keySet().iterator().next();
+            return i.place() + " " + config.check(check).map(Check::name).orElse(check);
+        }
+        return i.level().label() + " " + i.name();
     }
 
     /** The hover text of a cell. */

@@ -1,0 +1,91 @@
+package io.rackscope.desktop.alerting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.Main;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.ui.Snapshots;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The incident journal: what is written, read back after a restart, and a damaged line. */
+class JournalTest {
+    @TempDir Path dir;
+
+    @Test
+    void transitionsSurviveARestartAndADamagedLineIsSkippedAndCounted() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        Snapshots snapshots = new Snapshots(cfg);
+        Journal journal = new Journal(dir, 30);
+        AlertTracker tracker = new AlertTracker();
+        tracker.journalTo(journal::append);
+        tracker.track(snapshots.at(1, Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0)));
+        tracker.track(
+                snapshots.at(
+                        2,
+                        Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0),
+                        Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79)));
+        tracker.track(
+                snapshots.at(
+                        3, Snapshots.problem("node_temperature", "cn0001", Severity.CRIT, 91)));
+        journal.close();
+        Path day = Files.list(dir).findFirst().orElseThrow();
+        Files.writeString(day, "{not json\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        Journal reopened = new Journal(dir, 30);
+        Instant now = Instant.now();
+        Journal.Read read = reopened.read(now.minus(Duration.ofHours(1)), now.plusSeconds(60));
+        assertEquals(1, read.damaged());
+        assertEquals(
+                List.of("ONGOING", "NEW", "WORSE", "CLEARED"),
+                read.entries().stream().map(Journal.Entry::kind).toList(),
+                "already failing at start, then new, then worse as the other clears");
+        Journal.Entry worse = read.entries().get(2);
+        assertEquals("CRIT", worse.severity());
+        assertEquals("WARN", worse.previous());
+        assertEquals("node:cn0001", worse.place());
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(
+                0, cl.execute("history", "--journal", dir.toString(), "--since", "1h", "--csv"));
+        List<String> lines = out.toString().lines().collect(Collectors.toList());
+        assertTrue(lines.get(0).startsWith("at,kind,severity"), lines.get(0));
+        assertEquals(5, lines.size(), out.toString());
+        assertTrue(err.toString().contains("1 damaged journal line(s) skipped"), err.toString());
+    }
+
+    @Test
+    void filesOlderThanTheKeptDaysAreDeleted() throws Exception {
+        Files.writeString(dir.resolve("journal-2020-01-01.jsonl"), "{}\n");
+        Journal journal = new Journal(dir, 30);
+        AlertTracker tracker = new AlertTracker();
+        tracker.journalTo(journal::append);
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        HealthSnapshot s =
+                new Snapshots(cfg).at(1, Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0));
+        tracker.track(s);
+        journal.close();
+        assertFalse(Files.exists(dir.resolve("journal-2020-01-01.jsonl")));
+        assertEquals(1, Files.list(dir).count());
+    }
+}
