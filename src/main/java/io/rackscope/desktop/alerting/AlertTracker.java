@@ -81,6 +81,9 @@ public final class AlertTracker {
             tracked.add(a.since(first));
         }
         since = next;
+        // alerts not taken before they cleared need no start any more (and must not pile up)
+        toLookUp.forEach((check, l) -> l.removeIf(e -> !next.containsKey(check + '\u0000' + e)));
+        toLookUp.values().removeIf(List::isEmpty);
         boolean announce = seeded;
         if (s.version() > 0 && s.errors().isEmpty()) {
             seeded = true;

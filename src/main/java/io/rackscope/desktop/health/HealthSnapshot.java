@@ -147,75 +147,49 @@ public final class HealthSnapshot {
                 List.of());
     }
 
+    private HealthSnapshot copy(
+            long v,
+            List<Alert> a,
+            SlurmSnapshot sl,
+            List<Alert> f,
+            List<Incident> inc,
+            List<Incident> ann) {
+        return new HealthSnapshot(
+                v,
+                takenAt,
+                cycleTime,
+                nodes,
+                devices,
+                racks,
+                aisles,
+                rooms,
+                sites,
+                checks,
+                a,
+                staleSince,
+                errors,
+                stats,
+                sl,
+                f,
+                inc,
+                ann);
+    }
+
     /**
      * The same states with the alerts as tracked over time: each with its start, and the new ones.
      */
     public HealthSnapshot withTracking(List<Alert> tracked, List<Alert> newOnes) {
-        return new HealthSnapshot(
-                version,
-                takenAt,
-                cycleTime,
-                nodes,
-                devices,
-                racks,
-                aisles,
-                rooms,
-                sites,
-                checks,
-                tracked,
-                staleSince,
-                errors,
-                stats,
-                slurm,
-                newOnes,
-                incidents,
-                announced);
+        return copy(version, tracked, slurm, newOnes, incidents, announced);
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */
     public HealthSnapshot withVersion(long other) {
-        return new HealthSnapshot(
-                other,
-                takenAt,
-                cycleTime,
-                nodes,
-                devices,
-                racks,
-                aisles,
-                rooms,
-                sites,
-                checks,
-                alerts,
-                staleSince,
-                errors,
-                stats,
-                slurm,
-                fresh,
-                incidents,
-                announced);
+        return copy(other, alerts, slurm, fresh, incidents, announced);
     }
 
     /** The same snapshot with another view of Slurm. */
     public HealthSnapshot withSlurm(SlurmSnapshot other) {
-        return new HealthSnapshot(
-                version,
-                takenAt,
-                cycleTime,
-                nodes,
-                devices,
-                racks,
-                aisles,
-                rooms,
-                sites,
-                checks,
-                alerts,
-                staleSince,
-                errors,
-                stats,
-                other,
-                fresh,
-                incidents,
-                announced);
+        return copy(version, alerts, other, fresh, incidents, announced);
     }
 
     public long version() {
@@ -283,25 +257,7 @@ public final class HealthSnapshot {
      * flapping).
      */
     public HealthSnapshot withIncidents(List<Incident> tracked, List<Incident> announce) {
-        return new HealthSnapshot(
-                version,
-                takenAt,
-                cycleTime,
-                nodes,
-                devices,
-                racks,
-                aisles,
-                rooms,
-                sites,
-                checks,
-                alerts,
-                staleSince,
-                errors,
-                stats,
-                slurm,
-                fresh,
-                tracked,
-                announce);
+        return copy(version, alerts, slurm, fresh, tracked, announce);
     }
 
     /** The alerts told as incidents, worst first (see {@link Incident}). */

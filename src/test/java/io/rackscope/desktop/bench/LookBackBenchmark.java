@@ -1,19 +1,11 @@
 package io.rackscope.desktop.bench;
 
-import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.simulator.EstateSimulator;
-import io.rackscope.desktop.simulator.LocalPrometheus;
-import io.rackscope.desktop.simulator.MetricsExporter;
-import io.rackscope.desktop.simulator.Scenario;
-import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,20 +28,7 @@ public final class LookBackBenchmark {
         int nodes = Integer.parseInt(args[0]);
         int minutes = Integer.parseInt(args[1]);
         int step = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        Path dir = Files.createTempDirectory("rackscope-lookback-" + nodes);
-        new TopologyGenerator(nodes, 3).typicalChecks().write(dir);
-        RackscopeConfig config = new ConfigLoader().load(dir);
-        EstateSimulator simulator = new EstateSimulator(config, Scenario.NONE, 1, Instant.now());
-        try (MetricsExporter exporter =
-                        new MetricsExporter(simulator, "127.0.0.1", 0, Clock.systemUTC());
-                LocalPrometheus prometheus = LocalPrometheus.prepare(null)) {
-            prometheus.start(exporter.address(), 15, Duration.ofSeconds(60));
-            System.out.printf(
-                    "%d nodes, %d series; scraping for %d min%n",
-                    nodes, simulator.seriesCount(), minutes);
-            Thread.sleep(minutes * 60_000L);
-            measure(config, prometheus.url(), step);
-        }
+        ScrapedEstate.measure(nodes, minutes, (config, url) -> measure(config, url, step));
     }
 
     static void measure(RackscopeConfig config, String url, int step) throws Exception {

@@ -7,11 +7,6 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.EngineSeconds;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.simulator.EstateSimulator;
-import io.rackscope.desktop.simulator.LocalPrometheus;
-import io.rackscope.desktop.simulator.MetricsExporter;
-import io.rackscope.desktop.simulator.Scenario;
-import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.IOException;
@@ -20,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,20 +66,10 @@ public final class PlannerCostBenchmark {
     }
 
     static void generated(int nodes, int minutes, int interval) throws Exception {
-        Path dir = Files.createTempDirectory("rackscope-cost-" + nodes);
-        new TopologyGenerator(nodes, 3).typicalChecks().write(dir);
-        RackscopeConfig config = new ConfigLoader().load(dir);
-        EstateSimulator simulator = new EstateSimulator(config, Scenario.NONE, 1, Instant.now());
-        try (MetricsExporter exporter =
-                        new MetricsExporter(simulator, "127.0.0.1", 0, Clock.systemUTC());
-                LocalPrometheus prometheus = LocalPrometheus.prepare(null)) {
-            prometheus.start(exporter.address(), 15, Duration.ofSeconds(60));
-            System.out.printf(
-                    "%d nodes, %d series; scraping for %d min%n",
-                    nodes, simulator.seriesCount(), minutes);
-            Thread.sleep(minutes * 60_000L);
-            compare(config, prometheus.url(), interval, (minutes - 1) * 60 / interval);
-        }
+        ScrapedEstate.measure(
+                nodes,
+                minutes,
+                (config, url) -> compare(config, url, interval, (minutes - 1) * 60 / interval));
     }
 
     static void compare(RackscopeConfig config, String url, int interval, int cycles)

@@ -427,5 +427,23 @@ class LookBackIT {
             Instant incidentSince = feed.current().incidents().get(0).since();
             assertEquals(since, incidentSince, "the incident starts with its alert");
         }
+        Run r =
+                run(
+                        "snapshot",
+                        "--config",
+                        hot.toString(),
+                        "--prometheus",
+                        prometheus.url(),
+                        "--json",
+                        "--at",
+                        Instant.ofEpochSecond(end - 60).toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        long since = doc.get("alerts").get(0).get("since").asLong();
+        assertTrue(Math.abs(since - truth) <= STEP, "snapshot --json since " + since);
+        assertEquals(since, doc.get("incidents").get(0).get("since").asLong());
+        assertEquals(
+                doc.get("incidents").get(0).get("id").asText(),
+                doc.get("alerts").get(0).get("incident").asText());
     }
 }

@@ -4,7 +4,6 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
-import java.time.Instant;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,7 +14,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,6 +73,22 @@ public final class AlertsView implements PlaceView {
     }
 
     private final class RowCell extends ListCell<PanelRow> {
+        // one button per cell, not per update: a control with a tooltip per row and cycle piles up
+        private final Button more = new Button();
+        private IncidentItem shown;
+
+        RowCell() {
+            more.getStyleClass().add("nav-button");
+            more.setAccessibleText("Show or hide the members");
+            more.setOnAction(
+                    e -> {
+                        if (shown != null) {
+                            model.toggle(shown);
+                        }
+                    });
+            more.addEventFilter(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+        }
+
         @Override
         protected void updateItem(PanelRow item, boolean empty) {
             super.updateItem(item, empty);
@@ -104,19 +118,15 @@ public final class AlertsView implements PlaceView {
             where.getStyleClass().add("faint");
             where.setWrapText(true);
             where.setMaxWidth(250);
-            Label since = new Label(since(item.incident().since()) + flapping(item));
+            Label since = new Label(model.sinceText(item.incident().since()) + flapping(item));
             since.getStyleClass().add("faint");
             text.getChildren().addAll(where, since);
             HBox row = new HBox(8, sev, text);
+            shown = item;
             if (item.members().size() > 1) {
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
-                Button more =
-                        new Button((model.expanded(item) ? "▾ " : "▸ ") + item.members().size());
-                more.getStyleClass().add("nav-button");
-                more.setTooltip(new Tooltip("Show or hide the members"));
-                more.setOnAction(e -> model.toggle(item));
-                more.addEventFilter(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+                more.setText((model.expanded(item) ? "▾ " : "▸ ") + item.members().size());
                 row.getChildren().addAll(spacer, more);
             }
             row.getStyleClass().add("alert-row");
@@ -143,12 +153,6 @@ public final class AlertsView implements PlaceView {
             Label sev = Severities.styled(new Label(s.name()), s, "sev-badge");
             sev.setMinWidth(48);
             return sev;
-        }
-
-        private String since(Instant since) {
-            return since == null
-                    ? "active at this moment (start not known)"
-                    : "since " + Formats.ago(since, model.now());
         }
 
         private String flapping(IncidentItem item) {

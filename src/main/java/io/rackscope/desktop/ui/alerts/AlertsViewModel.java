@@ -1,16 +1,19 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Subscriptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,6 +126,22 @@ public final class AlertsViewModel {
     /** Goes to where the alert is, selecting it. */
     public void open(AlertItem item) {
         locator.placeOf(item.alert().entity()).ifPresent(navigator::go);
+    }
+
+    /**
+     * How long {@code since} ago, as the panel says it: unknown at a past moment; "for more than
+     * 24h" when history was read back as far as {@code alerts.since_lookback} and it failed
+     * throughout (the true start is older than that).
+     */
+    public String sinceText(Instant since) {
+        if (since == null) {
+            return "active at this moment (start not known)";
+        }
+        Duration lookback = config.app().alerts().sinceLookback();
+        if (!Duration.between(since, now()).minus(lookback).isNegative()) {
+            return "for more than " + Durations.format(lookback);
+        }
+        return "since " + Formats.ago(since, now());
     }
 
     /** The moment the panel describes: now, or the past moment shown. */

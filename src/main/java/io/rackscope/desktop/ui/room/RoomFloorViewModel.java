@@ -57,6 +57,8 @@ public final class RoomFloorViewModel {
     private final List<Rack> rackList;
     private final Map<String, ReadOnlyObjectWrapper<RackStatus>> racks = new LinkedHashMap<>();
     private final Map<String, List<String>> instancesOfRack = new LinkedHashMap<>();
+    private final ReadOnlyObjectWrapper<CheckPreview> preview =
+            new ReadOnlyObjectWrapper<>(this, "preview");
     private final Map<String, ReadOnlyObjectWrapper<String>> aisleSummaries = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Map<Severity, Integer>> summary =
             new ReadOnlyObjectWrapper<>(this, "summary", Map.of());
@@ -100,7 +102,13 @@ public final class RoomFloorViewModel {
         subscriptions.onChange(health.snapshotProperty(), (o, old, s) -> apply(s));
         colourBy.addListener((o, old, m) -> loadMetric(m));
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
-        subscriptions.onInvalidate(options.previewProperty(), o -> reapply());
+        preview.set(options.previewProperty().get());
+        subscriptions.onInvalidate(
+                options.previewProperty(),
+                o -> {
+                    preview.set(options.previewProperty().get());
+                    reapply();
+                });
         subscriptions.onInvalidate(options.selectedJobProperty(), o -> reapply());
         apply(health.current());
     }
@@ -259,9 +267,12 @@ public final class RoomFloorViewModel {
         return new RackStatus(worst, Tone.of(worst), crit, warn, false, label, inJob);
     }
 
-    /** The check painted over the floor instead of health, or null. */
+    /**
+     * The check painted over the floor instead of health, or null. A property of this view model
+     * (not the shared option), so that a view listening to it goes with it.
+     */
     public ReadOnlyObjectProperty<CheckPreview> previewProperty() {
-        return options.previewProperty();
+        return preview.getReadOnlyProperty();
     }
 
     /** Back to health: the preview is dropped. */
