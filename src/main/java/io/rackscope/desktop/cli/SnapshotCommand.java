@@ -1,6 +1,5 @@
 package io.rackscope.desktop.cli;
 
-import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -10,6 +9,7 @@ import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.AlertStarts;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,7 +126,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 c.put("cycle_ms", s.cycleTime().toMillis());
                 perCycle.add(c);
             }
-            s = withStarts(planner, s, cfg.app().alerts().sinceLookback());
+            s = AlertStarts.read(planner, s, cfg.app().alerts().sinceLookback());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -189,60 +188,6 @@ public final class SnapshotCommand implements Callable<Integer> {
                         .findFirst()
                         .orElse(null));
         return m;
-    }
-
-    /**
-     * {@code s} with each alert's (and incident's) start read from Prometheus' history; where
-     * history cannot say, the start stays unknown.
-     */
-    private static HealthSnapshot withStarts(
-            TelemetryPlanner planner, HealthSnapshot s, Duration lookback) {
-        Map<String, List<String>> byCheck = new LinkedHashMap<>();
-        s.alerts()
-                .forEach(
-                        a ->
-                                byCheck.computeIfAbsent(a.check(), k -> new ArrayList<>())
-                                        .add(a.entity()));
-        if (byCheck.isEmpty()) {
-            return s;
-        }
-        AlertTracker tracker = new AlertTracker();
-        tracker.track(s);
-        boolean any = false;
-        for (Map.Entry<String, List<String>> e : byCheck.entrySet()) {
-            try {
-                tracker.started(
-                        e.getKey(),
-                        planner.failingSince(e.getKey(), e.getValue(), s.takenAt(), lookback)
-                                .get(60, TimeUnit.SECONDS));
-                any = true;
-            } catch (Exception ex) {
-                // the start stays unknown for this check
-            }
-        }
-        if (!any) {
-            return s;
-        }
-        HealthSnapshot tracked = tracker.track(s);
-        // a start history did not give is when this run saw it: not a start, so it is dropped
-        List<Alert> alerts =
-                tracked.alerts().stream()
-                        .map(
-                                a ->
-                                        a.since() != null && a.since().equals(s.takenAt())
-                                                ? a.since(null)
-                                                : a)
-                        .toList();
-        List<Incident> incidents =
-                tracked.incidents().stream()
-                        .map(
-                                i ->
-                                        s.takenAt().equals(i.since())
-                                                ? i.tracked(
-                                                        i.id(), null, i.flapping(), i.transitions())
-                                                : i)
-                        .toList();
-        return tracked.withTracking(alerts, List.of()).withIncidents(incidents, List.of());
     }
 
     static Map<String, Object> document(HealthSnapshot s) {

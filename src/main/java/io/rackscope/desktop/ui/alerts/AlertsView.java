@@ -28,9 +28,11 @@ public final class AlertsView implements PlaceView {
     private final AlertsViewModel model;
     private final VBox root = new VBox(8);
     private final ListView<PanelRow> list = new ListView<>();
+    private final double textWidth;
 
     public AlertsView(AlertsViewModel model, boolean fullPage) {
         this.model = model;
+        this.textWidth = fullPage ? 900 : 205;
         root.getStyleClass().add(fullPage ? "content" : "alerts-panel");
         Label title = new Label("Alerts");
         title.getStyleClass().add("subtitle");
@@ -106,18 +108,18 @@ public final class AlertsView implements PlaceView {
             Label sev = badge(item.severity());
             Label headline = new Label(item.headline());
             headline.setWrapText(true);
-            headline.setMaxWidth(250);
+            headline.setMaxWidth(textWidth);
             VBox text = new VBox(1, headline);
             if (item.incident().grouped()) {
                 Label checks = new Label(item.checks());
                 checks.setWrapText(true);
-                checks.setMaxWidth(250);
+                checks.setMaxWidth(textWidth);
                 text.getChildren().add(checks);
             }
             Label where = new Label(item.incident().path());
             where.getStyleClass().add("faint");
             where.setWrapText(true);
-            where.setMaxWidth(250);
+            where.setMaxWidth(textWidth);
             Label since = new Label(model.sinceText(item.incident().since()) + flapping(item));
             since.getStyleClass().add("faint");
             text.getChildren().addAll(where, since);

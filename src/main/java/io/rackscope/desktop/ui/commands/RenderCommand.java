@@ -7,6 +7,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.AlertStarts;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.MetricsService;
@@ -135,7 +136,7 @@ public final class RenderCommand implements Callable<Integer> {
                 TelemetryPlanner planner =
                         new TelemetryPlanner(
                                 cfg, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            HealthFeed feed = at == null ? live(planner) : past(cfg, client, at);
+            HealthFeed feed = at == null ? live(cfg, planner) : past(cfg, client, at);
             HealthSnapshot snapshot = feed.current();
             if (!snapshot.errors().isEmpty()) {
                 ConnectionStatus c = ConnectionStatus.of(snapshot);
@@ -155,9 +156,10 @@ public final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static HealthFeed live(TelemetryPlanner planner) {
+    private static HealthFeed live(RackscopeConfig cfg, TelemetryPlanner planner) {
         HealthFeed feed = new HealthFeed(null, Runnable::run);
-        feed.publish(planner.refresh());
+        feed.publish(
+                AlertStarts.read(planner, planner.refresh(), cfg.app().alerts().sinceLookback()));
         return feed;
     }
 
