@@ -30,6 +30,7 @@ public final class AppContext {
     private final ChartSource charts;
     private final CheckValues values;
     private final Clock clock;
+    private JournalMarks journal = JournalMarks.NONE;
 
     public AppContext(
             RackscopeConfig config,
@@ -51,6 +52,17 @@ public final class AppContext {
 
     public HealthSource health() {
         return health;
+    }
+
+    /**
+     * The incident journal the time control marks on its slider (none unless the window keeps one).
+     */
+    public JournalMarks journal() {
+        return journal;
+    }
+
+    public void useJournal(JournalMarks marks) {
+        this.journal = marks;
     }
 
     /** The time control's port: the feed when it can look back, otherwise always live. */

@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui;
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.alerting.IncidentTracker;
 import io.rackscope.desktop.alerting.Journal;
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -80,6 +81,13 @@ public final class DesktopSession implements AutoCloseable {
         feed = new HealthFeed(planner, past, Platform::runLater, tracker);
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
+        ctx.useJournal(
+                (from, to) ->
+                        CompletableFuture.supplyAsync(
+                                () ->
+                                        journal.read(from, to).entries().stream()
+                                                .map(DesktopSession::mark)
+                                                .toList()));
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);
@@ -116,6 +124,24 @@ public final class DesktopSession implements AutoCloseable {
                 () ->
                         new CheckTrialViewModel(
                                 source, feed, ctx.options(), clock, Platform::runLater));
+    }
+
+    private static JournalMarks.Mark mark(Journal.Entry e) {
+        Severity s =
+                e.kind().equals("CLEARED")
+                        ? Severity.OK
+                        : Severity.parse(e.severity()).orElse(Severity.UNKNOWN);
+        return new JournalMarks.Mark(
+                e.at(),
+                s,
+                e.kind().toLowerCase(java.util.Locale.ROOT)
+                        + " "
+                        + e.severity()
+                        + ": "
+                        + e.path()
+                        + " ("
+                        + e.members()
+                        + ")");
     }
 
     private static void append(StringBuilder notice, String text) {

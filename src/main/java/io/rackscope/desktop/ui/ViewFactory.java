@@ -25,6 +25,7 @@ import io.rackscope.desktop.ui.wallboard.WallboardView;
 import io.rackscope.desktop.ui.wallboard.WallboardViewModel;
 import io.rackscope.desktop.ui.world.WorldView;
 import io.rackscope.desktop.ui.world.WorldViewModel;
+import javafx.application.Platform;
 
 /** Assembly: each view with its view model, given the ports it needs from the context. */
 public final class ViewFactory {
@@ -122,7 +123,8 @@ public final class ViewFactory {
                 alerts(ctx),
                 place -> create(ctx, place),
                 sound,
-                new TimeControlViewModel(ctx.time(), ctx.clock()));
+                new TimeControlViewModel(
+                        ctx.time(), ctx.clock(), ctx.journal(), Platform::runLater));
     }
 
     /** Kiosk mode with its playlist; {@code exit} runs on the confirmed exit key. */

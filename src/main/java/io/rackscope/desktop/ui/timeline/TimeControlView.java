@@ -1,5 +1,7 @@
 package io.rackscope.desktop.ui.timeline;
 
+import io.rackscope.desktop.ui.JournalMarks;
+import io.rackscope.desktop.ui.Severities;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
@@ -10,7 +12,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 /**
@@ -55,8 +60,23 @@ public final class TimeControlView {
                                 model.slide(v.doubleValue());
                             }
                         });
-        HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
+        Pane ticks = new Pane();
+        ticks.setId("time-ticks");
+        ticks.setMouseTransparent(false);
+        ticks.setPickOnBounds(false);
+        Runnable drawTicks = () -> drawTicks(ticks);
+        ticks.widthProperty().addListener(o -> drawTicks.run());
+        model.marksProperty().addListener(o -> drawTicks.run());
+        model.earliestProperty().addListener(o -> drawTicks.run());
+        StackPane track = new StackPane(slider, ticks);
+        track.setMaxWidth(Double.MAX_VALUE);
+        track.setMinWidth(200);
+        StackPane.setAlignment(ticks, Pos.TOP_LEFT);
+        ticks.setMaxHeight(8);
+        ticks.setMinHeight(8);
+        ticks.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(track, Priority.ALWAYS);
         TextField moment = new TextField();
         moment.setId("time-moment");
         moment.setPrefColumnCount(14);
@@ -117,9 +137,10 @@ public final class TimeControlView {
         live.disableProperty().bind(model.liveProperty());
         live.getStyleClass().add("time-live");
         Label caption = new Label("History");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         caption.getStyleClass().add("faint");
         bar.getChildren()
-                .addAll(caption, back, slider, forward, moment, state, problem, speeds, stop, live);
+                .addAll(caption, back, track, forward, moment, state, problem, speeds, stop, live);
         model.liveProperty()
                 .addListener(
                         (o, a, l) -> {
@@ -133,11 +154,38 @@ public final class TimeControlView {
         frames.play();
     }
 
+    /** The journal's changes as ticks over the slider, coloured by severity; a click goes there. */
+    private void drawTicks(Pane ticks) {
+        double from = model.earliestProperty().get();
+        double span = model.latestProperty().get() - from;
+        double width = ticks.getWidth();
+        ticks.getChildren().clear();
+        if (span <= 0 || width <= 0) {
+            return;
+        }
+        double lastX = Double.NEGATIVE_INFINITY;
+        for (JournalMarks.Mark m : model.marksProperty().get()) {
+            double x = (m.at().getEpochSecond() - from) / span * width;
+            if (x < 0 || x > width || x - lastX < 3) {
+                continue;
+            }
+            lastX = x;
+            Region tick = Severities.styled(new Region(), m.severity(), "sev-fill", "time-tick");
+            tick.setLayoutX(x - 1.5);
+            tick.setLayoutY(0);
+            tick.resize(3, 8);
+            Tooltip.install(tick, new Tooltip(m.text()));
+            tick.setOnMouseClicked(e -> model.jumpTo(m));
+            ticks.getChildren().add(tick);
+        }
+    }
+
     private static Button button(String id, String text, String tip) {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

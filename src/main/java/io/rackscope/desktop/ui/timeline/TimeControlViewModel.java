@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.timeline;
 
 import io.rackscope.desktop.checks.Moments;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.JournalMarks;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.TimeTravel;
 import java.time.Clock;
@@ -9,12 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -26,11 +30,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * clock and playback forward.
  */
 public final class TimeControlViewModel {
+    /** How often the journal's marks are read again. */
+    static final Duration MARKS_EVERY = Duration.ofSeconds(30);
+
     /** Playback speeds offered. */
     public static final List<Integer> SPEEDS = List.of(10, 60, 600);
 
     private final TimeTravel time;
     private final Clock clock;
+    private final JournalMarks journal;
+    private final Executor fx;
+    private final ReadOnlyObjectWrapper<List<JournalMarks.Mark>> marks =
+            new ReadOnlyObjectWrapper<>(this, "marks", List.of());
+    private Instant marksRead = Instant.EPOCH;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReadOnlyDoubleWrapper earliest = new ReadOnlyDoubleWrapper(this, "earliest");
     private final ReadOnlyDoubleWrapper latest = new ReadOnlyDoubleWrapper(this, "latest");
@@ -45,8 +57,18 @@ public final class TimeControlViewModel {
     private Instant lastFrame;
 
     public TimeControlViewModel(TimeTravel time, Clock clock) {
+        this(time, clock, JournalMarks.NONE, Runnable::run);
+    }
+
+    /**
+     * A time control whose slider carries the journal's incident changes ({@code journal}, read
+     * every {@link #MARKS_EVERY}; {@code fx} hands them to the FX thread).
+     */
+    public TimeControlViewModel(TimeTravel time, Clock clock, JournalMarks journal, Executor fx) {
         this.time = time;
         this.clock = clock;
+        this.journal = journal;
+        this.fx = fx;
         subscriptions.onChange(time.chosenProperty(), (o, a, t) -> describe());
         subscriptions.onChange(time.viewingProperty(), (o, a, t) -> describe());
         subscriptions.onChange(time.lookingUpProperty(), (o, a, t) -> describe());
@@ -151,6 +173,11 @@ public final class TimeControlViewModel {
     /** Moves the range with the clock and, while playing, the playhead. */
     public void tick() {
         Instant now = clock.instant();
+        if (time.canLookBack() && !now.isBefore(marksRead.plus(MARKS_EVERY))) {
+            marksRead = now;
+            journal.between(now.minus(time.span()), now)
+                    .thenAccept(m -> fx.execute(() -> marks.set(List.copyOf(m))));
+        }
         earliest.set(now.minus(time.span()).getEpochSecond());
         latest.set(now.getEpochSecond());
         if (playhead != null) {
@@ -203,6 +230,16 @@ public final class TimeControlViewModel {
             s = "playing " + speed.get() + "x" + (s.isEmpty() ? "" : " · " + s);
         }
         state.set(s);
+    }
+
+    /** The journal's incident changes within the slider's range, as ticks on it. */
+    public ReadOnlyObjectProperty<List<JournalMarks.Mark>> marksProperty() {
+        return marks.getReadOnlyProperty();
+    }
+
+    /** A click on a tick: the moment of that change. */
+    public void jumpTo(JournalMarks.Mark mark) {
+        lookAt(mark.at());
     }
 
     public boolean playing() {

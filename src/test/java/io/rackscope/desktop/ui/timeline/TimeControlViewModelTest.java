@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.ui.JournalMarks;
 import io.rackscope.desktop.ui.TimeTravel;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -180,5 +183,30 @@ class TimeControlViewModelTest {
         model.tick();
         assertTrue(model.liveProperty().get());
         assertFalse(model.playing());
+    }
+
+    @Test
+    void theJournalsChangesAreTicksOnTheSliderAndAClickGoesThere() {
+        Instant change = NOW.minusSeconds(3 * 3600 + 17);
+        List<Instant[]> asked = new ArrayList<>();
+        JournalMarks journal =
+                (from, to) -> {
+                    asked.add(new Instant[] {from, to});
+                    return CompletableFuture.completedFuture(
+                            List.of(
+                                    new JournalMarks.Mark(
+                                            change, Severity.CRIT, "new CRIT: rack r05")));
+                };
+        TimeControlViewModel m = new TimeControlViewModel(time, clock, journal, Runnable::run);
+        assertEquals(1, m.marksProperty().get().size());
+        assertEquals(NOW.minus(Duration.ofHours(24)), asked.get(0)[0], "the slider's whole range");
+        clock.now = NOW.plusSeconds(10);
+        m.tick();
+        assertEquals(1, asked.size(), "read again only every 30 s");
+        clock.now = NOW.plusSeconds(31);
+        m.tick();
+        assertEquals(2, asked.size());
+        m.jumpTo(m.marksProperty().get().get(0));
+        assertEquals(Instant.ofEpochSecond(change.getEpochSecond() / 60 * 60), time.chosen.get());
     }
 }
