@@ -72,7 +72,8 @@ class DebounceAndIdsIT {
         StringBuilder history = new StringBuilder("# TYPE node_temperature_celsius gauge\n");
         for (String[] series : new String[][] {{"hot01", "80"}, {"warm01", "40"}}) {
             // the same series as the live one (job included) and up to now: for: needs samples
-            // covering its whole window, and this Prometheus looks back only 30 s
+            // covering its whole window; this Prometheus looks back 2 min, enough to join the
+            // history to the first live scrape on a loaded machine
             for (long t = now - 3600; t <= now; t += 15) {
                 history.append("node_temperature_celsius{instance=\"")
                         .append(series[0])
@@ -101,7 +102,7 @@ class DebounceAndIdsIT {
                     node_temperature_celsius{instance="warm01"} 80
                     """);
             try (PrometheusServer prometheus =
-                    PrometheusServer.start(exporter.address(), history.toString())) {
+                    PrometheusServer.start(exporter.address(), history.toString(), 1, "2m")) {
                 PrometheusServer.waitFor(
                         () -> {
                             try {

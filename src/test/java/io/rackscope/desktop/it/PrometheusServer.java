@@ -71,6 +71,8 @@ public final class PrometheusServer implements AutoCloseable {
      * Starts Prometheus scraping {@code exporter}; {@code history} (OpenMetrics text) is backfilled
      * first when not null.
      */
+    private String lookback = "30s";
+
     public static PrometheusServer start(String exporter, String history)
             throws IOException, InterruptedException {
         return start(exporter, history, 1);
@@ -78,9 +80,21 @@ public final class PrometheusServer implements AutoCloseable {
 
     public static PrometheusServer start(String exporter, String history, int scrapeSeconds)
             throws IOException, InterruptedException {
+        return start(exporter, history, scrapeSeconds, "30s");
+    }
+
+    /**
+     * As above, with the query lookback {@code lookback} (30s elsewhere, so that stopped series go
+     * stale quickly): a test whose backfilled history must join the live scrapes without a gap
+     * takes a longer one, since starting Prometheus on a loaded machine can take longer than 30 s.
+     */
+    public static PrometheusServer start(
+            String exporter, String history, int scrapeSeconds, String lookback)
+            throws IOException, InterruptedException {
         requireBinary("prometheus");
         Path dir = Files.createTempDirectory("rackscope-prom");
         PrometheusServer server = new PrometheusServer(dir, freePort(), exporter, scrapeSeconds);
+        server.lookback = lookback;
         if (history != null) {
             requireBinary("promtool");
             Path file = dir.resolve("history.om");
@@ -127,7 +141,7 @@ public final class PrometheusServer implements AutoCloseable {
                                 "--storage.tsdb.path=" + dir.resolve("data"),
                                 "--web.listen-address=127.0.0.1:" + port,
                                 "--storage.tsdb.retention.time=30d",
-                                "--query.lookback-delta=30s")
+                                "--query.lookback-delta=" + lookback)
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("prometheus.log").toFile())
                         .start();

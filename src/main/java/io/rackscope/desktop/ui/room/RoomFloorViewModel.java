@@ -191,7 +191,11 @@ public final class RoomFloorViewModel {
                                     ? "all clear"
                                     : (a[0] > 0 ? a[0] + " CRIT  " : "")
                                             + (a[1] > 0 ? a[1] + " WARN  " : "")
-                                            + (a[2] > 0 ? a[2] + " racks UNKNOWN" : "");
+                                            + (a[2] > 0
+                                                    ? a[2]
+                                                            + (a[2] == 1 ? " rack" : " racks")
+                                                            + " UNKNOWN"
+                                                    : "");
                     if (p != null && !text.equals(p.get())) {
                         p.set(text.trim());
                     }
