@@ -71,7 +71,18 @@ public final class AlertsView implements PlaceView {
                         model.open(row);
                     }
                 });
-        root.getChildren().addAll(head, filters, list);
+        if (fullPage) {
+            AlertTable table = new AlertTable(model);
+            VBox.setVgrow(table.node(), Priority.ALWAYS);
+            Label problem = new Label();
+            problem.getStyleClass().add("time-problem");
+            problem.textProperty().bind(model.problemProperty());
+            problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+            problem.managedProperty().bind(problem.visibleProperty());
+            root.getChildren().addAll(head, filters, problem, table.node());
+        } else {
+            root.getChildren().addAll(head, filters, list);
+        }
     }
 
     private final class RowCell extends ListCell<PanelRow> {

@@ -7,6 +7,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -56,6 +58,10 @@ public final class AlertsViewModel {
     private final ReadOnlyStringWrapper summary =
             new ReadOnlyStringWrapper(this, "summary", "no incidents");
     private final Set<String> expanded = new HashSet<>();
+    private final ReadOnlyObjectWrapper<List<AlertRow>> table =
+            new ReadOnlyObjectWrapper<>(this, "table", List.of());
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private Consumer<List<Incident>> onNewIncidents = a -> {};
 
     public AlertsViewModel(
@@ -181,6 +187,11 @@ public final class AlertsViewModel {
         if (!next.equals(rows.get())) {
             rows.set(List.copyOf(next));
         }
+        List<AlertRow> tableRows = table(incidents);
+        if (!tableRows.equals(table.get())) {
+            table.set(tableRows);
+        }
+        totals.set(totals(tableRows));
         summary.set(
                 incidents.isEmpty()
                         ? "no incidents"
@@ -224,6 +235,105 @@ public final class AlertsViewModel {
                                 Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(i -> i.incident().key()));
         return List.copyOf(out);
+    }
+
+    private List<AlertRow> table(List<IncidentItem> incidents) {
+        List<AlertRow> out = new ArrayList<>();
+        for (IncidentItem i : incidents) {
+            for (AlertItem m : i.members()) {
+                Alert a = m.alert();
+                String room = "";
+                String site = "";
+                Optional<Rack> rack = locator.rackOf(a.entity());
+                if (rack.isPresent()) {
+                    room = rack.get().roomKey();
+                    site = rack.get().siteId();
+                }
+                out.add(
+                        new AlertRow(
+                                a.severity(),
+                                i.incident().level().label() + " " + i.incident().name(),
+                                m.checkName(),
+                                a.entity(),
+                                a.device() == null ? "" : a.device(),
+                                rack.map(Rack::id).orElse(""),
+                                room,
+                                site,
+                                a.value(),
+                                m.since(),
+                                i.incident().flapping(),
+                                m));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String totals(List<AlertRow> rows) {
+        long crit = rows.stream().filter(r -> r.severity() == Severity.CRIT).count();
+        long warn = rows.stream().filter(r -> r.severity() == Severity.WARN).count();
+        long racks = rows.stream().map(AlertRow::rack).filter(r -> !r.isEmpty()).distinct().count();
+        return crit
+                + " CRIT · "
+                + warn
+                + " WARN · "
+                + racks
+                + (racks == 1 ? " rack" : " racks")
+                + " affected";
+    }
+
+    /** Every alert, one row each, in the incidents' order (the table sorts on any column). */
+    public ReadOnlyObjectProperty<List<AlertRow>> tableProperty() {
+        return table.getReadOnlyProperty();
+    }
+
+    /** Something the page could not do (saving the CSV), said plainly; empty otherwise. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public void reportProblem(String text) {
+        problem.set(text);
+    }
+
+    /** "2 CRIT · 360 WARN · 6 racks affected". */
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    /** {@code rows} as CSV with a header, for copying or saving. */
+    public String csv(List<AlertRow> rows) {
+        StringBuilder b =
+                new StringBuilder(
+                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping\n");
+        for (AlertRow r : rows) {
+            b.append(
+                            String.join(
+                                    ",",
+                                    r.severity().name(),
+                                    field(r.incident()),
+                                    field(r.check()),
+                                    field(r.entity()),
+                                    field(r.device()),
+                                    field(r.rack()),
+                                    field(r.room()),
+                                    field(r.site()),
+                                    Double.isNaN(r.value()) ? "" : Formats.value(r.value()),
+                                    r.since() == null ? "" : r.since().toString(),
+                                    Boolean.toString(r.flapping())))
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String field(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n")
+                ? "\"" + v.replace("\"", "\"\"") + "\""
+                : v;
+    }
+
+    /** The since column: how long ago, or why it is not known. */
+    public String sinceColumn(AlertRow r) {
+        return sinceText(r.since());
     }
 
     private String checkName(String id) {

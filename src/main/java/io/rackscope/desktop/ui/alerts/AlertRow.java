@@ -1,0 +1,22 @@
+package io.rackscope.desktop.ui.alerts;
+
+import io.rackscope.desktop.checks.Severity;
+import java.time.Instant;
+
+/**
+ * One alert as the full-page table lists it: where it is at every level, its value, since when, and
+ * the incident it belongs to.
+ */
+public record AlertRow(
+        Severity severity,
+        String incident,
+        String check,
+        String entity,
+        String device,
+        String rack,
+        String room,
+        String site,
+        double value,
+        Instant since,
+        boolean flapping,
+        AlertItem item) {}
