@@ -403,6 +403,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private HealthSnapshot cycle(Instant at) {
         long started = System.nanoTime();
         long queriesBefore = stats.queryCount();
+        long failuresBefore = stats.failedQueries();
         Instant now = clock.instant();
         long t = (at == null ? now : at).toEpochMilli();
         // the snapshot is of the moment evaluated; lastGood stays the real time data arrived
@@ -460,6 +461,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
         long sent = stats.queryCount() - queriesBefore;
+        // a unit reports one error for all its failed requests: the client's count says how many
+        failedRequests =
+                (int)
+                        Math.max(
+                                failedRequests,
+                                Math.min(sent, stats.failedQueries() - failuresBefore));
         if (failedRequests < Math.max(1, sent) || units.isEmpty()) {
             lastGood = now;
         }

@@ -260,6 +260,24 @@ class CliTest {
     }
 
     @Test
+    void aPrometheusThatRefusesEveryBatchIsDownNotDegraded() throws Exception {
+        // the bundled estate: several batches per check, every one refused
+        Run snap =
+                run(
+                        "snapshot",
+                        "--config",
+                        "config",
+                        "--prometheus",
+                        "http://127.0.0.1:1",
+                        "--json");
+        JsonNode doc = new ObjectMapper().readTree(snap.out());
+        JsonNode stats = doc.get("stats");
+        assertTrue(stats.get("batches").asInt() > doc.get("cycle_errors").size(), stats.toString());
+        assertEquals(stats.get("batches").asInt(), stats.get("failed_batches").asInt());
+        assertEquals("DOWN", doc.get("status").get("level").asText(), doc.get("status").toString());
+    }
+
+    @Test
     void anUnusableCaFileIsNamedWithItsLineAndSnapshotStillWritesJson() throws Exception {
         Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
         for (String file : List.of("/nonexistent/ca.pem", notPem.toString())) {

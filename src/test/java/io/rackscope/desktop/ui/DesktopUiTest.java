@@ -101,6 +101,18 @@ class DesktopUiTest {
     }
 
     @Test
+    void theWallboardTheAlertsTableAndSlurmAreReachableFromTheToolbarAndTheKeyboard(FxRobot robot) {
+        robot.clickOn("#views-menu");
+        robot.clickOn("Wallboard (Ctrl+1)");
+        assertEquals(Place.Kind.WALLBOARD, ctx.navigation().current().kind());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        assertEquals(Place.Kind.ALERTS, ctx.navigation().current().kind());
+        assertEquals(1, robot.lookup("#alerts-table").queryAll().size(), "the page is a table");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertEquals(Place.Kind.SLURM, ctx.navigation().current().kind());
+    }
+
+    @Test
     void searchJumpsToAnInstanceAndSelectsIt(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("cn0166").type(KeyCode.ENTER);

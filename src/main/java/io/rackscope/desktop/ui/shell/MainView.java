@@ -16,7 +16,10 @@ import io.rackscope.desktop.ui.timeline.TimeControlViewModel;
 import io.rackscope.desktop.ui.trial.CheckTrialView;
 import io.rackscope.desktop.ui.trial.CheckTrialViewModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -165,6 +168,15 @@ public final class MainView {
                             search.selectAll();
                         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), shell::refreshNow);
+        List<Place> pages = List.copyOf(pages().values());
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < pages.size(); i++) {
+            Place p = pages.get(i);
+            scene.getAccelerators()
+                    .put(
+                            new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                            () -> shell.go(p));
+        }
         toasts = new Toasts(shell, scene.getWindow());
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
     }
@@ -241,6 +253,7 @@ public final class MainView {
         theme.setId("theme-toggle");
         theme.setOnAction(e -> shell.toggleTheme());
         MenuButton soundMenu = soundMenu();
+        MenuButton views = viewsMenu();
         ToggleButton alertsToggle = new ToggleButton("Alerts");
         alertsToggle.setId("alerts-toggle");
         alertsToggle.getStyleClass().add("nav-button");
@@ -261,6 +274,7 @@ public final class MainView {
                         search,
                         refresh,
                         theme,
+                        views,
                         soundMenu,
                         alertsToggle);
         toolbar.getStyleClass().add("toolbar-bar");
@@ -289,6 +303,33 @@ public final class MainView {
         }
         stage.setScene(scene);
         stage.show();
+    }
+
+    /**
+     * The views that are not reached by clicking down from the world: the wallboard, the Slurm view
+     * (when enabled) and the alerts page; also Ctrl+1..3 (see {@link #install}).
+     */
+    private MenuButton viewsMenu() {
+        MenuButton menu = new MenuButton("Views");
+        menu.setId("views-menu");
+        menu.getStyleClass().add("nav-button");
+        for (Map.Entry<String, Place> e : pages().entrySet()) {
+            MenuItem item = new MenuItem(e.getKey());
+            item.setId("view-" + e.getValue().kind().name().toLowerCase(Locale.ROOT));
+            item.setOnAction(x -> shell.go(e.getValue()));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private Map<String, Place> pages() {
+        Map<String, Place> out = new LinkedHashMap<>();
+        out.put("Wallboard (Ctrl+1)", Place.of(Place.Kind.WALLBOARD, ""));
+        out.put("Alerts table (Ctrl+2)", Place.of(Place.Kind.ALERTS, ""));
+        if (shell.slurmEnabled()) {
+            out.put("Slurm (Ctrl+3)", Place.of(Place.Kind.SLURM, ""));
+        }
+        return out;
     }
 
     /** Alert sounds: mute, volume, and a test of each tone. */
