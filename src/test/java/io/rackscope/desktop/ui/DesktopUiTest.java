@@ -113,6 +113,14 @@ class DesktopUiTest {
     }
 
     @Test
+    void theToolbarNeverPromisesASoundItCannotPlay(FxRobot robot) {
+        // this window has no sound (none given, and no device under the headless test)
+        assertEquals(
+                "No sound device",
+                robot.lookup("#sound").queryAs(javafx.scene.control.MenuButton.class).getText());
+    }
+
+    @Test
     void searchJumpsToAnInstanceAndSelectsIt(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("cn0166").type(KeyCode.ENTER);

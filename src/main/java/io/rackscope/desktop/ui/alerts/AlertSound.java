@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 
@@ -86,6 +87,17 @@ public final class AlertSound {
         last = now;
         play(worst);
         return worst;
+    }
+
+    /** Whether this machine has a line to play the tones on (the toolbar says so when not). */
+    public static boolean deviceAvailable() {
+        try {
+            return AudioSystem.isLineSupported(
+                    new DataLine.Info(
+                            SourceDataLine.class, new AudioFormat(RATE, 16, 1, true, false)));
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Plays a severity's tone now, cool-down and mute aside (the menu's test entries). */

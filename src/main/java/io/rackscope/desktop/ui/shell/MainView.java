@@ -334,7 +334,9 @@ public final class MainView {
 
     /** Alert sounds: mute, volume, and a test of each tone. */
     private MenuButton soundMenu() {
-        MenuButton menu = new MenuButton("Sound on");
+        // "Sound on" only where a sound can be heard
+        String on = sound != null && AlertSound.deviceAvailable() ? "Sound on" : "No sound device";
+        MenuButton menu = new MenuButton(on);
         menu.setId("sound");
         menu.getStyleClass().add("nav-button");
         CheckMenuItem mute = new CheckMenuItem("Mute alert sounds");
@@ -342,7 +344,7 @@ public final class MainView {
         mute.selectedProperty()
                 .addListener(
                         (o, a, m) -> {
-                            menu.setText(m ? "Muted" : "Sound on");
+                            menu.setText(m ? "Muted" : on);
                             if (sound != null) {
                                 sound.setMuted(m);
                             }
