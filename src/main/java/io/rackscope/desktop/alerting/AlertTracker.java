@@ -59,7 +59,7 @@ public final class AlertTracker {
         starts.forEach(
                 (entity, start) ->
                         since.computeIfPresent(
-                                check + '\u0000' + entity,
+                                Alert.key(check, entity),
                                 (k, seen) -> start.isBefore(seen) ? start : seen));
     }
 
@@ -82,14 +82,14 @@ public final class AlertTracker {
         }
         since = next;
         // alerts not taken before they cleared need no start any more (and must not pile up)
-        toLookUp.forEach((check, l) -> l.removeIf(e -> !next.containsKey(check + '\u0000' + e)));
+        toLookUp.forEach((check, l) -> l.removeIf(e -> !next.containsKey(Alert.key(check, e))));
         toLookUp.values().removeIf(List::isEmpty);
         boolean announce = seeded;
         if (s.version() > 0 && s.errors().isEmpty()) {
             seeded = true;
         }
         IncidentTracker.Tracked t =
-                incidents.track(withStarts(s.incidents(), next), s.takenAt(), announce);
+                incidents.track(withStarts(s.incidents(), tracked), s.takenAt(), announce);
         journal.accept(
                 announce
                         ? t.transitions()
@@ -108,14 +108,11 @@ public final class AlertTracker {
     }
 
     /** Each incident with the earliest start among its members' alerts. */
-    private static List<Incident> withStarts(List<Incident> list, Map<String, Instant> starts) {
+    private static List<Incident> withStarts(List<Incident> list, List<Alert> tracked) {
         Map<String, Instant> byEntity = new HashMap<>();
-        starts.forEach(
-                (key, start) ->
-                        byEntity.merge(
-                                key.substring(key.indexOf('\u0000') + 1),
-                                start,
-                                (a, b) -> a.isBefore(b) ? a : b));
+        for (Alert a : tracked) {
+            byEntity.merge(a.entity(), a.since(), (x, y) -> x.isBefore(y) ? x : y);
+        }
         List<Incident> out = new ArrayList<>(list.size());
         for (Incident i : list) {
             Instant earliest = i.since();

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.cli;
 
+import io.rackscope.desktop.alerting.Csv;
 import io.rackscope.desktop.alerting.Journal;
 import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.simulator.EstateSimulator;
@@ -155,13 +156,13 @@ public final class HistoryCommand implements Callable<Integer> {
                                 e.kind(),
                                 e.severity(),
                                 e.previous() == null ? "" : e.previous(),
-                                csvField(e.place()),
-                                csvField(e.name()),
-                                csvField(e.path()),
+                                Csv.field(e.place()),
+                                Csv.field(e.name()),
+                                Csv.field(e.path()),
                                 Integer.toString(e.members()),
-                                csvField(e.checks().toString()),
+                                Csv.field(e.checks().toString()),
                                 Boolean.toString(e.flapping()),
-                                csvField(e.id())));
+                                Csv.field(e.id())));
             }
         } else {
             for (Journal.Entry e : read.entries()) {
@@ -185,10 +186,6 @@ public final class HistoryCommand implements Callable<Integer> {
                     .println("warning: " + read.damaged() + " damaged journal line(s) skipped");
         }
         return 0;
-    }
-
-    private static String csvField(String v) {
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     /**

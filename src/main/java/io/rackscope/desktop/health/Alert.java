@@ -26,6 +26,11 @@ public record Alert(
 
     /** Identifies the alert across snapshots: the check and the entity. */
     public String key() {
+        return key(check, entity);
+    }
+
+    /** The key of {@code check}'s alert on {@code entity}. */
+    public static String key(String check, String entity) {
         return check + '\u0000' + entity;
     }
 }

@@ -51,6 +51,22 @@ public final class LookBack implements AutoCloseable {
         this.snapshots = Caffeine.newBuilder().maximumSize(Math.max(1, keep)).build();
     }
 
+    /**
+     * The window's past moments of {@code config}: one health cycle apart, back to {@code
+     * history.max_hours}, as the live planner evaluates them; {@code keep} of them kept.
+     */
+    public static LookBack forWindow(
+            RackscopeConfig config, PrometheusRouter router, Clock clock, int keep) {
+        return new LookBack(
+                config,
+                router,
+                EvaluationMode.FILTERED,
+                clock,
+                config.app().refresh().cycle(),
+                Duration.ofHours(config.app().history().maxHours()),
+                keep);
+    }
+
     public Duration step() {
         return Duration.ofMillis(stepMillis);
     }

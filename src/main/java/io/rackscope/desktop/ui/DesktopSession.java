@@ -63,14 +63,8 @@ public final class DesktopSession implements AutoCloseable {
         prometheus = new PrometheusRouter(cfg, url, new QueryStats());
         planner = new TelemetryPlanner(cfg, prometheus, EvaluationMode.FILTERED, clock);
         LookBack past =
-                new LookBack(
-                        cfg,
-                        prometheus,
-                        EvaluationMode.FILTERED,
-                        clock,
-                        cfg.app().refresh().cycle(),
-                        Duration.ofHours(cfg.app().history().maxHours()),
-                        pastMomentsKept(cfg.topology().instances().size()));
+                LookBack.forWindow(
+                        cfg, prometheus, clock, pastMomentsKept(cfg.topology().instances().size()));
         AppConfig.Alerts alerts = cfg.app().alerts();
         AlertTracker tracker =
                 new AlertTracker(

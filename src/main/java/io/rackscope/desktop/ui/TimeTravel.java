@@ -5,7 +5,6 @@ import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Port: which moment the views show, and a way to choose one. Calls return at once; the chosen
@@ -15,8 +14,6 @@ public interface TimeTravel {
     /** Time travel where there is no past to ask for: always live. */
     TimeTravel NONE =
             new TimeTravel() {
-                private final ReadOnlyObjectProperty<Instant> never =
-                        new ReadOnlyObjectWrapper<Instant>(null).getReadOnlyProperty();
                 private final ReadOnlyBooleanProperty idle =
                         new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
 
@@ -43,12 +40,12 @@ public interface TimeTravel {
 
                 @Override
                 public ReadOnlyObjectProperty<Instant> chosenProperty() {
-                    return never;
+                    return HealthSource.Live.ALWAYS;
                 }
 
                 @Override
                 public ReadOnlyObjectProperty<Instant> viewingProperty() {
-                    return never;
+                    return HealthSource.Live.ALWAYS;
                 }
 
                 @Override

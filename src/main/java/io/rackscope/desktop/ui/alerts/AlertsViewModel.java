@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
+import io.rackscope.desktop.alerting.Csv;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.checks.Severity;
@@ -310,25 +311,19 @@ public final class AlertsViewModel {
                             String.join(
                                     ",",
                                     r.severity().name(),
-                                    field(r.incident()),
-                                    field(r.check()),
-                                    field(r.entity()),
-                                    field(r.device()),
-                                    field(r.rack()),
-                                    field(r.room()),
-                                    field(r.site()),
+                                    Csv.field(r.incident()),
+                                    Csv.field(r.check()),
+                                    Csv.field(r.entity()),
+                                    Csv.field(r.device()),
+                                    Csv.field(r.rack()),
+                                    Csv.field(r.room()),
+                                    Csv.field(r.site()),
                                     Double.isNaN(r.value()) ? "" : Formats.value(r.value()),
                                     r.since() == null ? "" : r.since().toString(),
                                     Boolean.toString(r.flapping())))
                     .append('\n');
         }
         return b.toString();
-    }
-
-    private static String field(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n")
-                ? "\"" + v.replace("\"", "\"\"") + "\""
-                : v;
     }
 
     /** The since column: how long ago, or why it is not known. */

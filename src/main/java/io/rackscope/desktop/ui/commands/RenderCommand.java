@@ -21,7 +21,6 @@ import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.ViewRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -166,15 +165,7 @@ public final class RenderCommand implements Callable<Integer> {
     /** A feed showing {@code at}, as the window's time control would. */
     private HealthFeed past(RackscopeConfig cfg, PrometheusRouter client, Instant at)
             throws InterruptedException {
-        LookBack lookBack =
-                new LookBack(
-                        cfg,
-                        client,
-                        EvaluationMode.FILTERED,
-                        Clock.systemUTC(),
-                        cfg.app().refresh().cycle(),
-                        Duration.ofHours(cfg.app().history().maxHours()),
-                        1);
+        LookBack lookBack = LookBack.forWindow(cfg, client, Clock.systemUTC(), 1);
         if (at.isBefore(Instant.now().minus(lookBack.span()))) {
             spec.commandLine()
                     .getErr()

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,16 +218,10 @@ public final class WallboardViewModel {
         onApplied.run();
     }
 
-    /** The five largest incidents, worst first: their place (or entity and check) and size. */
+    /** The first five incidents: the snapshot lists them worst, then largest, first. */
     private Map<String, Integer> topIncidents(HealthSnapshot s) {
         Map<String, Integer> top = new LinkedHashMap<>();
-        s.incidents().stream()
-                .sorted(
-                        Comparator.comparing(Incident::severity)
-                                .reversed()
-                                .thenComparing(i -> -i.members().size()))
-                .limit(5)
-                .forEach(i -> top.put(title(i), i.members().size()));
+        s.incidents().stream().limit(5).forEach(i -> top.put(title(i), i.members().size()));
         return top;
     }
 
