@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -77,6 +78,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private volatile Instant runningSince;
     private volatile Instant lastFinished;
     private CompletableFuture<HealthSnapshot> running;
+    private Instant runningAt;
     private long version;
     private long interval;
     private final Map<String, Set<String>> neverKnown = new HashMap<>();
@@ -355,21 +357,52 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private CompletableFuture<HealthSnapshot> refreshAsync(Instant at) {
         synchronized (lock) {
             if (running != null) {
-                return running;
+                if (at == null || at.equals(runningAt)) {
+                    return running;
+                }
+                // a chosen moment never takes the answer of another moment's cycle
+                return running.handle((s, e) -> at).thenCompose(this::refreshAsync);
             }
-            runningSince = clock.instant();
-            CompletableFuture<HealthSnapshot> cycle =
-                    CompletableFuture.supplyAsync(() -> cycle(at), worker);
+            CompletableFuture<HealthSnapshot> cycle = new CompletableFuture<>();
             running = cycle;
-            cycle.whenComplete(
-                    (s, e) -> {
-                        synchronized (lock) {
-                            running = null;
-                            runningSince = null;
-                            lastFinished = clock.instant();
-                        }
-                    });
+            runningAt = at;
+            runningSince = clock.instant();
+            try {
+                worker.execute(() -> runCycle(cycle, at));
+            } catch (RejectedExecutionException e) {
+                finished();
+                cycle.completeExceptionally(e);
+            }
             return cycle;
+        }
+    }
+
+    /**
+     * Runs one cycle and marks the planner idle before completing its future: whoever waited for it
+     * and starts the next one must not find this one still running.
+     */
+    private void runCycle(CompletableFuture<HealthSnapshot> future, Instant at) {
+        HealthSnapshot snapshot = null;
+        Throwable failure = null;
+        try {
+            snapshot = cycle(at);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        finished();
+        if (failure == null) {
+            future.complete(snapshot);
+        } else {
+            future.completeExceptionally(failure);
+        }
+    }
+
+    private void finished() {
+        synchronized (lock) {
+            running = null;
+            runningAt = null;
+            runningSince = null;
+            lastFinished = clock.instant();
         }
     }
 

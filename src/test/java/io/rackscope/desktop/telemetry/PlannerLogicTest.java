@@ -12,7 +12,10 @@ import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
+import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.PrometheusException;
+import io.rackscope.desktop.prometheus.QueryResult;
+import io.rackscope.desktop.prometheus.QueryStats;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +191,57 @@ class PlannerLogicTest {
         assertTrue(
                 p.asked.stream().anyMatch(q -> q.startsWith("range temp{instance=~\"n02\"}")),
                 "the failing node is followed by a range over it alone: " + p.asked);
+    }
+
+    @Test
+    void whoeverSeesACycleFinishedCanStartTheNextOne() throws Exception {
+        // waiting for a cycle once returned before the planner marked itself idle, so the next
+        // refresh joined the finished cycle and showed the moment before (one cycle late)
+        HandBuiltPrometheus real = estate();
+        CountDownLatch watched = new CountDownLatch(1);
+        PrometheusApi gated =
+                new PrometheusApi() {
+                    @Override
+                    public CompletableFuture<QueryResult> query(String promql, Instant time) {
+                        awaitQuietly(watched);
+                        return real.query(promql, time);
+                    }
+
+                    @Override
+                    public CompletableFuture<QueryResult> queryRange(
+                            String promql, Instant start, Instant end, Duration step) {
+                        return real.queryRange(promql, start, end, step);
+                    }
+
+                    @Override
+                    public QueryStats stats() {
+                        return real.stats();
+                    }
+
+                    @Override
+                    public String displayUrl() {
+                        return real.displayUrl();
+                    }
+                };
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, gated, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            CompletableFuture<HealthSnapshot> first = planner.refreshAsync();
+            // runs on completion, before anything the planner itself registered afterwards
+            CompletableFuture<CompletableFuture<HealthSnapshot>> next =
+                    first.thenApply(s -> planner.refreshAsync());
+            watched.countDown();
+            CompletableFuture<HealthSnapshot> second = next.get(30, TimeUnit.SECONDS);
+            assertTrue(second != first, "the finished cycle was handed out as the next one");
+            assertTrue(second.get(30, TimeUnit.SECONDS).version() > first.get().version());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
