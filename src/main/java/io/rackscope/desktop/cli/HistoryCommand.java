@@ -1,6 +1,5 @@
 package io.rackscope.desktop.cli;
 
-import io.rackscope.desktop.alerting.Csv;
 import io.rackscope.desktop.alerting.Journal;
 import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.simulator.EstateSimulator;
@@ -147,23 +146,8 @@ public final class HistoryCommand implements Callable<Integer> {
             doc.put("damaged_lines", read.damaged());
             o.println(Json.write(doc));
         } else if (csv) {
-            o.println("at,kind,severity,previous,place,name,path,members,checks,flapping,id");
-            for (Journal.Entry e : read.entries()) {
-                o.println(
-                        String.join(
-                                ",",
-                                e.at().toString(),
-                                e.kind(),
-                                e.severity(),
-                                e.previous() == null ? "" : e.previous(),
-                                Csv.field(e.place()),
-                                Csv.field(e.name()),
-                                Csv.field(e.path()),
-                                Integer.toString(e.members()),
-                                Csv.field(e.checks().toString()),
-                                Boolean.toString(e.flapping()),
-                                Csv.field(e.id())));
-            }
+            o.println(Journal.Entry.CSV_HEADER);
+            read.entries().forEach(e -> o.println(e.csv()));
         } else {
             for (Journal.Entry e : read.entries()) {
                 o.printf(

@@ -31,6 +31,7 @@ public final class AppContext {
     private final CheckValues values;
     private final Clock clock;
     private JournalMarks journal = JournalMarks.NONE;
+    private JournalHistory history = JournalHistory.NONE;
 
     public AppContext(
             RackscopeConfig config,
@@ -61,8 +62,14 @@ public final class AppContext {
         return journal;
     }
 
-    public void useJournal(JournalMarks marks) {
+    /** The incident journal the alerts page lists under History (empty unless one is kept). */
+    public JournalHistory history() {
+        return history;
+    }
+
+    public void useJournal(JournalMarks marks, JournalHistory history) {
         this.journal = marks;
+        this.history = history;
     }
 
     /** The time control's port: the feed when it can look back, otherwise always live. */

@@ -81,7 +81,8 @@ public final class DesktopSession implements AutoCloseable {
                                 () ->
                                         journal.read(from, to).entries().stream()
                                                 .map(DesktopSession::mark)
-                                                .toList()));
+                                                .toList()),
+                (from, to) -> CompletableFuture.supplyAsync(() -> journal.read(from, to)));
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);

@@ -73,14 +73,12 @@ public final class Locator {
 
     /** Resolves {@code room:ID} when the id is unique, or {@code room:SITE/ROOM}; else explains. */
     public Place resolve(Place place) {
-        if (place.kind() == Place.Kind.WALLBOARD
+        if ((place.kind() == Place.Kind.WALLBOARD || place.kind() == Place.Kind.ALERTS)
                 && !place.id().isEmpty()
                 && !place.id().contains("/")
                 && topology.site(place.id()).isEmpty()) {
             return new Place(
-                    Place.Kind.WALLBOARD,
-                    resolve(Place.of(Place.Kind.ROOM, place.id())).id(),
-                    null);
+                    place.kind(), resolve(Place.of(Place.Kind.ROOM, place.id())).id(), null);
         }
         if (place.kind() != Place.Kind.ROOM || place.id().contains("/")) {
             return place;
@@ -104,8 +102,8 @@ public final class Locator {
     /** Whether the place names something that exists. */
     public boolean exists(Place place) {
         return switch (place.kind()) {
-            case WORLD, ALERTS, SLURM -> true;
-            case WALLBOARD ->
+            case WORLD, SLURM -> true;
+            case WALLBOARD, ALERTS ->
                     place.id().isEmpty()
                             || topology.site(place.id()).isPresent()
                             || room(place.id()).isPresent();
@@ -149,19 +147,27 @@ public final class Locator {
                                                         d.name(),
                                                         Place.of(Place.Kind.DEVICE, d.id())));
                                     });
-            case ALERTS -> out.add(new Crumb("Alerts", place));
+            case ALERTS -> {
+                scope(out, place.id());
+                out.add(new Crumb("Alerts", place));
+            }
             case SLURM -> out.add(new Crumb("Slurm", place));
             case WALLBOARD -> {
-                if (topology.site(place.id()).isPresent()) {
-                    site(out, place.id());
-                } else {
-                    room(place.id()).ifPresent(r -> room(out, r));
-                }
+                scope(out, place.id());
                 out.add(new Crumb("Wallboard", place));
             }
             case WORLD -> {}
         }
         return out;
+    }
+
+    /** The crumbs of a view's scope: a site, or a room with its site; none for everywhere. */
+    private void scope(List<Crumb> out, String id) {
+        if (topology.site(id).isPresent()) {
+            site(out, id);
+        } else {
+            room(id).ifPresent(r -> room(out, r));
+        }
     }
 
     private void site(List<Crumb> out, String siteId) {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Where the user is: a kind and the id of the thing shown ({@code site/room} for rooms), plus what
  * to highlight there (an instance in a device, a rack in a room). Also the text form used by {@code
  * render}, playlists and the command line: {@code world}, {@code site:ID}, {@code room:SITE/ROOM},
- * {@code rack:ID[:rear]}, {@code device:ID}, {@code alerts}, {@code
+ * {@code rack:ID[:rear]}, {@code device:ID}, {@code alerts[:all|SITE|SITE/ROOM]}, {@code
  * wallboard[:all|SITE|SITE/ROOM]}.
  */
 public record Place(Kind kind, String id, String highlight) {
@@ -40,7 +40,7 @@ public record Place(Kind kind, String id, String highlight) {
     public String text() {
         return switch (kind) {
             case WORLD -> "world";
-            case ALERTS -> "alerts";
+            case ALERTS -> id.isEmpty() ? "alerts" : "alerts:" + id;
             case SLURM -> "slurm";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
             default -> kind.name().toLowerCase(Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
@@ -73,6 +73,7 @@ public record Place(Kind kind, String id, String highlight) {
             case "room" -> Optional.of(of(Kind.ROOM, id));
             case "device" -> Optional.of(of(Kind.DEVICE, id));
             case "wallboard" -> Optional.of(of(Kind.WALLBOARD, id.equals("all") ? "" : id));
+            case "alerts" -> Optional.of(of(Kind.ALERTS, id.equals("all") ? "" : id));
             case "rack" ->
                     Optional.of(
                             id.endsWith(":rear")

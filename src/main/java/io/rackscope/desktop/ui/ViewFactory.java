@@ -7,6 +7,7 @@ import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.device.DeviceView;
 import io.rackscope.desktop.ui.device.DeviceViewModel;
+import io.rackscope.desktop.ui.history.HistoryViewModel;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.kiosk.PlaylistViewModel;
 import io.rackscope.desktop.ui.rack.RackElevationView;
@@ -82,7 +83,18 @@ public final class ViewFactory {
                                     ctx.options(),
                                     ctx.clock()),
                             place.highlight());
-            case ALERTS -> new AlertsView(alerts(ctx), true);
+            case ALERTS -> {
+                AlertsViewModel model = alerts(ctx);
+                model.scopeProperty().set(place.id());
+                yield new AlertsView(
+                        model,
+                        new HistoryViewModel(
+                                ctx.history(),
+                                ctx.time(),
+                                ctx.clock(),
+                                ctx.clock().getZone(),
+                                Platform::runLater));
+            }
             case SLURM ->
                     new SlurmView(
                             new SlurmViewModel(

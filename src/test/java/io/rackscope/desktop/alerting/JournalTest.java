@@ -2,6 +2,7 @@ package io.rackscope.desktop.alerting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.Main;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +74,26 @@ class JournalTest {
         assertTrue(lines.get(0).startsWith("at,kind,severity"), lines.get(0));
         assertEquals(5, lines.size(), out.toString());
         assertTrue(err.toString().contains("1 damaged journal line(s) skipped"), err.toString());
+    }
+
+    @Test
+    void momentsAreReadBackExactlyWhateverTheirPrecisionAndOddOnesAreRefused() {
+        for (String t :
+                List.of(
+                        "2026-12-01T02:13:00Z",
+                        "2026-12-01T02:13:00.100Z",
+                        "2026-02-28T23:59:59.123456Z",
+                        "1999-12-31T00:00:00.000000001Z",
+                        "2024-02-29T12:00:00.5Z")) {
+            assertEquals(Instant.parse(t), Journal.instant(t), t);
+        }
+        Instant now = Instant.now();
+        assertEquals(now, Journal.instant(now.toString()));
+        assertEquals(
+                Instant.parse("2026-12-01T01:13:00Z"),
+                Journal.instant("2026-12-01T02:13:00+01:00"));
+        assertThrows(DateTimeException.class, () -> Journal.instant("2026-12-01T02:1x:00Z"));
+        assertThrows(DateTimeException.class, () -> Journal.instant("2026-13-01T02:13:00Z"));
     }
 
     @Test

@@ -2,21 +2,24 @@ package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Severities;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.rackscope.desktop.ui.Tables;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -26,15 +29,17 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /**
  * The full-page alerts: a table of every alert (severity, incident, check, entity, device, rack,
- * room, site, value, since, flapping), sorted on any column by a click on its header, the filters
- * of the panel, totals, Copy (the selected rows, or all; also Ctrl+C) and Save CSV.
+ * room, site, value, since, flapping), sorted on any column by a click on its header, scoped to a
+ * site or room, narrowed by filter chips per column (from the Filter menu or a row's "Only this
+ * …"), totals, Copy (the selected rows, or all; also Ctrl+C) and Save CSV.
  */
 final class AlertTable {
     private final AlertsViewModel model;
@@ -71,13 +76,13 @@ final class AlertTable {
                         });
         severity.setPrefWidth(90);
         table.getColumns().add(severity);
-        table.getColumns().add(column("Incident", AlertRow::incident, 200));
-        table.getColumns().add(column("Check", AlertRow::check, 160));
-        table.getColumns().add(column("Entity", AlertRow::entity, 120));
-        table.getColumns().add(column("Device", AlertRow::device, 130));
-        table.getColumns().add(column("Rack", AlertRow::rack, 110));
-        table.getColumns().add(column("Room", AlertRow::room, 110));
-        table.getColumns().add(column("Site", AlertRow::site, 70));
+        table.getColumns().add(Tables.textColumn("Incident", AlertRow::incident, 200));
+        table.getColumns().add(Tables.textColumn("Check", AlertRow::check, 160));
+        table.getColumns().add(Tables.textColumn("Entity", AlertRow::entity, 120));
+        table.getColumns().add(Tables.textColumn("Device", AlertRow::device, 130));
+        table.getColumns().add(Tables.textColumn("Rack", AlertRow::rack, 110));
+        table.getColumns().add(Tables.textColumn("Room", AlertRow::room, 110));
+        table.getColumns().add(Tables.textColumn("Site", AlertRow::site, 70));
         TableColumn<AlertRow, Double> value = new TableColumn<>("Value");
         value.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().value()));
         value.setCellFactory(
@@ -109,7 +114,8 @@ final class AlertTable {
                         });
         since.setPrefWidth(150);
         table.getColumns().add(since);
-        table.getColumns().add(column("Flapping", r -> r.flapping() ? "flapping" : "", 90));
+        table.getColumns()
+                .add(Tables.textColumn("Flapping", r -> r.flapping() ? "flapping" : "", 90));
         rows.setAll(model.tableProperty().get());
         model.tableProperty().addListener((o, a, list) -> rows.setAll(list));
         table.setOnMouseClicked(
@@ -125,6 +131,12 @@ final class AlertTable {
                         copy();
                     }
                 });
+        // the table's menu, for the selected row: a right-click selects first, Shift+F10 too
+        ContextMenu rowMenu = new ContextMenu();
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, item) -> fillRowMenu(rowMenu, item));
+        table.setContextMenu(rowMenu);
         Label totals = new Label();
         totals.setId("alerts-totals");
         totals.getStyleClass().add("faint");
@@ -135,18 +147,99 @@ final class AlertTable {
         Button save = new Button("Save CSV…");
         save.setId("alerts-save");
         save.setOnAction(e -> save());
-        HBox bar = new HBox(8, totals, copy, save);
+        ComboBox<String> scope = new ComboBox<>();
+        scope.setId("alerts-scope");
+        scope.getItems().setAll(model.scopes());
+        scope.setConverter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(String id) {
+                        return model.scopeLabel(id);
+                    }
+
+                    @Override
+                    public String fromString(String text) {
+                        return text;
+                    }
+                });
+        scope.setValue(model.scopeProperty().get());
+        scope.valueProperty()
+                .addListener((o, a, v) -> model.scopeProperty().set(v == null ? "" : v));
+        MenuButton addFilter = new MenuButton("Filter");
+        addFilter.setId("alerts-add-filter");
+        for (AlertColumn c : AlertColumn.values()) {
+            Menu menu = new Menu(c.label());
+            menu.setOnShowing(e -> fill(menu, c));
+            menu.getItems().add(new MenuItem("…"));
+            addFilter.getItems().add(menu);
+        }
+        FlowPane chips = new FlowPane(6, 4);
+        chips.setId("alerts-chips");
+        chips.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(chips, Priority.ALWAYS);
+        showChips(chips);
+        model.columnFiltersProperty().addListener((o, a, list) -> showChips(chips));
+        HBox bar = new HBox(8, scope, addFilter, chips, totals, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(bar, table);
     }
 
-    private static TableColumn<AlertRow, String> column(
-            String title, Function<AlertRow, String> value, double width) {
-        TableColumn<AlertRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
+    /** "Only this …" for each column's value of the selected row, as a chip. */
+    private void fillRowMenu(ContextMenu menu, AlertRow item) {
+        menu.getItems().clear();
+        if (item == null) {
+            return;
+        }
+        for (AlertColumn c : AlertColumn.values()) {
+            String v = c.of(item);
+            if (!v.isEmpty()) {
+                MenuItem only =
+                        new MenuItem("Only " + c.label().toLowerCase(Locale.ROOT) + " " + v);
+                only.setOnAction(x -> model.addFilter(c, v));
+                menu.getItems().add(only);
+            }
+        }
+    }
+
+    private void fill(Menu menu, AlertColumn column) {
+        List<MenuItem> items = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : model.choices(column)) {
+            if (items.size() == 30) {
+                break;
+            }
+            MenuItem item =
+                    new MenuItem(
+                            (e.getKey().isEmpty() ? "(none)" : e.getKey())
+                                    + "  ("
+                                    + e.getValue()
+                                    + ")");
+            item.setOnAction(x -> model.addFilter(column, e.getKey()));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No rows");
+            none.setDisable(true);
+            items.add(none);
+        }
+        menu.getItems().setAll(items);
+    }
+
+    private void showChips(FlowPane chips) {
+        chips.getChildren().clear();
+        for (ColumnFilter f : model.columnFiltersProperty().get()) {
+            Button chip = new Button(f.text() + "  ✕");
+            chip.getStyleClass().add("filter-chip");
+            chip.setAccessibleText("Remove the filter " + f.text());
+            chip.setOnAction(e -> model.removeFilter(f));
+            chips.getChildren().add(chip);
+        }
+        if (!chips.getChildren().isEmpty()) {
+            Button clear = new Button("Clear");
+            clear.getStyleClass().add("nav-button");
+            clear.setOnAction(e -> model.clearFilters());
+            chips.getChildren().add(clear);
+        }
     }
 
     /** The selected rows, or every row shown, as the table sorts them. */
@@ -162,21 +255,12 @@ final class AlertTable {
     }
 
     private void save() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the alerts as CSV");
-        chooser.setInitialFileName("alerts.csv");
-        File f =
-                chooser.showSaveDialog(
-                        root.getScene() == null ? null : root.getScene().getWindow());
-        if (f == null) {
-            return;
-        }
-        try {
-            Files.writeString(
-                    f.toPath(), model.csv(List.copyOf(table.getItems())), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            model.reportProblem("could not save " + f + ": " + e.getMessage());
-        }
+        Tables.saveCsv(
+                root,
+                "Save the alerts as CSV",
+                "alerts.csv",
+                () -> model.csv(List.copyOf(table.getItems())),
+                model::reportProblem);
     }
 
     Node node() {

@@ -4,6 +4,8 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.history.HistoryView;
+import io.rackscope.desktop.ui.history.HistoryViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -12,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.MouseEvent;
@@ -29,8 +33,20 @@ public final class AlertsView implements PlaceView {
     private final VBox root = new VBox(8);
     private final ListView<PanelRow> list = new ListView<>();
     private final double textWidth;
+    private TabPane tabs;
+    private HistoryView history;
 
-    public AlertsView(AlertsViewModel model, boolean fullPage) {
+    /** The side panel. */
+    public AlertsView(AlertsViewModel model) {
+        this(model, null, false);
+    }
+
+    /** The full page: the alert table, the Slurm tab (when Slurm is on) and the history. */
+    public AlertsView(AlertsViewModel model, HistoryViewModel history) {
+        this(model, history, true);
+    }
+
+    private AlertsView(AlertsViewModel model, HistoryViewModel history, boolean fullPage) {
         this.model = model;
         this.textWidth = fullPage ? 900 : 205;
         root.getStyleClass().add(fullPage ? "content" : "alerts-panel");
@@ -79,7 +95,39 @@ public final class AlertsView implements PlaceView {
             problem.textProperty().bind(model.problemProperty());
             problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
             problem.managedProperty().bind(problem.visibleProperty());
-            root.getChildren().addAll(head, filters, problem, table.node());
+            VBox active = new VBox(6, problem, table.node());
+            Tab activeTab = new Tab("Active", active);
+            activeTab.setId("alerts-tab-active");
+            TabPane tabs = new TabPane(activeTab);
+            tabs.setId("alerts-tabs");
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            if (model.slurmEnabled()) {
+                Tab slurm = new Tab("Slurm", new SlurmAlertTable(model).node());
+                slurm.setId("alerts-tab-slurm");
+                slurm.textProperty()
+                        .bind(
+                                Bindings.createStringBinding(
+                                        () -> "Slurm (" + model.slurmProperty().get().size() + ")",
+                                        model.slurmProperty()));
+                tabs.getTabs().add(slurm);
+            }
+            HistoryView historyView = new HistoryView(history);
+            Tab historyTab = new Tab("History", historyView.node());
+            historyTab.setId("alerts-tab-history");
+            historyTab
+                    .selectedProperty()
+                    .addListener(
+                            (o, was, now) -> {
+                                if (now) {
+                                    history.refresh();
+                                }
+                            });
+            tabs.getTabs().add(historyTab);
+            this.history = historyView;
+            VBox.setVgrow(tabs, Priority.ALWAYS);
+            VBox.setVgrow(table.node(), Priority.ALWAYS);
+            root.getChildren().addAll(head, filters, tabs);
+            this.tabs = tabs;
         } else {
             root.getChildren().addAll(head, filters, list);
         }
@@ -173,6 +221,16 @@ public final class AlertsView implements PlaceView {
                     ? " · flapping (" + item.incident().transitions() + " changes)"
                     : "";
         }
+    }
+
+    /** The full page's tabs (null in the panel). */
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** The full page's history tab (null in the panel). */
+    public HistoryView history() {
+        return history;
     }
 
     public ListView<PanelRow> list() {

@@ -8,7 +8,11 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.slurm.SlurmNode;
+import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -63,6 +69,12 @@ public final class AlertsViewModel {
             new ReadOnlyObjectWrapper<>(this, "table", List.of());
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final StringProperty scope = new SimpleStringProperty(this, "scope", "");
+    private final ReadOnlyObjectWrapper<List<ColumnFilter>> columnFilters =
+            new ReadOnlyObjectWrapper<>(this, "columnFilters", List.of());
+    private List<AlertRow> unfiltered = List.of();
+    private final ReadOnlyObjectWrapper<List<SlurmAlert>> slurm =
+            new ReadOnlyObjectWrapper<>(this, "slurm", List.of());
     private Consumer<List<Incident>> onNewIncidents = a -> {};
 
     public AlertsViewModel(
@@ -78,6 +90,7 @@ public final class AlertsViewModel {
         this.clock = clock;
         filterText.addListener(o -> rebuild());
         minimum.addListener(o -> rebuild());
+        scope.addListener(o -> rebuild());
         subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> update(s));
         rebuild();
     }
@@ -166,12 +179,17 @@ public final class AlertsViewModel {
 
     private void rebuild() {
         String q = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
-        List<AlertItem> out = health.view("alerts:" + minimum.get() + ":" + q, s -> items(s, q));
+        String where = scope.get() == null ? "" : scope.get();
+        List<AlertItem> out =
+                health.view(
+                        "alerts:" + minimum.get() + ":" + where + ":" + q, s -> items(s, q, where));
         if (!out.equals(items.get())) {
             items.set(out);
         }
         List<IncidentItem> incidents =
-                health.view("incidents:" + minimum.get() + ":" + q, s -> incidents(s, out));
+                health.view(
+                        "incidents:" + minimum.get() + ":" + where + ":" + q,
+                        s -> incidents(s, out));
         List<PanelRow> next = new ArrayList<>();
         Set<String> nodes = new HashSet<>();
         for (IncidentItem i : incidents) {
@@ -188,11 +206,15 @@ public final class AlertsViewModel {
         if (!next.equals(rows.get())) {
             rows.set(List.copyOf(next));
         }
-        List<AlertRow> tableRows = table(incidents);
-        if (!tableRows.equals(table.get())) {
-            table.set(tableRows);
+        unfiltered = table(incidents);
+        showTable();
+        List<SlurmAlert> slurmNow =
+                health.view(
+                        "slurm-alerts:" + minimum.get() + ":" + where + ":" + q,
+                        s -> slurmAlerts(s, q, where));
+        if (!slurmNow.equals(slurm.get())) {
+            slurm.set(slurmNow);
         }
-        totals.set(totals(tableRows));
         summary.set(
                 incidents.isEmpty()
                         ? "no incidents"
@@ -287,6 +309,170 @@ public final class AlertsViewModel {
         return table.getReadOnlyProperty();
     }
 
+    private void showTable() {
+        List<AlertRow> shown = unfiltered.stream().filter(r -> passes(r, null)).toList();
+        if (!shown.equals(table.get())) {
+            table.set(shown);
+        }
+        totals.set(totals(shown));
+    }
+
+    /** Whether {@code r} passes every chip, leaving out those on {@code except}. */
+    private boolean passes(AlertRow r, AlertColumn except) {
+        Map<AlertColumn, Set<String>> byColumn = new EnumMap<>(AlertColumn.class);
+        for (ColumnFilter f : columnFilters.get()) {
+            if (f.column() != except) {
+                byColumn.computeIfAbsent(f.column(), c -> new HashSet<>()).add(f.value());
+            }
+        }
+        return byColumn.entrySet().stream().allMatch(e -> e.getValue().contains(e.getKey().of(r)));
+    }
+
+    /** The table's filter chips, in the order they were added. */
+    public ReadOnlyObjectProperty<List<ColumnFilter>> columnFiltersProperty() {
+        return columnFilters.getReadOnlyProperty();
+    }
+
+    public void addFilter(AlertColumn column, String value) {
+        ColumnFilter f = new ColumnFilter(column, value == null ? "" : value);
+        if (!columnFilters.get().contains(f)) {
+            List<ColumnFilter> next = new ArrayList<>(columnFilters.get());
+            next.add(f);
+            columnFilters.set(List.copyOf(next));
+            showTable();
+        }
+    }
+
+    public void removeFilter(ColumnFilter f) {
+        List<ColumnFilter> next = new ArrayList<>(columnFilters.get());
+        if (next.remove(f)) {
+            columnFilters.set(List.copyOf(next));
+            showTable();
+        }
+    }
+
+    public void clearFilters() {
+        columnFilters.set(List.of());
+        showTable();
+    }
+
+    /**
+     * The values {@code column} takes among the rows the other columns' chips let through, with how
+     * many rows each, most first: what a new chip on that column can choose from.
+     */
+    public List<Map.Entry<String, Integer>> choices(AlertColumn column) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (AlertRow r : unfiltered) {
+            if (passes(r, column)) {
+                counts.merge(column.of(r), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(
+                        Map.Entry.<String, Integer>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> Map.entry(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** Whether Slurm is configured: the page then has a Slurm tab. */
+    public boolean slurmEnabled() {
+        return config.slurm().enabled();
+    }
+
+    /**
+     * The Slurm nodes whose status is WARN or CRIT (down, drained, not responding), worst first.
+     */
+    public ReadOnlyObjectProperty<List<SlurmAlert>> slurmProperty() {
+        return slurm.getReadOnlyProperty();
+    }
+
+    /** Goes to the device of a Slurm node, highlighting its instance. */
+    public void open(SlurmAlert a) {
+        locator.placeOf(a.instance()).ifPresent(navigator::go);
+    }
+
+    private List<SlurmAlert> slurmAlerts(HealthSnapshot s, String q, String where) {
+        Severity floor = minimum.get();
+        List<SlurmAlert> out = new ArrayList<>();
+        for (SlurmNode n : s.slurm().nodes().values()) {
+            boolean bad =
+                    n.state() == SlurmState.CRIT
+                            || (n.state() == SlurmState.WARN && floor != Severity.CRIT);
+            if (!bad || !inScope(n.instance(), where)) {
+                continue;
+            }
+            Optional<Rack> rack = locator.rackOf(n.instance());
+            SlurmAlert a =
+                    new SlurmAlert(
+                            n.state(),
+                            n.name(),
+                            n.instance(),
+                            n.rawStatus(),
+                            String.join(", ", new TreeSet<>(n.partitions())),
+                            rack.map(Rack::id).orElse(""),
+                            rack.map(Rack::roomKey).orElse(""),
+                            rack.map(Rack::siteId).orElse(""));
+            if (q.isEmpty()
+                    || String.join(
+                                    " ",
+                                    a.node(),
+                                    a.instance(),
+                                    a.status(),
+                                    a.partitions(),
+                                    a.rack())
+                            .toLowerCase(Locale.ROOT)
+                            .contains(q)) {
+                out.add(a);
+            }
+        }
+        out.sort(
+                Comparator.comparing(SlurmAlert::state, Comparator.reverseOrder())
+                        .thenComparing(SlurmAlert::node));
+        return List.copyOf(out);
+    }
+
+    /** Where the alerts are taken from: "" for everywhere, a site id, or {@code SITE/ROOM}. */
+    public StringProperty scopeProperty() {
+        return scope;
+    }
+
+    /** The scopes to choose from: everywhere, then each site followed by its rooms. */
+    public List<String> scopes() {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        for (Site site : locator.topology().sites()) {
+            out.add(site.id());
+            site.rooms().forEach(r -> out.add(r.key()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** "All sites", a site's name, or "Site name / Room name". */
+    public String scopeLabel(String id) {
+        if (id == null || id.isEmpty()) {
+            return "All sites";
+        }
+        Optional<Room> room = locator.room(id);
+        if (room.isPresent()) {
+            String site = locator.topology().site(room.get().siteId()).map(Site::name).orElse("");
+            return site + " / " + room.get().name();
+        }
+        return locator.topology().site(id).map(Site::name).orElse(id);
+    }
+
+    private boolean inScope(String entity, String where) {
+        if (where.isEmpty()) {
+            return true;
+        }
+        Optional<Rack> rack = locator.rackOf(entity);
+        return rack.isPresent()
+                && (where.contains("/")
+                        ? rack.get().roomKey().equals(where)
+                        : rack.get().siteId().equals(where));
+    }
+
     /** Something the page could not do (saving the CSV), said plainly; empty otherwise. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
@@ -335,10 +521,10 @@ public final class AlertsViewModel {
         return config.check(id).map(Check::name).orElse(id);
     }
 
-    private List<AlertItem> items(HealthSnapshot s, String q) {
+    private List<AlertItem> items(HealthSnapshot s, String q, String where) {
         List<AlertItem> out = new ArrayList<>();
         for (Alert a : s.alerts()) {
-            if (a.severity().compareTo(minimum.get()) < 0) {
+            if (a.severity().compareTo(minimum.get()) < 0 || !inScope(a.entity(), where)) {
                 continue;
             }
             String name = config.check(a.check()).map(Check::name).orElse(a.check());

@@ -129,7 +129,7 @@ public final class MainView {
         root.setTop(top);
         content.setId("content");
         root.setCenter(content);
-        AlertsView panel = new AlertsView(alerts, false);
+        AlertsView panel = new AlertsView(alerts);
         panel.node().setId("alerts-panel");
         ((Region) panel.node()).setPrefWidth(360);
         root.setRight(panel.node());

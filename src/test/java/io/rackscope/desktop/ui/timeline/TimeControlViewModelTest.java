@@ -6,109 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.ui.HandClock;
 import io.rackscope.desktop.ui.JournalMarks;
-import io.rackscope.desktop.ui.TimeTravel;
-import java.time.Clock;
+import io.rackscope.desktop.ui.RecordingTimeTravel;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.junit.jupiter.api.Test;
 
 class TimeControlViewModelTest {
     static final Instant NOW = Instant.parse("2026-12-01T03:00:00Z");
 
-    /** A clock the test moves. */
-    static final class Hand extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    /** Time travel that shows whatever is asked at once, rounded to the minute. */
-    static final class Recorder implements TimeTravel {
-        final ReadOnlyObjectWrapper<Instant> chosen = new ReadOnlyObjectWrapper<>();
-        final ReadOnlyObjectWrapper<Instant> viewing = new ReadOnlyObjectWrapper<>();
-        final List<Instant> asked = new ArrayList<>();
-        final Hand clock;
-
-        Recorder(Hand clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public boolean canLookBack() {
-            return true;
-        }
-
-        @Override
-        public Duration step() {
-            return Duration.ofMinutes(1);
-        }
-
-        @Override
-        public Duration span() {
-            return Duration.ofHours(24);
-        }
-
-        @Override
-        public void lookAt(Instant t) {
-            Instant earliest = clock.now.minus(span());
-            Instant slot =
-                    Instant.ofEpochSecond(
-                            Math.floorDiv(
-                                            (t.isBefore(earliest) ? earliest : t).getEpochSecond(),
-                                            60)
-                                    * 60);
-            asked.add(slot);
-            chosen.set(slot);
-            viewing.set(slot);
-        }
-
-        @Override
-        public void live() {
-            chosen.set(null);
-            viewing.set(null);
-        }
-
-        @Override
-        public ReadOnlyObjectProperty<Instant> chosenProperty() {
-            return chosen.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyObjectProperty<Instant> viewingProperty() {
-            return viewing.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty lookingUpProperty() {
-            return new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
-        }
-    }
-
-    final Hand clock = new Hand();
-    final Recorder time = new Recorder(clock);
+    final HandClock clock = new HandClock(NOW);
+    final RecordingTimeTravel time = new RecordingTimeTravel(clock);
     final TimeControlViewModel model = new TimeControlViewModel(time, clock);
 
     @Test

@@ -1,0 +1,14 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.alerting.Journal;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Port: the journal's entries in a time window, read off the FX thread. */
+public interface JournalHistory {
+    JournalHistory NONE =
+            (from, to) -> CompletableFuture.completedFuture(new Journal.Read(List.of(), 0));
+
+    CompletableFuture<Journal.Read> read(Instant from, Instant to);
+}
