@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
             names = "--view",
             paramLabel = "VIEW",
             description =
-                    "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], alerts")
+                    "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE]")
     String view;
 
     @Override

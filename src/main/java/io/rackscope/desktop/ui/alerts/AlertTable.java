@@ -32,6 +32,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -179,6 +180,11 @@ final class AlertTable {
         HBox.setHgrow(chips, Priority.ALWAYS);
         showChips(chips);
         model.columnFiltersProperty().addListener((o, a, list) -> showChips(chips));
+        scope.setPrefWidth(220);
+        scope.setMinWidth(160);
+        for (Region r : List.of(addFilter, totals, copy, save)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, scope, addFilter, chips, totals, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -195,7 +201,10 @@ final class AlertTable {
             String v = c.of(item);
             if (!v.isEmpty()) {
                 MenuItem only =
-                        new MenuItem("Only " + c.label().toLowerCase(Locale.ROOT) + " " + v);
+                        new MenuItem(
+                                c == AlertColumn.FLAPPING
+                                        ? "Only " + v
+                                        : "Only " + c.label().toLowerCase(Locale.ROOT) + " " + v);
                 only.setOnAction(x -> model.addFilter(c, v));
                 menu.getItems().add(only);
             }

@@ -19,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -37,7 +38,7 @@ public final class HistoryView {
         table.setId("history-table");
         table.setPlaceholder(new Label("No incident changes in this window."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.textColumn("Time", model::moment, 150));
+        table.getColumns().add(Tables.textColumn("Time", model::moment, 165));
         table.getColumns()
                 .add(Tables.textColumn("Change", e -> e.kind().toLowerCase(Locale.ROOT), 80));
         TableColumn<Journal.Entry, Journal.Entry> severity = new TableColumn<>("Severity");
@@ -57,7 +58,7 @@ public final class HistoryView {
         table.getColumns().add(Tables.textColumn("Incident", Journal.Entry::name, 200));
         table.getColumns().add(Tables.textColumn("Place", Journal.Entry::path, 260));
         table.getColumns()
-                .add(Tables.textColumn("Members", e -> Integer.toString(e.members()), 70));
+                .add(Tables.textColumn("Members", e -> Integer.toString(e.members()), 85));
         table.getColumns()
                 .add(Tables.textColumn("Checks", e -> String.join(", ", e.checks().keySet()), 200));
         table.getColumns()
@@ -109,6 +110,9 @@ public final class HistoryView {
         Button save = new Button("Save CSV…");
         save.setId("history-save");
         save.setOnAction(e -> save());
+        for (Region r : List.of(window, minimum, refresh, save)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, window, custom, minimum, place, refresh, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();

@@ -236,7 +236,9 @@ public final class HistoryViewModel {
         return now.compareTo(before) >= 0 ? now : before;
     }
 
-    /** Shows the estate as it was at the entry's moment, when the time control reaches it. */
+    /**
+     * Shows the estate as it was just after the entry's change, when the time control reaches it.
+     */
     public void open(Journal.Entry e) {
         if (!time.canLookBack()) {
             problem.set("Looking back is off for this window.");
@@ -251,7 +253,12 @@ public final class HistoryViewModel {
             return;
         }
         problem.set("");
-        time.lookAt(e.at());
+        // the first moment on the grid at or after the change, where the change is visible
+        long step = Math.max(1, time.step().toSeconds());
+        long at = e.at().getEpochSecond() + (e.at().getNano() > 0 ? 1 : 0);
+        Instant shown = Instant.ofEpochSecond(Math.floorDiv(at + step - 1, step) * step);
+        Instant now = clock.instant();
+        time.lookAt(shown.isAfter(now) ? now : shown);
     }
 
     /** Something the page could not do (saving the CSV), said plainly. */

@@ -120,9 +120,15 @@ class HistoryViewModelTest {
         answers.get(0).completeExceptionally(new IllegalStateException("disk gone"));
         assertEquals("The journal could not be read: disk gone", model.problemProperty().get());
         model.open(SHIFT.get(1));
-        assertEquals(List.of(Instant.parse("2026-12-01T03:00:00Z")), time.asked);
+        model.open(entry("2026-12-01T03:00:20.5Z", "CLEARED", "WARN", "WARN", "x"));
+        assertEquals(
+                List.of(
+                        Instant.parse("2026-12-01T03:00:00Z"),
+                        Instant.parse("2026-12-01T03:01:00Z")),
+                time.asked,
+                "the first moment that shows the change");
         model.open(entry("2026-11-29T03:00:00Z", "NEW", "CRIT", null, "x"));
-        assertEquals(1, time.asked.size());
+        assertEquals(2, time.asked.size());
         assertTrue(model.problemProperty().get().contains("history.max_hours"));
         String csv = HistoryViewModel.csv(SHIFT.subList(1, 2));
         assertEquals(Journal.Entry.CSV_HEADER, csv.lines().findFirst().orElseThrow());
