@@ -1,5 +1,6 @@
 package io.rackscope.desktop.alerting;
 
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
@@ -22,6 +23,8 @@ public final class AlertTracker {
     private final IncidentTracker incidents;
     private final Duration sinceLookback;
     private final Map<String, List<String>> toLookUp = new HashMap<>();
+    private final FlapCounter flaps;
+    private Map<String, Severity> severities = new HashMap<>();
     private Consumer<List<Transition>> journal = t -> {};
 
     /** Where the incidents' transitions go (the journal). */
@@ -37,6 +40,7 @@ public final class AlertTracker {
     public AlertTracker(IncidentTracker incidents, Duration sinceLookback) {
         this.incidents = incidents;
         this.sinceLookback = sinceLookback;
+        this.flaps = incidents.newCounter();
     }
 
     /** How far back an alert's start is looked for in Prometheus' history. */
@@ -78,9 +82,18 @@ public final class AlertTracker {
                 }
             }
             next.put(a.key(), first);
-            tracked.add(a.since(first));
+            tracked.add(counted(a, s.takenAt()).since(first));
         }
         since = next;
+        for (String gone : severities.keySet()) {
+            if (!next.containsKey(gone)) {
+                flaps.change(gone, s.takenAt());
+            }
+        }
+        Map<String, Severity> now = new HashMap<>();
+        tracked.forEach(a -> now.put(a.key(), a.severity()));
+        severities = now;
+        flaps.prune(s.takenAt(), severities::containsKey);
         // alerts not taken before they cleared need no start any more (and must not pile up)
         toLookUp.forEach((check, l) -> l.removeIf(e -> !next.containsKey(Alert.key(check, e))));
         toLookUp.values().removeIf(List::isEmpty);
@@ -105,6 +118,15 @@ public final class AlertTracker {
                                                         : x)
                                 .toList());
         return s.withTracking(tracked, fresh).withIncidents(t.incidents(), t.announce());
+    }
+
+    /** {@code a} with its changes in the flap window, this one included when it is one. */
+    private Alert counted(Alert a, Instant at) {
+        if (severities.get(a.key()) != a.severity()) {
+            flaps.change(a.key(), at);
+        }
+        int count = flaps.recent(a.key(), at);
+        return a.changed(count, flaps.flapping(count));
     }
 
     /** Each incident with the earliest start among its members' alerts. */

@@ -4,12 +4,9 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.Incident;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,14 +25,16 @@ public final class IncidentTracker {
 
     private record Seen(String id, Severity severity, Instant firstSeen, Incident last) {}
 
-    private final int flapTransitions;
-    private final Duration flapWindow;
+    private final FlapCounter flaps;
     private Map<String, Seen> active = new HashMap<>();
-    private final Map<String, Deque<Instant>> changes = new HashMap<>();
 
     public IncidentTracker(int flapTransitions, Duration flapWindow) {
-        this.flapTransitions = flapTransitions;
-        this.flapWindow = flapWindow;
+        this.flaps = new FlapCounter(flapTransitions, flapWindow);
+    }
+
+    /** A counter of changes with the same limits, for the alerts inside the incidents. */
+    FlapCounter newCounter() {
+        return new FlapCounter(flaps.transitions(), flaps.window());
     }
 
     /** Tracks {@code incidents} seen at {@code at}; {@code announceNew} is false while seeding. */
@@ -51,12 +50,12 @@ public final class IncidentTracker {
             boolean fresh = before == null;
             boolean worse = !fresh && i.severity().compareTo(before.severity()) > 0;
             if (fresh || i.severity() != before.severity()) {
-                change(i.key(), at);
+                flaps.change(i.key(), at);
             }
             Instant first = fresh ? at : before.firstSeen();
             String id = fresh ? i.key() + "@" + at.getEpochSecond() : before.id();
-            int count = recent(i.key(), at);
-            boolean flapping = count > flapTransitions;
+            int count = flaps.recent(i.key(), at);
+            boolean flapping = flaps.flapping(count);
             Instant since = i.since() != null && i.since().isBefore(first) ? i.since() : first;
             Incident t = i.tracked(id, since, flapping, count);
             next.put(i.key(), new Seen(id, i.severity(), first, t));
@@ -77,7 +76,7 @@ public final class IncidentTracker {
         }
         for (Map.Entry<String, Seen> gone : active.entrySet()) {
             if (!present.contains(gone.getKey())) {
-                change(gone.getKey(), at);
+                flaps.change(gone.getKey(), at);
                 transitions.add(
                         new Transition(
                                 Transition.Kind.CLEARED,
@@ -87,38 +86,7 @@ public final class IncidentTracker {
             }
         }
         active = next;
-        prune(at);
+        flaps.prune(at, active::containsKey);
         return new Tracked(List.copyOf(tracked), List.copyOf(announce), List.copyOf(transitions));
-    }
-
-    private void change(String key, Instant at) {
-        changes.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(at);
-    }
-
-    private int recent(String key, Instant at) {
-        Deque<Instant> d = changes.get(key);
-        if (d == null) {
-            return 0;
-        }
-        Instant from = at.minus(flapWindow);
-        while (!d.isEmpty() && d.peekFirst().isBefore(from)) {
-            d.pollFirst();
-        }
-        return d.size();
-    }
-
-    private void prune(Instant at) {
-        Instant from = at.minus(flapWindow);
-        for (Iterator<Map.Entry<String, Deque<Instant>>> it = changes.entrySet().iterator();
-                it.hasNext(); ) {
-            Map.Entry<String, Deque<Instant>> e = it.next();
-            Deque<Instant> d = e.getValue();
-            while (!d.isEmpty() && d.peekFirst().isBefore(from)) {
-                d.pollFirst();
-            }
-            if (d.isEmpty() && !active.containsKey(e.getKey())) {
-                it.remove();
-            }
-        }
     }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * An (entity, check) pair at WARN or CRIT, with where the entity is: its path for people, and the
  * rack and device it belongs to (null where it has none). {@code since} is when it was first seen
- * failing, null until the feed has tracked it.
+ * failing, null until the feed has tracked it; {@code changes} how often it appeared, cleared or
+ * changed severity within the flap window, {@code flapping} whether that is too often.
  */
 public record Alert(
         Severity severity,
@@ -17,11 +18,35 @@ public record Alert(
         boolean stale,
         String rack,
         String device,
-        Instant since) {
+        Instant since,
+        int changes,
+        boolean flapping) {
+
+    /** An alert as a cycle finds it: no start and no changes known yet. */
+    public Alert(
+            Severity severity,
+            String check,
+            String entity,
+            String path,
+            double value,
+            boolean stale,
+            String rack,
+            String device,
+            Instant since) {
+        this(severity, check, entity, path, value, stale, rack, device, since, 0, false);
+    }
 
     /** The same alert, known to have started at {@code start}. */
     public Alert since(Instant start) {
-        return new Alert(severity, check, entity, path, value, stale, rack, device, start);
+        return new Alert(
+                severity, check, entity, path, value, stale, rack, device, start, changes,
+                flapping);
+    }
+
+    /** The same alert with its recent changes counted. */
+    public Alert changed(int count, boolean flaps) {
+        return new Alert(
+                severity, check, entity, path, value, stale, rack, device, since, count, flaps);
     }
 
     /** Identifies the alert across snapshots: the check and the entity. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.topology.InstancePath;
@@ -155,5 +156,38 @@ class IncidentsTest {
                 tracker.track(snapshots.at(2, problems.toArray(Snapshots.Problem[]::new)));
         assertEquals(1, next.announced().size(), "one announcement for 74 new alerts");
         assertEquals("rack:fra1-a01-r05", next.announced().get(0).key());
+    }
+
+    @Test
+    void aMemberThatFlapsInsideAStableIncidentIsMarkedOnItsOwnAlert() {
+        AlertTracker tracker = new AlertTracker();
+        List<String> rack = nodesOf("fra1-a01-r05");
+        String flapper = rack.get(0);
+        HealthSnapshot s = null;
+        for (int v = 1; v <= 7; v++) {
+            List<Snapshots.Problem> problems = new ArrayList<>();
+            rack.stream().skip(1).forEach(n -> problems.add(down(n)));
+            if (v % 2 == 1) {
+                problems.add(down(flapper));
+            }
+            s = tracker.track(snapshots.at(v, problems.toArray(Snapshots.Problem[]::new)));
+        }
+        Incident incident = s.incidents().get(0);
+        assertEquals("rack:fra1-a01-r05", incident.key());
+        assertFalse(incident.flapping(), "the rack stayed CRIT throughout");
+        Alert flapping =
+                s.alerts().stream()
+                        .filter(a -> a.entity().equals(flapper))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(flapping.flapping(), "appeared and cleared 7 times: " + flapping.changes());
+        assertEquals(7, flapping.changes());
+        Alert steady =
+                s.alerts().stream()
+                        .filter(a -> a.entity().equals(rack.get(1)))
+                        .findFirst()
+                        .orElseThrow();
+        assertFalse(steady.flapping());
+        assertEquals(1, steady.changes(), "it appeared once");
     }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One alert as the full-page table lists it: where it is at every level, its value, since when, and
- * the incident it belongs to.
+ * the incident it belongs to; flapping when the alert or its incident flaps, with the most changes
+ * of the two in the flap window.
  */
 public record AlertRow(
         Severity severity,
@@ -19,4 +20,5 @@ public record AlertRow(
         double value,
         Instant since,
         boolean flapping,
+        int changes,
         AlertItem item) {}

@@ -116,7 +116,11 @@ final class AlertTable {
         since.setPrefWidth(150);
         table.getColumns().add(since);
         table.getColumns()
-                .add(Tables.textColumn("Flapping", r -> r.flapping() ? "flapping" : "", 90));
+                .add(
+                        Tables.textColumn(
+                                "Flapping",
+                                r -> r.flapping() ? "flapping (" + r.changes() + ")" : "",
+                                100));
         rows.setAll(model.tableProperty().get());
         model.tableProperty().addListener((o, a, list) -> rows.setAll(list));
         table.setOnMouseClicked(

@@ -284,7 +284,10 @@ public final class AlertsViewModel {
                                 site,
                                 a.value(),
                                 m.since(),
-                                i.incident().flapping(),
+                                i.incident().flapping() || a.flapping(),
+                                i.incident().flapping()
+                                        ? Math.max(i.incident().transitions(), a.changes())
+                                        : a.changes(),
                                 m));
             }
         }
