@@ -1,10 +1,12 @@
 package io.rackscope.desktop;
 
+import io.rackscope.desktop.cli.AckCommand;
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.CheckTestCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
 import io.rackscope.desktop.cli.HistoryCommand;
+import io.rackscope.desktop.cli.MaintenanceCommand;
 import io.rackscope.desktop.cli.SimulateCommand;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.ui.DesktopApp;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Option;
             DemoCommand.class,
             RenderCommand.class,
             GenerateTopologyCommand.class,
-            CheckTestCommand.class
+            CheckTestCommand.class,
+            MaintenanceCommand.class,
+            AckCommand.class
         })
 public final class Main implements Callable<Integer> {
     @Option(

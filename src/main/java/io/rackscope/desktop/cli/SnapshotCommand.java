@@ -6,6 +6,8 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.health.Handled;
+import io.rackscope.desktop.health.Handling;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -59,6 +61,14 @@ public final class SnapshotCommand implements Callable<Integer> {
                     "the estate as it was at TIME (RFC 3339, or before now: -2h, -90m); with"
                             + " --cycles, the cycles end at TIME without waiting")
     Instant at;
+
+    @Option(
+            names = "--alertmanager",
+            paramLabel = "URL",
+            description =
+                    "Alertmanager base URL for acknowledgements and maintenances (overrides"
+                            + " alertmanager.url)")
+    String alertmanager;
 
     @Option(
             names = "--plain",
@@ -128,6 +138,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             s = AlertStarts.read(planner, s, cfg.app().alerts().sinceLookback());
         }
+        s = Handlings.applied(cfg, alertmanager, s, at, err);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = document(s);
@@ -190,6 +201,31 @@ public final class SnapshotCommand implements Callable<Integer> {
         return m;
     }
 
+    /**
+     * {@code ack: {by, note, at, until}} or {@code maintenance: {id, reason, effect, until}};
+     * absent when neither.
+     */
+    private static void handled(Map<String, Object> m, Handled h) {
+        if (h == null) {
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (h.acknowledged()) {
+            out.put("by", h.by());
+            out.put("note", h.text());
+            out.put("at", h.since() == null ? null : h.since().toString());
+            out.put("until", h.until() == null ? null : h.until().toString());
+            out.put("pending", h.pending());
+            m.put("ack", out);
+        } else {
+            out.put("id", h.id());
+            out.put("reason", h.text());
+            out.put("effect", h.hidden() ? "hide" : "badge");
+            out.put("until", h.until() == null ? null : h.until().toString());
+            m.put("maintenance", out);
+        }
+    }
+
     static Map<String, Object> document(HealthSnapshot s) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("at", s.takenAt().toString());
@@ -199,7 +235,12 @@ public final class SnapshotCommand implements Callable<Integer> {
         doc.put("nodes", new TreeMap<>(s.nodes()));
         Map<String, String> incidentOf = new HashMap<>();
         List<Map<String, Object>> incidents = new ArrayList<>();
+        Handling handling = s.handling();
         for (Incident i : s.incidents()) {
+            Handled handled = handling.incident(i);
+            if (handled != null && handled.hidden()) {
+                continue;
+            }
             i.members().forEach(m -> incidentOf.putIfAbsent(m, i.id()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", i.id());
@@ -214,10 +255,12 @@ public final class SnapshotCommand implements Callable<Integer> {
             m.put("nodes", i.nodes());
             m.put("since", i.since() == null ? null : i.since().getEpochSecond());
             m.put("flapping", i.flapping());
+            handled(m, handled);
             incidents.add(m);
         }
         List<Map<String, Object>> alerts =
                 s.alerts().stream()
+                        .filter(a -> !handling.hides(a))
                         .map(
                                 a -> {
                                     Map<String, Object> m = new LinkedHashMap<>();
@@ -230,6 +273,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                                     m.put(
                                             "since",
                                             a.since() == null ? null : a.since().getEpochSecond());
+                                    handled(m, handling.alert(a));
                                     return m;
                                 })
                         .toList();
@@ -250,6 +294,14 @@ public final class SnapshotCommand implements Callable<Integer> {
         status.put("headline", c.headline());
         status.put("reason", c.reason());
         doc.put("status", status);
+        if (!handling.source().isEmpty()) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("source", handling.source());
+            h.put("read_at", handling.readAt() == null ? null : handling.readAt().toString());
+            h.put("problem", handling.problem());
+            h.put("hidden_alerts", s.alerts().stream().filter(handling::hides).count());
+            doc.put("handling", h);
+        }
         doc.put("stats", new LinkedHashMap<>(s.stats().asMap()));
         doc.put("errors", s.errors().stream().map(CycleError::toString).toList());
         doc.put(

@@ -21,7 +21,8 @@ public record AppConfig(
         History history,
         Alerts alerts,
         Map<String, String> features,
-        Map<String, Object> plugins) {
+        Map<String, Object> plugins,
+        Endpoint alertmanager) {
 
     public record Refresh(int roomStateSeconds, int rackStateSeconds) {
         /** How often the window's health cycle runs: the faster of the two, at least 5 s. */

@@ -106,6 +106,20 @@ final class AppConfigParser {
                                     "since_lookback",
                                     "journal_days")),
                     Map.entry("plugins", Set.of()),
+                    Map.entry(
+                            "alertmanager",
+                            Set.of(
+                                    "url",
+                                    "basic_auth_user",
+                                    "basic_auth_password",
+                                    "basic_auth_password_file",
+                                    "bearer_token",
+                                    "bearer_token_file",
+                                    "tls_verify",
+                                    "tls_ca_file",
+                                    "tls_cert_file",
+                                    "tls_key_file",
+                                    "timeout_seconds")),
                     Map.entry("auth", Set.of()),
                     Map.entry(
                             "kiosk",
@@ -187,7 +201,50 @@ final class AppConfigParser {
                 new AppConfig.History(hours(history)),
                 alerts(alerts),
                 scalars(section(root, "features")),
-                plain(section(root, "plugins")));
+                plain(section(root, "plugins")),
+                alertmanager(section(root, "alertmanager"), configDir));
+    }
+
+    /** Where acknowledgements and maintenances are shared; null when no URL is set. */
+    private Endpoint alertmanager(YamlNode.Mapping a, Path configDir) {
+        String url = a.text("url", null);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String ca = a.text("tls_ca_file", null);
+        String cert = a.text("tls_cert_file", null);
+        String key = a.text("tls_key_file", null);
+        Endpoint e =
+                new Endpoint(
+                        url.trim(),
+                        a.text("basic_auth_user", null),
+                        secret(a, "basic_auth_password", configDir, "alertmanager"),
+                        secret(a, "bearer_token", configDir, "alertmanager"),
+                        values.bool(a, "tls_verify", "alertmanager.tls_verify", true),
+                        ca == null ? null : configDir.resolve(ca),
+                        cert == null ? null : configDir.resolve(cert),
+                        key == null ? null : configDir.resolve(key),
+                        Duration.ofSeconds(
+                                Math.max(
+                                        1,
+                                        values.integer(
+                                                a,
+                                                "timeout_seconds",
+                                                "alertmanager.timeout_seconds",
+                                                10))),
+                        1,
+                        "alertmanager");
+        try {
+            Tls.validate(e);
+        } catch (Tls.TlsSetupException ex) {
+            String message = ex.getMessage();
+            String at =
+                    message.contains("tls_key_file")
+                            ? "tls_key_file"
+                            : message.contains("tls_cert_file") ? "tls_cert_file" : "tls_ca_file";
+            diagnostics.error(a.at(at), message);
+        }
+        return e;
     }
 
     private AppConfig.Kiosk kiosk(YamlNode.Mapping k) {
@@ -464,8 +521,12 @@ final class AppConfigParser {
      * neither is set.
      */
     private Secret secret(YamlNode.Mapping t, String key, Path configDir) {
-        String inline = values.text(t, key, "telemetry." + key, null);
-        String file = values.text(t, key + "_file", "telemetry." + key + "_file", null);
+        return secret(t, key, configDir, "telemetry");
+    }
+
+    private Secret secret(YamlNode.Mapping t, String key, Path configDir, String prefix) {
+        String inline = values.text(t, key, prefix + "." + key, null);
+        String file = values.text(t, key + "_file", prefix + "." + key + "_file", null);
         if (inline != null && !inline.isEmpty()) {
             Matcher m = ENV.matcher(inline);
             StringBuilder out = new StringBuilder();
@@ -474,7 +535,8 @@ final class AppConfigParser {
                 if (value == null) {
                     diagnostics.error(
                             t.at(key),
-                            "telemetry."
+                            prefix
+                                    + "."
                                     + key
                                     + " refers to the environment variable "
                                     + m.group(1)
@@ -493,7 +555,7 @@ final class AppConfigParser {
             } catch (IOException e) {
                 diagnostics.error(
                         t.at(key + "_file"),
-                        "telemetry." + key + "_file names " + path + ", which cannot be read");
+                        prefix + "." + key + "_file names " + path + ", which cannot be read");
             }
         }
         return new Secret(null);

@@ -38,6 +38,7 @@ public final class HealthSnapshot {
     private final List<Alert> fresh;
     private final List<Incident> incidents;
     private final List<Incident> announced;
+    private Handling handling = Handling.NONE;
     private final Map<String, List<Alert>> alertsByRack = new HashMap<>();
     private final Map<String, List<Alert>> alertsByDevice = new HashMap<>();
 
@@ -154,25 +155,43 @@ public final class HealthSnapshot {
             List<Alert> f,
             List<Incident> inc,
             List<Incident> ann) {
-        return new HealthSnapshot(
-                v,
-                takenAt,
-                cycleTime,
-                nodes,
-                devices,
-                racks,
-                aisles,
-                rooms,
-                sites,
-                checks,
-                a,
-                staleSince,
-                errors,
-                stats,
-                sl,
-                f,
-                inc,
-                ann);
+        HealthSnapshot out =
+                new HealthSnapshot(
+                        v,
+                        takenAt,
+                        cycleTime,
+                        nodes,
+                        devices,
+                        racks,
+                        aisles,
+                        rooms,
+                        sites,
+                        checks,
+                        a,
+                        staleSince,
+                        errors,
+                        stats,
+                        sl,
+                        f,
+                        inc,
+                        ann);
+        out.handling = handling;
+        return out;
+    }
+
+    /**
+     * The same states with what is acknowledged or under maintenance, and the incidents to announce
+     * once handling is taken into account.
+     */
+    public HealthSnapshot withHandling(Handling h, List<Incident> announce) {
+        HealthSnapshot out = copy(version, alerts, slurm, fresh, incidents, announce);
+        out.handling = h;
+        return out;
+    }
+
+    /** What is acknowledged or under maintenance ({@link Handling#NONE} when nothing is kept). */
+    public Handling handling() {
+        return handling;
     }
 
     /**

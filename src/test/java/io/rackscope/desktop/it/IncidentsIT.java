@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.Main;
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.alerting.IncidentTracker;
-import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -19,7 +18,6 @@ import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,85 +31,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/**
- * Incidents on a real Prometheus with backfilled history, four racks of four nodes in one room:
- * rack rk2 (n05-n08) has been down for 50 minutes, n01 and n03 (in rk1) for 10; n02 flapped every
- * minute from 30 to 12 minutes before the end.
- */
+/** Incidents on a real Prometheus with backfilled history ({@link FailingEstate}). */
 class IncidentsIT {
-    static final long STEP = 15;
+    static final long STEP = FailingEstate.STEP;
+    static FailingEstate estate;
     static Path dir;
     static PrometheusServer prometheus;
-    static TestExporter exporter;
     static long end;
 
     @BeforeAll
     static void start() throws Exception {
-        PrometheusServer.requireBinary("prometheus");
-        dir = Files.createTempDirectory("rackscope-incidents-it");
-        ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n");
-        StringBuilder racks = new StringBuilder();
-        for (int r = 1; r <= 4; r++) {
-            racks.append("              - id: rk%d\n                devices:\n".formatted(r));
-            for (int i = 1; i <= 4; i++) {
-                int n = (r - 1) * 4 + i;
-                racks.append(
-                        ("                  - {id: c%d, template_id: srv, u_position: %d,"
-                                        + " instance: n%02d}\n")
-                                .formatted(n, i, n));
-            }
-        }
-        ConfigFixture.write(
-                dir.resolve("topology.yaml"),
-                "sites:\n  - id: lab\n    rooms:\n      - id: r1\n        aisles:\n"
-                        + "          - id: a1\n            racks:\n"
-                        + racks);
-        ConfigFixture.write(
-                dir.resolve("templates/t.yaml"),
-                "templates:\n  - {id: srv, u_height: 1, checks: [node_up]}\n");
-        ConfigFixture.write(
-                dir.resolve("checks/library/c.yaml"),
-                """
-                checks:
-                  - id: node_up
-                    expr: up{instance=~"$instances"}
-                    rules: [{op: "==", value: 0, severity: CRIT}]
-                """);
-        end = Instant.now().getEpochSecond() / 60 * 60 - 60;
-        long start = end - 3600;
-        StringBuilder h = new StringBuilder("# TYPE up gauge\n");
-        for (int n = 1; n <= 16; n++) {
-            String id = "n%02d".formatted(n);
-            for (long t = start; t <= end; t += STEP) {
-                long before = end - t;
-                boolean down =
-                        n > 4 && n <= 8 && before <= 50 * 60
-                                || (n == 1 || n == 3) && before <= 10 * 60
-                                || n == 2
-                                        && before <= 30 * 60
-                                        && before > 12 * 60
-                                        && Math.floorDiv(t, 60) % 2 == 0;
-                h.append("up{job=\"history\",instance=\"")
-                        .append(id)
-                        .append("\"} ")
-                        .append(down ? 0 : 1)
-                        .append(' ')
-                        .append(t)
-                        .append('\n');
-            }
-        }
-        h.append("# EOF\n");
-        exporter = new TestExporter();
-        prometheus = PrometheusServer.start(exporter.address(), h.toString());
+        estate = FailingEstate.start();
+        dir = estate.dir;
+        prometheus = estate.prometheus;
+        end = estate.end;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-        if (exporter != null) {
-            exporter.close();
+        if (estate != null) {
+            estate.close();
         }
     }
 

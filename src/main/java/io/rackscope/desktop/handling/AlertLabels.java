@@ -1,0 +1,63 @@
+package io.rackscope.desktop.handling;
+
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Topology;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The labels the app gives every alert, for silences to match: {@code rackscope_site}, {@code
+ * rackscope_room}, {@code rackscope_aisle}, {@code rackscope_rack}, {@code rackscope_device},
+ * {@code rackscope_check} and, for a node's alert, the identity label ({@code instance}) with the
+ * node's id.
+ */
+public final class AlertLabels {
+    private final Topology topology;
+    private final String identityLabel;
+
+    public AlertLabels(Topology topology, String identityLabel) {
+        this.topology = topology;
+        this.identityLabel = identityLabel == null ? "instance" : identityLabel;
+    }
+
+    public Map<String, String> of(Alert a) {
+        Map<String, String> out = new HashMap<>();
+        out.put("rackscope_check", a.check());
+        Optional<Rack> rack =
+                a.rack() != null ? topology.rack(a.rack()) : topology.rack(a.entity());
+        rack.ifPresent(
+                r -> {
+                    out.put("rackscope_site", r.siteId());
+                    out.put("rackscope_room", r.roomId());
+                    if (r.aisleId() != null) {
+                        out.put("rackscope_aisle", r.aisleId());
+                    }
+                    out.put("rackscope_rack", r.id());
+                });
+        String device =
+                a.device() != null
+                        ? a.device()
+                        : topology.device(a.entity()).isPresent() ? a.entity() : null;
+        if (device != null) {
+            out.put("rackscope_device", device);
+        }
+        if (topology.instance(a.entity()).isPresent()) {
+            out.put(identityLabel, a.entity());
+            out.put("instance", a.entity());
+        }
+        return out;
+    }
+
+    /** The place an entity is: a node (instance), a device or a rack. */
+    public Target targetOf(String entity) {
+        if (topology.instance(entity).isPresent()) {
+            return new Target(Target.Type.INSTANCE, entity);
+        }
+        if (topology.device(entity).isPresent()) {
+            return new Target(Target.Type.DEVICE, entity);
+        }
+        return new Target(Target.Type.RACK, entity);
+    }
+}

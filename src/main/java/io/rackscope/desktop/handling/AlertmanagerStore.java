@@ -1,0 +1,272 @@
+package io.rackscope.desktop.handling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.http.Reasons;
+import io.rackscope.desktop.http.Tls;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Acknowledgements and maintenances as Alertmanager silences (API v2), so that every desk and wall
+ * display on one Alertmanager or cluster shares them. A silence whose comment starts with {@code
+ * ack:} is an acknowledgement (what it was given for is kept at the end of the comment, in braces);
+ * any other is a maintenance, whoever made it, with the effect {@code hide} when its comment ends
+ * with {@code [hide]}. Open-ended maintenances are silences ending in ten years.
+ */
+public final class AlertmanagerStore implements SilenceStore {
+    static final String ACK = "ack:";
+    static final String HIDE = " [hide]";
+    private static final Duration OPEN_ENDED = Duration.ofDays(3650);
+    private static final Pattern ACK_COMMENT =
+            Pattern.compile(
+                    "^ack:\\s?(.*?)(?:\\s\\{(OK|UNKNOWN|WARN|CRIT) (\\d+) (\\S+)})?$",
+                    Pattern.DOTALL);
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Endpoint endpoint;
+    private final OkHttpClient http;
+    private final String authorization;
+
+    public AlertmanagerStore(Endpoint endpoint) {
+        this.endpoint = endpoint;
+        OkHttpClient.Builder b =
+                new OkHttpClient.Builder()
+                        .callTimeout(endpoint.timeout())
+                        .connectTimeout(endpoint.timeout())
+                        .retryOnConnectionFailure(false);
+        Tls.configure(b, endpoint);
+        this.http = b.build();
+        this.authorization = endpoint.authorization();
+    }
+
+    @Override
+    public String describe() {
+        return "Alertmanager " + endpoint.displayUrl();
+    }
+
+    @Override
+    public List<Silence> read() throws StoreException {
+        JsonNode list = call(request("/api/v2/silences").get().build());
+        if (!list.isArray()) {
+            throw bad("the silences are not a list");
+        }
+        List<Silence> out = new ArrayList<>();
+        for (JsonNode n : list) {
+            silence(n).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    static Optional<Silence> silence(JsonNode n) {
+        String id = n.path("id").asText(null);
+        Instant starts = time(n.path("startsAt"));
+        Instant ends = time(n.path("endsAt"));
+        if (id == null || starts == null || ends == null) {
+            return Optional.empty();
+        }
+        List<io.rackscope.desktop.handling.Matcher> matchers = new ArrayList<>();
+        for (JsonNode m : n.path("matchers")) {
+            matchers.add(
+                    new io.rackscope.desktop.handling.Matcher(
+                            m.path("name").asText(),
+                            m.path("value").asText(),
+                            m.path("isRegex").asBoolean(false),
+                            m.path("isEqual").asBoolean(true)));
+        }
+        String comment = n.path("comment").asText("");
+        String by = n.path("createdBy").asText("");
+        Instant created = time(n.path("updatedAt"));
+        Instant until = ends.isAfter(starts.plus(OPEN_ENDED.minusDays(365))) ? null : ends;
+        Instant ended = "expired".equals(n.path("status").path("state").asText()) ? ends : null;
+        Target target = target(matchers);
+        if (comment.startsWith(ACK)) {
+            Matcher a = ACK_COMMENT.matcher(comment);
+            boolean full = a.matches() && a.group(2) != null;
+            String note = a.matches() ? a.group(1) : comment.substring(ACK.length()).trim();
+            Silence.Ack ack =
+                    full
+                            ? new Silence.Ack(
+                                    a.group(4),
+                                    Severity.valueOf(a.group(2)),
+                                    Integer.parseInt(a.group(3)))
+                            : new Silence.Ack(
+                                    target == null ? "" : target.text(), Severity.CRIT, 1);
+            return Optional.of(
+                    new Silence(
+                            id,
+                            Silence.Kind.ACK,
+                            matchers,
+                            target,
+                            Silence.Effect.BADGE,
+                            by,
+                            note,
+                            created == null ? starts : created,
+                            starts,
+                            until,
+                            ended,
+                            ack));
+        }
+        boolean hide = comment.endsWith(HIDE);
+        return Optional.of(
+                new Silence(
+                        id,
+                        Silence.Kind.MAINTENANCE,
+                        matchers,
+                        target,
+                        hide ? Silence.Effect.HIDE : Silence.Effect.BADGE,
+                        by,
+                        hide ? comment.substring(0, comment.length() - HIDE.length()) : comment,
+                        created == null ? starts : created,
+                        starts,
+                        until,
+                        ended,
+                        null));
+    }
+
+    /** The one place a silence names, when it names exactly one (and nothing else). */
+    private static Target target(List<io.rackscope.desktop.handling.Matcher> matchers) {
+        if (matchers.size() != 1 || matchers.get(0).isRegex() || !matchers.get(0).isEqual()) {
+            return null;
+        }
+        io.rackscope.desktop.handling.Matcher m = matchers.get(0);
+        return Target.Type.ofLabel(m.name()).map(t -> new Target(t, m.value())).orElse(null);
+    }
+
+    private static Instant time(JsonNode n) {
+        return n.isTextual() ? FileStore.instant(n.asText()) : null;
+    }
+
+    @Override
+    public Silence create(Silence s) throws StoreException {
+        JsonNode answer = post(body(s, null));
+        return s.withId(answer.path("silenceID").asText());
+    }
+
+    @Override
+    public Silence update(Silence s) throws StoreException {
+        JsonNode answer = post(body(s, s.id()));
+        return s.withId(answer.path("silenceID").asText(s.id()));
+    }
+
+    @Override
+    public void end(String id, Instant at) throws StoreException {
+        call(request("/api/v2/silence/" + id).delete().build());
+    }
+
+    @Override
+    public void delete(String id) throws StoreException {
+        end(id, Instant.now());
+    }
+
+    private ObjectNode body(Silence s, String id) {
+        ObjectNode b = JSON.createObjectNode();
+        if (id != null) {
+            b.put("id", id);
+        }
+        ArrayNode ms = b.putArray("matchers");
+        for (io.rackscope.desktop.handling.Matcher m : s.matchers()) {
+            ms.addObject()
+                    .put("name", m.name())
+                    .put("value", m.value())
+                    .put("isRegex", m.isRegex())
+                    .put("isEqual", m.isEqual());
+        }
+        Instant starts = s.startsAt() == null ? Instant.now() : s.startsAt();
+        b.put("startsAt", starts.toString());
+        b.put("endsAt", (s.endsAt() == null ? starts.plus(OPEN_ENDED) : s.endsAt()).toString());
+        b.put("createdBy", s.by() == null || s.by().isBlank() ? "rackscope-desktop" : s.by());
+        b.put("comment", comment(s));
+        return b;
+    }
+
+    static String comment(Silence s) {
+        String text = s.text() == null ? "" : s.text().trim();
+        if (s.kind() == Silence.Kind.ACK) {
+            Silence.Ack a = s.ack();
+            return ACK
+                    + " "
+                    + text
+                    + (a == null
+                            ? ""
+                            : " {"
+                                    + a.severity().name()
+                                    + " "
+                                    + a.members()
+                                    + " "
+                                    + a.subject()
+                                    + "}");
+        }
+        String reason = text.isEmpty() ? "maintenance" : text;
+        return s.effect() == Silence.Effect.HIDE ? reason + HIDE : reason;
+    }
+
+    private JsonNode post(ObjectNode body) throws StoreException {
+        return call(
+                request("/api/v2/silences")
+                        .post(RequestBody.create(body.toString(), JSON_TYPE))
+                        .build());
+    }
+
+    private Request.Builder request(String path) {
+        Request.Builder r = new Request.Builder().url(endpoint.requestUrl() + path);
+        if (authorization != null) {
+            r.header("Authorization", authorization);
+        }
+        return r;
+    }
+
+    private JsonNode call(Request request) throws StoreException {
+        try (Response r = http.newCall(request).execute()) {
+            String text = r.body() == null ? "" : r.body().string();
+            if (r.code() == 401 || r.code() == 403) {
+                throw new StoreException(
+                        StoreException.Kind.REFUSED,
+                        describe()
+                                + (r.code() == 401
+                                        ? " asks for credentials that were not given or were refused (HTTP 401)"
+                                        : " refused access with these credentials (HTTP 403)"));
+            }
+            if (!r.isSuccessful()) {
+                throw bad(
+                        "HTTP "
+                                + r.code()
+                                + (text.isBlank()
+                                        ? ""
+                                        : ": " + text.strip().lines().findFirst().orElse("")));
+            }
+            if (text.isBlank()) {
+                return JSON.createObjectNode();
+            }
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw bad("the answer is not JSON");
+            }
+        } catch (IOException e) {
+            throw new StoreException(
+                    StoreException.Kind.UNREACHABLE,
+                    describe() + " is not reachable: " + Reasons.connection(e));
+        }
+    }
+
+    private StoreException bad(String why) {
+        return new StoreException(StoreException.Kind.BAD_ANSWER, describe() + ": " + why);
+    }
+}

@@ -1,0 +1,396 @@
+package io.rackscope.desktop.handling;
+
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Handled;
+import io.rackscope.desktop.health.Handling;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Acknowledgements and maintenances over one store: read every cycle (the last good read is kept,
+ * with its age, while the store cannot be read), applied to each live snapshot, and ended when they
+ * no longer hold. An acknowledgement ends when its alert or incident clears, gets worse, or (an
+ * incident) gains members, or when it expires. What is typed while the store is down is queued,
+ * shown as handled ("pending") and sent when the store is back: nothing is lost.
+ */
+public final class HandlingService {
+    private static final Logger LOG = Logger.getLogger(HandlingService.class.getName());
+
+    /** A queued change, sent when the store answers again. */
+    private sealed interface Change permits Create, End {}
+
+    private record Create(Silence silence) implements Change {}
+
+    private record End(String id, Instant at) implements Change {}
+
+    private final SilenceStore store;
+    private final AlertLabels labels;
+    private final Clock clock;
+    private List<Silence> silences = List.of();
+    private Instant readAt;
+    private StoreException problem;
+    private final List<Change> queue = new ArrayList<>();
+    private Set<String> hiddenBefore = Set.of();
+
+    public HandlingService(SilenceStore store, AlertLabels labels, Clock clock) {
+        this.store = store;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    public String source() {
+        return store.describe();
+    }
+
+    /** Reads the store and sends what was queued; a failure keeps the last good read. */
+    public synchronized void refresh() {
+        try {
+            flush();
+            silences = store.read();
+            readAt = clock.instant();
+            problem = null;
+        } catch (StoreException e) {
+            if (problem == null || !problem.getMessage().equals(e.getMessage())) {
+                LOG.log(Level.WARNING, e.getMessage());
+            }
+            problem = e;
+        }
+    }
+
+    private void flush() throws StoreException {
+        while (!queue.isEmpty()) {
+            Change c = queue.get(0);
+            if (c instanceof Create cr) {
+                Silence made = store.create(cr.silence());
+                // an end queued for the placeholder now ends the real one
+                queue.replaceAll(
+                        x ->
+                                x instanceof End en && en.id().equals(cr.silence().id())
+                                        ? new End(made.id(), en.at())
+                                        : x);
+            } else if (c instanceof End en) {
+                try {
+                    store.end(en.id(), en.at());
+                } catch (StoreException e) {
+                    if (e.kind() != StoreException.Kind.REJECTED) {
+                        throw e;
+                    }
+                }
+            }
+            queue.remove(0);
+        }
+    }
+
+    /** Every silence known (the last good read), and those still queued. */
+    public synchronized List<Silence> silences() {
+        List<Silence> out = new ArrayList<>(silences);
+        for (Change c : queue) {
+            if (c instanceof Create cr) {
+                out.add(cr.silence());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Why the store could not be read last time, or empty. */
+    public synchronized Optional<String> problem() {
+        return Optional.ofNullable(problem).map(Exception::getMessage);
+    }
+
+    public synchronized Instant readAt() {
+        return readAt;
+    }
+
+    /**
+     * Acknowledges {@code incident} (all its members' alerts) for {@code by} with {@code note},
+     * until {@code until} (null: until it clears, worsens or gains members).
+     */
+    public Silence acknowledge(Incident incident, String by, String note, Instant until) {
+        Target target = target(incident);
+        List<Matcher> matchers = List.of(target.matcher());
+        return keep(
+                new Silence(
+                        "",
+                        Silence.Kind.ACK,
+                        matchers,
+                        target,
+                        Silence.Effect.BADGE,
+                        by,
+                        note,
+                        clock.instant(),
+                        clock.instant(),
+                        until,
+                        null,
+                        new Silence.Ack(
+                                incident.key(), incident.severity(), incident.members().size())));
+    }
+
+    /** Acknowledges one alert: its check on its entity. */
+    public Silence acknowledge(Alert alert, String by, String note, Instant until) {
+        List<Matcher> matchers = new ArrayList<>();
+        matchers.add(Matcher.equal("rackscope_check", alert.check()));
+        Target target = labels.targetOf(alert.entity());
+        matchers.add(target.matcher());
+        return keep(
+                new Silence(
+                        "",
+                        Silence.Kind.ACK,
+                        matchers,
+                        target,
+                        Silence.Effect.BADGE,
+                        by,
+                        note,
+                        clock.instant(),
+                        clock.instant(),
+                        until,
+                        null,
+                        new Silence.Ack(
+                                alert.check() + "/" + alert.entity(), alert.severity(), 1)));
+    }
+
+    /**
+     * A maintenance on {@code target} from {@code start} (null: now) to {@code end} (null: open).
+     */
+    public Silence maintain(
+            Target target,
+            String reason,
+            Silence.Effect effect,
+            Instant start,
+            Instant end,
+            String by) {
+        Instant now = clock.instant();
+        return keep(
+                new Silence(
+                        "",
+                        Silence.Kind.MAINTENANCE,
+                        List.of(target.matcher()),
+                        target,
+                        effect,
+                        by,
+                        reason,
+                        now,
+                        start == null ? now : start,
+                        end,
+                        null,
+                        null));
+    }
+
+    private synchronized Silence keep(Silence s) {
+        try {
+            flush();
+            Silence made = store.create(s);
+            silences = store.read();
+            readAt = clock.instant();
+            problem = null;
+            return made;
+        } catch (StoreException e) {
+            problem = e;
+            Silence pending = s.withId("pending-" + queue.size() + "-" + clock.millis());
+            queue.add(new Create(pending));
+            return pending;
+        }
+    }
+
+    /** Ends the silence {@code id} now (stop a maintenance, withdraw an acknowledgement). */
+    public synchronized void end(String id) {
+        Instant now = clock.instant();
+        silences = silences.stream().map(s -> s.id().equals(id) ? s.endedAt(now) : s).toList();
+        queue.removeIf(c -> c instanceof Create cr && cr.silence().id().equals(id));
+        try {
+            flush();
+            store.end(id, now);
+            silences = store.read();
+        } catch (StoreException e) {
+            problem = e;
+            if (!id.startsWith("pending-")) {
+                queue.add(new End(id, now));
+            }
+        }
+    }
+
+    /** Holds the silence {@code id} again, or longer, until {@code until} (null: open-ended). */
+    public synchronized Silence extend(String id, Instant until) throws StoreException {
+        Silence s =
+                silences.stream()
+                        .filter(x -> x.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new StoreException(
+                                                StoreException.Kind.REJECTED,
+                                                "no maintenance '" + id + "'"));
+        Silence updated = store.update(s.reactivated(until));
+        silences = store.read();
+        return updated;
+    }
+
+    public synchronized void delete(String id) throws StoreException {
+        store.delete(id);
+        silences = store.read();
+    }
+
+    /**
+     * {@code s} with what handles its alerts and incidents as of {@code moment}; the incidents to
+     * announce lose the handled ones and gain those a maintenance hid until now that still fail.
+     * With {@code live}, acknowledgements that no longer hold are ended (only when the cycle had no
+     * errors); a past moment or a one-off command only shows.
+     */
+    public HealthSnapshot apply(HealthSnapshot s, Instant moment, boolean live) {
+        Instant now = moment;
+        List<Silence> active = new ArrayList<>();
+        for (Silence x : silences()) {
+            if (x.status(now) == Silence.Status.ACTIVE) {
+                active.add(x);
+            }
+        }
+        if (live && s.errors().isEmpty()) {
+            for (Silence x : List.copyOf(active)) {
+                if (x.kind() == Silence.Kind.ACK && !holds(x, s)) {
+                    active.remove(x);
+                    end(x.id());
+                }
+            }
+        }
+        Map<String, Handled> byAlert = new HashMap<>();
+        Map<String, Handled> byIncident = new HashMap<>();
+        for (Alert a : s.alerts()) {
+            Map<String, String> l = labels.of(a);
+            Silence best = null;
+            for (Silence x : active) {
+                if (x.covers(l) && rank(x) > rank(best)) {
+                    best = x;
+                }
+            }
+            if (best != null) {
+                byAlert.put(a.key(), handled(best));
+            }
+        }
+        Set<String> hidden = new HashSet<>();
+        List<Incident> announce = new ArrayList<>();
+        for (Incident i : s.incidents()) {
+            Handled h = incidentHandled(i, s, byAlert, active);
+            if (h != null) {
+                byIncident.put(i.key(), h);
+                if (h.hidden()) {
+                    hidden.add(i.key());
+                }
+            } else if (live && hiddenBefore.contains(i.key())) {
+                announce.add(i);
+            }
+        }
+        for (Incident i : s.announced()) {
+            if (!byIncident.containsKey(i.key()) && !announce.contains(i)) {
+                announce.add(i);
+            }
+        }
+        if (live) {
+            hiddenBefore = hidden;
+        }
+        String why;
+        Instant read;
+        synchronized (this) {
+            why = problem == null ? null : problem.getMessage();
+            read = readAt;
+        }
+        return s.withHandling(new Handling(byAlert, byIncident, source(), read, why), announce);
+    }
+
+    /** An incident is handled when acknowledged as a whole, or when all its alerts are. */
+    private static Handled incidentHandled(
+            Incident i, HealthSnapshot s, Map<String, Handled> byAlert, List<Silence> active) {
+        for (Silence x : active) {
+            if (x.kind() == Silence.Kind.ACK
+                    && x.ack() != null
+                    && x.ack().subject().equals(i.key())) {
+                return handled(x);
+            }
+        }
+        Set<String> members = new HashSet<>(i.members());
+        Handled common = null;
+        boolean any = false;
+        for (Alert a : s.alerts()) {
+            if (!members.contains(a.entity())) {
+                continue;
+            }
+            any = true;
+            Handled h = byAlert.get(a.key());
+            if (h == null) {
+                return null;
+            }
+            if (common == null || rank(h) > rank(common)) {
+                common = h;
+            }
+        }
+        return any ? common : null;
+    }
+
+    private static int rank(Silence x) {
+        if (x == null) {
+            return 0;
+        }
+        if (x.kind() == Silence.Kind.ACK) {
+            return 1;
+        }
+        return x.effect() == Silence.Effect.HIDE ? 3 : 2;
+    }
+
+    private static int rank(Handled h) {
+        return h.acknowledged() ? 1 : h.hidden() ? 3 : 2;
+    }
+
+    private static Handled handled(Silence x) {
+        return new Handled(
+                x.kind() == Silence.Kind.ACK ? Handled.Kind.ACKNOWLEDGED : Handled.Kind.MAINTENANCE,
+                x.id(),
+                x.by(),
+                x.text(),
+                x.kind() == Silence.Kind.ACK ? x.createdAt() : x.startsAt(),
+                x.endsAt(),
+                x.kind() == Silence.Kind.MAINTENANCE && x.effect() == Silence.Effect.HIDE,
+                x.id().startsWith("pending-"));
+    }
+
+    /** Whether an acknowledgement still holds: what it was given for is there and no worse. */
+    static boolean holds(Silence ack, HealthSnapshot s) {
+        Silence.Ack given = ack.ack();
+        if (given == null || given.subject().isEmpty()) {
+            return true;
+        }
+        for (Incident i : s.incidents()) {
+            if (i.key().equals(given.subject())) {
+                return i.severity().compareTo(given.severity()) <= 0
+                        && i.members().size() <= given.members();
+            }
+        }
+        for (Alert a : s.alerts()) {
+            if ((a.check() + "/" + a.entity()).equals(given.subject())) {
+                return a.severity().compareTo(given.severity()) <= 0;
+            }
+        }
+        return false;
+    }
+
+    /** Where a maintenance or acknowledgement of {@code i} is aimed. */
+    Target target(Incident i) {
+        String place = i.place();
+        return switch (i.level()) {
+            case ROOM -> new Target(Target.Type.ROOM, place.substring(place.indexOf('/') + 1));
+            case AISLE ->
+                    new Target(Target.Type.AISLE, place.substring(place.lastIndexOf('/') + 1));
+            case RACK -> new Target(Target.Type.RACK, place);
+            case CHASSIS -> new Target(Target.Type.DEVICE, place);
+            case NODE -> labels.targetOf(place);
+        };
+    }
+}

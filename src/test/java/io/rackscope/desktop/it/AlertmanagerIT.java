@@ -1,0 +1,261 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackscope.desktop.Main;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.HandlingService;
+import io.rackscope.desktop.handling.Silence;
+import io.rackscope.desktop.handling.Stores;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Handled;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.PrometheusRouter;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Acknowledgements and maintenances as silences of a real Alertmanager, single and clustered, over
+ * the {@link FailingEstate} on a real Prometheus.
+ */
+class AlertmanagerIT {
+    static FailingEstate estate;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PrometheusServer.requireBinary(AlertmanagerServer.BINARY);
+        estate = FailingEstate.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (estate != null) {
+            estate.close();
+        }
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    static JsonNode snapshot(String alertmanager) throws Exception {
+        Run r =
+                run(
+                        "snapshot",
+                        "--config",
+                        estate.dir.toString(),
+                        "--prometheus",
+                        estate.prometheus.url(),
+                        "--alertmanager",
+                        alertmanager,
+                        "--json");
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    static List<String> entities(JsonNode doc) {
+        return StreamSupport.stream(doc.get("alerts").spliterator(), false)
+                .map(a -> a.get("entity").asText())
+                .sorted()
+                .toList();
+    }
+
+    static JsonNode alert(JsonNode doc, String entity) {
+        for (JsonNode a : doc.get("alerts")) {
+            if (a.get("entity").asText().equals(entity)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aMaintenanceHidesARackAndASilenceMadeElsewhereBadgesANodeAndAnAckNamesItsAuthor()
+            throws Exception {
+        try (AlertmanagerServer am = AlertmanagerServer.start()) {
+            assertEquals(
+                    List.of("n01", "n03", "n05", "n06", "n07", "n08"),
+                    entities(snapshot(am.url())));
+            Run add =
+                    run(
+                            "maintenance",
+                            "add",
+                            "--config",
+                            estate.dir.toString(),
+                            "--alertmanager",
+                            am.url(),
+                            "--target",
+                            "rack:rk2",
+                            "--reason",
+                            "PSU swap",
+                            "--effect",
+                            "hide",
+                            "--duration",
+                            "2h",
+                            "--by",
+                            "alice");
+            assertEquals(0, add.code(), add.err());
+            String id = add.out().trim();
+            JsonNode hidden = snapshot(am.url());
+            assertEquals(List.of("n01", "n03"), entities(hidden), "the rack's nodes are hidden");
+            assertEquals(4, hidden.get("handling").get("hidden_alerts").asInt());
+            assertTrue(
+                    StreamSupport.stream(hidden.get("incidents").spliterator(), false)
+                            .noneMatch(i -> i.get("place").asText().equals("rack:rk2")));
+            Run list =
+                    run(
+                            "maintenance",
+                            "list",
+                            "--config",
+                            estate.dir.toString(),
+                            "--alertmanager",
+                            am.url(),
+                            "--json");
+            assertEquals(0, list.code(), list.err());
+            JsonNode m = new ObjectMapper().readTree(list.out()).get("maintenances").get(0);
+            assertEquals(id, m.get("id").asText());
+            assertEquals("rack:rk2", m.get("target").asText());
+            assertEquals("hide", m.get("effect").asText());
+            assertEquals("PSU swap", m.get("reason").asText());
+            assertEquals("ACTIVE", m.get("status").asText());
+            // someone else silences n01 in Alertmanager itself
+            String body =
+                    """
+                    {"matchers": [{"name": "instance", "value": "n01", "isRegex": false, "isEqual": true}],
+                     "startsAt": "%s", "endsAt": "%s", "createdBy": "bob", "comment": "disk swap"}
+                    """
+                            .formatted(Instant.now(), Instant.now().plus(Duration.ofHours(1)));
+            HttpResponse<String> posted =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(am.url() + "/api/v2/silences"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, posted.statusCode(), posted.body());
+            Run ack =
+                    run(
+                            "ack",
+                            "--config",
+                            estate.dir.toString(),
+                            "--alertmanager",
+                            am.url(),
+                            "--prometheus",
+                            estate.prometheus.url(),
+                            "--alert",
+                            "n03/node_up",
+                            "--note",
+                            "on it",
+                            "--by",
+                            "carol");
+            assertEquals(0, ack.code(), ack.err());
+            JsonNode handled = snapshot(am.url());
+            JsonNode n01 = alert(handled, "n01");
+            assertEquals("disk swap", n01.get("maintenance").get("reason").asText());
+            assertEquals("badge", n01.get("maintenance").get("effect").asText());
+            JsonNode n03 = alert(handled, "n03");
+            assertEquals("carol", n03.get("ack").get("by").asText());
+            assertEquals("on it", n03.get("ack").get("note").asText());
+            assertFalse(n03.has("maintenance"));
+            Run ended =
+                    run(
+                            "maintenance",
+                            "end",
+                            "--config",
+                            estate.dir.toString(),
+                            "--alertmanager",
+                            am.url(),
+                            id);
+            assertEquals(0, ended.code(), ended.err());
+            assertEquals(
+                    List.of("n01", "n03", "n05", "n06", "n07", "n08"),
+                    entities(snapshot(am.url())),
+                    "the rack is back once its maintenance ended");
+        }
+    }
+
+    @Test
+    void anAckMadeThroughOneAlertmanagerReachesAnAppOnItsPeerAndEndsWhenTheAlertClears()
+            throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
+        try (AlertmanagerServer first = AlertmanagerServer.start();
+                AlertmanagerServer second = AlertmanagerServer.start(first);
+                PrometheusRouter router =
+                        new PrometheusRouter(cfg, estate.prometheus.url(), new QueryStats());
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                cfg, router, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            HealthSnapshot s = planner.refresh();
+            HandlingService desk = Stores.service(cfg, first.url(), Clock.systemUTC());
+            HandlingService wall = Stores.service(cfg, second.url(), Clock.systemUTC());
+            Alert n01 =
+                    s.alerts().stream()
+                            .filter(a -> a.entity().equals("n01"))
+                            .findFirst()
+                            .orElseThrow();
+            Silence ack = desk.acknowledge(n01, "dave", "rebooting", null);
+            assertFalse(ack.id().startsWith("pending-"), desk.problem().orElse(""));
+            long t0 = System.nanoTime();
+            PrometheusServer.waitFor(
+                    () -> {
+                        wall.refresh();
+                        return wall.silences().stream().anyMatch(x -> x.id().equals(ack.id()));
+                    },
+                    Duration.ofSeconds(15),
+                    "the acknowledgement reaches the other Alertmanager");
+            System.out.printf(
+                    "acknowledgement seen through the peer after %d ms%n",
+                    (System.nanoTime() - t0) / 1_000_000);
+            Handled seen = wall.apply(s, Instant.now(), false).handling().alert(n01);
+            assertNotNull(seen, "the wall display shows it handled");
+            assertEquals("dave", seen.by());
+            assertTrue(seen.acknowledged());
+            // n01 clears: the desk that watches it ends the acknowledgement for everyone
+            List<Alert> without = new ArrayList<>(s.alerts());
+            without.removeIf(a -> a.entity().equals("n01"));
+            desk.apply(s.withTracking(without, List.of()), Instant.now(), true);
+            PrometheusServer.waitFor(
+                    () -> {
+                        wall.refresh();
+                        return wall.silences().stream()
+                                .filter(x -> x.id().equals(ack.id()))
+                                .allMatch(x -> x.status(Instant.now()) == Silence.Status.EXPIRED);
+                    },
+                    Duration.ofSeconds(15),
+                    "the ended acknowledgement reaches the other Alertmanager");
+            assertEquals(null, wall.apply(s, Instant.now(), false).handling().alert(n01));
+        }
+    }
+}
