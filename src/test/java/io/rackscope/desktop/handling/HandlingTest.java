@@ -1,0 +1,389 @@
+package io.rackscope.desktop.handling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.alerting.AlertTracker;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Handled;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.topology.InstancePath;
+import io.rackscope.desktop.ui.Snapshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Maintenances and acknowledgements kept in files, applied to snapshots, no server at all. */
+class HandlingTest {
+    static RackscopeConfig cfg;
+    static Snapshots snapshots;
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void load() {
+        cfg = new ConfigLoader().load(Path.of("config"));
+        snapshots = new Snapshots(cfg);
+    }
+
+    static List<String> nodesOf(String rack) {
+        return cfg.topology().instances().stream()
+                .filter(p -> p.rack().id().equals(rack))
+                .map(InstancePath::instanceId)
+                .toList();
+    }
+
+    HandlingService service() {
+        return new HandlingService(
+                new FileStore(dir), new AlertLabels(cfg.topology(), "instance"), Clock.systemUTC());
+    }
+
+    HealthSnapshot rackDownAnd(String... others) {
+        List<Snapshots.Problem> p = new ArrayList<>();
+        nodesOf("fra1-a01-r05")
+                .forEach(n -> p.add(Snapshots.problem("node_up", n, Severity.CRIT, 0)));
+        for (String o : others) {
+            p.add(Snapshots.problem("node_temperature", o, Severity.WARN, 80));
+        }
+        return new AlertTracker().track(snapshots.at(1, p.toArray(Snapshots.Problem[]::new)));
+    }
+
+    @Test
+    void theWebOriginalsFileIsReadAndWrittenBackWithItsOwnFieldNamesAndKeysKept() throws Exception {
+        Files.writeString(
+                dir.resolve("maintenances.yaml"),
+                """
+                maintenances:
+                - id: 8f1c0e2a
+                  target_type: rack
+                  target_id: fra1-a01-r05
+                  reason: PSU swap
+                  effect: hide
+                  created_at: '2026-12-01T01:00:00Z'
+                  starts_at: null
+                  expires_at: '2099-12-01T03:00:00Z'
+                  ended_at: null
+                  ticket: CHG-42
+                - id: old
+                  target_type: site
+                  target_id: ams1
+                  reason: done
+                  created_at: 2026-11-01 01:00:00+00:00
+                  ended_at: '2026-11-02T01:00:00Z'
+                """);
+        FileStore store = new FileStore(dir);
+        List<Silence> read = store.read();
+        assertEquals(2, read.size());
+        Silence psu = read.get(0);
+        assertEquals(new Target(Target.Type.RACK, "fra1-a01-r05"), psu.target());
+        assertEquals(Silence.Effect.HIDE, psu.effect());
+        assertEquals(Silence.Status.ACTIVE, psu.status(Instant.now()));
+        assertEquals(Silence.Effect.BADGE, read.get(1).effect(), "badge when not said");
+        assertEquals(Silence.Status.EXPIRED, read.get(1).status(Instant.now()));
+        store.end("8f1c0e2a", Instant.parse("2026-12-01T02:00:00Z"));
+        String written = Files.readString(dir.resolve("maintenances.yaml"));
+        for (String key :
+                List.of(
+                        "target_type",
+                        "target_id",
+                        "reason",
+                        "effect",
+                        "created_at",
+                        "starts_at",
+                        "expires_at",
+                        "ended_at",
+                        "ticket",
+                        "CHG-42")) {
+            assertTrue(written.contains(key), key + " in\n" + written);
+        }
+        assertTrue(written.contains("2026-12-01T02:00:00Z"), written);
+        assertFalse(Files.exists(dir.resolve(".maintenances.yaml.tmp")), "written atomically");
+        assertEquals(
+                Silence.Status.EXPIRED, new FileStore(dir).read().get(0).status(Instant.now()));
+    }
+
+    @Test
+    void aBrokenHandEditNamesItsFileAndLineAndTheServiceKeepsTheLastGoodState() throws Exception {
+        HandlingService h = service();
+        h.maintain(
+                new Target(Target.Type.RACK, "fra1-a01-r05"),
+                "PSU swap",
+                Silence.Effect.HIDE,
+                null,
+                null,
+                "alice");
+        h.refresh();
+        assertEquals(1, h.silences().size());
+        Files.writeString(
+                dir.resolve("maintenances.yaml"),
+                "maintenances:\n- id: x\n  target_type: shelf\n  target_id: y\n");
+        h.refresh();
+        String problem = h.problem().orElseThrow();
+        assertTrue(problem.startsWith("maintenances.yaml line 2:"), problem);
+        assertEquals(1, h.silences().size(), "the last good state is kept");
+        HealthSnapshot s = h.apply(rackDownAnd(), Instant.now(), false);
+        assertEquals(problem, s.handling().problem());
+        assertTrue(s.alerts().stream().allMatch(s.handling()::hides));
+    }
+
+    @Test
+    void hideRemovesBadgeTagsAndAMaintenanceOnARackCoversItsNodesNotOthers() {
+        HandlingService h = service();
+        h.maintain(
+                new Target(Target.Type.RACK, "fra1-a01-r05"),
+                "PSU swap",
+                Silence.Effect.HIDE,
+                null,
+                null,
+                "alice");
+        h.maintain(
+                new Target(Target.Type.INSTANCE, "cn0001"),
+                "fan",
+                Silence.Effect.BADGE,
+                null,
+                null,
+                "bob");
+        HealthSnapshot s = h.apply(rackDownAnd("cn0001", "cn0002"), Instant.now(), true);
+        for (Alert a : s.alerts()) {
+            Handled handled = s.handling().alert(a);
+            switch (a.entity()) {
+                case "cn0001" -> {
+                    assertEquals("fan", handled.text());
+                    assertFalse(handled.hidden());
+                }
+                case "cn0002" -> assertNull(handled, "not covered");
+                default -> assertTrue(handled.hidden(), a.entity());
+            }
+        }
+        Incident rack =
+                s.incidents().stream()
+                        .filter(i -> i.key().equals("rack:fra1-a01-r05"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(s.handling().incident(rack).hidden());
+        assertEquals(
+                "bob", s.handling().incidents().get("node:cn0001").by(), "a node incident too");
+    }
+
+    @Test
+    void anAcknowledgementEndsWhenItsIncidentGrowsOrItsAlertClearsOrGetsWorse() {
+        HandlingService h = service();
+        HealthSnapshot s = rackDownAnd("cn0001");
+        Incident rack =
+                s.incidents().stream()
+                        .filter(i -> i.key().startsWith("rack:"))
+                        .findFirst()
+                        .orElseThrow();
+        Silence ack = h.acknowledge(rack, "carol", "power team called", null);
+        assertFalse(ack.id().startsWith("pending-"));
+        Alert warm =
+                s.alerts().stream()
+                        .filter(a -> a.entity().equals("cn0001"))
+                        .findFirst()
+                        .orElseThrow();
+        Silence warmAck = h.acknowledge(warm, "carol", "known", null);
+        HealthSnapshot handled = h.apply(s, Instant.now(), true);
+        assertEquals("power team called", handled.handling().incident(rack).text());
+        assertTrue(handled.handling().alert(warm).acknowledged());
+        assertTrue(handled.announced().isEmpty());
+        // cn0001 gets worse: its acknowledgement ends, the rack's holds
+        List<Alert> worse = new ArrayList<>(s.alerts());
+        worse.replaceAll(
+                a ->
+                        a.entity().equals("cn0001")
+                                ? new Alert(
+                                        Severity.CRIT,
+                                        a.check(),
+                                        a.entity(),
+                                        a.path(),
+                                        95,
+                                        false,
+                                        a.rack(),
+                                        a.device(),
+                                        a.since())
+                                : a);
+        HealthSnapshot next = h.apply(s.withTracking(worse, List.of()), Instant.now(), true);
+        assertNull(
+                next.handling()
+                        .alert(
+                                worse.stream()
+                                        .filter(a -> a.entity().equals("cn0001"))
+                                        .findFirst()
+                                        .orElseThrow()));
+        assertEquals(Silence.Status.EXPIRED, status(h, warmAck.id()));
+        assertEquals(Silence.Status.ACTIVE, status(h, ack.id()));
+        // the rack clears: its acknowledgement ends too, and does not come back with the next
+        // failure
+        h.apply(new AlertTracker().track(snapshots.at(3)), Instant.now(), true);
+        assertEquals(Silence.Status.EXPIRED, status(h, ack.id()));
+        assertTrue(HandlingService.holds(ack, s), "it held while the rack was as acknowledged");
+    }
+
+    static Silence.Status status(HandlingService h, String id) {
+        h.refresh();
+        return h.silences().stream()
+                .filter(x -> x.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .status(Instant.now());
+    }
+
+    /** A store that refuses until told otherwise, then keeps silences in memory. */
+    static final class Flaky implements SilenceStore {
+        boolean down = true;
+        final List<Silence> kept = new ArrayList<>();
+
+        private void check() throws StoreException {
+            if (down) {
+                throw new StoreException(
+                        StoreException.Kind.UNREACHABLE,
+                        "Alertmanager http://am is not reachable: connection refused");
+            }
+        }
+
+        @Override
+        public List<Silence> read() throws StoreException {
+            check();
+            return List.copyOf(kept);
+        }
+
+        @Override
+        public Silence create(Silence s) throws StoreException {
+            check();
+            Silence made = s.withId("am-" + kept.size());
+            kept.add(made);
+            return made;
+        }
+
+        @Override
+        public void end(String id, Instant at) throws StoreException {
+            check();
+            kept.replaceAll(x -> x.id().equals(id) ? x.endedAt(at) : x);
+        }
+
+        @Override
+        public Silence update(Silence s) throws StoreException {
+            check();
+            return s;
+        }
+
+        @Override
+        public void delete(String id) throws StoreException {
+            check();
+        }
+
+        @Override
+        public String describe() {
+            return "Alertmanager http://am";
+        }
+    }
+
+    @Test
+    void anAcknowledgementTypedWhileTheStoreIsDownIsShownPendingAndSentWhenItIsBack() {
+        Flaky store = new Flaky();
+        HandlingService h =
+                new HandlingService(
+                        store, new AlertLabels(cfg.topology(), "instance"), Clock.systemUTC());
+        HealthSnapshot s = rackDownAnd();
+        Incident rack = s.incidents().get(0);
+        Silence pending = h.acknowledge(rack, "erin", "on my way", null);
+        assertTrue(pending.id().startsWith("pending-"));
+        HealthSnapshot shown = h.apply(s, Instant.now(), true);
+        Handled handled = shown.handling().incident(rack);
+        assertNotNull(handled, "never lost, and shown as handled");
+        assertTrue(handled.pending());
+        assertTrue(shown.handling().problem().contains("not reachable"));
+        store.down = false;
+        h.refresh();
+        assertEquals(1, store.kept.size(), "sent once the store answers");
+        assertEquals("on my way", store.kept.get(0).text());
+        assertFalse(h.apply(s, Instant.now(), true).handling().incident(rack).pending());
+        assertTrue(h.problem().isEmpty());
+    }
+
+    @Test
+    void aHiddenIncidentStillFailingWhenItsMaintenanceEndsAnnouncesItselfOnce() {
+        HandlingService h = service();
+        Silence m =
+                h.maintain(
+                        new Target(Target.Type.RACK, "fra1-a01-r05"),
+                        "PSU swap",
+                        Silence.Effect.HIDE,
+                        null,
+                        null,
+                        "alice");
+        HealthSnapshot s = rackDownAnd();
+        assertTrue(h.apply(s, Instant.now(), true).announced().isEmpty());
+        h.end(m.id());
+        List<Incident> once = h.apply(s, Instant.now(), true).announced();
+        assertEquals(List.of("rack:fra1-a01-r05"), once.stream().map(Incident::key).toList());
+        assertTrue(h.apply(s, Instant.now(), true).announced().isEmpty(), "once");
+    }
+
+    @Test
+    void silencesMadeElsewhereAreReadFromAlertmanagersOwnShapes() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Silence foreign =
+                AlertmanagerStore.silence(
+                                json.readTree(
+                                        """
+                                        {"id": "a1", "status": {"state": "active"},
+                                         "matchers": [{"name": "instance", "value": "cn01.*", "isRegex": true, "isEqual": true}],
+                                         "startsAt": "2026-12-01T01:00:00.000Z", "endsAt": "2026-12-01T05:00:00.000Z",
+                                         "updatedAt": "2026-12-01T01:00:00.000Z", "createdBy": "bob", "comment": "kernel update"}
+                                        """))
+                        .orElseThrow();
+        assertEquals(Silence.Kind.MAINTENANCE, foreign.kind());
+        assertNull(foreign.target(), "a regex names no single place");
+        assertTrue(foreign.covers(Map.of("instance", "cn0165")));
+        assertFalse(foreign.covers(Map.of("instance", "cn0265")));
+        Silence ack =
+                new Silence(
+                        "",
+                        Silence.Kind.ACK,
+                        List.of(Matcher.equal("instance", "cn0165")),
+                        new Target(Target.Type.INSTANCE, "cn0165"),
+                        Silence.Effect.BADGE,
+                        "carol",
+                        "on it",
+                        null,
+                        null,
+                        null,
+                        null,
+                        new Silence.Ack("node:cn0165", Severity.WARN, 1));
+        String comment = AlertmanagerStore.comment(ack);
+        assertEquals("ack: on it {WARN 1 node:cn0165}", comment);
+        Silence back =
+                AlertmanagerStore.silence(
+                                json.readTree(
+                                        """
+                                        {"id": "a2", "status": {"state": "active"},
+                                         "matchers": [{"name": "instance", "value": "cn0165", "isRegex": false, "isEqual": true}],
+                                         "startsAt": "2026-12-01T01:00:00Z", "endsAt": "2036-12-01T01:00:00Z",
+                                         "createdBy": "carol", "comment": "%s"}
+                                        """
+                                                .formatted(comment)))
+                        .orElseThrow();
+        assertEquals(Silence.Kind.ACK, back.kind());
+        assertEquals("on it", back.text());
+        assertEquals(new Silence.Ack("node:cn0165", Severity.WARN, 1), back.ack());
+        assertNull(back.endsAt(), "ten years out reads as open-ended");
+        assertEquals(new Target(Target.Type.INSTANCE, "cn0165"), back.target());
+        assertTrue(
+                new Matcher("rackscope_rack", "x", false, false)
+                        .matches(Map.of("rackscope_rack", "y")));
+    }
+}
