@@ -240,6 +240,11 @@ public final class HandlingService {
         silences = store.read();
     }
 
+    /** {@code s} with what handles it now; see {@link #apply(HealthSnapshot, Instant, boolean)}. */
+    public HealthSnapshot apply(HealthSnapshot s, boolean live) {
+        return apply(s, clock.instant(), live);
+    }
+
     /**
      * {@code s} with what handles its alerts and incidents as of {@code moment}; the incidents to
      * announce lose the handled ones and gain those a maintenance hid until now that still fail.
@@ -382,7 +387,7 @@ public final class HandlingService {
     }
 
     /** Where a maintenance or acknowledgement of {@code i} is aimed. */
-    Target target(Incident i) {
+    public Target target(Incident i) {
         String place = i.place();
         return switch (i.level()) {
             case ROOM -> new Target(Target.Type.ROOM, place.substring(place.indexOf('/') + 1));

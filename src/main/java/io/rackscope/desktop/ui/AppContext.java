@@ -32,6 +32,7 @@ public final class AppContext {
     private final Clock clock;
     private JournalMarks journal = JournalMarks.NONE;
     private JournalHistory history = JournalHistory.NONE;
+    private AlertHandling handling = AlertHandling.NONE;
 
     public AppContext(
             RackscopeConfig config,
@@ -60,6 +61,15 @@ public final class AppContext {
      */
     public JournalMarks journal() {
         return journal;
+    }
+
+    /** Acknowledging and maintenance (none unless the window keeps a store). */
+    public AlertHandling handling() {
+        return handling;
+    }
+
+    public void useHandling(AlertHandling h) {
+        this.handling = h;
     }
 
     /** The incident journal the alerts page lists under History (empty unless one is kept). */

@@ -7,6 +7,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.Stores;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.CheckTrials;
 import io.rackscope.desktop.telemetry.EvaluationMode;
@@ -52,6 +53,7 @@ public final class DesktopSession implements AutoCloseable {
     private final MainView main;
     private final CheckTrials trials;
     private final Journal journal;
+    private final HandlingBridge handling;
     private KioskController kiosk;
     private SelfMonitoringServer selfMonitoring;
 
@@ -73,8 +75,12 @@ public final class DesktopSession implements AutoCloseable {
         journal = new Journal(Journal.defaultDirectory(), alerts.journalDays());
         tracker.journalTo(journal::append);
         feed = new HealthFeed(planner, past, Platform::runLater, tracker);
+        handling =
+                new HandlingBridge(
+                        Stores.service(cfg, null, clock), feed, cfg.app().refresh().cycle());
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
+        ctx.useHandling(handling);
         ctx.useJournal(
                 (from, to) ->
                         CompletableFuture.supplyAsync(
@@ -198,6 +204,7 @@ public final class DesktopSession implements AutoCloseable {
         if (kiosk != null) {
             kiosk.stop();
         }
+        handling.close();
         feed.close();
         journal.close();
         trials.close();

@@ -47,6 +47,8 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     private final Object handOff = new Object();
     private final AlertTracker tracker;
     private HealthSnapshot pending;
+    private HealthSnapshot lastTracked;
+    private volatile Handler handler = (s, live) -> s;
     private final Executor fx;
     private final TelemetryPlanner planner;
     private final ScheduledExecutorService scheduler;
@@ -132,10 +134,12 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
             return assemble.apply(current());
         }
         HealthSnapshot shown = current();
+        // one version is shown again when an acknowledgement or maintenance changes it
+        long stamp = shown.version() * 1_000_003L + System.identityHashCode(shown.handling());
         return planner.stateCache()
                 .get(
                         key,
-                        shown.version(),
+                        stamp,
                         () -> {
                             planner.cachedSnapshot();
                             return assemble.apply(shown);
@@ -209,8 +213,40 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
         boolean schedule;
         synchronized (handOff) {
             HealthSnapshot tracked = tracker.track(s);
+            lastTracked = tracked;
+            HealthSnapshot handled = handler.apply(tracked, true);
             schedule = pending == null;
-            pending = schedule ? tracked : mergeFresh(pending, tracked);
+            pending = schedule ? handled : mergeFresh(pending, handled);
+        }
+        if (schedule) {
+            fx.execute(this::deliver);
+        }
+    }
+
+    /** What acknowledgements and maintenances do to a snapshot ({@code live}: settle them too). */
+    public interface Handler {
+        HealthSnapshot apply(HealthSnapshot s, boolean live);
+    }
+
+    public void handleWith(Handler h) {
+        this.handler = h;
+    }
+
+    /**
+     * Shows the latest snapshot again with handling applied afresh (after an acknowledgement, or a
+     * new read of the store), announcing nothing again.
+     */
+    public void rehandle() {
+        boolean schedule;
+        synchronized (handOff) {
+            if (lastTracked == null) {
+                return;
+            }
+            HealthSnapshot again =
+                    handler.apply(
+                            lastTracked.withIncidents(lastTracked.incidents(), List.of()), false);
+            schedule = pending == null;
+            pending = schedule ? again : mergeFresh(pending, again);
         }
         if (schedule) {
             fx.execute(this::deliver);

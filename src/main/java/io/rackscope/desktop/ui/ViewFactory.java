@@ -118,8 +118,11 @@ public final class ViewFactory {
     }
 
     private static AlertsViewModel alerts(AppContext ctx) {
-        return new AlertsViewModel(
-                ctx.config(), ctx.locator(), ctx.health(), ctx.navigation(), ctx.clock());
+        AlertsViewModel m =
+                new AlertsViewModel(
+                        ctx.config(), ctx.locator(), ctx.health(), ctx.navigation(), ctx.clock());
+        m.useHandling(ctx.handling(), ctx.options().operatorProperty());
+        return m;
     }
 
     /** The main window's content: toolbar, the current place's view, alert panel, status bar. */

@@ -7,6 +7,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * How the user has chosen to see the estate, shared by every view: the theme, whether nodes are
@@ -21,6 +23,13 @@ public final class ViewOptions {
             new SimpleObjectProperty<>(this, "selectedJob");
     private final ObjectProperty<CheckPreview> preview =
             new SimpleObjectProperty<>(this, "preview");
+    private final StringProperty operator =
+            new SimpleStringProperty(this, "operator", System.getProperty("user.name", "operator"));
+
+    /** Who acknowledges and puts under maintenance: the OS user until changed, for the session. */
+    public StringProperty operatorProperty() {
+        return operator;
+    }
 
     /** A tried check painted over the floor instead of health; null for none. */
     public ObjectProperty<CheckPreview> previewProperty() {

@@ -11,9 +11,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -154,6 +156,10 @@ public final class AlertsView implements PlaceView {
         protected void updateItem(PanelRow item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
+            setContextMenu(
+                    empty || !(item instanceof IncidentItem i) || !model.canHandle()
+                            ? null
+                            : menu(i));
             if (empty || item == null) {
                 setGraphic(null);
             } else if (item instanceof IncidentItem i) {
@@ -182,7 +188,18 @@ public final class AlertsView implements PlaceView {
             Label since = new Label(model.sinceText(item.incident().since()) + flapping(item));
             since.getStyleClass().add("faint");
             text.getChildren().addAll(where, since);
+            if (item.handled() != null) {
+                Label handled = new Label(model.handledText(item.handled()));
+                handled.getStyleClass().add("handled-note");
+                handled.setWrapText(true);
+                handled.setMaxWidth(textWidth);
+                text.getChildren().add(handled);
+            }
             HBox row = new HBox(8, sev, text);
+            if (item.handled() != null) {
+                row.getStyleClass().add("handled");
+                sev.setText((item.handled().acknowledged() ? "ACK " : "MNT ") + sev.getText());
+            }
             shown = item;
             if (item.members().size() > 1) {
                 Region spacer = new Region();
@@ -208,6 +225,38 @@ public final class AlertsView implements PlaceView {
             row.setPadding(new Insets(0, 0, 0, 24));
             row.getStyleClass().add("alert-member");
             return row;
+        }
+
+        private ContextMenu menu(IncidentItem i) {
+            ContextMenu m = new ContextMenu();
+            String what = i.headline();
+            if (i.handled() == null) {
+                MenuItem ack = new MenuItem("Acknowledge…");
+                ack.setOnAction(
+                        e ->
+                                HandleDialogs.acknowledge(root, what, model.operatorProperty())
+                                        .ifPresent(
+                                                a -> model.acknowledge(i, a.text(), a.length())));
+                m.getItems().add(ack);
+            } else {
+                MenuItem end =
+                        new MenuItem(
+                                i.handled().acknowledged()
+                                        ? "Withdraw the acknowledgement"
+                                        : "End the maintenance");
+                end.setOnAction(e -> model.release(i));
+                m.getItems().add(end);
+            }
+            MenuItem maintain = new MenuItem("Put under maintenance…");
+            maintain.setOnAction(
+                    e ->
+                            HandleDialogs.maintain(root, what, model.operatorProperty())
+                                    .ifPresent(
+                                            a ->
+                                                    model.maintain(
+                                                            i, a.text(), a.effect(), a.length())));
+            m.getItems().add(maintain);
+            return m;
         }
 
         private Label badge(Severity s) {

@@ -5,7 +5,9 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.slurm.SlurmNode;
@@ -13,6 +15,7 @@ import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
@@ -76,6 +79,10 @@ public final class AlertsViewModel {
     private final ReadOnlyObjectWrapper<List<SlurmAlert>> slurm =
             new ReadOnlyObjectWrapper<>(this, "slurm", List.of());
     private Consumer<List<Incident>> onNewIncidents = a -> {};
+    private final javafx.beans.property.ReadOnlyLongWrapper handled =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "handled");
+    private AlertHandling handling = AlertHandling.NONE;
+    private StringProperty operator = new SimpleStringProperty(this, "operator", "operator");
 
     public AlertsViewModel(
             RackscopeConfig config,
@@ -197,10 +204,12 @@ public final class AlertsViewModel {
             if (expanded.contains(i.incident().key())) {
                 next.addAll(i.members());
             }
-            i.members().stream()
-                    .map(m -> m.alert().entity())
-                    .filter(e -> locator.topology().instance(e).isPresent())
-                    .forEach(nodes::add);
+            if (i.handled() == null) {
+                i.members().stream()
+                        .map(m -> m.alert().entity())
+                        .filter(e -> locator.topology().instance(e).isPresent())
+                        .forEach(nodes::add);
+            }
         }
         expanded.retainAll(incidents.stream().map(i -> i.incident().key()).toList());
         if (!next.equals(rows.get())) {
@@ -215,14 +224,18 @@ public final class AlertsViewModel {
         if (!slurmNow.equals(slurm.get())) {
             slurm.set(slurmNow);
         }
+        long open = incidents.stream().filter(i -> i.handled() == null).count();
+        long handledCount = incidents.size() - open;
         summary.set(
-                incidents.isEmpty()
-                        ? "no incidents"
-                        : incidents.size()
-                                + (incidents.size() == 1 ? " incident" : " incidents")
-                                + " · "
-                                + nodes.size()
-                                + (nodes.size() == 1 ? " node" : " nodes"));
+                (open == 0
+                                ? "no new incidents"
+                                : open
+                                        + (open == 1 ? " incident" : " incidents")
+                                        + " · "
+                                        + nodes.size()
+                                        + (nodes.size() == 1 ? " node" : " nodes"))
+                        + (handledCount == 0 ? "" : " · " + handledCount + " handled"));
+        handled.set(handledCount);
     }
 
     /** The incidents with at least one alert that passes the filters, worst and newest first. */
@@ -249,10 +262,13 @@ public final class AlertsViewModel {
                             i,
                             IncidentItem.headline(i, this::checkName, value),
                             IncidentItem.checks(i, this::checkName),
-                            members));
+                            members,
+                            s.handling().incident(i)));
         }
+        // new and unhandled first: red means nobody is on it
         out.sort(
-                Comparator.comparing(IncidentItem::severity, Comparator.reverseOrder())
+                Comparator.comparing((IncidentItem i) -> i.handled() != null)
+                        .thenComparing(IncidentItem::severity, Comparator.reverseOrder())
                         .thenComparing(
                                 (IncidentItem i) -> i.incident().since(),
                                 Comparator.nullsLast(Comparator.reverseOrder()))
@@ -377,6 +393,87 @@ public final class AlertsViewModel {
                                 .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> Map.entry(e.getKey(), e.getValue()))
                 .toList();
+    }
+
+    /** Acknowledging and maintenance through {@code h}, by the session's {@code operator}. */
+    public void useHandling(AlertHandling h, StringProperty sessionOperator) {
+        this.handling = h;
+        this.operator = sessionOperator;
+    }
+
+    /** Whether incidents can be acknowledged or put under maintenance here. */
+    public boolean canHandle() {
+        return handling.enabled() && health.viewing() == null;
+    }
+
+    /** Who acknowledges: the OS user by default, editable once per session. */
+    public StringProperty operatorProperty() {
+        return operator;
+    }
+
+    /** How many incidents are acknowledged or under maintenance. */
+    public javafx.beans.property.ReadOnlyLongProperty handledProperty() {
+        return handled.getReadOnlyProperty();
+    }
+
+    /**
+     * Acknowledges the incident (all its members) with {@code note} for {@code length} at most
+     * (null: until it clears, gets worse or gains members).
+     */
+    public void acknowledge(IncidentItem item, String note, Duration length) {
+        Instant until = length == null ? null : clock.instant().plus(length);
+        report(handling.acknowledge(item.incident(), operator.get(), note, until));
+    }
+
+    /** Puts the incident's place under maintenance from now for {@code length} (null: open). */
+    public void maintain(IncidentItem item, String reason, Silence.Effect effect, Duration length) {
+        Instant now = clock.instant();
+        report(
+                handling.maintain(
+                        handling.targetOf(item.incident()),
+                        reason,
+                        effect,
+                        null,
+                        length == null ? null : now.plus(length),
+                        operator.get()));
+    }
+
+    /** Ends what handles the incident (withdraws the acknowledgement, ends the maintenance). */
+    public void release(IncidentItem item) {
+        if (item.handled() != null) {
+            report(handling.end(item.handled().id()));
+        }
+    }
+
+    private void report(java.util.concurrent.CompletableFuture<?> change) {
+        change.whenComplete(
+                (r, e) -> {
+                    if (e != null) {
+                        problem.set("Could not keep it: " + e.getMessage());
+                    }
+                });
+    }
+
+    /** "Acknowledged by carol at 02:13 · note", "Maintenance (hide) until 04:13 · reason". */
+    public String handledText(Handled h) {
+        java.time.format.DateTimeFormatter hm =
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
+        String when = h.since() == null ? "" : " at " + hm.format(h.since());
+        String until = h.until() == null ? "" : " until " + hm.format(h.until());
+        String text = h.text() == null || h.text().isBlank() ? "" : " · " + h.text();
+        String pending =
+                h.pending()
+                        ? " (not yet kept: " + handling.problem().orElse("store down") + ")"
+                        : "";
+        return h.acknowledged()
+                ? "Acknowledged by " + h.by() + when + until + text + pending
+                : "Maintenance"
+                        + (h.hidden() ? " (hidden)" : "")
+                        + until
+                        + " by "
+                        + h.by()
+                        + text
+                        + pending;
     }
 
     /** Whether Slurm is configured: the page then has a Slurm tab. */
@@ -527,7 +624,9 @@ public final class AlertsViewModel {
     private List<AlertItem> items(HealthSnapshot s, String q, String where) {
         List<AlertItem> out = new ArrayList<>();
         for (Alert a : s.alerts()) {
-            if (a.severity().compareTo(minimum.get()) < 0 || !inScope(a.entity(), where)) {
+            if (a.severity().compareTo(minimum.get()) < 0
+                    || !inScope(a.entity(), where)
+                    || s.handling().hides(a)) {
                 continue;
             }
             String name = config.check(a.check()).map(Check::name).orElse(a.check());

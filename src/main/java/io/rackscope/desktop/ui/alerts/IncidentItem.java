@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.Formats;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.stream.Collectors;
 
 /**
  * An incident as the alert panel lists it: its headline ("Rack FRA1-A01-R05: 74 of 74 nodes CRIT",
- * or a single entity's check and value), its checks with counts, and its members' alerts.
+ * or a single entity's check and value), its checks with counts, its members' alerts, and how it is
+ * handled (null: new and unhandled).
  */
 public record IncidentItem(
-        Incident incident, String headline, String checks, List<AlertItem> members)
+        Incident incident, String headline, String checks, List<AlertItem> members, Handled handled)
         implements PanelRow {
 
     public IncidentItem {

@@ -1,0 +1,110 @@
+package io.rackscope.desktop.ui.alerts;
+
+import io.rackscope.desktop.handling.Silence;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+
+/** The small forms behind "Acknowledge…" and "Put under maintenance…". */
+final class HandleDialogs {
+    private HandleDialogs() {}
+
+    /** A note and how long; null length means "until it clears or gets worse" / open-ended. */
+    record Answer(String text, Duration length, Silence.Effect effect) {}
+
+    private static final Map<String, Duration> ACK_LENGTHS =
+            lengths("Until it clears or gets worse");
+    private static final Map<String, Duration> MAINTENANCE_LENGTHS = lengths("Until ended");
+
+    private static Map<String, Duration> lengths(String open) {
+        Map<String, Duration> m = new LinkedHashMap<>();
+        m.put(open, null);
+        m.put("1 hour", Duration.ofHours(1));
+        m.put("4 hours", Duration.ofHours(4));
+        m.put("8 hours (a shift)", Duration.ofHours(8));
+        m.put("24 hours", Duration.ofHours(24));
+        return m;
+    }
+
+    static Optional<Answer> acknowledge(Node owner, String what, StringProperty operator) {
+        return ask(owner, "Acknowledge", what, "Note", ACK_LENGTHS, operator, false);
+    }
+
+    static Optional<Answer> maintain(Node owner, String what, StringProperty operator) {
+        return ask(
+                owner,
+                "Put under maintenance",
+                what,
+                "Reason",
+                MAINTENANCE_LENGTHS,
+                operator,
+                true);
+    }
+
+    private static Optional<Answer> ask(
+            Node owner,
+            String title,
+            String what,
+            String textLabel,
+            Map<String, Duration> lengths,
+            StringProperty operator,
+            boolean effect) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle(title);
+        d.setHeaderText(title + ": " + what);
+        if (owner != null && owner.getScene() != null) {
+            d.initOwner(owner.getScene().getWindow());
+            d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        TextField by = new TextField(operator.get());
+        by.setId("handle-by");
+        TextArea text = new TextArea();
+        text.setId("handle-text");
+        text.setPrefRowCount(3);
+        text.setWrapText(true);
+        ComboBox<String> length = new ComboBox<>();
+        length.setId("handle-length");
+        length.getItems().setAll(lengths.keySet());
+        length.getSelectionModel().selectFirst();
+        ComboBox<String> hide = new ComboBox<>();
+        hide.setId("handle-effect");
+        hide.getItems().setAll("Badge: listed, tagged, silent", "Hide: not listed at all");
+        hide.getSelectionModel().selectFirst();
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label("Operator"), by);
+        g.addRow(1, new Label(textLabel), text);
+        g.addRow(2, new Label("For"), length);
+        if (effect) {
+            g.addRow(3, new Label("Effect"), hide);
+        }
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setOnShown(e -> text.requestFocus());
+        Optional<ButtonType> chosen = d.showAndWait();
+        if (chosen.isEmpty() || chosen.get() != ButtonType.OK) {
+            return Optional.empty();
+        }
+        if (!by.getText().isBlank()) {
+            operator.set(by.getText().trim());
+        }
+        return Optional.of(
+                new Answer(
+                        text.getText().trim(),
+                        lengths.get(length.getValue()),
+                        hide.getSelectionModel().getSelectedIndex() == 1
+                                ? Silence.Effect.HIDE
+                                : Silence.Effect.BADGE));
+    }
+}
