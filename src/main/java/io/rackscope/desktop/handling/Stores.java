@@ -1,13 +1,17 @@
 package io.rackscope.desktop.handling;
 
+import io.rackscope.desktop.alerting.Journal;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.http.Endpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Where acknowledgements and maintenances are kept: Alertmanager when one is configured (or given
- * on the command line), else {@code maintenances.yaml} beside app.yaml.
+ * on the command line), else {@code maintenances.yaml} beside app.yaml (or, where that directory
+ * cannot be written, beside the journal's directory).
  */
 public final class Stores {
     private Stores() {}
@@ -31,9 +35,12 @@ public final class Stores {
                                     1,
                                     "alertmanager");
         }
-        return am != null
-                ? new AlertmanagerStore(am)
-                : new FileStore(cfg.paths().appYaml().toAbsolutePath().getParent());
+        if (am != null) {
+            return new AlertmanagerStore(am);
+        }
+        Path dir = cfg.paths().appYaml().toAbsolutePath().getParent();
+        // an installed demo's configuration is read-only: keep them with the journal instead
+        return new FileStore(Files.isWritable(dir) ? dir : Journal.defaultDirectory().getParent());
     }
 
     public static HandlingService service(

@@ -85,7 +85,8 @@ public final class AlertsView implements PlaceView {
         list.setOnMouseClicked(
                 e -> {
                     PanelRow row = list.getSelectionModel().getSelectedItem();
-                    if (row != null) {
+                    // a right-click opens the row's menu; it does not go anywhere
+                    if (row != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
                         model.open(row);
                     }
                 });

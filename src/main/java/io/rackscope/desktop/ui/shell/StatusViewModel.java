@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui.shell;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.Handling;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.ui.Formats;
@@ -180,7 +181,25 @@ public final class StatusViewModel {
     private void show(Severity l, String text, String alarm) {
         level.set(l);
         prometheus.set(text);
-        banner.set(join(notice, alarm.strip()));
+        banner.set(join(join(notice, alarm.strip()), handlingProblem()));
+    }
+
+    /**
+     * Acknowledgements and maintenances that cannot be read or kept: what is shown of them is as
+     * old as the last good read, and what is typed meanwhile waits.
+     */
+    private String handlingProblem() {
+        Handling h = health.current().handling();
+        if (h.problem() == null) {
+            return "";
+        }
+        return "Acknowledgements and maintenances: "
+                + h.problem()
+                + (h.readAt() == null
+                        ? " (none known yet)"
+                        : "; showing them as of "
+                                + Formats.ago(h.readAt(), clock.instant())
+                                + ", new ones are kept when it answers again");
     }
 
     public ReadOnlyObjectProperty<Severity> healthProperty() {

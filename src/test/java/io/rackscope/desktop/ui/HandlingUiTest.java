@@ -1,0 +1,189 @@
+package io.rackscope.desktop.ui;
+
+import static io.rackscope.desktop.ui.Snapshots.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.AlertLabels;
+import io.rackscope.desktop.handling.FileStore;
+import io.rackscope.desktop.handling.HandlingService;
+import io.rackscope.desktop.handling.Silence;
+import io.rackscope.desktop.handling.Target;
+import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.ui.shell.MainView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Acknowledging from the alert panel, headless, on files in a temporary directory. */
+@ExtendWith(ApplicationExtension.class)
+class HandlingUiTest {
+    RackscopeConfig cfg;
+    HealthFeed feed;
+    HandlingService service;
+    HealthSnapshot raw;
+
+    /** The service, synchronously: each change is applied and published at once. */
+    final class Direct implements AlertHandling {
+        private <T> CompletableFuture<T> done(T t) {
+            feed.publish(service.apply(raw, false));
+            return CompletableFuture.completedFuture(t);
+        }
+
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
+        public CompletableFuture<Silence> acknowledge(
+                Incident i, String by, String note, Instant until) {
+            return done(service.acknowledge(i, by, note, until));
+        }
+
+        @Override
+        public CompletableFuture<Silence> acknowledge(
+                Alert a, String by, String note, Instant until) {
+            return done(service.acknowledge(a, by, note, until));
+        }
+
+        @Override
+        public CompletableFuture<Silence> maintain(
+                Target target,
+                String reason,
+                Silence.Effect effect,
+                Instant start,
+                Instant end,
+                String by) {
+            return done(service.maintain(target, reason, effect, start, end, by));
+        }
+
+        @Override
+        public CompletableFuture<Void> end(String id) {
+            service.end(id);
+            return done(null);
+        }
+
+        @Override
+        public CompletableFuture<Silence> extend(String id, Instant until) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException());
+        }
+
+        @Override
+        public CompletableFuture<Void> delete(String id) {
+            return done(null);
+        }
+
+        @Override
+        public List<Silence> silences() {
+            return service.silences();
+        }
+
+        @Override
+        public Optional<String> problem() {
+            return service.problem();
+        }
+
+        @Override
+        public String source() {
+            return service.source();
+        }
+
+        @Override
+        public Target targetOf(Incident i) {
+            return service.target(i);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        cfg = new ConfigLoader().load(Path.of("config"));
+        Path dir = Files.createTempDirectory("rackscope-handling-ui");
+        service =
+                new HandlingService(
+                        new FileStore(dir),
+                        new AlertLabels(cfg.topology(), "instance"),
+                        Clock.systemUTC());
+        feed = new HealthFeed(null, Runnable::run);
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        ctx.useHandling(new Direct());
+        ctx.options().operatorProperty().set("carol");
+        raw =
+                new Snapshots(cfg)
+                        .at(
+                                1,
+                                problem("node_up", "cn0165", Severity.CRIT, 0),
+                                problem("node_temperature", "cn0001", Severity.WARN, 80));
+        feed.publish(raw);
+        raw = feed.current();
+        MainView main = ViewFactory.main(ctx, "", null);
+        Scene scene = new Scene(main.node(), 1260, 780);
+        Theme.DARK.applyTo(scene);
+        main.install(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void anIncidentAcknowledgedFromItsMenuIsListedAfterTheNewOnesWithWhoAndTheNote(FxRobot robot) {
+        Labeled summary = robot.lookup(".alerts-panel .faint").queryAs(Labeled.class);
+        assertEquals("2 incidents · 2 nodes", summary.getText());
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = robot.lookup("#alerts-list").queryAs(ListView.class);
+        Node first = robot.lookup("#alerts-list .list-cell").nth(0).queryAs(Node.class);
+        robot.interact(
+                () -> {
+                    var at = first.localToScreen(20, 10);
+                    first.fireEvent(
+                            new ContextMenuEvent(
+                                    ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                                    20,
+                                    10,
+                                    at.getX(),
+                                    at.getY(),
+                                    false,
+                                    null));
+                });
+        robot.clickOn("Acknowledge…");
+        robot.clickOn(robot.lookup("#handle-text").queryAs(TextArea.class))
+                .write("PSU swap, Bob on site");
+        robot.clickOn("OK");
+        assertEquals("1 incident · 1 node · 1 handled", summary.getText());
+        String last = list.getItems().get(list.getItems().size() - 1).toString();
+        assertTrue(last.contains("cn0165"), "the handled one goes last: " + last);
+        assertTrue(
+                robot.lookup(".handled-note")
+                        .queryAs(Labeled.class)
+                        .getText()
+                        .startsWith("Acknowledged by carol at "),
+                robot.lookup(".handled-note").queryAs(Labeled.class).getText());
+        assertTrue(
+                robot.lookup(".handled-note")
+                        .queryAs(Labeled.class)
+                        .getText()
+                        .endsWith("· PSU swap, Bob on site"));
+        assertEquals(1, service.silences().size());
+        assertEquals("carol", service.silences().get(0).by());
+    }
+}
