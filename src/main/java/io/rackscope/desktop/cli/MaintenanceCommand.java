@@ -7,7 +7,6 @@ import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.handling.Stores;
 import io.rackscope.desktop.handling.Target;
-import io.rackscope.desktop.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -152,7 +151,7 @@ public final class MaintenanceCommand implements Callable<Integer> {
             }
             RackscopeConfig cfg = store.load();
             PrintWriter err = spec.commandLine().getErr();
-            if (!exists(cfg.topology(), t)) {
+            if (!t.existsIn(cfg.topology())) {
                 err.println("no " + t.type().key() + " '" + t.id() + "' in the topology");
                 return 1;
             }
@@ -174,20 +173,6 @@ public final class MaintenanceCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(made.id());
             return 0;
         }
-    }
-
-    static boolean exists(Topology topology, Target t) {
-        return switch (t.type()) {
-            case SITE -> topology.site(t.id()).isPresent();
-            case ROOM -> topology.rooms().stream().anyMatch(r -> r.id().equals(t.id()));
-            case AISLE ->
-                    topology.rooms().stream()
-                            .flatMap(r -> r.aisles().stream())
-                            .anyMatch(a -> a.id().equals(t.id()));
-            case RACK -> topology.rack(t.id()).isPresent();
-            case DEVICE -> topology.device(t.id()).isPresent();
-            case INSTANCE -> topology.instance(t.id()).isPresent();
-        };
     }
 
     @Command(

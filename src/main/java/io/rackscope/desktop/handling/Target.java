@@ -1,5 +1,6 @@
 package io.rackscope.desktop.handling;
 
+import io.rackscope.desktop.topology.Topology;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -73,5 +74,20 @@ public record Target(Type type, String id) {
 
     public Matcher matcher() {
         return Matcher.equal(type.label(), id);
+    }
+
+    /** Whether the topology has this place. */
+    public boolean existsIn(Topology topology) {
+        return switch (type) {
+            case SITE -> topology.site(id).isPresent();
+            case ROOM -> topology.rooms().stream().anyMatch(r -> r.id().equals(id));
+            case AISLE ->
+                    topology.rooms().stream()
+                            .flatMap(r -> r.aisles().stream())
+                            .anyMatch(a -> a.id().equals(id));
+            case RACK -> topology.rack(id).isPresent();
+            case DEVICE -> topology.device(id).isPresent();
+            case INSTANCE -> topology.instance(id).isPresent();
+        };
     }
 }

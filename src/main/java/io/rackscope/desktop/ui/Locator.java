@@ -102,7 +102,7 @@ public final class Locator {
     /** Whether the place names something that exists. */
     public boolean exists(Place place) {
         return switch (place.kind()) {
-            case WORLD, SLURM -> true;
+            case WORLD, SLURM, MAINTENANCE -> true;
             case WALLBOARD, ALERTS ->
                     place.id().isEmpty()
                             || topology.site(place.id()).isPresent()
@@ -152,6 +152,7 @@ public final class Locator {
                 out.add(new Crumb("Alerts", place));
             }
             case SLURM -> out.add(new Crumb("Slurm", place));
+            case MAINTENANCE -> out.add(new Crumb("Maintenance", place));
             case WALLBOARD -> {
                 scope(out, place.id());
                 out.add(new Crumb("Wallboard", place));

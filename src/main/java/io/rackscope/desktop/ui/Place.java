@@ -19,7 +19,8 @@ public record Place(Kind kind, String id, String highlight) {
         DEVICE,
         ALERTS,
         WALLBOARD,
-        SLURM
+        SLURM,
+        MAINTENANCE
     }
 
     public static final Place WORLD = new Place(Kind.WORLD, "", null);
@@ -42,6 +43,7 @@ public record Place(Kind kind, String id, String highlight) {
             case WORLD -> "world";
             case ALERTS -> id.isEmpty() ? "alerts" : "alerts:" + id;
             case SLURM -> "slurm";
+            case MAINTENANCE -> "maintenance";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
             default -> kind.name().toLowerCase(Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
         };
@@ -58,6 +60,9 @@ public record Place(Kind kind, String id, String highlight) {
         }
         if (t.equals("slurm")) {
             return Optional.of(of(Kind.SLURM, ""));
+        }
+        if (t.equals("maintenance")) {
+            return Optional.of(of(Kind.MAINTENANCE, ""));
         }
         if (t.equals("alerts")) {
             return Optional.of(of(Kind.ALERTS, ""));

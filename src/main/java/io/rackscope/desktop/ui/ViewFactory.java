@@ -10,6 +10,8 @@ import io.rackscope.desktop.ui.device.DeviceViewModel;
 import io.rackscope.desktop.ui.history.HistoryViewModel;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.kiosk.PlaylistViewModel;
+import io.rackscope.desktop.ui.maintenance.MaintenanceView;
+import io.rackscope.desktop.ui.maintenance.MaintenanceViewModel;
 import io.rackscope.desktop.ui.rack.RackElevationView;
 import io.rackscope.desktop.ui.rack.RackElevationViewModel;
 import io.rackscope.desktop.ui.room.RoomFloorView;
@@ -95,6 +97,15 @@ public final class ViewFactory {
                                 ctx.clock().getZone(),
                                 Platform::runLater));
             }
+            case MAINTENANCE ->
+                    new MaintenanceView(
+                            new MaintenanceViewModel(
+                                    ctx.handling(),
+                                    loc.topology(),
+                                    ctx.health(),
+                                    ctx.options().operatorProperty(),
+                                    ctx.clock(),
+                                    Platform::runLater));
             case SLURM ->
                     new SlurmView(
                             new SlurmViewModel(

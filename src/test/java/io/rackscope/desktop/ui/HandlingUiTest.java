@@ -10,19 +10,11 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.AlertLabels;
 import io.rackscope.desktop.handling.FileStore;
 import io.rackscope.desktop.handling.HandlingService;
-import io.rackscope.desktop.handling.Silence;
-import io.rackscope.desktop.handling.Target;
-import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.shell.MainView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -44,78 +36,6 @@ class HandlingUiTest {
     HandlingService service;
     HealthSnapshot raw;
 
-    /** The service, synchronously: each change is applied and published at once. */
-    final class Direct implements AlertHandling {
-        private <T> CompletableFuture<T> done(T t) {
-            feed.publish(service.apply(raw, false));
-            return CompletableFuture.completedFuture(t);
-        }
-
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public CompletableFuture<Silence> acknowledge(
-                Incident i, String by, String note, Instant until) {
-            return done(service.acknowledge(i, by, note, until));
-        }
-
-        @Override
-        public CompletableFuture<Silence> acknowledge(
-                Alert a, String by, String note, Instant until) {
-            return done(service.acknowledge(a, by, note, until));
-        }
-
-        @Override
-        public CompletableFuture<Silence> maintain(
-                Target target,
-                String reason,
-                Silence.Effect effect,
-                Instant start,
-                Instant end,
-                String by) {
-            return done(service.maintain(target, reason, effect, start, end, by));
-        }
-
-        @Override
-        public CompletableFuture<Void> end(String id) {
-            service.end(id);
-            return done(null);
-        }
-
-        @Override
-        public CompletableFuture<Silence> extend(String id, Instant until) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException());
-        }
-
-        @Override
-        public CompletableFuture<Void> delete(String id) {
-            return done(null);
-        }
-
-        @Override
-        public List<Silence> silences() {
-            return service.silences();
-        }
-
-        @Override
-        public Optional<String> problem() {
-            return service.problem();
-        }
-
-        @Override
-        public String source() {
-            return service.source();
-        }
-
-        @Override
-        public Target targetOf(Incident i) {
-            return service.target(i);
-        }
-    }
-
     @Start
     void start(Stage stage) throws Exception {
         cfg = new ConfigLoader().load(Path.of("config"));
@@ -127,7 +47,7 @@ class HandlingUiTest {
                         Clock.systemUTC());
         feed = new HealthFeed(null, Runnable::run);
         AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
-        ctx.useHandling(new Direct());
+        ctx.useHandling(new DirectHandling(service, feed, () -> raw));
         ctx.options().operatorProperty().set("carol");
         raw =
                 new Snapshots(cfg)

@@ -168,14 +168,14 @@ public final class MainView {
                             search.selectAll();
                         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), shell::refreshNow);
-        List<Place> pages = List.copyOf(pages().values());
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
-        for (int i = 0; i < pages.size(); i++) {
-            Place p = pages.get(i);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (Map.Entry<String, Place> page : pages().entrySet()) {
+            String label = page.getKey();
+            int digit = label.charAt(label.length() - 2) - '1';
             scene.getAccelerators()
                     .put(
-                            new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
-                            () -> shell.go(p));
+                            new KeyCodeCombination(digits[digit], KeyCombination.SHORTCUT_DOWN),
+                            () -> shell.go(page.getValue()));
         }
         toasts = new Toasts(shell, scene.getWindow());
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
@@ -329,6 +329,7 @@ public final class MainView {
         if (shell.slurmEnabled()) {
             out.put("Slurm (Ctrl+3)", Place.of(Place.Kind.SLURM, ""));
         }
+        out.put("Maintenance (Ctrl+4)", Place.of(Place.Kind.MAINTENANCE, ""));
         return out;
     }
 
