@@ -88,7 +88,11 @@ class HandlingUiTest {
         robot.clickOn("Acknowledge…");
         robot.clickOn(robot.lookup("#handle-text").queryAs(TextArea.class))
                 .write("PSU swap, Bob on site");
-        robot.clickOn("OK");
+        // the legend says OK too: the dialog's button
+        robot.clickOn(
+                robot.lookup(".dialog-pane .button")
+                        .match(org.testfx.matcher.control.LabeledMatchers.hasText("OK"))
+                        .queryAs(Node.class));
         assertEquals("1 incident · 1 node · 1 handled", summary.getText());
         String last = list.getItems().get(list.getItems().size() - 1).toString();
         assertTrue(last.contains("cn0165"), "the handled one goes last: " + last);
