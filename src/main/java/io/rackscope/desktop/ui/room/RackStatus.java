@@ -5,7 +5,9 @@ import io.rackscope.desktop.ui.Tone;
 
 /**
  * What a rack tile shows: its health, the colour drawn (health, a metric band or the Slurm state),
- * the count label, whether its data is stale, and whether it holds nodes of the selected Slurm job.
+ * the count label, whether its data is stale, whether it holds nodes of the selected Slurm job, and
+ * whether every one of its alerts is acknowledged or under maintenance (drawn hatched, in its true
+ * colour).
  */
 public record RackStatus(
         Severity severity,
@@ -14,7 +16,20 @@ public record RackStatus(
         int warn,
         boolean stale,
         String label,
-        boolean inJob) {
+        boolean inJob,
+        boolean handled) {
     static final RackStatus UNKNOWN =
-            new RackStatus(Severity.UNKNOWN, Tone.UNKNOWN, 0, 0, false, "", false);
+            new RackStatus(Severity.UNKNOWN, Tone.UNKNOWN, 0, 0, false, "", false, false);
+
+    /** A status nobody handles (a metric band, a tried check, Slurm). */
+    RackStatus(
+            Severity severity,
+            Tone tone,
+            int crit,
+            int warn,
+            boolean stale,
+            String label,
+            boolean inJob) {
+        this(severity, tone, crit, warn, stale, label, inJob, false);
+    }
 }

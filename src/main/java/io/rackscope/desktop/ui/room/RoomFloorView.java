@@ -404,6 +404,9 @@ public final class RoomFloorView implements PlaceView {
                     t.getMinX() + 1, t.getMinY() + 1, t.getWidth() - 2, t.getHeight() - 2, 5, 5);
             g.setLineDashes((double[]) null);
         }
+        if (st.handled()) {
+            hatch(g, p, t);
+        }
         if (r.id().equals(highlight) || r == hovered || st.inJob()) {
             g.setStroke(
                     r.id().equals(highlight) || st.inJob()
@@ -426,6 +429,25 @@ public final class RoomFloorView implements PlaceView {
         g.setTextBaseline(VPos.TOP);
         g.fillText(shortName(r), t.getMinX() + t.getWidth() / 2, t.getMaxY() + 2);
         g.setGlobalAlpha(1);
+    }
+
+    /**
+     * Handled: diagonal hatching over the true colour, so red stays red but reads "someone is on
+     * it".
+     */
+    private static void hatch(GraphicsContext g, Palette p, Rectangle2D t) {
+        g.save();
+        g.beginPath();
+        g.rect(t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight());
+        g.clip();
+        g.setStroke(p.token("-surface-window"));
+        g.setLineWidth(2);
+        g.setGlobalAlpha(0.55);
+        for (double d = -t.getHeight(); d < t.getWidth(); d += 6) {
+            g.strokeLine(
+                    t.getMinX() + d, t.getMaxY(), t.getMinX() + d + t.getHeight(), t.getMinY());
+        }
+        g.restore();
     }
 
     private void door(GraphicsContext g, Palette p, double w, double h) {

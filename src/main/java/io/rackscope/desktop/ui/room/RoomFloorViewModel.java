@@ -240,7 +240,10 @@ public final class RoomFloorViewModel {
         }
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
         Severity sev = s.rack(r.id());
-        return new RackStatus(sev, Tone.of(sev), crit, warn, stale, label, inJob);
+        List<Alert> alerts = s.alertsOfRack(r.id());
+        boolean handled =
+                !alerts.isEmpty() && alerts.stream().allMatch(a -> s.handling().alert(a) != null);
+        return new RackStatus(sev, Tone.of(sev), crit, warn, stale, label, inJob, handled);
     }
 
     /** The worst tried state among the rack's targets, labelled with how many are not OK. */

@@ -465,6 +465,14 @@ public final class MainView {
         Region stale = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
         Severities.apply(stale, Severity.OK, true);
         legend.getChildren().add(new HBox(4, stale, new Label("STALE")));
+        Region handled =
+                Severities.styled(new Region(), Severity.CRIT, "sev-fill", "legend-swatch");
+        handled.getStyleClass().add("legend-handled");
+        Label handledText = new Label("HANDLED");
+        Tooltip.install(
+                handledText,
+                new Tooltip("Hatched: every alert there is acknowledged or under maintenance"));
+        legend.getChildren().add(new HBox(4, handled, handledText));
         if (shell.slurmEnabled()) {
             Region info = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
             Severities.apply(info, Tone.INFO);

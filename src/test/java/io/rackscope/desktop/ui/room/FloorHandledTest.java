@@ -1,0 +1,70 @@
+package io.rackscope.desktop.ui.room;
+
+import static io.rackscope.desktop.ui.Snapshots.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.AlertLabels;
+import io.rackscope.desktop.handling.FileStore;
+import io.rackscope.desktop.handling.HandlingService;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.NavigationModel;
+import io.rackscope.desktop.ui.Snapshots;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The floor keeps a handled rack's true colour and marks it handled. */
+class FloorHandledTest {
+    @TempDir Path dir;
+
+    @Test
+    void aRackWhoseAlertsAreAllAcknowledgedStaysRedAndIsMarkedHandled() {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        HandlingService h =
+                new HandlingService(
+                        new FileStore(dir),
+                        new AlertLabels(cfg.topology(), "instance"),
+                        Clock.systemUTC());
+        HealthSnapshot s =
+                new Snapshots(cfg)
+                        .at(
+                                1,
+                                problem("node_up", "cn0165", Severity.CRIT, 0),
+                                problem("node_up", "cn0001", Severity.CRIT, 0));
+        RoomFloorViewModel floor =
+                new RoomFloorViewModel(
+                        cfg,
+                        cfg.topology().room("fra1", "hall-a").orElseThrow(),
+                        feed,
+                        new NavigationModel(),
+                        new ViewOptions(),
+                        null,
+                        Clock.systemUTC());
+        feed.publish(s);
+        String acked = cfg.topology().instance("cn0165").orElseThrow().rack().id();
+        String other = cfg.topology().instance("cn0001").orElseThrow().rack().id();
+        assertFalse(floor.rack(acked).get().handled());
+        h.acknowledge(
+                s.alerts().stream()
+                        .filter(a -> a.entity().equals("cn0165"))
+                        .findFirst()
+                        .orElseThrow(),
+                "carol",
+                "on it",
+                null);
+        feed.publish(h.apply(feed.current(), false));
+        RackStatus st = floor.rack(acked).get();
+        assertTrue(st.handled());
+        assertEquals(Severity.CRIT, st.severity(), "the floor never lies: still CRIT");
+        assertFalse(floor.rack(other).get().handled());
+    }
+}
