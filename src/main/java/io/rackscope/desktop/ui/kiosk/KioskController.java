@@ -98,7 +98,7 @@ public final class KioskController {
                 });
         hideIdleCursor(scene);
         main.node().setStyle("-fx-font-size: " + Math.round(13 * settings.scale()) + "px;");
-        main.useKioskBar(bar(), true);
+        main.useKioskBar(bar(main), true);
         main.addNewIncidentListener(playlist::onNewIncidents);
         if (!playlist.problems().isEmpty()) {
             message.setText(String.join("; ", playlist.problems()));
@@ -107,7 +107,7 @@ public final class KioskController {
         ticker.play();
     }
 
-    private HBox bar() {
+    private HBox bar(MainView main) {
         Label title = new Label(appName);
         title.getStyleClass().add("subtitle");
         Label where = new Label(current.get().text());
@@ -119,9 +119,14 @@ public final class KioskController {
         countdown.getStyleClass().add("muted");
         message.setId("kiosk-message");
         message.getStyleClass().add("kiosk-message");
+        // the wall tells what is new and how much is already being handled
+        Label incidents = new Label();
+        incidents.setId("kiosk-incidents");
+        incidents.getStyleClass().add("muted");
+        incidents.textProperty().bind(main.incidentSummary());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, title, where, message, spacer, countdown);
+        HBox bar = new HBox(14, title, where, message, spacer, incidents, countdown);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-bar");
         return bar;

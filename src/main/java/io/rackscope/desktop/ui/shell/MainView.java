@@ -181,6 +181,11 @@ public final class MainView {
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
     }
 
+    /** "3 incidents · 168 nodes · 2 handled": new ones first, then how many are handled. */
+    public javafx.beans.property.ReadOnlyStringProperty incidentSummary() {
+        return alerts.summaryProperty();
+    }
+
     /**
      * Kiosk mode: {@code bar} replaces the navigation bar; the alert panel can go to leave room for
      * the view.
