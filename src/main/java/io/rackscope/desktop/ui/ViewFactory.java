@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
@@ -55,15 +56,7 @@ public final class ViewFactory {
                                     ctx.navigation()));
             case ROOM ->
                     new RoomFloorView(
-                            new RoomFloorViewModel(
-                                    cfg,
-                                    loc.room(place.id()).orElseThrow(),
-                                    ctx.health(),
-                                    ctx.navigation(),
-                                    ctx.options(),
-                                    ctx.charts(),
-                                    ctx.clock()),
-                            place.highlight());
+                            floor(ctx, loc.room(place.id()).orElseThrow()), place.highlight());
             case RACK ->
                     new RackElevationView(
                             new RackElevationViewModel(
@@ -136,11 +129,32 @@ public final class ViewFactory {
         return m;
     }
 
+    private static RoomFloorViewModel floor(AppContext ctx, Room room) {
+        RoomFloorViewModel floor =
+                new RoomFloorViewModel(
+                        ctx.config(),
+                        room,
+                        ctx.health(),
+                        ctx.navigation(),
+                        ctx.options(),
+                        ctx.charts(),
+                        ctx.clock());
+        floor.useHandling(ctx.handling());
+        return floor;
+    }
+
+    private static ShellViewModel shell(AppContext ctx) {
+        ShellViewModel shell =
+                new ShellViewModel(
+                        ctx.config(), ctx.locator(), ctx.navigation(), ctx.health(), ctx.options());
+        shell.useHandling(ctx.handling());
+        return shell;
+    }
+
     /** The main window's content: toolbar, the current place's view, alert panel, status bar. */
     public static MainView main(AppContext ctx, String notice, AlertSound sound) {
         return new MainView(
-                new ShellViewModel(
-                        ctx.config(), ctx.locator(), ctx.navigation(), ctx.health(), ctx.options()),
+                shell(ctx),
                 new StatusViewModel(
                         ctx.health(),
                         ctx.clock(),

@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HandleDialogs;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.history.HistoryView;

@@ -6,6 +6,7 @@ import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HandleDialogs;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -26,7 +27,9 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -237,6 +240,14 @@ public final class RoomFloorView implements PlaceView {
                         }
                     }
                 });
+        canvas.setOnContextMenuRequested(
+                e -> {
+                    Rack r = rackAtCanvas(e.getX(), e.getY());
+                    if (r != null && model.canHandle()) {
+                        rackMenu(r).show(canvas, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         canvas.setOnScroll(
                 e -> {
                     if (e.isControlDown()) {
@@ -248,6 +259,28 @@ public final class RoomFloorView implements PlaceView {
                     }
                     e.consume();
                 });
+    }
+
+    /** A rack's right-click menu: acknowledge what fails there, or put it under maintenance. */
+    private ContextMenu rackMenu(Rack r) {
+        ContextMenu m = new ContextMenu();
+        String what = "rack " + r.name();
+        if (model.hasAlerts(r)) {
+            MenuItem ack = new MenuItem("Acknowledge its alerts…");
+            ack.setOnAction(
+                    e ->
+                            HandleDialogs.acknowledge(canvas, what, model.operatorProperty())
+                                    .ifPresent(a -> model.acknowledge(r, a.text(), a.length())));
+            m.getItems().add(ack);
+        }
+        MenuItem maintain = new MenuItem("Put the rack under maintenance…");
+        maintain.setOnAction(
+                e ->
+                        HandleDialogs.maintain(canvas, what, model.operatorProperty())
+                                .ifPresent(
+                                        a -> model.maintain(r, a.text(), a.effect(), a.length())));
+        m.getItems().add(maintain);
+        return m;
     }
 
     private void zoom(double factor, double cx, double cy) {

@@ -2,14 +2,18 @@ package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.Silence;
+import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.Formats;
@@ -24,8 +28,10 @@ import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +45,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -69,6 +76,55 @@ public final class RoomFloorViewModel {
             new SimpleObjectProperty<>(this, "colourBy");
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
+
+    private AlertHandling handling = AlertHandling.NONE;
+
+    /** Acknowledging and maintenance from a right-click on a rack. */
+    public void useHandling(AlertHandling h) {
+        this.handling = h;
+    }
+
+    public boolean canHandle() {
+        return handling.enabled() && health.viewing() == null;
+    }
+
+    /** Whether the rack has alerts to acknowledge. */
+    public boolean hasAlerts(Rack r) {
+        return !health.current().alertsOfRack(r.id()).isEmpty();
+    }
+
+    /** The session's operator, for the forms. */
+    public StringProperty operatorProperty() {
+        return options.operatorProperty();
+    }
+
+    /**
+     * Acknowledges every incident that has alerts in the rack (a room-wide incident as a whole),
+     * for {@code length} at most (null: until each clears, worsens or grows).
+     */
+    public void acknowledge(Rack r, String note, Duration length) {
+        HealthSnapshot s = health.current();
+        Set<String> entities = new HashSet<>();
+        s.alertsOfRack(r.id()).forEach(a -> entities.add(a.entity()));
+        Instant until = length == null ? null : clock.instant().plus(length);
+        for (Incident i : s.incidents()) {
+            if (i.members().stream().anyMatch(entities::contains)) {
+                handling.acknowledge(i, options.operatorProperty().get(), note, until);
+            }
+        }
+    }
+
+    /** Puts the rack (and everything in it) under maintenance from now. */
+    public void maintain(Rack r, String reason, Silence.Effect effect, Duration length) {
+        Instant now = clock.instant();
+        handling.maintain(
+                new Target(Target.Type.RACK, r.id()),
+                reason,
+                effect,
+                null,
+                length == null ? null : now.plus(length),
+                options.operatorProperty().get());
+    }
 
     public RoomFloorViewModel(
             RackscopeConfig config,

@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;
@@ -41,6 +42,8 @@ public final class ShellViewModel {
         this.options = options;
         this.index = new SearchIndex(config.topology());
     }
+
+    private AlertHandling handling = AlertHandling.NONE;
 
     public ReadOnlyObjectProperty<Place> currentProperty() {
         return navigation.currentProperty();
@@ -96,6 +99,21 @@ public final class ShellViewModel {
 
     public void open(Incident incident) {
         locator.placeOf(incident).ifPresent(navigation::go);
+    }
+
+    /** Acknowledging from a toast, as the session's operator. */
+    public void useHandling(AlertHandling h) {
+        this.handling = h;
+    }
+
+    public boolean canAcknowledge() {
+        return handling.enabled();
+    }
+
+    /** Acknowledges {@code incident} from its toast: until it clears, worsens or grows. */
+    public void acknowledge(Incident incident) {
+        handling.acknowledge(
+                incident, options.operatorProperty().get(), "acknowledged from its toast", null);
     }
 
     public boolean slurmEnabled() {

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.controlsfx.control.action.Action;
 
 /**
  * One toast per new or worse incident (never per member), top right, gone after a while; more than
@@ -63,6 +64,9 @@ public final class Toasts {
         }
         if (target != null) {
             n = n.onAction(e -> model.open(target));
+            if (model.canAcknowledge()) {
+                n = n.action(new Action("Acknowledge", e -> model.acknowledge(target)));
+            }
         }
         n.show();
     }

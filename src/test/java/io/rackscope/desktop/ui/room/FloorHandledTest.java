@@ -67,4 +67,42 @@ class FloorHandledTest {
         assertEquals(Severity.CRIT, st.severity(), "the floor never lies: still CRIT");
         assertFalse(floor.rack(other).get().handled());
     }
+
+    @Test
+    void aRightClickOnARackAcknowledgesItsIncidentsOrPutsItUnderMaintenance() {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        HandlingService h =
+                new HandlingService(
+                        new FileStore(dir),
+                        new AlertLabels(cfg.topology(), "instance"),
+                        Clock.systemUTC());
+        HealthSnapshot s =
+                new Snapshots(cfg)
+                        .at(
+                                1,
+                                problem("node_up", "cn0165", Severity.CRIT, 0),
+                                problem("node_up", "cn0001", Severity.CRIT, 0));
+        feed.publish(s);
+        HealthSnapshot raw = feed.current();
+        RoomFloorViewModel floor =
+                new RoomFloorViewModel(
+                        cfg,
+                        cfg.topology().room("fra1", "hall-a").orElseThrow(),
+                        feed,
+                        new NavigationModel(),
+                        new ViewOptions(),
+                        null,
+                        Clock.systemUTC());
+        floor.useHandling(new io.rackscope.desktop.ui.DirectHandling(h, feed, () -> raw));
+        var rack = cfg.topology().instance("cn0165").orElseThrow().rack();
+        var other = cfg.topology().instance("cn0001").orElseThrow().rack();
+        assertTrue(floor.canHandle());
+        floor.acknowledge(rack, "on it", null);
+        assertTrue(floor.rack(rack.id()).get().handled());
+        assertEquals("node:cn0165", h.silences().get(0).ack().subject());
+        floor.maintain(other, "PSU swap", io.rackscope.desktop.handling.Silence.Effect.BADGE, null);
+        assertTrue(floor.rack(other.id()).get().handled());
+        assertEquals("rack:" + other.id(), h.silences().get(1).scope());
+    }
 }

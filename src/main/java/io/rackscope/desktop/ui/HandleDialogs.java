@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui.alerts;
+package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.handling.Silence;
 import java.time.Duration;
@@ -16,11 +16,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
 /** The small forms behind "Acknowledge…" and "Put under maintenance…". */
-final class HandleDialogs {
+public final class HandleDialogs {
     private HandleDialogs() {}
 
     /** A note and how long; null length means "until it clears or gets worse" / open-ended. */
-    record Answer(String text, Duration length, Silence.Effect effect) {}
+    public record Answer(String text, Duration length, Silence.Effect effect) {}
 
     private static final Map<String, Duration> ACK_LENGTHS =
             lengths("Until it clears or gets worse");
@@ -36,11 +36,11 @@ final class HandleDialogs {
         return m;
     }
 
-    static Optional<Answer> acknowledge(Node owner, String what, StringProperty operator) {
+    public static Optional<Answer> acknowledge(Node owner, String what, StringProperty operator) {
         return ask(owner, "Acknowledge", what, "Note", ACK_LENGTHS, operator, false);
     }
 
-    static Optional<Answer> maintain(Node owner, String what, StringProperty operator) {
+    public static Optional<Answer> maintain(Node owner, String what, StringProperty operator) {
         return ask(
                 owner,
                 "Put under maintenance",
