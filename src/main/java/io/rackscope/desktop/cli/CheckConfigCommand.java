@@ -3,6 +3,7 @@ package io.rackscope.desktop.cli;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.FileStore;
 import io.rackscope.desktop.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +37,13 @@ public final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         RackscopeConfig cfg = new ConfigLoader().load(ConfigLocation.resolve(config));
         Map<String, Object> counts = counts(cfg);
+        if (cfg.app().alertmanager() == null) {
+            // maintenances.yaml (the web original's) and the acknowledgements beside it
+            counts.put(
+                    "maintenances",
+                    new FileStore(cfg.paths().appYaml().toAbsolutePath().getParent())
+                            .check(cfg.diagnostics()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>(counts);

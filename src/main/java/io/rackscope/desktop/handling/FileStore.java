@@ -70,16 +70,7 @@ public final class FileStore implements SilenceStore {
         Diagnostics d = new Diagnostics();
         List<Silence> out = new ArrayList<>();
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
-        if (Files.exists(maintenances)) {
-            new YamlReader(d)
-                    .readMapping(maintenances)
-                    .ifPresent(root -> readMaintenances(root, d, out, entries));
-        }
-        if (Files.exists(acknowledgements)) {
-            new YamlReader(d)
-                    .readMapping(acknowledgements)
-                    .ifPresent(root -> readAcknowledgements(root, d, out));
-        }
+        parse(d, out, entries);
         if (!d.errors().isEmpty()) {
             Diagnostic first = d.errors().get(0);
             throw new StoreException(
@@ -99,6 +90,26 @@ public final class FileStore implements SilenceStore {
         cached = List.copyOf(out);
         signature = now;
         return cached;
+    }
+
+    private void parse(Diagnostics d, List<Silence> out, Map<String, Map<String, Object>> entries) {
+        if (Files.exists(maintenances)) {
+            new YamlReader(d)
+                    .readMapping(maintenances)
+                    .ifPresent(root -> readMaintenances(root, d, out, entries));
+        }
+        if (Files.exists(acknowledgements)) {
+            new YamlReader(d)
+                    .readMapping(acknowledgements)
+                    .ifPresent(root -> readAcknowledgements(root, d, out));
+        }
+    }
+
+    /** Reads both files for {@code check-config}: their problems go to {@code d}. */
+    public int check(Diagnostics d) {
+        List<Silence> out = new ArrayList<>();
+        parse(d, out, new LinkedHashMap<>());
+        return out.size();
     }
 
     private static String signature(Path f) {
@@ -124,11 +135,17 @@ public final class FileStore implements SilenceStore {
             String id = m.text("id", null);
             Optional<Target.Type> type = Target.Type.parse(m.text("target_type", ""));
             String targetId = m.text("target_id", null);
-            if (id == null || type.isEmpty() || targetId == null) {
+            if (id == null || targetId == null || !m.has("target_type")) {
+                d.error(m, "a maintenance needs id, target_type and target_id");
+                continue;
+            }
+            if (type.isEmpty()) {
                 d.error(
-                        m,
-                        "a maintenance needs id, target_type (site, room, rack, device) and"
-                                + " target_id");
+                        m.at("target_type"),
+                        "target_type must be site, room, rack or device (or this app's aisle or"
+                                + " node), not '"
+                                + m.text("target_type", "")
+                                + "'");
                 continue;
             }
             String effect = m.text("effect", "badge").trim().toLowerCase(Locale.ROOT);

@@ -132,7 +132,7 @@ class HandlingTest {
                 "maintenances:\n- id: x\n  target_type: shelf\n  target_id: y\n");
         h.refresh();
         String problem = h.problem().orElseThrow();
-        assertTrue(problem.startsWith("maintenances.yaml line 2:"), problem);
+        assertTrue(problem.startsWith("maintenances.yaml line 3: target_type must be"), problem);
         assertEquals(1, h.silences().size(), "the last good state is kept");
         HealthSnapshot s = h.apply(rackDownAnd(), Instant.now(), false);
         assertEquals(problem, s.handling().problem());
