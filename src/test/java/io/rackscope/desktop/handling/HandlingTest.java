@@ -134,6 +134,9 @@ class HandlingTest {
         String problem = h.problem().orElseThrow();
         assertTrue(problem.startsWith("maintenances.yaml line 3: target_type must be"), problem);
         assertEquals(1, h.silences().size(), "the last good state is kept");
+        io.rackscope.desktop.config.Diagnostics d = new io.rackscope.desktop.config.Diagnostics();
+        new FileStore(dir).check(d);
+        assertEquals(3, d.errors().get(0).line(), "check-config names the line");
         HealthSnapshot s = h.apply(rackDownAnd(), Instant.now(), false);
         assertEquals(problem, s.handling().problem());
         assertTrue(s.alerts().stream().allMatch(s.handling()::hides));
