@@ -90,7 +90,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        // "--view maintenance" names a view, not the maintenance command
+        return new CommandLine(new Main()).setAllowSubcommandsAsOptionParameters(true);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

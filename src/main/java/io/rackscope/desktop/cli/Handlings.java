@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** Acknowledgements and maintenances applied to the commands' snapshots. */
-final class Handlings {
+public final class Handlings {
     private Handlings() {}
 
     /** {@code s} with what is acknowledged or under maintenance; a store it cannot read is said. */
-    static HealthSnapshot applied(
+    public static HealthSnapshot applied(
             RackscopeConfig cfg,
             String alertmanagerUrl,
             HealthSnapshot s,

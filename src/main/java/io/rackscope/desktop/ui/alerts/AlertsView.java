@@ -200,7 +200,6 @@ public final class AlertsView implements PlaceView {
             HBox row = new HBox(8, sev, text);
             if (item.handled() != null) {
                 row.getStyleClass().add("handled");
-                sev.setText((item.handled().acknowledged() ? "ACK " : "MNT ") + sev.getText());
             }
             shown = item;
             if (item.members().size() > 1) {

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.commands;
 
 import io.rackscope.desktop.cli.ConfigLocation;
+import io.rackscope.desktop.cli.Handlings;
 import io.rackscope.desktop.cli.Moment;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -135,7 +136,10 @@ public final class RenderCommand implements Callable<Integer> {
                 TelemetryPlanner planner =
                         new TelemetryPlanner(
                                 cfg, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            HealthFeed feed = at == null ? live(cfg, planner) : past(cfg, client, at);
+            HealthFeed feed =
+                    at == null
+                            ? live(cfg, planner, spec.commandLine().getErr())
+                            : past(cfg, client, at);
             HealthSnapshot snapshot = feed.current();
             if (!snapshot.errors().isEmpty()) {
                 ConnectionStatus c = ConnectionStatus.of(snapshot);
@@ -155,10 +159,13 @@ public final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static HealthFeed live(RackscopeConfig cfg, TelemetryPlanner planner) {
+    /** One live cycle, with what is acknowledged or under maintenance. */
+    private static HealthFeed live(
+            RackscopeConfig cfg, TelemetryPlanner planner, java.io.PrintWriter err) {
         HealthFeed feed = new HealthFeed(null, Runnable::run);
         feed.publish(
                 AlertStarts.read(planner, planner.refresh(), cfg.app().alerts().sinceLookback()));
+        feed.publish(Handlings.applied(cfg, null, feed.current(), null, err));
         return feed;
     }
 
