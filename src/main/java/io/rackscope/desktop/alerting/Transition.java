@@ -6,8 +6,8 @@ import java.time.Instant;
 
 /**
  * A change of an incident: it appeared (NEW), was already there when the app started (ONGOING), got
- * worse or better, or CLEARED; {@code previous} is the severity before (null for NEW and ONGOING).
- * Journalled, one line each.
+ * worse or better, or CLEARED; was acknowledged, came under maintenance, or became unhandled again;
+ * {@code previous} is the severity before (null for NEW and ONGOING). Journalled, one line each.
  */
 public record Transition(Kind kind, Instant at, Incident incident, Severity previous) {
     public enum Kind {
@@ -15,6 +15,12 @@ public record Transition(Kind kind, Instant at, Incident incident, Severity prev
         ONGOING,
         WORSE,
         BETTER,
-        CLEARED
+        CLEARED,
+        /** Someone acknowledged it (here or on another desk sharing the store). */
+        ACKNOWLEDGED,
+        /** A maintenance covers it now. */
+        MAINTENANCE,
+        /** Still failing, no longer acknowledged or under maintenance: new again. */
+        UNHANDLED
     }
 }

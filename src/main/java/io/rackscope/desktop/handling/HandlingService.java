@@ -1,5 +1,6 @@
 package io.rackscope.desktop.handling;
 
+import io.rackscope.desktop.alerting.Transition;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.Handling;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,11 +44,18 @@ public final class HandlingService {
     private StoreException problem;
     private final List<Change> queue = new ArrayList<>();
     private Set<String> hiddenBefore = Set.of();
+    private Map<String, Handled.Kind> handledBefore = Map.of();
+    private Consumer<List<Transition>> journal = t -> {};
 
     public HandlingService(SilenceStore store, AlertLabels labels, Clock clock) {
         this.store = store;
         this.labels = labels;
         this.clock = clock;
+    }
+
+    /** Where incidents becoming handled (or new again) are written: the journal. */
+    public void journalTo(Consumer<List<Transition>> sink) {
+        this.journal = sink;
     }
 
     public String source() {
@@ -301,6 +310,7 @@ public final class HandlingService {
         }
         if (live) {
             hiddenBefore = hidden;
+            journal(s, byIncident, now);
         }
         String why;
         Instant read;
@@ -309,6 +319,35 @@ public final class HandlingService {
             read = readAt;
         }
         return s.withHandling(new Handling(byAlert, byIncident, source(), read, why), announce);
+    }
+
+    /** Journals the incidents that became handled, and those still failing that are new again. */
+    private void journal(HealthSnapshot s, Map<String, Handled> byIncident, Instant now) {
+        List<Transition> out = new ArrayList<>();
+        Map<String, Handled.Kind> next = new HashMap<>();
+        for (Incident i : s.incidents()) {
+            Handled h = byIncident.get(i.key());
+            Handled.Kind before = handledBefore.get(i.key());
+            if (h != null) {
+                next.put(i.key(), h.kind());
+                if (h.kind() != before) {
+                    out.add(
+                            new Transition(
+                                    h.acknowledged()
+                                            ? Transition.Kind.ACKNOWLEDGED
+                                            : Transition.Kind.MAINTENANCE,
+                                    now,
+                                    i,
+                                    null));
+                }
+            } else if (before != null) {
+                out.add(new Transition(Transition.Kind.UNHANDLED, now, i, null));
+            }
+        }
+        handledBefore = next;
+        if (!out.isEmpty()) {
+            journal.accept(out);
+        }
     }
 
     /** An incident is handled when acknowledged as a whole, or when all its alerts are. */

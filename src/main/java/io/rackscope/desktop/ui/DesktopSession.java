@@ -7,6 +7,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Stores;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.CheckTrials;
@@ -75,9 +76,9 @@ public final class DesktopSession implements AutoCloseable {
         journal = new Journal(Journal.defaultDirectory(), alerts.journalDays());
         tracker.journalTo(journal::append);
         feed = new HealthFeed(planner, past, Platform::runLater, tracker);
-        handling =
-                new HandlingBridge(
-                        Stores.service(cfg, null, clock), feed, cfg.app().refresh().cycle());
+        HandlingService handlingService = Stores.service(cfg, null, clock);
+        handlingService.journalTo(journal::append);
+        handling = new HandlingBridge(handlingService, feed, cfg.app().refresh().cycle());
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
         ctx.useHandling(handling);

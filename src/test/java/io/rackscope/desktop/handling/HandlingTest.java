@@ -320,6 +320,8 @@ class HandlingTest {
     @Test
     void aHiddenIncidentStillFailingWhenItsMaintenanceEndsAnnouncesItselfOnce() {
         HandlingService h = service();
+        List<io.rackscope.desktop.alerting.Transition> journal = new ArrayList<>();
+        h.journalTo(journal::addAll);
         Silence m =
                 h.maintain(
                         new Target(Target.Type.RACK, "fra1-a01-r05"),
@@ -334,6 +336,10 @@ class HandlingTest {
         List<Incident> once = h.apply(s, Instant.now(), true).announced();
         assertEquals(List.of("rack:fra1-a01-r05"), once.stream().map(Incident::key).toList());
         assertTrue(h.apply(s, Instant.now(), true).announced().isEmpty(), "once");
+        assertEquals(
+                List.of("MAINTENANCE", "UNHANDLED"),
+                journal.stream().map(t -> t.kind().name()).toList(),
+                "the journal tells it came under maintenance and was new again");
     }
 
     @Test

@@ -258,4 +258,40 @@ class AlertmanagerIT {
             assertEquals(null, wall.apply(s, Instant.now(), false).handling().alert(n01));
         }
     }
+
+    @Test
+    void anAcknowledgementTypedWhileAlertmanagerIsDownIsKeptAndSentWhenItIsBack() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
+        try (AlertmanagerServer am = AlertmanagerServer.start();
+                PrometheusRouter router =
+                        new PrometheusRouter(cfg, estate.prometheus.url(), new QueryStats());
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                cfg, router, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            HealthSnapshot s = planner.refresh();
+            HandlingService desk = Stores.service(cfg, am.url(), Clock.systemUTC());
+            Alert n03 =
+                    s.alerts().stream()
+                            .filter(a -> a.entity().equals("n03"))
+                            .findFirst()
+                            .orElseThrow();
+            desk.refresh();
+            am.stop();
+            Silence pending = desk.acknowledge(n03, "erin", "on my way", null);
+            assertTrue(pending.id().startsWith("pending-"));
+            Handled shown = desk.apply(s, Instant.now(), false).handling().alert(n03);
+            assertTrue(shown.pending(), "shown as handled, not yet kept");
+            assertTrue(
+                    desk.problem().orElseThrow().contains("is not reachable"),
+                    desk.problem().orElse(""));
+            am.restart();
+            desk.refresh();
+            assertTrue(desk.problem().isEmpty(), desk.problem().orElse(""));
+            assertTrue(
+                    desk.silences().stream()
+                            .anyMatch(x -> x.kind() == Silence.Kind.ACK && x.by().equals("erin")),
+                    "sent once Alertmanager is back: " + desk.silences());
+            assertFalse(desk.apply(s, Instant.now(), false).handling().alert(n03).pending());
+        }
+    }
 }

@@ -19,13 +19,36 @@ public final class AlertmanagerServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int clusterPort;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private AlertmanagerServer(Path dir, int port, int clusterPort, Process process) {
+    private AlertmanagerServer(Path dir, int port, int clusterPort, List<String> command) {
         this.dir = dir;
         this.port = port;
         this.clusterPort = clusterPort;
-        this.process = process;
+        this.command = command;
+    }
+
+    private void launch() throws Exception {
+        Process p =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(dir.resolve("log.txt").toFile()))
+                        .start();
+        process = p;
+        PrometheusServer.waitFor(
+                () -> ready() || !p.isAlive(), Duration.ofSeconds(30), "Alertmanager ready");
+        if (!p.isAlive()) {
+            throw new IllegalStateException(
+                    "Alertmanager exited: " + Files.readString(dir.resolve("log.txt")));
+        }
+    }
+
+    /** Starts it again on the same ports with the same storage (its silences come back). */
+    public void restart() throws Exception {
+        stop();
+        launch();
     }
 
     public static AlertmanagerServer start() throws Exception {
@@ -52,18 +75,8 @@ public final class AlertmanagerServer implements AutoCloseable {
             cmd.add("--cluster.peer=127.0.0.1:" + peer.clusterPort);
             cmd.add("--cluster.settle-timeout=2s");
         }
-        Process p =
-                new ProcessBuilder(cmd)
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("log.txt").toFile())
-                        .start();
-        AlertmanagerServer am = new AlertmanagerServer(dir, port, cluster, p);
-        PrometheusServer.waitFor(
-                () -> am.ready() || !p.isAlive(), Duration.ofSeconds(30), "Alertmanager ready");
-        if (!p.isAlive()) {
-            throw new IllegalStateException(
-                    "Alertmanager exited: " + Files.readString(dir.resolve("log.txt")));
-        }
+        AlertmanagerServer am = new AlertmanagerServer(dir, port, cluster, cmd);
+        am.launch();
         return am;
     }
 
@@ -92,8 +105,11 @@ public final class AlertmanagerServer implements AutoCloseable {
 
     /** Stops it (its silences stay in its storage). */
     public void stop() throws InterruptedException {
-        process.destroy();
-        process.waitFor();
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+            process = null;
+        }
     }
 
     @Override
