@@ -57,16 +57,18 @@ public final class ViewFactory {
             case ROOM ->
                     new RoomFloorView(
                             floor(ctx, loc.room(place.id()).orElseThrow()), place.highlight());
-            case RACK ->
-                    new RackElevationView(
-                            new RackElevationViewModel(
-                                    cfg,
-                                    loc.topology().rack(place.id()).orElseThrow(),
-                                    ctx.health(),
-                                    ctx.navigation(),
-                                    ctx.options(),
-                                    ctx.clock()),
-                            place.rear());
+            case RACK -> {
+                RackElevationViewModel rack =
+                        new RackElevationViewModel(
+                                cfg,
+                                loc.topology().rack(place.id()).orElseThrow(),
+                                ctx.health(),
+                                ctx.navigation(),
+                                ctx.options(),
+                                ctx.clock());
+                rack.useHandling(ctx.handling());
+                yield new RackElevationView(rack, place.rear());
+            }
             case DEVICE ->
                     new DeviceView(
                             new DeviceViewModel(
@@ -107,17 +109,19 @@ public final class ViewFactory {
                                     ctx.health(),
                                     ctx.navigation(),
                                     ctx.options()));
-            case WALLBOARD ->
-                    new WallboardView(
-                            new WallboardViewModel(
-                                    cfg,
-                                    loc,
-                                    loc.roomsOf(place.id()),
-                                    ctx.health(),
-                                    ctx.navigation(),
-                                    ctx.options(),
-                                    ctx.clock()),
-                            place.id());
+            case WALLBOARD -> {
+                WallboardViewModel wall =
+                        new WallboardViewModel(
+                                cfg,
+                                loc,
+                                loc.roomsOf(place.id()),
+                                ctx.health(),
+                                ctx.navigation(),
+                                ctx.options(),
+                                ctx.clock());
+                wall.useHandling(ctx.handling());
+                yield new WallboardView(wall, place.id());
+            }
         };
     }
 

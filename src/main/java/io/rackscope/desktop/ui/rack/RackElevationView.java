@@ -2,12 +2,14 @@ package io.rackscope.desktop.ui.rack;
 
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
+import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
@@ -22,11 +24,13 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -160,7 +164,26 @@ public final class RackElevationView implements PlaceView {
         block.setMinSize(WIDTH, height * U);
         block.setMaxSize(WIDTH, height * U);
         block.setAlignment(Pos.CENTER_LEFT);
-        block.setOnMouseClicked(e -> model.open(d));
+        block.setOnMouseClicked(
+                e -> {
+                    if (e.getButton() == MouseButton.PRIMARY) {
+                        model.open(d);
+                    }
+                });
+        block.setOnContextMenuRequested(
+                e -> {
+                    ContextMenu menu =
+                            HandleMenu.of(
+                                    block,
+                                    model.handling(),
+                                    "device " + d.name(),
+                                    new Target(Target.Type.DEVICE, d.id()),
+                                    a -> d.id().equals(a.device()));
+                    if (menu != null) {
+                        menu.show(block, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         return block;
     }
 

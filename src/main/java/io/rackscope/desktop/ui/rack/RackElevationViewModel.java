@@ -10,10 +10,12 @@ import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
+import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
@@ -39,6 +41,17 @@ public final class RackElevationViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
     private Set<String> jobNodes = Set.of();
+
+    private PlaceHandling handling = PlaceHandling.NONE;
+
+    /** Acknowledging and maintenance from a right-click. */
+    public void useHandling(AlertHandling h) {
+        this.handling = new PlaceHandling(h, health, options.operatorProperty(), clock);
+    }
+
+    public PlaceHandling handling() {
+        return handling;
+    }
 
     public RackElevationViewModel(
             RackscopeConfig config,

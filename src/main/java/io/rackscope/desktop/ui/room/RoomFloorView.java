@@ -1,12 +1,13 @@
 package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.Formats;
-import io.rackscope.desktop.ui.HandleDialogs;
+import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -29,7 +30,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -243,8 +243,17 @@ public final class RoomFloorView implements PlaceView {
         canvas.setOnContextMenuRequested(
                 e -> {
                     Rack r = rackAtCanvas(e.getX(), e.getY());
-                    if (r != null && model.canHandle()) {
-                        rackMenu(r).show(canvas, e.getScreenX(), e.getScreenY());
+                    ContextMenu menu =
+                            r == null
+                                    ? null
+                                    : HandleMenu.of(
+                                            canvas,
+                                            model.handling(),
+                                            "rack " + r.name(),
+                                            new Target(Target.Type.RACK, r.id()),
+                                            a -> r.id().equals(a.rack()));
+                    if (menu != null) {
+                        menu.show(canvas, e.getScreenX(), e.getScreenY());
                         e.consume();
                     }
                 });
@@ -259,28 +268,6 @@ public final class RoomFloorView implements PlaceView {
                     }
                     e.consume();
                 });
-    }
-
-    /** A rack's right-click menu: acknowledge what fails there, or put it under maintenance. */
-    private ContextMenu rackMenu(Rack r) {
-        ContextMenu m = new ContextMenu();
-        String what = "rack " + r.name();
-        if (model.hasAlerts(r)) {
-            MenuItem ack = new MenuItem("Acknowledge its alerts…");
-            ack.setOnAction(
-                    e ->
-                            HandleDialogs.acknowledge(canvas, what, model.operatorProperty())
-                                    .ifPresent(a -> model.acknowledge(r, a.text(), a.length())));
-            m.getItems().add(ack);
-        }
-        MenuItem maintain = new MenuItem("Put the rack under maintenance…");
-        maintain.setOnAction(
-                e ->
-                        HandleDialogs.maintain(canvas, what, model.operatorProperty())
-                                .ifPresent(
-                                        a -> model.maintain(r, a.text(), a.effect(), a.length())));
-        m.getItems().add(maintain);
-        return m;
     }
 
     private void zoom(double factor, double cx, double cy) {

@@ -2,11 +2,8 @@ package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.handling.Silence;
-import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
@@ -21,6 +18,7 @@ import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Theme;
@@ -28,10 +26,8 @@ import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +41,6 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -77,53 +72,15 @@ public final class RoomFloorViewModel {
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
 
-    private AlertHandling handling = AlertHandling.NONE;
+    private PlaceHandling handling = PlaceHandling.NONE;
 
     /** Acknowledging and maintenance from a right-click on a rack. */
     public void useHandling(AlertHandling h) {
-        this.handling = h;
+        this.handling = new PlaceHandling(h, health, options.operatorProperty(), clock);
     }
 
-    public boolean canHandle() {
-        return handling.enabled() && health.viewing() == null;
-    }
-
-    /** Whether the rack has alerts to acknowledge. */
-    public boolean hasAlerts(Rack r) {
-        return !health.current().alertsOfRack(r.id()).isEmpty();
-    }
-
-    /** The session's operator, for the forms. */
-    public StringProperty operatorProperty() {
-        return options.operatorProperty();
-    }
-
-    /**
-     * Acknowledges every incident that has alerts in the rack (a room-wide incident as a whole),
-     * for {@code length} at most (null: until each clears, worsens or grows).
-     */
-    public void acknowledge(Rack r, String note, Duration length) {
-        HealthSnapshot s = health.current();
-        Set<String> entities = new HashSet<>();
-        s.alertsOfRack(r.id()).forEach(a -> entities.add(a.entity()));
-        Instant until = length == null ? null : clock.instant().plus(length);
-        for (Incident i : s.incidents()) {
-            if (i.members().stream().anyMatch(entities::contains)) {
-                handling.acknowledge(i, options.operatorProperty().get(), note, until);
-            }
-        }
-    }
-
-    /** Puts the rack (and everything in it) under maintenance from now. */
-    public void maintain(Rack r, String reason, Silence.Effect effect, Duration length) {
-        Instant now = clock.instant();
-        handling.maintain(
-                new Target(Target.Type.RACK, r.id()),
-                reason,
-                effect,
-                null,
-                length == null ? null : now.plus(length),
-                options.operatorProperty().get());
+    public PlaceHandling handling() {
+        return handling;
     }
 
     public RoomFloorViewModel(

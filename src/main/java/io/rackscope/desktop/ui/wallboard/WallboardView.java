@@ -4,6 +4,8 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.LeaderBoardItem;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.handling.Target;
+import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -21,11 +23,13 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -170,8 +174,26 @@ public final class WallboardView implements PlaceView {
         cells.setOnMouseClicked(
                 e -> {
                     int i = cellAt(e.getX(), e.getY());
-                    if (i >= 0) {
+                    if (i >= 0 && e.getButton() == MouseButton.PRIMARY) {
                         model.open(i);
+                    }
+                });
+        cells.setOnContextMenuRequested(
+                e -> {
+                    int i = cellAt(e.getX(), e.getY());
+                    String node = i < 0 ? null : model.id(i);
+                    ContextMenu menu =
+                            node == null
+                                    ? null
+                                    : HandleMenu.of(
+                                            cells,
+                                            model.handling(),
+                                            "node " + node,
+                                            new Target(Target.Type.INSTANCE, node),
+                                            a -> node.equals(a.entity()));
+                    if (menu != null) {
+                        menu.show(cells, e.getScreenX(), e.getScreenY());
+                        e.consume();
                     }
                 });
         Tooltip tip = new Tooltip();

@@ -12,11 +12,13 @@ import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Palette;
+import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Theme;
@@ -70,6 +72,17 @@ public final class WallboardViewModel {
     private IntConsumer onCellChanged = i -> {};
     private Runnable onApplied = () -> {};
     private boolean first = true;
+
+    private PlaceHandling handling = PlaceHandling.NONE;
+
+    /** Acknowledging and maintenance from a right-click. */
+    public void useHandling(AlertHandling h) {
+        this.handling = new PlaceHandling(h, health, options.operatorProperty(), clock);
+    }
+
+    public PlaceHandling handling() {
+        return handling;
+    }
 
     public WallboardViewModel(
             RackscopeConfig config,

@@ -98,11 +98,17 @@ class FloorHandledTest {
         floor.useHandling(new io.rackscope.desktop.ui.DirectHandling(h, feed, () -> raw));
         var rack = cfg.topology().instance("cn0165").orElseThrow().rack();
         var other = cfg.topology().instance("cn0001").orElseThrow().rack();
-        assertTrue(floor.canHandle());
-        floor.acknowledge(rack, "on it", null);
+        assertTrue(floor.handling().enabled());
+        floor.handling().acknowledge(a -> rack.id().equals(a.rack()), "on it", null);
         assertTrue(floor.rack(rack.id()).get().handled());
         assertEquals("node:cn0165", h.silences().get(0).ack().subject());
-        floor.maintain(other, "PSU swap", io.rackscope.desktop.handling.Silence.Effect.BADGE, null);
+        floor.handling()
+                .maintain(
+                        new io.rackscope.desktop.handling.Target(
+                                io.rackscope.desktop.handling.Target.Type.RACK, other.id()),
+                        "PSU swap",
+                        io.rackscope.desktop.handling.Silence.Effect.BADGE,
+                        null);
         assertTrue(floor.rack(other.id()).get().handled());
         assertEquals(
                 List.of("node:cn0165", "rack:" + other.id()),
