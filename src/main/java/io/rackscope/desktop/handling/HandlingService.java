@@ -127,30 +127,35 @@ public final class HandlingService {
      */
     public Silence acknowledge(Incident incident, String by, String note, Instant until) {
         Target target = target(incident);
-        List<Matcher> matchers = List.of(target.matcher());
-        return keep(
-                new Silence(
-                        "",
-                        Silence.Kind.ACK,
-                        matchers,
-                        target,
-                        Silence.Effect.BADGE,
-                        by,
-                        note,
-                        clock.instant(),
-                        clock.instant(),
-                        until,
-                        null,
-                        new Silence.Ack(
-                                incident.key(), incident.severity(), incident.members().size())));
+        return ack(
+                List.of(target.matcher()),
+                target,
+                by,
+                note,
+                until,
+                new Silence.Ack(incident.key(), incident.severity(), incident.members().size()));
     }
 
     /** Acknowledges one alert: its check on its entity. */
     public Silence acknowledge(Alert alert, String by, String note, Instant until) {
-        List<Matcher> matchers = new ArrayList<>();
-        matchers.add(Matcher.equal("rackscope_check", alert.check()));
         Target target = labels.targetOf(alert.entity());
-        matchers.add(target.matcher());
+        return ack(
+                List.of(Matcher.equal("rackscope_check", alert.check()), target.matcher()),
+                target,
+                by,
+                note,
+                until,
+                new Silence.Ack(alert.check() + "/" + alert.entity(), alert.severity(), 1));
+    }
+
+    private Silence ack(
+            List<Matcher> matchers,
+            Target target,
+            String by,
+            String note,
+            Instant until,
+            Silence.Ack given) {
+        Instant now = clock.instant();
         return keep(
                 new Silence(
                         "",
@@ -160,12 +165,11 @@ public final class HandlingService {
                         Silence.Effect.BADGE,
                         by,
                         note,
-                        clock.instant(),
-                        clock.instant(),
+                        now,
+                        now,
                         until,
                         null,
-                        new Silence.Ack(
-                                alert.check() + "/" + alert.entity(), alert.severity(), 1)));
+                        given));
     }
 
     /**

@@ -26,21 +26,34 @@ import org.junit.jupiter.api.io.TempDir;
 class FloorHandledTest {
     @TempDir Path dir;
 
-    @Test
-    void aRackWhoseAlertsAreAllAcknowledgedStaysRedAndIsMarkedHandled() {
-        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
-        HealthFeed feed = new HealthFeed(null, Runnable::run);
-        HandlingService h =
-                new HandlingService(
-                        new FileStore(dir),
-                        new AlertLabels(cfg.topology(), "instance"),
-                        Clock.systemUTC());
-        HealthSnapshot s =
+    /** Two nodes down in different racks of hall A, a handling service on files. */
+    static final class Fixture {
+        final RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        final HealthFeed feed = new HealthFeed(null, Runnable::run);
+        final HandlingService handling;
+        final HealthSnapshot snapshot =
                 new Snapshots(cfg)
                         .at(
                                 1,
                                 problem("node_up", "cn0165", Severity.CRIT, 0),
                                 problem("node_up", "cn0001", Severity.CRIT, 0));
+
+        Fixture(Path dir) {
+            handling =
+                    new HandlingService(
+                            new FileStore(dir),
+                            new AlertLabels(cfg.topology(), "instance"),
+                            Clock.systemUTC());
+        }
+    }
+
+    @Test
+    void aRackWhoseAlertsAreAllAcknowledgedStaysRedAndIsMarkedHandled() {
+        Fixture f = new Fixture(dir);
+        RackscopeConfig cfg = f.cfg;
+        HealthFeed feed = f.feed;
+        HandlingService h = f.handling;
+        HealthSnapshot s = f.snapshot;
         RoomFloorViewModel floor =
                 new RoomFloorViewModel(
                         cfg,
@@ -71,19 +84,11 @@ class FloorHandledTest {
 
     @Test
     void aRightClickOnARackAcknowledgesItsIncidentsOrPutsItUnderMaintenance() {
-        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
-        HealthFeed feed = new HealthFeed(null, Runnable::run);
-        HandlingService h =
-                new HandlingService(
-                        new FileStore(dir),
-                        new AlertLabels(cfg.topology(), "instance"),
-                        Clock.systemUTC());
-        HealthSnapshot s =
-                new Snapshots(cfg)
-                        .at(
-                                1,
-                                problem("node_up", "cn0165", Severity.CRIT, 0),
-                                problem("node_up", "cn0001", Severity.CRIT, 0));
+        Fixture f = new Fixture(dir);
+        RackscopeConfig cfg = f.cfg;
+        HealthFeed feed = f.feed;
+        HandlingService h = f.handling;
+        HealthSnapshot s = f.snapshot;
         feed.publish(s);
         HealthSnapshot raw = feed.current();
         RoomFloorViewModel floor =
