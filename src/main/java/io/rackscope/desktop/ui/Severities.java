@@ -13,6 +13,9 @@ public final class Severities {
     private static final PseudoClass[] CLASSES = new PseudoClass[Tone.values().length];
     public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
+    /** Acknowledged or under maintenance: drawn hatched over its true colour. */
+    public static final PseudoClass HANDLED = PseudoClass.getPseudoClass("handled");
+
     static {
         for (Tone t : Tone.values()) {
             CLASSES[t.ordinal()] = PseudoClass.getPseudoClass(t.name().toLowerCase(Locale.ROOT));

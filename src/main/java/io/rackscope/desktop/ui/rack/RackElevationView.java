@@ -389,6 +389,7 @@ public final class RackElevationView implements PlaceView {
         nodeOf.forEach(
                 (cell, instance) -> {
                     cell.pseudoClassStateChanged(Severities.STALE, model.stale(instance));
+                    cell.pseudoClassStateChanged(Severities.HANDLED, model.handled(instance));
                     boolean member = model.inSelectedJob(instance);
                     if (member != cell.getStyleClass().contains("job-member")) {
                         if (member) {

@@ -53,6 +53,14 @@ public final class RackElevationViewModel {
         return handling;
     }
 
+    /** Whether every alert of {@code instance} is acknowledged or under maintenance. */
+    public boolean handled(String instance) {
+        HealthSnapshot s = health.current();
+        List<io.rackscope.desktop.health.Alert> mine =
+                s.alerts().stream().filter(a -> a.entity().equals(instance)).toList();
+        return !mine.isEmpty() && mine.stream().allMatch(a -> s.handling().alert(a) != null);
+    }
+
     public RackElevationViewModel(
             RackscopeConfig config,
             Rack rack,

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,10 +232,22 @@ public final class WallboardViewModel {
         onApplied.run();
     }
 
-    /** The first five incidents: the snapshot lists them worst, then largest, first. */
+    /**
+     * The first five incidents, new and unhandled ones first (the snapshot lists them worst, then
+     * largest, first); handled ones are tagged, hidden ones left out.
+     */
     private Map<String, Integer> topIncidents(HealthSnapshot s) {
         Map<String, Integer> top = new LinkedHashMap<>();
-        s.incidents().stream().limit(5).forEach(i -> top.put(title(i), i.members().size()));
+        s.incidents().stream()
+                .filter(i -> s.handling().incident(i) == null || !s.handling().incident(i).hidden())
+                .sorted(Comparator.comparing((Incident i) -> s.handling().incident(i) != null))
+                .limit(5)
+                .forEach(
+                        i ->
+                                top.put(
+                                        (s.handling().incident(i) == null ? "" : "handled: ")
+                                                + title(i),
+                                        i.members().size()));
         return top;
     }
 
