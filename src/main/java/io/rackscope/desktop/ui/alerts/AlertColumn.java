@@ -12,7 +12,8 @@ public enum AlertColumn {
     RACK("Rack", AlertRow::rack),
     ROOM("Room", AlertRow::room),
     SITE("Site", AlertRow::site),
-    FLAPPING("Flapping", r -> r.flapping() ? "flapping" : "stable");
+    FLAPPING("Flapping", r -> r.flapping() ? "flapping" : "stable"),
+    HANDLED("Handled", r -> r.handled().isEmpty() ? "new" : r.handled());
 
     private final String label;
     private final Function<AlertRow, String> value;

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One alert as the full-page table lists it: where it is at every level, its value, since when, and
  * the incident it belongs to; flapping when the alert or its incident flaps, with the most changes
- * of the two in the flap window.
+ * of the two in the flap window; {@code handled} says who acknowledged it or which maintenance
+ * covers it (empty: new and unhandled).
  */
 public record AlertRow(
         Severity severity,
@@ -21,4 +22,5 @@ public record AlertRow(
         Instant since,
         boolean flapping,
         int changes,
+        String handled,
         AlertItem item) {}

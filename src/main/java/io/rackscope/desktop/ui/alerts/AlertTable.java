@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HandleDialogs;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tables;
 import java.util.ArrayList;
@@ -121,6 +122,7 @@ final class AlertTable {
                                 "Flapping",
                                 r -> r.flapping() ? "flapping (" + r.changes() + ")" : "",
                                 100));
+        table.getColumns().add(Tables.textColumn("Handled", AlertRow::handled, 140));
         rows.setAll(model.tableProperty().get());
         model.tableProperty().addListener((o, a, list) -> rows.setAll(list));
         table.setOnMouseClicked(
@@ -200,6 +202,20 @@ final class AlertTable {
         menu.getItems().clear();
         if (item == null) {
             return;
+        }
+        if (model.canHandle()) {
+            MenuItem ack = new MenuItem("Acknowledge this alert…");
+            ack.setOnAction(
+                    x ->
+                            HandleDialogs.acknowledge(
+                                            root,
+                                            item.check() + " on " + item.entity(),
+                                            model.operatorProperty())
+                                    .ifPresent(
+                                            a ->
+                                                    model.acknowledge(
+                                                            item.item(), a.text(), a.length())));
+            menu.getItems().addAll(ack, new javafx.scene.control.SeparatorMenuItem());
         }
         for (AlertColumn c : AlertColumn.values()) {
             String v = c.of(item);

@@ -159,9 +159,11 @@ public final class AlertsView implements PlaceView {
             super.updateItem(item, empty);
             setText(null);
             setContextMenu(
-                    empty || !(item instanceof IncidentItem i) || !model.canHandle()
+                    empty || !model.canHandle()
                             ? null
-                            : menu(i));
+                            : item instanceof IncidentItem i
+                                    ? menu(i)
+                                    : item instanceof AlertItem a ? memberMenu(a) : null);
             if (empty || item == null) {
                 setGraphic(null);
             } else if (item instanceof IncidentItem i) {
@@ -258,6 +260,18 @@ public final class AlertsView implements PlaceView {
                                                             i, a.text(), a.effect(), a.length())));
             m.getItems().add(maintain);
             return m;
+        }
+
+        private ContextMenu memberMenu(AlertItem a) {
+            MenuItem ack = new MenuItem("Acknowledge this alert…");
+            ack.setOnAction(
+                    e ->
+                            HandleDialogs.acknowledge(
+                                            root,
+                                            a.checkName() + " on " + a.alert().entity(),
+                                            model.operatorProperty())
+                                    .ifPresent(x -> model.acknowledge(a, x.text(), x.length())));
+            return new ContextMenu(ack);
         }
 
         private Label badge(Severity s) {

@@ -277,6 +277,7 @@ public final class AlertsViewModel {
     }
 
     private List<AlertRow> table(List<IncidentItem> incidents) {
+        io.rackscope.desktop.health.Handling handling = health.current().handling();
         List<AlertRow> out = new ArrayList<>();
         for (IncidentItem i : incidents) {
             for (AlertItem m : i.members()) {
@@ -304,6 +305,7 @@ public final class AlertsViewModel {
                                 i.incident().flapping()
                                         ? Math.max(i.incident().transitions(), a.changes())
                                         : a.changes(),
+                                handledShort(handling.alert(a)),
                                 m));
             }
         }
@@ -425,6 +427,15 @@ public final class AlertsViewModel {
         report(handling.acknowledge(item.incident(), operator.get(), note, until));
     }
 
+    /**
+     * Acknowledges one alert (a member of a grouped incident, or a row of the table) for {@code
+     * length} at most (null: until it clears or gets worse).
+     */
+    public void acknowledge(AlertItem item, String note, Duration length) {
+        Instant until = length == null ? null : clock.instant().plus(length);
+        report(handling.acknowledge(item.alert(), operator.get(), note, until));
+    }
+
     /** Puts the incident's place under maintenance from now for {@code length} (null: open). */
     public void maintain(IncidentItem item, String reason, Silence.Effect effect, Duration length) {
         Instant now = clock.instant();
@@ -452,6 +463,15 @@ public final class AlertsViewModel {
                         problem.set("Could not keep it: " + e.getMessage());
                     }
                 });
+    }
+
+    private static String handledShort(Handled h) {
+        if (h == null) {
+            return "";
+        }
+        return h.acknowledged()
+                ? "ack " + h.by()
+                : (h.hidden() ? "hidden: " : "maintenance: ") + h.text();
     }
 
     /** "Acknowledged by carol at 02:13 · note", "Maintenance (hide) until 04:13 · reason". */
@@ -591,7 +611,7 @@ public final class AlertsViewModel {
     public String csv(List<AlertRow> rows) {
         StringBuilder b =
                 new StringBuilder(
-                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping\n");
+                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled\n");
         for (AlertRow r : rows) {
             b.append(
                             String.join(
@@ -606,7 +626,8 @@ public final class AlertsViewModel {
                                     Csv.field(r.site()),
                                     Double.isNaN(r.value()) ? "" : Formats.value(r.value()),
                                     r.since() == null ? "" : r.since().toString(),
-                                    Boolean.toString(r.flapping())))
+                                    Boolean.toString(r.flapping()),
+                                    Csv.field(r.handled())))
                     .append('\n');
         }
         return b.toString();

@@ -62,7 +62,7 @@ class AlertTableModelTest {
                 m.totalsProperty().get());
         String csv = m.csv(List.of(warm));
         assertEquals(
-                "severity,incident,check,entity,device,rack,room,site,value,since,flapping",
+                "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled",
                 csv.lines().findFirst().orElseThrow());
         assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith("WARN,"), csv);
         assertTrue(csv.contains(",79.5,"), csv);
@@ -159,5 +159,42 @@ class AlertTableModelTest {
 
     private List<String> entities() {
         return m.tableProperty().get().stream().map(AlertRow::entity).toList();
+    }
+
+    @Test
+    void aMemberAlertAcknowledgedAloneIsTaggedOnItsRowAndTheHandledChipSeparatesThem(
+            @org.junit.jupiter.api.io.TempDir Path dir) {
+        io.rackscope.desktop.handling.HandlingService service =
+                new io.rackscope.desktop.handling.HandlingService(
+                        new io.rackscope.desktop.handling.FileStore(dir),
+                        new io.rackscope.desktop.handling.AlertLabels(CFG.topology(), "instance"),
+                        Clock.systemUTC());
+        publishThreePlaces();
+        var raw = feed.current();
+        m.useHandling(
+                new io.rackscope.desktop.ui.DirectHandling(service, feed, () -> raw),
+                new javafx.beans.property.SimpleStringProperty("dave"));
+        AlertItem member =
+                m.tableProperty().get().stream()
+                        .filter(r -> r.incident().startsWith("Rack "))
+                        .findFirst()
+                        .orElseThrow()
+                        .item();
+        m.acknowledge(member, "this one is known", null);
+        AlertRow row =
+                m.tableProperty().get().stream()
+                        .filter(r -> r.entity().equals(member.alert().entity()))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals("ack dave", row.handled());
+        m.addFilter(AlertColumn.HANDLED, "new");
+        assertEquals(raw.alerts().size() - 1, m.tableProperty().get().size());
+        assertTrue(
+                m.csv(List.of(row))
+                        .lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow()
+                        .endsWith(",ack dave"));
     }
 }
