@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.device;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -21,6 +22,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -94,6 +96,19 @@ public final class DeviceView implements PlaceView {
                             "sev-badge");
             dot.setText(
                     states.getOrDefault(entityOf.get(t), Severity.UNKNOWN).name().substring(0, 1));
+            Handled handled = model.handled(entityOf.get(t));
+            dot.pseudoClassStateChanged(Severities.HANDLED, handled != null);
+            t.setTooltip(
+                    handled == null
+                            ? null
+                            : new Tooltip(
+                                    (handled.acknowledged()
+                                                    ? "Acknowledged by "
+                                                    : "Maintenance by ")
+                                            + handled.by()
+                                            + (handled.text().isBlank()
+                                                    ? ""
+                                                    : ": " + handled.text())));
             t.setGraphic(dot);
         }
     }

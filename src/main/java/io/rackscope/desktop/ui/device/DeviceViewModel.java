@@ -4,8 +4,10 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
@@ -163,6 +165,25 @@ public final class DeviceViewModel {
     }
 
     /** The worst state of each entity, for tab headers. */
+    /**
+     * How {@code entity}'s alerts are handled when every one of them is (acknowledged or under
+     * maintenance), else null: the tab keeps its true colour, hatched, and says by whom.
+     */
+    public Handled handled(String entity) {
+        HealthSnapshot s = health.current();
+        Handled out = null;
+        for (Alert a : s.alerts()) {
+            if (a.entity().equals(entity)) {
+                Handled h = s.handling().alert(a);
+                if (h == null) {
+                    return null;
+                }
+                out = h;
+            }
+        }
+        return out;
+    }
+
     public Map<String, Severity> states() {
         Map<String, Severity> out = new HashMap<>();
         HealthSnapshot s = health.current();

@@ -80,6 +80,13 @@ class FloorHandledTest {
         assertTrue(st.handled());
         assertEquals(Severity.CRIT, st.severity(), "the floor never lies: still CRIT");
         assertFalse(floor.rack(other).get().handled());
+        assertTrue(
+                io.rackscope.desktop.ui.RackTally.of(
+                                feed.current(),
+                                cfg.topology().site("fra1").orElseThrow().rooms().stream()
+                                        .flatMap(io.rackscope.desktop.topology.Room::racks))
+                        .endsWith(" · 1 handled"),
+                "site and world cards count handled racks");
     }
 
     @Test
