@@ -39,21 +39,27 @@ public final class ViewFactory {
         Locator loc = ctx.locator();
         RackscopeConfig cfg = ctx.config();
         return switch (place.kind()) {
-            case WORLD ->
-                    new WorldView(
-                            new WorldViewModel(
-                                    cfg.app().name(),
-                                    cfg.topology().sites(),
-                                    cfg.app().kiosk().scale(),
-                                    ctx.health(),
-                                    ctx.navigation(),
-                                    ctx.options()));
-            case SITE ->
-                    new SiteView(
-                            new SiteViewModel(
-                                    loc.topology().site(place.id()).orElseThrow(),
-                                    ctx.health(),
-                                    ctx.navigation()));
+            case WORLD -> {
+                WorldViewModel world =
+                        new WorldViewModel(
+                                cfg.app().name(),
+                                cfg.topology().sites(),
+                                cfg.app().kiosk().scale(),
+                                ctx.health(),
+                                ctx.navigation(),
+                                ctx.options());
+                world.useHandling(placeHandling(ctx));
+                yield new WorldView(world);
+            }
+            case SITE -> {
+                SiteViewModel site =
+                        new SiteViewModel(
+                                loc.topology().site(place.id()).orElseThrow(),
+                                ctx.health(),
+                                ctx.navigation());
+                site.useHandling(placeHandling(ctx));
+                yield new SiteView(site);
+            }
             case ROOM ->
                     new RoomFloorView(
                             floor(ctx, loc.room(place.id()).orElseThrow()), place.highlight());
@@ -131,6 +137,11 @@ public final class ViewFactory {
                         ctx.config(), ctx.locator(), ctx.health(), ctx.navigation(), ctx.clock());
         m.useHandling(ctx.handling(), ctx.options().operatorProperty());
         return m;
+    }
+
+    private static PlaceHandling placeHandling(AppContext ctx) {
+        return new PlaceHandling(
+                ctx.handling(), ctx.health(), ctx.options().operatorProperty(), ctx.clock());
     }
 
     private static RoomFloorViewModel floor(AppContext ctx, Room room) {

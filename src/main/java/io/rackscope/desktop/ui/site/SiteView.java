@@ -1,15 +1,20 @@
 package io.rackscope.desktop.ui.site;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.handling.Target;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -77,8 +82,31 @@ public final class SiteView implements PlaceView {
         card.setId("room-" + room.key().replace('/', '_'));
         card.getStyleClass().add("card");
         card.setPrefWidth(360);
-        card.setOnMouseClicked(e -> model.open(room));
+        card.setOnMouseClicked(
+                e -> {
+                    if (e.getButton() == MouseButton.PRIMARY) {
+                        model.open(room);
+                    }
+                });
+        card.setOnContextMenuRequested(
+                e -> {
+                    ContextMenu menu =
+                            HandleMenu.of(
+                                    card,
+                                    model.handling(),
+                                    "room " + room.name(),
+                                    new Target(Target.Type.ROOM, room.id()),
+                                    a -> inRoom(a, room));
+                    if (menu != null) {
+                        menu.show(card, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         return card;
+    }
+
+    private boolean inRoom(Alert a, Room room) {
+        return room.racks().anyMatch(r -> r.id().equals(a.rack()));
     }
 
     @Override

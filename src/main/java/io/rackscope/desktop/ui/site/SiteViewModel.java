@@ -8,6 +8,7 @@ import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Subscriptions;
 import java.util.List;
@@ -22,6 +23,17 @@ public final class SiteViewModel {
     private final Navigator navigator;
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
+
+    private PlaceHandling handling = PlaceHandling.NONE;
+
+    /** Acknowledging and maintenance from a right-click on a card. */
+    public void useHandling(PlaceHandling h) {
+        this.handling = h;
+    }
+
+    public PlaceHandling handling() {
+        return handling;
+    }
 
     public SiteViewModel(Site site, HealthSource health, Navigator navigator) {
         this.site = site;

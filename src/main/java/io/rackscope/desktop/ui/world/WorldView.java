@@ -1,8 +1,10 @@
 package io.rackscope.desktop.ui.world;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.topology.Location;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -16,7 +18,9 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -155,7 +159,26 @@ public final class WorldView implements PlaceView {
             row.setId("site-" + site.id());
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("card");
-            row.setOnMouseClicked(e -> model.open(site));
+            row.setOnMouseClicked(
+                    e -> {
+                        if (e.getButton() == MouseButton.PRIMARY) {
+                            model.open(site);
+                        }
+                    });
+            row.setOnContextMenuRequested(
+                    e -> {
+                        ContextMenu menu =
+                                HandleMenu.of(
+                                        row,
+                                        model.handling(),
+                                        "site " + site.name(),
+                                        new Target(Target.Type.SITE, site.id()),
+                                        model.alertsOf(site));
+                        if (menu != null) {
+                            menu.show(row, e.getScreenX(), e.getScreenY());
+                            e.consume();
+                        }
+                    });
             list.getChildren().add(row);
         }
     }

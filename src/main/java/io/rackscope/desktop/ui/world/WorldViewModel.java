@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.world;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
@@ -8,10 +9,14 @@ import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.ViewOptions;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
@@ -25,6 +30,17 @@ public final class WorldViewModel {
     private final double textScale;
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
+
+    private PlaceHandling handling = PlaceHandling.NONE;
+
+    /** Acknowledging and maintenance from a right-click on a card. */
+    public void useHandling(PlaceHandling h) {
+        this.handling = h;
+    }
+
+    public PlaceHandling handling() {
+        return handling;
+    }
 
     public WorldViewModel(
             String title,
@@ -69,6 +85,13 @@ public final class WorldViewModel {
         return site.rooms().size()
                 + " rooms · racks: "
                 + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
+    }
+
+    /** The alerts located in {@code site}'s racks. */
+    public Predicate<Alert> alertsOf(Site site) {
+        Set<String> racks = new HashSet<>();
+        site.rooms().forEach(r -> r.racks().forEach(k -> racks.add(k.id())));
+        return a -> a.rack() != null && racks.contains(a.rack());
     }
 
     public void open(Site site) {
