@@ -5,6 +5,7 @@ import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.handling.StoreException;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,18 @@ public final class HandlingBridge implements AlertHandling, AutoCloseable {
     public HandlingBridge(HandlingService service, HealthFeed feed, Duration every) {
         this.service = service;
         this.feed = feed;
-        feed.handleWith(service::apply);
+        feed.handleWith(
+                new HealthFeed.Handler() {
+                    @Override
+                    public HealthSnapshot apply(HealthSnapshot s, boolean live) {
+                        return service.apply(s, live);
+                    }
+
+                    @Override
+                    public HealthSnapshot applyPast(HealthSnapshot s) {
+                        return service.apply(s, s.takenAt(), false);
+                    }
+                });
         long ms = Math.max(1000, every.toMillis());
         worker.scheduleWithFixedDelay(
                 () -> {

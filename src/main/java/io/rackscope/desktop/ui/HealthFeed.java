@@ -226,6 +226,11 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     /** What acknowledgements and maintenances do to a snapshot ({@code live}: settle them too). */
     public interface Handler {
         HealthSnapshot apply(HealthSnapshot s, boolean live);
+
+        /** A past moment: what was handled then, announcing and ending nothing. */
+        default HealthSnapshot applyPast(HealthSnapshot s) {
+            return s;
+        }
     }
 
     public void handleWith(Handler h) {
@@ -309,7 +314,7 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
         while (slot != null) {
             HealthSnapshot past;
             try {
-                past = lookBack.at(slot).snapshot();
+                past = handler.applyPast(lookBack.at(slot).snapshot());
             } catch (RuntimeException | Error e) {
                 if (pastWorker.isShutdown()) {
                     return;

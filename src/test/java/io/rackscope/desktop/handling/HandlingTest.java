@@ -182,6 +182,23 @@ class HandlingTest {
     }
 
     @Test
+    void aPastMomentShowsWhatWasHandledThenNotWhatIsHandledNow() {
+        HandlingService h = service();
+        h.maintain(
+                new Target(Target.Type.RACK, "fra1-a01-r05"),
+                "PSU swap",
+                Silence.Effect.HIDE,
+                null,
+                null,
+                "alice");
+        HealthSnapshot s = rackDownAnd();
+        assertTrue(
+                h.apply(s, Instant.now().minusSeconds(3600), false).handling().alerts().isEmpty(),
+                "an hour ago nobody had put it under maintenance");
+        assertFalse(h.apply(s, Instant.now(), false).handling().alerts().isEmpty());
+    }
+
+    @Test
     void anAcknowledgementEndsWhenItsIncidentGrowsOrItsAlertClearsOrGetsWorse() {
         HandlingService h = service();
         HealthSnapshot s = rackDownAnd("cn0001");
