@@ -334,6 +334,17 @@ public final class WallboardView implements PlaceView {
         for (int y = Math.max(0, y0); y < y1; y++) {
             Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
         }
+        if (model.handled(i) && size >= 4) {
+            // handled: hatched over its true colour, as on the floor
+            int dark = ((colour & 0xfefefe) >> 1) | 0xff000000;
+            for (int y = Math.max(0, y0); y < y1; y++) {
+                for (int x = Math.max(0, x0); x < x1; x++) {
+                    if ((x + y) % 4 == 0) {
+                        pixels[y * width + x] = dark;
+                    }
+                }
+            }
+        }
         if (model.inJob(i)) {
             frame(x0, y0, x1, y1, size < 4);
         }

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ public final class WallboardViewModel {
     private final byte[] tone;
     private final boolean[] inJob;
     private final boolean[] stale;
+    private final boolean[] handled;
     private final long[] changedAt;
     private final ReadOnlyObjectWrapper<Summary> summary =
             new ReadOnlyObjectWrapper<>(this, "summary");
@@ -124,6 +126,7 @@ public final class WallboardViewModel {
         inJob = new boolean[ids.length];
         Arrays.fill(state, (byte) Severity.UNKNOWN.ordinal());
         stale = new boolean[ids.length];
+        handled = new boolean[ids.length];
         changedAt = new long[ids.length];
         subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> apply(s));
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
@@ -165,6 +168,11 @@ public final class WallboardViewModel {
         return stale[i];
     }
 
+    /** Whether every alert of cell {@code i} is acknowledged or under maintenance. */
+    public boolean handled(int i) {
+        return handled[i];
+    }
+
     /**
      * Epoch millis of the last change of cell {@code i}'s state after the first snapshot; 0 if
      * none.
@@ -191,6 +199,7 @@ public final class WallboardViewModel {
         Set<String> job = options.selectedJobNodes(s);
         int[] counts = new int[Severity.values().length];
         int staleCount = 0;
+        Set<String> handledNow = handledEntities(s);
         for (int i = 0; i < ids.length; i++) {
             Severity sev =
                     devices[i].instances().isEmpty()
@@ -204,10 +213,12 @@ public final class WallboardViewModel {
                             ? Tone.of(s.slurm().state(ids[i]))
                             : Tone.of(sev);
             boolean member = !job.isEmpty() && job.contains(ids[i]);
+            boolean h = sev != Severity.OK && handledNow.contains(ids[i]);
             if (sev.ordinal() != state[i]
                     || st != stale[i]
                     || t.ordinal() != tone[i]
-                    || member != inJob[i]) {
+                    || member != inJob[i]
+                    || h != handled[i]) {
                 if (!first && sev.ordinal() != state[i]) {
                     changedAt[i] = now;
                 }
@@ -215,6 +226,7 @@ public final class WallboardViewModel {
                 tone[i] = (byte) t.ordinal();
                 stale[i] = st;
                 inJob[i] = member;
+                handled[i] = h;
                 onCellChanged.accept(i);
             }
         }
@@ -230,6 +242,20 @@ public final class WallboardViewModel {
                         topIncidents(s),
                         staleCount));
         onApplied.run();
+    }
+
+    /** The entities whose every alert is acknowledged or under maintenance. */
+    private static Set<String> handledEntities(HealthSnapshot s) {
+        if (s.handling().alerts().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> all = new HashSet<>();
+        Set<String> open = new HashSet<>();
+        for (Alert a : s.alerts()) {
+            (s.handling().alert(a) != null ? all : open).add(a.entity());
+        }
+        all.removeAll(open);
+        return all;
     }
 
     /**

@@ -126,4 +126,36 @@ class FloorHandledTest {
                 List.of("node:cn0165", "rack:" + other.id()),
                 h.silences().stream().map(x -> x.scope()).sorted().toList());
     }
+
+    @Test
+    void theWallboardHatchesAHandledNodeAndKeepsItsState() {
+        Fixture f = new Fixture(dir);
+        f.feed.publish(f.snapshot);
+        var wall =
+                new io.rackscope.desktop.ui.wallboard.WallboardViewModel(
+                        f.cfg,
+                        new io.rackscope.desktop.ui.Locator(f.cfg.topology()),
+                        java.util.List.copyOf(f.cfg.topology().rooms()),
+                        f.feed,
+                        new NavigationModel(),
+                        new ViewOptions(),
+                        Clock.systemUTC());
+        int cell =
+                java.util.stream.IntStream.range(0, wall.size())
+                        .filter(i -> wall.id(i).equals("cn0165"))
+                        .findFirst()
+                        .orElseThrow();
+        assertFalse(wall.handled(cell));
+        f.handling.acknowledge(
+                f.snapshot.alerts().stream()
+                        .filter(a -> a.entity().equals("cn0165"))
+                        .findFirst()
+                        .orElseThrow(),
+                "carol",
+                "on it",
+                null);
+        f.feed.publish(f.handling.apply(f.feed.current(), false));
+        assertTrue(wall.handled(cell));
+        assertEquals(Severity.CRIT, wall.state(cell));
+    }
 }
