@@ -143,6 +143,21 @@ class HandlingTest {
     }
 
     @Test
+    void aMaintenanceWrittenByHandIntoTheFileIsPickedUpAtTheNextRead() throws Exception {
+        HandlingService h = service();
+        h.refresh();
+        HealthSnapshot s = rackDownAnd();
+        assertTrue(h.apply(s, Instant.now(), false).handling().alerts().isEmpty());
+        Files.writeString(
+                dir.resolve("maintenances.yaml"),
+                "maintenances:\n- {id: by-hand, target_type: rack, target_id: fra1-a01-r05,"
+                        + " reason: cabling, effect: badge}\n");
+        h.refresh();
+        HealthSnapshot next = h.apply(s, Instant.now(), false);
+        assertEquals("cabling", next.handling().alert(next.alerts().get(0)).text());
+    }
+
+    @Test
     void hideRemovesBadgeTagsAndAMaintenanceOnARackCoversItsNodesNotOthers() {
         HandlingService h = service();
         h.maintain(

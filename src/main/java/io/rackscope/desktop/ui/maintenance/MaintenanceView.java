@@ -128,6 +128,10 @@ public final class MaintenanceView implements PlaceView {
         reason.setId("maintenance-reason");
         reason.setPromptText("Reason");
         HBox.setHgrow(reason, Priority.ALWAYS);
+        TextField start = new TextField();
+        start.setId("maintenance-start");
+        start.setPromptText("from: now, +2h, 2026-12-03 06:00");
+        start.setPrefWidth(190);
         ComboBox<String> effect = new ComboBox<>();
         effect.getItems().setAll("badge", "hide");
         effect.getSelectionModel().selectFirst();
@@ -146,13 +150,19 @@ public final class MaintenanceView implements PlaceView {
                             len.equals("until ended")
                                     ? null
                                     : Duration.ofHours(Long.parseLong(len.split(" ")[0]));
+                    java.util.Optional<Duration> from = model.startIn(start.getText());
+                    if (from.isEmpty()) {
+                        note.setText(
+                                "Start: now, +2h, or a date and time such as 2026-12-03 06:00");
+                        return;
+                    }
                     model.add(
                                     target.getText(),
                                     reason.getText(),
                                     effect.getValue().equals("hide")
                                             ? Silence.Effect.HIDE
                                             : Silence.Effect.BADGE,
-                                    null,
+                                    from.get(),
                                     d)
                             .ifPresentOrElse(
                                     note::setText,
@@ -164,7 +174,7 @@ public final class MaintenanceView implements PlaceView {
                 });
         note.setId("maintenance-note");
         note.getStyleClass().add("time-problem");
-        HBox form = new HBox(6, target, reason, effect, length, add);
+        HBox form = new HBox(6, target, reason, start, effect, length, add);
         form.setAlignment(Pos.CENTER_LEFT);
         form.setDisable(!model.enabled());
         VBox.setVgrow(table, Priority.ALWAYS);

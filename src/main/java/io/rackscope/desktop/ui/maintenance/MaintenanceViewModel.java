@@ -1,5 +1,7 @@
 package io.rackscope.desktop.ui.maintenance;
 
+import io.rackscope.desktop.checks.Durations;
+import io.rackscope.desktop.checks.Moments;
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.topology.Topology;
@@ -112,6 +114,28 @@ public final class MaintenanceViewModel {
     }
 
     /**
+     * When a new maintenance starts, as typed: empty or {@code now}, {@code +2h} (from now), or a
+     * date and time ({@code 2026-12-03 06:00}, RFC 3339). Empty when it cannot be read or lies in
+     * the past.
+     */
+    public Optional<Duration> startIn(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty() || t.equals("now")) {
+            return Optional.of(Duration.ZERO);
+        }
+        if (t.startsWith("+")) {
+            return Durations.parse(t.substring(1));
+        }
+        if (!t.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return Moments.parse(t, now, clock.getZone())
+                .filter(at -> !at.isBefore(now.minusSeconds(60)))
+                .map(at -> at.isBefore(now) ? Duration.ZERO : Duration.between(now, at));
+    }
+
+    /**
      * A new maintenance: {@code target} as {@code rack:ID}, from {@code startIn} from now (null:
      * now) for {@code length} (null: until ended). Returns what is wrong with the input, or empty.
      */
@@ -132,7 +156,7 @@ public final class MaintenanceViewModel {
         if (reason == null || reason.isBlank()) {
             return Optional.of("Say why (the reason is shown with every covered alert)");
         }
-        Instant start = startIn == null ? null : clock.instant().plus(startIn);
+        Instant start = startIn == null || startIn.isZero() ? null : clock.instant().plus(startIn);
         Instant from = start == null ? clock.instant() : start;
         report(
                 handling.maintain(

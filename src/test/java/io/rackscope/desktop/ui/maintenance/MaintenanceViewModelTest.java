@@ -79,5 +79,10 @@ class MaintenanceViewModelTest {
         m.delete(m.rowsProperty().get().get(0));
         assertEquals("0 active · 1 scheduled · 0 expired", m.countsProperty().get());
         assertEquals("", m.problemProperty().get());
+        assertEquals(Optional.of(Duration.ZERO), m.startIn(""));
+        assertEquals(Optional.of(Duration.ofHours(2)), m.startIn("+2h"));
+        assertEquals(Optional.empty(), m.startIn("2001-01-01 00:00"), "the past is not a start");
+        assertEquals(Optional.empty(), m.startIn("tomorrowish"));
+        assertTrue(m.startIn("2999-01-01T00:00:00Z").orElseThrow().toDays() > 300_000);
     }
 }
