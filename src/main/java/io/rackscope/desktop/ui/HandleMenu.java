@@ -2,14 +2,31 @@ package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
 
 /** The right-click menu of a place: acknowledge what fails there, or put it under maintenance. */
 public final class HandleMenu {
     private HandleMenu() {}
+
+    /**
+     * Shows {@code menu}'s answer on a right-click (or the menu key) on {@code node}; nothing when
+     * it answers null.
+     */
+    public static void attach(Node node, Function<ContextMenuEvent, ContextMenu> menu) {
+        node.setOnContextMenuRequested(
+                e -> {
+                    ContextMenu m = menu.apply(e);
+                    if (m != null) {
+                        m.show(node, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
+    }
 
     /** Null when nothing can be handled here (looking back, or no store). */
     public static ContextMenu of(

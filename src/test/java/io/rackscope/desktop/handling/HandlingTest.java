@@ -51,6 +51,17 @@ class HandlingTest {
                 new FileStore(dir), new AlertLabels(cfg.topology(), "instance"), Clock.systemUTC());
     }
 
+    /** Rack fra1-a01-r05 under a hidden, open-ended maintenance by alice. */
+    static Silence psuSwap(HandlingService h) {
+        return h.maintain(
+                new Target(Target.Type.RACK, "fra1-a01-r05"),
+                "PSU swap",
+                Silence.Effect.HIDE,
+                null,
+                null,
+                "alice");
+    }
+
     HealthSnapshot rackDownAnd(String... others) {
         List<Snapshots.Problem> p = new ArrayList<>();
         nodesOf("fra1-a01-r05")
@@ -118,13 +129,7 @@ class HandlingTest {
     @Test
     void aBrokenHandEditNamesItsFileAndLineAndTheServiceKeepsTheLastGoodState() throws Exception {
         HandlingService h = service();
-        h.maintain(
-                new Target(Target.Type.RACK, "fra1-a01-r05"),
-                "PSU swap",
-                Silence.Effect.HIDE,
-                null,
-                null,
-                "alice");
+        psuSwap(h);
         h.refresh();
         assertEquals(1, h.silences().size());
         Files.writeString(
@@ -160,13 +165,7 @@ class HandlingTest {
     @Test
     void hideRemovesBadgeTagsAndAMaintenanceOnARackCoversItsNodesNotOthers() {
         HandlingService h = service();
-        h.maintain(
-                new Target(Target.Type.RACK, "fra1-a01-r05"),
-                "PSU swap",
-                Silence.Effect.HIDE,
-                null,
-                null,
-                "alice");
+        psuSwap(h);
         h.maintain(
                 new Target(Target.Type.INSTANCE, "cn0001"),
                 "fan",
@@ -199,13 +198,7 @@ class HandlingTest {
     @Test
     void aPastMomentShowsWhatWasHandledThenNotWhatIsHandledNow() {
         HandlingService h = service();
-        h.maintain(
-                new Target(Target.Type.RACK, "fra1-a01-r05"),
-                "PSU swap",
-                Silence.Effect.HIDE,
-                null,
-                null,
-                "alice");
+        psuSwap(h);
         HealthSnapshot s = rackDownAnd();
         assertTrue(
                 h.apply(s, Instant.now().minusSeconds(3600), false).handling().alerts().isEmpty(),
@@ -354,14 +347,7 @@ class HandlingTest {
         HandlingService h = service();
         List<io.rackscope.desktop.alerting.Transition> journal = new ArrayList<>();
         h.journalTo(journal::addAll);
-        Silence m =
-                h.maintain(
-                        new Target(Target.Type.RACK, "fra1-a01-r05"),
-                        "PSU swap",
-                        Silence.Effect.HIDE,
-                        null,
-                        null,
-                        "alice");
+        Silence m = psuSwap(h);
         HealthSnapshot s = rackDownAnd();
         assertTrue(h.apply(s, Instant.now(), true).announced().isEmpty());
         h.end(m.id());

@@ -24,7 +24,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -170,20 +169,15 @@ public final class RackElevationView implements PlaceView {
                         model.open(d);
                     }
                 });
-        block.setOnContextMenuRequested(
-                e -> {
-                    ContextMenu menu =
-                            HandleMenu.of(
-                                    block,
-                                    model.handling(),
-                                    "device " + d.name(),
-                                    new Target(Target.Type.DEVICE, d.id()),
-                                    a -> d.id().equals(a.device()));
-                    if (menu != null) {
-                        menu.show(block, e.getScreenX(), e.getScreenY());
-                        e.consume();
-                    }
-                });
+        HandleMenu.attach(
+                block,
+                e ->
+                        HandleMenu.of(
+                                block,
+                                model.handling(),
+                                "device " + d.name(),
+                                new Target(Target.Type.DEVICE, d.id()),
+                                a -> d.id().equals(a.device())));
         return block;
     }
 

@@ -28,7 +28,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -240,22 +239,18 @@ public final class RoomFloorView implements PlaceView {
                         }
                     }
                 });
-        canvas.setOnContextMenuRequested(
+        HandleMenu.attach(
+                canvas,
                 e -> {
                     Rack r = rackAtCanvas(e.getX(), e.getY());
-                    ContextMenu menu =
-                            r == null
-                                    ? null
-                                    : HandleMenu.of(
-                                            canvas,
-                                            model.handling(),
-                                            "rack " + r.name(),
-                                            new Target(Target.Type.RACK, r.id()),
-                                            a -> r.id().equals(a.rack()));
-                    if (menu != null) {
-                        menu.show(canvas, e.getScreenX(), e.getScreenY());
-                        e.consume();
-                    }
+                    return r == null
+                            ? null
+                            : HandleMenu.of(
+                                    canvas,
+                                    model.handling(),
+                                    "rack " + r.name(),
+                                    new Target(Target.Type.RACK, r.id()),
+                                    a -> r.id().equals(a.rack()));
                 });
         canvas.setOnScroll(
                 e -> {

@@ -11,7 +11,6 @@ import io.rackscope.desktop.ui.Subscriptions;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
@@ -88,20 +87,15 @@ public final class SiteView implements PlaceView {
                         model.open(room);
                     }
                 });
-        card.setOnContextMenuRequested(
-                e -> {
-                    ContextMenu menu =
-                            HandleMenu.of(
-                                    card,
-                                    model.handling(),
-                                    "room " + room.name(),
-                                    new Target(Target.Type.ROOM, room.id()),
-                                    a -> inRoom(a, room));
-                    if (menu != null) {
-                        menu.show(card, e.getScreenX(), e.getScreenY());
-                        e.consume();
-                    }
-                });
+        HandleMenu.attach(
+                card,
+                e ->
+                        HandleMenu.of(
+                                card,
+                                model.handling(),
+                                "room " + room.name(),
+                                new Target(Target.Type.ROOM, room.id()),
+                                a -> inRoom(a, room)));
         return card;
     }
 

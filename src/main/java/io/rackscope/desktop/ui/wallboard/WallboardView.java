@@ -23,7 +23,6 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -178,23 +177,19 @@ public final class WallboardView implements PlaceView {
                         model.open(i);
                     }
                 });
-        cells.setOnContextMenuRequested(
+        HandleMenu.attach(
+                cells,
                 e -> {
                     int i = cellAt(e.getX(), e.getY());
                     String node = i < 0 ? null : model.id(i);
-                    ContextMenu menu =
-                            node == null
-                                    ? null
-                                    : HandleMenu.of(
-                                            cells,
-                                            model.handling(),
-                                            "node " + node,
-                                            new Target(Target.Type.INSTANCE, node),
-                                            a -> node.equals(a.entity()));
-                    if (menu != null) {
-                        menu.show(cells, e.getScreenX(), e.getScreenY());
-                        e.consume();
-                    }
+                    return node == null
+                            ? null
+                            : HandleMenu.of(
+                                    cells,
+                                    model.handling(),
+                                    "node " + node,
+                                    new Target(Target.Type.INSTANCE, node),
+                                    a -> node.equals(a.entity()));
                 });
         Tooltip tip = new Tooltip();
         tip.setShowDelay(javafx.util.Duration.millis(150));

@@ -18,7 +18,6 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -165,20 +164,15 @@ public final class WorldView implements PlaceView {
                             model.open(site);
                         }
                     });
-            row.setOnContextMenuRequested(
-                    e -> {
-                        ContextMenu menu =
-                                HandleMenu.of(
-                                        row,
-                                        model.handling(),
-                                        "site " + site.name(),
-                                        new Target(Target.Type.SITE, site.id()),
-                                        model.alertsOf(site));
-                        if (menu != null) {
-                            menu.show(row, e.getScreenX(), e.getScreenY());
-                            e.consume();
-                        }
-                    });
+            HandleMenu.attach(
+                    row,
+                    e ->
+                            HandleMenu.of(
+                                    row,
+                                    model.handling(),
+                                    "site " + site.name(),
+                                    new Target(Target.Type.SITE, site.id()),
+                                    model.alertsOf(site)));
             list.getChildren().add(row);
         }
     }
