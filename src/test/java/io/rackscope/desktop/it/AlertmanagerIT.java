@@ -90,6 +90,21 @@ class AlertmanagerIT {
                 .toList();
     }
 
+    /** One live health cycle of the estate, as the window's planner would run it. */
+    static HealthSnapshot cycle(RackscopeConfig cfg) {
+        try (PrometheusRouter router =
+                        new PrometheusRouter(cfg, estate.prometheus.url(), new QueryStats());
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                cfg, router, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            return planner.refresh();
+        }
+    }
+
+    static Alert alertOf(HealthSnapshot s, String entity) {
+        return s.alerts().stream().filter(a -> a.entity().equals(entity)).findFirst().orElseThrow();
+    }
+
     static JsonNode alert(JsonNode doc, String entity) {
         for (JsonNode a : doc.get("alerts")) {
             if (a.get("entity").asText().equals(entity)) {
@@ -211,20 +226,11 @@ class AlertmanagerIT {
             throws Exception {
         RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
         try (AlertmanagerServer first = AlertmanagerServer.start();
-                AlertmanagerServer second = AlertmanagerServer.start(first);
-                PrometheusRouter router =
-                        new PrometheusRouter(cfg, estate.prometheus.url(), new QueryStats());
-                TelemetryPlanner planner =
-                        new TelemetryPlanner(
-                                cfg, router, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            HealthSnapshot s = planner.refresh();
+                AlertmanagerServer second = AlertmanagerServer.start(first)) {
+            HealthSnapshot s = cycle(cfg);
             HandlingService desk = Stores.service(cfg, first.url(), Clock.systemUTC());
             HandlingService wall = Stores.service(cfg, second.url(), Clock.systemUTC());
-            Alert n01 =
-                    s.alerts().stream()
-                            .filter(a -> a.entity().equals("n01"))
-                            .findFirst()
-                            .orElseThrow();
+            Alert n01 = alertOf(s, "n01");
             Silence ack = desk.acknowledge(n01, "dave", "rebooting", null);
             assertFalse(ack.id().startsWith("pending-"), desk.problem().orElse(""));
             long t0 = System.nanoTime();
@@ -262,19 +268,10 @@ class AlertmanagerIT {
     @Test
     void anAcknowledgementTypedWhileAlertmanagerIsDownIsKeptAndSentWhenItIsBack() throws Exception {
         RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
-        try (AlertmanagerServer am = AlertmanagerServer.start();
-                PrometheusRouter router =
-                        new PrometheusRouter(cfg, estate.prometheus.url(), new QueryStats());
-                TelemetryPlanner planner =
-                        new TelemetryPlanner(
-                                cfg, router, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            HealthSnapshot s = planner.refresh();
+        try (AlertmanagerServer am = AlertmanagerServer.start()) {
+            HealthSnapshot s = cycle(cfg);
             HandlingService desk = Stores.service(cfg, am.url(), Clock.systemUTC());
-            Alert n03 =
-                    s.alerts().stream()
-                            .filter(a -> a.entity().equals("n03"))
-                            .findFirst()
-                            .orElseThrow();
+            Alert n03 = alertOf(s, "n03");
             desk.refresh();
             am.stop();
             Silence pending = desk.acknowledge(n03, "erin", "on my way", null);
