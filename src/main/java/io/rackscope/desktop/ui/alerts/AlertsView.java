@@ -170,6 +170,10 @@ public final class AlertsView implements PlaceView {
                 setGraphic(incident(i));
             } else if (item instanceof AlertItem a) {
                 setGraphic(member(a));
+            } else if (item instanceof SectionRow h) {
+                Label title = new Label(h.title());
+                title.getStyleClass().add("panel-section");
+                setGraphic(title);
             }
         }
 

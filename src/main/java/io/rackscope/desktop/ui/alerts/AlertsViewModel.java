@@ -199,7 +199,13 @@ public final class AlertsViewModel {
                         s -> incidents(s, out));
         List<PanelRow> next = new ArrayList<>();
         Set<String> nodes = new HashSet<>();
+        long handledCount = incidents.stream().filter(i -> i.handled() != null).count();
+        boolean headed = false;
         for (IncidentItem i : incidents) {
+            if (i.handled() != null && !headed) {
+                next.add(new SectionRow("Handled (" + handledCount + ")"));
+                headed = true;
+            }
             next.add(i);
             if (expanded.contains(i.incident().key())) {
                 next.addAll(i.members());
@@ -224,8 +230,7 @@ public final class AlertsViewModel {
         if (!slurmNow.equals(slurm.get())) {
             slurm.set(slurmNow);
         }
-        long open = incidents.stream().filter(i -> i.handled() == null).count();
-        long handledCount = incidents.size() - open;
+        long open = incidents.size() - handledCount;
         summary.set(
                 (open == 0
                                 ? "no new incidents"

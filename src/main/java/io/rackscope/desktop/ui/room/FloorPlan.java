@@ -68,6 +68,12 @@ final class FloorPlan {
     }
 
     /** The rack whose tile holds the floor point, or null. */
+    /** The aisle row whose band holds {@code y} (its label and racks), or null. */
+    Row rowAt(double y) {
+        int i = (int) Math.floor((y / CELL - 1.6) / 3);
+        return i < 0 || i >= rows.size() ? null : rows.get(i);
+    }
+
     Rack rackAt(double x, double y) {
         int i = (int) Math.floor((y / CELL - 1.6) / 3);
         if (i < 0 || i >= rows.size()) {

@@ -15,6 +15,7 @@ import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Typography;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -243,14 +244,27 @@ public final class RoomFloorView implements PlaceView {
                 canvas,
                 e -> {
                     Rack r = rackAtCanvas(e.getX(), e.getY());
-                    return r == null
-                            ? null
-                            : HandleMenu.of(
-                                    canvas,
-                                    model.handling(),
-                                    "rack " + r.name(),
-                                    new Target(Target.Type.RACK, r.id()),
-                                    a -> r.id().equals(a.rack()));
+                    if (r != null) {
+                        return HandleMenu.of(
+                                canvas,
+                                model.handling(),
+                                "rack " + r.name(),
+                                new Target(Target.Type.RACK, r.id()),
+                                a -> r.id().equals(a.rack()));
+                    }
+                    // beside the racks: the aisle
+                    FloorPlan.Row row = plan.rowAt((e.getY() - offsetY) / scale);
+                    if (row == null || row.aisleId() == null) {
+                        return null;
+                    }
+                    Set<String> racks = new HashSet<>();
+                    row.racks().forEach(k -> racks.add(k.id()));
+                    return HandleMenu.of(
+                            canvas,
+                            model.handling(),
+                            "aisle " + row.name(),
+                            new Target(Target.Type.AISLE, row.aisleId()),
+                            a -> racks.contains(a.rack()));
                 });
         canvas.setOnScroll(
                 e -> {
