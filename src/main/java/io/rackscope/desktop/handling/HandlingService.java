@@ -62,19 +62,29 @@ public final class HandlingService {
         return store.describe();
     }
 
-    /** Reads the store and sends what was queued; a failure keeps the last good read. */
-    public synchronized void refresh() {
+    /**
+     * Reads the store and sends what was queued; a failure keeps the last good read. True when what
+     * is known changed (silences, the queue, or the problem), so that it is shown again.
+     */
+    public synchronized boolean refresh() {
+        List<Silence> before = silences;
+        String problemBefore = problem == null ? null : problem.getMessage();
+        int queued = queue.size();
         try {
             flush();
             silences = store.read();
             readAt = clock.instant();
             problem = null;
         } catch (StoreException e) {
-            if (problem == null || !problem.getMessage().equals(e.getMessage())) {
+            if (problemBefore == null || !problemBefore.equals(e.getMessage())) {
                 LOG.log(Level.WARNING, e.getMessage());
             }
             problem = e;
         }
+        String problemNow = problem == null ? null : problem.getMessage();
+        return !silences.equals(before)
+                || queue.size() != queued
+                || !java.util.Objects.equals(problemBefore, problemNow);
     }
 
     private void flush() throws StoreException {

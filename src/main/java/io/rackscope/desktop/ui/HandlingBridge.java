@@ -52,8 +52,10 @@ public final class HandlingBridge implements AlertHandling, AutoCloseable {
         long ms = Math.max(1000, every.toMillis());
         worker.scheduleWithFixedDelay(
                 () -> {
-                    service.refresh();
-                    feed.rehandle();
+                    // each live cycle applies the store anyway: show again only what changed
+                    if (service.refresh()) {
+                        feed.rehandle();
+                    }
                 },
                 0,
                 ms,

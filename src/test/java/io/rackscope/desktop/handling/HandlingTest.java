@@ -151,13 +151,14 @@ class HandlingTest {
     void aMaintenanceWrittenByHandIntoTheFileIsPickedUpAtTheNextRead() throws Exception {
         HandlingService h = service();
         h.refresh();
+        assertFalse(h.refresh(), "nothing changed: nothing to show again");
         HealthSnapshot s = rackDownAnd();
         assertTrue(h.apply(s, Instant.now(), false).handling().alerts().isEmpty());
         Files.writeString(
                 dir.resolve("maintenances.yaml"),
                 "maintenances:\n- {id: by-hand, target_type: rack, target_id: fra1-a01-r05,"
                         + " reason: cabling, effect: badge}\n");
-        h.refresh();
+        assertTrue(h.refresh(), "a change is shown again");
         HealthSnapshot next = h.apply(s, Instant.now(), false);
         assertEquals("cabling", next.handling().alert(next.alerts().get(0)).text());
     }
