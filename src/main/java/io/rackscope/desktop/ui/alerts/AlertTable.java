@@ -56,7 +56,10 @@ final class AlertTable {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No active WARN or CRIT alerts."));
+        Label none = new Label();
+        none.setWrapText(true);
+        none.textProperty().bind(model.emptyProperty());
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<AlertRow, AlertRow> severity = new TableColumn<>("Severity");
         severity.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));

@@ -78,7 +78,10 @@ public final class AlertsView implements PlaceView {
         filters.setAlignment(Pos.CENTER_LEFT);
         list.setId(fullPage ? "alerts-page" : "alerts-list");
         list.setCellFactory(v -> new RowCell());
-        list.setPlaceholder(new Label("No active WARN or CRIT alerts."));
+        Label none = new Label();
+        none.setWrapText(true);
+        none.textProperty().bind(model.emptyProperty());
+        list.setPlaceholder(none);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getItems().setAll(model.rowsProperty().get());
         model.rowsProperty().addListener((o, a, rows) -> list.getItems().setAll(rows));

@@ -7,6 +7,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
@@ -72,6 +73,8 @@ public final class AlertsViewModel {
             new ReadOnlyObjectWrapper<>(this, "table", List.of());
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper empty =
+            new ReadOnlyStringWrapper(this, "empty", "No data yet.");
     private final StringProperty scope = new SimpleStringProperty(this, "scope", "");
     private final ReadOnlyObjectWrapper<List<ColumnFilter>> columnFilters =
             new ReadOnlyObjectWrapper<>(this, "columnFilters", List.of());
@@ -223,6 +226,7 @@ public final class AlertsViewModel {
         }
         unfiltered = table(incidents);
         showTable();
+        empty.set(emptyText(health.current()));
         List<SlurmAlert> slurmNow =
                 health.view(
                         "slurm-alerts:" + minimum.get() + ":" + where + ":" + q,
@@ -499,6 +503,25 @@ public final class AlertsViewModel {
                         + h.by()
                         + text
                         + pending;
+    }
+
+    /**
+     * What an empty list says: never "no alerts" when nothing is known (no data yet, or Prometheus
+     * not answering and nothing kept from before).
+     */
+    public ReadOnlyStringProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    private static String emptyText(HealthSnapshot s) {
+        if (s.version() == 0) {
+            return "No data yet.";
+        }
+        ConnectionStatus c = ConnectionStatus.of(s);
+        if (c.level() == ConnectionStatus.Level.DOWN && s.staleSince().isEmpty()) {
+            return "Nothing is known: " + c.reason();
+        }
+        return "No active WARN or CRIT alerts.";
     }
 
     /** Whether Slurm is configured: the page then has a Slurm tab. */

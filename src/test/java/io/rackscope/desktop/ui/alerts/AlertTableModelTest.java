@@ -197,4 +197,11 @@ class AlertTableModelTest {
                         .orElseThrow()
                         .endsWith(",ack dave"));
     }
+
+    @Test
+    void anEmptyListNeverSaysAllIsWellBeforeAnythingIsKnown() {
+        assertEquals("No data yet.", m.emptyProperty().get());
+        feed.publish(new Snapshots(CFG).at(1));
+        assertEquals("No active WARN or CRIT alerts.", m.emptyProperty().get());
+    }
 }
