@@ -75,17 +75,19 @@ public final class ViewFactory {
                 rack.useHandling(ctx.handling());
                 yield new RackElevationView(rack, place.rear());
             }
-            case DEVICE ->
-                    new DeviceView(
-                            new DeviceViewModel(
-                                    cfg,
-                                    loc.topology().device(place.id()).orElseThrow(),
-                                    ctx.health(),
-                                    ctx.values(),
-                                    ctx.charts(),
-                                    ctx.options(),
-                                    ctx.clock()),
-                            place.highlight());
+            case DEVICE -> {
+                DeviceViewModel device =
+                        new DeviceViewModel(
+                                cfg,
+                                loc.topology().device(place.id()).orElseThrow(),
+                                ctx.health(),
+                                ctx.values(),
+                                ctx.charts(),
+                                ctx.options(),
+                                ctx.clock());
+                device.useHandling(placeHandling(ctx));
+                yield new DeviceView(device, place.highlight());
+            }
             case ALERTS -> {
                 AlertsViewModel model = alerts(ctx);
                 model.scopeProperty().set(place.id());

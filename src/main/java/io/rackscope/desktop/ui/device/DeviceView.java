@@ -1,8 +1,10 @@
 package io.rackscope.desktop.ui.device;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
@@ -110,6 +112,15 @@ public final class DeviceView implements PlaceView {
                                                     ? ""
                                                     : ": " + handled.text())));
             t.setGraphic(dot);
+            String entity = entityOf.get(t);
+            // rebuilt with the states: what can be acknowledged changes with them
+            t.setContextMenu(
+                    HandleMenu.of(
+                            tabs,
+                            model.handling(),
+                            "node " + entity,
+                            new Target(Target.Type.INSTANCE, entity),
+                            a -> entity.equals(a.entity())));
         }
     }
 

@@ -15,6 +15,7 @@ import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
 import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.ViewOptions;
@@ -51,6 +52,17 @@ public final class DeviceViewModel {
     private final Map<String, Double> currentValues = new ConcurrentHashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+
+    private PlaceHandling handling = PlaceHandling.NONE;
+
+    /** Acknowledging and maintenance from a right-click on a node's tab. */
+    public void useHandling(PlaceHandling h) {
+        this.handling = h;
+    }
+
+    public PlaceHandling handling() {
+        return handling;
+    }
 
     public DeviceViewModel(
             RackscopeConfig config,
