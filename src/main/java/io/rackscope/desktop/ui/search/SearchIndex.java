@@ -17,6 +17,23 @@ public final class SearchIndex {
     private final List<Entry> entries = new ArrayList<>();
 
     public SearchIndex(Topology topology) {
+        this(topology, false);
+    }
+
+    /**
+     * Every place of {@code topology}, and the window's views ("wallboard", "maintenance", ...).
+     */
+    public SearchIndex(Topology topology, boolean slurm) {
+        view("world", "World map", Place.WORLD);
+        view("wallboard", "Wallboard", Place.of(Place.Kind.WALLBOARD, ""));
+        view("alerts", "Alerts table and history", Place.of(Place.Kind.ALERTS, ""));
+        view(
+                "maintenance",
+                "Maintenance and acknowledgements",
+                Place.of(Place.Kind.MAINTENANCE, ""));
+        if (slurm) {
+            view("slurm", "Slurm nodes, partitions and jobs", Place.of(Place.Kind.SLURM, ""));
+        }
         for (Site s : topology.sites()) {
             add("site", s.id(), s.name(), s.name(), Place.of(Place.Kind.SITE, s.id()));
             for (Room r : s.rooms()) {
@@ -48,6 +65,10 @@ public final class SearchIndex {
                 }
             }
         }
+    }
+
+    private void view(String id, String name, Place place) {
+        add("view", id, name, "a view of the window", place);
     }
 
     private void add(String kind, String id, String name, String where, Place place) {

@@ -40,7 +40,7 @@ public final class ShellViewModel {
         this.navigation = navigation;
         this.health = health;
         this.options = options;
-        this.index = new SearchIndex(config.topology());
+        this.index = new SearchIndex(config.topology(), config.slurm().enabled());
     }
 
     private AlertHandling handling = AlertHandling.NONE;
