@@ -126,7 +126,11 @@ public final class KioskController {
         incidents.textProperty().bind(main.incidentSummary());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, title, where, message, spacer, incidents, countdown);
+        Label now = new Label();
+        now.setId("kiosk-clock");
+        now.getStyleClass().add("subtitle");
+        now.textProperty().bind(main.clockText());
+        HBox bar = new HBox(14, title, where, message, spacer, incidents, countdown, now);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-bar");
         return bar;

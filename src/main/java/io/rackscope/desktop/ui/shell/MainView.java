@@ -181,6 +181,11 @@ public final class MainView {
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
     }
 
+    /** The desk's clock, for the kiosk bar. */
+    public javafx.beans.property.ReadOnlyStringProperty clockText() {
+        return status.timeProperty();
+    }
+
     /** "3 incidents · 168 nodes · 2 handled": new ones first, then how many are handled. */
     public javafx.beans.property.ReadOnlyStringProperty incidentSummary() {
         return alerts.summaryProperty();
@@ -484,7 +489,17 @@ public final class MainView {
             legend.getChildren().add(new HBox(4, info, new Label("INFO (Slurm)")));
         }
         legend.getChildren().forEach(n -> ((HBox) n).setAlignment(Pos.CENTER));
-        HBox bar = new HBox(dot, prom, age, cycle, spacer, legend);
+        Label now = new Label();
+        now.setId("status-clock");
+        now.textProperty().bind(status.timeProperty());
+        // the legend, the data age and the clock never shrink; the long texts give way (the banner
+        // says them in full)
+        for (Region r : List.of(legend, age, now, dot)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        prom.setMinWidth(80);
+        cycle.setMinWidth(0);
+        HBox bar = new HBox(dot, prom, age, cycle, spacer, legend, now);
         bar.getStyleClass().add("status-bar");
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();

@@ -34,6 +34,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper prometheus =
             new ReadOnlyStringWrapper(this, "prometheus", "Prometheus: connecting…");
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "no data yet");
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper(this, "time", "");
     private final ReadOnlyStringWrapper cycle = new ReadOnlyStringWrapper(this, "cycle", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
@@ -121,6 +122,10 @@ public final class StatusViewModel {
      * still come: a planner that stopped says so even though no new snapshot will ever tell.
      */
     public void tick() {
+        time.set(
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                        .withZone(clock.getZone())
+                        .format(clock.instant()));
         Instant viewing = health.viewing();
         past.set(viewing != null);
         if (viewing != null) {
@@ -200,6 +205,11 @@ public final class StatusViewModel {
                         : "; showing them as of "
                                 + Formats.ago(h.readAt(), clock.instant())
                                 + ", new ones are kept when it answers again");
+    }
+
+    /** The desk's clock, to the second: what "now" is for every age on screen. */
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Severity> healthProperty() {
