@@ -114,6 +114,15 @@ class KioskTest {
                         .contains("in 1 s"));
         robot.interact(playlist::tick);
         assertEquals(Place.of(Place.Kind.ROOM, "fra1/hall-a"), ctx.navigation().current());
+        assertEquals(
+                "Frankfurt FRA1 › Hall A - Compute",
+                robot.lookup("#kiosk-where").queryAs(Label.class).getText(),
+                "the kiosk bar names the view by its titles, not its id");
+        assertTrue(
+                robot.lookup("#kiosk-clock")
+                        .queryAs(Label.class)
+                        .getText()
+                        .matches("\\d\\d:\\d\\d:\\d\\d"));
         robot.interact(
                 () -> {
                     for (int i = 0; i < 10; i++) {

@@ -110,8 +110,9 @@ public final class KioskController {
     private HBox bar(MainView main) {
         Label title = new Label(appName);
         title.getStyleClass().add("subtitle");
-        Label where = new Label(current.get().text());
-        current.addListener((o, a, p) -> where.setText(p.text()));
+        Label where = new Label(main.titleOf(current.get()));
+        where.setId("kiosk-where");
+        current.addListener((o, a, p) -> where.setText(main.titleOf(p)));
         where.getStyleClass().add("muted");
         Label countdown = new Label();
         countdown.setId("playlist-countdown");

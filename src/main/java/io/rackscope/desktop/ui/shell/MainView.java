@@ -181,6 +181,14 @@ public final class MainView {
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
     }
 
+    /** "Frankfurt FRA1 › Hall A - Compute": where {@code place} is, by names, not ids. */
+    public String titleOf(Place place) {
+        List<Locator.Crumb> trail = shell.breadcrumb(place);
+        return String.join(
+                " › ",
+                trail.stream().skip(trail.size() > 1 ? 1 : 0).map(Locator.Crumb::label).toList());
+    }
+
     /** The desk's clock, for the kiosk bar. */
     public javafx.beans.property.ReadOnlyStringProperty clockText() {
         return status.timeProperty();
