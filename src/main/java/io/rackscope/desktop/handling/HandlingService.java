@@ -228,8 +228,7 @@ public final class HandlingService {
     /** Ends the silence {@code id} now (stop a maintenance, withdraw an acknowledgement). */
     public synchronized void end(String id) {
         Instant now = clock.instant();
-        silences = silences.stream().map(s -> s.id().equals(id) ? s.endedAt(now) : s).toList();
-        queue.removeIf(c -> c instanceof Create cr && cr.silence().id().equals(id));
+        endHere(id, now);
         try {
             flush();
             store.end(id, now);
@@ -239,6 +238,24 @@ public final class HandlingService {
             if (!id.startsWith("pending-")) {
                 queue.add(new End(id, now));
             }
+        }
+    }
+
+    /** Shows {@code id} ended from {@code now} on, and forgets it if it was never sent. */
+    private void endHere(String id, Instant now) {
+        silences = silences.stream().map(s -> s.id().equals(id) ? s.endedAt(now) : s).toList();
+        queue.removeIf(c -> c instanceof Create cr && cr.silence().id().equals(id));
+    }
+
+    /**
+     * Ends {@code id} where it is shown at once, and in the store at the next {@link #refresh}:
+     * applying a snapshot never waits on the store (it runs on the health cycle's hand-off).
+     */
+    private synchronized void endLater(String id) {
+        Instant now = clock.instant();
+        endHere(id, now);
+        if (!id.startsWith("pending-")) {
+            queue.add(new End(id, now));
         }
     }
 
@@ -286,13 +303,13 @@ public final class HandlingService {
             for (Silence x : List.copyOf(active)) {
                 if (x.kind() == Silence.Kind.ACK && !holds(x, s)) {
                     active.remove(x);
-                    end(x.id());
+                    endLater(x.id());
                 }
             }
         }
         Map<String, Handled> byAlert = new HashMap<>();
         Map<String, Handled> byIncident = new HashMap<>();
-        for (Alert a : s.alerts()) {
+        for (Alert a : active.isEmpty() ? List.<Alert>of() : s.alerts()) {
             Map<String, String> l = labels.of(a);
             Silence best = null;
             for (Silence x : active) {
@@ -304,10 +321,19 @@ public final class HandlingService {
                 byAlert.put(a.key(), handled(best));
             }
         }
+        // each cycle, under the feed's hand-off: one pass over the alerts, none when nothing holds
+        Map<String, List<Alert>> byEntity = new HashMap<>();
+        if (!active.isEmpty()) {
+            s.alerts()
+                    .forEach(
+                            a ->
+                                    byEntity.computeIfAbsent(a.entity(), k -> new ArrayList<>())
+                                            .add(a));
+        }
         Set<String> hidden = new HashSet<>();
         List<Incident> announce = new ArrayList<>();
         for (Incident i : s.incidents()) {
-            Handled h = incidentHandled(i, s, byAlert, active);
+            Handled h = active.isEmpty() ? null : incidentHandled(i, byEntity, byAlert, active);
             if (h != null) {
                 byIncident.put(i.key(), h);
                 if (h.hidden()) {
@@ -366,7 +392,10 @@ public final class HandlingService {
 
     /** An incident is handled when acknowledged as a whole, or when all its alerts are. */
     private static Handled incidentHandled(
-            Incident i, HealthSnapshot s, Map<String, Handled> byAlert, List<Silence> active) {
+            Incident i,
+            Map<String, List<Alert>> byEntity,
+            Map<String, Handled> byAlert,
+            List<Silence> active) {
         for (Silence x : active) {
             if (x.kind() == Silence.Kind.ACK
                     && x.ack() != null
@@ -374,23 +403,19 @@ public final class HandlingService {
                 return handled(x);
             }
         }
-        Set<String> members = new HashSet<>(i.members());
         Handled common = null;
-        boolean any = false;
-        for (Alert a : s.alerts()) {
-            if (!members.contains(a.entity())) {
-                continue;
-            }
-            any = true;
-            Handled h = byAlert.get(a.key());
-            if (h == null) {
-                return null;
-            }
-            if (common == null || rank(h) > rank(common)) {
-                common = h;
+        for (String member : i.members()) {
+            for (Alert a : byEntity.getOrDefault(member, List.of())) {
+                Handled h = byAlert.get(a.key());
+                if (h == null) {
+                    return null;
+                }
+                if (common == null || rank(h) > rank(common)) {
+                    common = h;
+                }
             }
         }
-        return any ? common : null;
+        return common;
     }
 
     private static int rank(Silence x) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rackscope.desktop.Main;
+import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.HandlingService;
@@ -20,8 +20,6 @@ import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +33,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Acknowledgements and maintenances as silences of a real Alertmanager, single and clustered, over
@@ -57,19 +54,12 @@ class AlertmanagerIT {
         }
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static JsonNode snapshot(String alertmanager) throws Exception {
-        Run r =
+        CliRun r =
                 run(
                         "snapshot",
                         "--config",
@@ -121,7 +111,7 @@ class AlertmanagerIT {
             assertEquals(
                     List.of("n01", "n03", "n05", "n06", "n07", "n08"),
                     entities(snapshot(am.url())));
-            Run add =
+            CliRun add =
                     run(
                             "maintenance",
                             "add",
@@ -147,7 +137,7 @@ class AlertmanagerIT {
             assertTrue(
                     StreamSupport.stream(hidden.get("incidents").spliterator(), false)
                             .noneMatch(i -> i.get("place").asText().equals("rack:rk2")));
-            Run list =
+            CliRun list =
                     run(
                             "maintenance",
                             "list",
@@ -180,7 +170,7 @@ class AlertmanagerIT {
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, posted.statusCode(), posted.body());
-            Run ack =
+            CliRun ack =
                     run(
                             "ack",
                             "--config",
@@ -204,7 +194,7 @@ class AlertmanagerIT {
             assertEquals("carol", n03.get("ack").get("by").asText());
             assertEquals("on it", n03.get("ack").get("note").asText());
             assertFalse(n03.has("maintenance"));
-            Run ended =
+            CliRun ended =
                     run(
                             "maintenance",
                             "end",
@@ -252,6 +242,8 @@ class AlertmanagerIT {
             List<Alert> without = new ArrayList<>(s.alerts());
             without.removeIf(a -> a.entity().equals("n01"));
             desk.apply(s.withTracking(without, List.of()), Instant.now(), true);
+            // the window's handling thread sends it at its next read of the store
+            desk.refresh();
             PrometheusServer.waitFor(
                     () -> {
                         wall.refresh();

@@ -35,6 +35,8 @@ public final class StatusViewModel {
             new ReadOnlyStringWrapper(this, "prometheus", "Prometheus: connecting…");
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "no data yet");
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper(this, "time", "");
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
     private final ReadOnlyStringWrapper cycle = new ReadOnlyStringWrapper(this, "cycle", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
@@ -122,10 +124,7 @@ public final class StatusViewModel {
      * still come: a planner that stopped says so even though no new snapshot will ever tell.
      */
     public void tick() {
-        time.set(
-                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                        .withZone(clock.getZone())
-                        .format(clock.instant()));
+        time.set(TIME.withZone(clock.getZone()).format(clock.instant()));
         Instant viewing = health.viewing();
         past.set(viewing != null);
         if (viewing != null) {
