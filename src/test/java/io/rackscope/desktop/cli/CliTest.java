@@ -6,38 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rackscope.desktop.Main;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void checkConfigJsonHasTheContractKeys() throws Exception {
-        Run r = run("check-config", "--config", "config", "--json");
+        CliRun r = run("check-config", "--config", "config", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         for (String key :
@@ -64,13 +52,13 @@ class CliTest {
         ConfigFixture.write(
                 checks,
                 ConfigFixture.read(checks).replace("severity: WARN}", "severity: SOMETIMES}"));
-        Run r = run("check-config", "--config", config.toString(), "--json");
+        CliRun r = run("check-config", "--config", config.toString(), "--json");
         assertEquals(1, r.code());
         JsonNode error = new ObjectMapper().readTree(r.out()).get("errors").get(0);
         assertTrue(error.get("file").asText().endsWith("rack.yaml"));
         assertTrue(error.get("line").asInt() > 0);
         assertTrue(error.get("message").asText().contains("SOMETIMES"));
-        Run text = run("check-config", "--config", config.toString());
+        CliRun text = run("check-config", "--config", config.toString());
         assertEquals(1, text.code());
         assertTrue(
                 text.out().contains("rack.yaml:" + error.get("line").asInt() + ": "), text.out());
@@ -86,14 +74,14 @@ class CliTest {
                         .replace(
                                 "  tls_verify: true\n",
                                 "  tls_verify: true\n  basic_auth_user: noc\n  basic_auth_password: plain-secret-42\n  bearer_token: tok-secret-43\n"));
-        Run r = run("check-config", "--config", config.toString(), "--json");
+        CliRun r = run("check-config", "--config", config.toString(), "--json");
         assertFalse(r.out().contains("plain-secret-42") || r.out().contains("tok-secret-43"));
         assertFalse(r.err().contains("plain-secret-42"));
     }
 
     @Test
     void usageErrorsExitTwoWithUsageOnStderr() {
-        Run unknown = run("--no-such-flag");
+        CliRun unknown = run("--no-such-flag");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("Usage:"), unknown.err());
         assertEquals(2, run("check-config", "--bogus").code());
@@ -102,11 +90,11 @@ class CliTest {
 
     @Test
     void helpAndVersion() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("check-config") && help.out().contains("generate-topology"));
         assertEquals(0, run("check-config", "--help").code());
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("rackscope-desktop"));
     }
@@ -114,7 +102,7 @@ class CliTest {
     @Test
     void generatedTopologyIsValidAndExactlySized() {
         Path out = dir.resolve("gen");
-        Run r =
+        CliRun r =
                 run(
                         "generate-topology",
                         "--nodes",
@@ -143,7 +131,7 @@ class CliTest {
                         "demo",
                         "render",
                         "generate-topology")) {
-            Run r = run(cmd, "--help");
+            CliRun r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: rackscope-desktop " + cmd), cmd + ": " + r.out());
         }
@@ -152,7 +140,7 @@ class CliTest {
     @Test
     void historyWritesOpenMetricsForPromtool() throws Exception {
         Path out = dir.resolve("h.om");
-        Run r =
+        CliRun r =
                 run(
                         "history",
                         "--config",
@@ -190,7 +178,7 @@ class CliTest {
         Files.writeString(
                 scenario,
                 "events:\n  - {event: node_down, target: cn0001}\n  - {event: meteor, target: cn0002}\n");
-        Run r =
+        CliRun r =
                 run(
                         "history",
                         "--config",
@@ -212,7 +200,7 @@ class CliTest {
                 0,
                 run("generate-topology", "--nodes", "200", "--sites", "2", "--out", out.toString())
                         .code());
-        Run r =
+        CliRun r =
                 run(
                         "render",
                         "--config",
@@ -262,7 +250,7 @@ class CliTest {
     @Test
     void aPrometheusThatRefusesEveryBatchIsDownNotDegraded() throws Exception {
         // the bundled estate: several batches per check, every one refused
-        Run snap =
+        CliRun snap =
                 run(
                         "snapshot",
                         "--config",
@@ -285,13 +273,13 @@ class CliTest {
                     configWith(
                             "  tls_verify: true\n",
                             "  tls_verify: true\n  tls_ca_file: " + file + "\n");
-            Run check = run("check-config", "--config", config.toString(), "--json");
+            CliRun check = run("check-config", "--config", config.toString(), "--json");
             assertEquals(1, check.code(), check.out());
             JsonNode error = new ObjectMapper().readTree(check.out()).get("errors").get(0);
             assertTrue(error.get("file").asText().endsWith("app.yaml"));
             assertTrue(error.get("line").asInt() > 1, error.toString());
             assertTrue(error.get("message").asText().contains("tls_ca_file"), error.toString());
-            Run snap = run("snapshot", "--config", config.toString(), "--json");
+            CliRun snap = run("snapshot", "--config", config.toString(), "--json");
             JsonNode doc = new ObjectMapper().readTree(snap.out());
             assertEquals("INVALID_SETTINGS", doc.get("cycle_errors").get(0).get("kind").asText());
             assertEquals("DOWN", doc.get("status").get("level").asText());
@@ -309,10 +297,10 @@ class CliTest {
                 configWith(
                         "prometheus_url: http://127.0.0.1:9090",
                         "prometheus_url: http://exa mple:9090/");
-        Run check = run("check-config", "--config", config.toString(), "--json");
+        CliRun check = run("check-config", "--config", config.toString(), "--json");
         assertEquals(1, check.code());
         assertTrue(check.out().contains("prometheus_url is not a valid"), check.out());
-        Run snap = run("snapshot", "--config", config.toString(), "--json");
+        CliRun snap = run("snapshot", "--config", config.toString(), "--json");
         assertEquals(1, snap.code());
         JsonNode doc = new ObjectMapper().readTree(snap.out());
         assertEquals("INVALID_SETTINGS", doc.get("cycle_errors").get(0).get("kind").asText());

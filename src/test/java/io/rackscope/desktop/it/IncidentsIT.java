@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rackscope.desktop.Main;
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.alerting.IncidentTracker;
+import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -16,8 +16,6 @@ import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Incidents on a real Prometheus with backfilled history ({@link FailingEstate}). */
 class IncidentsIT {
@@ -56,13 +53,8 @@ class IncidentsIT {
 
     @Test
     void aWholeRackIsOneIncidentAndTwoUnrelatedNodesAreTwoEachWithItsTrueStart() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code =
-                cl.execute(
+        CliRun r =
+                CliRun.of(
                         "snapshot",
                         "--config",
                         dir.toString(),
@@ -71,8 +63,8 @@ class IncidentsIT {
                         "--json",
                         "--at",
                         Instant.ofEpochSecond(end).toString());
-        assertEquals(0, code, err.toString());
-        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
         Map<String, JsonNode> byPlace = new TreeMap<>();
         doc.get("incidents").forEach(i -> byPlace.put(i.get("place").asText(), i));
         assertEquals(

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rackscope.desktop.Main;
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -24,8 +24,6 @@ import io.rackscope.desktop.ui.NavigationModel;
 import io.rackscope.desktop.ui.ViewOptions;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
 import io.rackscope.desktop.ui.room.RoomFloorViewModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +41,6 @@ import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Looking back and trying out, on a real Prometheus with backfilled history: rack rk2 loses power
@@ -141,19 +138,12 @@ class LookBackIT {
         }
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static JsonNode snapshotAt(long minutesBeforeEnd) throws Exception {
-        Run r =
+        CliRun r =
                 run(
                         "snapshot",
                         "--config",
@@ -196,7 +186,7 @@ class LookBackIT {
                             for: 5m
                             rules: [{op: ">", value: 75, severity: WARN}]
                         """);
-        Run r =
+        CliRun r =
                 run(
                         "check-test",
                         "--config",
@@ -225,7 +215,7 @@ class LookBackIT {
         assertTrue(doc.get("queries_sent").asLong() > 0);
         assertTrue(doc.get("engine_seconds").asDouble() >= 0, r.out());
         // two minutes into the heat, for: 5m has not held yet
-        Run early =
+        CliRun early =
                 run(
                         "check-test",
                         "--config",
@@ -254,7 +244,7 @@ class LookBackIT {
                             expr: sum by (instance (up{instance=~"$instances"})
                             rules: [{op: "==", value: 0, severity: CRIT}]
                         """);
-        Run r =
+        CliRun r =
                 run(
                         "check-test",
                         "--config",
@@ -266,7 +256,7 @@ class LookBackIT {
         assertEquals(1, r.code(), r.out());
         assertTrue(r.err().contains("broken.yaml:5: check 'broken': "), r.err());
         assertTrue(r.err().contains("Prometheus rejected the query"), r.err());
-        Run which =
+        CliRun which =
                 run(
                         "check-test",
                         "--config",
@@ -427,7 +417,7 @@ class LookBackIT {
             Instant incidentSince = feed.current().incidents().get(0).since();
             assertEquals(since, incidentSince, "the incident starts with its alert");
         }
-        Run r =
+        CliRun r =
                 run(
                         "snapshot",
                         "--config",
