@@ -259,8 +259,9 @@ public final class WallboardViewModel {
     }
 
     /**
-     * The first five incidents, new and unhandled ones first (the snapshot lists them worst, then
-     * largest, first); handled ones are tagged, hidden ones left out.
+     * Five incidents, the new and unhandled ones chosen before the handled (the snapshot lists them
+     * worst, then largest, first; the tile then orders its five by size); handled ones are tagged,
+     * hidden ones left out.
      */
     private Map<String, Integer> topIncidents(HealthSnapshot s) {
         Map<String, Integer> top = new LinkedHashMap<>();
