@@ -76,23 +76,23 @@ public final class IncidentGrouper {
                                     up.add(aisle);
                                 }
                                 up.add(roomPlace);
-                                ofRack.put(r.id(), up);
+                                ofRack.put(r.key(), up);
                                 for (Device d : r.devices()) {
                                     List<Place> deviceUp = new ArrayList<>();
                                     deviceUp.add(
                                             place(
-                                                    "chassis:" + d.id(),
+                                                    "chassis:" + d.key(),
                                                     Incident.Level.CHASSIS,
-                                                    d.id(),
+                                                    d.key(),
                                                     d.name(),
                                                     rack.path() + " / " + d.id()));
                                     deviceUp.addAll(up);
-                                    ofDevice.put(d.id(), deviceUp);
+                                    ofDevice.put(d.key(), deviceUp);
                                 }
                             });
         }
         for (InstancePath p : topology.instances()) {
-            List<Place> up = ofDevice.get(p.device().id());
+            List<Place> up = ofDevice.get(p.device().key());
             if (up == null) {
                 continue;
             }
@@ -103,9 +103,9 @@ public final class IncidentGrouper {
 
     private Place rackPlace(Rack r, Place above) {
         return place(
-                "rack:" + r.id(),
+                "rack:" + r.key(),
                 Incident.Level.RACK,
-                r.id(),
+                r.key(),
                 r.name(),
                 above.path() + " / " + r.id());
     }

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.cli;
 
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -15,6 +16,8 @@ import io.rackscope.desktop.telemetry.AlertStarts;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -141,7 +144,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         s = Handlings.applied(cfg, alertmanager, s, at, err);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> doc = document(s);
+            Map<String, Object> doc = document(s, cfg.topology());
             @SuppressWarnings("unchecked")
             Map<String, Object> st = (Map<String, Object>) doc.get("stats");
             st.put("cycles", perCycle);
@@ -226,12 +229,24 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
-    static Map<String, Object> document(HealthSnapshot s) {
+    /**
+     * {@code racks} is keyed by rack id, the worst state among racks sharing one; {@code
+     * rack_paths} by {@code site/room/rack}, one per rack.
+     */
+    static Map<String, Object> document(HealthSnapshot s, Topology topology) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("at", s.takenAt().toString());
         doc.put("sites", new TreeMap<>(s.sites()));
         doc.put("rooms", new TreeMap<>(s.rooms()));
-        doc.put("racks", new TreeMap<>(s.racks()));
+        Map<String, Severity> byId = new TreeMap<>();
+        Map<String, Severity> byPath = new TreeMap<>();
+        for (Rack r : topology.racks()) {
+            Severity state = s.rack(r.key());
+            byId.merge(r.id(), state, Severity::worst);
+            byPath.put(r.path(), state);
+        }
+        doc.put("racks", byId);
+        doc.put("rack_paths", byPath);
         doc.put("nodes", new TreeMap<>(s.nodes()));
         Map<String, String> incidentOf = new HashMap<>();
         List<Map<String, Object>> incidents = new ArrayList<>();

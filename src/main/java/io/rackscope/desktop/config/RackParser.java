@@ -61,7 +61,8 @@ final class RackParser {
                 roomId,
                 aisleId,
                 m.file(),
-                m.line());
+                m.line(),
+                id);
     }
 
     private Device device(YamlNode.Mapping d, String rackId) {
@@ -91,7 +92,9 @@ final class RackParser {
                 labels,
                 rackId,
                 d.file(),
-                d.line());
+                d.line(),
+                rackId,
+                id);
     }
 
     private List<InstanceSlot> instances(String deviceId, YamlNode node) {

@@ -8,14 +8,17 @@ import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.topology.TemplateCatalog;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The checks that need the whole configuration at once: template, check and metric ids that do not
- * exist, devices that do not fit their rack or overlap, devices and instances claimed twice.
+ * exist, devices that do not fit their rack or overlap, a device id twice in one rack; device ids
+ * repeated across racks and instances claimed twice are warnings.
  */
 final class ReferenceValidator {
     private final Diagnostics diagnostics;
@@ -36,6 +39,7 @@ final class ReferenceValidator {
         templateReferences(templates, templateOrigins, checkIds, metricIds);
         Map<String, Device> devices = new HashMap<>();
         Map<String, Device> instanceOwners = new HashMap<>();
+        Map<String, List<Device>> repeatedDevices = new LinkedHashMap<>();
         sites.stream()
                 .flatMap(s -> s.rooms().stream())
                 .flatMap(r -> r.racks())
@@ -53,42 +57,69 @@ final class ReferenceValidator {
                                                 + "', which is not defined");
                             }
                             for (Device d : rack.devices()) {
-                                Device first = devices.putIfAbsent(d.id(), d);
+                                Device first = devices.putIfAbsent(d.key(), d);
                                 if (first != null) {
                                     diagnostics.error(
                                             d.file(),
                                             d.line(),
                                             "the device id '"
                                                     + d.id()
-                                                    + "' is already used at "
+                                                    + "' is already used in the same rack at "
                                                     + first.file()
                                                     + ":"
-                                                    + first.line()
-                                                    + " (rack '"
-                                                    + first.rackId()
-                                                    + "')");
+                                                    + first.line());
+                                } else if (d.repeated()) {
+                                    repeatedDevices
+                                            .computeIfAbsent(d.id(), k -> new ArrayList<>())
+                                            .add(d);
                                 }
                                 for (InstanceSlot slot : d.instances()) {
                                     Device owner = instanceOwners.putIfAbsent(slot.instanceId(), d);
                                     if (owner != null && owner != d) {
-                                        diagnostics.error(
+                                        diagnostics.warning(
                                                 d.file(),
                                                 d.line(),
                                                 "the instance '"
                                                         + slot.instanceId()
                                                         + "' is claimed by device '"
-                                                        + d.id()
+                                                        + d.key()
                                                         + "' here and by device '"
-                                                        + owner.id()
+                                                        + owner.key()
                                                         + "' at "
                                                         + owner.file()
                                                         + ":"
-                                                        + owner.line());
+                                                        + owner.line()
+                                                        + "; its state shows on both");
                                     }
                                 }
                             }
                             placement(rack, templates);
                         });
+        repeatedDevices.forEach(this::repeatedDevice);
+    }
+
+    /**
+     * One warning per device id used in several racks, unless those racks share an id too (copies
+     * of one rack, already warned about with the rack).
+     */
+    private void repeatedDevice(String id, List<Device> all) {
+        if (all.stream().map(Device::rackId).distinct().count() == 1) {
+            return;
+        }
+        Device second = all.get(1);
+        diagnostics.warning(
+                second.file(),
+                second.line(),
+                "the device id '"
+                        + id
+                        + "' is used by "
+                        + all.size()
+                        + " devices: "
+                        + Places.list(all, Device::key, Device::file, Device::line)
+                        + "; all are kept, each named by its path. Series of chassis-scope checks"
+                        + " carry only the id, so each applies to every device with the id '"
+                        + id
+                        + "'");
     }
 
     private void templateReferences(

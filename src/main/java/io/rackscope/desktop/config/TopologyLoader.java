@@ -11,16 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the topology in either form: segmented ({@code sites.yaml} plus a folder per site, room,
  * aisle and a file per rack) or the older single {@code topology.yaml}. Rack files are parsed in
- * parallel. Duplicate sites, rooms, aisles and racks are reported with both places and the second
- * one is left out.
+ * parallel. A site repeated, a room repeated within its site or an aisle within its room is an
+ * error and the second one is left out; racks and devices whose ids repeat elsewhere are kept,
+ * named by path, with a warning.
  */
 final class TopologyLoader {
     private final Diagnostics diagnostics;
@@ -352,36 +355,37 @@ final class TopologyLoader {
     }
 
     private List<Site> assemble(List<SiteDraft> drafts, Map<RackSource, Rack> racks) {
-        Map<String, YamlNode> seenSites = new HashMap<>();
-        Map<String, Rack> seenRacks = new HashMap<>();
+        List<SiteDraft> kept = distinctPlaces(drafts);
+        Map<String, Integer> rackIds = new HashMap<>();
+        Map<String, Set<String>> deviceIds = new HashMap<>();
+        racksOf(kept, racks)
+                .forEach(
+                        rack -> {
+                            rackIds.merge(rack.id(), 1, Integer::sum);
+                            rack.devices()
+                                    .forEach(
+                                            d ->
+                                                    deviceIds
+                                                            .computeIfAbsent(
+                                                                    d.id(), k -> new HashSet<>())
+                                                            .add(rack.path()));
+                        });
+        Set<String> repeatedDevices = new HashSet<>();
+        deviceIds.forEach(
+                (id, racksWithIt) -> {
+                    if (racksWithIt.size() > 1) {
+                        repeatedDevices.add(id);
+                    }
+                });
+        Keys keys = new Keys(rackIds, repeatedDevices);
         List<Site> sites = new ArrayList<>();
-        for (SiteDraft s : drafts) {
-            if (duplicate(seenSites, s.id(), s.at(), "site")) {
-                continue;
-            }
-            Map<String, YamlNode> seenRooms = new HashMap<>();
+        for (SiteDraft s : kept) {
             List<Room> rooms = new ArrayList<>();
             for (RoomDraft r : s.rooms()) {
-                if (duplicate(
-                        seenRooms, r.id(), r.at(), "room in site '" + s.id() + "' with the")) {
-                    continue;
-                }
-                Map<String, YamlNode> seenAisles = new HashMap<>();
                 List<Aisle> aisles = new ArrayList<>();
                 for (AisleDraft a : r.aisles()) {
-                    if (!duplicate(
-                            seenAisles,
-                            a.id(),
-                            a.at(),
-                            "aisle in room '" + r.id() + "' with the")) {
-                        aisles.add(
-                                new Aisle(
-                                        s.id(),
-                                        r.id(),
-                                        a.id(),
-                                        a.name(),
-                                        unique(a.racks(), racks, seenRacks)));
-                    }
+                    aisles.add(
+                            new Aisle(s.id(), r.id(), a.id(), a.name(), keys.of(a.racks(), racks)));
                 }
                 rooms.add(
                         new Room(
@@ -391,38 +395,154 @@ final class TopologyLoader {
                                 r.description(),
                                 r.layout(),
                                 aisles,
-                                unique(r.standalone(), racks, seenRacks)));
+                                keys.of(r.standalone(), racks)));
             }
             sites.add(new Site(s.id(), s.name(), s.description(), s.location(), rooms));
         }
+        keys.warn();
         return sites;
     }
 
-    private List<Rack> unique(
-            List<RackSource> sources, Map<RackSource, Rack> parsed, Map<String, Rack> seen) {
-        List<Rack> out = new ArrayList<>();
-        for (RackSource src : sources) {
-            Rack rack = parsed.get(src);
-            if (rack == null) {
+    /** The drafts without repeated sites, rooms within a site and aisles within a room. */
+    private List<SiteDraft> distinctPlaces(List<SiteDraft> drafts) {
+        Map<String, YamlNode> seenSites = new HashMap<>();
+        List<SiteDraft> out = new ArrayList<>();
+        for (SiteDraft s : drafts) {
+            if (duplicate(seenSites, s.id(), s.at(), "site")) {
                 continue;
             }
-            Rack first = seen.putIfAbsent(rack.id(), rack);
+            Map<String, YamlNode> seenRooms = new HashMap<>();
+            List<RoomDraft> rooms = new ArrayList<>();
+            for (RoomDraft r : s.rooms()) {
+                if (duplicate(
+                        seenRooms, r.id(), r.at(), "room in site '" + s.id() + "' with the")) {
+                    continue;
+                }
+                Map<String, YamlNode> seenAisles = new HashMap<>();
+                List<AisleDraft> aisles = new ArrayList<>();
+                for (AisleDraft a : r.aisles()) {
+                    if (!duplicate(
+                            seenAisles,
+                            a.id(),
+                            a.at(),
+                            "aisle in room '" + r.id() + "' with the")) {
+                        aisles.add(a);
+                    }
+                }
+                rooms.add(
+                        new RoomDraft(
+                                r.id(),
+                                r.name(),
+                                r.description(),
+                                r.layout(),
+                                r.at(),
+                                aisles,
+                                r.standalone()));
+            }
+            out.add(new SiteDraft(s.id(), s.name(), s.description(), s.location(), s.at(), rooms));
+        }
+        return out;
+    }
+
+    private static List<Rack> racksOf(List<SiteDraft> drafts, Map<RackSource, Rack> parsed) {
+        List<Rack> out = new ArrayList<>();
+        for (SiteDraft s : drafts) {
+            for (RoomDraft r : s.rooms()) {
+                for (AisleDraft a : r.aisles()) {
+                    a.racks().stream().map(parsed::get).filter(x -> x != null).forEach(out::add);
+                }
+                r.standalone().stream().map(parsed::get).filter(x -> x != null).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Names every rack and device: by id when it is the only one with that id, else by path. A
+     * repeated id is kept and warned about once, naming every place; only racks that cannot be told
+     * apart even by path (the same id twice in one aisle) are left out.
+     */
+    private final class Keys {
+        private final Map<String, Integer> rackIds;
+        private final Set<String> repeatedDevices;
+        private final Map<String, List<Rack>> repeats = new LinkedHashMap<>();
+        private final Set<String> used = new HashSet<>();
+        private final Map<String, Rack> placed = new HashMap<>();
+
+        Keys(Map<String, Integer> rackIds, Set<String> repeatedDevices) {
+            this.rackIds = rackIds;
+            this.repeatedDevices = repeatedDevices;
+        }
+
+        List<Rack> of(List<RackSource> sources, Map<RackSource, Rack> parsed) {
+            List<Rack> out = new ArrayList<>();
+            for (RackSource src : sources) {
+                Rack rack = parsed.get(src);
+                if (rack == null) {
+                    continue;
+                }
+                String key = key(rack);
+                if (key != null) {
+                    Rack keyed = rack.keyed(key, repeatedDevices);
+                    if (keyed.repeated()) {
+                        repeats.computeIfAbsent(rack.id(), k -> new ArrayList<>()).add(keyed);
+                    }
+                    out.add(keyed);
+                }
+            }
+            return out;
+        }
+
+        private String key(Rack rack) {
+            if (rackIds.get(rack.id()) == 1) {
+                used.add(rack.id());
+                return rack.id();
+            }
+            String full =
+                    rack.siteId() + "/" + rack.roomId() + "/" + rack.aisleId() + "/" + rack.id();
+            Rack first = placed.putIfAbsent(full, rack);
             if (first != null) {
                 diagnostics.error(
                         rack.file(),
                         rack.line(),
                         "the rack id '"
                                 + rack.id()
-                                + "' is already used at "
+                                + "' is already used in the same place at "
                                 + first.file()
                                 + ":"
                                 + first.line()
                                 + "; this second rack was left out");
-                continue;
+                return null;
             }
-            out.add(rack);
+            // the same id in two aisles of one room: the path needs the aisle
+            return used.add(rack.path()) ? rack.path() : full;
         }
-        return out;
+
+        /** One warning per repeated rack id, at its second rack, naming them all. */
+        void warn() {
+            repeats.forEach(
+                    (id, racks) -> {
+                        if (racks.size() < 2) {
+                            return;
+                        }
+                        Rack second = racks.get(1);
+                        diagnostics.warning(
+                                second.file(),
+                                second.line(),
+                                "the rack id '"
+                                        + id
+                                        + "' is used by "
+                                        + racks.size()
+                                        + " racks: "
+                                        + Places.list(racks, Rack::key, Rack::file, Rack::line)
+                                        + "; all are kept, each named by its path. Series of"
+                                        + " rack-scope checks carry only the id, so each such"
+                                        + " series applies to every rack with the id '"
+                                        + id
+                                        + "' (and a chassis series to every device of theirs"
+                                        + " that shares its id)");
+                    });
+        }
     }
 
     private boolean duplicate(Map<String, YamlNode> seen, String id, YamlNode at, String kind) {

@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * The labels the app gives every alert, for silences to match: {@code rackscope_site}, {@code
  * rackscope_room}, {@code rackscope_aisle}, {@code rackscope_rack}, {@code rackscope_device},
- * {@code rackscope_check} and, for a node's alert, the identity label ({@code instance}) with the
- * node's id.
+ * {@code rackscope_check} (with {@code rackscope_rack_key} and {@code rackscope_device_key}: the
+ * key, which differs from the id where ids repeat) and, for a node's alert, the identity label
+ * ({@code instance}) with the node's id.
  */
 public final class AlertLabels {
     private final Topology topology;
@@ -35,14 +36,14 @@ public final class AlertLabels {
                         out.put("rackscope_aisle", r.aisleId());
                     }
                     out.put("rackscope_rack", r.id());
+                    out.put("rackscope_rack_key", r.key());
                 });
-        String device =
-                a.device() != null
-                        ? a.device()
-                        : topology.device(a.entity()).isPresent() ? a.entity() : null;
-        if (device != null) {
-            out.put("rackscope_device", device);
-        }
+        topology.device(a.device() != null ? a.device() : a.entity())
+                .ifPresent(
+                        d -> {
+                            out.put("rackscope_device", d.id());
+                            out.put("rackscope_device_key", d.key());
+                        });
         if (topology.instance(a.entity()).isPresent()) {
             out.put(identityLabel, a.entity());
             out.put("instance", a.entity());

@@ -8,7 +8,8 @@ import java.util.Optional;
  * What a maintenance covers: a site, room, aisle, rack, device or one instance (node), and
  * everything below it. The web original knows site, room, rack and device; aisle and instance are
  * this app's (the original skips such entries). Room and aisle ids are bare, as in the original: a
- * room id used by two sites covers both.
+ * room id used by two sites covers both. A rack or device is named by id (every one with that id)
+ * or by its key (one of several sharing an id).
  */
 public record Target(Type type, String id) {
     public enum Type {
@@ -47,10 +48,15 @@ public record Target(Type type, String id) {
             return Optional.empty();
         }
 
-        /** The type whose alert label is {@code label}, if any. */
+        /** The label naming one rack or device by key, for ids that repeat (else null). */
+        String keyLabel() {
+            return this == RACK || this == DEVICE ? label + "_key" : null;
+        }
+
+        /** The type whose alert label (or key label) is {@code label}, if any. */
         static Optional<Type> ofLabel(String label) {
             for (Type type : values()) {
-                if (type.label.equals(label)) {
+                if (type.label.equals(label) || label.equals(type.keyLabel())) {
                     return Optional.of(type);
                 }
             }
@@ -72,8 +78,13 @@ public record Target(Type type, String id) {
         return (type == Type.INSTANCE ? "node" : type.key()) + ":" + id;
     }
 
+    /**
+     * A bare id matches every rack or device that carries it, as in the original; a key (a path,
+     * for an id that repeats) matches that one.
+     */
     public Matcher matcher() {
-        return Matcher.equal(type.label(), id);
+        return Matcher.equal(
+                type.keyLabel() != null && id.contains("/") ? type.keyLabel() : type.label(), id);
     }
 
     /** Whether the topology has this place. */

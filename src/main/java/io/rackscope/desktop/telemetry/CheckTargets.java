@@ -71,11 +71,10 @@ public final class CheckTargets {
         for (String id : batch) {
             switch (scope) {
                 case NODE -> topology.instance(id).ifPresent(p -> add(out, p, wanted));
-                case CHASSIS -> topology.device(id).ifPresent(d -> addDevice(out, d, wanted));
+                case CHASSIS -> topology.devicesWithId(id).forEach(d -> addDevice(out, d, wanted));
                 case RACK ->
-                        topology.rack(id)
-                                .ifPresent(
-                                        r -> r.devices().forEach(d -> addDevice(out, d, wanted)));
+                        topology.racksWithId(id)
+                                .forEach(r -> r.devices().forEach(d -> addDevice(out, d, wanted)));
             }
         }
         return out;

@@ -98,7 +98,9 @@ final class HealthRollup {
                 deviceState = worstOf(deviceState, n);
             }
             devices.merge(
-                    device.id(), deviceState == null ? unknownState : deviceState, Severity::worst);
+                    device.key(),
+                    deviceState == null ? unknownState : deviceState,
+                    Severity::worst);
             if (hasData) {
                 dataWorst = worstOf(dataWorst, deviceState);
             } else {
@@ -115,7 +117,7 @@ final class HealthRollup {
                 state = Severity.worst(state, unknownState);
             }
         }
-        racks.put(rack.id(), state);
+        racks.put(rack.key(), state);
         return state;
     }
 

@@ -78,7 +78,7 @@ public final class PrometheusRouter implements AutoCloseable {
                         .or(
                                 () ->
                                         topology.device(id)
-                                                .flatMap(d -> topology.rack(d.rackId()))
+                                                .flatMap(d -> topology.rack(d.rackKey()))
                                                 .map(Rack::siteId))
                         .or(() -> topology.rack(id).map(Rack::siteId))
                         .orElse(null);

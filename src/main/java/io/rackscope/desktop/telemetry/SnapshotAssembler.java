@@ -114,7 +114,7 @@ public final class SnapshotAssembler {
                                     r -> {
                                         if (r.severity() == Severity.WARN
                                                 || r.severity() == Severity.CRIT) {
-                                            out.add(alert(t, scope, checkId, r));
+                                            alerts(t, scope, checkId, r, out);
                                         }
                                     });
                 });
@@ -126,42 +126,54 @@ public final class SnapshotAssembler {
         return out;
     }
 
-    private static Alert alert(Topology t, CheckScope scope, String checkId, CheckResult r) {
-        String rack = null;
-        String device = null;
+    /**
+     * The alerts of one failing series: one per entity it names. A rack or chassis series carries
+     * only the id, so it fails every rack or device with that id; each alert names its entity by
+     * key.
+     */
+    private static void alerts(
+            Topology t, CheckScope scope, String checkId, CheckResult r, List<Alert> out) {
         switch (scope) {
             case NODE -> {
                 InstancePath p = t.instance(r.entity()).orElse(null);
-                rack = p == null ? null : p.rack().id();
-                device = p == null ? null : p.device().id();
+                out.add(
+                        alert(
+                                r,
+                                checkId,
+                                r.entity(),
+                                p == null ? r.entity() : p.describe(),
+                                p == null ? null : p.rack().key(),
+                                p == null ? null : p.device().key()));
             }
             case CHASSIS -> {
-                device = t.device(r.entity()).map(Device::id).orElse(null);
-                rack = t.device(r.entity()).map(Device::rackId).orElse(null);
+                List<Device> all = t.devicesWithId(r.entity());
+                if (all.isEmpty()) {
+                    out.add(alert(r, checkId, r.entity(), r.entity(), null, null));
+                }
+                for (Device d : all) {
+                    out.add(alert(r, checkId, d.key(), devicePath(t, d), d.rackKey(), d.key()));
+                }
             }
-            case RACK -> rack = t.rack(r.entity()).map(Rack::id).orElse(null);
+            case RACK -> {
+                List<Rack> all = t.racksWithId(r.entity());
+                if (all.isEmpty()) {
+                    out.add(alert(r, checkId, r.entity(), r.entity(), null, null));
+                }
+                for (Rack k : all) {
+                    out.add(alert(r, checkId, k.key(), rackPath(k), k.key(), null));
+                }
+            }
         }
-        return new Alert(
-                r.severity(),
-                checkId,
-                r.entity(),
-                path(t, scope, r.entity()),
-                r.value(),
-                r.stale(),
-                rack,
-                device,
-                null);
     }
 
-    static String path(Topology t, CheckScope scope, String entity) {
-        return switch (scope) {
-            case NODE -> t.instance(entity).map(p -> p.describe()).orElse(entity);
-            case CHASSIS ->
-                    t.device(entity)
-                            .flatMap(d -> t.rack(d.rackId()).map(r -> rackPath(r) + " / " + d.id()))
-                            .orElse(entity);
-            case RACK -> t.rack(entity).map(SnapshotAssembler::rackPath).orElse(entity);
-        };
+    private static Alert alert(
+            CheckResult r, String checkId, String entity, String path, String rack, String device) {
+        return new Alert(
+                r.severity(), checkId, entity, path, r.value(), r.stale(), rack, device, null);
+    }
+
+    private static String devicePath(Topology t, Device d) {
+        return t.rack(d.rackKey()).map(r -> rackPath(r) + " / " + d.id()).orElse(d.id());
     }
 
     private static String rackPath(Rack r) {

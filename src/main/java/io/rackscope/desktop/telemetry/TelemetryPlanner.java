@@ -19,6 +19,8 @@ import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.slurm.SlurmService;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.Rack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,7 +194,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     case CHASSIS ->
                             config.topology()
                                     .device(id)
-                                    .flatMap(d -> config.topology().rack(d.rackId()))
+                                    .flatMap(d -> config.topology().rack(d.rackKey()))
                                     .map(r -> r.siteId())
                                     .orElse(null);
                     case RACK -> config.topology().rack(id).map(r -> r.siteId()).orElse(null);
@@ -698,6 +700,36 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     /** As above, for {@code check}. */
     public CompletableFuture<Map<String, Instant>> failingSince(
+            Check check, List<String> entities, Instant at, Duration lookback) {
+        Map<String, List<String>> entitiesOfSeries = new LinkedHashMap<>();
+        for (String e : entities) {
+            entitiesOfSeries
+                    .computeIfAbsent(seriesId(check.scope(), e), k -> new ArrayList<>(1))
+                    .add(e);
+        }
+        return seriesFailingSince(check, List.copyOf(entitiesOfSeries.keySet()), at, lookback)
+                .thenApply(
+                        bySeries -> {
+                            Map<String, Instant> out = new HashMap<>();
+                            bySeries.forEach(
+                                    (id, since) ->
+                                            entitiesOfSeries
+                                                    .getOrDefault(id, List.of(id))
+                                                    .forEach(e -> out.put(e, since)));
+                            return Map.copyOf(out);
+                        });
+    }
+
+    /** The id a series of {@code scope} carries for an entity named by key. */
+    private String seriesId(CheckScope scope, String entity) {
+        return switch (scope) {
+            case NODE -> entity;
+            case CHASSIS -> config.topology().device(entity).map(Device::id).orElse(entity);
+            case RACK -> config.topology().rack(entity).map(Rack::id).orElse(entity);
+        };
+    }
+
+    private CompletableFuture<Map<String, Instant>> seriesFailingSince(
             Check check, List<String> ids, Instant at, Duration lookback) {
         String label = queries.entityLabel(check);
         long grid = step.toSeconds() * 1000;

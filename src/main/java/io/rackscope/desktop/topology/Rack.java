@@ -2,8 +2,14 @@ package io.rackscope.desktop.topology;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
-/** A rack; {@code aisleId} is null for a standalone rack. */
+/**
+ * A rack; {@code aisleId} is null for a standalone rack. Its {@code id} is what its series carry
+ * and may repeat across sites or rooms; {@code key} names it in the estate: the id when no other
+ * rack has it, else its {@link #path()} (or, for a repeat inside one room, {@code
+ * site/room/aisle/rack}).
+ */
 public record Rack(
         String id,
         String name,
@@ -14,12 +20,42 @@ public record Rack(
         String roomId,
         String aisleId,
         Path file,
-        int line) {
+        int line,
+        String key) {
     public Rack {
         devices = List.copyOf(devices);
     }
 
     public String roomKey() {
         return Room.key(siteId, roomId);
+    }
+
+    /** {@code site/room/rack}. */
+    public String path() {
+        return siteId + "/" + roomId + "/" + id;
+    }
+
+    /** {@code true} when its id is shared with another rack, so that the key is a path. */
+    public boolean repeated() {
+        return !key.equals(id);
+    }
+
+    /**
+     * This rack named {@code key}; its devices whose ids are in {@code repeatedDevices} are named
+     * by their path under it.
+     */
+    public Rack keyed(String key, Set<String> repeatedDevices) {
+        List<Device> keyed =
+                devices.stream()
+                        .map(
+                                d ->
+                                        d.keyed(
+                                                key,
+                                                repeatedDevices.contains(d.id())
+                                                        ? path() + "/" + d.id()
+                                                        : d.id()))
+                        .toList();
+        return new Rack(
+                id, name, uHeight, templateId, keyed, siteId, roomId, aisleId, file, line, key);
     }
 }

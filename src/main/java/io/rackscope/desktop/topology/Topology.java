@@ -1,24 +1,33 @@
 package io.rackscope.desktop.topology;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The estate, immutable and indexed by id for constant-time lookups. */
+/**
+ * The estate, immutable and indexed for constant-time lookups. Racks and devices are indexed by key
+ * (unique; see {@link Rack#key()}) and by id (which may repeat across sites): a lookup by {@code
+ * rack(...)} or {@code device(...)} takes a key, or an id that then names its first rack.
+ */
 public final class Topology {
     private final List<Site> sites;
     private final Map<String, Site> sitesById = new LinkedHashMap<>();
     private final Map<String, Room> roomsByKey = new LinkedHashMap<>();
     private final Map<String, Aisle> aislesByKey = new LinkedHashMap<>();
-    private final Map<String, Rack> racksById = new LinkedHashMap<>();
-    private final Map<String, Device> devicesById = new LinkedHashMap<>();
+    private final Map<String, Rack> racksByKey = new LinkedHashMap<>();
+    private final Map<String, List<Rack>> racksById = new LinkedHashMap<>();
+    private final Map<String, Device> devicesByKey = new LinkedHashMap<>();
+    private final Map<String, List<Device>> devicesById = new LinkedHashMap<>();
     private final Map<String, InstancePath> instances = new LinkedHashMap<>();
+    private final Map<String, List<InstancePath>> claims = new LinkedHashMap<>();
+    private int deviceCount;
 
     /**
-     * Indexes the tree. The loader has already dropped duplicates, so the first of any id wins here
-     * without further checking.
+     * Indexes the tree. The loader has already dropped what cannot be told apart, so the first of
+     * any key wins here without further checking.
      */
     public Topology(List<Site> sites) {
         this.sites = List.copyOf(sites);
@@ -36,14 +45,25 @@ public final class Topology {
     }
 
     private void index(Site site, Room room, Aisle aisle, Rack rack) {
-        racksById.putIfAbsent(rack.id(), rack);
+        if (racksByKey.putIfAbsent(rack.key(), rack) != null) {
+            return;
+        }
+        racksById.computeIfAbsent(rack.id(), k -> new ArrayList<>(1)).add(rack);
         for (Device device : rack.devices()) {
-            devicesById.putIfAbsent(device.id(), device);
+            deviceCount++;
+            if (devicesByKey.putIfAbsent(device.key(), device) == null) {
+                devicesById.computeIfAbsent(device.id(), k -> new ArrayList<>(1)).add(device);
+            }
             for (InstanceSlot slot : device.instances()) {
-                instances.putIfAbsent(
-                        slot.instanceId(),
+                InstancePath p =
                         new InstancePath(
-                                site, room, aisle, rack, device, slot.instanceId(), slot.slot()));
+                                site, room, aisle, rack, device, slot.instanceId(), slot.slot());
+                if (instances.putIfAbsent(slot.instanceId(), p) != null) {
+                    claims.computeIfAbsent(
+                                    slot.instanceId(),
+                                    k -> new ArrayList<>(List.of(instances.get(k))))
+                            .add(p);
+                }
             }
         }
     }
@@ -64,16 +84,49 @@ public final class Topology {
         return Optional.ofNullable(aislesByKey.get(siteId + "/" + roomId + "/" + aisleId));
     }
 
-    public Optional<Rack> rack(String id) {
-        return Optional.ofNullable(racksById.get(id));
+    /** The rack of that key, or else the first rack with that id. */
+    public Optional<Rack> rack(String keyOrId) {
+        Rack r = racksByKey.get(keyOrId);
+        if (r == null) {
+            List<Rack> same = racksById.get(keyOrId);
+            r = same == null ? null : same.get(0);
+        }
+        return Optional.ofNullable(r);
     }
 
-    public Optional<Device> device(String id) {
-        return Optional.ofNullable(devicesById.get(id));
+    /** Every rack whose series carry {@code id}: one, or several when the id repeats. */
+    public List<Rack> racksWithId(String id) {
+        return racksById.getOrDefault(id, List.of());
     }
 
+    /** The device of that key, or else the first device with that id. */
+    public Optional<Device> device(String keyOrId) {
+        Device d = devicesByKey.get(keyOrId);
+        if (d == null) {
+            List<Device> same = devicesById.get(keyOrId);
+            d = same == null ? null : same.get(0);
+        }
+        return Optional.ofNullable(d);
+    }
+
+    /** Every device whose series carry {@code id}. */
+    public List<Device> devicesWithId(String id) {
+        return devicesById.getOrDefault(id, List.of());
+    }
+
+    /** Where an instance is (its first device, when two claim it). */
     public Optional<InstancePath> instance(String id) {
         return Optional.ofNullable(instances.get(id));
+    }
+
+    /** Every place that claims the instance: one, or more when devices share it. */
+    public List<InstancePath> instancePaths(String id) {
+        List<InstancePath> all = claims.get(id);
+        if (all != null) {
+            return all;
+        }
+        InstancePath p = instances.get(id);
+        return p == null ? List.of() : List.of(p);
     }
 
     public Collection<Room> rooms() {
@@ -85,11 +138,11 @@ public final class Topology {
     }
 
     public Collection<Rack> racks() {
-        return racksById.values();
+        return racksByKey.values();
     }
 
     public Collection<Device> devices() {
-        return devicesById.values();
+        return devicesByKey.values();
     }
 
     public Collection<InstancePath> instances() {
@@ -97,10 +150,10 @@ public final class Topology {
     }
 
     /**
-     * Device count including devices whose id repeats (those are reported as errors but still
-     * drawn).
+     * Device count including devices whose key repeats inside one rack (those are reported as
+     * errors but still drawn).
      */
     public int deviceCount() {
-        return racksById.values().stream().mapToInt(r -> r.devices().size()).sum();
+        return deviceCount;
     }
 }

@@ -24,7 +24,7 @@ public final class Locator {
         return topology;
     }
 
-    /** The rack an instance, device or rack id belongs to. */
+    /** The rack an instance, device or rack (by key or id) belongs to. */
     public Optional<Rack> rackOf(String entity) {
         Optional<InstancePath> p = topology.instance(entity);
         if (p.isPresent()) {
@@ -32,7 +32,7 @@ public final class Locator {
         }
         Optional<Device> d = topology.device(entity);
         if (d.isPresent()) {
-            return topology.rack(d.get().rackId());
+            return topology.rack(d.get().rackKey());
         }
         return topology.rack(entity);
     }
@@ -42,15 +42,13 @@ public final class Locator {
         Optional<InstancePath> p = topology.instance(entity);
         if (p.isPresent()) {
             return Optional.of(
-                    Place.of(Place.Kind.DEVICE, p.get().device().id()).highlighting(entity));
+                    Place.of(Place.Kind.DEVICE, p.get().device().key()).highlighting(entity));
         }
-        if (topology.device(entity).isPresent()) {
-            return Optional.of(Place.of(Place.Kind.DEVICE, entity));
-        }
-        if (topology.rack(entity).isPresent()) {
-            return Optional.of(Place.of(Place.Kind.RACK, entity));
-        }
-        return Optional.empty();
+        Optional<Place> device =
+                topology.device(entity).map(d -> Place.of(Place.Kind.DEVICE, d.key()));
+        return device.isPresent()
+                ? device
+                : topology.rack(entity).map(r -> Place.of(Place.Kind.RACK, r.key()));
     }
 
     /**
@@ -141,11 +139,11 @@ public final class Locator {
                     topology.device(place.id())
                             .ifPresent(
                                     d -> {
-                                        topology.rack(d.rackId()).ifPresent(r -> rack(out, r));
+                                        topology.rack(d.rackKey()).ifPresent(r -> rack(out, r));
                                         out.add(
                                                 new Crumb(
                                                         d.name(),
-                                                        Place.of(Place.Kind.DEVICE, d.id())));
+                                                        Place.of(Place.Kind.DEVICE, d.key())));
                                     });
             case ALERTS -> {
                 scope(out, place.id());
@@ -183,7 +181,7 @@ public final class Locator {
 
     private void rack(List<Crumb> out, Rack r) {
         room(r.roomKey()).ifPresent(room -> room(out, room));
-        out.add(new Crumb(r.name(), Place.of(Place.Kind.RACK, r.id())));
+        out.add(new Crumb(r.name(), Place.of(Place.Kind.RACK, r.key())));
     }
 
     public record Crumb(String label, Place place) {}

@@ -19,8 +19,8 @@ public final class RackTally {
         int[] handled = {0};
         racks.forEach(
                 r -> {
-                    n[s.rack(r.id()).ordinal()]++;
-                    List<Alert> alerts = s.alertsOfRack(r.id());
+                    n[s.rack(r.key()).ordinal()]++;
+                    List<Alert> alerts = s.alertsOfRack(r.key());
                     if (!alerts.isEmpty()
                             && alerts.stream().allMatch(a -> s.handling().alert(a) != null)) {
                         handled[0]++;

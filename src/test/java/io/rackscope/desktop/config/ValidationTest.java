@@ -123,7 +123,7 @@ class ValidationTest {
     }
 
     @Test
-    void duplicateIdsNameBothPlaces() {
+    void repeatsThatCannotBeToldApartAreErrorsAndOtherRepeatsWarnings() {
         Path sites = config.resolve("topology/sites.yaml");
         ConfigFixture.write(sites, ConfigFixture.read(sites) + "  - {id: fra1, name: Again}\n");
         Path r2 = rack("fra1-a01-r02");
@@ -140,11 +140,19 @@ class ValidationTest {
                 rackDup.file().endsWith("fra1-a01-r02.yaml")
                         && rackDup.message().contains("fra1-a01-r01.yaml:1"),
                 rackDup.toString());
-        Diagnostic device = only(cfg.diagnostics().errors(), "device id 'fra1-a01r01-c01'");
+        assertTrue(rackDup.message().contains("same place"), rackDup.message());
+        Diagnostic device = only(cfg.diagnostics().warnings(), "device id 'fra1-a01r01-c01'");
         assertTrue(
                 device.file().endsWith("fra1-a01-r03.yaml")
-                        && device.message().contains("fra1-a01-r01.yaml:"),
+                        && device.message().contains("fra1-a01-r01.yaml:")
+                        && device.message().contains("all are kept"),
                 device.toString());
+        assertTrue(
+                cfg.diagnostics().errors().stream()
+                        .noneMatch(e -> e.message().contains("device id")),
+                "a device id repeated in another rack is no error");
+        assertEquals(
+                2, cfg.topology().devicesWithId("fra1-a01r01-c01").size(), "both devices kept");
         assertEquals(2, cfg.topology().sites().size());
         assertEquals(39, cfg.topology().racks().size());
     }
@@ -155,7 +163,7 @@ class ValidationTest {
                 "fra1-a02-r01",
                 "  - {id: thief, template_id: nw-1u-server, u_position: 39, instance: cn0001}\n");
         RackscopeConfig cfg = load();
-        Diagnostic d = only(cfg.diagnostics().errors(), "instance 'cn0001'");
+        Diagnostic d = only(cfg.diagnostics().warnings(), "instance 'cn0001'");
         assertTrue(d.file().endsWith("fra1-a02-r01.yaml"), d.toString());
         assertTrue(
                 d.message().contains("'thief'")
@@ -164,6 +172,10 @@ class ValidationTest {
                 d.message());
         assertEquals(
                 "fra1-a01r01-c01", cfg.topology().instance("cn0001").orElseThrow().device().id());
+        assertEquals(
+                List.of("fra1-a01r01-c01", "thief"),
+                cfg.topology().instancePaths("cn0001").stream().map(p -> p.device().id()).toList(),
+                "both claims are kept");
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class DeviceView implements PlaceView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("instance-tabs");
         for (String entity : model.entities()) {
-            Tab tab = new Tab(entity);
+            Tab tab = new Tab(model.seriesId(entity));
             tab.setId("tab-" + entity);
             entityOf.put(tab, entity);
             tab.setContent(instancePane(entity));
@@ -113,13 +113,14 @@ public final class DeviceView implements PlaceView {
                                                     : ": " + handled.text())));
             t.setGraphic(dot);
             String entity = entityOf.get(t);
+            boolean device = entity.equals(model.device().key());
             // rebuilt with the states: what can be acknowledged changes with them
             t.setContextMenu(
                     HandleMenu.of(
                             tabs,
                             model.handling(),
-                            "node " + entity,
-                            new Target(Target.Type.INSTANCE, entity),
+                            (device ? "device " : "node ") + model.seriesId(entity),
+                            new Target(device ? Target.Type.DEVICE : Target.Type.INSTANCE, entity),
                             a -> entity.equals(a.entity())));
         }
     }

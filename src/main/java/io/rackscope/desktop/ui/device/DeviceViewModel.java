@@ -92,7 +92,7 @@ public final class DeviceViewModel {
         List<String> out = new ArrayList<>();
         device.instances().stream().map(InstanceSlot::instanceId).forEach(out::add);
         if (out.isEmpty()) {
-            out.add(device.id());
+            out.add(device.key());
         }
         return out;
     }
@@ -130,8 +130,8 @@ public final class DeviceViewModel {
 
     private void rebuild(HealthSnapshot s) {
         Map<String, Instant> since = new HashMap<>();
-        s.alertsOfDevice(device.id()).forEach(a -> since.put(a.key(), a.since()));
-        s.alertsOfRack(device.rackId()).forEach(a -> since.putIfAbsent(a.key(), a.since()));
+        s.alertsOfDevice(device.key()).forEach(a -> since.put(a.key(), a.since()));
+        s.alertsOfRack(device.rackKey()).forEach(a -> since.putIfAbsent(a.key(), a.since()));
         for (String entity : rows.keySet()) {
             List<CheckRow> list = new ArrayList<>();
             for (Check c : checks) {
@@ -141,7 +141,13 @@ public final class DeviceViewModel {
                             case CHASSIS -> device.id();
                             case RACK -> device.rackId();
                         };
-                list.add(row(s, c, target, since));
+                String alerting =
+                        switch (c.scope()) {
+                            case NODE -> entity;
+                            case CHASSIS -> device.key();
+                            case RACK -> device.rackKey();
+                        };
+                list.add(row(s, c, target, since.get(Alert.key(c.id(), alerting))));
             }
             if (!list.equals(rows.get(entity).get())) {
                 rows.get(entity).set(List.copyOf(list));
@@ -149,7 +155,8 @@ public final class DeviceViewModel {
         }
     }
 
-    private CheckRow row(HealthSnapshot s, Check c, String target, Map<String, Instant> since) {
+    /** {@code target}: the id the check's series carry; {@code since}: its alert's start. */
+    private CheckRow row(HealthSnapshot s, Check c, String target, Instant since) {
         CheckOutcome o = s.checks().get(c.id());
         Severity sev = Severity.UNKNOWN;
         double value = currentValues.getOrDefault(c.id() + "/" + target, Double.NaN);
@@ -172,7 +179,7 @@ public final class DeviceViewModel {
                 sev,
                 value,
                 c.scope().name().toLowerCase(Locale.ROOT),
-                since.get(c.id() + '\u0000' + target),
+                since,
                 stale);
     }
 
@@ -203,7 +210,7 @@ public final class DeviceViewModel {
             out.put(
                     e,
                     device.instances().isEmpty()
-                            ? s.devices().getOrDefault(device.id(), Severity.UNKNOWN)
+                            ? s.devices().getOrDefault(device.key(), Severity.UNKNOWN)
                             : s.node(e));
         }
         return out;
@@ -214,7 +221,7 @@ public final class DeviceViewModel {
     }
 
     public Severity state() {
-        return health.current().device(device.id());
+        return health.current().device(device.key());
     }
 
     /** "Compute node 1U · U12 front · 4 instance(s)". */
@@ -242,9 +249,14 @@ public final class DeviceViewModel {
     public List<MetricChartViewModel> charts(String entity) {
         List<MetricChartViewModel> out = new ArrayList<>();
         for (MetricDefinition m : config.metricsFor(device)) {
-            out.add(new MetricChartViewModel(m, entity, charts, options, clock));
+            out.add(new MetricChartViewModel(m, seriesId(entity), charts, options, clock));
         }
         return out;
+    }
+
+    /** The id an entity's series carry: an instance's own, or the device's id. */
+    public String seriesId(String entity) {
+        return entity.equals(device.key()) ? device.id() : entity;
     }
 
     /** Grows by one per snapshot (tab headers repaint on it). */

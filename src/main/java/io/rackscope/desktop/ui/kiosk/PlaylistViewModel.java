@@ -115,7 +115,7 @@ public final class PlaylistViewModel {
         return switch (i.level()) {
             case ROOM, AISLE -> locator.placeOf(i);
             default ->
-                    locator.rackOf(i.members().get(0)).map(r -> Place.of(Place.Kind.RACK, r.id()));
+                    locator.rackOf(i.members().get(0)).map(r -> Place.of(Place.Kind.RACK, r.key()));
         };
     }
 

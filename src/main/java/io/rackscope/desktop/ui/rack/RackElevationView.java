@@ -157,7 +157,7 @@ public final class RackElevationView implements PlaceView {
     /** A device's outline at its height; a click opens the device. */
     private HBox block(Device d, int height, double spacing) {
         HBox block = new HBox(spacing);
-        block.setId("device-" + d.id());
+        block.setId("device-" + d.key());
         block.getStyleClass().add("device-block");
         block.setPrefSize(WIDTH, height * U);
         block.setMinSize(WIDTH, height * U);
@@ -176,8 +176,8 @@ public final class RackElevationView implements PlaceView {
                                 block,
                                 model.handling(),
                                 "device " + d.name(),
-                                new Target(Target.Type.DEVICE, d.id()),
-                                a -> d.id().equals(a.device())));
+                                new Target(Target.Type.DEVICE, d.key()),
+                                a -> d.key().equals(a.device())));
         return block;
     }
 

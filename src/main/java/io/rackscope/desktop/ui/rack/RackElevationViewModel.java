@@ -120,7 +120,7 @@ public final class RackElevationViewModel {
     }
 
     public Tone rackTone() {
-        return Tone.of(health.current().rack(rack.id()));
+        return Tone.of(health.current().rack(rack.key()));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class RackElevationViewModel {
     }
 
     public Tone deviceTone(Device d) {
-        return Tone.of(health.current().device(d.id()));
+        return Tone.of(health.current().device(d.key()));
     }
 
     /** The worst state {@code checks} give {@code entity} (a device or this rack). */
@@ -152,31 +152,31 @@ public final class RackElevationViewModel {
     }
 
     public void open(Device d) {
-        navigator.go(Place.of(Place.Kind.DEVICE, d.id()));
+        navigator.go(Place.of(Place.Kind.DEVICE, d.key()));
     }
 
     public void open(Device d, String instance) {
-        navigator.go(Place.of(Place.Kind.DEVICE, d.id()).highlighting(instance));
+        navigator.go(Place.of(Place.Kind.DEVICE, d.key()).highlighting(instance));
     }
 
     /** The hover text of a node cell (or of a device without instances). */
     public String cellText(Device d, String entity) {
-        return health.view("rack-cell:" + d.id() + ":" + entity, s -> cellText(s, d, entity));
+        return health.view("rack-cell:" + d.key() + ":" + entity, s -> cellText(s, d, entity));
     }
 
     private String cellText(HealthSnapshot s, Device d, String entity) {
         StringBuilder b =
                 new StringBuilder(entity)
                         .append("  —  ")
-                        .append(d.instances().isEmpty() ? s.device(d.id()) : s.node(entity));
+                        .append(d.instances().isEmpty() ? s.device(d.key()) : s.node(entity));
         if (s.isStale(entity)) {
             b.append(" (stale since ")
                     .append(Formats.ago(s.staleSince().get(entity), clock.instant()))
                     .append(')');
         }
         b.append('\n').append(d.name()).append(" · U").append(d.uPosition());
-        for (Alert a : s.alertsOfDevice(d.id())) {
-            if (a.entity().equals(entity) || a.entity().equals(d.id())) {
+        for (Alert a : s.alertsOfDevice(d.key())) {
+            if (a.entity().equals(entity) || a.entity().equals(d.key())) {
                 b.append("\n  ")
                         .append(a.severity())
                         .append("  ")

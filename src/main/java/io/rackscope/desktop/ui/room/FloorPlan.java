@@ -49,7 +49,7 @@ final class FloorPlan {
         for (Row row : rows) {
             for (int j = 0; j < row.racks().size(); j++) {
                 tiles.put(
-                        row.racks().get(j).id(),
+                        row.racks().get(j).key(),
                         new Rectangle2D((FIRST_COLUMN + j) * CELL + 2, row.y(), TILE_W, TILE_H));
             }
         }
@@ -85,6 +85,6 @@ final class FloorPlan {
             return null;
         }
         Rack r = row.racks().get(j);
-        return tiles.get(r.id()).contains(x, y) ? r : null;
+        return tiles.get(r.key()).contains(x, y) ? r : null;
     }
 }

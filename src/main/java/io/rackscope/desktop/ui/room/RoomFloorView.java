@@ -249,8 +249,8 @@ public final class RoomFloorView implements PlaceView {
                                 canvas,
                                 model.handling(),
                                 "rack " + r.name(),
-                                new Target(Target.Type.RACK, r.id()),
-                                a -> r.id().equals(a.rack()));
+                                new Target(Target.Type.RACK, r.key()),
+                                a -> r.key().equals(a.rack()));
                     }
                     // beside the racks: the aisle
                     FloorPlan.Row row = plan.rowAt((e.getY() - offsetY) / scale);
@@ -258,7 +258,7 @@ public final class RoomFloorView implements PlaceView {
                         return null;
                     }
                     Set<String> racks = new HashSet<>();
-                    row.racks().forEach(k -> racks.add(k.id()));
+                    row.racks().forEach(k -> racks.add(k.key()));
                     return HandleMenu.of(
                             canvas,
                             model.handling(),
@@ -416,8 +416,8 @@ public final class RoomFloorView implements PlaceView {
     }
 
     private void drawRack(GraphicsContext g, Palette p, Rack r) {
-        Rectangle2D t = plan.tiles.get(r.id());
-        RackStatus st = model.rack(r.id()).get();
+        Rectangle2D t = plan.tiles.get(r.key());
+        RackStatus st = model.rack(r.key()).get();
         boolean dimmed =
                 !filter.isEmpty() && !filter.contains(st.severity())
                         || !st.inJob() && model.jobSelected();
@@ -436,12 +436,12 @@ public final class RoomFloorView implements PlaceView {
         if (st.handled()) {
             hatch(g, p, t);
         }
-        if (r.id().equals(highlight) || r == hovered || st.inJob()) {
+        if (r.key().equals(highlight) || r == hovered || st.inJob()) {
             g.setStroke(
-                    r.id().equals(highlight) || st.inJob()
+                    r.key().equals(highlight) || st.inJob()
                             ? p.token("-accent")
                             : p.token("-text-primary"));
-            g.setLineWidth(r.id().equals(highlight) || st.inJob() ? 3 : 2);
+            g.setLineWidth(r.key().equals(highlight) || st.inJob() ? 3 : 2);
             g.strokeRoundRect(
                     t.getMinX() - 2, t.getMinY() - 2, t.getWidth() + 4, t.getHeight() + 4, 6, 6);
         }

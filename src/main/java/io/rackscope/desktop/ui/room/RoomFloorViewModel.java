@@ -102,14 +102,14 @@ public final class RoomFloorViewModel {
         room.racks()
                 .forEach(
                         r -> {
-                            racks.put(r.id(), new ReadOnlyObjectWrapper<>(RackStatus.UNKNOWN));
+                            racks.put(r.key(), new ReadOnlyObjectWrapper<>(RackStatus.UNKNOWN));
                             List<String> ids = new ArrayList<>();
                             for (Device d : r.devices()) {
                                 d.instances().stream()
                                         .map(InstanceSlot::instanceId)
                                         .forEach(ids::add);
                             }
-                            instancesOfRack.put(r.id(), ids);
+                            instancesOfRack.put(r.key(), ids);
                         });
         room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
         subscriptions.onChange(health.snapshotProperty(), (o, old, s) -> apply(s));
@@ -183,17 +183,17 @@ public final class RoomFloorViewModel {
         Set<String> job = options.selectedJobNodes(s);
         for (Rack r : rackList) {
             RackStatus next = status(s, r, job);
-            ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.id());
+            ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.key());
             if (!next.equals(p.get())) {
                 p.set(next);
                 changed = true;
             }
-            counts.merge(s.rack(r.id()), 1, Integer::sum);
+            counts.merge(s.rack(r.key()), 1, Integer::sum);
             if (r.aisleId() != null) {
                 int[] a = perAisle.computeIfAbsent(r.aisleId(), k -> new int[3]);
                 a[0] += next.crit();
                 a[1] += next.warn();
-                a[2] += s.rack(r.id()) == Severity.UNKNOWN ? 1 : 0;
+                a[2] += s.rack(r.key()) == Severity.UNKNOWN ? 1 : 0;
             }
         }
         perAisle.forEach(
@@ -223,7 +223,7 @@ public final class RoomFloorViewModel {
     }
 
     private RackStatus status(HealthSnapshot s, Rack r, Set<String> job) {
-        List<String> nodes = instancesOfRack.get(r.id());
+        List<String> nodes = instancesOfRack.get(r.key());
         boolean inJob = !job.isEmpty() && nodes.stream().anyMatch(job::contains);
         CheckPreview preview = options.previewProperty().get();
         if (preview != null) {
@@ -231,7 +231,7 @@ public final class RoomFloorViewModel {
         }
         MetricDefinition m = colourBy.get();
         if (m != null) {
-            Double v = metricValues.get(r.id());
+            Double v = metricValues.get(r.key());
             Severity band = band(m, v);
             return new RackStatus(
                     band, Tone.of(band), 0, 0, false, v == null ? "" : Formats.value(v), inJob);
@@ -252,8 +252,8 @@ public final class RoomFloorViewModel {
             stale |= s.isStale(id);
         }
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
-        Severity sev = s.rack(r.id());
-        List<Alert> alerts = s.alertsOfRack(r.id());
+        Severity sev = s.rack(r.key());
+        List<Alert> alerts = s.alertsOfRack(r.key());
         boolean handled =
                 !alerts.isEmpty() && alerts.stream().allMatch(a -> s.handling().alert(a) != null);
         return new RackStatus(sev, Tone.of(sev), crit, warn, stale, label, inJob, handled);
@@ -318,7 +318,7 @@ public final class RoomFloorViewModel {
         }
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
         return new RackStatus(
-                s.rack(r.id()),
+                s.rack(r.key()),
                 worst == null ? Tone.UNKNOWN : worst,
                 crit,
                 warn,
@@ -349,7 +349,7 @@ public final class RoomFloorViewModel {
                                     Platform.runLater(
                                             () -> {
                                                 if (m.equals(colourBy.get()) && last != null) {
-                                                    metricValues.put(r.id(), last);
+                                                    metricValues.put(r.key(), last);
                                                     apply(health.current());
                                                 }
                                             });
@@ -370,10 +370,10 @@ public final class RoomFloorViewModel {
 
     /** The hover text of a rack: state, node counts, and the failing checks with values. */
     public String tooltip(Rack r) {
-        RackStatus st = racks.get(r.id()).get();
+        RackStatus st = racks.get(r.key()).get();
         String key =
                 "room-rack:"
-                        + r.id()
+                        + r.key()
                         + ":"
                         + (colourBy.get() == null ? "" : colourBy.get().id())
                         + ":"
@@ -382,14 +382,14 @@ public final class RoomFloorViewModel {
     }
 
     private String tooltip(HealthSnapshot s, Rack r, RackStatus st) {
-        StringBuilder b = new StringBuilder(r.name()).append("  —  ").append(s.rack(r.id()));
+        StringBuilder b = new StringBuilder(r.name()).append("  —  ").append(s.rack(r.key()));
         if (st.stale()) {
             b.append("  (stale)");
         }
         b.append('\n')
                 .append(r.devices().size())
                 .append(" devices, ")
-                .append(instancesOfRack.get(r.id()).size())
+                .append(instancesOfRack.get(r.key()).size())
                 .append(" nodes");
         if (colourBy.get() != null) {
             b.append('\n')
@@ -400,7 +400,7 @@ public final class RoomFloorViewModel {
                                     ? "no data"
                                     : st.label() + " " + colourBy.get().display().unit());
         }
-        List<Alert> alerts = s.alertsOfRack(r.id());
+        List<Alert> alerts = s.alertsOfRack(r.key());
         if (!alerts.isEmpty()) {
             b.append("\n\nFailing checks:");
             Map<String, List<Alert>> byCheck = new TreeMap<>();
@@ -429,7 +429,7 @@ public final class RoomFloorViewModel {
     }
 
     public void open(Rack r) {
-        navigator.go(Place.of(Place.Kind.RACK, r.id()));
+        navigator.go(Place.of(Place.Kind.RACK, r.key()));
     }
 
     public boolean slurmEnabled() {

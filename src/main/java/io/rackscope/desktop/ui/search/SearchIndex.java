@@ -51,16 +51,24 @@ public final class SearchIndex {
                     r.id(),
                     r.name(),
                     r.siteId() + " / " + r.roomId() + " / " + r.name(),
-                    Place.of(Place.Kind.RACK, r.id()));
+                    Place.of(Place.Kind.RACK, r.key()));
+            String rackContext =
+                    r.repeated() ? r.siteId() + " / " + r.roomId() + " / " + r.name() : r.name();
             for (Device d : r.devices()) {
-                Place device = Place.of(Place.Kind.DEVICE, d.id());
-                add("device", d.id(), d.name(), r.name() + " / " + d.name(), device);
+                Place device = Place.of(Place.Kind.DEVICE, d.key());
+                String context =
+                        (d.repeated() && !r.repeated()
+                                        ? r.siteId() + " / " + r.roomId() + " / " + r.name()
+                                        : rackContext)
+                                + " / "
+                                + d.name();
+                add("device", d.id(), d.name(), context, device);
                 for (InstanceSlot slot : d.instances()) {
                     add(
                             "instance",
                             slot.instanceId(),
                             slot.instanceId(),
-                            r.name() + " / " + d.name(),
+                            context,
                             device.highlighting(slot.instanceId()));
                 }
             }

@@ -100,7 +100,7 @@ public final class SiteView implements PlaceView {
     }
 
     private boolean inRoom(Alert a, Room room) {
-        return room.racks().anyMatch(r -> r.id().equals(a.rack()));
+        return room.racks().anyMatch(r -> r.key().equals(a.rack()));
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class SiteViewModel {
     }
 
     public Severity state(Rack rack) {
-        return health.current().rack(rack.id());
+        return health.current().rack(rack.key());
     }
 
     /** "2 aisles · 12 racks — 1 CRIT · 11 OK". */
@@ -93,7 +93,7 @@ public final class SiteViewModel {
     }
 
     public void open(Rack rack) {
-        navigator.go(Place.of(Place.Kind.RACK, rack.id()));
+        navigator.go(Place.of(Place.Kind.RACK, rack.key()));
     }
 
     public void dispose() {

@@ -108,7 +108,7 @@ public final class WallboardViewModel {
             for (Rack rack : room.racks().toList()) {
                 for (Device d : rack.devices()) {
                     if (d.instances().isEmpty()) {
-                        order.add(d.id());
+                        order.add(d.key());
                         owners.add(d);
                     }
                     for (InstanceSlot slot : d.instances()) {
@@ -298,14 +298,14 @@ public final class WallboardViewModel {
                         locator.topology()
                                 .instance(ids[i])
                                 .map(p -> p.describe())
-                                .orElse(devices[i].rackId() + " / " + devices[i].id()));
+                                .orElse(devices[i].key()));
         if (changedAt[i] > 0) {
             b.append("\nchanged ")
                     .append(Formats.ago(Instant.ofEpochMilli(changedAt[i]), clock.instant()));
         }
         Map<String, String> failing = new TreeMap<>();
-        for (Alert a : s.alertsOfDevice(devices[i].id())) {
-            if (a.entity().equals(ids[i]) || a.entity().equals(devices[i].id())) {
+        for (Alert a : s.alertsOfDevice(devices[i].key())) {
+            if (a.entity().equals(ids[i]) || a.entity().equals(devices[i].key())) {
                 failing.put(
                         config.check(a.check()).map(Check::name).orElse(a.check()),
                         a.severity()

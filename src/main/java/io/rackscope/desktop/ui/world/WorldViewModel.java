@@ -90,7 +90,7 @@ public final class WorldViewModel {
     /** The alerts located in {@code site}'s racks. */
     public Predicate<Alert> alertsOf(Site site) {
         Set<String> racks = new HashSet<>();
-        site.rooms().forEach(r -> r.racks().forEach(k -> racks.add(k.id())));
+        site.rooms().forEach(r -> r.racks().forEach(k -> racks.add(k.key())));
         return a -> a.rack() != null && racks.contains(a.rack());
     }
 
