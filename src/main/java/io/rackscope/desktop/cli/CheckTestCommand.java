@@ -75,7 +75,7 @@ public final class CheckTestCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader();
         RackscopeConfig cfg = loader.load(ConfigLocation.resolve(config));
         Diagnostics diagnostics = new Diagnostics();
-        Map<String, Check> found = loader.checksOf(file, diagnostics);
+        Map<String, Check> found = loader.checksOf(file, diagnostics, cfg);
         diagnostics.all().forEach(err::println);
         Check tried = pick(found, id, file);
         if (tried == null) {

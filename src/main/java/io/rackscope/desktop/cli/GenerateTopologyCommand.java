@@ -41,6 +41,13 @@ public final class GenerateTopologyCommand implements Callable<Integer> {
     String checks;
 
     @Option(
+            names = "--reuse-ids",
+            description =
+                    "every site reuses the same rack and device ids (node ids stay unique), as"
+                            + " estates copied from one site's files do")
+    boolean reuseIds;
+
+    @Option(
             names = "--out",
             required = true,
             paramLabel = "DIR",
@@ -61,6 +68,9 @@ public final class GenerateTopologyCommand implements Callable<Integer> {
                     spec.commandLine(), "--checks must be basic or typical, not '" + checks + "'");
         }
         TopologyGenerator generator = new TopologyGenerator(nodes, sites);
+        if (reuseIds) {
+            generator.reuseIds();
+        }
         (checks.equals("typical") ? generator.typicalChecks() : generator).write(out);
         spec.commandLine()
                 .getOut()

@@ -19,13 +19,34 @@ import java.util.Optional;
  * Reads health checks ({@code checks:} lists). A check with a broken rule is reported and left out.
  */
 final class CheckLoader {
+    private static final KnownKeys FILE = KnownKeys.of("checks", "kinds");
+    private static final KnownKeys CHECK =
+            KnownKeys.of(
+                    "id",
+                    "name",
+                    "description",
+                    "kind",
+                    "scope",
+                    "expr",
+                    "output",
+                    "for",
+                    "selectors",
+                    "rules",
+                    "expand_by_label",
+                    "expand_discovery_expr",
+                    "expand_absent_state",
+                    "expand_crit_threshold");
+    private static final KnownKeys RULE = KnownKeys.of("op", "value", "severity");
     private final Diagnostics diagnostics;
     private final YamlReader reader;
     private final Map<String, YamlNode> rejected = new LinkedHashMap<>();
+    private final Severity absentDefault;
 
-    CheckLoader(Diagnostics diagnostics, YamlReader reader) {
+    /** {@code absentDefault}: {@code expand_absent_state} when a check names none. */
+    CheckLoader(Diagnostics diagnostics, YamlReader reader, Severity absentDefault) {
         this.diagnostics = diagnostics;
         this.reader = reader;
+        this.absentDefault = absentDefault;
     }
 
     /** Where each check that was rejected is defined, so that its users can point there. */
@@ -41,22 +62,50 @@ final class CheckLoader {
         return checks;
     }
 
-    /** The checks of one file, added to {@code checks} (a repeated id is an error). */
+    /**
+     * The checks of one file, added to {@code checks} (a repeated id is an error): a {@code
+     * checks:} list, and the {@code kinds: {kind: [checks]}} form whose checks take their kind from
+     * the key unless they name one.
+     */
     void loadFile(Path file, Map<String, Check> checks) {
         reader.readMapping(file)
                 .ifPresent(
                         root -> {
+                            FILE.check(root, "a checks file", diagnostics);
                             for (YamlNode node : root.list("checks")) {
-                                if (node instanceof YamlNode.Mapping m) {
-                                    parse(m).ifPresent(c -> keepFirst(checks, c, m));
-                                } else {
-                                    diagnostics.error(
-                                            node,
-                                            "each entry of 'checks' should be a check with an id;"
-                                                    + " this one was skipped");
-                                }
+                                entry(node, "", checks);
                             }
+                            if (root.has("kinds") && root.mapping("kinds").isEmpty()) {
+                                diagnostics.error(
+                                        root.at("kinds"),
+                                        "'kinds' should map each kind to a list of checks; it was"
+                                                + " skipped");
+                            }
+                            root.mapping("kinds")
+                                    .ifPresent(
+                                            kinds ->
+                                                    kinds.entries()
+                                                            .keySet()
+                                                            .forEach(
+                                                                    kind ->
+                                                                            kinds.list(kind)
+                                                                                    .forEach(
+                                                                                            n ->
+                                                                                                    entry(
+                                                                                                            n,
+                                                                                                            kind,
+                                                                                                            checks))));
                         });
+    }
+
+    private void entry(YamlNode node, String kind, Map<String, Check> checks) {
+        if (node instanceof YamlNode.Mapping m) {
+            parse(m, kind).ifPresent(c -> keepFirst(checks, c, m));
+        } else {
+            diagnostics.error(
+                    node,
+                    "each check should be a block of settings with an id; this one was skipped");
+        }
     }
 
     private void keepFirst(Map<String, Check> checks, Check c, YamlNode.Mapping m) {
@@ -74,12 +123,13 @@ final class CheckLoader {
         }
     }
 
-    private Optional<Check> parse(YamlNode.Mapping m) {
+    private Optional<Check> parse(YamlNode.Mapping m, String defaultKind) {
         String id = m.text("id", null);
         if (id == null || id.isBlank()) {
             diagnostics.error(m, "a check has no id; it was skipped");
             return Optional.empty();
         }
+        CHECK.check(m, "check '" + id + "'", diagnostics);
         boolean ok = true;
         String expr = m.text("expr", null);
         if (expr == null || expr.isBlank()) {
@@ -143,15 +193,17 @@ final class CheckLoader {
                     m, "check '" + id + "' has no rules, so it can never report a problem");
         }
         Severity absent =
-                Severity.parse(m.text("expand_absent_state", "OK"))
+                Severity.parse(m.text("expand_absent_state", absentDefault.name()))
                         .orElseGet(
                                 () -> {
                                     diagnostics.error(
                                             m.at("expand_absent_state"),
                                             "check '"
                                                     + id
-                                                    + "' has an unknown expand_absent_state; OK is used");
-                                    return Severity.OK;
+                                                    + "' has an unknown expand_absent_state; "
+                                                    + absentDefault
+                                                    + " (planner.unknown_state) is used");
+                                    return absentDefault;
                                 });
         int threshold = 0;
         String thresholdText = m.text("expand_crit_threshold", null);
@@ -176,7 +228,7 @@ final class CheckLoader {
                 new Check(
                         id,
                         m.text("name", id),
-                        m.text("kind", ""),
+                        m.text("kind", defaultKind),
                         scope.get(),
                         expr.trim(),
                         output.equals("bool"),
@@ -192,6 +244,7 @@ final class CheckLoader {
     }
 
     private Optional<Rule> rule(String checkId, YamlNode.Mapping r) {
+        RULE.check(r, "a rule of check '" + checkId + "'", diagnostics);
         String opText = r.text("op", null);
         Optional<Operator> op = Operator.parse(opText);
         if (op.isEmpty()) {
@@ -215,12 +268,7 @@ final class CheckLoader {
                             + "'; use OK, WARN, CRIT or UNKNOWN");
         }
         String valueText = r.text("value", null);
-        Double value = null;
-        try {
-            value = valueText == null ? null : Double.parseDouble(valueText.trim());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
+        Double value = ruleValue(valueText);
         if (value == null) {
             diagnostics.error(
                     r.at("value"),
@@ -234,5 +282,21 @@ final class CheckLoader {
             return Optional.empty();
         }
         return Optional.of(new Rule(op.get(), value, severity.get()));
+    }
+
+    /** A rule's value: a number, written bare or as a string ({@code "0.9"}), or true / false. */
+    static Double ruleValue(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("true") || t.equals("false")) {
+            return t.equals("true") ? 1.0 : 0.0;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.config;
 
 import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.slurm.SlurmSettings;
 import io.rackscope.desktop.topology.Site;
@@ -28,12 +29,20 @@ public final class ConfigLoader {
 
     /**
      * The checks of one file (a check being written, not yet in the library), with what is wrong
-     * with them in {@code diagnostics}.
+     * with them in {@code diagnostics}, read as the configuration {@code cfg} reads its own.
      */
-    public Map<String, Check> checksOf(Path file, Diagnostics diagnostics) {
+    public Map<String, Check> checksOf(Path file, Diagnostics diagnostics, RackscopeConfig cfg) {
         Map<String, Check> out = new LinkedHashMap<>();
-        new CheckLoader(diagnostics, new YamlReader(diagnostics)).loadFile(file, out);
+        new CheckLoader(diagnostics, new YamlReader(diagnostics), absentState(cfg.app()))
+                .loadFile(file, out);
         return out;
+    }
+
+    /**
+     * What a discovered but absent child is, unless its check says: the planner's unknown state.
+     */
+    private static Severity absentState(AppConfig app) {
+        return Severity.parse(app.planner().unknownState()).orElse(Severity.UNKNOWN);
     }
 
     public RackscopeConfig load(Path dir) {
@@ -57,7 +66,7 @@ public final class ConfigLoader {
 
         TemplateLoader templateLoader = new TemplateLoader(diagnostics, reader);
         TemplateCatalog templates = templateLoader.load(paths.templates());
-        CheckLoader checkLoader = new CheckLoader(diagnostics, reader);
+        CheckLoader checkLoader = new CheckLoader(diagnostics, reader, absentState(settings));
         Map<String, Check> checks = checkLoader.load(paths.checks());
         Map<String, MetricDefinition> metrics =
                 new MetricLoader(diagnostics, reader).load(paths.metrics());

@@ -16,6 +16,33 @@ final class MetricLoader {
     private static final Set<String> CHART_TYPES = Set.of("line", "area", "bar", "gauge");
     private static final Set<String> AGGREGATIONS =
             Set.of("avg", "max", "min", "sum", "p95", "p99");
+    private static final KnownKeys METRIC =
+            KnownKeys.of(
+                    "id",
+                    "name",
+                    "description",
+                    "metric",
+                    "expr",
+                    "labels",
+                    "labels_only",
+                    "display",
+                    "category",
+                    "tags",
+                    "scope",
+                    "instances",
+                    "racks");
+    private static final KnownKeys DISPLAY =
+            KnownKeys.of(
+                    "unit",
+                    "chart_type",
+                    "color",
+                    "time_ranges",
+                    "default_range",
+                    "aggregation",
+                    "thresholds",
+                    "format");
+    private static final KnownKeys FORMAT =
+            KnownKeys.of("decimals", "multiplier", "prefix", "suffix");
 
     private final Diagnostics diagnostics;
     private final YamlReader reader;
@@ -76,6 +103,21 @@ final class MetricLoader {
                             + "' has neither expr: nor metric: (the PromQL to chart); it was skipped");
             return null;
         }
+        METRIC.check(m, "metric '" + id + "'", diagnostics);
+        m.mapping("display")
+                .ifPresent(
+                        d -> {
+                            DISPLAY.check(d, "the display of metric '" + id + "'", diagnostics);
+                            d.mapping("format")
+                                    .ifPresent(
+                                            f ->
+                                                    FORMAT.check(
+                                                            f,
+                                                            "the display format of metric '"
+                                                                    + id
+                                                                    + "'",
+                                                            diagnostics));
+                        });
         Map<String, String> labels = m.textMap("labels");
         return new MetricDefinition(
                 id,

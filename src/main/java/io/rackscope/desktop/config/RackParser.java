@@ -13,6 +13,32 @@ import java.util.Map;
  * instances.
  */
 final class RackParser {
+    private static final KnownKeys RACK =
+            KnownKeys.of(
+                    "id",
+                    "name",
+                    "description",
+                    "u_height",
+                    "template_id",
+                    "devices",
+                    "site_id",
+                    "room_id",
+                    "aisle_id",
+                    "x",
+                    "y",
+                    "rotation",
+                    "labels");
+    private static final KnownKeys DEVICE =
+            KnownKeys.of(
+                    "id",
+                    "name",
+                    "description",
+                    "template_id",
+                    "u_position",
+                    "face",
+                    "instance",
+                    "nodes",
+                    "labels");
     private final Diagnostics diagnostics;
     private final Values values;
 
@@ -25,6 +51,7 @@ final class RackParser {
             YamlNode.Mapping m, String fallbackId, String siteId, String roomId, String aisleId) {
         String id = m.text("id", fallbackId);
         checkId(m, "rack", id);
+        RACK.check(m, "rack '" + id + "'", diagnostics);
         int u = values.integer(m, "u_height", "u_height", 42);
         if (u < 1 || u > 60) {
             diagnostics.error(
@@ -72,6 +99,7 @@ final class RackParser {
             return null;
         }
         checkId(d, "device", id);
+        DEVICE.check(d, "device '" + id + "'", diagnostics);
         String template = d.text("template_id", null);
         if (template == null) {
             diagnostics.error(

@@ -12,6 +12,50 @@ import java.util.Map;
 
 /** Reads device, rack and rack-component templates; any file may hold any of the three lists. */
 final class TemplateLoader {
+    private static final KnownKeys FILE =
+            KnownKeys.of("templates", "rack_templates", "rack_component_templates");
+    private static final KnownKeys DEVICE =
+            KnownKeys.of(
+                    "id",
+                    "name",
+                    "description",
+                    "type",
+                    "role",
+                    "u_height",
+                    "layout",
+                    "rear_layout",
+                    "rear_components",
+                    "disk_layout",
+                    "display_thresholds",
+                    "checks",
+                    "metrics");
+    private static final KnownKeys LAYOUT = KnownKeys.of("type", "rows", "cols", "matrix");
+    private static final KnownKeys REAR_COMPONENT =
+            KnownKeys.of("id", "name", "type", "role", "checks");
+    private static final KnownKeys RACK =
+            KnownKeys.of("id", "name", "description", "u_height", "infrastructure", "checks");
+    private static final KnownKeys INFRASTRUCTURE =
+            KnownKeys.of(
+                    "components",
+                    "rack_components",
+                    "front_components",
+                    "rear_components",
+                    "side_components");
+    private static final KnownKeys COMPONENT_REF =
+            KnownKeys.of("id", "template_id", "u_position", "u_height", "side", "location");
+    private static final KnownKeys COMPONENT =
+            KnownKeys.of(
+                    "id",
+                    "name",
+                    "type",
+                    "model",
+                    "role",
+                    "location",
+                    "side",
+                    "u_position",
+                    "u_height",
+                    "checks",
+                    "metrics");
     private final Diagnostics diagnostics;
     private final YamlReader reader;
     private final Values values;
@@ -38,6 +82,7 @@ final class TemplateLoader {
             reader.readMapping(file)
                     .ifPresent(
                             root -> {
+                                FILE.check(root, "a templates file", diagnostics);
                                 each(root, "templates", "device template", devices, this::device);
                                 each(root, "rack_templates", "rack template", racks, this::rack);
                                 each(
@@ -94,6 +139,17 @@ final class TemplateLoader {
     }
 
     private DeviceTemplate device(YamlNode.Mapping m, String id) {
+        String where = "device template '" + id + "'";
+        DEVICE.check(m, where, diagnostics);
+        for (String layout : List.of("layout", "rear_layout", "disk_layout")) {
+            m.mapping(layout)
+                    .ifPresent(l -> LAYOUT.check(l, "the " + layout + " of " + where, diagnostics));
+        }
+        for (YamlNode n : m.list("rear_components")) {
+            if (n instanceof YamlNode.Mapping r) {
+                REAR_COMPONENT.check(r, "a rear component of " + where, diagnostics);
+            }
+        }
         int[][] matrix = matrix(m.mapping("layout").orElse(null));
         List<DeviceTemplate.RearComponent> rear = new ArrayList<>();
         for (YamlNode n : m.list("rear_components")) {
@@ -180,11 +236,16 @@ final class TemplateLoader {
 
     private RackTemplate rack(YamlNode.Mapping m, String id) {
         List<RackTemplate.ComponentRef> refs = new ArrayList<>();
+        RACK.check(m, "rack template '" + id + "'", diagnostics);
         YamlNode.Mapping infra =
                 m.mapping("infrastructure").orElse(YamlNode.Mapping.empty(m.file()));
+        INFRASTRUCTURE.check(
+                infra, "the infrastructure of rack template '" + id + "'", diagnostics);
         for (String key : List.of("rack_components", "components")) {
             for (YamlNode n : infra.list(key)) {
                 if (n instanceof YamlNode.Mapping c) {
+                    COMPONENT_REF.check(
+                            c, "a component of rack template '" + id + "'", diagnostics);
                     refs.add(
                             new RackTemplate.ComponentRef(
                                     c.text("id", c.text("template_id", "")),
@@ -204,6 +265,7 @@ final class TemplateLoader {
     }
 
     private RackComponentTemplate component(YamlNode.Mapping m, String id) {
+        COMPONENT.check(m, "rack component template '" + id + "'", diagnostics);
         return new RackComponentTemplate(
                 id,
                 m.text("name", id),

@@ -26,6 +26,31 @@ import java.util.Set;
  * named by path, with a warning.
  */
 final class TopologyLoader {
+    private static final KnownKeys SITE =
+            KnownKeys.of(
+                    "id",
+                    "name",
+                    "description",
+                    "location",
+                    "lat",
+                    "lon",
+                    "lng",
+                    "rooms",
+                    "rooms_path",
+                    "telemetry");
+    private static final KnownKeys LOCATION =
+            KnownKeys.of("lat", "lon", "lng", "address", "city", "country");
+    private static final KnownKeys ROOM =
+            KnownKeys.of(
+                    "id", "name", "description", "layout", "aisles", "standalone_racks", "site_id");
+    private static final KnownKeys AISLE =
+            KnownKeys.of("id", "name", "description", "racks", "room_id");
+    private static final KnownKeys LAYOUT =
+            KnownKeys.of("size", "grid", "door", "orientation", "shape");
+    private static final KnownKeys SIZE = KnownKeys.of("width", "height");
+    private static final KnownKeys GRID = KnownKeys.of("enabled", "cell");
+    private static final KnownKeys DOOR = KnownKeys.of("side", "position", "label");
+    private static final KnownKeys ORIENTATION = KnownKeys.of("north");
     private final Diagnostics diagnostics;
     private final YamlReader reader;
     private final RackParser rackParser;
@@ -111,6 +136,12 @@ final class TopologyLoader {
                 continue;
             }
             String id = s.text("id", null);
+            SITE.check(s, "site '" + id + "'", diagnostics);
+            s.mapping("location")
+                    .ifPresent(
+                            l ->
+                                    LOCATION.check(
+                                            l, "the location of site '" + id + "'", diagnostics));
             s.mapping("telemetry").ifPresent(t -> siteTelemetry.put(id, t));
             Path roomsDir = datacenters == null ? null : datacenters.resolve(id).resolve("rooms");
             List<RoomDraft> rooms = new ArrayList<>();
@@ -207,6 +238,7 @@ final class TopologyLoader {
             }
             m = read.get();
         }
+        ROOM.check(m, "room '" + id + "'", diagnostics);
         List<AisleDraft> aisles = new ArrayList<>();
         Path aislesDir = roomDir == null ? null : roomDir.resolve("aisles");
         if (m.has("aisles")) {
@@ -263,6 +295,9 @@ final class TopologyLoader {
                                 + file
                                 + " nor its racks folder exists");
             }
+        }
+        if (m != null) {
+            AISLE.check(m, "aisle '" + id + "'", diagnostics);
         }
         String name =
                 m == null
@@ -570,6 +605,12 @@ final class TopologyLoader {
             return RoomLayout.DEFAULT;
         }
         YamlNode.Mapping m = l.get();
+        LAYOUT.check(m, "a room layout", diagnostics);
+        m.mapping("size").ifPresent(x -> SIZE.check(x, "layout.size", diagnostics));
+        m.mapping("grid").ifPresent(x -> GRID.check(x, "layout.grid", diagnostics));
+        m.mapping("door").ifPresent(x -> DOOR.check(x, "layout.door", diagnostics));
+        m.mapping("orientation")
+                .ifPresent(x -> ORIENTATION.check(x, "layout.orientation", diagnostics));
         YamlNode.Mapping size = m.mapping("size").orElse(YamlNode.Mapping.empty(m.file()));
         YamlNode.Mapping grid = m.mapping("grid").orElse(YamlNode.Mapping.empty(m.file()));
         YamlNode.Mapping door = m.mapping("door").orElse(YamlNode.Mapping.empty(m.file()));
@@ -579,14 +620,23 @@ final class TopologyLoader {
         Double position = v.number(door, "position", "layout.door.position");
         return new RoomLayout(
                 m.text("shape", "rectangle"),
-                v.integer(size, "width", "layout.size.width", 0),
-                v.integer(size, "height", "layout.size.height", 0),
+                size(v, size, "width"),
+                size(v, size, "height"),
                 orientation.text("north", "top"),
                 v.bool(grid, "enabled", "layout.grid.enabled", true),
                 v.integer(grid, "cell", "layout.grid.cell", 28),
                 door.text("side", "south"),
                 door.text("label", ""),
                 position == null ? 0.5 : position);
+    }
+
+    private double size(Values v, YamlNode.Mapping size, String key) {
+        Double d = v.number(size, key, "layout.size." + key);
+        if (d != null && d < 0) {
+            diagnostics.error(size.at(key), "layout.size." + key + " cannot be negative");
+            return 0;
+        }
+        return d == null ? 0 : d;
     }
 
     private static String idOf(YamlNode n) {

@@ -22,6 +22,7 @@ public final class TopologyGenerator {
     private final int sites;
     private final int aislesPerRoom;
     private boolean typical;
+    private boolean reuseIds;
 
     public TopologyGenerator(int nodes, int sites) {
         this(nodes, sites, AISLES_PER_ROOM);
@@ -34,6 +35,15 @@ public final class TopologyGenerator {
      */
     public TopologyGenerator typicalChecks() {
         this.typical = true;
+        return this;
+    }
+
+    /**
+     * Rack and device ids without the site in them, so that every site reuses them (as estates
+     * copied from one site's files do); node ids stay unique.
+     */
+    public TopologyGenerator reuseIds() {
+        this.reuseIds = true;
         return this;
     }
 
@@ -126,8 +136,16 @@ public final class TopologyGenerator {
                 Path aisleDir = roomDir.resolve("aisles").resolve(aisleId);
                 for (int r = 0; r < RACKS_PER_AISLE && a * RACKS_PER_AISLE + r < roomRacks; r++) {
                     String rackId =
-                            String.format(
-                                    Locale.ROOT, "%s-%s-%s-r%02d", site, roomId, aisleId, r + 1);
+                            reuseIds
+                                    ? String.format(
+                                            Locale.ROOT, "%s-%s-r%02d", roomId, aisleId, r + 1)
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%s-%s-%s-r%02d",
+                                            site,
+                                            roomId,
+                                            aisleId,
+                                            r + 1);
                     aisleYaml.append("  - ").append(rackId).append('\n');
                     int inRack = Math.min(nodesPerRack, remaining);
                     write(

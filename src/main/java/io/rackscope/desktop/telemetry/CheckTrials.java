@@ -74,7 +74,7 @@ public final class CheckTrials implements AutoCloseable {
 
     private Trial trial(Path file, String name, Instant at) {
         Diagnostics diagnostics = new Diagnostics();
-        Map<String, Check> found = new ConfigLoader().checksOf(file, diagnostics);
+        Map<String, Check> found = new ConfigLoader().checksOf(file, diagnostics, config);
         List<String> problems = new ArrayList<>();
         for (Diagnostic d : diagnostics.all()) {
             problems.add(

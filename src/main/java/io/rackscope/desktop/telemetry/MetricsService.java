@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Range data for a metric definition and an entity (instance, chassis or rack). The step is
@@ -72,17 +73,24 @@ public final class MetricsService {
 
     /**
      * The PromQL of a definition for one entity: both placeholder spellings are filled in, quoted.
+     * A matcher on {@code {pduid}} or {@code {inletid}} matches every PDU and inlet of the entity
+     * (the chart combines them by the definition's aggregation).
      */
     public static String expression(MetricDefinition metric, String entity) {
         List<String> id = List.of(entity);
         Map<Placeholder, Object> values = new EnumMap<>(Placeholder.class);
         for (Placeholder p : Placeholder.values()) {
-            if (p != Placeholder.JOB) {
+            if (p != Placeholder.JOB && p != Placeholder.PDU && p != Placeholder.INLET) {
                 values.put(p, id);
             }
         }
-        return QueryTemplate.of(metric.expr()).fill(values);
+        String expr = ANY_PART.matcher(metric.expr()).replaceAll("$1=~\".+\"");
+        return QueryTemplate.of(expr).fill(values);
     }
+
+    private static final Pattern ANY_PART =
+            Pattern.compile(
+                    "([A-Za-z_][A-Za-z0-9_]*)\\s*=~?\\s*\"(?:\\{pduid}|\\{inletid}|\\$pduid|\\$inletid)\"");
 
     public CompletableFuture<ChartData> range(
             MetricDefinition metric, String entity, Duration range, int chartWidth, Instant now) {

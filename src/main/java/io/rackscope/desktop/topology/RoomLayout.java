@@ -1,10 +1,13 @@
 package io.rackscope.desktop.topology;
 
-/** A room's floor in grid cells, as its {@code layout:} block draws it. */
+/**
+ * A room's floor in grid cells, as its {@code layout:} block draws it; its size may have decimals
+ * (0 when not given).
+ */
 public record RoomLayout(
         String shape,
-        int width,
-        int height,
+        double width,
+        double height,
         String north,
         boolean gridEnabled,
         int cellSize,

@@ -11,10 +11,24 @@ import java.util.Arrays;
 /**
  * Load-and-index time and heap after load for generated trees. Run with {@code scripts/bench
  * config-load}. Each size is loaded five times after two warm-up loads; the best and the median are
- * printed.
+ * printed. {@code scripts/bench config-load repeated N} loads, in the same run, an N-node tree of
+ * three sites and the same tree whose sites reuse their rack and device ids.
  */
 public final class ConfigLoadBenchmark {
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("repeated")) {
+            int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 14_000;
+            Path plain = Files.createTempDirectory("rackscope-bench-plain");
+            new TopologyGenerator(nodes, 3).write(plain);
+            Path reused = Files.createTempDirectory("rackscope-bench-reused");
+            new TopologyGenerator(nodes, 3).reuseIds().write(reused);
+            // alternated, so that both see the same JIT and the same disk cache
+            for (int round = 0; round < 3; round++) {
+                measure(plain, "unique ids");
+                measure(reused, "repeated ids");
+            }
+            return;
+        }
         int[] sizes =
                 args.length == 0
                         ? new int[] {14_000, 100_000}
@@ -22,6 +36,12 @@ public final class ConfigLoadBenchmark {
         for (int nodes : sizes) {
             Path dir = Files.createTempDirectory("rackscope-bench-" + nodes);
             new TopologyGenerator(nodes, 3).write(dir);
+            measure(dir, "");
+        }
+    }
+
+    private static void measure(Path dir, String what) {
+        {
             for (int i = 0; i < 2; i++) {
                 new ConfigLoader().load(dir);
             }
@@ -39,13 +59,15 @@ public final class ConfigLoadBenchmark {
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf(
-                    "nodes=%d racks=%d load_best_ms=%d load_median_ms=%d heap_after_load_mb=%.1f errors=%d%n",
+                    "%snodes=%d racks=%d load_best_ms=%d load_median_ms=%d heap_after_load_mb=%.1f errors=%d warnings=%d%n",
+                    what.isEmpty() ? "" : what + ": ",
                     kept.topology().instances().size(),
                     kept.topology().racks().size(),
                     ms[0],
                     ms[2],
                     heap / 1048576.0,
-                    kept.diagnostics().errors().size());
+                    kept.diagnostics().errors().size(),
+                    kept.diagnostics().warnings().size());
         }
     }
 }

@@ -44,8 +44,8 @@ final class FloorPlan {
             rows.add(new Row(null, "Standalone", room.standaloneRacks(), rowY(aisles.size())));
         }
         int longest = rows.stream().mapToInt(r -> r.racks().size()).max().orElse(0);
-        widthCells = Math.max(layout.width(), longest + 8);
-        heightCells = Math.max(layout.height(), rows.size() * 3 + 3);
+        widthCells = Math.max((int) Math.ceil(layout.width()), longest + 8);
+        heightCells = Math.max((int) Math.ceil(layout.height()), rows.size() * 3 + 3);
         for (Row row : rows) {
             for (int j = 0; j < row.racks().size(); j++) {
                 tiles.put(
