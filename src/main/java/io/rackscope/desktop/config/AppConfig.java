@@ -20,9 +20,47 @@ public record AppConfig(
         SelfMonitoring selfMonitoring,
         History history,
         Alerts alerts,
-        Map<String, String> features,
+        Features features,
+        WorldMap map,
         Map<String, Object> plugins,
         Endpoint alertmanager) {
+
+    /**
+     * The original's {@code features:} that mean something on a desktop: {@code notifications}
+     * (toasts; on unless set false), {@code worldmap} (the world map; on unless set false); the
+     * rest ({@code playlist}, {@code maintenances}, {@code show_logs}, ...) are accepted as given.
+     */
+    public record Features(boolean notifications, boolean worldmap, Map<String, String> all) {
+        public Features {
+            all = Map.copyOf(all);
+        }
+    }
+
+    /**
+     * The world map ({@code map:}): where it is centred and how far it zooms, in the original's
+     * zoom levels (1 shows the whole world twice over, each level halves the width shown); {@code
+     * defaultZoom} null fits the sites; {@code centerLat}/{@code centerLon} null: the sites'
+     * middle.
+     */
+    public record WorldMap(
+            Double centerLat,
+            Double centerLon,
+            Integer defaultZoom,
+            int minZoom,
+            int maxZoom,
+            boolean zoomControls) {
+        public static final WorldMap DEFAULT = new WorldMap(null, null, null, 2, 7, true);
+
+        /** How many degrees of longitude the view is wide at {@code zoom}. */
+        public static double degreesWide(double zoom) {
+            return Math.min(360, 1440 / Math.pow(2, zoom));
+        }
+
+        /** The zoom level at which the view is {@code degrees} wide. */
+        public static double zoomOf(double degrees) {
+            return Math.log(1440 / degrees) / Math.log(2);
+        }
+    }
 
     public record Refresh(int roomStateSeconds, int rackStateSeconds) {
         /** How often the window's health cycle runs: the faster of the two, at least 5 s. */

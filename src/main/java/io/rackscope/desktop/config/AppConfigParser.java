@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -83,7 +84,10 @@ final class AppConfigParser {
                                     "offline",
                                     "wizard",
                                     "worldmap",
-                                    "dev_tools")),
+                                    "dev_tools",
+                                    "demo",
+                                    "maintenances",
+                                    "show_logs")),
                     Map.entry(
                             "map",
                             Set.of(
@@ -106,6 +110,21 @@ final class AppConfigParser {
                                     "since_lookback",
                                     "journal_days")),
                     Map.entry("plugins", Set.of()),
+                    Map.entry("slurm", Set.of()),
+                    Map.entry(
+                            "simulator",
+                            Set.of(
+                                    "enabled",
+                                    "update_interval_seconds",
+                                    "seed",
+                                    "scenario",
+                                    "scale_factor",
+                                    "incident_rates",
+                                    "incident_durations",
+                                    "overrides_path",
+                                    "default_ttl_seconds",
+                                    "metrics_catalog_path",
+                                    "metrics_catalogs")),
                     Map.entry(
                             "alertmanager",
                             Set.of(
@@ -200,9 +219,85 @@ final class AppConfigParser {
                         self.text("listen", "127.0.0.1:9464")),
                 new AppConfig.History(hours(history)),
                 alerts(alerts),
-                scalars(section(root, "features")),
-                plain(section(root, "plugins")),
+                features(section(root, "features")),
+                worldMap(section(root, "map")),
+                plugins(root),
                 alertmanager(section(root, "alertmanager"), configDir));
+    }
+
+    private AppConfig.Features features(YamlNode.Mapping f) {
+        return new AppConfig.Features(
+                values.bool(f, "notifications", "features.notifications", true),
+                values.bool(f, "worldmap", "features.worldmap", true),
+                scalars(f));
+    }
+
+    private AppConfig.WorldMap worldMap(YamlNode.Mapping m) {
+        YamlNode.Mapping center = m.mapping("center").orElse(YamlNode.Mapping.empty(m.file()));
+        Double lat = values.number(center, "lat", "map.center.lat");
+        Double lon = values.number(center, "lon", "map.center.lon");
+        if (lat != null && Math.abs(lat) > 90 || lon != null && Math.abs(lon) > 180) {
+            diagnostics.error(
+                    m.at("center"), "map.center is off the globe; the sites' middle is used");
+            lat = null;
+            lon = null;
+        }
+        int min = zoom(m, "min_zoom", 2);
+        int max = zoom(m, "max_zoom", 7);
+        if (min > max) {
+            diagnostics.error(
+                    m.at("min_zoom"),
+                    "map.min_zoom ("
+                            + min
+                            + ") is above map.max_zoom ("
+                            + max
+                            + "); 2 and 7 are used");
+            min = 2;
+            max = 7;
+        }
+        Integer initial = m.has("default_zoom") ? zoom(m, "default_zoom", min) : null;
+        return new AppConfig.WorldMap(
+                lat,
+                lon,
+                initial == null ? null : Math.max(min, Math.min(max, initial)),
+                min,
+                max,
+                values.bool(m, "zoom_controls", "map.zoom_controls", true));
+    }
+
+    private int zoom(YamlNode.Mapping m, String key, int fallback) {
+        int z = values.integer(m, key, "map." + key, fallback);
+        if (z < 1 || z > 18) {
+            diagnostics.error(
+                    m.at(key),
+                    "map." + key + " must be between 1 and 18; " + fallback + " is used");
+            return fallback;
+        }
+        return z;
+    }
+
+    /**
+     * {@code plugins:}, with the original's older top-level {@code slurm:} and {@code simulator:}
+     * blocks read as {@code plugins.slurm} and {@code plugins.simulator} settings (a {@code slurm:}
+     * block turns Slurm on unless {@code plugins.slurm.enabled} says otherwise).
+     */
+    private Map<String, Object> plugins(YamlNode.Mapping root) {
+        Map<String, Object> out = new LinkedHashMap<>(plain(section(root, "plugins")));
+        for (String legacy : List.of("slurm", "simulator")) {
+            YamlNode.Mapping block = section(root, legacy);
+            if (block.entries().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> merged = new LinkedHashMap<>(plain(block));
+            if (legacy.equals("slurm")) {
+                merged.putIfAbsent("enabled", "true");
+            }
+            if (out.get(legacy) instanceof Map<?, ?> given) {
+                given.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            }
+            out.put(legacy, merged);
+        }
+        return out;
     }
 
     /** Where acknowledgements and maintenances are shared; null when no URL is set. */
@@ -569,7 +664,10 @@ final class AppConfigParser {
                             if (known == null) {
                                 diagnostics.warning(
                                         node,
-                                        "unknown setting '" + key + "' in app.yaml is ignored");
+                                        "unknown setting '"
+                                                + key
+                                                + "' in app.yaml is ignored"
+                                                + guess(key, KNOWN.keySet()));
                             } else if (!known.isEmpty() && node instanceof YamlNode.Mapping m) {
                                 m.entries()
                                         .forEach(
@@ -581,11 +679,16 @@ final class AppConfigParser {
                                                                         + key
                                                                         + "."
                                                                         + sub
-                                                                        + "' in app.yaml is ignored");
+                                                                        + "' in app.yaml is ignored"
+                                                                        + guess(sub, known));
                                                     }
                                                 });
                             }
                         });
+    }
+
+    private static String guess(String key, Set<String> known) {
+        return KnownKeys.nearest(key, known).map(k -> "; did you mean " + k + "?").orElse("");
     }
 
     private YamlNode.Mapping section(YamlNode.Mapping root, String key) {

@@ -82,7 +82,7 @@ public final class ConfigLoader {
                         checks.keySet(),
                         metrics.keySet());
         SlurmSettings slurm =
-                new SlurmSettingsLoader(diagnostics, reader).load(root, settings.plugins());
+                new SlurmSettingsLoader(diagnostics, reader).load(root, settings.plugins(), app);
         return new RackscopeConfig(
                 paths,
                 settings,

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.config;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -42,8 +43,12 @@ final class KnownKeys {
                         });
     }
 
-    /** The known key within a few edits of {@code key}, when there is one clearly nearest. */
     Optional<String> nearest(String key) {
+        return nearest(key, known);
+    }
+
+    /** The key of {@code known} within a few edits of {@code key}, if any (the nearest). */
+    static Optional<String> nearest(String key, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {

@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the Slurm plugin's settings; problems go to the diagnostics with file and line, defaults
  * fill the rest.
  */
 final class SlurmSettingsLoader {
-    private static final Set<String> KNOWN =
-            Set.of(
+    private static final KnownKeys KNOWN =
+            KnownKeys.of(
+                    "enabled",
                     "metric",
                     "label_node",
                     "label_status",
@@ -39,30 +39,32 @@ final class SlurmSettingsLoader {
         this.reader = reader;
     }
 
-    SlurmSettings load(Path root, Map<String, Object> plugins) {
+    /**
+     * {@code app}: app.yaml, whose {@code plugins.slurm} block (or the older top-level {@code
+     * slurm:} block) may carry the settings inline; they are read when there is no {@code
+     * plugins/slurm/config.yml}.
+     */
+    SlurmSettings load(Path root, Map<String, Object> plugins, YamlNode.Mapping app) {
         if (!(plugins.get("slurm") instanceof Map<?, ?> slurm)
                 || !"true".equalsIgnoreCase(String.valueOf(slurm.get("enabled")))) {
             return SlurmSettings.DISABLED;
         }
         Path file = root.resolve("plugins/slurm/config.yml");
-        YamlNode.Mapping c =
-                Files.exists(file)
-                        ? reader.readMapping(file).orElse(YamlNode.Mapping.empty(file))
-                        : YamlNode.Mapping.empty(file);
-        if (!Files.exists(file)) {
+        YamlNode.Mapping inline = inline(app);
+        YamlNode.Mapping c;
+        if (Files.exists(file)) {
+            c = reader.readMapping(file).orElse(YamlNode.Mapping.empty(file));
+        } else if (inline.entries().keySet().stream().anyMatch(k -> !k.equals("enabled"))) {
+            c = inline;
+        } else {
+            c = YamlNode.Mapping.empty(file);
             diagnostics.warning(
                     file,
                     0,
-                    "Slurm is enabled but there is no plugins/slurm/config.yml; defaults are used");
+                    "Slurm is enabled but there is no plugins/slurm/config.yml and no settings in"
+                            + " app.yaml; defaults are used");
         }
-        c.entries()
-                .forEach(
-                        (k, v) -> {
-                            if (!KNOWN.contains(k)) {
-                                diagnostics.warning(
-                                        v, "unknown Slurm setting '" + k + "' is ignored");
-                            }
-                        });
+        KNOWN.check(c, "the Slurm settings", diagnostics);
         Map<String, List<String>> statusMap = new LinkedHashMap<>(SlurmSettings.DEFAULT_STATUS_MAP);
         c.mapping("status_map")
                 .ifPresent(
@@ -140,5 +142,22 @@ final class SlurmSettingsLoader {
                                                     }
                                                 }));
         return mapping;
+    }
+
+    /**
+     * The Slurm settings written in app.yaml: {@code plugins.slurm} over the older {@code slurm:}.
+     */
+    private static YamlNode.Mapping inline(YamlNode.Mapping app) {
+        Map<String, YamlNode> merged = new LinkedHashMap<>();
+        app.mapping("slurm").ifPresent(m -> merged.putAll(m.entries()));
+        app.mapping("plugins")
+                .flatMap(p -> p.mapping("slurm"))
+                .ifPresent(m -> merged.putAll(m.entries()));
+        YamlNode.Mapping at =
+                app.mapping("plugins")
+                        .flatMap(p -> p.mapping("slurm"))
+                        .or(() -> app.mapping("slurm"))
+                        .orElse(app);
+        return new YamlNode.Mapping(at.file(), at.line(), merged);
     }
 }

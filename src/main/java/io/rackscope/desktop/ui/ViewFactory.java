@@ -45,6 +45,7 @@ public final class ViewFactory {
                                 cfg.app().name(),
                                 cfg.topology().sites(),
                                 cfg.app().kiosk().scale(),
+                                cfg.app().features().worldmap() ? cfg.app().map() : null,
                                 ctx.health(),
                                 ctx.navigation(),
                                 ctx.options());

@@ -201,4 +201,42 @@ class FormFidelityTest {
                 "avg(raritan_pdu_voltage_volt{rack_id=\"r01\",pduid=~\".+\",inletid=~\".+\"})",
                 MetricsService.expression(m, "r01"));
     }
+
+    @Test
+    void slurmSettingsWrittenInAppYamlAreReadWhenThereIsNoPluginFile() throws Exception {
+        java.nio.file.Files.delete(config.resolve("plugins/slurm/config.yml"));
+        java.nio.file.Files.deleteIfExists(config.resolve("plugins/slurm/node_mapping.yaml"));
+        Path app = config.resolve("app.yaml");
+        String text = ConfigFixture.read(app).replace("    enabled: true\n", "");
+        ConfigFixture.write(
+                app,
+                text.replace("plugins:\n  slurm:\n", "plugins:\n  slurm_off:\n")
+                        + "slurm:\n  metric: site_slurm_node_state\n  label_node: hostname\n"
+                        + "  lable_status: state\n");
+        RackscopeConfig cfg = load();
+        assertTrue(cfg.slurm().enabled(), "the older top-level slurm: block turns Slurm on");
+        assertEquals("site_slurm_node_state", cfg.slurm().metric());
+        assertEquals("hostname", cfg.slurm().labelNode());
+        String typo = warnings(cfg, "'lable_status'").get(0);
+        assertTrue(typo.contains("app.yaml:") && typo.contains("did you mean label_status?"), typo);
+    }
+
+    @Test
+    void notificationsOffMeansNoToastsAndUnknownAppKeysAreGuessed() {
+        Path app = config.resolve("app.yaml");
+        ConfigFixture.write(
+                app,
+                ConfigFixture.read(app)
+                        + "features: {notifications: false, maintenances: true, show_logs: true}\n"
+                        + "simulator: {seed: 7, update_interval_seconds: 20}\n"
+                        + "telemetry_: {}\n");
+        RackscopeConfig cfg = load();
+        assertFalse(cfg.app().features().notifications());
+        assertTrue(cfg.app().features().worldmap());
+        assertEquals(List.of(), warnings(cfg, "features."));
+        assertEquals(List.of(), warnings(cfg, "simulator"));
+        assertTrue(
+                warnings(cfg, "'telemetry_'").get(0).contains("did you mean telemetry?"),
+                cfg.diagnostics().warnings().toString());
+    }
 }

@@ -222,7 +222,7 @@ public final class MainView {
 
     private void announce(List<Incident> fresh) {
         newIncidentListeners.forEach(l -> l.accept(fresh));
-        if (toasts != null) {
+        if (toasts != null && shell.toastsWanted()) {
             toasts.show(fresh);
         }
         if (sound != null) {

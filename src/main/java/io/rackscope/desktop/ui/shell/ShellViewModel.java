@@ -45,6 +45,11 @@ public final class ShellViewModel {
 
     private AlertHandling handling = AlertHandling.NONE;
 
+    /** Whether new incidents pop up as toasts ({@code features.notifications}). */
+    public boolean toastsWanted() {
+        return config.app().features().notifications();
+    }
+
     public ReadOnlyObjectProperty<Place> currentProperty() {
         return navigation.currentProperty();
     }

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.world;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.topology.Location;
 import io.rackscope.desktop.topology.Site;
@@ -18,11 +19,14 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
@@ -30,8 +34,10 @@ import javafx.scene.text.TextAlignment;
 /**
  * Sites at their latitude and longitude on an offline world map (equirectangular, Natural Earth
  * land), each marker coloured by the site's worst state with its rack counts; every site listed
- * beside the map, including those without a location. Scroll zooms, drag pans, a click on a marker
- * opens the site.
+ * beside the map, including those without a location. Scroll (or the zoom buttons, unless {@code
+ * map.zoom_controls} is off) zooms within {@code map.min_zoom..max_zoom}, drag pans, a click on a
+ * marker opens the site. It opens at {@code map.center} and {@code map.default_zoom} when given,
+ * else fitted to the sites. With {@code features.worldmap} off only the list shows.
  */
 public final class WorldView implements PlaceView {
     private static final double MARKER = 11;
@@ -45,14 +51,47 @@ public final class WorldView implements PlaceView {
     private double degreesWide;
     private double dragX;
     private double dragY;
+    private double widest = 360;
+    private double narrowest = 4;
 
     public WorldView(WorldViewModel model) {
         this.model = model;
         root.getStyleClass().add("content");
         Label title = new Label(model.title());
         title.getStyleClass().add("title");
-        root.setTop(new HBox(10, title));
+        HBox top = new HBox(10, title);
+        top.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(top);
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 10, 0));
+        list.getStyleClass().add("panel");
+        if (model.map().isEmpty()) {
+            ScrollPane scroll = new ScrollPane(list);
+            scroll.setFitToWidth(true);
+            root.setCenter(scroll);
+            subscriptions.onInvalidate(model.revisionProperty(), o -> refresh());
+            refresh();
+            return;
+        }
+        AppConfig.WorldMap map = model.map().get();
+        widest = AppConfig.WorldMap.degreesWide(map.minZoom());
+        narrowest = AppConfig.WorldMap.degreesWide(map.maxZoom());
+        if (map.zoomControls()) {
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            Button in = new Button("+");
+            in.setId("zoom-in");
+            in.setOnAction(e -> zoom(0.5));
+            Button out = new Button("\u2212");
+            out.setId("zoom-out");
+            out.setOnAction(e -> zoom(2));
+            Button fit = new Button("Fit");
+            fit.setOnAction(
+                    e -> {
+                        fitToSites();
+                        draw();
+                    });
+            top.getChildren().addAll(gap, in, out, fit);
+        }
         Pane holder = new Pane(canvas);
         holder.setMinSize(200, 150);
         canvas.widthProperty().bind(holder.widthProperty());
@@ -60,21 +99,18 @@ public final class WorldView implements PlaceView {
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
         root.setCenter(holder);
-        list.getStyleClass().add("panel");
         list.setPrefWidth(300);
         BorderPane.setMargin(list, new Insets(0, 0, 0, 12));
         root.setRight(list);
         fitToSites();
-        canvas.setOnScroll(
-                e -> {
-                    degreesWide =
-                            Math.max(
-                                    4,
-                                    Math.min(
-                                            360,
-                                            degreesWide * (e.getDeltaY() > 0 ? 0.85 : 1 / 0.85)));
-                    draw();
-                });
+        if (map.defaultZoom() != null) {
+            degreesWide = AppConfig.WorldMap.degreesWide(map.defaultZoom());
+        }
+        if (map.centerLat() != null) {
+            centerLat = map.centerLat();
+            centerLon = map.centerLon();
+        }
+        canvas.setOnScroll(e -> zoom(e.getDeltaY() > 0 ? 0.85 : 1 / 0.85));
         canvas.setOnMousePressed(
                 e -> {
                     dragX = e.getX();
@@ -99,13 +135,28 @@ public final class WorldView implements PlaceView {
         refresh();
     }
 
+    /** Shows {@code factor} times as many degrees, within the configured zoom levels. */
+    private void zoom(double factor) {
+        degreesWide = clamp(degreesWide * factor);
+        draw();
+    }
+
+    private double clamp(double degrees) {
+        return Math.max(narrowest, Math.min(widest, degrees));
+    }
+
+    /** The zoom level shown, in the original's levels (for tests). */
+    public double zoomLevel() {
+        return AppConfig.WorldMap.zoomOf(degreesWide);
+    }
+
     private void fitToSites() {
         List<Location> locs =
                 model.sites().stream().map(Site::location).filter(l -> l != null).toList();
         if (locs.isEmpty()) {
             centerLon = 0;
             centerLat = 20;
-            degreesWide = 360;
+            degreesWide = clamp(360);
             return;
         }
         double minLon = locs.stream().mapToDouble(Location::lon).min().orElse(0);
@@ -115,9 +166,12 @@ public final class WorldView implements PlaceView {
         centerLon = (minLon + maxLon) / 2;
         centerLat = (minLat + maxLat) / 2;
         degreesWide =
-                Math.min(
-                        360,
-                        Math.max(40, Math.max(maxLon - minLon, (maxLat - minLat) * 1.6) * 1.6));
+                clamp(
+                        Math.min(
+                                360,
+                                Math.max(
+                                        40,
+                                        Math.max(maxLon - minLon, (maxLat - minLat) * 1.6) * 1.6)));
     }
 
     private double x(double lon) {

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.world;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
@@ -15,6 +16,7 @@ import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -42,16 +44,24 @@ public final class WorldViewModel {
         return handling;
     }
 
+    private final AppConfig.WorldMap map;
+
+    /**
+     * {@code map}: how the world map is set up ({@code map:}), or null when {@code
+     * features.worldmap} is off and only the list of sites is shown.
+     */
     public WorldViewModel(
             String title,
             List<Site> sites,
             double textScale,
+            AppConfig.WorldMap map,
             HealthSource health,
             Navigator navigator,
             ViewOptions options) {
         this.title = title.isEmpty() ? "World" : title;
         this.sites = List.copyOf(sites);
         this.textScale = textScale;
+        this.map = map;
         this.health = health;
         this.navigator = navigator;
         this.options = options;
@@ -92,6 +102,11 @@ public final class WorldViewModel {
         Set<String> racks = new HashSet<>();
         site.rooms().forEach(r -> r.racks().forEach(k -> racks.add(k.key())));
         return a -> a.rack() != null && racks.contains(a.rack());
+    }
+
+    /** The map's settings; empty when the map is off and only the site list shows. */
+    public Optional<AppConfig.WorldMap> map() {
+        return Optional.ofNullable(map);
     }
 
     public void open(Site site) {
