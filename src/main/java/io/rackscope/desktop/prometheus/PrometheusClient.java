@@ -269,6 +269,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         }
     }
 
+    /** nginx's (and others') page for a missing or refused client certificate. */
+    private static boolean asksForClientCertificate(Response response) {
+        try {
+            String page = response.peekBody(4096).string().toLowerCase(Locale.ROOT);
+            return page.contains("ssl certificate") || page.contains("client certificate");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private QueryResult read(Response response, long[] count) throws IOException {
         int code = response.code();
         ResponseBody body = response.body();
@@ -286,6 +296,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                                     ? " asks for credentials that were not given or were refused (HTTP 401)"
                                     : " refused access with these credentials (HTTP 403)")
                             + "; check telemetry.basic_auth_* or bearer_token");
+        }
+        if (!type.contains("json") && code == 400 && asksForClientCertificate(response)) {
+            throw new PrometheusException(
+                    PrometheusException.Kind.CREDENTIALS,
+                    code,
+                    "the server at "
+                            + displayUrl
+                            + " requires a client certificate and none was sent, or it was"
+                            + " refused (HTTP 400); check telemetry.tls_cert_file and"
+                            + " tls_key_file");
         }
         if (!type.contains("json")) {
             String what =

@@ -40,8 +40,8 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public static Path binary(String name) {
-        String path = System.getenv("PATH");
-        for (String d : path == null ? new String[0] : path.split(File.pathSeparator)) {
+        String path = System.getenv("PATH") + File.pathSeparator + "/usr/sbin";
+        for (String d : path.split(File.pathSeparator)) {
             Path p = Path.of(d, name);
             if (Files.isExecutable(p)) {
                 return p;
