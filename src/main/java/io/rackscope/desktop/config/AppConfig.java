@@ -163,10 +163,47 @@ public record AppConfig(
             int cycleTimeoutSeconds,
             boolean rangeIds) {}
 
-    public record Playlist(int intervalSeconds, List<String> views) {
+    /**
+     * The wall display's rotation: {@code views} in this app's place syntax ({@code
+     * room:SITE/ROOM}, ...; the original's {@code /views/...} paths are translated on loading),
+     * each shown for its own {@code seconds} or else {@code intervalSeconds}.
+     */
+    public record Playlist(int intervalSeconds, List<Entry> views) {
         public Playlist {
             views = List.copyOf(views);
         }
+
+        /** One view of the rotation; {@code seconds} 0: the playlist's interval. */
+        public record Entry(String view, int seconds, Path file, int line) {
+            public static Entry of(String view) {
+                return new Entry(view, 0, null, 0);
+            }
+        }
+
+        /** The views' texts, in order. */
+        public List<String> texts() {
+            return views.stream().map(Entry::view).toList();
+        }
+    }
+
+    /** The same settings with another playlist. */
+    public AppConfig withPlaylist(Playlist p) {
+        return new AppConfig(
+                name,
+                description,
+                refresh,
+                cache,
+                telemetry,
+                planner,
+                p,
+                kiosk,
+                selfMonitoring,
+                history,
+                alerts,
+                features,
+                map,
+                plugins,
+                alertmanager);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -212,7 +213,7 @@ final class AppConfigParser {
                 new AppConfig.Playlist(
                         values.integer(
                                 playlist, "interval_seconds", "playlist.interval_seconds", 30),
-                        playlist.texts("views")),
+                        playlistEntries(playlist)),
                 kiosk(kiosk),
                 new AppConfig.SelfMonitoring(
                         values.bool(self, "enabled", "self_monitoring.enabled", false),
@@ -223,6 +224,49 @@ final class AppConfigParser {
                 worldMap(section(root, "map")),
                 plugins(root),
                 alertmanager(section(root, "alertmanager"), configDir));
+    }
+
+    /**
+     * Playlist views: a text each, or {@code {path: ..., duration: ...}} (also {@code view} or
+     * {@code url}; {@code duration_seconds}, {@code seconds}), the duration in seconds or as {@code
+     * 45s}, {@code 2m}.
+     */
+    private List<AppConfig.Playlist.Entry> playlistEntries(YamlNode.Mapping playlist) {
+        List<AppConfig.Playlist.Entry> out = new java.util.ArrayList<>();
+        for (YamlNode n : playlist.list("views")) {
+            if (n instanceof YamlNode.Scalar s && !s.isNull()) {
+                out.add(new AppConfig.Playlist.Entry(s.value().trim(), 0, s.file(), s.line()));
+            } else if (n instanceof YamlNode.Mapping m) {
+                String view = m.text("path", m.text("view", m.text("url", null)));
+                if (view == null) {
+                    diagnostics.error(m, "a playlist entry needs a path (the view to show)");
+                    continue;
+                }
+                String d = m.text("duration", m.text("duration_seconds", m.text("seconds", null)));
+                int seconds = 0;
+                if (d != null) {
+                    Optional<Duration> parsed =
+                            d.trim().matches("\\d+")
+                                    ? Optional.of(Duration.ofSeconds(Long.parseLong(d.trim())))
+                                    : Durations.parse(d);
+                    if (parsed.isEmpty() || parsed.get().toSeconds() < 1) {
+                        diagnostics.error(
+                                m.at("duration"),
+                                "the playlist entry '"
+                                        + view
+                                        + "' has the duration '"
+                                        + d
+                                        + "'; write seconds (30) or 45s, 2m");
+                    } else {
+                        seconds = (int) parsed.get().toSeconds();
+                    }
+                }
+                out.add(new AppConfig.Playlist.Entry(view.trim(), seconds, m.file(), m.line()));
+            } else {
+                diagnostics.error(n, "a playlist entry should be a view's path");
+            }
+        }
+        return out;
     }
 
     private AppConfig.Features features(YamlNode.Mapping f) {

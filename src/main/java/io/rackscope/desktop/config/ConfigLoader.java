@@ -83,11 +83,15 @@ public final class ConfigLoader {
                         metrics.keySet());
         SlurmSettings slurm =
                 new SlurmSettingsLoader(diagnostics, reader).load(root, settings.plugins(), app);
+        Topology topology = new Topology(sites);
+        AppConfig checked =
+                settings.withPlaylist(
+                        new PlaylistValidator(topology, diagnostics).check(settings.playlist()));
         return new RackscopeConfig(
                 paths,
-                settings,
+                checked,
                 siteTelemetry,
-                new Topology(sites),
+                topology,
                 templates,
                 checks,
                 metrics,

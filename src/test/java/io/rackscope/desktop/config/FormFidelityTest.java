@@ -239,4 +239,46 @@ class FormFidelityTest {
                 warnings(cfg, "'telemetry_'").get(0).contains("did you mean telemetry?"),
                 cfg.diagnostics().warnings().toString());
     }
+
+    @Test
+    void playlistsInTheOriginalsSyntaxMapToViewsAndAnEntryThatMatchesNothingIsNamed() {
+        Path app = config.resolve("app.yaml");
+        String text = ConfigFixture.read(app);
+        ConfigFixture.write(
+                app,
+                text.replaceAll("(?ms)^playlist:.*?(?=^\\S)", "")
+                        + """
+                        playlist:
+                          interval_seconds: 20
+                          views:
+                            - /views/worldmap
+                            - {path: /views/room/hall-a, duration: 45}
+                            - /views/rack/fra1-a01-r01
+                            - /views/device/fra1-a01-r01/fra1-a01r01-c01
+                            - /views/rack/no-such-rack
+                            - /slurm/overview
+                            - {path: /slurm/wallboard, duration: 2m}
+                            - /notifications
+                            - room:fra1/hall-b
+                        """);
+        RackscopeConfig cfg = load();
+        var p = cfg.app().playlist();
+        assertEquals(
+                List.of(
+                        "world",
+                        "room:fra1/hall-a",
+                        "rack:fra1-a01-r01",
+                        "device:fra1-a01r01-c01",
+                        "/views/rack/no-such-rack",
+                        "slurm",
+                        "wallboard",
+                        "alerts",
+                        "room:fra1/hall-b"),
+                p.texts());
+        assertEquals(45, p.views().get(1).seconds());
+        assertEquals(120, p.views().get(6).seconds());
+        assertEquals(0, p.views().get(0).seconds(), "the playlist's interval");
+        String missing = warnings(cfg, "'/views/rack/no-such-rack'").get(0);
+        assertTrue(missing.contains("app.yaml:") && missing.contains("matches nothing"), missing);
+    }
 }

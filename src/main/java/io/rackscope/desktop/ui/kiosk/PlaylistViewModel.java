@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.kiosk;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
@@ -13,14 +14,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The wall display's rotation: each configured view for {@code interval} seconds with a visible
- * countdown. A new CRIT can take the screen to where it is and hold it there for a while before the
- * rotation resumes.
+ * The wall display's rotation: each configured view for its own seconds (or {@code interval}) with
+ * a visible countdown. A new CRIT can take the screen to where it is and hold it there for a while
+ * before the rotation resumes.
  */
 public final class PlaylistViewModel {
     private final Locator locator;
     private final Navigator navigator;
     private final List<Place> views = new ArrayList<>();
+    private final List<Integer> seconds = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final int interval;
     private final int critHold;
@@ -33,31 +35,34 @@ public final class PlaylistViewModel {
     public PlaylistViewModel(
             Locator locator,
             Navigator navigator,
-            List<String> entries,
+            List<AppConfig.Playlist.Entry> entries,
             int intervalSeconds,
             int critHoldSeconds) {
         this.locator = locator;
         this.navigator = navigator;
         this.interval = Math.max(5, intervalSeconds);
         this.critHold = Math.max(0, critHoldSeconds);
-        for (String entry : entries) {
-            Optional<Place> p = Place.parse(entry);
+        for (AppConfig.Playlist.Entry entry : entries) {
+            Optional<Place> p = Place.parse(entry.view());
             try {
                 Place resolved = p.map(locator::resolve).filter(locator::exists).orElse(null);
                 if (resolved == null) {
-                    problems.add("playlist view '" + entry + "' does not exist; skipped");
+                    problems.add("playlist view '" + entry.view() + "' does not exist; skipped");
                 } else {
                     views.add(resolved);
+                    seconds.add(entry.seconds() > 0 ? Math.max(5, entry.seconds()) : interval);
                 }
             } catch (IllegalArgumentException e) {
-                problems.add("playlist view '" + entry + "': " + e.getMessage());
+                problems.add("playlist view '" + entry.view() + "': " + e.getMessage());
             }
         }
         if (views.isEmpty()) {
             views.add(Place.WORLD);
             views.add(Place.of(Place.Kind.WALLBOARD, ""));
+            seconds.add(interval);
+            seconds.add(interval);
         }
-        secondsLeft.set(interval);
+        secondsLeft.set(seconds.get(0));
         update();
     }
 
@@ -73,7 +78,7 @@ public final class PlaylistViewModel {
     public void start() {
         navigator.go(views.get(0));
         index = 0;
-        secondsLeft.set(interval);
+        secondsLeft.set(seconds.get(0));
         update();
     }
 
@@ -84,7 +89,7 @@ public final class PlaylistViewModel {
         } else if (secondsLeft.get() <= 1) {
             index = (index + 1) % views.size();
             navigator.go(views.get(index));
-            secondsLeft.set(interval);
+            secondsLeft.set(seconds.get(index));
         } else {
             secondsLeft.set(secondsLeft.get() - 1);
         }
