@@ -42,7 +42,19 @@ final class TemplateLoader {
                     "rear_components",
                     "side_components");
     private static final KnownKeys COMPONENT_REF =
-            KnownKeys.of("id", "template_id", "u_position", "u_height", "side", "location");
+            KnownKeys.of(
+                    "id",
+                    "template_id",
+                    "u_position",
+                    "u_height",
+                    "side",
+                    "location",
+                    "name",
+                    "type",
+                    "model",
+                    "role",
+                    "checks",
+                    "metrics");
     private static final KnownKeys COMPONENT =
             KnownKeys.of(
                     "id",
@@ -60,6 +72,7 @@ final class TemplateLoader {
     private final YamlReader reader;
     private final Values values;
     private final Map<String, YamlNode> origins = new LinkedHashMap<>();
+    private final Map<String, RackComponentTemplate> inline = new LinkedHashMap<>();
 
     TemplateLoader(Diagnostics diagnostics, YamlReader reader) {
         this.diagnostics = diagnostics;
@@ -93,6 +106,7 @@ final class TemplateLoader {
                                         this::component);
                             });
         }
+        inline.forEach(components::putIfAbsent);
         return new TemplateCatalog(devices, racks, components);
     }
 
@@ -178,7 +192,9 @@ final class TemplateLoader {
                 matrix,
                 rear,
                 values.names(m, "checks", "the checks of device template '" + id + "'"),
-                values.names(m, "metrics", "the metrics of device template '" + id + "'"));
+                values.names(m, "metrics", "the metrics of device template '" + id + "'"),
+                m.mapping("disk_layout").map(this::matrix).orElse(new int[0][]),
+                m.mapping("rear_layout").map(this::matrix).orElse(new int[0][]));
     }
 
     private int uHeight(YamlNode.Mapping m, String id) {
@@ -241,21 +257,22 @@ final class TemplateLoader {
                 m.mapping("infrastructure").orElse(YamlNode.Mapping.empty(m.file()));
         INFRASTRUCTURE.check(
                 infra, "the infrastructure of rack template '" + id + "'", diagnostics);
-        for (String key : List.of("rack_components", "components")) {
-            for (YamlNode n : infra.list(key)) {
-                if (n instanceof YamlNode.Mapping c) {
-                    COMPONENT_REF.check(
-                            c, "a component of rack template '" + id + "'", diagnostics);
-                    refs.add(
-                            new RackTemplate.ComponentRef(
-                                    c.text("id", c.text("template_id", "")),
-                                    c.text("template_id", null),
-                                    c.text("location", c.text("side", "rear")),
-                                    parseOr(c.text("u_position", "0"), 0),
-                                    parseOr(c.text("u_height", "0"), 0)));
-                }
-            }
-        }
+        Map<String, String> lists =
+                new LinkedHashMap<>(
+                        Map.of(
+                                "rack_components", "",
+                                "components", "",
+                                "front_components", "front",
+                                "rear_components", "rear",
+                                "side_components", "side"));
+        lists.forEach(
+                (key, face) -> {
+                    for (YamlNode n : infra.list(key)) {
+                        if (n instanceof YamlNode.Mapping c) {
+                            refs.add(componentRef(c, id, face.isEmpty() ? null : face));
+                        }
+                    }
+                });
         return new RackTemplate(
                 id,
                 m.text("name", id),
@@ -264,13 +281,41 @@ final class TemplateLoader {
                 refs);
     }
 
+    /**
+     * One component of a rack template: a reference to a component template, or a component written
+     * in place (an id, a name, a type, ...), which becomes a component template of its own named
+     * {@code RACK_TEMPLATE/ID}. {@code face}: where the list it is in puts it, if anywhere.
+     */
+    private RackTemplate.ComponentRef componentRef(
+            YamlNode.Mapping c, String rackTemplate, String face) {
+        COMPONENT_REF.check(c, "a component of rack template '" + rackTemplate + "'", diagnostics);
+        String templateId = c.text("template_id", null);
+        String id = c.text("id", templateId == null ? "" : templateId);
+        if (templateId == null) {
+            templateId = rackTemplate + "/" + id;
+            inline.putIfAbsent(templateId, componentOf(c, templateId));
+        }
+        return new RackTemplate.ComponentRef(
+                id,
+                templateId,
+                c.text("location", face),
+                c.text("side", null),
+                Math.max(1, parseOr(c.text("u_position", "1"), 1)),
+                parseOr(c.text("u_height", "0"), 0));
+    }
+
     private RackComponentTemplate component(YamlNode.Mapping m, String id) {
         COMPONENT.check(m, "rack component template '" + id + "'", diagnostics);
+        return componentOf(m, id);
+    }
+
+    /** A component template; {@code location} as the original defaults it: in the U space. */
+    private RackComponentTemplate componentOf(YamlNode.Mapping m, String id) {
         return new RackComponentTemplate(
                 id,
                 m.text("name", id),
                 m.text("type", "other"),
-                m.text("location", "side"),
+                m.text("location", "u-mount"),
                 m.text("side", null),
                 values.integer(m, "u_height", "u_height", 1),
                 values.names(m, "checks", "the checks of rack component template '" + id + "'"),

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * What a kind of device looks like and which checks and metrics apply to it. {@code matrix} holds
  * the slot numbers of the front layout row by row (top row first); a single-node device has {@code
- * [[1]]}.
+ * [[1]]}. {@code disks}, when not empty, is a storage device's disk bays the same way (each number
+ * the value of its checks' {@code expand_by_label} label); {@code rear}, when not empty, places the
+ * rear components (numbered from 1 in their order) on the rear face.
  */
 public record DeviceTemplate(
         String id,
@@ -16,7 +18,9 @@ public record DeviceTemplate(
         int[][] matrix,
         List<RearComponent> rearComponents,
         List<String> checks,
-        List<String> metrics) {
+        List<String> metrics,
+        int[][] disks,
+        int[][] rear) {
     public DeviceTemplate {
         rearComponents = List.copyOf(rearComponents);
         checks = List.copyOf(checks);

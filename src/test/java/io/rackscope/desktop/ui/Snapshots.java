@@ -25,10 +25,25 @@ public final class Snapshots {
         this.assembler = new SnapshotAssembler(cfg);
     }
 
-    public record Problem(String check, String entity, Severity severity, double value) {}
+    /** {@code children}: the states of an {@code expand_by_label} check's sub-nodes. */
+    public record Problem(
+            String check,
+            String entity,
+            Severity severity,
+            double value,
+            Map<String, Severity> children) {}
 
     public static Problem problem(String check, String entity, Severity severity, double value) {
-        return new Problem(check, entity, severity, value);
+        return new Problem(check, entity, severity, value, Map.of());
+    }
+
+    public static Problem problem(
+            String check,
+            String entity,
+            Severity severity,
+            double value,
+            Map<String, Severity> children) {
+        return new Problem(check, entity, severity, value, children);
     }
 
     public HealthSnapshot at(long version, Problem... problems) {
@@ -44,7 +59,7 @@ public final class Snapshots {
                                     p.entity(),
                                     p.severity(),
                                     p.value(),
-                                    Map.of(),
+                                    p.children(),
                                     now,
                                     false));
         }

@@ -198,7 +198,9 @@ public final class RackElevationView implements PlaceView {
         for (int[] row : matrix) {
             cols = Math.max(cols, row.length);
         }
-        double cellW = Math.max(8, (WIDTH - 120) / Math.max(1, cols) - 2);
+        boolean disks = t != null && t.disks().length > 0;
+        double nodesWide = disks ? 16 * cols : WIDTH - 120;
+        double cellW = Math.max(8, nodesWide / Math.max(1, cols) - 2);
         double cellH = Math.max(6, (height * U - 6) / matrix.length - 2);
         boolean single = d.instances().size() == 1;
         for (int r = 0; r < matrix.length; r++) {
@@ -229,7 +231,39 @@ public final class RackElevationView implements PlaceView {
             }
         }
         block.getChildren().addAll(name, cells);
+        if (disks) {
+            cells.setMaxWidth(nodesWide);
+            HBox.setHgrow(cells, Priority.NEVER);
+            block.getChildren().add(disks(d, t.disks(), height, WIDTH - 120 - nodesWide - 4));
+        }
         return block;
+    }
+
+    /** A storage device's disk bays, one cell each, coloured by its per-disk checks. */
+    private Node disks(Device d, int[][] bays, int height, double wide) {
+        GridPane grid = new GridPane();
+        grid.setHgap(1);
+        grid.setVgap(1);
+        int cols = 0;
+        for (int[] row : bays) {
+            cols = Math.max(cols, row.length);
+        }
+        double w = Math.max(3, wide / Math.max(1, cols) - 1);
+        double h = Math.max(3, (height * U - 6) / bays.length - 1);
+        for (int r = 0; r < bays.length; r++) {
+            for (int c = 0; c < bays[r].length; c++) {
+                int slot = bays[r][c];
+                Region disk = new Region();
+                disk.getStyleClass().addAll("sev", "sev-fill", "disk-cell");
+                disk.setId("disk-" + d.key() + "-" + slot);
+                disk.setPrefSize(w, h);
+                disk.setMinSize(w, h);
+                painted.put(disk, () -> model.diskTone(d, slot));
+                tooltip(disk, () -> model.diskText(d, slot));
+                grid.add(disk, c, r);
+            }
+        }
+        return grid;
     }
 
     private Node rearBlock(Device d, DeviceTemplate t, int height) {
@@ -242,15 +276,50 @@ public final class RackElevationView implements PlaceView {
         if (parts.isEmpty()) {
             block.setOpacity(0.45);
         }
-        for (DeviceTemplate.RearComponent rc : parts) {
-            StackPane part = new StackPane(new Label(rc.type().toUpperCase(Locale.ROOT)));
-            part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
-            part.setPrefSize(Math.max(24, (WIDTH - 120) / parts.size() - 3), height * U - 8);
-            painted.put(part, () -> model.checksTone(rc.checks(), d.id()));
-            tooltip(part, () -> model.partText(rc.name() + " of " + d.name(), rc.checks(), d.id()));
-            block.getChildren().add(part);
+        int[][] layout = t == null ? new int[0][] : t.rear();
+        if (layout.length == 0) {
+            for (DeviceTemplate.RearComponent rc : parts) {
+                block.getChildren()
+                        .add(
+                                rearPart(
+                                        d,
+                                        rc,
+                                        Math.max(24, (WIDTH - 120) / parts.size() - 3),
+                                        height * U - 8));
+            }
+            return block;
         }
+        // rear_layout: each cell names a rear component by its number (1 = the first)
+        GridPane grid = new GridPane();
+        grid.setHgap(2);
+        grid.setVgap(2);
+        int cols = 0;
+        for (int[] row : layout) {
+            cols = Math.max(cols, row.length);
+        }
+        double w = Math.max(16, (WIDTH - 120) / Math.max(1, cols) - 2);
+        double h = Math.max(6, (height * U - 6) / layout.length - 2);
+        for (int r = 0; r < layout.length; r++) {
+            for (int c = 0; c < layout[r].length; c++) {
+                int n = layout[r][c];
+                if (n >= 1 && n <= parts.size()) {
+                    grid.add(rearPart(d, parts.get(n - 1), w, h), c, r);
+                }
+            }
+        }
+        block.getChildren().add(grid);
         return block;
+    }
+
+    private Node rearPart(Device d, DeviceTemplate.RearComponent rc, double w, double h) {
+        StackPane part = new StackPane(new Label(rc.type().toUpperCase(Locale.ROOT)));
+        part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
+        part.setId("rear-" + d.key() + "-" + rc.id());
+        part.setPrefSize(w, h);
+        part.setMinSize(w, h);
+        painted.put(part, () -> model.checksTone(rc.checks(), d.id()));
+        tooltip(part, () -> model.partText(rc.name() + " of " + d.name(), rc.checks(), d.id()));
+        return part;
     }
 
     private void rackComponents(Pane frame, boolean rear) {
@@ -258,21 +327,19 @@ public final class RackElevationView implements PlaceView {
         if (rt == null) {
             return;
         }
+        RackTemplate.Mount face = rear ? RackTemplate.Mount.REAR : RackTemplate.Mount.FRONT;
         for (RackTemplate.ComponentRef ref : rt.components()) {
-            String loc = ref.location() == null ? "" : ref.location();
-            if (!(rear ? loc.equals("rear") : loc.equals("front")) || ref.uPosition() < 1) {
-                continue;
-            }
             RackComponentTemplate ct = model.component(ref).orElse(null);
-            if (ct == null) {
+            if (ct == null || ref.mount(ct) != face) {
                 continue;
             }
-            int height = Math.max(1, ref.uHeight() > 0 ? ref.uHeight() : ct.uHeight());
+            int height = ref.height(ct);
             if (occupied(ref.uPosition(), height)) {
                 continue; // behind full-depth devices: listed with the rack checks instead
             }
             StackPane part = new StackPane(label(ct.name()));
             part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
+            part.setId("component-" + ref.id());
             part.setPrefSize(WIDTH, height * U - 2);
             part.relocate(NUMBERS, top(ref.uPosition(), height));
             painted.put(part, () -> model.checksTone(ct.checks(), rack.id()));
@@ -297,29 +364,32 @@ public final class RackElevationView implements PlaceView {
         return l;
     }
 
+    /** A side rail with its PDUs (or other side parts) at their U position and height. */
     private Node rail(String side) {
-        VBox rail = new VBox(4);
-        rail.setPrefWidth(RAIL);
+        Pane rail = new Pane();
+        rail.setPrefSize(RAIL, rack.uHeight() * U + 12);
         rail.setMinWidth(RAIL);
         RackTemplate rt = model.rackTemplate().orElse(null);
         if (rt == null) {
             return rail;
         }
+        RackTemplate.Mount mount =
+                side.equals("left") ? RackTemplate.Mount.LEFT : RackTemplate.Mount.RIGHT;
         for (RackTemplate.ComponentRef ref : rt.components()) {
             RackComponentTemplate ct = model.component(ref).orElse(null);
-            String loc =
-                    ref.location() == null || ref.location().isEmpty()
-                            ? ct == null ? "" : ct.side() == null ? "" : ct.side()
-                            : ref.location();
-            if (ct == null || !loc.equals(side)) {
+            if (ct == null || ref.mount(ct) != mount) {
                 continue;
             }
+            int height = Math.min(rack.uHeight(), ref.height(ct));
+            int from = Math.max(1, Math.min(ref.uPosition(), rack.uHeight() - height + 1));
             StackPane pdu = new StackPane();
+            pdu.setId("rail-" + ref.id());
             pdu.getStyleClass().addAll("sev", "sev-fill", "rail");
-            pdu.setPrefSize(RAIL, rack.uHeight() * U + 12);
+            pdu.setPrefSize(RAIL, height * U - 2);
+            pdu.relocate(0, top(from, height));
             Label l = label(ct.name());
             l.getStyleClass().add("rail-label");
-            l.setMinWidth(rack.uHeight() * U);
+            l.setMinWidth(Math.max(U, height * U - 8));
             pdu.getChildren().add(new Group(l));
             painted.put(pdu, () -> model.checksTone(ct.checks(), rack.id()));
             tooltip(

@@ -4,6 +4,8 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
@@ -22,6 +24,7 @@ import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -136,6 +139,52 @@ public final class RackElevationViewModel {
 
     public Tone deviceTone(Device d) {
         return Tone.of(health.current().device(d.key()));
+    }
+
+    /**
+     * The state of one disk bay ({@code slot}, the value of the {@code expand_by_label} label) of a
+     * storage device: the worst its expanding checks give that child of the device's node (or of
+     * the device, without nodes). A failing node whose check says nothing per disk gives its state
+     * to every disk; UNKNOWN when no expanding check has answered.
+     */
+    public Tone diskTone(Device d, int slot) {
+        return Tone.of(diskState(health.current(), d, slot));
+    }
+
+    private Severity diskState(HealthSnapshot s, Device d, int slot) {
+        List<String> entities =
+                d.instances().isEmpty()
+                        ? List.of(d.id())
+                        : d.instances().stream().map(i -> i.instanceId()).toList();
+        Severity worst = null;
+        for (Check c : config.checksFor(d)) {
+            CheckOutcome o = c.expandByLabel() == null ? null : s.checks().get(c.id());
+            if (o == null) {
+                continue;
+            }
+            for (String e : entities) {
+                Severity state;
+                CheckResult r = o.problems().get(e);
+                if (r == null) {
+                    state = o.absent().contains(e) ? Severity.UNKNOWN : Severity.OK;
+                } else if (r.children().isEmpty()) {
+                    state = r.severity();
+                } else {
+                    Severity child = r.children().get(Integer.toString(slot));
+                    if (child == null) {
+                        child = r.children().get(String.format(Locale.ROOT, "%02d", slot));
+                    }
+                    state = child == null ? Severity.OK : child;
+                }
+                worst = worst == null ? state : Severity.worst(worst, state);
+            }
+        }
+        return worst == null ? Severity.UNKNOWN : worst;
+    }
+
+    /** The hover text of a disk bay. */
+    public String diskText(Device d, int slot) {
+        return d.name() + " · disk " + slot + "  —  " + diskState(health.current(), d, slot);
     }
 
     /** The worst state {@code checks} give {@code entity} (a device or this rack). */

@@ -59,12 +59,13 @@ final class FloorPlan {
         return (1.6 + 3 * i) * CELL;
     }
 
+    /** The room's width: its layout's size when that is larger than its racks need. */
     double width() {
-        return widthCells * CELL;
+        return (widthCells > Math.ceil(layout.width()) ? widthCells : layout.width()) * CELL;
     }
 
     double height() {
-        return heightCells * CELL;
+        return (heightCells > Math.ceil(layout.height()) ? heightCells : layout.height()) * CELL;
     }
 
     /** The rack whose tile holds the floor point, or null. */

@@ -189,7 +189,12 @@ public final class RoomFloorView implements PlaceView {
         Button fit = new Button("Fit");
         fit.getStyleClass().add("nav-button");
         fit.setOnAction(e -> fit());
-        bar.getChildren().addAll(zoomOut, zoomIn, fit);
+        Button actual = new Button("1:1");
+        actual.setId("floor-actual-size");
+        actual.getStyleClass().add("nav-button");
+        actual.setTooltip(new Tooltip("One floor cell at layout.grid.cell pixels"));
+        actual.setOnAction(e -> zoom(actualScale() / scale, 0, 0));
+        bar.getChildren().addAll(zoomOut, zoomIn, fit, actual);
         VBox header = new VBox(bar, preview);
         VBox.setMargin(preview, new Insets(0, 0, 8, 0));
         preview.setMaxWidth(Region.USE_PREF_SIZE);
@@ -277,6 +282,34 @@ public final class RoomFloorView implements PlaceView {
                     }
                     e.consume();
                 });
+    }
+
+    /** The scale at which one cell is {@code layout.grid.cell} pixels wide. */
+    double actualScale() {
+        return Math.max(8, plan.layout.cellSize()) / FloorPlan.CELL;
+    }
+
+    /** Which way north is on the plan ({@code layout.orientation.north}: top, right, ...). */
+    static String compass(String north) {
+        String n = north == null ? "" : north.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (n) {
+            case "right", "east" -> "N →";
+            case "bottom", "down", "south" -> "N ↓";
+            case "left", "west" -> "N ←";
+            default -> "N ↑";
+        };
+    }
+
+    /** The room's size as its layout gives it (in cells), or nothing. */
+    private String roomSize() {
+        double w = plan.layout.width();
+        double h = plan.layout.height();
+        return w > 0 && h > 0 ? "   " + Formats.value(w) + " × " + Formats.value(h) : "";
+    }
+
+    /** The scale now (for tests). */
+    public double scale() {
+        return scale;
     }
 
     private void zoom(double factor, double cx, double cy) {
@@ -378,7 +411,7 @@ public final class RoomFloorView implements PlaceView {
         g.setFill(p.token("-text-secondary"));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("N ↑", fw - 10, 8);
+        g.fillText(compass(plan.layout.north()) + roomSize(), fw - 10, 8);
         double viewTop = -offsetY / scale - FloorPlan.CELL * 3;
         double viewBottom = (h - offsetY) / scale + FloorPlan.CELL;
         for (FloorPlan.Row row : plan.rows) {
