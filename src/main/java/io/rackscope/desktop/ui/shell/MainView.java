@@ -50,6 +50,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -265,6 +266,20 @@ public final class MainView {
                         search.clear();
                     }
                 });
+        // Under a window manager the shown list takes the keys: Enter with no match highlighted
+        // would only close it. It goes to the highlighted match, else the first.
+        results.addEventFilter(
+                KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (e.getCode() == KeyCode.ENTER) {
+                        int at = highlightedResult();
+                        List<SearchIndex.Entry> hits = shell.search(search.getText(), 12);
+                        if (!hits.isEmpty()) {
+                            jump(hits.get(Math.max(0, Math.min(at, hits.size() - 1))));
+                        }
+                        e.consume();
+                    }
+                });
         Button refresh = navButton("⟳", "Refresh now (F5)");
         refresh.setOnAction(e -> shell.refreshNow());
         Button theme = navButton("◐", "Switch dark/light theme");
@@ -449,6 +464,17 @@ public final class MainView {
                 && search.getScene().getWindow() != null) {
             results.show(search, Side.BOTTOM, 0, 2);
         }
+    }
+
+    /** The index of the result the keyboard highlights, or 0. */
+    private int highlightedResult() {
+        for (int i = 0; i < results.getItems().size(); i++) {
+            Node n = results.getItems().get(i).getStyleableNode();
+            if (n != null && n.isFocused()) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private void jump(SearchIndex.Entry hit) {

@@ -14,9 +14,10 @@ import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
 
 /**
- * One toast per new or worse incident (never per member), top right, gone after a while; more than
- * a few at once collapse into one counter. A click on a toast goes to the incident's place. {@link
- * #shown()} lists the toast titles, newest last.
+ * One toast per new or worse incident (never per member), bottom right (clear of the toolbar and
+ * the views' own controls), closable, gone after a while; more than a few at once collapse into one
+ * counter. A click on a toast goes to the incident's place. {@link #shown()} lists the toast
+ * titles, newest last.
  */
 public final class Toasts {
     static final int MAX_SEPARATE = 4;
@@ -57,7 +58,7 @@ public final class Toasts {
                         .title(title)
                         .text(text)
                         .owner(owner)
-                        .position(Pos.TOP_RIGHT)
+                        .position(Pos.BOTTOM_RIGHT)
                         .hideAfter(Duration.seconds(10));
         if (model.themeProperty().get() == Theme.DARK) {
             n = n.darkStyle();
