@@ -60,6 +60,8 @@ public final class WallboardView implements PlaceView {
     private final Tile clock;
     private final List<Tile> tiles;
     private final Label[] counts = new Label[4];
+    private final Label healthyPercent = new Label("—");
+    private final Label healthyOf = new Label("");
     private WallboardLayout layout;
     private WritableImage image;
     private int[] pixels;
@@ -100,15 +102,18 @@ public final class WallboardView implements PlaceView {
         canvas.heightProperty().addListener(o -> relayout());
         root.setCenter(holder);
         Palette p = model.palette();
+        healthyPercent.setId("healthy-percent");
+        healthyPercent.setStyle(
+                "-fx-font-size: " + Math.round(34 * scale) + "px; -fx-font-weight: bold;");
+        Severities.styled(healthyPercent, Severity.OK, "sev-text");
+        healthyOf.getStyleClass().add("muted");
+        healthyOf.setStyle("-fx-font-size: " + Math.round(13 * scale) + "px;");
         health =
                 tile(
                         TileBuilder.create()
-                                .skinType(Tile.SkinType.PERCENTAGE)
+                                .skinType(Tile.SkinType.CUSTOM)
                                 .title("Healthy nodes")
-                                .unit("%")
-                                .maxValue(100)
-                                .decimals(1)
-                                .barColor(p.severity(Severity.OK)),
+                                .graphic(new VBox(2, healthyPercent, healthyOf)),
                         p);
         GridPane countGrid = new GridPane();
         countGrid.setHgap(10);
@@ -135,7 +140,8 @@ public final class WallboardView implements PlaceView {
                 tile(
                         TileBuilder.create()
                                 .skinType(Tile.SkinType.LEADER_BOARD)
-                                .title("Top incidents"),
+                                .title("Top incidents")
+                                .decimals(0),
                         p);
         prometheus =
                 tile(
@@ -224,7 +230,10 @@ public final class WallboardView implements PlaceView {
         if (s == null) {
             return;
         }
-        health.setValue(s.healthyPercent());
+        int ok = s.counts().getOrDefault(Severity.OK, 0);
+        int all = s.counts().values().stream().mapToInt(Integer::intValue).sum();
+        healthyPercent.setText(String.format(Locale.ROOT, "%.1f %%", s.healthyPercent()));
+        healthyOf.setText(String.format(Locale.ROOT, "%,d of %,d nodes OK", ok, all));
         int i = 0;
         for (int n : s.counts().values()) {
             counts[i++].setText(String.format(Locale.ROOT, "%,d", n));
