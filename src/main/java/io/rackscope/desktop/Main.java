@@ -69,7 +69,7 @@ public final class Main implements Callable<Integer> {
             names = "--view",
             paramLabel = "VIEW",
             description =
-                    "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE]")
+                    "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], maintenance")
     String view;
 
     @Override

@@ -39,8 +39,15 @@ public final class EstateSimulator {
     private final long seed;
     private final long start;
     private final SlurmSeries slurm;
+    private final Scenario scenario;
+
+    /** What it plays. */
+    public Scenario scenario() {
+        return scenario;
+    }
 
     public EstateSimulator(RackscopeConfig cfg, Scenario scenario, long seed, Instant start) {
+        this.scenario = scenario;
         this.families = SeriesCatalog.of(cfg);
         this.seed = seed;
         this.start = start.getEpochSecond();

@@ -152,6 +152,11 @@ public final class LocalPrometheus implements AutoCloseable {
         }
     }
 
+    /** Whether the server is running (it may have died or been killed). */
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

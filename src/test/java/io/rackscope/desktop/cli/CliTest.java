@@ -135,6 +135,11 @@ class CliTest {
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: rackscope-desktop " + cmd), cmd + ": " + r.out());
         }
+        String demo = run("demo", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(
+                demo.contains("scenarios/demo.yaml, 'demo night shift'")
+                        && demo.contains("prints the command that attaches an app"),
+                "demo --help names the scenario it really plays: " + demo);
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +29,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Bring the demo up: the simulator, hours of backfilled history, a real Prometheus on loopback, and the app on it.",
+            "With the bundled configuration and no --scenario it plays scenarios/demo.yaml, 'demo night shift': an aisle"
+                    + " running hot, a node down, an exporter gone silent, a flapping node, a temperature climbing to CRIT, a rack"
+                    + " losing power a few minutes in, a drained rack and a large Slurm job (--scenario none: all healthy).",
             "Everything it started stops when the app closes (also on Ctrl-C). Without 'prometheus' on PATH the app still opens, "
-                    + "with UNKNOWN states and the reason."
+                    + "with UNKNOWN states and the reason. With --no-app it prints the command that attaches an app and"
+                    + " restarts Prometheus (same port, same data) if it dies."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Mixin SimulationOptions options;
@@ -57,7 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (options.scenario == null
+        if (options.scenario != null && options.scenario.toString().equals("none")) {
+            options.scenario = null;
+        } else if (options.scenario == null
                 && options.config == null
                 && Files.exists(ConfigLocation.bundled().resolve("scenarios/demo.yaml"))) {
             options.scenario = ConfigLocation.bundled().resolve("scenarios/demo.yaml");
@@ -76,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(
                     "simulator: %d series at http://%s/metrics%n",
                     sim.get().seriesCount(), exporter.address());
+            out.printf(
+                    "scenario: %s (%d events%s)%n",
+                    sim.get().scenario().name(),
+                    sim.get().scenario().events().size(),
+                    options.scenario == null ? "" : ", " + options.scenario);
             out.flush();
             if (LocalPrometheus.binary("prometheus").isEmpty()) {
                 out.println(LocalPrometheus.INSTALL_HINT);
@@ -86,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                         LaunchOptions.of(options.config, kiosk)
                                 .withNotice(LocalPrometheus.INSTALL_HINT)
                                 .withPrometheus("http://127.0.0.1:9"),
+                        null,
                         null);
             }
             try (LocalPrometheus prometheus = backfilled(sim.get(), start, out)) {
@@ -106,7 +117,8 @@ public final class DemoCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(cleanup);
                 return run(
                         LaunchOptions.of(options.config, kiosk).withPrometheus(prometheus.url()),
-                        cleanup);
+                        cleanup,
+                        prometheus);
             }
         }
     }
@@ -130,13 +142,31 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int run(LaunchOptions launch, Thread cleanup) throws InterruptedException {
+    private int run(LaunchOptions launch, Thread cleanup, LocalPrometheus prometheus)
+            throws InterruptedException {
         if (noApp) {
+            if (prometheus != null) {
+                out().printf(
+                                "attach an app: rackscope-desktop --config %s --prometheus %s%n",
+                                options.config.toAbsolutePath(), prometheus.url());
+            }
             out().println("running; Ctrl-C stops everything");
             out().flush();
-            CountDownLatch forever = new CountDownLatch(1);
-            forever.await();
-            return 0;
+            while (true) {
+                Thread.sleep(5000);
+                if (prometheus != null && !prometheus.alive()) {
+                    out().println(
+                                    "prometheus stopped; starting it again on the same port and data");
+                    out().flush();
+                    try {
+                        prometheus.launch(Duration.ofSeconds(60));
+                        out().println("prometheus: back at " + prometheus.url());
+                    } catch (IOException e) {
+                        out().println("prometheus could not be started again: " + e.getMessage());
+                    }
+                    out().flush();
+                }
+            }
         }
         DesktopApp.open(launch);
         if (cleanup != null) {
