@@ -7,7 +7,9 @@ import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +18,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The wall display's rotation: each configured view for its own seconds (or {@code interval}) with
  * a visible countdown. A new CRIT can take the screen to where it is and hold it there for a while
- * before the rotation resumes.
+ * before the rotation resumes; one incident does so once an hour at most (a flapping entity's
+ * reappearances are the same incident), and never while a hold is on or during the turn a hold
+ * interrupted.
  */
 public final class PlaylistViewModel {
     private final Locator locator;
@@ -31,6 +35,13 @@ public final class PlaylistViewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private int index;
     private int holding;
+
+    /** An incident that took the screen takes it again only after this long. */
+    static final long REJUMP_AFTER_SECONDS = 3600;
+
+    private final Map<String, Long> jumpedAt = new HashMap<>();
+    private long elapsed;
+    private boolean guarded;
 
     public PlaylistViewModel(
             Locator locator,
@@ -82,14 +93,24 @@ public final class PlaylistViewModel {
         update();
     }
 
-    /** One second passed. */
+    /**
+     * One second passed. A hold that ends gives the view it interrupted its whole time again, and
+     * that turn cannot be interrupted: no view is skipped more than once in a row.
+     */
     public void tick() {
+        elapsed++;
         if (holding > 0) {
             holding--;
+            if (holding == 0) {
+                navigator.go(views.get(index));
+                secondsLeft.set(seconds.get(index));
+                guarded = true;
+            }
         } else if (secondsLeft.get() <= 1) {
             index = (index + 1) % views.size();
             navigator.go(views.get(index));
             secondsLeft.set(seconds.get(index));
+            guarded = false;
         } else {
             secondsLeft.set(secondsLeft.get() - 1);
         }
@@ -101,12 +122,19 @@ public final class PlaylistViewModel {
      * screen to its rack, or its room floor for an aisle or a room (when configured).
      */
     public void onNewIncidents(List<Incident> fresh) {
-        if (critHold == 0) {
+        if (critHold == 0 || holding > 0 || guarded) {
             return;
         }
+        jumpedAt.values().removeIf(at -> elapsed - at > REJUMP_AFTER_SECONDS);
         fresh.stream()
                 .filter(a -> a.severity() == Severity.CRIT)
+                .filter(a -> !jumpedAt.containsKey(a.key()))
                 .findFirst()
+                .map(
+                        a -> {
+                            jumpedAt.put(a.key(), elapsed);
+                            return a;
+                        })
                 .flatMap(this::screenOf)
                 .ifPresent(
                         place -> {
