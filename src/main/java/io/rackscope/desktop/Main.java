@@ -11,6 +11,7 @@ import io.rackscope.desktop.cli.SimulateCommand;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.ui.DesktopApp;
 import io.rackscope.desktop.ui.LaunchOptions;
+import io.rackscope.desktop.ui.UserSettings;
 import io.rackscope.desktop.ui.commands.DemoCommand;
 import io.rackscope.desktop.ui.commands.RenderCommand;
 import java.nio.file.Path;
@@ -72,8 +73,18 @@ public final class Main implements Callable<Integer> {
                     "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], maintenance")
     String view;
 
+    @Option(
+            names = "--reset-settings",
+            description =
+                    "forget what this user chose in earlier sessions (theme, sound, alert panel, last"
+                            + " view, window) before opening")
+    boolean resetSettings;
+
     @Override
     public Integer call() {
+        if (resetSettings && !UserSettings.resetForUser()) {
+            System.err.println("the saved settings could not be removed; opening with them");
+        }
         DesktopApp.open(
                 new LaunchOptions(
                         ConfigLocation.resolve(config),

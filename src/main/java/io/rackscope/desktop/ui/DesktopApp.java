@@ -50,7 +50,7 @@ public final class DesktopApp extends Application {
     }
 
     private void show(Stage stage, Scene scene, RackscopeConfig cfg) {
-        session = new DesktopSession(cfg, options, Clock.systemUTC());
+        session = new DesktopSession(cfg, options, Clock.systemUTC(), UserSettings.forUser());
         session.show(stage, scene, options);
     }
 

@@ -58,7 +58,12 @@ public final class DesktopSession implements AutoCloseable {
     private KioskController kiosk;
     private SelfMonitoringServer selfMonitoring;
 
-    public DesktopSession(RackscopeConfig cfg, LaunchOptions options, Clock clock) {
+    private final UserSettings settings;
+
+    /** {@code settings}: what the user chose in earlier sessions (not used in kiosk mode). */
+    public DesktopSession(
+            RackscopeConfig cfg, LaunchOptions options, Clock clock, UserSettings settings) {
+        this.settings = settings;
         String url =
                 options.prometheusUrl() != null
                         ? options.prometheusUrl()
@@ -98,6 +103,16 @@ public final class DesktopSession implements AutoCloseable {
                     cfg.diagnostics().errors().size()
                             + " configuration error(s); the rest loaded. First: "
                             + first);
+        }
+        if (!options.kiosk()) {
+            settings.bind(ctx.options());
+            if (options.view() == null) {
+                settings.lastView()
+                        .map(ctx.locator()::resolve)
+                        .filter(ctx.locator()::exists)
+                        .ifPresent(ctx.navigation()::go);
+            }
+            settings.rememberViews(ctx.navigation().currentProperty());
         }
         if (options.view() != null) {
             Place.parse(options.view())
@@ -155,6 +170,9 @@ public final class DesktopSession implements AutoCloseable {
         RackscopeConfig cfg = ctx.config();
         scene.setRoot(main.node());
         main.install(scene);
+        if (!options.kiosk()) {
+            settings.window(stage);
+        }
         if (options.kiosk()) {
             kiosk = ViewFactory.kiosk(ctx, Platform::exit);
             kiosk.install(stage, scene, main, options.screen());
@@ -201,6 +219,7 @@ public final class DesktopSession implements AutoCloseable {
 
     @Override
     public void close() {
+        settings.close();
         main.dispose();
         if (kiosk != null) {
             kiosk.stop();

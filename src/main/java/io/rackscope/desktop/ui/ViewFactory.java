@@ -142,6 +142,13 @@ public final class ViewFactory {
         return m;
     }
 
+    /** The main window's alert panel: its filter is the user's (kept between sessions). */
+    private static AlertsViewModel panelAlerts(AppContext ctx) {
+        AlertsViewModel m = alerts(ctx);
+        m.filterTextProperty().bindBidirectional(ctx.options().alertFilterProperty());
+        return m;
+    }
+
     private static PlaceHandling placeHandling(AppContext ctx) {
         return new PlaceHandling(
                 ctx.handling(), ctx.health(), ctx.options().operatorProperty(), ctx.clock());
@@ -178,7 +185,7 @@ public final class ViewFactory {
                         ctx.clock(),
                         ctx.config().app().kiosk().staleAfterSeconds(),
                         notice),
-                alerts(ctx),
+                panelAlerts(ctx),
                 place -> create(ctx, place),
                 sound,
                 new TimeControlViewModel(

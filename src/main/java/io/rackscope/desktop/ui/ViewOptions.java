@@ -4,8 +4,10 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,8 +25,32 @@ public final class ViewOptions {
             new SimpleObjectProperty<>(this, "selectedJob");
     private final ObjectProperty<CheckPreview> preview =
             new SimpleObjectProperty<>(this, "preview");
+    private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted");
+    private final DoubleProperty volume = new SimpleDoubleProperty(this, "volume", 0.6);
+    private final StringProperty alertFilter = new SimpleStringProperty(this, "alertFilter", "");
+    private final DoubleProperty panelWidth = new SimpleDoubleProperty(this, "panelWidth", 360);
     private final StringProperty operator =
             new SimpleStringProperty(this, "operator", System.getProperty("user.name", "operator"));
+
+    /** Alert sounds muted. */
+    public BooleanProperty mutedProperty() {
+        return muted;
+    }
+
+    /** Alert sound volume, 0..1. */
+    public DoubleProperty volumeProperty() {
+        return volume;
+    }
+
+    /** The alert panel's filter text. */
+    public StringProperty alertFilterProperty() {
+        return alertFilter;
+    }
+
+    /** The alert panel's width in pixels. */
+    public DoubleProperty panelWidthProperty() {
+        return panelWidth;
+    }
 
     /** Who acknowledges and puts under maintenance: the OS user until changed, for the session. */
     public StringProperty operatorProperty() {

@@ -50,7 +50,12 @@ class DesktopSessionTest {
         DesktopSession[] session = new DesktopSession[1];
         robot.interact(
                 () -> {
-                    session[0] = new DesktopSession(cfg, options, Clock.systemUTC());
+                    session[0] =
+                            new DesktopSession(
+                                    cfg,
+                                    options,
+                                    Clock.systemUTC(),
+                                    new UserSettings(UserSettingsTest.scratch()));
                     Scene scene = new Scene(new StackPane(), 1440, 900);
                     stage.setScene(scene);
                     stage.show();

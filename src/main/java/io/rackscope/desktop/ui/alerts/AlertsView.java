@@ -62,7 +62,7 @@ public final class AlertsView implements PlaceView {
         filter.setPromptText("Filter alerts");
         filter.getStyleClass().add("search-field");
         filter.setPrefWidth(160);
-        model.filterTextProperty().bind(filter.textProperty());
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
         ToggleButton critOnly = new ToggleButton("CRIT");
         critOnly.getStyleClass().add("range-button");
         critOnly.setId("alert-crit-only");

@@ -132,8 +132,9 @@ public final class MainView {
         root.setCenter(content);
         AlertsView panel = new AlertsView(alerts);
         panel.node().setId("alerts-panel");
-        ((Region) panel.node()).setPrefWidth(360);
-        root.setRight(panel.node());
+        Region panelNode = (Region) panel.node();
+        panelNode.prefWidthProperty().bind(shell.panelWidthProperty());
+        root.setRight(new HBox(panelGrip(), panelNode));
         timeControl = time == null || !time.available() ? null : new TimeControlView(time);
         root.setBottom(
                 timeControl == null ? statusBar() : new VBox(timeControl.node(), statusBar()));
@@ -367,6 +368,32 @@ public final class MainView {
     }
 
     /** Alert sounds: mute, volume, and a test of each tone. */
+    /** The alert panel's left edge: dragging it makes the panel wider or narrower. */
+    private Region panelGrip() {
+        Region grip = new Region();
+        grip.setId("alerts-grip");
+        grip.getStyleClass().add("panel-grip");
+        grip.setPrefWidth(5);
+        grip.setMinWidth(5);
+        grip.setCursor(javafx.scene.Cursor.H_RESIZE);
+        double[] from = new double[2];
+        grip.setOnMousePressed(
+                e -> {
+                    from[0] = e.getScreenX();
+                    from[1] = shell.panelWidthProperty().get();
+                });
+        grip.setOnMouseDragged(
+                e ->
+                        shell.panelWidthProperty()
+                                .set(
+                                        Math.max(
+                                                240,
+                                                Math.min(
+                                                        900,
+                                                        from[1] - (e.getScreenX() - from[0])))));
+        return grip;
+    }
+
     private MenuButton soundMenu() {
         // "Sound on" only where a sound can be heard
         String on = sound != null && AlertSound.deviceAvailable() ? "Sound on" : "No sound device";
@@ -392,6 +419,17 @@ public final class MainView {
                                 sound.setVolume(v.doubleValue());
                             }
                         });
+        mute.selectedProperty().bindBidirectional(shell.mutedProperty());
+        volume.valueProperty().bindBidirectional(shell.volumeProperty());
+        if (mute.isSelected()) {
+            menu.setText("Muted");
+            if (sound != null) {
+                sound.setMuted(true);
+            }
+        }
+        if (sound != null) {
+            sound.setVolume(volume.getValue());
+        }
         CustomMenuItem volumeItem =
                 new CustomMenuItem(new HBox(8, new Label("Volume"), volume), false);
         MenuItem testCrit = new MenuItem("Play the CRIT tone");

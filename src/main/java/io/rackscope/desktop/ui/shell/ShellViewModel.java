@@ -13,6 +13,8 @@ import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.ViewOptions;
 import io.rackscope.desktop.ui.search.SearchIndex;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,6 +46,20 @@ public final class ShellViewModel {
     }
 
     private AlertHandling handling = AlertHandling.NONE;
+
+    /** Alert sounds muted (kept between sessions). */
+    public BooleanProperty mutedProperty() {
+        return options.mutedProperty();
+    }
+
+    public DoubleProperty volumeProperty() {
+        return options.volumeProperty();
+    }
+
+    /** The alert panel's width (dragged at its edge; kept between sessions). */
+    public DoubleProperty panelWidthProperty() {
+        return options.panelWidthProperty();
+    }
 
     /** Whether new incidents pop up as toasts ({@code features.notifications}). */
     public boolean toastsWanted() {
