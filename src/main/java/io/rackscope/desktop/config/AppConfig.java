@@ -23,7 +23,15 @@ public record AppConfig(
         Features features,
         WorldMap map,
         Map<String, Object> plugins,
-        Endpoint alertmanager) {
+        Endpoint alertmanager,
+        List<Link> links) {
+
+    /**
+     * An operator's link from an entity's right-click menu ({@code links:}): {@code url} may hold
+     * {@code {instance}}, {@code {device}}, {@code {rack}}, {@code {room}}, {@code {site}} and
+     * {@code {id}}; it is offered where all its placeholders are known.
+     */
+    public record Link(String name, String url) {}
 
     /**
      * The original's {@code features:} that mean something on a desktop: {@code notifications}
@@ -203,7 +211,8 @@ public record AppConfig(
                 features,
                 map,
                 plugins,
-                alertmanager);
+                alertmanager,
+                links);
     }
 
     /**

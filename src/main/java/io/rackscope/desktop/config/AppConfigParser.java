@@ -112,6 +112,7 @@ final class AppConfigParser {
                                     "journal_days")),
                     Map.entry("plugins", Set.of()),
                     Map.entry("slurm", Set.of()),
+                    Map.entry("links", Set.of()),
                     Map.entry(
                             "simulator",
                             Set.of(
@@ -223,7 +224,8 @@ final class AppConfigParser {
                 features(section(root, "features")),
                 worldMap(section(root, "map")),
                 plugins(root),
-                alertmanager(section(root, "alertmanager"), configDir));
+                alertmanager(section(root, "alertmanager"), configDir),
+                links(root));
     }
 
     /**
@@ -264,6 +266,21 @@ final class AppConfigParser {
                 out.add(new AppConfig.Playlist.Entry(view.trim(), seconds, m.file(), m.line()));
             } else {
                 diagnostics.error(n, "a playlist entry should be a view's path");
+            }
+        }
+        return out;
+    }
+
+    /** {@code links: [{name, url}]}; an entry without both is an error and left out. */
+    private List<AppConfig.Link> links(YamlNode.Mapping root) {
+        List<AppConfig.Link> out = new java.util.ArrayList<>();
+        for (YamlNode n : root.list("links")) {
+            if (n instanceof YamlNode.Mapping m
+                    && m.text("name", null) != null
+                    && m.text("url", null) != null) {
+                out.add(new AppConfig.Link(m.text("name", ""), m.text("url", "")));
+            } else {
+                diagnostics.error(n, "each of links: needs a name and a url; this one was skipped");
             }
         }
         return out;

@@ -20,19 +20,30 @@ import javafx.beans.property.StringProperty;
  */
 public final class PlaceHandling {
     public static final PlaceHandling NONE =
-            new PlaceHandling(AlertHandling.NONE, null, null, Clock.systemUTC());
+            new PlaceHandling(AlertHandling.NONE, null, null, Clock.systemUTC(), EntityLinks.NONE);
 
     private final AlertHandling handling;
     private final HealthSource health;
     private final StringProperty operator;
     private final Clock clock;
+    private final EntityLinks links;
 
+    /** {@code links}: what else the right-click offers (copy the id or path, open a link). */
     public PlaceHandling(
-            AlertHandling handling, HealthSource health, StringProperty operator, Clock clock) {
+            AlertHandling handling,
+            HealthSource health,
+            StringProperty operator,
+            Clock clock,
+            EntityLinks links) {
         this.handling = handling;
         this.health = health;
         this.operator = operator;
         this.clock = clock;
+        this.links = links;
+    }
+
+    public EntityLinks links() {
+        return links;
     }
 
     public boolean enabled() {

@@ -151,7 +151,11 @@ public final class ViewFactory {
 
     private static PlaceHandling placeHandling(AppContext ctx) {
         return new PlaceHandling(
-                ctx.handling(), ctx.health(), ctx.options().operatorProperty(), ctx.clock());
+                ctx.handling(),
+                ctx.health(),
+                ctx.options().operatorProperty(),
+                ctx.clock(),
+                new EntityLinks(ctx.config()));
     }
 
     private static RoomFloorViewModel floor(AppContext ctx, Room room) {

@@ -94,6 +94,17 @@ public final class AlertsView implements PlaceView {
                         model.open(row);
                     }
                 });
+        list.setOnKeyPressed(
+                e -> {
+                    PanelRow row = list.getSelectionModel().getSelectedItem();
+                    if (row != null
+                            && new javafx.scene.input.KeyCodeCombination(
+                                            javafx.scene.input.KeyCode.C,
+                                            javafx.scene.input.KeyCombination.SHORTCUT_DOWN)
+                                    .match(e)) {
+                        idOf(row).ifPresent(io.rackscope.desktop.ui.HandleMenu::copy);
+                    }
+                });
         if (fullPage) {
             AlertTable table = new AlertTable(model);
             VBox.setVgrow(table.node(), Priority.ALWAYS);
@@ -316,5 +327,15 @@ public final class AlertsView implements PlaceView {
     @Override
     public void dispose() {
         model.dispose();
+    }
+
+    /** The id Ctrl+C copies: an alert's entity, an incident's place. */
+    static java.util.Optional<String> idOf(PanelRow row) {
+        if (row instanceof AlertItem a) {
+            return java.util.Optional.of(a.alert().entity());
+        }
+        return row instanceof IncidentItem i
+                ? java.util.Optional.of(i.incident().place())
+                : java.util.Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.ui.AlertHandling;
+import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
@@ -49,7 +50,9 @@ public final class RackElevationViewModel {
 
     /** Acknowledging and maintenance from a right-click. */
     public void useHandling(AlertHandling h) {
-        this.handling = new PlaceHandling(h, health, options.operatorProperty(), clock);
+        this.handling =
+                new PlaceHandling(
+                        h, health, options.operatorProperty(), clock, new EntityLinks(config));
     }
 
     public PlaceHandling handling() {

@@ -13,6 +13,7 @@ import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckPreview;
+import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
@@ -76,7 +77,9 @@ public final class RoomFloorViewModel {
 
     /** Acknowledging and maintenance from a right-click on a rack. */
     public void useHandling(AlertHandling h) {
-        this.handling = new PlaceHandling(h, health, options.operatorProperty(), clock);
+        this.handling =
+                new PlaceHandling(
+                        h, health, options.operatorProperty(), clock, new EntityLinks(config));
     }
 
     public PlaceHandling handling() {

@@ -13,6 +13,7 @@ import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AlertHandling;
+import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
@@ -80,7 +81,9 @@ public final class WallboardViewModel {
 
     /** Acknowledging and maintenance from a right-click. */
     public void useHandling(AlertHandling h) {
-        this.handling = new PlaceHandling(h, health, options.operatorProperty(), clock);
+        this.handling =
+                new PlaceHandling(
+                        h, health, options.operatorProperty(), clock, new EntityLinks(config));
     }
 
     public PlaceHandling handling() {
