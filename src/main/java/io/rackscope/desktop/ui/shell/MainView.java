@@ -79,6 +79,8 @@ public final class MainView {
     private final AlertsViewModel alerts;
     private final StatusViewModel status;
     private final AlertSound sound;
+    private boolean panelWanted = true;
+    private boolean kioskHidesPanel;
     private final List<Consumer<List<Incident>>> newIncidentListeners = new ArrayList<>();
     private final VBox top;
     private HBox toolbar;
@@ -212,10 +214,20 @@ public final class MainView {
             timeControl.node().setVisible(false);
             timeControl.node().setManaged(false);
         }
-        if (hideAlerts) {
-            root.getRight().setVisible(false);
-            root.getRight().setManaged(false);
-        }
+        kioskHidesPanel = hideAlerts;
+        updatePanel();
+    }
+
+    /**
+     * The alert panel shows when it is wanted (the Alerts toggle), not hidden by the kiosk, and not
+     * beside the alerts page, which lists the same alerts.
+     */
+    private void updatePanel() {
+        Place at = shell.currentProperty().get();
+        boolean on =
+                panelWanted && !kioskHidesPanel && (at == null || at.kind() != Place.Kind.ALERTS);
+        root.getRight().setVisible(on);
+        root.getRight().setManaged(on);
     }
 
     public void addNewIncidentListener(Consumer<List<Incident>> listener) {
@@ -296,8 +308,8 @@ public final class MainView {
                 .selectedProperty()
                 .addListener(
                         (o, a, on) -> {
-                            root.getRight().setVisible(on);
-                            root.getRight().setManaged(on);
+                            panelWanted = on;
+                            updatePanel();
                         });
         toolbar =
                 new HBox(
@@ -582,6 +594,7 @@ public final class MainView {
         if (current != null) {
             current.dispose();
         }
+        updatePanel();
         crumbs.getChildren().clear();
         List<Locator.Crumb> trail = shell.breadcrumb(place);
         for (int i = 0; i < trail.size(); i++) {

@@ -135,6 +135,18 @@ public final class WorldView implements PlaceView {
         refresh();
     }
 
+    /**
+     * Keeps the globe filling the view: never wider than the whole height of the map allows, and no
+     * band beyond the poles at the top or the bottom.
+     */
+    private void constrain(double w, double h) {
+        degreesWide = Math.min(degreesWide, 180 * w / h);
+        double halfLat = h / 2 * degreesWide / w;
+        centerLat = Math.max(-90 + halfLat, Math.min(90 - halfLat, centerLat));
+        double halfLon = degreesWide / 2;
+        centerLon = Math.max(-180 + halfLon, Math.min(180 - halfLon, centerLon));
+    }
+
     /** Shows {@code factor} times as many degrees, within the configured zoom levels. */
     private void zoom(double factor) {
         degreesWide = clamp(degreesWide * factor);
@@ -237,6 +249,7 @@ public final class WorldView implements PlaceView {
         if (w < 1 || h < 1) {
             return;
         }
+        constrain(w, h);
         Palette p = model.palette();
         double textScale = model.textScale();
         GraphicsContext g = canvas.getGraphicsContext2D();

@@ -88,7 +88,9 @@ class WorldMapSettingsTest {
                         });
         assertEquals(4, zooms[0], 1e-9, "default_zoom");
         assertEquals(5, zooms[1], 1e-9, "max_zoom bounds zooming in");
-        assertEquals(3, zooms[2], 1e-9, "min_zoom bounds zooming out");
+        // out to min_zoom, or to where the globe's height fills the view when that comes first
+        assertTrue(
+                zooms[2] >= 3 - 1e-9 && zooms[2] < 3.2, "min_zoom bounds zooming out: " + zooms[2]);
     }
 
     @Test
