@@ -268,9 +268,13 @@ public final class RackElevationView implements PlaceView {
 
     private Node rearBlock(Device d, DeviceTemplate t, int height) {
         HBox block = block(d, height, 3);
-        Label name = new Label(d.name() + " (rear)");
+        // the same width as on the front, so that every device's parts line up (the face toggle
+        // says it is the rear)
+        Label name = new Label(d.name());
         name.getStyleClass().add("device-name");
         name.setMinWidth(104);
+        name.setPrefWidth(104);
+        name.setMaxWidth(104);
         block.getChildren().add(name);
         List<DeviceTemplate.RearComponent> parts = t == null ? List.of() : t.rearComponents();
         if (parts.isEmpty()) {
@@ -390,6 +394,7 @@ public final class RackElevationView implements PlaceView {
             Label l = label(ct.name());
             l.getStyleClass().add("rail-label");
             l.setMinWidth(Math.max(U, height * U - 8));
+            l.setAlignment(Pos.CENTER);
             pdu.getChildren().add(new Group(l));
             painted.put(pdu, () -> model.checksTone(ct.checks(), rack.id()));
             tooltip(
