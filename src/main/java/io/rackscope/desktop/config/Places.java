@@ -31,4 +31,42 @@ final class Places {
         }
         return b.toString();
     }
+
+    /**
+     * Warns, at the second of {@code all} (things of {@code kind} sharing {@code id}), that they
+     * are all kept and that a series of {@code scope} checks names every one of them.
+     */
+    static <T> void warnRepeated(
+            Diagnostics diagnostics,
+            String kind,
+            String scope,
+            String id,
+            List<T> all,
+            Function<T, String> name,
+            Function<T, Path> file,
+            ToIntFunction<T> line,
+            String more) {
+        T second = all.get(1);
+        diagnostics.warning(
+                file.apply(second),
+                line.applyAsInt(second),
+                "the "
+                        + kind
+                        + " id '"
+                        + id
+                        + "' is used by "
+                        + all.size()
+                        + " "
+                        + kind
+                        + "s: "
+                        + list(all, name, file, line)
+                        + "; all are kept, each named by its path. Series of "
+                        + scope
+                        + " checks carry only the id, so each such series applies to every "
+                        + kind
+                        + " with the id '"
+                        + id
+                        + "'"
+                        + more);
+    }
 }

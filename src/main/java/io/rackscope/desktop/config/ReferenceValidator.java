@@ -106,20 +106,16 @@ final class ReferenceValidator {
         if (all.stream().map(Device::rackId).distinct().count() == 1) {
             return;
         }
-        Device second = all.get(1);
-        diagnostics.warning(
-                second.file(),
-                second.line(),
-                "the device id '"
-                        + id
-                        + "' is used by "
-                        + all.size()
-                        + " devices: "
-                        + Places.list(all, Device::key, Device::file, Device::line)
-                        + "; all are kept, each named by its path. Series of chassis-scope checks"
-                        + " carry only the id, so each applies to every device with the id '"
-                        + id
-                        + "'");
+        Places.warnRepeated(
+                diagnostics,
+                "device",
+                "chassis-scope",
+                id,
+                all,
+                Device::key,
+                Device::file,
+                Device::line,
+                "");
     }
 
     private void templateReferences(

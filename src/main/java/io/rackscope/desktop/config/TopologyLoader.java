@@ -560,22 +560,17 @@ final class TopologyLoader {
                         if (racks.size() < 2) {
                             return;
                         }
-                        Rack second = racks.get(1);
-                        diagnostics.warning(
-                                second.file(),
-                                second.line(),
-                                "the rack id '"
-                                        + id
-                                        + "' is used by "
-                                        + racks.size()
-                                        + " racks: "
-                                        + Places.list(racks, Rack::key, Rack::file, Rack::line)
-                                        + "; all are kept, each named by its path. Series of"
-                                        + " rack-scope checks carry only the id, so each such"
-                                        + " series applies to every rack with the id '"
-                                        + id
-                                        + "' (and a chassis series to every device of theirs"
-                                        + " that shares its id)");
+                        Places.warnRepeated(
+                                diagnostics,
+                                "rack",
+                                "rack-scope",
+                                id,
+                                racks,
+                                Rack::key,
+                                Rack::file,
+                                Rack::line,
+                                " (and a chassis series to every device of theirs that shares its"
+                                        + " id)");
                     });
         }
     }

@@ -10,7 +10,6 @@ import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,16 +30,7 @@ class ClientCertificateIT {
         exporter = new TestExporter();
         exporter.set("up{instance=\"n1\"} 1\nup{instance=\"n2\"} 0\n");
         prometheus = PrometheusServer.start(exporter.address(), null);
-        PrometheusServer.waitFor(
-                () -> {
-                    try {
-                        return prometheus.query("up{instance=\"n2\"}").contains("\"value\"");
-                    } catch (Exception e) {
-                        return false;
-                    }
-                },
-                Duration.ofSeconds(30),
-                "the nodes scraped");
+        prometheus.awaitSample("up{instance=\"n2\"}");
         nginx = NginxClientCertProxy.start(prometheus.url());
         dir = Files.createTempDirectory("rackscope-client-cert");
         ConfigFixture.write(

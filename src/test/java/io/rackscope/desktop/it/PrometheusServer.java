@@ -209,6 +209,20 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code expr} has at least one sample (a scrape landed), 30 s at most. */
+    public void awaitSample(String expr) throws InterruptedException {
+        waitFor(
+                () -> {
+                    try {
+                        return query(expr).contains("\"value\"");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(30),
+                "a sample of " + expr);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

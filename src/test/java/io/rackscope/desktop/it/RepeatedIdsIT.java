@@ -9,7 +9,6 @@ import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,16 +110,7 @@ class RepeatedIdsIT {
     }
 
     static void waitForScrape(String expr) throws InterruptedException {
-        PrometheusServer.waitFor(
-                () -> {
-                    try {
-                        return prometheus.query(expr).contains("\"value\"");
-                    } catch (Exception e) {
-                        return false;
-                    }
-                },
-                Duration.ofSeconds(30),
-                "scraped: " + expr);
+        prometheus.awaitSample(expr);
     }
 
     @AfterAll
