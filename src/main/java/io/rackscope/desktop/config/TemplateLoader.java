@@ -194,7 +194,39 @@ final class TemplateLoader {
                 values.names(m, "checks", "the checks of device template '" + id + "'"),
                 values.names(m, "metrics", "the metrics of device template '" + id + "'"),
                 m.mapping("disk_layout").map(this::matrix).orElse(new int[0][]),
-                m.mapping("rear_layout").map(this::matrix).orElse(new int[0][]));
+                m.mapping("rear_layout").map(this::matrix).orElse(new int[0][]),
+                displayThresholds(m, id));
+    }
+
+    /**
+     * {@code display_thresholds: {warn, crit}} for the template's values, or {@code {ID: {warn,
+     * crit}, ...}} by check or metric id.
+     */
+    private Map<String, DeviceTemplate.Thresholds> displayThresholds(
+            YamlNode.Mapping m, String id) {
+        Map<String, DeviceTemplate.Thresholds> out = new LinkedHashMap<>();
+        m.mapping("display_thresholds")
+                .ifPresent(
+                        t -> {
+                            String where = "display_thresholds of device template '" + id + "'";
+                            if (t.has("warn") || t.has("crit")) {
+                                out.put("*", thresholds(t, where));
+                            }
+                            t.entries()
+                                    .forEach(
+                                            (k, v) -> {
+                                                if (v instanceof YamlNode.Mapping byId) {
+                                                    out.put(k, thresholds(byId, where + "." + k));
+                                                }
+                                            });
+                        });
+        return out;
+    }
+
+    private DeviceTemplate.Thresholds thresholds(YamlNode.Mapping t, String where) {
+        return new DeviceTemplate.Thresholds(
+                values.number(t, "warn", where + ".warn"),
+                values.number(t, "crit", where + ".crit"));
     }
 
     private int uHeight(YamlNode.Mapping m, String id) {

@@ -185,6 +185,22 @@ public final class RackElevationViewModel {
         return worst == null ? Severity.UNKNOWN : worst;
     }
 
+    /** " (warn 80, crit 90)" from the device template's {@code display_thresholds}, or "". */
+    private String thresholds(Device d, String checkId) {
+        DeviceTemplate.Thresholds t = template(d).map(x -> x.thresholdsFor(checkId)).orElse(null);
+        if (t == null || t.warn() == null && t.crit() == null) {
+            return "";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (t.warn() != null) {
+            parts.add("warn " + Formats.value(t.warn()));
+        }
+        if (t.crit() != null) {
+            parts.add("crit " + Formats.value(t.crit()));
+        }
+        return "  (" + String.join(", ", parts) + ")";
+    }
+
     /** The hover text of a disk bay. */
     public String diskText(Device d, int slot) {
         return d.name() + " · disk " + slot + "  —  " + diskState(health.current(), d, slot);
@@ -233,7 +249,8 @@ public final class RackElevationViewModel {
                         .append(a.severity())
                         .append("  ")
                         .append(config.check(a.check()).map(Check::name).orElse(a.check()))
-                        .append(Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value()));
+                        .append(Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value()))
+                        .append(thresholds(d, a.check()));
             }
         }
         return b.toString();

@@ -12,6 +12,7 @@ import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Place;
@@ -73,6 +74,7 @@ class RackPartsRenderTest {
                     rear_layout: {rows: 1, cols: 2, matrix: [[2, 1]]}
                     rear_components: [{id: psu1, name: PSU 1, type: psu}, {id: fan1, name: Fan, type: fan}]
                     checks: [disk_ok]
+                    display_thresholds: {disk_ok: {warn: 1, crit: 3}}
                 """);
         ConfigFixture.write(
                 config.resolve("checks/library/disks.yaml"),
@@ -203,5 +205,18 @@ class RackPartsRenderTest {
 
     private static int colourIn(BufferedImage img, Bounds b) {
         return img.getRGB((int) b.getCenterX(), (int) b.getCenterY()) & 0xffffff;
+    }
+
+    @Test
+    void rackTooltipsShowTheTemplatesDisplayThresholds() {
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        feed.publish(diskFiveFailing());
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        Rack rack = cfg.topology().rack(RACK).orElseThrow();
+        RackElevationViewModel vm =
+                new RackElevationViewModel(
+                        cfg, rack, ctx.health(), ctx.navigation(), ctx.options(), ctx.clock());
+        String tip = vm.cellText(cfg.topology().device(JBOD).orElseThrow(), "jbodtest01");
+        assertTrue(tip.contains("CRIT") && tip.contains("(warn 1, crit 3)"), tip);
     }
 }
