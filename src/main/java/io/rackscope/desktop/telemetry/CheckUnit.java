@@ -195,8 +195,10 @@ final class CheckUnit {
             if (mode == EvaluationMode.REFERENCE && debounced()) {
                 String reference =
                         CheckQueries.reference(b.expr(), check, Duration.ofSeconds(step));
+                // at whole seconds, as the expected count of points is reckoned: at X.5 s with X
+                // on the grid the window would start just past a point and hold one fewer
                 out.add(
-                        ask.apply(Request.instant(reference, atMillis))
+                        ask.apply(Request.instant(reference, Math.floorDiv(atMillis, 1000) * 1000))
                                 .handle((r, e) -> readReference(b, r, e)));
             }
         }
