@@ -195,6 +195,15 @@ public final class RoomFloorView implements PlaceView {
         actual.setTooltip(new Tooltip("One floor cell at layout.grid.cell pixels"));
         actual.setOnAction(e -> zoom(actualScale() / scale, 0, 0));
         bar.getChildren().addAll(zoomOut, zoomIn, fit, actual);
+        // at 1440 px the title, counts and buttons keep their text; the colour choice gives way
+        for (Node n : bar.getChildren()) {
+            if (n instanceof ComboBox<?> c) {
+                c.setPrefWidth(200);
+                c.setMinWidth(110);
+            } else if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         VBox header = new VBox(bar, preview);
         VBox.setMargin(preview, new Insets(0, 0, 8, 0));
         preview.setMaxWidth(Region.USE_PREF_SIZE);
