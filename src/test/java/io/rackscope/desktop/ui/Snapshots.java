@@ -47,6 +47,11 @@ public final class Snapshots {
     }
 
     public HealthSnapshot at(long version, Problem... problems) {
+        return at(version, Map.of(), problems);
+    }
+
+    /** As above, with {@code absent}: per check, the entities that returned no sample. */
+    public HealthSnapshot at(long version, Map<String, Set<String>> absent, Problem... problems) {
         Instant now = Instant.now();
         Map<String, Map<String, CheckResult>> byCheck = new HashMap<>();
         cfg.checks().keySet().forEach(c -> byCheck.put(c, new HashMap<>()));
@@ -64,7 +69,9 @@ public final class Snapshots {
                                     false));
         }
         Map<String, CheckOutcome> outcomes = new HashMap<>();
-        byCheck.forEach((c, m) -> outcomes.put(c, new CheckOutcome(c, m, Set.of())));
+        byCheck.forEach(
+                (c, m) ->
+                        outcomes.put(c, new CheckOutcome(c, m, absent.getOrDefault(c, Set.of()))));
         return assembler.assemble(
                 version,
                 now,

@@ -14,4 +14,5 @@ public record CheckRow(
         double value,
         String unitHint,
         Instant since,
-        boolean stale) {}
+        boolean stale,
+        String why) {}

@@ -179,7 +179,14 @@ public final class DeviceView implements PlaceView {
         TableColumn<CheckRow, CheckRow> nameCol = column("Check", 240);
         nameCol.setCellFactory(c -> text(r -> r.name() + "  (" + r.checkId() + ")"));
         TableColumn<CheckRow, CheckRow> valueCol = column("Value", 110);
-        valueCol.setCellFactory(c -> text(r -> Formats.value(r.value())));
+        // an UNKNOWN row says why instead of a bare dash
+        valueCol.setCellFactory(
+                c ->
+                        text(
+                                r ->
+                                        Double.isNaN(r.value()) && !r.why().isEmpty()
+                                                ? r.why()
+                                                : Formats.value(r.value())));
         TableColumn<CheckRow, CheckRow> sinceCol = column("Since", 140);
         sinceCol.setCellFactory(
                 c ->

@@ -161,16 +161,25 @@ public final class DeviceViewModel {
         Severity sev = Severity.UNKNOWN;
         double value = currentValues.getOrDefault(c.id() + "/" + target, Double.NaN);
         boolean stale = false;
+        String why = "not evaluated yet";
         if (o != null) {
             CheckResult r = o.problems().get(target);
+            why = "";
             if (r != null) {
                 sev = r.severity();
                 stale = r.stale();
                 if (!Double.isNaN(r.value())) {
                     value = r.value();
                 }
+            } else if (o.absent().contains(target)) {
+                // the planner marks absent what a failed query leaves never known
+                why =
+                        o.unevaluated().contains(target)
+                                ? "query failed, nothing known"
+                                : "no sample";
             } else {
-                sev = o.absent().contains(target) ? Severity.UNKNOWN : Severity.OK;
+                sev = Severity.OK;
+                stale = o.unevaluated().contains(target);
             }
         }
         return new CheckRow(
@@ -180,7 +189,8 @@ public final class DeviceViewModel {
                 value,
                 c.scope().name().toLowerCase(Locale.ROOT),
                 since,
-                stale);
+                stale,
+                why);
     }
 
     /** The worst state of each entity, for tab headers. */

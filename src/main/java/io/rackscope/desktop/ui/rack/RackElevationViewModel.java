@@ -253,7 +253,39 @@ public final class RackElevationViewModel {
                         .append(thresholds(d, a.check()));
             }
         }
+        silentChecks(s, d, entity).forEach(line -> b.append("\n  ").append(line));
         return b.toString();
+    }
+
+    /**
+     * Why a cell may be UNKNOWN: its checks that returned no sample for it this cycle, or whose
+     * query failed with nothing known before.
+     */
+    private List<String> silentChecks(HealthSnapshot s, Device d, String entity) {
+        List<String> none = new java.util.ArrayList<>();
+        List<String> failed = new java.util.ArrayList<>();
+        for (Check c : config.checksFor(d)) {
+            if (c.scope() == io.rackscope.desktop.checks.CheckScope.RACK) {
+                continue;
+            }
+            String target =
+                    c.scope() == io.rackscope.desktop.checks.CheckScope.NODE ? entity : d.id();
+            CheckOutcome o = s.checks().get(c.id());
+            if (o == null || o.problems().containsKey(target)) {
+                continue;
+            }
+            if (o.absent().contains(target)) {
+                (o.unevaluated().contains(target) ? failed : none).add(c.name());
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        if (!none.isEmpty()) {
+            out.add("no sample: " + String.join(", ", none));
+        }
+        if (!failed.isEmpty()) {
+            out.add("query failed, nothing known: " + String.join(", ", failed));
+        }
+        return out;
     }
 
     /** The hover text of a part whose state comes from {@code checks} of {@code entity}. */

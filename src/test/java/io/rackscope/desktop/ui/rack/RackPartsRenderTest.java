@@ -23,6 +23,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -218,5 +219,24 @@ class RackPartsRenderTest {
                         cfg, rack, ctx.health(), ctx.navigation(), ctx.options(), ctx.clock());
         String tip = vm.cellText(cfg.topology().device(JBOD).orElseThrow(), "jbodtest01");
         assertTrue(tip.contains("CRIT") && tip.contains("(warn 1, crit 3)"), tip);
+    }
+
+    @Test
+    void anUnknownCellSaysWhichChecksHadNoSample() {
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        feed.publish(
+                new Snapshots(cfg)
+                        .at(1, Map.of("disk_ok", Set.of("jbodtest01"), "node_up", Set.of())));
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        RackElevationViewModel vm =
+                new RackElevationViewModel(
+                        cfg,
+                        cfg.topology().rack(RACK).orElseThrow(),
+                        ctx.health(),
+                        ctx.navigation(),
+                        ctx.options(),
+                        ctx.clock());
+        String tip = vm.cellText(cfg.topology().device(JBOD).orElseThrow(), "jbodtest01");
+        assertTrue(tip.contains("no sample: disk_ok"), tip);
     }
 }

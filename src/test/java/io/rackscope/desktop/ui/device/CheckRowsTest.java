@@ -1,0 +1,76 @@
+package io.rackscope.desktop.ui.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.telemetry.SnapshotAssembler;
+import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.HealthFeed;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** A device's check rows say why they are UNKNOWN, and mark a last known state stale. */
+class CheckRowsTest {
+    @Test
+    void unknownRowsSayWhyAndAFailedQueryIsNotOk() {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        Map<String, CheckOutcome> outcomes = new HashMap<>();
+        cfg.checks()
+                .keySet()
+                .forEach(c -> outcomes.put(c, new CheckOutcome(c, Map.of(), Set.of())));
+        outcomes.put("node_up", new CheckOutcome("node_up", Map.of(), Set.of("cn0165")));
+        outcomes.put(
+                "node_temperature",
+                new CheckOutcome("node_temperature", Map.of(), Set.of("cn0165"), Set.of("cn0165")));
+        // last known OK, its query failed this cycle: OK, marked stale
+        outcomes.put(
+                "chassis_fans",
+                new CheckOutcome("chassis_fans", Map.of(), Set.of(), Set.of("fra1-a01r03-c06")));
+        outcomes.remove("node_memory_pressure");
+        HealthSnapshot s =
+                new SnapshotAssembler(cfg)
+                        .assemble(
+                                1,
+                                Instant.now(),
+                                Duration.ZERO,
+                                outcomes,
+                                Map.of(),
+                                List.of(),
+                                io.rackscope.desktop.health.CycleStats.NONE);
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        feed.publish(s);
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        DeviceViewModel vm =
+                new DeviceViewModel(
+                        cfg,
+                        cfg.topology().device("fra1-a01r03-c06").orElseThrow(),
+                        ctx.health(),
+                        (check, ids, at) -> CompletableFuture.completedFuture(Map.of()),
+                        ctx.charts(),
+                        ctx.options(),
+                        ctx.clock());
+        Map<String, CheckRow> rows = new HashMap<>();
+        vm.rows("cn0165").get().forEach(r -> rows.put(r.checkId(), r));
+        assertEquals(Severity.UNKNOWN, rows.get("node_up").severity());
+        assertEquals("no sample", rows.get("node_up").why());
+        assertEquals(Severity.UNKNOWN, rows.get("node_temperature").severity(), "never known");
+        assertEquals("query failed, nothing known", rows.get("node_temperature").why());
+        assertEquals("not evaluated yet", rows.get("node_memory_pressure").why());
+        assertEquals(Severity.OK, rows.get("chassis_psu").severity());
+        assertEquals("", rows.get("chassis_psu").why());
+        assertEquals(Severity.OK, rows.get("chassis_fans").severity(), "its last known state");
+        assertEquals(true, rows.get("chassis_fans").stale());
+    }
+}
