@@ -324,6 +324,9 @@ public final class MainView {
                         soundMenu,
                         alertsToggle);
         toolbar.getStyleClass().add("toolbar-bar");
+        // the buttons keep their text; the search field and the breadcrumb give way
+        keepText(back, forward, refresh, theme, views, soundMenu, alertsToggle);
+        search.setMinWidth(140);
         return toolbar;
     }
 
@@ -336,7 +339,14 @@ public final class MainView {
                 new Tooltip(
                         "Try a check not yet in the library against the estate; paint it on the floor"));
         trial.setOnAction(e -> openTrial(models.get()));
+        keepText(trial);
         toolbar.getChildren().add(toolbar.getChildren().size() - 1, trial);
+    }
+
+    private static void keepText(Region... controls) {
+        for (Region r : controls) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private void openTrial(CheckTrialViewModel model) {
