@@ -160,7 +160,7 @@ public final class SnapshotAssembler {
                     out.add(alert(r, checkId, r.entity(), r.entity(), null, null));
                 }
                 for (Rack k : all) {
-                    out.add(alert(r, checkId, k.key(), rackPath(k), k.key(), null));
+                    out.add(alert(r, checkId, k.key(), k.describe(), k.key(), null));
                 }
             }
         }
@@ -173,15 +173,6 @@ public final class SnapshotAssembler {
     }
 
     private static String devicePath(Topology t, Device d) {
-        return t.rack(d.rackKey()).map(r -> rackPath(r) + " / " + d.id()).orElse(d.id());
-    }
-
-    private static String rackPath(Rack r) {
-        return r.siteId()
-                + " / "
-                + r.roomId()
-                + (r.aisleId() == null ? "" : " / " + r.aisleId())
-                + " / "
-                + r.id();
+        return t.rack(d.rackKey()).map(r -> r.describe() + " / " + d.id()).orElse(d.id());
     }
 }

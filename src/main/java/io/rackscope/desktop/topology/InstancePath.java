@@ -9,16 +9,6 @@ public record InstancePath(
 
     /** Human-readable location, e.g. {@code dc-paris / room-a / aisle-1 / r01 / c01 / node001}. */
     public String describe() {
-        StringBuilder sb = new StringBuilder().append(site.id()).append(" / ").append(room.id());
-        if (aisle != null) {
-            sb.append(" / ").append(aisle.id());
-        }
-        return sb.append(" / ")
-                .append(rack.id())
-                .append(" / ")
-                .append(device.id())
-                .append(" / ")
-                .append(instanceId)
-                .toString();
+        return rack.describe() + " / " + device.id() + " / " + instanceId;
     }
 }

@@ -30,6 +30,11 @@ public record Rack(
         return Room.key(siteId, roomId);
     }
 
+    /** Where it is, for people: {@code site / room / aisle / rack} (no aisle when standalone). */
+    public String describe() {
+        return siteId + " / " + roomId + (aisleId == null ? "" : " / " + aisleId) + " / " + id;
+    }
+
     /** {@code site/room/rack}. */
     public String path() {
         return siteId + "/" + roomId + "/" + id;

@@ -22,7 +22,6 @@ public final class Topology {
     private final Map<String, Device> devicesByKey = new LinkedHashMap<>();
     private final Map<String, List<Device>> devicesById = new LinkedHashMap<>();
     private final Map<String, InstancePath> instances = new LinkedHashMap<>();
-    private final Map<String, List<InstancePath>> claims = new LinkedHashMap<>();
     private int deviceCount;
 
     /**
@@ -55,15 +54,10 @@ public final class Topology {
                 devicesById.computeIfAbsent(device.id(), k -> new ArrayList<>(1)).add(device);
             }
             for (InstanceSlot slot : device.instances()) {
-                InstancePath p =
+                instances.putIfAbsent(
+                        slot.instanceId(),
                         new InstancePath(
-                                site, room, aisle, rack, device, slot.instanceId(), slot.slot());
-                if (instances.putIfAbsent(slot.instanceId(), p) != null) {
-                    claims.computeIfAbsent(
-                                    slot.instanceId(),
-                                    k -> new ArrayList<>(List.of(instances.get(k))))
-                            .add(p);
-                }
+                                site, room, aisle, rack, device, slot.instanceId(), slot.slot()));
             }
         }
     }
@@ -117,16 +111,6 @@ public final class Topology {
     /** Where an instance is (its first device, when two claim it). */
     public Optional<InstancePath> instance(String id) {
         return Optional.ofNullable(instances.get(id));
-    }
-
-    /** Every place that claims the instance: one, or more when devices share it. */
-    public List<InstancePath> instancePaths(String id) {
-        List<InstancePath> all = claims.get(id);
-        if (all != null) {
-            return all;
-        }
-        InstancePath p = instances.get(id);
-        return p == null ? List.of() : List.of(p);
     }
 
     public Collection<Room> rooms() {

@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleDialogs;
+import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tables;
 import java.util.ArrayList;
@@ -25,8 +26,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -281,9 +280,7 @@ final class AlertTable {
     }
 
     private void copy() {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(model.csv(chosen()));
-        Clipboard.getSystemClipboard().setContent(content);
+        HandleMenu.copy(model.csv(chosen()));
     }
 
     private void save() {

@@ -26,6 +26,7 @@ import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -45,6 +46,7 @@ public final class RackElevationViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
     private Set<String> jobNodes = Set.of();
+    private final Map<String, List<Check>> expandingOf = new java.util.HashMap<>();
 
     private PlaceHandling handling = PlaceHandling.NONE;
 
@@ -160,8 +162,8 @@ public final class RackElevationViewModel {
                         ? List.of(d.id())
                         : d.instances().stream().map(i -> i.instanceId()).toList();
         Severity worst = null;
-        for (Check c : config.checksFor(d)) {
-            CheckOutcome o = c.expandByLabel() == null ? null : s.checks().get(c.id());
+        for (Check c : expanding(d)) {
+            CheckOutcome o = s.checks().get(c.id());
             if (o == null) {
                 continue;
             }
@@ -199,6 +201,13 @@ public final class RackElevationViewModel {
             parts.add("crit " + Formats.value(t.crit()));
         }
         return "  (" + String.join(", ", parts) + ")";
+    }
+
+    /** A device's checks that expand by a label (its disks'), found once per device. */
+    private List<Check> expanding(Device d) {
+        return expandingOf.computeIfAbsent(
+                d.key(),
+                k -> config.checksFor(d).stream().filter(c -> c.expandByLabel() != null).toList());
     }
 
     /** The hover text of a disk bay. */

@@ -80,6 +80,7 @@ public final class MainView {
     private final StatusViewModel status;
     private final AlertSound sound;
     private boolean panelWanted = true;
+    private List<SearchIndex.Entry> shownResults = List.of();
     private boolean kioskHidesPanel;
     private final List<Consumer<List<Incident>>> newIncidentListeners = new ArrayList<>();
     private final VBox top;
@@ -285,10 +286,8 @@ public final class MainView {
                 KeyEvent.KEY_PRESSED,
                 e -> {
                     if (e.getCode() == KeyCode.ENTER) {
-                        int at = highlightedResult();
-                        List<SearchIndex.Entry> hits = shell.search(search.getText(), 12);
-                        if (!hits.isEmpty()) {
-                            jump(hits.get(Math.max(0, Math.min(at, hits.size() - 1))));
+                        if (!shownResults.isEmpty()) {
+                            jump(shownResults.get(highlightedResult()));
                         }
                         e.consume();
                     }
@@ -512,6 +511,7 @@ public final class MainView {
             return;
         }
         results.getItems().clear();
+        shownResults = hits;
         for (SearchIndex.Entry hit : hits) {
             Label l = new Label(hit.toString());
             l.setPrefWidth(460);
