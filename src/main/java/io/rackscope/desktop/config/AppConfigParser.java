@@ -639,7 +639,7 @@ final class AppConfigParser {
                         t,
                         "prometheus_heartbeat_seconds",
                         "telemetry.prometheus_heartbeat_seconds",
-                        30),
+                        5),
                 values.integer(
                         t, "prometheus_latency_window", "telemetry.prometheus_latency_window", 20),
                 values.bool(t, "debug_stats", "telemetry.debug_stats", false),

@@ -294,12 +294,25 @@ public final class EstateSimulator {
     }
 
     /**
-     * A counter grows at its healthy rate, faster while a degradation of it is on, and never goes
-     * down.
+     * A counter grows at its healthy rate, swinging ±60 % around it over a period of half an hour
+     * to an hour of its own (so that a rate chart is not a flat line), faster while a degradation
+     * of it is on, and never goes down.
      */
     private Double counter(SeriesFamily f, String entity, String key, long ts) {
-        double healthyRate = f.model().healthy(0.5) * 0.05;
-        double v = healthyRate * (ts - COUNTER_BASE) + Math.abs(noise(key, 0)) * 1000;
+        double healthyRate = f.model().counterRate();
+        double period = 1800 + 1800 * Math.abs(noise(key, 1));
+        double phase = 2 * Math.PI * Math.abs(noise(key, 2));
+        double swing =
+                0.6
+                        * healthyRate
+                        * period
+                        / (2 * Math.PI)
+                        * Math.sin(2 * Math.PI * ts / period + phase);
+        double v =
+                healthyRate * (ts - COUNTER_BASE)
+                        + swing
+                        + healthyRate * period
+                        + Math.abs(noise(key, 0)) * 1000;
         for (Affected a : events) {
             if (a.event.kind() == Scenario.Kind.DEGRADATION
                     && f.metric().equals(a.event.metric())

@@ -96,8 +96,18 @@ public final class LocalPrometheus implements AutoCloseable {
                     honor_labels: true
                     static_configs:
                       - targets: ['%s']
+                    # the backfilled history has neither the job nor the target's instance:
+                    # the live samples must extend the same series, not sit beside them
+                    metric_relabel_configs:
+                      - action: labeldrop
+                        regex: job
+                      - source_labels: [instance]
+                        regex: '%s'
+                        target_label: instance
+                        replacement: ''
                 """
-                        .formatted(scrapeSeconds, scrapeSeconds, target));
+                        .formatted(
+                                scrapeSeconds, scrapeSeconds, target, target.replace(".", "\\.")));
         launch(readyTimeout);
     }
 

@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  */
 final class SeriesCatalog {
     private static final Pattern SELECTOR =
-            Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
+            // a quoted value may hold braces: instance="{instance}"
+            Pattern.compile(
+                    "([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{((?:[^{}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*)}");
     private static final Pattern MATCHER =
             Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
     private static final Pattern SIMPLE_VALUE = Pattern.compile("[A-Za-z0-9_.:-]+");

@@ -105,6 +105,16 @@ record ValueModel(String metric, List<Rule> rules, boolean bool) {
         };
     }
 
+    /** How fast a counter of this metric grows when healthy, per second. */
+    double counterRate() {
+        String m = metric.toLowerCase(Locale.ROOT);
+        if (m.contains("bytes")) {
+            // about 1 Gbit/s: a busy node's or a switch port's traffic
+            return m.contains("switch") ? 1.0e9 : 1.25e8;
+        }
+        return healthy(0.5) * 0.05;
+    }
+
     private double byName(double load) {
         String m = metric.toLowerCase(Locale.ROOT);
         if (m.contains("watts") || m.contains("power")) {

@@ -80,6 +80,7 @@ final class CheckUnit {
     private boolean presenceKnown;
     private long lastDiscovery = Debouncer.NONE;
     private long presenceDue = Debouncer.NONE;
+    private long presenceReadAt = Debouncer.NONE;
     private final long phaseOffset;
     private boolean discovered;
 
@@ -89,6 +90,10 @@ final class CheckUnit {
     private OutcomeBuilder samples;
     private final Set<String> unrefreshed = new HashSet<>();
     private final Set<String> suspects = new LinkedHashSet<>();
+    // a planner jumped back to an earlier moment: what this check's later planner followed, and
+    // the failing series of the first cycle (by series key) to carry back from it
+    private Debouncer carriedFrom;
+    private final Map<String, Series> failingNow = new HashMap<>();
     private final Set<String> valuesRead = new HashSet<>();
     private final Map<String, Set<String>> discoveredChildren = new HashMap<>();
     private final Map<String, Set<String>> presentChildren = new HashMap<>();
@@ -160,6 +165,7 @@ final class CheckUnit {
         samples = new OutcomeBuilder(check, Instant.ofEpochMilli(atMillis));
         unrefreshed.clear();
         suspects.clear();
+        failingNow.clear();
         valuesRead.clear();
         discoveredChildren.clear();
         presentChildren.clear();
@@ -250,6 +256,9 @@ final class CheckUnit {
     List<CompletableFuture<Void>> phase2(
             Set<String> inDoubt, Function<Request, CompletableFuture<QueryResult>> ask) {
         List<CompletableFuture<Void>> out = new ArrayList<>();
+        if (carriedFrom != null && mode == EvaluationMode.FILTERED) {
+            out.addAll(carryBack(ask));
+        }
         if (debouncer != null) {
             suspects.removeIf(id -> debouncer.verifiedAt(id, cycleTime));
         }
@@ -285,6 +294,64 @@ final class CheckUnit {
                                         }));
             }
         }
+        return out;
+    }
+
+    /**
+     * The first cycle after a jump back: the failing series whose runs follow from what the later
+     * planner followed are known without their window; those whose run reaches back past what it
+     * read have just the missing points read; the rest stay suspects, their windows read in full.
+     */
+    private List<CompletableFuture<Void>> carryBack(
+            Function<Request, CompletableFuture<QueryResult>> ask) {
+        Set<String> unknown = new HashSet<>();
+        Map<Long, Set<String>> extendFrom = new HashMap<>();
+        failingNow.forEach(
+                (key, s) -> {
+                    String entity = s.label(entityLabel);
+                    switch (debouncer.carryBack(carriedFrom, key, cycleTime, s.value())) {
+                        case READ -> unknown.add(entity);
+                        case EXTEND ->
+                                extendFrom
+                                        .computeIfAbsent(
+                                                debouncer.knownFrom(key), k -> new HashSet<>())
+                                        .add(entity);
+                        case KNOWN -> {}
+                    }
+                });
+        // an entity with a series to read in full is read in full: its carried tracks go
+        debouncer.forget(unknown);
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        long first = debouncer.windowStart(cycleTime);
+        extendFrom.forEach(
+                (knownFrom, entities) -> {
+                    entities.removeAll(unknown);
+                    List<String> ids = new ArrayList<>(entities);
+                    for (List<String> group :
+                            ids.isEmpty() ? List.<List<String>>of() : groups(ids)) {
+                        long to = knownFrom - step;
+                        out.add(
+                                ask.apply(
+                                                new Request(
+                                                        queries.expr(check, group),
+                                                        to * 1000,
+                                                        first,
+                                                        to,
+                                                        step))
+                                        .handle(
+                                                (r, e) -> {
+                                                    if (e != null) {
+                                                        fail(e, group, -1);
+                                                    } else {
+                                                        synchronized (this) {
+                                                            debouncer.extendBack(
+                                                                    r.series(), group, first, to);
+                                                        }
+                                                    }
+                                                    return null;
+                                                }));
+                    }
+                });
         return out;
     }
 
@@ -356,6 +423,9 @@ final class CheckUnit {
                 samples.add(entity, child, check.evaluate(s.value()), s.value());
             } else if (debouncer != null && debouncer.failing(s.value())) {
                 suspects.add(entity);
+                if (carriedFrom != null) {
+                    failingNow.put(SeriesKeys.of(s), s);
+                }
             }
         }
         if (debouncer != null && mode == EvaluationMode.PLAIN) {
@@ -436,11 +506,13 @@ final class CheckUnit {
 
     /** Closes the cycle: the check's states, and what it could not refresh. */
     synchronized Outcome finish() {
+        carriedFrom = null;
         boolean allValues = valuesRead.containsAll(ids) && unrefreshed.isEmpty();
         if (!valuesRead.isEmpty() || errors.isEmpty()) {
             presenceKnown |= allValues;
         }
         if (allValues) {
+            presenceReadAt = cycleTime;
             presenceDue =
                     presenceDue == Debouncer.NONE
                             ? cycleTime + presenceRefresh - phaseOffset
@@ -508,6 +580,31 @@ final class CheckUnit {
         }
         return new Outcome(
                 samples.problems(), absent, Set.copyOf(unrefreshed), List.copyOf(errors));
+    }
+
+    /**
+     * Takes over what {@code later} (the same check on the same Prometheus, in a planner at a later
+     * moment) knows, for a first cycle at the earlier grid time {@code t}: the {@code for:} runs it
+     * followed (carried back in that cycle, see {@link Debouncer#carryBack}), and its presence when
+     * read within the presence refresh of {@code t}. As in a live planner, the sentinels still read
+     * every entity at {@code t} and whatever appeared or vanished is asked again, and presence
+     * older than the refresh is read afresh: whether an earlier moment is reached forwards or
+     * backwards, presence is no staler than live.
+     */
+    void adopt(CheckUnit later, long t) {
+        if (debouncer != null && later.debouncer != null && later.cycleTime >= t) {
+            carriedFrom = later.debouncer;
+        }
+        if (!later.presenceKnown
+                || later.presenceReadAt == Debouncer.NONE
+                || Math.abs(later.presenceReadAt - t) + phaseOffset >= presenceRefresh) {
+            return;
+        }
+        present.clear();
+        present.addAll(later.present);
+        presenceKnown = true;
+        presenceReadAt = later.presenceReadAt;
+        presenceDue = later.presenceReadAt + presenceRefresh - phaseOffset;
     }
 
     /** A pattern of this unit's ids, for messages and tests. */

@@ -13,8 +13,9 @@ import java.time.Instant;
  * evaluated once, then kept (the cache belongs to one loaded configuration). Evaluation goes
  * through a planner of its own, never the live one: moving forward reuses it (a planner carries
  * what it learnt from one cycle to the next, as playback and the step buttons do), moving back
- * starts a fresh one, since a planner's cycles must come in time order. Not thread-safe: one caller
- * at a time.
+ * starts a fresh one, since a planner's cycles must come in time order, which takes over what the
+ * one before knew where it stands for the earlier moment ({@link TelemetryPlanner#adopt}). Not
+ * thread-safe: one caller at a time.
  */
 public final class LookBack implements AutoCloseable {
     /** What one lookup cost: whether it was cached, and whether a fresh planner was started. */
@@ -92,8 +93,12 @@ public final class LookBack implements AutoCloseable {
         }
         boolean cold = walker == null || slot < walkerAt;
         if (cold) {
+            TelemetryPlanner fresh = new TelemetryPlanner(config, router, mode, clock);
+            if (walker != null) {
+                fresh.adopt(walker, Instant.ofEpochMilli(slot));
+            }
             closeWalker();
-            walker = new TelemetryPlanner(config, router, mode, clock);
+            walker = fresh;
         }
         walkerAt = slot;
         HealthSnapshot s = walker.refreshAt(Instant.ofEpochMilli(slot));

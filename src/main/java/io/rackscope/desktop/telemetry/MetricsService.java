@@ -117,7 +117,24 @@ public final class MetricsService {
                                         return r;
                                     });
         }
-        return answer.thenApply(r -> aggregate(metric, entity, start, end, step, r));
+        // the latest sample at the moment itself: the range's last step may lie up to a step back
+        CompletableFuture<QueryResult> latest = route.apply(entity).query(promql, now);
+        return answer.thenCombine(
+                latest,
+                (r, l) ->
+                        aggregate(
+                                metric,
+                                entity,
+                                start,
+                                end,
+                                step,
+                                r,
+                                combine(
+                                        metric.display().aggregation(),
+                                        l.series().stream()
+                                                .mapToDouble(Series::value)
+                                                .filter(v -> !Double.isNaN(v))
+                                                .toArray())));
     }
 
     static ChartData aggregate(
@@ -126,7 +143,8 @@ public final class MetricsService {
             Instant start,
             Instant end,
             Duration step,
-            QueryResult r) {
+            QueryResult r,
+            double latest) {
         int n = (int) ((end.getEpochSecond() - start.getEpochSecond()) / step.toSeconds()) + 1;
         double[] ts = new double[n];
         double[][] columns = new double[n][];
@@ -162,7 +180,8 @@ public final class MetricsService {
                 values,
                 metric.display().warn(),
                 metric.display().crit(),
-                r.series().size());
+                r.series().size(),
+                latest);
     }
 
     static double combine(String aggregation, double[] v) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckResult;
@@ -269,6 +270,72 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             });
         }
         return out;
+    }
+
+    /**
+     * Before this planner's first cycle, at the earlier moment {@code at}: takes over what {@code
+     * later} (a planner of the same configuration that has run at a later moment) knows, where it
+     * can stand for {@code at}: which entities have samples (see {@link CheckUnit#adopt}), and the
+     * runs of the {@code for:} series it followed, so that a series failing at {@code at} whose run
+     * is known has no window to read (see {@link Debouncer#carryBack}). A step back then reads
+     * about what a step forward reads.
+     */
+    public void adopt(TelemetryPlanner later, Instant at) {
+        if (later.config != config || later.units.size() != units.size()) {
+            return;
+        }
+        long t = Math.floorDiv(at.getEpochSecond(), step.toSeconds()) * step.toSeconds();
+        for (int i = 0; i < units.size(); i++) {
+            CheckUnit mine = units.get(i);
+            CheckUnit theirs = later.units.get(i);
+            if (mine.check() == theirs.check() && mine.route().equals(theirs.route())) {
+                mine.adopt(theirs, t);
+            }
+        }
+    }
+
+    /**
+     * How often Prometheus is probed between cycles ({@link #heartbeat}): {@code
+     * telemetry.prometheus_heartbeat_seconds}, at most the query timeout, so that an outage shows
+     * within about one timeout whatever the cycle interval; zero when the heartbeat is off.
+     */
+    public Duration heartbeatInterval() {
+        AppConfig.Telemetry t = config.app().telemetry();
+        if (t.heartbeatSeconds() <= 0) {
+            return Duration.ZERO;
+        }
+        return Duration.ofSeconds(Math.min(t.heartbeatSeconds(), Math.max(1, t.timeoutSeconds())));
+    }
+
+    /**
+     * Whether every Prometheus answers a trivial query now: an answer of any kind counts, a refused
+     * connection, a timeout, refused credentials or a page that is not Prometheus' do not.
+     */
+    public CompletableFuture<Boolean> heartbeat() {
+        Instant now = clock.instant();
+        List<CompletableFuture<Boolean>> beats = new ArrayList<>();
+        for (PrometheusApi api : router.all()) {
+            beats.add(
+                    api.query("vector(1)", now)
+                            .handle(
+                                    (r, e) ->
+                                            e == null
+                                                    || !CycleErrors.of(e, "heartbeat", -1, "")
+                                                            .kind()
+                                                            .aboutTheServer()));
+        }
+        return CompletableFuture.allOf(beats.toArray(CompletableFuture[]::new))
+                .thenApply(v -> beats.stream().allMatch(CompletableFuture::join));
+    }
+
+    /** Whether the last cycle reached every Prometheus (none of its errors is about a server). */
+    public boolean lastCycleConnected() {
+        return latest.errors().stream().noneMatch(e -> e.kind().aboutTheServer());
+    }
+
+    /** Whether a cycle is running now. */
+    public boolean cycling() {
+        return runningSince != null;
     }
 
     /** How often cycles run (the feed's interval); {@code for:} checks are scheduled on it. */

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.metrics.MetricDisplay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,6 +25,59 @@ public final class Formats {
         return a >= 100
                 ? String.format(Locale.ROOT, "%.0f", v)
                 : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
+    }
+
+    /**
+     * A metric's value as its definition's {@code display.format} says (multiplier, decimals,
+     * prefix, suffix), else as {@link #value} with the unit: "1.2 Gbit/s", "412 W".
+     */
+    public static String metric(MetricDisplay d, double v) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        MetricDisplay.Format f = d.format();
+        if (f.equals(MetricDisplay.Format.DEFAULT)) {
+            return d.unit().isEmpty() ? value(v) : value(v) + " " + d.unit();
+        }
+        return f.prefix() + number(d, v) + f.suffix();
+    }
+
+    /** A metric's value scaled and rounded as its format says, without prefix, suffix or unit. */
+    public static String number(MetricDisplay d, double v) {
+        return number(d, v, Double.NaN);
+    }
+
+    /**
+     * As {@link #number(MetricDisplay, double)}, with at least the decimals that tell apart values
+     * {@code spacing} apart (an axis' ticks).
+     */
+    public static String number(MetricDisplay d, double v, double spacing) {
+        MetricDisplay.Format f = d.format();
+        if (f.equals(MetricDisplay.Format.DEFAULT)) {
+            return value(v);
+        }
+        double step = Math.abs(spacing * f.multiplier());
+        int decimals = Math.max(0, Math.min(6, f.decimals()));
+        // 0.25 apart needs two decimals, 0.5 one
+        while (step > 0 && decimals < 6) {
+            double scaled = step * Math.pow(10, decimals);
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+                break;
+            }
+            decimals++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v * f.multiplier());
+    }
+
+    /** The unit a chart's axis is in: the format's suffix when it has one, else the unit. */
+    public static String unit(MetricDisplay d) {
+        String suffix = d.format().suffix().trim();
+        return suffix.isEmpty() ? d.unit() : suffix;
+    }
+
+    /** "1 rack", "12 racks": a count with its noun, singular for one. */
+    public static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
     }
 
     /** "12 s", "4 min", "3 h 5 min", "2 d 4 h". */

@@ -53,6 +53,7 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     private final TelemetryPlanner planner;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> task;
+    private ScheduledFuture<?> heartbeatTask;
     private final LookBack lookBack;
     private final ExecutorService pastWorker;
     private final ReadOnlyObjectWrapper<Instant> viewing =
@@ -125,6 +126,33 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
         task =
                 scheduler.scheduleWithFixedDelay(
                         this::cycle, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        Duration beat = planner.heartbeatInterval();
+        if (!beat.isZero() && beat.compareTo(interval) < 0) {
+            heartbeatTask =
+                    scheduler.scheduleWithFixedDelay(
+                            this::heartbeat,
+                            beat.toMillis(),
+                            beat.toMillis(),
+                            TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Between cycles: when Prometheus stops answering, or answers again, a cycle runs at once
+     * rather than at its turn, so that the outage (or the recovery) shows within about one query
+     * timeout. Nothing is probed while a cycle runs: the cycle will tell.
+     */
+    private void heartbeat() {
+        if (planner.cycling() || planner.latest().version() == 0) {
+            return;
+        }
+        planner.heartbeat()
+                .thenAccept(
+                        answers -> {
+                            if (answers != planner.lastCycleConnected()) {
+                                refreshNow();
+                            }
+                        });
     }
 
     @Override
@@ -390,6 +418,9 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     public void close() {
         if (task != null) {
             task.cancel(true);
+        }
+        if (heartbeatTask != null) {
+            heartbeatTask.cancel(true);
         }
         if (scheduler != null) {
             scheduler.shutdownNow();

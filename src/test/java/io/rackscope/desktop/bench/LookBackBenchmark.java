@@ -1,6 +1,7 @@
 package io.rackscope.desktop.bench;
 
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.LookBack;
@@ -12,14 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * What looking back costs, on a generated estate scraped by a real Prometheus: a live cycle (the
- * yardstick), then 60 past moments scrubbed backwards (each a fresh planner), played forwards (one
- * planner carried along) and scrubbed again (kept), each measured by Prometheus' engine seconds,
- * plus the heap the kept moments hold. {@code scripts/bench look-back NODES MINUTES STEP_S}: the
- * estate is scraped every 15 s for MINUTES, the moments are STEP_S apart over the last part of
- * that.
+ * yardstick), then past moments scrubbed backwards (by a planner knowing nothing, and as the time
+ * control does, with the states of both compared), played forwards (one planner carried along) and
+ * scrubbed again (kept), each measured by Prometheus' engine seconds, plus the heap the kept
+ * moments hold. {@code scripts/bench look-back NODES MINUTES STEP_S [MOMENTS]}: the estate is
+ * scraped every 15 s for MINUTES, the MOMENTS (60) are STEP_S apart over the last part of that.
  */
 public final class LookBackBenchmark {
     record Lookup(double engine, long queries, long wallMillis) {}
@@ -28,10 +30,12 @@ public final class LookBackBenchmark {
         int nodes = Integer.parseInt(args[0]);
         int minutes = Integer.parseInt(args[1]);
         int step = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        ScrapedEstate.measure(nodes, minutes, (config, url) -> measure(config, url, step));
+        int moments = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        ScrapedEstate.measure(nodes, minutes, (config, url) -> measure(config, url, step, moments));
     }
 
-    static void measure(RackscopeConfig config, String url, int step) throws Exception {
+    static void measure(RackscopeConfig config, String url, int step, int moments)
+            throws Exception {
         QueryStats stats = new QueryStats();
         try (PrometheusRouter router = new PrometheusRouter(config, url, stats)) {
             Instant end = Instant.now().minusSeconds(30);
@@ -74,14 +78,48 @@ public final class LookBackBenchmark {
                             Duration.ofHours(24),
                             120)) {
                 Instant last = back.slot(end);
+                List<Lookup> blank = new ArrayList<>();
                 List<Lookup> backwards = new ArrayList<>();
-                for (int i = 0; i < 60; i++) {
+                int equal = 0;
+                for (int i = 0; i < moments; i++) {
                     Instant at = last.minusSeconds((long) step * i);
-                    backwards.add(time(url, stats, () -> back.at(at)));
+                    HealthSnapshot[] alone = new HealthSnapshot[1];
+                    HealthSnapshot[] scrubbed = new HealthSnapshot[1];
+                    Work asTimeControl = () -> scrubbed[0] = back.at(at).snapshot();
+                    // alternately first, so that neither gains from the other's warm caches
+                    if (i % 2 == 1) {
+                        backwards.add(time(url, stats, asTimeControl));
+                    }
+                    blank.add(
+                            time(
+                                    url,
+                                    stats,
+                                    () -> {
+                                        try (TelemetryPlanner p =
+                                                new TelemetryPlanner(
+                                                        config,
+                                                        router,
+                                                        EvaluationMode.FILTERED,
+                                                        Clock.systemUTC())) {
+                                            return alone[0] = p.refreshAt(at);
+                                        }
+                                    }));
+                    if (i % 2 == 0) {
+                        backwards.add(time(url, stats, asTimeControl));
+                    }
+                    if (sameStates(alone[0], scrubbed[0])) {
+                        equal++;
+                    }
                 }
-                report("scrubbed backwards (each a fresh planner)", backwards, live);
+                report("scrubbed backwards, each a planner knowing nothing", blank, live);
+                report("scrubbed backwards (as the time control does)", backwards, live);
+                System.out.printf(
+                        Locale.ROOT,
+                        "states equal to a planner knowing nothing: %d of %d moments%n",
+                        equal,
+                        moments);
                 List<Lookup> again = new ArrayList<>();
-                for (int i = 59; i >= 0; i--) {
+                for (int i = moments - 1; i >= 0; i--) {
                     Instant at = last.minusSeconds((long) step * i);
                     again.add(time(url, stats, () -> back.at(at)));
                 }
@@ -90,7 +128,8 @@ public final class LookBackBenchmark {
                 long heap1 = rt.totalMemory() - rt.freeMemory();
                 System.out.printf(
                         Locale.ROOT,
-                        "heap held by 60 kept moments: %.1f MB%n",
+                        "heap held by %d kept moments: %.1f MB%n",
+                        moments,
                         (heap1 - heap0) / 1e6);
             }
             try (LookBack play =
@@ -102,15 +141,20 @@ public final class LookBackBenchmark {
                             Duration.ofSeconds(step),
                             Duration.ofHours(24),
                             120)) {
-                Instant first = play.slot(end).minusSeconds(59L * step);
+                Instant first = play.slot(end).minusSeconds((moments - 1L) * step);
                 List<Lookup> forwards = new ArrayList<>();
-                for (int i = 0; i < 60; i++) {
+                for (int i = 0; i < moments; i++) {
                     Instant at = first.plusSeconds((long) step * i);
                     forwards.add(time(url, stats, () -> play.at(at)));
                 }
                 report("played forwards (one planner carried along)", forwards, live);
             }
         }
+    }
+
+    static boolean sameStates(HealthSnapshot a, HealthSnapshot b) {
+        return new TreeMap<>(a.nodes()).equals(new TreeMap<>(b.nodes()))
+                && new TreeMap<>(a.racks()).equals(new TreeMap<>(b.racks()));
     }
 
     interface Work {

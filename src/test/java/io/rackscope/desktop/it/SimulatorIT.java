@@ -10,6 +10,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.simulator.EstateSimulator;
 import io.rackscope.desktop.simulator.LocalPrometheus;
 import io.rackscope.desktop.simulator.MetricsExporter;
@@ -31,9 +32,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +109,58 @@ class SimulatorIT {
                         config.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
             return new TelemetryPlanner(config, client, EvaluationMode.FILTERED, Clock.systemUTC())
                     .refresh();
+        }
+    }
+
+    static List<Series> ask(PrometheusClient client, String promql) {
+        try {
+            return client.query(promql).get().series();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(promql, e);
+        }
+    }
+
+    @Test
+    void liveSamplesExtendTheBackfilledSeriesAndTheNetworkCountersAreServed() throws Exception {
+        try (PrometheusClient client =
+                new PrometheusClient(
+                        config.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
+            PrometheusServer.waitFor(
+                    () -> !ask(client, "scrape_samples_scraped > 0").isEmpty(),
+                    Duration.ofSeconds(30),
+                    "a scrape");
+            // history ends 30 s ago: within the 5 min look-back both would count if they differed
+            assertEquals(
+                    1.0,
+                    client.query("count(node_power_watts{instance=\"cn0002\"})")
+                            .get()
+                            .series()
+                            .get(0)
+                            .value(),
+                    "one series, history and live alike");
+            Rack rack = config.topology().rack("fra1-a01-r01").orElseThrow();
+            assertEquals(
+                    Set.of(),
+                    client
+                            .query("pdu_power_watts{rack_id=\"" + rack.id() + "\"}")
+                            .get()
+                            .series()
+                            .stream()
+                            .flatMap(x -> x.labels().keySet().stream())
+                            .filter(l -> l.equals("job") || l.equals("instance"))
+                            .collect(Collectors.toSet()),
+                    "a rack's series carry neither the job nor the target's address");
+            PrometheusServer.waitFor(
+                    () -> {
+                        var r =
+                                ask(
+                                        client,
+                                        "sum(rate(node_network_receive_bytes_total"
+                                                + "{instance=\"cn0002\"}[5m]))");
+                        return !r.isEmpty() && r.get(0).value() > 0;
+                    },
+                    Duration.ofSeconds(30),
+                    "the network receive rate the bundled definitions chart");
         }
     }
 

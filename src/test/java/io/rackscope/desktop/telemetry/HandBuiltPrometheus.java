@@ -43,6 +43,10 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     private final Set<String> hanging = new HashSet<>();
     private final QueryStats stats = new QueryStats();
     final List<String> asked = new ArrayList<>();
+    private PrometheusException down;
+
+    /** Grid points asked by range queries, all told: what reading windows costs. */
+    long rangePoints;
 
     /** A series of {@code metric} with {@code labels}; NaN from {@code value} means no sample. */
     public HandBuiltPrometheus series(
@@ -61,6 +65,15 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         hanging.add(metric);
     }
 
+    /** Every query fails with {@code error} (the server down) until {@link #comeBack}. */
+    public synchronized void goDown(PrometheusException error) {
+        down = error;
+    }
+
+    public synchronized void comeBack() {
+        down = null;
+    }
+
     void heal(String metric) {
         failing.remove(metric);
         hanging.remove(metric);
@@ -73,6 +86,9 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     @Override
     public synchronized CompletableFuture<QueryResult> query(String promql, Instant time) {
         asked.add(promql);
+        if (down != null) {
+            return CompletableFuture.failedFuture(down);
+        }
         if (hangs(promql)) {
             return new CompletableFuture<>();
         }
@@ -88,6 +104,10 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     public synchronized CompletableFuture<QueryResult> queryRange(
             String promql, Instant start, Instant end, Duration step) {
         asked.add("range " + promql);
+        if (down != null) {
+            return CompletableFuture.failedFuture(down);
+        }
+        rangePoints += (end.getEpochSecond() - start.getEpochSecond()) / step.toSeconds() + 1;
         if (hangs(promql)) {
             return new CompletableFuture<>();
         }

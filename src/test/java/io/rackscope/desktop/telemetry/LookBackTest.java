@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +96,134 @@ class LookBackTest {
             LookBack.Lookup healed = back.at(ago(2700));
             assertFalse(healed.cached());
             assertEquals(Severity.CRIT, healed.snapshot().node("n02"));
+        }
+    }
+
+    @Test
+    void aStepBackAsksWhatALiveCycleAsksAndShowsWhatAPlannerKnowingNothingShows() {
+        HandBuiltPrometheus p = history();
+        try (LookBack back = lookBack(p)) {
+            back.at(ago(1500));
+            int before = p.asked.size();
+            LookBack.Lookup step = back.at(ago(1560));
+            List<String> asked = List.copyOf(p.asked.subList(before, p.asked.size()));
+            assertTrue(step.coldStart(), "backwards: a fresh planner");
+            assertTrue(
+                    asked.stream().noneMatch(q -> q.startsWith("max by (instance) (temp")),
+                    "temp's presence was read a step later, not again: " + asked);
+            assertTrue(
+                    asked.stream().anyMatch(q -> q.startsWith("(temp")),
+                    "its failures are: " + asked);
+            try (LookBack blank = lookBack(history())) {
+                assertEquals(blank.at(ago(1560)).snapshot().nodes(), step.snapshot().nodes());
+            }
+        }
+    }
+
+    @Test
+    void aNodeThatHadVanishedAtTheEarlierMomentIsUnknownThereThoughPresentLater() {
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        for (String n : List.of("n01", "n02", "n03", "n04")) {
+            LongToDoubleFunction gone =
+                    t -> n.equals("n03") && t < PastEstate.NOW - 1800 ? Double.NaN : 1;
+            p.series("up", Map.of("instance", n), gone);
+            p.series("temp", Map.of("instance", n), t -> gone.applyAsDouble(t) * 40);
+        }
+        try (LookBack back = lookBack(p)) {
+            assertEquals(Severity.OK, back.at(ago(1740)).snapshot().node("n03"));
+            HealthSnapshot earlier = back.at(ago(1860)).snapshot();
+            assertEquals(Severity.UNKNOWN, earlier.node("n03"));
+            assertEquals(Set.of("n03"), earlier.checks().get("temp").absent());
+            assertEquals(Severity.OK, earlier.node("n04"));
+        }
+    }
+
+    @Test
+    void presenceReadLongerAgoThanTheRefreshIsReadAgain() {
+        HandBuiltPrometheus p = history();
+        try (LookBack back = lookBack(p)) {
+            back.at(ago(60));
+            int before = p.asked.size();
+            back.at(ago(60 + 3600));
+            assertTrue(
+                    p.asked.subList(before, p.asked.size()).stream()
+                            .anyMatch(q -> q.startsWith("max by (instance) (temp")),
+                    "an hour back, beyond the 30 min refresh: temp read in full");
+        }
+    }
+
+    /**
+     * temp (for: 2m, WARN above 75, CRIT above 90) on the 15 s grid: n01 hot all along (a run older
+     * than any window); n02 hot for ten minutes of the hour; n03 hot but missing a sample every
+     * five minutes; n04 always WARN with CRIT bursts of three minutes every ten.
+     */
+    static HandBuiltPrometheus runs() {
+        long now = PastEstate.NOW;
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        for (String n : List.of("n01", "n02", "n03", "n04")) {
+            p.series("up", Map.of("instance", n), t -> 1);
+        }
+        p.series("temp", Map.of("instance", "n01"), t -> 80);
+        p.series(
+                "temp",
+                Map.of("instance", "n02"),
+                t -> t >= now - 1800 && t < now - 1200 ? 80 : 40);
+        p.series("temp", Map.of("instance", "n03"), t -> t % 300 == 0 ? Double.NaN : 80);
+        p.series("temp", Map.of("instance", "n04"), t -> Math.floorMod(t, 600) < 180 ? 95 : 80);
+        return p;
+    }
+
+    static Map<String, String> states(HealthSnapshot s) {
+        Map<String, String> out = new TreeMap<>();
+        s.nodes().forEach((id, sev) -> out.put(id, sev.name()));
+        s.checks()
+                .get("temp")
+                .problems()
+                .forEach(
+                        (id, r) ->
+                                out.put("temp " + id, r.severity() + " " + Math.round(r.value())));
+        return out;
+    }
+
+    @Test
+    void scrubbingBackCarriesTheRunsItKnowsAndShowsWhatAPlannerKnowingNothingShows() {
+        HandBuiltPrometheus carried = runs();
+        HandBuiltPrometheus blank = runs();
+        try (LookBack back =
+                new LookBack(
+                        config,
+                        new PrometheusRouter(carried),
+                        EvaluationMode.FILTERED,
+                        PastEstate.clock(),
+                        Duration.ofSeconds(15),
+                        Duration.ofHours(24),
+                        500)) {
+            Set<String> seen = new HashSet<>();
+            for (long ago = 600; ago <= 3000; ago += 15) {
+                Instant at = ago(ago);
+                Map<String, String> scrubbed = states(back.at(at).snapshot());
+                Map<String, String> alone;
+                try (TelemetryPlanner p =
+                        new TelemetryPlanner(
+                                config,
+                                new PrometheusRouter(blank),
+                                EvaluationMode.FILTERED,
+                                PastEstate.clock())) {
+                    alone = states(p.refreshAt(at));
+                }
+                assertEquals(alone, scrubbed, ago + " s ago");
+                seen.addAll(scrubbed.values());
+            }
+            assertTrue(
+                    seen.containsAll(Set.of("OK", "WARN", "CRIT", "WARN 80", "CRIT 95")),
+                    "every state met: " + seen);
+            assertTrue(
+                    carried.rangePoints * 4 < blank.rangePoints,
+                    "windows read: "
+                            + carried.rangePoints
+                            + " points carried back, "
+                            + blank.rangePoints
+                            + " afresh");
         }
     }
 }

@@ -1,13 +1,18 @@
 package io.rackscope.desktop.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.metrics.MetricDisplay;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetricsServiceTest {
     static final Duration SCRAPE = Duration.ofSeconds(15);
@@ -31,6 +36,27 @@ class MetricsServiceTest {
                 "node_temperature_celsius{instance=\"a\\\"b\"}",
                 MetricsService.expression(braces, "a\"b"));
         assertEquals("ipmi_power_watts{instance=\"n1\"}", MetricsService.expression(dollar, "n1"));
+    }
+
+    @Test
+    void nowIsTheLatestSampleWhateverTheRangeAndItsStep(@TempDir Path dir) throws Exception {
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        p.series("temp", Map.of("instance", "n1"), t -> t % 1000);
+        MetricsService charts =
+                new MetricsService(
+                        p,
+                        PlannerLogicTest.load(dir, "telemetry: {scrape_interval_seconds: 15}\n")
+                                .app());
+        MetricDefinition m = definition("temp{instance=~\"{instance}\"}", "avg");
+        Instant now = Instant.ofEpochSecond(1_796_000_123);
+        ChartData hour = charts.range(m, "n1", Duration.ofHours(1), 560, now).get();
+        ChartData week = charts.range(m, "n1", Duration.ofDays(7), 560, now).get();
+        assertEquals(123.0, hour.latest());
+        assertEquals(123.0, week.latest(), "the same now on a 7 d chart");
+        assertNotEquals(
+                week.values()[week.lastPoint()],
+                week.latest(),
+                "the week's last step lies before now: it is not now's value");
     }
 
     @Test

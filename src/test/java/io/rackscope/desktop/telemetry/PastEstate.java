@@ -19,7 +19,12 @@ public final class PastEstate {
     private PastEstate() {}
 
     public static RackscopeConfig config(Path dir) {
-        return PlannerLogicTest.load(dir, "telemetry: {scrape_interval_seconds: 15}\n");
+        return config(dir, "telemetry: {scrape_interval_seconds: 15}\n");
+    }
+
+    /** The estate with {@code app} as its app.yaml. */
+    public static RackscopeConfig config(Path dir, String app) {
+        return PlannerLogicTest.load(dir, app);
     }
 
     public static HandBuiltPrometheus history() {

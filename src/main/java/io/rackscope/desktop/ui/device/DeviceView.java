@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,6 +41,7 @@ public final class DeviceView implements PlaceView {
     private final TabPane tabs = new TabPane();
     private final Map<Tab, List<MetricChart>> charts = new HashMap<>();
     private final Map<Tab, String> entityOf = new HashMap<>();
+    private static final double CHART_GAP = 12;
     private final Map<String, FlowPane> chartPanes = new HashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
 
@@ -137,6 +139,12 @@ public final class DeviceView implements PlaceView {
                             for (MetricChartViewModel m : model.charts(entityOf.get(t))) {
                                 MetricChart c = new MetricChart(m);
                                 list.add(c);
+                                c.node()
+                                        .prefWidthProperty()
+                                        .bind(
+                                                Bindings.createDoubleBinding(
+                                                        () -> chartWidth(pane.getWidth()),
+                                                        pane.widthProperty()));
                                 pane.getChildren().add(c.node());
                             }
                             if (list.isEmpty()) {
@@ -148,6 +156,12 @@ public final class DeviceView implements PlaceView {
                             return list;
                         })
                 .forEach(MetricChart::start);
+    }
+
+    /** Charts use the width there is: two side by side from 1000 px, else one across. */
+    static double chartWidth(double paneWidth) {
+        double w = paneWidth >= 1000 ? (paneWidth - CHART_GAP) / 2 : paneWidth;
+        return Math.max(MetricChart.MIN_WIDTH, Math.floor(w) - 1);
     }
 
     private Node instancePane(String entity) {
@@ -198,7 +212,7 @@ public final class DeviceView implements PlaceView {
         table.getColumns().setAll(List.of(stateCol, nameCol, valueCol, sinceCol));
         table.getItems().setAll(model.rows(entity).get());
         model.rows(entity).addListener((o, a, rows) -> table.getItems().setAll(rows));
-        FlowPane chartPane = new FlowPane(12, 12);
+        FlowPane chartPane = new FlowPane(CHART_GAP, CHART_GAP);
         chartPane.setId("charts-" + entity);
         chartPanes.put(entity, chartPane);
         Label checksTitle = new Label("Checks");

@@ -255,11 +255,18 @@ public final class DeviceViewModel {
         return checks.size();
     }
 
-    /** One chart model per metric definition of the device's template, for {@code entity}. */
+    /**
+     * One chart model per metric definition of the device's template, for {@code entity}: a range
+     * chosen on one is taken by every other that offers it, so the charts of a page line up.
+     */
     public List<MetricChartViewModel> charts(String entity) {
         List<MetricChartViewModel> out = new ArrayList<>();
         for (MetricDefinition m : config.metricsFor(device)) {
             out.add(new MetricChartViewModel(m, seriesId(entity), charts, options, clock));
+        }
+        for (MetricChartViewModel m : out) {
+            m.rangeProperty()
+                    .addListener((o, before, range) -> out.forEach(other -> other.offer(range)));
         }
         return out;
     }

@@ -7,10 +7,8 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.metrics.MetricDisplay;
-import java.time.Instant;
+import io.rackscope.desktop.ui.Formats;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -37,9 +35,11 @@ import javafx.util.StringConverter;
  * {@link #stop()} when hidden.
  */
 final class MetricChart {
+    /** The width a chart's data is fetched for (its step); drawn at the width there is. */
     static final int WIDTH = 560;
-    private static final DateTimeFormatter HHMM =
-            DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    static final double MIN_WIDTH = 420;
+    private static final ZoneId ZONE = ZoneId.systemDefault();
     private final MetricChartViewModel model;
     private final MetricDefinition metric;
     private final VBox box = new VBox(6);
@@ -51,7 +51,8 @@ final class MetricChart {
         this.model = model;
         this.metric = model.metric();
         MetricDisplay d = metric.display();
-        Label title = new Label(metric.name() + (d.unit().isEmpty() ? "" : " (" + d.unit() + ")"));
+        String unit = Formats.unit(d);
+        Label title = new Label(metric.name() + (unit.isEmpty() ? "" : " (" + unit + ")"));
         title.getStyleClass().add("subtitle");
         Label agg = new Label(d.aggregation().isEmpty() ? "" : d.aggregation());
         agg.getStyleClass().add("faint");
@@ -73,18 +74,21 @@ final class MetricChart {
                                         b.setSelected(true);
                                         model.choose(dur);
                                     });
+                            // another chart of the page may choose the range
+                            model.rangeProperty()
+                                    .addListener((o, x, now) -> b.setSelected(dur.equals(now)));
                             head.getChildren().add(b);
                         });
         status.getStyleClass().add("faint");
         status.textProperty().bind(model.statusProperty());
-        plot.setPrefSize(WIDTH, 220);
+        plot.setPrefSize(MIN_WIDTH, 220);
         plot.setMinHeight(200);
         box.getStyleClass().add("panel");
         box.getChildren().addAll(head, plot, status);
         model.dataProperty().addListener((o, a, data) -> show(data));
     }
 
-    Node node() {
+    Region node() {
         return box;
     }
 
@@ -107,7 +111,7 @@ final class MetricChart {
 
     private void show(ChartData data) {
         MetricDisplay d = metric.display();
-        double last = MetricChartViewModel.last(data);
+        double last = data.latest();
         stopGauge();
         plot.getChildren()
                 .setAll(
@@ -119,25 +123,8 @@ final class MetricChart {
     }
 
     private Node xy(ChartData data, boolean area) {
-        NumberAxis x =
-                new NumberAxis(
-                        data.start().getEpochSecond(),
-                        data.end().getEpochSecond(),
-                        Math.max(60, model.rangeProperty().get().toSeconds() / 6.0));
-        x.setTickLabelFormatter(
-                new StringConverter<>() {
-                    @Override
-                    public String toString(Number n) {
-                        return HHMM.format(Instant.ofEpochSecond(n.longValue()));
-                    }
-
-                    @Override
-                    public Number fromString(String s) {
-                        return 0;
-                    }
-                });
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(false);
+        TimeAxis x = new TimeAxis(data.start().getEpochSecond(), data.end().getEpochSecond(), ZONE);
+        NumberAxis y = valueAxis(area);
         XYChart<Number, Number> chart;
         if (area) {
             AreaChart<Number, Number> a = new AreaChart<>(x, y);
@@ -164,6 +151,29 @@ final class MetricChart {
         threshold(chart, data, data.warn(), "threshold-warn");
         threshold(chart, data, data.crit(), "threshold-crit");
         return chart;
+    }
+
+    /**
+     * The value axis, its ticks scaled as the definition's format says; from zero for an area or a
+     * bar (a filled shape measured from an axis that does not start at zero exaggerates).
+     */
+    private NumberAxis valueAxis(boolean fromZero) {
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(fromZero);
+        MetricDisplay d = metric.display();
+        y.setTickLabelFormatter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(Number n) {
+                        return Formats.number(d, n.doubleValue(), y.getTickUnit());
+                    }
+
+                    @Override
+                    public Number fromString(String s) {
+                        return 0;
+                    }
+                });
+        return y;
     }
 
     private static void threshold(
@@ -200,7 +210,8 @@ final class MetricChart {
 
     private Node bar(ChartData data) {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = valueAxis(true);
+        long unit = TimeAxis.unit(data.end().getEpochSecond() - data.start().getEpochSecond());
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -213,8 +224,7 @@ final class MetricChart {
                 series.getData()
                         .add(
                                 new XYChart.Data<>(
-                                        HHMM.format(
-                                                Instant.ofEpochSecond((long) data.timestamps()[i])),
+                                        TimeAxis.label((long) data.timestamps()[i], unit, ZONE),
                                         data.values()[i]));
             }
         }

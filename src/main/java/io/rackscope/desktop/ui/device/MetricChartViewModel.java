@@ -10,10 +10,13 @@ import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -53,12 +56,28 @@ public final class MetricChartViewModel {
         this.options = options;
         this.clock = clock;
         MetricDisplay d = metric.display();
-        for (String r : d.timeRanges().isEmpty() ? MetricDisplay.DEFAULT_RANGES : d.timeRanges()) {
-            Durations.parse(r).ifPresent(dur -> ranges.put(r, dur));
-        }
+        ranges.putAll(ranges(d));
         range.set(Durations.parse(d.defaultRange()).orElse(Duration.ofHours(1)));
         refresh = new Timeline(new KeyFrame(REFRESH, e -> load()));
         refresh.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * The range buttons of a definition: its {@code time_ranges} (the usual four when it has none)
+     * and its default range, shortest first, one per duration.
+     */
+    static Map<String, Duration> ranges(MetricDisplay d) {
+        List<String> listed =
+                new ArrayList<>(
+                        d.timeRanges().isEmpty() ? MetricDisplay.DEFAULT_RANGES : d.timeRanges());
+        listed.add(d.defaultRange());
+        Map<Duration, String> byDuration = new TreeMap<>();
+        for (String r : listed) {
+            Durations.parse(r).ifPresent(dur -> byDuration.putIfAbsent(dur, r));
+        }
+        Map<String, Duration> out = new LinkedHashMap<>();
+        byDuration.forEach((dur, label) -> out.put(label, dur));
+        return out;
     }
 
     public MetricDefinition metric() {
@@ -91,8 +110,17 @@ public final class MetricChartViewModel {
     }
 
     public void choose(Duration r) {
-        range.set(r);
-        load();
+        if (!r.equals(range.get())) {
+            range.set(r);
+            load();
+        }
+    }
+
+    /** Takes {@code r}, chosen on another chart of the page, when this chart offers it. */
+    void offer(Duration r) {
+        if (ranges.containsValue(r)) {
+            choose(r);
+        }
     }
 
     public void start() {
@@ -129,25 +157,35 @@ public final class MetricChartViewModel {
                                         }));
     }
 
-    /** The latest sample of {@code d}, NaN when it has none. */
-    static double last(ChartData d) {
-        double last = Double.NaN;
-        for (double v : d.values()) {
-            if (!Double.isNaN(v)) {
-                last = v;
-            }
-        }
-        return last;
-    }
-
-    private String describe(ChartData d) {
+    /**
+     * "now 412 W · step 15 s · 1 series"; a series without a sample at this moment says so, with
+     * when its last point was, instead of a stale "now".
+     */
+    static String describe(ChartData d) {
+        MetricDefinition metric = d.metric();
+        String entity = d.entity();
         if (d.seriesCount() == 0) {
             return "No data for " + entity + " in this range.";
         }
         List<String> parts = new ArrayList<>();
-        parts.add("last " + Formats.value(last(d)) + " " + metric.display().unit());
+        MetricDisplay display = metric.display();
+        int lastPoint = d.lastPoint();
+        if (!Double.isNaN(d.latest())) {
+            parts.add("now " + Formats.metric(display, d.latest()));
+        } else if (lastPoint >= 0) {
+            parts.add(
+                    "no sample now (last "
+                            + Formats.metric(display, d.values()[lastPoint])
+                            + " at "
+                            + Formats.moment(
+                                    Instant.ofEpochSecond((long) d.timestamps()[lastPoint]),
+                                    ZoneId.systemDefault())
+                            + ")");
+        } else {
+            parts.add("no sample now");
+        }
         parts.add("step " + Durations.format(d.step()));
-        parts.add(d.seriesCount() + " series");
+        parts.add(d.seriesCount() + (d.seriesCount() == 1 ? " series" : " series combined"));
         return String.join(" · ", parts);
     }
 }

@@ -105,10 +105,10 @@ public final class RackElevationViewModel {
     public String facts() {
         return rack.uHeight()
                 + "U · "
-                + rack.devices().size()
-                + " devices · "
-                + rack.devices().stream().mapToInt(d -> d.instances().size()).sum()
-                + " nodes";
+                + Formats.count(rack.devices().size(), "device")
+                + " · "
+                + Formats.count(
+                        rack.devices().stream().mapToInt(d -> d.instances().size()).sum(), "node");
     }
 
     public Optional<DeviceTemplate> template(Device d) {

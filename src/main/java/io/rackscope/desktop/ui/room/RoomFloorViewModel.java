@@ -203,15 +203,7 @@ public final class RoomFloorViewModel {
                 (aisle, a) -> {
                     ReadOnlyObjectWrapper<String> p = aisleSummaries.get(aisle);
                     String text =
-                            a[0] + a[1] + a[2] == 0
-                                    ? "all clear"
-                                    : (a[0] > 0 ? a[0] + " CRIT  " : "")
-                                            + (a[1] > 0 ? a[1] + " WARN  " : "")
-                                            + (a[2] > 0
-                                                    ? a[2]
-                                                            + (a[2] == 1 ? " rack" : " racks")
-                                                            + " UNKNOWN"
-                                                    : "");
+                            a[0] + a[1] + a[2] == 0 ? "all clear" : aisleSummary(a[0], a[1], a[2]);
                     if (p != null && !text.equals(p.get())) {
                         p.set(text.trim());
                     }
@@ -390,10 +382,9 @@ public final class RoomFloorViewModel {
             b.append("  (stale)");
         }
         b.append('\n')
-                .append(r.devices().size())
-                .append(" devices, ")
-                .append(instancesOfRack.get(r.key()).size())
-                .append(" nodes");
+                .append(Formats.count(r.devices().size(), "device"))
+                .append(", ")
+                .append(Formats.count(instancesOfRack.get(r.key()).size(), "node"));
         if (colourBy.get() != null) {
             b.append('\n')
                     .append(colourBy.get().name())
@@ -459,5 +450,20 @@ public final class RoomFloorViewModel {
 
     public void dispose() {
         subscriptions.dispose();
+    }
+
+    /** "75 CRIT nodes · 1 rack UNKNOWN": each count with its own noun. */
+    static String aisleSummary(int critNodes, int warnNodes, int unknownRacks) {
+        List<String> parts = new ArrayList<>();
+        if (critNodes > 0) {
+            parts.add(critNodes + " CRIT " + (critNodes == 1 ? "node" : "nodes"));
+        }
+        if (warnNodes > 0) {
+            parts.add(warnNodes + " WARN " + (warnNodes == 1 ? "node" : "nodes"));
+        }
+        if (unknownRacks > 0) {
+            parts.add(Formats.count(unknownRacks, "rack") + " UNKNOWN");
+        }
+        return String.join(" · ", parts);
     }
 }

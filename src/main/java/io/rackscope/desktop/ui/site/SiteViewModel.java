@@ -5,6 +5,7 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
@@ -81,10 +82,10 @@ public final class SiteViewModel {
     }
 
     private static String facts(HealthSnapshot s, Room room) {
-        return room.aisles().size()
-                + " aisles · "
-                + room.racks().count()
-                + " racks  —  "
+        return Formats.count(room.aisles().size(), "aisle")
+                + " · "
+                + Formats.count(room.racks().count(), "rack")
+                + "  —  "
                 + RackTally.of(s, room.racks());
     }
 

@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui.slurm;
 import io.rackscope.desktop.slurm.SlurmNode;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.slurm.SlurmState;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tone;
@@ -203,8 +204,8 @@ public final class SlurmView implements PlaceView {
 
     private void refresh(SlurmSnapshot s) {
         headline.setText(
-                s.nodes().size()
-                        + " nodes · utilisation "
+                Formats.count(s.nodes().size(), "node")
+                        + " · utilisation "
                         + Math.round(s.utilisation())
                         + " %"
                         + (s.unmapped().isEmpty()

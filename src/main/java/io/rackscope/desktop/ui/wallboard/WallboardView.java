@@ -5,6 +5,7 @@ import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.LeaderBoardItem;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.handling.Target;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
@@ -85,8 +86,7 @@ public final class WallboardView implements PlaceView {
                         "Wallboard — "
                                 + (scope.isEmpty() ? "all sites" : scope)
                                 + " · "
-                                + model.size()
-                                + " nodes");
+                                + Formats.count(model.size(), "node"));
         title.getStyleClass().add("title");
         title.setStyle("-fx-font-size: " + Math.round(20 * scale) + "px;");
         HBox header = new HBox(title);

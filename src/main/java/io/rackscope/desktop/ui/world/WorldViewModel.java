@@ -6,6 +6,7 @@ import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Palette;
@@ -92,8 +93,8 @@ public final class WorldViewModel {
     }
 
     private static String counts(HealthSnapshot s, Site site) {
-        return site.rooms().size()
-                + " rooms · racks: "
+        return Formats.count(site.rooms().size(), "room")
+                + " · racks: "
                 + RackTally.of(s, site.rooms().stream().flatMap(Room::racks));
     }
 
