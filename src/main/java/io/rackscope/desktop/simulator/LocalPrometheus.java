@@ -96,11 +96,14 @@ public final class LocalPrometheus implements AutoCloseable {
                     honor_labels: true
                     static_configs:
                       - targets: ['%s']
-                    # the backfilled history has neither the job nor the target's instance:
-                    # the live samples must extend the same series, not sit beside them
+                    # the backfilled history has neither this job nor the target's instance
+                    # where the exposition gives none: the live samples must extend the same
+                    # series, not sit beside them (a series' own job and instance stay)
                     metric_relabel_configs:
-                      - action: labeldrop
-                        regex: job
+                      - source_labels: [job]
+                        regex: rackscope-simulator
+                        target_label: job
+                        replacement: ''
                       - source_labels: [instance]
                         regex: '%s'
                         target_label: instance

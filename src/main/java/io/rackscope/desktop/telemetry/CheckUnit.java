@@ -90,10 +90,13 @@ final class CheckUnit {
     private OutcomeBuilder samples;
     private final Set<String> unrefreshed = new HashSet<>();
     private final Set<String> suspects = new LinkedHashSet<>();
-    // a planner jumped back to an earlier moment: what this check's later planner followed, and
-    // the failing series of the first cycle (by series key) to carry back from it
-    private Debouncer carriedFrom;
-    private final Map<String, Series> failingNow = new HashMap<>();
+    // looking back: the first cycle reads a PastWindow (or takes a later planner's) instead of
+    // discovering at its own moment; while it reads one, what failed at its discovery moment
+    private boolean lookingBack;
+    private PastWindow window;
+    private long windowDiscovery = Debouncer.NONE;
+    private final Set<String> windowSuspects = new LinkedHashSet<>();
+    private final List<Series> windowPoints = new ArrayList<>();
     private final Set<String> valuesRead = new HashSet<>();
     private final Map<String, Set<String>> discoveredChildren = new HashMap<>();
     private final Map<String, Set<String>> presentChildren = new HashMap<>();
@@ -165,7 +168,6 @@ final class CheckUnit {
         samples = new OutcomeBuilder(check, Instant.ofEpochMilli(atMillis));
         unrefreshed.clear();
         suspects.clear();
-        failingNow.clear();
         valuesRead.clear();
         discoveredChildren.clear();
         presentChildren.clear();
@@ -174,6 +176,13 @@ final class CheckUnit {
         presenceBefore = presenceKnown ? Set.copyOf(present) : Set.of();
         discovered = false;
         List<CompletableFuture<Void>> out = new ArrayList<>();
+        windowDiscovery = Debouncer.NONE;
+        windowSuspects.clear();
+        windowPoints.clear();
+        if (byWindow() && (window == null || !window.serves(t))) {
+            windowDiscovery = debouncer.windowStart(t);
+            out.addAll(discoverAt(windowDiscovery, ask));
+        }
         Form form = form(t, interval);
         discovered = form == Form.VALUES || form == Form.FAILING;
         for (CheckQueries.Batch b : form == Form.NONE ? List.<CheckQueries.Batch>of() : batches) {
@@ -242,6 +251,9 @@ final class CheckUnit {
                         || presenceDue == Debouncer.NONE
                         || t >= presenceDue
                         || check.expandDiscoveryExpr() != null;
+        if (byWindow()) {
+            return full ? Form.PRESENCE : Form.NONE;
+        }
         boolean due =
                 !debounced()
                         || lastDiscovery == Debouncer.NONE
@@ -252,12 +264,79 @@ final class CheckUnit {
         return sentinel ? Form.PRESENCE : Form.NONE;
     }
 
+    /** Looking back, a {@code for:} check's first cycle: its states come from a PastWindow. */
+    private boolean byWindow() {
+        return lookingBack
+                && debouncer != null
+                && mode == EvaluationMode.FILTERED
+                && check.expandDiscoveryExpr() == null
+                && lastDiscovery == Debouncer.NONE;
+    }
+
+    /** Makes the first cycle read a PastWindow (and take one of a later planner's, see adopt). */
+    void lookBack() {
+        lookingBack = true;
+    }
+
+    /** What failed at the grid moment {@code d}: the series a new PastWindow follows. */
+    private List<CompletableFuture<Void>> discoverAt(
+            long d, Function<Request, CompletableFuture<QueryResult>> ask) {
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        for (CheckQueries.Batch b : batches) {
+            String q =
+                    CheckQueries.failing(b.expr(), check)
+                            .orElse(CheckQueries.values(b.expr(), check, entityLabel));
+            out.add(
+                    ask.apply(Request.instant(q, d * 1000))
+                            .handle(
+                                    (r, e) -> {
+                                        if (e != null) {
+                                            fail(e, b.ids(), b.index());
+                                            return null;
+                                        }
+                                        Set<String> batch = new HashSet<>(b.ids());
+                                        synchronized (this) {
+                                            for (Series x : r.series()) {
+                                                String id = x.label(entityLabel);
+                                                if (batch.contains(id)
+                                                        && debouncer.failing(x.value())) {
+                                                    windowSuspects.add(id);
+                                                }
+                                            }
+                                        }
+                                        return null;
+                                    }));
+        }
+        return out;
+    }
+
     /** The second phase: the windows of new suspects, and presence of entities in doubt. */
     List<CompletableFuture<Void>> phase2(
             Set<String> inDoubt, Function<Request, CompletableFuture<QueryResult>> ask) {
         List<CompletableFuture<Void>> out = new ArrayList<>();
-        if (carriedFrom != null && mode == EvaluationMode.FILTERED) {
-            out.addAll(carryBack(ask));
+        if (windowDiscovery != Debouncer.NONE && errors.isEmpty() && !windowSuspects.isEmpty()) {
+            long from = debouncer.windowStart(windowDiscovery);
+            for (List<String> group : groups(new ArrayList<>(windowSuspects))) {
+                out.add(
+                        ask.apply(
+                                        new Request(
+                                                queries.expr(check, group),
+                                                cycleTime * 1000,
+                                                from,
+                                                cycleTime,
+                                                step))
+                                .handle(
+                                        (r, e) -> {
+                                            if (e != null) {
+                                                fail(e, group, -1);
+                                            } else {
+                                                synchronized (this) {
+                                                    windowPoints.addAll(r.series());
+                                                }
+                                            }
+                                            return null;
+                                        }));
+            }
         }
         if (debouncer != null) {
             suspects.removeIf(id -> debouncer.verifiedAt(id, cycleTime));
@@ -294,64 +373,6 @@ final class CheckUnit {
                                         }));
             }
         }
-        return out;
-    }
-
-    /**
-     * The first cycle after a jump back: the failing series whose runs follow from what the later
-     * planner followed are known without their window; those whose run reaches back past what it
-     * read have just the missing points read; the rest stay suspects, their windows read in full.
-     */
-    private List<CompletableFuture<Void>> carryBack(
-            Function<Request, CompletableFuture<QueryResult>> ask) {
-        Set<String> unknown = new HashSet<>();
-        Map<Long, Set<String>> extendFrom = new HashMap<>();
-        failingNow.forEach(
-                (key, s) -> {
-                    String entity = s.label(entityLabel);
-                    switch (debouncer.carryBack(carriedFrom, key, cycleTime, s.value())) {
-                        case READ -> unknown.add(entity);
-                        case EXTEND ->
-                                extendFrom
-                                        .computeIfAbsent(
-                                                debouncer.knownFrom(key), k -> new HashSet<>())
-                                        .add(entity);
-                        case KNOWN -> {}
-                    }
-                });
-        // an entity with a series to read in full is read in full: its carried tracks go
-        debouncer.forget(unknown);
-        List<CompletableFuture<Void>> out = new ArrayList<>();
-        long first = debouncer.windowStart(cycleTime);
-        extendFrom.forEach(
-                (knownFrom, entities) -> {
-                    entities.removeAll(unknown);
-                    List<String> ids = new ArrayList<>(entities);
-                    for (List<String> group :
-                            ids.isEmpty() ? List.<List<String>>of() : groups(ids)) {
-                        long to = knownFrom - step;
-                        out.add(
-                                ask.apply(
-                                                new Request(
-                                                        queries.expr(check, group),
-                                                        to * 1000,
-                                                        first,
-                                                        to,
-                                                        step))
-                                        .handle(
-                                                (r, e) -> {
-                                                    if (e != null) {
-                                                        fail(e, group, -1);
-                                                    } else {
-                                                        synchronized (this) {
-                                                            debouncer.extendBack(
-                                                                    r.series(), group, first, to);
-                                                        }
-                                                    }
-                                                    return null;
-                                                }));
-                    }
-                });
         return out;
     }
 
@@ -423,9 +444,6 @@ final class CheckUnit {
                 samples.add(entity, child, check.evaluate(s.value()), s.value());
             } else if (debouncer != null && debouncer.failing(s.value())) {
                 suspects.add(entity);
-                if (carriedFrom != null) {
-                    failingNow.put(SeriesKeys.of(s), s);
-                }
             }
         }
         if (debouncer != null && mode == EvaluationMode.PLAIN) {
@@ -506,7 +524,25 @@ final class CheckUnit {
 
     /** Closes the cycle: the check's states, and what it could not refresh. */
     synchronized Outcome finish() {
-        carriedFrom = null;
+        if (windowDiscovery != Debouncer.NONE && errors.isEmpty()) {
+            window =
+                    new PastWindow(
+                            windowDiscovery,
+                            debouncer.windowStart(windowDiscovery),
+                            cycleTime,
+                            windowSuspects,
+                            windowPoints);
+        }
+        if (byWindow() && window != null && window.serves(cycleTime)) {
+            List<Series> points = window.until(cycleTime);
+            debouncer.observe(points, window.entities(), window.from(), cycleTime);
+            // the window's series say whether they had a sample at the moment
+            presentAt(points, window.entities(), cycleTime);
+            lastDiscovery = window.discoveredAt();
+        } else if (byWindow()) {
+            // the window could not be read: nothing is known of the for: states at this moment
+            unrefreshed.addAll(ids);
+        }
         boolean allValues = valuesRead.containsAll(ids) && unrefreshed.isEmpty();
         if (!valuesRead.isEmpty() || errors.isEmpty()) {
             presenceKnown |= allValues;
@@ -584,16 +620,15 @@ final class CheckUnit {
 
     /**
      * Takes over what {@code later} (the same check on the same Prometheus, in a planner at a later
-     * moment) knows, for a first cycle at the earlier grid time {@code t}: the {@code for:} runs it
-     * followed (carried back in that cycle, see {@link Debouncer#carryBack}), and its presence when
-     * read within the presence refresh of {@code t}. As in a live planner, the sentinels still read
-     * every entity at {@code t} and whatever appeared or vanished is asked again, and presence
-     * older than the refresh is read afresh: whether an earlier moment is reached forwards or
-     * backwards, presence is no staler than live.
+     * moment) knows, for a first cycle at the earlier grid time {@code t}: its {@link PastWindow}
+     * when that serves {@code t}, and its presence when read within the presence refresh of {@code
+     * t}. As in a live planner, the sentinels still read every entity at {@code t} and whatever
+     * appeared or vanished is asked again, and presence older than the refresh is read afresh:
+     * whether an earlier moment is reached forwards or backwards, presence is no staler than live.
      */
     void adopt(CheckUnit later, long t) {
-        if (debouncer != null && later.debouncer != null && later.cycleTime >= t) {
-            carriedFrom = later.debouncer;
+        if (lookingBack && later.window != null && later.window.serves(t)) {
+            window = later.window;
         }
         if (!later.presenceKnown
                 || later.presenceReadAt == Debouncer.NONE

@@ -39,8 +39,6 @@ final class Debouncer {
         final String child;
         final long[] runStart;
         long verifiedUntil = NONE;
-        // the first grid point observed: a run starting here may have started earlier
-        long knownFrom = NONE;
         double lastValue = Double.NaN;
 
         Track(String entity, String child, int severities) {
@@ -160,7 +158,6 @@ final class Debouncer {
                     tr != null && tr.verifiedUntil != NONE && tr.verifiedUntil >= from - step;
             if (!carries) {
                 tr = new Track(entity, child(s), severities.size());
-                tr.knownFrom = from;
             }
             Map<Long, Double> points = new HashMap<>();
             for (int i = 0; i < s.timestamps().length; i++) {
@@ -194,9 +191,6 @@ final class Debouncer {
             Track tr =
                     tracks.computeIfAbsent(
                             key, k -> new Track(entity, child(s), severities.size()));
-            if (tr.knownFrom == NONE) {
-                tr.knownFrom = t;
-            }
             advance(tr, t, s.value());
             tr.verifiedUntil = t;
             keep(key, tr);
@@ -204,113 +198,15 @@ final class Debouncer {
         dropUnseen(wanted, seen);
     }
 
-    /** How a series failing at an earlier moment stands after {@link #carryBack}. */
-    enum Carried {
-        /** Its runs there follow from what was known later: nothing to read. */
-        KNOWN,
-        /**
-         * They follow, but a run reaches back to the first point read later, past the window's
-         * start: the points from the window's start to just before {@link #knownFrom} are to be
-         * read ({@link #extendBack}).
-         */
-        EXTEND,
-        /** What was known later cannot tell: its window is to be read. */
-        READ
-    }
-
-    /**
-     * Carries the series {@code key}, failing with {@code value} at the grid time {@code t}, back
-     * from {@code later}, which followed the same check up to a later grid point. A run of a
-     * severity met at {@code t} that {@code later} saw start at or before {@code t} held without a
-     * break from its start through {@code t}; a severity not met at {@code t} has no run. Anything
-     * else (a run that started after {@code t}, a series {@code later} did not follow) cannot be
-     * told without reading the window.
-     */
-    Carried carryBack(Debouncer later, String key, long t, double value) {
-        Track old = later.tracks.get(key);
-        if (old == null || old.verifiedUntil == NONE || old.verifiedUntil < t) {
-            return Carried.READ;
-        }
-        Track tr = new Track(old.entity, old.child, severities.size());
-        tr.knownFrom = old.knownFrom;
-        tr.verifiedUntil = t;
-        tr.lastValue = value;
-        boolean extend = false;
-        for (int i = 0; i < severities.size(); i++) {
-            if (!meets(i, value)) {
-                continue;
-            }
-            long run = old.runStart[i];
-            if (run == NONE || run > t) {
-                return Carried.READ;
-            }
-            tr.runStart[i] = run;
-            extend |= run <= old.knownFrom && old.knownFrom > windowStart(t);
-        }
-        if (!tr.running()) {
-            return Carried.READ;
-        }
-        tracks.put(key, tr);
-        return extend ? Carried.EXTEND : Carried.KNOWN;
-    }
-
-    /** The first grid point {@code key}'s carried track was read from. */
-    long knownFrom(String key) {
-        Track tr = tracks.get(key);
-        return tr == null ? NONE : tr.knownFrom;
-    }
-
-    /**
-     * Range answers at the grid points from {@code from} to {@code to} for {@code entities}, whose
-     * carried tracks were read from {@code to + step}: each run that started there is carried back
-     * over the points that meet its severity without a break.
-     */
-    void extendBack(List<Series> matrix, Collection<String> entities, long from, long to) {
-        Set<String> wanted = new HashSet<>(entities);
-        Map<String, Map<Long, Double>> points = new HashMap<>();
-        for (Series s : matrix) {
-            if (wanted.contains(s.label(entityLabel))) {
-                Map<Long, Double> p = new HashMap<>();
-                for (int i = 0; i < s.timestamps().length; i++) {
-                    p.put(Math.round(s.timestamps()[i]), s.values()[i]);
-                }
-                points.put(SeriesKeys.of(s), p);
-            }
-        }
-        tracks.forEach(
-                (key, tr) -> {
-                    if (!wanted.contains(tr.entity) || tr.knownFrom != to + step) {
-                        return;
-                    }
-                    Map<Long, Double> p = points.getOrDefault(key, Map.of());
-                    for (int i = 0; i < severities.size(); i++) {
-                        if (tr.runStart[i] != tr.knownFrom) {
-                            continue;
-                        }
-                        for (long t = to; t >= from && meets(i, p.get(t)); t -= step) {
-                            tr.runStart[i] = t;
-                        }
-                    }
-                    tr.knownFrom = from;
-                });
-    }
-
-    private boolean meets(int severity, Double v) {
-        if (v == null || v.isNaN()) {
-            return false;
-        }
-        for (Rule r : conditions.get(severity)) {
-            if (r.matches(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void advance(Track tr, long t, Double v) {
         tr.lastValue = v == null ? Double.NaN : v;
         for (int i = 0; i < severities.size(); i++) {
-            boolean met = meets(i, v);
+            boolean met = false;
+            if (v != null && !v.isNaN()) {
+                for (Rule r : conditions.get(i)) {
+                    met |= r.matches(v);
+                }
+            }
             if (!met) {
                 tr.runStart[i] = NONE;
             } else if (tr.runStart[i] == NONE) {

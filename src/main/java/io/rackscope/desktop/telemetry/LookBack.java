@@ -94,6 +94,7 @@ public final class LookBack implements AutoCloseable {
         boolean cold = walker == null || slot < walkerAt;
         if (cold) {
             TelemetryPlanner fresh = new TelemetryPlanner(config, router, mode, clock);
+            fresh.lookBack();
             if (walker != null) {
                 fresh.adopt(walker, Instant.ofEpochMilli(slot));
             }

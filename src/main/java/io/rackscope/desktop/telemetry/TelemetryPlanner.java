@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Evaluates every check in batched queries and rolls the results up into one immutable {@link
@@ -273,12 +274,22 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
+     * Makes this planner one that looks back (before its first cycle): each {@code for:} check's
+     * first cycle reads a {@link PastWindow} — what failed at the first point of the moment's
+     * window, and those series' points from the start of that point's own window to the moment —
+     * which serves every moment from that point to the moment, so that a planner at any of them (a
+     * step back, see {@link #adopt}) asks nothing more of the check.
+     */
+    public void lookBack() {
+        units.forEach(CheckUnit::lookBack);
+    }
+
+    /**
      * Before this planner's first cycle, at the earlier moment {@code at}: takes over what {@code
      * later} (a planner of the same configuration that has run at a later moment) knows, where it
-     * can stand for {@code at}: which entities have samples (see {@link CheckUnit#adopt}), and the
-     * runs of the {@code for:} series it followed, so that a series failing at {@code at} whose run
-     * is known has no window to read (see {@link Debouncer#carryBack}). A step back then reads
-     * about what a step forward reads.
+     * can stand for {@code at}: which entities have samples, and the past windows of its {@code
+     * for:} checks that serve {@code at} (see {@link CheckUnit#adopt}). A step back then asks about
+     * what a live cycle asks, and often less.
      */
     public void adopt(TelemetryPlanner later, Instant at) {
         if (later.config != config || later.units.size() != units.size()) {
@@ -712,34 +723,63 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     /** As {@link #currentValues}, at {@code at} (rounded down to the grid). */
     public CompletableFuture<Map<String, Double>> valuesAt(
             Check check, List<String> ids, Instant at) {
+        return perEntity(check, ids, at, e -> e);
+    }
+
+    /**
+     * When each of {@code ids} last had a sample of {@code check}, looking back {@code within} from
+     * {@code at}, to the minute; an entity without one in that time is left out. For the UNKNOWN
+     * that says "no sample": since when. One subquery per Prometheus, only for the entities asked.
+     */
+    public CompletableFuture<Map<String, Instant>> lastSampleAt(
+            Check check, List<String> ids, Instant at, Duration within) {
+        String window = Math.max(60, within.toSeconds()) + "s";
+        return perEntity(
+                        check,
+                        ids,
+                        at,
+                        e -> "max_over_time(timestamp(" + e + ")[" + window + ":1m])")
+                .thenApply(
+                        m -> {
+                            Map<String, Instant> out = new HashMap<>();
+                            m.forEach((id, t) -> out.put(id, Instant.ofEpochSecond(t.longValue())));
+                            return Map.copyOf(out);
+                        });
+    }
+
+    /**
+     * {@code around} the check's expression for {@code ids}, asked at {@code at} (rounded down to
+     * the grid) of each Prometheus that holds some of them: the greatest value per entity.
+     */
+    private CompletableFuture<Map<String, Double>> perEntity(
+            Check check, List<String> ids, Instant at, Function<String, String> around) {
         String label = queries.entityLabel(check);
         long grid = step.toSeconds() * 1000;
         long t = Math.floorDiv(at.toEpochMilli(), grid) * grid;
-        Map<Route, List<String>> byRoute = byRoute(check.scope(), ids);
         Map<String, Double> out = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> asked = new ArrayList<>();
-        byRoute.forEach(
-                (r, some) ->
-                        asked.add(
-                                ask(
-                                                r,
-                                                CheckUnit.Request.instant(
-                                                        queries.expr(check, some), t),
-                                                System.nanoTime() + deadline.toNanos())
-                                        .thenAccept(
-                                                res ->
-                                                        res.series()
-                                                                .forEach(
-                                                                        s -> {
-                                                                            String id =
-                                                                                    s.label(label);
-                                                                            if (id != null) {
-                                                                                out.merge(
-                                                                                        id,
-                                                                                        s.value(),
-                                                                                        Math::max);
-                                                                            }
-                                                                        }))));
+        byRoute(check.scope(), ids)
+                .forEach(
+                        (r, some) ->
+                                asked.add(
+                                        ask(
+                                                        r,
+                                                        CheckUnit.Request.instant(
+                                                                around.apply(
+                                                                        queries.expr(check, some)),
+                                                                t),
+                                                        System.nanoTime() + deadline.toNanos())
+                                                .thenAccept(
+                                                        res -> {
+                                                            for (Series x : res.series()) {
+                                                                String id = x.label(label);
+                                                                if (id != null) {
+                                                                    out.merge(
+                                                                            id, x.value(),
+                                                                            Math::max);
+                                                                }
+                                                            }
+                                                        })));
         return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
                 .thenApply(x -> Map.copyOf(out));
     }

@@ -33,6 +33,7 @@ public final class AppContext {
     private JournalMarks journal = JournalMarks.NONE;
     private JournalHistory history = JournalHistory.NONE;
     private AlertHandling handling = AlertHandling.NONE;
+    private SampleTimes sampleTimes = SampleTimes.NONE;
 
     public AppContext(
             RackscopeConfig config,
@@ -70,6 +71,15 @@ public final class AppContext {
 
     public void useHandling(AlertHandling h) {
         this.handling = h;
+    }
+
+    /** When entities last had samples (nothing known unless a Prometheus is asked). */
+    public SampleTimes sampleTimes() {
+        return sampleTimes;
+    }
+
+    public void useSampleTimes(SampleTimes times) {
+        this.sampleTimes = times;
     }
 
     /** The incident journal the alerts page lists under History (empty unless one is kept). */

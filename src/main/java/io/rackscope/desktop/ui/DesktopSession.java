@@ -87,6 +87,7 @@ public final class DesktopSession implements AutoCloseable {
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
         ctx.useHandling(handling);
+        ctx.useSampleTimes(planner::lastSampleAt);
         ctx.useJournal(
                 (from, to) ->
                         CompletableFuture.supplyAsync(

@@ -101,6 +101,16 @@ public final class Formats {
                 : age(Duration.between(then, now)) + " ago";
     }
 
+    /** "06:41:12" today, "1 Dec 06:41" another day (in {@code zone}, as of {@code now}). */
+    public static String when(Instant t, Instant now, ZoneId zone) {
+        boolean today = t.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (today ? TODAY : OTHER_DAY).format(t.atZone(zone));
+    }
+
+    private static final DateTimeFormatter TODAY =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter OTHER_DAY =
+            DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
     private static final DateTimeFormatter MOMENT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The fonts of what is drawn on a Canvas (the stylesheet sets the rest): the family of {@code
@@ -21,6 +22,33 @@ public final class Typography {
 
     public static Font bold(double size) {
         return font(FontWeight.BOLD, size);
+    }
+
+    /** How wide {@code text} is in {@code font}. */
+    public static double width(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * What to draw in {@code width} px: {@code text} when it fits, else {@code shorter} when that
+     * fits, else as much of {@code shorter} as fits, ending in an ellipsis (never squeezed).
+     */
+    public static String fit(String text, String shorter, Font font, double width) {
+        if (width(text, font) <= width) {
+            return text;
+        }
+        if (width(shorter, font) <= width) {
+            return shorter;
+        }
+        for (int n = shorter.length() - 1; n > 0; n--) {
+            String cut = shorter.substring(0, n) + "…";
+            if (width(cut, font) <= width) {
+                return cut;
+            }
+        }
+        return "";
     }
 
     private static Font font(FontWeight weight, double size) {

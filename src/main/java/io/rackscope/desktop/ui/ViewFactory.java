@@ -87,6 +87,7 @@ public final class ViewFactory {
                                 ctx.options(),
                                 ctx.clock());
                 device.useHandling(placeHandling(ctx));
+                device.useSampleTimes(ctx.sampleTimes());
                 yield new DeviceView(device, place.highlight());
             }
             case ALERTS -> {

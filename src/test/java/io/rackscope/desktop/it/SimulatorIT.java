@@ -65,6 +65,7 @@ class SimulatorIT {
     static RackscopeConfig config;
     static MetricsExporter exporter;
     static LocalPrometheus prometheus;
+    static Instant started;
 
     @BeforeAll
     static void start() throws Exception {
@@ -77,6 +78,7 @@ class SimulatorIT {
         Scenario scenario = Scenario.read(scenarioFile, d);
         assertEquals(0, d.errors().size(), d.errors().toString());
         Instant now = Instant.now();
+        started = now;
         EstateSimulator sim = new EstateSimulator(config, scenario, 7, now);
         Path history = Files.createTempFile("history", ".om");
         try (Writer w = Files.newBufferedWriter(history)) {
@@ -121,6 +123,34 @@ class SimulatorIT {
     }
 
     @Test
+    void aNodeWithoutASampleSaysSinceWhenItHadOne() throws Exception {
+        try (PrometheusClient client =
+                        new PrometheusClient(
+                                config.app().telemetry().endpoint(prometheus.url()),
+                                new QueryStats());
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            Map<String, Instant> last =
+                    planner.lastSampleAt(
+                                    config.checks().get("node_temperature"),
+                                    List.of("cn0565", "cn0002"),
+                                    Instant.now(),
+                                    Duration.ofHours(24))
+                            .get();
+            // the exporter of cn0565 went silent 20 minutes before the start (history: 30 s apart)
+            Duration off =
+                    Duration.between(started.minus(Duration.ofMinutes(20)), last.get("cn0565"));
+            assertTrue(off.abs().compareTo(Duration.ofMinutes(2)) <= 0, "cn0565 last at " + last);
+            assertTrue(
+                    Duration.between(last.get("cn0002"), Instant.now())
+                                    .compareTo(Duration.ofMinutes(2))
+                            <= 0,
+                    "cn0002 has samples now: " + last);
+        }
+    }
+
+    @Test
     void liveSamplesExtendTheBackfilledSeriesAndTheNetworkCountersAreServed() throws Exception {
         try (PrometheusClient client =
                 new PrometheusClient(
@@ -149,7 +179,11 @@ class SimulatorIT {
                             .flatMap(x -> x.labels().keySet().stream())
                             .filter(l -> l.equals("job") || l.equals("instance"))
                             .collect(Collectors.toSet()),
-                    "a rack's series carry neither the job nor the target's address");
+                    "a rack's series carry neither the scrape's job nor the target's address");
+            assertEquals(
+                    "node",
+                    ask(client, "up{instance=\"cn0002\"}").get(0).label("job"),
+                    "a series' own job stays (the bundled node check matches it)");
             PrometheusServer.waitFor(
                     () -> {
                         var r =

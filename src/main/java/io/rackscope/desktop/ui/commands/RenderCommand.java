@@ -148,6 +148,7 @@ public final class RenderCommand implements Callable<Integer> {
             MetricsService metrics = new MetricsService(client, cfg.topology(), cfg.app());
             AppContext ctx =
                     new AppContext(cfg, feed, metrics::range, planner::valuesAt, Clock.systemUTC());
+            ctx.useSampleTimes(planner::lastSampleAt);
             ctx.options().colourBySlurmProperty().set(slurm);
             ctx.options().selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());

@@ -1,7 +1,6 @@
 package io.rackscope.desktop.ui.device;
 
 import io.rackscope.desktop.checks.Check;
-import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
@@ -14,12 +13,15 @@ import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.PlaceHandling;
+import io.rackscope.desktop.ui.SampleTimes;
 import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +56,12 @@ public final class DeviceViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
 
     private PlaceHandling handling = PlaceHandling.NONE;
+    // when each check/target without a sample last had one: ASKED while the answer is awaited,
+    // NONE_WITHIN when it had none within the look-back
+    private static final Instant ASKED = Instant.MIN;
+    private static final Instant NONE_WITHIN = Instant.MAX;
+    private final Map<String, Instant> lastSample = new HashMap<>();
+    private SampleTimes sampleTimes = SampleTimes.NONE;
 
     /** Acknowledging and maintenance from a right-click on a node's tab. */
     public void useHandling(PlaceHandling h) {
@@ -62,6 +70,93 @@ public final class DeviceViewModel {
 
     public PlaceHandling handling() {
         return handling;
+    }
+
+    /**
+     * Where to learn since when an entity without a sample has had none; asked once per check and
+     * entity while it stays without one (its last sample cannot change meanwhile).
+     */
+    public void useSampleTimes(SampleTimes times) {
+        this.sampleTimes = times;
+        askLastSamples(health.current());
+    }
+
+    private void askLastSamples(HealthSnapshot s) {
+        if (sampleTimes == SampleTimes.NONE) {
+            return;
+        }
+        for (Check c : checks) {
+            CheckOutcome o = s.checks().get(c.id());
+            if (o == null) {
+                continue;
+            }
+            List<String> wanted = new ArrayList<>();
+            for (String target : targetsOf(c)) {
+                String key = c.id() + "/" + target;
+                boolean noSample = o.absent().contains(target) && !o.unevaluated().contains(target);
+                if (!noSample) {
+                    lastSample.remove(key);
+                } else if (!lastSample.containsKey(key)) {
+                    lastSample.put(key, ASKED);
+                    wanted.add(target);
+                }
+            }
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            sampleTimes
+                    .lastSampleAt(c, wanted, clock.instant(), lookback())
+                    .whenComplete(
+                            (found, err) ->
+                                    Platform.runLater(
+                                            () -> {
+                                                for (String target : wanted) {
+                                                    Instant t =
+                                                            err == null
+                                                                    ? found.getOrDefault(
+                                                                            target, NONE_WITHIN)
+                                                                    : null;
+                                                    String key = c.id() + "/" + target;
+                                                    if (t == null) {
+                                                        lastSample.remove(key);
+                                                    } else if (lastSample.containsKey(key)) {
+                                                        lastSample.put(key, t);
+                                                    }
+                                                }
+                                                rebuild(health.current());
+                                            }));
+        }
+    }
+
+    private Duration lookback() {
+        return config.app().alerts().sinceLookback();
+    }
+
+    /** The ids {@code c}'s series of this device carry. */
+    private List<String> targetsOf(Check c) {
+        return switch (c.scope()) {
+            case NODE -> device.instances().stream().map(InstanceSlot::instanceId).toList();
+            case CHASSIS -> List.of(device.id());
+            case RACK -> List.of(device.rackId());
+        };
+    }
+
+    /** When {@code target} last had a sample of {@code c}, null when that is not known. */
+    private Instant lastSampleOf(Check c, String target) {
+        Instant t = lastSample.get(c.id() + "/" + target);
+        return t == null || t.equals(ASKED) || t.equals(NONE_WITHIN) ? null : t;
+    }
+
+    /** "no sample since 05:41:00", as far as it is known (the Since column says how long). */
+    private String noSample(Check c, String target) {
+        Instant t = lastSample.get(c.id() + "/" + target);
+        if (t == null || t.equals(ASKED)) {
+            return "no sample";
+        }
+        if (t.equals(NONE_WITHIN)) {
+            return "no sample in the last " + Formats.age(lookback());
+        }
+        return "no sample since " + Formats.when(t, clock.instant(), clock.getZone());
     }
 
     public DeviceViewModel(
@@ -106,15 +201,11 @@ public final class DeviceViewModel {
     }
 
     private void refresh(HealthSnapshot s) {
+        askLastSamples(s);
         rebuild(s);
         revision.set(revision.get() + 1);
         for (Check c : checks) {
-            List<String> ids =
-                    c.scope() == CheckScope.NODE
-                            ? device.instances().stream().map(InstanceSlot::instanceId).toList()
-                            : c.scope() == CheckScope.CHASSIS
-                                    ? List.of(device.id())
-                                    : List.of(device.rackId());
+            List<String> ids = targetsOf(c);
             if (ids.isEmpty()) {
                 continue;
             }
@@ -173,10 +264,11 @@ public final class DeviceViewModel {
                 }
             } else if (o.absent().contains(target)) {
                 // the planner marks absent what a failed query leaves never known
-                why =
-                        o.unevaluated().contains(target)
-                                ? "query failed, nothing known"
-                                : "no sample";
+                boolean failed = o.unevaluated().contains(target);
+                why = failed ? "query failed, nothing known" : noSample(c, target);
+                if (!failed && since == null) {
+                    since = lastSampleOf(c, target);
+                }
             } else {
                 sev = Severity.OK;
                 stale = o.unevaluated().contains(target);
@@ -193,7 +285,6 @@ public final class DeviceViewModel {
                 why);
     }
 
-    /** The worst state of each entity, for tab headers. */
     /**
      * How {@code entity}'s alerts are handled when every one of them is (acknowledged or under
      * maintenance), else null: the tab keeps its true colour, hatched, and says by whom.

@@ -177,8 +177,9 @@ public final class MetricChartViewModel {
                     "no sample now (last "
                             + Formats.metric(display, d.values()[lastPoint])
                             + " at "
-                            + Formats.moment(
+                            + Formats.when(
                                     Instant.ofEpochSecond((long) d.timestamps()[lastPoint]),
+                                    d.end(),
                                     ZoneId.systemDefault())
                             + ")");
         } else {

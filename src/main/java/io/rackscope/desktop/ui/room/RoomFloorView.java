@@ -489,13 +489,13 @@ public final class RoomFloorView implements PlaceView {
         }
         if (!st.label().isEmpty()) {
             g.setFill(p.token("-surface-window"));
-            g.setFont(Typography.bold(st.label().length() > 3 ? 8 : 11));
+            g.setFont(Typography.bold(st.label().length() > 3 ? 10 : 12));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(st.label(), t.getMinX() + t.getWidth() / 2, t.getMinY() + t.getHeight() / 2);
         }
-        g.setFill(p.token("-text-faint"));
-        g.setFont(Typography.regular(9));
+        g.setFill(p.token("-text-secondary"));
+        g.setFont(Typography.regular(11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(shortName(r), t.getMinX() + t.getWidth() / 2, t.getMaxY() + 2);

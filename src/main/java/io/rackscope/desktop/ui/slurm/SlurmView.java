@@ -26,7 +26,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -40,7 +42,7 @@ import javafx.scene.layout.VBox;
 public final class SlurmView implements PlaceView {
     private final SlurmViewModel model;
     private final BorderPane root = new BorderPane();
-    private final HBox counts = new HBox(8);
+    private final FlowPane counts = new FlowPane(8, 6);
     private final Label headline = new Label();
     private final TableView<Map.Entry<String, Map<String, Integer>>> partitions = new TableView<>();
     private final ListView<String> jobs = new ListView<>();
@@ -58,7 +60,9 @@ public final class SlurmView implements PlaceView {
         Label title = new Label("Slurm");
         title.getStyleClass().add("title");
         headline.getStyleClass().add("muted");
-        ToggleButton colour = new ToggleButton("Slurm colours on floor, racks, wallboard");
+        ToggleButton colour = new ToggleButton("Slurm colours");
+        colour.setTooltip(
+                new Tooltip("Colour the floor, the racks and the wallboard by Slurm state"));
         colour.setId("slurm-colours");
         colour.getStyleClass().add("range-button");
         colour.selectedProperty().bindBidirectional(model.colourBySlurmProperty());
@@ -68,13 +72,22 @@ public final class SlurmView implements PlaceView {
         wallboard.setOnAction(e -> model.openSlurmWallboard());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, headline, counts, spacer, colour, wallboard);
+        for (Region r : List.of(title, headline, colour, wallboard)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(12, title, headline, spacer, colour, wallboard);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(0, 0, 10, 0));
-        root.setTop(header);
-        root.setLeft(partitionsPane());
+        // the state counts wrap on a row of their own rather than squeeze the title and buttons
+        VBox top = new VBox(6, header, counts);
+        top.setPadding(new Insets(0, 0, 10, 0));
+        root.setTop(top);
+        VBox left = new VBox(12, partitionsPane(), jobsPane());
+        VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
+        left.setPrefWidth(360);
+        left.setMinWidth(300);
+        left.setPadding(new Insets(0, 12, 0, 0));
+        root.setLeft(left);
         root.setCenter(nodesPane());
-        root.setRight(jobsPane());
         model.slurmProperty().addListener((o, a, s) -> refresh(s));
         refresh(model.slurmProperty().get());
     }
@@ -101,13 +114,22 @@ public final class SlurmView implements PlaceView {
                                 c.getValue().getValue().entrySet().stream()
                                         .map(e -> e.getValue() + " " + e.getKey())
                                         .collect(Collectors.joining(", "))));
-        states.setPrefWidth(230);
+        states.setPrefWidth(200);
         partitions.getColumns().setAll(List.of(name, nodes, states));
-        partitions.setPrefWidth(400);
-        VBox box = new VBox(6, subtitle("Partitions"), partitions);
-        VBox.setVgrow(partitions, Priority.ALWAYS);
-        box.setPadding(new Insets(0, 12, 0, 0));
-        return box;
+        partitions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        partitions.setPrefHeight(180);
+        // a partition's states can be long: the tooltip has them all
+        states.setCellFactory(
+                c ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(String text, boolean empty) {
+                                super.updateItem(text, empty);
+                                setText(empty ? null : text);
+                                setTooltip(empty || text == null ? null : new Tooltip(text));
+                            }
+                        });
+        return new VBox(6, subtitle("Partitions"), partitions);
     }
 
     private Node nodesPane() {
@@ -121,9 +143,13 @@ public final class SlurmView implements PlaceView {
         state.getItems().add(null);
         state.getItems().addAll(SlurmState.values());
         state.setPromptText("any state");
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        state.setPrefWidth(150);
+        HBox.setHgrow(filter, Priority.ALWAYS);
         model.stateProperty().bind(state.valueProperty());
         TableView<SlurmNode> table = new TableView<>();
         table.setId("slurm-nodes");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns()
                 .setAll(
                         List.of(
@@ -197,8 +223,6 @@ public final class SlurmView implements PlaceView {
         show.setOnAction(e -> model.showSelectedJob());
         VBox box = new VBox(6, subtitle("Running jobs"), jobs, new HBox(6, show, clear));
         VBox.setVgrow(jobs, Priority.ALWAYS);
-        box.setPrefWidth(260);
-        box.setPadding(new Insets(0, 0, 0, 12));
         return box;
     }
 
@@ -242,6 +266,7 @@ public final class SlurmView implements PlaceView {
     private static Label badge(Tone tone, String text) {
         Label l = new Label(text);
         l.getStyleClass().addAll("sev", "sev-badge");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         Severities.apply(l, tone);
         return l;
     }

@@ -16,7 +16,11 @@ import java.util.List;
 final class WallboardLayout {
     static final int COLUMNS = 8;
 
-    record Label(String text, double x, double y, boolean heading) {}
+    /**
+     * A heading (a room) or a caption (an aisle, a rack) at (x, y), at most {@code width} wide;
+     * {@code shorter} is said when {@code text} does not fit (a rack's id for its name).
+     */
+    record Label(String text, String shorter, double x, double y, boolean heading, double width) {}
 
     /** A rack's block: where its first cell is and which cell indexes it holds. */
     record Block(Rack rack, double x, double y, int first, int count) {}
@@ -36,13 +40,14 @@ final class WallboardLayout {
         this.pitch = cell + (cell >= 3 ? 1 : 0);
         this.x = new double[total];
         this.y = new double[total];
-        this.labelHeight = cell >= 5 ? Math.round(11 * scale) : 0;
+        this.labelHeight = cell >= 5 ? Math.round(15 * scale) : 0;
         double gap = Math.max(3, cell);
         double blockW = COLUMNS * pitch;
         double cy = 0;
         int index = 0;
         for (Room room : rooms) {
-            labels.add(new Label(room.siteId() + " / " + room.name(), 0, cy, true));
+            String roomTitle = room.siteId() + " / " + room.name();
+            labels.add(new Label(roomTitle, room.key(), 0, cy, true, width));
             cy += Math.round(16 * scale);
             List<List<Rack>> groups = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -66,7 +71,7 @@ final class WallboardLayout {
                 }
                 double top = cy;
                 if (labelHeight > 0) {
-                    labels.add(new Label(names.get(g), cx, top, false));
+                    labels.add(new Label(names.get(g), names.get(g), cx, top, false, groupW));
                 }
                 double rx = cx;
                 double ry = top + labelHeight;
@@ -84,7 +89,7 @@ final class WallboardLayout {
                         rowHeight = 0;
                     }
                     if (labelHeight > 0) {
-                        labels.add(new Label(rack.name(), rx, ry, false));
+                        labels.add(new Label(rack.name(), rack.id(), rx, ry, false, blockW));
                     }
                     blocks.add(new Block(rack, rx, ry + labelHeight, index, n));
                     for (int i = 0; i < n; i++) {

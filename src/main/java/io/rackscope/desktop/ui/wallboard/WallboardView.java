@@ -13,6 +13,10 @@ import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.Typography;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +40,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -51,6 +56,10 @@ public final class WallboardView implements PlaceView {
     private final Canvas canvas = new Canvas();
     private final ImageView cells = new ImageView();
     private final double scale;
+    private static final DateTimeFormatter CLOCK_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK_DATE =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ROOT);
     private final long recentMillis;
     private final Timeline ticker;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -157,12 +166,14 @@ public final class WallboardView implements PlaceView {
                                 .title("Age of the data")
                                 .descriptionAlignment(Pos.CENTER_LEFT),
                         p);
+        // the CLOCK skin draws the time on the background made darker: a grey band in the light
+        // theme; a text tile keeps the theme's own colours in both
         clock =
                 tile(
                         TileBuilder.create()
-                                .skinType(Tile.SkinType.CLOCK)
+                                .skinType(Tile.SkinType.TEXT)
                                 .title("Clock")
-                                .running(true),
+                                .descriptionAlignment(Pos.CENTER_LEFT),
                         p);
         tiles = List.of(health, countTile, topIncidents, prometheus, age, clock);
         VBox tileBox = new VBox(8);
@@ -253,6 +264,9 @@ public final class WallboardView implements PlaceView {
 
     private void tick() {
         age.setDescription(model.ageText());
+        ZonedDateTime wall = Instant.ofEpochMilli(model.nowMillis()).atZone(ZoneId.systemDefault());
+        clock.setDescription(CLOCK_TIME.format(wall));
+        clock.setText(CLOCK_DATE.format(wall));
         if (layout != null && recentMillis > 0 && model.nowMillis() % 30_000 < 1_000) {
             long now = model.nowMillis();
             for (int i = 0; i < model.size(); i++) {
@@ -286,13 +300,17 @@ public final class WallboardView implements PlaceView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         for (WallboardLayout.Label l : layout.labels) {
-            g.setFill(l.heading() ? p.token("-text-primary") : p.token("-text-faint"));
-            g.setFont(l.heading() ? Typography.bold(13 * scale) : Typography.regular(9 * scale));
-            g.fillText(
-                    l.text(),
-                    l.x(),
-                    l.y(),
-                    l.heading() ? width : WallboardLayout.COLUMNS * layout.pitch);
+            g.setFill(l.heading() ? p.token("-text-primary") : p.token("-text-secondary"));
+            Font font = l.heading() ? Typography.bold(14 * scale) : Typography.regular(11 * scale);
+            g.setFont(font);
+            // never squeezed: the name, else the id, else as much of it as fits
+            String shown = Typography.fit(l.text(), l.shorter(), font, l.width());
+            if (!shown.equals(l.text()) && !shown.equals(l.shorter())) {
+                // a rack's id too long for its block: its last part names it within the aisle
+                String last = l.shorter().substring(l.shorter().lastIndexOf('-') + 1);
+                shown = Typography.fit(last, last, font, l.width());
+            }
+            g.fillText(shown, l.x(), l.y());
         }
         repaintAll();
     }

@@ -9,11 +9,14 @@ import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.telemetry.SnapshotAssembler;
 import io.rackscope.desktop.ui.AppContext;
+import io.rackscope.desktop.ui.FxThread;
 import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.ViewRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** A device's check rows say why they are UNKNOWN, and mark a last known state stale. */
 class CheckRowsTest {
     @Test
-    void unknownRowsSayWhyAndAFailedQueryIsNotOk() {
+    void unknownRowsSayWhyAndAFailedQueryIsNotOk() throws Exception {
         RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
         Map<String, CheckOutcome> outcomes = new HashMap<>();
         cfg.checks()
@@ -72,5 +75,35 @@ class CheckRowsTest {
         assertEquals("", rows.get("chassis_psu").why());
         assertEquals(Severity.OK, rows.get("chassis_fans").severity(), "its last known state");
         assertEquals(true, rows.get("chassis_fans").stale());
+
+        // since when: asked once for the check and node without a sample, then told
+        ViewRenderer.startToolkit();
+        List<String> asked = new ArrayList<>();
+        Instant now = Instant.now();
+        FxThread.call(
+                () -> {
+                    vm.useSampleTimes(
+                            (check, ids, at, within) -> {
+                                asked.add(check.id() + " " + ids + " " + within);
+                                return CompletableFuture.completedFuture(
+                                        Map.of("cn0165", now.minus(Duration.ofMinutes(62))));
+                            });
+                    return null;
+                });
+        // the answer is taken on the FX thread after the call above
+        CheckRow up = FxThread.call(() -> rowOf(vm, "node_up"));
+        String why = up.why();
+        assertEquals(List.of("node_up [cn0165] PT24H"), asked);
+        assertEquals(true, why.startsWith("no sample since "), why);
+        assertEquals(now.minus(Duration.ofMinutes(62)), up.since(), "the Since column's start");
+        feed.publish(s.withVersion(2));
+        assertEquals(1, asked.size(), "not asked again while it stays without a sample");
+    }
+
+    static CheckRow rowOf(DeviceViewModel vm, String check) {
+        return vm.rows("cn0165").get().stream()
+                .filter(r -> r.checkId().equals(check))
+                .findFirst()
+                .orElseThrow();
     }
 }
