@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -101,24 +102,14 @@ public final class MetricsService {
         Instant start = Instant.ofEpochSecond(endS - range.toSeconds() / stepS * stepS);
         String promql = expression(metric, entity);
         String key = promql + "|" + start.getEpochSecond() + "|" + endS + "|" + stepS;
-        QueryResult hit = cache.getIfPresent(key);
-        CompletableFuture<QueryResult> answer;
-        if (hit != null) {
-            stats.cacheHit();
-            answer = CompletableFuture.completedFuture(hit);
-        } else {
-            stats.cacheMiss();
-            answer =
-                    route.apply(entity)
-                            .queryRange(promql, start, end, step)
-                            .thenApply(
-                                    r -> {
-                                        cache.put(key, r);
-                                        return r;
-                                    });
-        }
+        CompletableFuture<QueryResult> answer =
+                cached(key, () -> route.apply(entity).queryRange(promql, start, end, step));
         // the latest sample at the moment itself: the range's last step may lie up to a step back
-        CompletableFuture<QueryResult> latest = route.apply(entity).query(promql, now);
+        // (kept only for that same second: a later moment asks again)
+        CompletableFuture<QueryResult> latest =
+                cached(
+                        promql + "|at|" + now.getEpochSecond(),
+                        () -> route.apply(entity).query(promql, now));
         return answer.thenCombine(
                 latest,
                 (r, l) ->
@@ -135,6 +126,22 @@ public final class MetricsService {
                                                 .mapToDouble(Series::value)
                                                 .filter(v -> !Double.isNaN(v))
                                                 .toArray())));
+    }
+
+    private CompletableFuture<QueryResult> cached(
+            String key, Supplier<CompletableFuture<QueryResult>> ask) {
+        QueryResult hit = cache.getIfPresent(key);
+        if (hit != null) {
+            stats.cacheHit();
+            return CompletableFuture.completedFuture(hit);
+        }
+        stats.cacheMiss();
+        return ask.get()
+                .thenApply(
+                        r -> {
+                            cache.put(key, r);
+                            return r;
+                        });
     }
 
     static ChartData aggregate(

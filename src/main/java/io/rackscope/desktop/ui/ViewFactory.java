@@ -57,7 +57,8 @@ public final class ViewFactory {
                         new SiteViewModel(
                                 loc.topology().site(place.id()).orElseThrow(),
                                 ctx.health(),
-                                ctx.navigation());
+                                ctx.navigation(),
+                                ctx.options());
                 site.useHandling(placeHandling(ctx));
                 yield new SiteView(site);
             }

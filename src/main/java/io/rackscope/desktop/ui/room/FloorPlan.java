@@ -5,6 +5,7 @@ import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.RoomLayout;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,14 @@ import javafx.geometry.Rectangle2D;
  * aisle (standalone racks last), each rack a tile. Finding the rack under a point is index math on
  * row and column.
  */
-final class FloorPlan {
+public final class FloorPlan {
     static final double CELL = 36;
     static final double FIRST_COLUMN = 3;
     static final double TILE_W = CELL - 4;
     static final double TILE_H = 1.3 * CELL;
 
-    record Row(String aisleId, String name, List<Rack> racks, double y) {}
+    /** An aisle's row: its name and racks, its racks' top in floor pixels. */
+    public record Row(String aisleId, String name, List<Rack> racks, double y) {}
 
     final int widthCells;
     final int heightCells;
@@ -29,7 +31,7 @@ final class FloorPlan {
     final Map<String, Rectangle2D> tiles = new LinkedHashMap<>();
     final RoomLayout layout;
 
-    FloorPlan(Room room) {
+    public FloorPlan(Room room) {
         layout = room.layout();
         List<Aisle> aisles = room.aisles();
         for (int i = 0; i < aisles.size(); i++) {
@@ -60,22 +62,22 @@ final class FloorPlan {
     }
 
     /** The room's width: its layout's size when that is larger than its racks need. */
-    double width() {
+    public double width() {
         return (widthCells > Math.ceil(layout.width()) ? widthCells : layout.width()) * CELL;
     }
 
-    double height() {
+    public double height() {
         return (heightCells > Math.ceil(layout.height()) ? heightCells : layout.height()) * CELL;
     }
 
-    /** The rack whose tile holds the floor point, or null. */
     /** The aisle row whose band holds {@code y} (its label and racks), or null. */
     Row rowAt(double y) {
         int i = (int) Math.floor((y / CELL - 1.6) / 3);
         return i < 0 || i >= rows.size() ? null : rows.get(i);
     }
 
-    Rack rackAt(double x, double y) {
+    /** The rack whose tile holds the floor point, or null. */
+    public Rack rackAt(double x, double y) {
         int i = (int) Math.floor((y / CELL - 1.6) / 3);
         if (i < 0 || i >= rows.size()) {
             return null;
@@ -87,5 +89,20 @@ final class FloorPlan {
         }
         Rack r = row.racks().get(j);
         return tiles.get(r.key()).contains(x, y) ? r : null;
+    }
+
+    /** Each rack's tile by its key, in floor pixels. */
+    public Map<String, Rectangle2D> tiles() {
+        return Collections.unmodifiableMap(tiles);
+    }
+
+    /** The aisle rows, top to bottom (standalone racks last). */
+    public List<Row> rows() {
+        return Collections.unmodifiableList(rows);
+    }
+
+    /** Where the racks of a row start, in floor pixels. */
+    public static double firstColumnX() {
+        return FIRST_COLUMN * CELL;
     }
 }

@@ -8,6 +8,7 @@ import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,17 +19,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
 /**
- * A site: one card per room with its state, its racks as a strip of small coloured cells, and
- * counts.
+ * A site: one card per room with its state, its counts and its floor in miniature (every rack where
+ * it stands, in its state's colour, named on hover, opened by a click).
  */
 public final class SiteView implements PlaceView {
     private final SiteViewModel model;
     private final BorderPane root = new BorderPane();
-    private final FlowPane cards = new FlowPane(14, 14);
+    private static final double GAP = 14;
+    private final FlowPane cards = new FlowPane(GAP, GAP);
     private final Subscriptions subscriptions = new Subscriptions();
 
     public SiteView(SiteViewModel model) {
@@ -64,23 +65,25 @@ public final class SiteView implements PlaceView {
         Label badge = Severities.styled(new Label(sev.name()), sev, "sev-badge");
         HBox head = new HBox(8, name, badge);
         head.setAlignment(Pos.CENTER_LEFT);
-        TilePane racks = new TilePane(3, 3);
-        racks.setPrefColumns(12);
-        room.racks()
-                .forEach(
-                        r -> {
-                            Region cell =
-                                    Severities.styled(new Region(), model.state(r), "sev-fill");
-                            cell.setPrefSize(14, 18);
-                            racks.getChildren().add(cell);
-                        });
+        RoomMiniature floor = new RoomMiniature(room, model, model::open);
         Label facts = new Label(model.facts(room));
         facts.getStyleClass().add("muted");
         facts.setWrapText(true);
-        VBox card = new VBox(8, stripe, head, facts, racks);
+        VBox card = new VBox(8, stripe, head, facts, floor);
         card.setId("room-" + room.key().replace('/', '_'));
         card.getStyleClass().add("card");
-        card.setPrefWidth(360);
+        // two cards across from 900 px, one below that; the floor takes the card's width
+        card.prefWidthProperty()
+                .bind(
+                        Bindings.createDoubleBinding(
+                                () -> cardWidth(cards.getWidth()), cards.widthProperty()));
+        card.widthProperty()
+                .addListener(
+                        (o, a, w) -> {
+                            double inner = Math.max(100, w.doubleValue() - 28);
+                            floor.draw(inner, floor.heightFor(inner));
+                        });
+        floor.draw(332, floor.heightFor(332));
         card.setOnMouseClicked(
                 e -> {
                     if (e.getButton() == MouseButton.PRIMARY) {
@@ -97,6 +100,11 @@ public final class SiteView implements PlaceView {
                                 new Target(Target.Type.ROOM, room.id()),
                                 a -> inRoom(a, room)));
         return card;
+    }
+
+    static double cardWidth(double paneWidth) {
+        double w = paneWidth >= 900 ? (paneWidth - GAP) / 2 : paneWidth;
+        return Math.max(360, Math.floor(w) - 2);
     }
 
     private boolean inRoom(Alert a, Room room) {

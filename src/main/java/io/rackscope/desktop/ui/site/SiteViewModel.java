@@ -8,10 +8,12 @@ import io.rackscope.desktop.topology.Site;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.RackTally;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.ViewOptions;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -22,6 +24,7 @@ public final class SiteViewModel {
     private final Site site;
     private final HealthSource health;
     private final Navigator navigator;
+    private final ViewOptions options;
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
 
@@ -36,10 +39,11 @@ public final class SiteViewModel {
         return handling;
     }
 
-    public SiteViewModel(Site site, HealthSource health, Navigator navigator) {
+    public SiteViewModel(Site site, HealthSource health, Navigator navigator, ViewOptions options) {
         this.site = site;
         this.health = health;
         this.navigator = navigator;
+        this.options = options;
         subscriptions.onInvalidate(
                 health.snapshotProperty(), o -> revision.set(revision.get() + 1));
     }
@@ -95,6 +99,11 @@ public final class SiteViewModel {
 
     public void open(Rack rack) {
         navigator.go(Place.of(Place.Kind.RACK, rack.key()));
+    }
+
+    /** The colours of the theme shown (the miniature floors are drawn, not styled). */
+    public Palette palette() {
+        return options.palette();
     }
 
     public void dispose() {
