@@ -38,6 +38,11 @@ public record Place(Kind kind, String id, String highlight) {
         return kind == Kind.RACK && "rear".equals(highlight);
     }
 
+    /** Both faces of a rack place, side by side ({@code rack:ID:both}). */
+    public boolean bothFaces() {
+        return kind == Kind.RACK && "both".equals(highlight);
+    }
+
     public String text() {
         return switch (kind) {
             case WORLD -> "world";
@@ -45,7 +50,11 @@ public record Place(Kind kind, String id, String highlight) {
             case SLURM -> "slurm";
             case MAINTENANCE -> "maintenance";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
-            default -> kind.name().toLowerCase(Locale.ROOT) + ":" + id + (rear() ? ":rear" : "");
+            default ->
+                    kind.name().toLowerCase(Locale.ROOT)
+                            + ":"
+                            + id
+                            + (rear() ? ":rear" : bothFaces() ? ":both" : "");
         };
     }
 
@@ -83,11 +92,16 @@ public record Place(Kind kind, String id, String highlight) {
                     Optional.of(
                             id.endsWith(":rear")
                                     ? new Place(Kind.RACK, id.substring(0, id.length() - 5), "rear")
-                                    : of(
-                                            Kind.RACK,
-                                            id.endsWith(":front")
-                                                    ? id.substring(0, id.length() - 6)
-                                                    : id));
+                                    : id.endsWith(":both")
+                                            ? new Place(
+                                                    Kind.RACK,
+                                                    id.substring(0, id.length() - 5),
+                                                    "both")
+                                            : of(
+                                                    Kind.RACK,
+                                                    id.endsWith(":front")
+                                                            ? id.substring(0, id.length() - 6)
+                                                            : id));
             default -> Optional.empty();
         };
     }

@@ -75,7 +75,7 @@ public final class ViewFactory {
                                 ctx.options(),
                                 ctx.clock());
                 rack.useHandling(ctx.handling());
-                yield new RackElevationView(rack, place.rear());
+                yield new RackElevationView(rack, place.rear(), place.bothFaces());
             }
             case DEVICE -> {
                 DeviceViewModel device =

@@ -383,4 +383,22 @@ class DesktopUiTest {
         assertEquals(painted, view.paintedCount());
         assertEquals(badges, robot.lookup("#content .sev-badge").queryAll().size());
     }
+
+    @Test
+    void bothFacesSideBySidePaintWhatTheFrontAndTheRearPaint(FxRobot robot) {
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.RACK, "fra1-a01-r03")));
+        RackElevationView view = (RackElevationView) main.currentView();
+        int front = view.paintedCount();
+        robot.clickOn("#face-rear");
+        int rear = view.paintedCount();
+        robot.clickOn("#face-both");
+        // the rack's own checks are listed once, below the two faces
+        int rackChecks =
+                ctx.config()
+                        .checksFor(ctx.config().topology().rack("fra1-a01-r03").orElseThrow())
+                        .size();
+        assertEquals(front + rear - rackChecks, view.paintedCount());
+        robot.clickOn("#face-front");
+        assertEquals(front, view.paintedCount(), "back to one face");
+    }
 }

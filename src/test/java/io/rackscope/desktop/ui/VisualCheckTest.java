@@ -47,6 +47,7 @@ class VisualCheckTest {
                     "room:fra1/hall-a",
                     "rack:fra1-a01-r03",
                     "rack:fra1-a01-r03:rear",
+                    "rack:fra1-a01-r03:both",
                     "device:fra1-a01r03-c06",
                     "alerts",
                     "wallboard",

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Render one view headless to a PNG, with live states from one health cycle.",
-            "Views: world, site:ID, room:SITE/ROOM (or room:ROOM when unique), rack:ID[:rear], device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], maintenance."
+            "Views: world, site:ID, room:SITE/ROOM (or room:ROOM when unique), rack:ID[:rear|:both], device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], maintenance."
         })
 public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
@@ -116,7 +116,7 @@ public final class RenderCommand implements Callable<Integer> {
                                 () ->
                                         new CommandLine.ParameterException(
                                                 spec.commandLine(),
-                                                "--view must be world, site:ID, room:ID, rack:ID[:rear], device:ID or alerts, not '"
+                                                "--view must be world, site:ID, room:ID, rack:ID[:rear|:both], device:ID or alerts, not '"
                                                         + view
                                                         + "'"));
         RackscopeConfig cfg = new ConfigLoader().load(ConfigLocation.resolve(config));

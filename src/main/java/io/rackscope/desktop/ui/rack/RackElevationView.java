@@ -66,21 +66,26 @@ public final class RackElevationView implements PlaceView {
 
     private final Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
 
-    public RackElevationView(RackElevationViewModel model, boolean rear) {
+    /** Shows the front, the rear ({@code rear}) or both side by side ({@code both}). */
+    public RackElevationView(RackElevationViewModel model, boolean rear, boolean both) {
         this.model = model;
         this.rack = model.rack();
         root.getStyleClass().add("content");
         ToggleGroup faces = new ToggleGroup();
         ToggleButton front = faceButton("Front", faces);
         ToggleButton back = faceButton("Rear", faces);
+        ToggleButton sideBySide = faceButton("Front + rear", faces);
         front.setId("face-front");
         back.setId("face-rear");
-        (rear ? back : front).setSelected(true);
+        sideBySide.setId("face-both");
+        (both ? sideBySide : rear ? back : front).setSelected(true);
         faces.selectedToggleProperty()
                 .addListener(
                         (o, a, t) -> {
                             if (t == null) {
                                 (a == null ? front : (ToggleButton) a).setSelected(true);
+                            } else if (t == sideBySide) {
+                                drawBoth();
                             } else {
                                 draw(t == back);
                             }
@@ -91,7 +96,10 @@ public final class RackElevationView implements PlaceView {
         facts.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, state, facts, spacer, front, back);
+        for (Region r : List.of(title, state, front, back, sideBySide)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(10, title, state, facts, spacer, front, back, sideBySide);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 10, 0));
         root.setTop(header);
@@ -100,9 +108,11 @@ public final class RackElevationView implements PlaceView {
         root.setCenter(scroll);
         rackChecks.getStyleClass().add("panel");
         rackChecks.setPrefWidth(280);
-        BorderPane.setMargin(rackChecks, new Insets(0, 0, 0, 12));
-        root.setRight(rackChecks);
-        draw(rear);
+        if (both) {
+            drawBoth();
+        } else {
+            draw(rear);
+        }
         subscriptions.onInvalidate(model.revisionProperty(), o -> paint());
     }
 
@@ -117,6 +127,40 @@ public final class RackElevationView implements PlaceView {
         painted.clear();
         shown.clear();
         nodeOf.clear();
+        elevation.getChildren().setAll(face(rear));
+        root.setBottom(null);
+        BorderPane.setMargin(rackChecks, new Insets(0, 0, 0, 12));
+        root.setRight(rackChecks);
+        fillRackChecks();
+        paint();
+    }
+
+    /** Front and rear side by side, each under its name. */
+    private void drawBoth() {
+        painted.clear();
+        shown.clear();
+        nodeOf.clear();
+        HBox faces = new HBox(24, captioned("Front", face(false)), captioned("Rear", face(true)));
+        faces.setAlignment(Pos.TOP_CENTER);
+        elevation.getChildren().setAll(faces);
+        // the two faces take the width: the rack's checks go below them
+        root.setRight(null);
+        BorderPane.setMargin(rackChecks, new Insets(10, 0, 0, 0));
+        root.setBottom(rackChecks);
+        fillRackChecks();
+        paint();
+    }
+
+    private static Node captioned(String caption, Node face) {
+        Label l = new Label(caption);
+        l.getStyleClass().add("subtitle");
+        VBox box = new VBox(2, l, face);
+        box.setAlignment(Pos.TOP_CENTER);
+        return box;
+    }
+
+    /** One face of the rack: U numbers, devices, its components, rails. */
+    private Node face(boolean rear) {
         Pane frame = new Pane();
         frame.getStyleClass().add("rack-frame");
         double h = rack.uHeight() * U;
@@ -145,9 +189,7 @@ public final class RackElevationView implements PlaceView {
         HBox withRails = new HBox(6, rail("left"), frame, rail("right"));
         withRails.setAlignment(Pos.TOP_CENTER);
         withRails.setPadding(new Insets(10));
-        elevation.getChildren().setAll(withRails);
-        fillRackChecks();
-        paint();
+        return withRails;
     }
 
     private double top(int uPosition, int height) {
