@@ -87,7 +87,7 @@ class DesktopUiTest {
         assertInstanceOf(SiteView.class, main.currentView());
         robot.clickOn("#room-fra1_hall-a");
         assertInstanceOf(RoomFloorView.class, main.currentView());
-        robot.clickOn(((RoomFloorView) main.currentView()).screenCentreOf("fra1-a01-r03"));
+        robot.doubleClickOn(((RoomFloorView) main.currentView()).screenCentreOf("fra1-a01-r03"));
         assertInstanceOf(RackElevationView.class, main.currentView());
         robot.clickOn(robot.lookup("#device-fra1-a01r03-c18 .device-name").queryAs(Node.class));
         assertInstanceOf(DeviceView.class, main.currentView());
@@ -400,5 +400,36 @@ class DesktopUiTest {
         assertEquals(front + rear - rackChecks, view.paintedCount());
         robot.clickOn("#face-front");
         assertEquals(front, view.paintedCount(), "back to one face");
+    }
+
+    @Test
+    void aClickOnAFloorRackGivesAQuickLookBesideTheFloorAndADoubleClickOpensIt(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
+        RoomFloorView room = (RoomFloorView) main.currentView();
+        assertTrue(robot.lookup("#quick-look").tryQuery().map(n -> !n.isVisible()).orElse(true));
+        robot.clickOn(room.screenCentreOf("fra1-a01-r03"));
+        javafx.scene.Node panel = robot.lookup("#quick-look").query();
+        assertTrue(panel.isVisible(), "the quick look shows");
+        assertEquals(Place.Kind.ROOM, ctx.navigation().current().kind(), "still on the floor");
+        assertTrue(
+                robot.from(panel).lookup(".label").queryAll().stream()
+                        .anyMatch(
+                                l ->
+                                        ((javafx.scene.control.Label) l)
+                                                .getText()
+                                                .startsWith("CRIT  Node reachable  cn0165")),
+                "its failing check with the node");
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = scene.snapshot(null));
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "visual"));
+        javax.imageio.ImageIO.write(
+                javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null),
+                "png",
+                java.nio.file.Path.of("target", "visual", "room-quick-look.png").toFile());
+        robot.clickOn("#quick-look-close");
+        assertTrue(!panel.isVisible(), "closed");
+        robot.doubleClickOn(room.screenCentreOf("fra1-a01-r03"));
+        assertEquals(Place.of(Place.Kind.RACK, "fra1-a01-r03"), ctx.navigation().current());
     }
 }

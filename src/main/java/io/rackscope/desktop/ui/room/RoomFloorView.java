@@ -32,11 +32,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
@@ -79,10 +81,15 @@ public final class RoomFloorView implements PlaceView {
         canvas.heightProperty().bind(holder.heightProperty());
         canvas.widthProperty().addListener(o -> fit());
         canvas.heightProperty().addListener(o -> fit());
-        root.setCenter(holder);
+        // over the floor's right side, so that the floor does not move under a double click
+        QuickLookPanel quick = new QuickLookPanel(model);
+        StackPane.setAlignment(quick, Pos.TOP_RIGHT);
+        StackPane.setMargin(quick, new Insets(8));
+        root.setCenter(new StackPane(holder, quick));
         interaction();
         subscriptions.onInvalidate(model.revisionProperty(), o -> draw());
         subscriptions.onInvalidate(model.themeProperty(), o -> draw());
+        subscriptions.onInvalidate(model.selectedProperty(), o -> draw());
     }
 
     private Node summaryBar() {
@@ -247,10 +254,13 @@ public final class RoomFloorView implements PlaceView {
                 });
         canvas.setOnMouseClicked(
                 e -> {
-                    if (e.isStillSincePress()) {
+                    if (e.isStillSincePress() && e.getButton() == MouseButton.PRIMARY) {
+                        // one click: a quick look beside the floor; two: the rack itself
                         Rack r = rackAtCanvas(e.getX(), e.getY());
-                        if (r != null) {
+                        if (r != null && e.getClickCount() >= 2) {
                             model.open(r);
+                        } else {
+                            model.select(r);
                         }
                     }
                 });
@@ -478,12 +488,11 @@ public final class RoomFloorView implements PlaceView {
         if (st.handled()) {
             hatch(g, p, t);
         }
-        if (r.key().equals(highlight) || r == hovered || st.inJob()) {
-            g.setStroke(
-                    r.key().equals(highlight) || st.inJob()
-                            ? p.token("-accent")
-                            : p.token("-text-primary"));
-            g.setLineWidth(r.key().equals(highlight) || st.inJob() ? 3 : 2);
+        boolean marked =
+                r.key().equals(highlight) || st.inJob() || r == model.selectedProperty().get();
+        if (marked || r == hovered) {
+            g.setStroke(marked ? p.token("-accent") : p.token("-text-primary"));
+            g.setLineWidth(marked ? 3 : 2);
             g.strokeRoundRect(
                     t.getMinX() - 2, t.getMinY() - 2, t.getWidth() + 4, t.getHeight() + 4, 6, 6);
         }

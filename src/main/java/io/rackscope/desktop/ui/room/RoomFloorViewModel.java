@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -72,6 +73,8 @@ public final class RoomFloorViewModel {
             new SimpleObjectProperty<>(this, "colourBy");
     private final Map<String, Double> metricValues = new TreeMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
+    private final ReadOnlyObjectWrapper<Rack> selected =
+            new ReadOnlyObjectWrapper<>(this, "selected");
 
     private PlaceHandling handling = PlaceHandling.NONE;
 
@@ -420,6 +423,51 @@ public final class RoomFloorViewModel {
 
     private void reapply() {
         apply(health.current());
+    }
+
+    /** The rack whose quick look is shown (a single click on the floor), null for none. */
+    public ReadOnlyObjectProperty<Rack> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public void select(Rack r) {
+        selected.set(r);
+    }
+
+    /** The selected rack at a glance, as of the snapshot shown. */
+    public QuickLook quickLook(Rack r) {
+        return QuickLook.of(
+                config,
+                health.current(),
+                r,
+                instancesOfRack.getOrDefault(r.key(), List.of()).size());
+    }
+
+    /**
+     * The rack's metrics now ("PDU load 62 %"), one line per rack metric definition that has a
+     * sample; fetched off the FX thread.
+     */
+    public CompletableFuture<List<String>> metricsNow(Rack r) {
+        List<CompletableFuture<String>> asked = new ArrayList<>();
+        for (MetricDefinition m : colourableMetrics()) {
+            asked.add(
+                    charts.range(m, r.id(), Duration.ofMinutes(15), 15, clock.instant())
+                            .handle(
+                                    (d, e) ->
+                                            e != null || d == null || Double.isNaN(d.latest())
+                                                    ? null
+                                                    : m.name()
+                                                            + "  "
+                                                            + Formats.metric(
+                                                                    m.display(), d.latest())));
+        }
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        v ->
+                                asked.stream()
+                                        .map(CompletableFuture::join)
+                                        .filter(x -> x != null)
+                                        .toList());
     }
 
     public void open(Rack r) {
