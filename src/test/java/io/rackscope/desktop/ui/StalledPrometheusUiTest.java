@@ -97,7 +97,7 @@ class StalledPrometheusUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> client.stats().inFlight() > 0);
         robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ROOM, "fra1/hall-a")));
         assertInstanceOf(RoomFloorView.class, main.currentView());
-        robot.clickOn(((RoomFloorView) main.currentView()).screenCentreOf("fra1-a01-r03"));
+        robot.doubleClickOn(((RoomFloorView) main.currentView()).screenCentreOf("fra1-a01-r03"));
         assertInstanceOf(RackElevationView.class, main.currentView());
         robot.clickOn("#search").write("cn0001").type(KeyCode.ENTER);
         assertInstanceOf(DeviceView.class, main.currentView());

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.BoundingBox;
@@ -33,10 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every view rendered headless at 1440x900 in both themes, on planted states, checked for what can
- * fail: a control or title cut with an ellipsis, captions drawn over one another, a selected table
- * row without contrast, a planted severity missing from the floor. The PNGs are kept in {@code
- * target/visual/}.
+ * Every view rendered headless at 1440x900 and 1280x800 in both themes, on planted states, checked
+ * for what can fail: a control or title cut with an ellipsis, captions drawn over one another, a
+ * selected table row without contrast, a planted severity missing from the floor. The PNGs are kept
+ * in {@code target/visual/}.
  */
 class VisualCheckTest {
     static final RackscopeConfig CFG = new ConfigLoader().load(Path.of("config"));
@@ -56,9 +57,11 @@ class VisualCheckTest {
 
     static List<Object[]> views() {
         List<Object[]> out = new ArrayList<>();
-        for (Theme t : Theme.values()) {
-            for (String v : VIEWS) {
-                out.add(new Object[] {v, t});
+        for (int[] size : new int[][] {{1440, 900}, {1280, 800}}) {
+            for (Theme t : Theme.values()) {
+                for (String v : VIEWS) {
+                    out.add(new Object[] {v, t, size[0], size[1]});
+                }
             }
         }
         return out;
@@ -84,10 +87,10 @@ class VisualCheckTest {
         return feed;
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}x{3}")
     @MethodSource("views")
-    void nothingIsCutOrDrawnOverAndSelectionsAreReadable(String view, Theme theme)
-            throws Exception {
+    void nothingIsCutOrDrawnOverAndSelectionsAreReadable(
+            String view, Theme theme, int width, int height) throws Exception {
         HealthFeed feed = plantedFeed();
         AppContext ctx = new AppContext(CFG, feed, null, null, Clock.systemUTC());
         Path png =
@@ -96,15 +99,17 @@ class VisualCheckTest {
                         "visual",
                         view.replace(':', '_').replace('/', '_')
                                 + "-"
-                                + theme.name().toLowerCase()
+                                + theme.name().toLowerCase(Locale.ROOT)
+                                + "-"
+                                + width
                                 + ".png");
         Scene scene =
                 ViewRenderer.render(
                         ctx,
                         Place.parse(view).orElseThrow(),
                         theme,
-                        1440,
-                        900,
+                        width,
+                        height,
                         png,
                         new QueryStats());
         List<String> cut = FxThread.call(() -> cut(scene.getRoot()));

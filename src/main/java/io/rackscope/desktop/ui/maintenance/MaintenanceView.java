@@ -140,6 +140,7 @@ public final class MaintenanceView implements PlaceView {
         length.getSelectionModel().selectFirst();
         Button add = new Button("Add maintenance");
         add.setId("maintenance-add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.getStyleClass().add("time-problem");
         problem.textProperty().bind(model.problemProperty());

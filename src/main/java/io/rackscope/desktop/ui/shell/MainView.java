@@ -73,7 +73,7 @@ public final class MainView {
     private final Function<Place, PlaceView> views;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
-    private final HBox crumbs = new HBox(4);
+    private final Breadcrumb crumbs = new Breadcrumb();
     private final TextField search = new TextField();
     private final ContextMenu results = new ContextMenu();
     private final AlertsViewModel alerts;
@@ -259,7 +259,6 @@ public final class MainView {
         forward.setOnAction(e -> shell.forward());
         forward.disableProperty().bind(shell.canGoForwardProperty().not());
         crumbs.setId("breadcrumb");
-        crumbs.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         search.setId("search");
@@ -605,26 +604,25 @@ public final class MainView {
             current.dispose();
         }
         updatePanel();
-        crumbs.getChildren().clear();
         List<Locator.Crumb> trail = shell.breadcrumb(place);
+        List<Node> items = new ArrayList<>();
         for (int i = 0; i < trail.size(); i++) {
             Locator.Crumb c = trail.get(i);
-            if (i > 0) {
-                Label sep = new Label("›");
-                sep.getStyleClass().add("crumb-sep");
-                crumbs.getChildren().add(sep);
-            }
             if (i == trail.size() - 1) {
                 Label last = new Label(c.label());
                 last.getStyleClass().add("crumb-current");
-                crumbs.getChildren().add(last);
+                items.add(last);
             } else {
                 Hyperlink link = new Hyperlink(c.label());
                 link.getStyleClass().add("crumb");
                 link.setOnAction(e -> shell.go(c.place()));
-                crumbs.getChildren().add(link);
+                items.add(link);
+                Label sep = new Label("›");
+                sep.getStyleClass().add("crumb-sep");
+                items.add(sep);
             }
         }
+        crumbs.show(items, String.join(" › ", trail.stream().map(Locator.Crumb::label).toList()));
         try {
             current = views.apply(place);
             content.getChildren().setAll(current.node());
