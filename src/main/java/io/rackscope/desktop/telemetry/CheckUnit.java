@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -315,28 +316,13 @@ final class CheckUnit {
             Set<String> inDoubt, Function<Request, CompletableFuture<QueryResult>> ask) {
         List<CompletableFuture<Void>> out = new ArrayList<>();
         if (windowDiscovery != Debouncer.NONE && errors.isEmpty() && !windowSuspects.isEmpty()) {
-            long from = debouncer.windowStart(windowDiscovery);
-            for (List<String> group : groups(new ArrayList<>(windowSuspects))) {
-                out.add(
-                        ask.apply(
-                                        new Request(
-                                                queries.expr(check, group),
-                                                cycleTime * 1000,
-                                                from,
-                                                cycleTime,
-                                                step))
-                                .handle(
-                                        (r, e) -> {
-                                            if (e != null) {
-                                                fail(e, group, -1);
-                                            } else {
-                                                synchronized (this) {
-                                                    windowPoints.addAll(r.series());
-                                                }
-                                            }
-                                            return null;
-                                        }));
-            }
+            out.addAll(
+                    range(
+                            new ArrayList<>(windowSuspects),
+                            debouncer.windowStart(windowDiscovery),
+                            cycleTime,
+                            ask,
+                            (series, group) -> windowPoints.addAll(series)));
         }
         if (debouncer != null) {
             suspects.removeIf(id -> debouncer.verifiedAt(id, cycleTime));
@@ -382,6 +368,24 @@ final class CheckUnit {
             long from,
             long to,
             Function<Request, CompletableFuture<QueryResult>> ask) {
+        return range(
+                entities,
+                from,
+                to,
+                ask,
+                (series, group) -> {
+                    debouncer.observe(series, group, from, to);
+                    presentAt(series, group, to);
+                });
+    }
+
+    /** As above, each group's answer handed to {@code read} (under this unit's lock). */
+    private List<CompletableFuture<Void>> range(
+            List<String> entities,
+            long from,
+            long to,
+            Function<Request, CompletableFuture<QueryResult>> ask,
+            BiConsumer<List<Series>, List<String>> read) {
         List<CompletableFuture<Void>> out = new ArrayList<>();
         for (List<String> group : groups(entities)) {
             out.add(
@@ -392,8 +396,7 @@ final class CheckUnit {
                                             fail(e, group, -1);
                                         } else {
                                             synchronized (this) {
-                                                debouncer.observe(r.series(), group, from, to);
-                                                presentAt(r.series(), group, to);
+                                                read.accept(r.series(), group);
                                             }
                                         }
                                         return null;

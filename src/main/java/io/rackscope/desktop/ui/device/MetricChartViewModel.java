@@ -10,8 +10,6 @@ import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,14 +171,10 @@ public final class MetricChartViewModel {
         if (!Double.isNaN(d.latest())) {
             parts.add("now " + Formats.metric(display, d.latest()));
         } else if (lastPoint >= 0) {
+            // not "at" the last step's time: a step finds a sample up to five minutes before it
             parts.add(
-                    "no sample now (last "
+                    "no sample now (the last value "
                             + Formats.metric(display, d.values()[lastPoint])
-                            + " at "
-                            + Formats.when(
-                                    Instant.ofEpochSecond((long) d.timestamps()[lastPoint]),
-                                    d.end(),
-                                    ZoneId.systemDefault())
                             + ")");
         } else {
             parts.add("no sample now");
