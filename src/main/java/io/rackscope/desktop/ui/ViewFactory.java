@@ -75,6 +75,7 @@ public final class ViewFactory {
                                 ctx.options(),
                                 ctx.clock());
                 rack.useHandling(ctx.handling());
+                rack.useSampleTimes(ctx.sampleTimes());
                 yield new RackElevationView(rack, place.rear(), place.bothFaces());
             }
             case DEVICE -> {

@@ -13,15 +13,14 @@ import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
-import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.LastSamples;
 import io.rackscope.desktop.ui.PlaceHandling;
 import io.rackscope.desktop.ui.SampleTimes;
 import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,12 +55,7 @@ public final class DeviceViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
 
     private PlaceHandling handling = PlaceHandling.NONE;
-    // when each check/target without a sample last had one: ASKED while the answer is awaited,
-    // NONE_WITHIN when it had none within the look-back
-    private static final Instant ASKED = Instant.MIN;
-    private static final Instant NONE_WITHIN = Instant.MAX;
-    private final Map<String, Instant> lastSample = new HashMap<>();
-    private SampleTimes sampleTimes = SampleTimes.NONE;
+    private final LastSamples lastSamples;
 
     /** Acknowledging and maintenance from a right-click on a node's tab. */
     public void useHandling(PlaceHandling h) {
@@ -73,63 +67,17 @@ public final class DeviceViewModel {
     }
 
     /**
-     * Where to learn since when an entity without a sample has had none; asked once per check and
-     * entity while it stays without one (its last sample cannot change meanwhile).
+     * Where to learn since when an entity without a sample has had none (see {@link LastSamples}).
      */
     public void useSampleTimes(SampleTimes times) {
-        this.sampleTimes = times;
+        lastSamples.use(times);
         askLastSamples(health.current());
     }
 
     private void askLastSamples(HealthSnapshot s) {
-        if (sampleTimes == SampleTimes.NONE) {
-            return;
-        }
         for (Check c : checks) {
-            CheckOutcome o = s.checks().get(c.id());
-            if (o == null) {
-                continue;
-            }
-            List<String> wanted = new ArrayList<>();
-            for (String target : targetsOf(c)) {
-                String key = c.id() + "/" + target;
-                boolean noSample = o.absent().contains(target) && !o.unevaluated().contains(target);
-                if (!noSample) {
-                    lastSample.remove(key);
-                } else if (!lastSample.containsKey(key)) {
-                    lastSample.put(key, ASKED);
-                    wanted.add(target);
-                }
-            }
-            if (wanted.isEmpty()) {
-                continue;
-            }
-            sampleTimes
-                    .lastSampleAt(c, wanted, clock.instant(), lookback())
-                    .whenComplete(
-                            (found, err) ->
-                                    Platform.runLater(
-                                            () -> {
-                                                for (String target : wanted) {
-                                                    Instant t =
-                                                            err == null
-                                                                    ? found.getOrDefault(
-                                                                            target, NONE_WITHIN)
-                                                                    : null;
-                                                    String key = c.id() + "/" + target;
-                                                    if (t == null) {
-                                                        lastSample.remove(key);
-                                                    } else if (lastSample.containsKey(key)) {
-                                                        lastSample.put(key, t);
-                                                    }
-                                                }
-                                                rebuild(health.current());
-                                            }));
+            lastSamples.update(s, c, targetsOf(c));
         }
-    }
-
-    private Duration lookback() {
-        return config.app().alerts().sinceLookback();
     }
 
     /** The ids {@code c}'s series of this device carry. */
@@ -139,24 +87,6 @@ public final class DeviceViewModel {
             case CHASSIS -> List.of(device.id());
             case RACK -> List.of(device.rackId());
         };
-    }
-
-    /** When {@code target} last had a sample of {@code c}, null when that is not known. */
-    private Instant lastSampleOf(Check c, String target) {
-        Instant t = lastSample.get(c.id() + "/" + target);
-        return t == null || t.equals(ASKED) || t.equals(NONE_WITHIN) ? null : t;
-    }
-
-    /** "no sample since 05:41:00", as far as it is known (the Since column says how long). */
-    private String noSample(Check c, String target) {
-        Instant t = lastSample.get(c.id() + "/" + target);
-        if (t == null || t.equals(ASKED)) {
-            return "no sample";
-        }
-        if (t.equals(NONE_WITHIN)) {
-            return "no sample in the last " + Formats.age(lookback());
-        }
-        return "no sample since " + Formats.when(t, clock.instant(), clock.getZone());
     }
 
     public DeviceViewModel(
@@ -173,6 +103,11 @@ public final class DeviceViewModel {
         this.charts = charts;
         this.options = options;
         this.clock = new ShownClock(health, clock);
+        this.lastSamples =
+                new LastSamples(
+                        config.app().alerts().sinceLookback(),
+                        this.clock,
+                        () -> rebuild(health.current()));
         this.device = device;
         this.checks = config.checksFor(device);
         for (String entity : entities()) {
@@ -265,9 +200,9 @@ public final class DeviceViewModel {
             } else if (o.absent().contains(target)) {
                 // the planner marks absent what a failed query leaves never known
                 boolean failed = o.unevaluated().contains(target);
-                why = failed ? "query failed, nothing known" : noSample(c, target);
+                why = failed ? "query failed, nothing known" : lastSamples.noSample(c, target);
                 if (!failed && since == null) {
-                    since = lastSampleOf(c, target);
+                    since = lastSamples.lastOf(c, target);
                 }
             } else {
                 sev = Severity.OK;

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.rack;
 
 import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
@@ -9,6 +10,7 @@ import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
+import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
@@ -16,14 +18,18 @@ import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.LastSamples;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceHandling;
+import io.rackscope.desktop.ui.SampleTimes;
 import io.rackscope.desktop.ui.ShownClock;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +49,7 @@ public final class RackElevationViewModel {
     private final Navigator navigator;
     private final ViewOptions options;
     private final Clock clock;
+    private final LastSamples lastSamples;
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
     private Set<String> jobNodes = Set.of();
@@ -82,10 +89,40 @@ public final class RackElevationViewModel {
         this.navigator = navigator;
         this.options = options;
         this.clock = new ShownClock(health, clock);
-        subscriptions.onInvalidate(health.snapshotProperty(), o -> changed());
+        this.lastSamples =
+                new LastSamples(config.app().alerts().sinceLookback(), this.clock, this::changed);
+        subscriptions.onInvalidate(
+                health.snapshotProperty(),
+                o -> {
+                    askLastSamples();
+                    changed();
+                });
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> changed());
         subscriptions.onInvalidate(options.selectedJobProperty(), o -> changed());
         jobNodes = options.selectedJobNodes(health.current());
+    }
+
+    /**
+     * Where to learn since when a cell's checks without a sample have had none (see {@link
+     * LastSamples}).
+     */
+    public void useSampleTimes(SampleTimes times) {
+        lastSamples.use(times);
+        askLastSamples();
+    }
+
+    private void askLastSamples() {
+        HealthSnapshot s = health.current();
+        for (Device d : rack.devices()) {
+            for (Check c : config.checksFor(d)) {
+                if (c.scope() == CheckScope.NODE) {
+                    lastSamples.update(
+                            s, c, d.instances().stream().map(InstanceSlot::instanceId).toList());
+                } else if (c.scope() == CheckScope.CHASSIS) {
+                    lastSamples.update(s, c, List.of(d.id()));
+                }
+            }
+        }
     }
 
     private void changed() {
@@ -271,26 +308,27 @@ public final class RackElevationViewModel {
      * query failed with nothing known before.
      */
     private List<String> silentChecks(HealthSnapshot s, Device d, String entity) {
-        List<String> none = new java.util.ArrayList<>();
-        List<String> failed = new java.util.ArrayList<>();
+        // "no sample since 07:24:02: Node temperature, Memory pressure", by what is known of each
+        Map<String, List<String>> none = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
         for (Check c : config.checksFor(d)) {
-            if (c.scope() == io.rackscope.desktop.checks.CheckScope.RACK) {
+            if (c.scope() == CheckScope.RACK) {
                 continue;
             }
-            String target =
-                    c.scope() == io.rackscope.desktop.checks.CheckScope.NODE ? entity : d.id();
+            String target = c.scope() == CheckScope.NODE ? entity : d.id();
             CheckOutcome o = s.checks().get(c.id());
-            if (o == null || o.problems().containsKey(target)) {
+            if (o == null || o.problems().containsKey(target) || !o.absent().contains(target)) {
                 continue;
             }
-            if (o.absent().contains(target)) {
-                (o.unevaluated().contains(target) ? failed : none).add(c.name());
+            if (o.unevaluated().contains(target)) {
+                failed.add(c.name());
+            } else {
+                none.computeIfAbsent(lastSamples.noSample(c, target), k -> new ArrayList<>())
+                        .add(c.name());
             }
         }
-        List<String> out = new java.util.ArrayList<>();
-        if (!none.isEmpty()) {
-            out.add("no sample: " + String.join(", ", none));
-        }
+        List<String> out = new ArrayList<>();
+        none.forEach((why, checks) -> out.add(why + ": " + String.join(", ", checks)));
         if (!failed.isEmpty()) {
             out.add("query failed, nothing known: " + String.join(", ", failed));
         }

@@ -106,4 +106,49 @@ class CheckRowsTest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void aRackCellsTooltipSaysSinceWhenItsChecksHaveHadNoSample() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        feed.publish(
+                new io.rackscope.desktop.ui.Snapshots(cfg)
+                        .at(
+                                1,
+                                Map.of(
+                                        "node_temperature", Set.of("cn0165"),
+                                        "node_memory_pressure", Set.of("cn0165"))));
+        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
+        ViewRenderer.startToolkit();
+        Instant last = Instant.now().minus(Duration.ofMinutes(22));
+        io.rackscope.desktop.ui.rack.RackElevationViewModel rack =
+                FxThread.call(
+                        () -> {
+                            var vm =
+                                    new io.rackscope.desktop.ui.rack.RackElevationViewModel(
+                                            cfg,
+                                            cfg.topology().rack("fra1-a01-r03").orElseThrow(),
+                                            ctx.health(),
+                                            ctx.navigation(),
+                                            ctx.options(),
+                                            ctx.clock());
+                            vm.useSampleTimes(
+                                    (check, ids, at, within) ->
+                                            CompletableFuture.completedFuture(
+                                                    ids.contains("cn0165")
+                                                            ? Map.of("cn0165", last)
+                                                            : Map.of()));
+                            return vm;
+                        });
+        var device = cfg.topology().device("fra1-a01r03-c06").orElseThrow();
+        String text = FxThread.call(() -> rack.cellText(device, "cn0165"));
+        assertEquals(
+                true,
+                text.contains(
+                        "no sample since "
+                                + io.rackscope.desktop.ui.Formats.when(
+                                        last, Instant.now(), java.time.ZoneOffset.UTC)
+                                + ": Node temperature, Memory pressure"),
+                text);
+    }
 }
