@@ -138,6 +138,8 @@ class VisualCheckTest {
                 java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         assertEquals(List.of(), cut, "cut with an ellipsis in " + view);
+        List<String> outside = FxThread.call(() -> outside(scene.getRoot(), width, height));
+        assertEquals(List.of(), outside, "beyond the window in " + view);
         List<String> over = FxThread.call(() -> overlapping(scene.getRoot()));
         assertEquals(List.of(), over, "drawn over one another in " + view);
         Double contrast = FxThread.call(() -> selectedRowContrast(scene.getRoot()));
@@ -167,6 +169,23 @@ class VisualCheckTest {
                     && !shown.getText().equals(full)
                     && (shown.getText().endsWith("…") || shown.getText().endsWith("..."))) {
                 out.add(describe(l) + " shows '" + shown.getText() + "'");
+            }
+        }
+        return out;
+    }
+
+    /** Visible captions (outside cells) that reach past the window's edge. */
+    static List<String> outside(Parent root, double width, double height) {
+        List<String> out = new ArrayList<>();
+        for (Labeled l : labeled(root)) {
+            Bounds seen = shown(l);
+            if (seen != null && (seen.getMaxX() > width + 1 || seen.getMaxY() > height + 1)) {
+                out.add(
+                        describe(l)
+                                + " at "
+                                + Math.round(seen.getMinX())
+                                + ".."
+                                + Math.round(seen.getMaxX()));
             }
         }
         return out;

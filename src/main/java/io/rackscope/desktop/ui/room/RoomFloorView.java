@@ -34,6 +34,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -41,6 +42,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -134,12 +136,17 @@ public final class RoomFloorView implements PlaceView {
                                 + " unchanged. ✕ goes back to health."));
         model.previewProperty().addListener(o -> showPreview.run());
         showPreview.run();
-        HBox bar = new HBox(10, title, state);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(0, 0, 10, 0));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().add(spacer);
+        // the title on the left; the counts and controls on the right, wrapping onto a second
+        // row when the window is too narrow for one (never pushing the window wider)
+        FlowPane bar = new FlowPane(10, 6);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        HBox head = new HBox(10, title, state);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox row = new HBox(10, head, bar);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 0, 10, 0));
         for (Severity s : List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK)) {
             ToggleButton chip = Severities.styled(new ToggleButton(), s, "sev-chip");
             chip.setId("filter-" + s.name().toLowerCase(Locale.ROOT));
@@ -211,7 +218,7 @@ public final class RoomFloorView implements PlaceView {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        VBox header = new VBox(bar, preview);
+        VBox header = new VBox(row, preview);
         VBox.setMargin(preview, new Insets(0, 0, 8, 0));
         preview.setMaxWidth(Region.USE_PREF_SIZE);
         return header;
@@ -442,7 +449,17 @@ public final class RoomFloorView implements PlaceView {
     }
 
     private void drawRow(GraphicsContext g, Palette p, FloorPlan.Row row) {
-        double bandW = (row.racks().size() + 6.5) * FloorPlan.CELL;
+        Font summaryFont = Typography.bold(11);
+        String summary = row.aisleId() == null ? "" : model.aisleSummary(row.aisleId()).get();
+        double summaryX = (row.racks().size() + 3.2) * FloorPlan.CELL;
+        // the band holds the aisle's summary however long it reads
+        double bandW =
+                Math.max(
+                        (row.racks().size() + 6.5) * FloorPlan.CELL,
+                        summaryX
+                                + Typography.width(summary, summaryFont)
+                                + 0.3 * FloorPlan.CELL
+                                - 0.5 * FloorPlan.CELL);
         g.setFill(p.token("-surface-control").deriveColor(0, 1, 0.85, 1));
         g.fillRoundRect(
                 0.5 * FloorPlan.CELL,
@@ -456,11 +473,9 @@ public final class RoomFloorView implements PlaceView {
         g.setFont(Typography.bold(11));
         g.setFill(p.token("-text-secondary"));
         g.fillText(row.name(), 0.7 * FloorPlan.CELL, row.y() - 0.68 * FloorPlan.CELL);
-        if (row.aisleId() != null) {
-            g.fillText(
-                    model.aisleSummary(row.aisleId()).get(),
-                    (row.racks().size() + 3.2) * FloorPlan.CELL,
-                    row.y() + 0.4 * FloorPlan.CELL);
+        if (!summary.isEmpty()) {
+            g.setFont(summaryFont);
+            g.fillText(summary, summaryX, row.y() + 0.4 * FloorPlan.CELL);
         }
         for (Rack r : row.racks()) {
             drawRack(g, p, r);
