@@ -1,5 +1,6 @@
 package io.rackscope.desktop.bench;
 
+import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -7,6 +8,7 @@ import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,16 @@ public final class LookBackBenchmark {
     record Lookup(double engine, long queries, long wallMillis) {}
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("on")) {
+            // an estate already scraped: on CONFIG URL [STEP_S] [MOMENTS]
+            RackscopeConfig config = new ConfigLoader().load(Path.of(args[1]));
+            measure(
+                    config,
+                    args[2],
+                    args.length > 3 ? Integer.parseInt(args[3]) : 15,
+                    args.length > 4 ? Integer.parseInt(args[4]) : 60);
+            return;
+        }
         int nodes = Integer.parseInt(args[0]);
         int minutes = Integer.parseInt(args[1]);
         int step = args.length > 2 ? Integer.parseInt(args[2]) : 15;
