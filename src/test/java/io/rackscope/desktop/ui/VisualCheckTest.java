@@ -34,10 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every view rendered headless at 1440x900 and 1280x800 in both themes, on planted states, checked
- * for what can fail: a control or title cut with an ellipsis, captions drawn over one another, a
- * selected table row without contrast, a planted severity missing from the floor. The PNGs are kept
- * in {@code target/visual/}.
+ * Every view rendered headless at 1440x900, 1280x800 and 1920x1080 in both themes, on planted
+ * states, checked for what can fail: a control or title cut with an ellipsis, captions drawn over
+ * one another, a selected table row without contrast, a planted severity missing from the floor.
+ * The PNGs are kept in {@code target/visual/}.
  */
 class VisualCheckTest {
     static final RackscopeConfig CFG = new ConfigLoader().load(Path.of("config"));
@@ -57,7 +57,7 @@ class VisualCheckTest {
 
     static List<Object[]> views() {
         List<Object[]> out = new ArrayList<>();
-        for (int[] size : new int[][] {{1440, 900}, {1280, 800}}) {
+        for (int[] size : new int[][] {{1440, 900}, {1280, 800}, {1920, 1080}}) {
             for (Theme t : Theme.values()) {
                 for (String v : VIEWS) {
                     out.add(new Object[] {v, t, size[0], size[1]});
