@@ -47,7 +47,8 @@ public record QuickLook(
                             s.devices().getOrDefault(d.key(), Severity.UNKNOWN)));
         }
         List<String> failing = new ArrayList<>();
-        s.alertsOfRack(r.key()).stream()
+        List<Alert> alerts = s.alertsOfRack(r.key());
+        alerts.stream()
                 .sorted(Comparator.comparing(Alert::severity).reversed())
                 .limit(12)
                 .forEach(
@@ -63,7 +64,7 @@ public record QuickLook(
                                                 + (Double.isNaN(a.value())
                                                         ? ""
                                                         : " = " + Formats.value(a.value()))));
-        int more = s.alertsOfRack(r.key()).size() - failing.size();
+        int more = alerts.size() - failing.size();
         if (more > 0) {
             failing.add("… and " + more + " more");
         }
