@@ -1,10 +1,13 @@
 package io.rackscope.desktop.cli;
 
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.Handled;
@@ -13,6 +16,7 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.AlertStarts;
+import io.rackscope.desktop.telemetry.CheckTargets;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
@@ -72,6 +76,14 @@ public final class SnapshotCommand implements Callable<Integer> {
                     "Alertmanager base URL for acknowledgements and maintenances (overrides"
                             + " alertmanager.url)")
     String alertmanager;
+
+    @Option(
+            names = "--checks",
+            description =
+                    "with --json: every check's state of every target, {entity: {check: {state,"
+                            + " value, reason}}}, reason failing, ok, no_sample, query_failed or"
+                            + " not_evaluated")
+    boolean checks;
 
     @Option(
             names = "--plain",
@@ -148,6 +160,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             @SuppressWarnings("unchecked")
             Map<String, Object> st = (Map<String, Object>) doc.get("stats");
             st.put("cycles", perCycle);
+            if (checks) {
+                doc.put("checks", checkStates(s, cfg));
+            }
             out.println(Json.write(doc));
         } else {
             out.printf(
@@ -227,6 +242,32 @@ public final class SnapshotCommand implements Callable<Integer> {
             out.put("until", h.until() == null ? null : h.until().toString());
             m.put("maintenance", out);
         }
+    }
+
+    /**
+     * Every check's state of each of its targets: {@code {entity: {check: {state, value, reason,
+     * stale}}}}, value null when none is known (an OK sample's value is not asked for).
+     */
+    public static Map<String, Object> checkStates(HealthSnapshot s, RackscopeConfig cfg) {
+        Map<String, Object> out = new TreeMap<>();
+        CheckTargets targets = new CheckTargets(cfg);
+        for (Check c : cfg.checks().values()) {
+            CheckOutcome o = s.checks().get(c.id());
+            for (String entity : targets.of(c)) {
+                CheckState st = o == null ? CheckState.NOT_EVALUATED : o.state(entity);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("state", st.severity());
+                m.put("value", Double.isFinite(st.value()) ? st.value() : null);
+                m.put("reason", st.reason().json());
+                m.put("stale", st.stale());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> of =
+                        (Map<String, Object>)
+                                out.computeIfAbsent(entity, k -> new TreeMap<String, Object>());
+                of.put(c.id(), m);
+            }
+        }
+        return out;
     }
 
     /**

@@ -31,10 +31,37 @@ public record CheckOutcome(
      * else OK.
      */
     public Severity stateOf(String entity) {
+        return state(entity).severity();
+    }
+
+    /**
+     * What this check says of {@code entity}, and why: a failing sample (or a last known one,
+     * stale, while the query fails), no sample, a failed query with nothing known, else OK.
+     */
+    public CheckState state(String entity) {
         CheckResult r = problems.get(entity);
+        boolean failed = unevaluated.contains(entity);
         if (r != null) {
-            return r.severity();
+            return new CheckState(
+                    r.severity(),
+                    failed || r.stale()
+                            ? CheckState.Reason.QUERY_FAILED
+                            : CheckState.Reason.FAILING,
+                    r.value(),
+                    r.stale());
         }
-        return absent.contains(entity) ? Severity.UNKNOWN : Severity.OK;
+        if (absent.contains(entity)) {
+            // the planner marks absent what a failed query leaves never known
+            return new CheckState(
+                    Severity.UNKNOWN,
+                    failed ? CheckState.Reason.QUERY_FAILED : CheckState.Reason.NO_SAMPLE,
+                    Double.NaN,
+                    false);
+        }
+        return new CheckState(
+                Severity.OK,
+                failed ? CheckState.Reason.QUERY_FAILED : CheckState.Reason.OK,
+                Double.NaN,
+                failed);
     }
 }

@@ -73,6 +73,10 @@ final class CheckQueries {
         return maxEntities;
     }
 
+    int maxQueryBytes() {
+        return maxBytes;
+    }
+
     /**
      * The batches of {@code check} over {@code ids} (its targets, or those one Prometheus holds).
      */
@@ -220,6 +224,23 @@ final class CheckQueries {
     /** Which entities have samples, and nothing else. */
     static String presence(String e, String entityLabel) {
         return "count by (" + entityLabel + ") (" + e + ")";
+    }
+
+    /** The label that tells a presence probe's series from the check's own. */
+    static final String PROBE_LABEL = "rackscope_probe";
+
+    /** How many entities have samples: one series labelled {@code rackscope_probe="all"}. */
+    static String entityCount(String e, String entityLabel) {
+        return probe("count(" + presence(e, entityLabel) + ")", "all");
+    }
+
+    /** Which of the entities of {@code e} have samples, labelled {@code rackscope_probe="back"}. */
+    static String returned(String e, String entityLabel) {
+        return probe(presence(e, entityLabel), "back");
+    }
+
+    private static String probe(String q, String kind) {
+        return "label_replace(" + q + ", \"" + PROBE_LABEL + "\", \"" + kind + "\", \"\", \"\")";
     }
 
     /**

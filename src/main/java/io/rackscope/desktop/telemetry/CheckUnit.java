@@ -99,6 +99,7 @@ final class CheckUnit {
     private final Set<String> windowSuspects = new LinkedHashSet<>();
     private final List<Series> windowPoints = new ArrayList<>();
     private final Set<String> valuesRead = new HashSet<>();
+    private final Set<String> probeDoubt = new HashSet<>();
     private final Map<String, Set<String>> discoveredChildren = new HashMap<>();
     private final Map<String, Set<String>> presentChildren = new HashMap<>();
     private final List<Series> referenceCounts = new ArrayList<>();
@@ -170,6 +171,7 @@ final class CheckUnit {
         unrefreshed.clear();
         suspects.clear();
         valuesRead.clear();
+        probeDoubt.clear();
         discoveredChildren.clear();
         presentChildren.clear();
         referenceCounts.clear();
@@ -186,9 +188,26 @@ final class CheckUnit {
         }
         Form form = form(t, interval);
         discovered = form == Form.VALUES || form == Form.FAILING;
-        for (CheckQueries.Batch b : form == Form.NONE ? List.<CheckQueries.Batch>of() : batches) {
+        for (CheckQueries.Batch b : batches) {
             Optional<String> failing = CheckQueries.failing(b.expr(), check);
             Form f = form == Form.FAILING && failing.isEmpty() ? Form.VALUES : form;
+            Probe probe = f == Form.FAILING || f == Form.NONE ? probe(b) : null;
+            if (f == Form.NONE) {
+                if (probe != null) {
+                    out.add(
+                            ask.apply(Request.instant(probe.query(), atMillis))
+                                    .handle(
+                                            (r, e) -> {
+                                                if (e != null) {
+                                                    fail(e, b.ids(), b.index());
+                                                } else {
+                                                    readProbe(b, probe, r);
+                                                }
+                                                return null;
+                                            }));
+                }
+                continue;
+            }
             String q =
                     switch (f) {
                         case FAILING -> failing.get();
@@ -198,9 +217,10 @@ final class CheckUnit {
                                         ? CheckQueries.values(b.expr(), check, entityLabel)
                                         : b.expr();
                     };
+            String asked = probe == null ? q : q + " or " + probe.query();
             out.add(
-                    ask.apply(Request.instant(q, atMillis))
-                            .handle((r, e) -> readDiscovery(b, r, e, f)));
+                    ask.apply(Request.instant(asked, atMillis))
+                            .handle((r, e) -> readDiscovery(b, readProbe(b, probe, r), e, f)));
             if (f == Form.VALUES
                     && check.expandByLabel() != null
                     && check.expandDiscoveryExpr() != null) {
@@ -228,6 +248,76 @@ final class CheckUnit {
             }
         }
         return out;
+    }
+
+    /**
+     * A batch's presence asked alongside (or instead of) its failing samples, so that a series that
+     * vanishes is seen in the first cycle without it, at the cost of one number: how many of the
+     * batch's entities have samples ({@code expected} did at the cycle's start), and which of those
+     * that had none ({@code missing}) have one again. When the count is not what those two say,
+     * some entity vanished and the batch's presence is read in the second phase.
+     */
+    private record Probe(String query, int expected, Set<String> missing) {}
+
+    /** The presence probe of {@code b}, or null while presence is not known yet. */
+    private Probe probe(CheckQueries.Batch b) {
+        if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
+            return null;
+        }
+        int expected = 0;
+        Set<String> missing = new LinkedHashSet<>();
+        for (String id : b.ids()) {
+            if (present.contains(id)) {
+                expected++;
+            } else {
+                missing.add(id);
+            }
+        }
+        String query = CheckQueries.entityCount(b.expr(), entityLabel);
+        if (!missing.isEmpty()) {
+            String back = queries.expr(check, List.copyOf(missing));
+            if (back.length() > queries.maxQueryBytes() / 2) {
+                // too many to name: the batch's presence is read in full instead
+                return new Probe(
+                        CheckQueries.returned(b.expr(), entityLabel), -1, Set.copyOf(b.ids()));
+            }
+            query += " or " + CheckQueries.returned(back, entityLabel);
+        }
+        return new Probe(query, expected, missing);
+    }
+
+    /**
+     * Reads {@code probe}'s series out of {@code r} (entities back, a count that asks for the
+     * batch's presence to be read) and returns the rest: the check's own samples.
+     */
+    private synchronized QueryResult readProbe(CheckQueries.Batch b, Probe probe, QueryResult r) {
+        if (probe == null || r == null) {
+            return r;
+        }
+        List<Series> own = new ArrayList<>();
+        double count = 0;
+        Set<String> back = new HashSet<>();
+        for (Series s : r.series()) {
+            String kind = s.label(CheckQueries.PROBE_LABEL);
+            if (kind == null) {
+                own.add(s);
+            } else if (kind.equals("all")) {
+                count = s.value();
+            } else {
+                String id = s.label(entityLabel);
+                if (id != null && probe.missing().contains(id)) {
+                    back.add(id);
+                }
+            }
+        }
+        if (probe.expected() < 0) {
+            present.removeAll(probe.missing());
+            valuesRead.addAll(probe.missing());
+        } else if (count != probe.expected() + back.size()) {
+            probeDoubt.addAll(b.ids());
+        }
+        present.addAll(back);
+        return new QueryResult(r.resultType(), own, r.warnings(), r.infos(), r.bytes());
     }
 
     /** What a cycle asks of this check's batches (see the class comment). */
@@ -336,7 +426,9 @@ final class CheckUnit {
                             ask));
         }
         List<String> doubt = new ArrayList<>();
-        for (String id : inDoubt) {
+        Set<String> asked = new LinkedHashSet<>(probeDoubt);
+        asked.addAll(inDoubt);
+        for (String id : asked) {
             if (ids.contains(id) && !valuesRead.contains(id)) {
                 doubt.add(id);
             }

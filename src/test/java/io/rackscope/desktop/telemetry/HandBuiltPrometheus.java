@@ -36,6 +36,41 @@ public final class HandBuiltPrometheus implements PrometheusApi {
             Pattern.compile(
                     "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([a-z_]+)=~\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"}$");
 
+    private static final Pattern LABEL_REPLACE =
+            Pattern.compile("^label_replace\\((.*), \"([a-z_]+)\", \"([a-z]*)\", \"\", \"\"\\)$");
+    private static final Pattern COUNT = Pattern.compile("^count\\((.*)\\)$");
+
+    /** Whether {@code q} asks only a check's presence probe (how many entities have samples). */
+    static boolean probe(String q) {
+        return q.startsWith("label_replace(count(count by ");
+    }
+
+    /** {@code q} cut at each {@code or} outside brackets and quotes. */
+    private static List<String> topLevelOr(String q) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int from = 0;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '(' || c == '{')) {
+                depth++;
+            } else if (!quoted && (c == ')' || c == '}')) {
+                depth--;
+            } else if (!quoted && depth == 0 && q.startsWith(" or ", i)) {
+                out.add(q.substring(from, i));
+                from = i + 4;
+                i += 3;
+            }
+        }
+        out.add(q.substring(from));
+        return out;
+    }
+
     record Stored(Map<String, String> labels, LongToDoubleFunction value) {}
 
     private final Map<String, List<Stored>> metrics = new LinkedHashMap<>();
@@ -146,6 +181,34 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     }
 
     private List<Series> eval(String q, long t, boolean keepName) {
+        List<String> alternatives = topLevelOr(q);
+        if (alternatives.size() > 1) {
+            // a or b: b's series whose labels no series of a has
+            Map<Map<String, String>, Series> out = new LinkedHashMap<>();
+            for (String part : alternatives) {
+                for (Series s : eval(part, t, keepName)) {
+                    out.putIfAbsent(s.labels(), s);
+                }
+            }
+            return new ArrayList<>(out.values());
+        }
+        Matcher relabel = LABEL_REPLACE.matcher(q);
+        if (relabel.matches()) {
+            List<Series> out = new ArrayList<>();
+            for (Series s : eval(relabel.group(1), t, keepName)) {
+                Map<String, String> labels = new LinkedHashMap<>(s.labels());
+                labels.put(relabel.group(2), relabel.group(3));
+                out.add(new Series(labels, s.timestamps(), s.values()));
+            }
+            return out;
+        }
+        Matcher count = COUNT.matcher(q);
+        if (count.matches()) {
+            List<Series> in = eval(count.group(1), t, keepName);
+            return in.isEmpty()
+                    ? List.of()
+                    : List.of(new Series(Map.of(), new double[] {t}, new double[] {in.size()}));
+        }
         Matcher agg = AGGREGATE.matcher(q);
         if (agg.matches()) {
             Map<String, double[]> by = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckOutcome;
-import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.metrics.MetricDefinition;
@@ -184,31 +184,26 @@ public final class DeviceViewModel {
     /** {@code target}: the id the check's series carry; {@code since}: its alert's start. */
     private CheckRow row(HealthSnapshot s, Check c, String target, Instant since) {
         CheckOutcome o = s.checks().get(c.id());
-        Severity sev = Severity.UNKNOWN;
-        double value = currentValues.getOrDefault(c.id() + "/" + target, Double.NaN);
-        boolean stale = false;
-        String why = "not evaluated yet";
-        if (o != null) {
-            CheckResult r = o.problems().get(target);
-            why = "";
-            if (r != null) {
-                sev = r.severity();
-                stale = r.stale();
-                if (!Double.isNaN(r.value())) {
-                    value = r.value();
-                }
-            } else if (o.absent().contains(target)) {
-                // the planner marks absent what a failed query leaves never known
-                boolean failed = o.unevaluated().contains(target);
-                why = failed ? "query failed, nothing known" : lastSamples.noSample(c, target);
-                if (!failed && since == null) {
-                    since = lastSamples.lastOf(c, target);
-                }
-            } else {
-                sev = Severity.OK;
-                stale = o.unevaluated().contains(target);
-            }
+        CheckState st = o == null ? CheckState.NOT_EVALUATED : o.state(target);
+        double value =
+                Double.isNaN(st.value())
+                        ? currentValues.getOrDefault(c.id() + "/" + target, Double.NaN)
+                        : st.value();
+        String why =
+                switch (st.reason()) {
+                    case NOT_EVALUATED -> "not evaluated yet";
+                    case NO_SAMPLE -> lastSamples.noSample(c, target);
+                    case QUERY_FAILED ->
+                            st.severity() == Severity.UNKNOWN && !st.stale()
+                                    ? "query failed, nothing known"
+                                    : "";
+                    default -> "";
+                };
+        if (st.reason() == CheckState.Reason.NO_SAMPLE && since == null) {
+            since = lastSamples.lastOf(c, target);
         }
+        Severity sev = st.severity();
+        boolean stale = st.stale();
         return new CheckRow(
                 c.id(),
                 c.name(),

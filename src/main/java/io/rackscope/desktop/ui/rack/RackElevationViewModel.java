@@ -7,6 +7,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
@@ -317,10 +318,11 @@ public final class RackElevationViewModel {
             }
             String target = c.scope() == CheckScope.NODE ? entity : d.id();
             CheckOutcome o = s.checks().get(c.id());
-            if (o == null || o.problems().containsKey(target) || !o.absent().contains(target)) {
+            CheckState st = o == null ? null : o.state(target);
+            if (st == null || !st.withoutSample()) {
                 continue;
             }
-            if (o.unevaluated().contains(target)) {
+            if (st.reason() == CheckState.Reason.QUERY_FAILED) {
                 failed.add(c.name());
             } else {
                 none.computeIfAbsent(lastSamples.noSample(c, target), k -> new ArrayList<>())

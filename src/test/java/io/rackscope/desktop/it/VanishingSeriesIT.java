@@ -1,0 +1,238 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.cli.CliRun;
+import io.rackscope.desktop.cli.SnapshotCommand;
+import io.rackscope.desktop.config.ConfigFixture;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a real Prometheus scraping live series (a series that stops gets its staleness marker): one
+ * running planner, while series of some checks stop with the node still up, every series of other
+ * nodes stops, and they come back (one check's series stopping for one node as another's returns),
+ * gives at every cycle the per-check states ({@code snapshot --json --checks}) of a fresh planner
+ * at the same moment, and says "no sample" in the first cycle that cannot see a series.
+ */
+class VanishingSeriesIT {
+    static final List<String> NODES = List.of("n01", "n02", "n03", "n04", "n05", "n06");
+    static Path dir;
+    static RackscopeConfig config;
+    static TestExporter exporter;
+    static PrometheusServer prometheus;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        dir = Files.createTempDirectory("rackscope-vanish-it");
+        StringBuilder devices = new StringBuilder();
+        for (int i = 1; i <= NODES.size(); i++) {
+            devices.append(
+                    "                      - {id: c%d, template_id: srv, u_position: %d, instance: n%02d}\n"
+                            .formatted(i, i, i));
+        }
+        ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 1}\n");
+        ConfigFixture.write(
+                dir.resolve("topology.yaml"),
+                """
+                sites:
+                  - id: s
+                    rooms:
+                      - id: r
+                        aisles:
+                          - id: a
+                            racks:
+                              - id: rk
+                                devices:
+                """
+                        + devices);
+        ConfigFixture.write(
+                dir.resolve("templates/t.yaml"),
+                "templates:\n  - {id: srv, u_height: 1, checks: [node_up, temp, mem]}\n");
+        ConfigFixture.write(
+                dir.resolve("checks/library/c.yaml"),
+                """
+                checks:
+                  - id: node_up
+                    expr: node_ok{instance=~"$instances"}
+                    output: bool
+                    rules: [{op: "==", value: 0, severity: CRIT}]
+                  - id: temp
+                    expr: temp_celsius{instance=~"$instances"}
+                    for: 10m
+                    rules: [{op: ">", value: 75, severity: WARN}]
+                  - id: mem
+                    expr: memory_pressure_percent{instance=~"$instances"}
+                    rules: [{op: ">", value: 90, severity: WARN}]
+                """);
+        config = new ConfigLoader(Map.of()).load(dir);
+        assertEquals(List.of(), config.diagnostics().errors());
+        exporter = new TestExporter();
+        exporter.set(metrics(0, (n, m) -> true));
+        prometheus = PrometheusServer.start(exporter.address(), null);
+        prometheus.awaitSample("rackscope_it_step == 0");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (exporter != null) {
+            exporter.close();
+        }
+    }
+
+    /**
+     * The exporter's text at {@code step}: the series {@code has} keeps, n01 hot, n04's memory
+     * high.
+     */
+    static String metrics(int step, BiFunction<String, String, Boolean> has) {
+        StringBuilder b = new StringBuilder("rackscope_it_step " + step + "\n");
+        for (String n : NODES) {
+            if (has.apply(n, "node_ok")) {
+                b.append("node_ok{instance=\"").append(n).append("\"} 1\n");
+            }
+            if (has.apply(n, "temp")) {
+                b.append("temp_celsius{instance=\"")
+                        .append(n)
+                        .append("\"} ")
+                        .append(n.equals("n01") ? 80 : 40)
+                        .append('\n');
+            }
+            if (has.apply(n, "mem")) {
+                b.append("memory_pressure_percent{instance=\"")
+                        .append(n)
+                        .append("\"} ")
+                        .append(n.equals("n04") ? 95 : 50)
+                        .append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Shows step {@code step} and returns a moment at which Prometheus holds it and every scrape up
+     * to that moment is stored, so that two planners asking at it see the same data.
+     */
+    static Instant show(int step, BiFunction<String, String, Boolean> has) throws Exception {
+        exporter.set(metrics(step, has));
+        prometheus.awaitSample("rackscope_it_step == " + step);
+        // the next whole second: the planner asks at whole seconds, and the one before may precede
+        // the scrape that showed the step
+        Instant at = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 1);
+        prometheus.awaitSample("timestamp(rackscope_it_step) > " + (at.getEpochSecond() + 1));
+        return at;
+    }
+
+    static Object states(HealthSnapshot s) {
+        return SnapshotCommand.checkStates(s, config);
+    }
+
+    static HealthSnapshot fresh(Instant at) {
+        try (PrometheusClient client =
+                        new PrometheusClient(
+                                config.app().telemetry().endpoint(prometheus.url()),
+                                new QueryStats());
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            return planner.refreshAt(at);
+        }
+    }
+
+    @Test
+    void aRunningPlannerSeesEveryVanishedSeriesInItsFirstCycleWithoutIt() throws Exception {
+        List<BiFunction<String, String, Boolean>> steps =
+                List.of(
+                        (n, m) -> true,
+                        // n02's temperature and n03's memory stop; the nodes stay up
+                        (n, m) ->
+                                !(n.equals("n02") && m.equals("temp")
+                                        || n.equals("n03") && m.equals("mem")),
+                        // every series of n05 and n06 stops too
+                        (n, m) ->
+                                !(n.equals("n02") && m.equals("temp")
+                                        || n.equals("n03") && m.equals("mem")
+                                        || Set.of("n05", "n06").contains(n)),
+                        // n02's temperature returns; n03's memory returns as n04's stops
+                        (n, m) ->
+                                !(n.equals("n04") && m.equals("mem")
+                                        || Set.of("n05", "n06").contains(n)),
+                        // n05 returns whole
+                        (n, m) -> !(n.equals("n04") && m.equals("mem") || n.equals("n06")));
+        try (PrometheusClient client =
+                        new PrometheusClient(
+                                config.app().telemetry().endpoint(prometheus.url()),
+                                new QueryStats());
+                TelemetryPlanner running =
+                        new TelemetryPlanner(
+                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            running.setCycleInterval(Duration.ofSeconds(5));
+            HealthSnapshot[] seen = new HealthSnapshot[steps.size()];
+            for (int i = 0; i < steps.size(); i++) {
+                Instant at = show(i, steps.get(i));
+                seen[i] = running.refreshAt(at);
+                assertTrue(seen[i].errors().isEmpty(), seen[i].errors().toString());
+                assertEquals(states(fresh(at)), states(seen[i]), "step " + i);
+            }
+            assertEquals("failing", reason(seen[0], "n04", "mem"));
+            assertEquals("no_sample", reason(seen[1], "n02", "temp"));
+            assertEquals("no_sample", reason(seen[1], "n03", "mem"));
+            assertEquals(Severity.OK, seen[1].node("n02"), "up = 1: the node stays OK");
+            assertEquals("no_sample", reason(seen[2], "n05", "node_up"));
+            assertEquals(Severity.UNKNOWN, seen[2].node("n06"));
+            assertEquals("ok", reason(seen[3], "n02", "temp"));
+            assertEquals("ok", reason(seen[3], "n03", "mem"));
+            assertEquals("no_sample", reason(seen[3], "n04", "mem"));
+            assertEquals("ok", reason(seen[4], "n01", "temp"), "hot for less than its for: 10m");
+            assertEquals("ok", reason(seen[4], "n05", "mem"));
+        }
+        CliRun json =
+                CliRun.of(
+                        "snapshot",
+                        "--config",
+                        dir.toString(),
+                        "--prometheus",
+                        prometheus.url(),
+                        "--json",
+                        "--checks");
+        assertEquals(0, json.code(), json.err());
+        JsonNode checks = new ObjectMapper().readTree(json.out()).get("checks");
+        assertEquals("no_sample", checks.at("/n06/mem/reason").asText(), json.out());
+        assertEquals("UNKNOWN", checks.at("/n06/mem/state").asText());
+        assertTrue(checks.at("/n06/mem/value").isNull());
+        assertEquals("no_sample", checks.at("/n04/mem/reason").asText());
+        assertEquals("ok", checks.at("/n02/temp/reason").asText());
+        assertEquals("OK", checks.at("/n01/mem/state").asText());
+    }
+
+    @SuppressWarnings("unchecked")
+    static String reason(HealthSnapshot s, String entity, String check) {
+        Map<String, Object> byEntity = (Map<String, Object>) states(s);
+        Map<String, Object> byCheck = (Map<String, Object>) byEntity.get(entity);
+        return (String) ((Map<String, Object>) byCheck.get(check)).get("reason");
+    }
+}

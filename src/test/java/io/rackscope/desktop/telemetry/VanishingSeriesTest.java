@@ -1,0 +1,183 @@
+package io.rackscope.desktop.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigFixture;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckState;
+import io.rackscope.desktop.health.HealthSnapshot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongToDoubleFunction;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A check whose series vanishes while the node stays up says "no sample" in the first cycle that
+ * cannot see it, for a check with and without {@code for:}, and is OK again in the first cycle that
+ * sees it back: one running planner's per-check states equal a fresh planner's at every cycle.
+ */
+class VanishingSeriesTest {
+    static final long T0 = 1_800_000_000L / 15 * 15;
+    @TempDir static Path dir;
+    static RackscopeConfig config;
+
+    @BeforeAll
+    static void load() {
+        ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n");
+        StringBuilder devices = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            devices.append(
+                    "                      - {id: c%d, template_id: srv, u_position: %d, instance: n%02d}\n"
+                            .formatted(i, i, i));
+        }
+        ConfigFixture.write(
+                dir.resolve("topology.yaml"),
+                """
+                sites:
+                  - id: s
+                    rooms:
+                      - id: r
+                        aisles:
+                          - id: a
+                            racks:
+                              - id: rk
+                                devices:
+                """
+                        + devices);
+        ConfigFixture.write(
+                dir.resolve("templates/t.yaml"),
+                "templates:\n  - {id: srv, u_height: 1, checks: [node_up, temp, mem]}\n");
+        ConfigFixture.write(
+                dir.resolve("checks/library/c.yaml"),
+                """
+                checks:
+                  - id: node_up
+                    expr: up{instance=~"$instances"}
+                    output: bool
+                    rules: [{op: "==", value: 0, severity: CRIT}]
+                  - id: temp
+                    expr: temp{instance=~"$instances"}
+                    for: 2m
+                    rules: [{op: ">", value: 75, severity: WARN}]
+                  - id: mem
+                    expr: memory_pressure_percent{instance=~"$instances"}
+                    rules: [{op: ">", value: 90, severity: WARN}]
+                """);
+        config = new ConfigLoader(Map.of()).load(dir);
+        assertEquals(List.of(), config.diagnostics().errors());
+    }
+
+    static boolean between(long t, long from, long to) {
+        return t >= T0 + from && t < T0 + to;
+    }
+
+    /**
+     * n02's temperature vanishes at +120 and returns at +300 (up stays 1); n03's memory series
+     * vanishes at +180 and n04's at the same moment as n05's temperature returns (a swap); n06
+     * vanishes whole (up too) at +240; n01 stays hot.
+     */
+    static HandBuiltPrometheus estate() {
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        for (int i = 1; i <= 6; i++) {
+            String n = "n%02d".formatted(i);
+            LongToDoubleFunction alive = t -> n.equals("n06") && t >= T0 + 240 ? Double.NaN : 1;
+            p.series("up", Map.of("instance", n), alive);
+            LongToDoubleFunction temp =
+                    switch (n) {
+                        case "n01" -> t -> 80;
+                        case "n02" -> t -> between(t, 120, 300) ? Double.NaN : 40;
+                        case "n05" -> t -> between(t, 60, 180) ? Double.NaN : 40;
+                        default -> t -> Double.isNaN(alive.applyAsDouble(t)) ? Double.NaN : 40;
+                    };
+            p.series("temp", Map.of("instance", n), temp);
+            LongToDoubleFunction mem =
+                    switch (n) {
+                        case "n03" -> t -> t >= T0 + 180 ? Double.NaN : 50;
+                        case "n04" -> t -> t >= T0 + 180 ? Double.NaN : 95;
+                        default -> t -> Double.isNaN(alive.applyAsDouble(t)) ? Double.NaN : 50;
+                    };
+            p.series("memory_pressure_percent", Map.of("instance", n), mem);
+        }
+        return p;
+    }
+
+    /** Every check's state and reason for every target, as {@code snapshot --json --checks}. */
+    static String checkStates(HealthSnapshot s) {
+        Map<String, String> out = new TreeMap<>();
+        CheckTargets targets = new CheckTargets(config);
+        for (Check c : config.checks().values()) {
+            CheckOutcome o = s.checks().get(c.id());
+            for (String e : targets.of(c)) {
+                CheckState st = o == null ? CheckState.NOT_EVALUATED : o.state(e);
+                out.put(e + "/" + c.id(), st.severity() + " " + st.reason().json());
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aVanishedSeriesIsNoSampleInTheFirstCycleWithoutItAsForAFreshPlanner() {
+        HandBuiltPrometheus running = estate();
+        List<HealthSnapshot> cycles = new ArrayList<>();
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, running, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.setCycleInterval(Duration.ofSeconds(30));
+            for (long t = T0; t <= T0 + 360; t += 30) {
+                cycles.add(planner.refreshAt(Instant.ofEpochSecond(t)));
+            }
+        }
+        for (int i = 0; i < cycles.size(); i++) {
+            long t = T0 + i * 30L;
+            HealthSnapshot fresh;
+            try (TelemetryPlanner planner =
+                    new TelemetryPlanner(
+                            config, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
+                fresh = planner.refreshAt(Instant.ofEpochSecond(t));
+            }
+            assertEquals(checkStates(fresh), checkStates(cycles.get(i)), "at T0+" + (t - T0));
+        }
+        HealthSnapshot at120 = cycles.get(4);
+        assertEquals(CheckState.Reason.NO_SAMPLE, at120.checks().get("temp").state("n02").reason());
+        assertEquals(Severity.OK, at120.node("n02"), "the node itself stays OK while up is 1");
+        HealthSnapshot at180 = cycles.get(6);
+        assertEquals(Severity.UNKNOWN, at180.checks().get("mem").stateOf("n03"));
+        assertEquals(Severity.UNKNOWN, at180.checks().get("mem").stateOf("n04"));
+        assertEquals(Severity.OK, at180.checks().get("temp").stateOf("n05"), "back at +180");
+        HealthSnapshot at240 = cycles.get(8);
+        assertEquals(Severity.UNKNOWN, at240.node("n06"));
+        assertEquals(CheckState.Reason.NO_SAMPLE, at240.checks().get("mem").state("n06").reason());
+        assertEquals(
+                CheckState.Reason.OK, cycles.get(10).checks().get("temp").state("n02").reason());
+        assertEquals(
+                CheckState.Reason.FAILING,
+                cycles.get(10).checks().get("temp").state("n01").reason());
+    }
+
+    @Test
+    void aSteadyCycleAsksOneCountPerBatchBesideTheFailingSamples() {
+        HandBuiltPrometheus p = estate();
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.setCycleInterval(Duration.ofSeconds(30));
+            planner.refreshAt(Instant.ofEpochSecond(T0));
+            p.asked.clear();
+            planner.refreshAt(Instant.ofEpochSecond(T0 + 30));
+        }
+        List<String> mem = p.asked.stream().filter(q -> q.contains("memory_pressure")).toList();
+        assertEquals(1, mem.size(), mem.toString());
+        assertTrue(mem.get(0).contains(" or label_replace(count(count by (instance) "), mem.get(0));
+    }
+}
