@@ -24,6 +24,15 @@ public record Check(
         int expandCritThreshold,
         Path file,
         int line) {
+    /**
+     * The check id of a "no data" alert: an entity none of whose checks has a sample (its exporter
+     * went silent). Not a YAML id: no configured check can be named so.
+     */
+    public static final String NO_DATA = "rackscope:no_data";
+
+    /** What a "no data" alert is called on screen, in exports and in the journal. */
+    public static final String NO_DATA_NAME = "No data";
+
     public Check {
         selectors = List.copyOf(selectors);
         rules = List.copyOf(rules);

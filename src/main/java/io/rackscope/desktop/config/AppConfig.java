@@ -1,5 +1,6 @@
 package io.rackscope.desktop.config;
 
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.http.Secret;
 import java.nio.file.Path;
@@ -84,15 +85,29 @@ public record AppConfig(
      * looked for in Prometheus' history up to {@code sinceLookback} back; the journal keeps {@code
      * journalDays} days.
      */
+    /**
+     * Incidents and the journal. {@code unknownAsIncident}: a node (or a device without nodes) none
+     * of whose checks has a sample is a "no data" alert at {@code unknownSeverity} (WARN or CRIT).
+     */
     public record Alerts(
             int groupMinNodes,
             double groupFraction,
             int flapTransitions,
             Duration flapWindow,
             Duration sinceLookback,
-            int journalDays) {
+            int journalDays,
+            boolean unknownAsIncident,
+            Severity unknownSeverity) {
         public static final Alerts DEFAULTS =
-                new Alerts(3, 0.5, 4, Duration.ofMinutes(15), Duration.ofHours(24), 30);
+                new Alerts(
+                        3,
+                        0.5,
+                        4,
+                        Duration.ofMinutes(15),
+                        Duration.ofHours(24),
+                        30,
+                        true,
+                        Severity.WARN);
     }
 
     /** How far back the time control reaches ({@code history.max_hours}). */

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.config;
 
 import io.rackscope.desktop.checks.Durations;
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.http.Secret;
 import io.rackscope.desktop.http.Tls;
@@ -109,7 +110,9 @@ final class AppConfigParser {
                                     "flap_transitions",
                                     "flap_window",
                                     "since_lookback",
-                                    "journal_days")),
+                                    "journal_days",
+                                    "unknown_as_incident",
+                                    "unknown_severity")),
                     Map.entry("plugins", Set.of()),
                     Map.entry("slurm", Set.of()),
                     Map.entry("links", Set.of()),
@@ -441,7 +444,32 @@ final class AppConfigParser {
                 duration(a, "since_lookback", d.sinceLookback()),
                 Math.max(
                         1,
-                        values.integer(a, "journal_days", "alerts.journal_days", d.journalDays())));
+                        values.integer(a, "journal_days", "alerts.journal_days", d.journalDays())),
+                values.bool(
+                        a,
+                        "unknown_as_incident",
+                        "alerts.unknown_as_incident",
+                        d.unknownAsIncident()),
+                unknownSeverity(a, d.unknownSeverity()));
+    }
+
+    /** {@code alerts.unknown_severity}: WARN or CRIT, what a "no data" alert counts as. */
+    private Severity unknownSeverity(YamlNode.Mapping a, Severity fallback) {
+        String text = values.text(a, "unknown_severity", "alerts.unknown_severity", null);
+        if (text == null) {
+            return fallback;
+        }
+        Severity s = Severity.parse(text.strip()).orElse(null);
+        if (s != Severity.WARN && s != Severity.CRIT) {
+            diagnostics.error(
+                    a.at("unknown_severity"),
+                    "alerts.unknown_severity must be WARN or CRIT, not '"
+                            + text.strip()
+                            + "'; using "
+                            + fallback);
+            return fallback;
+        }
+        return s;
     }
 
     private Duration duration(YamlNode.Mapping a, String key, Duration fallback) {

@@ -45,6 +45,14 @@ public record RackscopeConfig(
         return Optional.ofNullable(checks.get(id));
     }
 
+    /** A check's name for people ("No data" for the alert of an entity without any sample). */
+    public String checkName(String id) {
+        if (Check.NO_DATA.equals(id)) {
+            return Check.NO_DATA_NAME;
+        }
+        return check(id).map(Check::name).orElse(id);
+    }
+
     public Optional<MetricDefinition> metric(String id) {
         return Optional.ofNullable(metrics.get(id));
     }

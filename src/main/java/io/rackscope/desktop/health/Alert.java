@@ -1,5 +1,6 @@
 package io.rackscope.desktop.health;
 
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import java.time.Instant;
 
@@ -47,6 +48,11 @@ public record Alert(
     public Alert changed(int count, boolean flaps) {
         return new Alert(
                 severity, check, entity, path, value, stale, rack, device, since, count, flaps);
+    }
+
+    /** Whether this is a "no data" alert ({@link Check#NO_DATA}) rather than a check's. */
+    public boolean noData() {
+        return Check.NO_DATA.equals(check);
     }
 
     /** Identifies the alert across snapshots: the check and the entity. */

@@ -33,6 +33,7 @@ public final class SnapshotAssembler {
     private final CheckTargets targets;
     private final Severity unknownState;
     private final IncidentGrouper incidents;
+    private final NoDataAlerts noData;
 
     public SnapshotAssembler(RackscopeConfig config) {
         this(
@@ -48,6 +49,7 @@ public final class SnapshotAssembler {
         AppConfig.Alerts a = config.app().alerts();
         this.incidents =
                 new IncidentGrouper(config.topology(), a.groupMinNodes(), a.groupFraction());
+        this.noData = a.unknownAsIncident() ? new NoDataAlerts(config, targets) : null;
     }
 
     public HealthSnapshot assemble(
@@ -118,6 +120,9 @@ public final class SnapshotAssembler {
                                         }
                                     });
                 });
+        if (noData != null) {
+            noData.add(outcomes, out);
+        }
         out.sort(
                 Comparator.comparing(Alert::severity)
                         .reversed()
@@ -172,7 +177,7 @@ public final class SnapshotAssembler {
                 r.severity(), checkId, entity, path, r.value(), r.stale(), rack, device, null);
     }
 
-    private static String devicePath(Topology t, Device d) {
+    static String devicePath(Topology t, Device d) {
         return t.rack(d.rackKey()).map(r -> r.describe() + " / " + d.id()).orElse(d.id());
     }
 }

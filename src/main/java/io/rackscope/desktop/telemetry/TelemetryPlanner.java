@@ -800,6 +800,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      */
     public CompletableFuture<Map<String, Instant>> failingSince(
             String checkId, List<String> ids, Instant at, Duration lookback) {
+        if (Check.NO_DATA.equals(checkId)) {
+            return silentSince(ids, at, lookback);
+        }
         return config.check(checkId)
                 .map(c -> failingSince(c, ids, at, lookback))
                 .orElse(CompletableFuture.completedFuture(Map.of()));
@@ -823,6 +826,53 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                             entitiesOfSeries
                                                     .getOrDefault(id, List.of(id))
                                                     .forEach(e -> out.put(e, since)));
+                            return Map.copyOf(out);
+                        });
+    }
+
+    /**
+     * Since when each of {@code entities} (nodes, or devices by key, without data now) has had no
+     * sample: the last one of the checks that cover every entity (the sentinels), or the start of
+     * {@code lookback} when there is none in it.
+     */
+    private CompletableFuture<Map<String, Instant>> silentSince(
+            List<String> entities, Instant at, Duration lookback) {
+        Map<String, String> entityOf = new HashMap<>();
+        for (String e : entities) {
+            boolean node = config.topology().instance(e).isPresent();
+            entityOf.put(seriesId(node ? CheckScope.NODE : CheckScope.CHASSIS, e), e);
+        }
+        Map<String, Instant> last = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> asked = new ArrayList<>();
+        for (CheckUnit u : units) {
+            if (u.check().scope() == CheckScope.RACK
+                    || mode == EvaluationMode.FILTERED && !u.sentinel()) {
+                continue;
+            }
+            List<String> mine = entityOf.keySet().stream().filter(u.ids()::contains).toList();
+            if (!mine.isEmpty()) {
+                asked.add(
+                        lastSampleAt(u.check(), mine, at, lookback)
+                                .thenAccept(
+                                        m ->
+                                                m.forEach(
+                                                        (id, t) ->
+                                                                last.merge(
+                                                                        id,
+                                                                        t,
+                                                                        (x, y) ->
+                                                                                x.isAfter(y)
+                                                                                        ? x
+                                                                                        : y))));
+            }
+        }
+        Instant windowStart = at.minus(lookback);
+        return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
+                .thenApply(
+                        x -> {
+                            Map<String, Instant> out = new HashMap<>();
+                            entityOf.forEach(
+                                    (id, e) -> out.put(e, last.getOrDefault(id, windowStart)));
                             return Map.copyOf(out);
                         });
     }

@@ -8,6 +8,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -36,7 +37,12 @@ class VanishingSeriesTest {
 
     @BeforeAll
     static void load() {
-        ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n");
+        config = load(dir, "");
+    }
+
+    static RackscopeConfig load(Path dir, String app) {
+        ConfigFixture.write(
+                dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n" + app);
         StringBuilder devices = new StringBuilder();
         for (int i = 1; i <= 6; i++) {
             devices.append(
@@ -76,8 +82,9 @@ class VanishingSeriesTest {
                     expr: memory_pressure_percent{instance=~"$instances"}
                     rules: [{op: ">", value: 90, severity: WARN}]
                 """);
-        config = new ConfigLoader(Map.of()).load(dir);
-        assertEquals(List.of(), config.diagnostics().errors());
+        RackscopeConfig loaded = new ConfigLoader(Map.of()).load(dir);
+        assertEquals(List.of(), loaded.diagnostics().errors());
+        return loaded;
     }
 
     static boolean between(long t, long from, long to) {
@@ -179,5 +186,57 @@ class VanishingSeriesTest {
         List<String> mem = p.asked.stream().filter(q -> q.contains("memory_pressure")).toList();
         assertEquals(1, mem.size(), mem.toString());
         assertTrue(mem.get(0).contains(" or label_replace(count(count by (instance) "), mem.get(0));
+    }
+
+    @Test
+    void aNodeWithoutAnySampleIsANoDataAlert() {
+        HandBuiltPrometheus p = estate();
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.setCycleInterval(Duration.ofSeconds(30));
+            planner.refreshAt(Instant.ofEpochSecond(T0 + 210));
+            HealthSnapshot s = planner.refreshAt(Instant.ofEpochSecond(T0 + 270));
+            List<String> noData =
+                    s.alerts().stream()
+                            .filter(Alert::noData)
+                            .map(a -> a.entity() + " " + a.severity() + " " + a.path())
+                            .toList();
+            // n02 lacks only its temperature, n03 and n04 only their memory: not "no data"
+            assertEquals(List.of("n06 WARN s / r / a / rk / c6 / n06"), noData);
+            assertTrue(
+                    s.incidents().stream().anyMatch(i -> i.checks().containsKey(Check.NO_DATA)),
+                    s.incidents().toString());
+        }
+    }
+
+    @Test
+    void aPrometheusOutageRaisesNoNoDataAndTheAlertsCanBeTurnedOff() {
+        HandBuiltPrometheus p = estate();
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.refreshAt(Instant.ofEpochSecond(T0));
+            p.goDown(
+                    new io.rackscope.desktop.prometheus.PrometheusException(
+                            io.rackscope.desktop.prometheus.PrometheusException.Kind.UNREACHABLE,
+                            0,
+                            "connection refused"));
+            HealthSnapshot down = planner.refreshAt(Instant.ofEpochSecond(T0 + 300));
+            assertTrue(down.alerts().stream().noneMatch(Alert::noData), down.alerts().toString());
+        }
+        RackscopeConfig off = load(dir.resolve("off"), "alerts: {unknown_as_incident: false}\n");
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(off, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
+            HealthSnapshot s = planner.refreshAt(Instant.ofEpochSecond(T0 + 300));
+            assertEquals(Severity.UNKNOWN, s.node("n06"));
+            assertTrue(s.alerts().stream().noneMatch(Alert::noData), s.alerts().toString());
+        }
+        RackscopeConfig crit = load(dir.resolve("crit"), "alerts: {unknown_severity: CRIT}\n");
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(crit, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
+            HealthSnapshot s = planner.refreshAt(Instant.ofEpochSecond(T0 + 300));
+            assertEquals(
+                    List.of(Severity.CRIT),
+                    s.alerts().stream().filter(Alert::noData).map(Alert::severity).toList());
+        }
     }
 }

@@ -74,7 +74,15 @@ public final class AlertsView implements PlaceView {
                                 .otherwise(Severity.WARN));
         HBox head = new HBox(8, title, count);
         head.setAlignment(Pos.CENTER_LEFT);
-        HBox filters = new HBox(6, filter, critOnly);
+        ToggleButton noData = new ToggleButton("No data");
+        noData.getStyleClass().add("range-button");
+        noData.setId("alert-no-data");
+        noData.setMinWidth(Region.USE_PREF_SIZE);
+        noData.setTooltip(
+                new javafx.scene.control.Tooltip(
+                        "Only nodes and devices none of whose checks has a sample"));
+        model.noDataOnlyProperty().bind(noData.selectedProperty());
+        HBox filters = new HBox(6, filter, critOnly, noData);
         filters.setAlignment(Pos.CENTER_LEFT);
         list.setId(fullPage ? "alerts-page" : "alerts-list");
         list.setCellFactory(v -> new RowCell());
@@ -207,7 +215,7 @@ public final class AlertsView implements PlaceView {
             where.getStyleClass().add("faint");
             where.setWrapText(true);
             where.setMaxWidth(textWidth);
-            Label since = new Label(model.sinceText(item.incident().since()) + flapping(item));
+            Label since = new Label(model.sinceText(item) + flapping(item));
             since.getStyleClass().add("faint");
             text.getChildren().addAll(where, since);
             if (item.handled() != null) {
@@ -236,6 +244,9 @@ public final class AlertsView implements PlaceView {
             Label check =
                     new Label(
                             item.checkName()
+                                    + (item.alert().noData()
+                                            ? " · " + model.noSampleSince(item.since())
+                                            : "")
                                     + (Double.isNaN(item.alert().value())
                                             ? ""
                                             : " = " + Formats.value(item.alert().value()))

@@ -1,7 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.alerting.Csv;
-import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -37,11 +36,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -63,6 +64,7 @@ public final class AlertsViewModel {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<Severity> minimum =
             new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
+    private final BooleanProperty noDataOnly = new SimpleBooleanProperty(this, "noDataOnly");
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReadOnlyObjectWrapper<List<PanelRow>> rows =
             new ReadOnlyObjectWrapper<>(this, "rows", List.of());
@@ -100,6 +102,7 @@ public final class AlertsViewModel {
         this.clock = clock;
         filterText.addListener(o -> rebuild());
         minimum.addListener(o -> rebuild());
+        noDataOnly.addListener(o -> rebuild());
         scope.addListener(o -> rebuild());
         subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> update(s));
         rebuild();
@@ -115,6 +118,11 @@ public final class AlertsViewModel {
 
     public ObjectProperty<Severity> minimumProperty() {
         return minimum;
+    }
+
+    /** Only the "no data" incidents (entities whose checks all lack a sample). */
+    public BooleanProperty noDataOnlyProperty() {
+        return noDataOnly;
     }
 
     /** Called with the incidents new or worse in each snapshot that has some. */
@@ -163,6 +171,29 @@ public final class AlertsViewModel {
      * 24h" when history was read back as far as {@code alerts.since_lookback} and it failed
      * throughout (the true start is older than that).
      */
+    /**
+     * Since when {@code i} has been active; for an incident of "no data" alerts alone, the time of
+     * its last sample ("no sample since 07:24:02, 12 min").
+     */
+    public String sinceText(IncidentItem i) {
+        Instant since = i.incident().since();
+        if (!i.noData()) {
+            return sinceText(since);
+        }
+        return since == null ? "no sample (since when is not known)" : noSampleSince(since);
+    }
+
+    /** "no sample since 07:24:02, 12 min ago". */
+    public String noSampleSince(Instant since) {
+        if (since == null) {
+            return "no sample";
+        }
+        return "no sample since "
+                + Formats.when(since, now(), clock.getZone())
+                + ", "
+                + Formats.ago(since, now());
+    }
+
     public String sinceText(Instant since) {
         if (since == null) {
             return "active at this moment (start not known)";
@@ -192,13 +223,21 @@ public final class AlertsViewModel {
         String where = scope.get() == null ? "" : scope.get();
         List<AlertItem> out =
                 health.view(
-                        "alerts:" + minimum.get() + ":" + where + ":" + q, s -> items(s, q, where));
+                        "alerts:" + minimum.get() + ":" + noDataOnly.get() + ":" + where + ":" + q,
+                        s -> items(s, q, where));
         if (!out.equals(items.get())) {
             items.set(out);
         }
         List<IncidentItem> incidents =
                 health.view(
-                        "incidents:" + minimum.get() + ":" + where + ":" + q,
+                        "incidents:"
+                                + minimum.get()
+                                + ":"
+                                + noDataOnly.get()
+                                + ":"
+                                + where
+                                + ":"
+                                + q,
                         s -> incidents(s, out));
         List<PanelRow> next = new ArrayList<>();
         Set<String> nodes = new HashSet<>();
@@ -667,18 +706,19 @@ public final class AlertsViewModel {
     }
 
     private String checkName(String id) {
-        return config.check(id).map(Check::name).orElse(id);
+        return config.checkName(id);
     }
 
     private List<AlertItem> items(HealthSnapshot s, String q, String where) {
         List<AlertItem> out = new ArrayList<>();
         for (Alert a : s.alerts()) {
             if (a.severity().compareTo(minimum.get()) < 0
+                    || noDataOnly.get() && !a.noData()
                     || !inScope(a.entity(), where)
                     || s.handling().hides(a)) {
                 continue;
             }
-            String name = config.check(a.check()).map(Check::name).orElse(a.check());
+            String name = config.checkName(a.check());
             if (!q.isEmpty()
                     && !(a.path() + " " + a.check() + " " + name + " " + a.severity())
                             .toLowerCase(Locale.ROOT)

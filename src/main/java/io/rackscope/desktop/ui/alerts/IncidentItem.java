@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.Incident;
@@ -24,6 +25,11 @@ public record IncidentItem(
 
     public Severity severity() {
         return incident.severity();
+    }
+
+    /** Whether every alert of the incident is a "no data" one. */
+    public boolean noData() {
+        return incident.checks().size() == 1 && incident.checks().containsKey(Check.NO_DATA);
     }
 
     /**

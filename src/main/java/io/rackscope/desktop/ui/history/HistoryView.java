@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.history;
 
 import io.rackscope.desktop.alerting.Journal;
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tables;
@@ -60,7 +61,18 @@ public final class HistoryView {
         table.getColumns()
                 .add(Tables.textColumn("Members", e -> Integer.toString(e.members()), 85));
         table.getColumns()
-                .add(Tables.textColumn("Checks", e -> String.join(", ", e.checks().keySet()), 200));
+                .add(
+                        Tables.textColumn(
+                                "Checks",
+                                e ->
+                                        e.checks().keySet().stream()
+                                                .map(
+                                                        k ->
+                                                                Check.NO_DATA.equals(k)
+                                                                        ? Check.NO_DATA_NAME
+                                                                        : k)
+                                                .collect(java.util.stream.Collectors.joining(", ")),
+                                200));
         table.getColumns()
                 .add(Tables.textColumn("Flapping", e -> e.flapping() ? "flapping" : "", 80));
         table.getItems().setAll(model.entriesProperty().get());

@@ -295,7 +295,7 @@ public final class RackElevationViewModel {
                 b.append("\n  ")
                         .append(a.severity())
                         .append("  ")
-                        .append(config.check(a.check()).map(Check::name).orElse(a.check()))
+                        .append(config.checkName(a.check()))
                         .append(Double.isNaN(a.value()) ? "" : " = " + Formats.value(a.value()))
                         .append(thresholds(d, a.check()));
             }

@@ -1,6 +1,5 @@
 package io.rackscope.desktop.ui.shell;
 
-import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Incident;
@@ -111,7 +110,7 @@ public final class ShellViewModel {
     }
 
     public String checkName(String checkId) {
-        return config.check(checkId).map(Check::name).orElse(checkId);
+        return config.checkName(checkId);
     }
 
     public void open(Alert alert) {

@@ -1,6 +1,5 @@
 package io.rackscope.desktop.ui.wallboard;
 
-import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
@@ -284,7 +283,7 @@ public final class WallboardViewModel {
     private String title(Incident i) {
         if (i.level() == Incident.Level.NODE) {
             String check = i.checks().keySet().iterator().next();
-            return i.place() + " " + config.check(check).map(Check::name).orElse(check);
+            return i.place() + " " + config.checkName(check);
         }
         return i.level().label() + " " + i.name();
     }
@@ -310,7 +309,7 @@ public final class WallboardViewModel {
         for (Alert a : s.alertsOfDevice(devices[i].key())) {
             if (a.entity().equals(ids[i]) || a.entity().equals(devices[i].key())) {
                 failing.put(
-                        config.check(a.check()).map(Check::name).orElse(a.check()),
+                        config.checkName(a.check()),
                         a.severity()
                                 + (Double.isNaN(a.value())
                                         ? ""
