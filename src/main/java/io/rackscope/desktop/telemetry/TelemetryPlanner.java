@@ -728,17 +728,17 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     /**
      * When each of {@code ids} last had a sample of {@code check}, looking back {@code within} from
-     * {@code at}, to the minute; an entity without one in that time is left out. For the UNKNOWN
-     * that says "no sample": since when. One subquery per Prometheus, only for the entities asked.
+     * {@code at}, to the scrape interval (coarser only past 5,000 points); an entity without one in
+     * that time is left out. For the UNKNOWN that says "no sample": since when. One subquery per
+     * Prometheus, only for the entities asked.
      */
     public CompletableFuture<Map<String, Instant>> lastSampleAt(
             Check check, List<String> ids, Instant at, Duration within) {
-        String window = Math.max(60, within.toSeconds()) + "s";
-        return perEntity(
-                        check,
-                        ids,
-                        at,
-                        e -> "max_over_time(timestamp(" + e + ")[" + window + ":1m])")
+        long seconds = Math.max(60, within.toSeconds());
+        // at the scrape interval, at most 5,000 points a series: a short life is not missed
+        long resolution = Math.max(step.toSeconds(), (seconds + 4999) / 5000);
+        String window = seconds + "s:" + resolution + "s";
+        return perEntity(check, ids, at, e -> "max_over_time(timestamp(" + e + ")[" + window + "])")
                 .thenApply(
                         m -> {
                             Map<String, Instant> out = new HashMap<>();

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -203,6 +205,25 @@ class VanishingSeriesIT {
             assertEquals("no_sample", reason(seen[1], "n03", "mem"));
             assertEquals(Severity.OK, seen[1].node("n02"), "up = 1: the node stays OK");
             assertEquals("no_sample", reason(seen[2], "n05", "node_up"));
+            // n05 and n06 lost every series: "no data", since their last sample
+            assertEquals(
+                    List.of("n05", "n06"),
+                    seen[2].alerts().stream()
+                            .filter(Alert::noData)
+                            .map(Alert::entity)
+                            .sorted()
+                            .toList());
+            Map<String, Instant> since =
+                    running.failingSince(
+                                    Check.NO_DATA,
+                                    List.of("n05", "n06"),
+                                    seen[2].takenAt(),
+                                    Duration.ofHours(1))
+                            .get();
+            for (String n : List.of("n05", "n06")) {
+                long behind = Duration.between(since.get(n), seen[2].takenAt()).toSeconds();
+                assertTrue(behind >= 0 && behind <= 120, n + " no sample since " + since);
+            }
             assertEquals(Severity.UNKNOWN, seen[2].node("n06"));
             assertEquals("ok", reason(seen[3], "n02", "temp"));
             assertEquals("ok", reason(seen[3], "n03", "mem"));
