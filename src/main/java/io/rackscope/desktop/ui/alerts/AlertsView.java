@@ -85,6 +85,26 @@ public final class AlertsView implements PlaceView {
         HBox filters = new HBox(6, filter, critOnly, noData);
         filters.setAlignment(Pos.CENTER_LEFT);
         list.setId(fullPage ? "alerts-page" : "alerts-list");
+        // rows never move under the pointer: new ones wait behind a bar until it leaves
+        list.setOnMouseEntered(e -> model.hold("pointer", true));
+        list.setOnMouseExited(e -> model.hold("pointer", false));
+        Button waiting = new Button();
+        waiting.setId("alerts-waiting");
+        waiting.getStyleClass().add("waiting-bar");
+        waiting.setMaxWidth(Double.MAX_VALUE);
+        waiting.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> {
+                                    int n = model.waitingProperty().get();
+                                    return n
+                                            + (n == 1 ? " new incident" : " new incidents")
+                                            + " · show";
+                                },
+                                model.waitingProperty()));
+        waiting.visibleProperty().bind(model.waitingProperty().greaterThan(0));
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        waiting.setOnAction(e -> model.showWaiting());
         list.setCellFactory(v -> new RowCell());
         Label none = new Label();
         none.setWrapText(true);
@@ -155,7 +175,7 @@ public final class AlertsView implements PlaceView {
             root.getChildren().addAll(head, filters, tabs);
             this.tabs = tabs;
         } else {
-            root.getChildren().addAll(head, filters, list);
+            root.getChildren().addAll(head, filters, waiting, list);
         }
     }
 
@@ -266,7 +286,9 @@ public final class AlertsView implements PlaceView {
                 MenuItem ack = new MenuItem("Acknowledge…");
                 ack.setOnAction(
                         e ->
-                                HandleDialogs.acknowledge(root, what, model.operatorProperty())
+                                held(() ->
+                                                HandleDialogs.acknowledge(
+                                                        root, what, model.operatorProperty()))
                                         .ifPresent(
                                                 a -> model.acknowledge(i, a.text(), a.length())));
                 m.getItems().add(ack);
@@ -282,25 +304,44 @@ public final class AlertsView implements PlaceView {
             MenuItem maintain = new MenuItem("Put under maintenance…");
             maintain.setOnAction(
                     e ->
-                            HandleDialogs.maintain(root, what, model.operatorProperty())
+                            held(() -> HandleDialogs.maintain(root, what, model.operatorProperty()))
                                     .ifPresent(
                                             a ->
                                                     model.maintain(
                                                             i, a.text(), a.effect(), a.length())));
             m.getItems().add(maintain);
+            return holding(m);
+        }
+
+        /** {@code m}, holding the rows while it is open. */
+        private ContextMenu holding(ContextMenu m) {
+            m.setOnShowing(e -> model.hold("menu", true));
+            m.setOnHidden(e -> model.hold("menu", false));
             return m;
+        }
+
+        /** Runs a dialog opened from a row, the rows held while it is open. */
+        private <T> java.util.Optional<T> held(
+                java.util.function.Supplier<java.util.Optional<T>> dialog) {
+            model.hold("dialog", true);
+            try {
+                return dialog.get();
+            } finally {
+                model.hold("dialog", false);
+            }
         }
 
         private ContextMenu memberMenu(AlertItem a) {
             MenuItem ack = new MenuItem("Acknowledge this alert…");
             ack.setOnAction(
                     e ->
-                            HandleDialogs.acknowledge(
-                                            root,
-                                            a.checkName() + " on " + a.alert().entity(),
-                                            model.operatorProperty())
+                            held(() ->
+                                            HandleDialogs.acknowledge(
+                                                    root,
+                                                    a.checkName() + " on " + a.alert().entity(),
+                                                    model.operatorProperty()))
                                     .ifPresent(x -> model.acknowledge(a, x.text(), x.length())));
-            return new ContextMenu(ack);
+            return holding(new ContextMenu(ack));
         }
 
         private Label badge(Severity s) {

@@ -38,6 +38,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -65,6 +67,10 @@ public final class AlertsViewModel {
     private final ObjectProperty<Severity> minimum =
             new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
     private final BooleanProperty noDataOnly = new SimpleBooleanProperty(this, "noDataOnly");
+    private final Set<String> holds = new HashSet<>();
+    private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(this, "waiting");
+    private boolean fromSnapshot;
+    private boolean rowsUpToDate = true;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReadOnlyObjectWrapper<List<PanelRow>> rows =
             new ReadOnlyObjectWrapper<>(this, "rows", List.of());
@@ -215,6 +221,33 @@ public final class AlertsViewModel {
         if (!s.announced().isEmpty()) {
             onNewIncidents.accept(s.announced());
         }
+        fromSnapshot = true;
+        try {
+            rebuild();
+        } finally {
+            fromSnapshot = false;
+        }
+    }
+
+    /**
+     * Holds the rows' order while {@code why} lasts (the pointer over the panel, a menu or a dialog
+     * opened from it): a new snapshot updates the rows in place and new incidents wait (see {@link
+     * #waitingProperty}). The last hold to end shows what waited.
+     */
+    public void hold(String why, boolean on) {
+        boolean changed = on ? holds.add(why) : holds.remove(why);
+        if (changed && holds.isEmpty() && (waiting.get() > 0 || !rowsUpToDate)) {
+            rebuild();
+        }
+    }
+
+    /** How many new incidents wait while the rows are held. */
+    public ReadOnlyIntegerProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    /** Shows what waits now, the hold notwithstanding (the "n new - show" bar). */
+    public void showWaiting() {
         rebuild();
     }
 
@@ -260,8 +293,17 @@ public final class AlertsViewModel {
             }
         }
         expanded.retainAll(incidents.stream().map(i -> i.incident().key()).toList());
-        if (!next.equals(rows.get())) {
-            rows.set(List.copyOf(next));
+        List<PanelRow> showing = next;
+        if (fromSnapshot && !holds.isEmpty()) {
+            RowHold.Merged merged = RowHold.merge(rows.get(), next);
+            showing = merged.rows();
+            waiting.set(merged.waiting());
+        } else {
+            waiting.set(0);
+        }
+        rowsUpToDate = showing.equals(next);
+        if (!showing.equals(rows.get())) {
+            rows.set(List.copyOf(showing));
         }
         unfiltered = table(incidents);
         showTable();
@@ -317,6 +359,8 @@ public final class AlertsViewModel {
         out.sort(
                 Comparator.comparing((IncidentItem i) -> i.handled() != null)
                         .thenComparing(IncidentItem::severity, Comparator.reverseOrder())
+                        // a flapping one sinks below the stable ones of its severity
+                        .thenComparing(i -> i.incident().flapping())
                         .thenComparing(
                                 (IncidentItem i) -> i.incident().since(),
                                 Comparator.nullsLast(Comparator.reverseOrder()))
