@@ -88,6 +88,8 @@ public record AppConfig(
     /**
      * Incidents and the journal. {@code unknownAsIncident}: a node (or a device without nodes) none
      * of whose checks has a sample is a "no data" alert at {@code unknownSeverity} (WARN or CRIT).
+     * {@code handlingRefreshSeconds}: how often acknowledgements and maintenances are read from
+     * their store (Alertmanager or the files), so that a colleague's shows within seconds.
      */
     public record Alerts(
             int groupMinNodes,
@@ -97,7 +99,8 @@ public record AppConfig(
             Duration sinceLookback,
             int journalDays,
             boolean unknownAsIncident,
-            Severity unknownSeverity) {
+            Severity unknownSeverity,
+            int handlingRefreshSeconds) {
         public static final Alerts DEFAULTS =
                 new Alerts(
                         3,
@@ -107,7 +110,8 @@ public record AppConfig(
                         Duration.ofHours(24),
                         30,
                         true,
-                        Severity.WARN);
+                        Severity.WARN,
+                        2);
     }
 
     /** How far back the time control reaches ({@code history.max_hours}). */

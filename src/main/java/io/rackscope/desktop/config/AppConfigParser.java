@@ -112,7 +112,8 @@ final class AppConfigParser {
                                     "since_lookback",
                                     "journal_days",
                                     "unknown_as_incident",
-                                    "unknown_severity")),
+                                    "unknown_severity",
+                                    "handling_refresh_seconds")),
                     Map.entry("plugins", Set.of()),
                     Map.entry("slurm", Set.of()),
                     Map.entry("links", Set.of()),
@@ -450,7 +451,14 @@ final class AppConfigParser {
                         "unknown_as_incident",
                         "alerts.unknown_as_incident",
                         d.unknownAsIncident()),
-                unknownSeverity(a, d.unknownSeverity()));
+                unknownSeverity(a, d.unknownSeverity()),
+                Math.max(
+                        1,
+                        values.integer(
+                                a,
+                                "handling_refresh_seconds",
+                                "alerts.handling_refresh_seconds",
+                                d.handlingRefreshSeconds())));
     }
 
     /** {@code alerts.unknown_severity}: WARN or CRIT, what a "no data" alert counts as. */

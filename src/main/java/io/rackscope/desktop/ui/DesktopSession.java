@@ -83,7 +83,11 @@ public final class DesktopSession implements AutoCloseable {
         feed = new HealthFeed(planner, past, Platform::runLater, tracker);
         HandlingService handlingService = Stores.service(cfg, null, clock);
         handlingService.journalTo(journal::append);
-        handling = new HandlingBridge(handlingService, feed, cfg.app().refresh().cycle());
+        handling =
+                new HandlingBridge(
+                        handlingService,
+                        feed,
+                        Duration.ofSeconds(cfg.app().alerts().handlingRefreshSeconds()));
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
         ctx.useHandling(handling);

@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The window's handling: the store is read on its own thread every cycle (so a slow Alertmanager
- * never delays health), changes go through that thread too, and after each one the feed shows the
- * latest snapshot again with it applied.
+ * The window's handling: the store is read on its own thread every {@code
+ * alerts.handling_refresh_seconds} (so a slow Alertmanager never delays health, and a colleague's
+ * acknowledgement shows within seconds, not at the next cycle), changes go through that thread too,
+ * and after each read that changed something the feed shows the current snapshot again with it
+ * applied.
  */
 public final class HandlingBridge implements AlertHandling, AutoCloseable {
     private final HandlingService service;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -20,6 +21,8 @@ import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.ui.HandlingBridge;
+import io.rackscope.desktop.ui.HealthFeed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,6 +212,52 @@ class AlertmanagerIT {
                     List.of("n01", "n03", "n05", "n06", "n07", "n08"),
                     entities(snapshot(am.url())),
                     "the rack is back once its maintenance ended");
+        }
+    }
+
+    @Test
+    void aColleaguesAcknowledgementShowsOnAnotherDeskWithoutWaitingForACycle() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
+        try (AlertmanagerServer first = AlertmanagerServer.start();
+                AlertmanagerServer second = AlertmanagerServer.start(first)) {
+            HealthSnapshot s = cycle(cfg);
+            Alert n01 = alertOf(s, "n01");
+            HealthFeed deskFeed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
+            HealthFeed wallFeed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
+            Duration every = Duration.ofSeconds(cfg.app().alerts().handlingRefreshSeconds());
+            try (HandlingBridge desk =
+                            new HandlingBridge(
+                                    Stores.service(cfg, first.url(), Clock.systemUTC()),
+                                    deskFeed,
+                                    every);
+                    HandlingBridge wall =
+                            new HandlingBridge(
+                                    Stores.service(cfg, second.url(), Clock.systemUTC()),
+                                    wallFeed,
+                                    every)) {
+                deskFeed.publish(s);
+                wallFeed.publish(s);
+                long t0 = System.nanoTime();
+                desk.acknowledge(n01, "dave", "rebooting", null).get(15, TimeUnit.SECONDS);
+                // no health cycle runs: the wall's handling loop alone brings it
+                PrometheusServer.waitFor(
+                        () ->
+                                wallFeed.current()
+                                                .handling()
+                                                .alert(alertOf(wallFeed.current(), "n01"))
+                                        != null,
+                        Duration.ofSeconds(15),
+                        "the acknowledgement on the other desk");
+                System.out.printf(
+                        "desk to desk through two clustered Alertmanagers: %d ms%n",
+                        (System.nanoTime() - t0) / 1_000_000);
+                assertEquals(
+                        "dave",
+                        wallFeed.current()
+                                .handling()
+                                .alert(alertOf(wallFeed.current(), "n01"))
+                                .by());
+            }
         }
     }
 
