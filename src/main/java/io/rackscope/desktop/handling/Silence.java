@@ -53,11 +53,16 @@ public record Silence(
         matchers = List.copyOf(matchers);
     }
 
+    /**
+     * What the silence was at {@code now}, which may be a past moment: one ended at 19:25 was
+     * active at 19:24, and one made at 19:17 was not there yet at 19:16.
+     */
     public Status status(Instant now) {
-        if (endedAt != null || (endsAt != null && !now.isBefore(endsAt))) {
+        if (endedAt != null && !now.isBefore(endedAt) || endsAt != null && !now.isBefore(endsAt)) {
             return Status.EXPIRED;
         }
-        if (startsAt != null && now.isBefore(startsAt)) {
+        Instant from = startsAt != null ? startsAt : createdAt;
+        if (from != null && now.isBefore(from)) {
             return Status.SCHEDULED;
         }
         return Status.ACTIVE;

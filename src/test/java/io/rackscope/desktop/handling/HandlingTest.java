@@ -208,6 +208,38 @@ class HandlingTest {
     }
 
     @Test
+    void aPastMomentShowsAnAcknowledgementThatHasSinceEnded() {
+        // acknowledged 19:17, withdrawn 19:25: at 19:24 it was handled
+        Instant t1917 = Instant.parse("2026-12-04T19:17:00Z");
+        io.rackscope.desktop.ui.HandClock clock = new io.rackscope.desktop.ui.HandClock(t1917);
+        HandlingService h =
+                new HandlingService(
+                        new FileStore(dir), new AlertLabels(cfg.topology(), "instance"), clock);
+        HealthSnapshot s = rackDownAnd("cn0001");
+        Alert warm =
+                s.alerts().stream()
+                        .filter(a -> a.entity().equals("cn0001"))
+                        .findFirst()
+                        .orElseThrow();
+        Silence ack = h.acknowledge(warm, "bob", "fan swap", null);
+        clock.now = t1917.plusSeconds(8 * 60);
+        h.end(ack.id());
+        h.refresh();
+        assertEquals(
+                "bob",
+                h.apply(s, t1917.plusSeconds(7 * 60), false).handling().alert(warm).by(),
+                "looking back at a moment it held, it shows, though it has ended since");
+        assertEquals(
+                null,
+                h.apply(s, t1917.plusSeconds(9 * 60), false).handling().alert(warm),
+                "ended by then");
+        assertEquals(
+                null,
+                h.apply(s, t1917.minusSeconds(60), false).handling().alert(warm),
+                "not made yet");
+    }
+
+    @Test
     void anAcknowledgementEndsWhenItsIncidentGrowsOrItsAlertClearsOrGetsWorse() {
         HandlingService h = service();
         HealthSnapshot s = rackDownAnd("cn0001");
