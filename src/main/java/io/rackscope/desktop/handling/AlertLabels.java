@@ -52,6 +52,11 @@ public final class AlertLabels {
     }
 
     /** The place an entity is: a node (instance), a device or a rack. */
+    /** Whether {@code entity} is a node (an instance of a device). */
+    public boolean isNode(String entity) {
+        return topology.instance(entity).isPresent();
+    }
+
     public Target targetOf(String entity) {
         if (topology.instance(entity).isPresent()) {
             return new Target(Target.Type.INSTANCE, entity);

@@ -348,6 +348,7 @@ public final class HandlingService {
                 announce.add(i);
             }
         }
+        List<Incident> shown = withoutHidden(s.incidents(), byEntity, byAlert, hidden);
         if (live) {
             hiddenBefore = hidden;
             journal(s, byIncident, now);
@@ -358,7 +359,56 @@ public final class HandlingService {
             why = problem == null ? null : problem.getMessage();
             read = readAt;
         }
+        if (shown != s.incidents()) {
+            Map<String, Incident> byKey = new HashMap<>();
+            shown.forEach(i -> byKey.put(i.key(), i));
+            announce.replaceAll(i -> byKey.getOrDefault(i.key(), i));
+            s = s.withIncidents(shown, s.announced());
+        }
         return s.withHandling(new Handling(byAlert, byIncident, source(), read, why), announce);
+    }
+
+    /**
+     * {@code incidents} with the members a maintenance hides left out (an incident hidden whole
+     * stays as it is, hidden by its key): one count of its nodes everywhere it is shown.
+     */
+    private List<Incident> withoutHidden(
+            List<Incident> incidents,
+            Map<String, List<Alert>> byEntity,
+            Map<String, Handled> byAlert,
+            Set<String> hiddenIncidents) {
+        if (byAlert.values().stream().noneMatch(Handled::hidden)) {
+            return incidents;
+        }
+        List<Incident> out = new ArrayList<>(incidents.size());
+        for (Incident i : incidents) {
+            if (hiddenIncidents.contains(i.key())) {
+                out.add(i);
+                continue;
+            }
+            List<Alert> hidden = new ArrayList<>();
+            Set<String> hiddenMembers = new HashSet<>();
+            int hiddenNodes = 0;
+            for (String m : i.members()) {
+                List<Alert> of = byEntity.getOrDefault(m, List.of());
+                List<Alert> gone =
+                        of.stream()
+                                .filter(
+                                        a ->
+                                                byAlert.containsKey(a.key())
+                                                        && byAlert.get(a.key()).hidden())
+                                .toList();
+                hidden.addAll(gone);
+                if (!of.isEmpty() && gone.size() == of.size()) {
+                    hiddenMembers.add(m);
+                    if (labels.isNode(m)) {
+                        hiddenNodes++;
+                    }
+                }
+            }
+            out.add(hidden.isEmpty() ? i : i.without(hidden, hiddenMembers, hiddenNodes));
+        }
+        return List.copyOf(out);
     }
 
     /** Journals the incidents that became handled, and those still failing that are new again. */

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.health;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.topology.Names;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,44 @@ public record Incident(
                 start,
                 flaps,
                 changes);
+    }
+
+    /**
+     * The incident as it is shown when {@code hidden} alerts of it are under a maintenance that
+     * hides them: those members left out of its members, its failing nodes and its check counts, so
+     * that every view counts the same; {@code hiddenNodes} of them are failing nodes.
+     */
+    public Incident without(
+            List<Alert> hidden, java.util.Set<String> hiddenMembers, int hiddenNodes) {
+        Map<String, Integer> left = new java.util.TreeMap<>(checks);
+        for (Alert a : hidden) {
+            left.computeIfPresent(a.check(), (k, n) -> n > 1 ? n - 1 : null);
+        }
+        return new Incident(
+                id,
+                key,
+                level,
+                place,
+                name,
+                path,
+                severity,
+                left,
+                members.stream().filter(m -> !hiddenMembers.contains(m)).toList(),
+                Math.max(0, failingNodes - hiddenNodes),
+                nodes,
+                since,
+                flapping,
+                transitions);
+    }
+
+    /** Its place for people: "Rack FRA1-A01-R05", never "Rack Rack FRA1-A01-R05". */
+    public String title() {
+        return Names.titled(level.label(), name);
+    }
+
+    /** How many it counts, everywhere it is shown: its failing nodes, else its members. */
+    public int count() {
+        return failingNodes > 0 ? failingNodes : members.size();
     }
 
     /** True when it groups several members at a place (not a single entity's alerts). */

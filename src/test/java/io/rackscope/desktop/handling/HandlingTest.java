@@ -208,6 +208,37 @@ class HandlingTest {
     }
 
     @Test
+    void membersAHideMaintenanceHidesAreLeftOutOfTheIncidentsCountsEverywhere() {
+        HandlingService h = service();
+        List<String> nodes = nodesOf("fra1-a01-r05");
+        for (String n : nodes.subList(0, 3)) {
+            h.maintain(
+                    new Target(Target.Type.INSTANCE, n),
+                    "reimage",
+                    Silence.Effect.HIDE,
+                    null,
+                    null,
+                    "alice");
+        }
+        HealthSnapshot s = h.apply(rackDownAnd(), Instant.now(), false);
+        Incident rack =
+                s.incidents().stream()
+                        .filter(i -> i.level() == Incident.Level.RACK)
+                        .findFirst()
+                        .orElseThrow();
+        int shown = nodes.size() - 3;
+        assertEquals(shown, rack.failingNodes());
+        assertEquals(shown, rack.count());
+        assertEquals(shown, rack.members().size());
+        assertEquals(Map.of("node_up", shown), rack.checks());
+        assertTrue(
+                io.rackscope.desktop.ui.alerts.IncidentItem.headline(rack, c -> c, Double.NaN)
+                        .contains(": " + shown + " of " + nodes.size() + " nodes"),
+                "the headline counts what is shown");
+        assertEquals("Rack " + rack.name().replaceFirst("(?i)^rack ", ""), rack.title());
+    }
+
+    @Test
     void aPastMomentShowsAnAcknowledgementThatHasSinceEnded() {
         // acknowledged 19:17, withdrawn 19:25: at 19:24 it was handled
         Instant t1917 = Instant.parse("2026-12-04T19:17:00Z");

@@ -384,7 +384,7 @@ public final class AlertsViewModel {
                 out.add(
                         new AlertRow(
                                 a.severity(),
-                                i.incident().level().label() + " " + i.incident().name(),
+                                i.incident().title(),
                                 m.checkName(),
                                 a.entity(),
                                 a.device() == null ? "" : a.device(),

@@ -43,17 +43,7 @@ public record IncidentItem(
                     ? names + " = " + Formats.value(value)
                     : names;
         }
-        // a rack named "Rack FRA1-A01-R05" is not "Rack Rack FRA1-A01-R05"
-        String place =
-                i.name()
-                                .regionMatches(
-                                        true,
-                                        0,
-                                        i.level().label() + " ",
-                                        0,
-                                        i.level().label().length() + 1)
-                        ? i.name()
-                        : i.level().label() + " " + i.name();
+        String place = i.title();
         return place
                 + ": "
                 + (i.nodes() > 0

@@ -217,7 +217,7 @@ public final class RackElevationView implements PlaceView {
                         HandleMenu.of(
                                 block,
                                 model.handling(),
-                                "device " + d.name(),
+                                io.rackscope.desktop.topology.Names.titled("device", d.name()),
                                 new Target(Target.Type.DEVICE, d.key()),
                                 a -> d.key().equals(a.device())));
         return block;

@@ -279,7 +279,7 @@ public final class RoomFloorView implements PlaceView {
                         return HandleMenu.of(
                                 canvas,
                                 model.handling(),
-                                "rack " + r.name(),
+                                io.rackscope.desktop.topology.Names.titled("rack", r.name()),
                                 new Target(Target.Type.RACK, r.key()),
                                 a -> r.key().equals(a.rack()));
                     }
@@ -293,7 +293,7 @@ public final class RoomFloorView implements PlaceView {
                     return HandleMenu.of(
                             canvas,
                             model.handling(),
-                            "aisle " + row.name(),
+                            io.rackscope.desktop.topology.Names.titled("aisle", row.name()),
                             new Target(Target.Type.AISLE, row.aisleId()),
                             a -> racks.contains(a.rack()));
                 });

@@ -96,7 +96,7 @@ public final class SiteView implements PlaceView {
                         HandleMenu.of(
                                 card,
                                 model.handling(),
-                                "room " + room.name(),
+                                io.rackscope.desktop.topology.Names.titled("room", room.name()),
                                 new Target(Target.Type.ROOM, room.id()),
                                 a -> inRoom(a, room)));
         return card;

@@ -276,7 +276,7 @@ public final class WallboardViewModel {
                                 top.put(
                                         (s.handling().incident(i) == null ? "" : "handled: ")
                                                 + title(i),
-                                        i.members().size()));
+                                        i.count()));
         return top;
     }
 
@@ -285,7 +285,7 @@ public final class WallboardViewModel {
             String check = i.checks().keySet().iterator().next();
             return i.place() + " " + config.checkName(check);
         }
-        return i.level().label() + " " + i.name();
+        return i.title();
     }
 
     /** The hover text of a cell. */

@@ -236,7 +236,7 @@ public final class WorldView implements PlaceView {
                             HandleMenu.of(
                                     row,
                                     model.handling(),
-                                    "site " + site.name(),
+                                    io.rackscope.desktop.topology.Names.titled("site", site.name()),
                                     new Target(Target.Type.SITE, site.id()),
                                     model.alertsOf(site)));
             list.getChildren().add(row);
