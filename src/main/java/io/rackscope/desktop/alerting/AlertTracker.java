@@ -2,14 +2,17 @@ package io.rackscope.desktop.alerting;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +29,7 @@ public final class AlertTracker {
     private final FlapCounter flaps;
     private Map<String, Severity> severities = new HashMap<>();
     private Consumer<List<Transition>> journal = t -> {};
+    private Set<String> down = new HashSet<>();
 
     /** Where the incidents' transitions go (the journal). */
     public void journalTo(Consumer<List<Transition>> sink) {
@@ -103,6 +107,10 @@ public final class AlertTracker {
         }
         IncidentTracker.Tracked t =
                 incidents.track(withStarts(s.incidents(), tracked), s.takenAt(), announce);
+        List<Transition> outages = outages(s);
+        if (!outages.isEmpty()) {
+            journal.accept(outages);
+        }
         journal.accept(
                 announce
                         ? t.transitions()
@@ -118,6 +126,51 @@ public final class AlertTracker {
                                                         : x)
                                 .toList());
         return s.withTracking(tracked, fresh).withIncidents(t.incidents(), t.announce());
+    }
+
+    /**
+     * A Prometheus that stopped answering (every error of it about the server, not a check) and one
+     * that answers again, for the journal: a shift's outages belong in its handover.
+     */
+    private List<Transition> outages(HealthSnapshot s) {
+        Map<String, String> nowDown = new HashMap<>();
+        for (CycleError e : s.errors()) {
+            if (e.kind().aboutTheServer() && e.server() != null) {
+                nowDown.putIfAbsent(e.server(), e.message());
+            }
+        }
+        List<Transition> out = new ArrayList<>();
+        nowDown.forEach(
+                (server, why) -> {
+                    if (!down.contains(server)) {
+                        out.add(
+                                Transition.event(
+                                        Transition.Kind.OUTAGE,
+                                        s.takenAt(),
+                                        "prometheus:" + server,
+                                        server,
+                                        "",
+                                        Severity.CRIT,
+                                        null,
+                                        why));
+                    }
+                });
+        for (String server : down) {
+            if (!nowDown.containsKey(server)) {
+                out.add(
+                        Transition.event(
+                                Transition.Kind.RECOVERED,
+                                s.takenAt(),
+                                "prometheus:" + server,
+                                server,
+                                "",
+                                Severity.OK,
+                                null,
+                                null));
+            }
+        }
+        down = new HashSet<>(nowDown.keySet());
+        return out;
     }
 
     /** {@code a} with its changes in the flap window, this one included when it is one. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +52,43 @@ public final class Journal implements AutoCloseable {
             String previous,
             Map<String, Integer> checks,
             int members,
-            boolean flapping) {
+            boolean flapping,
+            String by,
+            String note,
+            int count) {
         public static final String CSV_HEADER =
-                "at,kind,severity,previous,place,name,path,members,checks,flapping,id";
+                "at,kind,severity,previous,place,name,path,members,checks,flapping,id,by,note,count";
+
+        /** An entry as written: one transition. */
+        public Entry(
+                Instant at,
+                String kind,
+                String id,
+                String place,
+                String name,
+                String path,
+                String severity,
+                String previous,
+                Map<String, Integer> checks,
+                int members,
+                boolean flapping,
+                String by,
+                String note) {
+            this(
+                    at, kind, id, place, name, path, severity, previous, checks, members, flapping,
+                    by, note, 1);
+        }
+
+        /**
+         * Whether it is an event of the shift rather than an incident's health (see Transition).
+         */
+        public boolean event() {
+            try {
+                return Transition.Kind.valueOf(kind).event();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
 
         /** This entry as a CSV line under {@link #CSV_HEADER}. */
         public String csv() {
@@ -69,8 +104,66 @@ public final class Journal implements AutoCloseable {
                     Integer.toString(members),
                     Csv.field(checks.toString()),
                     Boolean.toString(flapping),
-                    Csv.field(id));
+                    Csv.field(id),
+                    Csv.field(by == null ? "" : by),
+                    Csv.field(note == null ? "" : note),
+                    Integer.toString(count));
         }
+    }
+
+    /**
+     * {@code entries} (in time order) with each run of a flapping incident's transitions folded
+     * into one row: kind {@code FLAPPING}, at its first, its worst severity, {@code count} the
+     * transitions it stands for. The run ends when the incident is journalled as not flapping.
+     */
+    public static List<Entry> foldFlapping(List<Entry> entries) {
+        List<Entry> out = new ArrayList<>(entries.size());
+        Map<String, Integer> open = new HashMap<>();
+        for (Entry e : entries) {
+            if (!e.flapping() || e.event()) {
+                open.remove(e.id());
+                out.add(e);
+                continue;
+            }
+            Integer at = open.get(e.id());
+            if (at == null) {
+                open.put(e.id(), out.size());
+                out.add(e);
+                continue;
+            }
+            Entry first = out.get(at);
+            String worst =
+                    severityRank(e.severity()) > severityRank(first.severity())
+                            ? e.severity()
+                            : first.severity();
+            out.set(
+                    at,
+                    new Entry(
+                            first.at(),
+                            "FLAPPING",
+                            first.id(),
+                            first.place(),
+                            first.name(),
+                            first.path(),
+                            worst,
+                            first.previous(),
+                            first.checks(),
+                            Math.max(first.members(), e.members()),
+                            true,
+                            first.by(),
+                            first.note(),
+                            first.count() + e.count()));
+        }
+        return out;
+    }
+
+    private static int severityRank(String s) {
+        return switch (s) {
+            case "CRIT" -> 3;
+            case "WARN" -> 2;
+            case "UNKNOWN" -> 1;
+            default -> 0;
+        };
     }
 
     /** What was read: the entries in time order, and how many lines were damaged. */
@@ -124,24 +217,12 @@ public final class Journal implements AutoCloseable {
     private void write(List<Transition> transitions) {
         try {
             Files.createDirectories(dir);
-            Map<LocalDate, StringBuilder> byDay = new TreeMap<>();
+            Map<LocalDate, List<Transition>> byDay = new TreeMap<>();
             for (Transition t : transitions) {
-                byDay.computeIfAbsent(day(t.at()), d -> new StringBuilder())
-                        .append(JSON.writeValueAsString(line(t)))
-                        .append('\n');
+                byDay.computeIfAbsent(day(t.at()), d -> new ArrayList<>()).add(t);
             }
-            for (Map.Entry<LocalDate, StringBuilder> e : byDay.entrySet()) {
-                try (FileChannel ch =
-                        FileChannel.open(
-                                file(e.getKey()),
-                                StandardOpenOption.CREATE,
-                                StandardOpenOption.WRITE,
-                                StandardOpenOption.APPEND)) {
-                    ch.write(
-                            ByteBuffer.wrap(
-                                    e.getValue().toString().getBytes(StandardCharsets.UTF_8)));
-                    ch.force(true);
-                }
+            for (Map.Entry<LocalDate, List<Transition>> e : byDay.entrySet()) {
+                append(file(e.getKey()), e.getValue());
             }
             rotate(transitions.get(transitions.size() - 1).at());
         } catch (IOException e) {
@@ -149,6 +230,91 @@ public final class Journal implements AutoCloseable {
                     Level.WARNING,
                     "the journal in " + dir + " could not be written: " + e.getMessage());
         }
+    }
+
+    /** How far apart two apps of one user may see one transition and write it once. */
+    static final long SAME_WITHIN_SECONDS = 60;
+
+    /** How much of a day's end is read to find what another app already wrote. */
+    private static final int TAIL_BYTES = 256 * 1024;
+
+    /**
+     * Appends {@code transitions} to {@code file} under a lock shared with every app of this user
+     * (and the CLI), leaving out those another app already wrote (the same kind, incident and
+     * severity within {@link #SAME_WITHIN_SECONDS}); every append starts on a fresh line.
+     */
+    private void append(Path file, List<Transition> transitions) throws IOException {
+        try (FileChannel ch =
+                        FileChannel.open(
+                                file,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.READ,
+                                StandardOpenOption.WRITE);
+                FileLock lock = lock(ch)) {
+            long size = ch.size();
+            List<Entry> written = tail(ch, size);
+            StringBuilder b = new StringBuilder();
+            if (size > 0 && lastByte(ch, size) != '\n') {
+                b.append('\n');
+            }
+            for (Transition t : transitions) {
+                if (written.stream().noneMatch(w -> same(w, t))) {
+                    b.append(JSON.writeValueAsString(line(t))).append('\n');
+                }
+            }
+            if (b.length() > (size > 0 && b.charAt(0) == '\n' ? 1 : 0)) {
+                ch.write(ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8)), size);
+                ch.force(true);
+            }
+        }
+    }
+
+    private static boolean same(Entry w, Transition t) {
+        return w.kind().equals(t.kind().name())
+                && w.id().equals(t.incident().id())
+                && w.severity().equals(t.incident().severity().name())
+                && java.util.Objects.equals(
+                        w.previous(), t.previous() == null ? null : t.previous().name())
+                && Math.abs(w.at().getEpochSecond() - t.at().getEpochSecond())
+                        <= SAME_WITHIN_SECONDS;
+    }
+
+    /** The lock of {@code ch}; another journal of this JVM holding it is waited for. */
+    private static FileLock lock(FileChannel ch) throws IOException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return ch.lock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                if (System.nanoTime() > until) {
+                    throw new IOException("the journal file stayed locked by this app", e);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+        }
+    }
+
+    private static List<Entry> tail(FileChannel ch, long size) throws IOException {
+        int n = (int) Math.min(size, TAIL_BYTES);
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        while (buf.hasRemaining() && ch.read(buf, size - n + buf.position()) > 0) {
+            // read the whole tail
+        }
+        String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+        List<Entry> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Entry e = parse(line);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static int lastByte(FileChannel ch, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        ch.read(one, size - 1);
+        return one.get(0);
     }
 
     private static Map<String, Object> line(Transition t) {
@@ -164,6 +330,12 @@ public final class Journal implements AutoCloseable {
         m.put("checks", t.incident().checks());
         m.put("members", t.incident().members().size());
         m.put("flapping", t.incident().flapping());
+        if (t.by() != null) {
+            m.put("by", t.by());
+        }
+        if (t.note() != null) {
+            m.put("note", t.note());
+        }
         return m;
     }
 
@@ -268,7 +440,9 @@ public final class Journal implements AutoCloseable {
                     text.get("previous"),
                     checks,
                     members,
-                    flapping);
+                    flapping,
+                    text.get("by"),
+                    text.get("note"));
         } catch (IOException | RuntimeException e) {
             return null;
         }

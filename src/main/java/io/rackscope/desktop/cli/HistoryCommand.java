@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,8 +50,17 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "journal: one JSON object")
     boolean json;
 
-    @Option(names = "--csv", description = "journal: CSV, one line per transition")
+    @Option(
+            names = "--csv",
+            description =
+                    "journal: CSV, one line per transition (a flapping incident's run folded into"
+                            + " one FLAPPING line with its count, unless --all)")
     boolean csv;
+
+    @Option(
+            names = "--all",
+            description = "journal: every transition of a flapping incident, not folded")
+    boolean all;
 
     @Option(
             names = "--journal",
@@ -118,6 +128,7 @@ public final class HistoryCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Journal j = new Journal(journalDir != null ? journalDir : Journal.defaultDirectory(), 3650);
         Journal.Read read = j.read(now.minus(back), now);
+        List<Journal.Entry> entries = all ? read.entries() : Journal.foldFlapping(read.entries());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -125,7 +136,7 @@ public final class HistoryCommand implements Callable<Integer> {
             doc.put("to", now.toString());
             doc.put(
                     "entries",
-                    read.entries().stream()
+                    entries.stream()
                             .map(
                                     e -> {
                                         Map<String, Object> m = new LinkedHashMap<>();
@@ -140,6 +151,9 @@ public final class HistoryCommand implements Callable<Integer> {
                                         m.put("checks", e.checks());
                                         m.put("members", e.members());
                                         m.put("flapping", e.flapping());
+                                        m.put("by", e.by());
+                                        m.put("note", e.note());
+                                        m.put("count", e.count());
                                         return m;
                                     })
                             .toList());
@@ -147,14 +161,23 @@ public final class HistoryCommand implements Callable<Integer> {
             o.println(Json.write(doc));
         } else if (csv) {
             o.println(Journal.Entry.CSV_HEADER);
-            read.entries().forEach(e -> o.println(e.csv()));
+            entries.forEach(e -> o.println(e.csv()));
         } else {
-            for (Journal.Entry e : read.entries()) {
+            for (Journal.Entry e : entries) {
                 o.printf(
-                        "%s  %-8s %-4s %s (%d) %s%n",
-                        e.at(), e.kind(), e.severity(), e.path(), e.members(), e.checks().keySet());
+                        "%s  %-8s %-4s %s (%d) %s%s%s%n",
+                        e.at(),
+                        e.kind(),
+                        e.severity(),
+                        e.event() ? e.name() + " " + e.path() : e.path(),
+                        e.members(),
+                        e.checks().keySet(),
+                        e.count() > 1 ? " ×" + e.count() : "",
+                        e.by() == null
+                                ? ""
+                                : " by " + e.by() + (e.note() == null ? "" : ": " + e.note()));
             }
-            if (read.entries().isEmpty()) {
+            if (entries.isEmpty()) {
                 o.println(
                         "no incident changes in the last "
                                 + Durations.format(back)

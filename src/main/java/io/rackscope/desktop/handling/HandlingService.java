@@ -1,6 +1,7 @@
 package io.rackscope.desktop.handling;
 
 import io.rackscope.desktop.alerting.Transition;
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.Handling;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +46,7 @@ public final class HandlingService {
     private StoreException problem;
     private final List<Change> queue = new ArrayList<>();
     private Set<String> hiddenBefore = Set.of();
+    private Map<String, Silence> maintenancesBefore;
     private Map<String, Handled.Kind> handledBefore = Map.of();
     private Consumer<List<Transition>> journal = t -> {};
 
@@ -352,6 +355,7 @@ public final class HandlingService {
         if (live) {
             hiddenBefore = hidden;
             journal(s, byIncident, now);
+            journalMaintenances(active, now);
         }
         String why;
         Instant read;
@@ -428,7 +432,9 @@ public final class HandlingService {
                                             : Transition.Kind.MAINTENANCE,
                                     now,
                                     i,
-                                    null));
+                                    null,
+                                    h.by(),
+                                    h.text()));
                 }
             } else if (before != null) {
                 out.add(new Transition(Transition.Kind.UNHANDLED, now, i, null));
@@ -438,6 +444,52 @@ public final class HandlingService {
         if (!out.isEmpty()) {
             journal.accept(out);
         }
+    }
+
+    /**
+     * Journals the maintenances that began or ended since the last live cycle, with who and why
+     * (the first live cycle only notes those already running: starting the app is no event).
+     */
+    private void journalMaintenances(List<Silence> active, Instant now) {
+        Map<String, Silence> next = new LinkedHashMap<>();
+        for (Silence x : active) {
+            if (x.kind() == Silence.Kind.MAINTENANCE && !x.id().startsWith("pending-")) {
+                next.put(x.id(), x);
+            }
+        }
+        List<Transition> out = new ArrayList<>();
+        if (maintenancesBefore != null) {
+            next.forEach(
+                    (id, x) -> {
+                        if (!maintenancesBefore.containsKey(id)) {
+                            out.add(maintenanceEvent(Transition.Kind.MAINTENANCE_STARTED, x, now));
+                        }
+                    });
+            maintenancesBefore.forEach(
+                    (id, x) -> {
+                        if (!next.containsKey(id)) {
+                            out.add(maintenanceEvent(Transition.Kind.MAINTENANCE_ENDED, x, now));
+                        }
+                    });
+        }
+        maintenancesBefore = next;
+        if (!out.isEmpty()) {
+            journal.accept(out);
+        }
+    }
+
+    private static Transition maintenanceEvent(Transition.Kind kind, Silence x, Instant now) {
+        String place = x.target() == null ? "maintenance:" + x.id() : x.target().text();
+        String until = x.endsAt() == null ? "until ended" : "until " + x.endsAt();
+        return Transition.event(
+                kind,
+                now,
+                place,
+                place,
+                (x.effect() == Silence.Effect.HIDE ? "hide, " : "badge, ") + until,
+                Severity.OK,
+                x.by(),
+                x.text());
     }
 
     /** An incident is handled when acknowledged as a whole, or when all its alerts are. */

@@ -77,6 +77,110 @@ class JournalTest {
     }
 
     @Test
+    void twoAppsOfOneUserWriteEachTransitionOnce() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        Snapshots snapshots = new Snapshots(cfg);
+        Journal desk = new Journal(dir, 30);
+        Journal wall = new Journal(dir, 30);
+        AlertTracker a = new AlertTracker();
+        AlertTracker b = new AlertTracker();
+        a.journalTo(desk::append);
+        b.journalTo(wall::append);
+        for (AlertTracker t : List.of(a, b)) {
+            t.track(snapshots.at(1, Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0)));
+        }
+        for (AlertTracker t : List.of(a, b)) {
+            t.track(
+                    snapshots.at(
+                            2,
+                            Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0),
+                            Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79)));
+        }
+        desk.close();
+        wall.close();
+        Instant now = Instant.now();
+        List<String> kinds =
+                new Journal(dir, 30)
+                                .read(now.minus(Duration.ofHours(1)), now.plusSeconds(60))
+                                .entries()
+                                .stream()
+                                .map(e -> e.kind() + " " + e.path())
+                                .toList();
+        assertEquals(2, kinds.size(), kinds.toString());
+    }
+
+    @Test
+    void outagesOfPrometheusAreJournalledWithTheirReasonAndEnd() {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        Snapshots snapshots = new Snapshots(cfg);
+        List<Transition> written = new java.util.ArrayList<>();
+        AlertTracker t = new AlertTracker();
+        t.journalTo(written::addAll);
+        t.track(snapshots.at(1));
+        io.rackscope.desktop.health.CycleError down =
+                new io.rackscope.desktop.health.CycleError(
+                        io.rackscope.desktop.health.CycleError.Kind.UNREACHABLE,
+                        "node_up",
+                        0,
+                        "http://prom:9090",
+                        "connection refused");
+        t.track(snapshots.failing(2, down));
+        t.track(snapshots.failing(3, down));
+        t.track(snapshots.at(4));
+        assertEquals(
+                List.of(
+                        "OUTAGE http://prom:9090 connection refused",
+                        "RECOVERED http://prom:9090 null"),
+                written.stream()
+                        .filter(x -> x.kind().event())
+                        .map(x -> x.kind() + " " + x.incident().name() + " " + x.note())
+                        .toList());
+    }
+
+    @Test
+    void aFlappersChurnIsFoldedIntoOneRowWithItsCount() {
+        List<Journal.Entry> entries = new java.util.ArrayList<>();
+        Instant t0 = Instant.parse("2026-12-04T19:00:00Z");
+        entries.add(entry(t0, "NEW", "i-steady", "WARN", false));
+        for (int k = 0; k < 23; k++) {
+            entries.add(
+                    entry(
+                            t0.plusSeconds(45L * (k + 1)),
+                            k % 2 == 0 ? "NEW" : "CLEARED",
+                            "i-flap",
+                            k % 2 == 0 ? "CRIT" : "OK",
+                            true));
+        }
+        entries.add(entry(t0.plusSeconds(2000), "CLEARED", "i-steady", "OK", false));
+        List<Journal.Entry> folded = Journal.foldFlapping(entries);
+        assertEquals(3, folded.size(), folded.toString());
+        Journal.Entry flap = folded.get(1);
+        assertEquals("FLAPPING", flap.kind());
+        assertEquals(23, flap.count());
+        assertEquals("CRIT", flap.severity());
+        assertEquals(t0.plusSeconds(45), flap.at());
+        assertTrue(flap.csv().endsWith(",23"), flap.csv());
+    }
+
+    static Journal.Entry entry(
+            Instant at, String kind, String id, String severity, boolean flapping) {
+        return new Journal.Entry(
+                at,
+                kind,
+                id,
+                id,
+                id,
+                id,
+                severity,
+                null,
+                java.util.Map.of(),
+                1,
+                flapping,
+                null,
+                null);
+    }
+
+    @Test
     void momentsAreReadBackExactlyWhateverTheirPrecisionAndOddOnesAreRefused() {
         for (String t :
                 List.of(

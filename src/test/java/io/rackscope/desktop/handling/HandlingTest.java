@@ -419,9 +419,16 @@ class HandlingTest {
         assertEquals(List.of("rack:fra1-a01-r05"), once.stream().map(Incident::key).toList());
         assertTrue(h.apply(s, Instant.now(), true).announced().isEmpty(), "once");
         assertEquals(
-                List.of("MAINTENANCE", "UNHANDLED"),
+                List.of("MAINTENANCE", "UNHANDLED", "MAINTENANCE_ENDED"),
                 journal.stream().map(t -> t.kind().name()).toList(),
-                "the journal tells it came under maintenance and was new again");
+                "the journal tells it came under maintenance, was new again, and the maintenance"
+                        + " ended");
+        io.rackscope.desktop.alerting.Transition first = journal.get(0);
+        assertEquals("alice", first.by(), "who put it under maintenance");
+        assertEquals("PSU swap", first.note());
+        io.rackscope.desktop.alerting.Transition ended = journal.get(2);
+        assertEquals("rack:fra1-a01-r05", ended.incident().key());
+        assertEquals("alice", ended.by());
     }
 
     @Test

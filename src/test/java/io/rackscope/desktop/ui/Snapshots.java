@@ -52,6 +52,19 @@ public final class Snapshots {
 
     /** As above, with {@code absent}: per check, the entities that returned no sample. */
     public HealthSnapshot at(long version, Map<String, Set<String>> absent, Problem... problems) {
+        return at(version, absent, List.of(), problems);
+    }
+
+    /** A cycle whose queries failed with {@code errors} (every batch, when about the server). */
+    public HealthSnapshot failing(long version, io.rackscope.desktop.health.CycleError... errors) {
+        return at(version, Map.of(), List.of(errors));
+    }
+
+    private HealthSnapshot at(
+            long version,
+            Map<String, Set<String>> absent,
+            List<io.rackscope.desktop.health.CycleError> errors,
+            Problem... problems) {
         Instant now = Instant.now();
         Map<String, Map<String, CheckResult>> byCheck = new HashMap<>();
         cfg.checks().keySet().forEach(c -> byCheck.put(c, new HashMap<>()));
@@ -78,7 +91,7 @@ public final class Snapshots {
                 Duration.ofMillis(42),
                 outcomes,
                 Map.of(),
-                List.of(),
+                errors,
                 new CycleStats(
                         10L * version,
                         0,

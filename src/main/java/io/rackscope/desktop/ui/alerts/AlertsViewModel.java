@@ -722,8 +722,10 @@ public final class AlertsViewModel {
     public String csv(List<AlertRow> rows) {
         StringBuilder b =
                 new StringBuilder(
-                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled\n");
+                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note\n");
+        io.rackscope.desktop.health.Handling handling = health.current().handling();
         for (AlertRow r : rows) {
+            Handled h = r.item() == null ? null : handling.alert(r.item().alert());
             b.append(
                             String.join(
                                     ",",
@@ -738,7 +740,9 @@ public final class AlertsViewModel {
                                     Double.isNaN(r.value()) ? "" : Formats.value(r.value()),
                                     r.since() == null ? "" : r.since().toString(),
                                     Boolean.toString(r.flapping()),
-                                    Csv.field(r.handled())))
+                                    Csv.field(r.handled()),
+                                    Csv.field(h == null || h.by() == null ? "" : h.by()),
+                                    Csv.field(h == null || h.text() == null ? "" : h.text())))
                     .append('\n');
         }
         return b.toString();

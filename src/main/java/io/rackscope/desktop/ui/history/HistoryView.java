@@ -74,7 +74,23 @@ public final class HistoryView {
                                                 .collect(java.util.stream.Collectors.joining(", ")),
                                 200));
         table.getColumns()
-                .add(Tables.textColumn("Flapping", e -> e.flapping() ? "flapping" : "", 80));
+                .add(
+                        Tables.textColumn(
+                                "Flapping",
+                                e ->
+                                        e.count() > 1
+                                                ? "×" + e.count()
+                                                : e.flapping() ? "flapping" : "",
+                                80));
+        table.getColumns()
+                .add(
+                        Tables.textColumn(
+                                "Who, why",
+                                e ->
+                                        (e.by() == null ? "" : e.by())
+                                                + (e.by() != null && e.note() != null ? ": " : "")
+                                                + (e.note() == null ? "" : e.note()),
+                                220));
         table.getItems().setAll(model.entriesProperty().get());
         model.entriesProperty().addListener((o, a, list) -> table.getItems().setAll(list));
         table.setOnMouseClicked(

@@ -192,9 +192,15 @@ public final class HistoryViewModel {
     private void show() {
         String q = place.get() == null ? "" : place.get().trim().toLowerCase(Locale.ROOT);
         Severity floor = minimum.get() == null ? Severity.OK : minimum.get();
+        List<Journal.Entry> folded = Journal.foldFlapping(read.entries());
         List<Journal.Entry> shown =
-                read.entries().stream()
-                        .filter(e -> floor == Severity.OK || worst(e).compareTo(floor) >= 0)
+                folded.stream()
+                        // a shift's maintenances and outages pass any severity
+                        .filter(
+                                e ->
+                                        floor == Severity.OK
+                                                || e.event()
+                                                || worst(e).compareTo(floor) >= 0)
                         .filter(
                                 e ->
                                         q.isEmpty()
@@ -209,9 +215,9 @@ public final class HistoryViewModel {
             return;
         }
         String text =
-                (shown.size() == read.entries().size()
+                (shown.size() == folded.size()
                                 ? shown.size() + (shown.size() == 1 ? " change" : " changes")
-                                : shown.size() + " of " + read.entries().size() + " changes")
+                                : shown.size() + " of " + folded.size() + " changes")
                         + " · "
                         + Formats.moment(from, zone)
                         + " to "

@@ -62,7 +62,7 @@ class AlertTableModelTest {
                 m.totalsProperty().get());
         String csv = m.csv(List.of(warm));
         assertEquals(
-                "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled",
+                "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note",
                 csv.lines().findFirst().orElseThrow());
         assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith("WARN,"), csv);
         assertTrue(csv.contains(",79.5,"), csv);
@@ -195,7 +195,8 @@ class AlertTableModelTest {
                         .skip(1)
                         .findFirst()
                         .orElseThrow()
-                        .endsWith(",ack dave"));
+                        .endsWith(",ack dave,dave,this one is known"),
+                "who and why are in the export");
     }
 
     @Test

@@ -47,7 +47,9 @@ class HistoryViewModelTest {
                 previous,
                 Map.of("node_up", 3),
                 3,
-                false);
+                false,
+                null,
+                null);
     }
 
     static final List<Journal.Entry> SHIFT =
