@@ -568,24 +568,8 @@ public final class AlertsViewModel {
 
     /** "Acknowledged by carol at 02:13 · note", "Maintenance (hide) until 04:13 · reason". */
     public String handledText(Handled h) {
-        java.time.format.DateTimeFormatter hm =
-                java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
-        String when = h.since() == null ? "" : " at " + hm.format(h.since());
-        String until = h.until() == null ? "" : " until " + hm.format(h.until());
-        String text = h.text() == null || h.text().isBlank() ? "" : " · " + h.text();
-        String pending =
-                h.pending()
-                        ? " (not yet kept: " + handling.problem().orElse("store down") + ")"
-                        : "";
-        return h.acknowledged()
-                ? "Acknowledged by " + h.by() + when + until + text + pending
-                : "Maintenance"
-                        + (h.hidden() ? " (hidden)" : "")
-                        + until
-                        + " by "
-                        + h.by()
-                        + text
-                        + pending;
+        return io.rackscope.desktop.ui.HandledText.of(
+                h, clock.getZone(), handling.problem().orElse(null));
     }
 
     /**

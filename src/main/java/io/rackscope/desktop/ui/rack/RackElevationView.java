@@ -59,6 +59,8 @@ public final class RackElevationView implements PlaceView {
     /** Each coloured thing of the current face and how to read its tone. */
     private final Map<Region, Supplier<Tone>> painted = new LinkedHashMap<>();
 
+    private final Map<Label, Supplier<String>> notes = new LinkedHashMap<>();
+
     private final Map<Region, Tone> shown = new HashMap<>();
     private final Map<Region, String> nodeOf = new HashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
@@ -451,6 +453,7 @@ public final class RackElevationView implements PlaceView {
 
     private void fillRackChecks() {
         rackChecks.getChildren().clear();
+        notes.clear();
         Label head = new Label("Rack checks");
         head.getStyleClass().add("subtitle");
         rackChecks.getChildren().add(head);
@@ -460,7 +463,11 @@ public final class RackElevationView implements PlaceView {
             painted.put(badge, () -> model.checksTone(List.of(check.id()), rack.id()));
             Label name = new Label(check.name());
             name.setWrapText(true);
-            HBox row = new HBox(8, badge, name);
+            Label handled = new Label();
+            handled.getStyleClass().add("handled-note");
+            handled.setWrapText(true);
+            notes.put(handled, () -> model.rackCheckHandled(check.id()));
+            HBox row = new HBox(8, badge, new VBox(1, name, handled));
             row.setAlignment(Pos.CENTER_LEFT);
             rackChecks.getChildren().add(row);
         }
@@ -487,6 +494,13 @@ public final class RackElevationView implements PlaceView {
         Tone rackTone = model.rackTone();
         Severities.apply(state, rackTone);
         state.setText(rackTone.name());
+        notes.forEach(
+                (label, text) -> {
+                    String t = text.get();
+                    label.setText(t);
+                    label.setVisible(!t.isEmpty());
+                    label.setManaged(!t.isEmpty());
+                });
         painted.forEach(
                 (region, tone) -> {
                     Tone t = tone.get();

@@ -165,6 +165,20 @@ public final class RackElevationViewModel {
         return config.checksFor(rack);
     }
 
+    /** How the rack check {@code checkId}'s alert on this rack is handled, or "" when it is not. */
+    public String rackCheckHandled(String checkId) {
+        HealthSnapshot s = health.current();
+        for (io.rackscope.desktop.health.Alert a : s.alertsOfRack(rack.key())) {
+            if (a.check().equals(checkId) && a.entity().equals(rack.key())) {
+                io.rackscope.desktop.health.Handled h = s.handling().alert(a);
+                return h == null
+                        ? ""
+                        : io.rackscope.desktop.ui.HandledText.of(h, clock.getZone(), null);
+            }
+        }
+        return "";
+    }
+
     public Tone rackTone() {
         return Tone.of(health.current().rack(rack.key()));
     }

@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui.room;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
@@ -22,7 +23,8 @@ public record QuickLook(
         String facts,
         int uHeight,
         List<DeviceBar> devices,
-        List<String> failing) {
+        List<String> failing,
+        Handled handled) {
     public QuickLook {
         devices = List.copyOf(devices);
         failing = List.copyOf(failing);
@@ -31,6 +33,10 @@ public record QuickLook(
     /** A device's place in the rack and its state. */
     public record DeviceBar(String name, int uPosition, int uHeight, Severity state) {}
 
+    /**
+     * {@code handled}: how its alerts are handled when every one of them is (its state keeps its
+     * true colour; the panel says by whom), else null. A failing line is tagged when its alert is.
+     */
     static QuickLook of(RackscopeConfig config, HealthSnapshot s, Rack r, int nodes) {
         List<DeviceBar> bars = new ArrayList<>();
         for (Device d : r.devices()) {
@@ -56,17 +62,25 @@ public record QuickLook(
                                 failing.add(
                                         a.severity()
                                                 + "  "
-                                                + config.check(a.check())
-                                                        .map(c -> c.name())
-                                                        .orElse(a.check())
+                                                + config.checkName(a.check())
                                                 + "  "
                                                 + a.entity()
                                                 + (Double.isNaN(a.value())
                                                         ? ""
-                                                        : " = " + Formats.value(a.value()))));
+                                                        : " = " + Formats.value(a.value()))
+                                                + tag(s.handling().alert(a))));
         int more = alerts.size() - failing.size();
         if (more > 0) {
             failing.add("… and " + more + " more");
+        }
+        Handled all = null;
+        for (Alert a : alerts) {
+            Handled h = s.handling().alert(a);
+            if (h == null) {
+                all = null;
+                break;
+            }
+            all = all == null || h.acknowledged() ? h : all;
         }
         return new QuickLook(
                 r,
@@ -74,6 +88,14 @@ public record QuickLook(
                 Formats.count(r.devices().size(), "device") + " · " + Formats.count(nodes, "node"),
                 r.uHeight(),
                 bars,
-                failing);
+                failing,
+                all);
+    }
+
+    private static String tag(Handled h) {
+        if (h == null) {
+            return "";
+        }
+        return h.acknowledged() ? "  (ack " + h.by() + ")" : "  (maintenance)";
     }
 }

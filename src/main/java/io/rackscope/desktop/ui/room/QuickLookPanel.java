@@ -62,6 +62,15 @@ final class QuickLookPanel extends VBox {
         head.setAlignment(Pos.CENTER_LEFT);
         Label facts = new Label(q.facts());
         facts.getStyleClass().add("muted");
+        Label handled = new Label(q.handled() == null ? "" : model.handledText(q.handled()));
+        handled.setId("quick-look-handled");
+        handled.getStyleClass().add("handled-note");
+        handled.setWrapText(true);
+        handled.setVisible(q.handled() != null);
+        handled.setManaged(q.handled() != null);
+        if (q.handled() != null) {
+            state.setText(q.state().name() + (q.handled().acknowledged() ? " · ack" : " · maint."));
+        }
         Button open = new Button("Open rack");
         open.setId("quick-look-open");
         open.getStyleClass().add("nav-button");
@@ -102,7 +111,7 @@ final class QuickLookPanel extends VBox {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().setAll(head, facts, open, scroll);
+        getChildren().setAll(head, facts, handled, open, scroll);
     }
 
     /** Each device at its U, in its state's colour, the empty U dim. */

@@ -435,6 +435,11 @@ public final class RoomFloorViewModel {
     }
 
     /** The selected rack at a glance, as of the snapshot shown. */
+    /** How a handled rack reads in the quick look. */
+    public String handledText(io.rackscope.desktop.health.Handled h) {
+        return io.rackscope.desktop.ui.HandledText.of(h, clock.getZone(), null);
+    }
+
     public QuickLook quickLook(Rack r) {
         return QuickLook.of(
                 config,

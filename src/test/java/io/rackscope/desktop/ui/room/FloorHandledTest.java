@@ -80,6 +80,18 @@ class FloorHandledTest {
         assertTrue(st.handled());
         assertEquals(Severity.CRIT, st.severity(), "the floor never lies: still CRIT");
         assertFalse(floor.rack(other).get().handled());
+        QuickLook look = floor.quickLook(cfg.topology().instance("cn0165").orElseThrow().rack());
+        assertEquals(Severity.CRIT, look.state(), "the quick look keeps the true colour");
+        assertEquals("carol", look.handled().by());
+        assertTrue(
+                floor.handledText(look.handled()).startsWith("Acknowledged by carol at "),
+                floor.handledText(look.handled()));
+        assertTrue(
+                look.failing().stream().allMatch(l -> l.endsWith("(ack carol)")),
+                look.failing().toString());
+        assertEquals(
+                null,
+                floor.quickLook(cfg.topology().instance("cn0001").orElseThrow().rack()).handled());
         assertTrue(
                 io.rackscope.desktop.ui.RackTally.of(
                                 feed.current(),
@@ -87,6 +99,39 @@ class FloorHandledTest {
                                         .flatMap(io.rackscope.desktop.topology.Room::racks))
                         .endsWith(" · 1 handled"),
                 "site and world cards count handled racks");
+    }
+
+    @Test
+    void aRackChecksRowSaysWhoHandlesItsAlert() {
+        Fixture f = new Fixture(dir);
+        RackscopeConfig cfg = f.cfg;
+        io.rackscope.desktop.topology.Rack rack =
+                cfg.topology().instance("cn0165").orElseThrow().rack();
+        HealthSnapshot s =
+                new Snapshots(cfg).at(1, problem("rack_pdu_load", rack.id(), Severity.WARN, 91));
+        f.feed.publish(s);
+        io.rackscope.desktop.ui.rack.RackElevationViewModel vm =
+                new io.rackscope.desktop.ui.rack.RackElevationViewModel(
+                        cfg,
+                        rack,
+                        f.feed,
+                        new NavigationModel(),
+                        new ViewOptions(),
+                        Clock.systemUTC());
+        assertEquals("", vm.rackCheckHandled("rack_pdu_load"));
+        f.handling.acknowledge(
+                s.alerts().stream()
+                        .filter(a -> a.check().equals("rack_pdu_load"))
+                        .findFirst()
+                        .orElseThrow(),
+                "erin",
+                "load shed planned",
+                null);
+        f.feed.publish(f.handling.apply(f.feed.current(), false));
+        String note = vm.rackCheckHandled("rack_pdu_load");
+        assertTrue(
+                note.startsWith("Acknowledged by erin") && note.endsWith("load shed planned"),
+                note);
     }
 
     @Test
