@@ -22,18 +22,30 @@ public final class HandleDialogs {
     /** A note and how long; null length means "until it clears or gets worse" / open-ended. */
     public record Answer(String text, Duration length, Silence.Effect effect) {}
 
+    // an acknowledgement ends when its alert clears or gets worse; a maintenance has a bounded
+    // default, since a forgotten open-ended one would hide trouble for good
     private static final Map<String, Duration> ACK_LENGTHS =
-            lengths("Until it clears or gets worse");
-    private static final Map<String, Duration> MAINTENANCE_LENGTHS = lengths("Until ended");
+            lengths("Until it clears or gets worse", true);
+    private static final Map<String, Duration> MAINTENANCE_LENGTHS = lengths("Until ended", false);
 
-    private static Map<String, Duration> lengths(String open) {
+    private static Map<String, Duration> lengths(String open, boolean openFirst) {
         Map<String, Duration> m = new LinkedHashMap<>();
-        m.put(open, null);
-        m.put("1 hour", Duration.ofHours(1));
+        if (openFirst) {
+            m.put(open, null);
+        }
         m.put("4 hours", Duration.ofHours(4));
+        m.put("1 hour", Duration.ofHours(1));
         m.put("8 hours (a shift)", Duration.ofHours(8));
         m.put("24 hours", Duration.ofHours(24));
+        if (!openFirst) {
+            m.put(open, null);
+        }
         return m;
+    }
+
+    /** The lengths a maintenance is offered, the bounded default first. */
+    public static Map<String, Duration> maintenanceLengths() {
+        return MAINTENANCE_LENGTHS;
     }
 
     public static Optional<Answer> acknowledge(Node owner, String what, StringProperty operator) {
@@ -76,6 +88,12 @@ public final class HandleDialogs {
         length.setId("handle-length");
         length.getItems().setAll(lengths.keySet());
         length.getSelectionModel().selectFirst();
+        // or typed: 2h, 90m, 06:30, 2026-12-05 06:30
+        length.setEditable(true);
+        length.setPromptText("2h, 06:30, …");
+        Label problem = new Label();
+        problem.getStyleClass().add("trial-problems");
+        problem.setWrapText(true);
         ComboBox<String> hide = new ComboBox<>();
         hide.setId("handle-effect");
         hide.getItems().setAll("Badge: listed, tagged, silent", "Hide: not listed at all");
@@ -86,11 +104,29 @@ public final class HandleDialogs {
         g.addRow(0, new Label("Operator"), by);
         g.addRow(1, new Label(textLabel), text);
         g.addRow(2, new Label("For"), length);
+        g.add(problem, 1, 3);
         if (effect) {
-            g.addRow(3, new Label("Effect"), hide);
+            g.addRow(4, new Label("Effect"), hide);
         }
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        d.getDialogPane()
+                .lookupButton(ButtonType.OK)
+                .addEventFilter(
+                        javafx.event.ActionEvent.ACTION,
+                        e -> {
+                            HandleLength.Read r =
+                                    HandleLength.parse(
+                                            length.getEditor().getText(),
+                                            lengths,
+                                            java.time.Instant.now(),
+                                            zone);
+                            problem.setText(r.ok() ? "" : r.problem());
+                            if (!r.ok()) {
+                                e.consume();
+                            }
+                        });
         d.setOnShown(e -> text.requestFocus());
         Optional<ButtonType> chosen = d.showAndWait();
         if (chosen.isEmpty() || chosen.get() != ButtonType.OK) {
@@ -102,7 +138,12 @@ public final class HandleDialogs {
         return Optional.of(
                 new Answer(
                         text.getText().trim(),
-                        lengths.get(length.getValue()),
+                        HandleLength.parse(
+                                        length.getEditor().getText(),
+                                        lengths,
+                                        java.time.Instant.now(),
+                                        zone)
+                                .length(),
                         hide.getSelectionModel().getSelectedIndex() == 1
                                 ? Silence.Effect.HIDE
                                 : Silence.Effect.BADGE));

@@ -273,7 +273,14 @@ public final class AlertsView implements PlaceView {
                                     + (item.alert().stale() ? "  (stale)" : ""));
             Label where = new Label(item.alert().entity());
             where.getStyleClass().add("faint");
-            HBox row = new HBox(8, badge(item.alert().severity()), new VBox(1, check, where));
+            VBox text = new VBox(1, check, where);
+            String tag = model.memberTag(item);
+            if (!tag.isEmpty()) {
+                Label handled = new Label(tag);
+                handled.getStyleClass().add("handled-note");
+                text.getChildren().add(handled);
+            }
+            HBox row = new HBox(8, badge(item.alert().severity()), text);
             row.setPadding(new Insets(0, 0, 0, 24));
             row.getStyleClass().add("alert-member");
             return row;

@@ -567,6 +567,18 @@ public final class AlertsViewModel {
     }
 
     /** "Acknowledged by carol at 02:13 · note", "Maintenance (hide) until 04:13 · reason". */
+    /**
+     * The tag of a member row whose alert is handled on its own (a badging maintenance over one
+     * node of a rack incident, say): "maintenance · alice", "ack dave"; "" when it is not.
+     */
+    public String memberTag(AlertItem a) {
+        Handled h = health.current().handling().alert(a.alert());
+        if (h == null) {
+            return "";
+        }
+        return h.acknowledged() ? "ack " + h.by() : "maintenance · " + h.by();
+    }
+
     public String handledText(Handled h) {
         return io.rackscope.desktop.ui.HandledText.of(
                 h, clock.getZone(), handling.problem().orElse(null));

@@ -136,8 +136,13 @@ public final class MaintenanceView implements PlaceView {
         effect.getItems().setAll("badge", "hide");
         effect.getSelectionModel().selectFirst();
         ComboBox<String> length = new ComboBox<>();
-        length.getItems().setAll("until ended", "1 h", "4 h", "8 h", "24 h");
+        length.setId("maintenance-length");
+        java.util.Map<String, Duration> lengths =
+                io.rackscope.desktop.ui.HandleDialogs.maintenanceLengths();
+        length.getItems().setAll(lengths.keySet());
         length.getSelectionModel().selectFirst();
+        length.setEditable(true);
+        length.setPromptText("2h, 06:30, …");
         Button add = new Button("Add maintenance");
         add.setId("maintenance-add");
         add.setMinWidth(Region.USE_PREF_SIZE);
@@ -146,17 +151,24 @@ public final class MaintenanceView implements PlaceView {
         problem.textProperty().bind(model.problemProperty());
         add.setOnAction(
                 e -> {
-                    String len = length.getValue();
-                    Duration d =
-                            len.equals("until ended")
-                                    ? null
-                                    : Duration.ofHours(Long.parseLong(len.split(" ")[0]));
                     java.util.Optional<Duration> from = model.startIn(start.getText());
                     if (from.isEmpty()) {
                         note.setText(
                                 "Start: now, +2h, or a date and time such as 2026-12-03 06:00");
                         return;
                     }
+                    // a length counts from the start; an end time is the next one after it
+                    io.rackscope.desktop.ui.HandleLength.Read len =
+                            io.rackscope.desktop.ui.HandleLength.parse(
+                                    length.getEditor().getText(),
+                                    lengths,
+                                    java.time.Instant.now().plus(from.get()),
+                                    java.time.ZoneId.systemDefault());
+                    if (!len.ok()) {
+                        note.setText("End: " + len.problem());
+                        return;
+                    }
+                    Duration d = len.length();
                     model.add(
                                     target.getText(),
                                     reason.getText(),

@@ -1,13 +1,14 @@
 package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.ui.HandledLook;
 import io.rackscope.desktop.ui.Tone;
 
 /**
  * What a rack tile shows: its health, the colour drawn (health, a metric band or the Slurm state),
  * the count label, whether its data is stale, whether it holds nodes of the selected Slurm job, and
- * whether every one of its alerts is acknowledged or under maintenance (drawn hatched, in its true
- * colour).
+ * and, when every one of its alerts is acknowledged or under maintenance, how (drawn hatched over
+ * its true colour, a different pattern for each, see {@link HandledLook}).
  */
 public record RackStatus(
         Severity severity,
@@ -17,9 +18,15 @@ public record RackStatus(
         boolean stale,
         String label,
         boolean inJob,
-        boolean handled) {
+        HandledLook look) {
     static final RackStatus UNKNOWN =
-            new RackStatus(Severity.UNKNOWN, Tone.UNKNOWN, 0, 0, false, "", false, false);
+            new RackStatus(
+                    Severity.UNKNOWN, Tone.UNKNOWN, 0, 0, false, "", false, HandledLook.NONE);
+
+    /** Whether every alert of the rack is acknowledged or under maintenance. */
+    public boolean handled() {
+        return look != HandledLook.NONE;
+    }
 
     /** A status nobody handles (a metric band, a tried check, Slurm). */
     RackStatus(
@@ -30,6 +37,6 @@ public record RackStatus(
             boolean stale,
             String label,
             boolean inJob) {
-        this(severity, tone, crit, warn, stale, label, inJob, false);
+        this(severity, tone, crit, warn, stale, label, inJob, HandledLook.NONE);
     }
 }

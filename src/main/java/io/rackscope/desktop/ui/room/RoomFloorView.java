@@ -8,6 +8,7 @@ import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleMenu;
+import io.rackscope.desktop.ui.HandledLook;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -501,7 +502,7 @@ public final class RoomFloorView implements PlaceView {
             g.setLineDashes((double[]) null);
         }
         if (st.handled()) {
-            hatch(g, p, t);
+            hatch(g, p, t, st.look());
         }
         boolean marked =
                 r.key().equals(highlight) || st.inJob() || r == model.selectedProperty().get();
@@ -527,10 +528,10 @@ public final class RoomFloorView implements PlaceView {
     }
 
     /**
-     * Handled: diagonal hatching over the true colour, so red stays red but reads "someone is on
-     * it".
+     * Handled: hatching over the true colour, so red stays red but reads "someone is on it"; an
+     * acknowledgement one way (/), a badging maintenance the other (\), a hiding one both.
      */
-    private static void hatch(GraphicsContext g, Palette p, Rectangle2D t) {
+    private static void hatch(GraphicsContext g, Palette p, Rectangle2D t, HandledLook look) {
         g.save();
         g.beginPath();
         g.rect(t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight());
@@ -539,8 +540,14 @@ public final class RoomFloorView implements PlaceView {
         g.setLineWidth(2);
         g.setGlobalAlpha(0.55);
         for (double d = -t.getHeight(); d < t.getWidth(); d += 6) {
-            g.strokeLine(
-                    t.getMinX() + d, t.getMaxY(), t.getMinX() + d + t.getHeight(), t.getMinY());
+            if (look != HandledLook.BADGE) {
+                g.strokeLine(
+                        t.getMinX() + d, t.getMaxY(), t.getMinX() + d + t.getHeight(), t.getMinY());
+            }
+            if (look != HandledLook.ACK) {
+                g.strokeLine(
+                        t.getMinX() + d, t.getMinY(), t.getMinX() + d + t.getHeight(), t.getMaxY());
+            }
         }
         g.restore();
     }

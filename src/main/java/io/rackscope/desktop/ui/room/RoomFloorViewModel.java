@@ -252,9 +252,15 @@ public final class RoomFloorViewModel {
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
         Severity sev = s.rack(r.key());
         List<Alert> alerts = s.alertsOfRack(r.key());
-        boolean handled =
-                !alerts.isEmpty() && alerts.stream().allMatch(a -> s.handling().alert(a) != null);
-        return new RackStatus(sev, Tone.of(sev), crit, warn, stale, label, inJob, handled);
+        return new RackStatus(
+                sev,
+                Tone.of(sev),
+                crit,
+                warn,
+                stale,
+                label,
+                inJob,
+                io.rackscope.desktop.ui.HandledLook.of(alerts, s.handling()));
     }
 
     /** The worst tried state among the rack's targets, labelled with how many are not OK. */

@@ -7,6 +7,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleMenu;
+import io.rackscope.desktop.ui.HandledLook;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -357,11 +358,12 @@ public final class WallboardView implements PlaceView {
             Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
         }
         if (model.handled(i) && size >= 4) {
-            // handled: hatched over its true colour, as on the floor
+            // handled: hatched over its true colour, as on the floor (ack /, badge \, hide both)
+            HandledLook look = model.look(i);
             int dark = ((colour & 0xfefefe) >> 1) | 0xff000000;
             for (int y = Math.max(0, y0); y < y1; y++) {
                 for (int x = Math.max(0, x0); x < x1; x++) {
-                    if ((x + y) % 4 == 0) {
+                    if (look.marks(x, y, 4)) {
                         pixels[y * width + x] = dark;
                     }
                 }

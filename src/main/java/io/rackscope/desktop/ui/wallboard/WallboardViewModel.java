@@ -14,6 +14,7 @@ import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.Formats;
+import io.rackscope.desktop.ui.HandledLook;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Navigator;
@@ -30,7 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class WallboardViewModel {
     private final byte[] tone;
     private final boolean[] inJob;
     private final boolean[] stale;
-    private final boolean[] handled;
+    private final HandledLook[] handled;
     private final long[] changedAt;
     private final ReadOnlyObjectWrapper<Summary> summary =
             new ReadOnlyObjectWrapper<>(this, "summary");
@@ -128,7 +129,8 @@ public final class WallboardViewModel {
         inJob = new boolean[ids.length];
         Arrays.fill(state, (byte) Severity.UNKNOWN.ordinal());
         stale = new boolean[ids.length];
-        handled = new boolean[ids.length];
+        handled = new HandledLook[ids.length];
+        Arrays.fill(handled, HandledLook.NONE);
         changedAt = new long[ids.length];
         subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> apply(s));
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
@@ -172,6 +174,11 @@ public final class WallboardViewModel {
 
     /** Whether every alert of cell {@code i} is acknowledged or under maintenance. */
     public boolean handled(int i) {
+        return handled[i] != HandledLook.NONE;
+    }
+
+    /** How cell {@code i} is handled (its pattern over its true colour). */
+    public HandledLook look(int i) {
         return handled[i];
     }
 
@@ -201,7 +208,7 @@ public final class WallboardViewModel {
         Set<String> job = options.selectedJobNodes(s);
         int[] counts = new int[Severity.values().length];
         int staleCount = 0;
-        Set<String> handledNow = handledEntities(s);
+        Map<String, HandledLook> handledNow = handledEntities(s);
         for (int i = 0; i < ids.length; i++) {
             Severity sev =
                     devices[i].instances().isEmpty()
@@ -215,7 +222,10 @@ public final class WallboardViewModel {
                             ? Tone.of(s.slurm().state(ids[i]))
                             : Tone.of(sev);
             boolean member = !job.isEmpty() && job.contains(ids[i]);
-            boolean h = sev != Severity.OK && handledNow.contains(ids[i]);
+            HandledLook h =
+                    sev == Severity.OK
+                            ? HandledLook.NONE
+                            : handledNow.getOrDefault(ids[i], HandledLook.NONE);
             if (sev.ordinal() != state[i]
                     || st != stale[i]
                     || t.ordinal() != tone[i]
@@ -246,18 +256,24 @@ public final class WallboardViewModel {
         onApplied.run();
     }
 
-    /** The entities whose every alert is acknowledged or under maintenance. */
-    private static Set<String> handledEntities(HealthSnapshot s) {
+    /** The entities whose every alert is acknowledged or under maintenance, and how. */
+    private static Map<String, HandledLook> handledEntities(HealthSnapshot s) {
         if (s.handling().alerts().isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
-        Set<String> all = new HashSet<>();
-        Set<String> open = new HashSet<>();
+        Map<String, List<Alert>> byEntity = new HashMap<>();
         for (Alert a : s.alerts()) {
-            (s.handling().alert(a) != null ? all : open).add(a.entity());
+            byEntity.computeIfAbsent(a.entity(), k -> new ArrayList<>()).add(a);
         }
-        all.removeAll(open);
-        return all;
+        Map<String, HandledLook> out = new HashMap<>();
+        byEntity.forEach(
+                (e, alerts) -> {
+                    HandledLook look = HandledLook.of(alerts, s.handling());
+                    if (look != HandledLook.NONE) {
+                        out.put(e, look);
+                    }
+                });
+        return out;
     }
 
     /**
