@@ -184,5 +184,12 @@ public final class Locator {
         out.add(new Crumb(r.name(), Place.of(Place.Kind.RACK, r.key())));
     }
 
+    /** "Frankfurt FRA1 › Hall A - Compute": where {@code place} is, by names, not ids. */
+    public String title(Place place) {
+        List<Crumb> trail = breadcrumb(place);
+        return String.join(
+                " › ", trail.stream().skip(trail.size() > 1 ? 1 : 0).map(Crumb::label).toList());
+    }
+
     public record Crumb(String label, Place place) {}
 }

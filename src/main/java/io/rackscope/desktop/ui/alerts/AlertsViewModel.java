@@ -90,6 +90,7 @@ public final class AlertsViewModel {
     private final ReadOnlyObjectWrapper<List<SlurmAlert>> slurm =
             new ReadOnlyObjectWrapper<>(this, "slurm", List.of());
     private Consumer<List<Incident>> onNewIncidents = a -> {};
+    private Consumer<List<Incident>> onIncidents = a -> {};
     private final javafx.beans.property.ReadOnlyLongWrapper handled =
             new javafx.beans.property.ReadOnlyLongWrapper(this, "handled");
     private AlertHandling handling = AlertHandling.NONE;
@@ -132,6 +133,11 @@ public final class AlertsViewModel {
     }
 
     /** Called with the incidents new or worse in each snapshot that has some. */
+    /** {@code listener} gets the incidents of every snapshot. */
+    public void setOnIncidents(Consumer<List<Incident>> listener) {
+        this.onIncidents = listener;
+    }
+
     public void setOnNewIncidents(Consumer<List<Incident>> listener) {
         this.onNewIncidents = listener;
     }
@@ -221,6 +227,7 @@ public final class AlertsViewModel {
         if (!s.announced().isEmpty()) {
             onNewIncidents.accept(s.announced());
         }
+        onIncidents.accept(s.incidents());
         fromSnapshot = true;
         try {
             rebuild();

@@ -100,6 +100,7 @@ public final class KioskController {
         main.node().setStyle("-fx-font-size: " + Math.round(13 * settings.scale()) + "px;");
         main.useKioskBar(bar(main), true);
         main.addNewIncidentListener(playlist::onNewIncidents);
+        main.addIncidentsListener(playlist::onIncidents);
         if (!playlist.problems().isEmpty()) {
             message.setText(String.join("; ", playlist.problems()));
         }

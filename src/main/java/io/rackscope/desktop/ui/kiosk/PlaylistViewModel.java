@@ -35,6 +35,8 @@ public final class PlaylistViewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private int index;
     private int holding;
+    private String heldIncident;
+    private int clearedNote;
 
     /** An incident that took the screen takes it again only after this long. */
     static final long REJUMP_AFTER_SECONDS = 3600;
@@ -99,12 +101,11 @@ public final class PlaylistViewModel {
      */
     public void tick() {
         elapsed++;
+        clearedNote = Math.max(0, clearedNote - 1);
         if (holding > 0) {
             holding--;
             if (holding == 0) {
-                navigator.go(views.get(index));
-                secondsLeft.set(seconds.get(index));
-                guarded = true;
+                endHold();
             }
         } else if (secondsLeft.get() <= 1) {
             index = (index + 1) % views.size();
@@ -115,6 +116,33 @@ public final class PlaylistViewModel {
             secondsLeft.set(secondsLeft.get() - 1);
         }
         update();
+    }
+
+    private void endHold() {
+        holding = 0;
+        heldIncident = null;
+        navigator.go(views.get(index));
+        secondsLeft.set(seconds.get(index));
+        guarded = true;
+    }
+
+    /**
+     * The incidents of a new snapshot: a hold whose incident cleared (or is no longer CRIT) ends at
+     * once, saying so, and the interrupted view gets its turn back.
+     */
+    public void onIncidents(List<Incident> now) {
+        if (holding == 0 || heldIncident == null) {
+            return;
+        }
+        boolean still =
+                now.stream()
+                        .anyMatch(
+                                i -> i.key().equals(heldIncident) && i.severity() == Severity.CRIT);
+        if (!still) {
+            endHold();
+            clearedNote = 5;
+            update();
+        }
     }
 
     /**
@@ -130,17 +158,17 @@ public final class PlaylistViewModel {
                 .filter(a -> a.severity() == Severity.CRIT)
                 .filter(a -> !jumpedAt.containsKey(a.key()))
                 .findFirst()
-                .map(
+                .ifPresent(
                         a -> {
                             jumpedAt.put(a.key(), elapsed);
-                            return a;
-                        })
-                .flatMap(this::screenOf)
-                .ifPresent(
-                        place -> {
-                            navigator.go(place);
-                            holding = critHold;
-                            update();
+                            screenOf(a)
+                                    .ifPresent(
+                                            place -> {
+                                                navigator.go(place);
+                                                holding = critHold;
+                                                heldIncident = a.key();
+                                                update();
+                                            });
                         });
     }
 
@@ -157,8 +185,9 @@ public final class PlaylistViewModel {
             caption.set("New CRIT — holding here " + holding + " s");
         } else {
             caption.set(
-                    "Next: "
-                            + views.get((index + 1) % views.size()).text()
+                    (clearedNote > 0 ? "Cleared — back to the playlist · " : "")
+                            + "Next: "
+                            + locator.title(views.get((index + 1) % views.size()))
                             + " in "
                             + secondsLeft.get()
                             + " s");

@@ -188,10 +188,12 @@ public final class MainView {
 
     /** "Frankfurt FRA1 › Hall A - Compute": where {@code place} is, by names, not ids. */
     public String titleOf(Place place) {
-        List<Locator.Crumb> trail = shell.breadcrumb(place);
-        return String.join(
-                " › ",
-                trail.stream().skip(trail.size() > 1 ? 1 : 0).map(Locator.Crumb::label).toList());
+        return shell.title(place);
+    }
+
+    /** {@code listener} gets every snapshot's incidents (the kiosk ends a hold that cleared). */
+    public void addIncidentsListener(Consumer<List<Incident>> listener) {
+        alerts.setOnIncidents(listener);
     }
 
     /** The desk's clock, for the kiosk bar. */

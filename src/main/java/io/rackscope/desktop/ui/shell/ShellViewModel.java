@@ -93,6 +93,11 @@ public final class ShellViewModel {
         return locator.breadcrumb(place);
     }
 
+    /** Where {@code place} is, by names. */
+    public String title(Place place) {
+        return locator.title(place);
+    }
+
     public List<SearchIndex.Entry> search(String query, int limit) {
         return index.search(query == null ? "" : query, limit);
     }

@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.AppConfig;
@@ -94,6 +95,25 @@ class PlaylistTest {
         assertEquals(Place.Kind.ROOM, nav.current().kind(), "then the rotation goes on");
         p.onNewIncidents(List.of(crit("cn0167")));
         assertEquals(Place.Kind.RACK, nav.current().kind(), "a new turn can be interrupted");
+    }
+
+    @Test
+    void aHoldEndsWhenItsIncidentClearsAndSaysSo() {
+        NavigationModel nav = new NavigationModel();
+        PlaylistViewModel p = rotation(nav);
+        ticks(p, 3);
+        Incident hot = crit("cn0165");
+        p.onNewIncidents(List.of(hot));
+        assertEquals(Place.Kind.RACK, nav.current().kind());
+        p.onIncidents(List.of(hot));
+        assertEquals(Place.Kind.RACK, nav.current().kind(), "still CRIT: still held");
+        p.onIncidents(List.of());
+        assertEquals(Place.of(Place.Kind.WALLBOARD, ""), nav.current(), "cleared: back at once");
+        assertTrue(p.captionProperty().get().startsWith("Cleared"), p.captionProperty().get());
+        assertTrue(
+                p.captionProperty().get().contains("Next: World › Frankfurt")
+                        || p.captionProperty().get().contains("Next: Frankfurt"),
+                "views by their titles, not ids: " + p.captionProperty().get());
     }
 
     @Test
