@@ -113,30 +113,6 @@ class VisualCheckTest {
                         png,
                         new QueryStats());
         List<String> cut = FxThread.call(() -> cut(scene.getRoot()));
-        java.nio.file.Files.writeString(
-                Path.of("/tmp/vdebug.txt"),
-                "DEBUG "
-                        + view
-                        + " "
-                        + FxThread.call(
-                                () ->
-                                        labeled(scene.getRoot()).stream()
-                                                .map(
-                                                        l ->
-                                                                l.getText()
-                                                                        + "=>"
-                                                                        + (l.lookup(".text") == null
-                                                                                ? "null"
-                                                                                : ((Text)
-                                                                                                l
-                                                                                                        .lookup(
-                                                                                                                ".text"))
-                                                                                        .getText()))
-                                                .limit(14)
-                                                .toList())
-                        + "\n",
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
         assertEquals(List.of(), cut, "cut with an ellipsis in " + view);
         List<String> outside = FxThread.call(() -> outside(scene.getRoot(), width, height));
         assertEquals(List.of(), outside, "beyond the window in " + view);
@@ -145,6 +121,10 @@ class VisualCheckTest {
         Double contrast = FxThread.call(() -> selectedRowContrast(scene.getRoot()));
         if (contrast != null) {
             assertTrue(contrast >= 4.5, "selected row contrast " + contrast + " in " + view);
+        }
+        if (view.startsWith("rack:")) {
+            List<String> below = FxThread.call(() -> devicesBelow(scene.getRoot(), height));
+            assertEquals(List.of(), below, "the whole rack in view in " + view);
         }
         if (view.startsWith("room:")) {
             BufferedImage img = ImageIO.read(png.toFile());
@@ -155,6 +135,18 @@ class VisualCheckTest {
                         pixels(img, p.severity(s)) > 100, s + " planted but not drawn in " + theme);
             }
         }
+    }
+
+    /** Device blocks of a rack view drawn below the window's bottom edge. */
+    static List<String> devicesBelow(Parent root, double height) {
+        List<String> out = new ArrayList<>();
+        for (javafx.scene.Node n : root.lookupAll(".device-block")) {
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            if (n.isVisible() && b.getMaxY() > height + 1) {
+                out.add(n.getId() + " at y " + Math.round(b.getMinY()));
+            }
+        }
+        return out;
     }
 
     /** Visible labels and buttons outside table and list cells whose shown text is cut. */

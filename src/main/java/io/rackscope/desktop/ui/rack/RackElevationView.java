@@ -105,8 +105,16 @@ public final class RackElevationView implements PlaceView {
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 10, 0));
         root.setTop(header);
-        ScrollPane scroll = new ScrollPane(elevation);
+        // the whole rack in view: scaled down to fit (a 42U rack at 1440x900), and when even the
+        // smallest scale does not fit, opened scrolled to its worst device
+        javafx.scene.Group zoom = new javafx.scene.Group(elevation);
+        StackPane centred = new StackPane(zoom);
+        centred.setAlignment(Pos.TOP_CENTER);
+        ScrollPane scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
+        javafx.beans.InvalidationListener fit = o -> fit(scroll);
+        scroll.viewportBoundsProperty().addListener(fit);
+        elevation.layoutBoundsProperty().addListener(fit);
         root.setCenter(scroll);
         rackChecks.getStyleClass().add("panel");
         rackChecks.setPrefWidth(280);
@@ -116,6 +124,40 @@ public final class RackElevationView implements PlaceView {
             draw(rear);
         }
         subscriptions.onInvalidate(model.revisionProperty(), o -> paint());
+    }
+
+    /** The smallest scale the elevation is drawn at: U numbers and names stay readable. */
+    static final double MIN_SCALE = 0.6;
+
+    private boolean scrolledToWorst;
+
+    private void fit(ScrollPane scroll) {
+        double viewport = scroll.getViewportBounds().getHeight();
+        double height = elevation.getLayoutBounds().getHeight();
+        if (viewport <= 0 || height <= 0) {
+            return;
+        }
+        double s = Math.max(MIN_SCALE, Math.min(1, viewport / height));
+        if (Math.abs(elevation.getScaleY() - s) > 0.005) {
+            elevation.setScaleX(s);
+            elevation.setScaleY(s);
+        }
+        if (height * s > viewport && !scrolledToWorst) {
+            scrolledToWorst = true;
+            model.worstDevice()
+                    .ifPresent(
+                            d -> {
+                                double y = top(d.uPosition(), 1) * s;
+                                double range = height * s - viewport;
+                                scroll.setVvalue(
+                                        Math.max(0, Math.min(1, (y - viewport / 3) / range)));
+                            });
+        }
+    }
+
+    /** The scale the elevation is drawn at (1 when it fits the view as it is). */
+    double scale() {
+        return elevation.getScaleY();
     }
 
     private static ToggleButton faceButton(String text, ToggleGroup group) {

@@ -179,6 +179,21 @@ public final class RackElevationViewModel {
         return "";
     }
 
+    /** The device in the worst state (CRIT, then WARN, then UNKNOWN), if any is not OK. */
+    public Optional<Device> worstDevice() {
+        HealthSnapshot s = health.current();
+        Device worst = null;
+        Severity at = Severity.OK;
+        for (Device d : rack.devices()) {
+            Severity sev = s.device(d.key());
+            if (sev != Severity.OK && (worst == null || sev.compareTo(at) > 0)) {
+                worst = d;
+                at = sev;
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
     public Tone rackTone() {
         return Tone.of(health.current().rack(rack.key()));
     }
