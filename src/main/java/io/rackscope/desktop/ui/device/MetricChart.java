@@ -9,6 +9,7 @@ import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.metrics.MetricDisplay;
 import io.rackscope.desktop.ui.Formats;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -137,20 +138,46 @@ final class MetricChart {
         }
         chart.setAnimated(false);
         chart.setLegendVisible(false);
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        for (int i = 0; i < data.values().length; i++) {
-            if (!Double.isNaN(data.values()[i])) {
+        // a gap of more than two steps breaks the line: an outage is not a ramp
+        for (List<Integer> run : runs(data.timestamps(), data.values(), data.step().toSeconds())) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            for (int i : run) {
                 series.getData().add(new XYChart.Data<>(data.timestamps()[i], data.values()[i]));
             }
+            chart.getData().add(series);
+            style(
+                    series.getNode(),
+                    "-fx-stroke: " + SeriesColours.line(metric) + "; -fx-stroke-width: 1.6;",
+                    "-fx-fill: " + SeriesColours.fill(metric) + ";");
         }
-        chart.getData().add(series);
-        style(
-                series.getNode(),
-                "-fx-stroke: " + SeriesColours.line(metric) + "; -fx-stroke-width: 1.6;",
-                "-fx-fill: " + SeriesColours.fill(metric) + ";");
         threshold(chart, data, data.warn(), "threshold-warn");
         threshold(chart, data, data.crit(), "threshold-crit");
         return chart;
+    }
+
+    /**
+     * The indexes of the samples cut into runs drawn as one line each: a run ends at a missing
+     * value or where the next sample is more than two steps later.
+     */
+    static List<List<Integer>> runs(double[] timestamps, double[] values, long step) {
+        List<List<Integer>> out = new java.util.ArrayList<>();
+        List<Integer> run = new java.util.ArrayList<>();
+        double last = Double.NaN;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                continue;
+            }
+            if (!run.isEmpty() && timestamps[i] - last > 2 * Math.max(1, step)) {
+                out.add(run);
+                run = new java.util.ArrayList<>();
+            }
+            run.add(i);
+            last = timestamps[i];
+        }
+        if (!run.isEmpty()) {
+            out.add(run);
+        }
+        return out;
     }
 
     /**

@@ -23,7 +23,13 @@ final class TimeAxis extends ValueAxis<Number> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT);
-    private final long unit;
+
+    /** The room a tick's label needs: a time ("14:30") and a date ("Tue 1 Dec"), in pixels. */
+    static final double TIME_LABEL_PX = 56;
+
+    static final double DATE_LABEL_PX = 86;
+
+    private long unit;
     private final ZoneId zone;
 
     TimeAxis(long from, long to, ZoneId zone) {
@@ -35,12 +41,33 @@ final class TimeAxis extends ValueAxis<Number> {
 
     /** The roundest tick spacing giving at most eight ticks over {@code span} seconds. */
     static long unit(long span) {
+        return unit(span, 8);
+    }
+
+    /** The roundest tick spacing giving at most {@code most} ticks over {@code span} seconds. */
+    static long unit(long span, int most) {
         for (long u : UNITS) {
-            if (span / u <= 8) {
+            if (span / u <= Math.max(1, most)) {
                 return u;
             }
         }
         return UNITS[UNITS.length - 1];
+    }
+
+    /**
+     * The spacing for an axis {@code length} pixels long: at most eight ticks, and no more than
+     * their labels leave room for (dates are wider than times), so labels never run together.
+     */
+    static long unit(long span, double length) {
+        long u = unit(span, 8);
+        for (int most = 8; most > 1; most--) {
+            u = unit(span, most);
+            double room = u >= DAY || span > DAY ? DATE_LABEL_PX : TIME_LABEL_PX;
+            if (length <= 0 || (double) span / u * room <= length) {
+                return u;
+            }
+        }
+        return u;
     }
 
     /** The round moments in [from, to]: multiples of {@code unit} counted from local midnight. */
@@ -73,7 +100,10 @@ final class TimeAxis extends ValueAxis<Number> {
 
     @Override
     protected List<Number> calculateTickValues(double length, Object range) {
-        return new ArrayList<>(ticks((long) getLowerBound(), (long) getUpperBound(), unit, zone));
+        long from = (long) getLowerBound();
+        long to = (long) getUpperBound();
+        unit = unit(to - from, length);
+        return new ArrayList<>(ticks(from, to, unit, zone));
     }
 
     @Override

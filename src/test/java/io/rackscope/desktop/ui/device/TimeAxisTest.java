@@ -67,4 +67,27 @@ class TimeAxisTest {
                 List.of("11:00", "12:00", "13:00", "14:00", "15:00", "16:00"),
                 labels("2026-12-01T10:30:00Z", "2026-12-01T16:30:00Z", UTC));
     }
+
+    @Test
+    void aWeekOnANarrowChartLeavesRoomForEachDate() {
+        long a = at("2026-11-25T16:20:00Z");
+        long b = at("2026-12-02T16:20:00Z");
+        long narrow = TimeAxis.unit(b - a, 400.0);
+        List<Long> ticks = TimeAxis.ticks(a, b, narrow, UTC);
+        assertEquals(2 * 86_400L, narrow);
+        assertEquals(3, ticks.size(), ticks.toString());
+        assertEquals(true, ticks.size() * TimeAxis.DATE_LABEL_PX <= 400, "the dates fit");
+        assertEquals(86_400L, TimeAxis.unit(b - a, 1000.0), "wide enough for one a day");
+        assertEquals(600L, TimeAxis.unit(3600, 400.0), "an hour's times fit at 400 px");
+    }
+
+    @Test
+    void aGapOfMoreThanTwoStepsBreaksTheLine() {
+        double[] t = {0, 60, 120, 180, 240, 900, 960, 1020, 1080, 1140};
+        double[] v = {1, 2, Double.NaN, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(
+                List.of(List.of(0, 1, 3, 4), List.of(5, 6, 7, 8, 9)),
+                MetricChart.runs(t, v, 60),
+                "one missing step is drawn across; ten minutes without a sample are not");
+    }
 }
