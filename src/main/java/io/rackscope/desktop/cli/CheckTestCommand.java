@@ -85,7 +85,17 @@ public final class CheckTestCommand implements Callable<Integer> {
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
         CheckTrial.Result r;
         try (PrometheusRouter router = new PrometheusRouter(cfg, url, new QueryStats())) {
-            r = CheckTrial.run(cfg, tried, router, at == null ? Instant.now() : at);
+            Instant when = at == null ? Instant.now() : at;
+            java.util.Optional<String> syntax =
+                    io.rackscope.desktop.telemetry.CheckTrials.syntaxError(
+                            router, file, file.toString(), tried, when);
+            if (syntax.isPresent()) {
+                // one error, at the line and column of the expression as written
+                err.println(syntax.get());
+                err.flush();
+                return 1;
+            }
+            r = CheckTrial.run(cfg, tried, router, when);
         }
         List<String> rejected = r.rejected(tried.file().toString());
         if (json) {

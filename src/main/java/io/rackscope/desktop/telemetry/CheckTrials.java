@@ -5,6 +5,7 @@ import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.Diagnostics;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.prometheus.PrometheusException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tries checks written by hand (pasted YAML or a file) against the estate, off the caller's thread,
@@ -100,9 +104,69 @@ public final class CheckTrials implements AutoCloseable {
                             + check.id()
                             + "'");
         }
+        Optional<String> syntax = syntaxError(router, file, name, check, at);
+        if (syntax.isPresent()) {
+            // one error, where the admin wrote it; nothing is tried, nothing to show on the floor
+            problems.add(syntax.get());
+            return new Trial(problems, null);
+        }
         CheckTrial.Result r = CheckTrial.run(config, check, router, at);
         r.rejected(name).forEach(e -> problems.add("error: " + e));
         return new Trial(problems, r);
+    }
+
+    /**
+     * The check's expression asked once as written (placeholders as x's of their length): a PromQL
+     * error said at the file's own line and column ({@code name} names the file), before the estate
+     * is asked anything; empty when Prometheus takes it.
+     */
+    public static Optional<String> syntaxError(
+            PrometheusRouter router, Path file, String name, Check check, Instant at) {
+        try {
+            router.fallback()
+                    .query(ExprSyntax.sameColumns(check.expr()), at)
+                    .get(30, TimeUnit.SECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof PrometheusException p)
+                    || p.kind() != PrometheusException.Kind.BAD_QUERY) {
+                return Optional.empty();
+            }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException io) {
+                lines = List.of();
+            }
+            return Optional.of(
+                    ExprSyntax.locate(p.getMessage(), lines, check.line())
+                            .map(
+                                    a ->
+                                            "error: "
+                                                    + name
+                                                    + ":"
+                                                    + a.line()
+                                                    + ":"
+                                                    + a.column()
+                                                    + ": check '"
+                                                    + check.id()
+                                                    + "': "
+                                                    + a.what())
+                            .orElse(
+                                    "error: "
+                                            + name
+                                            + ":"
+                                            + check.line()
+                                            + ": check '"
+                                            + check.id()
+                                            + "': "
+                                            + p.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
+        }
     }
 
     private static void delete(Path dir) {

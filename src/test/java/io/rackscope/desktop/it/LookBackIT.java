@@ -254,8 +254,11 @@ class LookBackIT {
                         "--check",
                         file + "#broken");
         assertEquals(1, r.code(), r.out());
-        assertTrue(r.err().contains("broken.yaml:5: check 'broken': "), r.err());
-        assertTrue(r.err().contains("Prometheus rejected the query"), r.err());
+        // the expression's own line and column, once, and no table of targets
+        assertTrue(r.err().contains("broken.yaml:6:"), r.err());
+        assertTrue(r.err().contains(": check 'broken': parse error: "), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("broken")).count(), r.err());
+        assertEquals("", r.out());
         CliRun which =
                 run(
                         "check-test",
@@ -352,10 +355,14 @@ class LookBackIT {
                                     """,
                                     Instant.ofEpochSecond(end - 600))
                             .get(60, TimeUnit.SECONDS);
+            // one error, at the expression's line and the column of the "(" that breaks it
+            assertEquals(1, t.problems().size(), t.problems().toString());
             assertTrue(
-                    t.problems().stream()
-                            .anyMatch(p -> p.startsWith("error: pasted:2: check 'broken'")),
+                    t.problems()
+                            .get(0)
+                            .startsWith("error: pasted:4:28: check 'broken': parse error"),
                     t.problems().toString());
+            assertEquals(null, t.result(), "nothing tried: no table, no preview");
             CheckTrials.Trial hot =
                     trials.tryText(
                                     """

@@ -115,6 +115,7 @@ public final class CheckTrialViewModel {
         if (last == null) {
             rows.set(List.of());
             summary.set("Nothing was tried.");
+            clearPreview();
             return;
         }
         rows.set(
