@@ -28,7 +28,7 @@ class ExprSyntaxTest {
                 ExprSyntax.locate("1:18: parse error: unexpected \"(\"", inline, 2).orElseThrow());
         List<String> quoted = List.of("- id: q", "  expr: \"rate(x[5m]\"");
         assertEquals(
-                10 + 12,
+                8 + 1 + 12,
                 ExprSyntax.locate("1:12: parse error: x", quoted, 1).orElseThrow().column());
         List<String> block =
                 List.of(
