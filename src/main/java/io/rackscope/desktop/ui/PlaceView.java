@@ -7,4 +7,10 @@ public interface PlaceView {
     Node node();
 
     default void dispose() {}
+
+    /**
+     * One second of the desk's clock passed: relative times ("since 3 min ago") are written again,
+     * so that every view counts from the same clock and none stays frozen between cycles.
+     */
+    default void tick() {}
 }

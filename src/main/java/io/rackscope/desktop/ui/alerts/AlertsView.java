@@ -183,8 +183,17 @@ public final class AlertsView implements PlaceView {
         // one button per cell, not per update: a control with a tooltip per row and cycle piles up
         private final Button more = new Button();
         private IncidentItem shown;
+        private Label since;
 
         RowCell() {
+            // the since line counts with the desk's clock, not only when a snapshot comes
+            model.secondProperty()
+                    .addListener(
+                            o -> {
+                                if (since != null && shown != null && getItem() == shown) {
+                                    since.setText(model.sinceText(shown) + flapping(shown));
+                                }
+                            });
             more.getStyleClass().add("nav-button");
             more.setAccessibleText("Show or hide the members");
             more.setOnAction(
@@ -237,6 +246,7 @@ public final class AlertsView implements PlaceView {
             where.setMaxWidth(textWidth);
             Label since = new Label(model.sinceText(item) + flapping(item));
             since.getStyleClass().add("faint");
+            this.since = since;
             text.getChildren().addAll(where, since);
             if (item.handled() != null) {
                 Label handled = new Label(model.handledText(item.handled()));

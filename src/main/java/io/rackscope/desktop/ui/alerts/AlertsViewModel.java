@@ -68,6 +68,8 @@ public final class AlertsViewModel {
             new SimpleObjectProperty<>(this, "minimum", Severity.WARN);
     private final BooleanProperty noDataOnly = new SimpleBooleanProperty(this, "noDataOnly");
     private final Set<String> holds = new HashSet<>();
+    private final javafx.beans.property.ReadOnlyLongWrapper second =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "second");
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(this, "waiting");
     private boolean fromSnapshot;
     private boolean rowsUpToDate = true;
@@ -246,6 +248,16 @@ public final class AlertsViewModel {
         if (changed && holds.isEmpty() && (waiting.get() > 0 || !rowsUpToDate)) {
             rebuild();
         }
+    }
+
+    /** One second of the desk's clock passed: the rows' relative times are written again. */
+    public void tick() {
+        second.set(second.get() + 1);
+    }
+
+    /** Grows by one each second of the desk's clock. */
+    public javafx.beans.property.ReadOnlyLongProperty secondProperty() {
+        return second.getReadOnlyProperty();
     }
 
     /** How many new incidents wait while the rows are held. */

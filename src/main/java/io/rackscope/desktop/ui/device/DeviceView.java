@@ -44,6 +44,7 @@ public final class DeviceView implements PlaceView {
     private static final double CHART_GAP = 12;
     private final Map<String, FlowPane> chartPanes = new HashMap<>();
     private final Subscriptions subscriptions = new Subscriptions();
+    private final List<TableView<CheckRow>> checkTables = new java.util.ArrayList<>();
 
     public DeviceView(DeviceViewModel model, String highlight) {
         this.model = model;
@@ -166,6 +167,7 @@ public final class DeviceView implements PlaceView {
 
     private Node instancePane(String entity) {
         TableView<CheckRow> table = new TableView<>();
+        checkTables.add(table);
         table.setId("checks-" + entity);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(Math.min(360, 34 + 30 * Math.max(3, model.checkCount())));
@@ -246,6 +248,12 @@ public final class DeviceView implements PlaceView {
     @Override
     public Node node() {
         return root;
+    }
+
+    /** The Since column counts with the desk's clock. */
+    @Override
+    public void tick() {
+        checkTables.forEach(TableView::refresh);
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class MainView {
         this.sound = sound;
         this.alerts = alerts;
         this.status = status;
-        this.clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
+        this.clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         root.setId("main");
         Label banner = new Label();
         banner.setId("banner");
@@ -194,6 +194,15 @@ public final class MainView {
     /** {@code listener} gets every snapshot's incidents (the kiosk ends a hold that cleared). */
     public void addIncidentsListener(Consumer<List<Incident>> listener) {
         alerts.setOnIncidents(listener);
+    }
+
+    /** One second passed: the status bar, the alert panel and the view count from one clock. */
+    private void tick() {
+        status.tick();
+        alerts.tick();
+        if (current != null) {
+            current.tick();
+        }
     }
 
     /** The desk's clock, for the kiosk bar. */
@@ -550,8 +559,15 @@ public final class MainView {
         status.healthProperty().addListener((o, a, h) -> Severities.apply(dot, h));
         Label prom = new Label();
         prom.setId("status-prometheus");
-        prom.textProperty().bind(status.prometheusProperty());
-        prom.setMaxWidth(520);
+        // the headline only, never cut; the reason is in the banner and the tooltip
+        prom.textProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.createStringBinding(
+                                () -> headline(status.prometheusProperty().get()),
+                                status.prometheusProperty()));
+        Tooltip promTip = new Tooltip();
+        promTip.textProperty().bind(status.prometheusProperty());
+        prom.setTooltip(promTip);
         Label age = new Label();
         age.setId("status-age");
         age.textProperty().bind(status.ageProperty());
@@ -592,13 +608,36 @@ public final class MainView {
         for (Region r : List.of(legend, age, now, dot)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        prom.setMinWidth(80);
-        cycle.setMinWidth(0);
+        prom.setMinWidth(Region.USE_PREF_SIZE);
+        cycle.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(dot, prom, age, cycle, spacer, legend, now);
         bar.getStyleClass().add("status-bar");
+        // the cycle's figures are the first to go when the bar is narrow: whole, never cut
+        javafx.beans.InvalidationListener room =
+                o -> {
+                    double need = bar.getInsets().getLeft() + bar.getInsets().getRight();
+                    for (Node n : bar.getChildren()) {
+                        if (n != spacer) {
+                            need += n.prefWidth(-1) + bar.getSpacing();
+                        }
+                    }
+                    boolean fits = bar.getWidth() <= 0 || need <= bar.getWidth();
+                    cycle.setVisible(fits);
+                    cycle.setManaged(fits);
+                };
+        bar.widthProperty().addListener(room);
+        cycle.textProperty().addListener(room);
+        age.textProperty().addListener(room);
+        prom.textProperty().addListener(room);
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         return bar;
+    }
+
+    /** "Prometheus unreachable" of "Prometheus unreachable: connection refused (...)". */
+    static String headline(String status) {
+        int colon = status == null ? -1 : status.indexOf(": ");
+        return colon < 0 ? status : status.substring(0, colon);
     }
 
     private void show(Place place) {

@@ -41,7 +41,6 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
     private final Subscriptions subscriptions = new Subscriptions();
-    private long previousQueries = -1;
     private Instant lastGood;
     private Severity baseLevel = Severity.UNKNOWN;
     private String baseText = "Prometheus: connecting…";
@@ -63,9 +62,9 @@ public final class StatusViewModel {
 
     private void apply(HealthSnapshot s) {
         CycleStats stats = s.stats();
-        long perCycle =
-                previousQueries < 0 ? stats.queryCount() : stats.queryCount() - previousQueries;
-        previousQueries = stats.queryCount();
+        // what this snapshot's own cycle sent: a snapshot shown again (handling changed) or one of
+        // a past moment (another planner) is not a difference of two counters
+        long perCycle = stats.batches();
         double ratio = stats.hitRatio();
         cycle.set(
                 "cycle "

@@ -184,7 +184,7 @@ public final class WallboardView implements PlaceView {
         root.setRight(tileBox);
         model.setListeners(this::paintCell, this::applied);
         subscriptions.onInvalidate(model.snapshotProperty(), o -> status());
-        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> secondPassed()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         subscriptions.onInvalidate(model.themeProperty(), o -> relayout());
@@ -260,10 +260,10 @@ public final class WallboardView implements PlaceView {
 
     private void status() {
         prometheus.setDescription(model.prometheusText());
-        tick();
+        secondPassed();
     }
 
-    private void tick() {
+    private void secondPassed() {
         age.setDescription(model.ageText());
         ZonedDateTime wall = Instant.ofEpochMilli(model.nowMillis()).atZone(ZoneId.systemDefault());
         clock.setDescription(CLOCK_TIME.format(wall));

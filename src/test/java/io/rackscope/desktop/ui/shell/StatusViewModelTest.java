@@ -82,6 +82,24 @@ class StatusViewModelTest {
     }
 
     @Test
+    void theQueriesAreThoseOfTheSnapshotsOwnCycleWhateverCameBefore() {
+        Source source = new Source();
+        StatusViewModel status =
+                new StatusViewModel(source, Clock.fixed(T0, ZoneOffset.UTC), 0, "");
+        source.snapshot.set(snapshot(90, T0));
+        assertTrue(
+                status.cycleProperty().get().contains(" 2 queries"), status.cycleProperty().get());
+        // the same cycle shown again (its handling changed): still its 2 queries, not 0
+        source.snapshot.set(snapshot(90, T0).withVersion(91));
+        assertTrue(
+                status.cycleProperty().get().contains(" 2 queries"), status.cycleProperty().get());
+        // a past moment's planner counts from its own start: never a negative count
+        source.snapshot.set(snapshot(4, T0));
+        assertTrue(
+                status.cycleProperty().get().contains(" 2 queries"), status.cycleProperty().get());
+    }
+
+    @Test
     void aPlannerThatStopsCyclingTurnsAGreenBarRedAlthoughNoSnapshotSaysSo() {
         Source source = new Source();
         Clock clock = Clock.fixed(T0.plusSeconds(200), ZoneOffset.UTC);

@@ -1,0 +1,86 @@
+package io.rackscope.desktop.ui.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.alerting.AlertTracker;
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.FxThread;
+import io.rackscope.desktop.ui.HandClock;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.NavigationModel;
+import io.rackscope.desktop.ui.Snapshots;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.Test;
+
+/** The panel's "since" lines count with the desk's clock between cycles, not only per snapshot. */
+class PanelClockTest {
+    static final RackscopeConfig CFG = new ConfigLoader().load(Path.of("config"));
+
+    @Test
+    void sinceCountsEverySecondBetweenCycles() throws Exception {
+        io.rackscope.desktop.ui.ViewRenderer.startToolkit();
+        HandClock clock = new HandClock(Instant.now());
+        HealthFeed feed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
+        AlertsViewModel m =
+                new AlertsViewModel(
+                        CFG, new Locator(CFG.topology()), feed, new NavigationModel(), clock);
+        AlertsView view =
+                FxThread.call(
+                        () -> {
+                            AlertsView v = new AlertsView(m);
+                            new Scene((javafx.scene.Parent) v.node(), 320, 600);
+                            return v;
+                        });
+        FxThread.call(
+                () -> {
+                    feed.publish(
+                            new Snapshots(CFG)
+                                    .at(
+                                            1,
+                                            Snapshots.problem(
+                                                    "node_temperature",
+                                                    "cn0001",
+                                                    Severity.WARN,
+                                                    80)));
+                    feed.publish(
+                            new Snapshots(CFG)
+                                    .at(
+                                            2,
+                                            Snapshots.problem(
+                                                    "node_temperature",
+                                                    "cn0001",
+                                                    Severity.WARN,
+                                                    80)));
+                    view.node().applyCss();
+                    ((javafx.scene.Parent) view.node()).layout();
+                    return null;
+                });
+        List<String> before = FxThread.call(() -> sinceLines(view.list()));
+        assertTrue(before.stream().anyMatch(t -> t.startsWith("since ")), before.toString());
+        clock.now = clock.now.plusSeconds(95);
+        FxThread.call(
+                () -> {
+                    m.tick();
+                    ((javafx.scene.Parent) view.node()).layout();
+                    return null;
+                });
+        List<String> after = FxThread.call(() -> sinceLines(view.list()));
+        assertTrue(after.stream().anyMatch(t -> t.contains("1 min")), after + " after " + before);
+    }
+
+    static List<String> sinceLines(Node root) {
+        return root.lookupAll(".label").stream()
+                .filter(Label.class::isInstance)
+                .map(n -> ((Label) n).getText())
+                .filter(t -> t != null && t.startsWith("since "))
+                .toList();
+    }
+}
