@@ -9,12 +9,14 @@ import java.util.List;
 /**
  * Where each node's cell goes: rooms one under another; within a room the aisles flow like words on
  * a page, each aisle a captioned row of rack blocks (wrapping when wider than the page), each rack
- * a block of cells in {@link #COLUMNS} columns. The largest cell size that fits the area is chosen,
- * so a room of 80 nodes gets big cells and an estate of 100,000 gets small ones. Hit testing is
- * index math within a block.
+ * a block of cells in {@code columns} columns. The largest cell size that fits the area is chosen,
+ * so a room of 80 nodes gets big cells and an estate of 100,000 gets small ones; blocks of 8
+ * columns (rack-like) unless wider ones give larger cells (a wide screen is filled, not its left
+ * half). Hit testing is index math within a block.
  */
 final class WallboardLayout {
-    static final int COLUMNS = 8;
+    /** The columns a rack's block may have, the rack-like narrow one first. */
+    static final int[] COLUMN_CHOICES = {8, 12, 16, 24};
 
     /**
      * A heading (a room) or a caption (an aisle, a rack) at (x, y), at most {@code width} wide;
@@ -26,6 +28,7 @@ final class WallboardLayout {
     record Block(Rack rack, double x, double y, int first, int count) {}
 
     final int cell;
+    final int columns;
     final int pitch;
     final double[] x;
     final double[] y;
@@ -35,14 +38,21 @@ final class WallboardLayout {
     final double labelHeight;
 
     private WallboardLayout(
-            List<Room> rooms, int total, double width, double height, int cell, double scale) {
+            List<Room> rooms,
+            int total,
+            double width,
+            double height,
+            int cell,
+            int columns,
+            double scale) {
         this.cell = cell;
+        this.columns = columns;
         this.pitch = cell + (cell >= 3 ? 1 : 0);
         this.x = new double[total];
         this.y = new double[total];
         this.labelHeight = cell >= 5 ? Math.round(15 * scale) : 0;
         double gap = Math.max(3, cell);
-        double blockW = COLUMNS * pitch;
+        double blockW = columns * pitch;
         double cy = 0;
         int index = 0;
         for (Room room : rooms) {
@@ -82,7 +92,7 @@ final class WallboardLayout {
                                     rack.devices().stream()
                                             .mapToLong(d -> Math.max(1, d.instances().size()))
                                             .sum();
-                    double blockH = labelHeight + Math.ceil(n / (double) COLUMNS) * pitch;
+                    double blockH = labelHeight + Math.ceil(n / (double) columns) * pitch;
                     if (rx + blockW > width && rx > cx) {
                         rx = cx;
                         ry += rowHeight + gap;
@@ -93,8 +103,8 @@ final class WallboardLayout {
                     }
                     blocks.add(new Block(rack, rx, ry + labelHeight, index, n));
                     for (int i = 0; i < n; i++) {
-                        x[index] = rx + (i % COLUMNS) * pitch;
-                        y[index] = ry + labelHeight + (i / COLUMNS) * pitch;
+                        x[index] = rx + (i % columns) * pitch;
+                        y[index] = ry + labelHeight + (i / columns) * pitch;
                         index++;
                     }
                     rx += blockW + gap;
@@ -108,15 +118,32 @@ final class WallboardLayout {
         this.fits = cy <= height;
     }
 
-    /** The largest cell size (1..40 px) whose layout fits {@code width} x {@code height}. */
+    /**
+     * The largest cell size (1..40 px) whose layout fits {@code width} x {@code height}, over the
+     * block widths of {@link #COLUMN_CHOICES} (the narrowest wins a tie).
+     */
     static WallboardLayout fit(
             List<Room> rooms, int total, double width, double height, double scale) {
-        WallboardLayout best = new WallboardLayout(rooms, total, width, height, 1, scale);
+        WallboardLayout best = null;
+        for (int columns : COLUMN_CHOICES) {
+            WallboardLayout l = fit(rooms, total, width, height, columns, scale);
+            if (best == null || l.fits && (!best.fits || l.cell > best.cell)) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** The largest cell size whose layout in blocks of {@code columns} fits, found by bisection. */
+    private static WallboardLayout fit(
+            List<Room> rooms, int total, double width, double height, int columns, double scale) {
+        WallboardLayout best = new WallboardLayout(rooms, total, width, height, 1, columns, scale);
         int lo = 2;
         int hi = 40;
         while (lo <= hi) {
             int mid = (lo + hi) / 2;
-            WallboardLayout l = new WallboardLayout(rooms, total, width, height, mid, scale);
+            WallboardLayout l =
+                    new WallboardLayout(rooms, total, width, height, mid, columns, scale);
             if (l.fits) {
                 best = l;
                 lo = mid + 1;
@@ -131,12 +158,12 @@ final class WallboardLayout {
     int cellAt(double px, double py) {
         for (Block b : blocks) {
             if (px >= b.x()
-                    && px < b.x() + COLUMNS * pitch
+                    && px < b.x() + columns * pitch
                     && py >= b.y()
-                    && py < b.y() + Math.ceil(b.count() / (double) COLUMNS) * pitch) {
+                    && py < b.y() + Math.ceil(b.count() / (double) columns) * pitch) {
                 int col = (int) ((px - b.x()) / pitch);
                 int row = (int) ((py - b.y()) / pitch);
-                int i = row * COLUMNS + col;
+                int i = row * columns + col;
                 return i < b.count() ? b.first() + i : -1;
             }
         }

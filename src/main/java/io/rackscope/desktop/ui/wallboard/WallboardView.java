@@ -2,7 +2,6 @@ package io.rackscope.desktop.ui.wallboard;
 
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
-import eu.hansolo.tilesfx.skins.LeaderBoardItem;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.ui.Formats;
@@ -39,6 +38,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -73,6 +74,7 @@ public final class WallboardView implements PlaceView {
     private final Label[] counts = new Label[4];
     private final Label healthyPercent = new Label("—");
     private final Label healthyOf = new Label("");
+    private final VBox topRows = new VBox(3);
     private WallboardLayout layout;
     private WritableImage image;
     private int[] pixels;
@@ -125,19 +127,22 @@ public final class WallboardView implements PlaceView {
                                 .title("Healthy nodes")
                                 .graphic(new VBox(2, healthyPercent, healthyOf)),
                         p);
+        // two by two: four rows of large figures overran the tile's title at 1440 px
         GridPane countGrid = new GridPane();
-        countGrid.setHgap(10);
-        countGrid.setVgap(4);
+        countGrid.setHgap(8);
+        countGrid.setVgap(6);
         List<Severity> order = List.of(Severity.CRIT, Severity.WARN, Severity.UNKNOWN, Severity.OK);
         for (int i = 0; i < order.size(); i++) {
             Label name =
                     Severities.styled(new Label(order.get(i).name()), order.get(i), "sev-badge");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             counts[i] = new Label("0");
             counts[i].setId("count-" + order.get(i).name().toLowerCase(Locale.ROOT));
+            counts[i].setMinWidth(Region.USE_PREF_SIZE);
             counts[i].setStyle(
-                    "-fx-font-size: " + Math.round(22 * scale) + "px; -fx-font-weight: bold;");
-            countGrid.add(name, 0, i);
-            countGrid.add(counts[i], 1, i);
+                    "-fx-font-size: " + Math.round(18 * scale) + "px; -fx-font-weight: bold;");
+            VBox cellBox = new VBox(2, name, counts[i]);
+            countGrid.add(cellBox, i % 2, i / 2);
         }
         Tile countTile =
                 tile(
@@ -146,12 +151,13 @@ public final class WallboardView implements PlaceView {
                                 .title("Nodes by state")
                                 .graphic(countGrid),
                         p);
+        topRows.setId("top-incidents");
         topIncidents =
                 tile(
                         TileBuilder.create()
-                                .skinType(Tile.SkinType.LEADER_BOARD)
+                                .skinType(Tile.SkinType.CUSTOM)
                                 .title("Top incidents")
-                                .decimals(0),
+                                .graphic(topRows),
                         p);
         prometheus =
                 tile(
@@ -250,12 +256,30 @@ public final class WallboardView implements PlaceView {
         for (int n : s.counts().values()) {
             counts[i++].setText(String.format(Locale.ROOT, "%,d", n));
         }
-        topIncidents
-                .getLeaderBoardItems()
-                .setAll(
-                        s.topIncidents().entrySet().stream()
-                                .map(e -> new LeaderBoardItem(e.getKey(), e.getValue()))
-                                .toList());
+        topRows.getChildren().setAll(s.topIncidents().stream().map(this::topRow).toList());
+        if (s.topIncidents().isEmpty()) {
+            Label none = new Label("none");
+            none.getStyleClass().add("muted");
+            topRows.getChildren().add(none);
+        }
+    }
+
+    /** Severity, the place by name (cut with … when long, in full on hover), its count. */
+    private Node topRow(WallboardViewModel.TopIncident t) {
+        Label sev = Severities.styled(new Label(t.severity().name()), t.severity(), "sev-badge");
+        sev.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = new Label((t.handled() ? "handled: " : "") + t.title());
+        title.setMinWidth(0);
+        title.setTooltip(new javafx.scene.control.Tooltip(title.getText()));
+        title.setStyle("-fx-font-size: " + Math.round(12 * scale) + "px;");
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        Label count = new Label(String.format(Locale.ROOT, "%,d", t.count()));
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.setStyle("-fx-font-size: " + Math.round(12 * scale) + "px; -fx-font-weight: bold;");
+        HBox row = new HBox(6, sev, title, count);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private void status() {

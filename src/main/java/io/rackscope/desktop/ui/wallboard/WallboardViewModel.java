@@ -52,8 +52,15 @@ public final class WallboardViewModel {
     public record Summary(
             Map<Severity, Integer> counts,
             double healthyPercent,
-            Map<String, Integer> topIncidents,
+            List<TopIncident> topIncidents,
             int stale) {}
+
+    /**
+     * A row of the top-incidents tile: its severity, its place by name, how many it counts (the
+     * same count as the alert panel's), whether someone handles it.
+     */
+    public record TopIncident(
+            String key, Severity severity, String title, int count, boolean handled) {}
 
     private final RackscopeConfig config;
     private final Locator locator;
@@ -277,23 +284,28 @@ public final class WallboardViewModel {
     }
 
     /**
-     * Five incidents, the new and unhandled ones chosen before the handled (the snapshot lists them
-     * worst, then largest, first; the tile then orders its five by size); handled ones are tagged,
-     * hidden ones left out.
+     * Five incidents, each once, the new and unhandled ones chosen before the handled (the snapshot
+     * lists them worst, then largest, first; the tile then orders its five by size); handled ones
+     * are tagged, hidden ones left out.
      */
-    private Map<String, Integer> topIncidents(HealthSnapshot s) {
-        Map<String, Integer> top = new LinkedHashMap<>();
-        s.incidents().stream()
+    private List<TopIncident> topIncidents(HealthSnapshot s) {
+        return s.incidents().stream()
                 .filter(i -> s.handling().incident(i) == null || !s.handling().incident(i).hidden())
                 .sorted(Comparator.comparing((Incident i) -> s.handling().incident(i) != null))
                 .limit(5)
-                .forEach(
+                .map(
                         i ->
-                                top.put(
-                                        (s.handling().incident(i) == null ? "" : "handled: ")
-                                                + title(i),
-                                        i.count()));
-        return top;
+                                new TopIncident(
+                                        i.key(),
+                                        i.severity(),
+                                        title(i),
+                                        i.count(),
+                                        s.handling().incident(i) != null))
+                .sorted(
+                        Comparator.comparing(TopIncident::handled)
+                                .thenComparing(TopIncident::severity, Comparator.reverseOrder())
+                                .thenComparing(TopIncident::count, Comparator.reverseOrder()))
+                .toList();
     }
 
     private String title(Incident i) {

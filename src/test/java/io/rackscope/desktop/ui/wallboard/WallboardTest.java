@@ -1,0 +1,77 @@
+package io.rackscope.desktop.ui.wallboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.topology.InstancePath;
+import io.rackscope.desktop.ui.HealthFeed;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.NavigationModel;
+import io.rackscope.desktop.ui.Snapshots;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The wallboard's top incidents and how its grid uses the screen. */
+class WallboardTest {
+    static final RackscopeConfig CFG = new ConfigLoader().load(Path.of("config"));
+
+    @Test
+    void topIncidentsAreEachListedOnceWithTheirSeverityTitleAndThePanelsCount() {
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        List<Snapshots.Problem> problems = new ArrayList<>();
+        List<String> rack =
+                CFG.topology().instances().stream()
+                        .filter(p -> p.rack().id().equals("fra1-a01-r05"))
+                        .map(InstancePath::instanceId)
+                        .toList();
+        rack.forEach(n -> problems.add(Snapshots.problem("node_up", n, Severity.CRIT, 0)));
+        rack.forEach(
+                n -> problems.add(Snapshots.problem("node_temperature", n, Severity.WARN, 80)));
+        problems.add(Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79));
+        feed.publish(new Snapshots(CFG).at(1, problems.toArray(Snapshots.Problem[]::new)));
+        WallboardViewModel wall =
+                new WallboardViewModel(
+                        CFG,
+                        new Locator(CFG.topology()),
+                        List.copyOf(CFG.topology().rooms()),
+                        feed,
+                        new NavigationModel(),
+                        new ViewOptions(),
+                        Clock.systemUTC());
+        List<WallboardViewModel.TopIncident> top = wall.summaryProperty().get().topIncidents();
+        assertEquals(
+                top.size(),
+                top.stream().map(WallboardViewModel.TopIncident::key).distinct().count(),
+                "each once: " + top);
+        WallboardViewModel.TopIncident first = top.get(0);
+        assertEquals(Severity.CRIT, first.severity());
+        assertTrue(first.title().startsWith("Rack ") && !first.title().startsWith("Rack Rack"));
+        assertEquals(rack.size(), first.count(), "its failing nodes, as the panel counts them");
+    }
+
+    @Test
+    void aWideScreenIsFilledNotItsLeftHalf() {
+        List<io.rackscope.desktop.topology.Room> rooms = List.copyOf(CFG.topology().rooms());
+        int total =
+                (int)
+                        rooms.stream()
+                                .flatMap(io.rackscope.desktop.topology.Room::racks)
+                                .flatMap(r -> r.devices().stream())
+                                .mapToLong(d -> Math.max(1, d.instances().size()))
+                                .sum();
+        WallboardLayout wide = WallboardLayout.fit(rooms, total, 1290, 960, 1.0);
+        double right = 0;
+        for (WallboardLayout.Block b : wide.blocks) {
+            right = Math.max(right, b.x() + wide.columns * wide.pitch);
+        }
+        assertTrue(wide.fits);
+        assertTrue(right > 0.8 * 1290, "the grid reaches " + right + " of 1290 px");
+    }
+}
