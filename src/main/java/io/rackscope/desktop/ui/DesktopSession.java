@@ -177,6 +177,13 @@ public final class DesktopSession implements AutoCloseable {
         main.install(scene);
         if (!options.kiosk()) {
             settings.window(stage);
+            // quit without a window manager; the kiosk keeps its own held exit key
+            scene.getAccelerators()
+                    .put(
+                            new javafx.scene.input.KeyCodeCombination(
+                                    javafx.scene.input.KeyCode.Q,
+                                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                            Platform::exit);
         }
         if (options.kiosk()) {
             kiosk = ViewFactory.kiosk(ctx, Platform::exit);

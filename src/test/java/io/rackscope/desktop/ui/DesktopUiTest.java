@@ -166,6 +166,32 @@ class DesktopUiTest {
     }
 
     @Test
+    void thePanelWorksFromTheKeyboardAndF1ListsTheShortcuts(FxRobot robot) {
+        javafx.scene.control.ListView<?> list =
+                robot.lookup("#alerts-list").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(
+                () -> {
+                    list.requestFocus();
+                    list.getSelectionModel().select(0);
+                });
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        assertEquals(
+                io.rackscope.desktop.ui.Place.Kind.DEVICE,
+                main.currentView() == null ? null : ctx.navigation().current().kind(),
+                "Enter opens the selected row's node");
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        assertTrue(
+                robot.lookup(".dialog-pane").queryAll().stream()
+                        .anyMatch(
+                                n ->
+                                        ((javafx.scene.control.DialogPane) n)
+                                                .getContentText()
+                                                .contains("Ctrl+Q")),
+                "F1 lists the keys");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
     void theToolbarNeverPromisesASoundItCannotPlay(FxRobot robot) {
         // this window has no sound (none given, and no device under the headless test)
         assertEquals(

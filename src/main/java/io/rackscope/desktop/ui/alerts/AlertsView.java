@@ -125,12 +125,28 @@ public final class AlertsView implements PlaceView {
         list.setOnKeyPressed(
                 e -> {
                     PanelRow row = list.getSelectionModel().getSelectedItem();
-                    if (row != null
-                            && new javafx.scene.input.KeyCodeCombination(
-                                            javafx.scene.input.KeyCode.C,
-                                            javafx.scene.input.KeyCombination.SHORTCUT_DOWN)
-                                    .match(e)) {
+                    if (row == null) {
+                        return;
+                    }
+                    if (new javafx.scene.input.KeyCodeCombination(
+                                    javafx.scene.input.KeyCode.C,
+                                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN)
+                            .match(e)) {
                         idOf(row).ifPresent(io.rackscope.desktop.ui.HandleMenu::copy);
+                    } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                        model.open(row);
+                        e.consume();
+                    } else if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                            || e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown()) {
+                        // the selected row's menu, from the keyboard
+                        for (javafx.scene.Node n : list.lookupAll(".list-cell")) {
+                            if (n instanceof RowCell c
+                                    && c.getIndex() == list.getSelectionModel().getSelectedIndex()
+                                    && c.getContextMenu() != null) {
+                                c.getContextMenu().show(c, javafx.geometry.Side.BOTTOM, 24, 0);
+                            }
+                        }
+                        e.consume();
                     }
                 });
         if (fullPage) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Everything one can jump to by name: sites, rooms, racks, devices and instances. */
 public final class SearchIndex {
@@ -89,9 +90,12 @@ public final class SearchIndex {
         return entries.size();
     }
 
+    private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
+
     /**
      * The best {@code limit} matches: exact id first, then prefixes, then substrings; shorter ids
-     * first.
+     * first. When nothing contains the query, a typo is forgiven: ids, names and their words (or
+     * their beginnings as long as the query) one edit away.
      */
     public List<Entry> search(String query, int limit) {
         String q = query.trim().toLowerCase(Locale.ROOT);
@@ -109,6 +113,13 @@ public final class SearchIndex {
                 hits.add(new Scored(e, score));
             }
         }
+        if (hits.isEmpty() && q.length() >= 3) {
+            for (Entry e : entries) {
+                if (oneEditAway(q, e.haystack)) {
+                    hits.add(new Scored(e, 3));
+                }
+            }
+        }
         return hits.stream()
                 .sorted(
                         Comparator.comparingInt(Scored::score)
@@ -117,6 +128,22 @@ public final class SearchIndex {
                 .limit(limit)
                 .map(Scored::entry)
                 .toList();
+    }
+
+    /** Whether a word of {@code haystack} (or its beginning) is at most one edit from {@code q}. */
+    private static boolean oneEditAway(String q, String haystack) {
+        for (String word : haystack.split("[\\s/]+")) {
+            if (word.isEmpty()
+                    || Math.abs(word.length() - q.length()) > 1 && word.length() < q.length()) {
+                continue;
+            }
+            if (ONE_EDIT.apply(q, word) >= 0
+                    || word.length() > q.length()
+                            && ONE_EDIT.apply(q, word.substring(0, q.length())) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public record Entry(

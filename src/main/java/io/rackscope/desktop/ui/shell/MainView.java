@@ -173,6 +173,7 @@ public final class MainView {
                             search.selectAll();
                         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), shell::refreshNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> shortcuts(scene));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (Map.Entry<String, Place> page : pages().entrySet()) {
             String label = page.getKey();
@@ -184,6 +185,32 @@ public final class MainView {
         }
         toasts = new Toasts(shell, scene.getWindow());
         scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
+    }
+
+    /** Every key the window knows, for F1. */
+    static final String SHORTCUTS =
+            String.join(
+                    "\n",
+                    "F1\tthis list",
+                    "Ctrl+K\tsearch (Enter goes to the first match)",
+                    "Alt+Left / Alt+Right\tback / forward",
+                    "F5\trefresh now",
+                    "Ctrl+1 .. Ctrl+4\twallboard, alerts table, Slurm, maintenance",
+                    "Ctrl+Q\tquit",
+                    "Alert panel\tUp/Down to choose, Enter to open, Menu key or Shift+F10 to"
+                            + " acknowledge, Ctrl+C to copy the id",
+                    "Try a check\tEscape or Ctrl+W to close",
+                    "Kiosk\tCtrl+Shift+Q (held) to leave");
+
+    private void shortcuts(Scene scene) {
+        javafx.scene.control.Alert a =
+                new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.INFORMATION, SHORTCUTS);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.initOwner(scene.getWindow());
+        a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        a.show();
     }
 
     /** "Frankfurt FRA1 › Hall A - Compute": where {@code place} is, by names, not ids. */
@@ -273,7 +300,8 @@ public final class MainView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         search.setId("search");
-        search.setPromptText("Search sites, rooms, racks, devices, nodes   Ctrl+K");
+        search.setPromptText("Search (Ctrl+K)");
+        search.setTooltip(new Tooltip("Search sites, rooms, racks, devices, nodes and views"));
         search.getStyleClass().add("search-field");
         search.textProperty().addListener((o, a, q) -> showResults(q));
         search.setOnAction(
@@ -347,7 +375,7 @@ public final class MainView {
         trial.setTooltip(
                 new Tooltip(
                         "Try a check not yet in the library against the estate; paint it on the floor"));
-        trial.setOnAction(e -> openTrial(models.get()));
+        trial.setOnAction(e -> openTrial(models));
         keepText(trial);
         toolbar.getChildren().add(toolbar.getChildren().size() - 1, trial);
     }
@@ -358,15 +386,27 @@ public final class MainView {
         }
     }
 
-    private void openTrial(CheckTrialViewModel model) {
+    /** One "Try a check" window: a second click brings it to the front. */
+    private Stage trialStage;
+
+    private void openTrial(Supplier<CheckTrialViewModel> models) {
+        if (trialStage != null) {
+            trialStage.show();
+            trialStage.toFront();
+            return;
+        }
         Stage stage = new Stage();
         stage.setTitle("Try a check");
-        Scene scene = new Scene((Parent) new CheckTrialView(model).node(), 1000, 680);
+        Scene scene = new Scene((Parent) new CheckTrialView(models.get()).node(), 1000, 680);
         if (root.getScene() != null) {
             scene.getStylesheets().setAll(root.getScene().getStylesheets());
             stage.initOwner(root.getScene().getWindow());
         }
+        // Escape (the Close button's) and Ctrl+W close it without a window manager
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::hide);
         stage.setScene(scene);
+        trialStage = stage;
         stage.show();
     }
 
@@ -516,16 +556,32 @@ public final class MainView {
 
     private void showResults(String q) {
         List<SearchIndex.Entry> hits = shell.search(q, 12);
-        if (hits.isEmpty()) {
-            results.hide();
-            return;
-        }
         results.getItems().clear();
         shownResults = hits;
+        if (hits.isEmpty()) {
+            if (q == null || q.isBlank()) {
+                results.hide();
+                return;
+            }
+            // silence would look like a broken search
+            Label none = new Label("No match for '" + q.strip() + "'");
+            none.getStyleClass().add("muted");
+            none.setPrefWidth(460);
+            results.getItems().add(new CustomMenuItem(none, false));
+        }
         for (SearchIndex.Entry hit : hits) {
             Label l = new Label(hit.toString());
-            l.setPrefWidth(460);
-            CustomMenuItem item = new CustomMenuItem(l, true);
+            l.setPrefWidth(400);
+            Severity state = shell.stateOf(hit.place());
+            HBox row = new HBox(8);
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (state != null) {
+                Label badge = Severities.styled(new Label(state.name()), state, "sev-badge");
+                badge.setMinWidth(64);
+                row.getChildren().add(badge);
+            }
+            row.getChildren().add(l);
+            CustomMenuItem item = new CustomMenuItem(row, true);
             item.setOnAction(e -> jump(hit));
             results.getItems().add(item);
         }

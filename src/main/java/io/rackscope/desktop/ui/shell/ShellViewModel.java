@@ -102,6 +102,25 @@ public final class ShellViewModel {
         return index.search(query == null ? "" : query, limit);
     }
 
+    /** The state of what a search result goes to (UNKNOWN for a view of the window). */
+    public io.rackscope.desktop.checks.Severity stateOf(Place place) {
+        io.rackscope.desktop.health.HealthSnapshot s = health.current();
+        return switch (place.kind()) {
+            case SITE ->
+                    s.sites()
+                            .getOrDefault(place.id(), io.rackscope.desktop.checks.Severity.UNKNOWN);
+            case ROOM ->
+                    s.rooms()
+                            .getOrDefault(place.id(), io.rackscope.desktop.checks.Severity.UNKNOWN);
+            case RACK -> s.rack(place.id());
+            case DEVICE ->
+                    place.highlight() != null && s.nodes().containsKey(place.highlight())
+                            ? s.node(place.highlight())
+                            : s.device(place.id());
+            default -> null;
+        };
+    }
+
     public void refreshNow() {
         health.refreshNow();
     }

@@ -80,7 +80,18 @@ public final class CheckTrialView {
         clear.setId("trial-clear");
         clear.disableProperty().bind(model.previewProperty().isNull());
         clear.setOnAction(e -> model.clearPreview());
-        HBox buttons = new HBox(8, open, run, floor, clear);
+        Button close = new Button("Close");
+        close.setId("trial-close");
+        close.setCancelButton(true);
+        close.setOnAction(
+                e -> {
+                    if (root.getScene() != null && root.getScene().getWindow() != null) {
+                        root.getScene().getWindow().hide();
+                    }
+                });
+        Region gap = new Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox buttons = new HBox(8, open, run, floor, clear, gap, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.setId("trial-summary");
