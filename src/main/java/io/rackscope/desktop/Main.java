@@ -70,7 +70,8 @@ public final class Main implements Callable<Integer> {
             names = "--view",
             paramLabel = "VIEW",
             description =
-                    "open on this view: world, site:ID, room:ID, rack:ID, device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], maintenance")
+                    "open on this view: world, site:ID, room:SITE/ROOM, rack:ID[:rear|:both],"
+                            + " device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], maintenance")
     String view;
 
     @Option(

@@ -23,7 +23,9 @@ public final class SimulationOptions {
     @Option(
             names = "--scenario",
             paramLabel = "FILE",
-            description = "scenario YAML: events over time (default: all healthy)")
+            description =
+                    "scenario YAML: events over time (simulate: none, all healthy; demo: the"
+                            + " bundled scenarios/demo.yaml, or --scenario none for all healthy)")
     public Path scenario;
 
     @Option(

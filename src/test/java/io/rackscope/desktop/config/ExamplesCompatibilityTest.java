@@ -1,10 +1,8 @@
 package io.rackscope.desktop.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rackscope.desktop.topology.Topology;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,9 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Loads each public Rackscope example unchanged and compares with the counts in config-format.md.
  */
 class ExamplesCompatibilityTest {
-    static final Path EXAMPLES =
-            Path.of(System.getProperty("rackscope.examples", "../shared/rackscope-examples"));
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "homelab,         1, 1, 1,  3,  23,   23, 14, 4",
@@ -34,14 +29,7 @@ class ExamplesCompatibilityTest {
             int instances,
             int checks,
             int metrics) {
-        Path dir = EXAMPLES.resolve(name);
-        if (!Files.isDirectory(dir)) {
-            System.err.println(
-                    "SKIPPED: "
-                            + dir
-                            + " is absent; the Rackscope examples compatibility test did not run");
-        }
-        assumeTrue(Files.isDirectory(dir), "examples folder absent: " + dir);
+        Path dir = Examples.require(name);
         RackscopeConfig cfg = new ConfigLoader().load(dir);
         Topology t = cfg.topology();
         assertEquals(sites, t.sites().size(), "sites");

@@ -152,9 +152,7 @@ class FormFidelityTest {
                         "hpc-cluster",
                         "simple-room",
                         "small-cluster")) {
-            RackscopeConfig cfg =
-                    new ConfigLoader(Map.of())
-                            .load(Path.of("../shared/rackscope-examples").resolve(example));
+            RackscopeConfig cfg = new ConfigLoader(Map.of()).load(Examples.require(example));
             assertEquals(List.of(), warnings(cfg, "unknown key"), example);
         }
     }

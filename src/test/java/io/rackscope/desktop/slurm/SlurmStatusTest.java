@@ -9,7 +9,6 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,11 +69,7 @@ class SlurmStatusTest {
 
     @Test
     void exampleSettingsLoadWithTheirMapping() {
-        Path hpc =
-                Path.of(
-                        System.getProperty("rackscope.examples", "../shared/rackscope-examples"),
-                        "hpc-cluster");
-        Assumptions.assumeTrue(hpc.toFile().isDirectory(), "examples not present");
+        Path hpc = io.rackscope.desktop.config.Examples.require("hpc-cluster");
         RackscopeConfig cfg = new ConfigLoader().load(hpc);
         SlurmSettings s = cfg.slurm();
         assertEquals(true, s.enabled());

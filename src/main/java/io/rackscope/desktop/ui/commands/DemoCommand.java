@@ -142,13 +142,28 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The launcher that runs this app, as a command that works from anywhere: in a clone it is not
+     * on PATH ({@code target/bin/rackscope-desktop}), installed it is.
+     */
+    static String launcher() {
+        String home = System.getProperty("rackscope.home");
+        if (home != null) {
+            java.nio.file.Path bin = java.nio.file.Path.of(home, "bin", "rackscope-desktop");
+            if (Files.isExecutable(bin)) {
+                return bin.toAbsolutePath().normalize().toString();
+            }
+        }
+        return "rackscope-desktop";
+    }
+
     private int run(LaunchOptions launch, Thread cleanup, LocalPrometheus prometheus)
             throws InterruptedException {
         if (noApp) {
             if (prometheus != null) {
                 out().printf(
-                                "attach an app: rackscope-desktop --config %s --prometheus %s%n",
-                                options.config.toAbsolutePath(), prometheus.url());
+                                "attach an app: %s --config %s --prometheus %s%n",
+                                launcher(), options.config.toAbsolutePath(), prometheus.url());
             }
             out().println("running; Ctrl-C stops everything");
             out().flush();
