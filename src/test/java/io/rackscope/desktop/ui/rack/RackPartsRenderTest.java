@@ -149,14 +149,18 @@ class RackPartsRenderTest {
                                     bounds(s, "component-panel"),
                                     bounds(s, "component-door-fan"),
                                     bounds(s, "rail-half"),
-                                    bounds(s, "device-" + JBOD)
+                                    bounds(s, "device-" + JBOD),
+                                    // its own height, before the view scales the rack to the window
+                                    s.lookup("#rail-half") == null
+                                            ? null
+                                            : s.lookup("#rail-half").getBoundsInLocal()
                                 },
                         tmp.resolve("front.png"));
         assertNotNull(b[0], "the panel's template says front; the reference gives no location");
         assertNull(b[1], "a rear component is not on the front");
         assertNotNull(b[2], "the half-height PDU on the right rail");
         double u = RackElevationView.U;
-        assertEquals(20 * u - 2, b[2].getHeight(), 1, "20 U high, not the rack's 42");
+        assertEquals(20 * u - 2, b[4].getHeight(), 1, "20 U high, not the rack's 42");
         assertTrue(b[0].getMinY() < b[3].getMinY(), "U40 is above the JBOD at U33-36");
     }
 
