@@ -100,6 +100,7 @@ final class CheckUnit {
     private final List<Series> windowPoints = new ArrayList<>();
     private final Set<String> valuesRead = new HashSet<>();
     private final Set<String> probeDoubt = new HashSet<>();
+    private final List<Probe> probes = new ArrayList<>();
     private final Map<String, Set<String>> discoveredChildren = new HashMap<>();
     private final Map<String, Set<String>> presentChildren = new HashMap<>();
     private final List<Series> referenceCounts = new ArrayList<>();
@@ -172,6 +173,7 @@ final class CheckUnit {
         suspects.clear();
         valuesRead.clear();
         probeDoubt.clear();
+        probes.clear();
         discoveredChildren.clear();
         presentChildren.clear();
         referenceCounts.clear();
@@ -192,35 +194,39 @@ final class CheckUnit {
             Optional<String> failing = CheckQueries.failing(b.expr(), check);
             Form f = form == Form.FAILING && failing.isEmpty() ? Form.VALUES : form;
             Probe probe = f == Form.FAILING || f == Form.NONE ? probe(b) : null;
-            if (f == Form.NONE) {
-                if (probe != null) {
-                    out.add(
-                            ask.apply(Request.instant(probe.query(), atMillis))
-                                    .handle(
-                                            (r, e) -> {
-                                                if (e != null) {
-                                                    fail(e, b.ids(), b.index());
-                                                } else {
-                                                    readProbe(b, probe, r);
-                                                }
-                                                return null;
-                                            }));
-                }
-                continue;
+            List<String> requests = new ArrayList<>();
+            if (f != Form.NONE) {
+                requests.add(
+                        switch (f) {
+                            case FAILING -> failing.get();
+                            case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
+                            default ->
+                                    mode == EvaluationMode.FILTERED
+                                            ? CheckQueries.values(b.expr(), check, entityLabel)
+                                            : b.expr();
+                        });
             }
-            String q =
-                    switch (f) {
-                        case FAILING -> failing.get();
-                        case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
-                        default ->
-                                mode == EvaluationMode.FILTERED
-                                        ? CheckQueries.values(b.expr(), check, entityLabel)
-                                        : b.expr();
-                    };
-            String asked = probe == null ? q : q + " or " + probe.query();
-            out.add(
-                    ask.apply(Request.instant(asked, atMillis))
-                            .handle((r, e) -> readDiscovery(b, readProbe(b, probe, r), e, f)));
+            if (probe != null) {
+                probes.add(probe);
+                probe.parts().forEach(part -> join(requests, part));
+            }
+            for (int i = 0; i < requests.size(); i++) {
+                boolean own = i == 0 && f != Form.NONE;
+                out.add(
+                        ask.apply(Request.instant(requests.get(i), atMillis))
+                                .handle(
+                                        (r, e) -> {
+                                            if (own) {
+                                                return readDiscovery(b, readProbe(probe, r), e, f);
+                                            }
+                                            if (e != null) {
+                                                fail(e, b.ids(), b.index());
+                                            } else {
+                                                readProbe(probe, r);
+                                            }
+                                            return null;
+                                        }));
+            }
             if (f == Form.VALUES
                     && check.expandByLabel() != null
                     && check.expandDiscoveryExpr() != null) {
@@ -255,9 +261,28 @@ final class CheckUnit {
      * vanishes is seen in the first cycle without it, at the cost of one number: how many of the
      * batch's entities have samples ({@code expected} did at the cycle's start), and which of those
      * that had none ({@code missing}) have one again. When the count is not what those two say,
-     * some entity vanished and the batch's presence is read in the second phase.
+     * some entity vanished and the batch's presence is read in the second phase. With {@code
+     * expected} below zero the batch's presence is read in full instead (too many to name).
      */
-    private record Probe(String query, int expected, Set<String> missing) {}
+    private static final class Probe {
+        final CheckQueries.Batch batch;
+        final List<String> parts;
+        final int expected;
+        final Set<String> missing;
+        double count;
+        final Set<String> back = new HashSet<>();
+
+        Probe(CheckQueries.Batch batch, List<String> parts, int expected, Set<String> missing) {
+            this.batch = batch;
+            this.parts = parts;
+            this.expected = expected;
+            this.missing = missing;
+        }
+
+        List<String> parts() {
+            return parts;
+        }
+    }
 
     /** The presence probe of {@code b}, or null while presence is not known yet. */
     private Probe probe(CheckQueries.Batch b) {
@@ -273,51 +298,81 @@ final class CheckUnit {
                 missing.add(id);
             }
         }
-        String query = CheckQueries.entityCount(b.expr(), entityLabel);
+        List<String> parts = new ArrayList<>();
+        parts.add(CheckQueries.entityCount(b.expr(), entityLabel));
         if (!missing.isEmpty()) {
             String back = queries.expr(check, List.copyOf(missing));
             if (back.length() > queries.maxQueryBytes() / 2) {
                 // too many to name: the batch's presence is read in full instead
                 return new Probe(
-                        CheckQueries.returned(b.expr(), entityLabel), -1, Set.copyOf(b.ids()));
+                        b,
+                        List.of(CheckQueries.returned(b.expr(), entityLabel)),
+                        -1,
+                        Set.copyOf(b.ids()));
             }
-            query += " or " + CheckQueries.returned(back, entityLabel);
+            parts.add(CheckQueries.returned(back, entityLabel));
         }
-        return new Probe(query, expected, missing);
+        return new Probe(b, parts, expected, missing);
     }
 
     /**
-     * Reads {@code probe}'s series out of {@code r} (entities back, a count that asks for the
-     * batch's presence to be read) and returns the rest: the check's own samples.
+     * Adds {@code part} to the last of {@code requests} with {@code or} while that stays within
+     * {@code planner.max_query_bytes} (VictoriaMetrics refuses more than 16 KiB), else as a request
+     * of its own: the probe rides with the failing samples when there is room.
      */
-    private synchronized QueryResult readProbe(CheckQueries.Batch b, Probe probe, QueryResult r) {
+    private void join(List<String> requests, String part) {
+        int last = requests.size() - 1;
+        if (last >= 0
+                && requests.get(last).length() + 4 + part.length() <= queries.maxQueryBytes()) {
+            requests.set(last, requests.get(last) + " or " + part);
+        } else {
+            requests.add(part);
+        }
+    }
+
+    /**
+     * Reads {@code probe}'s series out of {@code r} (entities back, the count, compared in the
+     * second phase once every part has answered) and returns the rest: the check's own samples.
+     */
+    private synchronized QueryResult readProbe(Probe probe, QueryResult r) {
         if (probe == null || r == null) {
             return r;
         }
         List<Series> own = new ArrayList<>();
-        double count = 0;
-        Set<String> back = new HashSet<>();
         for (Series s : r.series()) {
             String kind = s.label(CheckQueries.PROBE_LABEL);
             if (kind == null) {
                 own.add(s);
             } else if (kind.equals("all")) {
-                count = s.value();
+                probe.count = s.value();
             } else {
                 String id = s.label(entityLabel);
-                if (id != null && probe.missing().contains(id)) {
-                    back.add(id);
+                if (id != null && probe.missing.contains(id)) {
+                    probe.back.add(id);
                 }
             }
         }
-        if (probe.expected() < 0) {
-            present.removeAll(probe.missing());
-            valuesRead.addAll(probe.missing());
-        } else if (count != probe.expected() + back.size()) {
-            probeDoubt.addAll(b.ids());
+        if (probe.expected < 0) {
+            present.removeAll(probe.missing);
+            valuesRead.addAll(probe.missing);
         }
-        present.addAll(back);
-        return new QueryResult(r.resultType(), own, r.warnings(), r.infos(), r.bytes());
+        present.addAll(probe.back);
+        return own.size() == r.series().size()
+                ? r
+                : new QueryResult(r.resultType(), own, r.warnings(), r.infos(), r.bytes());
+    }
+
+    /** The batches whose probe counted otherwise than their known presence says: in doubt. */
+    private synchronized void compareProbes() {
+        Set<Integer> failed = new HashSet<>();
+        errors.forEach(e -> failed.add(e.batch()));
+        for (Probe p : probes) {
+            if (p.expected >= 0
+                    && !failed.contains(p.batch.index())
+                    && p.count != p.expected + p.back.size()) {
+                probeDoubt.addAll(p.batch.ids());
+            }
+        }
     }
 
     /** What a cycle asks of this check's batches (see the class comment). */
@@ -425,6 +480,7 @@ final class CheckUnit {
                             cycleTime,
                             ask));
         }
+        compareProbes();
         List<String> doubt = new ArrayList<>();
         Set<String> asked = new LinkedHashSet<>(probeDoubt);
         asked.addAll(inDoubt);

@@ -262,6 +262,31 @@ class AlertmanagerIT {
     }
 
     @Test
+    void lookingBackShowsAnAcknowledgementThatAlertmanagerHasSinceExpired() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
+        try (AlertmanagerServer am = AlertmanagerServer.start()) {
+            HealthSnapshot s = cycle(cfg);
+            HandlingService desk = Stores.service(cfg, am.url(), Clock.systemUTC());
+            Alert n01 = alertOf(s, "n01");
+            Silence ack = desk.acknowledge(n01, "dave", "rebooting", null);
+            Instant during = Instant.now();
+            // Alertmanager's times are to the millisecond: end it a moment later
+            PrometheusServer.waitFor(
+                    () -> Instant.now().isAfter(during.plusMillis(50)),
+                    Duration.ofSeconds(5),
+                    "a moment to pass");
+            desk.end(ack.id());
+            HandlingService wall = Stores.service(cfg, am.url(), Clock.systemUTC());
+            wall.refresh();
+            assertEquals(
+                    null, wall.apply(s, Instant.now(), false).handling().alert(n01), "ended now");
+            Handled then = wall.apply(s, during, false).handling().alert(n01);
+            assertNotNull(then, "looking back at a moment it held, it shows, though expired since");
+            assertEquals("dave", then.by());
+        }
+    }
+
+    @Test
     void anAckMadeThroughOneAlertmanagerReachesAnAppOnItsPeerAndEndsWhenTheAlertClears()
             throws Exception {
         RackscopeConfig cfg = new ConfigLoader().load(estate.dir);

@@ -132,7 +132,14 @@ class PlannerIT {
                 with(s.racks(), Severity.CRIT));
         assertEquals(Severity.CRIT, s.sites().get("site01"));
         assertEquals(Severity.OK, s.sites().get("site02"));
-        assertEquals(4, s.alerts().size(), s.alerts().toString());
+        // the four planted failures, and the silent node as a "no data" alert
+        assertEquals(5, s.alerts().size(), s.alerts().toString());
+        assertEquals(
+                List.of("n000020"),
+                s.alerts().stream()
+                        .filter(io.rackscope.desktop.health.Alert::noData)
+                        .map(io.rackscope.desktop.health.Alert::entity)
+                        .toList());
         assertEquals(
                 "site01 / room01 / aisle01 / site01-room01-aisle01-r01 / site01-room01-aisle01-r01-c2 / n000007",
                 s.alerts().stream()
