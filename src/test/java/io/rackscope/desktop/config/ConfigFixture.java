@@ -56,4 +56,41 @@ public final class ConfigFixture {
                 .resolve("racks")
                 .resolve(rack + ".yaml");
     }
+
+    /**
+     * One rack of six one-node devices (c1..c6, instances n01..n06) of a template listing {@code
+     * node_up, temp, mem}, with {@code app} as app.yaml and {@code checks} as the check library;
+     * loaded, and asserted to load without errors.
+     */
+    public static RackscopeConfig sixNodes(Path dir, String app, String checks) {
+        StringBuilder devices = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            devices.append(
+                    "                      - {id: c%d, template_id: srv, u_position: %d, instance: n%02d}\n"
+                            .formatted(i, i, i));
+        }
+        write(dir.resolve("app.yaml"), app);
+        write(
+                dir.resolve("topology.yaml"),
+                """
+                sites:
+                  - id: s
+                    rooms:
+                      - id: r
+                        aisles:
+                          - id: a
+                            racks:
+                              - id: rk
+                                devices:
+                """
+                        + devices);
+        write(
+                dir.resolve("templates/t.yaml"),
+                "templates:\n  - {id: srv, u_height: 1, checks: [node_up, temp, mem]}\n");
+        write(dir.resolve("checks/library/c.yaml"), checks);
+        RackscopeConfig loaded = new ConfigLoader(java.util.Map.of()).load(dir);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of(), loaded.diagnostics().errors());
+        return loaded;
+    }
 }

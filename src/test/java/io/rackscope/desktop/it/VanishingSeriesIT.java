@@ -10,7 +10,6 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.config.ConfigFixture;
-import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -49,48 +48,24 @@ class VanishingSeriesIT {
     static void start() throws Exception {
         PrometheusServer.requireBinary("prometheus");
         dir = Files.createTempDirectory("rackscope-vanish-it");
-        StringBuilder devices = new StringBuilder();
-        for (int i = 1; i <= NODES.size(); i++) {
-            devices.append(
-                    "                      - {id: c%d, template_id: srv, u_position: %d, instance: n%02d}\n"
-                            .formatted(i, i, i));
-        }
-        ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 1}\n");
-        ConfigFixture.write(
-                dir.resolve("topology.yaml"),
-                """
-                sites:
-                  - id: s
-                    rooms:
-                      - id: r
-                        aisles:
-                          - id: a
-                            racks:
-                              - id: rk
-                                devices:
-                """
-                        + devices);
-        ConfigFixture.write(
-                dir.resolve("templates/t.yaml"),
-                "templates:\n  - {id: srv, u_height: 1, checks: [node_up, temp, mem]}\n");
-        ConfigFixture.write(
-                dir.resolve("checks/library/c.yaml"),
-                """
-                checks:
-                  - id: node_up
-                    expr: node_ok{instance=~"$instances"}
-                    output: bool
-                    rules: [{op: "==", value: 0, severity: CRIT}]
-                  - id: temp
-                    expr: temp_celsius{instance=~"$instances"}
-                    for: 10m
-                    rules: [{op: ">", value: 75, severity: WARN}]
-                  - id: mem
-                    expr: memory_pressure_percent{instance=~"$instances"}
-                    rules: [{op: ">", value: 90, severity: WARN}]
-                """);
-        config = new ConfigLoader(Map.of()).load(dir);
-        assertEquals(List.of(), config.diagnostics().errors());
+        config =
+                ConfigFixture.sixNodes(
+                        dir,
+                        "telemetry: {scrape_interval_seconds: 1}\n",
+                        """
+                        checks:
+                          - id: node_up
+                            expr: node_ok{instance=~"$instances"}
+                            output: bool
+                            rules: [{op: "==", value: 0, severity: CRIT}]
+                          - id: temp
+                            expr: temp_celsius{instance=~"$instances"}
+                            for: 10m
+                            rules: [{op: ">", value: 75, severity: WARN}]
+                          - id: mem
+                            expr: memory_pressure_percent{instance=~"$instances"}
+                            rules: [{op: ">", value: 90, severity: WARN}]
+                        """);
         exporter = new TestExporter();
         exporter.set(metrics(0, (n, m) -> true));
         prometheus = PrometheusServer.start(exporter.address(), null);

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
-import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
-import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.HealthSnapshot;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,33 +38,9 @@ class VanishingSeriesTest {
     }
 
     static RackscopeConfig load(Path dir, String app) {
-        ConfigFixture.write(
-                dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n" + app);
-        StringBuilder devices = new StringBuilder();
-        for (int i = 1; i <= 6; i++) {
-            devices.append(
-                    "                      - {id: c%d, template_id: srv, u_position: %d, instance: n%02d}\n"
-                            .formatted(i, i, i));
-        }
-        ConfigFixture.write(
-                dir.resolve("topology.yaml"),
-                """
-                sites:
-                  - id: s
-                    rooms:
-                      - id: r
-                        aisles:
-                          - id: a
-                            racks:
-                              - id: rk
-                                devices:
-                """
-                        + devices);
-        ConfigFixture.write(
-                dir.resolve("templates/t.yaml"),
-                "templates:\n  - {id: srv, u_height: 1, checks: [node_up, temp, mem]}\n");
-        ConfigFixture.write(
-                dir.resolve("checks/library/c.yaml"),
+        return ConfigFixture.sixNodes(
+                dir,
+                "telemetry: {scrape_interval_seconds: 15}\n" + app,
                 """
                 checks:
                   - id: node_up
@@ -82,9 +55,6 @@ class VanishingSeriesTest {
                     expr: memory_pressure_percent{instance=~"$instances"}
                     rules: [{op: ">", value: 90, severity: WARN}]
                 """);
-        RackscopeConfig loaded = new ConfigLoader(Map.of()).load(dir);
-        assertEquals(List.of(), loaded.diagnostics().errors());
-        return loaded;
     }
 
     static boolean between(long t, long from, long to) {
@@ -123,16 +93,7 @@ class VanishingSeriesTest {
 
     /** Every check's state and reason for every target, as {@code snapshot --json --checks}. */
     static String checkStates(HealthSnapshot s) {
-        Map<String, String> out = new TreeMap<>();
-        CheckTargets targets = new CheckTargets(config);
-        for (Check c : config.checks().values()) {
-            CheckOutcome o = s.checks().get(c.id());
-            for (String e : targets.of(c)) {
-                CheckState st = o == null ? CheckState.NOT_EVALUATED : o.state(e);
-                out.put(e + "/" + c.id(), st.severity() + " " + st.reason().json());
-            }
-        }
-        return out.toString();
+        return io.rackscope.desktop.cli.SnapshotCommand.checkStates(s, config).toString();
     }
 
     @Test

@@ -41,24 +41,18 @@ class PanelClockTest {
                         });
         FxThread.call(
                 () -> {
-                    feed.publish(
-                            new Snapshots(CFG)
-                                    .at(
-                                            1,
-                                            Snapshots.problem(
-                                                    "node_temperature",
-                                                    "cn0001",
-                                                    Severity.WARN,
-                                                    80)));
-                    feed.publish(
-                            new Snapshots(CFG)
-                                    .at(
-                                            2,
-                                            Snapshots.problem(
-                                                    "node_temperature",
-                                                    "cn0001",
-                                                    Severity.WARN,
-                                                    80)));
+                    for (long v = 1; v <= 2; v++) {
+                        // the first snapshot seeds what already fails; the second tracks it
+                        feed.publish(
+                                new Snapshots(CFG)
+                                        .at(
+                                                v,
+                                                Snapshots.problem(
+                                                        "node_temperature",
+                                                        "cn0001",
+                                                        Severity.WARN,
+                                                        80)));
+                    }
                     view.node().applyCss();
                     ((javafx.scene.Parent) view.node()).layout();
                     return null;
