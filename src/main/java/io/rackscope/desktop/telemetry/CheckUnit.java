@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -29,20 +28,23 @@ import java.util.function.Function;
  * <p>A cycle at grid time T, in the app's scheme ({@link EvaluationMode#FILTERED}):
  *
  * <ul>
- *   <li>a check without {@code for:} is asked every cycle, for its failing samples only ({@code (e)
- *       > v}) or, when its presence is due, for every sample;
+ *   <li>a check without {@code for:} is asked every cycle for every entity's worst sample ({@code
+ *       max by (instance) (e)}): its states and which entities have samples, in one evaluation;
  *   <li>a {@code for:} check is asked for new failures only as often as needed to see each of them
  *       before it could have held for its duration (each {@code for:} apart, at most); the series
  *       already failing are followed every cycle with a range query over just them and just the
- *       points since last time; a newly failing one has its window read once;
- *   <li>presence (which entities have samples, for UNKNOWN) is read in full every {@code
- *       planner.presence_refresh_seconds}, every cycle for the sentinel checks that cover each
- *       entity, and at once for an entity whose sentinel saw it appear or vanish.
+ *       points since last time; a newly failing one has its window read once; in the cycles
+ *       between, a presence probe (one count, see {@link Probe}) sees a vanished series at once;
+ *   <li>the sentinel checks that cover each entity are read in full every cycle, and an entity
+ *       whose sentinel saw it appear or vanish is asked of every check at once.
  * </ul>
  *
- * The original's scheme ({@link EvaluationMode#PLAIN}) asks every sample of every batch every cycle
- * and keeps {@code for:} in process at cycle granularity; {@link EvaluationMode#REFERENCE} asks the
- * full rule every cycle.
+ * Each batch is evaluated once a cycle (and a failing one's window read once): what a check says of
+ * an entity, no sample included, is never older than the cycle.
+ *
+ * <p>The original's scheme ({@link EvaluationMode#PLAIN}) asks every sample of every batch every
+ * cycle and keeps {@code for:} in process at cycle granularity; {@link EvaluationMode#REFERENCE}
+ * asks the full rule every cycle.
  */
 final class CheckUnit {
     /**
@@ -189,16 +191,13 @@ final class CheckUnit {
             out.addAll(discoverAt(windowDiscovery, ask));
         }
         Form form = form(t, interval);
-        discovered = form == Form.VALUES || form == Form.FAILING;
+        discovered = form == Form.VALUES;
         for (CheckQueries.Batch b : batches) {
-            Optional<String> failing = CheckQueries.failing(b.expr(), check);
-            Form f = form == Form.FAILING && failing.isEmpty() ? Form.VALUES : form;
-            Probe probe = f == Form.FAILING || f == Form.NONE ? probe(b) : null;
+            Probe probe = form == Form.NONE ? probe(b) : null;
             List<String> requests = new ArrayList<>();
-            if (f != Form.NONE) {
+            if (form != Form.NONE) {
                 requests.add(
-                        switch (f) {
-                            case FAILING -> failing.get();
+                        switch (form) {
                             case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
                             default ->
                                     mode == EvaluationMode.FILTERED
@@ -211,13 +210,14 @@ final class CheckUnit {
                 probe.parts().forEach(part -> join(requests, part));
             }
             for (int i = 0; i < requests.size(); i++) {
-                boolean own = i == 0 && f != Form.NONE;
+                boolean own = i == 0 && form != Form.NONE;
                 out.add(
                         ask.apply(Request.instant(requests.get(i), atMillis))
                                 .handle(
                                         (r, e) -> {
                                             if (own) {
-                                                return readDiscovery(b, readProbe(probe, r), e, f);
+                                                return readDiscovery(
+                                                        b, readProbe(probe, r), e, form);
                                             }
                                             if (e != null) {
                                                 fail(e, b.ids(), b.index());
@@ -227,7 +227,7 @@ final class CheckUnit {
                                             return null;
                                         }));
             }
-            if (f == Form.VALUES
+            if (form == Form.VALUES
                     && check.expandByLabel() != null
                     && check.expandDiscoveryExpr() != null) {
                 out.add(
@@ -381,8 +381,6 @@ final class CheckUnit {
         NONE,
         /** Every entity's worst sample: presence and states. */
         VALUES,
-        /** Only the samples that break a rule. */
-        FAILING,
         /** Only which entities have samples. */
         PRESENCE
     }
@@ -405,7 +403,7 @@ final class CheckUnit {
                         || lastDiscovery == Debouncer.NONE
                         || t + interval - lastDiscovery > check.forDuration().toSeconds();
         if (due) {
-            return full ? Form.VALUES : Form.FAILING;
+            return Form.VALUES;
         }
         return sentinel ? Form.PRESENCE : Form.NONE;
     }
@@ -577,10 +575,8 @@ final class CheckUnit {
                 mine.add(s);
             }
         }
-        if (form != Form.FAILING) {
-            present.removeAll(batch);
-            valuesRead.addAll(batch);
-        }
+        present.removeAll(batch);
+        valuesRead.addAll(batch);
         for (Series s : mine) {
             String entity = s.label(entityLabel);
             present.add(entity);

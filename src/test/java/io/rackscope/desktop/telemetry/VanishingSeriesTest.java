@@ -135,7 +135,7 @@ class VanishingSeriesTest {
     }
 
     @Test
-    void aSteadyCycleAsksOneCountPerBatchBesideTheFailingSamples() {
+    void aSteadyCycleEvaluatesEachBatchOnce() {
         HandBuiltPrometheus p = estate();
         try (TelemetryPlanner planner =
                 new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
@@ -144,9 +144,20 @@ class VanishingSeriesTest {
             p.asked.clear();
             planner.refreshAt(Instant.ofEpochSecond(T0 + 30));
         }
+        // without for: every entity's worst sample, presence and states in one evaluation
         List<String> mem = p.asked.stream().filter(q -> q.contains("memory_pressure")).toList();
-        assertEquals(1, mem.size(), mem.toString());
-        assertTrue(mem.get(0).contains(" or label_replace(count(count by (instance) "), mem.get(0));
+        assertEquals(
+                List.of(
+                        "max by (instance) (memory_pressure_percent{instance=~\"n01|n02|n03|n04|n05|n06\"})"),
+                mem);
+        // a for: check between its discoveries: only how many have a sample, one number (beside
+        // the range over the one hot node it follows)
+        List<String> temp =
+                p.asked.stream()
+                        .filter(q -> q.contains("temp{") && !q.startsWith("range"))
+                        .toList();
+        assertEquals(1, temp.size(), temp.toString());
+        assertTrue(HandBuiltPrometheus.probe(temp.get(0)), temp.toString());
     }
 
     @Test
