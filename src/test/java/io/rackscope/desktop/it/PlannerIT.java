@@ -173,10 +173,11 @@ class PlannerIT {
         System.out.printf(
                 "bytes per cycle: plain %s, filtered %s%n",
                 Arrays.toString(plainBytes), Arrays.toString(filteredBytes));
-        // the first cycle reads presence everywhere; later ones read in full only the checks that
-        // stand sentinel for each entity, written as one worst sample per entity
+        // every check without for: is read each cycle as one worst sample per entity (its states
+        // and presence in one evaluation: a vanished series is seen at once); the original's scheme
+        // sends every sample with all its labels
         assertTrue(
-                filteredBytes[2] * 2 <= plainBytes[2],
+                filteredBytes[2] * 4 <= plainBytes[2] * 3,
                 "steady cycle: filtered " + filteredBytes[2] + " bytes vs plain " + plainBytes[2]);
     }
 
