@@ -250,7 +250,7 @@ public final class Journal implements AutoCloseable {
                                 StandardOpenOption.CREATE,
                                 StandardOpenOption.READ,
                                 StandardOpenOption.WRITE);
-                FileLock lock = lock(ch)) {
+                FileLock lock = io.rackscope.desktop.config.FileLocks.lock(ch)) {
             long size = ch.size();
             List<Entry> written = tail(ch, size);
             StringBuilder b = new StringBuilder();
@@ -277,21 +277,6 @@ public final class Journal implements AutoCloseable {
                         w.previous(), t.previous() == null ? null : t.previous().name())
                 && Math.abs(w.at().getEpochSecond() - t.at().getEpochSecond())
                         <= SAME_WITHIN_SECONDS;
-    }
-
-    /** The lock of {@code ch}; another journal of this JVM holding it is waited for. */
-    private static FileLock lock(FileChannel ch) throws IOException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                return ch.lock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                if (System.nanoTime() > until) {
-                    throw new IOException("the journal file stayed locked by this app", e);
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            }
-        }
     }
 
     private static List<Entry> tail(FileChannel ch, long size) throws IOException {
@@ -368,7 +353,11 @@ public final class Journal implements AutoCloseable {
                             .sorted()
                             .toList();
             for (Path f : days) {
-                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                for (String line : lines(Files.readAllBytes(f))) {
+                    if (line == null) {
+                        damaged++;
+                        continue;
+                    }
                     if (line.isBlank()) {
                         continue;
                     }
@@ -385,6 +374,33 @@ public final class Journal implements AutoCloseable {
         }
         out.sort((a, b) -> a.at().compareTo(b.at()));
         return new Read(out, damaged);
+    }
+
+    /**
+     * The file's lines, each decoded on its own: a line that is not valid UTF-8 is null (counted as
+     * damaged) and costs nothing to the others.
+     */
+    static List<String> lines(byte[] bytes) {
+        List<String> out = new ArrayList<>();
+        java.nio.charset.CharsetDecoder utf8 =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i > start) {
+                    try {
+                        out.add(utf8.decode(ByteBuffer.wrap(bytes, start, i - start)).toString());
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                        out.add(null);
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     /**

@@ -143,7 +143,7 @@ public record AppConfig(
             int heartbeatSeconds,
             int latencyWindow,
             boolean debugStats,
-            int timeoutSeconds,
+            double timeoutSeconds,
             int maxParallelQueries,
             int scrapeIntervalSeconds) {
 
@@ -165,9 +165,17 @@ public record AppConfig(
                     caFile,
                     certFile,
                     keyFile,
-                    Duration.ofSeconds(Math.max(1, timeoutSeconds)),
+                    timeout(),
                     maxParallelQueries,
                     "telemetry");
+        }
+
+        /**
+         * How long a query may take: {@code prometheus_timeout_seconds} as written, a float as in
+         * the original (5.0, 2.5), at least a tenth of a second.
+         */
+        public Duration timeout() {
+            return Duration.ofMillis(Math.round(Math.max(0.1, timeoutSeconds) * 1000));
         }
     }
 

@@ -650,14 +650,19 @@ final class AppConfigParser {
         String ca = t.text("tls_ca_file", null);
         String cert = t.text("tls_cert_file", null);
         String key = t.text("tls_key_file", null);
-        int timeout =
+        // a float in the original: 5.0 and 2.5 are what the admin asked
+        String timeoutKey =
                 t.has("prometheus_timeout_seconds")
-                        ? values.integer(
-                                t,
-                                "prometheus_timeout_seconds",
-                                "telemetry.prometheus_timeout_seconds",
-                                15)
-                        : values.integer(t, "timeout_seconds", "telemetry.timeout_seconds", 15);
+                        ? "prometheus_timeout_seconds"
+                        : "timeout_seconds";
+        Double asked = values.number(t, timeoutKey, "telemetry." + timeoutKey);
+        if (asked != null && !(asked > 0)) {
+            diagnostics.error(
+                    t.at(timeoutKey),
+                    "telemetry." + timeoutKey + " must be above 0, not " + asked + "; using 15");
+            asked = null;
+        }
+        double timeout = asked == null ? 15 : asked;
         return new AppConfig.Telemetry(
                 url,
                 t.text("identity_label", "instance"),

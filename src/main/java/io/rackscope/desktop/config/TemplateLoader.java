@@ -134,17 +134,19 @@ final class TemplateLoader {
             }
             YamlNode first = origins.get(kind + ":" + id);
             if (first != null) {
-                diagnostics.error(
+                // as the original: the first found (files in path order) is used, the rest ignored
+                diagnostics.warning(
                         m.at("id"),
                         "the "
                                 + kind
                                 + " id '"
                                 + id
-                                + "' is already defined at "
+                                + "' is defined at "
                                 + first.file()
                                 + ":"
                                 + first.line()
-                                + "; this second definition was ignored");
+                                + " and again here; the first (in path order) is used, this one"
+                                + " is ignored");
                 continue;
             }
             origins.put(kind + ":" + id, m);

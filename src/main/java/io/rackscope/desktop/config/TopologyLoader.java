@@ -403,7 +403,12 @@ final class TopologyLoader {
                                                     deviceIds
                                                             .computeIfAbsent(
                                                                     d.id(), k -> new HashSet<>())
-                                                            .add(rack.path()));
+                                                            // with the aisle: one rack id may
+                                                            // stand in two aisles of a room
+                                                            .add(
+                                                                    rack.path()
+                                                                            + "@"
+                                                                            + rack.aisleId()));
                         });
         Set<String> repeatedDevices = new HashSet<>();
         deviceIds.forEach(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.Diagnostics;
+import io.rackscope.desktop.config.FileLocks;
 import io.rackscope.desktop.config.YamlNode;
 import io.rackscope.desktop.config.YamlReader;
 import java.io.IOException;
@@ -268,32 +269,65 @@ public final class FileStore implements SilenceStore {
 
     @Override
     public synchronized Silence create(Silence s) throws StoreException {
-        List<Silence> all = new ArrayList<>(read());
-        Silence made = s.withId(UUID.randomUUID().toString());
-        all.add(made);
-        write(all);
-        return made;
+        return locked(
+                () -> {
+                    List<Silence> all = new ArrayList<>(read());
+                    Silence made = s.withId(UUID.randomUUID().toString());
+                    all.add(made);
+                    write(all);
+                    return made;
+                });
     }
 
     @Override
     public synchronized void end(String id, Instant at) throws StoreException {
-        Silence s = find(id);
-        replace(s.endedAt(at));
+        locked(
+                () -> {
+                    replace(find(id).endedAt(at));
+                    return null;
+                });
     }
 
     @Override
     public synchronized Silence update(Silence s) throws StoreException {
-        find(s.id());
-        replace(s);
-        return s;
+        return locked(
+                () -> {
+                    find(s.id());
+                    replace(s);
+                    return s;
+                });
     }
 
     @Override
     public synchronized void delete(String id) throws StoreException {
-        find(id);
-        List<Silence> all = new ArrayList<>(read());
-        all.removeIf(x -> x.id().equals(id));
-        write(all);
+        locked(
+                () -> {
+                    find(id);
+                    List<Silence> all = new ArrayList<>(read());
+                    all.removeIf(x -> x.id().equals(id));
+                    write(all);
+                    return null;
+                });
+    }
+
+    /**
+     * Runs a read-modify-write under the lock every app and command of this directory takes ({@code
+     * .maintenances.lock} beside the files), reading the files afresh inside it: twenty {@code
+     * maintenance add} at once keep twenty maintenances.
+     */
+    private <T> T locked(FileLocks.Locked<T, StoreException> work) throws StoreException {
+        try {
+            return FileLocks.with(
+                    maintenances.resolveSibling(".maintenances.lock"),
+                    () -> {
+                        signature = null;
+                        return work.run();
+                    });
+        } catch (IOException e) {
+            throw new StoreException(
+                    StoreException.Kind.UNREACHABLE,
+                    "cannot write in " + maintenances.getParent() + ": " + e.getMessage());
+        }
     }
 
     private Silence find(String id) throws StoreException {

@@ -184,7 +184,15 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 Duration.ofSeconds(
                         timeout > 0
                                 ? timeout
-                                : 2L * Math.max(1, config.app().telemetry().timeoutSeconds()) + 5);
+                                : (long)
+                                                Math.ceil(
+                                                        2
+                                                                * Math.max(
+                                                                        1,
+                                                                        config.app()
+                                                                                .telemetry()
+                                                                                .timeoutSeconds()))
+                                        + 5);
     }
 
     /** The Prometheus of the site an entity of {@code scope} is in. */
@@ -315,7 +323,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (t.heartbeatSeconds() <= 0) {
             return Duration.ZERO;
         }
-        return Duration.ofSeconds(Math.min(t.heartbeatSeconds(), Math.max(1, t.timeoutSeconds())));
+        Duration timeout =
+                t.timeout().compareTo(Duration.ofSeconds(1)) < 0
+                        ? Duration.ofSeconds(1)
+                        : t.timeout();
+        Duration beat = Duration.ofSeconds(t.heartbeatSeconds());
+        return beat.compareTo(timeout) < 0 ? beat : timeout;
     }
 
     /**

@@ -46,6 +46,14 @@ public record Rack(
     }
 
     /**
+     * Where a repeated device id is named under this rack: its key when that is a path (with the
+     * aisle, for a rack id used in two aisles of one room), else its site/room/rack path.
+     */
+    private String devicePrefix(String key) {
+        return key.contains("/") ? key : path();
+    }
+
+    /**
      * This rack named {@code key}; its devices whose ids are in {@code repeatedDevices} are named
      * by their path under it.
      */
@@ -57,7 +65,7 @@ public record Rack(
                                         d.keyed(
                                                 key,
                                                 repeatedDevices.contains(d.id())
-                                                        ? path() + "/" + d.id()
+                                                        ? devicePrefix(key) + "/" + d.id()
                                                         : d.id()))
                         .toList();
         return new Rack(

@@ -181,6 +181,27 @@ class JournalTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsSkippedAndCountedAndTheDaysOtherLinesStay() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        Journal journal = new Journal(dir, 30);
+        AlertTracker tracker = new AlertTracker();
+        tracker.journalTo(journal::append);
+        tracker.track(
+                new Snapshots(cfg).at(1, Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0)));
+        journal.close();
+        Path day = Files.list(dir).findFirst().orElseThrow();
+        Files.write(
+                day,
+                new byte[] {'{', '"', 'a', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'},
+                StandardOpenOption.APPEND);
+        Instant now = Instant.now();
+        Journal.Read read =
+                new Journal(dir, 30).read(now.minus(Duration.ofHours(1)), now.plusSeconds(60));
+        assertEquals(1, read.damaged());
+        assertEquals(1, read.entries().size(), "the good line of that day is kept");
+    }
+
+    @Test
     void momentsAreReadBackExactlyWhateverTheirPrecisionAndOddOnesAreRefused() {
         for (String t :
                 List.of(
