@@ -103,6 +103,11 @@ public final class AckCommand implements Callable<Integer> {
                             + (s.errors().isEmpty() ? "" : " (" + s.errors().get(0) + ")"));
             return 1;
         }
+        java.util.Optional<String> unknown = store.undetermined(cfg);
+        if (unknown.isPresent()) {
+            err.println(unknown.get());
+            return 1;
+        }
         HandlingService h = store.service(cfg);
         Silence made = h.acknowledge(found.get(), store.by(), note, until);
         if (made.id().startsWith("pending-")) {

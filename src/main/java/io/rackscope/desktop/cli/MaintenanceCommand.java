@@ -70,6 +70,30 @@ public final class MaintenanceCommand implements Callable<Integer> {
             return Stores.service(cfg, alertmanager, Clock.systemUTC());
         }
 
+        /**
+         * Why the store cannot be told: app.yaml has errors (its {@code alertmanager} block may be
+         * what is broken) and no --alertmanager names one; empty otherwise. A change is then
+         * refused rather than kept where no one else looks.
+         */
+        java.util.Optional<String> undetermined(RackscopeConfig cfg) {
+            if (alertmanager != null) {
+                return java.util.Optional.empty();
+            }
+            return cfg.diagnostics().errors().stream()
+                    .filter(
+                            d ->
+                                    d.file() != null
+                                            && d.file().getFileName().toString().equals("app.yaml"))
+                    .findFirst()
+                    .map(
+                            d ->
+                                    "app.yaml has errors ("
+                                            + d
+                                            + "): where acknowledgements and maintenances are kept"
+                                            + " cannot be told, so nothing was written; fix it, or"
+                                            + " name the store with --alertmanager URL");
+        }
+
         String by() {
             return by != null && !by.isBlank() ? by : System.getProperty("user.name", "operator");
         }
@@ -153,6 +177,11 @@ public final class MaintenanceCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             if (!t.existsIn(cfg.topology())) {
                 err.println("no " + t.type().key() + " '" + t.id() + "' in the topology");
+                return 1;
+            }
+            java.util.Optional<String> unknown = store.undetermined(cfg);
+            if (unknown.isPresent()) {
+                err.println(unknown.get());
                 return 1;
             }
             HandlingService h = store.service(cfg);

@@ -314,4 +314,27 @@ class CliTest {
                 doc.get("status").get("headline").asText());
         assertFalse(snap.err().contains("Exception") || snap.err().contains("\tat "), snap.err());
     }
+
+    @Test
+    void aMaintenanceIsRefusedWhenAppYamlIsBrokenAndNoStoreIsNamed(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path cfg = ConfigFixture.copyOfBundled(dir.resolve("cfg"));
+        Files.writeString(
+                cfg.resolve("app.yaml"),
+                Files.readString(cfg.resolve("app.yaml")) + "\nalertmanager: [not, a, mapping\n");
+        CliRun add =
+                run(
+                        "maintenance",
+                        "add",
+                        "--config",
+                        cfg.toString(),
+                        "--target",
+                        "rack:fra1-a01-r05",
+                        "--reason",
+                        "PSU swap");
+        assertEquals(1, add.code(), add.out() + add.err());
+        assertTrue(add.err().contains("app.yaml has errors ("), add.err());
+        assertFalse(
+                Files.exists(cfg.resolve("maintenances.yaml")), "nothing kept where no one looks");
+    }
 }
