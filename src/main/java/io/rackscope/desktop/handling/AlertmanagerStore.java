@@ -244,12 +244,7 @@ public final class AlertmanagerStore implements SilenceStore {
                                         : " refused access with these credentials (HTTP 403)"));
             }
             if (!r.isSuccessful()) {
-                throw bad(
-                        "HTTP "
-                                + r.code()
-                                + (text.isBlank()
-                                        ? ""
-                                        : ": " + text.strip().lines().findFirst().orElse("")));
+                throw bad("HTTP " + r.code() + reason(r.code(), text));
             }
             if (text.isBlank()) {
                 return JSON.createObjectNode();
@@ -264,6 +259,25 @@ public final class AlertmanagerStore implements SilenceStore {
                     StoreException.Kind.UNREACHABLE,
                     describe() + " is not reachable: " + Reasons.connection(e));
         }
+    }
+
+    /**
+     * What a failed answer says, for the banner: an HTML page is named as one (a proxy, a login
+     * page, a gateway), never shown; Alertmanager's own text is kept short.
+     */
+    static String reason(int code, String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return "";
+        }
+        if (t.startsWith("<")) {
+            return code >= 500
+                    ? " with an HTML page: Alertmanager, or a proxy in front of it, is down or"
+                            + " overloaded"
+                    : " with an HTML page: a proxy or login page may be in the way";
+        }
+        String first = t.lines().findFirst().orElse("");
+        return ": " + (first.length() > 200 ? first.substring(0, 200) + "…" : first);
     }
 
     private StoreException bad(String why) {

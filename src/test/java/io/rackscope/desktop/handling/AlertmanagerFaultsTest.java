@@ -70,7 +70,9 @@ class AlertmanagerFaultsTest {
                         .build());
         StoreException e = assertThrows(StoreException.class, store::read);
         assertEquals(StoreException.Kind.BAD_ANSWER, e.kind());
-        assertTrue(e.getMessage().contains("HTTP 502"), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 502 with an HTML page"), e.getMessage());
+        assertFalse(
+                e.getMessage().contains("<html"), "no raw HTML in the banner: " + e.getMessage());
         server.enqueue(new MockResponse.Builder().code(200).body("{not json").build());
         StoreException garbage = assertThrows(StoreException.class, store::read);
         assertTrue(garbage.getMessage().endsWith("the answer is not JSON"), garbage.getMessage());

@@ -46,6 +46,7 @@ public final class MaintenanceViewModel {
             new ReadOnlyObjectWrapper<>(this, "rows", List.of());
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private String storeProblem;
     private final DateTimeFormatter format;
 
     public MaintenanceViewModel(
@@ -107,10 +108,15 @@ public final class MaintenanceViewModel {
         long scheduled = all.stream().filter(r -> r.status() == Silence.Status.SCHEDULED).count();
         long expired = all.size() - active - scheduled;
         counts.set(active + " active · " + scheduled + " scheduled · " + expired + " expired");
+        // the store's problem is said while it lasts and cleared when it recovers; a change that
+        // failed stays said until the next change
         Optional<String> p = handling.problem();
         if (p.isPresent()) {
             problem.set(p.get());
+        } else if (problem.get().equals(storeProblem)) {
+            problem.set("");
         }
+        storeProblem = p.orElse(null);
     }
 
     /**

@@ -85,4 +85,32 @@ class MaintenanceViewModelTest {
         assertEquals(Optional.empty(), m.startIn("tomorrowish"));
         assertTrue(m.startIn("2999-01-01T00:00:00Z").orElseThrow().toDays() > 300_000);
     }
+
+    @Test
+    void theStoresProblemIsClearedWhenItRecovers() throws Exception {
+        HandlingService service =
+                new HandlingService(
+                        new FileStore(dir),
+                        new AlertLabels(CFG.topology(), "instance"),
+                        Clock.systemUTC());
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        var raw = new Snapshots(CFG).at(1);
+        MaintenanceViewModel m =
+                new MaintenanceViewModel(
+                        new DirectHandling(service, feed, () -> raw),
+                        CFG.topology(),
+                        feed,
+                        new SimpleStringProperty("dave"),
+                        Clock.systemUTC(),
+                        Runnable::run);
+        java.nio.file.Files.writeString(dir.resolve("maintenances.yaml"), "maintenances: [oops\n");
+        service.refresh();
+        m.reload();
+        assertTrue(
+                m.problemProperty().get().contains("maintenances.yaml"), m.problemProperty().get());
+        java.nio.file.Files.writeString(dir.resolve("maintenances.yaml"), "maintenances: []\n");
+        service.refresh();
+        m.reload();
+        assertEquals("", m.problemProperty().get(), "no old error line after recovery");
+    }
 }
