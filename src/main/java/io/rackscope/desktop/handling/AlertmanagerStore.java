@@ -243,6 +243,12 @@ public final class AlertmanagerStore implements SilenceStore {
                                         ? " asks for credentials that were not given or were refused (HTTP 401)"
                                         : " refused access with these credentials (HTTP 403)"));
             }
+            if (r.code() == 400 || r.code() == 422) {
+                // this request, not the server: it will never be taken as it is
+                throw new StoreException(
+                        StoreException.Kind.REJECTED,
+                        describe() + " refused it: HTTP " + r.code() + reason(r.code(), text));
+            }
             if (!r.isSuccessful()) {
                 throw bad("HTTP " + r.code() + reason(r.code(), text));
             }

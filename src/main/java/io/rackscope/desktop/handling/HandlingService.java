@@ -47,6 +47,7 @@ public final class HandlingService {
     private final List<Change> queue = new ArrayList<>();
     private Set<String> hiddenBefore = Set.of();
     private Map<String, Silence> maintenancesBefore;
+    private String dropped;
     private Map<String, Handled.Kind> handledBefore = Map.of();
     private Consumer<List<Transition>> journal = t -> {};
 
@@ -72,6 +73,7 @@ public final class HandlingService {
     public synchronized boolean refresh() {
         List<Silence> before = silences;
         String problemBefore = problem == null ? null : problem.getMessage();
+        String shownBefore = problem().orElse(null);
         int queued = queue.size();
         try {
             flush();
@@ -84,21 +86,37 @@ public final class HandlingService {
             }
             problem = e;
         }
-        String problemNow = problem == null ? null : problem.getMessage();
         return !silences.equals(before)
                 || queue.size() != queued
-                || !java.util.Objects.equals(problemBefore, problemNow);
+                || !java.util.Objects.equals(shownBefore, problem().orElse(null));
     }
 
     private void flush() throws StoreException {
         while (!queue.isEmpty()) {
             Change c = queue.get(0);
             if (c instanceof Create cr) {
-                Silence made = store.create(cr.silence());
+                Silence s = cr.silence();
+                if (s.endsAt() != null && !s.endsAt().isAfter(clock.instant())) {
+                    // it can no longer be kept as asked: said, dropped, never blocking the others
+                    notLongerKept(s, "it ended at " + s.endsAt() + " before the store answered");
+                    queue.remove(0);
+                    continue;
+                }
+                Silence made;
+                try {
+                    made = store.create(s);
+                } catch (StoreException e) {
+                    if (e.kind() != StoreException.Kind.REJECTED) {
+                        throw e;
+                    }
+                    notLongerKept(s, e.getMessage());
+                    queue.remove(0);
+                    continue;
+                }
                 // an end queued for the placeholder now ends the real one
                 queue.replaceAll(
                         x ->
-                                x instanceof End en && en.id().equals(cr.silence().id())
+                                x instanceof End en && en.id().equals(s.id())
                                         ? new End(made.id(), en.at())
                                         : x);
             } else if (c instanceof End en) {
@@ -114,6 +132,18 @@ public final class HandlingService {
         }
     }
 
+    /** Says that {@code s}, typed while the store was down, was not kept, and why. */
+    private void notLongerKept(Silence s, String why) {
+        String what =
+                (s.kind() == Silence.Kind.ACK ? "the acknowledgement" : "the maintenance")
+                        + (s.text() == null || s.text().isBlank() ? "" : " '" + s.text() + "'")
+                        + " by "
+                        + s.by()
+                        + (s.target() == null ? "" : " on " + s.target().text());
+        dropped = what + " was not kept: " + why;
+        LOG.log(Level.WARNING, dropped);
+    }
+
     /** Every silence known (the last good read), and those still queued. */
     public synchronized List<Silence> silences() {
         List<Silence> out = new ArrayList<>(silences);
@@ -125,9 +155,16 @@ public final class HandlingService {
         return List.copyOf(out);
     }
 
-    /** Why the store could not be read last time, or empty. */
+    /**
+     * Why the store could not be read last time, and what typed meanwhile could not be kept (an
+     * entry that expired before the store came back, or one it refused), or empty.
+     */
     public synchronized Optional<String> problem() {
-        return Optional.ofNullable(problem).map(Exception::getMessage);
+        String store = problem == null ? null : problem.getMessage();
+        if (dropped == null) {
+            return Optional.ofNullable(store);
+        }
+        return Optional.of(store == null ? dropped : store + "; " + dropped);
     }
 
     public synchronized Instant readAt() {
@@ -219,6 +256,7 @@ public final class HandlingService {
             silences = store.read();
             readAt = clock.instant();
             problem = null;
+            dropped = null;
             return made;
         } catch (StoreException e) {
             problem = e;

@@ -407,6 +407,37 @@ class HandlingTest {
     }
 
     @Test
+    void aQueuedMaintenanceThatExpiredIsSaidAndDroppedAndBlocksNothing() {
+        Flaky store = new Flaky();
+        io.rackscope.desktop.ui.HandClock clock =
+                new io.rackscope.desktop.ui.HandClock(Instant.parse("2026-12-04T19:00:00Z"));
+        HandlingService h =
+                new HandlingService(store, new AlertLabels(cfg.topology(), "instance"), clock);
+        h.maintain(
+                new Target(Target.Type.RACK, "fra1-a01-r05"),
+                "PSU swap",
+                Silence.Effect.BADGE,
+                null,
+                clock.now.plusSeconds(3600),
+                "alice");
+        HealthSnapshot s = rackDownAnd();
+        h.acknowledge(s.incidents().get(0), "erin", "on my way", null);
+        // the store comes back after a longer outage than the maintenance asked for
+        clock.now = clock.now.plusSeconds(2 * 3600);
+        store.down = false;
+        h.refresh();
+        assertEquals(
+                List.of("on my way"),
+                store.kept.stream().map(Silence::text).toList(),
+                "the acknowledgement behind it is sent");
+        assertTrue(
+                h.problem().orElse("").startsWith("the maintenance 'PSU swap' by alice on rack:"),
+                h.problem().toString());
+        assertTrue(h.problem().orElse("").contains("was not kept: it ended at"));
+        assertEquals(1, h.silences().size(), "nothing of it is left queued");
+    }
+
+    @Test
     void aHiddenIncidentStillFailingWhenItsMaintenanceEndsAnnouncesItselfOnce() {
         HandlingService h = service();
         List<io.rackscope.desktop.alerting.Transition> journal = new ArrayList<>();
