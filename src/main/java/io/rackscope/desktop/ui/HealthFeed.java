@@ -54,6 +54,7 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> task;
     private ScheduledFuture<?> heartbeatTask;
+    private volatile Boolean lastBeat;
     private final LookBack lookBack;
     private final ExecutorService pastWorker;
     private final ReadOnlyObjectWrapper<Instant> viewing =
@@ -149,7 +150,14 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
         planner.heartbeat()
                 .thenAccept(
                         answers -> {
-                            if (answers != planner.lastCycleConnected()) {
+                            // a change of the heartbeat itself, not its difference from the
+                            // last cycle: one batch failing on a server that answers would
+                            // otherwise run a whole cycle at every beat
+                            Boolean before = lastBeat;
+                            lastBeat = answers;
+                            if (before == null
+                                    ? answers != planner.lastCycleConnected()
+                                    : answers != before) {
                                 refreshNow();
                             }
                         });

@@ -77,7 +77,7 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     private final Map<String, PrometheusException> failing = new HashMap<>();
     private final Set<String> hanging = new HashSet<>();
     private final QueryStats stats = new QueryStats();
-    final List<String> asked = new ArrayList<>();
+    public final List<String> asked = new ArrayList<>();
     private PrometheusException down;
 
     /** Grid points asked by range queries, all told: what reading windows costs. */
@@ -91,7 +91,7 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     }
 
     /** Queries of {@code metric} fail with {@code error} until {@link #heal}. */
-    void fail(String metric, PrometheusException error) {
+    public void fail(String metric, PrometheusException error) {
         failing.put(metric, error);
     }
 

@@ -85,6 +85,37 @@ class HealthFeedTest {
         }
     }
 
+    @Test
+    void oneFailingBatchOnAServerThatAnswersRunsNoCycleAtEveryBeat(@TempDir Path dir)
+            throws Exception {
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        for (String n : List.of("n01", "n02", "n03", "n04")) {
+            p.series("up", Map.of("instance", n), t -> 1);
+            p.series("temp", Map.of("instance", n), t -> 40);
+        }
+        p.fail("temp", new PrometheusException(PrometheusException.Kind.TIMEOUT, 0, "slow batch"));
+        RackscopeConfig config =
+                PastEstate.config(
+                        dir,
+                        "telemetry: {scrape_interval_seconds: 15, prometheus_heartbeat_seconds: 1}\n");
+        try (TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                config, p, EvaluationMode.FILTERED, Clock.systemUTC());
+                HealthFeed feed = new HealthFeed(planner, Runnable::run)) {
+            feed.start(Duration.ofHours(1));
+            await(() -> feed.current().version() == 1, "the first cycle");
+            await(() -> beats(p) >= 5, "five heartbeats");
+            // at most one cycle more (the first beat sees the server answer), not one a beat
+            assertTrue(feed.current().version() <= 2, "cycles: " + feed.current().version());
+        }
+    }
+
+    static long beats(HandBuiltPrometheus p) {
+        synchronized (p) {
+            return p.asked.stream().filter(q -> q.equals("vector(1)")).count();
+        }
+    }
+
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
