@@ -166,8 +166,15 @@ public final class Journal implements AutoCloseable {
         };
     }
 
-    /** What was read: the entries in time order, and how many lines were damaged. */
-    public record Read(List<Entry> entries, int damaged) {}
+    /**
+     * What was read: the entries in time order, how many lines were damaged, and why the journal
+     * cannot be written now (null when it can).
+     */
+    public record Read(List<Entry> entries, int damaged, String problem) {
+        public Read(List<Entry> entries, int damaged) {
+            this(entries, damaged, null);
+        }
+    }
 
     private final Path dir;
     private final int keepDays;
@@ -205,30 +212,67 @@ public final class Journal implements AutoCloseable {
         return dir;
     }
 
-    /** Appends {@code transitions}; returns at once. */
+    /** Appends {@code transitions}; returns at once. An empty call retries what is unwritten. */
     public void append(List<Transition> transitions) {
-        if (transitions.isEmpty()) {
+        if (transitions.isEmpty() && problem == null) {
             return;
         }
         List<Transition> copy = List.copyOf(transitions);
         writer.execute(() -> write(copy));
     }
 
+    /** At most this many changes are kept in memory while the journal cannot be written. */
+    static final int KEEP_UNWRITTEN = 10_000;
+
+    /** The changes not written yet (the writer thread's only). */
+    private final List<Transition> unwritten = new ArrayList<>();
+
+    private volatile String problem;
+
+    /**
+     * Why the journal cannot be written now ("the journal in DIR cannot be written: ...; 3 changes
+     * kept in memory"), or empty: what is said on screen while it lasts.
+     */
+    public java.util.Optional<String> problem() {
+        return java.util.Optional.ofNullable(problem);
+    }
+
     private void write(List<Transition> transitions) {
+        List<Transition> all = new ArrayList<>(unwritten);
+        all.addAll(transitions);
+        if (all.isEmpty()) {
+            return;
+        }
         try {
             Files.createDirectories(dir);
             Map<LocalDate, List<Transition>> byDay = new TreeMap<>();
-            for (Transition t : transitions) {
+            for (Transition t : all) {
                 byDay.computeIfAbsent(day(t.at()), d -> new ArrayList<>()).add(t);
             }
+            // a day written before a failure is not written twice: what is already there is
+            // left out (see append)
             for (Map.Entry<LocalDate, List<Transition>> e : byDay.entrySet()) {
                 append(file(e.getKey()), e.getValue());
             }
-            rotate(transitions.get(transitions.size() - 1).at());
+            unwritten.clear();
+            problem = null;
+            rotate(all.get(all.size() - 1).at());
         } catch (IOException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "the journal in " + dir + " could not be written: " + e.getMessage());
+            unwritten.clear();
+            unwritten.addAll(all.subList(Math.max(0, all.size() - KEEP_UNWRITTEN), all.size()));
+            String now =
+                    "the journal in "
+                            + dir
+                            + " cannot be written ("
+                            + e.getMessage()
+                            + "); "
+                            + unwritten.size()
+                            + (unwritten.size() == 1 ? " change is" : " changes are")
+                            + " kept in memory and written when it can be";
+            if (problem == null) {
+                LOG.log(Level.WARNING, now);
+            }
+            problem = now;
         }
     }
 
@@ -341,7 +385,7 @@ public final class Journal implements AutoCloseable {
         List<Entry> out = new ArrayList<>();
         int damaged = 0;
         if (!Files.isDirectory(dir)) {
-            return new Read(out, 0);
+            return new Read(out, 0, problem);
         }
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> days =
@@ -373,7 +417,7 @@ public final class Journal implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         out.sort((a, b) -> a.at().compareTo(b.at()));
-        return new Read(out, damaged);
+        return new Read(out, damaged, problem);
     }
 
     /**

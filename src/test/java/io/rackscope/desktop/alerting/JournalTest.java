@@ -202,6 +202,55 @@ class JournalTest {
     }
 
     @Test
+    void whatCannotBeWrittenIsSaidKeptAndWrittenWhenItCanBe() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
+        Path blocked = dir.resolve("journal");
+        Files.writeString(blocked, "a file where the directory should be");
+        Journal journal = new Journal(blocked, 30);
+        AlertTracker tracker = new AlertTracker();
+        tracker.journalTo(journal::append);
+        Snapshots snapshots = new Snapshots(cfg);
+        tracker.track(snapshots.at(1, Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0)));
+        tracker.track(
+                snapshots.at(
+                        2,
+                        Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0),
+                        Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79)));
+        Instant now = Instant.now();
+        WriterThread.await(() -> journal.problem().isPresent());
+        assertTrue(
+                journal.problem().orElseThrow().contains("2 changes are kept in memory"),
+                journal.problem().toString());
+        assertTrue(
+                journal.read(now.minus(Duration.ofHours(1)), now).problem() != null,
+                "the History tab says it");
+        Files.delete(blocked);
+        tracker.track(
+                snapshots.at(
+                        3,
+                        Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0),
+                        Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79)));
+        journal.close();
+        Journal.Read read =
+                new Journal(blocked, 30).read(now.minus(Duration.ofHours(1)), now.plusSeconds(60));
+        assertEquals(
+                List.of("ONGOING", "NEW"),
+                read.entries().stream().map(Journal.Entry::kind).toList(),
+                "kept in memory, then written: nothing lost");
+        assertTrue(journal.problem().isEmpty());
+    }
+
+    /** Waits for the journal's own writer thread (at most 10 s). */
+    static final class WriterThread {
+        static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!done.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    @Test
     void momentsAreReadBackExactlyWhateverTheirPrecisionAndOddOnesAreRefused() {
         for (String t :
                 List.of(

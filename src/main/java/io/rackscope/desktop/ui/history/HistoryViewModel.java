@@ -225,6 +225,9 @@ public final class HistoryViewModel {
                         + " ("
                         + Durations.format(Duration.between(from, to).withNanos(0))
                         + ")";
+        if (read.problem() != null) {
+            text += " · " + read.problem();
+        }
         if (read.damaged() > 0) {
             text +=
                     " · "
