@@ -104,7 +104,11 @@ public final class HandlingService {
                 }
                 Silence made;
                 try {
-                    made = store.create(s);
+                    // a first try that timed out may have been taken: never make it twice
+                    made = sameRequest(store.read(), s).orElse(null);
+                    if (made == null) {
+                        made = store.create(s);
+                    }
                 } catch (StoreException e) {
                     if (e.kind() != StoreException.Kind.REJECTED) {
                         throw e;
@@ -114,10 +118,11 @@ public final class HandlingService {
                     continue;
                 }
                 // an end queued for the placeholder now ends the real one
+                String madeId = made.id();
                 queue.replaceAll(
                         x ->
                                 x instanceof End en && en.id().equals(s.id())
-                                        ? new End(made.id(), en.at())
+                                        ? new End(madeId, en.at())
                                         : x);
             } else if (c instanceof End en) {
                 try {
@@ -130,6 +135,24 @@ public final class HandlingService {
             }
             queue.remove(0);
         }
+    }
+
+    /**
+     * The silence of {@code kept} that {@code asked} would make (the same kind, matchers, author
+     * and text, still in force), if any.
+     */
+    private Optional<Silence> sameRequest(List<Silence> kept, Silence asked) {
+        Instant now = clock.instant();
+        return kept.stream()
+                .filter(
+                        x ->
+                                x.kind() == asked.kind()
+                                        && new HashSet<>(x.matchers())
+                                                .equals(new HashSet<>(asked.matchers()))
+                                        && java.util.Objects.equals(x.by(), asked.by())
+                                        && java.util.Objects.equals(x.text(), asked.text())
+                                        && x.status(now) != Silence.Status.EXPIRED)
+                .findFirst();
     }
 
     /** Says that {@code s}, typed while the store was down, was not kept, and why. */
@@ -273,6 +296,18 @@ public final class HandlingService {
         try {
             flush();
             store.end(id, now);
+            // and any twin of it a timed-out first try left behind
+            Silence ended =
+                    silences.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            if (ended != null) {
+                for (Silence twin : store.read()) {
+                    if (!twin.id().equals(id)
+                            && twin.status(now) == Silence.Status.ACTIVE
+                            && sameRequest(List.of(twin), ended).isPresent()) {
+                        store.end(twin.id(), now);
+                    }
+                }
+            }
             silences = store.read();
         } catch (StoreException e) {
             problem = e;

@@ -334,7 +334,7 @@ class HandlingTest {
     }
 
     /** A store that refuses until told otherwise, then keeps silences in memory. */
-    static final class Flaky implements SilenceStore {
+    static class Flaky implements SilenceStore {
         boolean down = true;
         final List<Silence> kept = new ArrayList<>();
 
@@ -404,6 +404,41 @@ class HandlingTest {
         assertEquals("on my way", store.kept.get(0).text());
         assertFalse(h.apply(s, Instant.now(), true).handling().incident(rack).pending());
         assertTrue(h.problem().isEmpty());
+    }
+
+    /** A store whose answer to the first create is lost (a timeout) though the create was taken. */
+    static final class LostAnswer extends Flaky {
+        boolean lose = true;
+
+        @Override
+        public Silence create(Silence s) throws StoreException {
+            Silence made = super.create(s);
+            if (lose) {
+                lose = false;
+                throw new StoreException(
+                        StoreException.Kind.UNREACHABLE,
+                        "Alertmanager http://am did not answer within 10 s");
+            }
+            return made;
+        }
+    }
+
+    @Test
+    void anAcknowledgementWhoseAnswerWasLostIsMadeOnceAndStopEndsIt() {
+        LostAnswer store = new LostAnswer();
+        store.down = false;
+        HandlingService h =
+                new HandlingService(
+                        store, new AlertLabels(cfg.topology(), "instance"), Clock.systemUTC());
+        HealthSnapshot s = rackDownAnd();
+        Silence pending = h.acknowledge(s.incidents().get(0), "erin", "on my way", null);
+        assertTrue(pending.id().startsWith("pending-"), "the answer was lost: queued");
+        h.refresh();
+        assertEquals(1, store.kept.size(), "not created a second time: " + store.kept);
+        String id = h.silences().get(0).id();
+        h.end(id);
+        assertTrue(
+                store.kept.stream().allMatch(x -> x.endedAt() != null), "stopped: " + store.kept);
     }
 
     @Test
