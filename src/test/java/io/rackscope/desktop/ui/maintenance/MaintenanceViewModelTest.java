@@ -27,23 +27,28 @@ class MaintenanceViewModelTest {
     static final RackscopeConfig CFG = new ConfigLoader().load(Path.of("config"));
     @TempDir Path dir;
 
-    @Test
-    void addStopExtendReactivateAndDeleteMoveAMaintenanceBetweenTheLists() {
-        HandlingService service =
-                new HandlingService(
-                        new FileStore(dir),
-                        new AlertLabels(CFG.topology(), "instance"),
-                        Clock.systemUTC());
+    HandlingService service() {
+        return new HandlingService(
+                new FileStore(dir), new AlertLabels(CFG.topology(), "instance"), Clock.systemUTC());
+    }
+
+    /** The page on {@code service}, its operator dave. */
+    static MaintenanceViewModel model(HandlingService service) {
         HealthFeed feed = new HealthFeed(null, Runnable::run);
         var raw = new Snapshots(CFG).at(1);
-        MaintenanceViewModel m =
-                new MaintenanceViewModel(
-                        new DirectHandling(service, feed, () -> raw),
-                        CFG.topology(),
-                        feed,
-                        new SimpleStringProperty("dave"),
-                        Clock.systemUTC(),
-                        Runnable::run);
+        return new MaintenanceViewModel(
+                new DirectHandling(service, feed, () -> raw),
+                CFG.topology(),
+                feed,
+                new SimpleStringProperty("dave"),
+                Clock.systemUTC(),
+                Runnable::run);
+    }
+
+    @Test
+    void addStopExtendReactivateAndDeleteMoveAMaintenanceBetweenTheLists() {
+        HandlingService service = service();
+        MaintenanceViewModel m = model(service);
         assertEquals(
                 Optional.of("There is no rack 'nowhere'"),
                 m.add("rack:nowhere", "x", Silence.Effect.BADGE, null, null));
@@ -88,21 +93,8 @@ class MaintenanceViewModelTest {
 
     @Test
     void theStoresProblemIsClearedWhenItRecovers() throws Exception {
-        HandlingService service =
-                new HandlingService(
-                        new FileStore(dir),
-                        new AlertLabels(CFG.topology(), "instance"),
-                        Clock.systemUTC());
-        HealthFeed feed = new HealthFeed(null, Runnable::run);
-        var raw = new Snapshots(CFG).at(1);
-        MaintenanceViewModel m =
-                new MaintenanceViewModel(
-                        new DirectHandling(service, feed, () -> raw),
-                        CFG.topology(),
-                        feed,
-                        new SimpleStringProperty("dave"),
-                        Clock.systemUTC(),
-                        Runnable::run);
+        HandlingService service = service();
+        MaintenanceViewModel m = model(service);
         java.nio.file.Files.writeString(dir.resolve("maintenances.yaml"), "maintenances: [oops\n");
         service.refresh();
         m.reload();
