@@ -315,7 +315,8 @@ public final class Journal implements AutoCloseable {
 
     private static boolean same(Entry w, Transition t) {
         return w.kind().equals(t.kind().name())
-                && w.id().equals(t.incident().id())
+                // by place: each app names an incident by the second it first saw it
+                && w.place().equals(t.incident().key())
                 && w.severity().equals(t.incident().severity().name())
                 && java.util.Objects.equals(
                         w.previous(), t.previous() == null ? null : t.previous().name())

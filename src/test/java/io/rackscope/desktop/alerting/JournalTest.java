@@ -80,30 +80,38 @@ class JournalTest {
     void twoAppsOfOneUserWriteEachTransitionOnce() throws Exception {
         RackscopeConfig cfg = new ConfigLoader().load(Path.of("config"));
         Snapshots snapshots = new Snapshots(cfg);
+        HealthSnapshot s =
+                snapshots.at(
+                        1,
+                        Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0),
+                        Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79));
+        Instant at = Instant.now();
         Journal desk = new Journal(dir, 30);
         Journal wall = new Journal(dir, 30);
-        AlertTracker a = new AlertTracker();
-        AlertTracker b = new AlertTracker();
-        a.journalTo(desk::append);
-        b.journalTo(wall::append);
-        for (AlertTracker t : List.of(a, b)) {
-            t.track(snapshots.at(1, Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0)));
-        }
-        for (AlertTracker t : List.of(a, b)) {
-            t.track(
-                    snapshots.at(
-                            2,
-                            Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0),
-                            Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79)));
+        // each app names an incident by the second it first saw it: the same incident, two ids
+        for (int k = 0; k < 2; k++) {
+            Journal j = k == 0 ? desk : wall;
+            Instant seen = at.plusSeconds(3L * k);
+            j.append(
+                    s.incidents().stream()
+                            .map(
+                                    i ->
+                                            new Transition(
+                                                    Transition.Kind.NEW,
+                                                    seen,
+                                                    i.tracked(
+                                                            i.key() + "@" + seen.getEpochSecond(),
+                                                            seen,
+                                                            false,
+                                                            0),
+                                                    null))
+                            .toList());
         }
         desk.close();
         wall.close();
-        Instant now = Instant.now();
         List<String> kinds =
                 new Journal(dir, 30)
-                                .read(now.minus(Duration.ofHours(1)), now.plusSeconds(60))
-                                .entries()
-                                .stream()
+                        .read(at.minus(Duration.ofHours(1)), at.plusSeconds(60)).entries().stream()
                                 .map(e -> e.kind() + " " + e.path())
                                 .toList();
         assertEquals(2, kinds.size(), kinds.toString());
