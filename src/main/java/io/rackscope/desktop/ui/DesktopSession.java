@@ -99,7 +99,17 @@ public final class DesktopSession implements AutoCloseable {
                                         journal.read(from, to).entries().stream()
                                                 .map(DesktopSession::mark)
                                                 .toList()),
-                (from, to) -> CompletableFuture.supplyAsync(() -> journal.read(from, to)));
+                new JournalHistory() {
+                    @Override
+                    public CompletableFuture<Journal.Read> read(Instant from, Instant to) {
+                        return CompletableFuture.supplyAsync(() -> journal.read(from, to));
+                    }
+
+                    @Override
+                    public java.util.Optional<String> problem() {
+                        return journal.problem();
+                    }
+                });
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);

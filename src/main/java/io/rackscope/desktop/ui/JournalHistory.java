@@ -11,4 +11,9 @@ public interface JournalHistory {
             (from, to) -> CompletableFuture.completedFuture(new Journal.Read(List.of(), 0));
 
     CompletableFuture<Journal.Read> read(Instant from, Instant to);
+
+    /** Why the journal cannot be written now, said in the banner; empty when it can. */
+    default java.util.Optional<String> problem() {
+        return java.util.Optional.empty();
+    }
 }

@@ -41,6 +41,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
     private final Subscriptions subscriptions = new Subscriptions();
+    private final java.util.function.Supplier<java.util.Optional<String>> journalProblem;
     private Instant lastGood;
     private Severity baseLevel = Severity.UNKNOWN;
     private String baseText = "Prometheus: connecting…";
@@ -48,6 +49,17 @@ public final class StatusViewModel {
 
     /** {@code staleAfterSeconds}: after this long without fresh data the banner says STALE. */
     public StatusViewModel(HealthSource health, Clock clock, int staleAfterSeconds, String notice) {
+        this(health, clock, staleAfterSeconds, notice, java.util.Optional::empty);
+    }
+
+    /** As above; {@code journalProblem} says why the journal cannot be written, in the banner. */
+    public StatusViewModel(
+            HealthSource health,
+            Clock clock,
+            int staleAfterSeconds,
+            String notice,
+            java.util.function.Supplier<java.util.Optional<String>> journalProblem) {
+        this.journalProblem = journalProblem;
         this.health = health;
         this.clock = clock;
         this.staleAfterSeconds = staleAfterSeconds;
@@ -184,7 +196,10 @@ public final class StatusViewModel {
     private void show(Severity l, String text, String alarm) {
         level.set(l);
         prometheus.set(text);
-        banner.set(join(join(notice, alarm.strip()), handlingProblem()));
+        banner.set(
+                join(
+                        join(join(notice, alarm.strip()), handlingProblem()),
+                        journalProblem.get().map(p -> "History: " + p).orElse("")));
     }
 
     /**

@@ -82,6 +82,31 @@ class StatusViewModelTest {
     }
 
     @Test
+    void aJournalThatCannotBeWrittenIsSaidInTheBanner() {
+        Source source = new Source();
+        java.util.concurrent.atomic.AtomicReference<String> problem =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        StatusViewModel status =
+                new StatusViewModel(
+                        source,
+                        Clock.fixed(T0, ZoneOffset.UTC),
+                        0,
+                        "",
+                        () -> java.util.Optional.ofNullable(problem.get()));
+        source.snapshot.set(snapshot(1, T0));
+        assertEquals("", status.bannerProperty().get());
+        problem.set(
+                "the journal in /j cannot be written (disk full); 3 changes are kept in memory");
+        status.tick();
+        assertTrue(
+                status.bannerProperty().get().startsWith("History: the journal in /j"),
+                status.bannerProperty().get());
+        problem.set(null);
+        status.tick();
+        assertEquals("", status.bannerProperty().get(), "gone when it can write again");
+    }
+
+    @Test
     void theQueriesAreThoseOfTheSnapshotsOwnCycleWhateverCameBefore() {
         Source source = new Source();
         StatusViewModel status =
