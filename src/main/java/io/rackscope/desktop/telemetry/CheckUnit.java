@@ -193,39 +193,20 @@ final class CheckUnit {
         Form form = form(t, interval);
         discovered = form == Form.VALUES;
         for (CheckQueries.Batch b : batches) {
-            Probe probe = form == Form.NONE ? probe(b) : null;
-            List<String> requests = new ArrayList<>();
             if (form != Form.NONE) {
-                requests.add(
+                String q =
                         switch (form) {
                             case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
                             default ->
                                     mode == EvaluationMode.FILTERED
                                             ? CheckQueries.values(b.expr(), check, entityLabel)
                                             : b.expr();
-                        });
-            }
-            if (probe != null) {
-                probes.add(probe);
-                probe.parts().forEach(part -> join(requests, part));
-            }
-            for (int i = 0; i < requests.size(); i++) {
-                boolean own = i == 0 && form != Form.NONE;
+                        };
                 out.add(
-                        ask.apply(Request.instant(requests.get(i), atMillis))
-                                .handle(
-                                        (r, e) -> {
-                                            if (own) {
-                                                return readDiscovery(
-                                                        b, readProbe(probe, r), e, form);
-                                            }
-                                            if (e != null) {
-                                                fail(e, b.ids(), b.index());
-                                            } else {
-                                                readProbe(probe, r);
-                                            }
-                                            return null;
-                                        }));
+                        ask.apply(Request.instant(q, atMillis))
+                                .handle((r, e) -> readDiscovery(b, r, e, form)));
+            } else {
+                out.addAll(askProbe(b, atMillis, ask));
             }
             if (form == Form.VALUES
                     && check.expandByLabel() != null
@@ -257,12 +238,13 @@ final class CheckUnit {
     }
 
     /**
-     * A batch's presence asked alongside (or instead of) its failing samples, so that a series that
-     * vanishes is seen in the first cycle without it, at the cost of one number: how many of the
-     * batch's entities have samples ({@code expected} did at the cycle's start), and which of those
-     * that had none ({@code missing}) have one again. When the count is not what those two say,
-     * some entity vanished and the batch's presence is read in the second phase. With {@code
-     * expected} below zero the batch's presence is read in full instead (too many to name).
+     * A {@code for:} check's batch between its discoveries is asked its presence instead of
+     * nothing, so that a series that vanishes is seen in the first cycle without it, at the cost of
+     * one number: how many of the batch's entities have samples ({@code expected} did at the
+     * cycle's start), and which of those that had none ({@code missing}) have one again. When the
+     * count is not what those two say, some entity vanished and the batch's presence is read in the
+     * second phase. With {@code expected} below zero the batch's presence is read in full instead
+     * (too many to name).
      */
     private static final class Probe {
         final CheckQueries.Batch batch;
@@ -278,10 +260,35 @@ final class CheckUnit {
             this.expected = expected;
             this.missing = missing;
         }
+    }
 
-        List<String> parts() {
-            return parts;
+    /** Asks {@code b}'s presence probe, when presence is known: its parts in as few requests. */
+    private List<CompletableFuture<Void>> askProbe(
+            CheckQueries.Batch b,
+            long atMillis,
+            Function<Request, CompletableFuture<QueryResult>> ask) {
+        Probe probe = probe(b);
+        if (probe == null) {
+            return List.of();
         }
+        probes.add(probe);
+        List<String> requests = new ArrayList<>();
+        probe.parts.forEach(part -> join(requests, part));
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        for (String q : requests) {
+            out.add(
+                    ask.apply(Request.instant(q, atMillis))
+                            .handle(
+                                    (r, e) -> {
+                                        if (e != null) {
+                                            fail(e, b.ids(), b.index());
+                                        } else {
+                                            readProbe(probe, r);
+                                        }
+                                        return null;
+                                    }));
+        }
+        return out;
     }
 
     /** The presence probe of {@code b}, or null while presence is not known yet. */
@@ -318,7 +325,7 @@ final class CheckUnit {
     /**
      * Adds {@code part} to the last of {@code requests} with {@code or} while that stays within
      * {@code planner.max_query_bytes} (VictoriaMetrics refuses more than 16 KiB), else as a request
-     * of its own: the probe rides with the failing samples when there is room.
+     * of its own: the count and the entities asked back go in one request when there is room.
      */
     private void join(List<String> requests, String part) {
         int last = requests.size() - 1;
@@ -331,19 +338,12 @@ final class CheckUnit {
     }
 
     /**
-     * Reads {@code probe}'s series out of {@code r} (entities back, the count, compared in the
-     * second phase once every part has answered) and returns the rest: the check's own samples.
+     * Reads a probe's answer: the count (compared in the second phase, once every part has
+     * answered) and the entities back.
      */
-    private synchronized QueryResult readProbe(Probe probe, QueryResult r) {
-        if (probe == null || r == null) {
-            return r;
-        }
-        List<Series> own = new ArrayList<>();
+    private synchronized void readProbe(Probe probe, QueryResult r) {
         for (Series s : r.series()) {
-            String kind = s.label(CheckQueries.PROBE_LABEL);
-            if (kind == null) {
-                own.add(s);
-            } else if (kind.equals("all")) {
+            if ("all".equals(s.label(CheckQueries.PROBE_LABEL))) {
                 probe.count = s.value();
             } else {
                 String id = s.label(entityLabel);
@@ -357,9 +357,6 @@ final class CheckUnit {
             valuesRead.addAll(probe.missing);
         }
         present.addAll(probe.back);
-        return own.size() == r.series().size()
-                ? r
-                : new QueryResult(r.resultType(), own, r.warnings(), r.infos(), r.bytes());
     }
 
     /** The batches whose probe counted otherwise than their known presence says: in doubt. */
