@@ -6,8 +6,8 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.topology.Device;
-import io.rackscope.desktop.topology.InstancePath;
 import io.rackscope.desktop.topology.Topology;
 import java.util.HashMap;
 import java.util.List;
@@ -65,34 +65,12 @@ final class NoDataAlerts {
     }
 
     private void alert(String entity, List<Alert> out) {
-        InstancePath p = topology.instance(entity).orElse(null);
-        if (p != null) {
-            out.add(
-                    new Alert(
-                            severity,
-                            Check.NO_DATA,
-                            entity,
-                            p.describe(),
-                            Double.NaN,
-                            false,
-                            p.rack().key(),
-                            p.device().key(),
-                            null));
-            return;
-        }
-        for (Device d : topology.devicesWithId(entity)) {
-            String path = SnapshotAssembler.devicePath(topology, d);
-            out.add(
-                    new Alert(
-                            severity,
-                            Check.NO_DATA,
-                            d.key(),
-                            path,
-                            Double.NaN,
-                            false,
-                            d.rackKey(),
-                            d.key(),
-                            null));
-        }
+        boolean node = topology.instance(entity).isPresent();
+        SnapshotAssembler.alerts(
+                topology,
+                node ? CheckScope.NODE : CheckScope.CHASSIS,
+                Check.NO_DATA,
+                new CheckResult(Check.NO_DATA, entity, severity, Double.NaN, Map.of(), null, false),
+                out);
     }
 }

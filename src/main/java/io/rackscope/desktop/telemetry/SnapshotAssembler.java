@@ -136,7 +136,7 @@ public final class SnapshotAssembler {
      * only the id, so it fails every rack or device with that id; each alert names its entity by
      * key.
      */
-    private static void alerts(
+    static void alerts(
             Topology t, CheckScope scope, String checkId, CheckResult r, List<Alert> out) {
         switch (scope) {
             case NODE -> {
@@ -177,7 +177,7 @@ public final class SnapshotAssembler {
                 r.severity(), checkId, entity, path, r.value(), r.stale(), rack, device, null);
     }
 
-    static String devicePath(Topology t, Device d) {
+    private static String devicePath(Topology t, Device d) {
         return t.rack(d.rackKey()).map(r -> r.describe() + " / " + d.id()).orElse(d.id());
     }
 }
