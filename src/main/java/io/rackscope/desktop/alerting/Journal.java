@@ -3,6 +3,7 @@ package io.rackscope.desktop.alerting;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackscope.desktop.checks.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -132,10 +133,7 @@ public final class Journal implements AutoCloseable {
                 continue;
             }
             Entry first = out.get(at);
-            String worst =
-                    severityRank(e.severity()) > severityRank(first.severity())
-                            ? e.severity()
-                            : first.severity();
+            String worst = Severity.worst(severity(e), severity(first)).name();
             out.set(
                     at,
                     new Entry(
@@ -157,13 +155,8 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
-    private static int severityRank(String s) {
-        return switch (s) {
-            case "CRIT" -> 3;
-            case "WARN" -> 2;
-            case "UNKNOWN" -> 1;
-            default -> 0;
-        };
+    private static Severity severity(Entry e) {
+        return Severity.parse(e.severity()).orElse(Severity.OK);
     }
 
     /**

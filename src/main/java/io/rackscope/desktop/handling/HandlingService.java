@@ -105,7 +105,12 @@ public final class HandlingService {
                 Silence made;
                 try {
                     // a first try that timed out may have been taken: never make it twice
-                    made = sameRequest(store.read(), s).orElse(null);
+                    Instant now = clock.instant();
+                    made =
+                            store.read().stream()
+                                    .filter(x -> sameRequest(x, s, now))
+                                    .findFirst()
+                                    .orElse(null);
                     if (made == null) {
                         made = store.create(s);
                     }
@@ -138,21 +143,15 @@ public final class HandlingService {
     }
 
     /**
-     * The silence of {@code kept} that {@code asked} would make (the same kind, matchers, author
-     * and text, still in force), if any.
+     * Whether {@code x} is the silence {@code asked} would make (the same kind, matchers, author
+     * and text), still in force at {@code now}: a twin a timed-out first try left behind.
      */
-    private Optional<Silence> sameRequest(List<Silence> kept, Silence asked) {
-        Instant now = clock.instant();
-        return kept.stream()
-                .filter(
-                        x ->
-                                x.kind() == asked.kind()
-                                        && new HashSet<>(x.matchers())
-                                                .equals(new HashSet<>(asked.matchers()))
-                                        && java.util.Objects.equals(x.by(), asked.by())
-                                        && java.util.Objects.equals(x.text(), asked.text())
-                                        && x.status(now) != Silence.Status.EXPIRED)
-                .findFirst();
+    private static boolean sameRequest(Silence x, Silence asked, Instant now) {
+        return x.kind() == asked.kind()
+                && new HashSet<>(x.matchers()).equals(new HashSet<>(asked.matchers()))
+                && java.util.Objects.equals(x.by(), asked.by())
+                && java.util.Objects.equals(x.text(), asked.text())
+                && x.status(now) != Silence.Status.EXPIRED;
     }
 
     /** Says that {@code s}, typed while the store was down, was not kept, and why. */
@@ -303,7 +302,7 @@ public final class HandlingService {
                 for (Silence twin : store.read()) {
                     if (!twin.id().equals(id)
                             && twin.status(now) == Silence.Status.ACTIVE
-                            && sameRequest(List.of(twin), ended).isPresent()) {
+                            && sameRequest(twin, ended, now)) {
                         store.end(twin.id(), now);
                     }
                 }
