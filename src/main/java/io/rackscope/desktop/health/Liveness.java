@@ -58,6 +58,15 @@ public record Liveness(State state, Duration age) {
         return state == State.STOPPED;
     }
 
+    /** The first words of {@link #text}, what the status bar shows; empty while cycles come. */
+    public String headline() {
+        return switch (state) {
+            case STARTING, CYCLING -> "";
+            case SLOW -> "Prometheus is slow";
+            case STOPPED -> "Health updates stopped";
+        };
+    }
+
     /** What the status bar says; empty while cycles come normally. */
     public String text() {
         String n = age.toSeconds() + " s";

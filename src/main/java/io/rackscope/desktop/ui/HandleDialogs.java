@@ -111,6 +111,8 @@ public final class HandleDialogs {
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        // what OK accepted is what is answered: read once, when OK is pressed
+        HandleLength.Read[] accepted = new HandleLength.Read[1];
         d.getDialogPane()
                 .lookupButton(ButtonType.OK)
                 .addEventFilter(
@@ -126,6 +128,7 @@ public final class HandleDialogs {
                             if (!r.ok()) {
                                 e.consume();
                             }
+                            accepted[0] = r;
                         });
         d.setOnShown(e -> text.requestFocus());
         Optional<ButtonType> chosen = d.showAndWait();
@@ -138,12 +141,7 @@ public final class HandleDialogs {
         return Optional.of(
                 new Answer(
                         text.getText().trim(),
-                        HandleLength.parse(
-                                        length.getEditor().getText(),
-                                        lengths,
-                                        java.time.Instant.now(),
-                                        zone)
-                                .length(),
+                        accepted[0].length(),
                         hide.getSelectionModel().getSelectedIndex() == 1
                                 ? Silence.Effect.HIDE
                                 : Silence.Effect.BADGE));

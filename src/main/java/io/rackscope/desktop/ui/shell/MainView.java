@@ -616,11 +616,7 @@ public final class MainView {
         Label prom = new Label();
         prom.setId("status-prometheus");
         // the headline only, never cut; the reason is in the banner and the tooltip
-        prom.textProperty()
-                .bind(
-                        javafx.beans.binding.Bindings.createStringBinding(
-                                () -> headline(status.prometheusProperty().get()),
-                                status.prometheusProperty()));
+        prom.textProperty().bind(status.headlineProperty());
         Tooltip promTip = new Tooltip();
         promTip.textProperty().bind(status.prometheusProperty());
         prom.setTooltip(promTip);
@@ -688,12 +684,6 @@ public final class MainView {
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         return bar;
-    }
-
-    /** "Prometheus unreachable" of "Prometheus unreachable: connection refused (...)". */
-    static String headline(String status) {
-        int colon = status == null ? -1 : status.indexOf(": ");
-        return colon < 0 ? status : status.substring(0, colon);
     }
 
     private void show(Place place) {

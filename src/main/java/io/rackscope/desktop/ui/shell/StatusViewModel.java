@@ -45,6 +45,9 @@ public final class StatusViewModel {
     private Instant lastGood;
     private Severity baseLevel = Severity.UNKNOWN;
     private String baseText = "Prometheus: connecting…";
+    private String baseHeadline = "Prometheus: connecting…";
+    private final ReadOnlyStringWrapper headline =
+            new ReadOnlyStringWrapper(this, "headline", "Prometheus: connecting…");
     private String baseBanner = "";
 
     /** {@code staleAfterSeconds}: after this long without fresh data the banner says STALE. */
@@ -90,11 +93,13 @@ public final class StatusViewModel {
             // a past moment says nothing about how fresh the live data is
             baseLevel = c.level() == ConnectionStatus.Level.DOWN ? Severity.CRIT : Severity.OK;
             baseText = c.headline();
+            baseHeadline = c.headline();
             baseBanner =
                     c.level() == ConnectionStatus.Level.OK ? "" : c.headline() + ": " + c.reason();
             tick();
             return;
         }
+        baseHeadline = c.headline();
         switch (c.level()) {
             case OK -> {
                 lastGood = s.takenAt();
@@ -140,20 +145,25 @@ public final class StatusViewModel {
         past.set(viewing != null);
         if (viewing != null) {
             String moment = Formats.notLive(viewing, clock.getZone());
-            show(baseLevel, moment + " · " + baseText, join(moment, baseBanner));
+            show(
+                    baseLevel,
+                    moment + " · " + baseHeadline,
+                    moment + " · " + baseText,
+                    join(moment, baseBanner));
             age.set("states as of " + Formats.moment(viewing, clock.getZone()));
             return;
         }
         Liveness live = health.liveness();
         if (health.current().version() == 0) {
             if (live.stopped()) {
-                show(Severity.CRIT, live.text(), live.text());
+                show(Severity.CRIT, live.headline(), live.text(), live.text());
             }
             return;
         }
         Instant now = clock.instant();
         Severity shownLevel = baseLevel;
         String text = baseText;
+        String head = baseHeadline;
         String alarm = baseBanner;
         if (lastGood != null) {
             Duration dataAge = Duration.between(lastGood, now);
@@ -170,15 +180,17 @@ public final class StatusViewModel {
             case STOPPED -> {
                 shownLevel = Severity.CRIT;
                 text = live.text();
+                head = live.headline();
                 alarm = live.text() + ". " + alarm;
             }
             case SLOW -> {
                 shownLevel = Severity.worst(shownLevel, Severity.WARN);
                 text = live.text();
+                head = live.headline();
             }
             default -> {}
         }
-        show(shownLevel, text, alarm);
+        show(shownLevel, head, text, alarm);
         if (lastGood == null) {
             age.set("no data yet");
             return;
@@ -193,8 +205,9 @@ public final class StatusViewModel {
                                 : " · oldest data " + Formats.age(Duration.between(oldest, now))));
     }
 
-    private void show(Severity l, String text, String alarm) {
+    private void show(Severity l, String head, String text, String alarm) {
         level.set(l);
+        headline.set(head);
         prometheus.set(text);
         banner.set(
                 join(
@@ -218,6 +231,14 @@ public final class StatusViewModel {
                         : "; showing them as of "
                                 + Formats.ago(h.readAt(), clock.instant())
                                 + ", new ones are kept when it answers again");
+    }
+
+    /**
+     * What the status bar shows of {@link #prometheusProperty}: its headline ("Prometheus
+     * unreachable"), the reason being in the banner and the tooltip.
+     */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
     }
 
     /** The desk's clock, to the second: what "now" is for every age on screen. */

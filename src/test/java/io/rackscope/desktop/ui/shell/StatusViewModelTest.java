@@ -138,6 +138,8 @@ class StatusViewModelTest {
         assertTrue(
                 status.prometheusProperty().get().startsWith("Health updates stopped"),
                 status.prometheusProperty().get());
+        assertEquals(
+                "Health updates stopped", status.headlineProperty().get(), "what the bar shows");
         assertTrue(status.bannerProperty().get().contains("what is shown is frozen"));
         source.liveness = Liveness.CYCLING_NOW;
         source.snapshot.set(snapshot(2, T0.plusSeconds(199)));
@@ -176,6 +178,7 @@ class StatusViewModelTest {
         assertTrue(
                 status.prometheusProperty().get().startsWith("Prometheus refuses the credentials"),
                 status.prometheusProperty().get());
+        assertEquals("Prometheus refuses the credentials", status.headlineProperty().get());
         assertEquals("updated 2 min ago", status.ageProperty().get(), "failed cycles do not count");
         assertTrue(status.bannerProperty().get().startsWith("No fresh data"));
     }
