@@ -1,6 +1,7 @@
 package io.rackscope.desktop.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.rackscope.desktop.http.LimitedHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,7 +15,7 @@ public final class MetricsExporter implements AutoCloseable {
 
     public MetricsExporter(EstateSimulator simulator, String host, int port, Clock clock)
             throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        server = LimitedHttpServer.create(new InetSocketAddress(host, port), 16);
         server.createContext(
                 "/metrics",
                 ex -> {

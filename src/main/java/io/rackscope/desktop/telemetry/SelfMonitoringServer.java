@@ -1,19 +1,15 @@
 package io.rackscope.desktop.telemetry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
-import java.io.BufferedReader;
+import io.rackscope.desktop.http.LimitedHttpServer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +18,6 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -31,18 +26,15 @@ import java.util.concurrent.TimeUnit;
  * JSON keys) and {@code /metrics} (Prometheus text, {@code rackscope_*}). Off unless {@code
  * self_monitoring.enabled}; loopback unless configured otherwise.
  *
- * <p>Built to survive its clients: a small bounded pool answers (a full pool answers 503 at once
- * rather than queueing without end), a client that does not send its request within {@link
- * #READ_TIMEOUT} is dropped, the backlog holds {@link #BACKLOG} connections, only GET and HEAD are
- * served (405 otherwise), and every answer closes its connection.
+ * <p>Served by the JDK's HTTP server with {@link LimitedHttpServer}'s limits (a whole request
+ * within a few seconds, capped headers), a bounded pool of {@link #WORKERS} threads (a full pool
+ * answers 503 rather than queueing without end) and only GET and HEAD (405 otherwise).
  */
 public final class SelfMonitoringServer implements AutoCloseable {
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     static final int BACKLOG = 256;
-    static final int WORKERS = 4;
-    private final ServerSocket socket;
+    static final int WORKERS = 16;
+    private final HttpServer server;
     private final ThreadPoolExecutor pool;
-    private final Thread acceptor;
     private final PlannerState planner;
     private final Clock clock;
     private final boolean beyondLoopback;
@@ -54,11 +46,10 @@ public final class SelfMonitoringServer implements AutoCloseable {
         int colon = listen.lastIndexOf(':');
         InetAddress host = InetAddress.getByName(listen.substring(0, colon));
         this.beyondLoopback = !host.isLoopbackAddress();
-        socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(
-                new InetSocketAddress(host, Integer.parseInt(listen.substring(colon + 1))),
-                BACKLOG);
+        server =
+                LimitedHttpServer.create(
+                        new InetSocketAddress(host, Integer.parseInt(listen.substring(colon + 1))),
+                        BACKLOG);
         pool =
                 new ThreadPoolExecutor(
                         WORKERS,
@@ -72,9 +63,9 @@ public final class SelfMonitoringServer implements AutoCloseable {
                             return t;
                         });
         pool.allowCoreThreadTimeOut(true);
-        acceptor = new Thread(this::accept, "self-monitoring-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        server.setExecutor(pool);
+        server.createContext("/", this::serve);
+        server.start();
     }
 
     /** Whether it listens on more than loopback (anyone on the network can read it then). */
@@ -82,105 +73,48 @@ public final class SelfMonitoringServer implements AutoCloseable {
         return beyondLoopback;
     }
 
-    private void accept() {
-        while (!socket.isClosed()) {
-            Socket client;
-            try {
-                client = socket.accept();
-            } catch (IOException e) {
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            boolean head = method.equals("HEAD");
+            if (!head && !method.equals("GET")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                respond(exchange, 405, "text/plain", "only GET and HEAD\n", false);
                 return;
             }
-            try {
-                pool.execute(() -> serve(client));
-            } catch (RejectedExecutionException busy) {
-                try (client) {
-                    respond(client.getOutputStream(), 503, "text/plain", "busy\n", false);
-                } catch (IOException ignored) {
-                    // the client is gone; nothing to tell it
-                }
-            }
-        }
-    }
-
-    private void serve(Socket client) {
-        try (client) {
-            client.setSoTimeout((int) READ_TIMEOUT.toMillis());
-            BufferedReader in =
-                    new BufferedReader(
-                            new InputStreamReader(
-                                    client.getInputStream(), StandardCharsets.US_ASCII));
-            String request = in.readLine();
-            if (request == null) {
-                return;
-            }
-            String header;
-            while ((header = in.readLine()) != null && !header.isEmpty()) {
-                // headers are read and dropped: nothing here depends on them
-            }
-            String[] parts = request.split(" ");
-            OutputStream out = client.getOutputStream();
-            if (parts.length < 2) {
-                respond(out, 400, "text/plain", "bad request\n", false);
-                return;
-            }
-            boolean head = parts[0].equals("HEAD");
-            if (!head && !parts[0].equals("GET")) {
-                respond(out, 405, "text/plain", "only GET and HEAD\n", false);
-                return;
-            }
-            String path = parts[1].split("\\?", 2)[0];
-            switch (path) {
+            switch (exchange.getRequestURI().getPath()) {
                 case "/api/stats/telemetry" ->
                         respond(
-                                out,
+                                exchange,
                                 200,
                                 "application/json",
                                 new ObjectMapper().writeValueAsString(planner.stats().asMap()),
                                 head);
                 case "/metrics" ->
                         respond(
-                                out,
+                                exchange,
                                 200,
                                 "text/plain; version=0.0.4",
                                 metrics(planner, clock.instant()),
                                 head);
-                default -> respond(out, 404, "text/plain", "not found\n", head);
+                default -> respond(exchange, 404, "text/plain", "not found\n", head);
             }
-        } catch (SocketTimeoutException | SocketException slowOrGone) {
-            // a client that does not finish its request in time is dropped
-        } catch (IOException e) {
-            // the answer could not be written; the client is gone
         }
     }
 
     private static void respond(
-            OutputStream out, int code, String type, String body, boolean headOnly)
+            HttpExchange exchange, int code, String type, String body, boolean headOnly)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String reason =
-                switch (code) {
-                    case 200 -> "OK";
-                    case 400 -> "Bad Request";
-                    case 404 -> "Not Found";
-                    case 405 -> "Method Not Allowed";
-                    default -> "Service Unavailable";
-                };
-        String head =
-                "HTTP/1.1 "
-                        + code
-                        + " "
-                        + reason
-                        + "\r\nContent-Type: "
-                        + type
-                        + "\r\nContent-Length: "
-                        + bytes.length
-                        + (code == 405 ? "\r\nAllow: GET, HEAD" : "")
-                        + "\r\nConnection: close\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        if (!headOnly) {
-            out.write(bytes);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Connection", "close");
+        if (headOnly) {
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            exchange.sendResponseHeaders(code, -1);
+            return;
         }
-        out.flush();
+        exchange.sendResponseHeaders(code, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     /**
@@ -245,16 +179,12 @@ public final class SelfMonitoringServer implements AutoCloseable {
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return server.getAddress().getPort();
     }
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing a listening socket that failed is nothing to report
-        }
+        server.stop(0);
         pool.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package io.rackscope.desktop.it;
 
 import com.sun.net.httpserver.HttpServer;
+import io.rackscope.desktop.http.LimitedHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,7 +14,7 @@ public final class TestExporter implements AutoCloseable {
     private final AtomicReference<String> text = new AtomicReference<>("");
 
     public TestExporter() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = LimitedHttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(
                 "/metrics",
                 ex -> {

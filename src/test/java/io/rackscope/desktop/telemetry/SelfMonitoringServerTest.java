@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
+import io.rackscope.desktop.http.LimitedHttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -156,6 +160,105 @@ class SelfMonitoringServerTest {
                 ok += code == 200 ? 1 : 0;
             }
             assertTrue(ok > 0, "most are served");
+            assertEquals(
+                    200,
+                    http.send(
+                                    HttpRequest.newBuilder(uri)
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode(),
+                    "still serving after the burst");
+        }
+    }
+
+    @Test
+    void clientsDribblingTheirRequestsNeitherBlockOthersNorKeepTheirConnections() throws Exception {
+        try (SelfMonitoringServer server =
+                new SelfMonitoringServer(
+                        "127.0.0.1:0",
+                        new Fixed(CycleStats.NONE, Liveness.CYCLING_NOW),
+                        Clock.systemUTC())) {
+            List<Socket> slow = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.getOutputStream()
+                        .write(
+                                "GET /metrics HTTP/1.1\r\nX-Slow: "
+                                        .getBytes(StandardCharsets.US_ASCII));
+                slow.add(s);
+            }
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> ok =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + server.port()
+                                                            + "/metrics"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode(), "answered while eight clients dribble");
+            Socket dribbler = slow.get(0);
+            dribbler.setSoTimeout(200);
+            long deadline =
+                    System.nanoTime()
+                            + TimeUnit.SECONDS.toNanos(LimitedHttpServer.REQUEST_SECONDS + 5);
+            boolean closed = false;
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    dribbler.getOutputStream().write('x');
+                    closed = dribbler.getInputStream().read() == -1;
+                } catch (SocketTimeoutException stillOpen) {
+                    // one byte every 200 ms: each read is quick, the whole request is not
+                } catch (IOException reset) {
+                    closed = true;
+                }
+            }
+            assertTrue(closed, "a request still arriving after its time is cut off");
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aHugeHeaderIsRefusedWithoutReadingItAll() throws Exception {
+        try (SelfMonitoringServer server =
+                        new SelfMonitoringServer(
+                                "127.0.0.1:0",
+                                new Fixed(CycleStats.NONE, Liveness.CYCLING_NOW),
+                                Clock.systemUTC());
+                Socket greedy = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = greedy.getOutputStream();
+            out.write("GET /metrics HTTP/1.1\r\nX-Big: ".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            long sent = 0;
+            try {
+                while (sent < 200L * 1024 * 1024) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+            } catch (IOException refused) {
+                // the server closed the connection: what this test wants
+            }
+            assertTrue(
+                    sent < 200L * 1024 * 1024,
+                    "the server stopped reading a 200 MB header after " + sent + " bytes");
+            HttpResponse<String> ok =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + server.port()
+                                                                    + "/metrics"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode());
         }
     }
 }
