@@ -229,6 +229,7 @@ public final class MaintenanceCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(problem.get());
                 return 1;
             }
+            h.limitation().ifPresent(l -> spec.commandLine().getErr().println(h.source()));
             Instant now = Instant.now();
             List<Silence> shown =
                     h.silences().stream()

@@ -52,14 +52,36 @@ public final class FileStore implements SilenceStore {
     /** Each maintenance entry as read, so that keys of other versions survive a write. */
     private final Map<String, Map<String, Object>> raw = new LinkedHashMap<>();
 
+    private final java.util.function.Predicate<Path> writable;
+
     public FileStore(Path configDir) {
+        this(configDir, Files::isWritable);
+    }
+
+    FileStore(Path configDir, java.util.function.Predicate<Path> writable) {
         this.maintenances = configDir.resolve(MAINTENANCES);
         this.acknowledgements = configDir.resolve(ACKNOWLEDGEMENTS);
+        this.writable = writable;
     }
 
     @Override
     public String describe() {
         return MAINTENANCES + " in " + maintenances.getParent();
+    }
+
+    @Override
+    public java.util.Optional<String> limitation() {
+        Path dir = maintenances.toAbsolutePath().getParent();
+        return Files.isDirectory(dir) && !writable.test(dir)
+                ? java.util.Optional.of(
+                        "read-only: shown from there, but new ones cannot be kept there")
+                : java.util.Optional.empty();
+    }
+
+    private static String readOnly(Path dir) {
+        return dir
+                + " cannot be written: maintenances and acknowledgements are read from it, but new"
+                + " ones cannot be kept there";
     }
 
     @Override
@@ -324,9 +346,12 @@ public final class FileStore implements SilenceStore {
                         return work.run();
                     });
         } catch (IOException e) {
+            Path dir = maintenances.toAbsolutePath().getParent();
             throw new StoreException(
                     StoreException.Kind.UNREACHABLE,
-                    "cannot write in " + maintenances.getParent() + ": " + e.getMessage());
+                    Files.isDirectory(dir) && !writable.test(dir)
+                            ? readOnly(dir)
+                            : "cannot write in " + dir + ": " + e.getMessage());
         }
     }
 

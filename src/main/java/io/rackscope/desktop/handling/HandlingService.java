@@ -32,11 +32,11 @@ public final class HandlingService {
     private static final Logger LOG = Logger.getLogger(HandlingService.class.getName());
 
     /** A queued change, sent when the store answers again. */
-    private sealed interface Change permits Create, End {}
+    sealed interface Change permits Create, End {}
 
-    private record Create(Silence silence) implements Change {}
+    record Create(Silence silence) implements Change {}
 
-    private record End(String id, Instant at) implements Change {}
+    record End(String id, Instant at) implements Change {}
 
     private final SilenceStore store;
     private final AlertLabels labels;
@@ -50,11 +50,81 @@ public final class HandlingService {
     private String dropped;
     private Map<String, Handled.Kind> handledBefore = Map.of();
     private Consumer<List<Transition>> journal = t -> {};
+    private final UnsentFile unsent;
+    private List<Change> saved = List.of();
+    private String unsentProblem;
 
     public HandlingService(SilenceStore store, AlertLabels labels, Clock clock) {
+        this(store, labels, clock, null);
+    }
+
+    /**
+     * {@code unsent}: where what is typed while the store is down is kept until it is sent (null:
+     * only in memory); what an earlier session left there is sent at the first {@link #refresh}.
+     */
+    public HandlingService(SilenceStore store, AlertLabels labels, Clock clock, UnsentFile unsent) {
         this.store = store;
         this.labels = labels;
         this.clock = clock;
+        this.unsent = unsent;
+        if (unsent != null) {
+            queue.addAll(unsent.read());
+            saved = List.copyOf(queue);
+        }
+    }
+
+    /** How many acknowledgements, maintenances and their ends have not reached the store yet. */
+    public synchronized int unsent() {
+        return queue.size();
+    }
+
+    /**
+     * What closing now would leave unsent, said for the operator (empty when nothing waits): how
+     * many, to which store, and whether they are kept for the next start or lost.
+     */
+    public synchronized Optional<String> unsentWarning() {
+        if (queue.isEmpty()) {
+            return Optional.empty();
+        }
+        String what =
+                queue.size()
+                        + (queue.size() == 1
+                                ? " acknowledgement or maintenance change has"
+                                : " acknowledgement or maintenance changes have")
+                        + " not reached "
+                        + store.describe()
+                        + " yet. ";
+        return Optional.of(
+                unsent != null && unsentProblem == null
+                        ? what
+                                + "They are kept in "
+                                + unsent.path()
+                                + " and sent when the app next starts and "
+                                + store.describe()
+                                + " answers."
+                        : what + "They cannot be kept on disk and are lost if the app closes now.");
+    }
+
+    private void persist() {
+        if (unsent == null || queue.equals(saved)) {
+            return;
+        }
+        try {
+            unsent.write(queue);
+            saved = List.copyOf(queue);
+            unsentProblem = null;
+        } catch (java.io.IOException e) {
+            String why =
+                    "what is not yet sent cannot be kept in "
+                            + unsent.path()
+                            + " ("
+                            + e.getMessage()
+                            + "): it is lost if the app is closed before the store answers";
+            if (!why.equals(unsentProblem)) {
+                LOG.log(Level.WARNING, why);
+            }
+            unsentProblem = why;
+        }
     }
 
     /** Where incidents becoming handled (or new again) are written: the journal. */
@@ -62,8 +132,14 @@ public final class HandlingService {
         this.journal = sink;
     }
 
+    /** Where they are kept, and what the operator should know of it ("... cannot be written"). */
     public String source() {
-        return store.describe();
+        return store.describe() + limitation().map(l -> " (" + l + ")").orElse("");
+    }
+
+    /** What the operator should know of the store though it answers, or empty. */
+    public Optional<String> limitation() {
+        return store.limitation();
     }
 
     /**
@@ -86,6 +162,7 @@ public final class HandlingService {
             }
             problem = e;
         }
+        persist();
         return !silences.equals(before)
                 || queue.size() != queued
                 || !java.util.Objects.equals(shownBefore, problem().orElse(null));
@@ -179,14 +256,18 @@ public final class HandlingService {
 
     /**
      * Why the store could not be read last time, and what typed meanwhile could not be kept (an
-     * entry that expired before the store came back, or one it refused), or empty.
+     * entry that expired before the store came back, or one it refused), and that what waits to be
+     * sent cannot be kept on disk, or empty.
      */
     public synchronized Optional<String> problem() {
-        String store = problem == null ? null : problem.getMessage();
-        if (dropped == null) {
-            return Optional.ofNullable(store);
-        }
-        return Optional.of(store == null ? dropped : store + "; " + dropped);
+        String said =
+                java.util.stream.Stream.of(
+                                problem == null ? null : problem.getMessage(),
+                                dropped,
+                                unsentProblem)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.joining("; "));
+        return said.isEmpty() ? Optional.empty() : Optional.of(said);
     }
 
     public synchronized Instant readAt() {
@@ -284,6 +365,7 @@ public final class HandlingService {
             problem = e;
             Silence pending = s.withId("pending-" + queue.size() + "-" + clock.millis());
             queue.add(new Create(pending));
+            persist();
             return pending;
         }
     }
@@ -314,6 +396,7 @@ public final class HandlingService {
                 queue.add(new End(id, now));
             }
         }
+        persist();
     }
 
     /** Shows {@code id} ended from {@code now} on, and forgets it if it was never sent. */
@@ -332,6 +415,7 @@ public final class HandlingService {
         if (!id.startsWith("pending-")) {
             queue.add(new End(id, now));
         }
+        persist();
     }
 
     /** Holds the silence {@code id} again, or longer, until {@code until} (null: open-ended). */

@@ -26,6 +26,11 @@ public interface SilenceStore extends AutoCloseable {
     /** "Alertmanager http://127.0.0.1:9093" or "maintenances.yaml in /etc/rackscope". */
     String describe();
 
+    /** What the operator should know of it though it answers (it cannot be written), or empty. */
+    default java.util.Optional<String> limitation() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {}
 }

@@ -7,16 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Where acknowledgements and maintenances are kept: Alertmanager when one is configured (or given
  * on the command line), else {@code maintenances.yaml} beside app.yaml (or, where that directory
- * cannot be written, beside the journal's directory).
+ * cannot be written and holds none, beside the journal's directory).
  */
 public final class Stores {
     private Stores() {}
 
     public static SilenceStore store(RackscopeConfig cfg, String alertmanagerUrl) {
+        return store(cfg, alertmanagerUrl, Files::isWritable);
+    }
+
+    /**
+     * {@code writable}: whether a directory can be written (as root every one can, so tests ask).
+     */
+    static SilenceStore store(
+            RackscopeConfig cfg, String alertmanagerUrl, Predicate<Path> writable) {
         Endpoint am = cfg.app().alertmanager();
         if (alertmanagerUrl != null) {
             am =
@@ -39,8 +48,14 @@ public final class Stores {
             return new AlertmanagerStore(am);
         }
         Path dir = cfg.paths().appYaml().toAbsolutePath().getParent();
-        // an installed demo's configuration is read-only: keep them with the journal instead
-        return new FileStore(Files.isWritable(dir) ? dir : Journal.defaultDirectory().getParent());
+        // an installed demo's configuration is read-only: keep them with the journal instead,
+        // unless it holds some already (they are read there, never hidden by an empty file)
+        boolean holds =
+                Files.exists(dir.resolve(FileStore.MAINTENANCES))
+                        || Files.exists(dir.resolve(FileStore.ACKNOWLEDGEMENTS));
+        return new FileStore(
+                holds || writable.test(dir) ? dir : Journal.defaultDirectory().getParent(),
+                writable);
     }
 
     public static HandlingService service(
@@ -49,5 +64,18 @@ public final class Stores {
                 store(cfg, alertmanagerUrl),
                 new AlertLabels(cfg.topology(), cfg.app().telemetry().identityLabel()),
                 clock);
+    }
+
+    /**
+     * The app's: what is typed while the store is down is kept in {@code unsentDir} (beside the
+     * journal) until sent, so closing the app loses none of it.
+     */
+    public static HandlingService service(RackscopeConfig cfg, Clock clock, Path unsentDir) {
+        SilenceStore store = store(cfg, null);
+        return new HandlingService(
+                store,
+                new AlertLabels(cfg.topology(), cfg.app().telemetry().identityLabel()),
+                clock,
+                UnsentFile.in(unsentDir, store.describe()));
     }
 }

@@ -81,7 +81,7 @@ public final class DesktopSession implements AutoCloseable {
         journal = new Journal(Journal.defaultDirectory(), alerts.journalDays());
         tracker.journalTo(journal::append);
         feed = new HealthFeed(planner, past, Platform::runLater, tracker);
-        HandlingService handlingService = Stores.service(cfg, null, clock);
+        HandlingService handlingService = Stores.service(cfg, clock, Journal.defaultDirectory());
         handlingService.journalTo(journal::append);
         handling =
                 new HandlingBridge(
@@ -193,7 +193,17 @@ public final class DesktopSession implements AutoCloseable {
                             new javafx.scene.input.KeyCodeCombination(
                                     javafx.scene.input.KeyCode.Q,
                                     javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
-                            Platform::exit);
+                            () -> {
+                                if (mayClose(stage)) {
+                                    Platform.exit();
+                                }
+                            });
+            stage.setOnCloseRequest(
+                    e -> {
+                        if (!mayClose(stage)) {
+                            e.consume();
+                        }
+                    });
         }
         if (options.kiosk()) {
             kiosk = ViewFactory.kiosk(ctx, Platform::exit);
@@ -229,6 +239,27 @@ public final class DesktopSession implements AutoCloseable {
                                 + e.getMessage());
             }
         }
+    }
+
+    /** Asks before closing while an acknowledgement or maintenance has not reached its store. */
+    private boolean mayClose(Stage stage) {
+        java.util.Optional<String> unsent = handling.unsentWarning();
+        if (unsent.isEmpty()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType close =
+                new javafx.scene.control.ButtonType(
+                        "Close anyway", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay =
+                new javafx.scene.control.ButtonType(
+                        "Keep open", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask =
+                new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING, unsent.get(), stay, close);
+        ask.initOwner(stage);
+        ask.setTitle("Not yet sent");
+        ask.setHeaderText("Acknowledgements or maintenances are not yet sent");
+        return ask.showAndWait().filter(close::equals).isPresent();
     }
 
     public MainView main() {

@@ -159,4 +159,9 @@ public final class HandlingBridge implements AlertHandling, AutoCloseable {
     public void close() {
         worker.shutdownNow();
     }
+
+    /** What closing now would leave unsent (see {@link HandlingService#unsentWarning()}). */
+    public Optional<String> unsentWarning() {
+        return service.unsentWarning();
+    }
 }

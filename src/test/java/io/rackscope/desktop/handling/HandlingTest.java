@@ -406,6 +406,100 @@ class HandlingTest {
         assertTrue(h.problem().isEmpty());
     }
 
+    @Test
+    void whatIsUnsentWhenTheAppClosesIsKeptOnDiskAndSentByTheNextSession() throws Exception {
+        Flaky store = new Flaky();
+        UnsentFile file = UnsentFile.in(dir, store.describe());
+        AlertLabels labels = new AlertLabels(cfg.topology(), "instance");
+        HandlingService first = new HandlingService(store, labels, Clock.systemUTC(), file);
+        HealthSnapshot s = rackDownAnd();
+        first.acknowledge(s.incidents().get(0), "erin", "on my way", null);
+        Silence psu = psuSwap(first);
+        first.maintain(
+                new Target(Target.Type.INSTANCE, "cn0001"),
+                "reseat",
+                Silence.Effect.BADGE,
+                null,
+                Instant.now().plusSeconds(3600),
+                "bob");
+        first.end(psu.id());
+        assertEquals(2, first.unsent(), "the stopped maintenance was never sent: forgotten");
+        assertTrue(
+                first.unsentWarning()
+                        .orElseThrow()
+                        .startsWith(
+                                "2 acknowledgement or maintenance changes have not reached"
+                                        + " Alertmanager http://am yet. They are kept in "
+                                        + file.path()),
+                first.unsentWarning().toString());
+        assertTrue(Files.isRegularFile(file.path()), "kept on disk while unsent");
+        // the app is closed; a new session starts and the store answers again
+        store.down = false;
+        HandlingService next = new HandlingService(store, labels, Clock.systemUTC(), file);
+        assertEquals(2, next.unsent());
+        next.refresh();
+        assertEquals(
+                List.of("on my way", "reseat"),
+                store.kept.stream().map(Silence::text).toList(),
+                "sent by the next session, in order");
+        assertEquals("erin", store.kept.get(0).by());
+        assertEquals(s.incidents().get(0).key(), store.kept.get(0).ack().subject());
+        assertEquals(0, next.unsent());
+        assertTrue(next.unsentWarning().isEmpty());
+        assertFalse(Files.exists(file.path()), "nothing left to send: the file is gone");
+        HandlingService third = new HandlingService(store, labels, Clock.systemUTC(), file);
+        third.refresh();
+        assertEquals(2, store.kept.size(), "never sent twice");
+    }
+
+    @Test
+    void aDamagedUnsentFileIsSetAsideNotFatal() throws Exception {
+        Flaky store = new Flaky();
+        UnsentFile file = UnsentFile.in(dir, store.describe());
+        Files.writeString(file.path(), "[{\"id\": tr");
+        HandlingService h =
+                new HandlingService(
+                        store,
+                        new AlertLabels(cfg.topology(), "instance"),
+                        Clock.systemUTC(),
+                        file);
+        assertEquals(0, h.unsent());
+        assertTrue(
+                Files.exists(file.path().resolveSibling(file.path().getFileName() + ".damaged")));
+    }
+
+    @Test
+    void maintenancesInAConfigDirectoryThatCannotBeWrittenAreStillReadAndItIsSaid()
+            throws Exception {
+        Path config = io.rackscope.desktop.config.ConfigFixture.copyOfBundled(dir.resolve("cfg"));
+        Files.writeString(
+                config.resolve(FileStore.MAINTENANCES),
+                """
+                maintenances:
+                  - id: m1
+                    target_type: rack
+                    target_id: fra1-a01-r05
+                    reason: PSU swap
+                    effect: badge
+                    created_at: '2026-12-04T10:00:00Z'
+                    starts_at: '2026-12-04T10:00:00Z'
+                """);
+        RackscopeConfig copy = new ConfigLoader().load(config);
+        SilenceStore store = Stores.store(copy, null, d -> !d.equals(config.toAbsolutePath()));
+        assertEquals(
+                List.of("PSU swap"),
+                store.read().stream().map(Silence::text).toList(),
+                "read where they are, not hidden behind an empty file elsewhere");
+        HandlingService h =
+                new HandlingService(
+                        store, new AlertLabels(copy.topology(), "instance"), Clock.systemUTC());
+        assertEquals(
+                "maintenances.yaml in "
+                        + config.toAbsolutePath()
+                        + " (read-only: shown from there, but new ones cannot be kept there)",
+                h.source());
+    }
+
     /** A store whose answer to the first create is lost (a timeout) though the create was taken. */
     static final class LostAnswer extends Flaky {
         boolean lose = true;
