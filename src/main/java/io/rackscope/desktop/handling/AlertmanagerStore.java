@@ -9,6 +9,7 @@ import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.http.Reasons;
 import io.rackscope.desktop.http.Tls;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,11 @@ public final class AlertmanagerStore implements SilenceStore {
         Tls.configure(b, endpoint);
         this.http = b.build();
         this.authorization = endpoint.authorization();
+    }
+
+    @Override
+    public boolean keepsEndedSilences() {
+        return true;
     }
 
     @Override
@@ -233,6 +239,26 @@ public final class AlertmanagerStore implements SilenceStore {
     }
 
     private JsonNode call(Request request) throws StoreException {
+        try {
+            return answer(request);
+        } catch (IOException e) {
+            if (request.method().equals("GET") && !(e instanceof InterruptedIOException)) {
+                // a restarted Alertmanager leaves a dead connection in the pool: a read tries
+                // once more on a fresh one (never after a timeout, which would only wait twice)
+                http.connectionPool().evictAll();
+                try {
+                    return answer(request);
+                } catch (IOException again) {
+                    e = again;
+                }
+            }
+            throw new StoreException(
+                    StoreException.Kind.UNREACHABLE,
+                    describe() + " is not reachable: " + Reasons.connection(e));
+        }
+    }
+
+    private JsonNode answer(Request request) throws StoreException, IOException {
         try (Response r = http.newCall(request).execute()) {
             String text = r.body() == null ? "" : r.body().string();
             if (r.code() == 401 || r.code() == 403) {
@@ -260,10 +286,6 @@ public final class AlertmanagerStore implements SilenceStore {
             } catch (IOException e) {
                 throw bad("the answer is not JSON");
             }
-        } catch (IOException e) {
-            throw new StoreException(
-                    StoreException.Kind.UNREACHABLE,
-                    describe() + " is not reachable: " + Reasons.connection(e));
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.logging.Logger;
  */
 public final class HandlingService {
     private static final Logger LOG = Logger.getLogger(HandlingService.class.getName());
+    static final java.time.Duration RESTORED_SHOWN_FOR = java.time.Duration.ofMinutes(10);
 
     /** A queued change, sent when the store answers again. */
     sealed interface Change permits Create, End {}
@@ -53,6 +54,8 @@ public final class HandlingService {
     private final UnsentFile unsent;
     private List<Change> saved = List.of();
     private String unsentProblem;
+    private String restored;
+    private Instant restoredAt;
 
     public HandlingService(SilenceStore store, AlertLabels labels, Clock clock) {
         this(store, labels, clock, null);
@@ -153,7 +156,12 @@ public final class HandlingService {
         int queued = queue.size();
         try {
             flush();
-            silences = store.read();
+            List<Silence> read = store.read();
+            if (readAt != null && store.keepsEndedSilences() && restoreLost(before, read)) {
+                flush();
+                read = store.read();
+            }
+            silences = read;
             readAt = clock.instant();
             problem = null;
         } catch (StoreException e) {
@@ -166,6 +174,51 @@ public final class HandlingService {
         return !silences.equals(before)
                 || queue.size() != queued
                 || !java.util.Objects.equals(shownBefore, problem().orElse(null));
+    }
+
+    /**
+     * Silences in force at the last read that are gone from this one, from a store that keeps what
+     * ended: its data was lost (wiped, or another server answers at its address). They are queued
+     * to be made again, and that is said. True when there were any.
+     */
+    private boolean restoreLost(List<Silence> before, List<Silence> read) {
+        Instant now = clock.instant();
+        Set<String> ids = new HashSet<>();
+        read.forEach(x -> ids.add(x.id()));
+        List<Silence> lost =
+                before.stream()
+                        .filter(x -> !x.id().startsWith("pending-") && !ids.contains(x.id()))
+                        .filter(x -> x.status(now) != Silence.Status.EXPIRED)
+                        .toList();
+        if (lost.isEmpty()) {
+            return false;
+        }
+        for (Silence x : lost) {
+            queue.add(new Create(x.withId("pending-" + queue.size() + "-" + clock.millis())));
+        }
+        restored =
+                store.describe()
+                        + " lost "
+                        + lost.size()
+                        + (lost.size() == 1 ? " silence" : " silences")
+                        + " in force (its data was wiped, or another server answers at its"
+                        + " address); made again: "
+                        + String.join(
+                                ", ",
+                                lost.stream()
+                                        .map(
+                                                x ->
+                                                        (x.kind() == Silence.Kind.ACK
+                                                                        ? "acknowledgement of "
+                                                                        : "maintenance of ")
+                                                                + x.scope()
+                                                                + (x.by() == null
+                                                                        ? ""
+                                                                        : " by " + x.by()))
+                                        .toList());
+        restoredAt = now;
+        LOG.log(Level.WARNING, restored);
+        return true;
     }
 
     private void flush() throws StoreException {
@@ -255,16 +308,32 @@ public final class HandlingService {
     }
 
     /**
-     * Why the store could not be read last time, and what typed meanwhile could not be kept (an
-     * entry that expired before the store came back, or one it refused), and that what waits to be
-     * sent cannot be kept on disk, or empty.
+     * Why the store could not be read last time, and what else the operator must be told ({@link
+     * #notices()}), or empty.
      */
     public synchronized Optional<String> problem() {
         String said =
                 java.util.stream.Stream.of(
                                 problem == null ? null : problem.getMessage(),
-                                dropped,
-                                unsentProblem)
+                                notices().orElse(null))
+                        .filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.joining("; "));
+        return said.isEmpty() ? Optional.empty() : Optional.of(said);
+    }
+
+    /**
+     * What the operator must be told though the store answers: what typed meanwhile could not be
+     * kept (an entry that expired before the store came back, or one it refused), silences the
+     * store lost and the app made again (said for {@link #RESTORED_SHOWN_FOR}), and that what waits
+     * to be sent cannot be kept on disk.
+     */
+    synchronized Optional<String> notices() {
+        if (restoredAt != null && clock.instant().isAfter(restoredAt.plus(RESTORED_SHOWN_FOR))) {
+            restored = null;
+            restoredAt = null;
+        }
+        String said =
+                java.util.stream.Stream.of(dropped, restored, unsentProblem)
                         .filter(java.util.Objects::nonNull)
                         .collect(java.util.stream.Collectors.joining("; "));
         return said.isEmpty() ? Optional.empty() : Optional.of(said);
@@ -514,9 +583,11 @@ public final class HandlingService {
             journalMaintenances(active, now);
         }
         String why;
+        String notice;
         Instant read;
         synchronized (this) {
             why = problem == null ? null : problem.getMessage();
+            notice = notices().orElse(null);
             read = readAt;
         }
         if (shown != s.incidents()) {
@@ -525,7 +596,8 @@ public final class HandlingService {
             announce.replaceAll(i -> byKey.getOrDefault(i.key(), i));
             s = s.withIncidents(shown, s.announced());
         }
-        return s.withHandling(new Handling(byAlert, byIncident, source(), read, why), announce);
+        return s.withHandling(
+                new Handling(byAlert, byIncident, source(), read, why, notice), announce);
     }
 
     /**

@@ -26,6 +26,15 @@ public interface SilenceStore extends AutoCloseable {
     /** "Alertmanager http://127.0.0.1:9093" or "maintenances.yaml in /etc/rackscope". */
     String describe();
 
+    /**
+     * Whether it keeps what ended (Alertmanager lists expired silences until its retention ends),
+     * so that a silence in force vanishing from it means its data was lost, not that someone ended
+     * it.
+     */
+    default boolean keepsEndedSilences() {
+        return false;
+    }
+
     /** What the operator should know of it though it answers (it cannot be written), or empty. */
     default java.util.Optional<String> limitation() {
         return java.util.Optional.empty();

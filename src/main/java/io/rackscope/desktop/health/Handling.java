@@ -6,15 +6,18 @@ import java.util.Map;
 /**
  * What a snapshot knows of acknowledgements and maintenances: the handled alerts (by alert key) and
  * incidents (by incident key), where they are kept, when that was last read and, if the last read
- * failed, why (what is shown is then as of {@code readAt}).
+ * failed, why (what is shown is then as of {@code readAt}); {@code notice}: what else the operator
+ * must be told though the store answers (an entry it refused, silences it lost and the app made
+ * again), or null.
  */
 public record Handling(
         Map<String, Handled> alerts,
         Map<String, Handled> incidents,
         String source,
         Instant readAt,
-        String problem) {
-    public static final Handling NONE = new Handling(Map.of(), Map.of(), "", null, null);
+        String problem,
+        String notice) {
+    public static final Handling NONE = new Handling(Map.of(), Map.of(), "", null, null, null);
 
     public Handling {
         alerts = Map.copyOf(alerts);

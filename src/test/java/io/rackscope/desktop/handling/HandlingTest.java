@@ -500,6 +500,75 @@ class HandlingTest {
                 h.source());
     }
 
+    /** Flaky, keeping what ended as Alertmanager does. */
+    static final class Keeping extends Flaky {
+        @Override
+        public boolean keepsEndedSilences() {
+            return true;
+        }
+    }
+
+    @Test
+    void silencesInForceTheStoreLostAreMadeAgainAndThatIsSaid() {
+        Keeping store = new Keeping();
+        store.down = false;
+        io.rackscope.desktop.ui.HandClock clock =
+                new io.rackscope.desktop.ui.HandClock(Instant.parse("2026-12-04T19:00:00Z"));
+        HandlingService h =
+                new HandlingService(store, new AlertLabels(cfg.topology(), "instance"), clock);
+        h.refresh();
+        HealthSnapshot s = rackDownAnd();
+        h.acknowledge(s.incidents().get(0), "erin", "on my way", null);
+        psuSwap(h);
+        Silence ended =
+                h.maintain(
+                        new Target(Target.Type.INSTANCE, "cn0001"),
+                        "reseat",
+                        Silence.Effect.BADGE,
+                        null,
+                        null,
+                        "bob");
+        h.end(ended.id());
+        h.maintain(
+                new Target(Target.Type.INSTANCE, "cn0002"),
+                "short",
+                Silence.Effect.BADGE,
+                null,
+                clock.now.plusSeconds(60),
+                "bob");
+        h.refresh();
+        clock.now = clock.now.plusSeconds(120);
+        store.kept.clear(); // both Alertmanagers' data wiped
+        assertTrue(h.refresh(), "what changed is shown again");
+        assertEquals(
+                List.of("on my way", "PSU swap"),
+                store.kept.stream().map(Silence::text).toList(),
+                "those in force are made again; the ended and the expired are not");
+        String said = h.problem().orElseThrow();
+        assertTrue(
+                said.startsWith(
+                        "Alertmanager http://am lost 2 silences in force (its data was wiped, or"
+                                + " another server answers at its address); made again:"
+                                + " acknowledgement of rack:fra1-a01-r05 by erin, maintenance of"
+                                + " rack:fra1-a01-r05 by alice"),
+                said);
+        assertEquals(said, h.apply(s, clock.now, true).handling().notice(), "in the banner too");
+        h.refresh();
+        assertEquals(2, store.kept.size(), "made once");
+        clock.now = clock.now.plus(HandlingService.RESTORED_SHOWN_FOR).plusSeconds(1);
+        assertTrue(h.problem().isEmpty(), "said for a while, not for ever");
+    }
+
+    @Test
+    void anEntryDeletedFromTheFileByHandStaysDeleted() throws Exception {
+        HandlingService h = service();
+        psuSwap(h);
+        h.refresh();
+        Files.writeString(dir.resolve(FileStore.MAINTENANCES), "maintenances: []\n");
+        h.refresh();
+        assertTrue(h.silences().isEmpty(), "a file store forgets what is deleted: not restored");
+    }
+
     /** A store whose answer to the first create is lost (a timeout) though the create was taken. */
     static final class LostAnswer extends Flaky {
         boolean lose = true;

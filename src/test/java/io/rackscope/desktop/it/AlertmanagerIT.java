@@ -14,6 +14,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.handling.Stores;
+import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -356,6 +357,43 @@ class AlertmanagerIT {
                             .anyMatch(x -> x.kind() == Silence.Kind.ACK && x.by().equals("erin")),
                     "sent once Alertmanager is back: " + desk.silences());
             assertFalse(desk.apply(s, Instant.now(), false).handling().alert(n03).pending());
+        }
+    }
+
+    @Test
+    void silencesAlertmanagerLostWithItsDataAreMadeAgainAndSaid() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
+        try (AlertmanagerServer am = AlertmanagerServer.start()) {
+            HealthSnapshot s = cycle(cfg);
+            HandlingService desk = Stores.service(cfg, am.url(), Clock.systemUTC());
+            desk.refresh();
+            Silence ack = desk.acknowledge(alertOf(s, "n03"), "erin", "on my way", null);
+            assertFalse(ack.id().startsWith("pending-"), desk.problem().orElse(""));
+            desk.maintain(
+                    new Target(Target.Type.INSTANCE, "n01"),
+                    "disk swap",
+                    Silence.Effect.BADGE,
+                    null,
+                    Instant.now().plusSeconds(3600),
+                    "bob");
+            desk.refresh();
+            am.wipe();
+            assertTrue(desk.refresh());
+            String said = desk.problem().orElseThrow();
+            assertTrue(said.contains(" lost 2 silences in force"), said);
+            HandlingService other = Stores.service(cfg, am.url(), Clock.systemUTC());
+            other.refresh();
+            assertEquals(
+                    java.util.Set.of("on my way", "disk swap"),
+                    other.silences().stream()
+                            .filter(x -> x.status(Instant.now()) == Silence.Status.ACTIVE)
+                            .map(Silence::text)
+                            .collect(java.util.stream.Collectors.toSet()),
+                    "back in Alertmanager, for every desk");
+            assertTrue(
+                    other.apply(s, Instant.now(), false).handling().alert(alertOf(s, "n03"))
+                            != null,
+                    "the acknowledgement holds again");
         }
     }
 }

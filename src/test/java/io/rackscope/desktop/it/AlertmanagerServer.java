@@ -51,6 +51,17 @@ public final class AlertmanagerServer implements AutoCloseable {
         launch();
     }
 
+    /** Starts it again on the same ports with its storage deleted: every silence is gone. */
+    public void wipe() throws Exception {
+        stop();
+        try (Stream<Path> walk = Files.walk(dir.resolve("data"))) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        launch();
+    }
+
     public static AlertmanagerServer start() throws Exception {
         return start(null);
     }

@@ -77,6 +77,6 @@ class HandleLengthTest {
         if (forB != null) {
             m.put(b.key(), forB);
         }
-        return new Handling(m, Map.of(), "files", null, null);
+        return new Handling(m, Map.of(), "files", null, null, null);
     }
 }

@@ -221,16 +221,22 @@ public final class StatusViewModel {
      */
     private String handlingProblem() {
         Handling h = health.current().handling();
-        if (h.problem() == null) {
+        if (h.problem() == null && h.notice() == null) {
             return "";
         }
+        String said =
+                h.problem() == null
+                        ? ""
+                        : h.problem()
+                                + (h.readAt() == null
+                                        ? " (none known yet)"
+                                        : "; showing them as of "
+                                                + Formats.ago(h.readAt(), clock.instant())
+                                                + ", new ones are kept when it answers again");
         return "Acknowledgements and maintenances: "
-                + h.problem()
-                + (h.readAt() == null
-                        ? " (none known yet)"
-                        : "; showing them as of "
-                                + Formats.ago(h.readAt(), clock.instant())
-                                + ", new ones are kept when it answers again");
+                + (h.notice() == null
+                        ? said
+                        : said.isEmpty() ? h.notice() : said + "; " + h.notice());
     }
 
     /**
