@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CheckQueries {
     static final String SEVERITY_LABEL = "rackscope_severity";
+    private static final String RUN_PART_LABEL = "rackscope_part";
 
     /**
      * One query's worth of a check: its ids and its expression for them ({@code e}). When the
@@ -297,28 +298,54 @@ final class CheckQueries {
     }
 
     /**
-     * When each entity was last healthy (no non-OK rule matched) within {@code lookback}, at {@code
-     * step}: one number per entity, epoch seconds; an entity never healthy in the window is absent.
-     * With sub-nodes, the earliest such moment among them (the failing child's). Empty when the
-     * check has no non-OK rule.
+     * Where each entity's current failing run began within {@code lookback}, at {@code step}: one
+     * number per entity, epoch seconds: the step after it was last healthy (no non-OK rule matched;
+     * with sub-nodes, the earliest such moment among them, the failing child's), or the step its
+     * series came back after a gap without samples, whichever is later - a gap is not failing, so
+     * the run starts again after it. An entity failing through the whole window, without a gap, is
+     * absent. Empty when the check has no non-OK rule.
      */
-    static Optional<String> lastHealthy(
+    static Optional<String> runStart(
             String e, Check check, String entityLabel, Duration lookback, Duration step) {
         List<Rule> conditions =
                 merge(check.rules().stream().filter(r -> r.severity() != Severity.OK).toList());
         if (conditions.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
+        String window = "[" + lookback.toSeconds() + "s:" + step.toSeconds() + "s]";
+        String s = step.toSeconds() + "s";
+        String afterHealthy =
                 "min by ("
                         + entityLabel
                         + ") (max_over_time(timestamp("
                         + sumOfBools("(" + e + ")", conditions)
-                        + " == 0)["
-                        + lookback.toSeconds()
-                        + "s:"
-                        + step.toSeconds()
-                        + "s]))");
+                        + " == 0)"
+                        + window
+                        + ")) + "
+                        + step.toSeconds();
+        // present now but not one step before: the series came back (or first appeared)
+        String cameBack =
+                "label_replace(max by ("
+                        + entityLabel
+                        + ") (max_over_time(timestamp(("
+                        + e
+                        + ") unless on ("
+                        + entityLabel
+                        + ") last_over_time(("
+                        + e
+                        + ")["
+                        + s
+                        + ":"
+                        + s
+                        + "] offset "
+                        + s
+                        + "))"
+                        + window
+                        + ")), \""
+                        + RUN_PART_LABEL
+                        + "\", \"came_back\", \"\", \"\")";
+        return Optional.of(
+                "max by (" + entityLabel + ") (" + afterHealthy + " or " + cameBack + ")");
     }
 
     /**

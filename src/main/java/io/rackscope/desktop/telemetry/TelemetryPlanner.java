@@ -807,9 +807,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     /**
      * Since when each of {@code ids} (failing now) has failed {@code check}: just after the last
-     * moment, within {@code lookback} before {@code at}, when no non-OK rule matched, to the
-     * check's resolution. An entity that failed for the whole window is given the window's start
-     * (it has failed at least that long). One subquery per batch, only for the entities asked.
+     * moment, within {@code lookback} before {@code at}, when no non-OK rule matched, or when its
+     * series came back after a gap without samples (a gap is not failing), to the check's
+     * resolution. An entity that failed for the whole window is given the window's start (it has
+     * failed at least that long). One subquery per batch, only for the entities asked.
      */
     public CompletableFuture<Map<String, Instant>> failingSince(
             String checkId, List<String> ids, Instant at, Duration lookback) {
@@ -911,7 +912,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 .forEach(
                         (r, some) -> {
                             for (CheckQueries.Batch b : queries.batches(check, some)) {
-                                CheckQueries.lastHealthy(b.expr(), check, label, lookback, step)
+                                CheckQueries.runStart(b.expr(), check, label, lookback, step)
                                         .ifPresent(
                                                 q ->
                                                         asked.add(
@@ -944,16 +945,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             CheckQueries.Batch b,
             Instant windowStart,
             Map<String, Instant> out) {
-        Set<String> healthyOnce = new HashSet<>();
+        Set<String> started = new HashSet<>();
         for (Series s : res.series()) {
             String id = s.label(label);
             if (id != null && Double.isFinite(s.value())) {
-                healthyOnce.add(id);
-                out.put(id, Instant.ofEpochMilli((long) (s.value() * 1000)).plus(step));
+                started.add(id);
+                out.put(id, Instant.ofEpochMilli((long) (s.value() * 1000)));
             }
         }
         for (String id : b.ids()) {
-            if (!healthyOnce.contains(id)) {
+            if (!started.contains(id)) {
                 out.put(id, windowStart);
             }
         }
