@@ -53,6 +53,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     private final QueryStats stats;
     private final int maxSeries;
     private final long maxBytes;
+    private final AnswerBudget budget;
 
     /** Why no query can be sent at all (TLS files that cannot be used), or null. */
     private final PrometheusException unusable;
@@ -77,8 +78,19 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
      * PrometheusException.Kind#TOO_LARGE}, so that one answer cannot exhaust the heap.
      */
     public PrometheusClient(Endpoint endpoint, QueryStats stats, int maxSeries, long maxBytes) {
+        this(endpoint, stats, maxSeries, maxBytes, AnswerBudget.shared());
+    }
+
+    /** As above, every answer also counted against {@code budget}, shared with other clients. */
+    public PrometheusClient(
+            Endpoint endpoint,
+            QueryStats stats,
+            int maxSeries,
+            long maxBytes,
+            AnswerBudget budget) {
         this.maxSeries = maxSeries;
         this.maxBytes = maxBytes;
+        this.budget = budget;
         this.baseUrl = endpoint.requestUrl();
         this.displayUrl = endpoint.displayUrl();
         this.stats = stats;
@@ -331,8 +343,11 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                                             + " in the way"));
         }
         ResponseParser.Envelope envelope;
-        try (InputStream in = new CountingStream(body.byteStream(), count, maxBytes)) {
+        try (InputStream in = new CountingStream(body.byteStream(), count, maxBytes, budget)) {
             envelope = ResponseParser.parse(in, count, maxSeries);
+        } catch (AnswerBudget.OverBudget e) {
+            throw new PrometheusException(
+                    PrometheusException.Kind.OVER_BUDGET, code, e.getMessage());
         } catch (ResponseParser.TooLarge e) {
             throw new PrometheusException(PrometheusException.Kind.TOO_LARGE, code, e.getMessage());
         } catch (JsonProcessingException e) {
@@ -470,15 +485,28 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         http.connectionPool().evictAll();
     }
 
-    /** Counts the bytes of the body as the parser reads them. */
+    /**
+     * Counts the bytes of the body as the parser reads them, against the answer's bound and the
+     * budget shared by every answer in flight (given back when the stream closes).
+     */
     private static final class CountingStream extends FilterInputStream {
         private final long[] count;
         private final long max;
+        private final AnswerBudget budget;
+        private long taken;
 
-        CountingStream(InputStream in, long[] count, long max) {
+        CountingStream(InputStream in, long[] count, long max, AnswerBudget budget) {
             super(in);
             this.count = count;
             this.max = max;
+            this.budget = budget;
+        }
+
+        @Override
+        public void close() throws IOException {
+            budget.give(taken);
+            taken = 0;
+            super.close();
         }
 
         @Override
@@ -505,6 +533,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                 throw new ResponseParser.TooLarge(
                         "the answer is larger than " + (max >> 20) + " MiB");
             }
+            budget.take(n);
+            taken += n;
         }
     }
 }

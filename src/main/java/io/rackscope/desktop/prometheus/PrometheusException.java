@@ -27,7 +27,9 @@ public final class PrometheusException extends RuntimeException {
         /** The connection settings cannot be used (a malformed URL); nothing was sent. */
         INVALID_SETTINGS,
         /** The answer was larger than the configured bounds and was abandoned. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** The answers in flight together passed the app's budget; this one was abandoned. */
+        OVER_BUDGET
     }
 
     private final Kind kind;

@@ -22,7 +22,7 @@ final class ResponseParser {
     /**
      * An answer larger than the bounds: it is abandoned while streaming, before it fills memory.
      */
-    static final class TooLarge extends IOException {
+    static class TooLarge extends IOException {
         TooLarge(String message) {
             super(message);
         }

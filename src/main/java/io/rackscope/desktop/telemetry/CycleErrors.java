@@ -39,6 +39,17 @@ final class CycleErrors {
                             + pe.getMessage()
                             + "; narrow its expr (or raise the bound)");
         }
+        if (cause instanceof PrometheusException pe
+                && pe.kind() == PrometheusException.Kind.OVER_BUDGET) {
+            return new CycleError(
+                    CycleError.Kind.TOO_LARGE,
+                    source,
+                    batch,
+                    server,
+                    (CycleError.SLURM.equals(source) ? "the Slurm query" : "check " + source)
+                            + ": "
+                            + pe.getMessage());
+        }
         if (cause instanceof PrometheusException pe) {
             return new CycleError(kind(pe.kind()), source, batch, server, pe.getMessage());
         }
@@ -62,7 +73,7 @@ final class CycleErrors {
             case TIMEOUT -> CycleError.Kind.TIMEOUT;
             case UNAVAILABLE -> CycleError.Kind.UNAVAILABLE;
             case INVALID_SETTINGS -> CycleError.Kind.INVALID_SETTINGS;
-            case TOO_LARGE -> CycleError.Kind.TOO_LARGE;
+            case TOO_LARGE, OVER_BUDGET -> CycleError.Kind.TOO_LARGE;
         };
     }
 }

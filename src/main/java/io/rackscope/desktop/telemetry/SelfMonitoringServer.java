@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The app's own numbers, for whoever watches the watcher: {@code /api/stats/telemetry} (the seed's
@@ -38,9 +39,18 @@ public final class SelfMonitoringServer implements AutoCloseable {
     private final PlannerState planner;
     private final Clock clock;
     private final boolean beyondLoopback;
+    private final Supplier<Duration> uiStalled;
 
     public SelfMonitoringServer(String listen, PlannerState planner, Clock clock)
             throws IOException {
+        this(listen, planner, clock, null);
+    }
+
+    /** {@code uiStalled}: how long the window's thread has not answered (null: no window). */
+    public SelfMonitoringServer(
+            String listen, PlannerState planner, Clock clock, Supplier<Duration> uiStalled)
+            throws IOException {
+        this.uiStalled = uiStalled;
         this.planner = planner;
         this.clock = clock;
         int colon = listen.lastIndexOf(':');
@@ -95,7 +105,13 @@ public final class SelfMonitoringServer implements AutoCloseable {
                                 exchange,
                                 200,
                                 "text/plain; version=0.0.4",
-                                metrics(planner, clock.instant()),
+                                metrics(planner, clock.instant())
+                                        + (uiStalled == null
+                                                ? ""
+                                                : "# TYPE rackscope_ui_stalled_seconds gauge\n"
+                                                        + "rackscope_ui_stalled_seconds "
+                                                        + uiStalled.get().toSeconds()
+                                                        + "\n"),
                                 head);
                 default -> respond(exchange, 404, "text/plain", "not found\n", head);
             }

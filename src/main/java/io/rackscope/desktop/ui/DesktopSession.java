@@ -59,6 +59,7 @@ public final class DesktopSession implements AutoCloseable {
     private SelfMonitoringServer selfMonitoring;
 
     private final UserSettings settings;
+    private final FxHeartbeat heartbeat = new FxHeartbeat(Platform::runLater, Clock.systemUTC());
 
     /** {@code settings}: what the user chose in earlier sessions (not used in kiosk mode). */
     public DesktopSession(
@@ -223,7 +224,10 @@ public final class DesktopSession implements AutoCloseable {
             try {
                 selfMonitoring =
                         new SelfMonitoringServer(
-                                cfg.app().selfMonitoring().listen(), planner, Clock.systemUTC());
+                                cfg.app().selfMonitoring().listen(),
+                                planner,
+                                Clock.systemUTC(),
+                                heartbeat::stalled);
                 if (selfMonitoring.beyondLoopback()) {
                     main.showNotice(
                             "Self-monitoring listens on "
@@ -287,5 +291,6 @@ public final class DesktopSession implements AutoCloseable {
         if (selfMonitoring != null) {
             selfMonitoring.close();
         }
+        heartbeat.close();
     }
 }

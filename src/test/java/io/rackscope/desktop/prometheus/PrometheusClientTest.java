@@ -354,4 +354,64 @@ class PrometheusClientTest {
         assertEquals("http://h/prom", e.withUrl("http://h/prom//").baseUrl());
         assertEquals("http://h:9090/p", e.withUrl("http://user:pw@h:9090/p").displayUrl());
     }
+
+    static String answerOf(int series) {
+        StringBuilder b =
+                new StringBuilder(
+                        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
+        String pad = "p".repeat(100);
+        for (int i = 0; i < series; i++) {
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"metric\":{\"instance\":\"n")
+                    .append(i)
+                    .append("\",\"pad\":\"")
+                    .append(pad)
+                    .append("\"},\"value\":[1,\"1\"]}");
+        }
+        return b.append("]}}").toString();
+    }
+
+    @Test
+    void answersInFlightTogetherAreBoundedByOneSharedBudgetAndTheOnesOverItAreNamed()
+            throws Exception {
+        String big = answerOf(40_000); // about 6 MiB, within the 8 MiB bound of one answer
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(
+                    new MockResponse.Builder()
+                            .code(200)
+                            .addHeader("Content-Type", "application/json")
+                            .body(big)
+                            .throttleBody(512 * 1024, 50, TimeUnit.MILLISECONDS)
+                            .build());
+        }
+        AnswerBudget budget = new AnswerBudget(12L << 20);
+        try (PrometheusClient c =
+                new PrometheusClient(
+                        settings(null, null, null, 30).withUrl(server.url("/").toString()),
+                        new QueryStats(),
+                        1_000_000,
+                        8L << 20,
+                        budget)) {
+            List<CompletableFuture<QueryResult>> all =
+                    List.of(c.query("a"), c.query("b"), c.query("c"), c.query("d"));
+            int ok = 0;
+            int over = 0;
+            for (CompletableFuture<QueryResult> f : all) {
+                try {
+                    assertEquals(40_000, f.get(60, TimeUnit.SECONDS).series().size());
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    PrometheusException pe = (PrometheusException) e.getCause();
+                    assertEquals(PrometheusException.Kind.OVER_BUDGET, pe.kind(), pe.getMessage());
+                    assertTrue(pe.getMessage().contains("passed 12 MiB together"), pe.getMessage());
+                    over++;
+                }
+            }
+            assertTrue(ok >= 1, "one fits: " + ok + " answered");
+            assertTrue(over >= 1, "four at once do not: " + over + " abandoned");
+            assertEquals(0, budget.held(), "every answer gave back what it took");
+            server.enqueue(json(200, answerOf(10)));
+            assertEquals(10, c.query("e").get(10, TimeUnit.SECONDS).series().size());
+        }
+    }
 }
