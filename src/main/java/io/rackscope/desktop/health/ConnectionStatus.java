@@ -16,6 +16,18 @@ public record ConnectionStatus(Level level, String headline, String reason) {
     }
 
     public static ConnectionStatus of(HealthSnapshot s) {
+        ConnectionStatus c = fromErrors(s);
+        String clock = s.stats().clockNote();
+        if (clock.isEmpty()) {
+            return c;
+        }
+        return c.level() == Level.OK
+                ? new ConnectionStatus(
+                        Level.DEGRADED, "Prometheus reachable, " + s.stats().clockHeadline(), clock)
+                : new ConnectionStatus(c.level(), c.headline(), c.reason() + "; " + clock);
+    }
+
+    private static ConnectionStatus fromErrors(HealthSnapshot s) {
         List<CycleError> errors = s.errors();
         if (errors.isEmpty()) {
             return new ConnectionStatus(Level.OK, "Prometheus reachable", "");

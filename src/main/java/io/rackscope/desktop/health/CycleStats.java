@@ -21,7 +21,85 @@ public record CycleStats(
         long queryCacheMisses,
         int batches,
         int failedBatches,
-        int servers) {
+        int servers,
+        long clockSkewSeconds,
+        long answerShiftSeconds) {
+
+    /**
+     * How far a Prometheus' clock may be from this desk's before it is said (and health judged on
+     * its time rather than this desk's).
+     */
+    public static final long SKEW_SAID_FROM_SECONDS = 10;
+
+    /** Counters without a clock difference. */
+    public CycleStats(
+            long queryCount,
+            long cacheHits,
+            long cacheMisses,
+            long inFlight,
+            double avgLatencyMs,
+            long bytes,
+            long wireBytes,
+            long cycleMs,
+            long failedQueries,
+            long queryCacheHits,
+            long queryCacheMisses,
+            int batches,
+            int failedBatches,
+            int servers) {
+        this(
+                queryCount,
+                cacheHits,
+                cacheMisses,
+                inFlight,
+                avgLatencyMs,
+                bytes,
+                wireBytes,
+                cycleMs,
+                failedQueries,
+                queryCacheHits,
+                queryCacheMisses,
+                batches,
+                failedBatches,
+                servers,
+                0,
+                0);
+    }
+
+    /** The status bar's short form of {@link #clockNote()}: "clock skew of 312 s", or empty. */
+    public String clockHeadline() {
+        if (Math.abs(clockSkewSeconds) >= SKEW_SAID_FROM_SECONDS) {
+            return "clock skew of " + Math.abs(clockSkewSeconds) + " s";
+        }
+        return answerShiftSeconds == 0
+                ? ""
+                : "answers stamped " + Math.abs(answerShiftSeconds) + " s off the time asked";
+    }
+
+    /**
+     * What the status bar adds about time ("clock skew of 312 s: ..."), or empty: a Prometheus
+     * clock off by {@link #SKEW_SAID_FROM_SECONDS} or more, answers stamped off the time asked.
+     */
+    public String clockNote() {
+        StringBuilder b = new StringBuilder();
+        if (Math.abs(clockSkewSeconds) >= SKEW_SAID_FROM_SECONDS) {
+            b.append("clock skew of ")
+                    .append(Math.abs(clockSkewSeconds))
+                    .append(" s: Prometheus' clock is ")
+                    .append(clockSkewSeconds > 0 ? "ahead of" : "behind")
+                    .append(" this desk's; health is judged on Prometheus' time");
+        }
+        if (answerShiftSeconds != 0) {
+            b.append(b.length() == 0 ? "" : "; ")
+                    .append("answers are stamped ")
+                    .append(Math.abs(answerShiftSeconds))
+                    .append(" s ")
+                    .append(answerShiftSeconds > 0 ? "after" : "before")
+                    .append(
+                            " the time asked (a gateway rewriting them?); they are read at the time asked");
+        }
+        return b.toString();
+    }
 
     public static final CycleStats NONE = new CycleStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
 
@@ -53,6 +131,8 @@ public record CycleStats(
         m.put("batches", batches);
         m.put("failed_batches", failedBatches);
         m.put("servers", servers);
+        m.put("clock_skew_seconds", clockSkewSeconds);
+        m.put("answer_shift_seconds", answerShiftSeconds);
         return m;
     }
 }

@@ -21,4 +21,20 @@ public interface PrometheusApi {
 
     /** Where it is, as shown to people (no credentials). */
     String displayUrl();
+
+    /**
+     * How far the server's clock is ahead of this desk's (negative: behind), as its last answer's
+     * {@code Date} header told, to the second; zero when unknown.
+     */
+    default Duration clockSkew() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * How far the timestamps of its last instant answer were from the time asked (a gateway that
+     * rewrites them); zero when they match. Answers are given back on the asked timeline.
+     */
+    default Duration answerShift() {
+        return Duration.ZERO;
+    }
 }

@@ -15,6 +15,8 @@ import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -59,6 +61,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     private final PrometheusException unusable;
 
     private final Map<String, CompletableFuture<QueryResult>> inFlight = new ConcurrentHashMap<>();
+    private volatile long skewMillis;
+    private volatile long shiftMillis;
     private final ScheduledExecutorService retries =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -144,11 +148,21 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     /** An instant query at the server's current time. */
     @Override
     public CompletableFuture<QueryResult> query(String promql, Instant time) {
-        return submit("query", promql, b -> b.add("time", seconds(time)));
+        return submit("query", promql, b -> b.add("time", seconds(time)), time.toEpochMilli());
     }
 
     public CompletableFuture<QueryResult> query(String promql) {
-        return submit("query", promql, null);
+        return submit("query", promql, null, NOT_ASKED);
+    }
+
+    @Override
+    public Duration clockSkew() {
+        return Duration.ofMillis(skewMillis);
+    }
+
+    @Override
+    public Duration answerShift() {
+        return Duration.ofMillis(shiftMillis);
     }
 
     @Override
@@ -163,14 +177,20 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                                 .add(
                                         "step",
                                         String.format(
-                                                Locale.ROOT, "%.3f", step.toMillis() / 1000.0)));
+                                                Locale.ROOT, "%.3f", step.toMillis() / 1000.0)),
+                NOT_ASKED);
     }
 
     private interface Params {
         void add(FormBody.Builder b);
     }
 
-    private CompletableFuture<QueryResult> submit(String endpoint, String promql, Params extra) {
+    /** No time asked: the server's now. */
+    private static final long NOT_ASKED = Long.MIN_VALUE;
+
+    /** {@code askedMillis}: the time an instant query asked for, or {@link #NOT_ASKED}. */
+    private CompletableFuture<QueryResult> submit(
+            String endpoint, String promql, Params extra, long askedMillis) {
         if (unusable != null) {
             return CompletableFuture.failedFuture(unusable);
         }
@@ -198,7 +218,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        send(request.build(), mine, 0);
+        send(request.build(), mine, 0, askedMillis);
         return mine;
     }
 
@@ -222,7 +242,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         return chain.proceed(chain.request());
     }
 
-    private void send(Request request, CompletableFuture<QueryResult> result, int attempt) {
+    private void send(
+            Request request, CompletableFuture<QueryResult> result, int attempt, long askedMillis) {
         Began began = new Began(System.nanoTime());
         stats.started();
         http.newCall(request.newBuilder().tag(Began.class, began).build())
@@ -232,22 +253,25 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                             public void onFailure(Call call, IOException e) {
                                 done(began, 0, true);
                                 PrometheusException error = networkError(e);
-                                retryOrFail(request, result, attempt, error);
+                                retryOrFail(request, result, attempt, askedMillis, error);
                             }
 
                             @Override
                             public void onResponse(Call call, Response response) {
                                 long[] count = {0};
                                 try (response) {
-                                    QueryResult parsed = read(response, count);
+                                    measureClock(response);
+                                    QueryResult parsed =
+                                            onAskedTimeline(read(response, count), askedMillis);
                                     done(began, count[0], false);
                                     result.complete(parsed);
                                 } catch (PrometheusException e) {
                                     done(began, count[0], true);
-                                    retryOrFail(request, result, attempt, e);
+                                    retryOrFail(request, result, attempt, askedMillis, e);
                                 } catch (IOException e) {
                                     done(began, count[0], true);
-                                    retryOrFail(request, result, attempt, networkError(e));
+                                    retryOrFail(
+                                            request, result, attempt, askedMillis, networkError(e));
                                 } catch (RuntimeException e) {
                                     done(began, count[0], true);
                                     result.completeExceptionally(e);
@@ -264,6 +288,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             Request request,
             CompletableFuture<QueryResult> result,
             int attempt,
+            long askedMillis,
             PrometheusException e) {
         boolean retryable =
                 e.kind() == PrometheusException.Kind.UNAVAILABLE
@@ -272,13 +297,61 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             long delay = FIRST_BACKOFF_MILLIS << (2 * attempt);
             try {
                 retries.schedule(
-                        () -> send(request, result, attempt + 1), delay, TimeUnit.MILLISECONDS);
+                        () -> send(request, result, attempt + 1, askedMillis),
+                        delay,
+                        TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closedMeanwhile) {
                 result.completeExceptionally(e);
             }
         } else {
             result.completeExceptionally(e);
         }
+    }
+
+    /**
+     * The server's clock against this desk's, from the answer's {@code Date} header (whole seconds)
+     * against the middle of the exchange; kept when the answer has none.
+     */
+    private void measureClock(Response response) {
+        java.util.Date date = response.headers().getDate("Date");
+        if (date != null) {
+            long middle =
+                    (response.sentRequestAtMillis() + response.receivedResponseAtMillis()) / 2;
+            // the header drops the milliseconds: its second began up to 1 s before
+            skewMillis = Math.round((date.getTime() + 500 - middle) / 1000.0) * 1000;
+        }
+    }
+
+    /**
+     * {@code r} with its timestamps on the asked timeline: an instant answer whose samples are not
+     * stamped with the time asked came through something that shifts them (a gateway); the shift is
+     * kept, said ({@link #answerShift()}), and taken back out of every instant answer.
+     */
+    private QueryResult onAskedTimeline(QueryResult r, long askedMillis) {
+        if (askedMillis == NOT_ASKED) {
+            return r;
+        }
+        if ("vector".equals(r.resultType()) && !r.series().isEmpty()) {
+            double[] ts = r.series().get(0).timestamps();
+            if (ts.length > 0) {
+                long shift = Math.round(ts[0] * 1000) - askedMillis;
+                shiftMillis = Math.abs(shift) < 1000 ? 0 : shift;
+            }
+        }
+        long shift = shiftMillis;
+        if (shift == 0) {
+            return r;
+        }
+        double by = shift / 1000.0;
+        List<Series> moved = new ArrayList<>(r.series().size());
+        for (Series s : r.series()) {
+            double[] ts = s.timestamps().clone();
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] -= by;
+            }
+            moved.add(new Series(s.labels(), ts, s.values()));
+        }
+        return new QueryResult(r.resultType(), moved, r.warnings(), r.infos(), r.bytes());
     }
 
     /** nginx's (and others') page for a missing or refused client certificate. */

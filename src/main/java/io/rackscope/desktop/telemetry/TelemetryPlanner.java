@@ -543,7 +543,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                         : slurm(previous.slurm(), t, deadlineAt, errors);
         List<CompletableFuture<Void>> first = new ArrayList<>();
         for (CheckUnit u : units) {
-            first.addAll(u.phase1(t, interval, r -> ask(u.route(), r, deadlineAt)));
+            long asked = at == null ? nowOn(u.route(), t) : t;
+            first.addAll(u.phase1(asked, interval, r -> ask(u.route(), r, deadlineAt)));
         }
         join(first);
         Set<String> changed = new HashSet<>();
@@ -975,7 +976,31 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 stats.queryCacheMisses(),
                 requests,
                 failed,
-                routes.size());
+                routes.size(),
+                widest(PrometheusApi::clockSkew),
+                widest(PrometheusApi::answerShift));
+    }
+
+    /** The largest difference of any server, in seconds, with its sign. */
+    private long widest(java.util.function.Function<PrometheusApi, Duration> of) {
+        long out = 0;
+        for (PrometheusApi api : routes.keySet()) {
+            long s = of.apply(api).toSeconds();
+            if (Math.abs(s) > Math.abs(out)) {
+                out = s;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The time to ask {@code route} for "now": this desk's, or the server's when its clock is off
+     * by {@link CycleStats#SKEW_SAID_FROM_SECONDS} or more (its samples carry its time, so asking
+     * at ours would find none, or miss the newest).
+     */
+    private static long nowOn(Route route, long t) {
+        long skew = route.api().clockSkew().toMillis();
+        return Math.abs(skew) >= CycleStats.SKEW_SAID_FROM_SECONDS * 1000 ? t + skew : t;
     }
 
     @Override

@@ -414,4 +414,46 @@ class PrometheusClientTest {
             assertEquals(10, c.query("e").get(10, TimeUnit.SECONDS).series().size());
         }
     }
+
+    @Test
+    void theServersClockAndAnswersStampedOffTheAskedTimeAreMeasuredAndTakenBack() throws Exception {
+        java.time.Instant asked = java.time.Instant.parse("2026-12-05T03:00:00Z");
+        long shifted = asked.getEpochSecond() + 300;
+        java.time.format.DateTimeFormatter http =
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.withZone(
+                        java.time.ZoneOffset.UTC);
+        String serverNow = http.format(java.time.Instant.now().plusSeconds(312));
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .addHeader("Date", serverNow)
+                        .body(
+                                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                                        + "\"result\":[{\"metric\":{\"instance\":\"n1\"},\"value\":["
+                                        + shifted
+                                        + ",\"1\"]}]}}")
+                        .build());
+        server.enqueue(
+                json(
+                        200,
+                        "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
+                                + "\"result\":[{\"metric\":{\"instance\":\"n1\"},\"values\":[["
+                                + (shifted - 15)
+                                + ",\"1\"],["
+                                + shifted
+                                + ",\"2\"]]}]}}"));
+        try (PrometheusClient c = client(settings(null, null, null, 5))) {
+            QueryResult v = c.query("up", asked).get(5, TimeUnit.SECONDS);
+            assertEquals(asked.getEpochSecond(), (long) v.series().get(0).timestamps()[0]);
+            assertEquals(Duration.ofSeconds(300), c.answerShift());
+            long skew = c.clockSkew().toSeconds();
+            assertTrue(Math.abs(skew - 312) <= 1, "skew " + skew);
+            QueryResult m = c.query("up[30s:15s]", asked).get(5, TimeUnit.SECONDS);
+            assertEquals(
+                    asked.getEpochSecond(),
+                    (long) m.series().get(0).timestamps()[1],
+                    "a matrix of the same gateway is taken back too");
+        }
+    }
 }

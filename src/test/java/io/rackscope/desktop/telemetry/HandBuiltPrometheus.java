@@ -80,6 +80,14 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     public final List<String> asked = new ArrayList<>();
     private PrometheusException down;
 
+    /** How far this server's clock is ahead of the desk's, as its answers' Date headers say. */
+    public volatile Duration skew = Duration.ZERO;
+
+    @Override
+    public Duration clockSkew() {
+        return skew;
+    }
+
     /** Grid points asked by range queries, all told: what reading windows costs. */
     long rangePoints;
 

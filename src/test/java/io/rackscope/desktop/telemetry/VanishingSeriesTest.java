@@ -211,4 +211,35 @@ class VanishingSeriesTest {
                     s.alerts().stream().filter(Alert::noData).map(Alert::severity).toList());
         }
     }
+
+    @Test
+    void aPrometheusWhoseClockIsAheadIsAskedOnItsOwnTimeAndTheSkewIsSaid() {
+        // samples exist only from the server's "now": T0 + 600 on its clock, T0 on the desk's
+        HandBuiltPrometheus ahead = new HandBuiltPrometheus();
+        for (int i = 1; i <= 6; i++) {
+            String n = "n%02d".formatted(i);
+            ahead.series("up", Map.of("instance", n), t -> t >= T0 + 590 ? 1 : Double.NaN);
+            ahead.series("temp", Map.of("instance", n), t -> t >= T0 + 590 ? 40 : Double.NaN);
+            ahead.series(
+                    "memory_pressure_percent",
+                    Map.of("instance", n),
+                    t -> t >= T0 + 590 ? (n.equals("n01") ? 95 : 50) : Double.NaN);
+        }
+        ahead.skew = Duration.ofSeconds(600);
+        io.rackscope.desktop.ui.HandClock desk =
+                new io.rackscope.desktop.ui.HandClock(Instant.ofEpochSecond(T0));
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, ahead, EvaluationMode.FILTERED, desk)) {
+            HealthSnapshot s = planner.refresh();
+            assertEquals(Severity.OK, s.node("n02"), "judged on Prometheus' time, not UNKNOWN");
+            assertEquals(Severity.WARN, s.checks().get("mem").stateOf("n01"));
+            assertEquals(
+                    "Prometheus reachable, clock skew of 600 s",
+                    io.rackscope.desktop.health.ConnectionStatus.of(s).headline());
+            assertEquals(
+                    "clock skew of 600 s: Prometheus' clock is ahead of this desk's; health is"
+                            + " judged on Prometheus' time",
+                    io.rackscope.desktop.health.ConnectionStatus.of(s).reason());
+        }
+    }
 }
