@@ -29,6 +29,14 @@ public final class PrometheusRouter implements AutoCloseable {
         this.fallback = only;
     }
 
+    /**
+     * {@code fallback} for everything but the sites of {@code bySite} (tests of several servers).
+     */
+    public PrometheusRouter(PrometheusApi fallback, Map<String, PrometheusApi> bySite) {
+        this.fallback = fallback;
+        this.bySite.putAll(bySite);
+    }
+
     /** The configured Prometheus servers; {@code url} (not null) overrides the default one's. */
     public PrometheusRouter(RackscopeConfig cfg, String url, QueryStats stats) {
         PrometheusClient main = client(cfg, cfg.app().telemetry().endpoint(url), stats);

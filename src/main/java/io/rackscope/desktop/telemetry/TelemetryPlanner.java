@@ -541,20 +541,39 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 slurm == null
                         ? SlurmSnapshot.DISABLED
                         : slurm(previous.slurm(), t, deadlineAt, errors);
-        List<CompletableFuture<Void>> first = new ArrayList<>();
-        for (CheckUnit u : units) {
-            long asked = at == null ? nowOn(u.route(), t) : t;
-            first.addAll(u.phase1(asked, interval, r -> ask(u.route(), r, deadlineAt)));
-        }
-        join(first);
-        Set<String> changed = new HashSet<>();
-        units.forEach(u -> changed.addAll(u.presenceChanges()));
-        Set<String> inDoubt = withRelated(changed);
-        List<CompletableFuture<Void>> second = new ArrayList<>();
-        for (CheckUnit u : units) {
-            second.addAll(u.phase2(inDoubt, r -> ask(u.route(), r, deadlineAt)));
-        }
-        join(second);
+        // each server's units go through both phases on their own: a slow server delays only
+        // its own sites, never another's second phase
+        Map<Route, List<CheckUnit>> byRoute = new LinkedHashMap<>();
+        units.forEach(u -> byRoute.computeIfAbsent(u.route(), k -> new ArrayList<>()).add(u));
+        List<CompletableFuture<Void>> pipelines = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger requests =
+                new java.util.concurrent.atomic.AtomicInteger();
+        byRoute.forEach(
+                (route, mine) -> {
+                    long asked = at == null ? nowOn(route, t) : t;
+                    Function<CheckUnit.Request, CompletableFuture<QueryResult>> toRoute =
+                            r -> ask(route, r, deadlineAt, requests);
+                    List<CompletableFuture<Void>> first = new ArrayList<>();
+                    for (CheckUnit u : mine) {
+                        first.addAll(u.phase1(asked, interval, toRoute));
+                    }
+                    pipelines.add(
+                            all(first)
+                                    .thenCompose(
+                                            x -> {
+                                                Set<String> changed = new HashSet<>();
+                                                mine.forEach(
+                                                        u -> changed.addAll(u.presenceChanges()));
+                                                Set<String> inDoubt = withRelated(changed);
+                                                List<CompletableFuture<Void>> second =
+                                                        new ArrayList<>();
+                                                for (CheckUnit u : mine) {
+                                                    second.addAll(u.phase2(inDoubt, toRoute));
+                                                }
+                                                return all(second);
+                                            }));
+                });
+        join(pipelines);
         Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> absent = new LinkedHashMap<>();
         Map<String, Set<String>> unevaluated = new HashMap<>();
@@ -587,7 +606,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                         check, p, absent.get(check), unevaluated.get(check))));
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
-        long sent = stats.queryCount() - queriesBefore;
+        long sent = Math.max(requests.get(), stats.queryCount() - queriesBefore);
         // a unit reports one error for all its failed requests: the client's count says how many
         failedRequests =
                 (int)
@@ -646,15 +665,29 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     /** Waits for a phase; every request already carries the cycle's deadline. */
     private static void join(List<CompletableFuture<Void>> all) {
-        CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).join();
+        all(all).join();
+    }
+
+    private static CompletableFuture<Void> all(List<CompletableFuture<Void>> all) {
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
     }
 
     private CompletableFuture<QueryResult> ask(Route r, CheckUnit.Request req, long deadlineNanos) {
-        long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        return cached(r, req).orTimeout(left, TimeUnit.MILLISECONDS);
+        return ask(r, req, deadlineNanos, new java.util.concurrent.atomic.AtomicInteger());
     }
 
-    private CompletableFuture<QueryResult> cached(Route r, CheckUnit.Request req) {
+    /** {@code sent} counts the requests that were not answered from the cache. */
+    private CompletableFuture<QueryResult> ask(
+            Route r,
+            CheckUnit.Request req,
+            long deadlineNanos,
+            java.util.concurrent.atomic.AtomicInteger sent) {
+        long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        return cached(r, req, sent).orTimeout(left, TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<QueryResult> cached(
+            Route r, CheckUnit.Request req, java.util.concurrent.atomic.AtomicInteger sent) {
         String promql = CheckQueries.withJobs(req.promql(), slurmJobs);
         // by the second: cycles within one second share the first one's answers
         String key =
@@ -671,6 +704,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             return CompletableFuture.completedFuture(hit);
         }
         stats.queryCacheMiss();
+        sent.incrementAndGet();
         CompletableFuture<QueryResult> answer =
                 req.range()
                         ? r.api()

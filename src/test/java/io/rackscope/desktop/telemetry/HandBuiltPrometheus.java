@@ -123,11 +123,33 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     }
 
     private boolean hangs(String promql) {
-        return hanging.stream().anyMatch(m -> promql.contains(m + "{"));
+        return hangsAll || hanging.stream().anyMatch(m -> promql.contains(m + "{"));
+    }
+
+    /** How long each answer takes (zero: answered at once, on the asking thread). */
+    public volatile Duration latency = Duration.ZERO;
+
+    private CompletableFuture<QueryResult> later(CompletableFuture<QueryResult> answer) {
+        return latency.isZero()
+                ? answer
+                : answer.thenApplyAsync(
+                        r -> r,
+                        CompletableFuture.delayedExecutor(
+                                latency.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     @Override
-    public synchronized CompletableFuture<QueryResult> query(String promql, Instant time) {
+    public CompletableFuture<QueryResult> query(String promql, Instant time) {
+        return later(answer(promql, time));
+    }
+
+    @Override
+    public CompletableFuture<QueryResult> queryRange(
+            String promql, Instant start, Instant end, Duration step) {
+        return later(answerRange(promql, start, end, step));
+    }
+
+    private synchronized CompletableFuture<QueryResult> answer(String promql, Instant time) {
         asked.add(promql);
         if (down != null) {
             return CompletableFuture.failedFuture(down);
@@ -143,8 +165,7 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         }
     }
 
-    @Override
-    public synchronized CompletableFuture<QueryResult> queryRange(
+    private synchronized CompletableFuture<QueryResult> answerRange(
             String promql, Instant start, Instant end, Duration step) {
         asked.add("range " + promql);
         if (down != null) {
@@ -294,6 +315,21 @@ public final class HandBuiltPrometheus implements PrometheusApi {
 
     @Override
     public String displayUrl() {
-        return "http://hand-built";
+        return url;
     }
+
+    private String url = "http://hand-built";
+
+    /** This server under another address (two of them stand for two sites' servers). */
+    public HandBuiltPrometheus at(String address) {
+        this.url = address;
+        return this;
+    }
+
+    /** Every query hangs (a server that accepts and never answers). */
+    void hangAll() {
+        hangsAll = true;
+    }
+
+    private volatile boolean hangsAll;
 }

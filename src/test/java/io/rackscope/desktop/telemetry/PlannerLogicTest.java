@@ -340,8 +340,8 @@ class PlannerLogicTest {
             assertEquals("node_up", stalled.errors().get(0).source());
             assertFalse(stalled.checks().get("temp").problems().get("n02").stale());
             ConnectionStatus status = ConnectionStatus.of(stalled);
-            // the only batch this cycle had to send is the one that stalled
-            assertEquals("The cycle ran out of time", status.headline());
+            // the stalled batch and the for: check's presence probe, which was answered
+            assertEquals("1 of 2 batches failed", status.headline());
             assertTrue(status.reason().contains("cycle's deadline"), status.reason());
             p.heal("up");
             HealthSnapshot back = planner.refreshAt(Instant.ofEpochSecond(T0 + 603));
