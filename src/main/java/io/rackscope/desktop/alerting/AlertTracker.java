@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  */
 public final class AlertTracker {
     private Map<String, Instant> since = new HashMap<>();
+    private Map<String, Alert> last = new HashMap<>();
     private boolean seeded;
     private final IncidentTracker incidents;
     private final Duration sinceLookback;
@@ -88,7 +89,23 @@ public final class AlertTracker {
             next.put(a.key(), first);
             tracked.add(counted(a, s.takenAt()).since(first));
         }
+        Map<String, Alert> nextLast = new HashMap<>();
+        tracked.forEach(a -> nextLast.put(a.key(), a));
+        // an alert gone because its check has no sample now did not clear: it is held, with its
+        // start, and continues when samples return (a Prometheus restarted empty, a silent
+        // exporter)
+        Set<String> silent = new HashSet<>();
+        s.alerts().stream().filter(Alert::noData).forEach(a -> silent.add(a.entity()));
+        last.forEach(
+                (key, a) -> {
+                    if (!next.containsKey(key) && noSample(s, a)) {
+                        next.put(key, since.get(key));
+                        nextLast.put(key, a);
+                        silent.add(a.entity());
+                    }
+                });
         since = next;
+        last = nextLast;
         for (String gone : severities.keySet()) {
             if (!next.containsKey(gone)) {
                 flaps.change(gone, s.takenAt());
@@ -96,6 +113,7 @@ public final class AlertTracker {
         }
         Map<String, Severity> now = new HashMap<>();
         tracked.forEach(a -> now.put(a.key(), a.severity()));
+        nextLast.forEach((key, a) -> now.putIfAbsent(key, a.severity()));
         severities = now;
         flaps.prune(s.takenAt(), severities::containsKey);
         // alerts not taken before they cleared need no start any more (and must not pile up)
@@ -106,7 +124,7 @@ public final class AlertTracker {
             seeded = true;
         }
         IncidentTracker.Tracked t =
-                incidents.track(withStarts(s.incidents(), tracked), s.takenAt(), announce);
+                incidents.track(withStarts(s.incidents(), tracked), s.takenAt(), announce, silent);
         List<Transition> outages = outages(s);
         if (!outages.isEmpty()) {
             journal.accept(outages);
@@ -171,6 +189,14 @@ public final class AlertTracker {
         }
         down = new HashSet<>(nowDown.keySet());
         return out;
+    }
+
+    /** Whether {@code a}'s check has no sample of its entity in {@code s} (not: it is fine). */
+    private static boolean noSample(HealthSnapshot s, Alert a) {
+        io.rackscope.desktop.health.CheckOutcome o = s.checks().get(a.check());
+        return o != null
+                && o.state(a.entity()).reason()
+                        == io.rackscope.desktop.health.CheckState.Reason.NO_SAMPLE;
     }
 
     /** {@code a} with its changes in the flap window, this one included when it is one. */

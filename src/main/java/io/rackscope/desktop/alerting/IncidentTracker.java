@@ -23,7 +23,16 @@ public final class IncidentTracker {
     public record Tracked(
             List<Incident> incidents, List<Incident> announce, List<Transition> transitions) {}
 
-    private record Seen(String id, Severity severity, Instant firstSeen, Incident last) {}
+    /**
+     * {@code beforeSilence}: its severity before all its members went silent (no sample), so that
+     * their return to it is not news; null while they are not.
+     */
+    private record Seen(
+            String id,
+            Severity severity,
+            Instant firstSeen,
+            Incident last,
+            Severity beforeSilence) {}
 
     private final FlapCounter flaps;
     private Map<String, Seen> active = new HashMap<>();
@@ -39,6 +48,16 @@ public final class IncidentTracker {
 
     /** Tracks {@code incidents} seen at {@code at}; {@code announceNew} is false while seeding. */
     public Tracked track(List<Incident> incidents, Instant at, boolean announceNew) {
+        return track(incidents, at, announceNew, Set.of());
+    }
+
+    /**
+     * As above; {@code silent}: the entities without a sample now. An incident all of whose members
+     * are silent did not clear: it is held (not listed, not journalled as cleared) and continues
+     * when samples return, announced only if it is then worse than before the silence.
+     */
+    public Tracked track(
+            List<Incident> incidents, Instant at, boolean announceNew, Set<String> silent) {
         Map<String, Seen> next = new HashMap<>();
         List<Incident> tracked = new ArrayList<>(incidents.size());
         List<Incident> announce = new ArrayList<>();
@@ -48,7 +67,22 @@ public final class IncidentTracker {
             present.add(i.key());
             Seen before = active.get(i.key());
             boolean fresh = before == null;
-            boolean worse = !fresh && i.severity().compareTo(before.severity()) > 0;
+            boolean quiet = silent.containsAll(i.members());
+            Severity baseline =
+                    fresh
+                            ? null
+                            : !quiet && before.beforeSilence() != null
+                                    ? before.beforeSilence()
+                                    : before.severity();
+            boolean worse = !fresh && i.severity().compareTo(baseline) > 0;
+            Severity beforeSilence =
+                    quiet
+                            ? fresh
+                                    ? null
+                                    : before.beforeSilence() != null
+                                            ? before.beforeSilence()
+                                            : before.severity()
+                            : null;
             if (fresh || i.severity() != before.severity()) {
                 flaps.change(i.key(), at);
             }
@@ -58,14 +92,16 @@ public final class IncidentTracker {
             boolean flapping = flaps.flapping(count);
             Instant since = i.since() != null && i.since().isBefore(first) ? i.since() : first;
             Incident t = i.tracked(id, since, flapping, count);
-            next.put(i.key(), new Seen(id, i.severity(), first, t));
+            next.put(i.key(), new Seen(id, i.severity(), first, t, beforeSilence));
             tracked.add(t);
             if (fresh) {
                 transitions.add(new Transition(Transition.Kind.NEW, at, t, null));
             } else if (i.severity() != before.severity()) {
                 transitions.add(
                         new Transition(
-                                worse ? Transition.Kind.WORSE : Transition.Kind.BETTER,
+                                i.severity().compareTo(before.severity()) > 0
+                                        ? Transition.Kind.WORSE
+                                        : Transition.Kind.BETTER,
                                 at,
                                 t,
                                 before.severity()));
@@ -75,6 +111,20 @@ public final class IncidentTracker {
             }
         }
         for (Map.Entry<String, Seen> gone : active.entrySet()) {
+            Seen g = gone.getValue();
+            if (!present.contains(gone.getKey())
+                    && !g.last().members().isEmpty()
+                    && silent.containsAll(g.last().members())) {
+                next.put(
+                        gone.getKey(),
+                        new Seen(
+                                g.id(),
+                                g.severity(),
+                                g.firstSeen(),
+                                g.last(),
+                                g.beforeSilence() != null ? g.beforeSilence() : g.severity()));
+                continue;
+            }
             if (!present.contains(gone.getKey())) {
                 flaps.change(gone.getKey(), at);
                 transitions.add(

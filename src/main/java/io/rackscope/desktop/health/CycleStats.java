@@ -23,7 +23,8 @@ public record CycleStats(
         int failedBatches,
         int servers,
         long clockSkewSeconds,
-        long answerShiftSeconds) {
+        long answerShiftSeconds,
+        long historyStartSeconds) {
 
     /**
      * How far a Prometheus' clock may be from this desk's before it is said (and health judged on
@@ -63,7 +64,18 @@ public record CycleStats(
                 failedBatches,
                 servers,
                 0,
+                0,
                 0);
+    }
+
+    /**
+     * Where the servers' history begins (the latest of their oldest samples), if they say: a start
+     * read back to it means "since before then", not "since then".
+     */
+    public java.util.Optional<java.time.Instant> historyStart() {
+        return historyStartSeconds == 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.Instant.ofEpochSecond(historyStartSeconds));
     }
 
     /** The status bar's short form of {@link #clockNote()}: "clock skew of 312 s", or empty. */
@@ -133,6 +145,7 @@ public record CycleStats(
         m.put("servers", servers);
         m.put("clock_skew_seconds", clockSkewSeconds);
         m.put("answer_shift_seconds", answerShiftSeconds);
+        m.put("history_start_seconds", historyStartSeconds);
         return m;
     }
 }

@@ -37,4 +37,9 @@ public interface PrometheusApi {
     default Duration answerShift() {
         return Duration.ZERO;
     }
+
+    /** When its history begins (its oldest sample), if it says. */
+    default java.util.Optional<Instant> historyStart() {
+        return java.util.Optional.empty();
+    }
 }

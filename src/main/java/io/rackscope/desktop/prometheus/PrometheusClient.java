@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -537,17 +538,31 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
      * them (VictoriaMetrics) or {@code /metrics} cannot be read.
      */
     public OptionalDouble engineSeconds() {
+        return metricsText().map(EngineSeconds::in).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * When the server's history begins (its oldest sample, {@code
+     * prometheus_tsdb_lowest_timestamp_seconds}); empty when it does not say (VictoriaMetrics, a
+     * proxy that hides {@code /metrics}) or holds no sample yet.
+     */
+    @Override
+    public Optional<Instant> historyStart() {
+        return metricsText().flatMap(HistoryStart::in);
+    }
+
+    private Optional<String> metricsText() {
         if (unusable != null) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         Request.Builder request = new Request.Builder().url(baseUrl + "/metrics").get();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         try (Response r = http.newCall(request.build()).execute()) {
-            return r.isSuccessful() ? EngineSeconds.in(r.body().string()) : OptionalDouble.empty();
+            return r.isSuccessful() ? Optional.of(r.body().string()) : Optional.empty();
         } catch (IOException e) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
     }
 

@@ -74,6 +74,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final SlurmService slurm;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
+
+    /** Where each server's history begins, as it last said (read every few minutes). */
+    private final Map<Route, Instant> historyStarts = new ConcurrentHashMap<>();
+
+    private final Map<Route, Instant> historyAskedAt = new ConcurrentHashMap<>();
+    static final Duration HISTORY_START_EVERY = Duration.ofMinutes(5);
     private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
@@ -541,6 +547,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 slurm == null
                         ? SlurmSnapshot.DISABLED
                         : slurm(previous.slurm(), t, deadlineAt, errors);
+        if (at == null) {
+            routes.values().forEach(r -> askHistoryStart(r, now));
+        }
         // each server's units go through both phases on their own: a slow server delays only
         // its own sites, never another's second phase
         Map<Route, List<CheckUnit>> byRoute = new LinkedHashMap<>();
@@ -966,12 +975,23 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                                                                 res,
                                                                                                 label,
                                                                                                 b,
-                                                                                                windowStart,
+                                                                                                notBefore(
+                                                                                                        r,
+                                                                                                        windowStart),
                                                                                                 out))));
                             }
                         });
         return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
                 .thenApply(x -> Map.copyOf(out));
+    }
+
+    /**
+     * The earliest start history can tell on {@code r}: the look-back's start, or where the
+     * server's history begins when that is later (an alert failing since then may be older).
+     */
+    private Instant notBefore(Route r, Instant windowStart) {
+        Instant begins = historyStarts.get(r);
+        return begins != null && begins.isAfter(windowStart) ? begins : windowStart;
     }
 
     private void starts(
@@ -985,7 +1005,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             String id = s.label(label);
             if (id != null && Double.isFinite(s.value())) {
                 started.add(id);
-                out.put(id, Instant.ofEpochMilli((long) (s.value() * 1000)));
+                Instant at = Instant.ofEpochMilli((long) (s.value() * 1000));
+                out.put(id, at.isBefore(windowStart) ? windowStart : at);
             }
         }
         for (String id : b.ids()) {
@@ -1012,7 +1033,29 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 failed,
                 routes.size(),
                 widest(PrometheusApi::clockSkew),
-                widest(PrometheusApi::answerShift));
+                widest(PrometheusApi::answerShift),
+                historyStarts.values().stream()
+                        .max(java.util.Comparator.naturalOrder())
+                        .map(Instant::getEpochSecond)
+                        .orElse(0L));
+    }
+
+    /**
+     * Asks {@code r} where its history begins, off the cycle's thread, at most every {@link
+     * #HISTORY_START_EVERY}: a server restarted with an empty database says so.
+     */
+    private void askHistoryStart(Route r, Instant now) {
+        Instant last = historyAskedAt.get(r);
+        if (last != null && Duration.between(last, now).compareTo(HISTORY_START_EVERY) < 0) {
+            return;
+        }
+        historyAskedAt.put(r, now);
+        CompletableFuture.supplyAsync(() -> r.api().historyStart())
+                .thenAccept(
+                        begins ->
+                                begins.ifPresentOrElse(
+                                        b -> historyStarts.put(r, b),
+                                        () -> historyStarts.remove(r)));
     }
 
     /** The largest difference of any server, in seconds, with its sign. */

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
 class GapSinceIT {
     static final long STEP = 15;
 
-    @Test
-    void aFailingRunStartsAgainAfterAGapWithoutSamples() throws Exception {
+    static Path twoNodes() throws Exception {
         Path dir = Files.createTempDirectory("rackscope-gap-since");
         ConfigFixture.write(dir.resolve("app.yaml"), "telemetry: {scrape_interval_seconds: 15}\n");
         ConfigFixture.write(
@@ -56,6 +55,12 @@ class GapSinceIT {
                     expr: temp{instance=~"$instances"}
                     rules: [{op: ">", value: 80, severity: WARN}]
                 """);
+        return dir;
+    }
+
+    @Test
+    void aFailingRunStartsAgainAfterAGapWithoutSamples() throws Exception {
+        Path dir = twoNodes();
         long end = Instant.now().getEpochSecond() / 60 * 60 - 60;
         StringBuilder h = new StringBuilder("# TYPE temp gauge\n");
         for (long t = end - 3600; t <= end; t += STEP) {
@@ -109,5 +114,44 @@ class GapSinceIT {
         assertTrue(
                 got != null && Math.abs(got.getEpochSecond() - want) <= STEP,
                 what + ": since " + got + ", want " + Instant.ofEpochSecond(want));
+    }
+
+    @Test
+    void aPrometheusWithAnEmptyDatabaseSaysWhereItsHistoryStartsAndNoStartIsOlder()
+            throws Exception {
+        Path dir = twoNodes();
+        try (TestExporter exporter = new TestExporter();
+                PrometheusServer prometheus = PrometheusServer.start(exporter.address(), null, 1)) {
+            exporter.set("temp{instance=\"n01\"} 90\ntemp{instance=\"n02\"} 40\n");
+            prometheus.awaitSample("temp{instance=\"n01\"}");
+            RackscopeConfig config = new ConfigLoader().load(dir);
+            try (PrometheusClient client =
+                            new PrometheusClient(
+                                    config.app().telemetry().endpoint(prometheus.url()),
+                                    new QueryStats());
+                    TelemetryPlanner planner =
+                            new TelemetryPlanner(
+                                    config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
+                Instant begins = client.historyStart().orElseThrow();
+                Instant now = Instant.now();
+                assertTrue(
+                        begins.isAfter(now.minusSeconds(120)) && !begins.isAfter(now),
+                        "a fresh database begins minutes ago, not a day: " + begins);
+                planner.refresh();
+                PrometheusServer.waitFor(
+                        () -> planner.refresh().stats().historyStart().isPresent(),
+                        Duration.ofSeconds(10),
+                        "the snapshot knows where history starts");
+                Instant since =
+                        planner.failingSince(
+                                        "hot", List.of("n01"), Instant.now(), Duration.ofHours(24))
+                                .get(60, TimeUnit.SECONDS)
+                                .get("n01");
+                assertTrue(
+                        !since.isBefore(begins.minusSeconds(1))
+                                && since.isBefore(begins.plusSeconds(STEP)),
+                        "failing since history starts (" + begins + "), not 24 h: " + since);
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.alerting.Csv;
-import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.Silence;
@@ -209,14 +208,13 @@ public final class AlertsViewModel {
     }
 
     public String sinceText(Instant since) {
-        if (since == null) {
-            return "active at this moment (start not known)";
-        }
-        Duration lookback = config.app().alerts().sinceLookback();
-        if (!Duration.between(since, now()).minus(lookback).isNegative()) {
-            return "for more than " + Durations.format(lookback);
-        }
-        return "since " + Formats.ago(since, now());
+        return SinceText.of(
+                since,
+                now(),
+                config.app().alerts().sinceLookback(),
+                health.current().stats().historyStart(),
+                Duration.ofSeconds(2L * config.app().telemetry().scrapeIntervalSeconds()),
+                clock.getZone());
     }
 
     /** The moment the panel describes: now, or the past moment shown. */
@@ -611,13 +609,27 @@ public final class AlertsViewModel {
         return empty.getReadOnlyProperty();
     }
 
-    private static String emptyText(HealthSnapshot s) {
+    private String emptyText(HealthSnapshot s) {
         if (s.version() == 0) {
             return "No data yet.";
         }
         ConnectionStatus c = ConnectionStatus.of(s);
         if (c.level() == ConnectionStatus.Level.DOWN && s.staleSince().isEmpty()) {
             return "Nothing is known: " + c.reason();
+        }
+        if (!s.nodes().isEmpty()
+                && s.nodes().values().stream().allMatch(v -> v == Severity.UNKNOWN)) {
+            return "No alerts can be told: no node has a sample at this moment"
+                    + s.stats()
+                            .historyStart()
+                            .filter(b -> s.takenAt().isBefore(b))
+                            .map(
+                                    b ->
+                                            " (Prometheus' history starts at "
+                                                    + Formats.when(b, s.takenAt(), clock.getZone())
+                                                    + ")")
+                            .orElse("")
+                    + ".";
         }
         return "No active WARN or CRIT alerts.";
     }

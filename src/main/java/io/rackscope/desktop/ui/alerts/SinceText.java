@@ -1,0 +1,40 @@
+package io.rackscope.desktop.ui.alerts;
+
+import io.rackscope.desktop.checks.Durations;
+import io.rackscope.desktop.ui.Formats;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** How long an alert has been active, as the panel says it, never more than history can tell. */
+final class SinceText {
+    private SinceText() {}
+
+    /**
+     * "since 12 min ago"; "for more than 24h" when history was read back as far as {@code lookback}
+     * and it failed throughout; "since before 07:12 (Prometheus' history starts then)" when it has
+     * failed from the first sample the server holds ({@code historyStart}, within {@code grain});
+     * the start unknown when {@code since} is null.
+     */
+    static String of(
+            Instant since,
+            Instant now,
+            Duration lookback,
+            Optional<Instant> historyStart,
+            Duration grain,
+            ZoneId zone) {
+        if (since == null) {
+            return "active at this moment (start not known)";
+        }
+        if (historyStart.isPresent() && !since.isAfter(historyStart.get().plus(grain))) {
+            return "since before "
+                    + Formats.when(historyStart.get(), now, zone)
+                    + " (Prometheus' history starts then)";
+        }
+        if (!Duration.between(since, now).minus(lookback).isNegative()) {
+            return "for more than " + Durations.format(lookback);
+        }
+        return "since " + Formats.ago(since, now);
+    }
+}

@@ -1,0 +1,35 @@
+package io.rackscope.desktop.ui.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SinceTextTest {
+    static final Instant NOW = Instant.parse("2026-12-05T07:30:00Z");
+    static final Duration DAY = Duration.ofHours(24);
+    static final Duration GRAIN = Duration.ofSeconds(30);
+
+    static String of(Instant since, Optional<Instant> history) {
+        return SinceText.of(since, NOW, DAY, history, GRAIN, ZoneOffset.UTC);
+    }
+
+    @Test
+    void aStartAtTheFirstSamplePrometheusHoldsIsSaidAsALowerBound() {
+        Instant begins = NOW.minusSeconds(18 * 60);
+        assertEquals(
+                "since before 07:12:00 (Prometheus' history starts then)",
+                of(begins.plusSeconds(15), Optional.of(begins)));
+        assertEquals("since 10 min ago", of(NOW.minusSeconds(600), Optional.of(begins)));
+    }
+
+    @Test
+    void aStartAsOldAsTheLookBackIsMoreThanItAndAnUnknownStartIsSaid() {
+        assertEquals("for more than 24h", of(NOW.minus(DAY), Optional.empty()));
+        assertEquals("active at this moment (start not known)", of(null, Optional.empty()));
+        assertEquals("since 10 min ago", of(NOW.minusSeconds(600), Optional.empty()));
+    }
+}
