@@ -891,7 +891,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     /**
      * Since when each of {@code entities} (nodes, or devices by key, without data now) has had no
      * sample: the last one of the checks that cover every entity (the sentinels), or the start of
-     * {@code lookback} when there is none in it.
+     * {@code lookback} when there is none in it (where the server's history begins, if later).
      */
     private CompletableFuture<Map<String, Instant>> silentSince(
             List<String> entities, Instant at, Duration lookback) {
@@ -930,7 +930,23 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                         x -> {
                             Map<String, Instant> out = new HashMap<>();
                             entityOf.forEach(
-                                    (id, e) -> out.put(e, last.getOrDefault(id, windowStart)));
+                                    (id, e) ->
+                                            out.put(
+                                                    e,
+                                                    last.getOrDefault(
+                                                            id,
+                                                            notBefore(
+                                                                    routeOf(
+                                                                            config.topology()
+                                                                                            .instance(
+                                                                                                    e)
+                                                                                            .isPresent()
+                                                                                    ? CheckScope
+                                                                                            .NODE
+                                                                                    : CheckScope
+                                                                                            .CHASSIS,
+                                                                            e),
+                                                                    windowStart))));
                             return Map.copyOf(out);
                         });
     }

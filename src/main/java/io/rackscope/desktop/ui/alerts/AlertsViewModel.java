@@ -198,13 +198,13 @@ public final class AlertsViewModel {
 
     /** "no sample since 07:24:02, 12 min ago". */
     public String noSampleSince(Instant since) {
-        if (since == null) {
-            return "no sample";
-        }
-        return "no sample since "
-                + Formats.when(since, now(), clock.getZone())
-                + ", "
-                + Formats.ago(since, now());
+        return SinceText.noSample(
+                since, now(), health.current().stats().historyStart(), grain(), clock.getZone());
+    }
+
+    /** How close to where history starts a start must be to be said as "before" it. */
+    private Duration grain() {
+        return Duration.ofSeconds(2L * config.app().telemetry().scrapeIntervalSeconds());
     }
 
     public String sinceText(Instant since) {
@@ -213,7 +213,7 @@ public final class AlertsViewModel {
                 now(),
                 config.app().alerts().sinceLookback(),
                 health.current().stats().historyStart(),
-                Duration.ofSeconds(2L * config.app().telemetry().scrapeIntervalSeconds()),
+                grain(),
                 clock.getZone());
     }
 

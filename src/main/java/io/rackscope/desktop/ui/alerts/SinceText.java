@@ -13,9 +13,9 @@ final class SinceText {
 
     /**
      * "since 12 min ago"; "for more than 24h" when history was read back as far as {@code lookback}
-     * and it failed throughout; "since before 07:12 (Prometheus' history starts then)" when it has
-     * failed from the first sample the server holds ({@code historyStart}, within {@code grain});
-     * the start unknown when {@code since} is null.
+     * and it failed throughout; "since before 07:12 (history starts then)" when it has failed from
+     * the first sample the server holds ({@code historyStart}, within {@code grain}); the start
+     * unknown when {@code since} is null.
      */
     static String of(
             Instant since,
@@ -30,11 +30,32 @@ final class SinceText {
         if (historyStart.isPresent() && !since.isAfter(historyStart.get().plus(grain))) {
             return "since before "
                     + Formats.when(historyStart.get(), now, zone)
-                    + " (Prometheus' history starts then)";
+                    + " (history starts then)";
         }
         if (!Duration.between(since, now).minus(lookback).isNegative()) {
             return "for more than " + Durations.format(lookback);
         }
         return "since " + Formats.ago(since, now);
+    }
+
+    /**
+     * "no sample since 07:24:02, 12 min ago"; "no sample since history starts (07:12:00)" when the
+     * server holds none of it at all.
+     */
+    static String noSample(
+            Instant since,
+            Instant now,
+            Optional<Instant> historyStart,
+            Duration grain,
+            ZoneId zone) {
+        if (since == null) {
+            return "no sample";
+        }
+        if (historyStart.isPresent() && !since.isAfter(historyStart.get().plus(grain))) {
+            return "no sample since history starts ("
+                    + Formats.when(historyStart.get(), now, zone)
+                    + ")";
+        }
+        return "no sample since " + Formats.when(since, now, zone) + ", " + Formats.ago(since, now);
     }
 }

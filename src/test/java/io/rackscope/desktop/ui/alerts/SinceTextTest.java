@@ -21,7 +21,7 @@ class SinceTextTest {
     void aStartAtTheFirstSamplePrometheusHoldsIsSaidAsALowerBound() {
         Instant begins = NOW.minusSeconds(18 * 60);
         assertEquals(
-                "since before 07:12:00 (Prometheus' history starts then)",
+                "since before 07:12:00 (history starts then)",
                 of(begins.plusSeconds(15), Optional.of(begins)));
         assertEquals("since 10 min ago", of(NOW.minusSeconds(600), Optional.of(begins)));
     }
@@ -31,5 +31,18 @@ class SinceTextTest {
         assertEquals("for more than 24h", of(NOW.minus(DAY), Optional.empty()));
         assertEquals("active at this moment (start not known)", of(null, Optional.empty()));
         assertEquals("since 10 min ago", of(NOW.minusSeconds(600), Optional.empty()));
+    }
+
+    @Test
+    void noSampleAtAllInTheServersHistoryIsNotADayOfSilence() {
+        Instant begins = NOW.minusSeconds(18 * 60);
+        assertEquals(
+                "no sample since history starts (07:12:00)",
+                SinceText.noSample(NOW.minus(DAY), NOW, Optional.of(begins), GRAIN, ZoneOffset.UTC),
+                "the look-back's start, clamped or not, is before any sample it holds");
+        assertEquals(
+                "no sample since 07:20:00, 10 min ago",
+                SinceText.noSample(
+                        NOW.minusSeconds(600), NOW, Optional.of(begins), GRAIN, ZoneOffset.UTC));
     }
 }
