@@ -595,16 +595,20 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             Set<String> a = absent.computeIfAbsent(id, k -> new HashSet<>());
             p.putAll(o.problems());
             a.addAll(o.absent());
-            unevaluated.computeIfAbsent(id, k -> new HashSet<>()).addAll(o.unrefreshed());
+            Set<String> unrefreshed = new HashSet<>(o.unrefreshed());
+            if (at == null) {
+                unrefreshed.addAll(unconfirmedRecoveries(u, previous, o, moment));
+            }
+            unevaluated.computeIfAbsent(id, k -> new HashSet<>()).addAll(unrefreshed);
             errors.addAll(o.errors());
             failedRequests += o.errors().size();
             Set<String> unknown = neverKnown.get(id);
             for (String e : u.ids()) {
-                if (!o.unrefreshed().contains(e)) {
+                if (!unrefreshed.contains(e)) {
                     unknown.remove(e);
                 }
             }
-            keepLastKnown(previous, id, o.unrefreshed(), unknown, p, a, staleSince, moment);
+            keepLastKnown(previous, id, unrefreshed, unknown, p, a, staleSince, moment);
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         problems.forEach(
@@ -646,6 +650,31 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * Targets whose batch could not be refreshed keep their last known result, marked stale with
      * the time of their last good data; targets never known stay without data (UNKNOWN).
      */
+    /**
+     * The entities of a {@code for:} check that failed before and seem fine now only because the
+     * server's history begins inside the check's window (a Prometheus restarted with an empty
+     * database): the window cannot be read whole, so they keep their last state, stale, until it
+     * can.
+     */
+    private Set<String> unconfirmedRecoveries(
+            CheckUnit u, HealthSnapshot previous, CheckUnit.Outcome o, Instant moment) {
+        Instant begins = historyStarts.get(u.route());
+        CheckOutcome before = previous.checks().get(u.check().id());
+        if (begins == null
+                || before == null
+                || u.check().forDuration().isZero()
+                || !begins.isAfter(moment.minus(u.check().forDuration()))) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        for (String e : before.problems().keySet()) {
+            if (u.ids().contains(e) && !o.problems().containsKey(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     private static void keepLastKnown(
             HealthSnapshot previous,
             String checkId,

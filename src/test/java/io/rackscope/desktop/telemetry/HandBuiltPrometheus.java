@@ -88,6 +88,14 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         return skew;
     }
 
+    /** Where this server's history begins (null: it does not say). */
+    public volatile Instant begins;
+
+    @Override
+    public java.util.Optional<Instant> historyStart() {
+        return java.util.Optional.ofNullable(begins);
+    }
+
     /** Grid points asked by range queries, all told: what reading windows costs. */
     long rangePoints;
 

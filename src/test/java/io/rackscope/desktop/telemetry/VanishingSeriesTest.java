@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -240,6 +241,55 @@ class VanishingSeriesTest {
                     "clock skew of 600 s: Prometheus' clock is ahead of this desk's; health is"
                             + " judged on Prometheus' time",
                     io.rackscope.desktop.health.ConnectionStatus.of(s).reason());
+        }
+    }
+
+    @Test
+    void aForCheckFailingBeforeAnEmptyRestartIsNotClearedByTheShortHistory() throws Exception {
+        // n01 hot all along; Prometheus loses its database at +600: no samples before +610
+        HandBuiltPrometheus restarted = new HandBuiltPrometheus();
+        for (int i = 1; i <= 6; i++) {
+            String n = "n%02d".formatted(i);
+            LongToDoubleFunction kept = t -> t >= T0 + 540 && t < T0 + 610 ? Double.NaN : 1;
+            restarted.series("up", Map.of("instance", n), kept);
+            restarted.series(
+                    "temp",
+                    Map.of("instance", n),
+                    t ->
+                            Double.isNaN(kept.applyAsDouble(t))
+                                    ? Double.NaN
+                                    : n.equals("n01") ? 80 : 40);
+            restarted.series(
+                    "memory_pressure_percent",
+                    Map.of("instance", n),
+                    t -> Double.isNaN(kept.applyAsDouble(t)) ? Double.NaN : 50);
+        }
+        io.rackscope.desktop.ui.HandClock desk =
+                new io.rackscope.desktop.ui.HandClock(Instant.ofEpochSecond(T0 + 300));
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, restarted, EvaluationMode.FILTERED, desk)) {
+            planner.setCycleInterval(Duration.ofSeconds(30));
+            assertEquals(Severity.WARN, planner.refresh().checks().get("temp").stateOf("n01"));
+            restarted.begins = Instant.ofEpochSecond(T0 + 610);
+            desk.now = Instant.ofEpochSecond(T0 + 630);
+            planner.refresh();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (planner.stats().historyStart().isEmpty()) {
+                assertTrue(System.nanoTime() < until, "the planner asks where history starts");
+                Thread.sleep(10);
+            }
+            planner.invalidateCaches();
+            HealthSnapshot early = planner.refresh();
+            assertEquals(
+                    Severity.WARN,
+                    early.checks().get("temp").stateOf("n01"),
+                    "20 s of history cannot clear a 2 m for: that was failing");
+            assertTrue(early.isStale("n01"), "kept as last known, stale");
+            assertEquals(Severity.OK, early.checks().get("temp").stateOf("n02"));
+            desk.now = Instant.ofEpochSecond(T0 + 750);
+            HealthSnapshot covered = planner.refresh();
+            assertEquals(Severity.WARN, covered.checks().get("temp").stateOf("n01"));
+            assertTrue(!covered.isStale("n01"), "the window is whole again: fresh");
         }
     }
 }
