@@ -548,7 +548,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                         ? SlurmSnapshot.DISABLED
                         : slurm(previous.slurm(), t, deadlineAt, errors);
         if (at == null) {
-            routes.values().forEach(r -> askHistoryStart(r, now));
+            for (Route r : routes.values()) {
+                // a server that failed last cycle may come back restarted with an empty database
+                boolean wasDown =
+                        previous.errors().stream()
+                                .anyMatch(
+                                        e ->
+                                                e.kind().aboutTheServer()
+                                                        && r.name().equals(e.server()));
+                askHistoryStart(r, now, wasDown);
+            }
         }
         // each server's units go through both phases on their own: a slow server delays only
         // its own sites, never another's second phase
@@ -1087,11 +1096,14 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     /**
      * Asks {@code r} where its history begins, off the cycle's thread, at most every {@link
-     * #HISTORY_START_EVERY}: a server restarted with an empty database says so.
+     * #HISTORY_START_EVERY}, and at each cycle after one it failed: a server restarted with an
+     * empty database says so.
      */
-    private void askHistoryStart(Route r, Instant now) {
+    private void askHistoryStart(Route r, Instant now, boolean wasDown) {
         Instant last = historyAskedAt.get(r);
-        if (last != null && Duration.between(last, now).compareTo(HISTORY_START_EVERY) < 0) {
+        if (!wasDown
+                && last != null
+                && Duration.between(last, now).compareTo(HISTORY_START_EVERY) < 0) {
             return;
         }
         historyAskedAt.put(r, now);
