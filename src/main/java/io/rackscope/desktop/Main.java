@@ -1,5 +1,10 @@
 package io.rackscope.desktop;
 
+import io.rackscope.desktop.app.DesktopApp;
+import io.rackscope.desktop.app.LaunchOptions;
+import io.rackscope.desktop.app.UserSettings;
+import io.rackscope.desktop.app.commands.DemoCommand;
+import io.rackscope.desktop.app.commands.RenderCommand;
 import io.rackscope.desktop.cli.AckCommand;
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.CheckTestCommand;
@@ -9,11 +14,6 @@ import io.rackscope.desktop.cli.HistoryCommand;
 import io.rackscope.desktop.cli.MaintenanceCommand;
 import io.rackscope.desktop.cli.SimulateCommand;
 import io.rackscope.desktop.cli.SnapshotCommand;
-import io.rackscope.desktop.ui.DesktopApp;
-import io.rackscope.desktop.ui.LaunchOptions;
-import io.rackscope.desktop.ui.UserSettings;
-import io.rackscope.desktop.ui.commands.DemoCommand;
-import io.rackscope.desktop.ui.commands.RenderCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,5 +1,9 @@
 package io.rackscope.desktop.bench;
 
+import io.rackscope.desktop.app.AppContext;
+import io.rackscope.desktop.app.HealthFeed;
+import io.rackscope.desktop.app.ViewFactory;
+import io.rackscope.desktop.app.ViewRenderer;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -7,15 +11,11 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.simulator.TopologyGenerator;
 import io.rackscope.desktop.topology.InstancePath;
 import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.FxThread;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Snapshots;
 import io.rackscope.desktop.ui.Theme;
-import io.rackscope.desktop.ui.ViewFactory;
-import io.rackscope.desktop.ui.ViewRenderer;
 import io.rackscope.desktop.ui.shell.MainView;
 import io.rackscope.desktop.ui.wallboard.WallboardView;
 import java.nio.file.Files;

@@ -3,12 +3,12 @@ package io.rackscope.desktop.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.topology.Room;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;
 import io.rackscope.desktop.ui.ViewOptions;

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.handling.Target;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.AppContext;
+import io.rackscope.desktop.app.HealthFeed;
+import io.rackscope.desktop.app.ViewFactory;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.ConfigLoader;

@@ -4,6 +4,9 @@ import static io.rackscope.desktop.ui.Snapshots.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.AppContext;
+import io.rackscope.desktop.app.HealthFeed;
+import io.rackscope.desktop.app.ViewRenderer;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Incident;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.alerting.AlertTracker;
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -11,7 +12,6 @@ import io.rackscope.desktop.slurm.SlurmNode;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.topology.InstancePath;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;
 import io.rackscope.desktop.ui.Snapshots;

@@ -3,12 +3,12 @@ package io.rackscope.desktop.ui.alerts;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.alerting.AlertTracker;
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.ui.FxThread;
 import io.rackscope.desktop.ui.HandClock;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;
 import io.rackscope.desktop.ui.Snapshots;
@@ -26,7 +26,7 @@ class PanelClockTest {
 
     @Test
     void sinceCountsEverySecondBetweenCycles() throws Exception {
-        io.rackscope.desktop.ui.ViewRenderer.startToolkit();
+        io.rackscope.desktop.app.ViewRenderer.startToolkit();
         HandClock clock = new HandClock(Instant.now());
         HealthFeed feed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
         AlertsViewModel m =

@@ -2,16 +2,16 @@ package io.rackscope.desktop.ui.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rackscope.desktop.app.AppContext;
+import io.rackscope.desktop.app.HealthFeed;
+import io.rackscope.desktop.app.ViewRenderer;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.telemetry.SnapshotAssembler;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.FxThread;
-import io.rackscope.desktop.ui.HealthFeed;
-import io.rackscope.desktop.ui.ViewRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

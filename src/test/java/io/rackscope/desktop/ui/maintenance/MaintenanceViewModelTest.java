@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.AlertLabels;
@@ -11,7 +12,6 @@ import io.rackscope.desktop.handling.FileStore;
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.ui.DirectHandling;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Snapshots;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -12,7 +13,6 @@ import io.rackscope.desktop.handling.AlertLabels;
 import io.rackscope.desktop.handling.FileStore;
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.NavigationModel;
 import io.rackscope.desktop.ui.Snapshots;
 import io.rackscope.desktop.ui.ViewOptions;

@@ -2,12 +2,12 @@ package io.rackscope.desktop.ui.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.telemetry.PastEstate;
 import io.rackscope.desktop.ui.CheckPreview;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.NavigationModel;
 import io.rackscope.desktop.ui.Snapshots;
 import io.rackscope.desktop.ui.ViewOptions;

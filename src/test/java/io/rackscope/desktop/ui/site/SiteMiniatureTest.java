@@ -4,15 +4,15 @@ import static io.rackscope.desktop.ui.Snapshots.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.rackscope.desktop.app.AppContext;
+import io.rackscope.desktop.app.HealthFeed;
+import io.rackscope.desktop.app.ViewRenderer;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.ui.AppContext;
 import io.rackscope.desktop.ui.FxThread;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.Snapshots;
-import io.rackscope.desktop.ui.ViewRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.event.Event;

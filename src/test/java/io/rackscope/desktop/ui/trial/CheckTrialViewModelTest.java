@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -12,7 +13,6 @@ import io.rackscope.desktop.telemetry.CheckTrial;
 import io.rackscope.desktop.telemetry.CheckTrials;
 import io.rackscope.desktop.telemetry.PastEstate;
 import io.rackscope.desktop.ui.CheckTrialSource;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package io.rackscope.desktop.ui.wallboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.topology.InstancePath;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;
 import io.rackscope.desktop.ui.Snapshots;

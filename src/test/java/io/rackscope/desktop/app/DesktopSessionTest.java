@@ -1,10 +1,12 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.Place;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.Theme;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,8 +1,13 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.EntityLinks;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceHandling;
+import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;

@@ -1,7 +1,8 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.Theme;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;

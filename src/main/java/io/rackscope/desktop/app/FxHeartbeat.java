@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import java.time.Clock;
 import java.time.Duration;

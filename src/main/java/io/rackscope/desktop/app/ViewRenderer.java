@@ -1,6 +1,9 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.shell.MainView;
 import java.io.IOException;
 import java.nio.file.Files;

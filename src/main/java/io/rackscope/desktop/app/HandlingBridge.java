@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Silence;
@@ -7,6 +7,7 @@ import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.ui.AlertHandling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.HandBuiltPrometheus;
 import io.rackscope.desktop.telemetry.PastEstate;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.ui.Snapshots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

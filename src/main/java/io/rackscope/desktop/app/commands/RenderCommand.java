@@ -1,5 +1,8 @@
-package io.rackscope.desktop.ui.commands;
+package io.rackscope.desktop.app.commands;
 
+import io.rackscope.desktop.app.AppContext;
+import io.rackscope.desktop.app.HealthFeed;
+import io.rackscope.desktop.app.ViewRenderer;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.cli.Handlings;
 import io.rackscope.desktop.cli.Moment;
@@ -14,12 +17,9 @@ import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
-import io.rackscope.desktop.ui.AppContext;
-import io.rackscope.desktop.ui.HealthFeed;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.Theme;
-import io.rackscope.desktop.ui.ViewRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

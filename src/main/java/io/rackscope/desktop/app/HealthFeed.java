@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.health.Alert;
@@ -6,6 +6,8 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.TimeTravel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

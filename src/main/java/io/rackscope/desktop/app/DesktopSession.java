@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.alerting.IncidentTracker;
@@ -17,6 +17,10 @@ import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
 import io.rackscope.desktop.telemetry.SelfMonitoringServer;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import io.rackscope.desktop.ui.CheckTrialSource;
+import io.rackscope.desktop.ui.JournalHistory;
+import io.rackscope.desktop.ui.JournalMarks;
+import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.shell.MainView;

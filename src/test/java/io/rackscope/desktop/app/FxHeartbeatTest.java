@@ -1,7 +1,8 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rackscope.desktop.ui.HandClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,17 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.AlertHandling;
+import io.rackscope.desktop.ui.ChartSource;
+import io.rackscope.desktop.ui.CheckValues;
+import io.rackscope.desktop.ui.HealthSource;
+import io.rackscope.desktop.ui.JournalHistory;
+import io.rackscope.desktop.ui.JournalMarks;
+import io.rackscope.desktop.ui.Locator;
+import io.rackscope.desktop.ui.NavigationModel;
+import io.rackscope.desktop.ui.SampleTimes;
+import io.rackscope.desktop.ui.TimeTravel;
+import io.rackscope.desktop.ui.ViewOptions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

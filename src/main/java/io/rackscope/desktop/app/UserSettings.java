@@ -1,5 +1,9 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.app;
 
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.Theme;
+import io.rackscope.desktop.ui.ViewOptions;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;

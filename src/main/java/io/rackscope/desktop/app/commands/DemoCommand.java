@@ -1,5 +1,7 @@
-package io.rackscope.desktop.ui.commands;
+package io.rackscope.desktop.app.commands;
 
+import io.rackscope.desktop.app.DesktopApp;
+import io.rackscope.desktop.app.LaunchOptions;
 import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.cli.HistoryCommand;
 import io.rackscope.desktop.cli.SimulationOptions;
@@ -7,8 +9,6 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.simulator.EstateSimulator;
 import io.rackscope.desktop.simulator.LocalPrometheus;
 import io.rackscope.desktop.simulator.MetricsExporter;
-import io.rackscope.desktop.ui.DesktopApp;
-import io.rackscope.desktop.ui.LaunchOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
