@@ -280,21 +280,31 @@ public final class DesktopSession implements AutoCloseable {
 
     @Override
     public void close() {
-        settings.close();
-        main.dispose();
-        if (kiosk != null) {
-            kiosk.stop();
-        }
-        handling.close();
-        feed.close();
-        journal.close();
-        trials.close();
-        planner.close();
-        prometheus.close();
-        sound.close();
-        if (selfMonitoring != null) {
-            selfMonitoring.close();
-        }
-        heartbeat.close();
+        Closer.closeAll(
+                java.util.List.of(
+                        new Closer.Part("the user's settings", settings::close),
+                        new Closer.Part("the window", main::dispose),
+                        new Closer.Part(
+                                "the kiosk",
+                                () -> {
+                                    if (kiosk != null) {
+                                        kiosk.stop();
+                                    }
+                                }),
+                        new Closer.Part("handling", handling::close),
+                        new Closer.Part("the feed", feed::close),
+                        new Closer.Part("the journal", journal::close),
+                        new Closer.Part("check trials", trials::close),
+                        new Closer.Part("the planner", planner::close),
+                        new Closer.Part("the Prometheus clients", prometheus::close),
+                        new Closer.Part("sound", sound::close),
+                        new Closer.Part(
+                                "self-monitoring",
+                                () -> {
+                                    if (selfMonitoring != null) {
+                                        selfMonitoring.close();
+                                    }
+                                }),
+                        new Closer.Part("the heartbeat", heartbeat::close)));
     }
 }
