@@ -45,6 +45,8 @@ class DesktopSessionTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
+        // the JDK's preferences start their one process-wide sync timer on first use: not ours
+        java.util.prefs.Preferences scratch = UserSettingsTest.scratch();
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         LaunchOptions options =
                 LaunchOptions.of(Path.of("config"), false)
@@ -54,10 +56,7 @@ class DesktopSessionTest {
                 () -> {
                     session[0] =
                             new DesktopSession(
-                                    cfg,
-                                    options,
-                                    Clock.systemUTC(),
-                                    new UserSettings(UserSettingsTest.scratch()));
+                                    cfg, options, Clock.systemUTC(), new UserSettings(scratch));
                     Scene scene = new Scene(new StackPane(), 1440, 900);
                     stage.setScene(scene);
                     stage.show();
