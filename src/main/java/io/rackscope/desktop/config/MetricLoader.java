@@ -183,7 +183,7 @@ final class MetricLoader {
         return new MetricDisplay(
                 d.text("unit", ""),
                 chart,
-                d.text("color", "#3b82f6"),
+                d.text("color", ""),
                 ranges,
                 defaultRange,
                 aggregation,

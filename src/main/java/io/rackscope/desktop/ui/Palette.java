@@ -18,7 +18,7 @@ import javafx.scene.paint.Color;
  */
 public final class Palette {
     private static final Pattern TOKEN =
-            Pattern.compile("(-[a-z0-9-]+)\\s*:\\s*(#[0-9a-fA-F]{6})\\s*;");
+            Pattern.compile("(-[a-z0-9-]+)\\s*:\\s*(#[0-9a-fA-F]{6}|rgba\\([0-9.,\\s]+\\))\\s*;");
     private final Map<String, Color> colors = new HashMap<>();
 
     private Palette(String css) {

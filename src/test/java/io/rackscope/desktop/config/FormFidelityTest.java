@@ -94,6 +94,22 @@ class FormFidelityTest {
     }
 
     @Test
+    void aMetricWithoutAColourTakesTheThemesNotOneTheLoaderMakesUp() {
+        ConfigFixture.write(
+                config.resolve("metrics/library/plain.yaml"),
+                """
+                id: plain_metric
+                metric: node_load1{instance="{instance}"}
+                display: {unit: ""}
+                """);
+        RackscopeConfig cfg = load();
+        assertEquals(
+                "",
+                cfg.metrics().get("plain_metric").display().color(),
+                "no colour: the chart takes the theme's accent");
+    }
+
+    @Test
     void unknownKeysWarnInEveryFileKindWithFileLineAndTheLikelyKey() {
         ConfigFixture.write(
                 config.resolve("checks/library/typo.yaml"),

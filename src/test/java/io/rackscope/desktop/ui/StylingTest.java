@@ -93,4 +93,31 @@ class StylingTest {
             }
         }
     }
+
+    @Test
+    void everyTokenOfBothThemesIsAColourACanvasCanDraw() throws IOException {
+        for (Theme theme : Theme.values()) {
+            Palette p = Palette.of(theme);
+            for (String token : definedBy("theme-dark.css")) {
+                assertTrue(
+                        !p.token(token).equals(javafx.scene.paint.Color.MAGENTA),
+                        token + " of " + theme + " cannot be read by the Palette");
+            }
+        }
+    }
+
+    @Test
+    void javaDerivesNoColourOfItsOwn() throws IOException {
+        try (Stream<Path> files = Files.walk(UI)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(f);
+                long derived =
+                        Pattern.compile("token\\(\"-[a-z-]+\"\\)\\.derive")
+                                .matcher(text)
+                                .results()
+                                .count();
+                assertEquals(0, derived, f + " derives a shade of a token: make it a token");
+            }
+        }
+    }
 }

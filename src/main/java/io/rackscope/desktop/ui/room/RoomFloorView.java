@@ -407,7 +407,7 @@ public final class RoomFloorView implements PlaceView {
         g.setFill(p.token("-surface-panel"));
         g.fillRect(0, 0, fw, fh);
         if (plan.layout.gridEnabled() && scale > 0.3) {
-            g.setStroke(p.token("-border").deriveColor(0, 1, 1, 0.45));
+            g.setStroke(p.token("-grid-line"));
             g.setLineWidth(0.5 / scale);
             double x0 = Math.max(0, Math.floor(-offsetX / scale / FloorPlan.CELL));
             double x1 =
@@ -461,7 +461,7 @@ public final class RoomFloorView implements PlaceView {
                                 + Typography.width(summary, summaryFont)
                                 + 0.3 * FloorPlan.CELL
                                 - 0.5 * FloorPlan.CELL);
-        g.setFill(p.token("-surface-control").deriveColor(0, 1, 0.85, 1));
+        g.setFill(p.token("-aisle-band"));
         g.fillRoundRect(
                 0.5 * FloorPlan.CELL,
                 row.y() - 0.75 * FloorPlan.CELL,
