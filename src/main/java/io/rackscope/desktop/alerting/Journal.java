@@ -44,13 +44,13 @@ public final class Journal implements AutoCloseable {
     /** One journalled transition as read back. */
     public record Entry(
             Instant at,
-            String kind,
+            Transition.Kind kind,
             String id,
             String place,
             String name,
             String path,
-            String severity,
-            String previous,
+            Severity severity,
+            Severity previous,
             Map<String, Integer> checks,
             int members,
             boolean flapping,
@@ -63,13 +63,13 @@ public final class Journal implements AutoCloseable {
         /** An entry as written: one transition. */
         public Entry(
                 Instant at,
-                String kind,
+                Transition.Kind kind,
                 String id,
                 String place,
                 String name,
                 String path,
-                String severity,
-                String previous,
+                Severity severity,
+                Severity previous,
                 Map<String, Integer> checks,
                 int members,
                 boolean flapping,
@@ -84,11 +84,7 @@ public final class Journal implements AutoCloseable {
          * Whether it is an event of the shift rather than an incident's health (see Transition).
          */
         public boolean event() {
-            try {
-                return Transition.Kind.valueOf(kind).event();
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+            return kind.event();
         }
 
         /** This entry as a CSV line under {@link #CSV_HEADER}. */
@@ -96,9 +92,9 @@ public final class Journal implements AutoCloseable {
             return String.join(
                     ",",
                     at.toString(),
-                    kind,
-                    severity,
-                    previous == null ? "" : previous,
+                    kind.name(),
+                    severity.name(),
+                    previous == null ? "" : previous.name(),
                     Csv.field(place),
                     Csv.field(name),
                     Csv.field(path),
@@ -133,12 +129,12 @@ public final class Journal implements AutoCloseable {
                 continue;
             }
             Entry first = out.get(at);
-            String worst = Severity.worst(severity(e), severity(first)).name();
+            Severity worst = Severity.worst(e.severity(), first.severity());
             out.set(
                     at,
                     new Entry(
                             first.at(),
-                            "FLAPPING",
+                            Transition.Kind.FLAPPING,
                             first.id(),
                             first.place(),
                             first.name(),
@@ -153,10 +149,6 @@ public final class Journal implements AutoCloseable {
                             first.count() + e.count()));
         }
         return out;
-    }
-
-    private static Severity severity(Entry e) {
-        return Severity.parse(e.severity()).orElse(Severity.OK);
     }
 
     /**
@@ -483,15 +475,21 @@ public final class Journal implements AutoCloseable {
             if (!text.keySet().containsAll(List.of("at", "kind", "id", "severity"))) {
                 return null;
             }
+            Severity severity = Severity.parse(text.get("severity")).orElse(null);
+            if (severity == null) {
+                return null;
+            }
             return new Entry(
                     instant(text.get("at")),
-                    text.get("kind"),
+                    Transition.Kind.valueOf(text.get("kind")),
                     text.get("id"),
                     text.getOrDefault("place", ""),
                     text.getOrDefault("name", ""),
                     text.getOrDefault("path", ""),
-                    text.get("severity"),
-                    text.get("previous"),
+                    severity,
+                    text.get("previous") == null
+                            ? null
+                            : Severity.parse(text.get("previous")).orElse(null),
                     checks,
                     members,
                     flapping,

@@ -32,7 +32,9 @@ public record Transition(
         /** A Prometheus stopped answering. */
         OUTAGE,
         /** It answers again. */
-        RECOVERED;
+        RECOVERED,
+        /** A run of a flapping incident's changes, folded into one row when read back. */
+        FLAPPING;
 
         /** Whether it is about a place or a server rather than an incident's health. */
         public boolean event() {

@@ -165,13 +165,13 @@ public final class DesktopSession implements AutoCloseable {
 
     private static JournalMarks.Mark mark(Journal.Entry e) {
         Severity s =
-                e.kind().equals("CLEARED")
+                e.kind() == io.rackscope.desktop.alerting.Transition.Kind.CLEARED
                         ? Severity.OK
-                        : Severity.parse(e.severity()).orElse(Severity.UNKNOWN);
+                        : e.severity();
         return new JournalMarks.Mark(
                 e.at(),
                 s,
-                e.kind().toLowerCase(java.util.Locale.ROOT)
+                e.kind().name().toLowerCase(java.util.Locale.ROOT)
                         + " "
                         + e.severity()
                         + ": "

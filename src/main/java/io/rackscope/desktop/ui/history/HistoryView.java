@@ -41,7 +41,9 @@ public final class HistoryView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Tables.textColumn("Time", model::moment, 165));
         table.getColumns()
-                .add(Tables.textColumn("Change", e -> e.kind().toLowerCase(Locale.ROOT), 80));
+                .add(
+                        Tables.textColumn(
+                                "Change", e -> e.kind().name().toLowerCase(Locale.ROOT), 80));
         TableColumn<Journal.Entry, Journal.Entry> severity = new TableColumn<>("Severity");
         severity.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         severity.setCellFactory(
@@ -158,13 +160,13 @@ public final class HistoryView {
 
     private static Node badge(Journal.Entry e) {
         Severity s =
-                e.kind().equals("CLEARED")
+                e.kind() == io.rackscope.desktop.alerting.Transition.Kind.CLEARED
                         ? Severity.OK
-                        : Severity.parse(e.severity()).orElse(Severity.UNKNOWN);
+                        : e.severity();
         String text =
                 e.previous() == null
-                        ? e.severity()
-                        : e.previous() + " → " + (s == Severity.OK ? "OK" : e.severity());
+                        ? e.severity().name()
+                        : e.previous() + " → " + (s == Severity.OK ? "OK" : e.severity().name());
         return Severities.styled(new Label(text), s, "sev-badge");
     }
 

@@ -240,8 +240,8 @@ public final class HistoryViewModel {
 
     /** The entry's severity, or the one it came from when that was worse (a change to better). */
     private static Severity worst(Journal.Entry e) {
-        Severity now = Severity.parse(e.severity()).orElse(Severity.UNKNOWN);
-        Severity before = e.previous() == null ? now : Severity.parse(e.previous()).orElse(now);
+        Severity now = e.severity();
+        Severity before = e.previous() == null ? now : e.previous();
         return now.compareTo(before) >= 0 ? now : before;
     }
 
