@@ -299,12 +299,11 @@ public final class Journal implements AutoCloseable {
     }
 
     private static boolean same(Entry w, Transition t) {
-        return w.kind().equals(t.kind().name())
+        return w.kind() == t.kind()
                 // by place: each app names an incident by the second it first saw it
                 && w.place().equals(t.incident().key())
-                && w.severity().equals(t.incident().severity().name())
-                && java.util.Objects.equals(
-                        w.previous(), t.previous() == null ? null : t.previous().name())
+                && w.severity() == t.incident().severity()
+                && w.previous() == t.previous()
                 && Math.abs(w.at().getEpochSecond() - t.at().getEpochSecond())
                         <= SAME_WITHIN_SECONDS;
     }

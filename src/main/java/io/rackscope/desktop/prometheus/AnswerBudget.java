@@ -1,7 +1,5 @@
 package io.rackscope.desktop.prometheus;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * What all answers being read at once may hold together, shared by every client of the app: each
  * answer is bounded alone ({@code max_answer_megabytes}), but several within that bound arriving
@@ -10,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AnswerBudget {
     private final long limit;
-    private final AtomicLong held = new AtomicLong();
+    private long held;
 
     public AnswerBudget(long limitBytes) {
         this.limit = limitBytes;
@@ -31,24 +29,29 @@ public final class AnswerBudget {
         return limit;
     }
 
-    /** Takes {@code n} bytes, or throws (taking nothing) when that would pass the budget. */
-    void take(long n) throws ResponseParser.TooLarge {
-        if (held.addAndGet(n) > limit) {
-            held.addAndGet(-n);
+    /**
+     * Takes {@code n} more bytes for an answer that holds {@code mine} already, or throws (taking
+     * nothing) when that would pass the budget - unless that answer holds at least half of all that
+     * is held: the one furthest along goes on (it is bounded by its own limit), so that answers
+     * arriving in step cannot all fail, cycle after cycle.
+     */
+    synchronized void take(long n, long mine) throws ResponseParser.TooLarge {
+        if (held + n > limit && mine * 2 < held) {
             throw new OverBudget(
                     "the answers being read at once passed "
                             + (limit >> 20)
                             + " MiB together (a third of the heap); this one was abandoned so that"
                             + " the app keeps running, and is asked again next cycle");
         }
+        held += n;
     }
 
-    void give(long n) {
-        held.addAndGet(-n);
+    synchronized void give(long n) {
+        held -= n;
     }
 
-    long held() {
-        return held.get();
+    synchronized long held() {
+        return held;
     }
 
     /** An answer abandoned for the others in flight, not for its own size. */

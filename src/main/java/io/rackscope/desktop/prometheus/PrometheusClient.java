@@ -621,7 +621,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                 throw new ResponseParser.TooLarge(
                         "the answer is larger than " + (max >> 20) + " MiB");
             }
-            budget.take(n);
+            budget.take(n, taken);
             taken += n;
         }
     }

@@ -80,6 +80,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     private final Map<Route, Instant> historyAskedAt = new ConcurrentHashMap<>();
     static final Duration HISTORY_START_EVERY = Duration.ofMinutes(5);
+    static final Duration HISTORY_START_WAIT = Duration.ofSeconds(1);
     private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
@@ -1095,9 +1096,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
-     * Asks {@code r} where its history begins, off the cycle's thread, at most every {@link
-     * #HISTORY_START_EVERY}, and at each cycle after one it failed: a server restarted with an
-     * empty database says so.
+     * Asks {@code r} where its history begins (waiting {@link #HISTORY_START_WAIT} at most), at
+     * most every {@link #HISTORY_START_EVERY}, and at each cycle after one it failed: a server
+     * restarted with an empty database says so.
      */
     private void askHistoryStart(Route r, Instant now, boolean wasDown) {
         Instant last = historyAskedAt.get(r);
@@ -1107,12 +1108,21 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             return;
         }
         historyAskedAt.put(r, now);
-        CompletableFuture.supplyAsync(() -> r.api().historyStart())
-                .thenAccept(
-                        begins ->
-                                begins.ifPresentOrElse(
-                                        b -> historyStarts.put(r, b),
-                                        () -> historyStarts.remove(r)));
+        CompletableFuture<Void> answer =
+                CompletableFuture.supplyAsync(() -> r.api().historyStart())
+                        .thenAccept(
+                                begins ->
+                                        begins.ifPresentOrElse(
+                                                b -> historyStarts.put(r, b),
+                                                () -> historyStarts.remove(r)));
+        try {
+            // this cycle judges with it when it comes quickly; a slow server costs 1 s at most
+            answer.get(HISTORY_START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the next cycle has it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The largest difference of any server, in seconds, with its sign. */

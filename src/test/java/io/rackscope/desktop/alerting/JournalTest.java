@@ -56,11 +56,11 @@ class JournalTest {
         assertEquals(1, read.damaged());
         assertEquals(
                 List.of("ONGOING", "NEW", "WORSE", "CLEARED"),
-                read.entries().stream().map(Journal.Entry::kind).toList(),
+                read.entries().stream().map(e -> e.kind().name()).toList(),
                 "already failing at start, then new, then worse as the other clears");
         Journal.Entry worse = read.entries().get(2);
-        assertEquals("CRIT", worse.severity());
-        assertEquals("WARN", worse.previous());
+        assertEquals(Severity.CRIT, worse.severity());
+        assertEquals(Severity.WARN, worse.previous());
         assertEquals("node:cn0001", worse.place());
 
         StringWriter out = new StringWriter();
@@ -163,9 +163,9 @@ class JournalTest {
         List<Journal.Entry> folded = Journal.foldFlapping(entries);
         assertEquals(3, folded.size(), folded.toString());
         Journal.Entry flap = folded.get(1);
-        assertEquals("FLAPPING", flap.kind());
+        assertEquals(Transition.Kind.FLAPPING, flap.kind());
         assertEquals(23, flap.count());
-        assertEquals("CRIT", flap.severity());
+        assertEquals(Severity.CRIT, flap.severity());
         assertEquals(t0.plusSeconds(45), flap.at());
         assertTrue(flap.csv().endsWith(",23"), flap.csv());
     }
@@ -174,12 +174,12 @@ class JournalTest {
             Instant at, String kind, String id, String severity, boolean flapping) {
         return new Journal.Entry(
                 at,
-                kind,
+                Transition.Kind.valueOf(kind),
                 id,
                 id,
                 id,
                 id,
-                severity,
+                io.rackscope.desktop.checks.Severity.valueOf(severity),
                 null,
                 java.util.Map.of(),
                 1,
@@ -243,7 +243,7 @@ class JournalTest {
                 new Journal(blocked, 30).read(now.minus(Duration.ofHours(1)), now.plusSeconds(60));
         assertEquals(
                 List.of("ONGOING", "NEW"),
-                read.entries().stream().map(Journal.Entry::kind).toList(),
+                read.entries().stream().map(e -> e.kind().name()).toList(),
                 "kept in memory, then written: nothing lost");
         assertTrue(journal.problem().isEmpty());
     }

@@ -38,13 +38,13 @@ class HistoryViewModelTest {
             String at, String kind, String severity, String previous, String path) {
         return new Journal.Entry(
                 Instant.parse(at),
-                kind,
+                io.rackscope.desktop.alerting.Transition.Kind.valueOf(kind),
                 "id-" + at,
                 path,
                 path,
                 path,
-                severity,
-                previous,
+                io.rackscope.desktop.checks.Severity.valueOf(severity),
+                previous == null ? null : io.rackscope.desktop.checks.Severity.valueOf(previous),
                 Map.of("node_up", 3),
                 3,
                 false,
