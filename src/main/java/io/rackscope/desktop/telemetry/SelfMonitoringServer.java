@@ -34,6 +34,10 @@ import java.util.function.Supplier;
 public final class SelfMonitoringServer implements AutoCloseable {
     static final int BACKLOG = 256;
     static final int WORKERS = 16;
+
+    /** Requests waiting for a worker; past it the JDK's server closes the connection. */
+    static final int QUEUE = 1024;
+
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final PlannerState planner;
@@ -66,7 +70,7 @@ public final class SelfMonitoringServer implements AutoCloseable {
                         WORKERS,
                         30,
                         TimeUnit.SECONDS,
-                        new ArrayBlockingQueue<>(64),
+                        new ArrayBlockingQueue<>(QUEUE),
                         r -> {
                             Thread t = new Thread(r, "self-monitoring");
                             t.setDaemon(true);

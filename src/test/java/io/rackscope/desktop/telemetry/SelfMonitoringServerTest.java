@@ -156,7 +156,7 @@ class SelfMonitoringServerTest {
             int ok = 0;
             for (CompletableFuture<HttpResponse<String>> f : all) {
                 int code = f.get(30, TimeUnit.SECONDS).statusCode();
-                assertTrue(code == 200 || code == 503, "answered " + code);
+                assertEquals(200, code, "a burst within the queue is all answered");
                 ok += code == 200 ? 1 : 0;
             }
             assertTrue(ok > 0, "most are served");
