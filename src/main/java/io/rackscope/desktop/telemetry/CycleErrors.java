@@ -28,27 +28,21 @@ final class CycleErrors {
                     "no answer before the cycle's deadline (planner.cycle_timeout_seconds)");
         }
         if (cause instanceof PrometheusException pe
-                && pe.kind() == PrometheusException.Kind.TOO_LARGE) {
+                && (pe.kind() == PrometheusException.Kind.TOO_LARGE
+                        || pe.kind() == PrometheusException.Kind.OVER_BUDGET)) {
+            String what = CycleError.SLURM.equals(source) ? "the Slurm query" : "check " + source;
+            // an answer too large alone is its expr's doing; one over the shared budget is not
             return new CycleError(
                     CycleError.Kind.TOO_LARGE,
                     source,
                     batch,
                     server,
-                    (CycleError.SLURM.equals(source) ? "the Slurm query" : "check " + source)
-                            + " returned too much: "
-                            + pe.getMessage()
-                            + "; narrow its expr (or raise the bound)");
-        }
-        if (cause instanceof PrometheusException pe
-                && pe.kind() == PrometheusException.Kind.OVER_BUDGET) {
-            return new CycleError(
-                    CycleError.Kind.TOO_LARGE,
-                    source,
-                    batch,
-                    server,
-                    (CycleError.SLURM.equals(source) ? "the Slurm query" : "check " + source)
-                            + ": "
-                            + pe.getMessage());
+                    pe.kind() == PrometheusException.Kind.TOO_LARGE
+                            ? what
+                                    + " returned too much: "
+                                    + pe.getMessage()
+                                    + "; narrow its expr (or raise the bound)"
+                            : what + ": " + pe.getMessage());
         }
         if (cause instanceof PrometheusException pe) {
             return new CycleError(kind(pe.kind()), source, batch, server, pe.getMessage());

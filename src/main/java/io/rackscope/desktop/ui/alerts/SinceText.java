@@ -27,7 +27,7 @@ final class SinceText {
         if (since == null) {
             return "active at this moment (start not known)";
         }
-        if (historyStart.isPresent() && !since.isAfter(historyStart.get().plus(grain))) {
+        if (fromHistoryStart(since, historyStart, grain)) {
             return "since before "
                     + Formats.when(historyStart.get(), now, zone)
                     + " (history starts then)";
@@ -51,11 +51,17 @@ final class SinceText {
         if (since == null) {
             return "no sample";
         }
-        if (historyStart.isPresent() && !since.isAfter(historyStart.get().plus(grain))) {
+        if (fromHistoryStart(since, historyStart, grain)) {
             return "no sample since history starts ("
                     + Formats.when(historyStart.get(), now, zone)
                     + ")";
         }
         return "no sample since " + Formats.when(since, now, zone) + ", " + Formats.ago(since, now);
+    }
+
+    /** Whether {@code since} is where the server's history begins (within {@code grain}). */
+    private static boolean fromHistoryStart(
+            Instant since, Optional<Instant> historyStart, Duration grain) {
+        return historyStart.isPresent() && !since.isAfter(historyStart.get().plus(grain));
     }
 }
