@@ -74,13 +74,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final SlurmService slurm;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
-
-    /** Where each server's history begins, as it last said (read every few minutes). */
-    private final Map<Route, Instant> historyStarts = new ConcurrentHashMap<>();
-
-    private final Map<Route, Instant> historyAskedAt = new ConcurrentHashMap<>();
-    static final Duration HISTORY_START_EVERY = Duration.ofMinutes(5);
-    static final Duration HISTORY_START_WAIT = Duration.ofSeconds(1);
+    private final ServerTimes times = new ServerTimes();
     private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
     private volatile HealthSnapshot latest = HealthSnapshot.empty();
@@ -557,7 +551,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                         e ->
                                                 e.kind().aboutTheServer()
                                                         && r.name().equals(e.server()));
-                askHistoryStart(r, now, wasDown);
+                times.askHistoryStart(r, now, wasDown);
             }
         }
         // each server's units go through both phases on their own: a slow server delays only
@@ -569,7 +563,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 new java.util.concurrent.atomic.AtomicInteger();
         byRoute.forEach(
                 (route, mine) -> {
-                    long asked = at == null ? nowOn(route, t) : t;
+                    long asked = at == null ? ServerTimes.nowOn(route, t) : t;
                     Function<CheckUnit.Request, CompletableFuture<QueryResult>> toRoute =
                             r -> ask(route, r, deadlineAt, requests);
                     List<CompletableFuture<Void>> first = new ArrayList<>();
@@ -668,7 +662,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      */
     private Set<String> unconfirmedRecoveries(
             CheckUnit u, HealthSnapshot previous, CheckUnit.Outcome o, Instant moment) {
-        Instant begins = historyStarts.get(u.route());
+        Instant begins = times.historyStart(u.route()).orElse(null);
         CheckOutcome before = previous.checks().get(u.check().id());
         if (begins == null
                 || before == null
@@ -974,7 +968,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                     e,
                                                     last.getOrDefault(
                                                             id,
-                                                            notBefore(
+                                                            times.notBefore(
                                                                     routeOf(
                                                                             config.topology()
                                                                                             .instance(
@@ -1030,23 +1024,15 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                                                                 res,
                                                                                                 label,
                                                                                                 b,
-                                                                                                notBefore(
-                                                                                                        r,
-                                                                                                        windowStart),
+                                                                                                times
+                                                                                                        .notBefore(
+                                                                                                                r,
+                                                                                                                windowStart),
                                                                                                 out))));
                             }
                         });
         return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
                 .thenApply(x -> Map.copyOf(out));
-    }
-
-    /**
-     * The earliest start history can tell on {@code r}: the look-back's start, or where the
-     * server's history begins when that is later (an alert failing since then may be older).
-     */
-    private Instant notBefore(Route r, Instant windowStart) {
-        Instant begins = historyStarts.get(r);
-        return begins != null && begins.isAfter(windowStart) ? begins : windowStart;
     }
 
     private void starts(
@@ -1087,64 +1073,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 requests,
                 failed,
                 routes.size(),
-                widest(PrometheusApi::clockSkew),
-                widest(PrometheusApi::answerShift),
-                historyStarts.values().stream()
-                        .max(java.util.Comparator.naturalOrder())
-                        .map(Instant::getEpochSecond)
-                        .orElse(0L));
-    }
-
-    /**
-     * Asks {@code r} where its history begins (waiting {@link #HISTORY_START_WAIT} at most), at
-     * most every {@link #HISTORY_START_EVERY}, and at each cycle after one it failed: a server
-     * restarted with an empty database says so.
-     */
-    private void askHistoryStart(Route r, Instant now, boolean wasDown) {
-        Instant last = historyAskedAt.get(r);
-        if (!wasDown
-                && last != null
-                && Duration.between(last, now).compareTo(HISTORY_START_EVERY) < 0) {
-            return;
-        }
-        historyAskedAt.put(r, now);
-        CompletableFuture<Void> answer =
-                CompletableFuture.supplyAsync(() -> r.api().historyStart())
-                        .thenAccept(
-                                begins ->
-                                        begins.ifPresentOrElse(
-                                                b -> historyStarts.put(r, b),
-                                                () -> historyStarts.remove(r)));
-        try {
-            // this cycle judges with it when it comes quickly; a slow server costs 1 s at most
-            answer.get(HISTORY_START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // the next cycle has it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The largest difference of any server, in seconds, with its sign. */
-    private long widest(java.util.function.Function<PrometheusApi, Duration> of) {
-        long out = 0;
-        for (PrometheusApi api : routes.keySet()) {
-            long s = of.apply(api).toSeconds();
-            if (Math.abs(s) > Math.abs(out)) {
-                out = s;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The time to ask {@code route} for "now": this desk's, or the server's when its clock is off
-     * by {@link CycleStats#SKEW_SAID_FROM_SECONDS} or more (its samples carry its time, so asking
-     * at ours would find none, or miss the newest).
-     */
-    private static long nowOn(Route route, long t) {
-        long skew = route.api().clockSkew().toMillis();
-        return Math.abs(skew) >= CycleStats.SKEW_SAID_FROM_SECONDS * 1000 ? t + skew : t;
+                ServerTimes.widest(routes.keySet(), PrometheusApi::clockSkew),
+                ServerTimes.widest(routes.keySet(), PrometheusApi::answerShift),
+                times.latestHistoryStartSeconds());
     }
 
     @Override

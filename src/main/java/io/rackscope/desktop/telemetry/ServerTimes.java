@@ -1,0 +1,104 @@
+package io.rackscope.desktop.telemetry;
+
+import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.prometheus.PrometheusApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * What the planner knows of each server's time: where its history begins (a Prometheus restarted
+ * with an empty database holds minutes, not the look-back) and how far its clock is off this
+ * desk's.
+ */
+final class ServerTimes {
+    static final Duration HISTORY_START_EVERY = Duration.ofMinutes(5);
+    static final Duration HISTORY_START_WAIT = Duration.ofSeconds(1);
+
+    /** Where each server's history begins, as it last said. */
+    private final Map<Route, Instant> historyStarts = new ConcurrentHashMap<>();
+
+    private final Map<Route, Instant> historyAskedAt = new ConcurrentHashMap<>();
+
+    /**
+     * Asks {@code r} where its history begins (waiting {@link #HISTORY_START_WAIT} at most), at
+     * most every {@link #HISTORY_START_EVERY}, and at each cycle after one it failed ({@code
+     * wasDown}): a server restarted with an empty database says so.
+     */
+    void askHistoryStart(Route r, Instant now, boolean wasDown) {
+        Instant last = historyAskedAt.get(r);
+        if (!wasDown
+                && last != null
+                && Duration.between(last, now).compareTo(HISTORY_START_EVERY) < 0) {
+            return;
+        }
+        historyAskedAt.put(r, now);
+        CompletableFuture<Void> answer =
+                CompletableFuture.supplyAsync(() -> r.api().historyStart())
+                        .thenAccept(
+                                begins ->
+                                        begins.ifPresentOrElse(
+                                                b -> historyStarts.put(r, b),
+                                                () -> historyStarts.remove(r)));
+        try {
+            // this cycle judges with it when it comes quickly; a slow server costs 1 s at most
+            answer.get(HISTORY_START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the next cycle has it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Where {@code r}'s history begins, if it said. */
+    Optional<Instant> historyStart(Route r) {
+        return Optional.ofNullable(historyStarts.get(r));
+    }
+
+    /** The latest of the servers' history starts, epoch seconds (0: none said). */
+    long latestHistoryStartSeconds() {
+        return historyStarts.values().stream()
+                .max(java.util.Comparator.naturalOrder())
+                .map(Instant::getEpochSecond)
+                .orElse(0L);
+    }
+
+    /**
+     * The earliest start history can tell on {@code r}: the look-back's start, or where the
+     * server's history begins when that is later (an alert failing since then may be older).
+     */
+    Instant notBefore(Route r, Instant windowStart) {
+        Instant begins = historyStarts.get(r);
+        return begins != null && begins.isAfter(windowStart) ? begins : windowStart;
+    }
+
+    /** The largest difference of any of {@code servers}, in seconds, with its sign. */
+    static long widest(Collection<PrometheusApi> servers, Function<PrometheusApi, Duration> of) {
+        long out = 0;
+        for (PrometheusApi api : servers) {
+            long s = of.apply(api).toSeconds();
+            if (Math.abs(s) > Math.abs(out)) {
+                out = s;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The time to ask {@code route} for "now": this desk's, or the server's when its clock is off
+     * by {@link CycleStats#SKEW_SAID_FROM_SECONDS} or more (its samples carry its time, so asking
+     * at ours would find none, or miss the newest).
+     */
+    static long nowOn(Route route, long t) {
+        long skew = route.api().clockSkew().toMillis();
+        return Math.abs(skew) >= CycleStats.SKEW_SAID_FROM_SECONDS * 1000 ? t + skew : t;
+    }
+}
