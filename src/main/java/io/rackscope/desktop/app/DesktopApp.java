@@ -32,7 +32,7 @@ public final class DesktopApp extends Application {
         Scene scene = new Scene(new StackPane(loading), 1440, 900);
         Theme.DARK.applyTo(scene);
         stage.setTitle("Rackscope Desktop");
-        stage.getIcons().add(new Image(DesktopApp.class.getResourceAsStream("icon-256.png")));
+        stage.getIcons().add(new Image(icon()));
         stage.setScene(scene);
         stage.show();
         CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
@@ -60,5 +60,10 @@ public final class DesktopApp extends Application {
         if (session != null) {
             session.close();
         }
+    }
+
+    /** The window's icon, kept with the themes under the ui resources. */
+    static java.io.InputStream icon() {
+        return DesktopApp.class.getResourceAsStream("/io/rackscope/desktop/ui/icon-256.png");
     }
 }
