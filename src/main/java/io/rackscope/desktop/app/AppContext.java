@@ -41,23 +41,49 @@ public final class AppContext {
     private final ChartSource charts;
     private final CheckValues values;
     private final Clock clock;
-    private JournalMarks journal = JournalMarks.NONE;
-    private JournalHistory history = JournalHistory.NONE;
-    private AlertHandling handling = AlertHandling.NONE;
-    private SampleTimes sampleTimes = SampleTimes.NONE;
+    private final Kept kept;
 
+    /**
+     * What a window keeps besides health: acknowledgements and maintenances, when entities last had
+     * samples, and the incident journal (its marks on the time control and its History list).
+     */
+    public record Kept(
+            AlertHandling handling,
+            SampleTimes sampleTimes,
+            JournalMarks journal,
+            JournalHistory history) {
+        public static final Kept NONE =
+                new Kept(
+                        AlertHandling.NONE,
+                        SampleTimes.NONE,
+                        JournalMarks.NONE,
+                        JournalHistory.NONE);
+    }
+
+    /** A context that keeps nothing besides health (renders, tests). */
     public AppContext(
             RackscopeConfig config,
             HealthSource health,
             ChartSource charts,
             CheckValues values,
             Clock clock) {
+        this(config, health, charts, values, clock, Kept.NONE);
+    }
+
+    public AppContext(
+            RackscopeConfig config,
+            HealthSource health,
+            ChartSource charts,
+            CheckValues values,
+            Clock clock,
+            Kept kept) {
         this.config = config;
         this.health = health;
         this.locator = new Locator(config.topology());
         this.charts = charts == null ? NO_CHARTS : charts;
         this.values = values == null ? NO_VALUES : values;
         this.clock = clock;
+        this.kept = kept;
     }
 
     public RackscopeConfig config() {
@@ -72,35 +98,22 @@ public final class AppContext {
      * The incident journal the time control marks on its slider (none unless the window keeps one).
      */
     public JournalMarks journal() {
-        return journal;
+        return kept.journal();
     }
 
     /** Acknowledging and maintenance (none unless the window keeps a store). */
     public AlertHandling handling() {
-        return handling;
-    }
-
-    public void useHandling(AlertHandling h) {
-        this.handling = h;
+        return kept.handling();
     }
 
     /** When entities last had samples (nothing known unless a Prometheus is asked). */
     public SampleTimes sampleTimes() {
-        return sampleTimes;
-    }
-
-    public void useSampleTimes(SampleTimes times) {
-        this.sampleTimes = times;
+        return kept.sampleTimes();
     }
 
     /** The incident journal the alerts page lists under History (empty unless one is kept). */
     public JournalHistory history() {
-        return history;
-    }
-
-    public void useJournal(JournalMarks marks, JournalHistory history) {
-        this.journal = marks;
-        this.history = history;
+        return kept.history();
     }
 
     /** The time control's port: the feed when it can look back, otherwise always live. */

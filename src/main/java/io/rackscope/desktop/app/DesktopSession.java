@@ -94,27 +94,35 @@ public final class DesktopSession implements AutoCloseable {
                         feed,
                         Duration.ofSeconds(cfg.app().alerts().handlingRefreshSeconds()));
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
-        ctx = new AppContext(cfg, feed, metrics::range, planner::valuesAt, clock);
-        ctx.useHandling(handling);
-        ctx.useSampleTimes(planner::lastSampleAt);
-        ctx.useJournal(
-                (from, to) ->
-                        CompletableFuture.supplyAsync(
-                                () ->
-                                        journal.read(from, to).entries().stream()
-                                                .map(DesktopSession::mark)
-                                                .toList()),
-                new JournalHistory() {
-                    @Override
-                    public CompletableFuture<Journal.Read> read(Instant from, Instant to) {
-                        return CompletableFuture.supplyAsync(() -> journal.read(from, to));
-                    }
+        ctx =
+                new AppContext(
+                        cfg,
+                        feed,
+                        metrics::range,
+                        planner::valuesAt,
+                        clock,
+                        new AppContext.Kept(
+                                handling,
+                                planner::lastSampleAt,
+                                (from, to) ->
+                                        CompletableFuture.supplyAsync(
+                                                () ->
+                                                        journal.read(from, to).entries().stream()
+                                                                .map(DesktopSession::mark)
+                                                                .toList()),
+                                new JournalHistory() {
+                                    @Override
+                                    public CompletableFuture<Journal.Read> read(
+                                            Instant from, Instant to) {
+                                        return CompletableFuture.supplyAsync(
+                                                () -> journal.read(from, to));
+                                    }
 
-                    @Override
-                    public java.util.Optional<String> problem() {
-                        return journal.problem();
-                    }
-                });
+                                    @Override
+                                    public java.util.Optional<String> problem() {
+                                        return journal.problem();
+                                    }
+                                }));
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);

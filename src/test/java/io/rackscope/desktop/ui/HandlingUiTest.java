@@ -49,8 +49,18 @@ class HandlingUiTest {
                         new AlertLabels(cfg.topology(), "instance"),
                         Clock.systemUTC());
         feed = new HealthFeed(null, Runnable::run);
-        AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
-        ctx.useHandling(new DirectHandling(service, feed, () -> raw));
+        AppContext ctx =
+                new AppContext(
+                        cfg,
+                        feed,
+                        null,
+                        null,
+                        Clock.systemUTC(),
+                        new AppContext.Kept(
+                                new DirectHandling(service, feed, () -> raw),
+                                SampleTimes.NONE,
+                                JournalMarks.NONE,
+                                JournalHistory.NONE));
         ctx.options().operatorProperty().set("carol");
         raw =
                 new Snapshots(cfg)

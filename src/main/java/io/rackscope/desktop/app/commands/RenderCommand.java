@@ -147,8 +147,17 @@ public final class RenderCommand implements Callable<Integer> {
             }
             MetricsService metrics = new MetricsService(client, cfg.topology(), cfg.app());
             AppContext ctx =
-                    new AppContext(cfg, feed, metrics::range, planner::valuesAt, Clock.systemUTC());
-            ctx.useSampleTimes(planner::lastSampleAt);
+                    new AppContext(
+                            cfg,
+                            feed,
+                            metrics::range,
+                            planner::valuesAt,
+                            Clock.systemUTC(),
+                            new AppContext.Kept(
+                                    io.rackscope.desktop.ui.AlertHandling.NONE,
+                                    planner::lastSampleAt,
+                                    io.rackscope.desktop.ui.JournalMarks.NONE,
+                                    io.rackscope.desktop.ui.JournalHistory.NONE));
             ctx.options().colourBySlurmProperty().set(slurm);
             ctx.options().selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
