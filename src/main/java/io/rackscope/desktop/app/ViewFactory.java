@@ -53,8 +53,8 @@ public final class ViewFactory {
                                 cfg.app().features().worldmap() ? cfg.app().map() : null,
                                 ctx.health(),
                                 ctx.navigation(),
-                                ctx.options());
-                world.useHandling(placeHandling(ctx));
+                                ctx.options(),
+                                placeHandling(ctx));
                 yield new WorldView(world);
             }
             case SITE -> {
@@ -63,8 +63,8 @@ public final class ViewFactory {
                                 loc.topology().site(place.id()).orElseThrow(),
                                 ctx.health(),
                                 ctx.navigation(),
-                                ctx.options());
-                site.useHandling(placeHandling(ctx));
+                                ctx.options(),
+                                placeHandling(ctx));
                 yield new SiteView(site);
             }
             case ROOM ->
@@ -78,9 +78,9 @@ public final class ViewFactory {
                                 ctx.health(),
                                 ctx.navigation(),
                                 ctx.options(),
-                                ctx.clock());
-                rack.useHandling(ctx.handling());
-                rack.useSampleTimes(ctx.sampleTimes());
+                                ctx.clock(),
+                                ctx.handling(),
+                                ctx.sampleTimes());
                 yield new RackElevationView(rack, place.rear(), place.bothFaces());
             }
             case DEVICE -> {
@@ -92,9 +92,9 @@ public final class ViewFactory {
                                 ctx.values(),
                                 ctx.charts(),
                                 ctx.options(),
-                                ctx.clock());
-                device.useHandling(placeHandling(ctx));
-                device.useSampleTimes(ctx.sampleTimes());
+                                ctx.clock(),
+                                placeHandling(ctx),
+                                ctx.sampleTimes());
                 yield new DeviceView(device, place.highlight());
             }
             case ALERTS -> {
@@ -183,8 +183,12 @@ public final class ViewFactory {
     private static ShellViewModel shell(AppContext ctx) {
         ShellViewModel shell =
                 new ShellViewModel(
-                        ctx.config(), ctx.locator(), ctx.navigation(), ctx.health(), ctx.options());
-        shell.useHandling(ctx.handling());
+                        ctx.config(),
+                        ctx.locator(),
+                        ctx.navigation(),
+                        ctx.health(),
+                        ctx.options(),
+                        ctx.handling());
         return shell;
     }
 

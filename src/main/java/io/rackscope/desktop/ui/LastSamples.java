@@ -26,16 +26,14 @@ public final class LastSamples {
     private final Duration lookback;
     private final Clock clock;
     private final Runnable changed;
-    private SampleTimes port = SampleTimes.NONE;
+    private final SampleTimes port;
 
-    public LastSamples(Duration lookback, Clock clock, Runnable changed) {
+    /** {@code port}: where to ask (SampleTimes.NONE: nowhere, nothing is learnt). */
+    public LastSamples(Duration lookback, Clock clock, SampleTimes port, Runnable changed) {
         this.lookback = lookback;
         this.clock = clock;
+        this.port = port;
         this.changed = changed;
-    }
-
-    public void use(SampleTimes times) {
-        this.port = times;
     }
 
     /** Asks for those of {@code targets} of {@code c} that have no sample in {@code s}. */

@@ -54,24 +54,12 @@ public final class DeviceViewModel {
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
 
-    private PlaceHandling handling = PlaceHandling.NONE;
+    private final PlaceHandling handling;
     private final LastSamples lastSamples;
 
     /** Acknowledging and maintenance from a right-click on a node's tab. */
-    public void useHandling(PlaceHandling h) {
-        this.handling = h;
-    }
-
     public PlaceHandling handling() {
         return handling;
-    }
-
-    /**
-     * Where to learn since when an entity without a sample has had none (see {@link LastSamples}).
-     */
-    public void useSampleTimes(SampleTimes times) {
-        lastSamples.use(times);
-        askLastSamples(health.current());
     }
 
     private void askLastSamples(HealthSnapshot s) {
@@ -96,7 +84,10 @@ public final class DeviceViewModel {
             CheckValues values,
             ChartSource charts,
             ViewOptions options,
-            Clock clock) {
+            Clock clock,
+            PlaceHandling handling,
+            SampleTimes sampleTimes) {
+        this.handling = handling;
         this.config = config;
         this.health = health;
         this.values = values;
@@ -107,6 +98,7 @@ public final class DeviceViewModel {
                 new LastSamples(
                         config.app().alerts().sinceLookback(),
                         this.clock,
+                        sampleTimes,
                         () -> rebuild(health.current()));
         this.device = device;
         this.checks = config.checksFor(device);

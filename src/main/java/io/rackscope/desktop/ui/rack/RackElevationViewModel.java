@@ -56,14 +56,8 @@ public final class RackElevationViewModel {
     private Set<String> jobNodes = Set.of();
     private final Map<String, List<Check>> expandingOf = new java.util.HashMap<>();
 
-    private PlaceHandling handling = PlaceHandling.NONE;
-
     /** Acknowledging and maintenance from a right-click. */
-    public void useHandling(AlertHandling h) {
-        this.handling =
-                new PlaceHandling(
-                        h, health, options.operatorProperty(), clock, new EntityLinks(config));
-    }
+    private final PlaceHandling handling;
 
     public PlaceHandling handling() {
         return handling;
@@ -83,15 +77,28 @@ public final class RackElevationViewModel {
             HealthSource health,
             Navigator navigator,
             ViewOptions options,
-            Clock clock) {
+            Clock clock,
+            AlertHandling handling,
+            SampleTimes sampleTimes) {
         this.config = config;
         this.rack = rack;
         this.health = health;
         this.navigator = navigator;
         this.options = options;
         this.clock = new ShownClock(health, clock);
+        this.handling =
+                new PlaceHandling(
+                        handling,
+                        health,
+                        options.operatorProperty(),
+                        this.clock,
+                        new EntityLinks(config));
         this.lastSamples =
-                new LastSamples(config.app().alerts().sinceLookback(), this.clock, this::changed);
+                new LastSamples(
+                        config.app().alerts().sinceLookback(),
+                        this.clock,
+                        sampleTimes,
+                        this::changed);
         subscriptions.onInvalidate(
                 health.snapshotProperty(),
                 o -> {
@@ -101,14 +108,6 @@ public final class RackElevationViewModel {
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> changed());
         subscriptions.onInvalidate(options.selectedJobProperty(), o -> changed());
         jobNodes = options.selectedJobNodes(health.current());
-    }
-
-    /**
-     * Where to learn since when a cell's checks without a sample have had none (see {@link
-     * LastSamples}).
-     */
-    public void useSampleTimes(SampleTimes times) {
-        lastSamples.use(times);
         askLastSamples();
     }
 

@@ -35,7 +35,9 @@ public final class ShellViewModel {
             Locator locator,
             NavigationModel navigation,
             HealthSource health,
-            ViewOptions options) {
+            ViewOptions options,
+            AlertHandling handling) {
+        this.handling = handling;
         this.config = config;
         this.locator = locator;
         this.navigation = navigation;
@@ -44,7 +46,7 @@ public final class ShellViewModel {
         this.index = new SearchIndex(config.topology(), config.slurm().enabled());
     }
 
-    private AlertHandling handling = AlertHandling.NONE;
+    private final AlertHandling handling;
 
     /** Alert sounds muted (kept between sessions). */
     public BooleanProperty mutedProperty() {
@@ -146,10 +148,6 @@ public final class ShellViewModel {
     }
 
     /** Acknowledging from a toast, as the session's operator. */
-    public void useHandling(AlertHandling h) {
-        this.handling = h;
-    }
-
     public boolean canAcknowledge() {
         return handling.enabled();
     }

@@ -28,18 +28,20 @@ public final class SiteViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
 
-    private PlaceHandling handling = PlaceHandling.NONE;
+    private final PlaceHandling handling;
 
     /** Acknowledging and maintenance from a right-click on a card. */
-    public void useHandling(PlaceHandling h) {
-        this.handling = h;
-    }
-
     public PlaceHandling handling() {
         return handling;
     }
 
-    public SiteViewModel(Site site, HealthSource health, Navigator navigator, ViewOptions options) {
+    public SiteViewModel(
+            Site site,
+            HealthSource health,
+            Navigator navigator,
+            ViewOptions options,
+            PlaceHandling handling) {
+        this.handling = handling;
         this.site = site;
         this.health = health;
         this.navigator = navigator;

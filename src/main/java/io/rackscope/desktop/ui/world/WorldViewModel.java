@@ -34,13 +34,9 @@ public final class WorldViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Subscriptions subscriptions = new Subscriptions();
 
-    private PlaceHandling handling = PlaceHandling.NONE;
+    private final PlaceHandling handling;
 
     /** Acknowledging and maintenance from a right-click on a card. */
-    public void useHandling(PlaceHandling h) {
-        this.handling = h;
-    }
-
     public PlaceHandling handling() {
         return handling;
     }
@@ -58,7 +54,9 @@ public final class WorldViewModel {
             AppConfig.WorldMap map,
             HealthSource health,
             Navigator navigator,
-            ViewOptions options) {
+            ViewOptions options,
+            PlaceHandling handling) {
+        this.handling = handling;
         this.title = title.isEmpty() ? "World" : title;
         this.sites = List.copyOf(sites);
         this.textScale = textScale;

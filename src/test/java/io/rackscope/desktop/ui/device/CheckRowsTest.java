@@ -55,7 +55,7 @@ class CheckRowsTest {
         HealthFeed feed = new HealthFeed(null, Runnable::run);
         feed.publish(s);
         AppContext ctx = new AppContext(cfg, feed, null, null, Clock.systemUTC());
-        DeviceViewModel vm =
+        DeviceViewModel without =
                 new DeviceViewModel(
                         cfg,
                         cfg.topology().device("fra1-a01r03-c06").orElseThrow(),
@@ -63,9 +63,11 @@ class CheckRowsTest {
                         (check, ids, at) -> CompletableFuture.completedFuture(Map.of()),
                         ctx.charts(),
                         ctx.options(),
-                        ctx.clock());
+                        ctx.clock(),
+                        io.rackscope.desktop.ui.PlaceHandling.NONE,
+                        io.rackscope.desktop.ui.SampleTimes.NONE);
         Map<String, CheckRow> rows = new HashMap<>();
-        vm.rows("cn0165").get().forEach(r -> rows.put(r.checkId(), r));
+        without.rows("cn0165").get().forEach(r -> rows.put(r.checkId(), r));
         assertEquals(Severity.UNKNOWN, rows.get("node_up").severity());
         assertEquals("no sample", rows.get("node_up").why());
         assertEquals(Severity.UNKNOWN, rows.get("node_temperature").severity(), "never known");
@@ -80,16 +82,26 @@ class CheckRowsTest {
         ViewRenderer.startToolkit();
         List<String> asked = new ArrayList<>();
         Instant now = Instant.now();
-        FxThread.call(
-                () -> {
-                    vm.useSampleTimes(
-                            (check, ids, at, within) -> {
-                                asked.add(check.id() + " " + ids + " " + within);
-                                return CompletableFuture.completedFuture(
-                                        Map.of("cn0165", now.minus(Duration.ofMinutes(62))));
-                            });
-                    return null;
-                });
+        DeviceViewModel vm =
+                FxThread.call(
+                        () ->
+                                new DeviceViewModel(
+                                        cfg,
+                                        cfg.topology().device("fra1-a01r03-c06").orElseThrow(),
+                                        ctx.health(),
+                                        (check, ids, at) ->
+                                                CompletableFuture.completedFuture(Map.of()),
+                                        ctx.charts(),
+                                        ctx.options(),
+                                        ctx.clock(),
+                                        io.rackscope.desktop.ui.PlaceHandling.NONE,
+                                        (check, ids, at, within) -> {
+                                            asked.add(check.id() + " " + ids + " " + within);
+                                            return CompletableFuture.completedFuture(
+                                                    Map.of(
+                                                            "cn0165",
+                                                            now.minus(Duration.ofMinutes(62))));
+                                        }));
         // the answer is taken on the FX thread after the call above
         CheckRow up = FxThread.call(() -> rowOf(vm, "node_up"));
         String why = up.why();
@@ -131,13 +143,13 @@ class CheckRowsTest {
                                             ctx.health(),
                                             ctx.navigation(),
                                             ctx.options(),
-                                            ctx.clock());
-                            vm.useSampleTimes(
-                                    (check, ids, at, within) ->
-                                            CompletableFuture.completedFuture(
-                                                    ids.contains("cn0165")
-                                                            ? Map.of("cn0165", last)
-                                                            : Map.of()));
+                                            ctx.clock(),
+                                            io.rackscope.desktop.ui.AlertHandling.NONE,
+                                            (check, ids, at, within) ->
+                                                    CompletableFuture.completedFuture(
+                                                            ids.contains("cn0165")
+                                                                    ? Map.of("cn0165", last)
+                                                                    : Map.of()));
                             return vm;
                         });
         var device = cfg.topology().device("fra1-a01r03-c06").orElseThrow();

@@ -220,7 +220,14 @@ class RackPartsRenderTest {
         Rack rack = cfg.topology().rack(RACK).orElseThrow();
         RackElevationViewModel vm =
                 new RackElevationViewModel(
-                        cfg, rack, ctx.health(), ctx.navigation(), ctx.options(), ctx.clock());
+                        cfg,
+                        rack,
+                        ctx.health(),
+                        ctx.navigation(),
+                        ctx.options(),
+                        ctx.clock(),
+                        ctx.handling(),
+                        ctx.sampleTimes());
         String tip = vm.cellText(cfg.topology().device(JBOD).orElseThrow(), "jbodtest01");
         assertTrue(tip.contains("CRIT") && tip.contains("(warn 1, crit 3)"), tip);
     }
@@ -239,7 +246,9 @@ class RackPartsRenderTest {
                         ctx.health(),
                         ctx.navigation(),
                         ctx.options(),
-                        ctx.clock());
+                        ctx.clock(),
+                        ctx.handling(),
+                        ctx.sampleTimes());
         String tip = vm.cellText(cfg.topology().device(JBOD).orElseThrow(), "jbodtest01");
         assertTrue(tip.contains("no sample: disk_ok"), tip);
     }

@@ -117,7 +117,9 @@ class FloorHandledTest {
                         f.feed,
                         new NavigationModel(),
                         new ViewOptions(),
-                        Clock.systemUTC());
+                        Clock.systemUTC(),
+                        io.rackscope.desktop.ui.AlertHandling.NONE,
+                        io.rackscope.desktop.ui.SampleTimes.NONE);
         assertEquals("", vm.rackCheckHandled("rack_pdu_load"));
         f.handling.acknowledge(
                 s.alerts().stream()

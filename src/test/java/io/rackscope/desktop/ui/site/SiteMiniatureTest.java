@@ -42,7 +42,8 @@ class SiteMiniatureTest {
                                             cfg.topology().site("fra1").orElseThrow(),
                                             ctx.health(),
                                             ctx.navigation(),
-                                            ctx.options());
+                                            ctx.options(),
+                                            io.rackscope.desktop.ui.PlaceHandling.NONE);
                             SiteView view = new SiteView(model);
                             Scene scene = new Scene(new StackPane(view.node()), 1200, 800);
                             scene.getRoot().applyCss();
