@@ -135,19 +135,22 @@ public final class ViewFactory {
                                 ctx.health(),
                                 ctx.navigation(),
                                 ctx.options(),
-                                ctx.clock());
-                wall.useHandling(ctx.handling());
+                                ctx.clock(),
+                                ctx.handling());
                 yield new WallboardView(wall, place.id());
             }
         };
     }
 
     private static AlertsViewModel alerts(AppContext ctx) {
-        AlertsViewModel m =
-                new AlertsViewModel(
-                        ctx.config(), ctx.locator(), ctx.health(), ctx.navigation(), ctx.clock());
-        m.useHandling(ctx.handling(), ctx.options().operatorProperty());
-        return m;
+        return new AlertsViewModel(
+                ctx.config(),
+                ctx.locator(),
+                ctx.health(),
+                ctx.navigation(),
+                ctx.clock(),
+                ctx.handling(),
+                ctx.options().operatorProperty());
     }
 
     /** The main window's alert panel: its filter is the user's (kept between sessions). */
@@ -175,8 +178,8 @@ public final class ViewFactory {
                         ctx.navigation(),
                         ctx.options(),
                         ctx.charts(),
-                        ctx.clock());
-        floor.useHandling(ctx.handling());
+                        ctx.clock(),
+                        ctx.handling());
         return floor;
     }
 

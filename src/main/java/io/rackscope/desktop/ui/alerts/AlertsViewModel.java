@@ -94,8 +94,8 @@ public final class AlertsViewModel {
     private Consumer<List<Incident>> onIncidents = a -> {};
     private final javafx.beans.property.ReadOnlyLongWrapper handled =
             new javafx.beans.property.ReadOnlyLongWrapper(this, "handled");
-    private AlertHandling handling = AlertHandling.NONE;
-    private StringProperty operator = new SimpleStringProperty(this, "operator", "operator");
+    private final AlertHandling handling;
+    private final StringProperty operator;
 
     public AlertsViewModel(
             RackscopeConfig config,
@@ -103,6 +103,30 @@ public final class AlertsViewModel {
             HealthSource health,
             Navigator navigator,
             Clock clock) {
+        this(
+                config,
+                locator,
+                health,
+                navigator,
+                clock,
+                AlertHandling.NONE,
+                new SimpleStringProperty("operator"));
+    }
+
+    /**
+     * {@code handling}: acknowledging and maintenance; {@code sessionOperator}: who acknowledges on
+     * this desk.
+     */
+    public AlertsViewModel(
+            RackscopeConfig config,
+            Locator locator,
+            HealthSource health,
+            Navigator navigator,
+            Clock clock,
+            AlertHandling handling,
+            StringProperty sessionOperator) {
+        this.handling = handling;
+        this.operator = sessionOperator;
         this.config = config;
         this.locator = locator;
         this.health = health;
@@ -507,11 +531,6 @@ public final class AlertsViewModel {
     }
 
     /** Acknowledging and maintenance through {@code h}, by the session's {@code operator}. */
-    public void useHandling(AlertHandling h, StringProperty sessionOperator) {
-        this.handling = h;
-        this.operator = sessionOperator;
-    }
-
     /** Whether incidents can be acknowledged or put under maintenance here. */
     public boolean canHandle() {
         return handling.enabled() && health.viewing() == null;

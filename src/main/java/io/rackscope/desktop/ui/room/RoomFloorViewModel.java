@@ -76,15 +76,9 @@ public final class RoomFloorViewModel {
     private final ReadOnlyObjectWrapper<Rack> selected =
             new ReadOnlyObjectWrapper<>(this, "selected");
 
-    private PlaceHandling handling = PlaceHandling.NONE;
+    private final PlaceHandling handling;
 
     /** Acknowledging and maintenance from a right-click on a rack. */
-    public void useHandling(AlertHandling h) {
-        this.handling =
-                new PlaceHandling(
-                        h, health, options.operatorProperty(), clock, new EntityLinks(config));
-    }
-
     public PlaceHandling handling() {
         return handling;
     }
@@ -97,12 +91,32 @@ public final class RoomFloorViewModel {
             ViewOptions options,
             ChartSource charts,
             Clock clock) {
+        this(config, room, health, navigator, options, charts, clock, AlertHandling.NONE);
+    }
+
+    /** {@code handling}: acknowledging and maintenance from the floor's right-click. */
+    public RoomFloorViewModel(
+            RackscopeConfig config,
+            Room room,
+            HealthSource health,
+            Navigator navigator,
+            ViewOptions options,
+            ChartSource charts,
+            Clock clock,
+            AlertHandling handling) {
         this.config = config;
         this.health = health;
         this.navigator = navigator;
         this.options = options;
         this.charts = charts;
         this.clock = new ShownClock(health, clock);
+        this.handling =
+                new PlaceHandling(
+                        handling,
+                        health,
+                        options.operatorProperty(),
+                        this.clock,
+                        new EntityLinks(config));
         this.room = room;
         this.rackList = room.racks().toList();
         room.racks()

@@ -84,15 +84,9 @@ public final class WallboardViewModel {
     private Runnable onApplied = () -> {};
     private boolean first = true;
 
-    private PlaceHandling handling = PlaceHandling.NONE;
+    private final PlaceHandling handling;
 
     /** Acknowledging and maintenance from a right-click. */
-    public void useHandling(AlertHandling h) {
-        this.handling =
-                new PlaceHandling(
-                        h, health, options.operatorProperty(), clock, new EntityLinks(config));
-    }
-
     public PlaceHandling handling() {
         return handling;
     }
@@ -105,12 +99,32 @@ public final class WallboardViewModel {
             Navigator navigator,
             ViewOptions options,
             Clock clock) {
+        this(config, locator, rooms, health, navigator, options, clock, AlertHandling.NONE);
+    }
+
+    /** {@code handling}: acknowledging and maintenance from a tile's right-click. */
+    public WallboardViewModel(
+            RackscopeConfig config,
+            Locator locator,
+            List<Room> rooms,
+            HealthSource health,
+            Navigator navigator,
+            ViewOptions options,
+            Clock clock,
+            AlertHandling handling) {
         this.config = config;
         this.locator = locator;
         this.health = health;
         this.navigator = navigator;
         this.options = options;
         this.clock = new ShownClock(health, clock);
+        this.handling =
+                new PlaceHandling(
+                        handling,
+                        health,
+                        options.operatorProperty(),
+                        this.clock,
+                        new EntityLinks(config));
         this.rooms = List.copyOf(rooms);
         List<String> order = new ArrayList<>();
         List<Device> owners = new ArrayList<>();

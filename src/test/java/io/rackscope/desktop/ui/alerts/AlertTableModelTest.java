@@ -171,9 +171,15 @@ class AlertTableModelTest {
                         Clock.systemUTC());
         publishThreePlaces();
         var raw = feed.current();
-        m.useHandling(
-                new io.rackscope.desktop.ui.DirectHandling(service, feed, () -> raw),
-                new javafx.beans.property.SimpleStringProperty("dave"));
+        AlertsViewModel m =
+                new AlertsViewModel(
+                        CFG,
+                        new Locator(CFG.topology()),
+                        feed,
+                        new NavigationModel(),
+                        Clock.systemUTC(),
+                        new io.rackscope.desktop.ui.DirectHandling(service, feed, () -> raw),
+                        new javafx.beans.property.SimpleStringProperty("dave"));
         AlertItem member =
                 m.tableProperty().get().stream()
                         .filter(r -> r.incident().startsWith("Rack "))

@@ -153,8 +153,8 @@ class FloorHandledTest {
                         new NavigationModel(),
                         new ViewOptions(),
                         null,
-                        Clock.systemUTC());
-        floor.useHandling(new io.rackscope.desktop.ui.DirectHandling(h, feed, () -> raw));
+                        Clock.systemUTC(),
+                        new io.rackscope.desktop.ui.DirectHandling(h, feed, () -> raw));
         var rack = cfg.topology().instance("cn0165").orElseThrow().rack();
         var other = cfg.topology().instance("cn0001").orElseThrow().rack();
         assertTrue(floor.handling().enabled());
