@@ -71,11 +71,16 @@ public final class FileStore implements SilenceStore {
 
     @Override
     public java.util.Optional<String> limitation() {
-        Path dir = maintenances.toAbsolutePath().getParent();
-        return Files.isDirectory(dir) && !writable.test(dir)
+        return cannotWrite()
                 ? java.util.Optional.of(
                         "read-only: shown from there, but new ones cannot be kept there")
                 : java.util.Optional.empty();
+    }
+
+    /** Whether the directory of the files exists and cannot be written. */
+    private boolean cannotWrite() {
+        Path dir = maintenances.toAbsolutePath().getParent();
+        return Files.isDirectory(dir) && !writable.test(dir);
     }
 
     private static String readOnly(Path dir) {
@@ -349,7 +354,7 @@ public final class FileStore implements SilenceStore {
             Path dir = maintenances.toAbsolutePath().getParent();
             throw new StoreException(
                     StoreException.Kind.UNREACHABLE,
-                    Files.isDirectory(dir) && !writable.test(dir)
+                    cannotWrite()
                             ? readOnly(dir)
                             : "cannot write in " + dir + ": " + e.getMessage());
         }

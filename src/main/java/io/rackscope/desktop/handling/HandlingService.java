@@ -194,7 +194,7 @@ public final class HandlingService {
             return false;
         }
         for (Silence x : lost) {
-            queue.add(new Create(x.withId("pending-" + queue.size() + "-" + clock.millis())));
+            queue.add(new Create(x.withId(pendingId())));
         }
         restored =
                 store.describe()
@@ -222,6 +222,8 @@ public final class HandlingService {
     }
 
     private void flush() throws StoreException {
+        // what the store holds, read once for all the twins looked for below
+        List<Silence> held = null;
         while (!queue.isEmpty()) {
             Change c = queue.get(0);
             if (c instanceof Create cr) {
@@ -236,13 +238,17 @@ public final class HandlingService {
                 try {
                     // a first try that timed out may have been taken: never make it twice
                     Instant now = clock.instant();
+                    if (held == null) {
+                        held = new ArrayList<>(store.read());
+                    }
                     made =
-                            store.read().stream()
+                            held.stream()
                                     .filter(x -> sameRequest(x, s, now))
                                     .findFirst()
                                     .orElse(null);
                     if (made == null) {
                         made = store.create(s);
+                        held.add(made);
                     }
                 } catch (StoreException e) {
                     if (e.kind() != StoreException.Kind.REJECTED) {
@@ -284,6 +290,11 @@ public final class HandlingService {
                 && x.status(now) != Silence.Status.EXPIRED;
     }
 
+    /** The id shown for a silence queued until the store takes it. */
+    private String pendingId() {
+        return "pending-" + queue.size() + "-" + clock.millis();
+    }
+
     /** Says that {@code s}, typed while the store was down, was not kept, and why. */
     private void notLongerKept(Silence s, String why) {
         String what =
@@ -312,13 +323,7 @@ public final class HandlingService {
      * #notices()}), or empty.
      */
     public synchronized Optional<String> problem() {
-        String said =
-                java.util.stream.Stream.of(
-                                problem == null ? null : problem.getMessage(),
-                                notices().orElse(null))
-                        .filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.joining("; "));
-        return said.isEmpty() ? Optional.empty() : Optional.of(said);
+        return joined(problem == null ? null : problem.getMessage(), notices().orElse(null));
     }
 
     /**
@@ -332,8 +337,13 @@ public final class HandlingService {
             restored = null;
             restoredAt = null;
         }
+        return joined(dropped, restored, unsentProblem);
+    }
+
+    /** Those of {@code parts} that are said, joined; empty when none is. */
+    private static Optional<String> joined(String... parts) {
         String said =
-                java.util.stream.Stream.of(dropped, restored, unsentProblem)
+                java.util.stream.Stream.of(parts)
                         .filter(java.util.Objects::nonNull)
                         .collect(java.util.stream.Collectors.joining("; "));
         return said.isEmpty() ? Optional.empty() : Optional.of(said);
@@ -432,7 +442,7 @@ public final class HandlingService {
             return made;
         } catch (StoreException e) {
             problem = e;
-            Silence pending = s.withId("pending-" + queue.size() + "-" + clock.millis());
+            Silence pending = s.withId(pendingId());
             queue.add(new Create(pending));
             persist();
             return pending;

@@ -928,10 +928,17 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      */
     private CompletableFuture<Map<String, Instant>> silentSince(
             List<String> entities, Instant at, Duration lookback) {
+        Instant windowStart = at.minus(lookback);
         Map<String, String> entityOf = new HashMap<>();
+        Map<String, Instant> earliest = new HashMap<>();
         for (String e : entities) {
-            boolean node = config.topology().instance(e).isPresent();
-            entityOf.put(seriesId(node ? CheckScope.NODE : CheckScope.CHASSIS, e), e);
+            CheckScope scope =
+                    config.topology().instance(e).isPresent()
+                            ? CheckScope.NODE
+                            : CheckScope.CHASSIS;
+            String id = seriesId(scope, e);
+            entityOf.put(id, e);
+            earliest.put(id, times.notBefore(routeOf(scope, e), windowStart));
         }
         Map<String, Instant> last = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> asked = new ArrayList<>();
@@ -957,29 +964,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                                                         : y))));
             }
         }
-        Instant windowStart = at.minus(lookback);
         return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]))
                 .thenApply(
                         x -> {
                             Map<String, Instant> out = new HashMap<>();
                             entityOf.forEach(
-                                    (id, e) ->
-                                            out.put(
-                                                    e,
-                                                    last.getOrDefault(
-                                                            id,
-                                                            times.notBefore(
-                                                                    routeOf(
-                                                                            config.topology()
-                                                                                            .instance(
-                                                                                                    e)
-                                                                                            .isPresent()
-                                                                                    ? CheckScope
-                                                                                            .NODE
-                                                                                    : CheckScope
-                                                                                            .CHASSIS,
-                                                                            e),
-                                                                    windowStart))));
+                                    (id, e) -> out.put(e, last.getOrDefault(id, earliest.get(id))));
                             return Map.copyOf(out);
                         });
     }
