@@ -1,7 +1,7 @@
 package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.ui.AlertHandling;
+import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
 import io.rackscope.desktop.ui.HealthSource;

@@ -9,6 +9,7 @@ import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Stores;
+import io.rackscope.desktop.live.HandlingBridge;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.CheckTrials;
 import io.rackscope.desktop.telemetry.EvaluationMode;
@@ -91,7 +92,7 @@ public final class DesktopSession implements AutoCloseable {
         handling =
                 new HandlingBridge(
                         handlingService,
-                        feed,
+                        feed.loop(),
                         Duration.ofSeconds(cfg.app().alerts().handlingRefreshSeconds()));
         MetricsService metrics = new MetricsService(prometheus, cfg.topology(), cfg.app());
         ctx =

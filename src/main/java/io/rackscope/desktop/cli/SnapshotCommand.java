@@ -1,12 +1,12 @@
 package io.rackscope.desktop.cli;
 
+import io.rackscope.desktop.alerting.AlertTracker;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
-import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
@@ -14,6 +14,7 @@ import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.Handling;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.live.LiveLoop;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.AlertStarts;
 import io.rackscope.desktop.telemetry.CheckTargets;
@@ -127,7 +128,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                                 cfg,
                                 client,
                                 plain ? EvaluationMode.PLAIN : EvaluationMode.FILTERED,
-                                Clock.systemUTC())) {
+                                Clock.systemUTC());
+                LiveLoop loop = new LiveLoop(planner, new AlertTracker(), shown -> {})) {
             if (interval != null) {
                 planner.setCycleInterval(Duration.ofSeconds(interval));
             }
@@ -142,8 +144,10 @@ public final class SnapshotCommand implements Callable<Integer> {
                 planner.invalidateCaches();
                 s =
                         at == null
-                                ? planner.refresh()
-                                : planner.refreshAt(at.minusMillis((cycles - 1 - i) * every));
+                                ? loop.cycleNow()
+                                : loop.publish(
+                                        planner.refreshAt(
+                                                at.minusMillis((cycles - 1 - i) * every)));
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("query_count", stats.queryCount() - q0);
                 c.put("bytes", stats.bytes() - b0);
@@ -252,9 +256,8 @@ public final class SnapshotCommand implements Callable<Integer> {
         Map<String, Object> out = new TreeMap<>();
         CheckTargets targets = new CheckTargets(cfg);
         for (Check c : cfg.checks().values()) {
-            CheckOutcome o = s.checks().get(c.id());
             for (String entity : targets.of(c)) {
-                CheckState st = o == null ? CheckState.NOT_EVALUATED : o.state(entity);
+                CheckState st = s.stateOf(c.id(), entity);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("state", st.severity());
                 m.put("value", Double.isFinite(st.value()) ? st.value() : null);

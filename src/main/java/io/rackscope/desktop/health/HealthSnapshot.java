@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -317,6 +318,35 @@ public final class HealthSnapshot {
     }
 
     /**
+     * What check {@code checkId} says of {@code entity}, and why: computed once, by the planner.
+     */
+    public CheckState stateOf(String checkId, String entity) {
+        CheckOutcome o = checks.get(checkId);
+        return o == null ? CheckState.NOT_EVALUATED : o.state(entity);
+    }
+
+    /**
+     * What check {@code checkId} says of slot {@code slot} (a disk, a PSU) of {@code entity}: the
+     * slot's own state when the check expands by slot (a slot not named is OK), else the entity's;
+     * null when the check was not evaluated.
+     */
+    public Severity slotStateOf(String checkId, String entity, int slot) {
+        CheckOutcome o = checks.get(checkId);
+        if (o == null) {
+            return null;
+        }
+        CheckResult r = o.problems().get(entity);
+        if (r == null || r.children().isEmpty()) {
+            return o.state(entity).severity();
+        }
+        Severity child = r.children().get(Integer.toString(slot));
+        if (child == null) {
+            child = r.children().get(String.format(Locale.ROOT, "%02d", slot));
+        }
+        return child == null ? Severity.OK : child;
+    }
+
+    /**
      * The worst state {@code checkIds} give {@code entity}: a failing check's severity, UNKNOWN for
      * a check without a sample for it (or not evaluated at all), else OK; UNKNOWN when there are no
      * checks.
@@ -324,8 +354,7 @@ public final class HealthSnapshot {
     public Severity checkState(List<String> checkIds, String entity) {
         Severity worst = checkIds.isEmpty() ? Severity.UNKNOWN : Severity.OK;
         for (String id : checkIds) {
-            CheckOutcome o = checks.get(id);
-            worst = Severity.worst(worst, o == null ? Severity.UNKNOWN : o.stateOf(entity));
+            worst = Severity.worst(worst, stateOf(id, entity).severity());
         }
         return worst;
     }

@@ -20,7 +20,11 @@ public final class AlertStarts {
      * history cannot say, the start stays unknown.
      */
     public static HealthSnapshot read(
-            TelemetryPlanner planner, HealthSnapshot s, Duration lookback) {
+            TelemetryPlanner planner, HealthSnapshot seen, Duration lookback) {
+        // only history says when an alert began: when the caller first saw it is not a start
+        HealthSnapshot s =
+                seen.withTracking(
+                        seen.alerts().stream().map(a -> a.since(null)).toList(), seen.fresh());
         Map<String, List<String>> byCheck = new LinkedHashMap<>();
         s.alerts()
                 .forEach(

@@ -1,7 +1,7 @@
 package io.rackscope.desktop.ui;
 
 import io.rackscope.desktop.checks.Check;
-import io.rackscope.desktop.health.CheckOutcome;
+import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.HealthSnapshot;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,14 +38,13 @@ public final class LastSamples {
 
     /** Asks for those of {@code targets} of {@code c} that have no sample in {@code s}. */
     public void update(HealthSnapshot s, Check c, List<String> targets) {
-        CheckOutcome o = s.checks().get(c.id());
-        if (port == SampleTimes.NONE || o == null) {
+        if (port == SampleTimes.NONE || !s.checks().containsKey(c.id())) {
             return;
         }
         List<String> wanted = new ArrayList<>();
         for (String target : targets) {
             String key = c.id() + "/" + target;
-            if (!(o.absent().contains(target) && !o.unevaluated().contains(target))) {
+            if (s.stateOf(c.id(), target).reason() != CheckState.Reason.NO_SAMPLE) {
                 known.remove(key);
             } else if (!known.containsKey(key)) {
                 known.put(key, ASKED);

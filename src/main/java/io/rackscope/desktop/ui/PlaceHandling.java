@@ -5,6 +5,7 @@ import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.live.AlertHandling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

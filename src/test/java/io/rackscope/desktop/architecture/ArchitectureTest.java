@@ -30,6 +30,7 @@ class ArchitectureTest {
                     "config",
                     "health",
                     "http",
+                    "live",
                     "metrics",
                     "prometheus",
                     "promql",

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rackscope.desktop.alerting.AlertTracker;
-import io.rackscope.desktop.app.HandlingBridge;
-import io.rackscope.desktop.app.HealthFeed;
 import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
@@ -20,6 +18,8 @@ import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.live.HandlingBridge;
+import io.rackscope.desktop.live.LiveLoop;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,29 +224,28 @@ class AlertmanagerIT {
                 AlertmanagerServer second = AlertmanagerServer.start(first)) {
             HealthSnapshot s = cycle(cfg);
             Alert n01 = alertOf(s, "n01");
-            HealthFeed deskFeed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
-            HealthFeed wallFeed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
+            AtomicReference<HealthSnapshot> wallShown = new AtomicReference<>();
+            LiveLoop deskLoop = new LiveLoop(null, new AlertTracker(), shown -> {});
+            LiveLoop wallLoop = new LiveLoop(null, new AlertTracker(), wallShown::set);
             Duration every = Duration.ofSeconds(cfg.app().alerts().handlingRefreshSeconds());
             try (HandlingBridge desk =
                             new HandlingBridge(
                                     Stores.service(cfg, first.url(), Clock.systemUTC()),
-                                    deskFeed,
+                                    deskLoop,
                                     every);
                     HandlingBridge wall =
                             new HandlingBridge(
                                     Stores.service(cfg, second.url(), Clock.systemUTC()),
-                                    wallFeed,
+                                    wallLoop,
                                     every)) {
-                deskFeed.publish(s);
-                wallFeed.publish(s);
+                deskLoop.publish(s);
+                wallLoop.publish(s);
                 long t0 = System.nanoTime();
                 desk.acknowledge(n01, "dave", "rebooting", null).get(15, TimeUnit.SECONDS);
                 // no health cycle runs: the wall's handling loop alone brings it
                 PrometheusServer.waitFor(
                         () ->
-                                wallFeed.current()
-                                                .handling()
-                                                .alert(alertOf(wallFeed.current(), "n01"))
+                                wallShown.get().handling().alert(alertOf(wallShown.get(), "n01"))
                                         != null,
                         Duration.ofSeconds(15),
                         "the acknowledgement on the other desk");
@@ -254,10 +254,7 @@ class AlertmanagerIT {
                         (System.nanoTime() - t0) / 1_000_000);
                 assertEquals(
                         "dave",
-                        wallFeed.current()
-                                .handling()
-                                .alert(alertOf(wallFeed.current(), "n01"))
-                                .by());
+                        wallShown.get().handling().alert(alertOf(wallShown.get(), "n01")).by());
             }
         }
     }

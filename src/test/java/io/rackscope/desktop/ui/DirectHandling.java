@@ -7,6 +7,7 @@ import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.live.AlertHandling;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

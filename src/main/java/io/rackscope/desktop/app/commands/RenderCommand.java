@@ -154,7 +154,7 @@ public final class RenderCommand implements Callable<Integer> {
                             planner::valuesAt,
                             Clock.systemUTC(),
                             new AppContext.Kept(
-                                    io.rackscope.desktop.ui.AlertHandling.NONE,
+                                    io.rackscope.desktop.live.AlertHandling.NONE,
                                     planner::lastSampleAt,
                                     io.rackscope.desktop.ui.JournalMarks.NONE,
                                     io.rackscope.desktop.ui.JournalHistory.NONE));

@@ -4,7 +4,6 @@ import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
-import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -175,8 +174,7 @@ public final class DeviceViewModel {
 
     /** {@code target}: the id the check's series carry; {@code since}: its alert's start. */
     private CheckRow row(HealthSnapshot s, Check c, String target, Instant since) {
-        CheckOutcome o = s.checks().get(c.id());
-        CheckState st = o == null ? CheckState.NOT_EVALUATED : o.state(target);
+        CheckState st = s.stateOf(c.id(), target);
         double value =
                 Double.isNaN(st.value())
                         ? currentValues.getOrDefault(c.id() + "/" + target, Double.NaN)

@@ -5,17 +5,15 @@ import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
-import io.rackscope.desktop.health.CheckOutcome;
-import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
-import io.rackscope.desktop.ui.AlertHandling;
 import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
@@ -32,7 +30,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -229,25 +226,11 @@ public final class RackElevationViewModel {
                         : d.instances().stream().map(i -> i.instanceId()).toList();
         Severity worst = null;
         for (Check c : expanding(d)) {
-            CheckOutcome o = s.checks().get(c.id());
-            if (o == null) {
-                continue;
-            }
             for (String e : entities) {
-                Severity state;
-                CheckResult r = o.problems().get(e);
-                if (r == null) {
-                    state = o.absent().contains(e) ? Severity.UNKNOWN : Severity.OK;
-                } else if (r.children().isEmpty()) {
-                    state = r.severity();
-                } else {
-                    Severity child = r.children().get(Integer.toString(slot));
-                    if (child == null) {
-                        child = r.children().get(String.format(Locale.ROOT, "%02d", slot));
-                    }
-                    state = child == null ? Severity.OK : child;
+                Severity state = s.slotStateOf(c.id(), e, slot);
+                if (state != null) {
+                    worst = worst == null ? state : Severity.worst(worst, state);
                 }
-                worst = worst == null ? state : Severity.worst(worst, state);
             }
         }
         return worst == null ? Severity.UNKNOWN : worst;
@@ -345,9 +328,8 @@ public final class RackElevationViewModel {
                 continue;
             }
             String target = c.scope() == CheckScope.NODE ? entity : d.id();
-            CheckOutcome o = s.checks().get(c.id());
-            CheckState st = o == null ? null : o.state(target);
-            if (st == null || !st.withoutSample()) {
+            CheckState st = s.stateOf(c.id(), target);
+            if (!st.withoutSample()) {
                 continue;
             }
             if (st.reason() == CheckState.Reason.QUERY_FAILED) {

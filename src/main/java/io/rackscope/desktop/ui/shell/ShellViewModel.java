@@ -3,7 +3,7 @@ package io.rackscope.desktop.ui.shell;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Incident;
-import io.rackscope.desktop.ui.AlertHandling;
+import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;

@@ -144,7 +144,7 @@ class CheckRowsTest {
                                             ctx.navigation(),
                                             ctx.options(),
                                             ctx.clock(),
-                                            io.rackscope.desktop.ui.AlertHandling.NONE,
+                                            io.rackscope.desktop.live.AlertHandling.NONE,
                                             (check, ids, at, within) ->
                                                     CompletableFuture.completedFuture(
                                                             ids.contains("cn0165")

@@ -118,7 +118,7 @@ class FloorHandledTest {
                         new NavigationModel(),
                         new ViewOptions(),
                         Clock.systemUTC(),
-                        io.rackscope.desktop.ui.AlertHandling.NONE,
+                        io.rackscope.desktop.live.AlertHandling.NONE,
                         io.rackscope.desktop.ui.SampleTimes.NONE);
         assertEquals("", vm.rackCheckHandled("rack_pdu_load"));
         f.handling.acknowledge(

@@ -1,4 +1,4 @@
-package io.rackscope.desktop.app;
+package io.rackscope.desktop.live;
 
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Silence;
@@ -7,7 +7,6 @@ import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
-import io.rackscope.desktop.ui.AlertHandling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,12 +22,12 @@ import java.util.function.Supplier;
  * The window's handling: the store is read on its own thread every {@code
  * alerts.handling_refresh_seconds} (so a slow Alertmanager never delays health, and a colleague's
  * acknowledgement shows within seconds, not at the next cycle), changes go through that thread too,
- * and after each read that changed something the feed shows the current snapshot again with it
+ * and after each read that changed something the loop emits the current snapshot again with it
  * applied.
  */
 public final class HandlingBridge implements AlertHandling, AutoCloseable {
     private final HandlingService service;
-    private final HealthFeed feed;
+    private final LiveLoop loop;
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -37,11 +36,11 @@ public final class HandlingBridge implements AlertHandling, AutoCloseable {
                         return t;
                     });
 
-    public HandlingBridge(HandlingService service, HealthFeed feed, Duration every) {
+    public HandlingBridge(HandlingService service, LiveLoop loop, Duration every) {
         this.service = service;
-        this.feed = feed;
-        feed.handleWith(
-                new HealthFeed.Handler() {
+        this.loop = loop;
+        loop.handleWith(
+                new LiveLoop.Handler() {
                     @Override
                     public HealthSnapshot apply(HealthSnapshot s, boolean live) {
                         return service.apply(s, live);
@@ -57,7 +56,7 @@ public final class HandlingBridge implements AlertHandling, AutoCloseable {
                 () -> {
                     // each live cycle applies the store anyway: show again only what changed
                     if (service.refresh()) {
-                        feed.rehandle();
+                        loop.rehandle();
                     }
                 },
                 0,
@@ -69,7 +68,7 @@ public final class HandlingBridge implements AlertHandling, AutoCloseable {
         return CompletableFuture.supplyAsync(
                 () -> {
                     T out = work.get();
-                    feed.rehandle();
+                    loop.rehandle();
                     return out;
                 },
                 worker);

@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui;
+package io.rackscope.desktop.live;
 
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.handling.Target;
