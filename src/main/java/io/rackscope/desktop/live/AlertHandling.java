@@ -1,5 +1,6 @@
 package io.rackscope.desktop.live;
 
+import io.rackscope.desktop.arch.Port;
 import io.rackscope.desktop.handling.Silence;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * Port: acknowledging and putting under maintenance, off the FX thread; every change is applied to
  * what the window shows as soon as the store has it (or queued, shown as pending, when it is down).
  */
+@Port
 public interface AlertHandling {
     AlertHandling NONE =
             new AlertHandling() {

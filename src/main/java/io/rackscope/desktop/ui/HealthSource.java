@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.arch.Port;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** Port: the newest health snapshot, on the FX thread, and a way to ask for a fresh one now. */
+@Port
 public interface HealthSource {
     /** The viewing property of a source that cannot look back. */
     final class Live {

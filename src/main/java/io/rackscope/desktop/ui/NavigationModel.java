@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.arch.Port;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -8,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** Where the user is, with browser-like back and forward. */
+@Port
 public final class NavigationModel implements Navigator {
     private static final int MAX_HISTORY = 200;
     private final ReadOnlyObjectWrapper<Place> current =

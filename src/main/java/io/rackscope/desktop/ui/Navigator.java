@@ -1,8 +1,10 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.arch.Port;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 /** Port: where the user is, and going somewhere else. */
+@Port
 public interface Navigator {
     void go(Place place);
 

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.arch.Port;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
  * Port: which moment the views show, and a way to choose one. Calls return at once; the chosen
  * moment's states arrive through the health source when they are evaluated.
  */
+@Port
 public interface TimeTravel {
     /** Time travel where there is no past to ask for: always live. */
     TimeTravel NONE =

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui;
 
+import io.rackscope.desktop.arch.Port;
 import io.rackscope.desktop.health.HealthSnapshot;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import javafx.beans.property.StringProperty;
  * coloured by their Slurm state instead of their health, the Slurm job to highlight, and a tried
  * check shown in preview.
  */
+@Port
 public final class ViewOptions {
     private final ObjectProperty<Theme> theme =
             new SimpleObjectProperty<>(this, "theme", Theme.DARK);
