@@ -1,5 +1,6 @@
 package io.rackscope.desktop.slurm;
 
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,17 @@ public record SlurmSnapshot(
         nodes = Map.copyOf(nodes);
         jobs = Map.copyOf(jobs);
         unmapped = List.copyOf(unmapped);
+    }
+
+    /** The running jobs, the largest first (then by id). */
+    public List<SlurmJob> runningJobs() {
+        return jobs.entrySet().stream()
+                .map(e -> new SlurmJob(e.getKey(), e.getValue()))
+                .sorted(
+                        Comparator.comparingInt((SlurmJob j) -> j.instances().size())
+                                .reversed()
+                                .thenComparing(SlurmJob::id))
+                .toList();
     }
 
     public SlurmState state(String instance) {

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui.slurm;
 
+import io.rackscope.desktop.slurm.SlurmJob;
 import io.rackscope.desktop.slurm.SlurmNode;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.slurm.SlurmState;
@@ -7,7 +8,6 @@ import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tone;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -45,7 +46,7 @@ public final class SlurmView implements PlaceView {
     private final FlowPane counts = new FlowPane(8, 6);
     private final Label headline = new Label();
     private final TableView<Map.Entry<String, Map<String, Integer>>> partitions = new TableView<>();
-    private final ListView<String> jobs = new ListView<>();
+    private final ListView<SlurmJob> jobs = new ListView<>();
 
     public SlurmView(SlurmViewModel model) {
         this.model = model;
@@ -208,12 +209,24 @@ public final class SlurmView implements PlaceView {
         jobs.getSelectionModel()
                 .selectedItemProperty()
                 .addListener(
-                        (o, a, line) ->
-                                model.selectedJobProperty()
-                                        .set(
-                                                line == null
-                                                        ? null
-                                                        : line.substring(0, line.indexOf(' '))));
+                        (o, a, job) ->
+                                model.selectedJobProperty().set(job == null ? null : job.id()));
+        jobs.setCellFactory(
+                list ->
+                        new ListCell<>() {
+                            @Override
+                            protected void updateItem(SlurmJob job, boolean empty) {
+                                super.updateItem(job, empty);
+                                setText(
+                                        empty || job == null
+                                                ? null
+                                                : job.id()
+                                                        + "  ("
+                                                        + Formats.count(
+                                                                job.instances().size(), "node")
+                                                        + ")");
+                            }
+                        });
         Button clear = new Button("Clear");
         clear.getStyleClass().add("nav-button");
         clear.setOnAction(e -> jobs.getSelectionModel().clearSelection());
@@ -248,19 +261,12 @@ public final class SlurmView implements PlaceView {
                                                         e.getValue() + " " + e.getKey())));
         partitions.getItems().setAll(s.partitions().entrySet());
         String selected = model.selectedJobProperty().get();
-        List<String> lines =
-                s.jobs().entrySet().stream()
-                        .sorted(
-                                Map.Entry.<String, List<String>>comparingByValue(
-                                                Comparator.comparingInt(List::size))
-                                        .reversed())
-                        .map(e -> e.getKey() + "  (" + e.getValue().size() + " nodes)")
-                        .toList();
-        jobs.getItems().setAll(lines);
-        lines.stream()
-                .filter(l -> l.startsWith(selected + " "))
+        List<SlurmJob> running = s.runningJobs();
+        jobs.getItems().setAll(running);
+        running.stream()
+                .filter(j -> j.id().equals(selected))
                 .findFirst()
-                .ifPresent(l -> jobs.getSelectionModel().select(l));
+                .ifPresent(j -> jobs.getSelectionModel().select(j));
     }
 
     private static Label badge(Tone tone, String text) {
