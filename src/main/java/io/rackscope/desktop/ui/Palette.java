@@ -54,4 +54,14 @@ public final class Palette {
     public Color severity(Severity s) {
         return token("-sev-" + s.name().toLowerCase(Locale.ROOT));
     }
+
+    /** The fill of a tile whose state is a last known one (stale): {@code t}, dimmed. */
+    public Color staleFill(Tone t) {
+        return token(t.token() + "-stale-fill");
+    }
+
+    /** The halo around a map marker of state {@code s}. */
+    public Color halo(Severity s) {
+        return token("-sev-" + s.name().toLowerCase(Locale.ROOT) + "-halo");
+    }
 }

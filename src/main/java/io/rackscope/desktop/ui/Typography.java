@@ -16,6 +16,20 @@ public final class Typography {
 
     private Typography() {}
 
+    /**
+     * The base text size of the stylesheet ({@code .root} in {@code rackscope.css}); the sizes of
+     * the stylesheet's classes are relative to it where a view scales.
+     */
+    public static final double BASE_SIZE = 13;
+
+    /**
+     * The inline style that scales a view's text by {@code scale} (a wall read from metres away):
+     * its classes' sizes, in em, follow.
+     */
+    public static String scaled(double scale) {
+        return "-fx-font-size: " + Math.round(BASE_SIZE * scale) + "px;";
+    }
+
     public static Font regular(double size) {
         return font(FontWeight.NORMAL, size);
     }

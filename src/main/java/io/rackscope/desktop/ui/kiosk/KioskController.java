@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.kiosk;
 
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.Typography;
 import io.rackscope.desktop.ui.shell.MainView;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -97,7 +98,7 @@ public final class KioskController {
                     }
                 });
         hideIdleCursor(scene);
-        main.node().setStyle("-fx-font-size: " + Math.round(13 * settings.scale()) + "px;");
+        main.node().setStyle(Typography.scaled(settings.scale()));
         main.useKioskBar(bar(main), true);
         main.addNewIncidentListener(playlist::onNewIncidents);
         main.addIncidentsListener(playlist::onIncidents);

@@ -42,7 +42,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -490,8 +489,7 @@ public final class RoomFloorView implements PlaceView {
                 !filter.isEmpty() && !filter.contains(st.severity())
                         || !st.inJob() && model.jobSelected();
         g.setGlobalAlpha(dimmed ? 0.18 : 1);
-        Color fill = p.tone(st.tone());
-        g.setFill(st.stale() ? fill.deriveColor(0, 1, 0.55, 1) : fill);
+        g.setFill(st.stale() ? p.staleFill(st.tone()) : p.tone(st.tone()));
         g.fillRoundRect(t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight(), 5, 5);
         if (st.stale()) {
             g.setStroke(p.token("-sev-stale"));

@@ -93,14 +93,14 @@ public final class WallboardView implements PlaceView {
         this.scale = model.textScale();
         this.recentMillis = model.recentMillis();
         root.getStyleClass().add("content");
+        root.setStyle(Typography.scaled(scale));
         Label title =
                 new Label(
                         "Wallboard — "
                                 + (scope.isEmpty() ? "all sites" : scope)
                                 + " · "
                                 + Formats.count(model.size(), "node"));
-        title.getStyleClass().add("title");
-        title.setStyle("-fx-font-size: " + Math.round(20 * scale) + "px;");
+        title.getStyleClass().add("wall-title");
         HBox header = new HBox(title);
         header.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(header);
@@ -115,11 +115,9 @@ public final class WallboardView implements PlaceView {
         root.setCenter(holder);
         Palette p = model.palette();
         healthyPercent.setId("healthy-percent");
-        healthyPercent.setStyle(
-                "-fx-font-size: " + Math.round(34 * scale) + "px; -fx-font-weight: bold;");
+        healthyPercent.getStyleClass().add("wall-figure");
         Severities.styled(healthyPercent, Severity.OK, "sev-text");
-        healthyOf.getStyleClass().add("muted");
-        healthyOf.setStyle("-fx-font-size: " + Math.round(13 * scale) + "px;");
+        healthyOf.getStyleClass().addAll("muted", "wall-note");
         health =
                 tile(
                         TileBuilder.create()
@@ -139,8 +137,7 @@ public final class WallboardView implements PlaceView {
             counts[i] = new Label("0");
             counts[i].setId("count-" + order.get(i).name().toLowerCase(Locale.ROOT));
             counts[i].setMinWidth(Region.USE_PREF_SIZE);
-            counts[i].setStyle(
-                    "-fx-font-size: " + Math.round(18 * scale) + "px; -fx-font-weight: bold;");
+            counts[i].getStyleClass().add("wall-count");
             VBox cellBox = new VBox(2, name, counts[i]);
             countGrid.add(cellBox, i % 2, i / 2);
         }
@@ -271,12 +268,12 @@ public final class WallboardView implements PlaceView {
         Label title = new Label((t.handled() ? "handled: " : "") + t.title());
         title.setMinWidth(0);
         title.setTooltip(new javafx.scene.control.Tooltip(title.getText()));
-        title.setStyle("-fx-font-size: " + Math.round(12 * scale) + "px;");
+        title.getStyleClass().add("wall-row");
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         Label count = new Label(String.format(Locale.ROOT, "%,d", t.count()));
         count.setMinWidth(Region.USE_PREF_SIZE);
-        count.setStyle("-fx-font-size: " + Math.round(12 * scale) + "px; -fx-font-weight: bold;");
+        count.getStyleClass().addAll("wall-row", "wall-row-count");
         HBox row = new HBox(6, sev, title, count);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -348,7 +345,7 @@ public final class WallboardView implements PlaceView {
         colours = new int[Tone.values().length * 2];
         for (Tone t : Tone.values()) {
             colours[t.ordinal() * 2] = argb(p.tone(t));
-            colours[t.ordinal() * 2 + 1] = argb(p.tone(t).deriveColor(0, 1, 0.5, 1));
+            colours[t.ordinal() * 2 + 1] = argb(p.staleFill(t));
         }
         accent = argb(p.token("-accent"));
         for (int i = 0; i < model.size(); i++) {

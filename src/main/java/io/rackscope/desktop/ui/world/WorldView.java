@@ -286,7 +286,7 @@ public final class WorldView implements PlaceView {
             double sx = x(site.location().lon());
             double sy = y(site.location().lat());
             Severity sev = model.state(site);
-            g.setFill(p.severity(sev).deriveColor(0, 1, 1, 0.25));
+            g.setFill(p.halo(sev));
             g.fillOval(sx - MARKER * 2, sy - MARKER * 2, MARKER * 4, MARKER * 4);
             g.setFill(p.severity(sev));
             g.fillOval(sx - MARKER, sy - MARKER, MARKER * 2, MARKER * 2);
