@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -346,7 +345,7 @@ public final class AlertsViewModel {
         if (!showing.equals(rows.get())) {
             rows.set(List.copyOf(showing));
         }
-        unfiltered = table(incidents);
+        unfiltered = AlertTableRows.of(incidents, locator, health.current().handling());
         showTable();
         empty.set(emptyText(health.current()));
         List<SlurmAlert> slurmNow =
@@ -409,77 +408,17 @@ public final class AlertsViewModel {
         return List.copyOf(out);
     }
 
-    private List<AlertRow> table(List<IncidentItem> incidents) {
-        io.rackscope.desktop.health.Handling handling = health.current().handling();
-        List<AlertRow> out = new ArrayList<>();
-        for (IncidentItem i : incidents) {
-            for (AlertItem m : i.members()) {
-                Alert a = m.alert();
-                String room = "";
-                String site = "";
-                Optional<Rack> rack = locator.rackOf(a.entity());
-                if (rack.isPresent()) {
-                    room = rack.get().roomKey();
-                    site = rack.get().siteId();
-                }
-                out.add(
-                        new AlertRow(
-                                a.severity(),
-                                i.incident().title(),
-                                m.checkName(),
-                                a.entity(),
-                                a.device() == null ? "" : a.device(),
-                                rack.map(Rack::id).orElse(""),
-                                room,
-                                site,
-                                a.value(),
-                                m.since(),
-                                i.incident().flapping() || a.flapping(),
-                                i.incident().flapping()
-                                        ? Math.max(i.incident().transitions(), a.changes())
-                                        : a.changes(),
-                                handledShort(handling.alert(a)),
-                                m));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static String totals(List<AlertRow> rows) {
-        long crit = rows.stream().filter(r -> r.severity() == Severity.CRIT).count();
-        long warn = rows.stream().filter(r -> r.severity() == Severity.WARN).count();
-        long racks = rows.stream().map(AlertRow::rack).filter(r -> !r.isEmpty()).distinct().count();
-        return crit
-                + " CRIT · "
-                + warn
-                + " WARN · "
-                + racks
-                + (racks == 1 ? " rack" : " racks")
-                + " affected";
-    }
-
     /** Every alert, one row each, in the incidents' order (the table sorts on any column). */
     public ReadOnlyObjectProperty<List<AlertRow>> tableProperty() {
         return table.getReadOnlyProperty();
     }
 
     private void showTable() {
-        List<AlertRow> shown = unfiltered.stream().filter(r -> passes(r, null)).toList();
+        List<AlertRow> shown = AlertTableRows.passing(columnFilters.get(), unfiltered);
         if (!shown.equals(table.get())) {
             table.set(shown);
         }
-        totals.set(totals(shown));
-    }
-
-    /** Whether {@code r} passes every chip, leaving out those on {@code except}. */
-    private boolean passes(AlertRow r, AlertColumn except) {
-        Map<AlertColumn, Set<String>> byColumn = new EnumMap<>(AlertColumn.class);
-        for (ColumnFilter f : columnFilters.get()) {
-            if (f.column() != except) {
-                byColumn.computeIfAbsent(f.column(), c -> new HashSet<>()).add(f.value());
-            }
-        }
-        return byColumn.entrySet().stream().allMatch(e -> e.getValue().contains(e.getKey().of(r)));
+        totals.set(AlertTableRows.totals(shown));
     }
 
     /** The table's filter chips, in the order they were added. */
@@ -515,22 +454,9 @@ public final class AlertsViewModel {
      * many rows each, most first: what a new chip on that column can choose from.
      */
     public List<Map.Entry<String, Integer>> choices(AlertColumn column) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (AlertRow r : unfiltered) {
-            if (passes(r, column)) {
-                counts.merge(column.of(r), 1, Integer::sum);
-            }
-        }
-        return counts.entrySet().stream()
-                .sorted(
-                        Map.Entry.<String, Integer>comparingByValue()
-                                .reversed()
-                                .thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> Map.entry(e.getKey(), e.getValue()))
-                .toList();
+        return AlertTableRows.choices(columnFilters.get(), unfiltered, column);
     }
 
-    /** Acknowledging and maintenance through {@code h}, by the session's {@code operator}. */
     /** Whether incidents can be acknowledged or put under maintenance here. */
     public boolean canHandle() {
         return handling.enabled() && health.viewing() == null;
@@ -593,16 +519,6 @@ public final class AlertsViewModel {
                 });
     }
 
-    private static String handledShort(Handled h) {
-        if (h == null) {
-            return "";
-        }
-        return h.acknowledged()
-                ? "ack " + h.by()
-                : (h.hidden() ? "hidden: " : "maintenance: ") + h.text();
-    }
-
-    /** "Acknowledged by carol at 02:13 · note", "Maintenance (hide) until 04:13 · reason". */
     /**
      * The tag of a member row whose alert is handled on its own (a badging maintenance over one
      * node of a rack incident, say): "maintenance · alice", "ack dave"; "" when it is not.
