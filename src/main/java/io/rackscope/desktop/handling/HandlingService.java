@@ -1,7 +1,6 @@
 package io.rackscope.desktop.handling;
 
 import io.rackscope.desktop.alerting.Transition;
-import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.Handling;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +45,8 @@ public final class HandlingService {
     private StoreException problem;
     private final List<Change> queue = new ArrayList<>();
     private Set<String> hiddenBefore = Set.of();
-    private Map<String, Silence> maintenancesBefore;
     private String dropped;
-    private Map<String, Handled.Kind> handledBefore = Map.of();
-    private Consumer<List<Transition>> journal = t -> {};
+    private final HandlingJournal journal = new HandlingJournal();
     private final UnsentFile unsent;
     private List<Change> saved = List.of();
     private String unsentProblem;
@@ -132,7 +128,7 @@ public final class HandlingService {
 
     /** Where incidents becoming handled (or new again) are written: the journal. */
     public void journalTo(Consumer<List<Transition>> sink) {
-        this.journal = sink;
+        journal.to(sink);
     }
 
     /** Where they are kept, and what the operator should know of it ("... cannot be written"). */
@@ -589,8 +585,8 @@ public final class HandlingService {
         List<Incident> shown = withoutHidden(s.incidents(), byEntity, byAlert, hidden);
         if (live) {
             hiddenBefore = hidden;
-            journal(s, byIncident, now);
-            journalMaintenances(active, now);
+            journal.incidents(s, byIncident, now);
+            journal.maintenances(active, now);
         }
         String why;
         String notice;
@@ -651,83 +647,6 @@ public final class HandlingService {
             out.add(hidden.isEmpty() ? i : i.without(hidden, hiddenMembers, hiddenNodes));
         }
         return List.copyOf(out);
-    }
-
-    /** Journals the incidents that became handled, and those still failing that are new again. */
-    private void journal(HealthSnapshot s, Map<String, Handled> byIncident, Instant now) {
-        List<Transition> out = new ArrayList<>();
-        Map<String, Handled.Kind> next = new HashMap<>();
-        for (Incident i : s.incidents()) {
-            Handled h = byIncident.get(i.key());
-            Handled.Kind before = handledBefore.get(i.key());
-            if (h != null) {
-                next.put(i.key(), h.kind());
-                if (h.kind() != before) {
-                    out.add(
-                            new Transition(
-                                    h.acknowledged()
-                                            ? Transition.Kind.ACKNOWLEDGED
-                                            : Transition.Kind.MAINTENANCE,
-                                    now,
-                                    i,
-                                    null,
-                                    h.by(),
-                                    h.text()));
-                }
-            } else if (before != null) {
-                out.add(new Transition(Transition.Kind.UNHANDLED, now, i, null));
-            }
-        }
-        handledBefore = next;
-        if (!out.isEmpty()) {
-            journal.accept(out);
-        }
-    }
-
-    /**
-     * Journals the maintenances that began or ended since the last live cycle, with who and why
-     * (the first live cycle only notes those already running: starting the app is no event).
-     */
-    private void journalMaintenances(List<Silence> active, Instant now) {
-        Map<String, Silence> next = new LinkedHashMap<>();
-        for (Silence x : active) {
-            if (x.kind() == Silence.Kind.MAINTENANCE && !x.id().startsWith("pending-")) {
-                next.put(x.id(), x);
-            }
-        }
-        List<Transition> out = new ArrayList<>();
-        if (maintenancesBefore != null) {
-            next.forEach(
-                    (id, x) -> {
-                        if (!maintenancesBefore.containsKey(id)) {
-                            out.add(maintenanceEvent(Transition.Kind.MAINTENANCE_STARTED, x, now));
-                        }
-                    });
-            maintenancesBefore.forEach(
-                    (id, x) -> {
-                        if (!next.containsKey(id)) {
-                            out.add(maintenanceEvent(Transition.Kind.MAINTENANCE_ENDED, x, now));
-                        }
-                    });
-        }
-        maintenancesBefore = next;
-        if (!out.isEmpty()) {
-            journal.accept(out);
-        }
-    }
-
-    private static Transition maintenanceEvent(Transition.Kind kind, Silence x, Instant now) {
-        String place = x.target() == null ? "maintenance:" + x.id() : x.target().text();
-        String until = x.endsAt() == null ? "until ended" : "until " + x.endsAt();
-        return Transition.event(
-                kind,
-                now,
-                place,
-                place,
-                (x.effect() == Silence.Effect.HIDE ? "hide, " : "badge, ") + until,
-                Severity.OK,
-                x.by(),
-                x.text());
     }
 
     /** An incident is handled when acknowledged as a whole, or when all its alerts are. */
