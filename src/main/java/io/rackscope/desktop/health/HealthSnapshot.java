@@ -21,25 +21,79 @@ import java.util.TreeMap;
  * which only records what already fails).
  */
 public final class HealthSnapshot {
+    /** One cycle's states rolled up to every level of the estate, by key. */
+    public record Levels(
+            Map<String, Severity> nodes,
+            Map<String, Severity> devices,
+            Map<String, Severity> racks,
+            Map<String, Severity> aisles,
+            Map<String, Severity> rooms,
+            Map<String, Severity> sites) {
+        public static final Levels NONE =
+                new Levels(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+        public Levels {
+            nodes = Map.copyOf(nodes);
+            devices = Map.copyOf(devices);
+            racks = Map.copyOf(racks);
+            aisles = Map.copyOf(aisles);
+            rooms = Map.copyOf(rooms);
+            sites = Map.copyOf(sites);
+        }
+    }
+
+    /**
+     * What one cycle found: each check's outcome, the alerts, what is kept stale since when, the
+     * errors and the cycle's figures.
+     */
+    public record Findings(
+            Map<String, CheckOutcome> checks,
+            List<Alert> alerts,
+            Map<String, Instant> staleSince,
+            List<CycleError> errors,
+            CycleStats stats) {
+        public static final Findings NONE =
+                new Findings(Map.of(), List.of(), Map.of(), List.of(), CycleStats.NONE);
+
+        public Findings {
+            checks = Map.copyOf(checks);
+            alerts = List.copyOf(alerts);
+            staleSince = Map.copyOf(staleSince);
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * What following the estate over time adds to a cycle: the alerts new in it, its incidents,
+     * those to announce, and what is acknowledged or under maintenance.
+     */
+    public record Tracking(
+            List<Alert> fresh,
+            List<Incident> incidents,
+            List<Incident> announced,
+            Handling handling) {
+        public static final Tracking NONE =
+                new Tracking(List.of(), List.of(), List.of(), Handling.NONE);
+
+        public Tracking {
+            fresh = List.copyOf(fresh);
+            incidents = List.copyOf(incidents);
+            announced = List.copyOf(announced);
+        }
+
+        /** Nothing followed yet: just the incidents the alerts group into. */
+        public static Tracking of(List<Incident> incidents) {
+            return new Tracking(List.of(), incidents, List.of(), Handling.NONE);
+        }
+    }
+
     private final long version;
     private final Instant takenAt;
     private final Duration cycleTime;
-    private final Map<String, Severity> nodes;
-    private final Map<String, Severity> devices;
-    private final Map<String, Severity> racks;
-    private final Map<String, Severity> aisles;
-    private final Map<String, Severity> rooms;
-    private final Map<String, Severity> sites;
-    private final Map<String, CheckOutcome> checks;
-    private final List<Alert> alerts;
-    private final Map<String, Instant> staleSince;
-    private final List<CycleError> errors;
-    private final CycleStats stats;
+    private final Levels levels;
+    private final Findings findings;
     private final SlurmSnapshot slurm;
-    private final List<Alert> fresh;
-    private final List<Incident> incidents;
-    private final List<Incident> announced;
-    private Handling handling = Handling.NONE;
+    private final Tracking tracking;
     private final Map<String, List<Alert>> alertsByRack = new HashMap<>();
     private final Map<String, List<Alert>> alertsByDevice = new HashMap<>();
 
@@ -47,79 +101,18 @@ public final class HealthSnapshot {
             long version,
             Instant takenAt,
             Duration cycleTime,
-            Map<String, Severity> nodes,
-            Map<String, Severity> devices,
-            Map<String, Severity> racks,
-            Map<String, Severity> aisles,
-            Map<String, Severity> rooms,
-            Map<String, Severity> sites,
-            Map<String, CheckOutcome> checks,
-            List<Alert> alerts,
-            Map<String, Instant> staleSince,
-            List<CycleError> errors,
-            CycleStats stats,
+            Levels levels,
+            Findings findings,
             SlurmSnapshot slurm,
-            List<Alert> fresh) {
-        this(
-                version,
-                takenAt,
-                cycleTime,
-                nodes,
-                devices,
-                racks,
-                aisles,
-                rooms,
-                sites,
-                checks,
-                alerts,
-                staleSince,
-                errors,
-                stats,
-                slurm,
-                fresh,
-                List.of(),
-                List.of());
-    }
-
-    /** A snapshot with its incidents ({@code announced}: those new or worse in it). */
-    public HealthSnapshot(
-            long version,
-            Instant takenAt,
-            Duration cycleTime,
-            Map<String, Severity> nodes,
-            Map<String, Severity> devices,
-            Map<String, Severity> racks,
-            Map<String, Severity> aisles,
-            Map<String, Severity> rooms,
-            Map<String, Severity> sites,
-            Map<String, CheckOutcome> checks,
-            List<Alert> alerts,
-            Map<String, Instant> staleSince,
-            List<CycleError> errors,
-            CycleStats stats,
-            SlurmSnapshot slurm,
-            List<Alert> fresh,
-            List<Incident> incidents,
-            List<Incident> announced) {
+            Tracking tracking) {
         this.version = version;
         this.takenAt = takenAt;
         this.cycleTime = cycleTime;
-        this.nodes = Map.copyOf(nodes);
-        this.devices = Map.copyOf(devices);
-        this.racks = Map.copyOf(racks);
-        this.aisles = Map.copyOf(aisles);
-        this.rooms = Map.copyOf(rooms);
-        this.sites = Map.copyOf(sites);
-        this.checks = Map.copyOf(checks);
-        this.alerts = List.copyOf(alerts);
-        this.staleSince = Map.copyOf(staleSince);
-        this.errors = List.copyOf(errors);
-        this.stats = stats;
+        this.levels = levels;
+        this.findings = findings;
         this.slurm = slurm;
-        this.fresh = List.copyOf(fresh);
-        this.incidents = List.copyOf(incidents);
-        this.announced = List.copyOf(announced);
-        for (Alert a : this.alerts) {
+        this.tracking = tracking;
+        for (Alert a : findings.alerts()) {
             if (a.rack() != null) {
                 alertsByRack.computeIfAbsent(a.rack(), k -> new ArrayList<>()).add(a);
             }
@@ -134,50 +127,23 @@ public final class HealthSnapshot {
                 0,
                 Instant.EPOCH,
                 Duration.ZERO,
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                CycleStats.NONE,
+                Levels.NONE,
+                Findings.NONE,
                 SlurmSnapshot.DISABLED,
-                List.of());
+                Tracking.NONE);
     }
 
-    private HealthSnapshot copy(
-            long v,
-            List<Alert> a,
-            SlurmSnapshot sl,
-            List<Alert> f,
-            List<Incident> inc,
-            List<Incident> ann) {
-        HealthSnapshot out =
-                new HealthSnapshot(
-                        v,
-                        takenAt,
-                        cycleTime,
-                        nodes,
-                        devices,
-                        racks,
-                        aisles,
-                        rooms,
-                        sites,
-                        checks,
-                        a,
-                        staleSince,
-                        errors,
-                        stats,
-                        sl,
-                        f,
-                        inc,
-                        ann);
-        out.handling = handling;
-        return out;
+    private HealthSnapshot with(List<Alert> alerts, Tracking t) {
+        Findings f =
+                alerts == findings.alerts()
+                        ? findings
+                        : new Findings(
+                                findings.checks(),
+                                alerts,
+                                findings.staleSince(),
+                                findings.errors(),
+                                findings.stats());
+        return new HealthSnapshot(version, takenAt, cycleTime, levels, f, slurm, t);
     }
 
     /**
@@ -185,31 +151,46 @@ public final class HealthSnapshot {
      * once handling is taken into account.
      */
     public HealthSnapshot withHandling(Handling h, List<Incident> announce) {
-        HealthSnapshot out = copy(version, alerts, slurm, fresh, incidents, announce);
-        out.handling = h;
-        return out;
+        return with(
+                findings.alerts(),
+                new Tracking(tracking.fresh(), tracking.incidents(), announce, h));
     }
 
     /** What is acknowledged or under maintenance ({@link Handling#NONE} when nothing is kept). */
     public Handling handling() {
-        return handling;
+        return tracking.handling();
     }
 
     /**
      * The same states with the alerts as tracked over time: each with its start, and the new ones.
      */
     public HealthSnapshot withTracking(List<Alert> tracked, List<Alert> newOnes) {
-        return copy(version, tracked, slurm, newOnes, incidents, announced);
+        return with(
+                tracked,
+                new Tracking(
+                        newOnes, tracking.incidents(), tracking.announced(), tracking.handling()));
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */
     public HealthSnapshot withVersion(long other) {
-        return copy(other, alerts, slurm, fresh, incidents, announced);
+        return new HealthSnapshot(other, takenAt, cycleTime, levels, findings, slurm, tracking);
     }
 
     /** The same snapshot with another view of Slurm. */
     public HealthSnapshot withSlurm(SlurmSnapshot other) {
-        return copy(version, alerts, other, fresh, incidents, announced);
+        return new HealthSnapshot(version, takenAt, cycleTime, levels, findings, other, tracking);
+    }
+
+    public Levels levels() {
+        return levels;
+    }
+
+    public Findings findings() {
+        return findings;
+    }
+
+    public Tracking tracking() {
+        return tracking;
     }
 
     public long version() {
@@ -225,47 +206,47 @@ public final class HealthSnapshot {
     }
 
     public Map<String, Severity> nodes() {
-        return nodes;
+        return levels.nodes();
     }
 
     public Map<String, Severity> devices() {
-        return devices;
+        return levels.devices();
     }
 
     public Map<String, Severity> racks() {
-        return racks;
+        return levels.racks();
     }
 
     public Map<String, Severity> aisles() {
-        return aisles;
+        return levels.aisles();
     }
 
     public Map<String, Severity> rooms() {
-        return rooms;
+        return levels.rooms();
     }
 
     public Map<String, Severity> sites() {
-        return sites;
+        return levels.sites();
     }
 
     public Map<String, CheckOutcome> checks() {
-        return checks;
+        return findings.checks();
     }
 
     public List<Alert> alerts() {
-        return alerts;
+        return findings.alerts();
     }
 
     public Map<String, Instant> staleSince() {
-        return staleSince;
+        return findings.staleSince();
     }
 
     public List<CycleError> errors() {
-        return errors;
+        return findings.errors();
     }
 
     public CycleStats stats() {
-        return stats;
+        return findings.stats();
     }
 
     public SlurmSnapshot slurm() {
@@ -277,34 +258,36 @@ public final class HealthSnapshot {
      * flapping).
      */
     public HealthSnapshot withIncidents(List<Incident> tracked, List<Incident> announce) {
-        return copy(version, alerts, slurm, fresh, tracked, announce);
+        return with(
+                findings.alerts(),
+                new Tracking(tracking.fresh(), tracked, announce, tracking.handling()));
     }
 
     /** The alerts told as incidents, worst first (see {@link Incident}). */
     public List<Incident> incidents() {
-        return incidents;
+        return tracking.incidents();
     }
 
     /** Incidents new or worse in this snapshot (not flapping); none while seeding. */
     public List<Incident> announced() {
-        return announced;
+        return tracking.announced();
     }
 
     /** Alerts new in this snapshot; none while the first snapshot seeds what already fails. */
     public List<Alert> fresh() {
-        return fresh;
+        return tracking.fresh();
     }
 
     public Severity node(String id) {
-        return nodes.getOrDefault(id, Severity.UNKNOWN);
+        return levels.nodes().getOrDefault(id, Severity.UNKNOWN);
     }
 
     public Severity rack(String id) {
-        return racks.getOrDefault(id, Severity.UNKNOWN);
+        return levels.racks().getOrDefault(id, Severity.UNKNOWN);
     }
 
     public Severity device(String id) {
-        return devices.getOrDefault(id, Severity.UNKNOWN);
+        return levels.devices().getOrDefault(id, Severity.UNKNOWN);
     }
 
     /** The alerts located in a rack (its nodes, its devices and the rack itself). */
@@ -321,7 +304,7 @@ public final class HealthSnapshot {
      * What check {@code checkId} says of {@code entity}, and why: computed once, by the planner.
      */
     public CheckState stateOf(String checkId, String entity) {
-        CheckOutcome o = checks.get(checkId);
+        CheckOutcome o = findings.checks().get(checkId);
         return o == null ? CheckState.NOT_EVALUATED : o.state(entity);
     }
 
@@ -331,7 +314,7 @@ public final class HealthSnapshot {
      * null when the check was not evaluated.
      */
     public Severity slotStateOf(String checkId, String entity, int slot) {
-        CheckOutcome o = checks.get(checkId);
+        CheckOutcome o = findings.checks().get(checkId);
         if (o == null) {
             return null;
         }
@@ -360,11 +343,11 @@ public final class HealthSnapshot {
     }
 
     public boolean isStale(String entity) {
-        return staleSince.containsKey(entity);
+        return findings.staleSince().containsKey(entity);
     }
 
     public Set<String> staleEntities() {
-        return staleSince.keySet();
+        return findings.staleSince().keySet();
     }
 
     /**
@@ -373,7 +356,8 @@ public final class HealthSnapshot {
      */
     public Map<String, List<String>> unevaluated() {
         Map<String, List<String>> out = new TreeMap<>();
-        checks.values()
+        findings.checks()
+                .values()
                 .forEach(
                         o ->
                                 o.unevaluated()

@@ -86,21 +86,16 @@ public final class SnapshotAssembler {
                 version,
                 now,
                 cycleTime,
-                Map.copyOf(rollup.nodes),
-                Map.copyOf(rollup.devices),
-                Map.copyOf(rollup.racks),
-                Map.copyOf(rollup.aisles),
-                Map.copyOf(rollup.rooms),
-                Map.copyOf(rollup.sites),
-                Map.copyOf(outcomes),
-                alerts,
-                Map.copyOf(staleSince),
-                List.copyOf(errors),
-                stats,
+                new HealthSnapshot.Levels(
+                        rollup.nodes,
+                        rollup.devices,
+                        rollup.racks,
+                        rollup.aisles,
+                        rollup.rooms,
+                        rollup.sites),
+                new HealthSnapshot.Findings(outcomes, alerts, staleSince, errors, stats),
                 slurm,
-                List.of(),
-                incidents.group(alerts),
-                List.of());
+                HealthSnapshot.Tracking.of(incidents.group(alerts)));
     }
 
     private List<Alert> alerts(Map<String, CheckOutcome> outcomes) {

@@ -57,11 +57,16 @@ public final class Palette {
 
     /** The fill of a tile whose state is a last known one (stale): {@code t}, dimmed. */
     public Color staleFill(Tone t) {
-        return token(t.token() + "-stale-fill");
+        return role(t.token(), "stale-fill");
+    }
+
+    /** A component role derived from {@code hue}'s token: {@code <hue>-<role>}. */
+    private Color role(String hue, String role) {
+        return token(hue + "-" + role);
     }
 
     /** The halo around a map marker of state {@code s}. */
     public Color halo(Severity s) {
-        return token("-sev-" + s.name().toLowerCase(Locale.ROOT) + "-halo");
+        return role("-sev-" + s.name().toLowerCase(Locale.ROOT), "halo");
     }
 }
