@@ -9,6 +9,7 @@ import io.rackscope.desktop.cli.AckCommand;
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.CheckTestCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
+import io.rackscope.desktop.cli.EditCommand;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
 import io.rackscope.desktop.cli.HistoryCommand;
 import io.rackscope.desktop.cli.MaintenanceCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Option;
             GenerateTopologyCommand.class,
             CheckTestCommand.class,
             MaintenanceCommand.class,
+            EditCommand.class,
             AckCommand.class
         })
 public final class Main implements Callable<Integer> {

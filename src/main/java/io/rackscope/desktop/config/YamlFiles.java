@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The YAML files of a folder tree, in a stable order. */
-final class YamlFiles {
+public final class YamlFiles {
     private YamlFiles() {}
 
     static List<Path> under(Path dir) {
@@ -45,7 +45,7 @@ final class YamlFiles {
     }
 
     /** {@code base.yaml}, or {@code base.yml} when only that exists. */
-    static Path named(Path dir, String base) {
+    public static Path named(Path dir, String base) {
         Path yaml = dir.resolve(base + ".yaml");
         Path yml = dir.resolve(base + ".yml");
         return !Files.exists(yaml) && Files.exists(yml) ? yml : yaml;

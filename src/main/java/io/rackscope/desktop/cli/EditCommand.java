@@ -1,0 +1,385 @@
+package io.rackscope.desktop.cli;
+
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.edit.EditCheck;
+import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.EditSession;
+import io.rackscope.desktop.edit.EstateEdits;
+import io.rackscope.desktop.edit.YamlText;
+import io.rackscope.desktop.topology.Face;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The estate edited from scripts and config CI, through the same editing core as the window: each
+ * action changes only the lines it must, is checked by the loader before anything is written, and
+ * is written atomically unless another hand changed a file meanwhile.
+ */
+@Command(
+        name = "edit",
+        mixinStandardHelpOptions = true,
+        description =
+                "Edit the estate's YAML in place, keeping comments and formatting; --dry-run prints"
+                        + " the unified diff and writes nothing. Exit 0 done, 1 refused, 2 usage.",
+        subcommands = {
+            EditCommand.Rewrite.class,
+            EditCommand.AddSite.class,
+            EditCommand.SetLocation.class,
+            EditCommand.AddRoom.class,
+            EditCommand.AddAisle.class,
+            EditCommand.AddRack.class,
+            EditCommand.MoveRack.class,
+            EditCommand.AddDevice.class,
+            EditCommand.Delete.class
+        })
+public final class EditCommand implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** --config and --dry-run, and the run of one edit: check, then show or write. */
+    public static final class EditOptions {
+        @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
+        Path config;
+
+        @Option(names = "--dry-run", description = "print the unified diff, write nothing")
+        boolean dryRun;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+
+        Path root() {
+            return ConfigLocation.resolve(config).toAbsolutePath().normalize();
+        }
+
+        int run(Consumer<EstateEdits> edit) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path root = root();
+            RackscopeConfig before = new ConfigLoader().load(root);
+            EditSession session = new EditSession(root);
+            try {
+                edit.accept(new EstateEdits(session, before));
+                EditCheck check = EditCheck.of(session, before);
+                check.warnings().forEach(w -> err.println(w));
+                if (!check.errors().isEmpty()) {
+                    check.errors().forEach(e -> err.println(e));
+                    err.println("refused: the edit would leave the errors above; nothing written");
+                    err.flush();
+                    return 1;
+                }
+                if (dryRun) {
+                    out.print(session.diff());
+                    out.flush();
+                    return 0;
+                }
+                List<Path> written = session.save();
+                written.forEach(f -> out.println("wrote " + root.relativize(f)));
+                out.flush();
+                return 0;
+            } catch (EditRefused e) {
+                err.println("refused: " + e.describe(root));
+                err.flush();
+                return 1;
+            }
+        }
+    }
+
+    @Command(
+            name = "rewrite",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Load and write every YAML file through the editor; nothing changes, so every"
+                            + " file stays byte-identical (a check of the round trip).")
+    static final class Rewrite implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Override
+        public Integer call() {
+            Path root = options.root();
+            PrintWriter out = options.spec.commandLine().getOut();
+            PrintWriter err = options.spec.commandLine().getErr();
+            int files = 0;
+            int differ = 0;
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path f : all.filter(EditCommand::isYaml).sorted().toList()) {
+                    byte[] before = Files.readAllBytes(f);
+                    String text;
+                    try {
+                        text = YamlText.parse(Files.readString(f)).text();
+                    } catch (RuntimeException e) {
+                        err.println(
+                                root.relativize(f)
+                                        + ": not valid YAML, left as it is: "
+                                        + e.getMessage());
+                        continue;
+                    }
+                    files++;
+                    if (!options.dryRun) {
+                        EditSession.writeAtomically(f, text);
+                    }
+                    if (!java.util.Arrays.equals(before, Files.readAllBytes(f))) {
+                        differ++;
+                        err.println(root.relativize(f) + ": changed by the round trip");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.printf(
+                    "%d files %s, %d changed%n",
+                    files, options.dryRun ? "read" : "rewritten", differ);
+            out.flush();
+            return differ == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(
+            name = "add-site",
+            mixinStandardHelpOptions = true,
+            description = "Add a site to topology/sites.yaml.")
+    static final class AddSite implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--name", paramLabel = "N")
+        String name;
+
+        @Option(names = "--lat", paramLabel = "X")
+        Double lat;
+
+        @Option(names = "--lon", paramLabel = "Y")
+        Double lon;
+
+        @Override
+        public Integer call() {
+            if ((lat == null) != (lon == null)) {
+                throw new CommandLine.ParameterException(
+                        options.spec.commandLine(), "--lat and --lon go together");
+            }
+            return options.run(e -> e.addSite(id, name, lat, lon));
+        }
+    }
+
+    @Command(
+            name = "set-location",
+            mixinStandardHelpOptions = true,
+            description = "Set a site's map location (the nested location: {lat, lon} form).")
+    static final class SetLocation implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(paramLabel = "SITE")
+        String site;
+
+        @Option(names = "--lat", required = true, paramLabel = "X")
+        double lat;
+
+        @Option(names = "--lon", required = true, paramLabel = "Y")
+        double lon;
+
+        @Override
+        public Integer call() {
+            if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+                throw new CommandLine.ParameterException(
+                        options.spec.commandLine(), "--lat is -90..90 and --lon -180..180");
+            }
+            return options.run(e -> e.setLocation(site, lat, lon));
+        }
+    }
+
+    @Command(
+            name = "add-room",
+            mixinStandardHelpOptions = true,
+            description = "Add a room to a site (its room.yaml).")
+    static final class AddRoom implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(index = "0", paramLabel = "SITE")
+        String site;
+
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--name", paramLabel = "N")
+        String name;
+
+        @Override
+        public Integer call() {
+            return options.run(e -> e.addRoom(site, id, name));
+        }
+    }
+
+    @Command(
+            name = "add-aisle",
+            mixinStandardHelpOptions = true,
+            description = "Add an aisle to a room (listed in room.yaml, with its aisle.yaml).")
+    static final class AddAisle implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(index = "0", paramLabel = "SITE/ROOM")
+        String room;
+
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--name", paramLabel = "N")
+        String name;
+
+        @Override
+        public Integer call() {
+            return options.run(e -> e.addAisle(room, id, name));
+        }
+    }
+
+    @Command(
+            name = "add-rack",
+            mixinStandardHelpOptions = true,
+            description = "Add a rack at the end of an aisle (its file, and the aisle's list).")
+    static final class AddRack implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(index = "0", paramLabel = "SITE/ROOM/AISLE")
+        String aisle;
+
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--template", paramLabel = "T", description = "rack template id")
+        String template;
+
+        @Option(
+                names = "--u",
+                paramLabel = "N",
+                description = "U height (default: the template's, else 42)")
+        Integer u;
+
+        @Override
+        public Integer call() {
+            return options.run(e -> e.addRack(aisle, id, template, u));
+        }
+    }
+
+    @Command(
+            name = "move-rack",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Move a rack to another aisle of its room, or to another place in its own (its file moves with it).")
+    static final class MoveRack implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(paramLabel = "RACK")
+        String rack;
+
+        @Option(names = "--to", required = true, paramLabel = "SITE/ROOM/AISLE")
+        String to;
+
+        @Option(
+                names = "--index",
+                paramLabel = "N",
+                description = "place in the aisle, 0 first (default: last)")
+        Integer index;
+
+        @Override
+        public Integer call() {
+            return options.run(e -> e.moveRack(rack, to, index));
+        }
+    }
+
+    @Command(
+            name = "add-device",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Add a device to a rack at a U, checked for collisions on its face and for the rack's bounds.")
+    static final class AddDevice implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(index = "0", paramLabel = "RACK")
+        String rack;
+
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--template", required = true, paramLabel = "T")
+        String template;
+
+        @Option(names = "--u", required = true, paramLabel = "N", description = "lowest U it takes")
+        int u;
+
+        @Option(names = "--face", paramLabel = "front|rear", description = "default front")
+        String face = "front";
+
+        @Option(
+                names = "--instance",
+                paramLabel = "PATTERN",
+                description = "node id, or a range such as cn[0001-0004]")
+        String instance;
+
+        @Override
+        public Integer call() {
+            String f = face.toLowerCase(Locale.ROOT);
+            if (!f.equals("front") && !f.equals("rear")) {
+                throw new CommandLine.ParameterException(
+                        options.spec.commandLine(), "--face is front or rear");
+            }
+            return options.run(e -> e.addDevice(rack, id, template, u, Face.parse(f), instance));
+        }
+    }
+
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Delete a site, room, aisle, rack or device with what it holds (site: ID, room: SITE/ROOM, aisle: SITE/ROOM/AISLE, rack and device: their key).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin EditOptions options;
+
+        @Parameters(index = "0", paramLabel = "site|room|aisle|rack|device")
+        String kind;
+
+        @Parameters(index = "1", paramLabel = "KEY")
+        String key;
+
+        @Override
+        public Integer call() {
+            Consumer<EstateEdits> edit =
+                    switch (kind.toLowerCase(Locale.ROOT)) {
+                        case "site" -> e -> e.deleteSite(key);
+                        case "room" -> e -> e.deleteRoom(key);
+                        case "aisle" -> e -> e.deleteAisle(key);
+                        case "rack" -> e -> e.deleteRack(key);
+                        case "device" -> e -> e.deleteDevice(key);
+                        default ->
+                                throw new CommandLine.ParameterException(
+                                        options.spec.commandLine(),
+                                        "what to delete is site, room, aisle, rack or device");
+                    };
+            return options.run(edit);
+        }
+    }
+
+    static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+    }
+}

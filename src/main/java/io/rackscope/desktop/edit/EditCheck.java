@@ -1,0 +1,127 @@
+package io.rackscope.desktop.edit;
+
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.Diagnostic;
+import io.rackscope.desktop.config.RackscopeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What {@code check-config} would say of the edited configuration before anything is written: the
+ * session's files laid over a copy of the directory and loaded by the same loader. A save is
+ * refused on any error that was not there before; warnings are told.
+ */
+public final class EditCheck {
+    private final List<Diagnostic> errors;
+    private final List<Diagnostic> warnings;
+    private final RackscopeConfig after;
+
+    private EditCheck(List<Diagnostic> errors, List<Diagnostic> warnings, RackscopeConfig after) {
+        this.errors = List.copyOf(errors);
+        this.warnings = List.copyOf(warnings);
+        this.after = after;
+    }
+
+    /** The errors and warnings the edits of {@code session} add to {@code before}'s. */
+    public static EditCheck of(EditSession session, RackscopeConfig before) {
+        Path root = session.root();
+        Path copy;
+        try {
+            copy = Files.createTempDirectory("rackscope-edit-check");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            copyTree(root, copy);
+            session.pending()
+                    .forEach(
+                            (f, text) -> {
+                                Path target = copy.resolve(root.relativize(f).toString());
+                                try {
+                                    if (text.isPresent()) {
+                                        Files.createDirectories(target.getParent());
+                                        Files.writeString(target, text.get());
+                                    } else {
+                                        Files.deleteIfExists(target);
+                                    }
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+            RackscopeConfig after = new ConfigLoader().load(copy);
+            List<String> had = before.diagnostics().all().stream().map(d -> key(d, root)).toList();
+            List<String> left = new ArrayList<>(had);
+            List<Diagnostic> errors = new ArrayList<>();
+            List<Diagnostic> warnings = new ArrayList<>();
+            for (Diagnostic d : after.diagnostics().all()) {
+                Diagnostic shown = relocated(d, copy, root);
+                if (!left.remove(key(shown, root))) {
+                    (d.level() == Diagnostic.Level.ERROR ? errors : warnings).add(shown);
+                }
+            }
+            return new EditCheck(errors, warnings, after);
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    /** New errors: a save is refused while there is one. */
+    public List<Diagnostic> errors() {
+        return errors;
+    }
+
+    public List<Diagnostic> warnings() {
+        return warnings;
+    }
+
+    /** The estate as the loader sees it after the edits (its paths are of a removed copy). */
+    public RackscopeConfig after() {
+        return after;
+    }
+
+    private static Diagnostic relocated(Diagnostic d, Path copy, Path root) {
+        Path file = d.file();
+        if (file != null && file.toAbsolutePath().startsWith(copy)) {
+            file = root.resolve(copy.relativize(file.toAbsolutePath()).toString());
+        }
+        return new Diagnostic(
+                d.level(), file, d.line(), d.message().replace(copy.toString(), root.toString()));
+    }
+
+    private static String key(Diagnostic d, Path root) {
+        String file =
+                Optional.ofNullable(d.file())
+                        .map(f -> f.toAbsolutePath().normalize())
+                        .map(f -> f.startsWith(root) ? root.relativize(f).toString() : f.toString())
+                        .orElse("");
+        // lines move when lines are added above: a problem is the same problem on another line
+        return d.level() + " " + file + " " + d.message();
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary copy left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,597 @@
+package io.rackscope.desktop.edit;
+
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.config.YamlFiles;
+import io.rackscope.desktop.topology.Aisle;
+import io.rackscope.desktop.topology.Device;
+import io.rackscope.desktop.topology.DeviceTemplate;
+import io.rackscope.desktop.topology.Face;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.RackTemplate;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.topology.Site;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * The edits of an estate, each one step of an {@link EditSession}, written where the web original
+ * reads them: sites (with the nested {@code location}) in {@code topology/sites.yaml}, a room in
+ * {@code datacenters/<site>/rooms/<room>/room.yaml} with its aisles listed, an aisle's racks in its
+ * {@code aisle.yaml} in order, each rack one file under its aisle's {@code racks/}. Refused
+ * (nothing changed) with the file, line and reason when it cannot be made.
+ */
+public final class EstateEdits {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+
+    private final EditSession session;
+    private final RackscopeConfig config;
+    private final Path topology;
+
+    public EstateEdits(EditSession session, RackscopeConfig config) {
+        this.session = session;
+        this.config = config;
+        this.topology = config.paths().topology().toAbsolutePath().normalize();
+    }
+
+    // ---- sites ----
+
+    public void addSite(String id, String name, Double lat, Double lon) {
+        checkId(id, "site");
+        if (config.topology().site(id).isPresent()) {
+            throw new EditRefused(sitesFile(), 0, "a site '" + id + "' exists already");
+        }
+        Map<String, Object> location =
+                lat == null || lon == null
+                        ? null
+                        : Item.fields("lat", Scalars.number(lat), "lon", Scalars.number(lon));
+        Item site =
+                Item.map(
+                        Item.fields(
+                                "id",
+                                Scalars.id(id),
+                                "name",
+                                Scalars.text(name == null ? id : name),
+                                "location",
+                                location));
+        session.step();
+        Path file = sitesFile();
+        if (!session.exists(file)) {
+            session.write(file, "sites:\n  - " + String.join("\n    ", site.block()) + "\n");
+            return;
+        }
+        YamlText t = session.yaml(file);
+        Optional<SequenceNode> sites = YamlText.sequence(t.top(), "sites");
+        session.write(
+                file,
+                sites.isPresent()
+                        ? t.append(sites.get(), site)
+                        : t.addEntry(t.top(), "sites", Item.scalar("[" + site.flow() + "]")));
+    }
+
+    public void setLocation(String siteId, double lat, double lon) {
+        site(siteId);
+        YamlText t = session.yaml(sitesFile());
+        MappingNode s = siteNode(t, siteId);
+        session.step();
+        Optional<MappingNode> location = YamlText.mapping(s, "location");
+        if (location.isPresent()) {
+            t = t.set(location.get(), "lat", Scalars.number(lat));
+            t =
+                    t.set(
+                            YamlText.mapping(siteNode(t, siteId), "location").orElseThrow(),
+                            "lon",
+                            Scalars.number(lon));
+        } else {
+            t =
+                    t.addEntry(
+                            s,
+                            "location",
+                            Item.map(
+                                    Item.fields(
+                                            "lat",
+                                            Scalars.number(lat),
+                                            "lon",
+                                            Scalars.number(lon))));
+        }
+        session.write(sitesFile(), t);
+    }
+
+    public void deleteSite(String siteId) {
+        site(siteId);
+        YamlText t = session.yaml(sitesFile());
+        SequenceNode sites = YamlText.sequence(t.top(), "sites").orElseThrow();
+        session.step();
+        session.write(
+                sitesFile(), t.remove(t.top(), "sites", sites, YamlText.indexOf(sites, siteId)));
+        deleteTree(siteDir(siteId));
+    }
+
+    // ---- rooms ----
+
+    public void addRoom(String siteId, String id, String name) {
+        Site site = site(siteId);
+        checkId(id, "room");
+        if (site.rooms().stream().anyMatch(r -> r.id().equals(id))) {
+            throw new EditRefused(sitesFile(), 0, "site '" + siteId + "' has a room '" + id + "'");
+        }
+        session.step();
+        Path file = roomDir(siteId, id).resolve("room.yaml");
+        session.write(
+                file,
+                "id: "
+                        + Scalars.id(id)
+                        + "\nname: "
+                        + Scalars.text(name == null ? id : name)
+                        + "\nsite_id: "
+                        + Scalars.id(siteId)
+                        + "\n\naisles: []\n");
+        YamlText t = session.yaml(sitesFile());
+        Optional<SequenceNode> listed = YamlText.sequence(siteNode(t, siteId), "rooms");
+        if (listed.isPresent()) {
+            session.write(sitesFile(), t.append(listed.get(), like(listed.get(), id, name)));
+        }
+    }
+
+    public void deleteRoom(String roomKey) {
+        Room room = room(roomKey);
+        session.step();
+        YamlText t = session.yaml(sitesFile());
+        Optional<SequenceNode> listed = YamlText.sequence(siteNode(t, room.siteId()), "rooms");
+        if (listed.isPresent() && YamlText.indexOf(listed.get(), room.id()) >= 0) {
+            session.write(
+                    sitesFile(),
+                    t.remove(
+                            siteNode(t, room.siteId()),
+                            "rooms",
+                            listed.get(),
+                            YamlText.indexOf(listed.get(), room.id())));
+        }
+        deleteTree(roomDir(room.siteId(), room.id()));
+    }
+
+    // ---- aisles ----
+
+    public void addAisle(String roomKey, String id, String name) {
+        Room room = room(roomKey);
+        checkId(id, "aisle");
+        if (room.aisles().stream().anyMatch(a -> a.id().equals(id))) {
+            throw new EditRefused(
+                    roomFile(room), 0, "room '" + roomKey + "' has an aisle '" + id + "'");
+        }
+        session.step();
+        YamlText t = session.yaml(roomFile(room));
+        Optional<SequenceNode> aisles = YamlText.sequence(t.top(), "aisles");
+        Item entry = like(aisles.orElse(null), id, name);
+        session.write(
+                roomFile(room),
+                aisles.isPresent()
+                        ? t.append(aisles.get(), entry)
+                        : t.addEntry(t.top(), "aisles", Item.scalar("[" + entry.flow() + "]")));
+        session.write(
+                aisleDir(room, id).resolve("aisle.yaml"),
+                "id: "
+                        + Scalars.id(id)
+                        + "\nname: "
+                        + Scalars.text(name == null ? id : name)
+                        + "\n\nracks: []\n");
+    }
+
+    public void deleteAisle(String aisleKey) {
+        Aisle aisle = aisle(aisleKey);
+        Room room = room(aisle.siteId() + "/" + aisle.roomId());
+        session.step();
+        YamlText t = session.yaml(roomFile(room));
+        Optional<SequenceNode> aisles = YamlText.sequence(t.top(), "aisles");
+        if (aisles.isPresent() && YamlText.indexOf(aisles.get(), aisle.id()) >= 0) {
+            session.write(
+                    roomFile(room),
+                    t.remove(
+                            t.top(),
+                            "aisles",
+                            aisles.get(),
+                            YamlText.indexOf(aisles.get(), aisle.id())));
+        }
+        deleteTree(aisleDir(room, aisle.id()));
+    }
+
+    // ---- racks ----
+
+    public void addRack(String aisleKey, String id, String templateId, Integer uHeight) {
+        Aisle aisle = aisle(aisleKey);
+        checkId(id, "rack");
+        Path aisleFile = aisleFile(aisle);
+        if (config.topology().racks().stream().anyMatch(r -> r.id().equals(id))) {
+            throw new EditRefused(aisleFile, 0, "a rack '" + id + "' exists already");
+        }
+        Optional<RackTemplate> template =
+                templateId == null ? Optional.empty() : config.templates().rack(templateId);
+        if (templateId != null && template.isEmpty()) {
+            throw new EditRefused(aisleFile, 0, "no rack template '" + templateId + "'");
+        }
+        int u =
+                uHeight != null
+                        ? uHeight
+                        : template.map(RackTemplate::uHeight).filter(h -> h > 0).orElse(42);
+        if (u < 1 || u > 60) {
+            throw new EditRefused(aisleFile, 0, "a rack is 1 to 60 U high, not " + u);
+        }
+        session.step();
+        StringBuilder rack =
+                new StringBuilder("id: ")
+                        .append(Scalars.id(id))
+                        .append("\nname: ")
+                        .append(Scalars.text(id))
+                        .append("\nu_height: ")
+                        .append(u)
+                        .append('\n');
+        if (templateId != null) {
+            rack.append("template_id: ").append(Scalars.id(templateId)).append('\n');
+        }
+        rack.append("devices: []\n");
+        session.write(aisleFile.resolveSibling("racks").resolve(id + ".yaml"), rack.toString());
+        listRack(aisleFile, id, -1);
+    }
+
+    /** Moves a rack to {@code index} of another (or its own) aisle; -1 or null: the end. */
+    public void moveRack(String rackKey, String toAisleKey, Integer index) {
+        Rack rack = rack(rackKey);
+        Aisle to = aisle(toAisleKey);
+        if (rack.aisleId() == null) {
+            throw new EditRefused(
+                    rack.file(),
+                    rack.line(),
+                    "rack '" + rackKey + "' is standalone; only racks of an aisle move here");
+        }
+        Aisle from = aisle(rack.siteId() + "/" + rack.roomId() + "/" + rack.aisleId());
+        Path fromFile = aisleFile(from);
+        Path toFile = aisleFile(to);
+        if (ownFile(rack).isEmpty()) {
+            throw new EditRefused(
+                    rack.file(),
+                    rack.line(),
+                    "rack '"
+                            + rackKey
+                            + "' is written inside "
+                            + fromFile.getFileName()
+                            + "; move it by hand");
+        }
+        session.step();
+        YamlText t = session.yaml(fromFile);
+        SequenceNode racks =
+                YamlText.sequence(t.top(), "racks")
+                        .orElseThrow(
+                                () -> new EditRefused(fromFile, 0, "the aisle lists no racks"));
+        int at = YamlText.indexOf(racks, rack.id());
+        session.write(fromFile, t.remove(t.top(), "racks", racks, at));
+        listRack(toFile, rack.id(), index == null ? -1 : index);
+        Path file = ownFile(rack).get();
+        Path target = toFile.resolveSibling("racks").resolve(file.getFileName());
+        if (!target.equals(file)) {
+            String text = session.text(file).orElseThrow();
+            session.delete(file);
+            session.write(target, text);
+        }
+    }
+
+    public void deleteRack(String rackKey) {
+        Rack rack = rack(rackKey);
+        session.step();
+        if (rack.aisleId() != null) {
+            Aisle aisle = aisle(rack.siteId() + "/" + rack.roomId() + "/" + rack.aisleId());
+            Path file = aisleFile(aisle);
+            YamlText t = session.yaml(file);
+            Optional<SequenceNode> racks = YamlText.sequence(t.top(), "racks");
+            if (racks.isPresent() && YamlText.indexOf(racks.get(), rack.id()) >= 0) {
+                session.write(
+                        file,
+                        t.remove(
+                                t.top(),
+                                "racks",
+                                racks.get(),
+                                YamlText.indexOf(racks.get(), rack.id())));
+            }
+        } else {
+            Path file = roomFile(room(rack.roomKey()));
+            YamlText t = session.yaml(file);
+            Optional<SequenceNode> racks = YamlText.sequence(t.top(), "standalone_racks");
+            if (racks.isPresent() && YamlText.indexOf(racks.get(), rack.id()) >= 0) {
+                session.write(
+                        file,
+                        t.remove(
+                                t.top(),
+                                "standalone_racks",
+                                racks.get(),
+                                YamlText.indexOf(racks.get(), rack.id())));
+            }
+        }
+        ownFile(rack).ifPresent(session::delete);
+    }
+
+    // ---- devices ----
+
+    public void addDevice(
+            String rackKey, String id, String templateId, int u, Face face, String instance) {
+        Rack rack = rack(rackKey);
+        Path file =
+                ownFile(rack)
+                        .orElseThrow(
+                                () ->
+                                        new EditRefused(
+                                                rack.file(),
+                                                rack.line(),
+                                                "rack '"
+                                                        + rackKey
+                                                        + "' is written inside its aisle's file; add devices there by hand"));
+        checkId(id, "device");
+        if (rack.devices().stream().anyMatch(d -> d.id().equals(id))) {
+            throw new EditRefused(file, 0, "rack '" + rackKey + "' has a device '" + id + "'");
+        }
+        DeviceTemplate template =
+                config.templates()
+                        .device(templateId)
+                        .orElseThrow(
+                                () ->
+                                        new EditRefused(
+                                                file,
+                                                0,
+                                                "no device template '" + templateId + "'"));
+        int height = Math.max(1, template.uHeight());
+        int top = u + height - 1;
+        String side = face.name().toLowerCase(Locale.ROOT);
+        if (u < 1 || top > rack.uHeight()) {
+            throw new EditRefused(
+                    file,
+                    0,
+                    "U "
+                            + u
+                            + "-"
+                            + top
+                            + " is outside rack '"
+                            + rackKey
+                            + "' (1-"
+                            + rack.uHeight()
+                            + ")");
+        }
+        for (Device d : rack.devices()) {
+            if (d.face() != face) {
+                continue;
+            }
+            int dh =
+                    config.templates()
+                            .device(d.templateId())
+                            .map(DeviceTemplate::uHeight)
+                            .orElse(1);
+            int dTop = d.uPosition() + Math.max(1, dh) - 1;
+            if (d.uPosition() <= top && u <= dTop) {
+                throw new EditRefused(
+                        d.file(),
+                        d.line(),
+                        "a collision at U "
+                                + Math.max(u, d.uPosition())
+                                + " on the "
+                                + side
+                                + " of rack "
+                                + rack.id()
+                                + ": '"
+                                + d.id()
+                                + "' is at U "
+                                + d.uPosition()
+                                + "-"
+                                + dTop);
+            }
+        }
+        session.step();
+        YamlText t = session.yaml(file);
+        Item device =
+                Item.map(
+                        Item.fields(
+                                "id", Scalars.id(id),
+                                "name", Scalars.text(id),
+                                "template_id", Scalars.id(templateId),
+                                "u_position", Scalars.number(u),
+                                "face", side,
+                                "instance", instance == null ? null : Scalars.text(instance)));
+        Optional<SequenceNode> devices = YamlText.sequence(t.top(), "devices");
+        session.write(
+                file,
+                devices.isPresent()
+                        ? t.append(devices.get(), device)
+                        : t.addEntry(t.top(), "devices", Item.scalar("[" + device.flow() + "]")));
+    }
+
+    public void deleteDevice(String deviceKey) {
+        Device device =
+                config.topology()
+                        .device(deviceKey)
+                        .orElseThrow(() -> new EditRefused("no device '" + deviceKey + "'"));
+        Rack rack = rack(device.rackKey());
+        Path file =
+                ownFile(rack)
+                        .orElseThrow(
+                                () ->
+                                        new EditRefused(
+                                                device.file(),
+                                                device.line(),
+                                                "its rack is written inside its aisle's file; delete it there by hand"));
+        YamlText t = session.yaml(file);
+        SequenceNode devices = YamlText.sequence(t.top(), "devices").orElseThrow();
+        session.step();
+        session.write(
+                file,
+                t.remove(t.top(), "devices", devices, YamlText.indexOf(devices, device.id())));
+    }
+
+    // ---- where things are ----
+
+    private void listRack(Path aisleFile, String rackId, int index) {
+        YamlText t = session.yaml(aisleFile);
+        Optional<SequenceNode> racks = YamlText.sequence(t.top(), "racks");
+        Item entry = like(racks.orElse(null), rackId, null);
+        if (racks.isEmpty()) {
+            session.write(
+                    aisleFile, t.addEntry(t.top(), "racks", Item.scalar("[" + entry.flow() + "]")));
+            return;
+        }
+        int size = racks.get().getValue().size();
+        int at = index < 0 || index > size ? size : index;
+        session.write(aisleFile, t.insert(racks.get(), at, entry));
+    }
+
+    /**
+     * A new entry of a list in the form its items already have: a bare id, {@code {id}}, or {@code
+     * {id, name}}.
+     */
+    private static Item like(SequenceNode list, String id, String name) {
+        Node first = list == null || list.getValue().isEmpty() ? null : list.getValue().get(0);
+        if (first instanceof ScalarNode) {
+            return Item.scalar(Scalars.id(id));
+        }
+        boolean named =
+                first == null
+                        ? name != null
+                        : first instanceof MappingNode m && YamlText.value(m, "name").isPresent();
+        Item item =
+                Item.map(
+                        Item.fields(
+                                "id",
+                                Scalars.id(id),
+                                "name",
+                                named ? Scalars.text(name == null ? id : name) : null));
+        boolean flow =
+                first instanceof MappingNode fm
+                        && fm.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW;
+        return flow ? Item.scalar(item.flow()) : item;
+    }
+
+    private Path sitesFile() {
+        return YamlFiles.named(topology, "sites");
+    }
+
+    private Path siteDir(String siteId) {
+        return topology.resolve("datacenters").resolve(siteId);
+    }
+
+    private Path roomDir(String siteId, String roomId) {
+        return siteDir(siteId).resolve("rooms").resolve(roomId);
+    }
+
+    private Path roomFile(Room room) {
+        Path f = YamlFiles.named(roomDir(room.siteId(), room.id()), "room");
+        if (!session.exists(f)) {
+            throw new EditRefused(
+                    sitesFile(),
+                    0,
+                    "room '"
+                            + room.key()
+                            + "' has no room.yaml of its own (written inline?); edit it by hand");
+        }
+        return f;
+    }
+
+    private Path aisleDir(Room room, String aisleId) {
+        return roomDir(room.siteId(), room.id()).resolve("aisles").resolve(aisleId);
+    }
+
+    private Path aisleFile(Aisle aisle) {
+        Room room = room(aisle.siteId() + "/" + aisle.roomId());
+        Path f = YamlFiles.named(aisleDir(room, aisle.id()), "aisle");
+        if (!session.exists(f)) {
+            throw new EditRefused(
+                    roomFile(room),
+                    0,
+                    "aisle '" + aisle.key() + "' has no aisle.yaml of its own; edit it by hand");
+        }
+        return f;
+    }
+
+    /** The rack's own file, when it has one (not a rack written inline in a list). */
+    private Optional<Path> ownFile(Rack rack) {
+        Path f = rack.file() == null ? null : rack.file().toAbsolutePath().normalize();
+        if (f == null) {
+            return Optional.empty();
+        }
+        String name = f.getFileName().toString();
+        boolean own = name.equals(rack.id() + ".yaml") || name.equals(rack.id() + ".yml");
+        return own ? Optional.of(f) : Optional.empty();
+    }
+
+    private MappingNode siteNode(YamlText t, String siteId) {
+        SequenceNode sites =
+                YamlText.sequence(t.top(), "sites")
+                        .orElseThrow(() -> new EditRefused(sitesFile(), 0, "no sites list"));
+        int i = YamlText.indexOf(sites, siteId);
+        if (i < 0 || !(sites.getValue().get(i) instanceof MappingNode m)) {
+            throw new EditRefused(
+                    sitesFile(), 0, "site '" + siteId + "' is not written in sites.yaml");
+        }
+        return m;
+    }
+
+    private Site site(String id) {
+        return config.topology()
+                .site(id)
+                .orElseThrow(() -> new EditRefused(sitesFile(), 0, "no site '" + id + "'"));
+    }
+
+    private Room room(String key) {
+        String[] p = key.split("/");
+        if (p.length != 2) {
+            throw new EditRefused("a room is named site/room, not '" + key + "'");
+        }
+        return config.topology()
+                .room(p[0], p[1])
+                .orElseThrow(() -> new EditRefused("no room '" + key + "'"));
+    }
+
+    private Aisle aisle(String key) {
+        String[] p = key.split("/");
+        if (p.length != 3) {
+            throw new EditRefused("an aisle is named site/room/aisle, not '" + key + "'");
+        }
+        return config.topology()
+                .aisle(p[0], p[1], p[2])
+                .orElseThrow(() -> new EditRefused("no aisle '" + key + "'"));
+    }
+
+    private Rack rack(String key) {
+        return config.topology()
+                .rack(key)
+                .orElseThrow(() -> new EditRefused("no rack '" + key + "'"));
+    }
+
+    private static void checkId(String id, String what) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new EditRefused(
+                    "a "
+                            + what
+                            + " id is lower-case letters, digits, '.', '_' and '-' (starting with a letter or digit), not '"
+                            + id
+                            + "'");
+        }
+    }
+
+    /** Deletes every file under {@code dir} in the session (the folders go when emptied). */
+    private void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            all.forEach(session::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

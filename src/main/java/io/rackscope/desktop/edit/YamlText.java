@@ -1,0 +1,334 @@
+package io.rackscope.desktop.edit;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * One YAML file's text and its node tree, changed by patching only the text spans of the nodes an
+ * edit touches: comments, key order, blank lines, quoting, anchors and aliases elsewhere stay byte
+ * for byte as written. Immutable: every change returns a new text, parsed again.
+ */
+public final class YamlText {
+    private final String text;
+    private final Node root;
+    private final boolean surrogates;
+    private final String newline;
+
+    private YamlText(String text) {
+        this.text = text;
+        this.surrogates = text.codePoints().anyMatch(c -> c > 0xFFFF);
+        this.newline = text.contains("\r\n") ? "\r\n" : "\n";
+        LoaderOptions options = new LoaderOptions();
+        options.setProcessComments(false);
+        this.root = new Yaml(options).compose(new StringReader(text));
+    }
+
+    /**
+     * {@code text} parsed; a {@link org.yaml.snakeyaml.error.YAMLException} when it is not YAML.
+     */
+    public static YamlText parse(String text) {
+        return new YamlText(text);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The document's top node, or empty for an empty document. */
+    public Optional<Node> root() {
+        return Optional.ofNullable(root);
+    }
+
+    /** The top mapping (an edit of a file that has none is refused by the caller). */
+    public MappingNode top() {
+        if (root instanceof MappingNode m) {
+            return m;
+        }
+        throw new IllegalStateException("the file's top level is not a mapping");
+    }
+
+    // ---- reading ----
+
+    public static Optional<Node> value(MappingNode m, String key) {
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return Optional.of(t.getValueNode());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> scalar(MappingNode m, String key) {
+        return value(m, key)
+                .filter(ScalarNode.class::isInstance)
+                .map(n -> ((ScalarNode) n).getValue());
+    }
+
+    public static Optional<MappingNode> mapping(MappingNode m, String key) {
+        return value(m, key).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
+    }
+
+    public static Optional<SequenceNode> sequence(MappingNode m, String key) {
+        return value(m, key).filter(SequenceNode.class::isInstance).map(SequenceNode.class::cast);
+    }
+
+    /** The id an item of a list names: a scalar, or the {@code id} of a mapping. */
+    public static Optional<String> idOf(Node item) {
+        if (item instanceof ScalarNode s) {
+            return Optional.of(s.getValue());
+        }
+        return item instanceof MappingNode m ? scalar(m, "id") : Optional.empty();
+    }
+
+    /** The index of the item of {@code seq} whose id is {@code id}, or -1. */
+    public static int indexOf(SequenceNode seq, String id) {
+        List<Node> items = seq.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            if (idOf(items.get(i)).filter(id::equals).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The 1-based line a node starts on, for messages. */
+    public static int line(Node n) {
+        return n.getStartMark().getLine() + 1;
+    }
+
+    // ---- changing ----
+
+    /** The scalar {@code node} replaced by {@code yaml} (a scalar as {@link Scalars} writes it). */
+    public YamlText setScalar(ScalarNode node, String yaml) {
+        return splice(start(node), end(node), yaml);
+    }
+
+    /**
+     * {@code key} of {@code m} set to {@code yaml} (a scalar as {@link Scalars} writes it): its
+     * scalar replaced when it has one, else a new entry after the mapping's last one.
+     */
+    public YamlText set(MappingNode m, String key, String yaml) {
+        Optional<Node> old = value(m, key);
+        if (old.isPresent() && old.get() instanceof ScalarNode s) {
+            return setScalar(s, yaml);
+        }
+        if (old.isPresent()) {
+            throw new IllegalStateException(key + " is not a single value");
+        }
+        return addEntry(m, key, Item.scalar(yaml));
+    }
+
+    /** A new entry {@code key} in {@code m}, after its last one. */
+    public YamlText addEntry(MappingNode m, String key, Item value) {
+        boolean scalar = value.block().size() == 1 && !value.flow().startsWith("{");
+        if (m.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            int close = end(m) - 1;
+            String sep = m.getValue().isEmpty() ? "" : ", ";
+            return splice(close, close, sep + key + ": " + value.flow());
+        }
+        if (m.getValue().isEmpty()) {
+            throw new IllegalStateException("an empty block mapping");
+        }
+        int keyCol = column(start(m.getValue().get(0).getKeyNode()));
+        int at = lineEnd(contentEnd(m));
+        List<String> lines = new java.util.ArrayList<>();
+        if (scalar) {
+            lines.add(key + ": " + value.flow());
+        } else {
+            lines.add(key + ":");
+            value.block().forEach(l -> lines.add("  " + l));
+        }
+        return splice(at, at, block(keyCol, keyCol, lines));
+    }
+
+    /** {@code item} as the new last item of {@code seq}. */
+    public YamlText append(SequenceNode seq, Item item) {
+        return insert(seq, seq.getValue().size(), item);
+    }
+
+    /** {@code item} as a new item of {@code seq} at {@code index} (0: first; size: last). */
+    public YamlText insert(SequenceNode seq, int index, Item item) {
+        List<Node> items = seq.getValue();
+        if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            if (items.isEmpty()) {
+                return intoEmpty(seq, item);
+            }
+            if (index < items.size()) {
+                int at = start(items.get(index));
+                return splice(at, at, item.flow() + ", ");
+            }
+            int at = end(items.get(items.size() - 1));
+            return splice(at, at, ", " + item.flow());
+        }
+        int dashCol = column(dash(items.get(0)));
+        int contentCol = column(start(items.get(0)));
+        List<String> lines = new java.util.ArrayList<>(item.block());
+        // the dash, then the item's text in the column the other items' text is in
+        lines.set(0, "-" + " ".repeat(Math.max(1, contentCol - dashCol - 1)) + lines.get(0));
+        String text = block(dashCol, contentCol, lines);
+        if (index < items.size()) {
+            int at = lineStart(dash(items.get(index)));
+            return splice(at, at, text.substring(newline.length()) + newline);
+        }
+        int at = lineEnd(contentEnd(items.get(items.size() - 1)));
+        return splice(at, at, text);
+    }
+
+    private static final java.util.regex.Pattern KEY_BEFORE =
+            java.util.regex.Pattern.compile("( *)(- )?([A-Za-z0-9_.-]+): *");
+
+    /**
+     * The first item of an empty flow list: {@code key: []} on a line of its own becomes a block
+     * list under its key, as a person would write it; elsewhere {@code [item]}.
+     */
+    private YamlText intoEmpty(SequenceNode seq, Item item) {
+        int open = start(seq);
+        int from = lineStart(open);
+        java.util.regex.Matcher m = KEY_BEFORE.matcher(text.substring(from, open));
+        boolean alone =
+                lineEnd(end(seq)) == end(seq)
+                        || text.substring(end(seq), lineEnd(end(seq))).isBlank();
+        if (!m.matches() || !alone) {
+            int close = end(seq) - 1;
+            return splice(close, close, item.flow());
+        }
+        int keyCol = m.group(1).length() + (m.group(2) == null ? 0 : 2);
+        List<String> lines = new java.util.ArrayList<>(item.block());
+        lines.set(0, "- " + lines.get(0));
+        int keyEnd = from + m.end(3) + 1;
+        return splice(keyEnd, end(seq), block(keyCol + 2, keyCol + 4, lines));
+    }
+
+    /**
+     * {@code seq} without its item at {@code index}; the last item of a block list leaves {@code
+     * []} (the key stays, an empty list).
+     */
+    public YamlText remove(MappingNode owner, String key, SequenceNode seq, int index) {
+        List<Node> items = seq.getValue();
+        Node item = items.get(index);
+        if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            if (items.size() == 1) {
+                return splice(start(seq), end(seq), "[]");
+            }
+            return index < items.size() - 1
+                    ? splice(start(item), start(items.get(index + 1)), "")
+                    : splice(end(items.get(index - 1)), end(item), "");
+        }
+        if (items.size() == 1) {
+            Node keyNode = keyOf(owner, key);
+            return splice(end(keyNode), lineEnd(contentEnd(seq)), ": []");
+        }
+        if (index < items.size() - 1) {
+            return splice(lineStart(dash(item)), lineStart(dash(items.get(index + 1))), "");
+        }
+        int from = lineEnd(contentEnd(items.get(index - 1)));
+        return splice(from, lineEnd(contentEnd(item)), "");
+    }
+
+    private static Node keyOf(MappingNode m, String key) {
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no key " + key);
+    }
+
+    /** The text of one whole item of a block list, from its dash to the end of its last line. */
+    public String itemText(SequenceNode seq, int index) {
+        Node item = seq.getValue().get(index);
+        return text.substring(lineStart(dash(item)), lineEnd(contentEnd(item)));
+    }
+
+    // ---- positions ----
+
+    /**
+     * {@code lines}, each on a new line: the first at {@code firstCol}, the rest at {@code
+     * restCol}.
+     */
+    private String block(int firstCol, int restCol, List<String> lines) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            b.append(newline).append(" ".repeat(i == 0 ? firstCol : restCol)).append(lines.get(i));
+        }
+        return b.toString();
+    }
+
+    private YamlText splice(int from, int to, String replacement) {
+        return new YamlText(text.substring(0, from) + replacement + text.substring(to));
+    }
+
+    private int offset(int codePointIndex) {
+        return surrogates ? text.offsetByCodePoints(0, codePointIndex) : codePointIndex;
+    }
+
+    private int start(Node n) {
+        return offset(n.getStartMark().getIndex());
+    }
+
+    private int end(Node n) {
+        return offset(n.getEndMark().getIndex());
+    }
+
+    /**
+     * Where {@code n}'s own text ends: a block collection's end mark may lie past comments and
+     * blank lines that follow it, so its last scalar (or flow collection) decides.
+     */
+    private int contentEnd(Node n) {
+        if (n instanceof MappingNode m
+                && m.getFlowStyle() != DumperOptions.FlowStyle.FLOW
+                && !m.getValue().isEmpty()) {
+            return contentEnd(m.getValue().get(m.getValue().size() - 1).getValueNode());
+        }
+        if (n instanceof SequenceNode s
+                && s.getFlowStyle() != DumperOptions.FlowStyle.FLOW
+                && !s.getValue().isEmpty()) {
+            return contentEnd(s.getValue().get(s.getValue().size() - 1));
+        }
+        int e = end(n);
+        // a plain multi-line scalar's end may include the line break after it
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    /** The offset of the dash that begins the block list item {@code item}. */
+    private int dash(Node item) {
+        int i = start(item) - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != '-') {
+            throw new IllegalStateException("a list item without its dash at line " + line(item));
+        }
+        return i;
+    }
+
+    private int lineStart(int offset) {
+        int nl = text.lastIndexOf('\n', offset - 1);
+        return nl + 1;
+    }
+
+    /** The end of the line holding {@code offset}, before its line break (a comment included). */
+    private int lineEnd(int offset) {
+        int nl = text.indexOf('\n', offset);
+        if (nl < 0) {
+            return text.length();
+        }
+        return nl > 0 && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+    }
+
+    private int column(int offset) {
+        return offset - lineStart(offset);
+    }
+}
