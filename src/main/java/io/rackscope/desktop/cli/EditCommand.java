@@ -20,7 +20,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,51 +55,53 @@ public final class EditCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** --config and --dry-run, and the run of one edit: check, then show or write. */
-    public static final class EditOptions {
-        @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
-        Path config;
+    @Option(
+            names = "--config",
+            paramLabel = "DIR",
+            description = "configuration directory",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path config;
 
-        @Option(names = "--dry-run", description = "print the unified diff, write nothing")
-        boolean dryRun;
+    @Option(
+            names = "--dry-run",
+            description = "print the unified diff, write nothing",
+            scope = CommandLine.ScopeType.INHERIT)
+    boolean dryRun;
 
-        @Spec(Spec.Target.MIXEE)
-        CommandLine.Model.CommandSpec spec;
+    Path root() {
+        return ConfigLocation.resolve(config).toAbsolutePath().normalize();
+    }
 
-        Path root() {
-            return ConfigLocation.resolve(config).toAbsolutePath().normalize();
-        }
-
-        int run(Consumer<EstateEdits> edit) {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path root = root();
-            RackscopeConfig before = new ConfigLoader().load(root);
-            EditSession session = new EditSession(root);
-            try {
-                edit.accept(new EstateEdits(session, before));
-                EditCheck check = EditCheck.of(session, before);
-                check.warnings().forEach(w -> err.println(w));
-                if (!check.errors().isEmpty()) {
-                    check.errors().forEach(e -> err.println(e));
-                    err.println("refused: the edit would leave the errors above; nothing written");
-                    err.flush();
-                    return 1;
-                }
-                if (dryRun) {
-                    out.print(session.diff());
-                    out.flush();
-                    return 0;
-                }
-                List<Path> written = session.save();
-                written.forEach(f -> out.println("wrote " + root.relativize(f)));
-                out.flush();
-                return 0;
-            } catch (EditRefused e) {
-                err.println("refused: " + e.describe(root));
+    /** The run of one edit: checked by the loader, then shown (--dry-run) or written. */
+    int run(CommandLine.Model.CommandSpec spec, Consumer<EstateEdits> edit) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path root = root();
+        RackscopeConfig before = new ConfigLoader().load(root);
+        EditSession session = new EditSession(root);
+        try {
+            edit.accept(new EstateEdits(session, before));
+            EditCheck check = EditCheck.of(session, before);
+            check.warnings().forEach(w -> err.println(w));
+            if (!check.errors().isEmpty()) {
+                check.errors().forEach(e -> err.println(e));
+                err.println("refused: the edit would leave the errors above; nothing written");
                 err.flush();
                 return 1;
             }
+            if (dryRun) {
+                out.print(session.diff());
+                out.flush();
+                return 0;
+            }
+            List<Path> written = session.save();
+            written.forEach(f -> out.println("wrote " + root.relativize(f)));
+            out.flush();
+            return 0;
+        } catch (EditRefused e) {
+            err.println("refused: " + e.describe(root));
+            err.flush();
+            return 1;
         }
     }
 
@@ -111,13 +112,15 @@ public final class EditCommand implements Callable<Integer> {
                     "Load and write every YAML file through the editor; nothing changes, so every"
                             + " file stays byte-identical (a check of the round trip).")
     static final class Rewrite implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Path root = options.root();
-            PrintWriter out = options.spec.commandLine().getOut();
-            PrintWriter err = options.spec.commandLine().getErr();
+            Path root = edit.root();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             int files = 0;
             int differ = 0;
             try (Stream<Path> all = Files.walk(root)) {
@@ -134,7 +137,7 @@ public final class EditCommand implements Callable<Integer> {
                         continue;
                     }
                     files++;
-                    if (!options.dryRun) {
+                    if (!edit.dryRun) {
                         EditSession.writeAtomically(f, text);
                     }
                     if (!java.util.Arrays.equals(before, Files.readAllBytes(f))) {
@@ -146,8 +149,7 @@ public final class EditCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
             out.printf(
-                    "%d files %s, %d changed%n",
-                    files, options.dryRun ? "read" : "rewritten", differ);
+                    "%d files %s, %d changed%n", files, edit.dryRun ? "read" : "rewritten", differ);
             out.flush();
             return differ == 0 ? 0 : 1;
         }
@@ -158,7 +160,9 @@ public final class EditCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Add a site to topology/sites.yaml.")
     static final class AddSite implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(paramLabel = "ID")
         String id;
@@ -176,9 +180,9 @@ public final class EditCommand implements Callable<Integer> {
         public Integer call() {
             if ((lat == null) != (lon == null)) {
                 throw new CommandLine.ParameterException(
-                        options.spec.commandLine(), "--lat and --lon go together");
+                        spec.commandLine(), "--lat and --lon go together");
             }
-            return options.run(e -> e.addSite(id, name, lat, lon));
+            return edit.run(spec, e -> e.addSite(id, name, lat, lon));
         }
     }
 
@@ -187,7 +191,9 @@ public final class EditCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Set a site's map location (the nested location: {lat, lon} form).")
     static final class SetLocation implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(paramLabel = "SITE")
         String site;
@@ -202,9 +208,9 @@ public final class EditCommand implements Callable<Integer> {
         public Integer call() {
             if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
                 throw new CommandLine.ParameterException(
-                        options.spec.commandLine(), "--lat is -90..90 and --lon -180..180");
+                        spec.commandLine(), "--lat is -90..90 and --lon -180..180");
             }
-            return options.run(e -> e.setLocation(site, lat, lon));
+            return edit.run(spec, e -> e.setLocation(site, lat, lon));
         }
     }
 
@@ -213,7 +219,9 @@ public final class EditCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Add a room to a site (its room.yaml).")
     static final class AddRoom implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "SITE")
         String site;
@@ -226,7 +234,7 @@ public final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return options.run(e -> e.addRoom(site, id, name));
+            return edit.run(spec, e -> e.addRoom(site, id, name));
         }
     }
 
@@ -235,7 +243,9 @@ public final class EditCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Add an aisle to a room (listed in room.yaml, with its aisle.yaml).")
     static final class AddAisle implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "SITE/ROOM")
         String room;
@@ -248,7 +258,7 @@ public final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return options.run(e -> e.addAisle(room, id, name));
+            return edit.run(spec, e -> e.addAisle(room, id, name));
         }
     }
 
@@ -257,7 +267,9 @@ public final class EditCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Add a rack at the end of an aisle (its file, and the aisle's list).")
     static final class AddRack implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "SITE/ROOM/AISLE")
         String aisle;
@@ -276,7 +288,7 @@ public final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return options.run(e -> e.addRack(aisle, id, template, u));
+            return edit.run(spec, e -> e.addRack(aisle, id, template, u));
         }
     }
 
@@ -286,7 +298,9 @@ public final class EditCommand implements Callable<Integer> {
             description =
                     "Move a rack to another aisle of its room, or to another place in its own (its file moves with it).")
     static final class MoveRack implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(paramLabel = "RACK")
         String rack;
@@ -302,7 +316,7 @@ public final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return options.run(e -> e.moveRack(rack, to, index));
+            return edit.run(spec, e -> e.moveRack(rack, to, index));
         }
     }
 
@@ -312,7 +326,9 @@ public final class EditCommand implements Callable<Integer> {
             description =
                     "Add a device to a rack at a U, checked for collisions on its face and for the rack's bounds.")
     static final class AddDevice implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "RACK")
         String rack;
@@ -340,9 +356,9 @@ public final class EditCommand implements Callable<Integer> {
             String f = face.toLowerCase(Locale.ROOT);
             if (!f.equals("front") && !f.equals("rear")) {
                 throw new CommandLine.ParameterException(
-                        options.spec.commandLine(), "--face is front or rear");
+                        spec.commandLine(), "--face is front or rear");
             }
-            return options.run(e -> e.addDevice(rack, id, template, u, Face.parse(f), instance));
+            return edit.run(spec, e -> e.addDevice(rack, id, template, u, Face.parse(f), instance));
         }
     }
 
@@ -352,7 +368,9 @@ public final class EditCommand implements Callable<Integer> {
             description =
                     "Delete a site, room, aisle, rack or device with what it holds (site: ID, room: SITE/ROOM, aisle: SITE/ROOM/AISLE, rack and device: their key).")
     static final class Delete implements Callable<Integer> {
-        @Mixin EditOptions options;
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "site|room|aisle|rack|device")
         String kind;
@@ -362,7 +380,7 @@ public final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Consumer<EstateEdits> edit =
+            Consumer<EstateEdits> delete =
                     switch (kind.toLowerCase(Locale.ROOT)) {
                         case "site" -> e -> e.deleteSite(key);
                         case "room" -> e -> e.deleteRoom(key);
@@ -371,10 +389,10 @@ public final class EditCommand implements Callable<Integer> {
                         case "device" -> e -> e.deleteDevice(key);
                         default ->
                                 throw new CommandLine.ParameterException(
-                                        options.spec.commandLine(),
+                                        spec.commandLine(),
                                         "what to delete is site, room, aisle, rack or device");
                     };
-            return options.run(edit);
+            return edit.run(spec, delete);
         }
     }
 

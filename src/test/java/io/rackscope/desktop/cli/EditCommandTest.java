@@ -1,0 +1,206 @@
+package io.rackscope.desktop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The edit command as scripts use it: exit codes, --dry-run, refusals with file and line. */
+class EditCommandTest {
+    static final Path EXAMPLES = Path.of("../shared/rackscope-examples");
+
+    @TempDir Path dir;
+
+    Path copy(String example) throws IOException {
+        Path source = EXAMPLES.resolve(example);
+        Path target = dir.resolve(example);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path t = target.resolve(source.relativize(f).toString());
+                Files.createDirectories(t.getParent());
+                Files.copy(f, t);
+            }
+        }
+        return target;
+    }
+
+    static Map<Path, byte[]> contents(Path root) throws IOException {
+        Map<Path, byte[]> out = new HashMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(f), Files.readAllBytes(f));
+            }
+        }
+        return out;
+    }
+
+    static boolean same(Map<Path, byte[]> a, Map<Path, byte[]> b) {
+        return a.keySet().equals(b.keySet())
+                && a.keySet().stream().allMatch(k -> java.util.Arrays.equals(a.get(k), b.get(k)));
+    }
+
+    @Test
+    void rewriteLeavesEveryFileOfEveryExampleByteIdentical() throws IOException {
+        for (String example :
+                new String[] {
+                    "simple-room", "small-cluster", "hpc-cluster", "full-datacenter", "homelab"
+                }) {
+            Path root = copy(example);
+            Map<Path, byte[]> before = contents(root);
+            CliRun run = CliRun.of("edit", "rewrite", "--config", root.toString());
+            assertEquals(0, run.code(), example + ": " + run.err());
+            assertTrue(run.out().contains(", 0 changed"), run.out());
+            assertTrue(same(before, contents(root)), example + " changed");
+        }
+    }
+
+    @Test
+    void dryRunPrintsTheDiffAndWritesNothing() throws IOException {
+        Path root = copy("simple-room");
+        Map<Path, byte[]> before = contents(root);
+        CliRun run = CliRun.of("edit", "--help");
+        assertEquals(0, run.code());
+        run =
+                CliRun.of(
+                        // the documented form: options before the action
+                        "edit",
+                        "--config",
+                        root.toString(),
+                        "--dry-run",
+                        "add-site",
+                        "paris",
+                        "--name",
+                        "Paris DC",
+                        "--lat",
+                        "48.85",
+                        "--lon",
+                        "2.35");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(
+                run.out().startsWith("--- a/topology/sites.yaml\n+++ b/topology/sites.yaml\n"),
+                run.out());
+        assertTrue(run.out().contains("+  - id: paris\n"), run.out());
+        assertTrue(same(before, contents(root)), "a dry run writes nothing");
+    }
+
+    @Test
+    void aRefusalSaysFileLineAndWhyAndExitsOne() throws IOException {
+        Path root = copy("simple-room");
+        Map<Path, byte[]> before = contents(root);
+        CliRun run =
+                CliRun.of(
+                        "edit",
+                        "add-device",
+                        "--config",
+                        root.toString(),
+                        "rack-01",
+                        "x1",
+                        "--template",
+                        "simple-1u-server",
+                        "--u",
+                        "3");
+        assertEquals(1, run.code());
+        assertEquals(
+                "refused: topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/racks/rack-01.yaml"
+                        + " line 18: a collision at U 3 on the front of rack rack-01: 'srv-03' is at U 3-3\n",
+                run.err());
+        run =
+                CliRun.of(
+                        "edit",
+                        "add-rack",
+                        "--config",
+                        root.toString(),
+                        "my-lab/server-room/main-aisle",
+                        "r9",
+                        "--template",
+                        "nope");
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("no rack template 'nope'"), run.err());
+        assertTrue(same(before, contents(root)));
+        assertEquals(
+                2, CliRun.of("edit", "delete", "--config", root.toString(), "planet", "x").code());
+        assertEquals(
+                2, CliRun.of("edit", "add-device", "--config", root.toString(), "rack-01").code());
+        assertEquals(2, CliRun.of("edit").code());
+    }
+
+    @Test
+    void aSaveThatWouldLeaveALoaderErrorIsRefused() throws IOException {
+        Path root = copy("simple-room");
+        // an instance range the loader cannot read: check-config's own error refuses the save
+        CliRun run =
+                CliRun.of(
+                        "edit",
+                        "add-device",
+                        "--config",
+                        root.toString(),
+                        "rack-01",
+                        "x1",
+                        "--template",
+                        "simple-1u-server",
+                        "--u",
+                        "20",
+                        "--instance",
+                        "cn[0004-0001]");
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertTrue(run.err().contains("refused: the edit would leave the errors above"), run.err());
+        assertTrue(
+                !Files.readString(
+                                root.resolve(
+                                        "topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/racks/rack-01.yaml"))
+                        .contains("x1"));
+    }
+
+    @Test
+    void aWholeEstateIsBuiltFromAnEmptyDirectoryByCommandsAlone() throws IOException {
+        Path root = dir.resolve("empty");
+        Files.createDirectories(root.resolve("templates"));
+        Files.writeString(
+                root.resolve("templates/t.yaml"),
+                "templates:\n  - id: srv-1u\n    name: 1U server\n    type: server\n    u_height: 1\n"
+                        + "rack_templates:\n  - id: r42\n    name: 42U\n    u_height: 42\n");
+        String r = root.toString();
+        String[][] steps = {
+            {"add-site", "fra1", "--name", "Frankfurt", "--lat", "50.11", "--lon", "8.68"},
+            {"add-site", "ams1", "--name", "Amsterdam", "--lat", "52.37", "--lon", "4.9"},
+            {"add-room", "fra1", "hall-a", "--name", "Hall A"},
+            {"add-aisle", "fra1/hall-a", "a01", "--name", "Aisle 1"},
+            {"add-rack", "fra1/hall-a/a01", "r01", "--template", "r42"},
+            {
+                "add-device",
+                "r01",
+                "n1",
+                "--template",
+                "srv-1u",
+                "--u",
+                "1",
+                "--instance",
+                "cn[0001-0001]"
+            },
+            {"add-room", "ams1", "dh1", "--name", "Data Hall 1"},
+        };
+        for (String[] s : steps) {
+            String[] args = new String[s.length + 4];
+            args[0] = "edit";
+            args[1] = s[0];
+            args[2] = "--config";
+            args[3] = r;
+            System.arraycopy(s, 1, args, 4, s.length - 1);
+            CliRun run = CliRun.of(java.util.Arrays.copyOf(args, args.length - 1));
+            assertEquals(0, run.code(), String.join(" ", s) + ": " + run.err());
+        }
+        CliRun check = CliRun.of("check-config", "--config", r);
+        assertTrue(check.out().contains("0 error(s)"), check.out() + check.err());
+        assertEquals(
+                "sites:\n  - id: fra1\n    name: Frankfurt\n    location:\n      lat: 50.11\n      lon: 8.68\n"
+                        + "  - id: ams1\n    name: Amsterdam\n    location:\n      lat: 52.37\n      lon: 4.9\n",
+                Files.readString(root.resolve("topology/sites.yaml")));
+    }
+}
