@@ -6,7 +6,6 @@ import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
-import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
@@ -33,19 +32,14 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -335,7 +329,7 @@ public final class MainView {
         Button theme = navButton("◐", "Switch dark/light theme");
         theme.setId("theme-toggle");
         theme.setOnAction(e -> shell.toggleTheme());
-        MenuButton soundMenu = soundMenu();
+        MenuButton soundMenu = SoundMenu.of(sound, shell, this::focused);
         MenuButton views = viewsMenu();
         ToggleButton alertsToggle = new ToggleButton("Alerts");
         alertsToggle.setId("alerts-toggle");
@@ -465,86 +459,10 @@ public final class MainView {
         return grip;
     }
 
-    private MenuButton soundMenu() {
-        // "Sound on" only where a sound can be heard
-        String on = sound != null && AlertSound.deviceAvailable() ? "Sound on" : "No sound device";
-        MenuButton menu = new MenuButton(on);
-        menu.setId("sound");
-        menu.getStyleClass().add("nav-button");
-        CheckMenuItem mute = new CheckMenuItem("Mute alert sounds");
-        mute.setId("mute");
-        mute.selectedProperty()
-                .addListener(
-                        (o, a, m) -> {
-                            menu.setText(m ? "Muted" : on);
-                            if (sound != null) {
-                                sound.setMuted(m);
-                            }
-                        });
-        Slider volume = new Slider(0, 1, 0.6);
-        volume.setId("volume");
-        volume.valueProperty()
-                .addListener(
-                        (o, a, v) -> {
-                            if (sound != null) {
-                                sound.setVolume(v.doubleValue());
-                            }
-                        });
-        mute.selectedProperty().bindBidirectional(shell.mutedProperty());
-        volume.valueProperty().bindBidirectional(shell.volumeProperty());
-        if (mute.isSelected()) {
-            menu.setText("Muted");
-            if (sound != null) {
-                sound.setMuted(true);
-            }
-        }
-        if (sound != null) {
-            sound.setVolume(volume.getValue());
-        }
-        CustomMenuItem volumeItem =
-                new CustomMenuItem(new HBox(8, new Label("Volume"), volume), false);
-        MenuItem testCrit = new MenuItem("Play the CRIT tone");
-        testCrit.setOnAction(
-                e -> {
-                    if (sound != null) {
-                        sound.play(Severity.CRIT);
-                    }
-                });
-        MenuItem testWarn = new MenuItem("Play the WARN tone");
-        testWarn.setOnAction(
-                e -> {
-                    if (sound != null) {
-                        sound.play(Severity.WARN);
-                    }
-                });
-        ToggleGroup whenGroup = new ToggleGroup();
-        menu.getItems().addAll(mute, volumeItem, new SeparatorMenuItem());
-        for (AlertSound.When w : AlertSound.When.values()) {
-            RadioMenuItem item =
-                    new RadioMenuItem(
-                            switch (w) {
-                                case ALWAYS -> "Always";
-                                case ONLY_WHEN_HIDDEN ->
-                                        "Only when the window is in the background";
-                                case ONLY_WHEN_VISIBLE -> "Only when the window is in front";
-                            });
-            item.setToggleGroup(whenGroup);
-            item.setSelected(w == AlertSound.When.ALWAYS);
-            item.setOnAction(
-                    e -> {
-                        if (sound != null) {
-                            sound.setWhen(
-                                    w,
-                                    () ->
-                                            root.getScene() != null
-                                                    && root.getScene().getWindow() != null
-                                                    && root.getScene().getWindow().isFocused());
-                        }
-                    });
-            menu.getItems().add(item);
-        }
-        menu.getItems().addAll(new SeparatorMenuItem(), testCrit, testWarn);
-        return menu;
+    private boolean focused() {
+        return root.getScene() != null
+                && root.getScene().getWindow() != null
+                && root.getScene().getWindow().isFocused();
     }
 
     private static Button navButton(String text, String tip) {
@@ -610,80 +528,9 @@ public final class MainView {
     }
 
     private Node statusBar() {
-        Region dot = Severities.styled(new Region(), Severity.UNKNOWN, "sev-fill", "status-dot");
-        Severities.apply(dot, status.healthProperty().get());
-        status.healthProperty().addListener((o, a, h) -> Severities.apply(dot, h));
-        Label prom = new Label();
-        prom.setId("status-prometheus");
-        // the headline only, never cut; the reason is in the banner and the tooltip
-        prom.textProperty().bind(status.headlineProperty());
-        Tooltip promTip = new Tooltip();
-        promTip.textProperty().bind(status.prometheusProperty());
-        prom.setTooltip(promTip);
-        Label age = new Label();
-        age.setId("status-age");
-        age.textProperty().bind(status.ageProperty());
-        Label cycle = new Label();
-        cycle.setId("status-cycle");
-        cycle.textProperty().bind(status.cycleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox legend = new HBox(10);
-        legend.setId("legend");
-        legend.setAlignment(Pos.CENTER_RIGHT);
-        for (Severity s : List.of(Severity.OK, Severity.WARN, Severity.CRIT, Severity.UNKNOWN)) {
-            Region sw = Severities.styled(new Region(), s, "sev-fill", "legend-swatch");
-            legend.getChildren().add(new HBox(4, sw, new Label(s.name())));
-        }
-        Region stale = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
-        Severities.apply(stale, Severity.OK, true);
-        legend.getChildren().add(new HBox(4, stale, new Label("STALE")));
-        Region handled =
-                Severities.styled(new Region(), Severity.CRIT, "sev-fill", "legend-swatch");
-        handled.getStyleClass().add("legend-handled");
-        Label handledText = new Label("HANDLED");
-        Tooltip.install(
-                handledText,
-                new Tooltip("Hatched: every alert there is acknowledged or under maintenance"));
-        legend.getChildren().add(new HBox(4, handled, handledText));
-        if (shell.slurmEnabled()) {
-            Region info = Severities.styled(new Region(), Severity.OK, "sev-fill", "legend-swatch");
-            Severities.apply(info, Tone.INFO);
-            legend.getChildren().add(new HBox(4, info, new Label("INFO (Slurm)")));
-        }
-        legend.getChildren().forEach(n -> ((HBox) n).setAlignment(Pos.CENTER));
-        Label now = new Label();
-        now.setId("status-clock");
-        now.textProperty().bind(status.timeProperty());
-        // the legend, the data age and the clock never shrink; the long texts give way (the banner
-        // says them in full)
-        for (Region r : List.of(legend, age, now, dot)) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        prom.setMinWidth(Region.USE_PREF_SIZE);
-        cycle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(dot, prom, age, cycle, spacer, legend, now);
-        bar.getStyleClass().add("status-bar");
-        // the cycle's figures are the first to go when the bar is narrow: whole, never cut
-        javafx.beans.InvalidationListener room =
-                o -> {
-                    double need = bar.getInsets().getLeft() + bar.getInsets().getRight();
-                    for (Node n : bar.getChildren()) {
-                        if (n != spacer) {
-                            need += n.prefWidth(-1) + bar.getSpacing();
-                        }
-                    }
-                    boolean fits = bar.getWidth() <= 0 || need <= bar.getWidth();
-                    cycle.setVisible(fits);
-                    cycle.setManaged(fits);
-                };
-        bar.widthProperty().addListener(room);
-        cycle.textProperty().addListener(room);
-        age.textProperty().addListener(room);
-        prom.textProperty().addListener(room);
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
-        return bar;
+        return StatusBar.of(status, shell.slurmEnabled());
     }
 
     private void show(Place place) {
