@@ -34,7 +34,8 @@ import java.util.function.Function;
  *       before it could have held for its duration (each {@code for:} apart, at most); the series
  *       already failing are followed every cycle with a range query over just them and just the
  *       points since last time; a newly failing one has its window read once; in the cycles
- *       between, a presence probe (one count, see {@link Probe}) sees a vanished series at once;
+ *       between, a presence probe (one count, see {@link PresenceProbe}) sees a vanished series at
+ *       once;
  *   <li>the sentinel checks that cover each entity are read in full every cycle, and an entity
  *       whose sentinel saw it appear or vanish is asked of every check at once.
  * </ul>
@@ -102,7 +103,7 @@ final class CheckUnit {
     private final List<Series> windowPoints = new ArrayList<>();
     private final Set<String> valuesRead = new HashSet<>();
     private final Set<String> probeDoubt = new HashSet<>();
-    private final List<Probe> probes = new ArrayList<>();
+    private final List<PresenceProbe> probes = new ArrayList<>();
     private final Map<String, Set<String>> discoveredChildren = new HashMap<>();
     private final Map<String, Set<String>> presentChildren = new HashMap<>();
     private final List<Series> referenceCounts = new ArrayList<>();
@@ -237,45 +238,18 @@ final class CheckUnit {
         return out;
     }
 
-    /**
-     * A {@code for:} check's batch between its discoveries is asked its presence instead of
-     * nothing, so that a series that vanishes is seen in the first cycle without it, at the cost of
-     * one number: how many of the batch's entities have samples ({@code expected} did at the
-     * cycle's start), and which of those that had none ({@code missing}) have one again. When the
-     * count is not what those two say, some entity vanished and the batch's presence is read in the
-     * second phase. With {@code expected} below zero the batch's presence is read in full instead
-     * (too many to name).
-     */
-    private static final class Probe {
-        final CheckQueries.Batch batch;
-        final List<String> parts;
-        final int expected;
-        final Set<String> missing;
-        double count;
-        final Set<String> back = new HashSet<>();
-
-        Probe(CheckQueries.Batch batch, List<String> parts, int expected, Set<String> missing) {
-            this.batch = batch;
-            this.parts = parts;
-            this.expected = expected;
-            this.missing = missing;
-        }
-    }
-
     /** Asks {@code b}'s presence probe, when presence is known: its parts in as few requests. */
     private List<CompletableFuture<Void>> askProbe(
             CheckQueries.Batch b,
             long atMillis,
             Function<Request, CompletableFuture<QueryResult>> ask) {
-        Probe probe = probe(b);
-        if (probe == null) {
+        if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
             return List.of();
         }
+        PresenceProbe probe = PresenceProbe.of(b, present, queries, check, entityLabel);
         probes.add(probe);
-        List<String> requests = new ArrayList<>();
-        probe.parts.forEach(part -> join(requests, part));
         List<CompletableFuture<Void>> out = new ArrayList<>();
-        for (String q : requests) {
+        for (String q : probe.requests(queries.maxQueryBytes())) {
             out.add(
                     ask.apply(Request.instant(q, atMillis))
                             .handle(
@@ -291,67 +265,12 @@ final class CheckUnit {
         return out;
     }
 
-    /** The presence probe of {@code b}, or null while presence is not known yet. */
-    private Probe probe(CheckQueries.Batch b) {
-        if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
-            return null;
-        }
-        int expected = 0;
-        Set<String> missing = new LinkedHashSet<>();
-        for (String id : b.ids()) {
-            if (present.contains(id)) {
-                expected++;
-            } else {
-                missing.add(id);
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        parts.add(CheckQueries.entityCount(b.expr(), entityLabel));
-        if (!missing.isEmpty()) {
-            String back = queries.expr(check, List.copyOf(missing));
-            if (back.length() > queries.maxQueryBytes() / 2) {
-                // too many to name: the batch's presence is read in full instead
-                return new Probe(
-                        b,
-                        List.of(CheckQueries.returned(b.expr(), entityLabel)),
-                        -1,
-                        Set.copyOf(b.ids()));
-            }
-            parts.add(CheckQueries.returned(back, entityLabel));
-        }
-        return new Probe(b, parts, expected, missing);
-    }
-
-    /**
-     * Adds {@code part} to the last of {@code requests} with {@code or} while that stays within
-     * {@code planner.max_query_bytes} (VictoriaMetrics refuses more than 16 KiB), else as a request
-     * of its own: the count and the entities asked back go in one request when there is room.
-     */
-    private void join(List<String> requests, String part) {
-        int last = requests.size() - 1;
-        if (last >= 0
-                && requests.get(last).length() + 4 + part.length() <= queries.maxQueryBytes()) {
-            requests.set(last, requests.get(last) + " or " + part);
-        } else {
-            requests.add(part);
-        }
-    }
-
     /**
      * Reads a probe's answer: the count (compared in the second phase, once every part has
      * answered) and the entities back.
      */
-    private synchronized void readProbe(Probe probe, QueryResult r) {
-        for (Series s : r.series()) {
-            if ("all".equals(s.label(CheckQueries.PROBE_LABEL))) {
-                probe.count = s.value();
-            } else {
-                String id = s.label(entityLabel);
-                if (id != null && probe.missing.contains(id)) {
-                    probe.back.add(id);
-                }
-            }
-        }
+    private synchronized void readProbe(PresenceProbe probe, QueryResult r) {
+        probe.read(r, entityLabel);
         if (probe.expected < 0) {
             present.removeAll(probe.missing);
             valuesRead.addAll(probe.missing);
@@ -363,10 +282,8 @@ final class CheckUnit {
     private synchronized void compareProbes() {
         Set<Integer> failed = new HashSet<>();
         errors.forEach(e -> failed.add(e.batch()));
-        for (Probe p : probes) {
-            if (p.expected >= 0
-                    && !failed.contains(p.batch.index())
-                    && p.count != p.expected + p.back.size()) {
+        for (PresenceProbe p : probes) {
+            if (!failed.contains(p.batch.index()) && p.doubts()) {
                 probeDoubt.addAll(p.batch.ids());
             }
         }
