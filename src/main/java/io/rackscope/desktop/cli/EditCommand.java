@@ -81,13 +81,14 @@ public final class EditCommand implements Callable<Integer> {
         EditSession session = new EditSession(root);
         try {
             edit.accept(new EstateEdits(session, before));
-            EditCheck check = EditCheck.of(session, before);
-            check.warnings().forEach(w -> err.println(w));
-            if (!check.errors().isEmpty()) {
-                check.errors().forEach(e -> err.println(e));
-                err.println("refused: the edit would leave the errors above; nothing written");
-                err.flush();
-                return 1;
+            try (EditCheck check = EditCheck.of(session, before)) {
+                check.warnings().forEach(w -> err.println(w));
+                if (!check.errors().isEmpty()) {
+                    check.errors().forEach(e -> err.println(e));
+                    err.println("refused: the edit would leave the errors above; nothing written");
+                    err.flush();
+                    return 1;
+                }
             }
             if (dryRun) {
                 out.print(session.diff());

@@ -18,18 +18,24 @@ import java.util.stream.Stream;
  * session's files laid over a copy of the directory and loaded by the same loader. A save is
  * refused on any error that was not there before; warnings are told.
  */
-public final class EditCheck {
+public final class EditCheck implements AutoCloseable {
     private final List<Diagnostic> errors;
     private final List<Diagnostic> warnings;
     private final RackscopeConfig after;
+    private final Path copy;
 
-    private EditCheck(List<Diagnostic> errors, List<Diagnostic> warnings, RackscopeConfig after) {
+    private EditCheck(
+            List<Diagnostic> errors, List<Diagnostic> warnings, RackscopeConfig after, Path copy) {
         this.errors = List.copyOf(errors);
         this.warnings = List.copyOf(warnings);
         this.after = after;
+        this.copy = copy;
     }
 
-    /** The errors and warnings the edits of {@code session} add to {@code before}'s. */
+    /**
+     * The errors and warnings the edits of {@code session} add to {@code before}'s; close it to
+     * remove the copy it loaded.
+     */
     public static EditCheck of(EditSession session, RackscopeConfig before) {
         Path root = session.root();
         Path copy;
@@ -38,6 +44,7 @@ public final class EditCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        boolean kept = false;
         try {
             copyTree(root, copy);
             session.pending()
@@ -66,9 +73,12 @@ public final class EditCheck {
                     (d.level() == Diagnostic.Level.ERROR ? errors : warnings).add(shown);
                 }
             }
-            return new EditCheck(errors, warnings, after);
+            kept = true;
+            return new EditCheck(errors, warnings, after, copy);
         } finally {
-            deleteTree(copy);
+            if (!kept) {
+                deleteTree(copy);
+            }
         }
     }
 
@@ -81,9 +91,18 @@ public final class EditCheck {
         return warnings;
     }
 
-    /** The estate as the loader sees it after the edits (its paths are of a removed copy). */
+    /**
+     * The estate as the loader sees it after the edits. Its files are in a copy of the directory,
+     * kept until {@link #close()}: {@link EstateEdits} maps them back to the session's.
+     */
     public RackscopeConfig after() {
         return after;
+    }
+
+    /** Removes the copy. */
+    @Override
+    public void close() {
+        deleteTree(copy);
     }
 
     private static Diagnostic relocated(Diagnostic d, Path copy, Path root) {

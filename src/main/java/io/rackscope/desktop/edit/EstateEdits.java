@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +37,28 @@ public final class EstateEdits {
     private final EditSession session;
     private final RackscopeConfig config;
     private final Path topology;
+    private final Path loadedRoot;
 
+    /**
+     * Edits of {@code config}'s estate made in {@code session}; {@code config} may have been loaded
+     * from a copy of the session's directory (an {@link EditCheck}'s): its files are mapped back.
+     */
     public EstateEdits(EditSession session, RackscopeConfig config) {
         this.session = session;
         this.config = config;
-        this.topology = config.paths().topology().toAbsolutePath().normalize();
+        this.loadedRoot = config.paths().root().toAbsolutePath().normalize();
+        this.topology = real(config.paths().topology());
+    }
+
+    /** {@code p} (a file of the loaded configuration) in the session's directory. */
+    private Path real(Path p) {
+        if (p == null) {
+            return null;
+        }
+        Path a = p.toAbsolutePath().normalize();
+        return a.startsWith(loadedRoot)
+                ? session.root().resolve(loadedRoot.relativize(a).toString())
+                : a;
     }
 
     // ---- sites ----
@@ -250,7 +266,7 @@ public final class EstateEdits {
         Aisle to = aisle(toAisleKey);
         if (rack.aisleId() == null) {
             throw new EditRefused(
-                    rack.file(),
+                    real(rack.file()),
                     rack.line(),
                     "rack '" + rackKey + "' is standalone; only racks of an aisle move here");
         }
@@ -259,7 +275,7 @@ public final class EstateEdits {
         Path toFile = aisleFile(to);
         if (ownFile(rack).isEmpty()) {
             throw new EditRefused(
-                    rack.file(),
+                    real(rack.file()),
                     rack.line(),
                     "rack '"
                             + rackKey
@@ -329,7 +345,7 @@ public final class EstateEdits {
                         .orElseThrow(
                                 () ->
                                         new EditRefused(
-                                                rack.file(),
+                                                real(rack.file()),
                                                 rack.line(),
                                                 "rack '"
                                                         + rackKey
@@ -376,7 +392,7 @@ public final class EstateEdits {
             int dTop = d.uPosition() + Math.max(1, dh) - 1;
             if (d.uPosition() <= top && u <= dTop) {
                 throw new EditRefused(
-                        d.file(),
+                        real(d.file()),
                         d.line(),
                         "a collision at U "
                                 + Math.max(u, d.uPosition())
@@ -422,7 +438,7 @@ public final class EstateEdits {
                         .orElseThrow(
                                 () ->
                                         new EditRefused(
-                                                device.file(),
+                                                real(device.file()),
                                                 device.line(),
                                                 "its rack is written inside its aisle's file; delete it there by hand"));
         YamlText t = session.yaml(file);
@@ -518,7 +534,7 @@ public final class EstateEdits {
 
     /** The rack's own file, when it has one (not a rack written inline in a list). */
     private Optional<Path> ownFile(Rack rack) {
-        Path f = rack.file() == null ? null : rack.file().toAbsolutePath().normalize();
+        Path f = rack.file() == null ? null : real(rack.file());
         if (f == null) {
             return Optional.empty();
         }
@@ -584,12 +600,13 @@ public final class EstateEdits {
 
     /** Deletes every file under {@code dir} in the session (the folders go when emptied). */
     private void deleteTree(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        // the loaded copy holds the files made in this session too
+        Path loaded = loadedRoot.resolve(session.root().relativize(dir).toString());
+        if (!Files.isDirectory(loaded)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> all = files.filter(Files::isRegularFile).toList();
-            all.forEach(session::delete);
+        try (Stream<Path> files = Files.walk(loaded)) {
+            files.filter(Files::isRegularFile).map(this::real).forEach(session::delete);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

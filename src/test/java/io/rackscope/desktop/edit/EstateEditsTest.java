@@ -408,4 +408,26 @@ class EstateEditsTest {
         RackscopeConfig after = new io.rackscope.desktop.config.ConfigLoader().load(f.root);
         assertEquals(f.before.diagnostics().errors().size(), after.diagnostics().errors().size());
     }
+
+    @Test
+    void unsavedEditsAreTheEstateOfTheNextOneThroughTheCheckedCopy() {
+        EditFixture f = simpleRoom();
+        new EstateEdits(f.session, f.before).addAisle("my-lab/server-room", "aisle-b", "Aisle B");
+        try (EditCheck first = EditCheck.of(f.session, f.before)) {
+            // the aisle exists only in the session: the next edit finds it in the checked copy
+            new EstateEdits(f.session, first.after())
+                    .addRack("my-lab/server-room/aisle-b", "rack-09", "simple-42u", null);
+        }
+        try (EditCheck second = EditCheck.of(f.session, f.before)) {
+            new EstateEdits(f.session, second.after())
+                    .addDevice("rack-09", "sw-1", "simple-1u-switch", 1, Face.FRONT, null);
+            assertTrue(second.errors().isEmpty(), second.errors().toString());
+        }
+        assertTrue(
+                f.session.touched().stream().allMatch(p -> p.startsWith(f.root)),
+                "every file is the session's, none the copy's: " + f.session.touched());
+        Rack r = f.saveAndLoad().topology().rack("rack-09").orElseThrow();
+        assertEquals("aisle-b", r.aisleId());
+        assertEquals("sw-1", r.devices().get(0).id());
+    }
 }
