@@ -4,6 +4,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
+import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.JournalHistory;
 import io.rackscope.desktop.ui.JournalMarks;
@@ -45,19 +46,22 @@ public final class AppContext {
 
     /**
      * What a window keeps besides health: acknowledgements and maintenances, when entities last had
-     * samples, and the incident journal (its marks on the time control and its History list).
+     * samples, the incident journal (its marks on the time control and its History list), and the
+     * estate's files being edited.
      */
     public record Kept(
             AlertHandling handling,
             SampleTimes sampleTimes,
             JournalMarks journal,
-            JournalHistory history) {
+            JournalHistory history,
+            EstateEditing editing) {
         public static final Kept NONE =
                 new Kept(
                         AlertHandling.NONE,
                         SampleTimes.NONE,
                         JournalMarks.NONE,
-                        JournalHistory.NONE);
+                        JournalHistory.NONE,
+                        EstateEditing.NONE);
     }
 
     /** A context that keeps nothing besides health (renders, tests). */
@@ -107,6 +111,11 @@ public final class AppContext {
     }
 
     /** When entities last had samples (nothing known unless a Prometheus is asked). */
+    /** The estate's files being edited ({@link EstateEditing#NONE} where nothing is edited). */
+    public EstateEditing editing() {
+        return kept.editing();
+    }
+
     public SampleTimes sampleTimes() {
         return kept.sampleTimes();
     }

@@ -51,8 +51,33 @@ public final class DesktopApp extends Application {
     }
 
     private void show(Stage stage, Scene scene, RackscopeConfig cfg) {
-        session = new DesktopSession(cfg, options, Clock.systemUTC(), UserSettings.forUser());
+        session =
+                new DesktopSession(
+                        cfg,
+                        options,
+                        Clock.systemUTC(),
+                        UserSettings.forUser(),
+                        () -> reload(stage, scene));
         session.show(stage, scene, options);
+    }
+
+    /**
+     * After a save from Edit mode: the configuration is read again and the window opens on it in
+     * place (no restart); acknowledgements and maintenances live in their store and stay, the
+     * journal and Prometheus' history give the states and their starts back, and the view shown
+     * (kept in the user's settings) is shown again where it still exists.
+     */
+    private void reload(Stage stage, Scene scene) {
+        DesktopSession old = session;
+        session = null;
+        CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
+                .thenAccept(
+                        cfg ->
+                                Platform.runLater(
+                                        () -> {
+                                            old.close();
+                                            show(stage, scene, cfg);
+                                        }));
     }
 
     @Override

@@ -60,16 +60,26 @@ public final class DesktopSession implements AutoCloseable {
     private final CheckTrials trials;
     private final Journal journal;
     private final HandlingBridge handling;
+    private final EditingService editing;
     private KioskController kiosk;
     private SelfMonitoringServer selfMonitoring;
 
     private final UserSettings settings;
     private final FxHeartbeat heartbeat = new FxHeartbeat(Platform::runLater, Clock.systemUTC());
 
-    /** {@code settings}: what the user chose in earlier sessions (not used in kiosk mode). */
+    /**
+     * {@code settings}: what the user chose in earlier sessions (not used in kiosk mode); {@code
+     * reload}: called on the FX thread after the estate's files were saved from Edit mode, to open
+     * the window again on them.
+     */
     public DesktopSession(
-            RackscopeConfig cfg, LaunchOptions options, Clock clock, UserSettings settings) {
+            RackscopeConfig cfg,
+            LaunchOptions options,
+            Clock clock,
+            UserSettings settings,
+            Runnable reload) {
         this.settings = settings;
+        this.editing = new EditingService(cfg, options.kiosk(), () -> Platform.runLater(reload));
         String url =
                 options.prometheusUrl() != null
                         ? options.prometheusUrl()
@@ -123,7 +133,8 @@ public final class DesktopSession implements AutoCloseable {
                                     public java.util.Optional<String> problem() {
                                         return journal.problem();
                                     }
-                                }));
+                                },
+                                editing));
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);
@@ -166,6 +177,11 @@ public final class DesktopSession implements AutoCloseable {
                         return trials.tryFile(file, at);
                     }
                 };
+        if (!options.kiosk()) {
+            main.enableEditing(
+                    new io.rackscope.desktop.ui.edit.EditViewModel(
+                            editing, ctx.options(), Platform::runLater));
+        }
         main.enableCheckTrials(
                 () ->
                         new CheckTrialViewModel(
@@ -301,6 +317,7 @@ public final class DesktopSession implements AutoCloseable {
                                     }
                                 }),
                         new Closer.Part("handling", handling::close),
+                        new Closer.Part("editing", editing::close),
                         new Closer.Part("the feed", feed::close),
                         new Closer.Part("the journal", journal::close),
                         new Closer.Part("check trials", trials::close),

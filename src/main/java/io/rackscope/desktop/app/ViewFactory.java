@@ -54,7 +54,8 @@ public final class ViewFactory {
                                 ctx.health(),
                                 ctx.navigation(),
                                 ctx.options(),
-                                placeHandling(ctx));
+                                placeHandling(ctx),
+                                ctx.editing());
                 yield new WorldView(world);
             }
             case SITE -> {
@@ -80,7 +81,8 @@ public final class ViewFactory {
                                 ctx.options(),
                                 ctx.clock(),
                                 ctx.handling(),
-                                ctx.sampleTimes());
+                                ctx.sampleTimes(),
+                                ctx.editing());
                 yield new RackElevationView(rack, place.rear(), place.bothFaces());
             }
             case DEVICE -> {
@@ -179,7 +181,8 @@ public final class ViewFactory {
                         ctx.options(),
                         ctx.charts(),
                         ctx.clock(),
-                        ctx.handling());
+                        ctx.handling(),
+                        ctx.editing());
         return floor;
     }
 

@@ -106,6 +106,19 @@ public final class EditSession {
         changed.put(f, Optional.empty());
     }
 
+    /** How many steps can be undone (an edit refused half-way is undone back to it). */
+    public int steps() {
+        return undo.size();
+    }
+
+    /** Undoes back to {@code steps} steps and forgets what was undone (a refused edit). */
+    public void rollBack(int steps) {
+        while (undo.size() > steps) {
+            changed = undo.pop();
+        }
+        redo.clear();
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }

@@ -15,8 +15,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * How the user has chosen to see the estate, shared by every view: the theme, whether nodes are
- * coloured by their Slurm state instead of their health, the Slurm job to highlight, and a tried
- * check shown in preview.
+ * coloured by their Slurm state instead of their health, the Slurm job to highlight, a tried check
+ * shown in preview, and whether the views are in Edit mode.
  */
 @Port
 public final class ViewOptions {
@@ -31,8 +31,14 @@ public final class ViewOptions {
     private final DoubleProperty volume = new SimpleDoubleProperty(this, "volume", 0.6);
     private final StringProperty alertFilter = new SimpleStringProperty(this, "alertFilter", "");
     private final DoubleProperty panelWidth = new SimpleDoubleProperty(this, "panelWidth", 360);
+    private final BooleanProperty editing = new SimpleBooleanProperty(this, "editing");
     private final StringProperty operator =
             new SimpleStringProperty(this, "operator", System.getProperty("user.name", "operator"));
+
+    /** Edit mode: the views offer to change the estate (never in kiosk mode). */
+    public BooleanProperty editingProperty() {
+        return editing;
+    }
 
     /** Alert sounds muted. */
     public BooleanProperty mutedProperty() {

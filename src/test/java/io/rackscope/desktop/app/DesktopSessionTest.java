@@ -56,7 +56,11 @@ class DesktopSessionTest {
                 () -> {
                     session[0] =
                             new DesktopSession(
-                                    cfg, options, Clock.systemUTC(), new UserSettings(scratch));
+                                    cfg,
+                                    options,
+                                    Clock.systemUTC(),
+                                    new UserSettings(scratch),
+                                    () -> {});
                     Scene scene = new Scene(new StackPane(), 1440, 900);
                     stage.setScene(scene);
                     stage.show();

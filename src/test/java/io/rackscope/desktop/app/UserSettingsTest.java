@@ -54,7 +54,11 @@ class UserSettingsTest {
                 () -> {
                     session[0] =
                             new DesktopSession(
-                                    cfg, options, Clock.systemUTC(), new UserSettings(node));
+                                    cfg,
+                                    options,
+                                    Clock.systemUTC(),
+                                    new UserSettings(node),
+                                    () -> {});
                     Scene scene = new Scene(new StackPane(), 1200, 800);
                     stage.setScene(scene);
                     stage.show();

@@ -60,7 +60,8 @@ class HandlingUiTest {
                                 new DirectHandling(service, feed, () -> raw),
                                 SampleTimes.NONE,
                                 JournalMarks.NONE,
-                                JournalHistory.NONE));
+                                JournalHistory.NONE,
+                                io.rackscope.desktop.ui.EstateEditing.NONE));
         ctx.options().operatorProperty().set("carol");
         raw =
                 new Snapshots(cfg)

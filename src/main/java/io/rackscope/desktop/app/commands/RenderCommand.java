@@ -157,7 +157,8 @@ public final class RenderCommand implements Callable<Integer> {
                                     io.rackscope.desktop.live.AlertHandling.NONE,
                                     planner::lastSampleAt,
                                     io.rackscope.desktop.ui.JournalMarks.NONE,
-                                    io.rackscope.desktop.ui.JournalHistory.NONE));
+                                    io.rackscope.desktop.ui.JournalHistory.NONE,
+                                    io.rackscope.desktop.ui.EstateEditing.NONE));
             ctx.options().colourBySlurmProperty().set(slurm);
             ctx.options().selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());

@@ -9,6 +9,7 @@ import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
+import io.rackscope.desktop.ui.EditForm;
 import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -24,7 +25,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -219,6 +222,15 @@ public final class RackElevationView implements PlaceView {
             slot.getStyleClass().add("u-empty");
             slot.relocate(NUMBERS, y);
             slot.setPrefSize(WIDTH, U);
+            int at = u;
+            slot.setOnContextMenuRequested(
+                    e -> {
+                        if (model.editingProperty().get()) {
+                            addDeviceMenu(at, rear ? Face.REAR : Face.FRONT)
+                                    .show(slot, e.getScreenX(), e.getScreenY());
+                            e.consume();
+                        }
+                    });
             frame.getChildren().addAll(n, slot);
         }
         for (Device d : rack.devices()) {
@@ -258,13 +270,52 @@ public final class RackElevationView implements PlaceView {
         HandleMenu.attach(
                 block,
                 e ->
-                        HandleMenu.of(
-                                block,
-                                model.handling(),
-                                io.rackscope.desktop.topology.Names.titled("device", d.name()),
-                                new Target(Target.Type.DEVICE, d.key()),
-                                a -> d.key().equals(a.device())));
+                        model.editingProperty().get()
+                                ? deleteDeviceMenu(d)
+                                : HandleMenu.of(
+                                        block,
+                                        model.handling(),
+                                        io.rackscope.desktop.topology.Names.titled(
+                                                "device", d.name()),
+                                        new Target(Target.Type.DEVICE, d.key()),
+                                        a -> d.key().equals(a.device())));
         return block;
+    }
+
+    /** Edit mode, on a free U: a new device there. */
+    private ContextMenu addDeviceMenu(int u, Face face) {
+        String side = face == Face.REAR ? "rear" : "front";
+        MenuItem add = new MenuItem("Add a device at U " + u + " (" + side + ")…");
+        add.setOnAction(
+                e ->
+                        EditForm.titled("Add a device at U " + u + " of " + rack.id() + ", " + side)
+                                .text("Id", model.nextDeviceId())
+                                .choice("Template", model.deviceTemplates(), null)
+                                .text("Instance (cn001, or cn[001-004])", "")
+                                .ask(root)
+                                .ifPresent(
+                                        v ->
+                                                model.addDevice(
+                                                        v.get(0), v.get(1), u, face, v.get(2))));
+        return new ContextMenu(add);
+    }
+
+    /** Edit mode, on a device: its deletion. */
+    private ContextMenu deleteDeviceMenu(Device d) {
+        MenuItem delete = new MenuItem("Delete device " + d.name() + "…");
+        delete.setOnAction(
+                e -> {
+                    if (EditForm.confirm(
+                            root,
+                            "Delete device "
+                                    + d.name()
+                                    + " from "
+                                    + rack.id()
+                                    + "? (nothing is written until you review and save)")) {
+                        model.deleteDevice(d);
+                    }
+                });
+        return new ContextMenu(delete);
     }
 
     private Node deviceBlock(Device d, DeviceTemplate t, int height) {

@@ -10,11 +10,14 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
+import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.ui.EntityLinks;
+import io.rackscope.desktop.ui.EstateEditing;
+import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.LastSamples;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
@@ -43,6 +47,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 public final class RackElevationViewModel {
     private final RackscopeConfig config;
     private final Rack rack;
+    private final EstateEditor editor;
     private final HealthSource health;
     private final Navigator navigator;
     private final ViewOptions options;
@@ -76,9 +81,11 @@ public final class RackElevationViewModel {
             ViewOptions options,
             Clock clock,
             AlertHandling handling,
-            SampleTimes sampleTimes) {
+            SampleTimes sampleTimes,
+            EstateEditing editing) {
         this.config = config;
         this.rack = rack;
+        this.editor = new EstateEditor(editing, options);
         this.health = health;
         this.navigator = navigator;
         this.options = options;
@@ -106,6 +113,39 @@ public final class RackElevationViewModel {
         subscriptions.onInvalidate(options.selectedJobProperty(), o -> changed());
         jobNodes = options.selectedJobNodes(health.current());
         askLastSamples();
+    }
+
+    /** Edit mode is on: free U offer a new device, devices their deletion. */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editor.onProperty();
+    }
+
+    /** A device of {@code template} at {@code u} of {@code face}, checked for room there. */
+    public void addDevice(String id, String template, int u, Face face, String instance) {
+        editor.edit(
+                "Add device " + id + " at U " + u,
+                e ->
+                        e.addDevice(
+                                rack.key(),
+                                id,
+                                template,
+                                u,
+                                face,
+                                instance == null || instance.isBlank() ? null : instance));
+    }
+
+    public void deleteDevice(Device d) {
+        editor.edit("Delete device " + d.id(), e -> e.deleteDevice(d.key()));
+    }
+
+    public List<String> deviceTemplates() {
+        return editor.deviceTemplates();
+    }
+
+    /** A new device's id: the next after the rack's last numbered one. */
+    public String nextDeviceId() {
+        return EstateEditor.nextId(
+                rack.devices().stream().map(Device::id).toList(), rack.id() + "-d01");
     }
 
     private void askLastSamples() {

@@ -91,6 +91,20 @@ public final class FloorPlan {
         return tiles.get(r.key()).contains(x, y) ? r : null;
     }
 
+    /**
+     * Where a rack dropped at floor x lands in {@code row}: how many of the row's racks stand
+     * before it (0 to the row's size).
+     */
+    static int slotAt(Row row, double x) {
+        int slot = (int) Math.round(x / CELL - FIRST_COLUMN);
+        return Math.max(0, Math.min(row.racks().size(), slot));
+    }
+
+    /** The floor x of the gap before slot {@code slot} of a row. */
+    static double slotX(int slot) {
+        return (FIRST_COLUMN + slot) * CELL;
+    }
+
     /** Each rack's tile by its key, in floor pixels. */
     public Map<String, Rectangle2D> tiles() {
         return Collections.unmodifiableMap(tiles);

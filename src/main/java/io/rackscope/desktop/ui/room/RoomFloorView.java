@@ -6,6 +6,7 @@ import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.CheckPreview;
+import io.rackscope.desktop.ui.EditForm;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.HandledLook;
@@ -15,6 +16,7 @@ import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Typography;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +27,16 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -68,6 +74,12 @@ public final class RoomFloorView implements PlaceView {
     private double dragX;
     private double dragY;
     private Rack hovered;
+
+    /** In Edit mode, the rack being dragged to another place, and where it would land. */
+    private Rack moving;
+
+    private FloorPlan.Row dropRow;
+    private int dropSlot;
 
     public RoomFloorView(RoomFloorViewModel model, String highlight) {
         this.model = model;
@@ -250,13 +262,39 @@ public final class RoomFloorView implements PlaceView {
                 e -> {
                     dragX = e.getX();
                     dragY = e.getY();
+                    moving =
+                            model.editingProperty().get() && e.getButton() == MouseButton.PRIMARY
+                                    ? rackAtCanvas(e.getX(), e.getY())
+                                    : null;
+                    dropRow = null;
                 });
         canvas.setOnMouseDragged(
                 e -> {
+                    if (moving != null) {
+                        FloorPlan.Row row = plan.rowAt((e.getY() - offsetY) / scale);
+                        dropRow = row == null || row.aisleId() == null ? null : row;
+                        dropSlot =
+                                dropRow == null
+                                        ? 0
+                                        : FloorPlan.slotAt(dropRow, (e.getX() - offsetX) / scale);
+                        canvas.setCursor(dropRow == null ? Cursor.DEFAULT : Cursor.CLOSED_HAND);
+                        draw();
+                        return;
+                    }
                     offsetX += e.getX() - dragX;
                     offsetY += e.getY() - dragY;
                     dragX = e.getX();
                     dragY = e.getY();
+                    draw();
+                });
+        canvas.setOnMouseReleased(
+                e -> {
+                    if (moving != null && dropRow != null && !e.isStillSincePress()) {
+                        model.moveRack(moving, dropRow.aisleId(), dropSlot);
+                    }
+                    moving = null;
+                    dropRow = null;
+                    canvas.setCursor(Cursor.DEFAULT);
                     draw();
                 });
         canvas.setOnMouseClicked(
@@ -275,6 +313,9 @@ public final class RoomFloorView implements PlaceView {
                 canvas,
                 e -> {
                     Rack r = rackAtCanvas(e.getX(), e.getY());
+                    if (model.editingProperty().get()) {
+                        return editMenu(r, plan.rowAt((e.getY() - offsetY) / scale));
+                    }
                     if (r != null) {
                         return HandleMenu.of(
                                 canvas,
@@ -445,6 +486,96 @@ public final class RoomFloorView implements PlaceView {
                 continue;
             }
             drawRow(g, p, row);
+        }
+        drawDrop(g, p);
+    }
+
+    /** Edit mode's right-click: on a rack, on an aisle, or on the floor. */
+    private ContextMenu editMenu(Rack rack, FloorPlan.Row row) {
+        ContextMenu menu = new ContextMenu();
+        if (rack != null) {
+            Menu move = new Menu("Move to aisle");
+            for (FloorPlan.Row other : plan.rows) {
+                if (other.aisleId() != null && !other.aisleId().equals(rack.aisleId())) {
+                    MenuItem to = new MenuItem(other.name());
+                    to.setOnAction(
+                            e -> model.moveRack(rack, other.aisleId(), other.racks().size()));
+                    move.getItems().add(to);
+                }
+            }
+            move.setDisable(move.getItems().isEmpty());
+            MenuItem delete = new MenuItem("Delete rack " + rack.id() + "…");
+            delete.setOnAction(
+                    e -> {
+                        if (EditForm.confirm(
+                                canvas,
+                                "Delete rack "
+                                        + rack.id()
+                                        + " and its "
+                                        + Formats.count(rack.devices().size(), "device")
+                                        + "? (nothing is written until you review and save)")) {
+                            model.deleteRack(rack);
+                        }
+                    });
+            menu.getItems().addAll(move, delete);
+        } else if (row != null && row.aisleId() != null) {
+            MenuItem add = new MenuItem("Add a rack to " + row.name() + "…");
+            add.setOnAction(
+                    e ->
+                            EditForm.titled("Add a rack to " + row.name())
+                                    .text("Id", model.nextRackId(row.aisleId()))
+                                    .choice("Rack template", withNone(model.rackTemplates()), "")
+                                    .ask(canvas)
+                                    .ifPresent(
+                                            v -> model.addRack(row.aisleId(), v.get(0), v.get(1))));
+            MenuItem delete = new MenuItem("Delete aisle " + row.name() + "…");
+            delete.setOnAction(
+                    e -> {
+                        if (EditForm.confirm(
+                                canvas,
+                                "Delete aisle "
+                                        + row.name()
+                                        + " and its "
+                                        + Formats.count(row.racks().size(), "rack")
+                                        + "?")) {
+                            model.deleteAisle(row.aisleId());
+                        }
+                    });
+            menu.getItems().addAll(add, delete);
+        }
+        MenuItem aisle = new MenuItem("Add an aisle…");
+        aisle.setOnAction(
+                e ->
+                        EditForm.titled("Add an aisle to " + model.room().name())
+                                .text("Id", model.nextAisleId())
+                                .text("Name", "")
+                                .ask(canvas)
+                                .ifPresent(v -> model.addAisle(v.get(0), v.get(1))));
+        menu.getItems().add(aisle);
+        return menu;
+    }
+
+    private static List<String> withNone(List<String> templates) {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        out.addAll(templates);
+        return out;
+    }
+
+    /** Where a dragged rack would land: an accent bar in the gap. */
+    private void drawDrop(GraphicsContext g, Palette p) {
+        if (moving == null || dropRow == null) {
+            return;
+        }
+        g.setFill(p.token("-accent"));
+        g.fillRect(FloorPlan.slotX(dropSlot) - 2, dropRow.y() - 4, 4, FloorPlan.TILE_H + 8);
+        Rectangle2D from = plan.tiles.get(moving.key());
+        if (from != null) {
+            g.setStroke(p.token("-accent"));
+            g.setLineWidth(2);
+            g.setLineDashes(4, 3);
+            g.strokeRect(from.getMinX(), from.getMinY(), from.getWidth(), from.getHeight());
+            g.setLineDashes();
         }
     }
 

@@ -14,6 +14,8 @@ import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.EntityLinks;
+import io.rackscope.desktop.ui.EstateEditing;
+import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
@@ -38,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -58,6 +61,7 @@ public final class RoomFloorViewModel {
     private final ChartSource charts;
     private final Clock clock;
     private final Room room;
+    private final EstateEditor editor;
     private final List<Rack> rackList;
     private final Map<String, ReadOnlyObjectWrapper<RackStatus>> racks = new LinkedHashMap<>();
     private final Map<String, List<String>> instancesOfRack = new LinkedHashMap<>();
@@ -91,10 +95,22 @@ public final class RoomFloorViewModel {
             ViewOptions options,
             ChartSource charts,
             Clock clock) {
-        this(config, room, health, navigator, options, charts, clock, AlertHandling.NONE);
+        this(
+                config,
+                room,
+                health,
+                navigator,
+                options,
+                charts,
+                clock,
+                AlertHandling.NONE,
+                EstateEditing.NONE);
     }
 
-    /** {@code handling}: acknowledging and maintenance from the floor's right-click. */
+    /**
+     * {@code handling}: acknowledging and maintenance from the floor's right-click; {@code
+     * editing}: the estate's files, changed from the floor in Edit mode.
+     */
     public RoomFloorViewModel(
             RackscopeConfig config,
             Room room,
@@ -103,8 +119,10 @@ public final class RoomFloorViewModel {
             ViewOptions options,
             ChartSource charts,
             Clock clock,
-            AlertHandling handling) {
+            AlertHandling handling,
+            EstateEditing editing) {
         this.config = config;
+        this.editor = new EstateEditor(editing, options);
         this.health = health;
         this.navigator = navigator;
         this.options = options;
@@ -144,6 +162,75 @@ public final class RoomFloorViewModel {
                 });
         subscriptions.onInvalidate(options.selectedJobProperty(), o -> reapply());
         apply(health.current());
+    }
+
+    /** Edit mode is on: the floor offers to add, move and delete aisles and racks. */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editor.onProperty();
+    }
+
+    private String aisleKey(String aisleId) {
+        return room.siteId() + "/" + room.id() + "/" + aisleId;
+    }
+
+    /**
+     * Moves {@code rack} to place {@code slot} of aisle {@code aisleId} as the floor shows it (a
+     * slot counts the racks before it, the moved one included when it is in that aisle).
+     */
+    public void moveRack(Rack rack, String aisleId, int slot) {
+        int index = slot;
+        if (aisleId.equals(rack.aisleId())) {
+            int from =
+                    room.aisles().stream()
+                            .filter(a -> a.id().equals(aisleId))
+                            .findFirst()
+                            .map(a -> a.racks().indexOf(rack))
+                            .orElse(-1);
+            if (from == slot || from + 1 == slot) {
+                return;
+            }
+            index = from < slot ? slot - 1 : slot;
+        }
+        int at = index;
+        editor.edit(
+                "Move rack " + rack.id() + " to " + aisleId,
+                e -> e.moveRack(rack.key(), aisleKey(aisleId), at));
+    }
+
+    public void addRack(String aisleId, String id, String template) {
+        editor.edit(
+                "Add rack " + id,
+                e -> e.addRack(aisleKey(aisleId), id, template.isBlank() ? null : template, null));
+    }
+
+    public void addAisle(String id, String name) {
+        editor.edit("Add aisle " + id, e -> e.addAisle(room.key(), id, name));
+    }
+
+    public void deleteRack(Rack rack) {
+        editor.edit("Delete rack " + rack.id(), e -> e.deleteRack(rack.key()));
+    }
+
+    public void deleteAisle(String aisleId) {
+        editor.edit("Delete aisle " + aisleId, e -> e.deleteAisle(aisleKey(aisleId)));
+    }
+
+    public List<String> rackTemplates() {
+        return editor.rackTemplates();
+    }
+
+    /** A new rack's id in {@code aisleId}: the next after its last numbered one. */
+    public String nextRackId(String aisleId) {
+        List<String> taken = new ArrayList<>();
+        room.aisles().stream()
+                .filter(a -> a.id().equals(aisleId))
+                .forEach(a -> a.racks().forEach(r -> taken.add(r.id())));
+        return EstateEditor.nextId(taken, aisleId + "-r01");
+    }
+
+    /** A new aisle's id: the next after the room's last numbered one. */
+    public String nextAisleId() {
+        return EstateEditor.nextId(room.aisles().stream().map(a -> a.id()).toList(), "aisle-01");
     }
 
     public Room room() {

@@ -9,6 +9,8 @@ import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.alerts.AlertSound;
 import io.rackscope.desktop.ui.alerts.AlertsView;
 import io.rackscope.desktop.ui.alerts.AlertsViewModel;
+import io.rackscope.desktop.ui.edit.EditBar;
+import io.rackscope.desktop.ui.edit.EditViewModel;
 import io.rackscope.desktop.ui.search.SearchIndex;
 import io.rackscope.desktop.ui.timeline.TimeControlView;
 import io.rackscope.desktop.ui.timeline.TimeControlViewModel;
@@ -78,6 +80,7 @@ public final class MainView {
     private boolean kioskHidesPanel;
     private final List<Consumer<List<Incident>>> newIncidentListeners = new ArrayList<>();
     private final VBox top;
+    private EditViewModel edit;
     private HBox toolbar;
     private final Timeline clock;
     private Toasts toasts;
@@ -168,6 +171,29 @@ public final class MainView {
                         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), shell::refreshNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> shortcuts(scene));
+        if (edit != null) {
+            EditViewModel e = edit;
+            scene.getAccelerators()
+                    .put(
+                            new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                            e::toggle);
+            scene.getAccelerators()
+                    .put(
+                            new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                            () -> {
+                                if (e.editingProperty().get()) {
+                                    e.undo();
+                                }
+                            });
+            scene.getAccelerators()
+                    .put(
+                            new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+                            () -> {
+                                if (e.editingProperty().get()) {
+                                    e.redo();
+                                }
+                            });
+        }
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (Map.Entry<String, Place> page : pages().entrySet()) {
             String label = page.getKey();
@@ -189,6 +215,7 @@ public final class MainView {
                     "Ctrl+K\tsearch (Enter goes to the first match)",
                     "Alt+Left / Alt+Right\tback / forward",
                     "F5\trefresh now",
+                    "Ctrl+E\tEdit mode on or off; Ctrl+Z / Ctrl+Y undo / redo an edit",
                     "Ctrl+1 .. Ctrl+4\twallboard, alerts table, Slurm, maintenance",
                     "Ctrl+Q\tquit",
                     "Alert panel\tUp/Down to choose, Enter to open, Menu key or Shift+F10 to"
@@ -359,6 +386,28 @@ public final class MainView {
         keepText(back, forward, refresh, theme, views, soundMenu, alertsToggle);
         search.setMinWidth(140);
         return toolbar;
+    }
+
+    /**
+     * Adds Edit mode: the Edit button (disabled, saying why, where the estate cannot be edited),
+     * Ctrl+E, and the edit bar with undo (Ctrl+Z), redo (Ctrl+Y), review and save.
+     */
+    public void enableEditing(EditViewModel model) {
+        edit = model;
+        ToggleButton button = new ToggleButton("Edit");
+        button.setId("edit-toggle");
+        button.getStyleClass().add("nav-button");
+        button.selectedProperty().bindBidirectional(model.editingProperty());
+        if (model.available()) {
+            button.setTooltip(new Tooltip("Edit the estate in the views (Ctrl+E)"));
+        } else {
+            button.setDisable(true);
+            // a disabled control shows no tooltip: the reason goes on a wrapper
+            Tooltip.install(top, new Tooltip("Edit mode is off: " + model.unavailableReason()));
+        }
+        keepText(button);
+        toolbar.getChildren().add(toolbar.getChildren().size() - 1, button);
+        top.getChildren().add(1, new EditBar(model).node());
     }
 
     /** Adds "Try a check" to the toolbar: a window of its own per click, made by {@code models}. */

@@ -5,6 +5,7 @@ import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.topology.Location;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.EditForm;
 import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
@@ -16,11 +17,14 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +45,10 @@ import javafx.scene.text.TextAlignment;
  */
 public final class WorldView implements PlaceView {
     private static final double MARKER = 11;
+
+    /** In Edit mode, the site whose marker is being dragged to its new place. */
+    private Site moving;
+
     private final WorldViewModel model;
     private final BorderPane root = new BorderPane();
     private final Canvas canvas = new Canvas();
@@ -115,9 +123,37 @@ public final class WorldView implements PlaceView {
                 e -> {
                     dragX = e.getX();
                     dragY = e.getY();
+                    moving =
+                            model.editingProperty().get() && e.getButton() == MouseButton.PRIMARY
+                                    ? siteAt(e.getX(), e.getY()).orElse(null)
+                                    : null;
+                });
+        canvas.setOnMouseReleased(
+                e -> {
+                    if (moving != null && !e.isStillSincePress()) {
+                        model.setLocation(moving, lat(e.getY()), lon(e.getX()));
+                    }
+                    moving = null;
+                    canvas.setCursor(Cursor.DEFAULT);
+                    draw();
+                });
+        canvas.setOnContextMenuRequested(
+                e -> {
+                    if (model.editingProperty().get()) {
+                        addSiteMenu(lat(e.getY()), lon(e.getX()))
+                                .show(canvas, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
                 });
         canvas.setOnMouseDragged(
                 e -> {
+                    if (moving != null) {
+                        // the marker follows the pointer; the site moves when it is let go
+                        canvas.setCursor(Cursor.CLOSED_HAND);
+                        draw();
+                        drawGhost(e.getX(), e.getY());
+                        return;
+                    }
                     double perPx = degreesWide / Math.max(1, canvas.getWidth());
                     centerLon -= (e.getX() - dragX) * perPx;
                     centerLat += (e.getY() - dragY) * perPx;
@@ -192,6 +228,41 @@ public final class WorldView implements PlaceView {
 
     private double y(double lat) {
         return canvas.getHeight() / 2 - (lat - centerLat) * canvas.getWidth() / degreesWide;
+    }
+
+    private double lon(double px) {
+        return centerLon + (px - canvas.getWidth() / 2) * degreesWide / canvas.getWidth();
+    }
+
+    private double lat(double py) {
+        return centerLat - (py - canvas.getHeight() / 2) * degreesWide / canvas.getWidth();
+    }
+
+    /** Edit mode, on the map: a new site where the click was. */
+    private ContextMenu addSiteMenu(double lat, double lon) {
+        MenuItem add =
+                new MenuItem(
+                        String.format(
+                                java.util.Locale.ROOT, "Add a site here (%.2f, %.2f)…", lat, lon));
+        add.setOnAction(
+                e ->
+                        EditForm.titled("Add a site")
+                                .text("Id", model.nextSiteId())
+                                .text("Name", "")
+                                .ask(canvas)
+                                .ifPresent(v -> model.addSite(v.get(0), v.get(1), lat, lon)));
+        return new ContextMenu(add);
+    }
+
+    /** Where a dragged marker would go. */
+    private void drawGhost(double px, double py) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        Palette p = model.palette();
+        g.setStroke(p.token("-accent"));
+        g.setLineWidth(2);
+        g.setLineDashes(4, 3);
+        g.strokeOval(px - MARKER, py - MARKER, MARKER * 2, MARKER * 2);
+        g.setLineDashes();
     }
 
     private Optional<Site> siteAt(double px, double py) {

@@ -6,6 +6,8 @@ import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.EstateEditing;
+import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
@@ -27,6 +30,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 public final class WorldViewModel {
     private final String title;
     private final List<Site> sites;
+    private final EstateEditor editor;
     private final HealthSource health;
     private final Navigator navigator;
     private final ViewOptions options;
@@ -55,8 +59,10 @@ public final class WorldViewModel {
             HealthSource health,
             Navigator navigator,
             ViewOptions options,
-            PlaceHandling handling) {
+            PlaceHandling handling,
+            EstateEditing editing) {
         this.handling = handling;
+        this.editor = new EstateEditor(editing, options);
         this.title = title.isEmpty() ? "World" : title;
         this.sites = List.copyOf(sites);
         this.textScale = textScale;
@@ -66,6 +72,30 @@ public final class WorldViewModel {
         this.options = options;
         subscriptions.onInvalidate(
                 health.snapshotProperty(), o -> revision.set(revision.get() + 1));
+    }
+
+    /** Edit mode is on: sites are added on the map and their markers dragged to their place. */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editor.onProperty();
+    }
+
+    public void addSite(String id, String name, double lat, double lon) {
+        editor.edit("Add site " + id, e -> e.addSite(id, name, round(lat), round(lon)));
+    }
+
+    public void setLocation(Site site, double lat, double lon) {
+        editor.edit(
+                "Move site " + site.id() + " on the map",
+                e -> e.setLocation(site.id(), round(lat), round(lon)));
+    }
+
+    /** Four decimals: about 11 m, finer than a marker can be placed. */
+    private static double round(double degrees) {
+        return Math.round(degrees * 10_000) / 10_000.0;
+    }
+
+    public String nextSiteId() {
+        return EstateEditor.nextId(sites.stream().map(Site::id).toList(), "site-01");
     }
 
     public String title() {

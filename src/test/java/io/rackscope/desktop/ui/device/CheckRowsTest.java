@@ -149,7 +149,8 @@ class CheckRowsTest {
                                                     CompletableFuture.completedFuture(
                                                             ids.contains("cn0165")
                                                                     ? Map.of("cn0165", last)
-                                                                    : Map.of()));
+                                                                    : Map.of()),
+                                            io.rackscope.desktop.ui.EstateEditing.NONE);
                             return vm;
                         });
         var device = cfg.topology().device("fra1-a01r03-c06").orElseThrow();

@@ -227,7 +227,8 @@ class RackPartsRenderTest {
                         ctx.options(),
                         ctx.clock(),
                         ctx.handling(),
-                        ctx.sampleTimes());
+                        ctx.sampleTimes(),
+                        io.rackscope.desktop.ui.EstateEditing.NONE);
         String tip = vm.cellText(cfg.topology().device(JBOD).orElseThrow(), "jbodtest01");
         assertTrue(tip.contains("CRIT") && tip.contains("(warn 1, crit 3)"), tip);
     }
@@ -248,7 +249,8 @@ class RackPartsRenderTest {
                         ctx.options(),
                         ctx.clock(),
                         ctx.handling(),
-                        ctx.sampleTimes());
+                        ctx.sampleTimes(),
+                        io.rackscope.desktop.ui.EstateEditing.NONE);
         String tip = vm.cellText(cfg.topology().device(JBOD).orElseThrow(), "jbodtest01");
         assertTrue(tip.contains("no sample: disk_ok"), tip);
     }

@@ -119,7 +119,8 @@ class FloorHandledTest {
                         new ViewOptions(),
                         Clock.systemUTC(),
                         io.rackscope.desktop.live.AlertHandling.NONE,
-                        io.rackscope.desktop.ui.SampleTimes.NONE);
+                        io.rackscope.desktop.ui.SampleTimes.NONE,
+                        io.rackscope.desktop.ui.EstateEditing.NONE);
         assertEquals("", vm.rackCheckHandled("rack_pdu_load"));
         f.handling.acknowledge(
                 s.alerts().stream()
@@ -154,7 +155,8 @@ class FloorHandledTest {
                         new ViewOptions(),
                         null,
                         Clock.systemUTC(),
-                        new io.rackscope.desktop.ui.DirectHandling(h, feed, () -> raw));
+                        new io.rackscope.desktop.ui.DirectHandling(h, feed, () -> raw),
+                        io.rackscope.desktop.ui.EstateEditing.NONE);
         var rack = cfg.topology().instance("cn0165").orElseThrow().rack();
         var other = cfg.topology().instance("cn0001").orElseThrow().rack();
         assertTrue(floor.handling().enabled());

@@ -1,0 +1,183 @@
+package io.rackscope.desktop.app;
+
+import io.rackscope.desktop.config.Diagnostic;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.edit.EditCheck;
+import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.EditSession;
+import io.rackscope.desktop.edit.EstateEdits;
+import io.rackscope.desktop.ui.EstateEditing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The window's editing: one {@link EditSession} on the configuration directory, its edits made and
+ * checked by the loader on a thread of its own, the next edit made on the estate as the last one
+ * left it; after a save, {@code saved} reloads the window.
+ */
+final class EditingService implements EstateEditing, AutoCloseable {
+    private final RackscopeConfig loaded;
+    private final Runnable saved;
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "editing");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private final Optional<String> unavailable;
+    private EditSession session;
+    private volatile EditCheck check;
+
+    EditingService(RackscopeConfig loaded, boolean kiosk, Runnable saved) {
+        this.loaded = loaded;
+        this.saved = saved;
+        Path root = loaded.paths().root().toAbsolutePath().normalize();
+        this.session = new EditSession(root);
+        this.unavailable = why(loaded, kiosk);
+    }
+
+    private static Optional<String> why(RackscopeConfig cfg, boolean kiosk) {
+        if (kiosk) {
+            return Optional.of("a wall display does not edit the estate");
+        }
+        Path topology = cfg.paths().topology();
+        if (!Files.isDirectory(topology)) {
+            return Optional.of("the configuration has no topology folder (" + topology + ")");
+        }
+        if (!Files.isWritable(topology) || !Files.isWritable(cfg.paths().root())) {
+            return Optional.of(
+                    "the configuration directory cannot be written by this user ("
+                            + cfg.paths().root()
+                            + ")");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        return unavailable;
+    }
+
+    @Override
+    public RackscopeConfig estate() {
+        EditCheck c = check;
+        return c == null ? loaded : c.after();
+    }
+
+    @Override
+    public CompletableFuture<State> edit(String what, Consumer<EstateEdits> change) {
+        return run(
+                () -> {
+                    int steps = session.steps();
+                    try {
+                        change.accept(new EstateEdits(session, estate()));
+                    } catch (EditRefused e) {
+                        session.rollBack(steps);
+                        return recheck(what + " refused: " + e.describe(session.root()));
+                    }
+                    return recheck(what);
+                });
+    }
+
+    @Override
+    public CompletableFuture<State> undo() {
+        return run(
+                () -> {
+                    session.undo();
+                    return recheck("undone");
+                });
+    }
+
+    @Override
+    public CompletableFuture<State> redo() {
+        return run(
+                () -> {
+                    session.redo();
+                    return recheck("redone");
+                });
+    }
+
+    @Override
+    public CompletableFuture<State> discard() {
+        return run(
+                () -> {
+                    session = new EditSession(session.root());
+                    return recheck("every unsaved change dropped");
+                });
+    }
+
+    @Override
+    public CompletableFuture<State> save() {
+        return run(
+                () -> {
+                    State now = state("");
+                    if (!now.errors().isEmpty()) {
+                        return state("not saved: the loader finds errors in the changes");
+                    }
+                    try {
+                        List<Path> written = session.save();
+                        State after = recheck("saved " + written.size() + " file(s); reloading");
+                        saved.run();
+                        return after;
+                    } catch (EditRefused e) {
+                        return state("not saved: " + e.describe(session.root()));
+                    }
+                });
+    }
+
+    @Override
+    public void listen(Consumer<State> listener) {
+        listeners.add(listener);
+    }
+
+    private CompletableFuture<State> run(java.util.function.Supplier<State> work) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    State s = work.get();
+                    listeners.forEach(l -> l.accept(s));
+                    return s;
+                },
+                worker);
+    }
+
+    /** Checks the session's files with the loader again (only when something is unsaved). */
+    private State recheck(String message) {
+        EditCheck old = check;
+        check = session.touched().isEmpty() ? null : EditCheck.of(session, loaded);
+        if (old != null) {
+            old.close();
+        }
+        return state(message);
+    }
+
+    private State state(String message) {
+        EditCheck c = check;
+        return new State(
+                session.touched().size(),
+                session.canUndo(),
+                session.canRedo(),
+                session.diff(),
+                c == null ? List.of() : c.errors().stream().map(Diagnostic::toString).toList(),
+                c == null ? List.of() : c.warnings().stream().map(Diagnostic::toString).toList(),
+                message,
+                estate());
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        EditCheck c = check;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

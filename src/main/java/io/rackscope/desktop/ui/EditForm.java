@@ -1,0 +1,95 @@
+package io.rackscope.desktop.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+
+/**
+ * The small forms of Edit mode: a few fields (text, or a choice) asked in a dialog owned by the
+ * view's window, and a confirmation for what deletes.
+ */
+public final class EditForm {
+    private final String title;
+    private final List<String> labels = new ArrayList<>();
+    private final List<Control> fields = new ArrayList<>();
+
+    private EditForm(String title) {
+        this.title = title;
+    }
+
+    public static EditForm titled(String title) {
+        return new EditForm(title);
+    }
+
+    public EditForm text(String label, String value) {
+        TextField f = new TextField(value);
+        f.setId("edit-field-" + labels.size());
+        labels.add(label);
+        fields.add(f);
+        return this;
+    }
+
+    public EditForm choice(String label, List<String> choices, String value) {
+        ComboBox<String> c = new ComboBox<>();
+        c.getItems().setAll(choices);
+        c.setValue(value != null ? value : choices.isEmpty() ? null : choices.get(0));
+        c.setId("edit-field-" + labels.size());
+        labels.add(label);
+        fields.add(c);
+        return this;
+    }
+
+    /** The values entered, in order; empty when cancelled. */
+    public Optional<List<String>> ask(Node owner) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle(title);
+        d.setHeaderText(title);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        for (int i = 0; i < fields.size(); i++) {
+            grid.add(new Label(labels.get(i)), 0, i);
+            grid.add(fields.get(i), 1, i);
+        }
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        own(d, owner);
+        return d.showAndWait()
+                .filter(ButtonType.OK::equals)
+                .map(
+                        b ->
+                                fields.stream()
+                                        .map(
+                                                f ->
+                                                        f instanceof TextField t
+                                                                ? t.getText().trim()
+                                                                : String.valueOf(
+                                                                        ((ComboBox<?>) f)
+                                                                                .getValue()))
+                                        .toList());
+    }
+
+    /** Asks to confirm {@code what} ("Delete rack r05 and its 12 devices?"). */
+    public static boolean confirm(Node owner, String what) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, what, ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText("Confirm");
+        own(a, owner);
+        return a.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    private static void own(Dialog<?> d, Node owner) {
+        if (owner != null && owner.getScene() != null) {
+            d.initOwner(owner.getScene().getWindow());
+            d.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.rackscope.desktop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.room.RoomFloorView;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Edit mode driven as an admin would: the Edit button, a rack dragged on the floor, the review of
+ * the diff, Save writing exactly that file and the window reloading; undo by Ctrl+Z.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EditModeUiTest {
+    static final String AISLE =
+            "topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/aisle.yaml";
+
+    @TempDir Path dir;
+    Stage stage;
+    DesktopSession session;
+    final AtomicInteger reloads = new AtomicInteger();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        if (session != null) {
+            robot.interact(() -> session.close());
+        }
+    }
+
+    Path open(FxRobot robot) throws IOException {
+        Path source = Path.of("../shared/rackscope-examples/simple-room");
+        Path root = dir.resolve("config");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path t = root.resolve(source.relativize(f).toString());
+                Files.createDirectories(t.getParent());
+                Files.copy(f, t);
+            }
+        }
+        RackscopeConfig cfg = new ConfigLoader().load(root);
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        LaunchOptions options =
+                LaunchOptions.of(root, false).withPrometheus("http://127.0.0.1:" + closedPort);
+        robot.interact(
+                () -> {
+                    session =
+                            new DesktopSession(
+                                    cfg,
+                                    options,
+                                    Clock.systemUTC(),
+                                    new UserSettings(UserSettingsTest.scratch()),
+                                    reloads::incrementAndGet);
+                    Scene scene = new Scene(new StackPane(), 1440, 900);
+                    stage.setScene(scene);
+                    stage.show();
+                    session.show(stage, scene, options);
+                    session.context()
+                            .navigation()
+                            .go(Place.parse("room:my-lab/server-room").orElseThrow());
+                });
+        return root;
+    }
+
+    RoomFloorView floor() {
+        return (RoomFloorView) session.main().currentView();
+    }
+
+    String summary(FxRobot robot) {
+        return robot.lookup("#edit-summary").queryAs(Label.class).getText();
+    }
+
+    void dragRack04BeforeRack01(FxRobot robot) {
+        Point2D from = floor().screenCentreOf("rack-04");
+        Rectangle2D first = floor().tileOf("rack-01");
+        Point2D to =
+                floor().canvas()
+                        .localToScreen(
+                                first.getMinX() + 1, first.getMinY() + first.getHeight() / 2);
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+    }
+
+    @Test
+    void aRackDraggedOnTheFloorIsReviewedSavedAndTheWindowReloads(FxRobot robot) throws Exception {
+        Path root = open(robot);
+        String before = Files.readString(root.resolve(AISLE));
+        Node bar = robot.lookup("#edit-bar").query();
+        assertFalse(bar.isVisible(), "no edit bar before Edit mode");
+        robot.clickOn("#edit-toggle");
+        assertTrue(bar.isVisible());
+        assertTrue(robot.lookup("#edit-toggle").queryAs(ToggleButton.class).isSelected());
+        dragRack04BeforeRack01(robot);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the move counted");
+        assertEquals(before, Files.readString(root.resolve(AISLE)), "nothing written yet");
+        robot.clickOn("#edit-review");
+        String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
+        assertTrue(diff.contains("+  - id: rack-04\n   - id: rack-01\n"), diff);
+        assertTrue(diff.contains("-  - id: rack-04\n"), diff);
+        robot.clickOn("Save");
+        await(() -> reloads.get() == 1, "the window reloads after the save");
+        assertEquals(
+                "id: main-aisle\nname: Server Aisle\n\nracks:\n  - id: rack-04\n  - id: rack-01\n"
+                        + "  - id: rack-02\n  - id: rack-03\n",
+                Files.readString(root.resolve(AISLE)));
+    }
+
+    @Test
+    void ctrlZUndoesTheLastEditAndDoneLeavesEditMode(FxRobot robot) throws Exception {
+        Path root = open(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        assertTrue(robot.lookup("#edit-bar").query().isVisible(), "Ctrl+E: Edit mode");
+        dragRack04BeforeRack01(robot);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the move counted");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        await(() -> summary(robot).equals("Edit mode: no unsaved change"), "undone");
+        robot.clickOn("#edit-done");
+        assertFalse(robot.lookup("#edit-bar").query().isVisible());
+        assertEquals(0, reloads.get());
+        assertTrue(
+                Files.readString(root.resolve(AISLE)).contains("  - id: rack-01\n  - id: rack-02"));
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
