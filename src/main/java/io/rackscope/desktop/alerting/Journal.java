@@ -286,12 +286,14 @@ public final class Journal implements AutoCloseable {
             if (size > 0 && lastByte(ch, size) != '\n') {
                 b.append('\n');
             }
+            int lead = b.length();
             for (Transition t : transitions) {
                 if (written.stream().noneMatch(w -> same(w, t))) {
                     b.append(JSON.writeValueAsString(line(t))).append('\n');
                 }
             }
-            if (b.length() > (size > 0 && b.charAt(0) == '\n' ? 1 : 0)) {
+            // all of them written by another app already: nothing to add
+            if (b.length() > lead) {
                 ch.write(ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8)), size);
                 ch.force(true);
             }

@@ -86,6 +86,9 @@ class JournalTest {
                         Snapshots.problem("node_up", "cn0865", Severity.CRIT, 0),
                         Snapshots.problem("node_temperature", "cn0001", Severity.WARN, 79));
         Instant at = Instant.now();
+        List<Throwable> escaped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> escaped.add(e));
         Journal desk = new Journal(dir, 30);
         Journal wall = new Journal(dir, 30);
         // each app names an incident by the second it first saw it: the same incident, two ids
@@ -107,8 +110,28 @@ class JournalTest {
                                                     null))
                             .toList());
         }
+        // an app opened again on the same journal (a reload after an edit) says it all again
+        Journal again = new Journal(dir, 30);
         desk.close();
         wall.close();
+        again.append(
+                s.incidents().stream()
+                        .map(
+                                i ->
+                                        new Transition(
+                                                Transition.Kind.NEW,
+                                                at,
+                                                i.tracked(
+                                                        i.key() + "@" + at.getEpochSecond(),
+                                                        at,
+                                                        false,
+                                                        0),
+                                                null))
+                        .toList());
+        again.close();
+        Thread.setDefaultUncaughtExceptionHandler(before);
+        // the second app finds everything written already: it adds nothing and fails nowhere
+        assertEquals(List.of(), escaped);
         List<String> kinds =
                 new Journal(dir, 30)
                         .read(at.minus(Duration.ofHours(1)), at.plusSeconds(60)).entries().stream()
