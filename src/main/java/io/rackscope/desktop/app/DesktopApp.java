@@ -77,6 +77,11 @@ public final class DesktopApp extends Application {
                                         () -> {
                                             old.close();
                                             show(stage, scene, cfg);
+                                            // the admin was editing: the window stays in Edit mode
+                                            AppContext ctx = session.context();
+                                            ctx.options()
+                                                    .editingProperty()
+                                                    .set(ctx.editing().unavailable().isEmpty());
                                         }));
     }
 

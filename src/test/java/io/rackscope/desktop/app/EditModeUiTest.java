@@ -90,6 +90,8 @@ class EditModeUiTest {
                                     new UserSettings(UserSettingsTest.scratch()),
                                     reloads::incrementAndGet);
                     Scene scene = new Scene(new StackPane(), 1440, 900);
+                    // as the app does before the session shows
+                    io.rackscope.desktop.ui.Theme.DARK.applyTo(scene);
                     stage.setScene(scene);
                     stage.show();
                     session.show(stage, scene, options);
@@ -156,6 +158,59 @@ class EditModeUiTest {
         assertEquals(0, reloads.get());
         assertTrue(
                 Files.readString(root.resolve(AISLE)).contains("  - id: rack-01\n  - id: rack-02"));
+    }
+
+    @Test
+    void theEditBarFitsEverySizeInBothThemes(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#edit-toggle");
+        dragRack04BeforeRack01(robot);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the move counted");
+        Files.createDirectories(Path.of("target", "visual"));
+        for (int[] size : new int[][] {{1280, 800}, {1440, 900}, {1920, 1080}}) {
+            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+                robot.interact(
+                        () -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            session.context().options().themeProperty().set(theme);
+                        });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.image.WritableImage shot =
+                        org.testfx.util.WaitForAsyncUtils.asyncFx(
+                                        () -> stage.getScene().snapshot(null))
+                                .get();
+                javax.imageio.ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null),
+                        "png",
+                        Path.of(
+                                        "target",
+                                        "visual",
+                                        "edit-bar-"
+                                                + theme.name().toLowerCase(java.util.Locale.ROOT)
+                                                + "-"
+                                                + size[0]
+                                                + ".png")
+                                .toFile());
+                for (String id :
+                        new String[] {
+                            "#edit-summary",
+                            "#edit-undo",
+                            "#edit-redo",
+                            "#edit-review",
+                            "#edit-discard",
+                            "#edit-done"
+                        }) {
+                    javafx.scene.control.Labeled l =
+                            robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+                    javafx.scene.text.Text shown = (javafx.scene.text.Text) l.lookup(".text");
+                    assertEquals(
+                            l.getText(),
+                            shown.getText(),
+                            id + " is cut at " + size[0] + " in " + theme);
+                }
+            }
+        }
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
