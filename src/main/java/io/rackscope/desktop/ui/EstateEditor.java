@@ -58,9 +58,10 @@ public final class EstateEditor {
 
     /**
      * The id after the last of {@code taken} that ends in a number ({@code r07} -> {@code r08}, the
-     * width kept) not yet taken, else {@code fallback}.
+     * width kept) not yet taken, else {@code prefix-first}.
      */
-    public static String nextId(Collection<String> taken, String fallback) {
+    public static String nextId(Collection<String> taken, String prefix, String first) {
+        String fallback = prefix + "-" + first;
         String last = null;
         for (String id : taken) {
             if (NUMBERED.matcher(id).matches()) {

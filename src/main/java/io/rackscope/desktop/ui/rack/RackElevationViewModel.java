@@ -145,7 +145,7 @@ public final class RackElevationViewModel {
     /** A new device's id: the next after the rack's last numbered one. */
     public String nextDeviceId() {
         return EstateEditor.nextId(
-                rack.devices().stream().map(Device::id).toList(), rack.id() + "-d01");
+                rack.devices().stream().map(Device::id).toList(), rack.id(), "d01");
     }
 
     private void askLastSamples() {

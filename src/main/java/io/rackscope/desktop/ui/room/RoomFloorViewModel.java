@@ -225,12 +225,12 @@ public final class RoomFloorViewModel {
         room.aisles().stream()
                 .filter(a -> a.id().equals(aisleId))
                 .forEach(a -> a.racks().forEach(r -> taken.add(r.id())));
-        return EstateEditor.nextId(taken, aisleId + "-r01");
+        return EstateEditor.nextId(taken, aisleId, "r01");
     }
 
     /** A new aisle's id: the next after the room's last numbered one. */
     public String nextAisleId() {
-        return EstateEditor.nextId(room.aisles().stream().map(a -> a.id()).toList(), "aisle-01");
+        return EstateEditor.nextId(room.aisles().stream().map(a -> a.id()).toList(), "aisle", "01");
     }
 
     public Room room() {

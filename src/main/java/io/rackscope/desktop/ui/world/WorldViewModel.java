@@ -95,7 +95,7 @@ public final class WorldViewModel {
     }
 
     public String nextSiteId() {
-        return EstateEditor.nextId(sites.stream().map(Site::id).toList(), "site-01");
+        return EstateEditor.nextId(sites.stream().map(Site::id).toList(), "site", "01");
     }
 
     public String title() {
