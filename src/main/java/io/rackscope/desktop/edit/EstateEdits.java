@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -231,19 +232,33 @@ public final class EstateEdits {
         if (config.topology().racks().stream().anyMatch(r -> r.id().equals(id))) {
             throw new EditRefused(aisleFile, 0, "a rack '" + id + "' exists already");
         }
+        int u = rackHeight(aisleFile, templateId, uHeight);
+        session.step();
+        session.write(
+                aisleFile.resolveSibling("racks").resolve(id + ".yaml"),
+                rackText(id, templateId, u));
+        listRack(aisleFile, id, -1);
+    }
+
+    /** A new rack's height: {@code uHeight}, else its template's, else 42; refused outside 1-60. */
+    private int rackHeight(Path where, String templateId, Integer uHeight) {
         Optional<RackTemplate> template =
                 templateId == null ? Optional.empty() : config.templates().rack(templateId);
         if (templateId != null && template.isEmpty()) {
-            throw new EditRefused(aisleFile, 0, "no rack template '" + templateId + "'");
+            throw new EditRefused(where, 0, "no rack template '" + templateId + "'");
         }
         int u =
                 uHeight != null
                         ? uHeight
                         : template.map(RackTemplate::uHeight).filter(h -> h > 0).orElse(42);
         if (u < 1 || u > 60) {
-            throw new EditRefused(aisleFile, 0, "a rack is 1 to 60 U high, not " + u);
+            throw new EditRefused(where, 0, "a rack is 1 to 60 U high, not " + u);
         }
-        session.step();
+        return u;
+    }
+
+    /** A new rack's file, empty of devices. */
+    private static String rackText(String id, String templateId, int u) {
         StringBuilder rack =
                 new StringBuilder("id: ")
                         .append(Scalars.id(id))
@@ -255,9 +270,7 @@ public final class EstateEdits {
         if (templateId != null) {
             rack.append("template_id: ").append(Scalars.id(templateId)).append('\n');
         }
-        rack.append("devices: []\n");
-        session.write(aisleFile.resolveSibling("racks").resolve(id + ".yaml"), rack.toString());
-        listRack(aisleFile, id, -1);
+        return rack.append("devices: []\n").toString();
     }
 
     /** Moves a rack to {@code index} of another (or its own) aisle; -1 or null: the end. */
@@ -335,6 +348,253 @@ public final class EstateEdits {
         ownFile(rack).ifPresent(session::delete);
     }
 
+    // ---- rooms: layout, standalone racks ----
+
+    /** A room's floor as its {@code layout} says it; null values are left as they are. */
+    public record Layout(
+            Double width,
+            Double height,
+            Integer cell,
+            Boolean grid,
+            String north,
+            String doorSide,
+            Double doorPosition,
+            String doorLabel) {}
+
+    private static final List<String> SIDES = List.of("north", "south", "east", "west");
+    private static final List<String> NORTH = List.of("top", "right", "bottom", "left");
+
+    public void setLayout(String roomKey, Layout l) {
+        Room room = room(roomKey);
+        Path file = roomFile(room);
+        if (l.width() != null && (l.width() < 1 || l.width() > 1000)
+                || l.height() != null && (l.height() < 1 || l.height() > 1000)) {
+            throw new EditRefused(file, 0, "a room is 1 to 1000 grid cells wide and deep");
+        }
+        if (l.cell() != null && (l.cell() < 8 || l.cell() > 200)) {
+            throw new EditRefused(file, 0, "a grid cell is 8 to 200 pixels, not " + l.cell());
+        }
+        if (l.doorSide() != null && !SIDES.contains(l.doorSide())) {
+            throw new EditRefused(file, 0, "a door is on the north, south, east or west side");
+        }
+        if (l.north() != null && !NORTH.contains(l.north())) {
+            throw new EditRefused(file, 0, "north is at the top, right, bottom or left");
+        }
+        if (l.doorPosition() != null && (l.doorPosition() < 0 || l.doorPosition() > 1)) {
+            throw new EditRefused(file, 0, "a door's position along its wall is 0 to 1");
+        }
+        session.step();
+        YamlText t = session.yaml(file);
+        List<Object[]> sets = new java.util.ArrayList<>();
+        if (l.width() != null) {
+            sets.add(new Object[] {List.of("layout", "size"), "width", Scalars.number(l.width())});
+        }
+        if (l.height() != null) {
+            sets.add(
+                    new Object[] {List.of("layout", "size"), "height", Scalars.number(l.height())});
+        }
+        if (l.grid() != null) {
+            sets.add(new Object[] {List.of("layout", "grid"), "enabled", l.grid().toString()});
+        }
+        if (l.cell() != null) {
+            sets.add(new Object[] {List.of("layout", "grid"), "cell", Scalars.number(l.cell())});
+        }
+        if (l.north() != null) {
+            sets.add(new Object[] {List.of("layout", "orientation"), "north", l.north()});
+        }
+        if (l.doorSide() != null) {
+            sets.add(new Object[] {List.of("layout", "door"), "side", l.doorSide()});
+        }
+        if (l.doorPosition() != null) {
+            sets.add(
+                    new Object[] {
+                        List.of("layout", "door"), "position", Scalars.number(l.doorPosition())
+                    });
+        }
+        if (l.doorLabel() != null) {
+            sets.add(
+                    new Object[] {List.of("layout", "door"), "label", Scalars.text(l.doorLabel())});
+        }
+        for (Object[] set : sets) {
+            @SuppressWarnings("unchecked")
+            List<String> path = (List<String>) set[0];
+            t = t.setPath(t.top(), path, (String) set[1], (String) set[2]);
+        }
+        session.write(file, t);
+    }
+
+    /** A rack standing in the room outside any aisle ({@code standalone_racks/<id>.yaml}). */
+    public void addStandaloneRack(String roomKey, String id, String templateId, Integer uHeight) {
+        Room room = room(roomKey);
+        Path file = roomFile(room);
+        checkId(id, "rack");
+        if (config.topology().racks().stream().anyMatch(r -> r.id().equals(id))) {
+            throw new EditRefused(file, 0, "a rack '" + id + "' exists already");
+        }
+        int u = rackHeight(file, templateId, uHeight);
+        session.step();
+        session.write(
+                roomDir(room.siteId(), room.id()).resolve("standalone_racks").resolve(id + ".yaml"),
+                rackText(id, templateId, u));
+        YamlText t = session.yaml(file);
+        Optional<SequenceNode> listed = YamlText.sequence(t.top(), "standalone_racks");
+        if (listed.isPresent()) {
+            session.write(file, t.append(listed.get(), like(listed.get(), id, null)));
+        }
+    }
+
+    // ---- names ----
+
+    /** A new display name for a site, room (SITE/ROOM), aisle (SITE/ROOM/AISLE), rack or device. */
+    public void rename(String kind, String key, String name) {
+        if (name == null || name.isBlank()) {
+            throw new EditRefused("a name cannot be empty");
+        }
+        String n = name.trim();
+        switch (kind) {
+            case "site" -> {
+                site(key);
+                session.step();
+                YamlText t = session.yaml(sitesFile());
+                session.write(sitesFile(), t.setText(siteNode(t, key), "name", n));
+            }
+            case "room" -> setTop(roomFile(room(key)), n);
+            case "aisle" -> {
+                Aisle aisle = aisle(key);
+                setTop(aisleFile(aisle), n);
+                Path roomFile = roomFile(room(aisle.siteId() + "/" + aisle.roomId()));
+                YamlText t = session.yaml(roomFile);
+                Optional<SequenceNode> aisles = YamlText.sequence(t.top(), "aisles");
+                int i = aisles.map(a -> YamlText.indexOf(a, aisle.id())).orElse(-1);
+                if (i >= 0
+                        && aisles.get().getValue().get(i) instanceof MappingNode m
+                        && YamlText.value(m, "name").isPresent()) {
+                    // the room's list names it too: both say the same
+                    session.write(roomFile, t.setText(m, "name", n));
+                }
+            }
+            case "rack" -> {
+                Rack rack = rack(key);
+                setTop(
+                        ownFile(rack)
+                                .orElseThrow(
+                                        () ->
+                                                new EditRefused(
+                                                        real(rack.file()),
+                                                        rack.line(),
+                                                        "rack '"
+                                                                + key
+                                                                + "' is written inside a list; rename it by hand")),
+                        n);
+            }
+            case "device" -> {
+                Device d = device(key);
+                Path file = deviceFile(d);
+                YamlText t = session.yaml(file);
+                session.step();
+                session.write(file, t.setText(deviceNode(t, d), "name", n));
+            }
+            default ->
+                    throw new EditRefused("what is renamed is a site, room, aisle, rack or device");
+        }
+    }
+
+    private void setTop(Path file, String name) {
+        session.step();
+        YamlText t = session.yaml(file);
+        session.write(file, t.setText(t.top(), "name", name));
+    }
+
+    // ---- devices: moving ----
+
+    /** Moves a device to {@code u} of {@code face} of its rack, checked for room there. */
+    public void moveDevice(String deviceKey, int u, Face face) {
+        Device d = device(deviceKey);
+        Rack rack = rack(d.rackKey());
+        Path file = deviceFile(d);
+        int height =
+                config.templates().device(d.templateId()).map(DeviceTemplate::uHeight).orElse(1);
+        checkRoom(rack, file, u, Math.max(1, height), face, d.id());
+        session.step();
+        YamlText t = session.yaml(file);
+        t = t.set(deviceNode(t, d), "u_position", Scalars.number(u));
+        t = t.set(deviceNode(t, d), "face", face.name().toLowerCase(Locale.ROOT));
+        session.write(file, t);
+    }
+
+    /**
+     * Refused unless U {@code u} to {@code u + height - 1} of {@code face} are inside the rack and
+     * free ({@code self}: a device being moved, which does not count).
+     */
+    private void checkRoom(Rack rack, Path file, int u, int height, Face face, String self) {
+        int top = u + height - 1;
+        String side = face.name().toLowerCase(Locale.ROOT);
+        if (u < 1 || top > rack.uHeight()) {
+            throw new EditRefused(
+                    file,
+                    0,
+                    "U "
+                            + u
+                            + "-"
+                            + top
+                            + " is outside rack '"
+                            + rack.key()
+                            + "' (1-"
+                            + rack.uHeight()
+                            + ")");
+        }
+        for (Device d : rack.devices()) {
+            if (d.face() != face || d.id().equals(self)) {
+                continue;
+            }
+            int dh =
+                    config.templates()
+                            .device(d.templateId())
+                            .map(DeviceTemplate::uHeight)
+                            .orElse(1);
+            int dTop = d.uPosition() + Math.max(1, dh) - 1;
+            if (d.uPosition() <= top && u <= dTop) {
+                throw new EditRefused(
+                        real(d.file()),
+                        d.line(),
+                        "a collision at U "
+                                + Math.max(u, d.uPosition())
+                                + " on the "
+                                + side
+                                + " of rack "
+                                + rack.id()
+                                + ": '"
+                                + d.id()
+                                + "' is at U "
+                                + d.uPosition()
+                                + "-"
+                                + dTop);
+            }
+        }
+    }
+
+    private Device device(String key) {
+        return config.topology()
+                .device(key)
+                .orElseThrow(() -> new EditRefused("no device '" + key + "'"));
+    }
+
+    private Path deviceFile(Device d) {
+        Rack rack = rack(d.rackKey());
+        return ownFile(rack)
+                .orElseThrow(
+                        () ->
+                                new EditRefused(
+                                        real(d.file()),
+                                        d.line(),
+                                        "its rack is written inside its aisle's file; edit it there by hand"));
+    }
+
+    private static MappingNode deviceNode(YamlText t, Device d) {
+        SequenceNode devices = YamlText.sequence(t.top(), "devices").orElseThrow();
+        return (MappingNode) devices.getValue().get(YamlText.indexOf(devices, d.id()));
+    }
+
     // ---- devices ----
 
     public void addDevice(
@@ -363,51 +623,8 @@ public final class EstateEdits {
                                                 file,
                                                 0,
                                                 "no device template '" + templateId + "'"));
-        int height = Math.max(1, template.uHeight());
-        int top = u + height - 1;
+        checkRoom(rack, file, u, Math.max(1, template.uHeight()), face, null);
         String side = face.name().toLowerCase(Locale.ROOT);
-        if (u < 1 || top > rack.uHeight()) {
-            throw new EditRefused(
-                    file,
-                    0,
-                    "U "
-                            + u
-                            + "-"
-                            + top
-                            + " is outside rack '"
-                            + rackKey
-                            + "' (1-"
-                            + rack.uHeight()
-                            + ")");
-        }
-        for (Device d : rack.devices()) {
-            if (d.face() != face) {
-                continue;
-            }
-            int dh =
-                    config.templates()
-                            .device(d.templateId())
-                            .map(DeviceTemplate::uHeight)
-                            .orElse(1);
-            int dTop = d.uPosition() + Math.max(1, dh) - 1;
-            if (d.uPosition() <= top && u <= dTop) {
-                throw new EditRefused(
-                        real(d.file()),
-                        d.line(),
-                        "a collision at U "
-                                + Math.max(u, d.uPosition())
-                                + " on the "
-                                + side
-                                + " of rack "
-                                + rack.id()
-                                + ": '"
-                                + d.id()
-                                + "' is at U "
-                                + d.uPosition()
-                                + "-"
-                                + dTop);
-            }
-        }
         session.step();
         YamlText t = session.yaml(file);
         Item device =

@@ -127,6 +127,40 @@ public final class YamlText {
         return addEntry(m, key, Item.scalar(yaml));
     }
 
+    /**
+     * {@code key} of {@code m} set to the string {@code value}, written in the quoting style of the
+     * value it replaces (plain when new, quoted only where needed).
+     */
+    public YamlText setText(MappingNode m, String key, String value) {
+        Optional<Node> old = value(m, key);
+        if (old.isPresent() && old.get() instanceof ScalarNode s) {
+            return setScalar(s, Scalars.text(value, s.getScalarStyle()));
+        }
+        return set(m, key, Scalars.text(value));
+    }
+
+    /**
+     * {@code key} set to {@code yaml} in the mapping reached from {@code m} through {@code path};
+     * mappings missing on the way are added, nested, after their parent's last entry.
+     */
+    public YamlText setPath(MappingNode m, List<String> path, String key, String yaml) {
+        if (path.isEmpty()) {
+            return set(m, key, yaml);
+        }
+        Optional<Node> next = value(m, path.get(0));
+        if (next.isPresent() && next.get() instanceof MappingNode child) {
+            return setPath(child, path.subList(1, path.size()), key, yaml);
+        }
+        if (next.isPresent()) {
+            throw new IllegalStateException(path.get(0) + " is not a block of settings");
+        }
+        java.util.Map<String, Object> inner = Item.fields(key, yaml);
+        for (int i = path.size() - 1; i >= 1; i--) {
+            inner = Item.fields(path.get(i), inner);
+        }
+        return addEntry(m, path.get(0), Item.map(inner));
+    }
+
     /** A new entry {@code key} in {@code m}, after its last one. */
     public YamlText addEntry(MappingNode m, String key, Item value) {
         boolean scalar = value.block().size() == 1 && !value.flow().startsWith("{");

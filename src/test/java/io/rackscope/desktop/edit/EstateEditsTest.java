@@ -430,4 +430,101 @@ class EstateEditsTest {
         assertEquals("aisle-b", r.aisleId());
         assertEquals("sw-1", r.devices().get(0).id());
     }
+
+    @Test
+    void theRoomLayoutIsSetInPlaceAndMissingBlocksAreAdded() {
+        EditFixture f = simpleRoom();
+        assertEquals(
+                """
+                --- a/topology/datacenters/my-lab/rooms/server-room/room.yaml
+                +++ b/topology/datacenters/my-lab/rooms/server-room/room.yaml
+                @@ -5,16 +5,17 @@
+                 layout:
+                   shape: rectangle
+                   size:
+                -    width: 24
+                +    width: 30
+                     height: 16
+                   orientation:
+                -    north: top
+                +    north: left
+                   grid:
+                     enabled: true
+                     cell: 28
+                   door:
+                -    side: south
+                +    side: east
+                     label: Entrance
+                +    position: 0.25
+                \s
+                 aisles:
+                   - id: main-aisle
+                """,
+                f.diff(
+                        e ->
+                                e.setLayout(
+                                        "my-lab/server-room",
+                                        new EstateEdits.Layout(
+                                                30.0, null, null, null, "left", "east", 0.25,
+                                                null))));
+        var layout =
+                f.saveAndLoad().topology().room("my-lab", "server-room").orElseThrow().layout();
+        assertEquals(30, layout.width());
+        assertEquals("east", layout.doorSide());
+        assertEquals(0.25, layout.doorPosition());
+        // a room without a layout gains the blocks it needs
+        EditFixture g = EditFixture.example("simple-room", dir.resolve("g"));
+        new EstateEdits(g.session, g.before).addRoom("my-lab", "lab-2", "Lab Two");
+        g.session.save();
+        var loaded = new io.rackscope.desktop.config.ConfigLoader().load(g.root);
+        new EstateEdits(g.session, loaded)
+                .setLayout(
+                        "my-lab/lab-2",
+                        new EstateEdits.Layout(12.0, 8.0, 30, true, null, "north", null, "Door"));
+        g.session.save();
+        assertEquals(
+                "id: lab-2\nname: Lab Two\nsite_id: my-lab\n\naisles: []\nlayout:\n  size:\n"
+                        + "    width: 12\n    height: 8\n  grid:\n    enabled: true\n    cell: 30\n"
+                        + "  door:\n    side: north\n    label: Door\n",
+                g.read("topology/datacenters/my-lab/rooms/lab-2/room.yaml"));
+        EditRefused bad =
+                assertThrows(
+                        EditRefused.class,
+                        () ->
+                                new EstateEdits(g.session, loaded)
+                                        .setLayout(
+                                                "my-lab/lab-2",
+                                                new EstateEdits.Layout(
+                                                        null, null, null, null, null, "up", null,
+                                                        null)));
+        assertEquals("a door is on the north, south, east or west side", bad.getMessage());
+    }
+
+    @Test
+    void standaloneRacksDeviceMovesAndRenames() {
+        EditFixture f = simpleRoom();
+        EstateEdits e = new EstateEdits(f.session, f.before);
+        e.addStandaloneRack("my-lab/server-room", "tape-01", "simple-42u", null);
+        e.moveDevice("srv-04", 20, Face.REAR);
+        e.rename("rack", "rack-01", "Compute 01 (renamed)");
+        e.rename("aisle", "my-lab/server-room/main-aisle", "Main aisle");
+        e.rename("site", "my-lab", "My Lab: HQ");
+        EditRefused collision =
+                assertThrows(EditRefused.class, () -> e.moveDevice("srv-03", 4, Face.FRONT));
+        assertTrue(collision.getMessage().contains("'srv-04' is at U 4-4"), collision.getMessage());
+        RackscopeConfig after = f.saveAndLoad();
+        Rack tape = after.topology().rack("tape-01").orElseThrow();
+        assertEquals(null, tape.aisleId());
+        Device moved = after.topology().device("srv-04").orElseThrow();
+        assertEquals(20, moved.uPosition());
+        assertEquals(Face.REAR, moved.face());
+        assertEquals("Compute 01 (renamed)", after.topology().rack("rack-01").orElseThrow().name());
+        assertEquals(
+                "Main aisle",
+                after.topology().aisle("my-lab", "server-room", "main-aisle").orElseThrow().name());
+        assertEquals("My Lab: HQ", after.topology().site("my-lab").orElseThrow().name());
+        assertTrue(f.read("topology/sites.yaml").contains("    name: \"My Lab: HQ\"\n"));
+        assertTrue(f.read(RACK01).contains("name: \"Compute 01 (renamed)\"\n"), "quoted as before");
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+    }
 }
