@@ -44,6 +44,10 @@ import picocli.CommandLine.Spec;
             EditCommand.AddRack.class,
             EditCommand.MoveRack.class,
             EditCommand.AddDevice.class,
+            EditCommand.MoveDevice.class,
+            EditCommand.SetLayout.class,
+            EditCommand.AddStandaloneRack.class,
+            EditCommand.Rename.class,
             EditCommand.Delete.class
         })
 public final class EditCommand implements Callable<Integer> {
@@ -354,13 +358,153 @@ public final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            String f = face.toLowerCase(Locale.ROOT);
-            if (!f.equals("front") && !f.equals("rear")) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--face is front or rear");
-            }
-            return edit.run(spec, e -> e.addDevice(rack, id, template, u, Face.parse(f), instance));
+            Face f = face(spec, face);
+            return edit.run(spec, e -> e.addDevice(rack, id, template, u, f, instance));
         }
+    }
+
+    @Command(
+            name = "move-device",
+            mixinStandardHelpOptions = true,
+            description = "Move a device to another U or face of its rack, checked for room there.")
+    static final class MoveDevice implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DEVICE")
+        String device;
+
+        @Option(names = "--u", required = true, paramLabel = "N", description = "lowest U it takes")
+        int u;
+
+        @Option(names = "--face", paramLabel = "front|rear", description = "default: front")
+        String face = "front";
+
+        @Override
+        public Integer call() {
+            return edit.run(spec, e -> e.moveDevice(device, u, face(spec, face)));
+        }
+    }
+
+    @Command(
+            name = "set-layout",
+            mixinStandardHelpOptions = true,
+            description = "Set a room's layout: what is given changes, the rest stays as written.")
+    static final class SetLayout implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "SITE/ROOM")
+        String room;
+
+        @Option(names = "--width", paramLabel = "CELLS")
+        Double width;
+
+        @Option(names = "--height", paramLabel = "CELLS")
+        Double height;
+
+        @Option(names = "--cell", paramLabel = "PX", description = "grid cell size in pixels")
+        Integer cell;
+
+        @Option(names = "--grid", paramLabel = "true|false", arity = "1")
+        Boolean grid;
+
+        @Option(names = "--north", paramLabel = "top|right|bottom|left")
+        String north;
+
+        @Option(names = "--door-side", paramLabel = "north|south|east|west")
+        String doorSide;
+
+        @Option(names = "--door-position", paramLabel = "0..1")
+        Double doorPosition;
+
+        @Option(names = "--door-label", paramLabel = "TEXT")
+        String doorLabel;
+
+        @Override
+        public Integer call() {
+            return edit.run(
+                    spec,
+                    e ->
+                            e.setLayout(
+                                    room,
+                                    new io.rackscope.desktop.edit.EstateEdits.Layout(
+                                            width,
+                                            height,
+                                            cell,
+                                            grid,
+                                            north,
+                                            doorSide,
+                                            doorPosition,
+                                            doorLabel)));
+        }
+    }
+
+    @Command(
+            name = "add-standalone-rack",
+            mixinStandardHelpOptions = true,
+            description = "Add a rack standing in a room outside any aisle (standalone_racks/).")
+    static final class AddStandaloneRack implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "SITE/ROOM")
+        String room;
+
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--template", paramLabel = "T")
+        String template;
+
+        @Option(names = "--u", paramLabel = "N")
+        Integer u;
+
+        @Override
+        public Integer call() {
+            return edit.run(spec, e -> e.addStandaloneRack(room, id, template, u));
+        }
+    }
+
+    @Command(
+            name = "rename",
+            mixinStandardHelpOptions = true,
+            description = "Give a site, room, aisle, rack or device another display name.")
+    static final class Rename implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "site|room|aisle|rack|device")
+        String kind;
+
+        @Parameters(index = "1", paramLabel = "KEY")
+        String key;
+
+        @Option(names = "--name", required = true, paramLabel = "N")
+        String name;
+
+        @Override
+        public Integer call() {
+            String k = kind.toLowerCase(Locale.ROOT);
+            if (!List.of("site", "room", "aisle", "rack", "device").contains(k)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "what is renamed is a site, room, aisle, rack or device");
+            }
+            return edit.run(spec, e -> e.rename(k, key, name));
+        }
+    }
+
+    static Face face(CommandLine.Model.CommandSpec spec, String face) {
+        String f = face.toLowerCase(Locale.ROOT);
+        if (!f.equals("front") && !f.equals("rear")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--face is front or rear");
+        }
+        return Face.parse(f);
     }
 
     @Command(

@@ -203,4 +203,49 @@ class EditCommandTest {
                         + "  - id: ams1\n    name: Amsterdam\n    location:\n      lat: 52.37\n      lon: 4.9\n",
                 Files.readString(root.resolve("topology/sites.yaml")));
     }
+
+    @Test
+    void layoutStandaloneRacksDeviceMovesAndRenamesFromTheCommandLine() throws IOException {
+        Path root = copy("simple-room");
+        String r = root.toString();
+        String[][] steps = {
+            {"set-layout", "my-lab/server-room", "--width", "30", "--door-side", "east"},
+            {"add-standalone-rack", "my-lab/server-room", "tape-01", "--template", "simple-42u"},
+            {"move-device", "srv-04", "--u", "20", "--face", "rear"},
+            {"rename", "rack", "rack-01", "--name", "Compute 01"},
+        };
+        for (String[] step : steps) {
+            String[] args = new String[step.length + 4];
+            args[0] = "edit";
+            args[1] = "--config";
+            args[2] = r;
+            System.arraycopy(step, 0, args, 3, step.length);
+            CliRun run = CliRun.of(java.util.Arrays.copyOf(args, step.length + 3));
+            assertEquals(0, run.code(), String.join(" ", step) + ": " + run.err());
+        }
+        assertTrue(CliRun.of("check-config", "--config", r).out().contains("0 error(s)"));
+        String room =
+                Files.readString(
+                        root.resolve("topology/datacenters/my-lab/rooms/server-room/room.yaml"));
+        assertTrue(room.contains("    width: 30\n") && room.contains("    side: east\n"), room);
+        assertTrue(
+                Files.exists(
+                        root.resolve(
+                                "topology/datacenters/my-lab/rooms/server-room/standalone_racks/tape-01.yaml")));
+        assertEquals(
+                2,
+                CliRun.of(
+                                "edit",
+                                "--config",
+                                r,
+                                "move-device",
+                                "srv-03",
+                                "--u",
+                                "2",
+                                "--face",
+                                "up")
+                        .code());
+        assertEquals(
+                2, CliRun.of("edit", "--config", r, "rename", "planet", "x", "--name", "y").code());
+    }
 }

@@ -315,7 +315,35 @@ public final class RackElevationView implements PlaceView {
                         model.deleteDevice(d);
                     }
                 });
-        return new ContextMenu(delete);
+        MenuItem move = new MenuItem("Move to U…");
+        move.setOnAction(
+                e ->
+                        EditForm.titled("Move " + d.name())
+                                .text("Lowest U", Integer.toString(d.uPosition()))
+                                .choice(
+                                        "Face",
+                                        List.of("front", "rear"),
+                                        d.face() == Face.REAR ? "rear" : "front")
+                                .ask(root)
+                                .ifPresent(
+                                        v -> {
+                                            try {
+                                                model.moveDevice(
+                                                        d,
+                                                        Integer.parseInt(v.get(0)),
+                                                        Face.parse(v.get(1)));
+                                            } catch (NumberFormatException ex) {
+                                                EditForm.confirm(root, "Not a U: " + v.get(0));
+                                            }
+                                        }));
+        MenuItem rename = new MenuItem("Rename device…");
+        rename.setOnAction(
+                e ->
+                        EditForm.titled("Rename " + d.id())
+                                .text("Name", d.name())
+                                .ask(root)
+                                .ifPresent(v -> model.renameDevice(d, v.get(0))));
+        return new ContextMenu(move, rename, delete);
     }
 
     private Node deviceBlock(Device d, DeviceTemplate t, int height) {

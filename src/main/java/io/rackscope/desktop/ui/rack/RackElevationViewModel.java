@@ -134,6 +134,14 @@ public final class RackElevationViewModel {
                                 instance == null || instance.isBlank() ? null : instance));
     }
 
+    public void moveDevice(Device d, int u, Face face) {
+        editor.edit("Move device " + d.id() + " to U " + u, e -> e.moveDevice(d.key(), u, face));
+    }
+
+    public void renameDevice(Device d, String name) {
+        editor.edit("Rename device " + d.id(), e -> e.rename("device", d.key(), name));
+    }
+
     public void deleteDevice(Device d) {
         editor.edit("Delete device " + d.id(), e -> e.deleteDevice(d.key()));
     }

@@ -1,10 +1,13 @@
 package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.edit.EstateEdits;
+import io.rackscope.desktop.edit.Scalars;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.topology.RoomLayout;
 import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.EditForm;
 import io.rackscope.desktop.ui.Formats;
@@ -517,7 +520,14 @@ public final class RoomFloorView implements PlaceView {
                             model.deleteRack(rack);
                         }
                     });
-            menu.getItems().addAll(move, delete);
+            MenuItem rename = new MenuItem("Rename rack " + rack.id() + "…");
+            rename.setOnAction(
+                    e ->
+                            EditForm.titled("Rename rack " + rack.id())
+                                    .text("Name", rack.name())
+                                    .ask(canvas)
+                                    .ifPresent(v -> model.renameRack(rack, v.get(0))));
+            menu.getItems().addAll(move, rename, delete);
         } else if (row != null && row.aisleId() != null) {
             MenuItem add = new MenuItem("Add a rack to " + row.name() + "…");
             add.setOnAction(
@@ -541,8 +551,26 @@ public final class RoomFloorView implements PlaceView {
                             model.deleteAisle(row.aisleId());
                         }
                     });
-            menu.getItems().addAll(add, delete);
+            MenuItem rename = new MenuItem("Rename aisle " + row.name() + "…");
+            rename.setOnAction(
+                    e ->
+                            EditForm.titled("Rename aisle " + row.aisleId())
+                                    .text("Name", row.name())
+                                    .ask(canvas)
+                                    .ifPresent(v -> model.renameAisle(row.aisleId(), v.get(0))));
+            menu.getItems().addAll(add, rename, delete);
         }
+        MenuItem standalone = new MenuItem("Add a standalone rack…");
+        standalone.setOnAction(
+                e ->
+                        EditForm.titled("Add a standalone rack to " + model.room().name())
+                                .text("Id", "")
+                                .choice("Rack template", withNone(model.rackTemplates()), "")
+                                .ask(canvas)
+                                .ifPresent(v -> model.addStandaloneRack(v.get(0), v.get(1))));
+        MenuItem layout = new MenuItem("Room layout…");
+        layout.setOnAction(e -> editLayout());
+        menu.getItems().addAll(standalone, layout);
         MenuItem aisle = new MenuItem("Add an aisle…");
         aisle.setOnAction(
                 e ->
@@ -553,6 +581,37 @@ public final class RoomFloorView implements PlaceView {
                                 .ifPresent(v -> model.addAisle(v.get(0), v.get(1))));
         menu.getItems().add(aisle);
         return menu;
+    }
+
+    /** The room's size, grid, north and door, edited as numbers and choices. */
+    private void editLayout() {
+        RoomLayout l = model.room().layout();
+        EditForm.titled("Room layout of " + model.room().name())
+                .text("Width (grid cells)", Scalars.number(l.width()))
+                .text("Depth (grid cells)", Scalars.number(l.height()))
+                .text("Grid cell (pixels)", Integer.toString(l.cellSize()))
+                .choice("North is at the", List.of("top", "right", "bottom", "left"), l.north())
+                .choice("Door side", List.of("north", "south", "east", "west"), l.doorSide())
+                .text("Door position along the wall (0 to 1)", Scalars.number(l.doorPosition()))
+                .text("Door label", l.doorLabel())
+                .ask(canvas)
+                .ifPresent(
+                        v -> {
+                            try {
+                                model.setLayout(
+                                        new EstateEdits.Layout(
+                                                Double.valueOf(v.get(0)),
+                                                Double.valueOf(v.get(1)),
+                                                Integer.valueOf(v.get(2)),
+                                                null,
+                                                v.get(3),
+                                                v.get(4),
+                                                Double.valueOf(v.get(5)),
+                                                v.get(6).isBlank() ? null : v.get(6)));
+                            } catch (NumberFormatException ex) {
+                                EditForm.confirm(canvas, "Not a number: " + ex.getMessage());
+                            }
+                        });
     }
 
     private static List<String> withNone(List<String> templates) {

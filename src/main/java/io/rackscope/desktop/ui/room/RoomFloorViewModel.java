@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.room;
 
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.edit.EstateEdits;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.live.AlertHandling;
@@ -217,6 +218,26 @@ public final class RoomFloorViewModel {
 
     public List<String> rackTemplates() {
         return editor.rackTemplates();
+    }
+
+    public void setLayout(EstateEdits.Layout layout) {
+        editor.edit("Room layout", e -> e.setLayout(room.key(), layout));
+    }
+
+    public void addStandaloneRack(String id, String template) {
+        editor.edit(
+                "Add standalone rack " + id,
+                e ->
+                        e.addStandaloneRack(
+                                room.key(), id, template.isBlank() ? null : template, null));
+    }
+
+    public void renameRack(Rack rack, String name) {
+        editor.edit("Rename rack " + rack.id(), e -> e.rename("rack", rack.key(), name));
+    }
+
+    public void renameAisle(String aisleId, String name) {
+        editor.edit("Rename aisle " + aisleId, e -> e.rename("aisle", aisleKey(aisleId), name));
     }
 
     /** A new rack's id in {@code aisleId}: the next after its last numbered one. */

@@ -140,8 +140,28 @@ public final class WorldView implements PlaceView {
         canvas.setOnContextMenuRequested(
                 e -> {
                     if (model.editingProperty().get()) {
-                        addSiteMenu(lat(e.getY()), lon(e.getX()))
-                                .show(canvas, e.getScreenX(), e.getScreenY());
+                        ContextMenu menu = addSiteMenu(lat(e.getY()), lon(e.getX()));
+                        siteAt(e.getX(), e.getY())
+                                .ifPresent(
+                                        site -> {
+                                            MenuItem rename =
+                                                    new MenuItem("Rename " + site.name() + "…");
+                                            rename.setOnAction(
+                                                    r ->
+                                                            EditForm.titled("Rename " + site.id())
+                                                                    .text("Name", site.name())
+                                                                    .ask(canvas)
+                                                                    .ifPresent(
+                                                                            v ->
+                                                                                    model
+                                                                                            .renameSite(
+                                                                                                    site,
+                                                                                                    v
+                                                                                                            .get(
+                                                                                                                    0))));
+                                            menu.getItems().add(0, rename);
+                                        });
+                        menu.show(canvas, e.getScreenX(), e.getScreenY());
                         e.consume();
                     }
                 });

@@ -94,6 +94,10 @@ public final class WorldViewModel {
         return Math.round(degrees * 10_000) / 10_000.0;
     }
 
+    public void renameSite(Site site, String name) {
+        editor.edit("Rename site " + site.id(), e -> e.rename("site", site.id(), name));
+    }
+
     public String nextSiteId() {
         return EstateEditor.nextId(sites.stream().map(Site::id).toList(), "site", "01");
     }
