@@ -2,6 +2,7 @@ package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.ui.Theme;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -63,13 +64,15 @@ public final class DesktopApp extends Application {
 
     /**
      * After a save from Edit mode: the configuration is read again and the window opens on it in
-     * place (no restart); acknowledgements and maintenances live in their store and stay, the
-     * journal and Prometheus' history give the states and their starts back, and the view shown
-     * (kept in the user's settings) is shown again where it still exists.
+     * place (no restart): the last known states are shown, with their age, until the first cycle;
+     * acknowledgements and maintenances live in their store and stay, Prometheus' history gives the
+     * alerts' starts back, and the view shown (kept in the user's settings) is shown again where it
+     * still exists.
      */
     private void reload(Stage stage, Scene scene) {
         DesktopSession old = session;
         session = null;
+        HealthSnapshot last = old.context().health().current();
         CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
                 .thenAccept(
                         cfg ->
@@ -77,6 +80,9 @@ public final class DesktopApp extends Application {
                                         () -> {
                                             old.close();
                                             show(stage, scene, cfg);
+                                            // the last known states, with their age, until the
+                                            // first cycle on the new files
+                                            session.seed(last);
                                             // the admin was editing: the window stays in Edit mode
                                             AppContext ctx = session.context();
                                             ctx.options()

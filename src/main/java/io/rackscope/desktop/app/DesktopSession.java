@@ -210,6 +210,11 @@ public final class DesktopSession implements AutoCloseable {
         notice.append(notice.length() == 0 ? "" : "  ").append(text);
     }
 
+    /** Shows {@code last} until the first cycle (see {@link HealthFeed#seed}). */
+    void seed(io.rackscope.desktop.health.HealthSnapshot last) {
+        feed.seed(last);
+    }
+
     /** Shows the session in {@code stage} and starts the planner's cycles. */
     public void show(Stage stage, Scene scene, LaunchOptions options) {
         RackscopeConfig cfg = ctx.config();

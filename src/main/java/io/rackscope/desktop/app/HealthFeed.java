@@ -12,6 +12,7 @@ import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.TimeTravel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
@@ -41,6 +42,7 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
             new ReadOnlyObjectWrapper<>(this, "chosen");
     private final ReadOnlyBooleanWrapper lookingUp = new ReadOnlyBooleanWrapper(this, "lookingUp");
     private HealthSnapshot heldLive;
+    private boolean seeded;
 
     /**
      * A feed of {@code planner}'s cycles; {@code planner} may be null for a feed that only {@link
@@ -133,8 +135,24 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     private void deliver(HealthSnapshot latest) {
         if (chosen.get() != null) {
             heldLive = heldLive == null ? latest : LatestWins.carryFresh(heldLive, latest);
-        } else if (latest.version() >= snapshot.get().version()) {
+        } else if (seeded || latest.version() >= snapshot.get().version()) {
+            seeded = false;
             snapshot.set(latest);
+        }
+    }
+
+    /**
+     * Before this feed's first cycle, shows {@code last} (what the window showed before it was
+     * opened again on edited files): the last known states with their age instead of nothing,
+     * announcing nothing again; the first cycle replaces it, whatever its version. Called on the FX
+     * thread; does nothing once a cycle has been shown.
+     */
+    public void seed(HealthSnapshot last) {
+        if (snapshot.get().version() == 0 && last.version() > 0 && chosen.get() == null) {
+            seeded = true;
+            snapshot.set(
+                    last.withTracking(last.alerts(), List.of())
+                            .withIncidents(last.incidents(), List.of()));
         }
     }
 

@@ -1,8 +1,11 @@
 package io.rackscope.desktop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.ui.Snapshots;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -34,5 +37,22 @@ class HealthFeedTest {
         feed.publish(snapshots.at(5));
         feed.publish(snapshots.at(4));
         assertEquals(5, feed.current().version());
+    }
+
+    @Test
+    void aSeedShowsTheLastKnownStatesUntilTheFirstCycleAndAnnouncesNothing() {
+        Snapshots snapshots = new Snapshots(new ConfigLoader().load(Path.of("config")));
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        HealthSnapshot last =
+                snapshots.at(57, Snapshots.problem("node_up", "cn0165", Severity.CRIT, 0));
+        HealthSnapshot announcing = last.withTracking(last.alerts(), last.alerts());
+        feed.seed(announcing);
+        assertEquals(57, feed.current().version(), "the last known states are shown");
+        assertEquals(Severity.CRIT, feed.current().node("cn0165"));
+        assertTrue(feed.current().fresh().isEmpty(), "nothing announced again");
+        feed.publish(snapshots.at(1));
+        assertEquals(1, feed.current().version(), "the first cycle replaces it, version 1 or not");
+        feed.seed(last);
+        assertEquals(1, feed.current().version(), "no seed once a cycle is shown");
     }
 }
