@@ -164,8 +164,21 @@ public final class EditSession {
     /** A unified diff of every file touched (3 lines of context), as {@code git diff} shows one. */
     public String diff() {
         StringBuilder b = new StringBuilder();
+        Map<Path, Path> renamed = renames();
         for (Path f : touched()) {
-            String rel = root.relativize(f).toString().replace('\\', '/');
+            String rel = rel(f);
+            if (renamed.containsKey(f)) {
+                // a file moved byte for byte (a rack to another aisle), as git shows a rename
+                String to = rel(renamed.get(f));
+                b.append("diff --git a/").append(rel).append(" b/").append(to).append('\n');
+                b.append("similarity index 100%\n");
+                b.append("rename from ").append(rel).append('\n');
+                b.append("rename to ").append(to).append('\n');
+                continue;
+            }
+            if (renamed.containsValue(f)) {
+                continue;
+            }
             List<String> before = lines(read.get(f));
             List<String> after = lines(changed.get(f));
             String from = read.get(f).isPresent() ? "a/" + rel : "/dev/null";
@@ -186,6 +199,30 @@ public final class EditSession {
             }
         }
         return b.toString();
+    }
+
+    private String rel(Path f) {
+        return root.relativize(f).toString().replace('\\', '/');
+    }
+
+    /** Files deleted whose very text is written to a new file: from -> to. */
+    private Map<Path, Path> renames() {
+        Map<Path, Path> out = new HashMap<>();
+        List<Path> touched = touched();
+        for (Path gone : touched) {
+            if (changed.get(gone).isPresent() || read.get(gone).isEmpty()) {
+                continue;
+            }
+            for (Path made : touched) {
+                if (read.get(made).isEmpty()
+                        && changed.get(made).equals(read.get(gone))
+                        && !out.containsValue(made)) {
+                    out.put(gone, made);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> lines(Optional<String> text) {

@@ -211,6 +211,22 @@ class EstateEditsTest {
         s.save();
         RackscopeConfig withB = new io.rackscope.desktop.config.ConfigLoader().load(f.root);
         new EstateEdits(s, withB).moveRack("rack-02", "my-lab/server-room/aisle-b", null);
+        String rackDir = "topology/datacenters/my-lab/rooms/server-room/aisles/";
+        assertTrue(
+                s.diff()
+                        .contains(
+                                "diff --git a/"
+                                        + rackDir
+                                        + "main-aisle/racks/rack-02.yaml b/"
+                                        + rackDir
+                                        + "aisle-b/racks/rack-02.yaml\nsimilarity index 100%\n"
+                                        + "rename from "
+                                        + rackDir
+                                        + "main-aisle/racks/rack-02.yaml\nrename to "
+                                        + rackDir
+                                        + "aisle-b/racks/rack-02.yaml\n"),
+                "the moved file shown as a rename: " + s.diff());
+        assertFalse(s.diff().contains("+++ /dev/null"), "not as a deletion and a new file");
         s.save();
         RackscopeConfig after = new io.rackscope.desktop.config.ConfigLoader().load(f.root);
         Rack r = after.topology().rack("rack-02").orElseThrow();
