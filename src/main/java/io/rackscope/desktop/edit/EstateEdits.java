@@ -164,17 +164,7 @@ public final class EstateEdits {
     public void deleteRoom(String roomKey) {
         Room room = room(roomKey);
         session.step();
-        YamlText t = session.yaml(sitesFile());
-        Optional<SequenceNode> listed = YamlText.sequence(siteNode(t, room.siteId()), "rooms");
-        if (listed.isPresent() && YamlText.indexOf(listed.get(), room.id()) >= 0) {
-            session.write(
-                    sitesFile(),
-                    t.remove(
-                            siteNode(t, room.siteId()),
-                            "rooms",
-                            listed.get(),
-                            YamlText.indexOf(listed.get(), room.id())));
-        }
+        unlist(sitesFile(), t -> siteNode(t, room.siteId()), "rooms", room.id());
         deleteTree(roomDir(room.siteId(), room.id()));
     }
 
@@ -209,17 +199,7 @@ public final class EstateEdits {
         Aisle aisle = aisle(aisleKey);
         Room room = room(aisle.siteId() + "/" + aisle.roomId());
         session.step();
-        YamlText t = session.yaml(roomFile(room));
-        Optional<SequenceNode> aisles = YamlText.sequence(t.top(), "aisles");
-        if (aisles.isPresent() && YamlText.indexOf(aisles.get(), aisle.id()) >= 0) {
-            session.write(
-                    roomFile(room),
-                    t.remove(
-                            t.top(),
-                            "aisles",
-                            aisles.get(),
-                            YamlText.indexOf(aisles.get(), aisle.id())));
-        }
+        unlist(roomFile(room), YamlText::top, "aisles", aisle.id());
         deleteTree(aisleDir(room, aisle.id()));
     }
 
@@ -319,31 +299,9 @@ public final class EstateEdits {
         session.step();
         if (rack.aisleId() != null) {
             Aisle aisle = aisle(rack.siteId() + "/" + rack.roomId() + "/" + rack.aisleId());
-            Path file = aisleFile(aisle);
-            YamlText t = session.yaml(file);
-            Optional<SequenceNode> racks = YamlText.sequence(t.top(), "racks");
-            if (racks.isPresent() && YamlText.indexOf(racks.get(), rack.id()) >= 0) {
-                session.write(
-                        file,
-                        t.remove(
-                                t.top(),
-                                "racks",
-                                racks.get(),
-                                YamlText.indexOf(racks.get(), rack.id())));
-            }
+            unlist(aisleFile(aisle), YamlText::top, "racks", rack.id());
         } else {
-            Path file = roomFile(room(rack.roomKey()));
-            YamlText t = session.yaml(file);
-            Optional<SequenceNode> racks = YamlText.sequence(t.top(), "standalone_racks");
-            if (racks.isPresent() && YamlText.indexOf(racks.get(), rack.id()) >= 0) {
-                session.write(
-                        file,
-                        t.remove(
-                                t.top(),
-                                "standalone_racks",
-                                racks.get(),
-                                YamlText.indexOf(racks.get(), rack.id())));
-            }
+            unlist(roomFile(room(rack.roomKey())), YamlText::top, "standalone_racks", rack.id());
         }
         ownFile(rack).ifPresent(session::delete);
     }
@@ -812,6 +770,24 @@ public final class EstateEdits {
                             + " id is lower-case letters, digits, '.', '_' and '-' (starting with a letter or digit), not '"
                             + id
                             + "'");
+        }
+    }
+
+    /**
+     * {@code id} taken out of the list {@code key} of the mapping {@code owner} picks in {@code
+     * file}, when it is listed there (a list may be absent: the folder is then read).
+     */
+    private void unlist(
+            Path file,
+            java.util.function.Function<YamlText, MappingNode> owner,
+            String key,
+            String id) {
+        YamlText t = session.yaml(file);
+        MappingNode m = owner.apply(t);
+        Optional<SequenceNode> list = YamlText.sequence(m, key);
+        int i = list.map(l -> YamlText.indexOf(l, id)).orElse(-1);
+        if (i >= 0) {
+            session.write(file, t.remove(m, key, list.get(), i));
         }
     }
 

@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -10,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
@@ -76,6 +78,32 @@ public final class EditForm {
                                                                         ((ComboBox<?>) f)
                                                                                 .getValue()))
                                         .toList());
+    }
+
+    /** A menu item that asks for a new name (shown first: {@code current}) and gives it. */
+    public static MenuItem renameItem(
+            Node owner, String label, String current, Consumer<String> rename) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(
+                e ->
+                        titled(label)
+                                .text("Name", current)
+                                .ask(owner)
+                                .ifPresent(v -> rename.accept(v.get(0))));
+        return item;
+    }
+
+    /** A menu item that does {@code action} once {@code question} is confirmed. */
+    public static MenuItem confirmItem(Node owner, String label, String question, Runnable action) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(
+                e -> {
+                    if (confirm(
+                            owner, question + " (nothing is written until you review and save)")) {
+                        action.run();
+                    }
+                });
+        return item;
     }
 
     /** Asks to confirm {@code what} ("Delete rack r05 and its 12 devices?"). */

@@ -271,7 +271,7 @@ public final class RackElevationView implements PlaceView {
                 block,
                 e ->
                         model.editingProperty().get()
-                                ? deleteDeviceMenu(d)
+                                ? deviceMenu(d)
                                 : HandleMenu.of(
                                         block,
                                         model.handling(),
@@ -300,21 +300,14 @@ public final class RackElevationView implements PlaceView {
         return new ContextMenu(add);
     }
 
-    /** Edit mode, on a device: its deletion. */
-    private ContextMenu deleteDeviceMenu(Device d) {
-        MenuItem delete = new MenuItem("Delete device " + d.name() + "…");
-        delete.setOnAction(
-                e -> {
-                    if (EditForm.confirm(
-                            root,
-                            "Delete device "
-                                    + d.name()
-                                    + " from "
-                                    + rack.id()
-                                    + "? (nothing is written until you review and save)")) {
-                        model.deleteDevice(d);
-                    }
-                });
+    /** Edit mode, on a device: move, rename, delete. */
+    private ContextMenu deviceMenu(Device d) {
+        MenuItem delete =
+                EditForm.confirmItem(
+                        root,
+                        "Delete device " + d.name() + "…",
+                        "Delete device " + d.name() + " from " + rack.id() + "?",
+                        () -> model.deleteDevice(d));
         MenuItem move = new MenuItem("Move to U…");
         move.setOnAction(
                 e ->
@@ -336,13 +329,9 @@ public final class RackElevationView implements PlaceView {
                                                 EditForm.confirm(root, "Not a U: " + v.get(0));
                                             }
                                         }));
-        MenuItem rename = new MenuItem("Rename device…");
-        rename.setOnAction(
-                e ->
-                        EditForm.titled("Rename " + d.id())
-                                .text("Name", d.name())
-                                .ask(root)
-                                .ifPresent(v -> model.renameDevice(d, v.get(0))));
+        MenuItem rename =
+                EditForm.renameItem(
+                        root, "Rename device…", d.name(), name -> model.renameDevice(d, name));
         return new ContextMenu(move, rename, delete);
     }
 

@@ -507,26 +507,22 @@ public final class RoomFloorView implements PlaceView {
                 }
             }
             move.setDisable(move.getItems().isEmpty());
-            MenuItem delete = new MenuItem("Delete rack " + rack.id() + "…");
-            delete.setOnAction(
-                    e -> {
-                        if (EditForm.confirm(
-                                canvas,
-                                "Delete rack "
-                                        + rack.id()
-                                        + " and its "
-                                        + Formats.count(rack.devices().size(), "device")
-                                        + "? (nothing is written until you review and save)")) {
-                            model.deleteRack(rack);
-                        }
-                    });
-            MenuItem rename = new MenuItem("Rename rack " + rack.id() + "…");
-            rename.setOnAction(
-                    e ->
-                            EditForm.titled("Rename rack " + rack.id())
-                                    .text("Name", rack.name())
-                                    .ask(canvas)
-                                    .ifPresent(v -> model.renameRack(rack, v.get(0))));
+            MenuItem delete =
+                    EditForm.confirmItem(
+                            canvas,
+                            "Delete rack " + rack.id() + "…",
+                            "Delete rack "
+                                    + rack.id()
+                                    + " and its "
+                                    + Formats.count(rack.devices().size(), "device")
+                                    + "?",
+                            () -> model.deleteRack(rack));
+            MenuItem rename =
+                    EditForm.renameItem(
+                            canvas,
+                            "Rename rack " + rack.id() + "…",
+                            rack.name(),
+                            name -> model.renameRack(rack, name));
             menu.getItems().addAll(move, rename, delete);
         } else if (row != null && row.aisleId() != null) {
             MenuItem add = new MenuItem("Add a rack to " + row.name() + "…");
@@ -538,26 +534,22 @@ public final class RoomFloorView implements PlaceView {
                                     .ask(canvas)
                                     .ifPresent(
                                             v -> model.addRack(row.aisleId(), v.get(0), v.get(1))));
-            MenuItem delete = new MenuItem("Delete aisle " + row.name() + "…");
-            delete.setOnAction(
-                    e -> {
-                        if (EditForm.confirm(
-                                canvas,
-                                "Delete aisle "
-                                        + row.name()
-                                        + " and its "
-                                        + Formats.count(row.racks().size(), "rack")
-                                        + "?")) {
-                            model.deleteAisle(row.aisleId());
-                        }
-                    });
-            MenuItem rename = new MenuItem("Rename aisle " + row.name() + "…");
-            rename.setOnAction(
-                    e ->
-                            EditForm.titled("Rename aisle " + row.aisleId())
-                                    .text("Name", row.name())
-                                    .ask(canvas)
-                                    .ifPresent(v -> model.renameAisle(row.aisleId(), v.get(0))));
+            MenuItem delete =
+                    EditForm.confirmItem(
+                            canvas,
+                            "Delete aisle " + row.name() + "…",
+                            "Delete aisle "
+                                    + row.name()
+                                    + " and its "
+                                    + Formats.count(row.racks().size(), "rack")
+                                    + "?",
+                            () -> model.deleteAisle(row.aisleId()));
+            MenuItem rename =
+                    EditForm.renameItem(
+                            canvas,
+                            "Rename aisle " + row.name() + "…",
+                            row.name(),
+                            name -> model.renameAisle(row.aisleId(), name));
             menu.getItems().addAll(add, rename, delete);
         }
         MenuItem standalone = new MenuItem("Add a standalone rack…");

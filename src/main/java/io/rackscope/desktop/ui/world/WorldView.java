@@ -145,20 +145,11 @@ public final class WorldView implements PlaceView {
                                 .ifPresent(
                                         site -> {
                                             MenuItem rename =
-                                                    new MenuItem("Rename " + site.name() + "…");
-                                            rename.setOnAction(
-                                                    r ->
-                                                            EditForm.titled("Rename " + site.id())
-                                                                    .text("Name", site.name())
-                                                                    .ask(canvas)
-                                                                    .ifPresent(
-                                                                            v ->
-                                                                                    model
-                                                                                            .renameSite(
-                                                                                                    site,
-                                                                                                    v
-                                                                                                            .get(
-                                                                                                                    0))));
+                                                    EditForm.renameItem(
+                                                            canvas,
+                                                            "Rename " + site.name() + "…",
+                                                            site.name(),
+                                                            name -> model.renameSite(site, name));
                                             menu.getItems().add(0, rename);
                                         });
                         menu.show(canvas, e.getScreenX(), e.getScreenY());
