@@ -266,16 +266,7 @@ public final class EstateEdits {
         Aisle from = aisle(rack.siteId() + "/" + rack.roomId() + "/" + rack.aisleId());
         Path fromFile = aisleFile(from);
         Path toFile = aisleFile(to);
-        if (ownFile(rack).isEmpty()) {
-            throw new EditRefused(
-                    real(rack.file()),
-                    rack.line(),
-                    "rack '"
-                            + rackKey
-                            + "' is written inside "
-                            + fromFile.getFileName()
-                            + "; move it by hand");
-        }
+        rackFile(rack);
         session.step();
         YamlText t = session.yaml(fromFile);
         SequenceNode racks =
@@ -433,17 +424,7 @@ public final class EstateEdits {
             }
             case "rack" -> {
                 Rack rack = rack(key);
-                setTop(
-                        ownFile(rack)
-                                .orElseThrow(
-                                        () ->
-                                                new EditRefused(
-                                                        real(rack.file()),
-                                                        rack.line(),
-                                                        "rack '"
-                                                                + key
-                                                                + "' is written inside a list; rename it by hand")),
-                        n);
+                setTop(rackFile(rack), n);
             }
             case "device" -> {
                 Device d = device(key);
@@ -538,14 +519,7 @@ public final class EstateEdits {
     }
 
     private Path deviceFile(Device d) {
-        Rack rack = rack(d.rackKey());
-        return ownFile(rack)
-                .orElseThrow(
-                        () ->
-                                new EditRefused(
-                                        real(d.file()),
-                                        d.line(),
-                                        "its rack is written inside its aisle's file; edit it there by hand"));
+        return rackFile(rack(d.rackKey()));
     }
 
     private static MappingNode deviceNode(YamlText t, Device d) {
@@ -558,16 +532,7 @@ public final class EstateEdits {
     public void addDevice(
             String rackKey, String id, String templateId, int u, Face face, String instance) {
         Rack rack = rack(rackKey);
-        Path file =
-                ownFile(rack)
-                        .orElseThrow(
-                                () ->
-                                        new EditRefused(
-                                                real(rack.file()),
-                                                rack.line(),
-                                                "rack '"
-                                                        + rackKey
-                                                        + "' is written inside its aisle's file; add devices there by hand"));
+        Path file = rackFile(rack);
         checkId(id, "device");
         if (rack.devices().stream().anyMatch(d -> d.id().equals(id))) {
             throw new EditRefused(file, 0, "rack '" + rackKey + "' has a device '" + id + "'");
@@ -607,15 +572,7 @@ public final class EstateEdits {
                 config.topology()
                         .device(deviceKey)
                         .orElseThrow(() -> new EditRefused("no device '" + deviceKey + "'"));
-        Rack rack = rack(device.rackKey());
-        Path file =
-                ownFile(rack)
-                        .orElseThrow(
-                                () ->
-                                        new EditRefused(
-                                                real(device.file()),
-                                                device.line(),
-                                                "its rack is written inside its aisle's file; delete it there by hand"));
+        Path file = deviceFile(device);
         YamlText t = session.yaml(file);
         SequenceNode devices = YamlText.sequence(t.top(), "devices").orElseThrow();
         session.step();
@@ -705,6 +662,22 @@ public final class EstateEdits {
                     "aisle '" + aisle.key() + "' has no aisle.yaml of its own; edit it by hand");
         }
         return f;
+    }
+
+    /**
+     * The rack's own file; refused for a rack written inline in its aisle's list (edited by hand).
+     */
+    private Path rackFile(Rack rack) {
+        return ownFile(rack)
+                .orElseThrow(
+                        () ->
+                                new EditRefused(
+                                        real(rack.file()),
+                                        rack.line(),
+                                        "rack '"
+                                                + rack.key()
+                                                + "' is written inside its aisle's list, not in a"
+                                                + " file of its own; edit it there by hand"));
     }
 
     /** The rack's own file, when it has one (not a rack written inline in a list). */

@@ -46,6 +46,16 @@ class EditCommandTest {
                 && a.keySet().stream().allMatch(k -> java.util.Arrays.equals(a.get(k), b.get(k)));
     }
 
+    /** {@code edit --config ROOT ACTION ARGS...} run in-process. */
+    static CliRun edit(Path root, String... action) {
+        String[] args = new String[action.length + 3];
+        args[0] = "edit";
+        args[1] = "--config";
+        args[2] = root.toString();
+        System.arraycopy(action, 0, args, 3, action.length);
+        return CliRun.of(args);
+    }
+
     @Test
     void rewriteLeavesEveryFileOfEveryExampleByteIdentical() throws IOException {
         for (String example :
@@ -187,13 +197,7 @@ class EditCommandTest {
             {"add-room", "ams1", "dh1", "--name", "Data Hall 1"},
         };
         for (String[] s : steps) {
-            String[] args = new String[s.length + 4];
-            args[0] = "edit";
-            args[1] = s[0];
-            args[2] = "--config";
-            args[3] = r;
-            System.arraycopy(s, 1, args, 4, s.length - 1);
-            CliRun run = CliRun.of(java.util.Arrays.copyOf(args, args.length - 1));
+            CliRun run = edit(root, s);
             assertEquals(0, run.code(), String.join(" ", s) + ": " + run.err());
         }
         CliRun check = CliRun.of("check-config", "--config", r);
@@ -215,12 +219,7 @@ class EditCommandTest {
             {"rename", "rack", "rack-01", "--name", "Compute 01"},
         };
         for (String[] step : steps) {
-            String[] args = new String[step.length + 4];
-            args[0] = "edit";
-            args[1] = "--config";
-            args[2] = r;
-            System.arraycopy(step, 0, args, 3, step.length);
-            CliRun run = CliRun.of(java.util.Arrays.copyOf(args, step.length + 3));
+            CliRun run = edit(root, step);
             assertEquals(0, run.code(), String.join(" ", step) + ": " + run.err());
         }
         assertTrue(CliRun.of("check-config", "--config", r).out().contains("0 error(s)"));
