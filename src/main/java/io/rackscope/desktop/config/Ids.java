@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Id rules and the instance range pattern {@code compute[001-040]}. */
-final class Ids {
+public final class Ids {
     static final Pattern VALID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,127}$");
     private static final Pattern RANGE = Pattern.compile("^(.*)\\[(\\d+)-(\\d+)](.*)$");
     static final int MAX_RANGE = 100_000;
@@ -17,7 +17,7 @@ final class Ids {
      * The ids a pattern stands for; a text without a range is itself. Throws on a reversed or huge
      * range.
      */
-    static List<String> expand(String text) {
+    public static List<String> expand(String text) {
         Matcher m = RANGE.matcher(text);
         if (!m.matches()) {
             return List.of(text);

@@ -23,6 +23,7 @@ public final class EditForm {
     private final String title;
     private final List<String> labels = new ArrayList<>();
     private final List<Control> fields = new ArrayList<>();
+    private final Label preview = new Label();
 
     private EditForm(String title) {
         this.title = title;
@@ -50,6 +51,35 @@ public final class EditForm {
         return this;
     }
 
+    /**
+     * A line under the fields saying what the values make (the nodes of an instance pattern), kept
+     * up to date as they are typed or chosen.
+     */
+    public EditForm preview(java.util.function.Function<List<String>, String> says) {
+        preview.setId("edit-preview");
+        preview.getStyleClass().add("muted");
+        Runnable update = () -> preview.setText(says.apply(values()));
+        for (Control f : fields) {
+            if (f instanceof TextField t) {
+                t.textProperty().addListener(o -> update.run());
+            } else {
+                ((ComboBox<?>) f).valueProperty().addListener(o -> update.run());
+            }
+        }
+        update.run();
+        return this;
+    }
+
+    private List<String> values() {
+        return fields.stream()
+                .map(
+                        f ->
+                                f instanceof TextField t
+                                        ? t.getText().trim()
+                                        : String.valueOf(((ComboBox<?>) f).getValue()))
+                .toList();
+    }
+
     /** The values entered, in order; empty when cancelled. */
     public Optional<List<String>> ask(Node owner) {
         Dialog<ButtonType> d = new Dialog<>();
@@ -62,22 +92,13 @@ public final class EditForm {
             grid.add(new Label(labels.get(i)), 0, i);
             grid.add(fields.get(i), 1, i);
         }
+        if (preview.getId() != null) {
+            grid.add(preview, 1, fields.size());
+        }
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         own(d, owner);
-        return d.showAndWait()
-                .filter(ButtonType.OK::equals)
-                .map(
-                        b ->
-                                fields.stream()
-                                        .map(
-                                                f ->
-                                                        f instanceof TextField t
-                                                                ? t.getText().trim()
-                                                                : String.valueOf(
-                                                                        ((ComboBox<?>) f)
-                                                                                .getValue()))
-                                        .toList());
+        return d.showAndWait().filter(ButtonType.OK::equals).map(b -> values());
     }
 
     /** A menu item that asks for a new name (shown first: {@code current}) and gives it. */

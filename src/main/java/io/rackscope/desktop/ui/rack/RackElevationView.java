@@ -292,6 +292,7 @@ public final class RackElevationView implements PlaceView {
                                 .text("Id", model.nextDeviceId())
                                 .choice("Template", model.deviceTemplates(), null)
                                 .text("Instance (cn001, or cn[001-004])", "")
+                                .preview(v -> model.instancePreview(v.get(2), v.get(1)))
                                 .ask(root)
                                 .ifPresent(
                                         v ->

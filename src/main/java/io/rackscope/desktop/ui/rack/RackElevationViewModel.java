@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui.rack;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.Ids;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckState;
@@ -140,6 +141,42 @@ public final class RackElevationViewModel {
 
     public void renameDevice(Device d, String name) {
         editor.edit("Rename device " + d.id(), e -> e.rename("device", d.key(), name));
+    }
+
+    /**
+     * What an instance text makes, as the rack would show it: "4 nodes: cn0001, cn0002, cn0003,
+     * cn0004", or why it is not a pattern; {@code template}'s slots are compared with the count.
+     */
+    public String instancePreview(String text, String template) {
+        if (text.isBlank()) {
+            return "no node: the device is one chassis";
+        }
+        List<String> ids;
+        try {
+            ids = Ids.expand(text);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        String shown =
+                ids.size() <= 6
+                        ? String.join(", ", ids)
+                        : String.join(", ", ids.subList(0, 3)) + " … " + ids.get(ids.size() - 1);
+        int slots =
+                config.templates()
+                        .device(template)
+                        .map(
+                                t ->
+                                        t.matrix().length == 0
+                                                ? 1
+                                                : java.util.Arrays.stream(t.matrix())
+                                                        .mapToInt(r -> r.length)
+                                                        .sum())
+                        .orElse(0);
+        String fit =
+                slots == 0 || slots == ids.size()
+                        ? ""
+                        : " (the template has " + slots + (slots == 1 ? " slot)" : " slots)");
+        return Formats.count(ids.size(), "node") + ": " + shown + fit;
     }
 
     public void deleteDevice(Device d) {
