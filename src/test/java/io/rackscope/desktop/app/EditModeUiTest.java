@@ -161,6 +161,83 @@ class EditModeUiTest {
     }
 
     @Test
+    void aFileAColleagueSavedMeanwhileIsNotOverwrittenAndTheBarSaysWhich(FxRobot robot)
+            throws Exception {
+        Path root = open(robot);
+        robot.clickOn("#edit-toggle");
+        dragRack04BeforeRack01(robot);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the move counted");
+        String colleague = Files.readString(root.resolve(AISLE)) + "# checked by bob\n";
+        Files.writeString(root.resolve(AISLE), colleague);
+        robot.clickOn("#edit-review");
+        robot.clickOn("Save");
+        await(
+                () ->
+                        robot.lookup("#edit-message")
+                                .queryAs(Label.class)
+                                .getText()
+                                .startsWith("not saved: " + AISLE + ": changed on disk"),
+                "the refusal said");
+        assertEquals(colleague, Files.readString(root.resolve(AISLE)), "bob's save stands");
+        assertEquals(0, reloads.get());
+    }
+
+    @Test
+    void aDeviceIsAddedAtAFreeUFromTheRacksRightClick(FxRobot robot) throws Exception {
+        Path root = open(robot);
+        robot.interact(
+                () -> session.context().navigation().go(Place.parse("rack:rack-03").orElseThrow()));
+        robot.clickOn("#edit-toggle");
+        // the free U 30 of the front: slots are laid from U 1 up
+        Node slot =
+                robot.lookup(".u-empty").queryAll().stream()
+                        .filter(n -> n.isVisible())
+                        .toList()
+                        .get(30 - 1);
+        // Monocle makes no menu request of a right click: it is asked as the platform would
+        robot.interact(
+                () -> {
+                    var at = slot.localToScreen(20, 5);
+                    slot.fireEvent(
+                            new javafx.scene.input.ContextMenuEvent(
+                                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                                    20,
+                                    5,
+                                    at.getX(),
+                                    at.getY(),
+                                    false,
+                                    null));
+                });
+        robot.clickOn("Add a device at U 30 (front)…");
+        robot.lookup("#edit-field-0").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(
+                () -> {
+                    robot.lookup("#edit-field-0")
+                            .queryAs(javafx.scene.control.TextField.class)
+                            .setText("sw-30");
+                    robot.lookup("#edit-field-2")
+                            .queryAs(javafx.scene.control.TextField.class)
+                            .setText("cn[0001-0002]");
+                });
+        assertTrue(
+                robot.lookup("#edit-preview").queryAs(Label.class).getText().startsWith("2 nodes"),
+                "the instance previewed");
+        robot.clickOn("OK");
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the device added");
+        robot.clickOn("#edit-review");
+        String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
+        assertTrue(diff.contains("+  - id: sw-30\n"), diff);
+        assertTrue(diff.contains("+    u_position: 30\n"), diff);
+        robot.clickOn("Save");
+        await(() -> reloads.get() == 1, "saved and reloading");
+        String rack =
+                Files.readString(
+                        root.resolve(
+                                "topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/racks/rack-03.yaml"));
+        assertTrue(rack.contains("    instance: cn[0001-0002]\n"), rack);
+    }
+
+    @Test
     void theEditBarFitsEverySizeInBothThemes(FxRobot robot) throws Exception {
         open(robot);
         robot.clickOn("#edit-toggle");
