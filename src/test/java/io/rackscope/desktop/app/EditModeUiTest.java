@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -235,6 +236,36 @@ class EditModeUiTest {
                         root.resolve(
                                 "topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/racks/rack-03.yaml"));
         assertTrue(rack.contains("    instance: cn[0001-0002]\n"), rack);
+    }
+
+    @Test
+    void aDeviceDraggedUpItsFaceMovesThere(FxRobot robot) throws Exception {
+        Path root = open(robot);
+        robot.interact(
+                () -> session.context().navigation().go(Place.parse("rack:rack-01").orElseThrow()));
+        robot.clickOn("#edit-toggle");
+        List<Node> slots =
+                robot.lookup(".u-empty").queryAll().stream().filter(Node::isVisible).toList();
+        Node device = robot.lookup("#device-srv-01").query();
+        Point2D from = centre(device);
+        Point2D to = new Point2D(from.getX(), centre(slots.get(10 - 1)).getY());
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the device moved");
+        robot.clickOn("#edit-review");
+        String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
+        assertTrue(diff.contains("-    u_position: 1\n+    u_position: 10\n"), diff);
+        robot.clickOn("Cancel");
+        assertTrue(
+                Files.readString(
+                                root.resolve(
+                                        "topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/racks/rack-01.yaml"))
+                        .contains("    u_position: 1\n"),
+                "nothing written before Save");
+    }
+
+    static Point2D centre(Node n) {
+        javafx.geometry.Bounds b = n.localToScreen(n.getBoundsInLocal());
+        return new Point2D(b.getCenterX(), b.getCenterY());
     }
 
     @Test

@@ -33,6 +33,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -263,10 +264,11 @@ public final class RackElevationView implements PlaceView {
         block.setAlignment(Pos.CENTER_LEFT);
         block.setOnMouseClicked(
                 e -> {
-                    if (e.getButton() == MouseButton.PRIMARY) {
+                    if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                         model.open(d);
                     }
                 });
+        draggable(block, d, height);
         HandleMenu.attach(
                 block,
                 e ->
@@ -280,6 +282,52 @@ public final class RackElevationView implements PlaceView {
                                         new Target(Target.Type.DEVICE, d.key()),
                                         a -> d.key().equals(a.device())));
         return block;
+    }
+
+    /**
+     * Edit mode: a device dragged up or down its face, a U at a time (an accent outline shows where
+     * it would go), moves there when let go; where it does not fit, the edit bar says why.
+     */
+    private void draggable(Region block, Device d, int height) {
+        double[] start = new double[1];
+        block.addEventFilter(
+                MouseEvent.MOUSE_PRESSED,
+                e ->
+                        start[0] =
+                                e.getButton() == MouseButton.PRIMARY
+                                        ? inFrame(block, e)
+                                        : Double.NaN);
+        block.addEventFilter(
+                MouseEvent.MOUSE_DRAGGED,
+                e -> {
+                    if (!model.editingProperty().get() || Double.isNaN(start[0])) {
+                        return;
+                    }
+                    // in the frame's own pixels: the rack may be drawn scaled to fit
+                    double steps = Math.round((inFrame(block, e) - start[0]) / U);
+                    int u = d.uPosition() - (int) steps;
+                    int clamped = Math.max(1, Math.min(rack.uHeight() - height + 1, u));
+                    block.setTranslateY((d.uPosition() - clamped) * U);
+                    if (!block.getStyleClass().contains("device-moving")) {
+                        block.getStyleClass().add("device-moving");
+                    }
+                    e.consume();
+                });
+        block.addEventFilter(
+                MouseEvent.MOUSE_RELEASED,
+                e -> {
+                    double moved = block.getTranslateY();
+                    block.setTranslateY(0);
+                    block.getStyleClass().remove("device-moving");
+                    if (model.editingProperty().get() && moved != 0) {
+                        model.moveDevice(d, d.uPosition() - (int) Math.round(moved / U), d.face());
+                        e.consume();
+                    }
+                });
+    }
+
+    private static double inFrame(Region block, MouseEvent e) {
+        return block.getParent().sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
     }
 
     /** Edit mode, on a free U: a new device there. */
