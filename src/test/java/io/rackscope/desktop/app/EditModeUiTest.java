@@ -94,6 +94,9 @@ class EditModeUiTest {
                     // as the app does before the session shows
                     io.rackscope.desktop.ui.Theme.DARK.applyTo(scene);
                     stage.setScene(scene);
+                    // the stage is shared by the tests: another may have sized it otherwise
+                    stage.setWidth(1440);
+                    stage.setHeight(900);
                     stage.show();
                     session.show(stage, scene, options);
                     session.context()
