@@ -226,7 +226,11 @@ class EditModeUiTest {
         assertTrue(
                 robot.lookup("#edit-preview").queryAs(Label.class).getText().startsWith("2 nodes"),
                 "the instance previewed");
-        robot.clickOn("OK");
+        // the legend says OK too: the dialog's button
+        robot.clickOn(
+                robot.lookup(".dialog-pane .button")
+                        .match(org.testfx.matcher.control.LabeledMatchers.hasText("OK"))
+                        .queryAs(Node.class));
         await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the device added");
         robot.clickOn("#edit-review");
         String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
