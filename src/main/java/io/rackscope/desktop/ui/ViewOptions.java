@@ -32,12 +32,19 @@ public final class ViewOptions {
     private final StringProperty alertFilter = new SimpleStringProperty(this, "alertFilter", "");
     private final DoubleProperty panelWidth = new SimpleDoubleProperty(this, "panelWidth", 360);
     private final BooleanProperty editing = new SimpleBooleanProperty(this, "editing");
+    private final ObjectProperty<io.rackscope.desktop.topology.Device> copiedDevice =
+            new SimpleObjectProperty<>(this, "copiedDevice");
     private final StringProperty operator =
             new SimpleStringProperty(this, "operator", System.getProperty("user.name", "operator"));
 
     /** Edit mode: the views offer to change the estate (never in kiosk mode). */
     public BooleanProperty editingProperty() {
         return editing;
+    }
+
+    /** In Edit mode, the device copied to be pasted at a free U of any rack (null: none). */
+    public ObjectProperty<io.rackscope.desktop.topology.Device> copiedDeviceProperty() {
+        return copiedDevice;
     }
 
     /** Alert sounds muted. */

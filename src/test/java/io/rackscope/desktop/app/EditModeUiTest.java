@@ -270,6 +270,58 @@ class EditModeUiTest {
                 "nothing written before Save");
     }
 
+    /** Asks {@code n} for its menu as the platform would (Monocle makes no request of a click). */
+    static void menuOf(FxRobot robot, Node n) {
+        robot.interact(
+                () -> {
+                    var at = n.localToScreen(20, 5);
+                    n.fireEvent(
+                            new javafx.scene.input.ContextMenuEvent(
+                                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                                    20,
+                                    5,
+                                    at.getX(),
+                                    at.getY(),
+                                    false,
+                                    null));
+                });
+    }
+
+    @Test
+    void aDeviceCopiedInOneRackIsPastedAtAFreeUOfAnother(FxRobot robot) throws Exception {
+        Path root = open(robot);
+        robot.interact(
+                () -> session.context().navigation().go(Place.parse("rack:rack-01").orElseThrow()));
+        robot.clickOn("#edit-toggle");
+        menuOf(robot, robot.lookup("#device-srv-02").query());
+        robot.clickOn("Copy (paste at a free U of any rack)");
+        robot.interact(
+                () -> session.context().navigation().go(Place.parse("rack:rack-03").orElseThrow()));
+        List<Node> slots =
+                robot.lookup(".u-empty").queryAll().stream().filter(Node::isVisible).toList();
+        menuOf(robot, slots.get(20 - 1));
+        robot.clickOn("Paste a copy of server002 at U 20…");
+        robot.interact(
+                () ->
+                        robot.lookup("#edit-field-0")
+                                .queryAs(javafx.scene.control.TextField.class)
+                                .setText("srv-20"));
+        robot.clickOn(
+                robot.lookup(".dialog-pane .button")
+                        .match(org.testfx.matcher.control.LabeledMatchers.hasText("OK"))
+                        .queryAs(Node.class));
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the copy pasted");
+        robot.clickOn("#edit-review");
+        String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
+        assertTrue(
+                diff.contains(
+                        "+  - id: srv-20\n+    name: srv-20\n+    template_id: simple-1u-server\n"
+                                + "+    u_position: 20\n+    face: front\n"),
+                diff);
+        assertFalse(diff.contains("instance: server002"), "its nodes are not copied: " + diff);
+        robot.clickOn("Cancel");
+    }
+
     static Point2D centre(Node n) {
         javafx.geometry.Bounds b = n.localToScreen(n.getBoundsInLocal());
         return new Point2D(b.getCenterX(), b.getCenterY());

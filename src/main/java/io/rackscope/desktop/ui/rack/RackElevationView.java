@@ -346,7 +346,42 @@ public final class RackElevationView implements PlaceView {
                                         v ->
                                                 model.addDevice(
                                                         v.get(0), v.get(1), u, face, v.get(2))));
-        return new ContextMenu(add);
+        ContextMenu menu = new ContextMenu(add);
+        model.copied()
+                .ifPresent(
+                        copied -> {
+                            MenuItem paste =
+                                    new MenuItem(
+                                            "Paste a copy of "
+                                                    + copied.name()
+                                                    + " at U "
+                                                    + u
+                                                    + "…");
+                            paste.setOnAction(
+                                    e ->
+                                            EditForm.titled(
+                                                            "Paste a copy of "
+                                                                    + copied.name()
+                                                                    + " at U "
+                                                                    + u
+                                                                    + ", "
+                                                                    + side)
+                                                    .text("Id", model.nextDeviceId())
+                                                    .text("Instance (its own nodes)", "")
+                                                    .preview(
+                                                            v ->
+                                                                    model.instancePreview(
+                                                                            v.get(1),
+                                                                            copied.templateId()))
+                                                    .ask(root)
+                                                    .ifPresent(
+                                                            v ->
+                                                                    model.paste(
+                                                                            v.get(0), u, face,
+                                                                            v.get(1))));
+                            menu.getItems().add(paste);
+                        });
+        return menu;
     }
 
     /** Edit mode, on a device: move, rename, delete. */
@@ -381,7 +416,9 @@ public final class RackElevationView implements PlaceView {
         MenuItem rename =
                 EditForm.renameItem(
                         root, "Rename device…", d.name(), name -> model.renameDevice(d, name));
-        return new ContextMenu(move, rename, delete);
+        MenuItem copy = new MenuItem("Copy (paste at a free U of any rack)");
+        copy.setOnAction(e -> model.copyDevice(d));
+        return new ContextMenu(move, rename, copy, delete);
     }
 
     private Node deviceBlock(Device d, DeviceTemplate t, int height) {

@@ -179,6 +179,24 @@ public final class RackElevationViewModel {
         return Formats.count(ids.size(), "node") + ": " + shown + fit;
     }
 
+    /** Keeps {@code d} to be pasted at a free U of this rack or another. */
+    public void copyDevice(Device d) {
+        options.copiedDeviceProperty().set(d);
+    }
+
+    /** The device copied, if any. */
+    public java.util.Optional<Device> copied() {
+        return java.util.Optional.ofNullable(options.copiedDeviceProperty().get());
+    }
+
+    /**
+     * A device like the one copied (its template) at {@code u} of {@code face}, named {@code id};
+     * its nodes are not copied (one node belongs to one device): {@code instance} gives it its own.
+     */
+    public void paste(String id, int u, Face face, String instance) {
+        copied().ifPresent(d -> addDevice(id, d.templateId(), u, face, instance));
+    }
+
     public void deleteDevice(Device d) {
         editor.edit("Delete device " + d.id(), e -> e.deleteDevice(d.key()));
     }
