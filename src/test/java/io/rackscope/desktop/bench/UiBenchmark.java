@@ -97,6 +97,142 @@ public final class UiBenchmark {
                 room.racks().count(), all.size(), changed.size());
         measure("room (500 racks)", cfg, Place.of(Place.Kind.ROOM, room.key()), healthy, failing);
         measure("rack (80 devices)", cfg, Place.of(Place.Kind.RACK, "bench-r80"), healthy, failing);
+        dragOnTheFloor(cfg, room, failing);
+    }
+
+    /**
+     * Edit mode on the 500-rack room: a rack dragged across the floor, 120 pointer moves, each
+     * handled and the floor redrawn; the time of each, as the FX thread spends it.
+     */
+    private static void dragOnTheFloor(RackscopeConfig cfg, Room room, HealthSnapshot shown)
+            throws Exception {
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        AppContext ctx =
+                new AppContext(
+                        cfg,
+                        feed,
+                        null,
+                        null,
+                        Clock.systemUTC(),
+                        new AppContext.Kept(
+                                io.rackscope.desktop.live.AlertHandling.NONE,
+                                io.rackscope.desktop.ui.SampleTimes.NONE,
+                                io.rackscope.desktop.ui.JournalMarks.NONE,
+                                io.rackscope.desktop.ui.JournalHistory.NONE,
+                                new Editable(cfg)));
+        ctx.options().editingProperty().set(true);
+        io.rackscope.desktop.ui.room.RoomFloorView[] view =
+                new io.rackscope.desktop.ui.room.RoomFloorView[1];
+        fx(
+                () -> {
+                    feed.publish(shown);
+                    view[0] =
+                            (io.rackscope.desktop.ui.room.RoomFloorView)
+                                    ViewFactory.create(ctx, Place.of(Place.Kind.ROOM, room.key()));
+                    Scene s = new Scene(new StackPane(view[0].node()), 1920, 1080);
+                    Theme.DARK.applyTo(s);
+                    s.getRoot().applyCss();
+                    s.getRoot().layout();
+                    return s;
+                });
+        javafx.scene.canvas.Canvas canvas = view[0].canvas();
+        String first = room.aisles().get(0).racks().get(0).key();
+        javafx.geometry.Rectangle2D tile = fx(() -> view[0].tileOf(first));
+        double x0 = tile.getMinX() + tile.getWidth() / 2;
+        double y0 = tile.getMinY() + tile.getHeight() / 2;
+        fx(
+                () -> {
+                    canvas.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_PRESSED, x0, y0));
+                    return null;
+                });
+        double[] ms = new double[120];
+        for (int i = 0; i < ms.length; i++) {
+            double x = x0 + i * 6;
+            double y = y0 + i * 3;
+            ms[i] =
+                    fx(
+                            () -> {
+                                long t0 = System.nanoTime();
+                                canvas.fireEvent(
+                                        mouse(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, x, y));
+                                return (System.nanoTime() - t0) / 1e6;
+                            });
+        }
+        double[] warm = Arrays.copyOfRange(ms, 10, ms.length);
+        Arrays.sort(warm);
+        System.out.printf(
+                "%-18s drag step (handle + redraw): median %.1f ms, p90 %.1f ms, max %.1f ms%n",
+                "room edit drag",
+                warm[warm.length / 2],
+                warm[(int) (warm.length * 0.9)],
+                warm[warm.length - 1]);
+    }
+
+    private static javafx.scene.input.MouseEvent mouse(
+            javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y) {
+        return new javafx.scene.input.MouseEvent(
+                type,
+                x,
+                y,
+                x,
+                y,
+                javafx.scene.input.MouseButton.PRIMARY,
+                1,
+                false,
+                false,
+                false,
+                false,
+                true,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null);
+    }
+
+    /** Edit mode available, every edit answered at once: the drag is what is measured. */
+    private record Editable(RackscopeConfig estate)
+            implements io.rackscope.desktop.ui.EstateEditing {
+        @Override
+        public java.util.Optional<String> unavailable() {
+            return java.util.Optional.empty();
+        }
+
+        private java.util.concurrent.CompletableFuture<State> none() {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    new State(0, false, false, "", List.of(), List.of(), "", estate));
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<State> edit(
+                String what,
+                java.util.function.Consumer<io.rackscope.desktop.edit.EstateEdits> change) {
+            return none();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<State> undo() {
+            return none();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<State> redo() {
+            return none();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<State> discard() {
+            return none();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<State> save() {
+            return none();
+        }
+
+        @Override
+        public void listen(java.util.function.Consumer<State> listener) {}
     }
 
     private static void measure(
