@@ -50,10 +50,9 @@ final class EditingService implements EstateEditing, AutoCloseable {
             return Optional.of("a wall display does not edit the estate");
         }
         Path topology = cfg.paths().topology();
-        if (!Files.isDirectory(topology)) {
-            return Optional.of("the configuration has no topology folder (" + topology + ")");
-        }
-        if (!Files.isWritable(topology) || !Files.isWritable(cfg.paths().root())) {
+        // an empty directory is an estate to build: the first site makes topology/sites.yaml
+        if (Files.isDirectory(topology) && !Files.isWritable(topology)
+                || !Files.isWritable(cfg.paths().root())) {
             return Optional.of(
                     "the configuration directory cannot be written by this user ("
                             + cfg.paths().root()

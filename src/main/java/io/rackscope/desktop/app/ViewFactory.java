@@ -65,7 +65,8 @@ public final class ViewFactory {
                                 ctx.health(),
                                 ctx.navigation(),
                                 ctx.options(),
-                                placeHandling(ctx));
+                                placeHandling(ctx),
+                                ctx.editing());
                 yield new SiteView(site);
             }
             case ROOM ->

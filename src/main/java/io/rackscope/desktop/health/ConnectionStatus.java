@@ -29,6 +29,13 @@ public record ConnectionStatus(Level level, String headline, String reason) {
 
     private static ConnectionStatus fromErrors(HealthSnapshot s) {
         List<CycleError> errors = s.errors();
+        if (errors.isEmpty() && s.version() > 0 && s.stats().batches() == 0) {
+            // nothing was sent, so nothing is known of the server: never "reachable"
+            return new ConnectionStatus(
+                    Level.OK,
+                    "Prometheus not asked (no check to evaluate)",
+                    "the estate has no check with a target yet, so nothing was asked of Prometheus");
+        }
         if (errors.isEmpty()) {
             return new ConnectionStatus(Level.OK, "Prometheus reachable", "");
         }

@@ -4,6 +4,8 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.EditForm;
+import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
@@ -12,7 +14,9 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -47,6 +51,13 @@ public final class SiteView implements PlaceView {
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
         subscriptions.onInvalidate(model.revisionProperty(), o -> refresh());
+        root.setOnContextMenuRequested(
+                e -> {
+                    if (model.editingProperty().get()) {
+                        new ContextMenu(addRoomItem()).show(root, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         refresh();
     }
 
@@ -93,13 +104,50 @@ public final class SiteView implements PlaceView {
         HandleMenu.attach(
                 card,
                 e ->
-                        HandleMenu.of(
-                                card,
-                                model.handling(),
-                                io.rackscope.desktop.topology.Names.titled("room", room.name()),
-                                new Target(Target.Type.ROOM, room.id()),
-                                a -> inRoom(a, room)));
+                        model.editingProperty().get()
+                                ? roomMenu(room)
+                                : HandleMenu.of(
+                                        card,
+                                        model.handling(),
+                                        io.rackscope.desktop.topology.Names.titled(
+                                                "room", room.name()),
+                                        new Target(Target.Type.ROOM, room.id()),
+                                        a -> inRoom(a, room)));
         return card;
+    }
+
+    /** Edit mode, on a room's card: rename, delete, and a new room. */
+    private ContextMenu roomMenu(Room room) {
+        return new ContextMenu(
+                EditForm.renameItem(
+                        root,
+                        "Rename room " + room.name() + "…",
+                        room.name(),
+                        name -> model.renameRoom(room, name)),
+                EditForm.confirmItem(
+                        root,
+                        "Delete room " + room.name() + "…",
+                        "Delete room "
+                                + room.name()
+                                + " with its "
+                                + Formats.count(room.aisles().size(), "aisle")
+                                + " and "
+                                + Formats.count((int) room.racks().count(), "rack")
+                                + "?",
+                        () -> model.deleteRoom(room)),
+                addRoomItem());
+    }
+
+    private MenuItem addRoomItem() {
+        MenuItem add = new MenuItem("Add a room…");
+        add.setOnAction(
+                e ->
+                        EditForm.titled("Add a room to " + model.title())
+                                .text("Id", model.nextRoomId())
+                                .text("Name", "")
+                                .ask(root)
+                                .ifPresent(v -> model.addRoom(v.get(0), v.get(1))));
+        return add;
     }
 
     static double cardWidth(double paneWidth) {

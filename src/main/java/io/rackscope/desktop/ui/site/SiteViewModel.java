@@ -5,6 +5,8 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.EstateEditing;
+import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
@@ -16,12 +18,14 @@ import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
 /** A site's rooms with their states and racks; opening a room or a rack goes there. */
 public final class SiteViewModel {
     private final Site site;
+    private final EstateEditor editor;
     private final HealthSource health;
     private final Navigator navigator;
     private final ViewOptions options;
@@ -40,14 +44,38 @@ public final class SiteViewModel {
             HealthSource health,
             Navigator navigator,
             ViewOptions options,
-            PlaceHandling handling) {
+            PlaceHandling handling,
+            EstateEditing editing) {
         this.handling = handling;
+        this.editor = new EstateEditor(editing, options);
         this.site = site;
         this.health = health;
         this.navigator = navigator;
         this.options = options;
         subscriptions.onInvalidate(
                 health.snapshotProperty(), o -> revision.set(revision.get() + 1));
+    }
+
+    /** Edit mode is on: rooms are added, renamed and deleted here. */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editor.onProperty();
+    }
+
+    public void addRoom(String id, String name) {
+        editor.edit("Add room " + id, e -> e.addRoom(site.id(), id, name));
+    }
+
+    public void renameRoom(Room room, String name) {
+        editor.edit("Rename room " + room.id(), e -> e.rename("room", room.key(), name));
+    }
+
+    public void deleteRoom(Room room) {
+        editor.edit("Delete room " + room.id(), e -> e.deleteRoom(room.key()));
+    }
+
+    /** A new room's id: the next after the site's last numbered one. */
+    public String nextRoomId() {
+        return EstateEditor.nextId(site.rooms().stream().map(Room::id).toList(), "room", "01");
     }
 
     public String title() {

@@ -43,7 +43,8 @@ class SiteMiniatureTest {
                                             ctx.health(),
                                             ctx.navigation(),
                                             ctx.options(),
-                                            io.rackscope.desktop.ui.PlaceHandling.NONE);
+                                            io.rackscope.desktop.ui.PlaceHandling.NONE,
+                                            io.rackscope.desktop.ui.EstateEditing.NONE);
                             SiteView view = new SiteView(model);
                             Scene scene = new Scene(new StackPane(view.node()), 1200, 800);
                             scene.getRoot().applyCss();
