@@ -15,6 +15,15 @@ public record ConnectionStatus(Level level, String headline, String reason) {
         DOWN
     }
 
+    /** Every server answered every batch. */
+    public static final ConnectionStatus REACHABLE =
+            new ConnectionStatus(Level.OK, "Prometheus reachable", "");
+
+    /** For a small tile: "reachable" when every server answered, else the headline. */
+    public String shortText() {
+        return equals(REACHABLE) ? "reachable" : headline;
+    }
+
     public static ConnectionStatus of(HealthSnapshot s) {
         ConnectionStatus c = fromErrors(s);
         String clock = s.stats().clockNote();
@@ -37,7 +46,7 @@ public record ConnectionStatus(Level level, String headline, String reason) {
                     "the estate has no check with a target yet, so nothing was asked of Prometheus");
         }
         if (errors.isEmpty()) {
-            return new ConnectionStatus(Level.OK, "Prometheus reachable", "");
+            return REACHABLE;
         }
         CycleError.Kind common = CycleError.commonKind(errors);
         int batches = s.stats().batches();

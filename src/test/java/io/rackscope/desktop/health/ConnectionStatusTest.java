@@ -25,5 +25,10 @@ class ConnectionStatusTest {
         assertEquals(
                 "Prometheus not asked (no check to evaluate)",
                 ConnectionStatus.of(askedNothing).headline());
+        // the wallboard's tile says it too, not "reachable"
+        assertEquals(
+                "Prometheus not asked (no check to evaluate)",
+                ConnectionStatus.of(askedNothing).shortText());
+        assertEquals("reachable", ConnectionStatus.REACHABLE.shortText());
     }
 }

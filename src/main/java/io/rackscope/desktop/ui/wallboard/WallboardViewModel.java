@@ -404,7 +404,7 @@ public final class WallboardViewModel {
             return "waiting for the first cycle";
         }
         ConnectionStatus c = ConnectionStatus.of(s);
-        return c.level() == ConnectionStatus.Level.OK ? "reachable" : c.headline();
+        return c.shortText();
     }
 
     /** What the data-age tile says. */
