@@ -89,49 +89,23 @@ public final class EstateEdits {
             return;
         }
         YamlText t = session.yaml(file);
-        Optional<SequenceNode> sites = YamlText.sequence(t.top(), "sites");
-        session.write(
-                file,
-                sites.isPresent()
-                        ? t.append(sites.get(), site)
-                        : t.addEntry(t.top(), "sites", Item.scalar("[" + site.flow() + "]")));
+        session.write(file, t.insertInto(t.top(), "sites", -1, site));
     }
 
     public void setLocation(String siteId, double lat, double lon) {
         site(siteId);
         YamlText t = session.yaml(sitesFile());
-        MappingNode s = siteNode(t, siteId);
         session.step();
-        Optional<MappingNode> location = YamlText.mapping(s, "location");
-        if (location.isPresent()) {
-            t = t.set(location.get(), "lat", Scalars.number(lat));
-            t =
-                    t.set(
-                            YamlText.mapping(siteNode(t, siteId), "location").orElseThrow(),
-                            "lon",
-                            Scalars.number(lon));
-        } else {
-            t =
-                    t.addEntry(
-                            s,
-                            "location",
-                            Item.map(
-                                    Item.fields(
-                                            "lat",
-                                            Scalars.number(lat),
-                                            "lon",
-                                            Scalars.number(lon))));
-        }
+        // the nested form the original reads; a missing location block is added
+        t = t.setPath(siteNode(t, siteId), List.of("location"), "lat", Scalars.number(lat));
+        t = t.setPath(siteNode(t, siteId), List.of("location"), "lon", Scalars.number(lon));
         session.write(sitesFile(), t);
     }
 
     public void deleteSite(String siteId) {
         site(siteId);
-        YamlText t = session.yaml(sitesFile());
-        SequenceNode sites = YamlText.sequence(t.top(), "sites").orElseThrow();
         session.step();
-        session.write(
-                sitesFile(), t.remove(t.top(), "sites", sites, YamlText.indexOf(sites, siteId)));
+        unlist(sitesFile(), YamlText::top, "sites", siteId);
         deleteTree(siteDir(siteId));
     }
 
@@ -180,12 +154,9 @@ public final class EstateEdits {
         session.step();
         YamlText t = session.yaml(roomFile(room));
         Optional<SequenceNode> aisles = YamlText.sequence(t.top(), "aisles");
-        Item entry = like(aisles.orElse(null), id, name);
         session.write(
                 roomFile(room),
-                aisles.isPresent()
-                        ? t.append(aisles.get(), entry)
-                        : t.addEntry(t.top(), "aisles", Item.scalar("[" + entry.flow() + "]")));
+                t.insertInto(t.top(), "aisles", -1, like(aisles.orElse(null), id, name)));
         session.write(
                 aisleDir(room, id).resolve("aisle.yaml"),
                 "id: "
@@ -559,12 +530,7 @@ public final class EstateEdits {
                                 "u_position", Scalars.number(u),
                                 "face", side,
                                 "instance", instance == null ? null : Scalars.text(instance)));
-        Optional<SequenceNode> devices = YamlText.sequence(t.top(), "devices");
-        session.write(
-                file,
-                devices.isPresent()
-                        ? t.append(devices.get(), device)
-                        : t.addEntry(t.top(), "devices", Item.scalar("[" + device.flow() + "]")));
+        session.write(file, t.insertInto(t.top(), "devices", -1, device));
     }
 
     public void deleteDevice(String deviceKey) {
@@ -573,28 +539,16 @@ public final class EstateEdits {
                         .device(deviceKey)
                         .orElseThrow(() -> new EditRefused("no device '" + deviceKey + "'"));
         Path file = deviceFile(device);
-        YamlText t = session.yaml(file);
-        SequenceNode devices = YamlText.sequence(t.top(), "devices").orElseThrow();
         session.step();
-        session.write(
-                file,
-                t.remove(t.top(), "devices", devices, YamlText.indexOf(devices, device.id())));
+        unlist(file, YamlText::top, "devices", device.id());
     }
 
     // ---- where things are ----
 
     private void listRack(Path aisleFile, String rackId, int index) {
         YamlText t = session.yaml(aisleFile);
-        Optional<SequenceNode> racks = YamlText.sequence(t.top(), "racks");
-        Item entry = like(racks.orElse(null), rackId, null);
-        if (racks.isEmpty()) {
-            session.write(
-                    aisleFile, t.addEntry(t.top(), "racks", Item.scalar("[" + entry.flow() + "]")));
-            return;
-        }
-        int size = racks.get().getValue().size();
-        int at = index < 0 || index > size ? size : index;
-        session.write(aisleFile, t.insert(racks.get(), at, entry));
+        Item entry = like(YamlText.sequence(t.top(), "racks").orElse(null), rackId, null);
+        session.write(aisleFile, t.insertInto(t.top(), "racks", index, entry));
     }
 
     /**

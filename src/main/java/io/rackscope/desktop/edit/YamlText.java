@@ -184,6 +184,19 @@ public final class YamlText {
         return splice(at, at, block(keyCol, keyCol, lines));
     }
 
+    /**
+     * {@code item} at {@code index} (negative or past the end: last) of the list {@code key} of
+     * {@code m}; where {@code m} has no such list, the key is added with a list of the one item.
+     */
+    public YamlText insertInto(MappingNode m, String key, int index, Item item) {
+        Optional<SequenceNode> list = sequence(m, key);
+        if (list.isEmpty()) {
+            return addEntry(m, key, Item.scalar("[" + item.flow() + "]"));
+        }
+        int size = list.get().getValue().size();
+        return insert(list.get(), index < 0 || index > size ? size : index, item);
+    }
+
     /** {@code item} as the new last item of {@code seq}. */
     public YamlText append(SequenceNode seq, Item item) {
         return insert(seq, seq.getValue().size(), item);
