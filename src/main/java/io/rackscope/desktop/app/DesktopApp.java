@@ -2,7 +2,6 @@ package io.rackscope.desktop.app;
 
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.ui.Theme;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +19,7 @@ import javafx.stage.Stage;
  */
 public final class DesktopApp extends Application {
     private static LaunchOptions options;
-    private DesktopSession session;
+    private WindowSessions sessions;
 
     public static void open(LaunchOptions launch) {
         options = launch;
@@ -52,49 +51,15 @@ public final class DesktopApp extends Application {
     }
 
     private void show(Stage stage, Scene scene, RackscopeConfig cfg) {
-        session =
-                new DesktopSession(
-                        cfg,
-                        options,
-                        Clock.systemUTC(),
-                        UserSettings.forUser(),
-                        () -> reload(stage, scene));
-        session.show(stage, scene, options);
-    }
-
-    /**
-     * After a save from Edit mode: the configuration is read again and the window opens on it in
-     * place (no restart): the last known states are shown, with their age, until the first cycle;
-     * acknowledgements and maintenances live in their store and stay, Prometheus' history gives the
-     * alerts' starts back, and the view shown (kept in the user's settings) is shown again where it
-     * still exists.
-     */
-    private void reload(Stage stage, Scene scene) {
-        DesktopSession old = session;
-        session = null;
-        HealthSnapshot last = old.context().health().current();
-        CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
-                .thenAccept(
-                        cfg ->
-                                Platform.runLater(
-                                        () -> {
-                                            old.close();
-                                            show(stage, scene, cfg);
-                                            // the last known states, with their age, until the
-                                            // first cycle on the new files
-                                            session.seed(last);
-                                            // the admin was editing: the window stays in Edit mode
-                                            AppContext ctx = session.context();
-                                            ctx.options()
-                                                    .editingProperty()
-                                                    .set(ctx.editing().unavailable().isEmpty());
-                                        }));
+        sessions =
+                new WindowSessions(stage, scene, options, Clock.systemUTC(), UserSettings::forUser);
+        sessions.open(cfg);
     }
 
     @Override
     public void stop() {
-        if (session != null) {
-            session.close();
+        if (sessions != null) {
+            sessions.close();
         }
     }
 

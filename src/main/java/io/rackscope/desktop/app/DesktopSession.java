@@ -67,19 +67,21 @@ public final class DesktopSession implements AutoCloseable {
     private final UserSettings settings;
     private final FxHeartbeat heartbeat = new FxHeartbeat(Platform::runLater, Clock.systemUTC());
 
+    private io.rackscope.desktop.ui.edit.EditViewModel editModel;
+
     /**
      * {@code settings}: what the user chose in earlier sessions (not used in kiosk mode); {@code
-     * reload}: called on the FX thread after the estate's files were saved from Edit mode, to open
-     * the window again on them.
+     * editing}: the estate's files being edited, which outlives the session (the window is opened
+     * again on each edit).
      */
-    public DesktopSession(
+    DesktopSession(
             RackscopeConfig cfg,
             LaunchOptions options,
             Clock clock,
             UserSettings settings,
-            Runnable reload) {
+            EditingService editing) {
         this.settings = settings;
-        this.editing = new EditingService(cfg, options.kiosk(), () -> Platform.runLater(reload));
+        this.editing = editing;
         String url =
                 options.prometheusUrl() != null
                         ? options.prometheusUrl()
@@ -178,9 +180,10 @@ public final class DesktopSession implements AutoCloseable {
                     }
                 };
         if (!options.kiosk()) {
-            main.enableEditing(
+            editModel =
                     new io.rackscope.desktop.ui.edit.EditViewModel(
-                            editing, ctx.options(), Platform::runLater));
+                            editing, ctx.options(), Platform::runLater);
+            main.enableEditing(editModel);
         }
         main.enableCheckTrials(
                 () ->
@@ -210,9 +213,18 @@ public final class DesktopSession implements AutoCloseable {
         notice.append(notice.length() == 0 ? "" : "  ").append(text);
     }
 
-    /** Shows {@code last} until the first cycle (see {@link HealthFeed#seed}). */
-    void seed(io.rackscope.desktop.health.HealthSnapshot last) {
-        feed.seed(last);
+    /**
+     * Goes on where {@code earlier} (the window on the same directory before an edit or a save)
+     * was: its last states shown until the first cycle (see {@link HealthFeed#seed}), the user's
+     * choices, the view and its history.
+     */
+    void continueFrom(DesktopSession earlier) {
+        feed.seed(earlier.ctx.health().current());
+        ctx.options().takeFrom(earlier.ctx.options());
+        ctx.navigation()
+                .takeFrom(
+                        earlier.ctx.navigation(),
+                        p -> ctx.locator().exists(ctx.locator().resolve(p)));
     }
 
     /** Shows the session in {@code stage} and starts the planner's cycles. */
@@ -322,7 +334,13 @@ public final class DesktopSession implements AutoCloseable {
                                     }
                                 }),
                         new Closer.Part("handling", handling::close),
-                        new Closer.Part("editing", editing::close),
+                        new Closer.Part(
+                                "the edit bar",
+                                () -> {
+                                    if (editModel != null) {
+                                        editModel.close();
+                                    }
+                                }),
                         new Closer.Part("the feed", feed::close),
                         new Closer.Part("the journal", journal::close),
                         new Closer.Part("check trials", trials::close),

@@ -20,11 +20,29 @@ import java.util.function.Consumer;
 /**
  * The window's editing: one {@link EditSession} on the configuration directory, its edits made and
  * checked by the loader on a thread of its own, the next edit made on the estate as the last one
- * left it; after a save, {@code saved} reloads the window.
+ * left it. After each change the window is shown on the estate as edited ({@code edited}, not yet
+ * saved); after a save, {@code saved} reloads it from the files.
  */
 final class EditingService implements EstateEditing, AutoCloseable {
+    /** What the window is told: the estate to show, or that the files were saved. */
+    interface Window {
+        /** The estate as the unsaved edits leave it (the loaded one once they are all undone). */
+        void edited(RackscopeConfig estate);
+
+        void saved();
+
+        Window NONE =
+                new Window() {
+                    @Override
+                    public void edited(RackscopeConfig estate) {}
+
+                    @Override
+                    public void saved() {}
+                };
+    }
+
     private final RackscopeConfig loaded;
-    private final Runnable saved;
+    private final Window window;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -36,13 +54,15 @@ final class EditingService implements EstateEditing, AutoCloseable {
     private final Optional<String> unavailable;
     private EditSession session;
     private volatile EditCheck check;
+    private volatile State current;
 
-    EditingService(RackscopeConfig loaded, boolean kiosk, Runnable saved) {
+    EditingService(RackscopeConfig loaded, boolean kiosk, Window window) {
         this.loaded = loaded;
-        this.saved = saved;
+        this.window = window;
         Path root = loaded.paths().root().toAbsolutePath().normalize();
         this.session = new EditSession(root);
         this.unavailable = why(loaded, kiosk);
+        this.current = state("");
     }
 
     private static Optional<String> why(RackscopeConfig cfg, boolean kiosk) {
@@ -81,9 +101,9 @@ final class EditingService implements EstateEditing, AutoCloseable {
                         change.accept(new EstateEdits(session, estate()));
                     } catch (EditRefused e) {
                         session.rollBack(steps);
-                        return recheck(what + " refused: " + e.describe(session.root()));
+                        return state(what + " refused: " + e.describe(session.root()));
                     }
-                    return recheck(what);
+                    return shown(recheck(what));
                 });
     }
 
@@ -92,7 +112,7 @@ final class EditingService implements EstateEditing, AutoCloseable {
         return run(
                 () -> {
                     session.undo();
-                    return recheck("undone");
+                    return shown(recheck("undone"));
                 });
     }
 
@@ -101,7 +121,7 @@ final class EditingService implements EstateEditing, AutoCloseable {
         return run(
                 () -> {
                     session.redo();
-                    return recheck("redone");
+                    return shown(recheck("redone"));
                 });
     }
 
@@ -110,7 +130,7 @@ final class EditingService implements EstateEditing, AutoCloseable {
         return run(
                 () -> {
                     session = new EditSession(session.root());
-                    return recheck("every unsaved change dropped");
+                    return shown(recheck("every unsaved change dropped"));
                 });
     }
 
@@ -125,7 +145,7 @@ final class EditingService implements EstateEditing, AutoCloseable {
                     try {
                         List<Path> written = session.save();
                         State after = recheck("saved " + written.size() + " file(s); reloading");
-                        saved.run();
+                        window.saved();
                         return after;
                     } catch (EditRefused e) {
                         return state("not saved: " + e.describe(session.root()));
@@ -134,18 +154,32 @@ final class EditingService implements EstateEditing, AutoCloseable {
     }
 
     @Override
-    public void listen(Consumer<State> listener) {
+    public State current() {
+        return current;
+    }
+
+    @Override
+    public Runnable listen(Consumer<State> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     private CompletableFuture<State> run(java.util.function.Supplier<State> work) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     State s = work.get();
+                    current = s;
                     listeners.forEach(l -> l.accept(s));
                     return s;
                 },
                 worker);
+    }
+
+    /** The window shown on the estate as {@code s} leaves it. */
+    private State shown(State s) {
+        EditCheck c = check;
+        window.edited(c == null ? loaded : c.shown(loaded.paths()));
+        return s;
     }
 
     /** Checks the session's files with the loader again (only when something is unsaved). */

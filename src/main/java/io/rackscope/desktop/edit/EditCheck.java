@@ -1,7 +1,9 @@
 package io.rackscope.desktop.edit;
 
 import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.ConfigPaths;
 import io.rackscope.desktop.config.Diagnostic;
+import io.rackscope.desktop.config.Diagnostics;
 import io.rackscope.desktop.config.RackscopeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,6 +99,37 @@ public final class EditCheck implements AutoCloseable {
      */
     public RackscopeConfig after() {
         return after;
+    }
+
+    /**
+     * The estate after the edits as the window shows it: read from {@code paths} (the directory
+     * edited, not the copy), its problems named in the files where they will be.
+     */
+    public RackscopeConfig shown(ConfigPaths paths) {
+        Path root = paths.root().toAbsolutePath().normalize();
+        return new RackscopeConfig(
+                paths,
+                after.app(),
+                after.siteTelemetry(),
+                after.topology(),
+                after.templates(),
+                after.checks(),
+                after.metrics(),
+                after.slurm(),
+                relocated(after.diagnostics(), root));
+    }
+
+    private Diagnostics relocated(Diagnostics found, Path root) {
+        Diagnostics shown = new Diagnostics();
+        for (Diagnostic d : found.all()) {
+            Diagnostic r = relocated(d, copy, root);
+            if (r.level() == Diagnostic.Level.ERROR) {
+                shown.error(r.file(), r.line(), r.message());
+            } else {
+                shown.warning(r.file(), r.line(), r.message());
+            }
+        }
+        return shown;
     }
 
     /** Removes the copy. */

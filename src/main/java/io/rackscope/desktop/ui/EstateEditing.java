@@ -49,8 +49,14 @@ public interface EstateEditing {
      */
     CompletableFuture<State> save();
 
-    /** {@code listener} hears every new state, on the thread that made it. */
-    void listen(Consumer<State> listener);
+    /** The latest state (no change and no message before the first edit). */
+    State current();
+
+    /**
+     * {@code listener} hears every new state, on the thread that made it, until the returned
+     * subscription is run.
+     */
+    Runnable listen(Consumer<State> listener);
 
     EstateEditing NONE =
             new EstateEditing() {
@@ -95,6 +101,13 @@ public interface EstateEditing {
                 }
 
                 @Override
-                public void listen(Consumer<State> listener) {}
+                public State current() {
+                    return new State(0, false, false, "", List.of(), List.of(), "", null);
+                }
+
+                @Override
+                public Runnable listen(Consumer<State> listener) {
+                    return () -> {};
+                }
             };
 }

@@ -65,6 +65,24 @@ public final class NavigationModel implements Navigator {
         }
     }
 
+    /**
+     * Where {@code earlier} was, with its history (the window opened again on an edited estate);
+     * places gone from this estate are left out, the current one falling back to the world.
+     */
+    public void takeFrom(NavigationModel earlier, java.util.function.Predicate<Place> exists) {
+        back.clear();
+        forward.clear();
+        earlier.back.stream().filter(exists).forEach(back::addLast);
+        earlier.forward.stream().filter(exists).forEach(forward::addLast);
+        Place now = earlier.current();
+        set(exists.test(now) ? now : Place.WORLD);
+    }
+
+    @Override
+    public void replace(Place place) {
+        set(place);
+    }
+
     private void set(Place place) {
         current.set(place);
         canGoBack.set(!back.isEmpty());

@@ -8,6 +8,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 public interface Navigator {
     void go(Place place);
 
+    /** Where the user is, said otherwise (a rack's other face), without a step in the history. */
+    void replace(Place place);
+
     ReadOnlyObjectProperty<Place> currentProperty();
 
     default Place current() {

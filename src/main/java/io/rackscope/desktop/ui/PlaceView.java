@@ -13,4 +13,9 @@ public interface PlaceView {
      * so that every view counts from the same clock and none stays frozen between cycles.
      */
     default void tick() {}
+
+    /** Whether this view already shows {@code place} as it is (a rack's face chosen in it). */
+    default boolean shows(Place place) {
+        return false;
+    }
 }

@@ -37,6 +37,23 @@ public final class ViewOptions {
     private final StringProperty operator =
             new SimpleStringProperty(this, "operator", System.getProperty("user.name", "operator"));
 
+    /**
+     * Takes the choices of {@code earlier} (the window opened again on an edited estate): all but a
+     * tried check's preview, which belonged to the earlier estate.
+     */
+    public void takeFrom(ViewOptions earlier) {
+        theme.set(earlier.theme.get());
+        colourBySlurm.set(earlier.colourBySlurm.get());
+        selectedJob.set(earlier.selectedJob.get());
+        muted.set(earlier.muted.get());
+        volume.set(earlier.volume.get());
+        alertFilter.set(earlier.alertFilter.get());
+        panelWidth.set(earlier.panelWidth.get());
+        editing.set(earlier.editing.get());
+        copiedDevice.set(earlier.copiedDevice.get());
+        operator.set(earlier.operator.get());
+    }
+
     /** Edit mode: the views offer to change the estate (never in kiosk mode). */
     public BooleanProperty editingProperty() {
         return editing;

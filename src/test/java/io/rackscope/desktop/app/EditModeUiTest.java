@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javafx.geometry.Point2D;
@@ -49,8 +48,7 @@ class EditModeUiTest {
 
     @TempDir Path dir;
     Stage stage;
-    DesktopSession session;
-    final AtomicInteger reloads = new AtomicInteger();
+    WindowSessions sessions;
 
     @Start
     void start(Stage stage) {
@@ -59,8 +57,8 @@ class EditModeUiTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        if (session != null) {
-            robot.interact(() -> session.close());
+        if (sessions != null) {
+            robot.interact(() -> sessions.close());
         }
     }
 
@@ -83,13 +81,6 @@ class EditModeUiTest {
                 LaunchOptions.of(root, false).withPrometheus("http://127.0.0.1:" + closedPort);
         robot.interact(
                 () -> {
-                    session =
-                            new DesktopSession(
-                                    cfg,
-                                    options,
-                                    Clock.systemUTC(),
-                                    new UserSettings(UserSettingsTest.scratch()),
-                                    reloads::incrementAndGet);
                     Scene scene = new Scene(new StackPane(), 1440, 900);
                     // as the app does before the session shows
                     io.rackscope.desktop.ui.Theme.DARK.applyTo(scene);
@@ -98,16 +89,28 @@ class EditModeUiTest {
                     stage.setWidth(1440);
                     stage.setHeight(900);
                     stage.show();
-                    session.show(stage, scene, options);
-                    session.context()
+                    sessions =
+                            new WindowSessions(
+                                    stage,
+                                    scene,
+                                    options,
+                                    Clock.systemUTC(),
+                                    () -> new UserSettings(UserSettingsTest.scratch()));
+                    sessions.open(cfg);
+                    session()
+                            .context()
                             .navigation()
                             .go(Place.parse("room:my-lab/server-room").orElseThrow());
                 });
         return root;
     }
 
+    DesktopSession session() {
+        return sessions.current();
+    }
+
     RoomFloorView floor() {
-        return (RoomFloorView) session.main().currentView();
+        return (RoomFloorView) session().main().currentView();
     }
 
     String summary(FxRobot robot) {
@@ -140,12 +143,38 @@ class EditModeUiTest {
         String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
         assertTrue(diff.contains("+  - id: rack-04\n   - id: rack-01\n"), diff);
         assertTrue(diff.contains("-  - id: rack-04\n"), diff);
+        DesktopSession edited = session();
         robot.clickOn("Save");
-        await(() -> reloads.get() == 1, "the window reloads after the save");
+        await(
+                () -> session() != edited && summary(robot).equals("Edit mode: no unsaved change"),
+                "saved, the window opened again on the files");
         assertEquals(
                 "id: main-aisle\nname: Server Aisle\n\nracks:\n  - id: rack-04\n  - id: rack-01\n"
                         + "  - id: rack-02\n  - id: rack-03\n",
                 Files.readString(root.resolve(AISLE)));
+    }
+
+    @Test
+    void theFloorShowsAnEditBeforeItIsSavedAndUndoPutsItBack(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#edit-toggle");
+        assertTrue(floor().tileOf("rack-01").getMinX() < floor().tileOf("rack-04").getMinX());
+        DesktopSession before = session();
+        dragRack04BeforeRack01(robot);
+        await(
+                () ->
+                        session() != before
+                                && floor().tileOf("rack-04").getMinX()
+                                        < floor().tileOf("rack-01").getMinX(),
+                "rack-04 shown first in its aisle, not saved");
+        assertTrue(robot.lookup("#edit-bar").query().isVisible(), "still in Edit mode");
+        assertEquals("Edit mode: 1 file changed, shown, not saved", summary(robot));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        await(
+                () ->
+                        floor().tileOf("rack-01").getMinX() < floor().tileOf("rack-04").getMinX()
+                                && summary(robot).equals("Edit mode: no unsaved change"),
+                "undone: rack-04 back at the end");
     }
 
     @Test
@@ -159,7 +188,6 @@ class EditModeUiTest {
         await(() -> summary(robot).equals("Edit mode: no unsaved change"), "undone");
         robot.clickOn("#edit-done");
         assertFalse(robot.lookup("#edit-bar").query().isVisible());
-        assertEquals(0, reloads.get());
         assertTrue(
                 Files.readString(root.resolve(AISLE)).contains("  - id: rack-01\n  - id: rack-02"));
     }
@@ -183,14 +211,17 @@ class EditModeUiTest {
                                 .startsWith("not saved: " + AISLE + ": changed on disk"),
                 "the refusal said");
         assertEquals(colleague, Files.readString(root.resolve(AISLE)), "bob's save stands");
-        assertEquals(0, reloads.get());
     }
 
     @Test
     void aDeviceIsAddedAtAFreeUFromTheRacksRightClick(FxRobot robot) throws Exception {
         Path root = open(robot);
         robot.interact(
-                () -> session.context().navigation().go(Place.parse("rack:rack-03").orElseThrow()));
+                () ->
+                        session()
+                                .context()
+                                .navigation()
+                                .go(Place.parse("rack:rack-03").orElseThrow()));
         robot.clickOn("#edit-toggle");
         // the free U 30 of the front: slots are laid from U 1 up
         Node slot =
@@ -237,7 +268,7 @@ class EditModeUiTest {
         assertTrue(diff.contains("+  - id: sw-30\n"), diff);
         assertTrue(diff.contains("+    u_position: 30\n"), diff);
         robot.clickOn("Save");
-        await(() -> reloads.get() == 1, "saved and reloading");
+        await(() -> summary(robot).equals("Edit mode: no unsaved change"), "saved, reloaded");
         String rack =
                 Files.readString(
                         root.resolve(
@@ -249,7 +280,11 @@ class EditModeUiTest {
     void aDeviceDraggedUpItsFaceMovesThere(FxRobot robot) throws Exception {
         Path root = open(robot);
         robot.interact(
-                () -> session.context().navigation().go(Place.parse("rack:rack-01").orElseThrow()));
+                () ->
+                        session()
+                                .context()
+                                .navigation()
+                                .go(Place.parse("rack:rack-01").orElseThrow()));
         robot.clickOn("#edit-toggle");
         List<Node> slots =
                 robot.lookup(".u-empty").queryAll().stream().filter(Node::isVisible).toList();
@@ -291,12 +326,20 @@ class EditModeUiTest {
     void aDeviceCopiedInOneRackIsPastedAtAFreeUOfAnother(FxRobot robot) throws Exception {
         Path root = open(robot);
         robot.interact(
-                () -> session.context().navigation().go(Place.parse("rack:rack-01").orElseThrow()));
+                () ->
+                        session()
+                                .context()
+                                .navigation()
+                                .go(Place.parse("rack:rack-01").orElseThrow()));
         robot.clickOn("#edit-toggle");
         menuOf(robot, robot.lookup("#device-srv-02").query());
         robot.clickOn("Copy (paste at a free U of any rack)");
         robot.interact(
-                () -> session.context().navigation().go(Place.parse("rack:rack-03").orElseThrow()));
+                () ->
+                        session()
+                                .context()
+                                .navigation()
+                                .go(Place.parse("rack:rack-03").orElseThrow()));
         List<Node> slots =
                 robot.lookup(".u-empty").queryAll().stream().filter(Node::isVisible).toList();
         menuOf(robot, slots.get(20 - 1));
@@ -340,7 +383,7 @@ class EditModeUiTest {
                         () -> {
                             stage.setWidth(size[0]);
                             stage.setHeight(size[1]);
-                            session.context().options().themeProperty().set(theme);
+                            session().context().options().themeProperty().set(theme);
                         });
                 org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
                 javafx.scene.image.WritableImage shot =

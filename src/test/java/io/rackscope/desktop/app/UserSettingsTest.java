@@ -58,7 +58,7 @@ class UserSettingsTest {
                                     options,
                                     Clock.systemUTC(),
                                     new UserSettings(node),
-                                    () -> {});
+                                    new EditingService(cfg, false, EditingService.Window.NONE));
                     Scene scene = new Scene(new StackPane(), 1200, 800);
                     stage.setScene(scene);
                     stage.show();

@@ -232,7 +232,14 @@ public final class UiBenchmark {
         }
 
         @Override
-        public void listen(java.util.function.Consumer<State> listener) {}
+        public State current() {
+            return none().join();
+        }
+
+        @Override
+        public Runnable listen(java.util.function.Consumer<State> listener) {
+            return () -> {};
+        }
     }
 
     private static void measure(

@@ -29,13 +29,21 @@ public final class EditViewModel {
     private final ReadOnlyObjectWrapper<EstateEditing.State> state =
             new ReadOnlyObjectWrapper<>(this, "state");
 
+    private final Runnable subscription;
+
     public EditViewModel(EstateEditing editing, ViewOptions options, Executor fx) {
         this.editing = editing;
         this.options = options;
-        editing.listen(s -> fx.execute(() -> show(s)));
+        show(editing.current());
+        this.subscription = editing.listen(s -> fx.execute(() -> show(s)));
         if (!available()) {
             options.editingProperty().set(false);
         }
+    }
+
+    /** Stops hearing the edits (the window was opened again on another estate). */
+    public void close() {
+        subscription.run();
     }
 
     private void show(EstateEditing.State s) {
@@ -87,15 +95,12 @@ public final class EditViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /** "2 files changed, not saved (the views show them after Save)". */
+    /** "2 files changed, shown, not saved". */
     public String summary() {
         int n = files.get();
         return n == 0
                 ? "Edit mode: no unsaved change"
-                : "Edit mode: "
-                        + n
-                        + (n == 1 ? " file" : " files")
-                        + " changed, not saved (the views show them after Save)";
+                : "Edit mode: " + n + (n == 1 ? " file" : " files") + " changed, shown, not saved";
     }
 
     /** The review's text: the loader's errors and warnings, then the unified diff. */

@@ -11,6 +11,7 @@ import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.ui.EditForm;
 import io.rackscope.desktop.ui.HandleMenu;
+import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Subscriptions;
@@ -72,6 +73,9 @@ public final class RackElevationView implements PlaceView {
 
     private final Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
 
+    /** The faces shown: the rear alone, both. */
+    private final boolean[] showing = new boolean[2];
+
     /** Shows the front, the rear ({@code rear}) or both side by side ({@code both}). */
     public RackElevationView(RackElevationViewModel model, boolean rear, boolean both) {
         this.model = model;
@@ -84,16 +88,23 @@ public final class RackElevationView implements PlaceView {
         front.setId("face-front");
         back.setId("face-rear");
         sideBySide.setId("face-both");
+        showing[0] = rear && !both;
+        showing[1] = both;
         (both ? sideBySide : rear ? back : front).setSelected(true);
         faces.selectedToggleProperty()
                 .addListener(
                         (o, a, t) -> {
                             if (t == null) {
                                 (a == null ? front : (ToggleButton) a).setSelected(true);
-                            } else if (t == sideBySide) {
-                                drawBoth();
                             } else {
-                                draw(t == back);
+                                showing[0] = t == back;
+                                showing[1] = t == sideBySide;
+                                if (showing[1]) {
+                                    drawBoth();
+                                } else {
+                                    draw(showing[0]);
+                                }
+                                model.showFaces(showing[0], showing[1]);
                             }
                         });
         Label title = new Label(rack.name());
@@ -128,6 +139,14 @@ public final class RackElevationView implements PlaceView {
             draw(rear);
         }
         subscriptions.onInvalidate(model.revisionProperty(), o -> paint());
+    }
+
+    @Override
+    public boolean shows(Place place) {
+        return place.kind() == Place.Kind.RACK
+                && place.id().equals(rack.key())
+                && place.bothFaces() == showing[1]
+                && place.rear() == showing[0];
     }
 
     /** The smallest scale the elevation is drawn at: U numbers and names stay readable. */

@@ -380,6 +380,15 @@ public final class RackElevationViewModel {
         return jobNodes.contains(instance);
     }
 
+    /**
+     * The faces shown, kept as where the user is: the window opened again on an edit shows them
+     * still.
+     */
+    public void showFaces(boolean rear, boolean both) {
+        navigator.replace(
+                new Place(Place.Kind.RACK, rack.key(), both ? "both" : rear ? "rear" : null));
+    }
+
     public void open(Device d) {
         navigator.go(Place.of(Place.Kind.DEVICE, d.key()));
     }

@@ -139,7 +139,13 @@ public final class MainView {
         root.setBottom(
                 timeControl == null ? statusBar() : new VBox(timeControl.node(), statusBar()));
         alerts.setOnNewIncidents(this::announce);
-        shell.currentProperty().addListener((o, a, place) -> show(place));
+        shell.currentProperty()
+                .addListener(
+                        (o, a, place) -> {
+                            if (current == null || !current.shows(place)) {
+                                show(place);
+                            }
+                        });
         show(shell.currentProperty().get());
         root.addEventFilter(
                 MouseEvent.MOUSE_PRESSED,
