@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -402,7 +403,7 @@ public final class EstateEdits {
                 Path file = deviceFile(d);
                 YamlText t = session.yaml(file);
                 session.step();
-                session.write(file, t.setText(deviceNode(t, d), "name", n));
+                session.write(file, t.setText(deviceNode(t, d.id()), "name", n));
             }
             default ->
                     throw new EditRefused("what is renamed is a site, room, aisle, rack or device");
@@ -417,36 +418,119 @@ public final class EstateEdits {
 
     // ---- devices: moving ----
 
+    /** Where a device goes: the lowest U of a face of a rack. */
+    public record Placement(String deviceKey, String rackKey, int u, Face face) {}
+
     /** Moves a device to {@code u} of {@code face} of its rack, checked for room there. */
     public void moveDevice(String deviceKey, int u, Face face) {
-        Device d = device(deviceKey);
-        Rack rack = rack(d.rackKey());
-        Path file = deviceFile(d);
-        int height =
-                config.templates().device(d.templateId()).map(DeviceTemplate::uHeight).orElse(1);
-        checkRoom(rack, file, u, Math.max(1, height), face, d.id());
-        session.step();
-        YamlText t = session.yaml(file);
-        t = t.set(deviceNode(t, d), "u_position", Scalars.number(u));
-        t = t.set(deviceNode(t, d), "face", face.name().toLowerCase(Locale.ROOT));
-        session.write(file, t);
+        moveDevices(List.of(new Placement(deviceKey, device(deviceKey).rackKey(), u, face)));
     }
 
     /**
-     * Refused unless U {@code u} to {@code u + height - 1} of {@code face} are inside the rack and
-     * free ({@code self}: a device being moved, which does not count).
+     * Moves devices at once, within their racks or to others, each checked for room against the
+     * devices that stay and against the others moved; a device going to another rack takes its text
+     * along (comments, labels, its instance as written).
      */
-    private void checkRoom(Rack rack, Path file, int u, int height, Face face, String self) {
-        int top = u + height - 1;
-        String side = face.name().toLowerCase(Locale.ROOT);
-        if (u < 1 || top > rack.uHeight()) {
+    public void moveDevices(List<Placement> moves) {
+        java.util.Set<String> moving = new java.util.HashSet<>();
+        moves.forEach(m -> moving.add(m.deviceKey()));
+        List<Slot> taken = new ArrayList<>();
+        for (Placement m : moves) {
+            Device d = device(m.deviceKey());
+            Rack to = rack(m.rackKey());
+            Path file = rackFile(to);
+            if (!to.key().equals(d.rackKey())
+                    && to.devices().stream().anyMatch(o -> o.id().equals(d.id()))) {
+                throw new EditRefused(
+                        file, 0, "rack '" + to.key() + "' has a device '" + d.id() + "' already");
+            }
+            Slot slot = new Slot(to.key(), m.face(), m.u(), m.u() + height(d.templateId()) - 1);
+            checkRoom(to, file, slot, moving);
+            for (Slot other : taken) {
+                if (other.overlaps(slot)) {
+                    throw new EditRefused(
+                            file,
+                            0,
+                            "the devices moved together would overlap at U "
+                                    + Math.max(slot.from(), other.from())
+                                    + " of rack "
+                                    + to.id());
+                }
+            }
+            taken.add(slot);
+        }
+        session.step();
+        for (Placement m : moves) {
+            Device d = device(m.deviceKey());
+            Path to = rackFile(rack(m.rackKey()));
+            if (!m.rackKey().equals(d.rackKey())) {
+                carry(d, deviceFile(d), to);
+            }
+            YamlText t = session.yaml(to);
+            t = t.set(deviceNode(t, d.id()), "u_position", Scalars.number(m.u()));
+            t = t.set(deviceNode(t, d.id()), "face", m.face().name().toLowerCase(Locale.ROOT));
+            session.write(to, t);
+        }
+    }
+
+    /** {@code d}'s entry taken out of {@code from}'s list and added to {@code to}'s. */
+    private void carry(Device d, Path from, Path to) {
+        YamlText source = session.yaml(from);
+        SequenceNode list = YamlText.sequence(source.top(), "devices").orElseThrow();
+        String text = source.itemText(list, YamlText.indexOf(list, d.id()));
+        unlist(from, YamlText::top, "devices", d.id());
+        YamlText t = session.yaml(to);
+        Optional<SequenceNode> there = YamlText.sequence(t.top(), "devices");
+        if (there.isPresent()
+                && !there.get().getValue().isEmpty()
+                && there.get().getFlowStyle() != org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW) {
+            session.write(to, t.appendText(there.get(), text));
+        } else {
+            // no block list to copy the text into: the device written anew
+            session.write(
+                    to,
+                    t.insertInto(
+                            t.top(),
+                            "devices",
+                            -1,
+                            deviceItem(
+                                    d.id(),
+                                    d.name(),
+                                    d.templateId(),
+                                    d.uPosition(),
+                                    d.face(),
+                                    d.instances().isEmpty()
+                                            ? null
+                                            : instanceYaml(instanceText(d)))));
+        }
+    }
+
+    /** U {@code from} to {@code to} of a face of a rack. */
+    private record Slot(String rack, Face face, int from, int to) {
+        boolean overlaps(Slot o) {
+            return rack.equals(o.rack) && face == o.face && from <= o.to && o.from <= to;
+        }
+    }
+
+    private int height(String templateId) {
+        return Math.max(
+                1, config.templates().device(templateId).map(DeviceTemplate::uHeight).orElse(1));
+    }
+
+    /**
+     * Refused unless {@code slot} is inside the rack and free ({@code moving}: devices being moved,
+     * which do not count).
+     */
+    private void checkRoom(Rack rack, Path file, Slot slot, java.util.Set<String> moving) {
+        String side = slot.face().name().toLowerCase(Locale.ROOT);
+        if (slot.from() < 1 || slot.to() > rack.uHeight()) {
             throw new EditRefused(
                     file,
                     0,
                     "U "
-                            + u
+                            + slot.from()
                             + "-"
-                            + top
+                            + slot.to()
                             + " is outside rack '"
                             + rack.key()
                             + "' (1-"
@@ -454,21 +538,21 @@ public final class EstateEdits {
                             + ")");
         }
         for (Device d : rack.devices()) {
-            if (d.face() != face || d.id().equals(self)) {
+            if (moving.contains(d.key())) {
                 continue;
             }
-            int dh =
-                    config.templates()
-                            .device(d.templateId())
-                            .map(DeviceTemplate::uHeight)
-                            .orElse(1);
-            int dTop = d.uPosition() + Math.max(1, dh) - 1;
-            if (d.uPosition() <= top && u <= dTop) {
+            Slot there =
+                    new Slot(
+                            rack.key(),
+                            d.face(),
+                            d.uPosition(),
+                            d.uPosition() + height(d.templateId()) - 1);
+            if (there.overlaps(slot)) {
                 throw new EditRefused(
                         real(d.file()),
                         d.line(),
                         "a collision at U "
-                                + Math.max(u, d.uPosition())
+                                + Math.max(slot.from(), there.from())
                                 + " on the "
                                 + side
                                 + " of rack "
@@ -476,11 +560,87 @@ public final class EstateEdits {
                                 + ": '"
                                 + d.id()
                                 + "' is at U "
-                                + d.uPosition()
+                                + there.from()
                                 + "-"
-                                + dTop);
+                                + there.to());
             }
         }
+    }
+
+    // ---- devices: editing ----
+
+    /**
+     * A device's id, name and {@code instance} as typed: a name ({@code cn001}), a range pattern
+     * ({@code cn[001-004]}) or a list ({@code cn001, cn007}); only what differs is written.
+     */
+    public void editDevice(String deviceKey, String id, String name, String instance) {
+        Device d = device(deviceKey);
+        Path file = deviceFile(d);
+        Rack rack = rack(d.rackKey());
+        if (!id.equals(d.id())) {
+            checkId(id, "device");
+            if (rack.devices().stream().anyMatch(o -> o.id().equals(id))) {
+                throw new EditRefused(
+                        file, 0, "rack '" + rack.key() + "' has a device '" + id + "'");
+            }
+        }
+        if (name == null || name.isBlank()) {
+            throw new EditRefused(file, d.line(), "a name cannot be empty");
+        }
+        session.step();
+        YamlText t = session.yaml(file);
+        if (!name.trim().equals(d.name())) {
+            t = t.setText(deviceNode(t, d.id()), "name", name.trim());
+        }
+        String typed = instance == null ? "" : instance.trim();
+        if (!typed.isEmpty() && !typed.equals(instanceText(d))) {
+            t = t.replace(deviceNode(t, d.id()), "instance", instanceYaml(typed));
+        }
+        if (!id.equals(d.id())) {
+            t = t.setText(deviceNode(t, d.id()), "id", id);
+        }
+        session.write(file, t);
+    }
+
+    /** A device's nodes as a person would type them: one name, a range pattern, or a list. */
+    public static String instanceText(Device d) {
+        List<String> ids = d.instances().stream().map(i -> i.instanceId()).toList();
+        if (ids.size() <= 1) {
+            return ids.isEmpty() ? "" : ids.get(0);
+        }
+        java.util.regex.Matcher first = NUMBERED.matcher(ids.get(0));
+        if (first.matches()) {
+            String prefix = first.group(1);
+            String digits = first.group(2);
+            String suffix = first.group(3);
+            long n = Long.parseLong(digits);
+            boolean run = true;
+            for (int i = 1; i < ids.size() && run; i++) {
+                String expected =
+                        prefix + String.format("%0" + digits.length() + "d", n + i) + suffix;
+                run = ids.get(i).equals(expected);
+            }
+            if (run) {
+                String last = String.format("%0" + digits.length() + "d", n + ids.size() - 1);
+                return prefix + "[" + digits + "-" + last + "]" + suffix;
+            }
+        }
+        return String.join(", ", ids);
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)(\\D*)");
+
+    /** The YAML of a typed instance: a list when it names several apart, else a string. */
+    private static String instanceYaml(String typed) {
+        List<String> parts =
+                java.util.Arrays.stream(typed.split("[,;]"))
+                        .map(String::trim)
+                        .filter(p -> !p.isEmpty())
+                        .toList();
+        if (parts.size() == 1) {
+            return Scalars.text(parts.get(0));
+        }
+        return "[" + String.join(", ", parts.stream().map(Scalars::id).toList()) + "]";
     }
 
     private Device device(String key) {
@@ -493,44 +653,87 @@ public final class EstateEdits {
         return rackFile(rack(d.rackKey()));
     }
 
-    private static MappingNode deviceNode(YamlText t, Device d) {
+    private static MappingNode deviceNode(YamlText t, String id) {
         SequenceNode devices = YamlText.sequence(t.top(), "devices").orElseThrow();
-        return (MappingNode) devices.getValue().get(YamlText.indexOf(devices, d.id()));
+        return (MappingNode) devices.getValue().get(YamlText.indexOf(devices, id));
     }
 
     // ---- devices ----
 
+    /** A device to add: its id, template, lowest U and face, and its nodes as typed. */
+    public record NewDevice(String id, String templateId, int u, Face face, String instance) {}
+
     public void addDevice(
             String rackKey, String id, String templateId, int u, Face face, String instance) {
+        addDevices(rackKey, List.of(new NewDevice(id, templateId, u, face, instance)));
+    }
+
+    /** Devices added to a rack at once (a group pasted), each checked for room and id. */
+    public void addDevices(String rackKey, List<NewDevice> added) {
         Rack rack = rack(rackKey);
         Path file = rackFile(rack);
-        checkId(id, "device");
-        if (rack.devices().stream().anyMatch(d -> d.id().equals(id))) {
-            throw new EditRefused(file, 0, "rack '" + rackKey + "' has a device '" + id + "'");
+        List<Slot> taken = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (NewDevice n : added) {
+            checkId(n.id(), "device");
+            if (!ids.add(n.id()) || rack.devices().stream().anyMatch(d -> d.id().equals(n.id()))) {
+                throw new EditRefused(
+                        file, 0, "rack '" + rackKey + "' has a device '" + n.id() + "'");
+            }
+            DeviceTemplate template =
+                    config.templates()
+                            .device(n.templateId())
+                            .orElseThrow(
+                                    () ->
+                                            new EditRefused(
+                                                    file,
+                                                    0,
+                                                    "no device template '" + n.templateId() + "'"));
+            Slot slot =
+                    new Slot(
+                            rack.key(),
+                            n.face(),
+                            n.u(),
+                            n.u() + Math.max(1, template.uHeight()) - 1);
+            checkRoom(rack, file, slot, java.util.Set.of());
+            for (Slot other : taken) {
+                if (other.overlaps(slot)) {
+                    throw new EditRefused(
+                            file,
+                            0,
+                            "the devices added together would overlap at U "
+                                    + Math.max(slot.from(), other.from()));
+                }
+            }
+            taken.add(slot);
         }
-        DeviceTemplate template =
-                config.templates()
-                        .device(templateId)
-                        .orElseThrow(
-                                () ->
-                                        new EditRefused(
-                                                file,
-                                                0,
-                                                "no device template '" + templateId + "'"));
-        checkRoom(rack, file, u, Math.max(1, template.uHeight()), face, null);
-        String side = face.name().toLowerCase(Locale.ROOT);
         session.step();
-        YamlText t = session.yaml(file);
-        Item device =
-                Item.map(
-                        Item.fields(
-                                "id", Scalars.id(id),
-                                "name", Scalars.text(id),
-                                "template_id", Scalars.id(templateId),
-                                "u_position", Scalars.number(u),
-                                "face", side,
-                                "instance", instance == null ? null : Scalars.text(instance)));
-        session.write(file, t.insertInto(t.top(), "devices", -1, device));
+        for (NewDevice n : added) {
+            YamlText t = session.yaml(file);
+            String instance =
+                    n.instance() == null || n.instance().isBlank()
+                            ? null
+                            : instanceYaml(n.instance().trim());
+            Item device = deviceItem(n.id(), n.id(), n.templateId(), n.u(), n.face(), instance);
+            session.write(file, t.insertInto(t.top(), "devices", -1, device));
+        }
+    }
+
+    /** A device entry; {@code instance}: its YAML, or null for a chassis without nodes. */
+    private static Item deviceItem(
+            String id, String name, String templateId, int u, Face face, String instance) {
+        return Item.map(
+                Item.fields(
+                        "id", Scalars.id(id),
+                        "name", Scalars.text(name),
+                        "template_id", Scalars.id(templateId),
+                        "u_position", Scalars.number(u),
+                        "face", side(face),
+                        "instance", instance));
+    }
+
+    private static String side(Face face) {
+        return face.name().toLowerCase(Locale.ROOT);
     }
 
     public void deleteDevice(String deviceKey) {

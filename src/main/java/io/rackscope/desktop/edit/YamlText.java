@@ -290,6 +290,55 @@ public final class YamlText {
         throw new IllegalStateException("no key " + key);
     }
 
+    /**
+     * {@code key} of {@code m} given the value {@code yaml} whatever it held: a scalar, a list or a
+     * mapping (written as flow text where one was a block).
+     */
+    public YamlText replace(MappingNode m, String key, String yaml) {
+        Optional<Node> old = value(m, key);
+        if (old.isEmpty() || old.get() instanceof ScalarNode) {
+            return set(m, key, yaml);
+        }
+        Node v = old.get();
+        boolean block =
+                v instanceof SequenceNode s && s.getFlowStyle() != DumperOptions.FlowStyle.FLOW
+                        || v instanceof MappingNode n
+                                && n.getFlowStyle() != DumperOptions.FlowStyle.FLOW;
+        if (!block) {
+            return splice(start(v), end(v), yaml);
+        }
+        // a block value starts on the line after its key: the flow text goes beside the key
+        Node k = keyOf(m, key);
+        return splice(end(k), lineEnd(contentEnd(v)), ": " + yaml);
+    }
+
+    /**
+     * A whole item of another file's block list ({@link #itemText}), as the last item of the block
+     * list {@code seq}: re-indented to its columns, its comments and form kept.
+     */
+    public YamlText appendText(SequenceNode seq, String itemText) {
+        List<Node> items = seq.getValue();
+        if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW || items.isEmpty()) {
+            throw new IllegalStateException("not a block list with items");
+        }
+        String[] lines = itemText.split("\r?\n", -1);
+        int from = lines[0].indexOf('-');
+        int shift = column(dash(items.get(0))) - from;
+        StringBuilder b = new StringBuilder();
+        for (String line : lines) {
+            int lead = line.length() - line.stripLeading().length();
+            String moved =
+                    line.isBlank()
+                            ? ""
+                            : shift >= 0
+                                    ? " ".repeat(shift) + line
+                                    : line.substring(Math.min(lead, -shift));
+            b.append(newline).append(moved);
+        }
+        int at = lineEnd(contentEnd(items.get(items.size() - 1)));
+        return splice(at, at, b.toString());
+    }
+
     /** The text of one whole item of a block list, from its dash to the end of its last line. */
     public String itemText(SequenceNode seq, int index) {
         Node item = seq.getValue().get(index);

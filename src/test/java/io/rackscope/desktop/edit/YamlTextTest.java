@@ -120,4 +120,25 @@ class YamlTextTest {
         assertEquals("48.85", Scalars.number(48.850));
         assertEquals("-73.56", Scalars.number(-73.56));
     }
+
+    @Test
+    void aBlockListValueIsReplacedBesideItsKeyAndAnItemCarriedIntoAnotherListIsReIndented() {
+        YamlText t =
+                YamlText.parse(
+                        "devices:\n  - id: a\n    instance:\n      - n1   # first\n      - n2\n"
+                                + "    face: front\n");
+        org.yaml.snakeyaml.nodes.MappingNode a =
+                (org.yaml.snakeyaml.nodes.MappingNode)
+                        YamlText.sequence(t.top(), "devices").orElseThrow().getValue().get(0);
+        assertEquals(
+                "devices:\n  - id: a\n    instance: n7\n    face: front\n",
+                t.replace(a, "instance", "n7").text());
+        YamlText other = YamlText.parse("devices:\n- id: b\n  face: rear\n");
+        String item = t.itemText(YamlText.sequence(t.top(), "devices").orElseThrow(), 0);
+        assertEquals(
+                "devices:\n- id: b\n  face: rear\n- id: a\n  instance:\n    - n1   # first\n"
+                        + "    - n2\n  face: front\n",
+                other.appendText(YamlText.sequence(other.top(), "devices").orElseThrow(), item)
+                        .text());
+    }
 }
