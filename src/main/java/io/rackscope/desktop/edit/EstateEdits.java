@@ -167,6 +167,22 @@ public final class EstateEdits {
                         + "\n\nracks: []\n");
     }
 
+    /** An aisle moved to {@code index} (0: first) of its room's list. */
+    public void moveAisle(String aisleKey, int index) {
+        Aisle aisle = aisle(aisleKey);
+        Path roomFile = roomFile(room(aisle.siteId() + "/" + aisle.roomId()));
+        YamlText t = session.yaml(roomFile);
+        Optional<SequenceNode> aisles = YamlText.sequence(t.top(), "aisles");
+        int from = aisles.map(a -> YamlText.indexOf(a, aisle.id())).orElse(-1);
+        if (from < 0) {
+            throw new EditRefused(
+                    roomFile, 0, "the room does not list its aisles: their order is the folder's");
+        }
+        int to = Math.max(0, Math.min(aisles.get().getValue().size() - 1, index));
+        session.step();
+        session.write(roomFile, t.moveItem(aisles.get(), from, to));
+    }
+
     public void deleteAisle(String aisleKey) {
         Aisle aisle = aisle(aisleKey);
         Room room = room(aisle.siteId() + "/" + aisle.roomId());
@@ -737,13 +753,77 @@ public final class EstateEdits {
     }
 
     public void deleteDevice(String deviceKey) {
-        Device device =
-                config.topology()
-                        .device(deviceKey)
-                        .orElseThrow(() -> new EditRefused("no device '" + deviceKey + "'"));
-        Path file = deviceFile(device);
+        deleteDevices(List.of(deviceKey));
+    }
+
+    /** Devices deleted at once, as one step. */
+    public void deleteDevices(List<String> deviceKeys) {
+        List<Device> gone = deviceKeys.stream().map(this::device).toList();
         session.step();
-        unlist(file, YamlText::top, "devices", device.id());
+        for (Device d : gone) {
+            unlist(deviceFile(d), YamlText::top, "devices", d.id());
+        }
+    }
+
+    // ---- device templates ----
+
+    /**
+     * A new device template in a file of its own ({@code templates/devices/TYPE/ID.yaml}, where the
+     * original keeps them): {@code rows} by {@code cols} nodes numbered left to right, top to
+     * bottom, and the {@code checks} (ids of the library) that apply to its devices.
+     */
+    public void addDeviceTemplate(
+            String id,
+            String name,
+            String type,
+            int uHeight,
+            int rows,
+            int cols,
+            List<String> checks) {
+        Path templates = real(config.paths().templates());
+        checkId(id, "device template");
+        checkId(type, "device type");
+        Path file = templates.resolve("devices").resolve(type).resolve(id + ".yaml");
+        if (config.templates().device(id).isPresent()) {
+            throw new EditRefused(file, 0, "a device template '" + id + "' exists already");
+        }
+        if (uHeight < 1 || uHeight > 60 || rows < 1 || cols < 1 || rows * cols > 512) {
+            throw new EditRefused(
+                    file,
+                    0,
+                    "a template is 1 to 60 U high with 1 to 512 nodes, in rows and columns");
+        }
+        for (String c : checks) {
+            if (config.check(c).isEmpty()) {
+                throw new EditRefused(file, 0, "no check '" + c + "' in the library");
+            }
+        }
+        StringBuilder b =
+                new StringBuilder("templates:\n  - id: ")
+                        .append(Scalars.id(id))
+                        .append("\n    name: ")
+                        .append(Scalars.text(name == null || name.isBlank() ? id : name.trim()))
+                        .append("\n    type: ")
+                        .append(Scalars.id(type))
+                        .append("\n    u_height: ")
+                        .append(uHeight)
+                        .append("\n    layout:\n      type: grid\n      rows: ")
+                        .append(rows)
+                        .append("\n      cols: ")
+                        .append(cols)
+                        .append("\n      matrix:\n");
+        for (int r = 0; r < rows; r++) {
+            List<String> row = new ArrayList<>();
+            for (int c = 1; c <= cols; c++) {
+                row.add(Integer.toString(r * cols + c));
+            }
+            b.append("        - [").append(String.join(", ", row)).append("]\n");
+        }
+        b.append("    checks: [")
+                .append(String.join(", ", checks.stream().map(Scalars::id).toList()))
+                .append("]\n");
+        session.step();
+        session.write(file, b.toString());
     }
 
     // ---- where things are ----

@@ -339,6 +339,41 @@ public final class YamlText {
         return splice(at, at, b.toString());
     }
 
+    /** {@code seq} with its item at {@code from} moved to {@code to}, each item's text kept. */
+    public YamlText moveItem(SequenceNode seq, int from, int to) {
+        List<Node> items = seq.getValue();
+        if (from == to) {
+            return this;
+        }
+        List<String> chunks = new java.util.ArrayList<>();
+        int begin;
+        int finish;
+        if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            items.forEach(n -> chunks.add(text.substring(start(n), end(n))));
+            begin = start(items.get(0));
+            finish = end(items.get(items.size() - 1));
+        } else {
+            // an item's lines, up to the next item's dash (comments between go with the first)
+            for (int i = 0; i < items.size(); i++) {
+                int a = lineStart(dash(items.get(i)));
+                int b =
+                        i < items.size() - 1
+                                ? lineStart(dash(items.get(i + 1)))
+                                : lineEnd(contentEnd(items.get(i)));
+                String chunk = text.substring(a, b);
+                chunks.add(
+                        chunk.endsWith(newline)
+                                ? chunk.substring(0, chunk.length() - newline.length())
+                                : chunk);
+            }
+            begin = lineStart(dash(items.get(0)));
+            finish = lineEnd(contentEnd(items.get(items.size() - 1)));
+        }
+        chunks.add(to, chunks.remove(from));
+        String sep = seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW ? ", " : newline;
+        return splice(begin, finish, String.join(sep, chunks));
+    }
+
     /** The text of one whole item of a block list, from its dash to the end of its last line. */
     public String itemText(SequenceNode seq, int index) {
         Node item = seq.getValue().get(index);

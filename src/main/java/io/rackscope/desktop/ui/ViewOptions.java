@@ -32,8 +32,8 @@ public final class ViewOptions {
     private final StringProperty alertFilter = new SimpleStringProperty(this, "alertFilter", "");
     private final DoubleProperty panelWidth = new SimpleDoubleProperty(this, "panelWidth", 360);
     private final BooleanProperty editing = new SimpleBooleanProperty(this, "editing");
-    private final ObjectProperty<io.rackscope.desktop.topology.Device> copiedDevice =
-            new SimpleObjectProperty<>(this, "copiedDevice");
+    private final ObjectProperty<List<io.rackscope.desktop.topology.Device>> copiedDevices =
+            new SimpleObjectProperty<>(this, "copiedDevices", List.of());
     private final StringProperty operator =
             new SimpleStringProperty(this, "operator", System.getProperty("user.name", "operator"));
 
@@ -50,7 +50,7 @@ public final class ViewOptions {
         alertFilter.set(earlier.alertFilter.get());
         panelWidth.set(earlier.panelWidth.get());
         editing.set(earlier.editing.get());
-        copiedDevice.set(earlier.copiedDevice.get());
+        copiedDevices.set(earlier.copiedDevices.get());
         operator.set(earlier.operator.get());
     }
 
@@ -59,9 +59,9 @@ public final class ViewOptions {
         return editing;
     }
 
-    /** In Edit mode, the device copied to be pasted at a free U of any rack (null: none). */
-    public ObjectProperty<io.rackscope.desktop.topology.Device> copiedDeviceProperty() {
-        return copiedDevice;
+    /** In Edit mode, the devices copied to be pasted at a free U of any rack (none: empty). */
+    public ObjectProperty<List<io.rackscope.desktop.topology.Device>> copiedDevicesProperty() {
+        return copiedDevices;
     }
 
     /** Alert sounds muted. */

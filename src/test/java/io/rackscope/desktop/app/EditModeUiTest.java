@@ -362,7 +362,101 @@ class EditModeUiTest {
                                 + "+    u_position: 20\n+    face: front\n"),
                 diff);
         assertFalse(diff.contains("instance: server002"), "its nodes are not copied: " + diff);
+        assertTrue(
+                diff.contains("+    instance: server009\n"),
+                "the next free node suggested: " + diff);
         robot.clickOn("Cancel");
+    }
+
+    void clickOk(FxRobot robot) {
+        robot.clickOn(
+                robot.lookup(".dialog-pane .button")
+                        .match(org.testfx.matcher.control.LabeledMatchers.hasText("OK"))
+                        .queryAs(Node.class));
+    }
+
+    String review(FxRobot robot) {
+        robot.clickOn("#edit-review");
+        String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
+        robot.clickOn("Cancel");
+        return diff;
+    }
+
+    void goTo(FxRobot robot, String place) {
+        robot.interact(() -> session().context().navigation().go(Place.parse(place).orElseThrow()));
+    }
+
+    @Test
+    void aTemplateDraggedFromThePaletteOntoAFreeUAddsADeviceThere(FxRobot robot) throws Exception {
+        open(robot);
+        goTo(robot, "rack:rack-03");
+        robot.clickOn("#edit-toggle");
+        List<Node> slots =
+                robot.lookup(".u-empty").queryAll().stream().filter(Node::isVisible).toList();
+        Node item = robot.lookup("#palette-simple-1u-server").query();
+        robot.moveTo(item)
+                .press(MouseButton.PRIMARY)
+                .moveBy(30, 0)
+                .moveTo(centre(slots.get(3 - 1)))
+                .moveTo(centre(slots.get(30 - 1)));
+        String hint = robot.lookup("#rack-edit-hint").queryAs(Label.class).getText();
+        robot.release(MouseButton.PRIMARY);
+        assertTrue(hint.endsWith("at U 30 of the front"), hint);
+        assertEquals(
+                "simple-1u-server",
+                robot.lookup("#edit-field-1")
+                        .queryAs(javafx.scene.control.ComboBox.class)
+                        .getValue(),
+                "the template dragged is chosen");
+        clickOk(robot);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the device added");
+        String diff = review(robot);
+        assertTrue(
+                diff.contains("+    template_id: simple-1u-server\n+    u_position: 30\n"), diff);
+    }
+
+    @Test
+    void twoDevicesSelectedAreDeletedTogetherByTheDeleteKey(FxRobot robot) throws Exception {
+        open(robot);
+        goTo(robot, "rack:rack-01");
+        robot.clickOn("#edit-toggle");
+        robot.clickOn("#device-srv-01");
+        robot.press(KeyCode.CONTROL).clickOn("#device-srv-03").release(KeyCode.CONTROL);
+        assertEquals(
+                "rack:rack-01",
+                session().context().navigation().current().text(),
+                "a click selects in Edit mode, it does not open the device");
+        robot.type(KeyCode.DELETE);
+        clickOk(robot);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "both deleted");
+        String diff = review(robot);
+        assertTrue(diff.contains("-  - id: srv-01\n"), diff);
+        assertTrue(diff.contains("-  - id: srv-03\n"), diff);
+        assertFalse(diff.contains("-  - id: srv-02\n"), diff);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        await(() -> summary(robot).equals("Edit mode: no unsaved change"), "one step undone");
+    }
+
+    @Test
+    void aDeviceDraggedAcrossToTheRearFaceMovesToIt(FxRobot robot) throws Exception {
+        open(robot);
+        goTo(robot, "rack:rack-01:both");
+        robot.clickOn("#edit-toggle");
+        List<Node> slots =
+                robot.lookup(".u-empty").queryAll().stream().filter(Node::isVisible).toList();
+        int height = slots.size() / 2;
+        // the rear face's slots come after the front's
+        Node rear12 = slots.get(height + 12 - 1);
+        Node device = robot.lookup("#device-srv-04").query();
+        robot.moveTo(device)
+                .press(MouseButton.PRIMARY)
+                .moveBy(0, -10)
+                .moveTo(centre(rear12))
+                .release(MouseButton.PRIMARY);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "moved to the rear");
+        String diff = review(robot);
+        assertTrue(diff.contains("-    u_position: 4\n-    face: front\n"), diff);
+        assertTrue(diff.contains("+    u_position: 12\n+    face: rear\n"), diff);
     }
 
     static Point2D centre(Node n) {

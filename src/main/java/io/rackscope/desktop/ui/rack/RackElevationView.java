@@ -9,7 +9,6 @@ import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
-import io.rackscope.desktop.ui.EditForm;
 import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
@@ -26,15 +25,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -73,6 +69,14 @@ public final class RackElevationView implements PlaceView {
 
     private final Label state = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
 
+    /** Edit mode's palette, drags, selection and menus. */
+    private final RackEditGestures gestures;
+
+    private Node palette;
+
+    /** The face being drawn. */
+    private Face drawing = Face.FRONT;
+
     /** The faces shown: the rear alone, both. */
     private final boolean[] showing = new boolean[2];
 
@@ -80,6 +84,7 @@ public final class RackElevationView implements PlaceView {
     public RackElevationView(RackElevationViewModel model, boolean rear, boolean both) {
         this.model = model;
         this.rack = model.rack();
+        this.gestures = new RackEditGestures(model, root, U);
         root.getStyleClass().add("content");
         ToggleGroup faces = new ToggleGroup();
         ToggleButton front = faceButton("Front", faces);
@@ -138,7 +143,28 @@ public final class RackElevationView implements PlaceView {
         } else {
             draw(rear);
         }
-        subscriptions.onInvalidate(model.revisionProperty(), o -> paint());
+        subscriptions.onInvalidate(
+                model.revisionProperty(),
+                o -> {
+                    paint();
+                    gestures.showSelection();
+                });
+        subscriptions.onInvalidate(model.editingProperty(), o -> showPalette());
+        showPalette();
+    }
+
+    /** Edit mode: the device templates on the left, to drag onto a face. */
+    private void showPalette() {
+        if (model.editingProperty().get()) {
+            if (palette == null) {
+                palette = gestures.palette();
+            }
+            BorderPane.setMargin(palette, new Insets(0, 12, 0, 0));
+            root.setLeft(palette);
+        } else {
+            model.clearSelection();
+            root.setLeft(null);
+        }
     }
 
     @Override
@@ -191,6 +217,7 @@ public final class RackElevationView implements PlaceView {
     }
 
     private void draw(boolean rear) {
+        gestures.clear();
         painted.clear();
         shown.clear();
         nodeOf.clear();
@@ -204,6 +231,7 @@ public final class RackElevationView implements PlaceView {
 
     /** Front and rear side by side, each under its name. */
     private void drawBoth() {
+        gestures.clear();
         painted.clear();
         shown.clear();
         nodeOf.clear();
@@ -228,6 +256,7 @@ public final class RackElevationView implements PlaceView {
 
     /** One face of the rack: U numbers, devices, its components, rails. */
     private Node face(boolean rear) {
+        drawing = rear ? Face.REAR : Face.FRONT;
         Pane frame = new Pane();
         frame.getStyleClass().add("rack-frame");
         double h = rack.uHeight() * U;
@@ -246,7 +275,7 @@ public final class RackElevationView implements PlaceView {
             slot.setOnContextMenuRequested(
                     e -> {
                         if (model.editingProperty().get()) {
-                            addDeviceMenu(at, rear ? Face.REAR : Face.FRONT)
+                            gestures.freeMenu(at, drawing)
                                     .show(slot, e.getScreenX(), e.getScreenY());
                             e.consume();
                         }
@@ -262,6 +291,7 @@ public final class RackElevationView implements PlaceView {
             frame.getChildren().add(block);
         }
         rackComponents(frame, rear);
+        gestures.face(frame, drawing, rack.uHeight(), t -> top(t, 1));
         HBox withRails = new HBox(6, rail("left"), frame, rail("right"));
         withRails.setAlignment(Pos.TOP_CENTER);
         withRails.setPadding(new Insets(10));
@@ -287,12 +317,12 @@ public final class RackElevationView implements PlaceView {
                         model.open(d);
                     }
                 });
-        draggable(block, d, height);
+        gestures.device(block, d, drawing);
         HandleMenu.attach(
                 block,
                 e ->
                         model.editingProperty().get()
-                                ? deviceMenu(d)
+                                ? gestures.deviceMenu(d)
                                 : HandleMenu.of(
                                         block,
                                         model.handling(),
@@ -301,143 +331,6 @@ public final class RackElevationView implements PlaceView {
                                         new Target(Target.Type.DEVICE, d.key()),
                                         a -> d.key().equals(a.device())));
         return block;
-    }
-
-    /**
-     * Edit mode: a device dragged up or down its face, a U at a time (an accent outline shows where
-     * it would go), moves there when let go; where it does not fit, the edit bar says why.
-     */
-    private void draggable(Region block, Device d, int height) {
-        double[] start = new double[1];
-        block.addEventFilter(
-                MouseEvent.MOUSE_PRESSED,
-                e ->
-                        start[0] =
-                                e.getButton() == MouseButton.PRIMARY
-                                        ? inFrame(block, e)
-                                        : Double.NaN);
-        block.addEventFilter(
-                MouseEvent.MOUSE_DRAGGED,
-                e -> {
-                    if (!model.editingProperty().get() || Double.isNaN(start[0])) {
-                        return;
-                    }
-                    // in the frame's own pixels: the rack may be drawn scaled to fit
-                    double steps = Math.round((inFrame(block, e) - start[0]) / U);
-                    int u = d.uPosition() - (int) steps;
-                    int clamped = Math.max(1, Math.min(rack.uHeight() - height + 1, u));
-                    block.setTranslateY((d.uPosition() - clamped) * U);
-                    if (!block.getStyleClass().contains("device-moving")) {
-                        block.getStyleClass().add("device-moving");
-                    }
-                    e.consume();
-                });
-        block.addEventFilter(
-                MouseEvent.MOUSE_RELEASED,
-                e -> {
-                    double moved = block.getTranslateY();
-                    block.setTranslateY(0);
-                    block.getStyleClass().remove("device-moving");
-                    if (model.editingProperty().get() && moved != 0) {
-                        model.moveDevice(d, d.uPosition() - (int) Math.round(moved / U), d.face());
-                        e.consume();
-                    }
-                });
-    }
-
-    private static double inFrame(Region block, MouseEvent e) {
-        return block.getParent().sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
-    }
-
-    /** Edit mode, on a free U: a new device there. */
-    private ContextMenu addDeviceMenu(int u, Face face) {
-        String side = face == Face.REAR ? "rear" : "front";
-        MenuItem add = new MenuItem("Add a device at U " + u + " (" + side + ")…");
-        add.setOnAction(
-                e ->
-                        EditForm.titled("Add a device at U " + u + " of " + rack.id() + ", " + side)
-                                .text("Id", model.nextDeviceId())
-                                .choice("Template", model.deviceTemplates(), null)
-                                .text("Instance (cn001, or cn[001-004])", "")
-                                .preview(v -> model.instancePreview(v.get(2), v.get(1)))
-                                .ask(root)
-                                .ifPresent(
-                                        v ->
-                                                model.addDevice(
-                                                        v.get(0), v.get(1), u, face, v.get(2))));
-        ContextMenu menu = new ContextMenu(add);
-        model.copied()
-                .ifPresent(
-                        copied -> {
-                            MenuItem paste =
-                                    new MenuItem(
-                                            "Paste a copy of "
-                                                    + copied.name()
-                                                    + " at U "
-                                                    + u
-                                                    + "…");
-                            paste.setOnAction(
-                                    e ->
-                                            EditForm.titled(
-                                                            "Paste a copy of "
-                                                                    + copied.name()
-                                                                    + " at U "
-                                                                    + u
-                                                                    + ", "
-                                                                    + side)
-                                                    .text("Id", model.nextDeviceId())
-                                                    .text("Instance (its own nodes)", "")
-                                                    .preview(
-                                                            v ->
-                                                                    model.instancePreview(
-                                                                            v.get(1),
-                                                                            copied.templateId()))
-                                                    .ask(root)
-                                                    .ifPresent(
-                                                            v ->
-                                                                    model.paste(
-                                                                            v.get(0), u, face,
-                                                                            v.get(1))));
-                            menu.getItems().add(paste);
-                        });
-        return menu;
-    }
-
-    /** Edit mode, on a device: move, rename, delete. */
-    private ContextMenu deviceMenu(Device d) {
-        MenuItem delete =
-                EditForm.confirmItem(
-                        root,
-                        "Delete device " + d.name() + "…",
-                        "Delete device " + d.name() + " from " + rack.id() + "?",
-                        () -> model.deleteDevice(d));
-        MenuItem move = new MenuItem("Move to U…");
-        move.setOnAction(
-                e ->
-                        EditForm.titled("Move " + d.name())
-                                .text("Lowest U", Integer.toString(d.uPosition()))
-                                .choice(
-                                        "Face",
-                                        List.of("front", "rear"),
-                                        d.face() == Face.REAR ? "rear" : "front")
-                                .ask(root)
-                                .ifPresent(
-                                        v -> {
-                                            try {
-                                                model.moveDevice(
-                                                        d,
-                                                        Integer.parseInt(v.get(0)),
-                                                        Face.parse(v.get(1)));
-                                            } catch (NumberFormatException ex) {
-                                                EditForm.confirm(root, "Not a U: " + v.get(0));
-                                            }
-                                        }));
-        MenuItem rename =
-                EditForm.renameItem(
-                        root, "Rename device…", d.name(), name -> model.renameDevice(d, name));
-        MenuItem copy = new MenuItem("Copy (paste at a free U of any rack)");
-        copy.setOnAction(e -> model.copyDevice(d));
-        return new ContextMenu(move, rename, copy, delete);
     }
 
     private Node deviceBlock(Device d, DeviceTemplate t, int height) {

@@ -5,6 +5,7 @@ import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.Ids;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.edit.EstateEdits;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -139,8 +140,141 @@ public final class RackElevationViewModel {
         editor.edit("Move device " + d.id() + " to U " + u, e -> e.moveDevice(d.key(), u, face));
     }
 
-    public void renameDevice(Device d, String name) {
-        editor.edit("Rename device " + d.id(), e -> e.rename("device", d.key(), name));
+    /**
+     * {@code group} moved to rack {@code rackKey} with its lowest device at {@code u}, distances
+     * kept (on {@code face} when they came from one face).
+     */
+    public void moveDevices(List<Device> group, String rackKey, int u, Face face) {
+        List<EstateEdits.Placement> moves =
+                RackSpace.landing(group, u, face).stream()
+                        .map(
+                                s ->
+                                        new EstateEdits.Placement(
+                                                s.device().key(), rackKey, s.u(), s.face()))
+                        .toList();
+        String what =
+                group.size() == 1
+                        ? "Move device " + group.get(0).id()
+                        : "Move " + group.size() + " devices";
+        editor.edit(what + " to U " + u + " of " + rackKey, e -> e.moveDevices(moves));
+        clearSelection();
+    }
+
+    /** A device's id, name and nodes ({@code instance} as typed: a name, range or list). */
+    public void editDevice(Device d, String id, String name, String instance) {
+        editor.edit("Edit device " + d.id(), e -> e.editDevice(d.key(), id, name, instance));
+    }
+
+    /** A device's nodes as the edit form shows them. */
+    public String instanceText(Device d) {
+        return EstateEdits.instanceText(d);
+    }
+
+    /** Every rack of the estate, by key, for moving devices to another. */
+    public List<String> rackKeys() {
+        return editor.estate().topology().racks().stream().map(Rack::key).sorted().toList();
+    }
+
+    public String rackKey() {
+        return rack.key();
+    }
+
+    // ---- selection (Edit mode) ----
+
+    private final java.util.LinkedHashSet<String> selected = new java.util.LinkedHashSet<>();
+
+    /** {@code d} selected alone, or added to (removed from) the selection with {@code toggle}. */
+    public void select(Device d, boolean toggle) {
+        if (!toggle) {
+            selected.clear();
+            selected.add(d.key());
+        } else if (!selected.remove(d.key())) {
+            selected.add(d.key());
+        }
+        revision.set(revision.get() + 1);
+    }
+
+    public void clearSelection() {
+        if (!selected.isEmpty()) {
+            selected.clear();
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    public boolean isSelected(Device d) {
+        return selected.contains(d.key());
+    }
+
+    /**
+     * What an action on {@code d} acts on: the selection when {@code d} is in it, else {@code d}
+     * alone.
+     */
+    public List<Device> actedOn(Device d) {
+        if (!selected.contains(d.key())) {
+            return List.of(d);
+        }
+        return rack.devices().stream().filter(x -> selected.contains(x.key())).toList();
+    }
+
+    /** The devices selected, in the rack's order. */
+    public List<Device> selection() {
+        return rack.devices().stream().filter(x -> selected.contains(x.key())).toList();
+    }
+
+    // ---- room on the faces ----
+
+    private RackSpace space() {
+        return new RackSpace(
+                rack, t -> config.templates().device(t).map(DeviceTemplate::uHeight).orElse(1));
+    }
+
+    /** How full each face is: "front 30 of 42 U used, rear 2". */
+    public String density() {
+        return space().density();
+    }
+
+    /** Why a device of {@code template} cannot go at {@code u} of {@code face}; empty if it can. */
+    public Optional<String> refusal(String template, int u, Face face) {
+        return space().refusal(u, templateHeight(template), face, Set.of());
+    }
+
+    /** Why {@code d} cannot move to {@code u} of {@code face} of this rack; empty if it can. */
+    public Optional<String> refusal(Device d, int u, Face face) {
+        return space().refusal(u, templateHeight(d.templateId()), face, Set.of(d.key()));
+    }
+
+    public int templateHeight(String template) {
+        return Math.max(
+                1, config.templates().device(template).map(DeviceTemplate::uHeight).orElse(1));
+    }
+
+    /** The library's node- and chassis-scope checks, which a device template may list. */
+    public List<String> nodeCheckIds() {
+        return editor.estate().checks().values().stream()
+                .filter(c -> c.scope() == CheckScope.NODE || c.scope() == CheckScope.CHASSIS)
+                .map(Check::id)
+                .sorted()
+                .toList();
+    }
+
+    /** A new device template; {@code checks}: ids separated by commas. */
+    public void addDeviceTemplate(
+            String id, String name, String type, int uHeight, int rows, int cols, String checks) {
+        List<String> ids =
+                java.util.Arrays.stream(checks.split(","))
+                        .map(String::trim)
+                        .filter(c -> !c.isEmpty())
+                        .toList();
+        editor.edit(
+                "New device template " + id,
+                e -> e.addDeviceTemplate(id, name, type, uHeight, rows, cols, ids));
+    }
+
+    /** The device templates for the palette: id, name, U height and type. */
+    public List<DeviceTemplate> palette() {
+        return editor.estate().templates().devices().values().stream()
+                .sorted(java.util.Comparator.comparing(DeviceTemplate::id))
+                .toList();
     }
 
     /**
@@ -179,26 +313,71 @@ public final class RackElevationViewModel {
         return Formats.count(ids.size(), "node") + ": " + shown + fit;
     }
 
-    /** Keeps {@code d} to be pasted at a free U of this rack or another. */
-    public void copyDevice(Device d) {
-        options.copiedDeviceProperty().set(d);
+    /** Keeps {@code group} to be pasted at a free U of this rack or another. */
+    public void copyDevices(List<Device> group) {
+        options.copiedDevicesProperty().set(List.copyOf(group));
     }
 
-    /** The device copied, if any. */
-    public java.util.Optional<Device> copied() {
-        return java.util.Optional.ofNullable(options.copiedDeviceProperty().get());
+    /** The devices copied (none: empty). */
+    public List<Device> copied() {
+        return options.copiedDevicesProperty().get();
     }
+
+    /** A copy to paste: where it lands, the id and the nodes suggested for it. */
+    public record Copy(Device of, int u, Face face, String id, String instance) {}
 
     /**
-     * A device like the one copied (its template) at {@code u} of {@code face}, named {@code id};
-     * its nodes are not copied (one node belongs to one device): {@code instance} gives it its own.
+     * The copies of what was copied with the lowest at {@code u} of {@code face}, distances kept;
+     * new ids after the rack's last, and nodes numbered on from the highest of the estate (one node
+     * belongs to one device: copies never share the originals' nodes).
      */
-    public void paste(String id, int u, Face face, String instance) {
-        copied().ifPresent(d -> addDevice(id, d.templateId(), u, face, instance));
+    public List<Copy> copies(int u, Face face) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        rack.devices().forEach(d -> ids.add(d.id()));
+        java.util.Set<String> nodes = new java.util.HashSet<>();
+        editor.estate().topology().instances().forEach(i -> nodes.add(i.instanceId()));
+        List<Copy> out = new java.util.ArrayList<>();
+        for (RackSpace.Spot spot : RackSpace.landing(copied(), u, face)) {
+            String id = EstateEditor.nextId(ids, rack.id(), "d01");
+            ids.add(id);
+            String instance = RackSpace.nextInstances(spot.device(), nodes);
+            try {
+                nodes.addAll(Ids.expand(instance));
+            } catch (IllegalArgumentException e) {
+                // a suggestion only: the form shows it and the admin mends it
+            }
+            out.add(new Copy(spot.device(), spot.u(), spot.face(), id, instance));
+        }
+        return out;
     }
 
-    public void deleteDevice(Device d) {
-        editor.edit("Delete device " + d.id(), e -> e.deleteDevice(d.key()));
+    /** {@code copies} (as the admin left their ids and nodes) added to this rack, one step. */
+    public void paste(List<Copy> copies) {
+        List<EstateEdits.NewDevice> added =
+                copies.stream()
+                        .map(
+                                c ->
+                                        new EstateEdits.NewDevice(
+                                                c.id(),
+                                                c.of().templateId(),
+                                                c.u(),
+                                                c.face(),
+                                                c.instance()))
+                        .toList();
+        editor.edit(
+                copies.size() == 1
+                        ? "Paste device " + copies.get(0).id()
+                        : "Paste " + copies.size() + " devices",
+                e -> e.addDevices(rack.key(), added));
+    }
+
+    public void deleteDevices(List<Device> group) {
+        editor.edit(
+                group.size() == 1
+                        ? "Delete device " + group.get(0).id()
+                        : "Delete " + group.size() + " devices",
+                e -> e.deleteDevices(group.stream().map(Device::key).toList()));
+        clearSelection();
     }
 
     public List<String> deviceTemplates() {
@@ -245,7 +424,9 @@ public final class RackElevationViewModel {
                 + Formats.count(rack.devices().size(), "device")
                 + " · "
                 + Formats.count(
-                        rack.devices().stream().mapToInt(d -> d.instances().size()).sum(), "node");
+                        rack.devices().stream().mapToInt(d -> d.instances().size()).sum(), "node")
+                + " · "
+                + density();
     }
 
     public Optional<DeviceTemplate> template(Device d) {
