@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
             EditCommand.MoveRack.class,
             EditCommand.AddDevice.class,
             EditCommand.MoveDevice.class,
+            EditCommand.EditDevice.class,
+            EditCommand.AddDeviceTemplate.class,
+            EditCommand.MoveAisle.class,
             EditCommand.SetLayout.class,
             EditCommand.AddStandaloneRack.class,
             EditCommand.Rename.class,
@@ -366,7 +369,9 @@ public final class EditCommand implements Callable<Integer> {
     @Command(
             name = "move-device",
             mixinStandardHelpOptions = true,
-            description = "Move a device to another U or face of its rack, checked for room there.")
+            description =
+                    "Move a device to another U or face of its rack, or to another rack (its"
+                            + " text, comments and labels go with it), checked for room there.")
     static final class MoveDevice implements Callable<Integer> {
         @CommandLine.ParentCommand EditCommand edit;
 
@@ -381,9 +386,119 @@ public final class EditCommand implements Callable<Integer> {
         @Option(names = "--face", paramLabel = "front|rear", description = "default: front")
         String face = "front";
 
+        @Option(names = "--rack", paramLabel = "RACK", description = "default: its own rack")
+        String rack;
+
         @Override
         public Integer call() {
-            return edit.run(spec, e -> e.moveDevice(device, u, face(spec, face)));
+            Face f = face(spec, face);
+            return edit.run(
+                    spec,
+                    e -> {
+                        if (rack == null) {
+                            e.moveDevice(device, u, f);
+                        } else {
+                            e.moveDevices(List.of(new EstateEdits.Placement(device, rack, u, f)));
+                        }
+                    });
+        }
+    }
+
+    @Command(
+            name = "edit-device",
+            mixinStandardHelpOptions = true,
+            description = "Change a device's id, name or nodes; what is not given stays.")
+    static final class EditDevice implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DEVICE")
+        String device;
+
+        @Option(names = "--id", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--name", paramLabel = "NAME")
+        String name;
+
+        @Option(
+                names = "--instance",
+                paramLabel = "NODES",
+                description = "a node, a range such as cn[0001-0004], or a list 'cn01,cn07'")
+        String instance;
+
+        @Override
+        public Integer call() {
+            return edit.run(
+                    spec,
+                    e -> {
+                        var d = e.device(device);
+                        e.editDevice(
+                                device,
+                                id == null ? d.id() : id,
+                                name == null ? d.name() : name,
+                                instance);
+                    });
+        }
+    }
+
+    @Command(
+            name = "add-device-template",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Add a device template in a file of its own (templates/devices/TYPE/ID.yaml):"
+                            + " its U height, a grid of nodes, the checks that apply.")
+    static final class AddDeviceTemplate implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--name", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "server, switch, storage…")
+        String type = "server";
+
+        @Option(names = "--u", paramLabel = "N", description = "U height; default 1")
+        int u = 1;
+
+        @Option(names = "--rows", paramLabel = "N", description = "rows of nodes; default 1")
+        int rows = 1;
+
+        @Option(names = "--cols", paramLabel = "N", description = "nodes per row; default 1")
+        int cols = 1;
+
+        @Option(names = "--checks", paramLabel = "IDS", split = ",", description = "check ids")
+        List<String> checks = List.of();
+
+        @Override
+        public Integer call() {
+            return edit.run(spec, e -> e.addDeviceTemplate(id, name, type, u, rows, cols, checks));
+        }
+    }
+
+    @Command(
+            name = "move-aisle",
+            mixinStandardHelpOptions = true,
+            description = "Move an aisle in its room's list (0: first).")
+    static final class MoveAisle implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "SITE/ROOM/AISLE")
+        String aisle;
+
+        @Option(names = "--index", required = true, paramLabel = "N")
+        int index;
+
+        @Override
+        public Integer call() {
+            return edit.run(spec, e -> e.moveAisle(aisle, index));
         }
     }
 

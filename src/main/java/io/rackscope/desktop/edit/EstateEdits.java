@@ -659,7 +659,8 @@ public final class EstateEdits {
         return "[" + String.join(", ", parts.stream().map(Scalars::id).toList()) + "]";
     }
 
-    private Device device(String key) {
+    /** The device {@code key} names, as loaded (refused when there is none). */
+    public Device device(String key) {
         return config.topology()
                 .device(key)
                 .orElseThrow(() -> new EditRefused("no device '" + key + "'"));

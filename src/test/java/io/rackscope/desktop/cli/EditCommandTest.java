@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -171,29 +172,31 @@ class EditCommandTest {
     @Test
     void aWholeEstateIsBuiltFromAnEmptyDirectoryByCommandsAlone() throws IOException {
         Path root = dir.resolve("empty");
-        Files.createDirectories(root.resolve("templates"));
-        Files.writeString(
-                root.resolve("templates/t.yaml"),
-                "templates:\n  - id: srv-1u\n    name: 1U server\n    type: server\n    u_height: 1\n"
-                        + "rack_templates:\n  - id: r42\n    name: 42U\n    u_height: 42\n");
+        Files.createDirectories(root);
         String r = root.toString();
         String[][] steps = {
             {"add-site", "fra1", "--name", "Frankfurt", "--lat", "50.11", "--lon", "8.68"},
             {"add-site", "ams1", "--name", "Amsterdam", "--lat", "52.37", "--lon", "4.9"},
             {"add-room", "fra1", "hall-a", "--name", "Hall A"},
             {"add-aisle", "fra1/hall-a", "a01", "--name", "Aisle 1"},
-            {"add-rack", "fra1/hall-a/a01", "r01", "--template", "r42"},
+            {"add-aisle", "fra1/hall-a", "a02", "--name", "Aisle 2"},
+            {"move-aisle", "fra1/hall-a/a02", "--index", "0"},
+            {"add-device-template", "srv-2u", "--name", "Twin 2U", "--u", "2", "--cols", "2"},
+            {"add-rack", "fra1/hall-a/a01", "r01", "--u", "42"},
+            {"add-rack", "fra1/hall-a/a02", "r02", "--u", "42"},
             {
                 "add-device",
                 "r01",
                 "n1",
                 "--template",
-                "srv-1u",
+                "srv-2u",
                 "--u",
                 "1",
                 "--instance",
-                "cn[0001-0001]"
+                "cn[0001-0002]"
             },
+            {"move-device", "n1", "--rack", "r02", "--u", "10", "--face", "rear"},
+            {"edit-device", "n1", "--id", "twin-1", "--instance", "cn0001, cn0003"},
             {"add-room", "ams1", "dh1", "--name", "Data Hall 1"},
         };
         for (String[] s : steps) {
@@ -202,6 +205,17 @@ class EditCommandTest {
         }
         CliRun check = CliRun.of("check-config", "--config", r);
         assertTrue(check.out().contains("0 error(s)"), check.out() + check.err());
+        var estate = new io.rackscope.desktop.config.ConfigLoader().load(root);
+        var twin = estate.topology().device("twin-1").orElseThrow();
+        assertEquals("r02", twin.rackKey());
+        assertEquals(
+                List.of("cn0001", "cn0003"),
+                twin.instances().stream().map(i -> i.instanceId()).toList());
+        assertEquals(
+                List.of("a02", "a01"),
+                estate.topology().site("fra1").orElseThrow().rooms().get(0).aisles().stream()
+                        .map(a -> a.id())
+                        .toList());
         assertEquals(
                 "sites:\n  - id: fra1\n    name: Frankfurt\n    location:\n      lat: 50.11\n      lon: 8.68\n"
                         + "  - id: ams1\n    name: Amsterdam\n    location:\n      lat: 52.37\n      lon: 4.9\n",

@@ -246,4 +246,84 @@ class DeviceEditsTest {
         assertEquals(List.of(), nodes(after.topology().device("srv-21").orElseThrow()));
         assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
     }
+
+    @Test
+    void anAisleMovesInItsRoomsListItsLinesKept() {
+        EditFixture f = EditFixture.example("full-datacenter", dir);
+        String room = "topology/datacenters/dc-paris/rooms/machine-room-a/room.yaml";
+        assertEquals(
+                """
+                --- a/%1$s
+                +++ b/%1$s
+                @@ -18,11 +18,11 @@
+                     label: Main Entrance
+                \s
+                 aisles:
+                -  - id: aisle-compute-std
+                -    name: Standard Compute Aisle
+                   - id: aisle-compute-hm
+                     name: High-Memory Aisle
+                   - id: aisle-gpu
+                     name: GPU Aisle
+                +  - id: aisle-compute-std
+                +    name: Standard Compute Aisle
+                   - id: aisle-storage
+                     name: Storage & Network Aisle
+                """
+                        .formatted(room),
+                f.diff(e -> e.moveAisle("dc-paris/machine-room-a/aisle-compute-std", 2)));
+        RackscopeConfig after = f.saveAndLoad();
+        assertEquals(
+                List.of("aisle-compute-hm", "aisle-gpu", "aisle-compute-std", "aisle-storage"),
+                after.topology().site("dc-paris").orElseThrow().rooms().stream()
+                        .filter(r -> r.id().equals("machine-room-a"))
+                        .findFirst()
+                        .orElseThrow()
+                        .aisles()
+                        .stream()
+                        .map(a -> a.id())
+                        .toList());
+    }
+
+    @Test
+    void aNewDeviceTemplateIsAFileOfItsOwnTheLoaderReadsAndDevicesUse() {
+        EditFixture f = simpleRoom();
+        f.diff(
+                e ->
+                        e.addDeviceTemplate(
+                                "twin-2u", "Twin 2U", "server", 2, 1, 2, List.of("node_up")));
+        assertEquals(
+                """
+                templates:
+                  - id: twin-2u
+                    name: Twin 2U
+                    type: server
+                    u_height: 2
+                    layout:
+                      type: grid
+                      rows: 1
+                      cols: 2
+                      matrix:
+                        - [1, 2]
+                    checks: [node_up]
+                """,
+                f.session
+                        .pending()
+                        .get(
+                                f.root.resolve("templates/devices/server/twin-2u.yaml")
+                                        .toAbsolutePath()
+                                        .normalize())
+                        .orElseThrow());
+        EditRefused unknown =
+                assertThrows(
+                        EditRefused.class,
+                        () ->
+                                new EstateEdits(f.session, f.before)
+                                        .addDeviceTemplate(
+                                                "x", "X", "server", 1, 1, 1, List.of("no_such")));
+        assertTrue(unknown.getMessage().contains("no check 'no_such'"), unknown.getMessage());
+        RackscopeConfig after = f.saveAndLoad();
+        assertEquals(2, after.templates().device("twin-2u").orElseThrow().uHeight());
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+    }
 }

@@ -550,7 +550,14 @@ public final class RoomFloorView implements PlaceView {
                             "Rename aisle " + row.name() + "…",
                             row.name(),
                             name -> model.renameAisle(row.aisleId(), name));
-            menu.getItems().addAll(add, rename, delete);
+            int at = model.aislePosition(row.aisleId());
+            MenuItem up = new MenuItem("Move aisle before the one above");
+            up.setDisable(at <= 0);
+            up.setOnAction(e -> model.moveAisle(row.aisleId(), -1));
+            MenuItem down = new MenuItem("Move aisle after the one below");
+            down.setDisable(at < 0 || at >= model.aisleCount() - 1);
+            down.setOnAction(e -> model.moveAisle(row.aisleId(), 1));
+            menu.getItems().addAll(add, rename, up, down, delete);
         }
         MenuItem standalone = new MenuItem("Add a standalone rack…");
         standalone.setOnAction(

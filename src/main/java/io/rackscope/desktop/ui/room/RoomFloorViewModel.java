@@ -236,6 +236,24 @@ public final class RoomFloorViewModel {
         editor.edit("Rename rack " + rack.id(), e -> e.rename("rack", rack.key(), name));
     }
 
+    /** Where an aisle is in its room's list (0: first), or -1. */
+    public int aislePosition(String aisleId) {
+        List<String> ids = room.aisles().stream().map(a -> a.id()).toList();
+        return ids.indexOf(aisleId);
+    }
+
+    public int aisleCount() {
+        return room.aisles().size();
+    }
+
+    /** An aisle moved {@code by} places in its room's order (negative: towards the first). */
+    public void moveAisle(String aisleId, int by) {
+        int to = aislePosition(aisleId) + by;
+        editor.edit(
+                "Move aisle " + aisleId + (by < 0 ? " up" : " down"),
+                e -> e.moveAisle(aisleKey(aisleId), to));
+    }
+
     public void renameAisle(String aisleId, String name) {
         editor.edit("Rename aisle " + aisleId, e -> e.rename("aisle", aisleKey(aisleId), name));
     }
