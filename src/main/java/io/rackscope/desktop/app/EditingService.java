@@ -164,21 +164,30 @@ final class EditingService implements EstateEditing, AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** The estate changed: the window is to show it once the state is known. */
+    private boolean show;
+
     private CompletableFuture<State> run(java.util.function.Supplier<State> work) {
         return CompletableFuture.supplyAsync(
                 () -> {
+                    show = false;
                     State s = work.get();
+                    // the state first (a window opened on the estate shows it), then the window,
+                    // then the listeners: the bar says a change once the window shows it
                     current = s;
+                    if (show) {
+                        EditCheck c = check;
+                        window.edited(c == null ? loaded : c.shown(loaded.paths()));
+                    }
                     listeners.forEach(l -> l.accept(s));
                     return s;
                 },
                 worker);
     }
 
-    /** The window shown on the estate as {@code s} leaves it. */
+    /** {@code s}, the window to show the estate it leaves. */
     private State shown(State s) {
-        EditCheck c = check;
-        window.edited(c == null ? loaded : c.shown(loaded.paths()));
+        show = true;
         return s;
     }
 

@@ -766,6 +766,11 @@ public final class EstateEdits {
         }
     }
 
+    /** Rack components placed on the side rails of rack templates. */
+    public ComponentEdits components() {
+        return new ComponentEdits(session, config);
+    }
+
     // ---- device templates ----
 
     /**

@@ -63,7 +63,11 @@ class EditModeUiTest {
     }
 
     Path open(FxRobot robot) throws IOException {
-        Path source = Path.of("../shared/rackscope-examples/simple-room");
+        return open(robot, "simple-room", "room:my-lab/server-room");
+    }
+
+    Path open(FxRobot robot, String example, String place) throws IOException {
+        Path source = Path.of("../shared/rackscope-examples/" + example);
         Path root = dir.resolve("config");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -97,10 +101,7 @@ class EditModeUiTest {
                                     Clock.systemUTC(),
                                     () -> new UserSettings(UserSettingsTest.scratch()));
                     sessions.open(cfg);
-                    session()
-                            .context()
-                            .navigation()
-                            .go(Place.parse("room:my-lab/server-room").orElseThrow());
+                    session().context().navigation().go(Place.parse(place).orElseThrow());
                 });
         return root;
     }
@@ -376,6 +377,8 @@ class EditModeUiTest {
     }
 
     String review(FxRobot robot) {
+        // the window opens again on each edit: let it settle before looking for its parts
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#edit-review");
         String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
         robot.clickOn("Cancel");
@@ -413,6 +416,37 @@ class EditModeUiTest {
         String diff = review(robot);
         assertTrue(
                 diff.contains("+    template_id: simple-1u-server\n+    u_position: 30\n"), diff);
+    }
+
+    @Test
+    void aPduDraggedAlongItsRailMovesOnTheRackTemplate(FxRobot robot) throws Exception {
+        open(robot, "full-datacenter", "rack:rack-admin");
+        robot.clickOn("#edit-toggle");
+        List<Node> slots =
+                robot.lookup(".u-empty").queryAll().stream().filter(Node::isVisible).toList();
+        // U 1 at the bottom of the rack, in sight
+        robot.interact(
+                () ->
+                        robot.lookup(".scroll-pane")
+                                .queryAllAs(javafx.scene.control.ScrollPane.class)
+                                .forEach(p -> p.setVvalue(1)));
+        Node pdu = robot.lookup("#rail-pdu-left").query();
+        Point2D from = centre(pdu);
+        assertEquals(
+                centre(slots.get(0)).getY(), from.getY(), 2, "the PDU at U 1 lines up with U 1");
+        robot.moveTo(from)
+                .press(MouseButton.PRIMARY)
+                .moveBy(0, -10)
+                .moveTo(new Point2D(from.getX(), centre(slots.get(10 - 1)).getY()));
+        robot.release(MouseButton.PRIMARY);
+        await(
+                () -> summary(robot).startsWith("Edit mode: 1 file changed"),
+                () ->
+                        "the PDU moved: "
+                                + robot.lookup("#edit-message").queryAs(Label.class).getText());
+        String diff = review(robot);
+        assertTrue(diff.contains("--- a/templates/racks/standard-42u-air.yaml\n"), diff);
+        assertTrue(diff.contains("           location: left\n+          u_position: 10\n"), diff);
     }
 
     @Test
@@ -518,10 +552,15 @@ class EditModeUiTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             Thread.sleep(50);
         }

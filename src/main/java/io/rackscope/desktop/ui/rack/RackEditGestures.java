@@ -1,8 +1,10 @@
 package io.rackscope.desktop.ui.rack;
 
+import io.rackscope.desktop.edit.ComponentEdits;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Face;
+import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.ui.EditForm;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -285,6 +287,153 @@ final class RackEditGestures {
                             }
                             model.paste(edited);
                         });
+    }
+
+    // ---- the rails ----
+
+    /**
+     * {@code rail} is one of the rack template's side rails: a component placed at a U of it from
+     * its menu, every change said to be the template's (shared by its racks).
+     */
+    void rail(Pane rail, ComponentEdits.Rail which, int rackHeight) {
+        rail.setOnContextMenuRequested(
+                e -> {
+                    if (!editing() || e.isConsumed()) {
+                        return;
+                    }
+                    int at =
+                            Math.max(
+                                    1,
+                                    Math.min(
+                                            rackHeight,
+                                            rackHeight - (int) Math.floor((e.getY() - 6) / u)));
+                    String side = which.name().toLowerCase(Locale.ROOT);
+                    MenuItem place =
+                            new MenuItem(
+                                    "Place a component at U " + at + " of the " + side + " rail…");
+                    place.setDisable(
+                            model.rack().templateId() == null
+                                    || model.componentTemplates().isEmpty());
+                    place.setOnAction(
+                            a ->
+                                    EditForm.titled(
+                                                    "Place a component on the "
+                                                            + side
+                                                            + " rail of template "
+                                                            + model.rack().templateId()
+                                                            + " ("
+                                                            + shared())
+                                            .choice(
+                                                    "Component template",
+                                                    model.componentTemplates(),
+                                                    null)
+                                            .text("Id", model.nextComponentId())
+                                            .ask(owner)
+                                            .ifPresent(
+                                                    v ->
+                                                            model.placeComponent(
+                                                                    which, at, v.get(0),
+                                                                    v.get(1))));
+                    ContextMenu menu = new ContextMenu(place);
+                    if (model.rack().templateId() == null) {
+                        hint.setText(
+                                "Components are placed on a rack template: this rack has none.");
+                    }
+                    menu.show(rail, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                });
+    }
+
+    private String shared() {
+        int n = model.racksSharingTemplate();
+        return n == 1 ? "this rack only)" : "shared by " + n + " racks)";
+    }
+
+    /** A component on a rail: dragged along it, moved or removed from its menu. */
+    void component(Region part, RackTemplate.ComponentRef ref, ComponentEdits.Rail which) {
+        double[] start = {Double.NaN};
+        part.addEventFilter(
+                MouseEvent.MOUSE_PRESSED,
+                e ->
+                        start[0] =
+                                e.getButton() == MouseButton.PRIMARY
+                                        ? inFrame(part, e)
+                                        : Double.NaN);
+        part.addEventFilter(
+                MouseEvent.MOUSE_DRAGGED,
+                e -> {
+                    if (editing() && !Double.isNaN(start[0])) {
+                        part.setTranslateY(Math.round((inFrame(part, e) - start[0]) / u) * u);
+                        if (!part.getStyleClass().contains("device-moving")) {
+                            part.getStyleClass().add("device-moving");
+                        }
+                        e.consume();
+                    }
+                });
+        part.addEventFilter(
+                MouseEvent.MOUSE_RELEASED,
+                e -> {
+                    double moved = part.getTranslateY();
+                    part.setTranslateY(0);
+                    part.getStyleClass().remove("device-moving");
+                    start[0] = Double.NaN;
+                    if (editing() && moved != 0) {
+                        model.moveComponent(
+                                ref, which, ref.uPosition() - (int) Math.round(moved / u));
+                        e.consume();
+                    }
+                });
+        part.setOnContextMenuRequested(
+                e -> {
+                    if (!editing()) {
+                        return;
+                    }
+                    MenuItem move = new MenuItem("Move " + ref.id() + " to…");
+                    move.setOnAction(
+                            a ->
+                                    EditForm.titled("Move " + ref.id() + " (" + shared())
+                                            .text("Lowest U", Integer.toString(ref.uPosition()))
+                                            .choice(
+                                                    "Rail",
+                                                    List.of("left", "right"),
+                                                    which.name().toLowerCase(Locale.ROOT))
+                                            .ask(owner)
+                                            .ifPresent(
+                                                    v -> {
+                                                        try {
+                                                            model.moveComponent(
+                                                                    ref,
+                                                                    ComponentEdits.Rail.valueOf(
+                                                                            v.get(1)
+                                                                                    .toUpperCase(
+                                                                                            Locale
+                                                                                                    .ROOT)),
+                                                                    Integer.parseInt(v.get(0)));
+                                                        } catch (NumberFormatException ex) {
+                                                            EditForm.confirm(
+                                                                    owner, "Not a U: " + v.get(0));
+                                                        }
+                                                    }));
+                    MenuItem remove =
+                            EditForm.confirmItem(
+                                    owner,
+                                    "Remove "
+                                            + ref.id()
+                                            + " from template "
+                                            + model.rack().templateId()
+                                            + "…",
+                                    "Remove "
+                                            + ref.id()
+                                            + " from rack template "
+                                            + model.rack().templateId()
+                                            + " ("
+                                            + shared()
+                                            + "?",
+                                    () -> model.removeComponent(ref));
+                    new ContextMenu(move, new SeparatorMenuItem(), remove)
+                            .show(part, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                });
     }
 
     // ---- a device ----

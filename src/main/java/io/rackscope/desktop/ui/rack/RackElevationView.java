@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.rack;
 
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.edit.ComponentEdits;
 import io.rackscope.desktop.handling.Target;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
@@ -525,6 +526,10 @@ public final class RackElevationView implements PlaceView {
         Pane rail = new Pane();
         rail.setPrefSize(RAIL, rack.uHeight() * U + 12);
         rail.setMinWidth(RAIL);
+        ComponentEdits.Rail which =
+                side.equals("left") ? ComponentEdits.Rail.LEFT : ComponentEdits.Rail.RIGHT;
+        rail.setId("rail-" + side + "-" + drawing.name().toLowerCase(java.util.Locale.ROOT));
+        gestures.rail(rail, which, rack.uHeight());
         RackTemplate rt = model.rackTemplate().orElse(null);
         if (rt == null) {
             return rail;
@@ -542,7 +547,14 @@ public final class RackElevationView implements PlaceView {
             pdu.setId("rail-" + ref.id());
             pdu.getStyleClass().addAll("sev", "sev-fill", "rail");
             pdu.setPrefSize(RAIL, height * U - 2);
+            // as high as its U, whatever its turned label asks: it must line up with the rack's U
+            pdu.setMinSize(RAIL, height * U - 2);
+            pdu.setMaxSize(RAIL, height * U - 2);
+            javafx.scene.shape.Rectangle clip =
+                    new javafx.scene.shape.Rectangle(RAIL, height * U - 2);
+            pdu.setClip(clip);
             pdu.relocate(0, top(from, height));
+            gestures.component(pdu, ref, which);
             Label l = label(ct.name());
             l.getStyleClass().add("rail-label");
             l.setMinWidth(Math.max(U, height * U - 8));

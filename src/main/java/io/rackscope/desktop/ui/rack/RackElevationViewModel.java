@@ -248,6 +248,67 @@ public final class RackElevationViewModel {
                 1, config.templates().device(template).map(DeviceTemplate::uHeight).orElse(1));
     }
 
+    // ---- rack components on the rails (Edit mode) ----
+
+    /** How many racks of the estate share this rack's template (its components are theirs). */
+    public int racksSharingTemplate() {
+        return (int)
+                editor.estate().topology().racks().stream()
+                        .filter(
+                                r ->
+                                        rack.templateId() != null
+                                                && rack.templateId().equals(r.templateId()))
+                        .count();
+    }
+
+    /** The rack component templates to place on a rail. */
+    public List<String> componentTemplates() {
+        return editor.estate().templates().components().keySet().stream()
+                .filter(id -> !id.contains("/"))
+                .sorted()
+                .toList();
+    }
+
+    /** A new component's id on this rack's template: the next after its last numbered one. */
+    public String nextComponentId() {
+        return EstateEditor.nextId(
+                rackTemplate()
+                        .map(
+                                t ->
+                                        t.components().stream()
+                                                .map(RackTemplate.ComponentRef::id)
+                                                .toList())
+                        .orElse(List.of()),
+                "pdu",
+                "01");
+    }
+
+    public void placeComponent(
+            io.rackscope.desktop.edit.ComponentEdits.Rail rail, int u, String template, String id) {
+        editor.edit(
+                "Place component "
+                        + id
+                        + " on the "
+                        + rail.name().toLowerCase(java.util.Locale.ROOT)
+                        + " rail",
+                e -> e.components().place(rack.templateId(), template, id, rail, u));
+    }
+
+    public void moveComponent(
+            RackTemplate.ComponentRef ref,
+            io.rackscope.desktop.edit.ComponentEdits.Rail rail,
+            int u) {
+        editor.edit(
+                "Move component " + ref.id() + " to U " + u,
+                e -> e.components().move(rack.templateId(), ref.id(), rail, u));
+    }
+
+    public void removeComponent(RackTemplate.ComponentRef ref) {
+        editor.edit(
+                "Remove component " + ref.id(),
+                e -> e.components().remove(rack.templateId(), ref.id()));
+    }
+
     /** The library's node- and chassis-scope checks, which a device template may list. */
     public List<String> nodeCheckIds() {
         return editor.estate().checks().values().stream()
