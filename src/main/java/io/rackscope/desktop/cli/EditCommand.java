@@ -587,7 +587,9 @@ public final class EditCommand implements Callable<Integer> {
     @Command(
             name = "rename",
             mixinStandardHelpOptions = true,
-            description = "Give a site, room, aisle, rack or device another display name.")
+            description =
+                    "Give a site, room, aisle, rack or device another display name (--name), or a"
+                            + " rack or device another id (--id).")
     static final class Rename implements Callable<Integer> {
         @CommandLine.ParentCommand EditCommand edit;
 
@@ -599,8 +601,11 @@ public final class EditCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "KEY")
         String key;
 
-        @Option(names = "--name", required = true, paramLabel = "N")
+        @Option(names = "--name", paramLabel = "N")
         String name;
+
+        @Option(names = "--id", paramLabel = "ID", description = "a rack's or device's new id")
+        String id;
 
         @Override
         public Integer call() {
@@ -610,7 +615,26 @@ public final class EditCommand implements Callable<Integer> {
                         spec.commandLine(),
                         "what is renamed is a site, room, aisle, rack or device");
             }
-            return edit.run(spec, e -> e.rename(k, key, name));
+            if ((name == null) == (id == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give --name or --id");
+            }
+            if (id != null && !k.equals("rack") && !k.equals("device")) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "only a rack's or a device's id is changed here");
+            }
+            if (id == null) {
+                return edit.run(spec, e -> e.rename(k, key, name));
+            }
+            return edit.run(
+                    spec,
+                    e -> {
+                        if (k.equals("rack")) {
+                            e.changeRackId(key, id);
+                        } else {
+                            var d = e.device(key);
+                            e.editDevice(key, id, d.name(), null);
+                        }
+                    });
         }
     }
 

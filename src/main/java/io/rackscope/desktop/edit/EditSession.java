@@ -168,12 +168,22 @@ public final class EditSession {
         for (Path f : touched()) {
             String rel = rel(f);
             if (renamed.containsKey(f)) {
-                // a file moved byte for byte (a rack to another aisle), as git shows a rename
-                String to = rel(renamed.get(f));
+                // a file moved (a rack to another aisle, or given a new id), as git shows a rename
+                Path made = renamed.get(f);
+                String to = rel(made);
+                List<String> before = lines(read.get(f));
+                List<String> after = lines(changed.get(made));
                 b.append("diff --git a/").append(rel).append(" b/").append(to).append('\n');
-                b.append("similarity index 100%\n");
+                b.append("similarity index ")
+                        .append(Math.round(100 * similarity(before, after)))
+                        .append("%\n");
                 b.append("rename from ").append(rel).append('\n');
                 b.append("rename to ").append(to).append('\n');
+                if (!before.equals(after)) {
+                    UnifiedDiffUtils.generateUnifiedDiff(
+                                    "a/" + rel, "b/" + to, before, DiffUtils.diff(before, after), 3)
+                            .forEach(l -> b.append(l).append('\n'));
+                }
                 continue;
             }
             if (renamed.containsValue(f)) {
@@ -213,16 +223,42 @@ public final class EditSession {
             if (changed.get(gone).isPresent() || read.get(gone).isEmpty()) {
                 continue;
             }
+            // the same text first, then the most alike, as git pairs them (half alike at least)
+            Path best = null;
+            double most = 0.5;
             for (Path made : touched) {
-                if (read.get(made).isEmpty()
-                        && changed.get(made).equals(read.get(gone))
-                        && !out.containsValue(made)) {
-                    out.put(gone, made);
-                    break;
+                if (read.get(made).isPresent()
+                        || changed.get(made).isEmpty()
+                        || out.containsValue(made)) {
+                    continue;
                 }
+                double alike =
+                        changed.get(made).equals(read.get(gone))
+                                ? 2
+                                : similarity(lines(read.get(gone)), lines(changed.get(made)));
+                if (alike >= most) {
+                    most = alike;
+                    best = made;
+                }
+            }
+            if (best != null) {
+                out.put(gone, best);
             }
         }
         return out;
+    }
+
+    /** The share of lines two texts have in common, in order (1: the same). */
+    private static double similarity(List<String> a, List<String> b) {
+        if (a.equals(b)) {
+            return 1;
+        }
+        int changedLines = 0;
+        for (var d : DiffUtils.diff(a, b).getDeltas()) {
+            changedLines += Math.max(d.getSource().size(), d.getTarget().size());
+        }
+        int size = Math.max(a.size(), b.size());
+        return size == 0 ? 1 : Math.max(0, 1 - (double) changedLines / size);
     }
 
     private static List<String> lines(Optional<String> text) {

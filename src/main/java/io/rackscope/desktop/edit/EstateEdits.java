@@ -273,6 +273,42 @@ public final class EstateEdits {
         }
     }
 
+    /**
+     * A rack's id changed: in its file (renamed to the new id, as the original names them) and in
+     * its aisle's or room's list. Its series carry the id: alerts and handled states of the old id
+     * stay with it.
+     */
+    public void changeRackId(String rackKey, String id) {
+        Rack rack = rack(rackKey);
+        Path file = rackFile(rack);
+        checkId(id, "rack");
+        if (config.topology().racks().stream().anyMatch(r -> r.id().equals(id))) {
+            throw new EditRefused(file, 0, "a rack '" + id + "' exists already");
+        }
+        Path list =
+                rack.aisleId() != null
+                        ? aisleFile(
+                                aisle(rack.siteId() + "/" + rack.roomId() + "/" + rack.aisleId()))
+                        : roomFile(room(rack.roomKey()));
+        String key = rack.aisleId() != null ? "racks" : "standalone_racks";
+        session.step();
+        YamlText l = session.yaml(list);
+        Optional<SequenceNode> listed = YamlText.sequence(l.top(), key);
+        int i = listed.map(seq -> YamlText.indexOf(seq, rack.id())).orElse(-1);
+        if (i >= 0) {
+            Node item = listed.get().getValue().get(i);
+            session.write(
+                    list,
+                    item instanceof ScalarNode sc
+                            ? l.setScalar(sc, Scalars.text(id, sc.getScalarStyle()))
+                            : l.setText((MappingNode) item, "id", id));
+        }
+        YamlText t = session.yaml(file);
+        String text = t.setText(t.top(), "id", id).text();
+        session.delete(file);
+        session.write(file.resolveSibling(id + ".yaml"), text);
+    }
+
     public void deleteRack(String rackKey) {
         Rack rack = rack(rackKey);
         session.step();

@@ -231,6 +231,8 @@ class EditCommandTest {
             {"add-standalone-rack", "my-lab/server-room", "tape-01", "--template", "simple-42u"},
             {"move-device", "srv-04", "--u", "20", "--face", "rear"},
             {"rename", "rack", "rack-01", "--name", "Compute 01"},
+            {"rename", "rack", "rack-02", "--id", "compute-02"},
+            {"rename", "device", "srv-05", "--id", "login-01"},
         };
         for (String[] step : steps) {
             CliRun run = edit(root, step);
@@ -241,6 +243,11 @@ class EditCommandTest {
                 Files.readString(
                         root.resolve("topology/datacenters/my-lab/rooms/server-room/room.yaml"));
         assertTrue(room.contains("    width: 30\n") && room.contains("    side: east\n"), room);
+        assertTrue(
+                Files.readString(
+                                root.resolve(
+                                        "topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/racks/compute-02.yaml"))
+                        .contains("  - id: login-01\n"));
         assertTrue(
                 Files.exists(
                         root.resolve(

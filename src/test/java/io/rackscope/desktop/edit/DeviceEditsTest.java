@@ -326,4 +326,32 @@ class DeviceEditsTest {
         assertEquals(2, after.templates().device("twin-2u").orElseThrow().uHeight());
         assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
     }
+
+    @Test
+    void aRacksIdChangesInItsFileItsFileNameAndItsAislesList() {
+        EditFixture f = simpleRoom();
+        String diff = f.diff(e -> e.changeRackId("rack-01", "compute-01"));
+        assertTrue(
+                diff.contains(
+                        "rename from "
+                                + RACKS
+                                + "rack-01.yaml\nrename to "
+                                + RACKS
+                                + "compute-01.yaml\n"),
+                diff);
+        assertTrue(diff.contains("-id: rack-01\n+id: compute-01\n"), diff);
+        assertTrue(diff.contains("-  - id: rack-01\n+  - id: compute-01\n"), diff);
+        EditRefused taken =
+                assertThrows(
+                        EditRefused.class,
+                        () ->
+                                new EstateEdits(f.session, f.before)
+                                        .changeRackId("rack-02", "rack-03"));
+        assertTrue(taken.getMessage().contains("a rack 'rack-03' exists already"));
+        RackscopeConfig after = f.saveAndLoad();
+        assertEquals(4, after.topology().rack("compute-01").orElseThrow().devices().size());
+        assertTrue(after.topology().rack("rack-01").isEmpty());
+        assertFalse(Files.exists(f.root.resolve(RACKS + "rack-01.yaml")));
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+    }
 }

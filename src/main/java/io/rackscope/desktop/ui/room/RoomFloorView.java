@@ -523,7 +523,18 @@ public final class RoomFloorView implements PlaceView {
                             "Rename rack " + rack.id() + "…",
                             rack.name(),
                             name -> model.renameRack(rack, name));
-            menu.getItems().addAll(move, rename, delete);
+            MenuItem id = new MenuItem("Change the id of " + rack.id() + "…");
+            id.setOnAction(
+                    e ->
+                            EditForm.titled(
+                                            "Change the id of "
+                                                    + rack.id()
+                                                    + " (its series carry the id: its alerts"
+                                                    + " and handled states stay with the old one)")
+                                    .text("Id", rack.id())
+                                    .ask(canvas)
+                                    .ifPresent(v -> model.changeRackId(rack, v.get(0))));
+            menu.getItems().addAll(move, rename, id, delete);
         } else if (row != null && row.aisleId() != null) {
             MenuItem add = new MenuItem("Add a rack to " + row.name() + "…");
             add.setOnAction(

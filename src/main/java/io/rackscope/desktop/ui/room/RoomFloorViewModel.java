@@ -232,6 +232,11 @@ public final class RoomFloorViewModel {
                                 room.key(), id, template.isBlank() ? null : template, null));
     }
 
+    public void changeRackId(Rack rack, String id) {
+        editor.edit(
+                "Change rack id " + rack.id() + " to " + id, e -> e.changeRackId(rack.key(), id));
+    }
+
     public void renameRack(Rack rack, String name) {
         editor.edit("Rename rack " + rack.id(), e -> e.rename("rack", rack.key(), name));
     }
