@@ -121,6 +121,7 @@ public final class DesktopSession implements AutoCloseable {
                                         CompletableFuture.supplyAsync(
                                                 () ->
                                                         journal.read(from, to).entries().stream()
+                                                                .filter(this::ours)
                                                                 .map(DesktopSession::mark)
                                                                 .toList()),
                                 new JournalHistory() {
@@ -189,6 +190,15 @@ public final class DesktopSession implements AutoCloseable {
                 () ->
                         new CheckTrialViewModel(
                                 source, feed, ctx.options(), clock, Platform::runLater));
+    }
+
+    /**
+     * Whether a journal entry is this window's to mark: the journal is the user's, kept across
+     * configurations; an outage of a server this window does not ask is another estate's.
+     */
+    private boolean ours(Journal.Entry e) {
+        return !e.place().startsWith("prometheus:")
+                || prometheus.displayUrls().contains(e.place().substring("prometheus:".length()));
     }
 
     private static JournalMarks.Mark mark(Journal.Entry e) {

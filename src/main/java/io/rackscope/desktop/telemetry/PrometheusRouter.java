@@ -93,6 +93,14 @@ public final class PrometheusRouter implements AutoCloseable {
         return forSite(site);
     }
 
+    /** The servers asked, as they are named (in outages and the status bar). */
+    public java.util.Set<String> displayUrls() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        out.add(fallback.displayUrl());
+        bySite.values().forEach(a -> out.add(a.displayUrl()));
+        return out;
+    }
+
     /** How many distinct servers there are. */
     public int servers() {
         return 1 + (int) bySite.values().stream().distinct().filter(a -> a != fallback).count();

@@ -101,6 +101,7 @@ final class RackEditGestures {
             item.setId("palette-" + t.id());
             item.getStyleClass().add("palette-item");
             item.setMaxWidth(Double.MAX_VALUE);
+            item.setWrapText(true);
             item.setOnDragDetected(
                     e -> {
                         dragged = t;

@@ -594,8 +594,13 @@ public final class RackElevationView implements PlaceView {
         if (rackChecks.getChildren().size() == 1) {
             rackChecks
                     .getChildren()
-                    .add(new Label("No rack-level checks for this rack's template."));
+                    .add(wrapped(new Label("No rack-level checks for this rack's template.")));
         }
+    }
+
+    private static Label wrapped(Label l) {
+        l.setWrapText(true);
+        return l;
     }
 
     private static void tooltip(Node n, Supplier<String> text) {

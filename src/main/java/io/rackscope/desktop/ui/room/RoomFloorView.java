@@ -422,6 +422,18 @@ public final class RoomFloorView implements PlaceView {
                         t.getHeight() * scale);
     }
 
+    /** A point of an aisle's row, in the canvas's coordinates (tests: its right-click). */
+    public Point2D pointOfAisle(String aisleId) {
+        for (FloorPlan.Row row : plan.rows) {
+            if (aisleId.equals(row.aisleId())) {
+                return new Point2D(
+                        offsetX + 2 * FloorPlan.CELL * scale,
+                        offsetY + (row.y() + FloorPlan.CELL) * scale);
+            }
+        }
+        return null;
+    }
+
     /** The centre of a rack's tile on the screen, for robots. */
     public Point2D screenCentreOf(String rackId) {
         Rectangle2D t = tileOf(rackId);

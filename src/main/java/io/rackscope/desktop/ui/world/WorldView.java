@@ -233,6 +233,11 @@ public final class WorldView implements PlaceView {
                                         Math.max(maxLon - minLon, (maxLat - minLat) * 1.6) * 1.6)));
     }
 
+    /** Where {@code lat, lon} is drawn, in the map canvas's coordinates (tests: a right-click). */
+    public javafx.geometry.Point2D pointOf(double lat, double lon) {
+        return new javafx.geometry.Point2D(x(lon), y(lat));
+    }
+
     private double x(double lon) {
         return canvas.getWidth() / 2 + (lon - centerLon) * canvas.getWidth() / degreesWide;
     }
