@@ -12,6 +12,7 @@ import io.rackscope.desktop.cli.ConfigLocation;
 import io.rackscope.desktop.cli.EditCommand;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
 import io.rackscope.desktop.cli.HistoryCommand;
+import io.rackscope.desktop.cli.ImportTopologyCommand;
 import io.rackscope.desktop.cli.MaintenanceCommand;
 import io.rackscope.desktop.cli.SimulateCommand;
 import io.rackscope.desktop.cli.SnapshotCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Option;
             CheckTestCommand.class,
             MaintenanceCommand.class,
             EditCommand.class,
+            ImportTopologyCommand.class,
             AckCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -713,8 +713,14 @@ public final class EstateEdits {
 
     // ---- devices ----
 
-    /** A device to add: its id, template, lowest U and face, and its nodes as typed. */
-    public record NewDevice(String id, String templateId, int u, Face face, String instance) {}
+    /** A device to add: its id and name, template, lowest U and face, and its nodes as typed. */
+    public record NewDevice(
+            String id, String name, String templateId, int u, Face face, String instance) {
+        /** Named by its id. */
+        public NewDevice(String id, String templateId, int u, Face face, String instance) {
+            this(id, id, templateId, u, face, instance);
+        }
+    }
 
     public void addDevice(
             String rackKey, String id, String templateId, int u, Face face, String instance) {
@@ -767,7 +773,7 @@ public final class EstateEdits {
                     n.instance() == null || n.instance().isBlank()
                             ? null
                             : instanceYaml(n.instance().trim());
-            Item device = deviceItem(n.id(), n.id(), n.templateId(), n.u(), n.face(), instance);
+            Item device = deviceItem(n.id(), n.name(), n.templateId(), n.u(), n.face(), instance);
             session.write(file, t.insertInto(t.top(), "devices", -1, device));
         }
     }
