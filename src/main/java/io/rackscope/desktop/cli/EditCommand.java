@@ -294,9 +294,12 @@ public final class EditCommand implements Callable<Integer> {
                 description = "U height (default: the template's, else 42)")
         Integer u;
 
+        @Option(names = "--name", paramLabel = "N", description = "default: the id")
+        String name;
+
         @Override
         public Integer call() {
-            return edit.run(spec, e -> e.addRack(aisle, id, template, u));
+            return edit.run(spec, e -> e.addRack(aisle, id, name, template, u));
         }
     }
 

@@ -194,6 +194,12 @@ public final class EstateEdits {
     // ---- racks ----
 
     public void addRack(String aisleKey, String id, String templateId, Integer uHeight) {
+        addRack(aisleKey, id, id, templateId, uHeight);
+    }
+
+    /** A rack at the end of an aisle: its file, and the aisle's list. */
+    public void addRack(
+            String aisleKey, String id, String name, String templateId, Integer uHeight) {
         Aisle aisle = aisle(aisleKey);
         checkId(id, "rack");
         Path aisleFile = aisleFile(aisle);
@@ -204,7 +210,7 @@ public final class EstateEdits {
         session.step();
         session.write(
                 aisleFile.resolveSibling("racks").resolve(id + ".yaml"),
-                rackText(id, templateId, u));
+                rackText(id, name == null || name.isBlank() ? id : name.trim(), templateId, u));
         listRack(aisleFile, id, -1);
     }
 
@@ -226,12 +232,12 @@ public final class EstateEdits {
     }
 
     /** A new rack's file, empty of devices. */
-    private static String rackText(String id, String templateId, int u) {
+    private static String rackText(String id, String name, String templateId, int u) {
         StringBuilder rack =
                 new StringBuilder("id: ")
                         .append(Scalars.id(id))
                         .append("\nname: ")
-                        .append(Scalars.text(id))
+                        .append(Scalars.text(name))
                         .append("\nu_height: ")
                         .append(u)
                         .append('\n');
@@ -408,7 +414,7 @@ public final class EstateEdits {
         session.step();
         session.write(
                 roomDir(room.siteId(), room.id()).resolve("standalone_racks").resolve(id + ".yaml"),
-                rackText(id, templateId, u));
+                rackText(id, id, templateId, u));
         YamlText t = session.yaml(file);
         Optional<SequenceNode> listed = YamlText.sequence(t.top(), "standalone_racks");
         if (listed.isPresent()) {

@@ -62,11 +62,12 @@ class EditModeUiTest {
         }
     }
 
-    Path open(FxRobot robot) throws IOException {
+    Path open(FxRobot robot) throws IOException, InterruptedException {
         return open(robot, "simple-room", "room:my-lab/server-room");
     }
 
-    Path open(FxRobot robot, String example, String place) throws IOException {
+    Path open(FxRobot robot, String example, String place)
+            throws IOException, InterruptedException {
         Path source = Path.of("../shared/rackscope-examples/" + example);
         Path root = dir.resolve("config");
         try (Stream<Path> files = Files.walk(source)) {
@@ -103,6 +104,8 @@ class EditModeUiTest {
                     sessions.open(cfg);
                     session().context().navigation().go(Place.parse(place).orElseThrow());
                 });
+        // the first cycle (against a closed port) puts a banner above the view: before any drag
+        await(() -> session().context().health().current().version() >= 1, "the first cycle");
         return root;
     }
 
@@ -564,5 +567,7 @@ class EditModeUiTest {
             }
             Thread.sleep(50);
         }
+        // the window may be opening again on the edit: let it settle before looking for its parts
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 }

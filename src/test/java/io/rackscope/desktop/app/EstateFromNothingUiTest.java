@@ -90,6 +90,7 @@ class EstateFromNothingUiTest {
                     sessions.open(empty);
                     session().context().navigation().go(Place.WORLD);
                 });
+        await(() -> session().context().health().current().version() >= 1, "the first cycle");
         robot.clickOn("#edit-toggle");
 
         // two sites, right-clicked on the map where they are

@@ -182,7 +182,7 @@ class EditCommandTest {
             {"add-aisle", "fra1/hall-a", "a02", "--name", "Aisle 2"},
             {"move-aisle", "fra1/hall-a/a02", "--index", "0"},
             {"add-device-template", "srv-2u", "--name", "Twin 2U", "--u", "2", "--cols", "2"},
-            {"add-rack", "fra1/hall-a/a01", "r01", "--u", "42"},
+            {"add-rack", "fra1/hall-a/a01", "r01", "--u", "42", "--name", "Rack 1: compute"},
             {"add-rack", "fra1/hall-a/a02", "r02", "--u", "42"},
             {
                 "add-device",
@@ -206,6 +206,7 @@ class EditCommandTest {
         CliRun check = CliRun.of("check-config", "--config", r);
         assertTrue(check.out().contains("0 error(s)"), check.out() + check.err());
         var estate = new io.rackscope.desktop.config.ConfigLoader().load(root);
+        assertEquals("Rack 1: compute", estate.topology().rack("r01").orElseThrow().name());
         var twin = estate.topology().device("twin-1").orElseThrow();
         assertEquals("r02", twin.rackKey());
         assertEquals(

@@ -50,6 +50,13 @@ final class RackEditGestures {
     private final Label hint = new Label();
     private DeviceTemplate dragged;
 
+    /** Something is being dragged: the rack must not be laid out again under the pointer. */
+    private boolean dragging;
+
+    boolean dragging() {
+        return dragging || dragged != null;
+    }
+
     /** {@code unit}: the height of one U in the frame's pixels. */
     RackEditGestures(RackElevationViewModel model, Node owner, double unit) {
         this.model = model;
@@ -446,14 +453,16 @@ final class RackEditGestures {
     void device(Region block, Device d, Face shownOn) {
         blocks.computeIfAbsent(shownOn, f -> new HashMap<>()).put(d.key(), block);
         select(block, model.isSelected(d));
-        double[] start = {Double.NaN};
+        // where on the device it was taken, in U from its lowest (NaN: not taken)
+        double[] grab = {Double.NaN};
         Face[] target = {d.face()};
+        int rackHeight = model.rack().uHeight();
         block.addEventFilter(
                 MouseEvent.MOUSE_PRESSED,
                 e ->
-                        start[0] =
+                        grab[0] =
                                 e.getButton() == MouseButton.PRIMARY
-                                        ? inFrame(block, e)
+                                        ? uAt(frames.get(shownOn), e, rackHeight) - d.uPosition()
                                         : Double.NaN);
         block.addEventFilter(
                 MouseEvent.MOUSE_CLICKED,
@@ -471,19 +480,22 @@ final class RackEditGestures {
         block.addEventFilter(
                 MouseEvent.MOUSE_DRAGGED,
                 e -> {
-                    if (!editing() || Double.isNaN(start[0])) {
+                    if (!editing() || Double.isNaN(grab[0])) {
                         return;
                     }
+                    dragging = true;
                     target[0] = faceUnder(e).orElse(shownOn);
                     Pane own = frames.get(shownOn);
                     Pane there = frames.get(target[0]);
                     double dx =
                             there == own ? 0 : own.sceneToLocal(there.localToScene(0, 0)).getX();
-                    // in the frame's own pixels: the rack may be drawn scaled to fit
-                    double steps = Math.round((inFrame(block, e) - start[0]) / u);
+                    // the U under the pointer, less where the device was taken: it follows the
+                    // pointer a U at a time, whatever scale the rack is drawn at
+                    int lowest = uAt(there, e, rackHeight) - (int) grab[0];
+                    double dy = (d.uPosition() - lowest) * u;
                     for (Region r : movedWith(d, shownOn)) {
                         r.setTranslateX(dx);
-                        r.setTranslateY(steps * u);
+                        r.setTranslateY(dy);
                         if (!r.getStyleClass().contains("device-moving")) {
                             r.getStyleClass().add("device-moving");
                         }
@@ -493,6 +505,7 @@ final class RackEditGestures {
         block.addEventFilter(
                 MouseEvent.MOUSE_RELEASED,
                 e -> {
+                    dragging = false;
                     double moved = block.getTranslateY();
                     boolean across = block.getTranslateX() != 0;
                     for (Region r : movedWith(d, shownOn)) {
@@ -500,7 +513,7 @@ final class RackEditGestures {
                         r.setTranslateY(0);
                         r.getStyleClass().remove("device-moving");
                     }
-                    start[0] = Double.NaN;
+                    grab[0] = Double.NaN;
                     if (editing() && (moved != 0 || across)) {
                         List<Device> group = model.actedOn(d);
                         int lowest = group.stream().mapToInt(Device::uPosition).min().orElse(1);

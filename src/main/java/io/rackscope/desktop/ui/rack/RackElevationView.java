@@ -182,6 +182,10 @@ public final class RackElevationView implements PlaceView {
     private boolean scrolledToWorst;
 
     private void fit(ScrollPane scroll) {
+        if (gestures.dragging()) {
+            // a dragged device reaching past the faces must not rescale the rack under the pointer
+            return;
+        }
         double viewport = scroll.getViewportBounds().getHeight();
         double height = elevation.getLayoutBounds().getHeight();
         if (viewport <= 0 || height <= 0) {

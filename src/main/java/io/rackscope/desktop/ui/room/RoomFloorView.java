@@ -553,10 +553,26 @@ public final class RoomFloorView implements PlaceView {
                     e ->
                             EditForm.titled("Add a rack to " + row.name())
                                     .text("Id", model.nextRackId(row.aisleId()))
+                                    .text("Name (blank: the id)", "")
                                     .choice("Rack template", withNone(model.rackTemplates()), "")
+                                    .text("U height (blank: the template's, else 42)", "")
                                     .ask(canvas)
                                     .ifPresent(
-                                            v -> model.addRack(row.aisleId(), v.get(0), v.get(1))));
+                                            v -> {
+                                                try {
+                                                    model.addRack(
+                                                            row.aisleId(),
+                                                            v.get(0),
+                                                            v.get(1),
+                                                            v.get(2),
+                                                            v.get(3).isBlank()
+                                                                    ? null
+                                                                    : Integer.valueOf(v.get(3)));
+                                                } catch (NumberFormatException ex) {
+                                                    EditForm.confirm(
+                                                            canvas, "Not a U height: " + v.get(3));
+                                                }
+                                            }));
             MenuItem delete =
                     EditForm.confirmItem(
                             canvas,

@@ -198,10 +198,20 @@ public final class RoomFloorViewModel {
                 e -> e.moveRack(rack.key(), aisleKey(aisleId), at));
     }
 
-    public void addRack(String aisleId, String id, String template) {
+    /**
+     * A rack added at the end of an aisle; {@code name} blank: named by its id; {@code uHeight}
+     * null: its template's, else 42.
+     */
+    public void addRack(String aisleId, String id, String name, String template, Integer uHeight) {
         editor.edit(
                 "Add rack " + id,
-                e -> e.addRack(aisleKey(aisleId), id, template.isBlank() ? null : template, null));
+                e ->
+                        e.addRack(
+                                aisleKey(aisleId),
+                                id,
+                                name,
+                                template.isBlank() ? null : template,
+                                uHeight));
     }
 
     public void addAisle(String id, String name) {

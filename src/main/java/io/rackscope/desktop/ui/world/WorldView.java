@@ -150,7 +150,17 @@ public final class WorldView implements PlaceView {
                                                             "Rename " + site.name() + "…",
                                                             site.name(),
                                                             name -> model.renameSite(site, name));
-                                            menu.getItems().add(0, rename);
+                                            MenuItem delete =
+                                                    EditForm.confirmItem(
+                                                            canvas,
+                                                            "Delete " + site.name() + "…",
+                                                            "Delete site "
+                                                                    + site.name()
+                                                                    + " with its "
+                                                                    + model.holds(site)
+                                                                    + "?",
+                                                            () -> model.deleteSite(site));
+                                            menu.getItems().addAll(0, List.of(rename, delete));
                                         });
                         menu.show(canvas, e.getScreenX(), e.getScreenY());
                         e.consume();

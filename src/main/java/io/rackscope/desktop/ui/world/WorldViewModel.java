@@ -94,6 +94,19 @@ public final class WorldViewModel {
         return Math.round(degrees * 10_000) / 10_000.0;
     }
 
+    /** A site deleted with everything it holds (its rooms, aisles, racks and devices). */
+    public void deleteSite(Site site) {
+        editor.edit("Delete site " + site.id(), e -> e.deleteSite(site.id()));
+    }
+
+    /** What deleting {@code site} takes with it, for the question asked first. */
+    public String holds(Site site) {
+        long racks = site.rooms().stream().mapToLong(r -> r.racks().count()).sum();
+        return io.rackscope.desktop.ui.Formats.count(site.rooms().size(), "room")
+                + " and "
+                + io.rackscope.desktop.ui.Formats.count((int) racks, "rack");
+    }
+
     public void renameSite(Site site, String name) {
         editor.edit("Rename site " + site.id(), e -> e.rename("site", site.id(), name));
     }
