@@ -84,6 +84,23 @@ class EditModeUiTest {
         }
         LaunchOptions options =
                 LaunchOptions.of(root, false).withPrometheus("http://127.0.0.1:" + closedPort);
+        sessions = window(robot, stage, options, cfg, Place.parse(place).orElseThrow());
+        return root;
+    }
+
+    DesktopSession session() {
+        return sessions.current();
+    }
+
+    /**
+     * The window as the app opens it, on {@code cfg} at {@code place}, 1440x900 in the dark theme,
+     * once its first cycle (against a closed port: a banner above the view) is shown: before any
+     * drag.
+     */
+    static WindowSessions window(
+            FxRobot robot, Stage stage, LaunchOptions options, RackscopeConfig cfg, Place place)
+            throws InterruptedException {
+        WindowSessions[] sessions = new WindowSessions[1];
         robot.interact(
                 () -> {
                     Scene scene = new Scene(new StackPane(), 1440, 900);
@@ -94,23 +111,18 @@ class EditModeUiTest {
                     stage.setWidth(1440);
                     stage.setHeight(900);
                     stage.show();
-                    sessions =
+                    sessions[0] =
                             new WindowSessions(
                                     stage,
                                     scene,
                                     options,
                                     Clock.systemUTC(),
                                     () -> new UserSettings(UserSettingsTest.scratch()));
-                    sessions.open(cfg);
-                    session().context().navigation().go(Place.parse(place).orElseThrow());
+                    sessions[0].open(cfg);
+                    sessions[0].current().context().navigation().go(place);
                 });
-        // the first cycle (against a closed port) puts a banner above the view: before any drag
-        await(() -> session().context().health().current().version() >= 1, "the first cycle");
-        return root;
-    }
-
-    DesktopSession session() {
-        return sessions.current();
+        await(() -> sessions[0].current().context().health().current().version() >= 1, "a cycle");
+        return sessions[0];
     }
 
     RoomFloorView floor() {

@@ -11,17 +11,14 @@ import io.rackscope.desktop.ui.room.RoomFloorView;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,25 +69,7 @@ class EstateFromNothingUiTest {
         LaunchOptions options =
                 LaunchOptions.of(root, false).withPrometheus("http://127.0.0.1:" + closedPort);
         RackscopeConfig empty = new ConfigLoader().load(root);
-        robot.interact(
-                () -> {
-                    Scene scene = new Scene(new StackPane(), 1440, 900);
-                    io.rackscope.desktop.ui.Theme.DARK.applyTo(scene);
-                    stage.setScene(scene);
-                    stage.setWidth(1440);
-                    stage.setHeight(900);
-                    stage.show();
-                    sessions =
-                            new WindowSessions(
-                                    stage,
-                                    scene,
-                                    options,
-                                    Clock.systemUTC(),
-                                    () -> new UserSettings(UserSettingsTest.scratch()));
-                    sessions.open(empty);
-                    session().context().navigation().go(Place.WORLD);
-                });
-        await(() -> session().context().health().current().version() >= 1, "the first cycle");
+        sessions = EditModeUiTest.window(robot, stage, options, empty, Place.WORLD);
         robot.clickOn("#edit-toggle");
 
         // two sites, right-clicked on the map where they are
