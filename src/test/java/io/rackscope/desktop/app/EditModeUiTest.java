@@ -426,6 +426,12 @@ class EditModeUiTest {
                         .queryAs(javafx.scene.control.ComboBox.class)
                         .getValue(),
                 "the template dragged is chosen");
+        assertEquals(
+                "server009",
+                robot.lookup("#edit-field-2")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText(),
+                "the next free node of a device like it suggested");
         clickOk(robot);
         await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the device added");
         String diff = review(robot);

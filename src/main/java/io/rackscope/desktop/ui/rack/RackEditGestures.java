@@ -256,7 +256,12 @@ final class RackEditGestures {
         EditForm.titled("Add a device at U " + at + " of " + model.rack().id() + ", " + side(face))
                 .text("Id", model.nextDeviceId())
                 .choice("Template", model.deviceTemplates(), template)
-                .text("Instance (cn001, cn[001-004], or cn001, cn007)", "")
+                .text(
+                        "Instance (cn001, cn[001-004], or cn001, cn007)",
+                        model.suggestedInstance(
+                                template != null
+                                        ? template
+                                        : model.deviceTemplates().stream().findFirst().orElse("")))
                 .preview(v -> model.instancePreview(v.get(2), v.get(1)))
                 .ask(owner)
                 .ifPresent(v -> model.addDevice(v.get(0), v.get(1), at, face, v.get(2)));

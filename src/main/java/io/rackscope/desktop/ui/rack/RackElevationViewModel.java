@@ -412,6 +412,28 @@ public final class RackElevationViewModel {
         return out;
     }
 
+    /**
+     * Nodes for a new device of {@code template}: numbered on from the highest of the estate, like
+     * the last device of that template (this rack's first, else any); empty when none is numbered.
+     */
+    public String suggestedInstance(String template) {
+        java.util.Set<String> nodes = new java.util.HashSet<>();
+        editor.estate().topology().instances().forEach(i -> nodes.add(i.instanceId()));
+        // this rack's devices of the template first (its last first), then the estate's
+        List<Device> here = new ArrayList<>(rack.devices());
+        java.util.Collections.reverse(here);
+        List<Device> elsewhere =
+                editor.estate().topology().devices().stream()
+                        .sorted(java.util.Comparator.comparing(Device::key).reversed())
+                        .toList();
+        return java.util.stream.Stream.concat(here.stream(), elsewhere.stream())
+                .filter(d -> d.templateId().equals(template))
+                .map(d -> RackSpace.nextInstances(d, nodes))
+                .filter(n -> !n.isEmpty())
+                .findFirst()
+                .orElse("");
+    }
+
     /** {@code copies} (as the admin left their ids and nodes) added to this rack, one step. */
     public void paste(List<Copy> copies) {
         List<EstateEdits.NewDevice> added =
