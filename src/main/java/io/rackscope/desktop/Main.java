@@ -9,6 +9,7 @@ import io.rackscope.desktop.cli.AckCommand;
 import io.rackscope.desktop.cli.CheckConfigCommand;
 import io.rackscope.desktop.cli.CheckTestCommand;
 import io.rackscope.desktop.cli.ConfigLocation;
+import io.rackscope.desktop.cli.DiscoverCommand;
 import io.rackscope.desktop.cli.EditCommand;
 import io.rackscope.desktop.cli.GenerateTopologyCommand;
 import io.rackscope.desktop.cli.HistoryCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Option;
             MaintenanceCommand.class,
             EditCommand.class,
             ImportTopologyCommand.class,
+            DiscoverCommand.class,
             AckCommand.class
         })
 public final class Main implements Callable<Integer> {

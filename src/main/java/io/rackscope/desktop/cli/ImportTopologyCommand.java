@@ -105,7 +105,9 @@ public final class ImportTopologyCommand implements Callable<Integer> {
                                                                 + " --propose-templates"));
                                 if (propose) {
                                     proposals.put(
-                                            template, new TopologyImport.Proposal(type, height));
+                                            template,
+                                            new TopologyImport.Proposal(
+                                                    type, height, 1, List.of()));
                                 }
                             }
                         });

@@ -52,8 +52,11 @@ public final class TopologyImport implements AutoCloseable {
         this.now = before;
     }
 
-    /** A device template to make when the estate has none of that id: its name and U height. */
-    public record Proposal(String name, int uHeight) {}
+    /**
+     * A device template to make when the estate has none of that id: its name, U height, nodes
+     * (side by side) and the checks of the library it has.
+     */
+    public record Proposal(String name, int uHeight, int nodes, List<String> checks) {}
 
     /**
      * Writes {@code rows}; {@code proposals}: templates made first where the estate has none of
@@ -62,6 +65,8 @@ public final class TopologyImport implements AutoCloseable {
     public Report apply(
             List<DeviceRow> rows, List<String> readProblems, Map<String, Proposal> proposals) {
         List<String> problems = new ArrayList<>(readProblems);
+        // files the caller wrote first (settings, a check the templates name) are read in
+        reload();
         proposals.forEach(
                 (id, p) -> {
                     if (now.templates().device(id).isEmpty()) {
@@ -69,7 +74,13 @@ public final class TopologyImport implements AutoCloseable {
                         try {
                             new EstateEdits(session, now)
                                     .addDeviceTemplate(
-                                            id, p.name(), "other", p.uHeight(), 1, 1, List.of());
+                                            id,
+                                            p.name(),
+                                            "other",
+                                            p.uHeight(),
+                                            1,
+                                            p.nodes(),
+                                            p.checks());
                         } catch (EditRefused e) {
                             session.rollBack(steps);
                             problems.add("template " + id + ": " + e.getMessage());
@@ -159,7 +170,7 @@ public final class TopologyImport implements AutoCloseable {
                 }
             } catch (EditRefused e) {
                 session.rollBack(steps);
-                problems.add("line " + r.line() + ": " + e.getMessage());
+                problems.add(where(r) + e.getMessage());
             }
         }
         reload();
@@ -232,7 +243,7 @@ public final class TopologyImport implements AutoCloseable {
                 mine.add(new int[] {r.u(), top, r.line()});
             } catch (EditRefused | IllegalArgumentException ex) {
                 session.rollBack(steps);
-                problems.add("line " + r.line() + ": " + ex.getMessage());
+                problems.add(where(r) + ex.getMessage());
             }
         }
         reload();
@@ -263,6 +274,11 @@ public final class TopologyImport implements AutoCloseable {
             changed = true;
         }
         return changed;
+    }
+
+    /** "line 7: " for a row of a file, "n001: " for one found elsewhere. */
+    private static String where(DeviceRow r) {
+        return r.line() > 0 ? "line " + r.line() + ": " : r.id() + ": ";
     }
 
     @Override
