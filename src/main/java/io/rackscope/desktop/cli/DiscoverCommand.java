@@ -1,26 +1,16 @@
 package io.rackscope.desktop.cli;
 
-import io.rackscope.desktop.config.ConfigLoader;
-import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.edit.EditCheck;
 import io.rackscope.desktop.edit.EditRefused;
-import io.rackscope.desktop.edit.EditSession;
 import io.rackscope.desktop.importing.Discovery;
-import io.rackscope.desktop.importing.TopologyImport;
+import io.rackscope.desktop.importing.FoundEstate;
 import io.rackscope.desktop.prometheus.PrometheusClient;
-import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.prometheus.Series;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,6 +67,15 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the summary and the diff, write nothing")
     boolean dryRun;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "basic auth user")
+    String user;
+
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "basic auth password, read from this file (never on the command line)")
+    Path passwordFile;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter o = spec.commandLine().getOut();
@@ -94,28 +93,25 @@ public final class DiscoverCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "not a regular expression: " + e.getMessage());
         }
-        Files.createDirectories(out);
-        Path root = out.toAbsolutePath().normalize();
-        RackscopeConfig before = new ConfigLoader().load(root);
-        String query = Discovery.query(metric, identity, levels);
-        QueryResult answer;
+        FoundEstate.Connection connection =
+                new FoundEstate.Connection(
+                        url,
+                        user,
+                        passwordFile == null ? "" : Files.readString(passwordFile).strip());
+        FoundEstate.Request request = new FoundEstate.Request(metric, identity, levels);
+        Discovery.Found found;
         try (PrometheusClient client =
-                new PrometheusClient(before.app().telemetry().endpoint(url), new QueryStats())) {
-            answer = client.query(query).get(60, TimeUnit.SECONDS);
+                new PrometheusClient(connection.endpoint(), new QueryStats())) {
+            found = FoundEstate.find(client, request);
         } catch (ExecutionException | TimeoutException e) {
             err.println(
                     "cannot ask "
                             + url
-                            + " for "
-                            + query
                             + ": "
                             + (e.getCause() == null ? e : e.getCause()).getMessage());
             err.flush();
             return 1;
         }
-        Discovery.Found found =
-                Discovery.plan(
-                        answer.series().stream().map(Series::labels).toList(), identity, levels);
         found.problems().forEach(err::println);
         if (found.rows().isEmpty()) {
             err.println(
@@ -124,86 +120,34 @@ public final class DiscoverCommand implements Callable<Integer> {
                             + " value(s) of "
                             + identity
                             + " in "
-                            + query);
+                            + Discovery.query(metric, identity, levels));
             err.flush();
             return 1;
         }
-        EditSession session = new EditSession(root);
-        if (!Files.exists(root.resolve("app.yaml"))) {
-            session.write(root.resolve("app.yaml"), appYaml(levels));
-        }
-        Path checks = root.resolve("checks/library/discovered.yaml");
-        if (before.check("node_up").isEmpty() && !Files.exists(checks)) {
-            session.write(
-                    checks,
-                    "# Written by discover: a node is CRIT when its "
-                            + metric
-                            + " series says it is down.\nchecks:\n  - id: node_up\n    name: Node up\n    scope: node\n    expr: "
-                            + metric
-                            + "{"
-                            + identity
-                            + "=~\"$instances\"}\n    output: bool\n    rules:\n      - {op: \"==\", value: 0, severity: CRIT}\n");
-        }
-        Map<String, TopologyImport.Proposal> templates = new LinkedHashMap<>();
-        found.templates()
-                .forEach(
-                        (id, nodes) ->
-                                templates.put(
-                                        id,
-                                        new TopologyImport.Proposal(
-                                                "Discovered, "
-                                                        + nodes
-                                                        + (nodes == 1 ? " node" : " nodes"),
-                                                1,
-                                                nodes,
-                                                List.of("node_up"))));
-        TopologyImport.Report report;
-        try (TopologyImport im = new TopologyImport(session, before)) {
-            report = im.apply(found.rows(), List.of(), templates);
+        FoundEstate.Outcome outcome;
+        try {
+            outcome = FoundEstate.write(out, connection, request, found, !dryRun);
         } catch (EditRefused e) {
-            err.println("refused: " + e.describe(root));
+            err.println("refused: " + e.describe(out));
             err.flush();
             return 1;
         }
-        report.problems().forEach(err::println);
-        try (EditCheck check = EditCheck.of(session, before)) {
-            check.warnings().forEach(err::println);
-            if (!check.errors().isEmpty()) {
-                check.errors().forEach(err::println);
-                err.println(
-                        "refused: the estate found would leave the errors above; nothing written");
-                err.flush();
-                return 1;
-            }
+        outcome.report().problems().forEach(err::println);
+        outcome.warnings().forEach(err::println);
+        if (!outcome.errors().isEmpty()) {
+            outcome.errors().forEach(err::println);
+            err.println("refused: the estate found would leave the errors above; nothing written");
+            err.flush();
+            return 1;
         }
-        o.println(found.nodes() + " node(s) in Prometheus; " + report.summary());
+        o.println(found.nodes() + " node(s) in Prometheus; " + outcome.report().summary());
         if (dryRun) {
-            o.print(session.diff());
-        } else {
-            session.save().forEach(f -> o.println("wrote " + root.relativize(f)));
+            o.print(outcome.diff());
         }
+        Path root = out.toAbsolutePath().normalize();
+        outcome.written().forEach(f -> o.println("wrote " + root.relativize(f)));
         o.flush();
         err.flush();
         return 0;
-    }
-
-    private String appYaml(Discovery.Levels levels) {
-        StringBuilder b =
-                new StringBuilder(
-                                "# Written by rackscope-desktop discover: the Prometheus it asked and the labels it read.\n")
-                        .append("telemetry:\n  prometheus_url: ")
-                        .append(url)
-                        .append("\n  identity_label: ")
-                        .append(identity)
-                        .append('\n');
-        if (levels.rack().label() != null && levels.rack().pattern() == null) {
-            b.append("  rack_label: ").append(levels.rack().label()).append('\n');
-        }
-        if (levels.device() != null
-                && levels.device().label() != null
-                && levels.device().pattern() == null) {
-            b.append("  chassis_label: ").append(levels.device().label()).append('\n');
-        }
-        return b.toString();
     }
 }
