@@ -92,14 +92,22 @@ public final class Main implements Callable<Integer> {
         if (resetSettings && !UserSettings.resetForUser()) {
             System.err.println("the saved settings could not be removed; opening with them");
         }
-        DesktopApp.open(
+        LaunchOptions launch =
                 new LaunchOptions(
                         ConfigLocation.resolve(config),
                         kiosk,
                         screen == null ? -1 : screen,
                         prometheus,
                         null,
-                        view));
+                        view);
+        // no configuration anywhere and nothing asked of the window: the first run finds one
+        boolean firstRun =
+                config == null
+                        && !kiosk
+                        && prometheus == null
+                        && view == null
+                        && ConfigLocation.found().isEmpty();
+        DesktopApp.open(launch, firstRun ? ConfigLocation.userDirectory() : null);
         return 0;
     }
 

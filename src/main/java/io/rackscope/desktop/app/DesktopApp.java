@@ -3,6 +3,9 @@ package io.rackscope.desktop.app;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.ui.Theme;
+import io.rackscope.desktop.ui.firstrun.FirstRunView;
+import io.rackscope.desktop.ui.firstrun.FirstRunViewModel;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
@@ -21,8 +24,16 @@ public final class DesktopApp extends Application {
     private static LaunchOptions options;
     private WindowSessions sessions;
 
-    public static void open(LaunchOptions launch) {
+    private static Path firstRun;
+
+    /**
+     * Opens the window on {@code launch}'s configuration; {@code firstRunDirectory} not null: first
+     * the first run, which finds an estate in Prometheus and writes it there (or opens the bundled
+     * demo when asked).
+     */
+    public static void open(LaunchOptions launch, Path firstRunDirectory) {
         options = launch;
+        firstRun = firstRunDirectory;
         Application.launch(DesktopApp.class);
     }
 
@@ -35,6 +46,25 @@ public final class DesktopApp extends Application {
         stage.getIcons().add(new Image(icon()));
         stage.setScene(scene);
         stage.show();
+        if (firstRun != null) {
+            FirstRunViewModel model =
+                    new FirstRunViewModel(
+                            new FirstRunService(),
+                            Platform::runLater,
+                            firstRun,
+                            dir -> {
+                                options = LaunchOptions.of(dir, false);
+                                load(stage, scene, loading);
+                            });
+            scene.setRoot(new FirstRunView(model, () -> load(stage, scene, loading)).node());
+            return;
+        }
+        load(stage, scene, loading);
+    }
+
+    private void load(Stage stage, Scene scene, Label loading) {
+        loading.setText("Loading " + options.config() + " …");
+        scene.setRoot(new StackPane(loading));
         CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
                 .thenAccept(cfg -> Platform.runLater(() -> show(stage, scene, cfg)))
                 .exceptionally(

@@ -24,6 +24,21 @@ public final class ConfigLocation {
         return bundled();
     }
 
+    /**
+     * A configuration of this machine or user ({@code /etc}, {@code ~/.config}), if there is one.
+     */
+    public static java.util.Optional<Path> found() {
+        return candidates().stream()
+                .filter(c -> !c.equals(bundled()))
+                .filter(c -> Files.exists(c.resolve("app.yaml")))
+                .findFirst();
+    }
+
+    /** Where a user's own configuration goes: {@code ~/.config/rackscope}. */
+    public static Path userDirectory() {
+        return Path.of(System.getProperty("user.home"), ".config", "rackscope");
+    }
+
     static List<Path> candidates() {
         List<Path> out = new ArrayList<>();
         out.add(Path.of("/etc/rackscope"));

@@ -11,17 +11,13 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.simulator.EstateSimulator;
 import io.rackscope.desktop.simulator.LocalPrometheus;
 import io.rackscope.desktop.simulator.MetricsExporter;
-import io.rackscope.desktop.simulator.Scenario;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import io.rackscope.desktop.topology.Rack;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -37,24 +33,11 @@ class DiscoverIT {
 
     @Test
     void theDemosEstateIsFoundInPrometheusAndItsFirstCycleColoursIt() throws Exception {
-        PrometheusServer.requireBinary("prometheus");
-        RackscopeConfig demo = new ConfigLoader().load(Path.of("config"));
-        EstateSimulator sim = new EstateSimulator(demo, Scenario.NONE, 7, Instant.now());
-        try (MetricsExporter exporter =
-                        new MetricsExporter(sim, "127.0.0.1", 0, Clock.systemUTC());
-                LocalPrometheus prometheus = LocalPrometheus.prepare(null)) {
-            prometheus.start(exporter.address(), 1, Duration.ofSeconds(60));
-            int nodes = demo.topology().instances().size();
-            try (PrometheusClient client =
-                    new PrometheusClient(
-                            demo.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
-                Instant deadline = Instant.now().plusSeconds(60);
-                while (client.query("up").get().series().size() < nodes) {
-                    assertTrue(
-                            Instant.now().isBefore(deadline), "the simulator scraped within 60 s");
-                    Thread.sleep(200);
-                }
-            }
+        try (SimulatedDemo sim = SimulatedDemo.start()) {
+            RackscopeConfig demo = sim.demo;
+            LocalPrometheus prometheus = sim.prometheus;
+            MetricsExporter exporter = sim.exporter;
+            int nodes = sim.nodes();
             Path out = dir.resolve("found");
             CliRun run =
                     CliRun.of(

@@ -183,7 +183,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
-        DesktopApp.open(launch);
+        DesktopApp.open(launch, null);
         if (cleanup != null) {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }

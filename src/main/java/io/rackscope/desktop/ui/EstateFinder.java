@@ -1,0 +1,40 @@
+package io.rackscope.desktop.ui;
+
+import io.rackscope.desktop.arch.Port;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Port of the first run: a Prometheus tried with its credentials, the estate its series describe
+ * previewed, and written as a configuration directory. Everything runs off the FX thread.
+ */
+@Port
+public interface EstateFinder {
+    /** How to reach Prometheus; user and password empty: no basic auth. */
+    record Connection(String url, String user, String password) {}
+
+    /**
+     * Where the nodes are: the metric and its identity label, and each level as {@code =VALUE},
+     * {@code LABEL} or {@code LABEL:REGEX} (device empty: each node a device of its own).
+     */
+    record Placement(
+            String metric,
+            String identity,
+            String site,
+            String room,
+            String aisle,
+            String rack,
+            String device) {}
+
+    /** What the series make: a summary, a few of the devices placed, the nodes not placed. */
+    record Preview(String summary, List<String> sample, List<String> notPlaced) {}
+
+    /** "Prometheus answers: 1,757 series of up"; fails with what went wrong, said plainly. */
+    CompletableFuture<String> test(Connection c, String metric);
+
+    CompletableFuture<Preview> preview(Connection c, Placement p);
+
+    /** Writes the estate into {@code dir}; completes with the directory written. */
+    CompletableFuture<Path> write(Connection c, Placement p, Path dir);
+}

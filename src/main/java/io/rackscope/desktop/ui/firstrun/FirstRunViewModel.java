@@ -1,0 +1,133 @@
+package io.rackscope.desktop.ui.firstrun;
+
+import io.rackscope.desktop.ui.EstateFinder;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The first run: where Prometheus is (tried with its credentials), how its series place the nodes
+ * (previewed), and where the configuration is written; then the window opens on it. The only class
+ * of the feature that talks to the service, through {@link EstateFinder}.
+ */
+public final class FirstRunViewModel {
+    private final EstateFinder finder;
+    private final Executor fx;
+    private final Consumer<Path> written;
+
+    final StringProperty url = new SimpleStringProperty("http://127.0.0.1:9090");
+    final StringProperty user = new SimpleStringProperty("");
+    final StringProperty password = new SimpleStringProperty("");
+    final StringProperty metric = new SimpleStringProperty("up");
+    final StringProperty identity = new SimpleStringProperty("instance");
+    final StringProperty site = new SimpleStringProperty("=site1");
+    final StringProperty room = new SimpleStringProperty("=room1");
+    final StringProperty aisle = new SimpleStringProperty("=a01");
+    final StringProperty rack = new SimpleStringProperty("rack_id");
+    final StringProperty device = new SimpleStringProperty("");
+    final StringProperty directory;
+    final BooleanProperty ready = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    /** {@code written}: called on the FX thread with the directory, once written. */
+    public FirstRunViewModel(
+            EstateFinder finder, Executor fx, Path directory, Consumer<Path> written) {
+        this.finder = finder;
+        this.fx = fx;
+        this.written = written;
+        this.directory = new SimpleStringProperty(directory.toString());
+    }
+
+    /** What the connection test said (or why it failed). */
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** The preview of the estate (or why there is none). */
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** A question is out: the buttons wait. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    private EstateFinder.Connection conn() {
+        return new EstateFinder.Connection(url.get().trim(), user.get(), password.get());
+    }
+
+    private EstateFinder.Placement placement() {
+        return new EstateFinder.Placement(
+                metric.get().trim(),
+                identity.get().trim(),
+                site.get().trim(),
+                room.get().trim(),
+                aisle.get().trim(),
+                rack.get().trim(),
+                device.get().trim());
+    }
+
+    public void test() {
+        run(finder.test(conn(), metric.get().trim()), connection::set, connection);
+    }
+
+    public void preview() {
+        run(
+                finder.preview(conn(), placement()),
+                p -> {
+                    StringBuilder b = new StringBuilder(p.summary()).append("\n\n");
+                    p.sample().forEach(l -> b.append(l).append('\n'));
+                    if (!p.notPlaced().isEmpty()) {
+                        b.append("\nNot placed:\n");
+                        p.notPlaced().forEach(l -> b.append(l).append('\n'));
+                    }
+                    preview.set(b.toString());
+                    ready.set(true);
+                },
+                preview);
+    }
+
+    public void write() {
+        run(
+                finder.write(conn(), placement(), Path.of(directory.get().trim())),
+                dir -> {
+                    preview.set("Written to " + dir + "; opening it…");
+                    written.accept(dir);
+                },
+                preview);
+    }
+
+    private <T> void run(CompletableFuture<T> work, Consumer<T> done, ReadOnlyStringWrapper says) {
+        busy.set(true);
+        says.set("asking…");
+        work.whenComplete(
+                (v, e) ->
+                        fx.execute(
+                                () -> {
+                                    busy.set(false);
+                                    if (e != null) {
+                                        Throwable t =
+                                                e instanceof CompletionException
+                                                                && e.getCause() != null
+                                                        ? e.getCause()
+                                                        : e;
+                                        says.set("Failed: " + t.getMessage());
+                                    } else {
+                                        done.accept(v);
+                                    }
+                                }));
+    }
+}
