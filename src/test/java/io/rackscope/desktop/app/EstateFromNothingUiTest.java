@@ -299,6 +299,11 @@ class EstateFromNothingUiTest {
     }
 
     private void shot(FxRobot robot, String name) throws Exception {
+        shot(stage, name);
+    }
+
+    /** {@code stage}'s scene, as drawn, to {@code target/visual/NAME.png}. */
+    static void shot(Stage stage, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Files.createDirectories(Path.of("target", "visual"));
         javafx.scene.image.WritableImage image =

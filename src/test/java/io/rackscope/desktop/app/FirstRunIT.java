@@ -151,13 +151,6 @@ class FirstRunIT {
     }
 
     private void shot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(Path.of("target", "visual"));
-        javafx.scene.image.WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        javax.imageio.ImageIO.write(
-                javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),
-                "png",
-                Path.of("target", "visual", name + ".png").toFile());
+        EstateFromNothingUiTest.shot(stage, name);
     }
 }
