@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
             EditCommand.EditDevice.class,
             EditCommand.AddDeviceTemplate.class,
             EditCommand.MoveAisle.class,
+            EditCommand.Template.class,
             EditCommand.SetLayout.class,
             EditCommand.AddStandaloneRack.class,
             EditCommand.Rename.class,
@@ -481,6 +482,64 @@ public final class EditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return edit.run(spec, e -> e.addDeviceTemplate(id, name, type, u, rows, cols, checks));
+        }
+    }
+
+    @Command(
+            name = "template",
+            mixinStandardHelpOptions = true,
+            description =
+                    "A device, rack or component template: used-by lists what uses it (writes"
+                            + " nothing); delete is refused while anything does, naming it; rename --to"
+                            + " NEW changes its id and every reference to it.")
+    static final class Template implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "used-by|delete|rename")
+        String action;
+
+        @Parameters(index = "1", paramLabel = "device|rack|component")
+        String kind;
+
+        @Parameters(index = "2", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--to", paramLabel = "NEW", description = "rename: the new id")
+        String to;
+
+        @Override
+        public Integer call() {
+            io.rackscope.desktop.edit.TemplateEdits.Kind k;
+            try {
+                k = io.rackscope.desktop.edit.TemplateEdits.Kind.parse(kind);
+            } catch (EditRefused e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return switch (action) {
+                case "used-by" -> {
+                    RackscopeConfig cfg = new ConfigLoader().load(edit.root());
+                    PrintWriter out = spec.commandLine().getOut();
+                    new EstateEdits(new EditSession(edit.root()), cfg)
+                            .templates()
+                            .usedBy(k, id)
+                            .forEach(out::println);
+                    out.flush();
+                    yield 0;
+                }
+                case "delete" -> edit.run(spec, e -> e.templates().delete(k, id));
+                case "rename" -> {
+                    if (to == null) {
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(), "rename needs --to NEW");
+                    }
+                    yield edit.run(spec, e -> e.templates().rename(k, id, to));
+                }
+                default ->
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(), "the action is used-by, delete or rename");
+            };
         }
     }
 

@@ -3,13 +3,9 @@ package io.rackscope.desktop.edit;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -145,46 +141,20 @@ public final class ComponentEdits {
                 config.templates()
                         .rack(id)
                         .orElseThrow(() -> new EditRefused("no rack template '" + id + "'"));
-        Path loadedRoot = config.paths().root().toAbsolutePath().normalize();
-        Path templates = config.paths().templates().toAbsolutePath().normalize();
-        if (!Files.isDirectory(templates)) {
-            throw new EditRefused("no templates folder to find rack template '" + id + "' in");
-        }
-        try (Stream<Path> files = Files.walk(templates)) {
-            for (Path f :
-                    files.filter(
-                                    p ->
-                                            p.toString().endsWith(".yaml")
-                                                    || p.toString().endsWith(".yml"))
-                            .sorted()
-                            .toList()) {
-                Path real = session.root().resolve(loadedRoot.relativize(f).toString());
-                if (!session.exists(real)) {
-                    continue;
-                }
-                YamlText t = session.yaml(real);
-                if (find(t, id).isPresent()) {
-                    return new Found(real, rt);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new EditRefused("rack template '" + id + "' is not in a file of its own list");
+        Path file =
+                TemplateFiles.find(session, config, "rack_templates", id)
+                        .orElseThrow(
+                                () ->
+                                        new EditRefused(
+                                                "rack template '"
+                                                        + id
+                                                        + "' is not in a rack_templates list of the"
+                                                        + " templates folder"));
+        return new Found(file, rt);
     }
 
     private static Optional<MappingNode> find(YamlText t, String id) {
-        if (t.root().isEmpty() || !(t.root().get() instanceof MappingNode)) {
-            return Optional.empty();
-        }
-        return YamlText.sequence(t.top(), "rack_templates")
-                .flatMap(
-                        list -> {
-                            int i = YamlText.indexOf(list, id);
-                            return i < 0 || !(list.getValue().get(i) instanceof MappingNode m)
-                                    ? Optional.empty()
-                                    : Optional.of(m);
-                        });
+        return TemplateFiles.entry(t, "rack_templates", id);
     }
 
     private static MappingNode node(YamlText t, String id) {

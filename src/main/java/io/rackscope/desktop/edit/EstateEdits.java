@@ -814,6 +814,11 @@ public final class EstateEdits {
         }
     }
 
+    /** Templates where they are used: used by, delete, a new id everywhere. */
+    public TemplateEdits templates() {
+        return new TemplateEdits(session, config, this::real);
+    }
+
     /** Rack components placed on the side rails of rack templates. */
     public ComponentEdits components() {
         return new ComponentEdits(session, config);

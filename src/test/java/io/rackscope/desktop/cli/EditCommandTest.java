@@ -269,4 +269,28 @@ class EditCommandTest {
         assertEquals(
                 2, CliRun.of("edit", "--config", r, "rename", "planet", "x", "--name", "y").code());
     }
+
+    @Test
+    void templatesAreListedByWhatUsesThemRefusedWhileUsedAndRenamedEverywhere() throws IOException {
+        Path root = copy("simple-room");
+        String r = root.toString();
+        CliRun used = edit(root, "template", "used-by", "rack", "simple-42u");
+        assertEquals(0, used.code(), used.err());
+        assertTrue(used.out().contains("rack rack-01\n"), used.out());
+        CliRun refused = edit(root, "template", "delete", "rack", "simple-42u");
+        assertEquals(1, refused.code());
+        assertTrue(
+                refused.err().contains("rack template 'simple-42u' is used by 4: rack rack-01, "),
+                refused.err());
+        assertEquals(
+                0,
+                edit(root, "template", "rename", "rack", "simple-42u", "--to", "lab-42u").code());
+        assertTrue(
+                Files.readString(
+                                root.resolve(
+                                        "topology/datacenters/my-lab/rooms/server-room/aisles/main-aisle/racks/rack-01.yaml"))
+                        .contains("template_id: lab-42u\n"));
+        assertTrue(CliRun.of("check-config", "--config", r).out().contains("0 error(s)"));
+        assertEquals(2, edit(root, "template", "remove", "rack", "x").code());
+    }
 }
