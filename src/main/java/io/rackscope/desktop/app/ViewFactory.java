@@ -112,6 +112,10 @@ public final class ViewFactory {
                                 ctx.clock().getZone(),
                                 Platform::runLater));
             }
+            case LIBRARY ->
+                    new io.rackscope.desktop.ui.library.LibraryView(
+                            new io.rackscope.desktop.ui.library.LibraryViewModel(
+                                    ctx.editing(), ctx.options(), ctx.config()));
             case MAINTENANCE ->
                     new MaintenanceView(
                             new MaintenanceViewModel(

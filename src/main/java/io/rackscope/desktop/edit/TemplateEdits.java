@@ -67,14 +67,19 @@ public final class TemplateEdits {
 
     /** What uses template {@code id}: "rack r01: device srv-01", "rack r07", "rack template t". */
     public List<String> usedBy(Kind kind, String id) {
+        return usedBy(config, kind, id);
+    }
+
+    /** What uses template {@code id} in {@code config}. */
+    public static List<String> usedBy(RackscopeConfig config, Kind kind, String id) {
         List<String> out = new ArrayList<>();
         switch (kind) {
             case DEVICE -> {
-                for (Device d : devicesOf(id)) {
+                for (Device d : devicesOf(config, id)) {
                     out.add("rack " + d.rackKey() + ": device " + d.id());
                 }
             }
-            case RACK -> racksOf(id).forEach(r -> out.add("rack " + r.key()));
+            case RACK -> racksOf(config, id).forEach(r -> out.add("rack " + r.key()));
             case COMPONENT -> {
                 for (RackTemplate t : config.templates().racks().values()) {
                     for (RackTemplate.ComponentRef ref : t.components()) {
@@ -132,14 +137,14 @@ public final class TemplateEdits {
                 file, t.setText(TemplateFiles.entry(t, kind.list, id).orElseThrow(), "id", to));
         switch (kind) {
             case DEVICE -> {
-                for (Device d : devicesOf(id)) {
+                for (Device d : devicesOf(config, id)) {
                     Path f = real.apply(d.file());
                     YamlText r = session.yaml(f);
                     session.write(f, r.setText(deviceNode(f, r, d.id()), "template_id", to));
                 }
             }
             case RACK -> {
-                for (Rack k : racksOf(id)) {
+                for (Rack k : racksOf(config, id)) {
                     Path f = real.apply(k.file());
                     YamlText r = session.yaml(f);
                     session.write(f, r.setText(r.top(), "template_id", to));
@@ -205,13 +210,13 @@ public final class TemplateEdits {
         return m;
     }
 
-    private List<Device> devicesOf(String template) {
+    private static List<Device> devicesOf(RackscopeConfig config, String template) {
         return config.topology().devices().stream()
                 .filter(d -> template.equals(d.templateId()))
                 .toList();
     }
 
-    private List<Rack> racksOf(String template) {
+    private static List<Rack> racksOf(RackscopeConfig config, String template) {
         return config.topology().racks().stream()
                 .filter(r -> template.equals(r.templateId()))
                 .toList();

@@ -20,7 +20,8 @@ public record Place(Kind kind, String id, String highlight) {
         ALERTS,
         WALLBOARD,
         SLURM,
-        MAINTENANCE
+        MAINTENANCE,
+        LIBRARY
     }
 
     public static final Place WORLD = new Place(Kind.WORLD, "", null);
@@ -49,6 +50,7 @@ public record Place(Kind kind, String id, String highlight) {
             case ALERTS -> id.isEmpty() ? "alerts" : "alerts:" + id;
             case SLURM -> "slurm";
             case MAINTENANCE -> "maintenance";
+            case LIBRARY -> "library";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
             default ->
                     kind.name().toLowerCase(Locale.ROOT)
@@ -72,6 +74,9 @@ public record Place(Kind kind, String id, String highlight) {
         }
         if (t.equals("maintenance")) {
             return Optional.of(of(Kind.MAINTENANCE, ""));
+        }
+        if (t.equals("library")) {
+            return Optional.of(of(Kind.LIBRARY, ""));
         }
         if (t.equals("alerts")) {
             return Optional.of(of(Kind.ALERTS, ""));

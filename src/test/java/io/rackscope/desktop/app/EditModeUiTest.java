@@ -471,6 +471,40 @@ class EditModeUiTest {
     }
 
     @Test
+    void aTemplatesIdIsChangedFromTheLibraryAndADeleteWaitsUntilNothingUsesIt(FxRobot robot)
+            throws Exception {
+        open(robot);
+        goTo(robot, "library");
+        robot.clickOn("#edit-toggle");
+        robot.clickOn("Rack templates");
+        javafx.scene.control.TableView<?> racks =
+                robot.lookup("#library-rack").queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> racks.getSelectionModel().select(0));
+        assertEquals(
+                List.of("rack rack-01", "rack rack-02", "rack rack-03", "rack rack-04"),
+                robot.lookup("#library-rack-users")
+                        .queryAs(javafx.scene.control.ListView.class)
+                        .getItems());
+        assertTrue(
+                robot.lookup("#library-rack-delete")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .isDisabled(),
+                "in use: not deleted");
+        EstateFromNothingUiTest.shot(stage, "library-dark-1440");
+        robot.clickOn("#library-rack-rename");
+        robot.interact(
+                () ->
+                        robot.lookup("#edit-field-0")
+                                .queryAs(javafx.scene.control.TextField.class)
+                                .setText("lab-42u"));
+        clickOk(robot);
+        await(() -> summary(robot).startsWith("Edit mode: 5 files changed"), "renamed everywhere");
+        String diff = review(robot);
+        assertTrue(diff.contains("-  - id: simple-42u\n+  - id: lab-42u\n"), diff);
+        assertTrue(diff.contains("-template_id: simple-42u\n+template_id: lab-42u\n"), diff);
+    }
+
+    @Test
     void twoDevicesSelectedAreDeletedTogetherByTheDeleteKey(FxRobot robot) throws Exception {
         open(robot);
         goTo(robot, "rack:rack-01");

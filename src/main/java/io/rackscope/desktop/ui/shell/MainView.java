@@ -200,7 +200,9 @@ public final class MainView {
                                 }
                             });
         }
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        KeyCode[] digits = {
+            KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5
+        };
         for (Map.Entry<String, Place> page : pages().entrySet()) {
             String label = page.getKey();
             int digit = label.charAt(label.length() - 2) - '1';
@@ -222,7 +224,7 @@ public final class MainView {
                     "Alt+Left / Alt+Right\tback / forward",
                     "F5\trefresh now",
                     "Ctrl+E\tEdit mode on or off; Ctrl+Z / Ctrl+Y undo / redo an edit",
-                    "Ctrl+1 .. Ctrl+4\twallboard, alerts table, Slurm, maintenance",
+                    "Ctrl+1 .. Ctrl+5\twallboard, alerts table, Slurm, maintenance, templates",
                     "Ctrl+Q\tquit",
                     "Alert panel\tUp/Down to choose, Enter to open, Menu key or Shift+F10 to"
                             + " acknowledge, Ctrl+C to copy the id",
@@ -484,6 +486,7 @@ public final class MainView {
             out.put("Slurm (Ctrl+3)", Place.of(Place.Kind.SLURM, ""));
         }
         out.put("Maintenance (Ctrl+4)", Place.of(Place.Kind.MAINTENANCE, ""));
+        out.put("Templates (Ctrl+5)", Place.of(Place.Kind.LIBRARY, ""));
         return out;
     }
 
