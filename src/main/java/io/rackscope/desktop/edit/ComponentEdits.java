@@ -16,13 +16,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * is shared by every rack made from it: so is each change.
  */
 public final class ComponentEdits {
-    private static final List<String> LISTS =
-            List.of(
-                    "rack_components",
-                    "components",
-                    "side_components",
-                    "front_components",
-                    "rear_components");
 
     private final EditSession session;
     private final RackscopeConfig config;
@@ -121,7 +114,7 @@ public final class ComponentEdits {
         session.step();
         YamlText t = session.yaml(f.file());
         MappingNode infra = YamlText.mapping(node(t, rackTemplate), "infrastructure").orElseThrow();
-        for (String key : LISTS) {
+        for (String key : TemplateFiles.INFRASTRUCTURE) {
             Optional<SequenceNode> list = YamlText.sequence(infra, key);
             if (list.isPresent()) {
                 int i = list.get().getValue().indexOf(refNode(f, t, ref));
@@ -181,7 +174,7 @@ public final class ComponentEdits {
     private static MappingNode refNode(Found f, YamlText t, RackTemplate.ComponentRef ref) {
         MappingNode infra =
                 YamlText.mapping(node(t, f.rack().id()), "infrastructure").orElseThrow();
-        for (String key : LISTS) {
+        for (String key : TemplateFiles.INFRASTRUCTURE) {
             for (Node n :
                     YamlText.sequence(infra, key).map(SequenceNode::getValue).orElse(List.of())) {
                 if (n instanceof MappingNode c) {

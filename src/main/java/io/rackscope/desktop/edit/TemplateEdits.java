@@ -46,14 +46,6 @@ public final class TemplateEdits {
         }
     }
 
-    private static final List<String> INFRASTRUCTURE =
-            List.of(
-                    "rack_components",
-                    "components",
-                    "side_components",
-                    "front_components",
-                    "rear_components");
-
     private final EditSession session;
     private final RackscopeConfig config;
     private final UnaryOperator<Path> real;
@@ -189,7 +181,7 @@ public final class TemplateEdits {
                                         : java.util.stream.Stream.empty())
                 .flatMap(
                         infra ->
-                                INFRASTRUCTURE.stream()
+                                TemplateFiles.INFRASTRUCTURE.stream()
                                         .flatMap(k -> YamlText.sequence(infra, k).stream()))
                 .flatMap(seq -> seq.getValue().stream())
                 .filter(c -> c instanceof MappingNode)

@@ -16,6 +16,15 @@ import org.yaml.snakeyaml.nodes.MappingNode;
  * now.
  */
 final class TemplateFiles {
+    /** The lists of a rack template's {@code infrastructure} that hold component references. */
+    static final List<String> INFRASTRUCTURE =
+            List.of(
+                    "rack_components",
+                    "components",
+                    "side_components",
+                    "front_components",
+                    "rear_components");
+
     private TemplateFiles() {}
 
     /** The files of the templates folder, in the session's directory (made ones included). */

@@ -60,6 +60,28 @@ class EditModeUiTest {
         if (sessions != null) {
             robot.interact(() -> sessions.close());
         }
+        forgetFiredEvents(robot);
+    }
+
+    /**
+     * TestFX keeps every event fired while a test runs, and an event keeps its target: every window
+     * the edits opened would stay in the heap of the test JVM. Not the app's: dropped here.
+     */
+    static void forgetFiredEvents(FxRobot robot) {
+        robot.interact(
+                () -> {
+                    try {
+                        java.lang.reflect.Field fired =
+                                org.testfx.api.FxToolkitContext.class.getDeclaredField(
+                                        "firedEvents");
+                        fired.setAccessible(true);
+                        ((org.testfx.service.support.FiredEvents)
+                                        fired.get(org.testfx.api.FxToolkit.toolkitContext()))
+                                .clearEvents();
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     Path open(FxRobot robot) throws IOException, InterruptedException {
@@ -191,6 +213,43 @@ class EditModeUiTest {
                         floor().tileOf("rack-01").getMinX() < floor().tileOf("rack-04").getMinX()
                                 && summary(robot).equals("Edit mode: no unsaved change"),
                 "undone: rack-04 back at the end");
+    }
+
+    @Test
+    void windowsOpenedAgainOnEditsDoNotPileUp(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#edit-toggle");
+        List<java.lang.ref.WeakReference<DesktopSession>> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            seen.add(new java.lang.ref.WeakReference<>(session()));
+            dragRack04BeforeRack01(robot);
+            await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the move shown");
+            seen.add(new java.lang.ref.WeakReference<>(session()));
+            robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+            await(() -> summary(robot).equals("Edit mode: no unsaved change"), "undone");
+        }
+        robot.moveTo(floor().screenCentreOf("rack-02")).moveBy(5, 5);
+        // TestFX keeps every event fired in the test, and an event keeps its target: not the app's
+        forgetFiredEvents(robot);
+        // every window but the one shown is closed: the collector is asked until at most one of
+        // them is left (JavaFX keeps the node a tooltip was last shown for until the next), or 10 s
+        Instant deadline = Instant.now().plusSeconds(10);
+        java.util.function.IntSupplier alive =
+                () ->
+                        (int)
+                                seen.stream()
+                                        .filter(w -> w.get() != null && w.get() != session())
+                                        .count();
+        while (alive.getAsInt() > 1 && Instant.now().isBefore(deadline)) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        if (alive.getAsInt() > 1 && System.getProperty("leak.dump") != null) {
+            java.lang.management.ManagementFactory.getPlatformMXBean(
+                            com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(System.getProperty("leak.dump"), true);
+        }
+        assertTrue(alive.getAsInt() <= 1, alive.getAsInt() + " of 8 closed windows still held");
     }
 
     @Test

@@ -52,6 +52,7 @@ class EstateFromNothingUiTest {
         if (sessions != null) {
             robot.interact(() -> sessions.close());
         }
+        EditModeUiTest.forgetFiredEvents(robot);
     }
 
     DesktopSession session() {

@@ -53,14 +53,14 @@ public final class LibraryView implements PlaceView {
         table.getItems().setAll(model.rows(kind));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ListView<String> users = new ListView<>();
-        users.setId("library-" + k + "-users");
+        users.setId(String.join("-", "library", k, "users"));
         users.setPrefWidth(360);
         Label usersTitle = new Label("Used by");
         usersTitle.getStyleClass().add("subtitle");
         Button rename = new Button("Change id…");
-        rename.setId("library-" + k + "-rename");
+        rename.setId(String.join("-", "library", k, "rename"));
         Button delete = new Button("Delete…");
-        delete.setId("library-" + k + "-delete");
+        delete.setId(String.join("-", "library", k, "delete"));
         Label why = new Label();
         why.getStyleClass().add("muted");
         why.setWrapText(true);

@@ -162,43 +162,43 @@ public final class MainView {
 
     /** Keyboard shortcuts live on the scene: Alt+Left/Right, Ctrl+K, F5. */
     public void install(Scene scene) {
-        scene.getAccelerators()
-                .put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), shell::back);
-        scene.getAccelerators()
-                .put(
-                        new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
-                        shell::forward);
-        scene.getAccelerators()
-                .put(
-                        new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                            search.requestFocus();
-                            search.selectAll();
-                        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), shell::refreshNow);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> shortcuts(scene));
+        accelerator(
+                scene, new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), shell::back);
+        accelerator(
+                scene,
+                new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
+                shell::forward);
+        accelerator(
+                scene,
+                new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    search.requestFocus();
+                    search.selectAll();
+                });
+        accelerator(scene, new KeyCodeCombination(KeyCode.F5), shell::refreshNow);
+        accelerator(scene, new KeyCodeCombination(KeyCode.F1), () -> shortcuts(scene));
         if (edit != null) {
             EditViewModel e = edit;
-            scene.getAccelerators()
-                    .put(
-                            new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                            e::toggle);
-            scene.getAccelerators()
-                    .put(
-                            new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
-                            () -> {
-                                if (e.editingProperty().get()) {
-                                    e.undo();
-                                }
-                            });
-            scene.getAccelerators()
-                    .put(
-                            new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
-                            () -> {
-                                if (e.editingProperty().get()) {
-                                    e.redo();
-                                }
-                            });
+            accelerator(
+                    scene,
+                    new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                    e::toggle);
+            accelerator(
+                    scene,
+                    new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                    () -> {
+                        if (e.editingProperty().get()) {
+                            e.undo();
+                        }
+                    });
+            accelerator(
+                    scene,
+                    new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+                    () -> {
+                        if (e.editingProperty().get()) {
+                            e.redo();
+                        }
+                    });
         }
         KeyCode[] digits = {
             KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5
@@ -206,13 +206,31 @@ public final class MainView {
         for (Map.Entry<String, Place> page : pages().entrySet()) {
             String label = page.getKey();
             int digit = label.charAt(label.length() - 2) - '1';
-            scene.getAccelerators()
-                    .put(
-                            new KeyCodeCombination(digits[digit], KeyCombination.SHORTCUT_DOWN),
-                            () -> shell.go(page.getValue()));
+            accelerator(
+                    scene,
+                    new KeyCodeCombination(digits[digit], KeyCombination.SHORTCUT_DOWN),
+                    () -> shell.go(page.getValue()));
         }
         toasts = new Toasts(shell, scene.getWindow());
-        scene.windowProperty().addListener((o, a, w) -> toasts = new Toasts(shell, w));
+        installedOn = scene;
+        windowChanged = (o, a, w) -> toasts = new Toasts(shell, w);
+        scene.windowProperty().addListener(windowChanged);
+    }
+
+    /**
+     * The scene outlives this view (the window opens again on each edit): what is put on it is
+     * taken off again by {@link #dispose()}, so that nothing of an old window stays reachable.
+     */
+    private Scene installedOn;
+
+    private final Map<javafx.scene.input.KeyCombination, Runnable> accelerators =
+            new java.util.HashMap<>();
+
+    private javafx.beans.value.ChangeListener<javafx.stage.Window> windowChanged;
+
+    private void accelerator(Scene scene, javafx.scene.input.KeyCombination keys, Runnable action) {
+        scene.getAccelerators().put(keys, action);
+        accelerators.put(keys, action);
     }
 
     /** Every key the window knows, for F1. */
@@ -645,6 +663,11 @@ public final class MainView {
 
     /** Stops the clock and detaches the current view and the panel: the window is closing. */
     public void dispose() {
+        if (installedOn != null) {
+            installedOn.windowProperty().removeListener(windowChanged);
+            accelerators.forEach((k, r) -> installedOn.getAccelerators().remove(k, r));
+            installedOn = null;
+        }
         clock.stop();
         if (timeControl != null) {
             timeControl.dispose();
