@@ -102,10 +102,15 @@ final class FirstRunService implements EstateFinder {
                     }
                     FoundEstate.Outcome o =
                             FoundEstate.write(dir, connection(c), request(p), found, true);
-                    if (!o.errors().isEmpty()) {
+                    if (!o.written().errors().isEmpty()) {
                         throw new CompletionException(
                                 new IllegalStateException(
-                                        "not written: " + String.join("; ", o.errors())));
+                                        "not written: "
+                                                + String.join(
+                                                        "; ",
+                                                        o.written().errors().stream()
+                                                                .map(Object::toString)
+                                                                .toList())));
                     }
                     return dir;
                 });

@@ -133,21 +133,13 @@ public final class DiscoverCommand implements Callable<Integer> {
             return 1;
         }
         outcome.report().problems().forEach(err::println);
-        outcome.warnings().forEach(err::println);
-        if (!outcome.errors().isEmpty()) {
-            outcome.errors().forEach(err::println);
-            err.println("refused: the estate found would leave the errors above; nothing written");
-            err.flush();
-            return 1;
-        }
-        o.println(found.nodes() + " node(s) in Prometheus; " + outcome.report().summary());
-        if (dryRun) {
-            o.print(outcome.diff());
-        }
-        Path root = out.toAbsolutePath().normalize();
-        outcome.written().forEach(f -> o.println("wrote " + root.relativize(f)));
-        o.flush();
-        err.flush();
-        return 0;
+        return EditCommand.report(
+                o,
+                err,
+                out.toAbsolutePath().normalize(),
+                outcome.written(),
+                dryRun,
+                found.nodes() + " node(s) in Prometheus; " + outcome.report().summary(),
+                "the estate found");
     }
 }

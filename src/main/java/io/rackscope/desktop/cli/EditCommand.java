@@ -89,29 +89,51 @@ public final class EditCommand implements Callable<Integer> {
         EditSession session = new EditSession(root);
         try {
             edit.accept(new EstateEdits(session, before));
-            try (EditCheck check = EditCheck.of(session, before)) {
-                check.warnings().forEach(w -> err.println(w));
-                if (!check.errors().isEmpty()) {
-                    check.errors().forEach(e -> err.println(e));
-                    err.println("refused: the edit would leave the errors above; nothing written");
-                    err.flush();
-                    return 1;
-                }
-            }
-            if (dryRun) {
-                out.print(session.diff());
-                out.flush();
-                return 0;
-            }
-            List<Path> written = session.save();
-            written.forEach(f -> out.println("wrote " + root.relativize(f)));
-            out.flush();
-            return 0;
+            return report(
+                    out,
+                    err,
+                    root,
+                    EditCheck.conclude(session, before, !dryRun),
+                    dryRun,
+                    null,
+                    "the edit");
         } catch (EditRefused e) {
             err.println("refused: " + e.describe(root));
             err.flush();
             return 1;
         }
+    }
+
+    /**
+     * Prints what writing did or would do ({@code header} first, when not null): the loader's
+     * warnings; its errors and the refusal (1); else the diff ({@code dryRun}) or the files
+     * written.
+     */
+    static int report(
+            PrintWriter out,
+            PrintWriter err,
+            Path root,
+            EditCheck.Outcome o,
+            boolean dryRun,
+            String header,
+            String what) {
+        o.warnings().forEach(err::println);
+        if (!o.errors().isEmpty()) {
+            o.errors().forEach(err::println);
+            err.println("refused: " + what + " would leave the errors above; nothing written");
+            err.flush();
+            return 1;
+        }
+        if (header != null) {
+            out.println(header);
+        }
+        if (dryRun) {
+            out.print(o.diff());
+        }
+        o.written().forEach(f -> out.println("wrote " + root.relativize(f)));
+        out.flush();
+        err.flush();
+        return 0;
     }
 
     @Command(

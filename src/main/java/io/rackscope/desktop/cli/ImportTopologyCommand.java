@@ -120,24 +120,13 @@ public final class ImportTopologyCommand implements Callable<Integer> {
             return 1;
         }
         report.problems().forEach(err::println);
-        try (EditCheck check = EditCheck.of(session, before)) {
-            check.warnings().forEach(err::println);
-            if (!check.errors().isEmpty()) {
-                check.errors().forEach(err::println);
-                err.println("refused: the import would leave the errors above; nothing written");
-                err.flush();
-                return 1;
-            }
-        }
-        out.println(report.summary());
-        if (dryRun) {
-            out.print(session.diff());
-        } else {
-            List<Path> written = session.save();
-            written.forEach(f -> out.println("wrote " + root.relativize(f)));
-        }
-        out.flush();
-        err.flush();
-        return 0;
+        return EditCommand.report(
+                out,
+                err,
+                root,
+                EditCheck.conclude(session, before, !dryRun),
+                dryRun,
+                report.summary(),
+                "the import");
     }
 }

@@ -84,6 +84,26 @@ public final class EditCheck implements AutoCloseable {
         }
     }
 
+    /** What writing a session did, or would do: the loader's new problems, the diff, the files. */
+    public record Outcome(
+            List<Diagnostic> errors, List<Diagnostic> warnings, String diff, List<Path> written) {}
+
+    /**
+     * The session's files checked by the loader, then written when {@code write} and there is no
+     * new error (refused as {@link EditSession#save} refuses).
+     */
+    public static Outcome conclude(EditSession session, RackscopeConfig before, boolean write) {
+        List<Diagnostic> errors;
+        List<Diagnostic> warnings;
+        try (EditCheck check = of(session, before)) {
+            errors = check.errors();
+            warnings = check.warnings();
+        }
+        String diff = session.diff();
+        List<Path> written = write && errors.isEmpty() ? session.save() : List.of();
+        return new Outcome(errors, warnings, diff, written);
+    }
+
     /** New errors: a save is refused while there is one. */
     public List<Diagnostic> errors() {
         return errors;

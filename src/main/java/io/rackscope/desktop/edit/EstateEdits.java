@@ -7,6 +7,7 @@ import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.RackRoom;
 import io.rackscope.desktop.topology.RackTemplate;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
@@ -580,8 +581,19 @@ public final class EstateEdits {
      * which do not count).
      */
     private void checkRoom(Rack rack, Path file, Slot slot, java.util.Set<String> moving) {
-        String side = slot.face().name().toLowerCase(Locale.ROOT);
-        if (slot.from() < 1 || slot.to() > rack.uHeight()) {
+        Optional<RackRoom.Obstacle> in =
+                RackRoom.obstacle(
+                        rack,
+                        this::height,
+                        slot.from(),
+                        slot.to() - slot.from() + 1,
+                        slot.face(),
+                        moving);
+        if (in.isEmpty()) {
+            return;
+        }
+        Device d = in.get().device();
+        if (d == null) {
             throw new EditRefused(
                     file,
                     0,
@@ -595,34 +607,21 @@ public final class EstateEdits {
                             + rack.uHeight()
                             + ")");
         }
-        for (Device d : rack.devices()) {
-            if (moving.contains(d.key())) {
-                continue;
-            }
-            Slot there =
-                    new Slot(
-                            rack.key(),
-                            d.face(),
-                            d.uPosition(),
-                            d.uPosition() + height(d.templateId()) - 1);
-            if (there.overlaps(slot)) {
-                throw new EditRefused(
-                        real(d.file()),
-                        d.line(),
-                        "a collision at U "
-                                + Math.max(slot.from(), there.from())
-                                + " on the "
-                                + side
-                                + " of rack "
-                                + rack.id()
-                                + ": '"
-                                + d.id()
-                                + "' is at U "
-                                + there.from()
-                                + "-"
-                                + there.to());
-            }
-        }
+        throw new EditRefused(
+                real(d.file()),
+                d.line(),
+                "a collision at U "
+                        + Math.max(slot.from(), in.get().from())
+                        + " on the "
+                        + slot.face().name().toLowerCase(Locale.ROOT)
+                        + " of rack "
+                        + rack.id()
+                        + ": '"
+                        + d.id()
+                        + "' is at U "
+                        + in.get().from()
+                        + "-"
+                        + in.get().to());
     }
 
     // ---- devices: editing ----
@@ -662,31 +661,9 @@ public final class EstateEdits {
 
     /** A device's nodes as a person would type them: one name, a range pattern, or a list. */
     public static String instanceText(Device d) {
-        List<String> ids = d.instances().stream().map(i -> i.instanceId()).toList();
-        if (ids.size() <= 1) {
-            return ids.isEmpty() ? "" : ids.get(0);
-        }
-        java.util.regex.Matcher first = NUMBERED.matcher(ids.get(0));
-        if (first.matches()) {
-            String prefix = first.group(1);
-            String digits = first.group(2);
-            String suffix = first.group(3);
-            long n = Long.parseLong(digits);
-            boolean run = true;
-            for (int i = 1; i < ids.size() && run; i++) {
-                String expected =
-                        prefix + String.format("%0" + digits.length() + "d", n + i) + suffix;
-                run = ids.get(i).equals(expected);
-            }
-            if (run) {
-                String last = String.format("%0" + digits.length() + "d", n + ids.size() - 1);
-                return prefix + "[" + digits + "-" + last + "]" + suffix;
-            }
-        }
-        return String.join(", ", ids);
+        return io.rackscope.desktop.config.Ids.compact(
+                d.instances().stream().map(i -> i.instanceId()).toList());
     }
-
-    private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)(\\D*)");
 
     /** The YAML of a typed instance: a list when it names several apart, else a string. */
     private static String instanceYaml(String typed) {

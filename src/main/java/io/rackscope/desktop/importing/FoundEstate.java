@@ -1,7 +1,6 @@
 package io.rackscope.desktop.importing;
 
 import io.rackscope.desktop.config.ConfigLoader;
-import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EditCheck;
 import io.rackscope.desktop.edit.EditSession;
@@ -57,14 +56,9 @@ public final class FoundEstate {
     /** What to ask and how to place it. */
     public record Request(String metric, String identity, Discovery.Levels levels) {}
 
-    /** What writing it did, or would do: the diff, and what the loader said of the result. */
+    /** What writing it did, or would do: what was found, imported, and the loader's verdict. */
     public record Outcome(
-            Discovery.Found found,
-            TopologyImport.Report report,
-            List<String> errors,
-            List<String> warnings,
-            String diff,
-            List<Path> written) {}
+            Discovery.Found found, TopologyImport.Report report, EditCheck.Outcome written) {}
 
     private FoundEstate() {}
 
@@ -124,18 +118,11 @@ public final class FoundEstate {
         try (TopologyImport im = new TopologyImport(session, before)) {
             report = im.apply(found.rows(), List.of(), templates);
         }
-        List<String> errors;
-        List<String> warnings;
-        try (EditCheck check = EditCheck.of(session, before)) {
-            errors = check.errors().stream().map(Diagnostic::toString).toList();
-            warnings = check.warnings().stream().map(Diagnostic::toString).toList();
-        }
-        String diff = session.diff();
-        List<Path> written = write && errors.isEmpty() ? session.save() : List.of();
-        if (!written.isEmpty() && !c.password().isEmpty()) {
+        EditCheck.Outcome done = EditCheck.conclude(session, before, write);
+        if (!done.written().isEmpty() && !c.password().isEmpty()) {
             ownerOnly(dir.resolve(PASSWORD_FILE));
         }
-        return new Outcome(found, report, errors, warnings, diff, written);
+        return new Outcome(found, report, done);
     }
 
     static final String PASSWORD_FILE = "secrets/prometheus-password";

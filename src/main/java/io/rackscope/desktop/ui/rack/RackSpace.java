@@ -1,8 +1,10 @@
 package io.rackscope.desktop.ui.rack;
 
+import io.rackscope.desktop.config.Ids;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.Face;
 import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.RackRoom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,8 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The U of a rack's faces as the editors see them: what is used, whether a device of some height
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  * lands when pasted or moved together, and the nodes a copy could be given.
  */
 final class RackSpace {
-    private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)(\\D*)");
-
     private final Rack rack;
     private final ToIntFunction<String> heightOf;
 
@@ -55,29 +53,25 @@ final class RackSpace {
      * can ({@code moving}: devices that leave, which do not count).
      */
     Optional<String> refusal(int u, int height, Face face, Set<String> moving) {
-        int top = u + height - 1;
-        if (u < 1 || top > rack.uHeight()) {
-            return Optional.of(
-                    "U " + u + "-" + top + " is outside the rack (1-" + rack.uHeight() + ")");
-        }
-        for (Device d : rack.devices()) {
-            int dTop = d.uPosition() + height(d) - 1;
-            if (d.face() == face
-                    && !moving.contains(d.key())
-                    && d.uPosition() <= top
-                    && u <= dTop) {
-                return Optional.of(
-                        "'"
-                                + d.id()
-                                + "' is at U "
-                                + d.uPosition()
-                                + "-"
-                                + dTop
-                                + " of the "
-                                + face.name().toLowerCase(Locale.ROOT));
-            }
-        }
-        return Optional.empty();
+        return RackRoom.obstacle(rack, heightOf, u, height, face, moving)
+                .map(
+                        o ->
+                                o.device() == null
+                                        ? "U "
+                                                + u
+                                                + "-"
+                                                + (u + height - 1)
+                                                + " is outside the rack (1-"
+                                                + rack.uHeight()
+                                                + ")"
+                                        : "'"
+                                                + o.device().id()
+                                                + "' is at U "
+                                                + o.from()
+                                                + "-"
+                                                + o.to()
+                                                + " of the "
+                                                + face.name().toLowerCase(Locale.ROOT));
     }
 
     /** Where one device of a group lands. */
@@ -110,28 +104,22 @@ final class RackSpace {
      */
     static String nextInstances(Device source, Set<String> taken) {
         int n = source.instances().size();
-        if (n == 0) {
+        Optional<Ids.Numbered> like =
+                n == 0 ? Optional.empty() : Ids.numbered(source.instances().get(0).instanceId());
+        if (like.isEmpty()) {
             return "";
         }
-        Matcher m = NUMBERED.matcher(source.instances().get(0).instanceId());
-        if (!m.matches()) {
-            return "";
-        }
-        String prefix = m.group(1);
-        String suffix = m.group(3);
-        int width = m.group(2).length();
         long max = 0;
         for (String id : taken) {
-            Matcher t = NUMBERED.matcher(id);
-            if (t.matches() && t.group(1).equals(prefix) && t.group(3).equals(suffix)) {
-                max = Math.max(max, Long.parseLong(t.group(2)));
+            Optional<Ids.Numbered> t = Ids.numbered(id);
+            if (t.isPresent() && t.get().sameFamily(like.get())) {
+                max = Math.max(max, t.get().number());
             }
         }
-        String first = String.format("%0" + width + "d", max + 1);
-        if (n == 1) {
-            return prefix + first + suffix;
+        List<String> next = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            next.add(like.get().with(max + i));
         }
-        String last = String.format("%0" + width + "d", max + n);
-        return prefix + "[" + first + "-" + last + "]" + suffix;
+        return Ids.compact(next);
     }
 }
