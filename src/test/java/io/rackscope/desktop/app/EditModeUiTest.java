@@ -549,7 +549,26 @@ class EditModeUiTest {
                         .queryAs(javafx.scene.control.Button.class)
                         .isDisabled(),
                 "in use: not deleted");
-        EstateFromNothingUiTest.shot(stage, "library-dark-1440");
+        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}}) {
+            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+                robot.interact(
+                        () -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            session().context().options().themeProperty().set(theme);
+                        });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                String name =
+                        "library-"
+                                + theme.name().toLowerCase(java.util.Locale.ROOT)
+                                + "-"
+                                + size[0];
+                EstateFromNothingUiTest.shot(stage, name);
+                Node rename = robot.lookup("#library-rack-rename").query();
+                javafx.geometry.Bounds b = rename.localToScene(rename.getBoundsInLocal());
+                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
+            }
+        }
         robot.clickOn("#library-rack-rename");
         robot.interact(
                 () ->

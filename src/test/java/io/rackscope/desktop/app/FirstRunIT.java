@@ -120,6 +120,23 @@ class FirstRunIT {
                                             .queryAs(TextArea.class)
                                             .getText());
             shot(robot, "first-run-preview");
+            for (int[] size : new int[][] {{1920, 1080}, {1440, 900}}) {
+                for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+                    robot.interact(
+                            () -> {
+                                stage.setWidth(size[0]);
+                                stage.setHeight(size[1]);
+                                theme.applyTo(stage.getScene());
+                            });
+                    shot(
+                            robot,
+                            "first-run-"
+                                    + theme.name().toLowerCase(java.util.Locale.ROOT)
+                                    + "-"
+                                    + size[0]);
+                }
+            }
+            robot.interact(() -> io.rackscope.desktop.ui.Theme.DARK.applyTo(stage.getScene()));
             // the third step, below: scrolled to, as a person would
             robot.interact(
                     () ->
