@@ -796,6 +796,11 @@ public final class EstateEdits {
         return new TemplateEdits(session, config, this::real);
     }
 
+    /** Checks of the library: read and written, used by, delete, a new id everywhere. */
+    public CheckEdits checks() {
+        return new CheckEdits(session, config, this::real);
+    }
+
     /** Rack components placed on the side rails of rack templates. */
     public ComponentEdits components() {
         return new ComponentEdits(session, config);

@@ -31,6 +31,15 @@ public final class Item {
         return new Item(lines, flowText(fields));
     }
 
+    /** A list of rendered one-line items (scalars or flow mappings), in the order given. */
+    public static Item list(List<String> items) {
+        if (items.isEmpty()) {
+            return scalar("[]");
+        }
+        return new Item(
+                items.stream().map(i -> "- " + i).toList(), "[" + String.join(", ", items) + "]");
+    }
+
     /** Fields in order: key, value, key, value... */
     public static Map<String, Object> fields(Object... keysAndValues) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -29,8 +29,13 @@ final class TemplateFiles {
 
     /** The files of the templates folder, in the session's directory (made ones included). */
     static List<Path> all(EditSession session, RackscopeConfig config) {
+        return under(session, config, config.paths().templates());
+    }
+
+    /** The YAML files under {@code dir} of the loaded configuration, in the session's directory. */
+    static List<Path> under(EditSession session, RackscopeConfig config, Path dir) {
         Path loadedRoot = config.paths().root().toAbsolutePath().normalize();
-        Path templates = config.paths().templates().toAbsolutePath().normalize();
+        Path templates = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(templates)) {
             return List.of();
         }

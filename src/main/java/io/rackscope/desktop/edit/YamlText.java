@@ -321,22 +321,106 @@ public final class YamlText {
         if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW || items.isEmpty()) {
             throw new IllegalStateException("not a block list with items");
         }
+        int at = lineEnd(contentEnd(items.get(items.size() - 1)));
+        return splice(at, at, newline + reindented(items.get(0), itemText));
+    }
+
+    /**
+     * The item at {@code index} of the block list {@code seq} replaced by a whole item's text (from
+     * its dash), re-indented to the list's columns.
+     */
+    public YamlText replaceItem(SequenceNode seq, int index, String itemText) {
+        if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            throw new IllegalStateException("not a block list");
+        }
+        Node item = seq.getValue().get(index);
+        return splice(
+                lineStart(dash(item)),
+                lineEnd(contentEnd(item)),
+                reindented(seq.getValue().get(0), itemText));
+    }
+
+    /** {@code itemText}'s lines moved so that its dash is in the column of {@code like}'s. */
+    private String reindented(Node like, String itemText) {
         String[] lines = itemText.split("\r?\n", -1);
         int from = lines[0].indexOf('-');
-        int shift = column(dash(items.get(0))) - from;
-        StringBuilder b = new StringBuilder();
+        int shift = column(dash(like)) - from;
+        List<String> out = new java.util.ArrayList<>();
         for (String line : lines) {
             int lead = line.length() - line.stripLeading().length();
-            String moved =
+            out.add(
                     line.isBlank()
                             ? ""
                             : shift >= 0
                                     ? " ".repeat(shift) + line
-                                    : line.substring(Math.min(lead, -shift));
-            b.append(newline).append(moved);
+                                    : line.substring(Math.min(lead, -shift)));
         }
-        int at = lineEnd(contentEnd(items.get(items.size() - 1)));
-        return splice(at, at, b.toString());
+        return String.join(newline, out);
+    }
+
+    /** {@code m} without its entry {@code key} (its comments on the same lines go with it). */
+    public YamlText removeEntry(MappingNode m, String key) {
+        List<NodeTuple> entries = m.getValue();
+        int i = 0;
+        while (i < entries.size()
+                && !(entries.get(i).getKeyNode() instanceof ScalarNode k
+                        && k.getValue().equals(key))) {
+            i++;
+        }
+        if (i == entries.size()) {
+            return this;
+        }
+        NodeTuple t = entries.get(i);
+        if (m.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            return entries.size() == 1
+                    ? splice(start(m) + 1, end(m) - 1, "")
+                    : i < entries.size() - 1
+                            ? splice(
+                                    start(t.getKeyNode()),
+                                    start(entries.get(i + 1).getKeyNode()),
+                                    "")
+                            : splice(
+                                    end(entries.get(i - 1).getValueNode()),
+                                    end(t.getValueNode()),
+                                    "");
+        }
+        if (entries.size() == 1) {
+            throw new IllegalStateException("the last entry of a block mapping");
+        }
+        int from = lineStart(start(t.getKeyNode()));
+        int to = lineEnd(contentEnd(t.getValueNode()));
+        // the line break after it goes too; the last entry takes the one before it
+        if (to < text.length()) {
+            return splice(from, to + (text.startsWith("\r\n", to) ? 2 : 1), "");
+        }
+        return splice(Math.max(0, from - newline.length()), to, "");
+    }
+
+    /**
+     * {@code key} of {@code m} given {@code value} whatever it held: a one-line value beside the
+     * key, a block value (a list's items) under it; a new key after the mapping's last entry.
+     */
+    public YamlText put(MappingNode m, String key, Item value) {
+        Optional<Node> old = value(m, key);
+        boolean scalar = value.block().size() == 1;
+        if (old.isEmpty()) {
+            return addEntry(m, key, value);
+        }
+        if (scalar || m.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            return replace(m, key, value.flow());
+        }
+        Node k = keyOf(m, key);
+        int keyCol = column(start(k));
+        Node v = old.get();
+        int to = v instanceof ScalarNode ? end(v) : lineEnd(contentEnd(v));
+        // a block list keeps the column its dashes were in (under the key, or two in)
+        int col =
+                v instanceof SequenceNode s
+                                && s.getFlowStyle() != DumperOptions.FlowStyle.FLOW
+                                && !s.getValue().isEmpty()
+                        ? column(dash(s.getValue().get(0)))
+                        : keyCol + 2;
+        return splice(end(k), to, ":" + block(col, col, value.block()));
     }
 
     /** {@code seq} with its item at {@code from} moved to {@code to}, each item's text kept. */
