@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             EditCommand.AddDeviceTemplate.class,
             EditCommand.MoveAisle.class,
             EditCommand.Template.class,
+            EditCommand.CheckAction.class,
             EditCommand.SetLayout.class,
             EditCommand.AddStandaloneRack.class,
             EditCommand.Rename.class,
@@ -562,6 +563,96 @@ public final class EditCommand implements Callable<Integer> {
                         throw new CommandLine.ParameterException(
                                 spec.commandLine(), "the action is used-by, delete or rename");
             };
+        }
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description =
+                    "A check of the library: show prints its YAML and used-by the templates that"
+                            + " list it (both write nothing); set --file F writes it as F holds it"
+                            + " ('-': standard input), a new id in F reaching the templates too; add"
+                            + " --file F [--after ID] adds one (after ID, else in"
+                            + " checks/library/custom.yaml); rename --to NEW changes its id in it"
+                            + " and in every template; delete is refused while a template lists"
+                            + " it.")
+    static final class CheckAction implements Callable<Integer> {
+        @CommandLine.ParentCommand EditCommand edit;
+
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "show|used-by|set|add|rename|delete")
+        String action;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--to", paramLabel = "NEW", description = "rename: the new id")
+        String to;
+
+        @Option(names = "--file", paramLabel = "F", description = "set, add: the check's YAML")
+        String file;
+
+        @Option(names = "--after", paramLabel = "ID", description = "add: the check it follows")
+        String after;
+
+        @Override
+        public Integer call() {
+            if (!action.equals("add") && id == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), action + " needs ID");
+            }
+            return switch (action) {
+                case "show", "used-by" -> show();
+                case "set" -> edit.run(spec, e -> e.checks().set(id, text()));
+                case "add" -> edit.run(spec, e -> e.checks().add(text(), after));
+                case "delete" -> edit.run(spec, e -> e.checks().delete(id));
+                case "rename" -> {
+                    if (to == null) {
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(), "rename needs --to NEW");
+                    }
+                    yield edit.run(spec, e -> e.checks().rename(id, to));
+                }
+                default ->
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(),
+                                "the action is show, used-by, set, add, rename or delete");
+            };
+        }
+
+        private int show() {
+            RackscopeConfig cfg = new ConfigLoader().load(edit.root());
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                if (action.equals("show")) {
+                    out.println(
+                            new EstateEdits(new EditSession(edit.root()), cfg).checks().text(id));
+                } else {
+                    io.rackscope.desktop.edit.CheckEdits.usedBy(cfg, id).forEach(out::println);
+                }
+            } catch (EditRefused e) {
+                spec.commandLine().getErr().println("refused: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+            out.flush();
+            return 0;
+        }
+
+        private String text() {
+            if (file == null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), action + " needs --file F");
+            }
+            try {
+                return file.equals("-")
+                        ? new String(
+                                System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        : java.nio.file.Files.readString(Path.of(file));
+            } catch (java.io.IOException e) {
+                throw new EditRefused("cannot read " + file + ": " + e.getMessage());
+            }
         }
     }
 

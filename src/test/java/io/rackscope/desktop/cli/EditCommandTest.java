@@ -293,4 +293,30 @@ class EditCommandTest {
         assertTrue(CliRun.of("check-config", "--config", r).out().contains("0 error(s)"));
         assertEquals(2, edit(root, "template", "remove", "rack", "x").code());
     }
+
+    @Test
+    void aCheckIsShownWrittenFromAFileAndRenamedInTheTemplates() throws IOException {
+        Path root = copy("homelab");
+        CliRun shown = edit(root, "check", "show", "node_up");
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.out().startsWith("id: node_up\nname: Node Up\n"), shown.out());
+        Path typed = root.resolve("typed.yaml");
+        Files.writeString(typed, shown.out().replace("output: bool\n", "output: bool\nfor: 3m\n"));
+        CliRun set = edit(root, "check", "set", "node_up", "--file", typed.toString());
+        assertEquals(0, set.code(), set.err());
+        assertTrue(
+                Files.readString(root.resolve("checks/library/node.yaml")).contains("  for: 3m\n"));
+        assertEquals(0, edit(root, "check", "rename", "node_up", "--to", "node_alive").code());
+        CliRun used = edit(root, "check", "used-by", "node_alive");
+        assertTrue(used.out().contains("device template generic-1u-server\n"), used.out());
+        CliRun refused = edit(root, "check", "delete", "node_alive");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("is listed by"), refused.err());
+        assertTrue(
+                CliRun.of("check-config", "--config", root.toString())
+                        .out()
+                        .contains("0 error(s)"));
+        assertEquals(2, edit(root, "check", "set", "node_alive").code());
+        assertEquals(2, edit(root, "check", "show").code());
+    }
 }
