@@ -108,6 +108,12 @@ final class EditingService implements EstateEditing, AutoCloseable {
     }
 
     @Override
+    public <T> CompletableFuture<T> read(java.util.function.Function<EstateEdits, T> query) {
+        return CompletableFuture.supplyAsync(
+                () -> query.apply(new EstateEdits(session, estate())), worker);
+    }
+
+    @Override
     public CompletableFuture<State> undo() {
         return run(
                 () -> {

@@ -16,6 +16,9 @@ import io.rackscope.desktop.ui.device.DeviceViewModel;
 import io.rackscope.desktop.ui.history.HistoryViewModel;
 import io.rackscope.desktop.ui.kiosk.KioskController;
 import io.rackscope.desktop.ui.kiosk.PlaylistViewModel;
+import io.rackscope.desktop.ui.library.CheckEditorViewModel;
+import io.rackscope.desktop.ui.library.LibraryView;
+import io.rackscope.desktop.ui.library.LibraryViewModel;
 import io.rackscope.desktop.ui.maintenance.MaintenanceView;
 import io.rackscope.desktop.ui.maintenance.MaintenanceViewModel;
 import io.rackscope.desktop.ui.rack.RackElevationView;
@@ -113,9 +116,16 @@ public final class ViewFactory {
                                 Platform::runLater));
             }
             case LIBRARY ->
-                    new io.rackscope.desktop.ui.library.LibraryView(
-                            new io.rackscope.desktop.ui.library.LibraryViewModel(
-                                    ctx.editing(), ctx.options(), ctx.config()));
+                    new LibraryView(
+                            new LibraryViewModel(
+                                    ctx.editing(), ctx.options(), ctx.navigation(), ctx.config()),
+                            new CheckEditorViewModel(
+                                    ctx.editing(),
+                                    ctx.options(),
+                                    ctx.navigation(),
+                                    ctx.config(),
+                                    Platform::runLater),
+                            place);
             case MAINTENANCE ->
                     new MaintenanceView(
                             new MaintenanceViewModel(

@@ -164,7 +164,7 @@ public final class CheckEdits {
             return;
         }
         if (!session.exists(file)) {
-            session.write(file, "checks:\n" + item.indent(2).stripTrailing() + "\n");
+            session.write(file, CheckText.file(mappingText));
             return;
         }
         YamlText t = session.yaml(file);

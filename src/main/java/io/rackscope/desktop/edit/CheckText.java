@@ -47,6 +47,11 @@ public final class CheckText {
         return String.join("\n", out);
     }
 
+    /** A checks file holding only the check written as {@code mappingText}. */
+    public static String file(String mappingText) {
+        return "checks:\n" + item(mappingText).indent(2).stripTrailing() + "\n";
+    }
+
     /** The check written as {@code mappingText}; refused, with its line, when it is not one. */
     public static CheckFields fields(String mappingText) {
         return CheckFields.read(top(mappingText));

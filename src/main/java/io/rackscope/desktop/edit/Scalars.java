@@ -6,10 +6,13 @@ import org.yaml.snakeyaml.DumperOptions;
 
 /** Values written as YAML scalars the way a person would write them, quoted only when needed. */
 public final class Scalars {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9 ._/()\\[\\]-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9 ._/()\\[\\]-]*");
+
+    /** What YAML 1.1 reads as something other than a string: booleans, null, numbers, times. */
     private static final Pattern SPECIAL =
             Pattern.compile(
-                    "(?i)true|false|yes|no|on|off|null|~|y|n|\\.inf|\\.nan|[-+]?[0-9][0-9_.:eE+-]*");
+                    "(?i)true|false|yes|no|on|off|null|~|y|n|\\.inf|\\.nan|[-+]?[0-9][0-9_.:eE+-]*"
+                            + "|0x[0-9a-f_]+|0o?[0-7_]+|0b[01_]+");
 
     private Scalars() {}
 

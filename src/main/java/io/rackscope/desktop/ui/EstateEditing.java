@@ -36,6 +36,9 @@ public interface EstateEditing {
     /** {@code change} as one step; refused changes leave the session as it was. */
     CompletableFuture<State> edit(String what, Consumer<EstateEdits> change);
 
+    /** What {@code query} reads of the files as the edits so far left them; nothing changes. */
+    <T> CompletableFuture<T> read(java.util.function.Function<EstateEdits, T> query);
+
     CompletableFuture<State> undo();
 
     CompletableFuture<State> redo();
@@ -78,6 +81,13 @@ public interface EstateEditing {
                 @Override
                 public CompletableFuture<State> edit(String what, Consumer<EstateEdits> change) {
                     return no();
+                }
+
+                @Override
+                public <T> CompletableFuture<T> read(
+                        java.util.function.Function<EstateEdits, T> query) {
+                    return CompletableFuture.failedFuture(
+                            new IllegalStateException("editing is not available here"));
                 }
 
                 @Override

@@ -36,11 +36,13 @@ public final class EstateEditor {
         return on.get();
     }
 
-    /** {@code change} as one step, described as {@code what}. */
-    public void edit(String what, Consumer<EstateEdits> change) {
-        if (on()) {
-            editing.edit(what, change);
-        }
+    /** {@code change} as one step, described as {@code what}; its outcome when it ran. */
+    public java.util.concurrent.CompletableFuture<EstateEditing.State> edit(
+            String what, Consumer<EstateEdits> change) {
+        return on()
+                ? editing.edit(what, change)
+                : java.util.concurrent.CompletableFuture.failedFuture(
+                        new IllegalStateException("Edit mode is off"));
     }
 
     /** The estate as the unsaved edits left it. */

@@ -151,7 +151,7 @@ public final class Locator {
             }
             case SLURM -> out.add(new Crumb("Slurm", place));
             case MAINTENANCE -> out.add(new Crumb("Maintenance", place));
-            case LIBRARY -> out.add(new Crumb("Templates", place));
+            case LIBRARY -> out.add(new Crumb("Library", place));
             case WALLBOARD -> {
                 scope(out, place.id());
                 out.add(new Crumb("Wallboard", place));

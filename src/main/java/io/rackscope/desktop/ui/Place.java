@@ -50,7 +50,7 @@ public record Place(Kind kind, String id, String highlight) {
             case ALERTS -> id.isEmpty() ? "alerts" : "alerts:" + id;
             case SLURM -> "slurm";
             case MAINTENANCE -> "maintenance";
-            case LIBRARY -> "library";
+            case LIBRARY -> id.isEmpty() ? "library" : "library:" + id;
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
             default ->
                     kind.name().toLowerCase(Locale.ROOT)
@@ -93,6 +93,7 @@ public record Place(Kind kind, String id, String highlight) {
             case "device" -> Optional.of(of(Kind.DEVICE, id));
             case "wallboard" -> Optional.of(of(Kind.WALLBOARD, id.equals("all") ? "" : id));
             case "alerts" -> Optional.of(of(Kind.ALERTS, id.equals("all") ? "" : id));
+            case "library" -> Optional.of(of(Kind.LIBRARY, id));
             case "rack" ->
                     Optional.of(
                             id.endsWith(":rear")

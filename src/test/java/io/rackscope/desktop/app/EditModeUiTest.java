@@ -583,6 +583,77 @@ class EditModeUiTest {
     }
 
     @Test
+    void aCheckEditedInTheFormFollowsInItsYamlIsAppliedAndTried(FxRobot robot) throws Exception {
+        open(robot, "homelab", "library:checks:node_temp_warn");
+        TextArea yaml = robot.lookup("#check-yaml").queryAs(TextArea.class);
+        await(() -> yaml.getText().startsWith("id: node_temp_warn\n"), "the check's text read");
+        javafx.scene.control.TextField forField =
+                robot.lookup("#check-for").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("5m", forField.getText());
+        robot.clickOn("#edit-toggle");
+        robot.interact(() -> forField.setText("10m"));
+        assertTrue(yaml.getText().contains("\nfor: 10m\n"), yaml.getText());
+        robot.clickOn("#check-add-rule");
+        assertTrue(
+                yaml.getText().contains("- {op: \">\", value: 0, severity: WARN}"), yaml.getText());
+        // typed in the YAML, read back into the form
+        robot.interact(() -> yaml.setText(yaml.getText().replace("kind: server", "kind: thermal")));
+        assertEquals(
+                "thermal",
+                robot.lookup("#check-kind")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText());
+        robot.interact(() -> yaml.setText(yaml.getText() + "rules: [\n"));
+        assertTrue(
+                robot.lookup("#check-problem")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Not a check yet: line "),
+                "broken text is said, with its line");
+        assertTrue(
+                robot.lookup("#check-apply")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .isDisabled());
+        robot.interact(() -> yaml.setText(yaml.getText().replace("rules: [\n", "")));
+        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}}) {
+            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+                robot.interact(
+                        () -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            session().context().options().themeProperty().set(theme);
+                        });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                String name =
+                        "check-editor-"
+                                + theme.name().toLowerCase(java.util.Locale.ROOT)
+                                + "-"
+                                + size[0];
+                EstateFromNothingUiTest.shot(stage, name);
+                Node apply = robot.lookup("#check-apply").query();
+                javafx.geometry.Bounds b = apply.localToScene(apply.getBoundsInLocal());
+                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
+            }
+        }
+        robot.clickOn("#check-apply");
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
+        String diff = review(robot);
+        assertTrue(diff.contains("-  kind: server\n+  kind: thermal\n"), diff);
+        assertTrue(diff.contains("-  for: 5m\n+  for: 10m\n"), diff);
+        // the window opened again on the edit shows the same check
+        assertEquals(
+                "library:checks:node_temp_warn", session().context().navigation().current().text());
+        TextArea again = robot.lookup("#check-yaml").queryAs(TextArea.class);
+        await(() -> again.getText().contains("\nfor: 10m\n"), "the edited text shown");
+        robot.clickOn("#check-try");
+        TextArea tried = robot.lookup("#trial-yaml").queryAs(TextArea.class);
+        assertTrue(
+                tried.getText().startsWith("checks:\n  - id: node_temp_warn\n"), tried.getText());
+        assertTrue(tried.getText().contains("\n    for: 10m\n"), tried.getText());
+        robot.interact(() -> tried.getScene().getWindow().hide());
+    }
+
+    @Test
     void twoDevicesSelectedAreDeletedTogetherByTheDeleteKey(FxRobot robot) throws Exception {
         open(robot);
         goTo(robot, "rack:rack-01");

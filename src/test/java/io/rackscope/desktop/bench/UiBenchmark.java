@@ -212,6 +212,13 @@ public final class UiBenchmark {
         }
 
         @Override
+        public <T> java.util.concurrent.CompletableFuture<T> read(
+                java.util.function.Function<io.rackscope.desktop.edit.EstateEdits, T> query) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new UnsupportedOperationException("nothing is read in this benchmark"));
+        }
+
+        @Override
         public java.util.concurrent.CompletableFuture<State> undo() {
             return none();
         }

@@ -2,8 +2,8 @@ package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.TemplateEdits.Kind;
 import io.rackscope.desktop.ui.EditForm;
+import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.PlaceView;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -19,26 +18,39 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The templates of the estate: device, rack and component ones in tabs, each with what uses it; in
- * Edit mode, **Change id…** (everywhere it is named) and **Delete…** (only when nothing uses it).
+ * The library of the estate: device, rack and component templates in tabs, each with what uses it
+ * (in Edit mode, **Change id…** everywhere it is named and **Delete…** when nothing uses it), and
+ * the checks with their editor. The tab and the check chosen are in the place ({@code
+ * library:checks:ID}), so the window opened again on an edit shows them.
  */
 public final class LibraryView implements PlaceView {
     private final BorderPane root = new BorderPane();
 
-    public LibraryView(LibraryViewModel model) {
+    public LibraryView(LibraryViewModel model, CheckEditorViewModel checks, Place place) {
         root.getStyleClass().add("content");
         root.setId("library");
-        Label title = new Label("Templates");
+        Label title = new Label("Library");
         title.getStyleClass().add("title");
         BorderPane.setMargin(title, new Insets(0, 0, 10, 0));
         root.setTop(title);
         TabPane tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("library-tabs");
         tabs.getTabs()
                 .addAll(
                         tab(model, Kind.DEVICE, "Device templates"),
                         tab(model, Kind.RACK, "Rack templates"),
-                        tab(model, Kind.COMPONENT, "Rack component templates"));
+                        tab(model, Kind.COMPONENT, "Rack component templates"),
+                        new CheckEditorView(checks).tab(CheckEditorViewModel.checkOf(place)));
+        String shown = place.id().isEmpty() ? "" : place.id().split(":", 2)[0];
+        tabs.getTabs().stream()
+                .filter(t -> t.getId().equals(String.join("-", "library", "tab", shown)))
+                .findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (o, a, t) -> model.showTab(t.getId().substring("library-tab-".length())));
         root.setCenter(tabs);
     }
 
@@ -46,10 +58,10 @@ public final class LibraryView implements PlaceView {
         String k = kind.name().toLowerCase(java.util.Locale.ROOT);
         TableView<LibraryViewModel.Row> table = new TableView<>();
         table.setId("library-" + k);
-        table.getColumns().add(column("Id", LibraryViewModel.Row::id, 220));
-        table.getColumns().add(column("Name", LibraryViewModel.Row::name, 300));
-        table.getColumns().add(column("U", r -> Integer.toString(r.uHeight()), 50));
-        table.getColumns().add(column("Used by", LibraryViewModel.Row::uses, 90));
+        table.getColumns().add(Columns.text("Id", LibraryViewModel.Row::id, 220));
+        table.getColumns().add(Columns.text("Name", LibraryViewModel.Row::name, 300));
+        table.getColumns().add(Columns.text("U", r -> Integer.toString(r.uHeight()), 50));
+        table.getColumns().add(Columns.text("Used by", LibraryViewModel.Row::uses, 90));
         table.getItems().setAll(model.rows(kind));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ListView<String> users = new ListView<>();
@@ -109,17 +121,15 @@ public final class LibraryView implements PlaceView {
         BorderPane.setMargin(side, new Insets(0, 0, 0, 12));
         pane.setRight(side);
         pane.setPadding(new Insets(10, 0, 0, 0));
-        return new Tab(title, pane);
+        Tab tab = new Tab(title, pane);
+        tab.setId(String.join("-", "library", "tab", k));
+        return tab;
     }
 
-    private static TableColumn<LibraryViewModel.Row, String> column(
-            String title,
-            java.util.function.Function<LibraryViewModel.Row, String> value,
-            double width) {
-        TableColumn<LibraryViewModel.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        return c;
+    @Override
+    public boolean shows(Place place) {
+        // a tab or a check chosen here changes the place, not the view
+        return place.kind() == Place.Kind.LIBRARY;
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.rackscope.desktop.edit.TemplateEdits;
 import io.rackscope.desktop.edit.TemplateEdits.Kind;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.EstateEditor;
+import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.Place;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.util.Comparator;
 import java.util.List;
@@ -24,9 +26,24 @@ public final class LibraryViewModel {
 
     private final EstateEditor editor;
 
-    public LibraryViewModel(EstateEditing editing, ViewOptions options, RackscopeConfig shown) {
+    private final Navigator navigation;
+
+    public LibraryViewModel(
+            EstateEditing editing,
+            ViewOptions options,
+            Navigator navigation,
+            RackscopeConfig shown) {
         this.editor = new EstateEditor(editing, options);
+        this.navigation = navigation;
         this.shown = shown;
+    }
+
+    /** The tab chosen ({@code device}, {@code rack}, {@code component}, {@code checks}). */
+    public void showTab(String key) {
+        String now = navigation.current().id();
+        if (!now.equals(key) && !now.startsWith(key + ":")) {
+            navigation.replace(Place.of(Place.Kind.LIBRARY, key));
+        }
     }
 
     private final RackscopeConfig shown;

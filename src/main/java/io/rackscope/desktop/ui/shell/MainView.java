@@ -445,6 +445,14 @@ public final class MainView {
                 new Tooltip(
                         "Try a check not yet in the library against the estate; paint it on the floor"));
         trial.setOnAction(e -> openTrial(models));
+        // a view's editor (the check editor) sends its check here to be tried
+        root.addEventHandler(
+                io.rackscope.desktop.ui.TryCheckEvent.TRY,
+                e -> {
+                    openTrial(models);
+                    trialModel.yamlProperty().set(e.yaml());
+                    trialModel.run();
+                });
         keepText(trial);
         toolbar.getChildren().add(toolbar.getChildren().size() - 1, trial);
     }
@@ -458,6 +466,8 @@ public final class MainView {
     /** One "Try a check" window: a second click brings it to the front. */
     private Stage trialStage;
 
+    private CheckTrialViewModel trialModel;
+
     private void openTrial(Supplier<CheckTrialViewModel> models) {
         if (trialStage != null) {
             trialStage.show();
@@ -466,7 +476,8 @@ public final class MainView {
         }
         Stage stage = new Stage();
         stage.setTitle("Try a check");
-        Scene scene = new Scene((Parent) new CheckTrialView(models.get()).node(), 1000, 680);
+        trialModel = models.get();
+        Scene scene = new Scene((Parent) new CheckTrialView(trialModel).node(), 1000, 680);
         if (root.getScene() != null) {
             scene.getStylesheets().setAll(root.getScene().getStylesheets());
             stage.initOwner(root.getScene().getWindow());
@@ -504,7 +515,7 @@ public final class MainView {
             out.put("Slurm (Ctrl+3)", Place.of(Place.Kind.SLURM, ""));
         }
         out.put("Maintenance (Ctrl+4)", Place.of(Place.Kind.MAINTENANCE, ""));
-        out.put("Templates (Ctrl+5)", Place.of(Place.Kind.LIBRARY, ""));
+        out.put("Library (Ctrl+5)", Place.of(Place.Kind.LIBRARY, ""));
         return out;
     }
 
