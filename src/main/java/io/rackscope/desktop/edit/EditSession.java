@@ -266,8 +266,27 @@ public final class EditSession {
                         t ->
                                 t.isEmpty()
                                         ? List.<String>of()
-                                        : List.of(t.split("\r?\n", t.endsWith("\n") ? 0 : -1)))
+                                        : java.util.Arrays.stream(
+                                                        t.split("\r?\n", t.endsWith("\n") ? 0 : -1))
+                                                .map(EditSession::masked)
+                                                .toList())
                 .orElse(List.of());
+    }
+
+    private static final java.util.regex.Pattern SECRET =
+            java.util.regex.Pattern.compile(
+                    "(\\s*(?:-\\s+)?([A-Za-z0-9_]*(?:password|token|secret)[A-Za-z0-9_]*)\\s*:\\s+)(\\S.*)");
+
+    /**
+     * A line of a file as a diff shows it: the value of a password, token or secret key hidden (a
+     * {@code ${VAR}} reference and a {@code _file} path are not secrets).
+     */
+    private static String masked(String line) {
+        java.util.regex.Matcher m = SECRET.matcher(line);
+        if (!m.matches() || m.group(2).endsWith("_file") || m.group(3).startsWith("${")) {
+            return line;
+        }
+        return m.group(1) + "******";
     }
 
     /**

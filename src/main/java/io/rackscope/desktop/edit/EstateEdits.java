@@ -801,6 +801,11 @@ public final class EstateEdits {
         return new CheckEdits(session, config, this::real);
     }
 
+    /** The settings of app.yaml, read and written key by key. */
+    public SettingsEdits settings() {
+        return new SettingsEdits(session, config, this::real);
+    }
+
     /** Rack components placed on the side rails of rack templates. */
     public ComponentEdits components() {
         return new ComponentEdits(session, config);

@@ -6,7 +6,8 @@ import org.yaml.snakeyaml.DumperOptions;
 
 /** Values written as YAML scalars the way a person would write them, quoted only when needed. */
 public final class Scalars {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9 ._/()\\[\\]-]*");
+    private static final Pattern PLAIN =
+            Pattern.compile("[A-Za-z0-9_][A-Za-z0-9 ._/()\\[\\]:@=%+?&~-]*");
 
     /** What YAML 1.1 reads as something other than a string: booleans, null, numbers, times. */
     private static final Pattern SPECIAL =
@@ -21,6 +22,8 @@ public final class Scalars {
         if (PLAIN.matcher(v).matches()
                 && !SPECIAL.matcher(v).matches()
                 && !v.endsWith(" ")
+                && !v.endsWith(":")
+                && !v.contains(": ")
                 && !v.contains(" #")) {
             return v;
         }

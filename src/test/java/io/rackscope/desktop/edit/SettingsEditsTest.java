@@ -1,0 +1,128 @@
+package io.rackscope.desktop.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.config.RackscopeConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** app.yaml's settings written key by key, read back by the loader; secrets never read out. */
+class SettingsEditsTest {
+    @TempDir Path dir;
+
+    static SettingsEdits settings(EditFixture f) {
+        return new EstateEdits(f.session, f.before).settings();
+    }
+
+    static Map<String, String> changes(String... pathsAndValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndValues.length; i += 2) {
+            out.put(pathsAndValues[i], pathsAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    @Test
+    void settingsAreChangedAddedAndTakenOutLineByLine() {
+        EditFixture f = EditFixture.example("homelab", dir);
+        assertEquals(
+                "http://prometheus:9090", settings(f).values().get("telemetry.prometheus_url"));
+        String diff =
+                f.diff(
+                        e ->
+                                e.settings()
+                                        .set(
+                                                changes(
+                                                        "telemetry.prometheus_url",
+                                                        "https://prom.example:9090",
+                                                        "refresh.rack_state_seconds",
+                                                        "",
+                                                        "telemetry.tls_verify",
+                                                        "false",
+                                                        "alertmanager.url",
+                                                        "http://am:9093",
+                                                        "playlist.views",
+                                                        "world, alerts")));
+        List<String> changed = diff.lines().filter(l -> l.matches("[-+][^-+].*")).toList();
+        assertEquals(
+                List.of(
+                        "-  rack_state_seconds: 60",
+                        "-  prometheus_url: http://prometheus:9090",
+                        "+  prometheus_url: https://prom.example:9090",
+                        "+  tls_verify: false",
+                        "+alertmanager:",
+                        "+  url: http://am:9093",
+                        "+playlist:"),
+                changed.stream().filter(l -> !l.contains("views")).toList(),
+                diff);
+        RackscopeConfig after = f.saveAndLoad();
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+        assertEquals("https://prom.example:9090", after.app().telemetry().prometheusUrl());
+        assertFalse(after.app().telemetry().tlsVerify());
+        assertTrue(f.read("app.yaml").startsWith("# Rackscope — app.yaml for example: homelab\n"));
+        assertEquals("world, alerts", SettingsEdits.read(f.read("app.yaml")).get("playlist.views"));
+        assertTrue(f.read("app.yaml").contains("\nrefresh:\n  room_state_seconds: 60\n\ncache:"));
+    }
+
+    @Test
+    void aSecretIsWrittenButNeverReadBackNorShownInTheDiff() {
+        EditFixture f = EditFixture.example("homelab", dir);
+        String diff =
+                f.diff(
+                        e ->
+                                e.settings()
+                                        .set(
+                                                changes(
+                                                        "telemetry.basic_auth_user",
+                                                        "rackscope",
+                                                        "telemetry.basic_auth_password",
+                                                        "s3cret-Value")));
+        assertFalse(diff.contains("s3cret-Value"), diff);
+        assertTrue(diff.contains("+  basic_auth_password: ******"), diff);
+        SettingsEdits.Values v = settings(f).values();
+        assertTrue(v.secretsSet().contains("telemetry.basic_auth_password"));
+        assertFalse(v.values().containsValue("s3cret-Value"));
+        RackscopeConfig after = f.saveAndLoad();
+        assertEquals("s3cret-Value", after.app().telemetry().basicAuthPassword().reveal());
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsRefusedNamingTheSetting() {
+        EditFixture f = EditFixture.example("homelab", dir);
+        EditRefused e =
+                assertThrows(
+                        EditRefused.class,
+                        () -> settings(f).set(changes("refresh.room_state_seconds", "soon")));
+        assertEquals("refresh.room_state_seconds is a whole number, not 'soon'", e.getMessage());
+        assertThrows(
+                EditRefused.class,
+                () -> settings(f).set(changes("planner.unknown_state", "MAYBE")));
+        assertEquals(0, f.session.touched().size());
+    }
+
+    @Test
+    void aDirectoryWithoutAppYamlGetsOneAndABlockEmptiedGoes() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        EditFixture f = EditFixture.copyOf(dir.resolve("empty"), dir.resolve("copy"));
+        settings(f).set(changes("telemetry.prometheus_url", "http://127.0.0.1:9090"));
+        settings(f).set(changes("telemetry.identity_label", "host"));
+        assertEquals(
+                "telemetry:\n  prometheus_url: http://127.0.0.1:9090\n  identity_label: host\n",
+                f.session.text(f.root.resolve("app.yaml")).orElseThrow());
+        settings(f).set(changes("alertmanager.url", "http://am:9093"));
+        settings(f).set(changes("alertmanager.url", ""));
+        assertEquals(
+                "telemetry:\n  prometheus_url: http://127.0.0.1:9090\n  identity_label: host\n",
+                f.session.text(f.root.resolve("app.yaml")).orElseThrow());
+        RackscopeConfig after = f.saveAndLoad();
+        assertEquals("host", after.app().telemetry().identityLabel());
+    }
+}
