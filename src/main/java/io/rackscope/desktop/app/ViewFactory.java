@@ -126,6 +126,13 @@ public final class ViewFactory {
                                     ctx.config(),
                                     Platform::runLater),
                             place);
+            case SETTINGS ->
+                    new io.rackscope.desktop.ui.settings.SettingsView(
+                            new io.rackscope.desktop.ui.settings.SettingsViewModel(
+                                    ctx.editing(),
+                                    ctx.options(),
+                                    new SettingsTestService(cfg.paths().root()),
+                                    Platform::runLater));
             case MAINTENANCE ->
                     new MaintenanceView(
                             new MaintenanceViewModel(

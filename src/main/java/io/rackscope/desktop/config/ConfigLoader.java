@@ -45,6 +45,47 @@ public final class ConfigLoader {
         return Severity.parse(app.planner().unknownState()).orElse(Severity.UNKNOWN);
     }
 
+    /** The settings {@code text} would give as the app.yaml of {@code dir}, and what is wrong. */
+    public record Settings(AppConfig app, List<String> errors) {}
+
+    /**
+     * {@code text} read as the app.yaml of {@code dir} (files it names are looked for there),
+     * without writing it: what "Test connection" tries before anything is saved.
+     */
+    public Settings settings(Path dir, String text) {
+        Path root = dir.toAbsolutePath().normalize();
+        Path appYaml = root.resolve("app.yaml");
+        Diagnostics diagnostics = new Diagnostics();
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("rackscope-settings");
+            Path file = scratch.resolve("app.yaml");
+            Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+            YamlNode.Mapping app =
+                    new YamlReader(diagnostics)
+                            .readMapping(file)
+                            .orElse(YamlNode.Mapping.empty(appYaml));
+            AppConfig settings = new AppConfigParser(diagnostics, environment).parse(app, root);
+            String shown = file.toString();
+            return new Settings(
+                    settings,
+                    diagnostics.errors().stream()
+                            .map(d -> d.toString().replace(shown, appYaml.toString()))
+                            .toList());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (scratch != null) {
+                try {
+                    Files.deleteIfExists(scratch.resolve("app.yaml"));
+                    Files.deleteIfExists(scratch);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+
     public RackscopeConfig load(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
         Diagnostics diagnostics = new Diagnostics();

@@ -67,6 +67,42 @@ public final class AlertmanagerStore implements SilenceStore {
         return "Alertmanager " + endpoint.displayUrl();
     }
 
+    /**
+     * What "Test connection" says of this Alertmanager: its version, its cluster and peers, the
+     * silences in force; a {@link StoreException} says plainly why it cannot.
+     */
+    public String status() throws StoreException {
+        long start = System.nanoTime();
+        JsonNode s = call(request("/api/v2/status").get().build());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        JsonNode silences = call(request("/api/v2/silences").get().build());
+        long active = 0;
+        for (JsonNode x : silences) {
+            if (x.path("status").path("state").asText().equals("active")) {
+                active++;
+            }
+        }
+        JsonNode cluster = s.path("cluster");
+        String peers =
+                cluster.path("peers").size() <= 1
+                        ? "a single instance"
+                        : "a cluster of "
+                                + cluster.path("peers").size()
+                                + " peers, "
+                                + cluster.path("status").asText("status unknown");
+        return "Alertmanager "
+                + s.path("versionInfo").path("version").asText("(version unknown)")
+                + " at "
+                + endpoint.displayUrl()
+                + " answered in "
+                + ms
+                + " ms: "
+                + peers
+                + "; "
+                + active
+                + " silence(s) in force.";
+    }
+
     @Override
     public List<Silence> read() throws StoreException {
         JsonNode list = call(request("/api/v2/silences").get().build());

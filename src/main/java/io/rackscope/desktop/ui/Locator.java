@@ -100,7 +100,7 @@ public final class Locator {
     /** Whether the place names something that exists. */
     public boolean exists(Place place) {
         return switch (place.kind()) {
-            case WORLD, SLURM, MAINTENANCE, LIBRARY -> true;
+            case WORLD, SLURM, MAINTENANCE, LIBRARY, SETTINGS -> true;
             case WALLBOARD, ALERTS ->
                     place.id().isEmpty()
                             || topology.site(place.id()).isPresent()
@@ -152,6 +152,7 @@ public final class Locator {
             case SLURM -> out.add(new Crumb("Slurm", place));
             case MAINTENANCE -> out.add(new Crumb("Maintenance", place));
             case LIBRARY -> out.add(new Crumb("Library", place));
+            case SETTINGS -> out.add(new Crumb("Settings", place));
             case WALLBOARD -> {
                 scope(out, place.id());
                 out.add(new Crumb("Wallboard", place));

@@ -21,7 +21,8 @@ public record Place(Kind kind, String id, String highlight) {
         WALLBOARD,
         SLURM,
         MAINTENANCE,
-        LIBRARY
+        LIBRARY,
+        SETTINGS
     }
 
     public static final Place WORLD = new Place(Kind.WORLD, "", null);
@@ -51,6 +52,7 @@ public record Place(Kind kind, String id, String highlight) {
             case SLURM -> "slurm";
             case MAINTENANCE -> "maintenance";
             case LIBRARY -> id.isEmpty() ? "library" : "library:" + id;
+            case SETTINGS -> "settings";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
             default ->
                     kind.name().toLowerCase(Locale.ROOT)
@@ -74,6 +76,9 @@ public record Place(Kind kind, String id, String highlight) {
         }
         if (t.equals("maintenance")) {
             return Optional.of(of(Kind.MAINTENANCE, ""));
+        }
+        if (t.equals("settings")) {
+            return Optional.of(of(Kind.SETTINGS, ""));
         }
         if (t.equals("library")) {
             return Optional.of(of(Kind.LIBRARY, ""));

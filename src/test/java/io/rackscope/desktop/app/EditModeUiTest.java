@@ -654,6 +654,71 @@ class EditModeUiTest {
     }
 
     @Test
+    void settingsAreTestedBeforeTheyAreWrittenAndAppliedAsOneEdit(FxRobot robot) throws Exception {
+        open(robot, "homelab", "settings");
+        javafx.scene.control.TextField url =
+                robot.lookup("#setting-telemetry-prometheus-url")
+                        .queryAs(javafx.scene.control.TextField.class);
+        await(() -> url.getText().equals("http://prometheus:9090"), "the settings read");
+        int closed = io.rackscope.desktop.it.PrometheusServer.freePort();
+        robot.interact(() -> url.setText("http://127.0.0.1:" + closed));
+        robot.clickOn("#settings-test-telemetry");
+        Label result = robot.lookup("#settings-result-telemetry").queryAs(Label.class);
+        await(
+                () -> result.getText().startsWith("Not connected. Not answered: "),
+                () -> "the test said why: " + result.getText());
+        assertTrue(result.getText().contains("127.0.0.1:" + closed), result.getText());
+        robot.clickOn("#edit-toggle");
+        robot.interact(
+                () ->
+                        robot.lookup("#setting-refresh-room-state-seconds")
+                                .queryAs(javafx.scene.control.TextField.class)
+                                .setText("30"));
+        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}}) {
+            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+                robot.interact(
+                        () -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            session().context().options().themeProperty().set(theme);
+                        });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                String name =
+                        "settings-"
+                                + theme.name().toLowerCase(java.util.Locale.ROOT)
+                                + "-"
+                                + size[0];
+                EstateFromNothingUiTest.shot(stage, name);
+                Node apply = robot.lookup("#settings-apply").query();
+                javafx.geometry.Bounds b = apply.localToScene(apply.getBoundsInLocal());
+                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
+            }
+        }
+        robot.clickOn("#settings-apply");
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
+        String diff = review(robot);
+        assertTrue(diff.contains("-  room_state_seconds: 60\n+  room_state_seconds: 30\n"), diff);
+        assertTrue(
+                diff.contains(
+                        "-  prometheus_url: http://prometheus:9090\n+  prometheus_url: http://127.0.0.1:"
+                                + closed
+                                + "\n"),
+                diff);
+        // applied without a restart: the window opened again asks the new address
+        await(
+                () ->
+                        session()
+                                .context()
+                                .config()
+                                .app()
+                                .telemetry()
+                                .prometheusUrl()
+                                .equals("http://127.0.0.1:" + closed),
+                "the window on the new settings");
+        assertEquals("settings", session().context().navigation().current().text());
+    }
+
+    @Test
     void twoDevicesSelectedAreDeletedTogetherByTheDeleteKey(FxRobot robot) throws Exception {
         open(robot);
         goTo(robot, "rack:rack-01");

@@ -43,6 +43,43 @@ final class NginxClientCertProxy implements AutoCloseable {
     }
 
     static NginxClientCertProxy start(String upstream) throws Exception {
+        return start(
+                upstream,
+                dir -> "ssl_client_certificate " + dir + "/ca.pem;\n    ssl_verify_client on;");
+    }
+
+    /**
+     * The same HTTPS proxy asking basic authentication ({@code user}, {@code password}) instead of
+     * a client certificate.
+     */
+    static NginxClientCertProxy startWithBasicAuth(String upstream, String user, String password)
+            throws Exception {
+        return start(
+                upstream,
+                dir -> {
+                    try {
+                        String hash = openssl(dir, "passwd", "-apr1", password).strip();
+                        Files.writeString(dir.resolve("htpasswd"), user + ":" + hash + "\n");
+                        // nginx's workers read it per request, as another user when run as root
+                        Files.setPosixFilePermissions(
+                                dir,
+                                java.nio.file.attribute.PosixFilePermissions.fromString(
+                                        "rwxr-xr-x"));
+                        Files.setPosixFilePermissions(
+                                dir.resolve("htpasswd"),
+                                java.nio.file.attribute.PosixFilePermissions.fromString(
+                                        "rw-r--r--"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return "auth_basic \"prometheus\";\n    auth_basic_user_file "
+                            + dir
+                            + "/htpasswd;";
+                });
+    }
+
+    private static NginxClientCertProxy start(
+            String upstream, java.util.function.Function<Path, String> access) throws Exception {
         PrometheusServer.requireBinary("nginx");
         PrometheusServer.requireBinary("openssl");
         Path dir = Files.createTempDirectory("rackscope-nginx");
@@ -83,13 +120,12 @@ final class NginxClientCertProxy implements AutoCloseable {
                     listen 127.0.0.1:%2$d ssl;
                     ssl_certificate %1$s/server.pem;
                     ssl_certificate_key %1$s/server.key;
-                    ssl_client_certificate %1$s/ca.pem;
-                    ssl_verify_client on;
+                    %4$s
                     location / { proxy_pass %3$s; }
                   }
                 }
                 """
-                        .formatted(dir, port, upstream));
+                        .formatted(dir, port, upstream, access.apply(dir)));
         Process p =
                 new ProcessBuilder(
                                 PrometheusServer.binary("nginx").toString(),
@@ -157,7 +193,7 @@ final class NginxClientCertProxy implements AutoCloseable {
                 name + ".pem");
     }
 
-    private static void openssl(Path dir, String... args) throws Exception {
+    private static String openssl(Path dir, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(PrometheusServer.binary("openssl").toString());
         cmd.addAll(List.of(args));
@@ -167,6 +203,7 @@ final class NginxClientCertProxy implements AutoCloseable {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("openssl " + String.join(" ", args) + ": " + out);
         }
+        return out;
     }
 
     @Override

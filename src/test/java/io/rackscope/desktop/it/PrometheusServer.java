@@ -223,7 +223,7 @@ public final class PrometheusServer implements AutoCloseable {
                 "a sample of " + expr);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

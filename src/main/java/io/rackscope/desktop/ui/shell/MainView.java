@@ -201,7 +201,12 @@ public final class MainView {
                     });
         }
         KeyCode[] digits = {
-            KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5
+            KeyCode.DIGIT1,
+            KeyCode.DIGIT2,
+            KeyCode.DIGIT3,
+            KeyCode.DIGIT4,
+            KeyCode.DIGIT5,
+            KeyCode.DIGIT6
         };
         for (Map.Entry<String, Place> page : pages().entrySet()) {
             String label = page.getKey();
@@ -516,6 +521,7 @@ public final class MainView {
         }
         out.put("Maintenance (Ctrl+4)", Place.of(Place.Kind.MAINTENANCE, ""));
         out.put("Library (Ctrl+5)", Place.of(Place.Kind.LIBRARY, ""));
+        out.put("Settings (Ctrl+6)", Place.of(Place.Kind.SETTINGS, ""));
         return out;
     }
 

@@ -1,0 +1,63 @@
+package io.rackscope.desktop.app;
+
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.handling.AlertmanagerStore;
+import io.rackscope.desktop.handling.StoreException;
+import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.prometheus.ConnectionTest;
+import io.rackscope.desktop.ui.SettingsTester;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The servers of an app.yaml text tried as the app would ask them, off the FX thread. */
+public final class SettingsTestService implements SettingsTester {
+    private final Path root;
+
+    public SettingsTestService(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public CompletableFuture<Result> prometheus(String appYaml) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    ConfigLoader.Settings s = new ConfigLoader().settings(root, appYaml);
+                    if (!s.errors().isEmpty()) {
+                        return new Result(false, s.errors());
+                    }
+                    String url = s.app().telemetry().prometheusUrl();
+                    if (url == null || url.isBlank()) {
+                        return new Result(false, List.of("No Prometheus URL is set."));
+                    }
+                    ConnectionTest.Report r =
+                            ConnectionTest.prometheus(
+                                    s.app().telemetry().endpoint(),
+                                    s.app().telemetry().identityLabel());
+                    return new Result(r.reached(), r.lines());
+                });
+    }
+
+    @Override
+    public CompletableFuture<Result> alertmanager(String appYaml) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    ConfigLoader.Settings s = new ConfigLoader().settings(root, appYaml);
+                    List<String> lines = new ArrayList<>(s.errors());
+                    Endpoint am = s.app().alertmanager();
+                    if (am == null) {
+                        lines.add(
+                                "No Alertmanager URL is set: acknowledgements stay on this desk.");
+                        return new Result(false, lines);
+                    }
+                    try {
+                        lines.add(new AlertmanagerStore(am).status());
+                        return new Result(s.errors().isEmpty(), lines);
+                    } catch (StoreException e) {
+                        lines.add(e.getMessage());
+                        return new Result(false, lines);
+                    }
+                });
+    }
+}

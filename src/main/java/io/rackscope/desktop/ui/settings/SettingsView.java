@@ -1,0 +1,219 @@
+package io.rackscope.desktop.ui.settings;
+
+import io.rackscope.desktop.edit.SettingsCatalog;
+import io.rackscope.desktop.edit.SettingsCatalog.Setting;
+import io.rackscope.desktop.ui.PlaceView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The settings of app.yaml in tabs by group: each setting with its control, its default (shown when
+ * it is not set) and what it does; Test connection under Telemetry and Alertmanager; in Edit mode
+ * Apply and Revert.
+ */
+public final class SettingsView implements PlaceView {
+    private final BorderPane root = new BorderPane();
+    private final SettingsViewModel model;
+
+    public SettingsView(SettingsViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("content");
+        root.setId("settings");
+        Label title = new Label("Settings");
+        title.getStyleClass().add("title");
+        Label where = new Label("app.yaml: every other line of the file stays as written");
+        where.getStyleClass().add("muted");
+        VBox top = new VBox(2, title, where);
+        BorderPane.setMargin(top, new Insets(0, 0, 10, 0));
+        root.setTop(top);
+        TabPane tabs = new TabPane();
+        tabs.setId("settings-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (String group : model.groups()) {
+            tabs.getTabs().add(new Tab(group, group(group)));
+        }
+        root.setCenter(tabs);
+        root.setBottom(actions());
+        root.disableProperty().bind(model.loadedProperty().not());
+        model.load();
+    }
+
+    private Node group(String group) {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
+        g.setPadding(new Insets(10));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(230);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setMinWidth(260);
+        values.setPrefWidth(420);
+        ColumnConstraints help = new ColumnConstraints();
+        help.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, values, help);
+        int r = 0;
+        for (Setting s : model.settings(group)) {
+            Label l = new Label(s.path());
+            l.getStyleClass().add("code");
+            Label h = new Label(s.help());
+            h.getStyleClass().add("muted");
+            h.setWrapText(true);
+            GridPane.setValignment(h, VPos.CENTER);
+            g.add(l, 0, r);
+            g.add(control(s), 1, r);
+            g.add(h, 2, r);
+            r++;
+        }
+        VBox box = new VBox(10, g);
+        if (model.testable(group)) {
+            // above the settings: its answer in sight wherever the form is scrolled to
+            box.getChildren().add(0, test(group));
+        }
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node control(Setting s) {
+        String id = String.join("-", "setting", s.path().replace('.', '-').replace('_', '-'));
+        Control c =
+                switch (s.type()) {
+                    case BOOL, CHOICE -> {
+                        ComboBox<String> box = new ComboBox<>();
+                        List<String> items = new ArrayList<>();
+                        items.add("");
+                        items.addAll(
+                                s.type() == SettingsCatalog.Type.BOOL
+                                        ? List.of("true", "false")
+                                        : s.choices());
+                        box.getItems().setAll(items);
+                        box.valueProperty().bindBidirectional(model.value(s.path()));
+                        box.setConverter(
+                                new javafx.util.StringConverter<>() {
+                                    @Override
+                                    public String toString(String v) {
+                                        return v == null || v.isEmpty() ? fallback(s) : v;
+                                    }
+
+                                    @Override
+                                    public String fromString(String text) {
+                                        return text;
+                                    }
+                                });
+                        yield box;
+                    }
+                    case SECRET -> {
+                        PasswordField p = new PasswordField();
+                        p.textProperty().bindBidirectional(model.value(s.path()));
+                        yield p;
+                    }
+                    default -> {
+                        TextField t = new TextField();
+                        t.textProperty().bindBidirectional(model.value(s.path()));
+                        t.setPromptText(fallback(s));
+                        yield t;
+                    }
+                };
+        c.setId(id);
+        c.setTooltip(new Tooltip(s.help()));
+        c.setMaxWidth(Double.MAX_VALUE);
+        if (s.type() != SettingsCatalog.Type.SECRET) {
+            return c;
+        }
+        Button clear = new Button("Remove");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setOnAction(
+                e -> {
+                    model.clearSecret(s.path());
+                    ((PasswordField) c).setPromptText("not set");
+                });
+        model.loadedProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            boolean set = model.secretSet(s.path());
+                            ((PasswordField) c)
+                                    .setPromptText(set ? "set: type to replace it" : "not set");
+                            clear.setDisable(!set);
+                        });
+        HBox row = new HBox(6, c, clear);
+        HBox.setHgrow(c, Priority.ALWAYS);
+        return row;
+    }
+
+    private static String fallback(Setting s) {
+        return s.fallback().isEmpty() ? "not set" : "default: " + s.fallback();
+    }
+
+    private Node test(String group) {
+        Button test = new Button("Test connection");
+        test.setId(String.join("-", "settings", "test", group.toLowerCase(java.util.Locale.ROOT)));
+        test.disableProperty().bind(model.testingProperty());
+        test.setOnAction(e -> model.test(group));
+        Label result = new Label();
+        result.setId(
+                String.join("-", "settings", "result", group.toLowerCase(java.util.Locale.ROOT)));
+        result.setWrapText(true);
+        // room for the answer kept: nothing below moves when it comes
+        result.setMinHeight(54);
+        result.textProperty().bind(model.testProperty(group));
+        Label what =
+                new Label(
+                        "Tries the settings as the form has them (not yet applied), with their credentials and TLS.");
+        what.getStyleClass().add("muted");
+        VBox box = new VBox(6, new HBox(10, test, what), result);
+        box.setPadding(new Insets(10, 10, 0, 10));
+        return box;
+    }
+
+    private Node actions() {
+        Button apply = new Button("Apply");
+        apply.setId("settings-apply");
+        apply.setDefaultButton(true);
+        apply.disableProperty().bind(model.changedProperty().not());
+        apply.setOnAction(e -> model.apply());
+        Button revert = new Button("Revert");
+        revert.setId("settings-revert");
+        revert.disableProperty().bind(model.changedProperty().not());
+        revert.setOnAction(e -> model.revert());
+        HBox writes = new HBox(8, apply, revert);
+        writes.visibleProperty().bind(model.editingProperty());
+        writes.managedProperty().bind(model.editingProperty());
+        Label readOnly =
+                new Label(
+                        "Turn on Edit mode to write the settings; Test connection works without it.");
+        readOnly.getStyleClass().add("muted");
+        readOnly.visibleProperty().bind(model.editingProperty().not());
+        readOnly.managedProperty().bind(model.editingProperty().not());
+        Label problem = new Label();
+        problem.textProperty().bind(model.problemProperty());
+        FlowPane bar = new FlowPane(8, 6, writes, readOnly, problem);
+        bar.setPadding(new Insets(8, 0, 0, 0));
+        return bar;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}
