@@ -629,7 +629,9 @@ public final class EditCommand implements Callable<Integer> {
                     out.println(
                             new EstateEdits(new EditSession(edit.root()), cfg).checks().text(id));
                 } else {
-                    io.rackscope.desktop.edit.CheckEdits.usedBy(cfg, id).forEach(out::println);
+                    io.rackscope.desktop.edit.LibraryEdits.usedBy(
+                                    cfg, io.rackscope.desktop.edit.LibraryEdits.Library.CHECK, id)
+                            .forEach(out::println);
                 }
             } catch (EditRefused e) {
                 spec.commandLine().getErr().println("refused: " + e.getMessage());

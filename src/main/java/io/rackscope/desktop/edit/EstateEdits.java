@@ -797,8 +797,13 @@ public final class EstateEdits {
     }
 
     /** Checks of the library: read and written, used by, delete, a new id everywhere. */
-    public CheckEdits checks() {
-        return new CheckEdits(session, config, this::real);
+    public LibraryEdits checks() {
+        return new LibraryEdits(LibraryEdits.Library.CHECK, session, config, this::real);
+    }
+
+    /** Metrics of the library: read and written, used by, delete, a new id everywhere. */
+    public LibraryEdits metrics() {
+        return new LibraryEdits(LibraryEdits.Library.METRIC, session, config, this::real);
     }
 
     /** The settings of app.yaml, read and written key by key. */

@@ -1,10 +1,11 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.config.RackscopeConfig;
-import io.rackscope.desktop.edit.CheckEdits;
 import io.rackscope.desktop.edit.CheckFields;
 import io.rackscope.desktop.edit.CheckText;
 import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.ItemText;
+import io.rackscope.desktop.edit.LibraryEdits;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.Navigator;
@@ -82,7 +83,8 @@ public final class CheckEditorViewModel {
                                         c.name(),
                                         c.scope().name().toLowerCase(Locale.ROOT),
                                         c.kind() == null ? "" : c.kind(),
-                                        CheckEdits.usedBy(shown, c.id())))
+                                        LibraryEdits.usedBy(
+                                                shown, LibraryEdits.Library.CHECK, c.id())))
                 .sorted(Comparator.comparing(Row::id))
                 .toList();
     }
@@ -183,7 +185,7 @@ public final class CheckEditorViewModel {
 
     /** A checks file of the editor's check alone, to be tried on the estate. */
     public String trial() {
-        return CheckText.file(yaml.get());
+        return ItemText.file("checks", yaml.get());
     }
 
     /** Whether the editor's check can be tried (its text reads as a check). */

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A check of the library edited by its fields or as text, renamed everywhere, deleted, added. */
-class CheckEditsTest {
+class LibraryEditsTest {
     @TempDir Path dir;
 
     EditFixture homelab() {
         return EditFixture.example("homelab", dir);
     }
 
-    static CheckEdits checks(EditFixture f) {
+    static LibraryEdits checks(EditFixture f) {
         return new EstateEdits(f.session, f.before).checks();
     }
 
@@ -61,7 +61,14 @@ class CheckEditsTest {
                         "",
                         "",
                         "");
-        String diff = f.diff(e -> e.checks().set("node_temp_warn", now));
+        String diff =
+                f.diff(
+                        e ->
+                                e.checks()
+                                        .set(
+                                                "node_temp_warn",
+                                                CheckText.withFields(
+                                                        e.checks().text("node_temp_warn"), now)));
         assertEquals(
                 List.of(
                         "-  for: 5m",
@@ -130,13 +137,13 @@ class CheckEditsTest {
     @Test
     void aNewIdReachesEveryTemplateListingItAnchorsIncluded() {
         EditFixture f = homelab();
-        List<String> users = CheckEdits.usedBy(f.before, "node_up");
+        List<String> users = LibraryEdits.usedBy(f.before, LibraryEdits.Library.CHECK, "node_up");
         assertTrue(users.size() >= 3, users.toString());
         checks(f).rename("node_up", "node_alive");
         RackscopeConfig after = f.saveAndLoad();
         assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
-        assertEquals(users, CheckEdits.usedBy(after, "node_alive"));
-        assertTrue(CheckEdits.usedBy(after, "node_up").isEmpty());
+        assertEquals(users, LibraryEdits.usedBy(after, LibraryEdits.Library.CHECK, "node_alive"));
+        assertTrue(LibraryEdits.usedBy(after, LibraryEdits.Library.CHECK, "node_up").isEmpty());
         // the anchored list is changed once, its aliases follow
         assertTrue(f.read("templates/devices/server/servers.yaml").contains("checks: *id001"));
         EditRefused taken =
