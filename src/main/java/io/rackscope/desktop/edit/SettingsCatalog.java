@@ -1,5 +1,6 @@
 package io.rackscope.desktop.edit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,51 @@ public final class SettingsCatalog {
             String help) {
         public Setting {
             choices = List.copyOf(choices);
+        }
+
+        /** {@code v} as YAML for this setting; refused, naming it, when it is not one. */
+        public String render(String v) {
+            String bad = null;
+            String out =
+                    switch (type) {
+                        case INTEGER -> {
+                            if (!v.matches("-?[0-9]+")) {
+                                bad = "a whole number";
+                            }
+                            yield v;
+                        }
+                        case NUMBER -> {
+                            if (!v.matches("-?[0-9]+(\\.[0-9]+)?")) {
+                                bad = "a number";
+                            }
+                            yield v;
+                        }
+                        case BOOL -> {
+                            if (!v.equals("true") && !v.equals("false")) {
+                                bad = "true or false";
+                            }
+                            yield v;
+                        }
+                        case CHOICE -> {
+                            if (!choices.contains(v)) {
+                                bad = "one of " + String.join(", ", choices);
+                            }
+                            yield v;
+                        }
+                        case LIST ->
+                                Item.list(
+                                                Arrays.stream(v.split(","))
+                                                        .map(String::strip)
+                                                        .filter(x -> !x.isEmpty())
+                                                        .map(Scalars::text)
+                                                        .toList())
+                                        .flow();
+                        default -> Scalars.text(v);
+                    };
+            if (bad != null) {
+                throw new EditRefused(path + " is " + bad + ", not '" + v + "'");
+            }
+            return out;
         }
 
         /** The key's own name (the last part of the path). */
