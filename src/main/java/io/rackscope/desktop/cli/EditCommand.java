@@ -6,6 +6,7 @@ import io.rackscope.desktop.edit.EditCheck;
 import io.rackscope.desktop.edit.EditRefused;
 import io.rackscope.desktop.edit.EditSession;
 import io.rackscope.desktop.edit.EstateEdits;
+import io.rackscope.desktop.edit.LibraryEdits;
 import io.rackscope.desktop.edit.YamlText;
 import io.rackscope.desktop.topology.Face;
 import java.io.IOException;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             EditCommand.MoveAisle.class,
             EditCommand.Template.class,
             EditCommand.CheckAction.class,
+            EditCommand.MetricAction.class,
             EditCommand.SetLayout.class,
             EditCommand.AddStandaloneRack.class,
             EditCommand.Rename.class,
@@ -577,7 +579,31 @@ public final class EditCommand implements Callable<Integer> {
                             + " checks/library/custom.yaml); rename --to NEW changes its id in it"
                             + " and in every template; delete is refused while a template lists"
                             + " it.")
-    static final class CheckAction implements Callable<Integer> {
+    static final class CheckAction extends LibraryAction {
+        @Override
+        LibraryEdits.Library library() {
+            return LibraryEdits.Library.CHECK;
+        }
+    }
+
+    @Command(
+            name = "metric",
+            mixinStandardHelpOptions = true,
+            description =
+                    "A metric of the library, as 'check' does for checks: show, used-by, set"
+                            + " --file F, add --file F [--after ID] (else in"
+                            + " metrics/library/custom.yaml), rename --to NEW (in every template's"
+                            + " metrics list), delete (refused while a template lists it; a file"
+                            + " holding only that metric goes with it).")
+    static final class MetricAction extends LibraryAction {
+        @Override
+        LibraryEdits.Library library() {
+            return LibraryEdits.Library.METRIC;
+        }
+    }
+
+    /** The actions on an item of a library (a check, a metric). */
+    abstract static class LibraryAction implements Callable<Integer> {
         @CommandLine.ParentCommand EditCommand edit;
 
         @Spec CommandLine.Model.CommandSpec spec;
@@ -591,11 +617,17 @@ public final class EditCommand implements Callable<Integer> {
         @Option(names = "--to", paramLabel = "NEW", description = "rename: the new id")
         String to;
 
-        @Option(names = "--file", paramLabel = "F", description = "set, add: the check's YAML")
+        @Option(names = "--file", paramLabel = "F", description = "set, add: its YAML")
         String file;
 
-        @Option(names = "--after", paramLabel = "ID", description = "add: the check it follows")
+        @Option(names = "--after", paramLabel = "ID", description = "add: the item it follows")
         String after;
+
+        abstract LibraryEdits.Library library();
+
+        private LibraryEdits items(EstateEdits e) {
+            return library() == LibraryEdits.Library.CHECK ? e.checks() : e.metrics();
+        }
 
         @Override
         public Integer call() {
@@ -604,15 +636,15 @@ public final class EditCommand implements Callable<Integer> {
             }
             return switch (action) {
                 case "show", "used-by" -> show();
-                case "set" -> edit.run(spec, e -> e.checks().set(id, text()));
-                case "add" -> edit.run(spec, e -> e.checks().add(text(), after));
-                case "delete" -> edit.run(spec, e -> e.checks().delete(id));
+                case "set" -> edit.run(spec, e -> items(e).set(id, text()));
+                case "add" -> edit.run(spec, e -> items(e).add(text(), after));
+                case "delete" -> edit.run(spec, e -> items(e).delete(id));
                 case "rename" -> {
                     if (to == null) {
                         throw new CommandLine.ParameterException(
                                 spec.commandLine(), "rename needs --to NEW");
                     }
-                    yield edit.run(spec, e -> e.checks().rename(id, to));
+                    yield edit.run(spec, e -> items(e).rename(id, to));
                 }
                 default ->
                         throw new CommandLine.ParameterException(
@@ -626,12 +658,9 @@ public final class EditCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try {
                 if (action.equals("show")) {
-                    out.println(
-                            new EstateEdits(new EditSession(edit.root()), cfg).checks().text(id));
+                    out.println(items(new EstateEdits(new EditSession(edit.root()), cfg)).text(id));
                 } else {
-                    io.rackscope.desktop.edit.LibraryEdits.usedBy(
-                                    cfg, io.rackscope.desktop.edit.LibraryEdits.Library.CHECK, id)
-                            .forEach(out::println);
+                    LibraryEdits.usedBy(cfg, library(), id).forEach(out::println);
                 }
             } catch (EditRefused e) {
                 spec.commandLine().getErr().println("refused: " + e.getMessage());

@@ -319,4 +319,17 @@ class EditCommandTest {
         assertEquals(2, edit(root, "check", "set", "node_alive").code());
         assertEquals(2, edit(root, "check", "show").code());
     }
+
+    @Test
+    void aMetricIsShownAndRenamedInTheTemplatesListingIt() throws IOException {
+        Path root = copy("homelab");
+        CliRun shown = edit(root, "metric", "show", "pdu_current");
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.out().startsWith("id: pdu_current\n"), shown.out());
+        assertEquals(0, edit(root, "metric", "rename", "pdu_current", "--to", "pdu_amps").code());
+        CliRun used = edit(root, "metric", "used-by", "pdu_amps");
+        assertTrue(used.out().startsWith("rack component template "), used.out());
+        assertTrue(
+                CliRun.of("check-config", "--config", root.toString()).out().contains("0 error(s)"));
+    }
 }
