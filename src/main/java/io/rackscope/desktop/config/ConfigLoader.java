@@ -45,6 +45,36 @@ public final class ConfigLoader {
         return Severity.parse(app.planner().unknownState()).orElse(Severity.UNKNOWN);
     }
 
+    /**
+     * The metrics {@code text} defines (one metric, or a {@code metrics:} list) as the library
+     * reads its own, with what is wrong with them in {@code diagnostics}: a metric being written.
+     */
+    public Map<String, MetricDefinition> metricsOf(String text, Diagnostics diagnostics) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("rackscope-metric");
+            Files.writeString(
+                    scratch.resolve("metric.yaml"), text, java.nio.charset.StandardCharsets.UTF_8);
+            return new MetricLoader(diagnostics, new YamlReader(diagnostics)).load(scratch);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            deleteScratch(scratch, "metric.yaml");
+        }
+    }
+
+    private static void deleteScratch(Path dir, String file) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dir.resolve(file));
+            Files.deleteIfExists(dir);
+        } catch (java.io.IOException ignored) {
+            // a temporary file left behind is harmless
+        }
+    }
+
     /** The settings {@code text} would give as the app.yaml of {@code dir}, and what is wrong. */
     public record Settings(AppConfig app, List<String> errors) {}
 
@@ -75,14 +105,7 @@ public final class ConfigLoader {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
-            if (scratch != null) {
-                try {
-                    Files.deleteIfExists(scratch.resolve("app.yaml"));
-                    Files.deleteIfExists(scratch);
-                } catch (java.io.IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
+            deleteScratch(scratch, "app.yaml");
         }
     }
 

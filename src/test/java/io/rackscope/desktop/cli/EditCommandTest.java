@@ -330,6 +330,8 @@ class EditCommandTest {
         CliRun used = edit(root, "metric", "used-by", "pdu_amps");
         assertTrue(used.out().startsWith("rack component template "), used.out());
         assertTrue(
-                CliRun.of("check-config", "--config", root.toString()).out().contains("0 error(s)"));
+                CliRun.of("check-config", "--config", root.toString())
+                        .out()
+                        .contains("0 error(s)"));
     }
 }

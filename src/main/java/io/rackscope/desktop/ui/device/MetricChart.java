@@ -35,7 +35,7 @@ import javafx.util.StringConverter;
  * threshold lines, time-range buttons starting on the default range. Refreshes while started;
  * {@link #stop()} when hidden.
  */
-final class MetricChart {
+public final class MetricChart {
     /** The width a chart's data is fetched for (its step); drawn at the width there is. */
     static final int WIDTH = 560;
 
@@ -48,7 +48,7 @@ final class MetricChart {
     private final Label status = new Label();
     private Tile gauge;
 
-    MetricChart(MetricChartViewModel model) {
+    public MetricChart(MetricChartViewModel model) {
         this.model = model;
         this.metric = model.metric();
         MetricDisplay d = metric.display();
@@ -89,15 +89,15 @@ final class MetricChart {
         model.dataProperty().addListener((o, a, data) -> show(data));
     }
 
-    Region node() {
+    public Region node() {
         return box;
     }
 
-    void start() {
+    public void start() {
         model.start();
     }
 
-    void stop() {
+    public void stop() {
         model.stop();
         stopGauge();
     }

@@ -42,7 +42,7 @@ public final class MetricChartViewModel {
     private final Timeline refresh;
     private long generation;
 
-    MetricChartViewModel(
+    public MetricChartViewModel(
             MetricDefinition metric,
             String entity,
             ChartSource charts,

@@ -41,7 +41,7 @@ public final class LibraryView implements PlaceView {
                         tab(model, Kind.DEVICE, "Device templates"),
                         tab(model, Kind.RACK, "Rack templates"),
                         tab(model, Kind.COMPONENT, "Rack component templates"),
-                        new CheckEditorView(checks).tab(CheckEditorViewModel.checkOf(place)));
+                        new CheckEditorView(checks).tab(checks.itemOf(place)));
         String shown = place.id().isEmpty() ? "" : place.id().split(":", 2)[0];
         tabs.getTabs().stream()
                 .filter(t -> t.getId().equals(String.join("-", "library", "tab", shown)))
