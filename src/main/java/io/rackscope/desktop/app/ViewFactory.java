@@ -19,6 +19,7 @@ import io.rackscope.desktop.ui.kiosk.PlaylistViewModel;
 import io.rackscope.desktop.ui.library.CheckEditorViewModel;
 import io.rackscope.desktop.ui.library.LibraryView;
 import io.rackscope.desktop.ui.library.LibraryViewModel;
+import io.rackscope.desktop.ui.library.MetricEditorViewModel;
 import io.rackscope.desktop.ui.maintenance.MaintenanceView;
 import io.rackscope.desktop.ui.maintenance.MaintenanceViewModel;
 import io.rackscope.desktop.ui.rack.RackElevationView;
@@ -124,6 +125,14 @@ public final class ViewFactory {
                                     ctx.options(),
                                     ctx.navigation(),
                                     ctx.config(),
+                                    Platform::runLater),
+                            new MetricEditorViewModel(
+                                    ctx.editing(),
+                                    ctx.options(),
+                                    ctx.navigation(),
+                                    ctx.config(),
+                                    ctx.charts(),
+                                    ctx.clock(),
                                     Platform::runLater),
                             place);
             case SETTINGS ->

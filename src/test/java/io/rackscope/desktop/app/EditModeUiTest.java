@@ -654,6 +654,70 @@ class EditModeUiTest {
     }
 
     @Test
+    void aMetricsDisplayKeysAreFieldsItsYamlFollowsAndItsChartIsPreviewed(FxRobot robot)
+            throws Exception {
+        open(robot, "homelab", "library:metrics:node_temperature");
+        TextArea yaml = robot.lookup("#metric-yaml").queryAs(TextArea.class);
+        await(() -> yaml.getText().startsWith("id: node_temperature\n"), "the metric's text read");
+        javafx.scene.control.TextField unit =
+                robot.lookup("#metric-display-unit").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("°C", unit.getText());
+        robot.clickOn("#edit-toggle");
+        robot.interact(
+                () ->
+                        robot.lookup("#metric-display-thresholds-warn")
+                                .queryAs(javafx.scene.control.TextField.class)
+                                .setText("80"));
+        assertTrue(yaml.getText().contains("  thresholds:\n    warn: 80\n"), yaml.getText());
+        robot.interact(() -> yaml.setText(yaml.getText().replace("unit: °C", "unit: degC")));
+        assertEquals("degC", unit.getText());
+        robot.clickOn("Chart");
+        robot.interact(
+                () ->
+                        robot.lookup("#metric-entity")
+                                .queryAs(javafx.scene.control.ComboBox.class)
+                                .setValue("compute-01"));
+        robot.clickOn("#metric-preview");
+        await(
+                () ->
+                        !robot.lookup("#metric-chart")
+                                .queryAs(javafx.scene.layout.StackPane.class)
+                                .getChildren()
+                                .isEmpty(),
+                () ->
+                        "a chart drawn for the text as it stands: "
+                                + robot.lookup("#metric-problem").queryAs(Label.class).getText());
+        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}}) {
+            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+                robot.interact(
+                        () -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            session().context().options().themeProperty().set(theme);
+                        });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                String name =
+                        "metric-editor-"
+                                + theme.name().toLowerCase(java.util.Locale.ROOT)
+                                + "-"
+                                + size[0];
+                EstateFromNothingUiTest.shot(stage, name);
+                Node apply = robot.lookup("#metric-apply").query();
+                javafx.geometry.Bounds b = apply.localToScene(apply.getBoundsInLocal());
+                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
+            }
+        }
+        robot.clickOn("#metric-apply");
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
+        String diff = review(robot);
+        assertTrue(diff.contains("-    unit: °C\n+    unit: degC\n"), diff);
+        assertTrue(diff.contains("+    thresholds:\n+      warn: 80\n"), diff);
+        assertEquals(
+                "library:metrics:node_temperature",
+                session().context().navigation().current().text());
+    }
+
+    @Test
     void settingsAreTestedBeforeTheyAreWrittenAndAppliedAsOneEdit(FxRobot robot) throws Exception {
         open(robot, "homelab", "settings");
         javafx.scene.control.TextField url =

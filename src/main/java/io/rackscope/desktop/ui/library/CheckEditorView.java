@@ -1,7 +1,6 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.CheckFields;
-import io.rackscope.desktop.ui.EditForm;
 import io.rackscope.desktop.ui.TryCheckEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,17 +10,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -55,7 +50,6 @@ final class CheckEditorView {
     private final ComboBox<String> absent =
             choice("check-absent", "", "OK", "WARN", "CRIT", "UNKNOWN");
     private final TextField critThreshold = field("check-crit-threshold");
-    private final Label id = new Label();
 
     /** The fields the form was last filled with (the id comes from them). */
     private CheckFields shown;
@@ -69,67 +63,23 @@ final class CheckEditorView {
 
     Tab tab(String select) {
         TableView<CheckEditorViewModel.Row> table = new TableView<>();
-        table.setId("library-checks");
         table.getColumns().add(Columns.text("Id", CheckEditorViewModel.Row::id, 150));
         table.getColumns().add(Columns.text("Name", CheckEditorViewModel.Row::name, 150));
         table.getColumns().add(Columns.text("Scope", CheckEditorViewModel.Row::scope, 60));
         table.getColumns().add(Columns.text("Used by", CheckEditorViewModel.Row::uses, 60));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getItems().setAll(model.rows());
-        ListView<String> users = new ListView<>();
-        users.setId("library-checks-users");
-        users.setPrefHeight(120);
-        table.getSelectionModel()
-                .selectedItemProperty()
-                .addListener(
-                        (o, a, row) -> {
-                            users.getItems().setAll(row == null ? List.of() : row.usedBy());
-                            model.select(row == null ? null : row.id());
-                        });
-        VBox left = new VBox(6, table, subtitle("Listed by"), users);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        left.setMinWidth(300);
-
-        BorderPane editor = new BorderPane();
-        editor.setTop(header());
-        TabPane forms = new TabPane(new Tab("Form", form()), new Tab("YAML", yaml()));
-        forms.setId("check-forms");
-        forms.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        editor.setCenter(forms);
-        editor.setBottom(actions(table));
-        editor.visibleProperty().bind(model.selectedProperty().isNotNull());
-        editor.setPadding(new Insets(0, 0, 0, 10));
-
-        SplitPane split = new SplitPane(left, editor);
-        split.setDividerPositions(0.38);
         model.fieldsProperty().addListener((o, a, f) -> fill(f));
-        table.getItems().stream()
-                .filter(r -> r.id().equals(select))
-                .findFirst()
-                .ifPresent(
-                        r -> {
-                            table.getSelectionModel().select(r);
-                            table.scrollTo(r);
-                        });
-        BorderPane pane = new BorderPane(split);
-        pane.setPadding(new Insets(10, 0, 0, 0));
-        Tab tab = new Tab("Checks", pane);
-        tab.setId("library-tab-checks");
-        return tab;
-    }
-
-    private Node header() {
-        id.getStyleClass().add("subtitle");
-        id.setId("check-id");
-        id.textProperty().bind(model.selectedProperty());
-        Label problem = new Label();
-        problem.setId("check-problem");
-        problem.getStyleClass().add("muted");
-        problem.setWrapText(true);
-        // two lines kept for it: the form below does not move when it speaks
-        problem.setMinHeight(34);
-        problem.textProperty().bind(model.problemProperty());
-        return new VBox(2, id, problem);
+        return ItemEditorFrame.tab(
+                model,
+                new ItemEditorFrame.Parts<>(
+                        "check",
+                        "Checks",
+                        table,
+                        CheckEditorViewModel.Row::id,
+                        CheckEditorViewModel.Row::usedBy,
+                        List.of(new Tab("Form", form())),
+                        List.of(trial())),
+                select);
     }
 
     private Node form() {
@@ -200,25 +150,7 @@ final class CheckEditorView {
         return scroll;
     }
 
-    private Node yaml() {
-        TextArea text = new TextArea();
-        text.setId("check-yaml");
-        text.getStyleClass().add("code");
-        text.textProperty().bindBidirectional(model.yamlProperty());
-        return text;
-    }
-
-    private Node actions(TableView<CheckEditorViewModel.Row> table) {
-        Button apply = new Button("Apply");
-        apply.setId("check-apply");
-        apply.setDefaultButton(true);
-        apply.disableProperty()
-                .bind(model.changedProperty().not().or(model.problemProperty().isNotEmpty()));
-        apply.setOnAction(e -> model.apply());
-        Button revert = new Button("Revert");
-        revert.setId("check-revert");
-        revert.disableProperty().bind(model.changedProperty().not());
-        revert.setOnAction(e -> model.revert());
+    private Button trial() {
         Button trial = new Button("Try on the estate");
         trial.setId("check-try");
         trial.setTooltip(
@@ -231,50 +163,7 @@ final class CheckEditorView {
                         trial.fireEvent(new TryCheckEvent(model.trial()));
                     }
                 });
-        Button rename = new Button("Change id…");
-        rename.setId("check-rename");
-        rename.setOnAction(
-                e ->
-                        EditForm.titled(
-                                        "Change the id of "
-                                                + model.selectedProperty().get()
-                                                + " (in every template listing it)")
-                                .text("Id", model.selectedProperty().get())
-                                .ask(table)
-                                .ifPresent(v -> model.rename(v.get(0))));
-        Button delete = new Button("Delete…");
-        delete.setId("check-delete");
-        delete.setOnAction(
-                e -> {
-                    if (EditForm.confirm(
-                            table,
-                            "Delete check "
-                                    + model.selectedProperty().get()
-                                    + "? (nothing is written until you review and save)")) {
-                        model.delete();
-                    }
-                });
-        Button add = new Button("New check…");
-        add.setId("check-new");
-        add.setOnAction(
-                e ->
-                        EditForm.titled("A new check, after the one shown")
-                                .text("Id", "")
-                                .ask(table)
-                                .ifPresent(v -> model.add(v.get(0))));
-        HBox writes = new HBox(8, apply, revert, rename, delete, add);
-        writes.visibleProperty().bind(model.editingProperty());
-        writes.managedProperty().bind(model.editingProperty());
-        Label readOnly = new Label("Turn on Edit mode to write changes to the library.");
-        readOnly.getStyleClass().add("muted");
-        readOnly.visibleProperty().bind(model.editingProperty().not());
-        readOnly.managedProperty().bind(model.editingProperty().not());
-        for (Button b : List.of(trial, apply, revert, rename, delete, add)) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        FlowPane bar = new FlowPane(8, 6, trial, writes, readOnly);
-        bar.setPadding(new Insets(8, 0, 0, 0));
-        return bar;
+        return trial;
     }
 
     /** The form shows {@code f}; a control already showing the same value is left as typed. */
@@ -400,11 +289,5 @@ final class CheckEditorView {
             c.setId(id);
         }
         return c;
-    }
-
-    private static Label subtitle(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("subtitle");
-        return l;
     }
 }

@@ -26,7 +26,11 @@ import javafx.scene.layout.VBox;
 public final class LibraryView implements PlaceView {
     private final BorderPane root = new BorderPane();
 
-    public LibraryView(LibraryViewModel model, CheckEditorViewModel checks, Place place) {
+    public LibraryView(
+            LibraryViewModel model,
+            CheckEditorViewModel checks,
+            MetricEditorViewModel metrics,
+            Place place) {
         root.getStyleClass().add("content");
         root.setId("library");
         Label title = new Label("Library");
@@ -41,7 +45,8 @@ public final class LibraryView implements PlaceView {
                         tab(model, Kind.DEVICE, "Device templates"),
                         tab(model, Kind.RACK, "Rack templates"),
                         tab(model, Kind.COMPONENT, "Rack component templates"),
-                        new CheckEditorView(checks).tab(checks.itemOf(place)));
+                        new CheckEditorView(checks).tab(checks.itemOf(place)),
+                        new MetricEditorView(metrics).tab(metrics.itemOf(place)));
         String shown = place.id().isEmpty() ? "" : place.id().split(":", 2)[0];
         tabs.getTabs().stream()
                 .filter(t -> t.getId().equals(String.join("-", "library", "tab", shown)))

@@ -2,24 +2,17 @@ package io.rackscope.desktop.ui.settings;
 
 import io.rackscope.desktop.edit.SettingsCatalog;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
+import io.rackscope.desktop.ui.FieldForm;
 import io.rackscope.desktop.ui.PlaceView;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -60,31 +53,7 @@ public final class SettingsView implements PlaceView {
     }
 
     private Node group(String group) {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(6);
-        g.setPadding(new Insets(10));
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(230);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setMinWidth(260);
-        values.setPrefWidth(420);
-        ColumnConstraints help = new ColumnConstraints();
-        help.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(labels, values, help);
-        int r = 0;
-        for (Setting s : model.settings(group)) {
-            Label l = new Label(s.path());
-            l.getStyleClass().add("code");
-            Label h = new Label(s.help());
-            h.getStyleClass().add("muted");
-            h.setWrapText(true);
-            GridPane.setValignment(h, VPos.CENTER);
-            g.add(l, 0, r);
-            g.add(control(s), 1, r);
-            g.add(h, 2, r);
-            r++;
-        }
+        GridPane g = FieldForm.grid(model.settings(group), this::control);
         VBox box = new VBox(10, g);
         if (model.testable(group)) {
             // above the settings: its answer in sight wherever the form is scrolled to
@@ -96,48 +65,7 @@ public final class SettingsView implements PlaceView {
     }
 
     private Node control(Setting s) {
-        String id = String.join("-", "setting", s.path().replace('.', '-').replace('_', '-'));
-        Control c =
-                switch (s.type()) {
-                    case BOOL, CHOICE -> {
-                        ComboBox<String> box = new ComboBox<>();
-                        List<String> items = new ArrayList<>();
-                        items.add("");
-                        items.addAll(
-                                s.type() == SettingsCatalog.Type.BOOL
-                                        ? List.of("true", "false")
-                                        : s.choices());
-                        box.getItems().setAll(items);
-                        box.valueProperty().bindBidirectional(model.value(s.path()));
-                        box.setConverter(
-                                new javafx.util.StringConverter<>() {
-                                    @Override
-                                    public String toString(String v) {
-                                        return v == null || v.isEmpty() ? fallback(s) : v;
-                                    }
-
-                                    @Override
-                                    public String fromString(String text) {
-                                        return text;
-                                    }
-                                });
-                        yield box;
-                    }
-                    case SECRET -> {
-                        PasswordField p = new PasswordField();
-                        p.textProperty().bindBidirectional(model.value(s.path()));
-                        yield p;
-                    }
-                    default -> {
-                        TextField t = new TextField();
-                        t.textProperty().bindBidirectional(model.value(s.path()));
-                        t.setPromptText(fallback(s));
-                        yield t;
-                    }
-                };
-        c.setId(id);
-        c.setTooltip(new Tooltip(s.help()));
-        c.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Control c = FieldForm.control(s, model.value(s.path()), "setting");
         if (s.type() != SettingsCatalog.Type.SECRET) {
             return c;
         }
@@ -159,10 +87,6 @@ public final class SettingsView implements PlaceView {
         HBox row = new HBox(6, c, clear);
         HBox.setHgrow(c, Priority.ALWAYS);
         return row;
-    }
-
-    private static String fallback(Setting s) {
-        return s.fallback().isEmpty() ? "not set" : "default: " + s.fallback();
     }
 
     private Node test(String group) {
