@@ -38,7 +38,12 @@ final class MappingPaths {
             if (s.type() == SettingsCatalog.Type.SECRET) {
                 secrets.add(s.path());
             } else if (n.get() instanceof ScalarNode v) {
-                values.put(s.path(), v.getValue());
+                // a list shared with another item of the file, cut out of it: its alias as written
+                values.put(
+                        s.path(),
+                        s.type() == SettingsCatalog.Type.LIST && v.getValue().startsWith("~")
+                                ? "*" + v.getValue().substring(1)
+                                : v.getValue());
             } else if (n.get() instanceof SequenceNode seq) {
                 values.put(
                         s.path(),

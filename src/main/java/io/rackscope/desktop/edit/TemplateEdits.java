@@ -85,6 +85,33 @@ public final class TemplateEdits {
         return out.stream().sorted().toList();
     }
 
+    /** Template {@code id} as written, its mapping out of its list (see {@link ItemText}). */
+    public String text(Kind kind, String id) {
+        Path file = file(kind, id);
+        YamlText t = session.yaml(file);
+        SequenceNode list = YamlText.sequence(t.top(), kind.list).orElseThrow();
+        return ItemText.mapping(t.itemText(list, YamlText.indexOf(list, id)));
+    }
+
+    /**
+     * Template {@code id} written as {@code mappingText} (its comments as typed); a new id in it is
+     * written in every reference too (as {@link #rename}).
+     */
+    public void set(Kind kind, String id, String mappingText) {
+        Path file = file(kind, id);
+        String to = ItemText.id(mappingText);
+        YamlText typed = YamlText.parse(mappingText);
+        // written under its old id first: the rename then finds it and every reference
+        String same = to.equals(id) ? mappingText : typed.setText(typed.top(), "id", id).text();
+        session.step();
+        YamlText t = session.yaml(file);
+        SequenceNode list = YamlText.sequence(t.top(), kind.list).orElseThrow();
+        session.write(file, t.replaceItem(list, YamlText.indexOf(list, id), ItemText.item(same)));
+        if (!to.equals(id)) {
+            rename(kind, id, to, false);
+        }
+    }
+
     /** Deletes template {@code id}; refused, saying where, while anything uses it. */
     public void delete(Kind kind, String id) {
         Path file = file(kind, id);
@@ -110,6 +137,11 @@ public final class TemplateEdits {
 
     /** Template {@code id} called {@code to}: in its own entry and in every reference to it. */
     public void rename(Kind kind, String id, String to) {
+        rename(kind, id, to, true);
+    }
+
+    /** {@code step}: a step of its own (else part of the step being made). */
+    private void rename(Kind kind, String id, String to, boolean step) {
         Path file = file(kind, id);
         if (!to.matches("[a-z0-9][a-z0-9._-]{0,127}")) {
             throw new EditRefused(
@@ -123,7 +155,9 @@ public final class TemplateEdits {
             throw new EditRefused(
                     file, 0, "a " + kind.word() + " template '" + to + "' exists already");
         }
-        session.step();
+        if (step) {
+            session.step();
+        }
         YamlText t = session.yaml(file);
         session.write(
                 file, t.setText(TemplateFiles.entry(t, kind.list, id).orElseThrow(), "id", to));

@@ -29,7 +29,36 @@ public final class YamlText {
         this.newline = text.contains("\r\n") ? "\r\n" : "\n";
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
-        this.root = new Yaml(options).compose(new StringReader(text));
+        this.root = new Yaml(options).compose(new StringReader(withoutDanglingAliases(text)));
+    }
+
+    private static final java.util.regex.Pattern ANCHOR =
+            java.util.regex.Pattern.compile("&([\\w.-]+)");
+    private static final java.util.regex.Pattern ALIAS =
+            java.util.regex.Pattern.compile("(?m)(^|[:\\[,-][ \\t]+)\\*([\\w.-]+)");
+
+    /**
+     * {@code text} with each alias whose anchor is not in it (an item cut out of its file, whose
+     * list is shared with another item) read as the plain scalar {@code ~NAME}: the same length, so
+     * every node keeps its place in the text, which is what is patched.
+     */
+    static String withoutDanglingAliases(String text) {
+        if (text.indexOf('*') < 0) {
+            return text;
+        }
+        java.util.Set<String> anchors = new java.util.HashSet<>();
+        java.util.regex.Matcher a = ANCHOR.matcher(text);
+        while (a.find()) {
+            anchors.add(a.group(1));
+        }
+        java.util.regex.Matcher m = ALIAS.matcher(text);
+        StringBuilder b = new StringBuilder(text);
+        while (m.find()) {
+            if (!anchors.contains(m.group(2))) {
+                b.setCharAt(m.start(2) - 1, '~');
+            }
+        }
+        return b.toString();
     }
 
     /**

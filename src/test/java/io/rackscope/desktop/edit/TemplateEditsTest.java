@@ -88,4 +88,71 @@ class TemplateEditsTest {
         assertTrue(text.contains("  - id: air-42u\n"), text);
         assertTrue(text.contains("          template_id: pdu-1p\n"), text);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"homelab", "small-cluster", "hpc-cluster", "full-datacenter", "simple-room"})
+    void everyTemplateOfEveryExampleWrittenBackAsReadChangesNoByte(String example) {
+        EditFixture f = EditFixture.example(example, dir);
+        var t = f.before.templates();
+        java.util.Map<Kind, java.util.Collection<String>> ids =
+                java.util.Map.of(
+                        Kind.DEVICE, t.devices().keySet(),
+                        Kind.RACK, t.racks().keySet(),
+                        Kind.COMPONENT,
+                                t.components().keySet().stream()
+                                        .filter(c -> !c.contains("/"))
+                                        .toList());
+        ids.forEach(
+                (kind, list) -> {
+                    for (String id : list) {
+                        String text = edits(f).text(kind, id);
+                        assertEquals(
+                                text,
+                                TemplateText.withValues(
+                                        kind, text, TemplateText.values(kind, text)),
+                                id);
+                        edits(f).set(kind, id, text);
+                    }
+                });
+        assertEquals("", f.session.diff());
+    }
+
+    @Test
+    void aDeviceTemplatesFieldsAndSlotMatrixAreWrittenAndANewIdReachesItsDevices() {
+        EditFixture f = EditFixture.example("homelab", dir);
+        String text = edits(f).text(Kind.DEVICE, "generic-2u-quad");
+        int[][] m = TemplateText.matrix(text, "layout");
+        assertEquals(2, m.length);
+        // two slots swapped, as a drag on the grid does
+        int a = m[0][0];
+        m[0][0] = m[1][1];
+        m[1][1] = a;
+        String changed =
+                TemplateText.withValues(
+                        Kind.DEVICE,
+                        TemplateText.withMatrix(text, "layout", m),
+                        java.util.Map.of("role", "hpc", "checks", "node_up, node_temp_warn"));
+        changed = changed.replace("id: generic-2u-quad", "id: quad-2u");
+        edits(f).set(Kind.DEVICE, "generic-2u-quad", changed);
+        String server = edits(f).text(Kind.DEVICE, "generic-1u-server");
+        edits(f).set(
+                        Kind.DEVICE,
+                        "generic-1u-server",
+                        server.replace("id: generic-1u-server", "id: compute-1u"));
+        RackscopeConfig after = f.saveAndLoad();
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+        var q = after.templates().device("quad-2u").orElseThrow();
+        assertEquals("hpc", q.role());
+        assertEquals(java.util.List.of("node_up", "node_temp_warn"), q.checks());
+        assertEquals(m[0][0], q.matrix()[0][0]);
+        assertEquals(m[1][1], q.matrix()[1][1]);
+        assertTrue(after.templates().device("generic-2u-quad").isEmpty());
+        assertEquals(
+                16,
+                after.topology().devices().stream()
+                        .filter(d -> d.templateId().equals("compute-1u"))
+                        .count(),
+                "its devices follow the new id");
+    }
 }
