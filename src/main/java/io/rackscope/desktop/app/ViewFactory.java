@@ -20,6 +20,7 @@ import io.rackscope.desktop.ui.library.CheckEditorViewModel;
 import io.rackscope.desktop.ui.library.LibraryView;
 import io.rackscope.desktop.ui.library.LibraryViewModel;
 import io.rackscope.desktop.ui.library.MetricEditorViewModel;
+import io.rackscope.desktop.ui.library.TemplateEditorViewModel;
 import io.rackscope.desktop.ui.maintenance.MaintenanceView;
 import io.rackscope.desktop.ui.maintenance.MaintenanceViewModel;
 import io.rackscope.desktop.ui.rack.RackElevationView;
@@ -118,8 +119,19 @@ public final class ViewFactory {
             }
             case LIBRARY ->
                     new LibraryView(
-                            new LibraryViewModel(
-                                    ctx.editing(), ctx.options(), ctx.navigation(), ctx.config()),
+                            new LibraryViewModel(ctx.navigation()),
+                            java.util.Arrays.stream(
+                                            io.rackscope.desktop.edit.TemplateEdits.Kind.values())
+                                    .map(
+                                            k ->
+                                                    new TemplateEditorViewModel(
+                                                            ctx.editing(),
+                                                            ctx.options(),
+                                                            ctx.navigation(),
+                                                            ctx.config(),
+                                                            k,
+                                                            Platform::runLater))
+                                    .toList(),
                             new CheckEditorViewModel(
                                     ctx.editing(),
                                     ctx.options(),

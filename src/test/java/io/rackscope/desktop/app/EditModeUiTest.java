@@ -537,18 +537,23 @@ class EditModeUiTest {
         robot.clickOn("#edit-toggle");
         robot.clickOn("Rack templates");
         javafx.scene.control.TableView<?> racks =
-                robot.lookup("#library-rack").queryAs(javafx.scene.control.TableView.class);
+                robot.lookup("#library-racks").queryAs(javafx.scene.control.TableView.class);
         robot.interact(() -> racks.getSelectionModel().select(0));
         assertEquals(
                 List.of("rack rack-01", "rack rack-02", "rack rack-03", "rack rack-04"),
-                robot.lookup("#library-rack-users")
+                robot.lookup("#library-racks-users")
                         .queryAs(javafx.scene.control.ListView.class)
                         .getItems());
-        assertTrue(
-                robot.lookup("#library-rack-delete")
-                        .queryAs(javafx.scene.control.Button.class)
-                        .isDisabled(),
-                "in use: not deleted");
+        assertEquals("library:racks:simple-42u", session().context().navigation().current().text());
+        robot.clickOn("#rack-delete");
+        clickOk(robot);
+        await(
+                () ->
+                        robot.lookup("#edit-message")
+                                .queryAs(Label.class)
+                                .getText()
+                                .contains("rack template 'simple-42u' is used by 4: rack rack-01"),
+                "in use: refused, saying where");
         for (int[] size : new int[][] {{1920, 1080}, {1440, 900}}) {
             for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
                 robot.interact(
@@ -564,12 +569,12 @@ class EditModeUiTest {
                                 + "-"
                                 + size[0];
                 EstateFromNothingUiTest.shot(stage, name);
-                Node rename = robot.lookup("#library-rack-rename").query();
+                Node rename = robot.lookup("#rack-rename").query();
                 javafx.geometry.Bounds b = rename.localToScene(rename.getBoundsInLocal());
                 assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
             }
         }
-        robot.clickOn("#library-rack-rename");
+        robot.clickOn("#rack-rename");
         robot.interact(
                 () ->
                         robot.lookup("#edit-field-0")
@@ -580,6 +585,46 @@ class EditModeUiTest {
         String diff = review(robot);
         assertTrue(diff.contains("-  - id: simple-42u\n+  - id: lab-42u\n"), diff);
         assertTrue(diff.contains("-template_id: simple-42u\n+template_id: lab-42u\n"), diff);
+        assertEquals("library:racks:lab-42u", session().context().navigation().current().text());
+    }
+
+    @Test
+    void aDeviceTemplatesSlotsAreSwappedByADragAndItsFieldsFollowTheText(FxRobot robot)
+            throws Exception {
+        open(robot, "homelab", "library:devices:generic-2u-quad");
+        TextArea yaml = robot.lookup("#device-yaml").queryAs(TextArea.class);
+        await(() -> yaml.getText().startsWith("id: generic-2u-quad\n"), "the template read");
+        assertEquals(
+                "2",
+                robot.lookup("#device-u-height")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText());
+        robot.clickOn("#edit-toggle");
+        robot.clickOn("Slots");
+        robot.drag("#slot-layout-0-0").dropTo("#slot-layout-1-1");
+        await(
+                () -> yaml.getText().contains("matrix: [[4, 2], [3, 1]]"),
+                () -> "the slots swapped in the text: " + yaml.getText());
+        // a click, then another: the same swap back
+        robot.clickOn("#slot-layout-0-0").clickOn("#slot-layout-1-1");
+        await(() -> yaml.getText().contains("matrix: [[1, 2], [3, 4]]"), "swapped back");
+        robot.clickOn("#slot-layout-0-1").clickOn("#slot-layout-1-0");
+        robot.interact(
+                () ->
+                        robot.lookup("#device-role")
+                                .queryAs(javafx.scene.control.TextField.class)
+                                .setText("hpc"));
+        for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+            robot.interact(() -> session().context().options().themeProperty().set(theme));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            EstateFromNothingUiTest.shot(
+                    stage, "template-slots-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        robot.clickOn("#device-apply");
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
+        String diff = review(robot);
+        assertTrue(diff.contains("-  role: compute\n+  role: hpc\n"), diff);
+        assertTrue(diff.contains("+    matrix: [[1, 3], [2, 4]]\n"), diff);
     }
 
     @Test

@@ -73,6 +73,8 @@ final class CheckEditorView {
                 model,
                 new ItemEditorFrame.Parts<>(
                         "check",
+                        "check",
+                        true,
                         "Checks",
                         table,
                         CheckEditorViewModel.Row::id,

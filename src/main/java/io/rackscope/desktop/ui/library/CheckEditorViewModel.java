@@ -42,7 +42,7 @@ public final class CheckEditorViewModel extends LibraryItemEditor {
             Navigator navigation,
             RackscopeConfig shown,
             Executor fx) {
-        super(editing, options, navigation, LibraryEdits.Library.CHECK, TAB, fx);
+        super(editing, options, navigation, Items.of(LibraryEdits.Library.CHECK), "check", TAB, fx);
         this.shown = shown;
     }
 

@@ -33,6 +33,8 @@ final class ItemEditorFrame {
     /** How one tab's items are shown and named. */
     record Parts<R>(
             String word,
+            String noun,
+            boolean canAdd,
             String title,
             TableView<R> table,
             Function<R, String> id,
@@ -69,7 +71,7 @@ final class ItemEditorFrame {
         forms.setId(String.join("-", p.word(), "forms"));
         forms.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         editor.setCenter(forms);
-        editor.setBottom(actions(model, p.word(), table, p.own()));
+        editor.setBottom(actions(model, p, table));
         editor.visibleProperty().bind(model.selectedProperty().isNotNull());
         editor.setPadding(new Insets(0, 0, 0, 10));
 
@@ -113,8 +115,10 @@ final class ItemEditorFrame {
         return text;
     }
 
-    private static Node actions(
-            LibraryItemEditor model, String word, Node owner, List<Button> own) {
+    private static Node actions(LibraryItemEditor model, Parts<?> p, Node owner) {
+        String word = p.word();
+        String noun = p.noun();
+        List<Button> own = p.own();
         Button apply = new Button("Apply");
         apply.setId(String.join("-", word, "apply"));
         apply.setDefaultButton(true);
@@ -132,7 +136,7 @@ final class ItemEditorFrame {
                         EditForm.titled(
                                         "Change the id of "
                                                 + model.selectedProperty().get()
-                                                + " (in every template listing it)")
+                                                + " (everywhere it is named)")
                                 .text("Id", model.selectedProperty().get())
                                 .ask(owner)
                                 .ifPresent(v -> model.rename(v.get(0))));
@@ -143,22 +147,25 @@ final class ItemEditorFrame {
                     if (EditForm.confirm(
                             owner,
                             "Delete "
-                                    + word
+                                    + noun
                                     + " "
                                     + model.selectedProperty().get()
                                     + "? (nothing is written until you review and save)")) {
                         model.delete();
                     }
                 });
-        Button add = new Button("New " + word + "…");
+        Button add = new Button("New " + noun + "…");
         add.setId(String.join("-", word, "new"));
         add.setOnAction(
                 e ->
-                        EditForm.titled("A new " + word + ", after the one shown")
+                        EditForm.titled("A new " + noun + ", after the one shown")
                                 .text("Id", "")
                                 .ask(owner)
                                 .ifPresent(v -> model.add(v.get(0))));
-        HBox writes = new HBox(8, apply, revert, rename, delete, add);
+        HBox writes = new HBox(8, apply, revert, rename, delete);
+        if (p.canAdd()) {
+            writes.getChildren().add(add);
+        }
         writes.visibleProperty().bind(model.editingProperty());
         writes.managedProperty().bind(model.editingProperty());
         Label readOnly = new Label("Turn on Edit mode to write changes to the library.");

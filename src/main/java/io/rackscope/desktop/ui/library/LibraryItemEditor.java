@@ -1,9 +1,7 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.EditRefused;
-import io.rackscope.desktop.edit.EstateEdits;
 import io.rackscope.desktop.edit.ItemText;
-import io.rackscope.desktop.edit.LibraryEdits;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.Navigator;
@@ -28,7 +26,8 @@ abstract class LibraryItemEditor {
     private final EstateEditing editing;
     private final EstateEditor editor;
     private final Navigator navigation;
-    private final LibraryEdits.Library library;
+    private final Items items;
+    private final String word;
     private final String tab;
     final Executor fx;
     private final StringProperty yaml = new SimpleStringProperty(this, "yaml", "");
@@ -41,13 +40,15 @@ abstract class LibraryItemEditor {
             EstateEditing editing,
             ViewOptions options,
             Navigator navigation,
-            LibraryEdits.Library library,
+            Items items,
+            String word,
             String tab,
             Executor fx) {
         this.editing = editing;
         this.editor = new EstateEditor(editing, options);
         this.navigation = navigation;
-        this.library = library;
+        this.items = items;
+        this.word = word;
         this.tab = tab;
         this.fx = fx;
         yaml.addListener((o, a, text) -> textChanged(text));
@@ -93,10 +94,6 @@ abstract class LibraryItemEditor {
         problem.set(text);
     }
 
-    private LibraryEdits items(EstateEdits e) {
-        return library == LibraryEdits.Library.CHECK ? e.checks() : e.metrics();
-    }
-
     /** Item {@code id} into the editor, as the files (with the unsaved edits) hold it. */
     public void select(String id) {
         // the place remembers it: the window opened again on an edit shows the same item
@@ -106,7 +103,7 @@ abstract class LibraryItemEditor {
             yaml.set("");
             return;
         }
-        editing.read(e -> items(e).text(id))
+        editing.read(e -> items.text(e, id))
                 .whenComplete(
                         (text, err) ->
                                 fx.execute(
@@ -135,12 +132,8 @@ abstract class LibraryItemEditor {
             read(text);
             problem.set("");
         } catch (EditRefused e) {
-            problem.set("Not a " + word() + " yet: " + e.getMessage());
+            problem.set("Not a " + word + " yet: " + e.getMessage());
         }
-    }
-
-    private String word() {
-        return library == LibraryEdits.Library.CHECK ? "check" : "metric";
     }
 
     /** The editor's text written to its item (one edit, shown in the edit bar). */
@@ -153,7 +146,7 @@ abstract class LibraryItemEditor {
         String to = ItemText.id(text);
         written = text;
         changed.set(false);
-        follow(id, to, editor.edit("Edit " + word() + " " + id, e -> items(e).set(id, text)));
+        follow(id, to, editor.edit("Edit " + word + " " + id, e -> items.set(e, id, text)));
     }
 
     /** The editor's text back to what the files hold. */
@@ -167,20 +160,20 @@ abstract class LibraryItemEditor {
                 id,
                 to,
                 editor.edit(
-                        "Change " + word() + " id " + id + " to " + to,
-                        e -> items(e).rename(id, to)));
+                        "Change " + word + " id " + id + " to " + to,
+                        e -> items.rename(e, id, to)));
     }
 
     public void delete() {
         String id = selected.get();
-        editor.edit("Delete " + word() + " " + id, e -> items(e).delete(id));
+        editor.edit("Delete " + word + " " + id, e -> items.delete(e, id));
     }
 
     /** A new item {@code id} after the one in the editor (else in custom.yaml). */
     public void add(String id) {
         String near = selected.get();
         String text = fresh(id);
-        follow(near, id, editor.edit("New " + word() + " " + id, e -> items(e).add(text, near)));
+        follow(near, id, editor.edit("New " + word + " " + id, e -> items.add(e, text, near)));
     }
 
     /**
@@ -192,11 +185,7 @@ abstract class LibraryItemEditor {
         edit.whenComplete(
                 (s, err) -> {
                     boolean made =
-                            err == null
-                                    && s.estate() != null
-                                    && (library == LibraryEdits.Library.CHECK
-                                            ? s.estate().checks().containsKey(to)
-                                            : s.estate().metrics().containsKey(to));
+                            err == null && s.estate() != null && items.exists(s.estate(), to);
                     if (!made && from != null) {
                         fx.execute(() -> show(from));
                     }

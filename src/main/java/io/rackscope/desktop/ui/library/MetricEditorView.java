@@ -44,6 +44,8 @@ final class MetricEditorView {
                 model,
                 new ItemEditorFrame.Parts<>(
                         "metric",
+                        "metric",
+                        true,
                         "Metrics",
                         table,
                         MetricEditorViewModel.Row::id,

@@ -63,7 +63,14 @@ public final class MetricEditorViewModel extends LibraryItemEditor {
             ChartSource charts,
             Clock clock,
             Executor fx) {
-        super(editing, options, navigation, LibraryEdits.Library.METRIC, TAB, fx);
+        super(
+                editing,
+                options,
+                navigation,
+                Items.of(LibraryEdits.Library.METRIC),
+                "metric",
+                TAB,
+                fx);
         this.shown = shown;
         this.charts = charts;
         this.options = options;

@@ -1,0 +1,182 @@
+package io.rackscope.desktop.ui.library;
+
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.SettingsCatalog.Setting;
+import io.rackscope.desktop.edit.TemplateEdits;
+import io.rackscope.desktop.edit.TemplateEdits.Kind;
+import io.rackscope.desktop.edit.TemplateText;
+import io.rackscope.desktop.ui.EstateEditing;
+import io.rackscope.desktop.ui.Navigator;
+import io.rackscope.desktop.ui.ViewOptions;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The templates of one kind, each with what uses it, and one edited: its YAML as written, a form of
+ * the keys the loader reads for its kind and, for a device template, its slot matrices (front,
+ * rear, disks) as grids whose slots are swapped by a drag; kept in step with the text.
+ */
+public final class TemplateEditorViewModel extends LibraryItemEditor {
+    /** One template: its id, name, U height and what uses it. */
+    public record Row(String id, String name, int uHeight, List<String> usedBy) {
+        public String uses() {
+            return usedBy.isEmpty() ? "not used" : Integer.toString(usedBy.size());
+        }
+    }
+
+    private final Kind kind;
+    private final RackscopeConfig shown;
+    private final Map<String, StringProperty> values = new LinkedHashMap<>();
+    private final Map<String, ObjectProperty<int[][]>> matrices = new LinkedHashMap<>();
+
+    /** The form is being filled from the text: its changes are not sent back. */
+    private boolean filling;
+
+    public TemplateEditorViewModel(
+            EstateEditing editing,
+            ViewOptions options,
+            Navigator navigation,
+            RackscopeConfig shown,
+            Kind kind,
+            Executor fx) {
+        super(
+                editing,
+                options,
+                navigation,
+                Items.of(kind),
+                word(kind) + " template",
+                tab(kind),
+                fx);
+        this.kind = kind;
+        this.shown = shown;
+        for (Setting s : TemplateText.fields(kind)) {
+            StringProperty p = new SimpleStringProperty(this, s.path(), "");
+            p.addListener((o, a, b) -> formChanged(s.path(), b));
+            values.put(s.path(), p);
+        }
+        for (String layout : TemplateText.LAYOUTS) {
+            matrices.put(layout, new SimpleObjectProperty<>(this, layout, new int[0][]));
+        }
+    }
+
+    /** The word for the kind in ids and messages: device, rack, component. */
+    static String word(Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The library's tab of this kind, in its place's id ({@code library:devices:ID}). */
+    public static String tab(Kind kind) {
+        return word(kind) + "s";
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The templates of the kind, by id (those written inside a rack template left out). */
+    public List<Row> rows() {
+        var t = shown.templates();
+        Stream<Row> all =
+                switch (kind) {
+                    case DEVICE ->
+                            t.devices().values().stream()
+                                    .map(d -> row(d.id(), d.name(), d.uHeight()));
+                    case RACK ->
+                            t.racks().values().stream()
+                                    .map(r -> row(r.id(), r.name(), r.uHeight()));
+                    case COMPONENT ->
+                            t.components().values().stream()
+                                    .filter(c -> !c.id().contains("/"))
+                                    .map(c -> row(c.id(), c.name(), c.uHeight()));
+                };
+        return all.sorted(Comparator.comparing(Row::id)).toList();
+    }
+
+    private Row row(String id, String name, int uHeight) {
+        return new Row(id, name, uHeight, TemplateEdits.usedBy(shown, kind, id));
+    }
+
+    public List<Setting> fields() {
+        return TemplateText.fields(kind);
+    }
+
+    public StringProperty value(String path) {
+        return values.get(path);
+    }
+
+    /** The slot matrix of {@code layout} as the text has it (empty: no such layout). */
+    public ReadOnlyObjectProperty<int[][]> matrixProperty(String layout) {
+        return matrices.get(layout);
+    }
+
+    @Override
+    void read(String text) {
+        Map<String, String> v = TemplateText.values(kind, text);
+        filling = true;
+        try {
+            values.forEach((k, p) -> p.set(v.getOrDefault(k, "")));
+            if (kind == Kind.DEVICE) {
+                matrices.forEach((k, p) -> p.set(TemplateText.matrix(text, k)));
+            }
+        } finally {
+            filling = false;
+        }
+    }
+
+    @Override
+    String fresh(String id) {
+        throw new EditRefused("a new template is made on a free U of a rack");
+    }
+
+    private void formChanged(String path, String value) {
+        if (filling) {
+            return;
+        }
+        edited(() -> TemplateText.withValues(kind, yamlProperty().get(), Map.of(path, value)));
+    }
+
+    /** The slots at two places of {@code layout}'s grid swapped (their node numbers). */
+    public void swap(String layout, int row1, int col1, int row2, int col2) {
+        int[][] m = copy(matrices.get(layout).get());
+        int a = m[row1][col1];
+        m[row1][col1] = m[row2][col2];
+        m[row2][col2] = a;
+        write(layout, m);
+    }
+
+    /** {@code layout} as {@code rows} by {@code cols} slots numbered in reading order. */
+    public void resize(String layout, int rows, int cols) {
+        write(layout, TemplateText.numbered(Math.max(1, rows), Math.max(1, cols)));
+    }
+
+    private void write(String layout, int[][] m) {
+        edited(() -> TemplateText.withMatrix(yamlProperty().get(), layout, m));
+    }
+
+    private void edited(java.util.function.Supplier<String> change) {
+        try {
+            yamlProperty().set(change.get());
+        } catch (EditRefused e) {
+            problem(e.getMessage());
+        }
+    }
+
+    private static int[][] copy(int[][] m) {
+        int[][] out = new int[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
+    }
+}
