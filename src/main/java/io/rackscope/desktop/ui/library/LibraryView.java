@@ -25,6 +25,7 @@ public final class LibraryView implements PlaceView {
                     Kind.COMPONENT, "Rack component templates");
 
     private final BorderPane root = new BorderPane();
+    private final MetricEditorView metricsView;
 
     public LibraryView(
             LibraryViewModel model,
@@ -32,6 +33,7 @@ public final class LibraryView implements PlaceView {
             CheckEditorViewModel checks,
             MetricEditorViewModel metrics,
             Place place) {
+        this.metricsView = new MetricEditorView(metrics);
         root.getStyleClass().add("content");
         root.setId("library");
         Label title = new Label("Library");
@@ -48,7 +50,7 @@ public final class LibraryView implements PlaceView {
         tabs.getTabs()
                 .addAll(
                         new CheckEditorView(checks).tab(checks.itemOf(place)),
-                        new MetricEditorView(metrics).tab(metrics.itemOf(place)));
+                        metricsView.tab(metrics.itemOf(place)));
         String shown = place.id().isEmpty() ? "" : place.id().split(":", 2)[0];
         tabs.getTabs().stream()
                 .filter(t -> t.getId().equals(String.join("-", "library", "tab", shown)))
@@ -65,6 +67,12 @@ public final class LibraryView implements PlaceView {
     public boolean shows(Place place) {
         // a tab or an item chosen here changes the place, not the view
         return place.kind() == Place.Kind.LIBRARY;
+    }
+
+    @Override
+    public void dispose() {
+        // a chart previewed asks Prometheus on a timer until it is stopped
+        metricsView.dispose();
     }
 
     @Override

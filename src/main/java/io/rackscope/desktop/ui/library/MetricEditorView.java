@@ -58,6 +58,14 @@ final class MetricEditorView {
                 select);
     }
 
+    /** Stops the chart previewed (it asks Prometheus on a timer). */
+    void dispose() {
+        if (chart != null) {
+            chart.stop();
+            chart = null;
+        }
+    }
+
     private Node form(String group) {
         ScrollPane scroll =
                 new ScrollPane(
