@@ -7,6 +7,7 @@ import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.ui.EstateFinder;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,47 @@ final class FirstRunService implements EstateFinder {
                                 + " series of "
                                 + metric
                                 + (n == 0 ? " (none: choose another metric)" : "");
+                    } catch (Exception e) {
+                        throw new CompletionException(plain(e));
+                    }
+                });
+    }
+
+    @Override
+    public CompletableFuture<List<Label>> labels(Connection c, String metric) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (PrometheusClient client =
+                            new PrometheusClient(connection(c).endpoint(), new QueryStats())) {
+                        java.util.Map<String, java.util.SortedSet<String>> values =
+                                new java.util.TreeMap<>();
+                        for (var s :
+                                client.query(metric, Instant.now())
+                                        .get(30, TimeUnit.SECONDS)
+                                        .series()) {
+                            s.labels()
+                                    .forEach(
+                                            (k, v) -> {
+                                                if (!k.equals("__name__")) {
+                                                    values.computeIfAbsent(
+                                                                    k,
+                                                                    x -> new java.util.TreeSet<>())
+                                                            .add(v);
+                                                }
+                                            });
+                        }
+                        return values.entrySet().stream()
+                                .map(
+                                        e ->
+                                                new Label(
+                                                        e.getKey(),
+                                                        e.getValue().size(),
+                                                        e.getValue().stream().limit(3).toList()))
+                                .sorted(
+                                        java.util.Comparator.comparingInt(Label::values)
+                                                .reversed()
+                                                .thenComparing(Label::name))
+                                .toList();
                     } catch (Exception e) {
                         throw new CompletionException(plain(e));
                     }
@@ -134,7 +176,8 @@ final class FirstRunService implements EstateFinder {
     }
 
     private static FoundEstate.Connection connection(Connection c) {
-        return new FoundEstate.Connection(c.url(), c.user(), c.password());
+        return new FoundEstate.Connection(
+                c.url(), c.user(), c.password(), c.ca(), c.cert(), c.key());
     }
 
     private static FoundEstate.Request request(Placement p) {

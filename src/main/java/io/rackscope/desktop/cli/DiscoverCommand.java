@@ -64,6 +64,18 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "SOURCE", description = "default: each node a device")
     String device;
 
+    @Option(
+            names = "--tls-ca",
+            paramLabel = "PEM",
+            description = "CA the server is verified against")
+    String tlsCa;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "client certificate")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "the client certificate's key")
+    String tlsKey;
+
     @Option(names = "--dry-run", description = "print the summary and the diff, write nothing")
     boolean dryRun;
 
@@ -97,7 +109,10 @@ public final class DiscoverCommand implements Callable<Integer> {
                 new FoundEstate.Connection(
                         url,
                         user,
-                        passwordFile == null ? "" : Files.readString(passwordFile).strip());
+                        passwordFile == null ? "" : Files.readString(passwordFile).strip(),
+                        tlsCa,
+                        tlsCert,
+                        tlsKey);
         FoundEstate.Request request = new FoundEstate.Request(metric, identity, levels);
         Discovery.Found found;
         try (PrometheusClient client =

@@ -514,15 +514,17 @@ public final class EditCommand implements Callable<Integer> {
             name = "template",
             mixinStandardHelpOptions = true,
             description =
-                    "A device, rack or component template: used-by lists what uses it (writes"
-                            + " nothing); delete is refused while anything does, naming it; rename --to"
-                            + " NEW changes its id and every reference to it.")
+                    "A device, rack or component template: show prints its YAML and used-by what"
+                            + " uses it (both write nothing); set --file F writes it as F holds it"
+                            + " ('-': standard input; a new id in F reaches every reference); delete"
+                            + " is refused while anything uses it, naming it; rename --to NEW changes"
+                            + " its id and every reference to it.")
     static final class Template implements Callable<Integer> {
         @CommandLine.ParentCommand EditCommand edit;
 
         @Spec CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "used-by|delete|rename")
+        @Parameters(index = "0", paramLabel = "show|used-by|set|delete|rename")
         String action;
 
         @Parameters(index = "1", paramLabel = "device|rack|component")
@@ -533,6 +535,9 @@ public final class EditCommand implements Callable<Integer> {
 
         @Option(names = "--to", paramLabel = "NEW", description = "rename: the new id")
         String to;
+
+        @Option(names = "--file", paramLabel = "F", description = "set: its YAML")
+        String file;
 
         @Override
         public Integer call() {
@@ -553,6 +558,29 @@ public final class EditCommand implements Callable<Integer> {
                     out.flush();
                     yield 0;
                 }
+                case "show" -> {
+                    RackscopeConfig cfg = new ConfigLoader().load(edit.root());
+                    try {
+                        spec.commandLine()
+                                .getOut()
+                                .println(
+                                        new EstateEdits(new EditSession(edit.root()), cfg)
+                                                .templates()
+                                                .text(k, id));
+                        spec.commandLine().getOut().flush();
+                        yield 0;
+                    } catch (EditRefused e) {
+                        spec.commandLine().getErr().println("refused: " + e.getMessage());
+                        spec.commandLine().getErr().flush();
+                        yield 1;
+                    }
+                }
+                case "set" ->
+                        edit.run(
+                                spec,
+                                e ->
+                                        e.templates()
+                                                .set(k, id, LibraryAction.read(spec, "set", file)));
                 case "delete" -> edit.run(spec, e -> e.templates().delete(k, id));
                 case "rename" -> {
                     if (to == null) {
@@ -563,7 +591,8 @@ public final class EditCommand implements Callable<Integer> {
                 }
                 default ->
                         throw new CommandLine.ParameterException(
-                                spec.commandLine(), "the action is used-by, delete or rename");
+                                spec.commandLine(),
+                                "the action is show, used-by, set, delete or rename");
             };
         }
     }
@@ -672,6 +701,11 @@ public final class EditCommand implements Callable<Integer> {
         }
 
         private String text() {
+            return read(spec, action, file);
+        }
+
+        /** The YAML of {@code --file F} ({@code -}: standard input). */
+        static String read(CommandLine.Model.CommandSpec spec, String action, String file) {
             if (file == null) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), action + " needs --file F");

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * text (comments kept), what lists it, a new id written in it and in every template that lists it,
  * a delete refused while one does, and a new one.
  */
-public final class LibraryEdits {
+public final class LibraryEdits implements ItemEdits {
     private static final String ID = "[a-z0-9][a-z0-9._:-]{0,127}";
 
     /** The two libraries: where each is written and how templates name its items. */
@@ -121,6 +121,7 @@ public final class LibraryEdits {
     }
 
     /** Item {@code id} as written, its mapping out of its list (see {@link ItemText}). */
+    @Override
     public String text(String id) {
         Place p = find(id);
         return p.list() == null
@@ -132,6 +133,7 @@ public final class LibraryEdits {
      * Item {@code id} written as {@code mappingText} (its comments as typed); a new id in it is
      * written in the templates that listed the old one too.
      */
+    @Override
     public void set(String id, String mappingText) {
         Place p = find(id);
         String to = ItemText.id(mappingText);
@@ -152,6 +154,7 @@ public final class LibraryEdits {
     }
 
     /** Item {@code id} called {@code to}, in its own entry and in every template listing it. */
+    @Override
     public void rename(String id, String to) {
         Place p = find(id);
         checkNewId(p, to);
@@ -161,6 +164,7 @@ public final class LibraryEdits {
     }
 
     /** Deletes item {@code id}; refused, naming them, while templates list it. */
+    @Override
     public void delete(String id) {
         Place p = find(id);
         List<String> users = usedBy(config, library, id);
@@ -191,6 +195,7 @@ public final class LibraryEdits {
      * near} (or one alone in its file), at the end of {@code custom.yaml} of the library's folder
      * (made when missing).
      */
+    @Override
     public void add(String mappingText, String near) {
         String id = ItemText.id(mappingText);
         if (!id.matches(ID)) {

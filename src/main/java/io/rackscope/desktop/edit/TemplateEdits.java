@@ -85,6 +85,40 @@ public final class TemplateEdits {
         return out.stream().sorted().toList();
     }
 
+    /** The templates of {@code kind} as items of the library (a new one is refused here). */
+    public ItemEdits of(Kind kind) {
+        return new ItemEdits() {
+            @Override
+            public String text(String id) {
+                return TemplateEdits.this.text(kind, id);
+            }
+
+            @Override
+            public void set(String id, String mappingText) {
+                TemplateEdits.this.set(kind, id, mappingText);
+            }
+
+            @Override
+            public void rename(String id, String to) {
+                TemplateEdits.this.rename(kind, id, to);
+            }
+
+            @Override
+            public void delete(String id) {
+                TemplateEdits.this.delete(kind, id);
+            }
+
+            @Override
+            public void add(String mappingText, String near) {
+                throw new EditRefused(
+                        "a new "
+                                + kind.word()
+                                + " template is made where it is used (a free U of a rack: New"
+                                + " device template…)");
+            }
+        };
+    }
+
     /** Template {@code id} as written, its mapping out of its list (see {@link ItemText}). */
     public String text(Kind kind, String id) {
         Path file = file(kind, id);

@@ -29,14 +29,26 @@ import java.util.concurrent.TimeoutException;
  * path. The same for the {@code discover} command and the first-run wizard.
  */
 public final class FoundEstate {
-    /** How to reach Prometheus; {@code user} and {@code password} empty or null: no basic auth. */
-    public record Connection(String url, String user, String password) {
+    /**
+     * How to reach Prometheus; {@code user} and {@code password} empty or null: no basic auth;
+     * {@code ca}, {@code cert}, {@code key} (PEM files) empty or null: the system's CAs, no client
+     * certificate.
+     */
+    public record Connection(
+            String url, String user, String password, String ca, String cert, String key) {
         public Connection {
             user = user == null ? "" : user.trim();
             password = password == null ? "" : password;
+            ca = ca == null ? "" : ca.trim();
+            cert = cert == null ? "" : cert.trim();
+            key = key == null ? "" : key.trim();
         }
 
-        /** The endpoint asked: this URL and basic auth, TLS verified, 30 s per request. */
+        public Connection(String url, String user, String password) {
+            this(url, user, password, "", "", "");
+        }
+
+        /** The endpoint asked: this URL, basic auth and TLS files, TLS verified, 30 s a request. */
         public Endpoint endpoint() {
             return new Endpoint(
                     url,
@@ -44,12 +56,16 @@ public final class FoundEstate {
                     password.isEmpty() ? null : new Secret(password),
                     null,
                     true,
-                    null,
-                    null,
-                    null,
+                    path(ca),
+                    path(cert),
+                    path(key),
                     Duration.ofSeconds(30),
                     4,
                     "telemetry");
+        }
+
+        private static java.nio.file.Path path(String file) {
+            return file.isEmpty() ? null : java.nio.file.Path.of(file).toAbsolutePath();
         }
     }
 
@@ -159,6 +175,20 @@ public final class FoundEstate {
         }
         if (!c.password().isEmpty()) {
             b.append("  basic_auth_password_file: ").append(PASSWORD_FILE).append('\n');
+        }
+        for (String[] tls :
+                new String[][] {
+                    {"tls_ca_file", c.ca()}, {"tls_cert_file", c.cert()}, {"tls_key_file", c.key()}
+                }) {
+            if (!tls[1].isEmpty()) {
+                b.append("  ")
+                        .append(tls[0])
+                        .append(": ")
+                        .append(
+                                Scalars.text(
+                                        java.nio.file.Path.of(tls[1]).toAbsolutePath().toString()))
+                        .append('\n');
+            }
         }
         return b.toString();
     }

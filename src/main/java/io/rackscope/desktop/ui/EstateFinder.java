@@ -11,8 +11,15 @@ import java.util.concurrent.CompletableFuture;
  */
 @Port
 public interface EstateFinder {
-    /** How to reach Prometheus; user and password empty: no basic auth. */
-    record Connection(String url, String user, String password) {}
+    /**
+     * How to reach Prometheus; user and password empty: no basic auth; the PEM files (CA, client
+     * certificate and key) empty: the system's CAs, no client certificate.
+     */
+    record Connection(
+            String url, String user, String password, String ca, String cert, String key) {}
+
+    /** A label of the metric's series: its name, how many values it has, a few of them. */
+    record Label(String name, int values, List<String> samples) {}
 
     /**
      * Where the nodes are: the metric and its identity label, and each level as {@code =VALUE},
@@ -32,6 +39,9 @@ public interface EstateFinder {
 
     /** "Prometheus answers: 1,757 series of up"; fails with what went wrong, said plainly. */
     CompletableFuture<String> test(Connection c, String metric);
+
+    /** The labels the metric's series carry, most values first. */
+    CompletableFuture<List<Label>> labels(Connection c, String metric);
 
     CompletableFuture<Preview> preview(Connection c, Placement p);
 

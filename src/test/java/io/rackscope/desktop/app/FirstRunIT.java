@@ -54,7 +54,14 @@ class FirstRunIT {
     }
 
     void type(FxRobot robot, String id, String text) {
-        robot.interact(() -> robot.lookup("#" + id).queryAs(TextField.class).setText(text));
+        robot.interact(
+                () -> {
+                    javafx.scene.Node n = robot.lookup("#" + id).query();
+                    (n instanceof javafx.scene.control.ComboBox<?> c
+                                    ? c.getEditor()
+                                    : (TextField) n)
+                            .setText(text);
+                });
     }
 
     String text(FxRobot robot, String id) {
@@ -105,7 +112,19 @@ class FirstRunIT {
                     () -> "the connection tested: " + text(robot, "first-run-tested"));
             type(robot, "discover-site", "rack_id:^([a-z0-9]+)-");
             type(robot, "discover-aisle", "rack_id:-([a-z][0-9]+)-r");
-            type(robot, "discover-device", "chassis_id");
+            // the levels are picked from the labels the test found on up's series
+            EditModeUiTest.await(
+                    () -> text(robot, "first-run-labels").contains("chassis_id ("),
+                    () -> "the labels listed: " + text(robot, "first-run-labels"));
+            assertTrue(
+                    text(robot, "first-run-labels")
+                            .startsWith("Labels of up: instance (" + (nodes + 1) + ": "),
+                    text(robot, "first-run-labels"));
+            robot.interact(
+                    () ->
+                            robot.lookup("#discover-device")
+                                    .queryAs(javafx.scene.control.ComboBox.class)
+                                    .setValue("chassis_id"));
             robot.clickOn("#first-run-preview");
             EditModeUiTest.await(
                     () ->

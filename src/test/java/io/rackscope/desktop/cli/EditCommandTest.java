@@ -292,6 +292,14 @@ class EditCommandTest {
                         .contains("template_id: lab-42u\n"));
         assertTrue(CliRun.of("check-config", "--config", r).out().contains("0 error(s)"));
         assertEquals(2, edit(root, "template", "remove", "rack", "x").code());
+        CliRun shown = edit(root, "template", "show", "rack", "lab-42u");
+        assertTrue(shown.out().startsWith("id: lab-42u\n"), shown.out());
+        Path typed = root.resolve("typed.yaml");
+        Files.writeString(typed, shown.out().replace("u_height: 42", "u_height: 48"));
+        CliRun set = edit(root, "template", "set", "rack", "lab-42u", "--file", typed.toString());
+        assertEquals(0, set.code(), set.err());
+        assertTrue(
+                edit(root, "template", "show", "rack", "lab-42u").out().contains("u_height: 48\n"));
     }
 
     @Test

@@ -103,4 +103,44 @@ class ClientCertificateIT {
                 all);
         assertFalse(all.contains("<html"), "no raw HTML page: " + all);
     }
+
+    @Test
+    void anEstateIsDiscoveredThroughTheCertificateAndItsConfigurationKeepsIt() throws Exception {
+        Path out = Files.createTempDirectory("rackscope-discover-tls");
+        Files.delete(out);
+        CliRun none =
+                CliRun.of(
+                        "discover",
+                        "--prometheus",
+                        nginx.url(),
+                        "--rack",
+                        "=rk1",
+                        "--out",
+                        out.toString());
+        assertEquals(1, none.code(), none.out());
+        assertTrue(none.err().contains("certificate"), none.err());
+        CliRun r =
+                CliRun.of(
+                        "discover",
+                        "--prometheus",
+                        nginx.url(),
+                        "--tls-ca",
+                        nginx.ca().toString(),
+                        "--tls-cert",
+                        nginx.clientCert().toString(),
+                        "--tls-key",
+                        nginx.clientKey().toString(),
+                        "--rack",
+                        "=rk1",
+                        "--out",
+                        out.toString());
+        assertEquals(0, r.code(), r.err());
+        String app = Files.readString(out.resolve("app.yaml"));
+        assertTrue(app.contains("  tls_ca_file: " + nginx.ca().toAbsolutePath() + "\n"), app);
+        assertTrue(
+                app.contains("  tls_cert_file: " + nginx.clientCert().toAbsolutePath() + "\n"),
+                app);
+        CliRun snapshot = CliRun.of("snapshot", "--config", out.toString(), "--json");
+        assertEquals(0, snapshot.code(), snapshot.err());
+    }
 }

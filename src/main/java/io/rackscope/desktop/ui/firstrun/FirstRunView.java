@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -43,17 +44,29 @@ public final class FirstRunView {
         pw.setId("prometheus-password");
         pw.textProperty().bindBidirectional(model.password);
         row(connect, 2, "Password (kept in a file of its own)", pw);
-        row(connect, 3, "Metric that lists the nodes", field(model.metric, "discover-metric"));
+        row(connect, 3, "CA file (PEM, optional)", field(model.ca, "prometheus-ca"));
+        row(connect, 4, "Client certificate (PEM, optional)", field(model.cert, "prometheus-cert"));
+        row(connect, 5, "Client key (PEM, optional)", field(model.key, "prometheus-key"));
+        row(connect, 6, "Metric that lists the nodes", field(model.metric, "discover-metric"));
         Button test = button("Test connection", "first-run-test", model::test, model);
         Label tested = status(model.connectionProperty(), "first-run-tested");
 
         GridPane place = grid();
-        row(place, 0, "Node label", field(model.identity, "discover-identity"));
-        row(place, 1, "Site", field(model.site, "discover-site"));
-        row(place, 2, "Room", field(model.room, "discover-room"));
-        row(place, 3, "Aisle", field(model.aisle, "discover-aisle"));
-        row(place, 4, "Rack", field(model.rack, "discover-rack"));
-        row(place, 5, "Device (empty: one per node)", field(model.device, "discover-device"));
+        row(place, 0, "Node label", level(model, model.identity, "discover-identity"));
+        row(place, 1, "Site", level(model, model.site, "discover-site"));
+        row(place, 2, "Room", level(model, model.room, "discover-room"));
+        row(place, 3, "Aisle", level(model, model.aisle, "discover-aisle"));
+        row(place, 4, "Rack", level(model, model.rack, "discover-rack"));
+        row(
+                place,
+                5,
+                "Device (empty: one per node)",
+                level(model, model.device, "discover-device"));
+        Label labels = new Label();
+        labels.setId("first-run-labels");
+        labels.setWrapText(true);
+        labels.getStyleClass().add("muted");
+        labels.textProperty().bind(model.labelsTextProperty());
         Label how =
                 new Label(
                         "Each is =VALUE (the same for all), LABEL (that label's value) or LABEL:REGEX"
@@ -84,6 +97,7 @@ public final class FirstRunView {
                         connect,
                         new HBox(10, test, tested),
                         step("2. Where the nodes are"),
+                        labels,
                         place,
                         how,
                         preview,
@@ -106,6 +120,19 @@ public final class FirstRunView {
         g.add(new Label(label), 0, i);
         g.add(field, 1, i);
         GridPane.setHgrow(field, Priority.ALWAYS);
+    }
+
+    /**
+     * A level's source: typed ({@code =VALUE}, {@code LABEL}, {@code LABEL:REGEX}) or picked from
+     * the labels the test found on the metric's series.
+     */
+    private static ComboBox<String> level(FirstRunViewModel model, StringProperty p, String id) {
+        ComboBox<String> box = new ComboBox<>(model.labels());
+        box.setEditable(true);
+        box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.getEditor().textProperty().bindBidirectional(p);
+        return box;
     }
 
     private static TextField field(StringProperty p, String id) {

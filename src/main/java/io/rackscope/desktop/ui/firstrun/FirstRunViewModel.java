@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui.firstrun;
 
 import io.rackscope.desktop.ui.EstateFinder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -28,6 +29,9 @@ public final class FirstRunViewModel {
     final StringProperty url = new SimpleStringProperty("http://127.0.0.1:9090");
     final StringProperty user = new SimpleStringProperty("");
     final StringProperty password = new SimpleStringProperty("");
+    final StringProperty ca = new SimpleStringProperty("");
+    final StringProperty cert = new SimpleStringProperty("");
+    final StringProperty key = new SimpleStringProperty("");
     final StringProperty metric = new SimpleStringProperty("up");
     final StringProperty identity = new SimpleStringProperty("instance");
     final StringProperty site = new SimpleStringProperty("=site1");
@@ -40,6 +44,9 @@ public final class FirstRunViewModel {
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final javafx.collections.ObservableList<String> labels =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper labelsText = new ReadOnlyStringWrapper("");
 
     /** {@code written}: called on the FX thread with the directory, once written. */
     public FirstRunViewModel(
@@ -66,7 +73,8 @@ public final class FirstRunViewModel {
     }
 
     private EstateFinder.Connection conn() {
-        return new EstateFinder.Connection(url.get().trim(), user.get(), password.get());
+        return new EstateFinder.Connection(
+                url.get().trim(), user.get(), password.get(), ca.get(), cert.get(), key.get());
     }
 
     private EstateFinder.Placement placement() {
@@ -80,8 +88,55 @@ public final class FirstRunViewModel {
                 device.get().trim());
     }
 
+    /**
+     * The labels of the metric's series, to pick each level from (after a test that reached
+     * Prometheus); also the values each could take.
+     */
+    public javafx.collections.ObservableList<String> labels() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(labels);
+    }
+
+    /** The labels with how many values each has and a few of them. */
+    public ReadOnlyStringProperty labelsTextProperty() {
+        return labelsText.getReadOnlyProperty();
+    }
+
     public void test() {
-        run(finder.test(conn(), metric.get().trim()), connection::set, connection);
+        run(
+                finder.test(conn(), metric.get().trim()),
+                said -> {
+                    connection.set(said);
+                    finder.labels(conn(), metric.get().trim())
+                            .whenComplete((l, e) -> fx.execute(() -> showLabels(l, e)));
+                },
+                connection);
+    }
+
+    private void showLabels(List<EstateFinder.Label> found, Throwable e) {
+        if (e != null) {
+            labelsText.set("");
+            return;
+        }
+        labels.setAll(found.stream().map(EstateFinder.Label::name).toList());
+        labelsText.set(
+                "Labels of "
+                        + metric.get().trim()
+                        + ": "
+                        + String.join(
+                                "; ",
+                                found.stream()
+                                        .map(
+                                                l ->
+                                                        l.name()
+                                                                + " ("
+                                                                + l.values()
+                                                                + ": "
+                                                                + String.join(", ", l.samples())
+                                                                + (l.values() > l.samples().size()
+                                                                        ? "…"
+                                                                        : "")
+                                                                + ")")
+                                        .toList()));
     }
 
     public void preview() {

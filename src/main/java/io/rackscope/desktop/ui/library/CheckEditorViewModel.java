@@ -4,6 +4,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.CheckFields;
 import io.rackscope.desktop.edit.CheckText;
 import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.EstateEdits;
 import io.rackscope.desktop.edit.ItemText;
 import io.rackscope.desktop.edit.LibraryEdits;
 import io.rackscope.desktop.ui.EstateEditing;
@@ -21,7 +22,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * as written and a form of its keys, kept in step (a form change patches the text key by key, a
  * typed text fills the form once it reads as a check); applied as one edit, tried on the estate.
  */
-public final class CheckEditorViewModel extends LibraryItemEditor {
+public final class CheckEditorViewModel extends LibraryItemViewModel {
     /** One check of the library. */
     public record Row(String id, String name, String scope, String kind, List<String> usedBy) {
         public String uses() {
@@ -42,7 +43,7 @@ public final class CheckEditorViewModel extends LibraryItemEditor {
             Navigator navigation,
             RackscopeConfig shown,
             Executor fx) {
-        super(editing, options, navigation, Items.of(LibraryEdits.Library.CHECK), "check", TAB, fx);
+        super(editing, options, navigation, EstateEdits::checks, "check", TAB, fx);
         this.shown = shown;
     }
 
@@ -70,6 +71,11 @@ public final class CheckEditorViewModel extends LibraryItemEditor {
     @Override
     void read(String text) {
         fields.set(CheckText.fields(text));
+    }
+
+    @Override
+    boolean exists(RackscopeConfig config, String id) {
+        return config.checks().containsKey(id);
     }
 
     @Override

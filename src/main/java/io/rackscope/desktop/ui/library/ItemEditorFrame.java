@@ -42,7 +42,7 @@ final class ItemEditorFrame {
             List<Tab> forms,
             List<Button> own) {}
 
-    static <R> Tab tab(LibraryItemEditor model, Parts<R> p, String select) {
+    static <R> Tab tab(LibraryItemViewModel model, Parts<R> p, String select) {
         TableView<R> table = p.table();
         table.setId(String.join("-", "library", p.word() + "s"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -92,7 +92,7 @@ final class ItemEditorFrame {
         return tab;
     }
 
-    private static Node header(LibraryItemEditor model, String word) {
+    private static Node header(LibraryItemViewModel model, String word) {
         Label id = new Label();
         id.getStyleClass().add("subtitle");
         id.setId(String.join("-", word, "id"));
@@ -107,7 +107,7 @@ final class ItemEditorFrame {
         return new VBox(2, id, problem);
     }
 
-    private static Node yaml(LibraryItemEditor model, String word) {
+    private static Node yaml(LibraryItemViewModel model, String word) {
         TextArea text = new TextArea();
         text.setId(String.join("-", word, "yaml"));
         text.getStyleClass().add("code");
@@ -115,7 +115,7 @@ final class ItemEditorFrame {
         return text;
     }
 
-    private static Node actions(LibraryItemEditor model, Parts<?> p, Node owner) {
+    private static Node actions(LibraryItemViewModel model, Parts<?> p, Node owner) {
         String word = p.word();
         String noun = p.noun();
         List<Button> own = p.own();

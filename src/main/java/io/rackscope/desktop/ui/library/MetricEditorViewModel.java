@@ -4,6 +4,7 @@ import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostics;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.EstateEdits;
 import io.rackscope.desktop.edit.LibraryEdits;
 import io.rackscope.desktop.edit.MetricText;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
@@ -32,7 +33,7 @@ import javafx.beans.property.StringProperty;
  * as written and a form of its keys and of every key of its display block, kept in step; its chart
  * previewed from the real Prometheus for an entity chosen, as the text stands (applied or not).
  */
-public final class MetricEditorViewModel extends LibraryItemEditor {
+public final class MetricEditorViewModel extends LibraryItemViewModel {
     /** One metric of the library. */
     public record Row(String id, String name, String unit, String category, List<String> usedBy) {
         public String uses() {
@@ -63,14 +64,7 @@ public final class MetricEditorViewModel extends LibraryItemEditor {
             ChartSource charts,
             Clock clock,
             Executor fx) {
-        super(
-                editing,
-                options,
-                navigation,
-                Items.of(LibraryEdits.Library.METRIC),
-                "metric",
-                TAB,
-                fx);
+        super(editing, options, navigation, EstateEdits::metrics, "metric", TAB, fx);
         this.shown = shown;
         this.charts = charts;
         this.options = options;
@@ -115,6 +109,11 @@ public final class MetricEditorViewModel extends LibraryItemEditor {
         } finally {
             filling = false;
         }
+    }
+
+    @Override
+    boolean exists(RackscopeConfig config, String id) {
+        return config.metrics().containsKey(id);
     }
 
     @Override

@@ -27,7 +27,7 @@ import javafx.beans.property.StringProperty;
  * the keys the loader reads for its kind and, for a device template, its slot matrices (front,
  * rear, disks) as grids whose slots are swapped by a drag; kept in step with the text.
  */
-public final class TemplateEditorViewModel extends LibraryItemEditor {
+public final class TemplateEditorViewModel extends LibraryItemViewModel {
     /** One template: its id, name, U height and what uses it. */
     public record Row(String id, String name, int uHeight, List<String> usedBy) {
         public String uses() {
@@ -54,7 +54,7 @@ public final class TemplateEditorViewModel extends LibraryItemEditor {
                 editing,
                 options,
                 navigation,
-                Items.of(kind),
+                e -> e.templates().of(kind),
                 word(kind) + " template",
                 tab(kind),
                 fx);
@@ -132,6 +132,15 @@ public final class TemplateEditorViewModel extends LibraryItemEditor {
         } finally {
             filling = false;
         }
+    }
+
+    @Override
+    boolean exists(RackscopeConfig config, String id) {
+        return switch (kind) {
+            case DEVICE -> config.templates().device(id).isPresent();
+            case RACK -> config.templates().rack(id).isPresent();
+            case COMPONENT -> config.templates().component(id).isPresent();
+        };
     }
 
     @Override

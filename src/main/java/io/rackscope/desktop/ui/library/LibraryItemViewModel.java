@@ -1,6 +1,9 @@
 package io.rackscope.desktop.ui.library;
 
+import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.EstateEdits;
+import io.rackscope.desktop.edit.ItemEdits;
 import io.rackscope.desktop.edit.ItemText;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.EstateEditor;
@@ -22,11 +25,11 @@ import javafx.beans.property.StringProperty;
  * the edits — Apply, Revert, Change id, Delete, New — each one step of the window's session; the
  * place remembers the item ({@code library:TAB:ID}) so the window opened again on an edit shows it.
  */
-abstract class LibraryItemEditor {
+abstract class LibraryItemViewModel {
     private final EstateEditing editing;
     private final EstateEditor editor;
     private final Navigator navigation;
-    private final Items items;
+    private final java.util.function.Function<EstateEdits, ItemEdits> items;
     private final String word;
     private final String tab;
     final Executor fx;
@@ -36,11 +39,11 @@ abstract class LibraryItemEditor {
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
     private String written = "";
 
-    LibraryItemEditor(
+    LibraryItemViewModel(
             EstateEditing editing,
             ViewOptions options,
             Navigator navigation,
-            Items items,
+            java.util.function.Function<EstateEdits, ItemEdits> items,
             String word,
             String tab,
             Executor fx) {
@@ -59,6 +62,9 @@ abstract class LibraryItemEditor {
 
     /** A new item's text. */
     abstract String fresh(String id);
+
+    /** Whether {@code config} has item {@code id} (a refused edit leaves it without). */
+    abstract boolean exists(RackscopeConfig config, String id);
 
     public ReadOnlyBooleanProperty editingProperty() {
         return editor.onProperty();
@@ -103,7 +109,7 @@ abstract class LibraryItemEditor {
             yaml.set("");
             return;
         }
-        editing.read(e -> items.text(e, id))
+        editing.read(e -> items.apply(e).text(id))
                 .whenComplete(
                         (text, err) ->
                                 fx.execute(
@@ -146,7 +152,7 @@ abstract class LibraryItemEditor {
         String to = ItemText.id(text);
         written = text;
         changed.set(false);
-        follow(id, to, editor.edit("Edit " + word + " " + id, e -> items.set(e, id, text)));
+        follow(id, to, editor.edit("Edit " + word + " " + id, e -> items.apply(e).set(id, text)));
     }
 
     /** The editor's text back to what the files hold. */
@@ -161,19 +167,22 @@ abstract class LibraryItemEditor {
                 to,
                 editor.edit(
                         "Change " + word + " id " + id + " to " + to,
-                        e -> items.rename(e, id, to)));
+                        e -> items.apply(e).rename(id, to)));
     }
 
     public void delete() {
         String id = selected.get();
-        editor.edit("Delete " + word + " " + id, e -> items.delete(e, id));
+        editor.edit("Delete " + word + " " + id, e -> items.apply(e).delete(id));
     }
 
     /** A new item {@code id} after the one in the editor (else in custom.yaml). */
     public void add(String id) {
         String near = selected.get();
         String text = fresh(id);
-        follow(near, id, editor.edit("New " + word + " " + id, e -> items.add(e, text, near)));
+        follow(
+                near,
+                id,
+                editor.edit("New " + word + " " + id, e -> items.apply(e).add(text, near)));
     }
 
     /**
@@ -184,8 +193,7 @@ abstract class LibraryItemEditor {
         show(to);
         edit.whenComplete(
                 (s, err) -> {
-                    boolean made =
-                            err == null && s.estate() != null && items.exists(s.estate(), to);
+                    boolean made = err == null && s.estate() != null && exists(s.estate(), to);
                     if (!made && from != null) {
                         fx.execute(() -> show(from));
                     }
