@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.DumperOptions;
 /** Values written as YAML scalars the way a person would write them, quoted only when needed. */
 public final class Scalars {
     private static final Pattern PLAIN =
-            Pattern.compile("[\\p{L}\\p{N}_°][\\p{L}\\p{N}\\p{So} ._/()\\[\\]:@=%+?&~°µ-]*");
+            Pattern.compile("[\\p{L}\\p{N}_°/.][\\p{L}\\p{N}\\p{So} ._/()\\[\\]:@=%+?&~°µ-]*");
 
     /** What YAML 1.1 reads as something other than a string: booleans, null, numbers, times. */
     private static final Pattern SPECIAL =
