@@ -99,6 +99,7 @@ final class EditingService implements EstateEditing, AutoCloseable {
                     int steps = session.steps();
                     try {
                         change.accept(new EstateEdits(session, estate()));
+                        session.squash(steps);
                     } catch (EditRefused e) {
                         session.rollBack(steps);
                         return state(what + " refused: " + e.describe(session.root()));

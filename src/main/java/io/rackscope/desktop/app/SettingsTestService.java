@@ -5,11 +5,18 @@ import io.rackscope.desktop.handling.AlertmanagerStore;
 import io.rackscope.desktop.handling.StoreException;
 import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.prometheus.ConnectionTest;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.ui.SettingsTester;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The servers of an app.yaml text tried as the app would ask them, off the FX thread. */
 public final class SettingsTestService implements SettingsTester {
@@ -36,6 +43,31 @@ public final class SettingsTestService implements SettingsTester {
                                     s.app().telemetry().endpoint(),
                                     s.app().telemetry().identityLabel());
                     return new Result(r.reached(), r.lines());
+                });
+    }
+
+    @Override
+    public CompletableFuture<List<String>> slurmNodes(String appYaml, String metric, String label) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    ConfigLoader.Settings s = new ConfigLoader().settings(root, appYaml);
+                    try (PrometheusClient client =
+                            new PrometheusClient(
+                                    s.app().telemetry().endpoint(), new QueryStats())) {
+                        return client
+                                .query("group by (" + label + ") (" + metric + ")", Instant.now())
+                                .get(60, TimeUnit.SECONDS)
+                                .series()
+                                .stream()
+                                .map(x -> x.labels().get(label))
+                                .filter(java.util.Objects::nonNull)
+                                .distinct()
+                                .toList();
+                    } catch (ExecutionException e) {
+                        throw new CompletionException(e.getCause());
+                    } catch (TimeoutException | InterruptedException e) {
+                        throw new CompletionException(e);
+                    }
                 });
     }
 

@@ -90,6 +90,16 @@ public final class EditSession {
         redo.clear();
     }
 
+    /**
+     * The steps started since there were {@code steps} made one: an edit that changes several
+     * things (settings and the Slurm mapping) is undone in one go.
+     */
+    public void squash(int steps) {
+        while (undo.size() > steps + 1) {
+            undo.pop();
+        }
+    }
+
     public void write(Path file, String text) {
         Path f = abs(file);
         original(f);

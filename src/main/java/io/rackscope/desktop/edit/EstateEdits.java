@@ -811,6 +811,11 @@ public final class EstateEdits {
         return new SettingsEdits(session, config, this::real);
     }
 
+    /** The Slurm plugin's settings and node mapping. */
+    public SlurmEdits slurm() {
+        return new SlurmEdits(session, config, this::real);
+    }
+
     /** Rack components placed on the side rails of rack templates. */
     public ComponentEdits components() {
         return new ComponentEdits(session, config);

@@ -20,6 +20,11 @@ public interface SettingsTester {
     /** The Prometheus of {@code appYaml}'s telemetry. */
     CompletableFuture<Result> prometheus(String appYaml);
 
+    /**
+     * The Slurm node names of {@code metric}'s {@code label} on the Prometheus of {@code appYaml}.
+     */
+    CompletableFuture<List<String>> slurmNodes(String appYaml, String metric, String label);
+
     /** The Alertmanager of {@code appYaml}. */
     CompletableFuture<Result> alertmanager(String appYaml);
 }

@@ -803,10 +803,33 @@ class EditModeUiTest {
                 assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
             }
         }
+        robot.clickOn("Slurm");
+        // below the Slurm settings, out of sight at this size: pressed as a keyboard user would
+        robot.interact(() -> robot.lookup("#slurm-mapping-add").queryButton().fire());
+        assertEquals(
+                1,
+                robot.lookup("#slurm-mapping")
+                        .queryAs(javafx.scene.control.TableView.class)
+                        .getItems()
+                        .size());
+        robot.interact(
+                () -> {
+                    javafx.scene.control.TableView<?> t =
+                            robot.lookup("#slurm-mapping")
+                                    .queryAs(javafx.scene.control.TableView.class);
+                    var m =
+                            (io.rackscope.desktop.ui.settings.SettingsViewModel.MappingRow)
+                                    t.getItems().get(0);
+                    m.slurm.set("n[01-02]");
+                    m.instance.set("compute[01-02]");
+                });
+        EstateFromNothingUiTest.shot(stage, "settings-slurm");
         robot.clickOn("#settings-apply");
-        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
+        await(() -> summary(robot).startsWith("Edit mode: 2 files changed"), "applied");
         String diff = review(robot);
         assertTrue(diff.contains("-  room_state_seconds: 60\n+  room_state_seconds: 30\n"), diff);
+        assertTrue(diff.contains("+++ b/plugins/slurm/node_mapping.yaml\n"), diff);
+        assertTrue(diff.contains("+  \"n[01-02]\": \"compute[01-02]\"\n"), diff);
         assertTrue(
                 diff.contains(
                         "-  prometheus_url: http://prometheus:9090\n+  prometheus_url: http://127.0.0.1:"

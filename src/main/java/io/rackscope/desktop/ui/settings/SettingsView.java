@@ -4,6 +4,7 @@ import io.rackscope.desktop.edit.SettingsCatalog;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
 import io.rackscope.desktop.ui.FieldForm;
 import io.rackscope.desktop.ui.PlaceView;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,6 +13,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -35,7 +38,10 @@ public final class SettingsView implements PlaceView {
         root.setId("settings");
         Label title = new Label("Settings");
         title.getStyleClass().add("title");
-        Label where = new Label("app.yaml: every other line of the file stays as written");
+        Label where =
+                new Label(
+                        "app.yaml and plugins/slurm: only the settings changed are written, every"
+                                + " other line stays as it is");
         where.getStyleClass().add("muted");
         VBox top = new VBox(2, title, where);
         BorderPane.setMargin(top, new Insets(0, 0, 10, 0));
@@ -55,7 +61,9 @@ public final class SettingsView implements PlaceView {
     private Node group(String group) {
         GridPane g = FieldForm.grid(model.settings(group), this::control);
         VBox box = new VBox(10, g);
-        if (model.testable(group)) {
+        if (group.equals(SettingsViewModel.SLURM)) {
+            box.getChildren().add(mapping());
+        } else if (model.testable(group)) {
             // above the settings: its answer in sight wherever the form is scrolled to
             box.getChildren().add(0, test(group));
         }
@@ -65,7 +73,7 @@ public final class SettingsView implements PlaceView {
     }
 
     private Node control(Setting s) {
-        javafx.scene.control.Control c = FieldForm.control(s, model.value(s.path()), "setting");
+        javafx.scene.control.Control c = FieldForm.control(s, model.value(s), "setting");
         if (s.type() != SettingsCatalog.Type.SECRET) {
             return c;
         }
@@ -87,6 +95,55 @@ public final class SettingsView implements PlaceView {
         HBox row = new HBox(6, c, clear);
         HBox.setHgrow(c, Priority.ALWAYS);
         return row;
+    }
+
+    /** The Slurm node mapping as a table of entries, and its check against Prometheus. */
+    private Node mapping() {
+        Label title = new Label("Node mapping: Slurm node name or pattern → node of the topology");
+        title.getStyleClass().add("subtitle");
+        TableView<SettingsViewModel.MappingRow> table = new TableView<>(model.mapping());
+        table.setId("slurm-mapping");
+        table.setEditable(true);
+        table.setPrefHeight(200);
+        table.getColumns().add(column("Slurm (e.g. nwc[0001-1240])", r -> r.slurm));
+        table.getColumns().add(column("Topology (e.g. cn[0001-1240])", r -> r.instance));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Button add = new Button("Add an entry");
+        add.setId("slurm-mapping-add");
+        add.setOnAction(e -> model.addMapping());
+        Button remove = new Button("Remove");
+        remove.setId("slurm-mapping-remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(
+                e -> model.mapping().remove(table.getSelectionModel().getSelectedItem()));
+        Button check = new Button("Check the mapping");
+        check.setId("settings-test-slurm");
+        check.disableProperty().bind(model.testingProperty());
+        check.setOnAction(e -> model.checkMapping());
+        Label result = new Label();
+        result.setId("settings-result-slurm");
+        result.setWrapText(true);
+        result.setMinHeight(54);
+        result.textProperty().bind(model.testProperty(SettingsViewModel.SLURM));
+        Label how =
+                new Label(
+                        "Names without an entry are taken as nodes of the topology. The check asks"
+                                + " the Prometheus of the Telemetry tab for the Slurm nodes it knows.");
+        how.getStyleClass().add("muted");
+        how.setWrapText(true);
+        VBox box = new VBox(6, title, how, table, new HBox(8, add, remove, check), result);
+        box.setPadding(new Insets(0, 10, 10, 10));
+        return box;
+    }
+
+    private static TableColumn<SettingsViewModel.MappingRow, String> column(
+            String title,
+            java.util.function.Function<SettingsViewModel.MappingRow, StringProperty> value) {
+        TableColumn<SettingsViewModel.MappingRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        c.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
+        c.setEditable(true);
+        return c;
     }
 
     private Node test(String group) {

@@ -3,10 +3,12 @@ package io.rackscope.desktop.ui.settings;
 import io.rackscope.desktop.edit.SettingsCatalog;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
 import io.rackscope.desktop.edit.SettingsEdits;
+import io.rackscope.desktop.edit.SlurmEdits;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.SettingsTester;
 import io.rackscope.desktop.ui.ViewOptions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The settings of app.yaml as a form: each setting's value as written (a secret only as "set"),
@@ -41,6 +45,35 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private SettingsEdits.Values written = new SettingsEdits.Values(Map.of(), Set.of());
 
+    /** The Slurm plugin's tab: its settings (config.yml) and node mapping. */
+    public static final String SLURM = "Slurm";
+
+    /** One entry of the Slurm node mapping, as edited. */
+    public static final class MappingRow {
+        public final StringProperty slurm;
+        public final StringProperty instance;
+
+        MappingRow(String slurm, String instance) {
+            this.slurm = new SimpleStringProperty(slurm);
+            this.instance = new SimpleStringProperty(instance);
+        }
+
+        SlurmEdits.Pair pair() {
+            return new SlurmEdits.Pair(slurm.get().strip(), instance.get().strip());
+        }
+    }
+
+    private final Map<String, StringProperty> slurm = new LinkedHashMap<>();
+    private final ObservableList<MappingRow> mapping = FXCollections.observableArrayList();
+    private SettingsEdits.Values slurmWritten = new SettingsEdits.Values(Map.of(), Set.of());
+    private List<SlurmEdits.Pair> mappingWritten = List.of();
+
+    /** All that is read at once from the files: app.yaml, the Slurm settings and mapping. */
+    private record Loaded(
+            SettingsEdits.Values values,
+            SettingsEdits.Values slurm,
+            List<SlurmEdits.Pair> mapping) {}
+
     public SettingsViewModel(
             EstateEditing editing, ViewOptions options, SettingsTester tester, Executor fx) {
         this.editing = editing;
@@ -49,9 +82,17 @@ public final class SettingsViewModel {
         this.fx = fx;
         for (Setting s : SettingsCatalog.all()) {
             StringProperty p = new SimpleStringProperty(this, s.path(), "");
-            p.addListener((o, a, b) -> changed.set(!changes().isEmpty()));
+            p.addListener((o, a, b) -> refreshChanged());
             values.put(s.path(), p);
         }
+        for (Setting s : SlurmEdits.fields()) {
+            StringProperty p = new SimpleStringProperty(this, s.path(), "");
+            p.addListener((o, a, b) -> refreshChanged());
+            slurm.put(s.path(), p);
+        }
+        mapping.addListener(
+                (javafx.collections.ListChangeListener<MappingRow>) c -> refreshChanged());
+        tests.put(SLURM, new ReadOnlyStringWrapper(this, "slurmTest", ""));
         tests.put(SettingsCatalog.TELEMETRY, new ReadOnlyStringWrapper(this, "telemetryTest", ""));
         tests.put(
                 SettingsCatalog.ALERTMANAGER,
@@ -63,16 +104,55 @@ public final class SettingsViewModel {
     }
 
     public List<String> groups() {
-        return SettingsCatalog.groups();
+        List<String> out = new ArrayList<>(SettingsCatalog.groups());
+        out.add(SLURM);
+        return out;
     }
 
     public List<Setting> settings(String group) {
-        return SettingsCatalog.all().stream().filter(s -> s.group().equals(group)).toList();
+        return group.equals(SLURM)
+                ? SlurmEdits.fields()
+                : SettingsCatalog.all().stream().filter(s -> s.group().equals(group)).toList();
     }
 
     /** The value in the form (a secret: what is typed to replace it; empty keeps it). */
-    public StringProperty value(String path) {
-        return values.get(path);
+    public StringProperty value(Setting s) {
+        return s.group().equals(SLURM) ? slurm.get(s.path()) : values.get(s.path());
+    }
+
+    /** The Slurm node mapping's entries as edited (rows added, changed, removed here). */
+    public ObservableList<MappingRow> mapping() {
+        return mapping;
+    }
+
+    public void addMapping() {
+        MappingRow r = new MappingRow("", "");
+        r.slurm.addListener((o, a, b) -> refreshChanged());
+        r.instance.addListener((o, a, b) -> refreshChanged());
+        mapping.add(r);
+    }
+
+    private void refreshChanged() {
+        changed.set(
+                !changes().isEmpty()
+                        || !slurmChanges().isEmpty()
+                        || !mappingEdited().equals(mappingWritten));
+    }
+
+    private List<SlurmEdits.Pair> mappingEdited() {
+        return mapping.stream().map(MappingRow::pair).toList();
+    }
+
+    /** The Slurm settings the form changes. */
+    private Map<String, String> slurmChanges() {
+        Map<String, String> out = new LinkedHashMap<>();
+        slurm.forEach(
+                (k, p) -> {
+                    if (!p.get().strip().equals(slurmWritten.get(k))) {
+                        out.put(k, p.get().strip());
+                    }
+                });
+        return out;
     }
 
     /** Whether the secret at {@code path} is written (its value is never shown). */
@@ -84,7 +164,7 @@ public final class SettingsViewModel {
     public void clearSecret(String path) {
         cleared.add(path);
         values.get(path).set("");
-        changed.set(!changes().isEmpty());
+        refreshChanged();
     }
 
     public ReadOnlyBooleanProperty changedProperty() {
@@ -115,23 +195,35 @@ public final class SettingsViewModel {
 
     /** The settings as the files (with the unsaved edits) hold them, into the form. */
     public void load() {
-        editing.read(e -> e.settings().values())
-                .whenComplete(
-                        (v, err) ->
-                                fx.execute(
-                                        () -> {
-                                            if (err != null) {
-                                                problem.set(
-                                                        "The settings cannot be read here: "
-                                                                + cause(err).getMessage());
-                                                return;
-                                            }
-                                            written = v;
-                                            cleared.clear();
-                                            values.forEach((k, p) -> p.set(v.get(k)));
-                                            changed.set(false);
-                                            loaded.set(true);
-                                        }));
+        editing.read(
+                        e ->
+                                new Loaded(
+                                        e.settings().values(),
+                                        e.slurm().values(),
+                                        e.slurm().mapping()))
+                .whenComplete((v, err) -> fx.execute(() -> loaded(v, err)));
+    }
+
+    private void loaded(Loaded v, Throwable err) {
+        if (err != null) {
+            problem.set("The settings cannot be read here: " + cause(err).getMessage());
+            return;
+        }
+        written = v.values();
+        slurmWritten = v.slurm();
+        mappingWritten = v.mapping();
+        cleared.clear();
+        values.forEach((k, p) -> p.set(written.get(k)));
+        slurm.forEach((k, p) -> p.set(slurmWritten.get(k)));
+        mapping.clear();
+        mappingWritten.forEach(
+                m -> {
+                    addMapping();
+                    mapping.get(mapping.size() - 1).slurm.set(m.slurm());
+                    mapping.get(mapping.size() - 1).instance.set(m.instance());
+                });
+        changed.set(false);
+        loaded.set(true);
     }
 
     /** The settings the form changes: path to value, empty to take one out. */
@@ -155,16 +247,71 @@ public final class SettingsViewModel {
     /** The changed settings written as one edit (the window opens again on them). */
     public void apply() {
         Map<String, String> c = changes();
-        if (c.isEmpty()) {
+        Map<String, String> sc = slurmChanges();
+        List<SlurmEdits.Pair> m = mappingEdited();
+        boolean mapped = !m.equals(mappingWritten);
+        if (c.isEmpty() && sc.isEmpty() && !mapped) {
             return;
         }
-        editor.edit("Change " + String.join(", ", c.keySet()), e -> e.settings().set(c))
+        List<String> what = new ArrayList<>(c.keySet());
+        sc.keySet().forEach(k -> what.add("slurm " + k));
+        if (mapped) {
+            what.add("the Slurm node mapping");
+        }
+        editor.edit(
+                        "Change " + String.join(", ", what),
+                        e -> {
+                            e.settings().set(c);
+                            e.slurm().set(sc);
+                            e.slurm().setMapping(m);
+                        })
                 .whenComplete((s, err) -> fx.execute(this::load));
     }
 
     public void revert() {
-        cleared.clear();
-        values.forEach((k, p) -> p.set(written.get(k)));
+        loaded(new Loaded(written, slurmWritten, mappingWritten), null);
+    }
+
+    /**
+     * The mapping as edited, met with the Slurm nodes the form's Prometheus knows and the estate's
+     * nodes: how many are placed, which are not, which entries do not pair up.
+     */
+    public void checkMapping() {
+        ReadOnlyStringWrapper out = tests.get(SLURM);
+        Map<String, String> entries = new LinkedHashMap<>();
+        mappingEdited().forEach(p -> entries.put(p.slurm(), p.instance()));
+        java.util.Set<String> instances =
+                editor.estate().topology().instances().stream()
+                        .map(io.rackscope.desktop.topology.InstancePath::instanceId)
+                        .collect(java.util.stream.Collectors.toSet());
+        String metric = or(slurm.get("metric").get(), "slurm_node_status");
+        String label = or(slurm.get("label_node").get(), "node");
+        Map<String, String> c = changes();
+        testing.set(true);
+        out.set("Asking Prometheus for the Slurm nodes…");
+        editing.read(e -> e.settings().preview(c))
+                .thenCompose(yaml -> tester.slurmNodes(yaml, metric, label))
+                .whenComplete(
+                        (nodes, err) ->
+                                fx.execute(
+                                        () -> {
+                                            testing.set(false);
+                                            out.set(
+                                                    err != null
+                                                            ? "Not checked: "
+                                                                    + cause(err).getMessage()
+                                                            : String.join(
+                                                                    "\n",
+                                                                    io.rackscope.desktop.slurm
+                                                                            .MappingCheck.check(
+                                                                                    entries, nodes,
+                                                                                    instances)
+                                                                            .lines()));
+                                        }));
+    }
+
+    private static String or(String v, String fallback) {
+        return v == null || v.isBlank() ? fallback : v.strip();
     }
 
     /** Tries the group's server as the form has it, nothing written. */
