@@ -110,25 +110,7 @@ final class FirstRunService implements EstateFinder {
                                     found.problems().size());
                     return new Preview(
                             summary,
-                            found.rows().stream()
-                                    .limit(8)
-                                    .map(
-                                            r ->
-                                                    r.site()
-                                                            + " / "
-                                                            + r.room()
-                                                            + " / "
-                                                            + r.aisle()
-                                                            + " / "
-                                                            + r.rack()
-                                                            + " U"
-                                                            + r.u()
-                                                            + ": "
-                                                            + r.id()
-                                                            + " ("
-                                                            + nodes(r.instance())
-                                                            + ")")
-                                    .toList(),
+                            sample(found.rows()),
                             found.problems().stream().limit(8).toList());
                 });
     }
@@ -156,6 +138,78 @@ final class FirstRunService implements EstateFinder {
                     }
                     return dir;
                 });
+    }
+
+    @Override
+    public CompletableFuture<Preview> previewImport(
+            Connection c, String format, Path file, Path dir) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    FoundEstate.Outcome o = imported(c, format, file, dir, false);
+                    List<String> problems = new java.util.ArrayList<>(o.report().problems());
+                    o.written().errors().forEach(e -> problems.add(e.toString()));
+                    return new Preview(
+                            o.report().summary(),
+                            sample(o.found().rows()),
+                            problems.stream().limit(8).toList());
+                });
+    }
+
+    @Override
+    public CompletableFuture<Path> writeImport(Connection c, String format, Path file, Path dir) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    FoundEstate.Outcome o = imported(c, format, file, dir, true);
+                    if (o.written().written().isEmpty()) {
+                        throw new CompletionException(
+                                new IllegalStateException(
+                                        "not written: "
+                                                + (o.written().errors().isEmpty()
+                                                        ? "nothing to import"
+                                                        : o.written().errors().get(0).toString())));
+                    }
+                    return dir;
+                });
+    }
+
+    private static FoundEstate.Outcome imported(
+            Connection c, String format, Path file, Path dir, boolean write) {
+        try (java.io.Reader in =
+                java.nio.file.Files.newBufferedReader(
+                        file, java.nio.charset.StandardCharsets.UTF_8)) {
+            io.rackscope.desktop.importing.ImportRows.Read read =
+                    format.equals("netbox-csv")
+                            ? io.rackscope.desktop.importing.ImportRows.netbox(
+                                    in, java.util.Map.of())
+                            : io.rackscope.desktop.importing.ImportRows.csv(in);
+            return FoundEstate.imported(dir, connection(c), read, java.util.Map.of(), write);
+        } catch (java.io.IOException e) {
+            throw new CompletionException(
+                    new IllegalStateException("cannot read " + file + ": " + e.getMessage()));
+        }
+    }
+
+    /** A few devices as they will be placed: "site / room / aisle / rack U3: id (nodes)". */
+    private static List<String> sample(List<io.rackscope.desktop.importing.DeviceRow> rows) {
+        return rows.stream()
+                .limit(8)
+                .map(
+                        r ->
+                                r.site()
+                                        + " / "
+                                        + r.room()
+                                        + " / "
+                                        + r.aisle()
+                                        + " / "
+                                        + r.rack()
+                                        + " U"
+                                        + r.u()
+                                        + ": "
+                                        + r.id()
+                                        + " ("
+                                        + nodes(r.instance())
+                                        + ")")
+                .toList();
     }
 
     /** "cn01, cn02, cn03 … 16 nodes" for a long list. */

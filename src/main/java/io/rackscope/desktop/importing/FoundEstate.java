@@ -99,6 +99,81 @@ public final class FoundEstate {
      */
     public static Outcome write(
             Path root, Connection c, Request r, Discovery.Found found, boolean write) {
+        Map<String, TopologyImport.Proposal> templates = new LinkedHashMap<>();
+        found.templates()
+                .forEach(
+                        (id, nodes) ->
+                                templates.put(
+                                        id,
+                                        new TopologyImport.Proposal(
+                                                "Discovered, "
+                                                        + nodes
+                                                        + (nodes == 1 ? " node" : " nodes"),
+                                                1,
+                                                nodes,
+                                                List.of("node_up"))));
+        return rows(root, c, r, found, found.rows(), List.of(), t -> templates, write);
+    }
+
+    /**
+     * Writes the devices of a CSV or NetBox export ({@code read}) into {@code root} as {@link
+     * #write} writes found ones: with an app.yaml for {@code c} and a {@code node_up} check when
+     * the directory has none, and a template (its U height, one node per instance named, the check)
+     * for each template id the export names and the directory lacks.
+     */
+    public static Outcome imported(
+            Path root,
+            Connection c,
+            ImportRows.Read read,
+            Map<String, String> types,
+            boolean write) {
+        Map<String, Integer> heights = new LinkedHashMap<>();
+        read.types()
+                .forEach(
+                        (type, u) ->
+                                heights.put(types.getOrDefault(type, ImportRows.slug(type)), u));
+        Discovery.Found none = new Discovery.Found(read.rows(), Map.of(), 0, List.of());
+        return rows(
+                root,
+                c,
+                new Request("up", "instance", null),
+                none,
+                read.rows(),
+                read.problems(),
+                before -> {
+                    Map<String, TopologyImport.Proposal> out = new LinkedHashMap<>();
+                    for (DeviceRow row : read.rows()) {
+                        if (before.templates().device(row.template()).isEmpty()) {
+                            out.putIfAbsent(
+                                    row.template(),
+                                    new TopologyImport.Proposal(
+                                            row.template(),
+                                            heights.getOrDefault(row.template(), 1),
+                                            Math.max(
+                                                    1,
+                                                    row.instance() == null
+                                                            ? 1
+                                                            : io.rackscope.desktop.config.Ids
+                                                                    .expand(row.instance())
+                                                                    .size()),
+                                            List.of("node_up")));
+                        }
+                    }
+                    return out;
+                },
+                write);
+    }
+
+    private static Outcome rows(
+            Path root,
+            Connection c,
+            Request r,
+            Discovery.Found found,
+            List<DeviceRow> rows,
+            List<String> readProblems,
+            java.util.function.Function<RackscopeConfig, Map<String, TopologyImport.Proposal>>
+                    templatesFor,
+            boolean write) {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -117,22 +192,9 @@ public final class FoundEstate {
         if (before.check("node_up").isEmpty() && !Files.exists(checks)) {
             session.write(checks, check(r));
         }
-        Map<String, TopologyImport.Proposal> templates = new LinkedHashMap<>();
-        found.templates()
-                .forEach(
-                        (id, nodes) ->
-                                templates.put(
-                                        id,
-                                        new TopologyImport.Proposal(
-                                                "Discovered, "
-                                                        + nodes
-                                                        + (nodes == 1 ? " node" : " nodes"),
-                                                1,
-                                                nodes,
-                                                List.of("node_up"))));
         TopologyImport.Report report;
         try (TopologyImport im = new TopologyImport(session, before)) {
-            report = im.apply(found.rows(), List.of(), templates);
+            report = im.apply(rows, readProblems, templatesFor.apply(before));
         }
         EditCheck.Outcome done = EditCheck.conclude(session, before, write);
         if (!done.written().isEmpty() && !c.password().isEmpty()) {
@@ -156,17 +218,21 @@ public final class FoundEstate {
         Discovery.Levels levels = r.levels();
         StringBuilder b =
                 new StringBuilder(
-                                "# Written by rackscope-desktop when it found this estate in"
-                                        + " Prometheus.\n")
+                                levels == null
+                                        ? "# Written by rackscope-desktop when it imported this"
+                                                + " estate.\n"
+                                        : "# Written by rackscope-desktop when it found this"
+                                                + " estate in Prometheus.\n")
                         .append("telemetry:\n  prometheus_url: ")
                         .append(Scalars.text(c.url()))
                         .append("\n  identity_label: ")
                         .append(Scalars.id(r.identity()))
                         .append('\n');
-        if (levels.rack().label() != null && levels.rack().pattern() == null) {
+        // an imported estate (no levels) keeps the default labels until Settings says otherwise
+        if (levels != null && levels.rack().label() != null && levels.rack().pattern() == null) {
             b.append("  rack_label: ").append(Scalars.id(levels.rack().label())).append('\n');
         }
-        Discovery.Source device = levels.device();
+        Discovery.Source device = levels == null ? null : levels.device();
         if (device != null && device.label() != null && device.pattern() == null) {
             b.append("  chassis_label: ").append(Scalars.id(device.label())).append('\n');
         }

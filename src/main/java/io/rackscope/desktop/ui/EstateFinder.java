@@ -45,6 +45,15 @@ public interface EstateFinder {
 
     CompletableFuture<Preview> preview(Connection c, Placement p);
 
+    /**
+     * What importing {@code file} ({@code format} csv or netbox-csv) into {@code dir} would make,
+     * nothing written.
+     */
+    CompletableFuture<Preview> previewImport(Connection c, String format, Path file, Path dir);
+
+    /** Imports {@code file} into {@code dir}; completes with the directory written. */
+    CompletableFuture<Path> writeImport(Connection c, String format, Path file, Path dir);
+
     /** Writes the estate into {@code dir}; completes with the directory written. */
     CompletableFuture<Path> write(Connection c, Placement p, Path dir);
 }

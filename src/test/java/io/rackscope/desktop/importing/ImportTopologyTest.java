@@ -173,4 +173,53 @@ class ImportTopologyTest {
         assertEquals("arista-7050", cfg.topology().device("sw-01").orElseThrow().templateId());
         assertTrue(cfg.topology().room("paris-dc", "hall-1").isPresent());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"devices.csv", "netbox-devices.csv"})
+    void anExportImportedIntoAnEmptyDirectoryMakesACompleteConfiguration(String name)
+            throws IOException {
+        Path file = fixture(name);
+        ImportRows.Read read;
+        try (var in = Files.newBufferedReader(file)) {
+            read =
+                    name.startsWith("netbox")
+                            ? ImportRows.netbox(in, java.util.Map.of())
+                            : ImportRows.csv(in);
+        }
+        Path root = dir.resolve("estate");
+        FoundEstate.Outcome preview =
+                FoundEstate.imported(
+                        root,
+                        new FoundEstate.Connection("http://127.0.0.1:9090", "", ""),
+                        read,
+                        java.util.Map.of(),
+                        false);
+        assertTrue(preview.written().written().isEmpty(), "a preview writes nothing");
+        assertFalse(Files.exists(root.resolve("app.yaml")));
+        FoundEstate.Outcome o =
+                FoundEstate.imported(
+                        root,
+                        new FoundEstate.Connection("http://127.0.0.1:9090", "", ""),
+                        read,
+                        java.util.Map.of(),
+                        true);
+        assertTrue(o.written().errors().isEmpty(), o.written().errors().toString());
+        assertTrue(o.report().added() > 0, o.report().summary());
+        var cfg = new ConfigLoader().load(root);
+        assertFalse(cfg.hasErrors(), cfg.diagnostics().errors().toString());
+        assertEquals("http://127.0.0.1:9090", cfg.app().telemetry().prometheusUrl());
+        assertEquals(o.report().added(), cfg.topology().devices().size());
+        assertTrue(cfg.checks().containsKey("node_up"));
+        // every device's template was made, listing the check
+        cfg.topology()
+                .devices()
+                .forEach(
+                        d ->
+                                assertEquals(
+                                        java.util.List.of("node_up"),
+                                        cfg.templates()
+                                                .device(d.templateId())
+                                                .orElseThrow()
+                                                .checks()));
+    }
 }

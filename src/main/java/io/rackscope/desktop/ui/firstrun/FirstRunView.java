@@ -81,6 +81,39 @@ public final class FirstRunView {
         shown.setPrefRowCount(10);
         shown.textProperty().bind(model.previewProperty());
 
+        GridPane imports = grid();
+        TextField file = field(model.importFile, "import-file");
+        Button browse = new Button("Browse…");
+        browse.setOnAction(
+                e -> {
+                    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                    chooser.getExtensionFilters()
+                            .add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+                    java.io.File f = chooser.showOpenDialog(root.getScene().getWindow());
+                    if (f != null) {
+                        model.importFile.set(f.getAbsolutePath());
+                    }
+                });
+        ComboBox<String> format = new ComboBox<>();
+        format.setId("import-format");
+        format.getItems().setAll("csv", "netbox-csv");
+        format.valueProperty().bindBidirectional(model.importFormat);
+        row(imports, 0, "File", new HBox(6, file, browse));
+        HBox.setHgrow(file, Priority.ALWAYS);
+        row(imports, 1, "Format", format);
+        Label importHow =
+                new Label(
+                        "csv: site,room,aisle,rack,u,face,template,id,name,instance (one row per device);"
+                                + " netbox-csv: NetBox's device export (Name, Site, Location, Rack,"
+                                + " Position, Face, Device type). Templates the file names are made"
+                                + " (their U height, one node per instance).");
+        importHow.setWrapText(true);
+        importHow.getStyleClass().add("muted");
+        Button previewImport =
+                button("Preview import", "first-run-import-preview", model::previewImport, model);
+        Button writeImport =
+                button("Import and open", "first-run-import-write", model::writeImport, model);
+
         GridPane where = grid();
         row(where, 0, "Configuration directory", field(model.directory, "first-run-directory"));
         Button write = button("Write and open", "first-run-write", model::write, model);
@@ -104,7 +137,11 @@ public final class FirstRunView {
                         shown,
                         step("3. Write it"),
                         where,
-                        new HBox(10, write, bundled));
+                        new HBox(10, write, bundled),
+                        step("Or import a list of devices (into the same directory)"),
+                        imports,
+                        importHow,
+                        new HBox(10, previewImport, writeImport));
         root.setPadding(new Insets(24));
         root.setMaxWidth(900);
     }

@@ -40,6 +40,8 @@ public final class FirstRunViewModel {
     final StringProperty rack = new SimpleStringProperty("rack_id");
     final StringProperty device = new SimpleStringProperty("");
     final StringProperty directory;
+    final StringProperty importFile = new SimpleStringProperty("");
+    final StringProperty importFormat = new SimpleStringProperty("csv");
     final BooleanProperty ready = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
@@ -140,29 +142,51 @@ public final class FirstRunViewModel {
     }
 
     public void preview() {
+        run(finder.preview(conn(), placement()), this::showPreview, preview);
+    }
+
+    private void showPreview(EstateFinder.Preview p) {
+        StringBuilder b = new StringBuilder(p.summary()).append("\n\n");
+        p.sample().forEach(l -> b.append(l).append('\n'));
+        if (!p.notPlaced().isEmpty()) {
+            b.append("\nNot placed:\n");
+            p.notPlaced().forEach(l -> b.append(l).append('\n'));
+        }
+        preview.set(b.toString());
+        ready.set(true);
+    }
+
+    /** What importing the file chosen would make (a CSV of devices or a NetBox export). */
+    public void previewImport() {
         run(
-                finder.preview(conn(), placement()),
-                p -> {
-                    StringBuilder b = new StringBuilder(p.summary()).append("\n\n");
-                    p.sample().forEach(l -> b.append(l).append('\n'));
-                    if (!p.notPlaced().isEmpty()) {
-                        b.append("\nNot placed:\n");
-                        p.notPlaced().forEach(l -> b.append(l).append('\n'));
-                    }
-                    preview.set(b.toString());
-                    ready.set(true);
-                },
+                finder.previewImport(conn(), importFormat.get(), importPath(), target()),
+                this::showPreview,
                 preview);
     }
 
-    public void write() {
+    /** Imports the file chosen into the directory, then opens it. */
+    public void writeImport() {
         run(
-                finder.write(conn(), placement(), Path.of(directory.get().trim())),
-                dir -> {
-                    preview.set("Written to " + dir + "; opening it…");
-                    written.accept(dir);
-                },
+                finder.writeImport(conn(), importFormat.get(), importPath(), target()),
+                this::opened,
                 preview);
+    }
+
+    private Path importPath() {
+        return Path.of(importFile.get().trim());
+    }
+
+    private Path target() {
+        return Path.of(directory.get().trim());
+    }
+
+    private void opened(Path dir) {
+        preview.set("Written to " + dir + "; opening it…");
+        written.accept(dir);
+    }
+
+    public void write() {
+        run(finder.write(conn(), placement(), target()), this::opened, preview);
     }
 
     private <T> void run(CompletableFuture<T> work, Consumer<T> done, ReadOnlyStringWrapper says) {
