@@ -56,7 +56,8 @@ public final class Scalars {
         return Long.toString(v);
     }
 
-    private static String quoted(String v) {
+    /** A string always double-quoted (URLs with braces, patterns). */
+    public static String quoted(String v) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : v.toCharArray()) {
             switch (c) {

@@ -55,6 +55,67 @@ public final class SettingsEdits {
         }
     }
 
+    /** One of the links offered for an entity: its name and its URL with placeholders. */
+    public record Link(String name, String url) {}
+
+    /** The {@code links:} of app.yaml, in order. */
+    public java.util.List<Link> links() {
+        java.util.List<Link> out = new java.util.ArrayList<>();
+        MappingPaths.top(session.text(file).orElse(""))
+                .flatMap(t -> YamlText.sequence(t, "links"))
+                .ifPresent(
+                        seq ->
+                                seq.getValue().stream()
+                                        .filter(
+                                                org.yaml.snakeyaml.nodes.MappingNode.class
+                                                        ::isInstance)
+                                        .map(org.yaml.snakeyaml.nodes.MappingNode.class::cast)
+                                        .forEach(
+                                                m ->
+                                                        out.add(
+                                                                new Link(
+                                                                        YamlText.scalar(m, "name")
+                                                                                .orElse(""),
+                                                                        YamlText.scalar(m, "url")
+                                                                                .orElse("")))));
+        return out;
+    }
+
+    /** The {@code links:} written as {@code links} (taken out when empty), as one step. */
+    public void setLinks(java.util.List<Link> links) {
+        java.util.List<Link> kept =
+                links.stream().filter(l -> !l.name().isBlank() && !l.url().isBlank()).toList();
+        if (kept.equals(links())) {
+            return;
+        }
+        String text = session.text(file).orElse("");
+        java.util.List<String> items =
+                kept.stream()
+                        .map(
+                                l ->
+                                        "{name: "
+                                                + Scalars.text(l.name().strip())
+                                                + ", url: "
+                                                + Scalars.quoted(l.url().strip())
+                                                + "}")
+                        .toList();
+        session.step();
+        if (MappingPaths.top(text).isEmpty()) {
+            session.write(
+                    file,
+                    text
+                            + "links:\n"
+                            + String.join("", items.stream().map(i -> "  - " + i + "\n").toList()));
+            return;
+        }
+        YamlText t = YamlText.parse(text);
+        if (kept.isEmpty()) {
+            session.write(file, t.removeEntry(t.top(), "links"));
+            return;
+        }
+        session.write(file, t.put(t.top(), "links", Item.list(items)));
+    }
+
     static Values read(String text) {
         return MappingPaths.read(text, SettingsCatalog.all());
     }

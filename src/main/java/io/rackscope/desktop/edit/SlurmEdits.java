@@ -127,7 +127,8 @@ public final class SlurmEdits {
         Map<String, Object> lines = new LinkedHashMap<>();
         for (Pair p : pairs) {
             if (!p.slurm().isBlank() && !p.instance().isBlank()) {
-                lines.put(quoted(p.slurm().strip()), quoted(p.instance().strip()));
+                // patterns hold brackets: always quoted, as the original's files write them
+                lines.put(Scalars.quoted(p.slurm().strip()), Scalars.quoted(p.instance().strip()));
             }
         }
         Path f = mappingFile();
@@ -147,11 +148,6 @@ public final class SlurmEdits {
         session.write(
                 f,
                 t.put(t.top(), "mapping", lines.isEmpty() ? Item.scalar("{}") : Item.map(lines)));
-    }
-
-    /** Patterns hold brackets: always quoted, as the original's files write them. */
-    private static String quoted(String v) {
-        return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Setting f(String path, Type type, String fallback, String help) {

@@ -118,12 +118,17 @@ public final class EntityLinks {
 
     /** The configured links whose placeholders this entity fills, filled in. */
     public List<Link> links(Target t) {
+        return config == null ? new ArrayList<>() : links(t, config.app().links());
+    }
+
+    /** {@code configured} (links being written, say) filled in for {@code t}. */
+    public List<Link> links(Target t, List<AppConfig.Link> configured) {
         List<Link> out = new ArrayList<>();
         if (config == null) {
             return out;
         }
         Map<String, String> n = names(t);
-        for (AppConfig.Link l : config.app().links()) {
+        for (AppConfig.Link l : configured) {
             Matcher m = PLACEHOLDER.matcher(l.url());
             StringBuilder url = new StringBuilder();
             boolean complete = true;

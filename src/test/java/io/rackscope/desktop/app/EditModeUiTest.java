@@ -824,9 +824,34 @@ class EditModeUiTest {
                     m.instance.set("compute[01-02]");
                 });
         EstateFromNothingUiTest.shot(stage, "settings-slurm");
+        robot.clickOn("Links");
+        robot.interact(
+                () -> {
+                    robot.lookup("#settings-links-add").queryButton().fire();
+                    var t =
+                            robot.lookup("#settings-links")
+                                    .queryAs(javafx.scene.control.TableView.class);
+                    var row =
+                            (io.rackscope.desktop.ui.settings.SettingsViewModel.LinkRow)
+                                    t.getItems().get(0);
+                    row.name.set("Grafana");
+                    row.url.set("https://grafana/d/node?var-instance={instance}&rack={rack}");
+                });
+        robot.clickOn("#settings-links-preview");
+        Label filled = robot.lookup("#settings-links-filled").queryAs(Label.class);
+        assertTrue(
+                filled.getText().startsWith("Grafana: https://grafana/d/node?var-instance="),
+                filled.getText());
+        assertTrue(filled.getText().contains("&rack=rack-"), filled.getText());
+        EstateFromNothingUiTest.shot(stage, "settings-links");
         robot.clickOn("#settings-apply");
         await(() -> summary(robot).startsWith("Edit mode: 2 files changed"), "applied");
         String diff = review(robot);
+        assertTrue(
+                diff.contains(
+                        "{name: Grafana, url:"
+                                + " \"https://grafana/d/node?var-instance={instance}&rack={rack}\"}"),
+                diff);
         assertTrue(diff.contains("-  room_state_seconds: 60\n+  room_state_seconds: 30\n"), diff);
         assertTrue(diff.contains("+++ b/plugins/slurm/node_mapping.yaml\n"), diff);
         assertTrue(diff.contains("+  \"n[01-02]\": \"compute[01-02]\"\n"), diff);

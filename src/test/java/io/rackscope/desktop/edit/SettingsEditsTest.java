@@ -125,4 +125,33 @@ class SettingsEditsTest {
         RackscopeConfig after = f.saveAndLoad();
         assertEquals("host", after.app().telemetry().identityLabel());
     }
+
+    @Test
+    void linksAreWrittenAsAListOfNameAndUrlAndTakenOutWhenNoneIsLeft() {
+        EditFixture f = EditFixture.example("homelab", dir);
+        List<SettingsEdits.Link> links =
+                List.of(
+                        new SettingsEdits.Link(
+                                "Grafana", "https://grafana/d/n?var-node={instance}"),
+                        new SettingsEdits.Link("Rack sheet", "https://wiki/racks/{rack}"));
+        settings(f).setLinks(links);
+        assertEquals(links, settings(f).links());
+        String text = f.session.text(f.root.resolve("app.yaml")).orElseThrow();
+        assertTrue(
+                text.contains(
+                                "links:\n"
+                                        + "  - {name: Grafana, url: \"https://grafana/d/n?var-node={instance}\"}\n"
+                                        + "  - {name: Rack sheet, url: \"https://wiki/racks/{rack}\"}\n")
+                        || text.endsWith(
+                                "links:\n"
+                                        + "  - {name: Grafana, url: \"https://grafana/d/n?var-node={instance}\"}\n"
+                                        + "  - {name: Rack sheet, url: \"https://wiki/racks/{rack}\"}"),
+                text);
+        RackscopeConfig after = f.saveAndLoad();
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+        assertEquals(2, after.app().links().size());
+        EditFixture g = EditFixture.copyOf(f.root, dir.resolve("g"));
+        settings(g).setLinks(List.of());
+        assertFalse(g.session.text(g.root.resolve("app.yaml")).orElseThrow().contains("links:"));
+    }
 }

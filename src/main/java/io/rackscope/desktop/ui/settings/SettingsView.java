@@ -63,6 +63,10 @@ public final class SettingsView implements PlaceView {
         VBox box = new VBox(10, g);
         if (group.equals(SettingsViewModel.SLURM)) {
             box.getChildren().add(mapping());
+        } else if (group.equals(SettingsViewModel.LINKS)) {
+            box.getChildren().setAll(links());
+        } else if (group.equals("Kiosk")) {
+            box.getChildren().add(playlist());
         } else if (model.testable(group)) {
             // above the settings: its answer in sight wherever the form is scrolled to
             box.getChildren().add(0, test(group));
@@ -105,8 +109,16 @@ public final class SettingsView implements PlaceView {
         table.setId("slurm-mapping");
         table.setEditable(true);
         table.setPrefHeight(200);
-        table.getColumns().add(column("Slurm (e.g. nwc[0001-1240])", r -> r.slurm));
-        table.getColumns().add(column("Topology (e.g. cn[0001-1240])", r -> r.instance));
+        table.getColumns()
+                .add(
+                        column(
+                                "Slurm (e.g. nwc[0001-1240])",
+                                (SettingsViewModel.MappingRow r) -> r.slurm));
+        table.getColumns()
+                .add(
+                        column(
+                                "Topology (e.g. cn[0001-1240])",
+                                (SettingsViewModel.MappingRow r) -> r.instance));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Button add = new Button("Add an entry");
         add.setId("slurm-mapping-add");
@@ -136,10 +148,84 @@ public final class SettingsView implements PlaceView {
         return box;
     }
 
-    private static TableColumn<SettingsViewModel.MappingRow, String> column(
-            String title,
-            java.util.function.Function<SettingsViewModel.MappingRow, StringProperty> value) {
-        TableColumn<SettingsViewModel.MappingRow, String> c = new TableColumn<>(title);
+    /** The links offered for an entity, edited as a table, and one entity's filled in. */
+    private Node links() {
+        Label how =
+                new Label(
+                        "Each link is offered on an entity whose names fill its placeholders:"
+                                + " {instance}, {device}, {rack}, {room}, {site}, {aisle}, {id}.");
+        how.getStyleClass().add("muted");
+        how.setWrapText(true);
+        TableView<SettingsViewModel.LinkRow> table = new TableView<>(model.links());
+        table.setId("settings-links");
+        table.setEditable(true);
+        table.setPrefHeight(200);
+        table.getColumns().add(column("Name", (SettingsViewModel.LinkRow r) -> r.name));
+        table.getColumns()
+                .add(
+                        column(
+                                "URL (e.g. https://grafana/d/node?var-instance={instance})",
+                                (SettingsViewModel.LinkRow r) -> r.url));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Button add = new Button("Add a link");
+        add.setId("settings-links-add");
+        add.setOnAction(e -> model.addLink());
+        Button remove = new Button("Remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.links().remove(table.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.TextField entity = new javafx.scene.control.TextField();
+        entity.setId("settings-links-entity");
+        entity.setPromptText("a node, device or rack id (empty: the first node)");
+        entity.textProperty().bindBidirectional(model.linkEntityProperty());
+        Button preview = new Button("Fill in");
+        preview.setId("settings-links-preview");
+        preview.setOnAction(e -> model.previewLinks());
+        Label filled = new Label();
+        filled.setId("settings-links-filled");
+        filled.setWrapText(true);
+        filled.setMinHeight(54);
+        filled.textProperty().bind(model.linkPreviewProperty());
+        HBox.setHgrow(entity, javafx.scene.layout.Priority.ALWAYS);
+        VBox box =
+                new VBox(
+                        6,
+                        how,
+                        table,
+                        new HBox(8, add, remove),
+                        new HBox(8, entity, preview),
+                        filled);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    /** Views added to the playlist from a list of the estate's views. */
+    private Node playlist() {
+        javafx.scene.control.MenuButton add =
+                new javafx.scene.control.MenuButton("Add a view to the playlist");
+        add.setId("settings-playlist-add");
+        add.setOnShowing(
+                e ->
+                        add.getItems()
+                                .setAll(
+                                        model.playlistChoices().stream()
+                                                .map(
+                                                        v -> {
+                                                            javafx.scene.control.MenuItem i =
+                                                                    new javafx.scene.control
+                                                                            .MenuItem(v);
+                                                            i.setOnAction(
+                                                                    x -> model.addToPlaylist(v));
+                                                            return i;
+                                                        })
+                                                .toList()));
+        HBox box = new HBox(add);
+        box.setPadding(new Insets(0, 10, 10, 10));
+        return box;
+    }
+
+    private static <R> TableColumn<R, String> column(
+            String title, java.util.function.Function<R, StringProperty> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         c.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
         c.setEditable(true);

@@ -1,9 +1,14 @@
 package io.rackscope.desktop.ui.settings;
 
+import io.rackscope.desktop.config.AppConfig;
+import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.SettingsCatalog;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
 import io.rackscope.desktop.edit.SettingsEdits;
 import io.rackscope.desktop.edit.SlurmEdits;
+import io.rackscope.desktop.handling.Target;
+import io.rackscope.desktop.topology.InstancePath;
+import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.EstateEditor;
 import io.rackscope.desktop.ui.SettingsTester;
@@ -72,7 +77,32 @@ public final class SettingsViewModel {
     private record Loaded(
             SettingsEdits.Values values,
             SettingsEdits.Values slurm,
-            List<SlurmEdits.Pair> mapping) {}
+            List<SlurmEdits.Pair> mapping,
+            List<SettingsEdits.Link> links) {}
+
+    /** The tab of the links offered for an entity. */
+    public static final String LINKS = "Links";
+
+    /** One link as edited: its name and URL with placeholders ({instance}, {rack}, …). */
+    public static final class LinkRow {
+        public final StringProperty name;
+        public final StringProperty url;
+
+        LinkRow(String name, String url) {
+            this.name = new SimpleStringProperty(name);
+            this.url = new SimpleStringProperty(url);
+        }
+
+        SettingsEdits.Link link() {
+            return new SettingsEdits.Link(name.get().strip(), url.get().strip());
+        }
+    }
+
+    private final ObservableList<LinkRow> links = FXCollections.observableArrayList();
+    private List<SettingsEdits.Link> linksWritten = List.of();
+    private final StringProperty linkEntity = new SimpleStringProperty(this, "linkEntity", "");
+    private final ReadOnlyStringWrapper linkPreview =
+            new ReadOnlyStringWrapper(this, "linkPreview", "");
 
     public SettingsViewModel(
             EstateEditing editing, ViewOptions options, SettingsTester tester, Executor fx) {
@@ -105,6 +135,7 @@ public final class SettingsViewModel {
 
     public List<String> groups() {
         List<String> out = new ArrayList<>(SettingsCatalog.groups());
+        out.add(LINKS);
         out.add(SLURM);
         return out;
     }
@@ -125,6 +156,93 @@ public final class SettingsViewModel {
         return mapping;
     }
 
+    /** The links as edited (rows added, changed, removed here). */
+    public ObservableList<LinkRow> links() {
+        return links;
+    }
+
+    public void addLink() {
+        addLink("", "");
+    }
+
+    private void addLink(String name, String url) {
+        LinkRow r = new LinkRow(name, url);
+        r.name.addListener((o, a, b) -> refreshChanged());
+        r.url.addListener((o, a, b) -> refreshChanged());
+        links.add(r);
+    }
+
+    private List<SettingsEdits.Link> linksEdited() {
+        return links.stream()
+                .map(LinkRow::link)
+                .filter(l -> !l.name().isEmpty() && !l.url().isEmpty())
+                .toList();
+    }
+
+    /** The entity whose links the preview fills in (a node, device or rack id). */
+    public StringProperty linkEntityProperty() {
+        return linkEntity;
+    }
+
+    /** The links as edited, filled in for the entity chosen: one "name: URL" a line. */
+    public ReadOnlyStringProperty linkPreviewProperty() {
+        return linkPreview.getReadOnlyProperty();
+    }
+
+    /** Fills the links in for the entity chosen (the estate's first node when none is). */
+    public void previewLinks() {
+        RackscopeConfig estate = editor.estate();
+        String id = linkEntity.get().strip();
+        if (id.isEmpty()) {
+            id =
+                    estate.topology().instances().stream()
+                            .map(InstancePath::instanceId)
+                            .findFirst()
+                            .orElse("");
+            linkEntity.set(id);
+        }
+        List<AppConfig.Link> edited =
+                linksEdited().stream().map(l -> new AppConfig.Link(l.name(), l.url())).toList();
+        List<EntityLinks.Link> filled = new EntityLinks(estate).links(target(estate, id), edited);
+        linkPreview.set(
+                filled.isEmpty()
+                        ? "No link fills in for " + id + " (a placeholder it has no value for?)"
+                        : String.join(
+                                "\n",
+                                filled.stream().map(l -> l.name() + ": " + l.url()).toList()));
+    }
+
+    private static Target target(RackscopeConfig estate, String id) {
+        var topo = estate.topology();
+        Target.Type type =
+                topo.instance(id).isPresent()
+                        ? Target.Type.INSTANCE
+                        : topo.device(id).isPresent()
+                                ? Target.Type.DEVICE
+                                : topo.rack(id).isPresent() ? Target.Type.RACK : Target.Type.SITE;
+        return new Target(type, id);
+    }
+
+    /** Views a playlist can show: the world, the wallboards, the alerts, every site and room. */
+    public List<String> playlistChoices() {
+        var topo = editor.estate().topology();
+        List<String> out = new ArrayList<>(List.of("world", "wallboard", "alerts"));
+        topo.sites().forEach(site -> out.add("site:" + site.id()));
+        topo.sites().forEach(site -> out.add("wallboard:" + site.id()));
+        topo.sites()
+                .forEach(
+                        site ->
+                                site.rooms()
+                                        .forEach(r -> out.add("room:" + site.id() + "/" + r.id())));
+        return out;
+    }
+
+    /** {@code view} added at the end of the playlist's views. */
+    public void addToPlaylist(String view) {
+        StringProperty p = values.get("playlist.views");
+        p.set(p.get().isBlank() ? view : p.get().strip() + ", " + view);
+    }
+
     public void addMapping() {
         MappingRow r = new MappingRow("", "");
         r.slurm.addListener((o, a, b) -> refreshChanged());
@@ -136,7 +254,8 @@ public final class SettingsViewModel {
         changed.set(
                 !changes().isEmpty()
                         || !slurmChanges().isEmpty()
-                        || !mappingEdited().equals(mappingWritten));
+                        || !mappingEdited().equals(mappingWritten)
+                        || !linksEdited().equals(linksWritten));
     }
 
     private List<SlurmEdits.Pair> mappingEdited() {
@@ -200,7 +319,8 @@ public final class SettingsViewModel {
                                 new Loaded(
                                         e.settings().values(),
                                         e.slurm().values(),
-                                        e.slurm().mapping()))
+                                        e.slurm().mapping(),
+                                        e.settings().links()))
                 .whenComplete((v, err) -> fx.execute(() -> loaded(v, err)));
     }
 
@@ -222,6 +342,9 @@ public final class SettingsViewModel {
                     mapping.get(mapping.size() - 1).slurm.set(m.slurm());
                     mapping.get(mapping.size() - 1).instance.set(m.instance());
                 });
+        linksWritten = v.links();
+        links.clear();
+        linksWritten.forEach(l -> addLink(l.name(), l.url()));
         changed.set(false);
         loaded.set(true);
     }
@@ -250,10 +373,15 @@ public final class SettingsViewModel {
         Map<String, String> sc = slurmChanges();
         List<SlurmEdits.Pair> m = mappingEdited();
         boolean mapped = !m.equals(mappingWritten);
-        if (c.isEmpty() && sc.isEmpty() && !mapped) {
+        List<SettingsEdits.Link> l = linksEdited();
+        boolean linked = !l.equals(linksWritten);
+        if (c.isEmpty() && sc.isEmpty() && !mapped && !linked) {
             return;
         }
         List<String> what = new ArrayList<>(c.keySet());
+        if (linked) {
+            what.add("the links");
+        }
         sc.keySet().forEach(k -> what.add("slurm " + k));
         if (mapped) {
             what.add("the Slurm node mapping");
@@ -264,12 +392,13 @@ public final class SettingsViewModel {
                             e.settings().set(c);
                             e.slurm().set(sc);
                             e.slurm().setMapping(m);
+                            e.settings().setLinks(l);
                         })
                 .whenComplete((s, err) -> fx.execute(this::load));
     }
 
     public void revert() {
-        loaded(new Loaded(written, slurmWritten, mappingWritten), null);
+        loaded(new Loaded(written, slurmWritten, mappingWritten, linksWritten), null);
     }
 
     /**
