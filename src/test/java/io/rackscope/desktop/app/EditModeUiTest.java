@@ -763,6 +763,22 @@ class EditModeUiTest {
     }
 
     @Test
+    void theMapsDefaultViewIsPickedOnTheMap(FxRobot robot) throws Exception {
+        open(robot, "homelab", "world");
+        robot.clickOn("#edit-toggle");
+        robot.clickOn("#zoom-in");
+        robot.clickOn("#map-here");
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "written");
+        String diff = review(robot);
+        assertTrue(diff.contains("--- a/app.yaml\n"), diff);
+        assertTrue(diff.contains("+    lat: "), diff);
+        assertTrue(diff.contains("+  default_zoom: "), diff);
+        io.rackscope.desktop.config.AppConfig.WorldMap map =
+                session().context().config().app().map();
+        assertTrue(map.centerLat() != null && map.defaultZoom() != null, map.toString());
+    }
+
+    @Test
     void settingsAreTestedBeforeTheyAreWrittenAndAppliedAsOneEdit(FxRobot robot) throws Exception {
         open(robot, "homelab", "settings");
         javafx.scene.control.TextField url =

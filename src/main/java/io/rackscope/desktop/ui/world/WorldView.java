@@ -100,6 +100,16 @@ public final class WorldView implements PlaceView {
                     });
             top.getChildren().addAll(gap, in, out, fit);
         }
+        Button here = new Button("Open the map here");
+        here.setId("map-here");
+        here.setTooltip(
+                new javafx.scene.control.Tooltip(
+                        "Write this centre and zoom as the map's default view (map.center,"
+                                + " map.default_zoom)"));
+        here.visibleProperty().bind(model.editingProperty());
+        here.managedProperty().bind(model.editingProperty());
+        here.setOnAction(e -> model.openMapHere(centerLat, centerLon, zoomLevel()));
+        top.getChildren().add(here);
         Pane holder = new Pane(canvas);
         holder.setMinSize(200, 150);
         canvas.widthProperty().bind(holder.widthProperty());

@@ -89,6 +89,18 @@ public final class WorldViewModel {
                 e -> e.setLocation(site.id(), round(lat), round(lon)));
     }
 
+    /**
+     * The map opens here from now on: its centre and zoom written as {@code map.center} and {@code
+     * map.default_zoom} of app.yaml.
+     */
+    public void openMapHere(double lat, double lon, double zoom) {
+        java.util.Map<String, String> at = new java.util.LinkedHashMap<>();
+        at.put("map.center.lat", Double.toString(round(lat)));
+        at.put("map.center.lon", Double.toString(round(lon)));
+        at.put("map.default_zoom", Long.toString(Math.round(zoom)));
+        editor.edit("The map opens here", e -> e.settings().set(at));
+    }
+
     /** Four decimals: about 11 m, finer than a marker can be placed. */
     private static double round(double degrees) {
         return Math.round(degrees * 10_000) / 10_000.0;
