@@ -55,6 +55,68 @@ public final class SettingsEdits {
         }
     }
 
+    /** The sites' own Prometheus ({@code telemetry.sites.SITE.prometheus_url}), by site. */
+    public Map<String, String> siteUrls() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        MappingPaths.top(session.text(file).orElse(""))
+                .flatMap(t -> MappingPaths.at(t, "telemetry.sites"))
+                .filter(org.yaml.snakeyaml.nodes.MappingNode.class::isInstance)
+                .map(org.yaml.snakeyaml.nodes.MappingNode.class::cast)
+                .ifPresent(
+                        sites ->
+                                sites.getValue()
+                                        .forEach(
+                                                t -> {
+                                                    if (t.getKeyNode()
+                                                                    instanceof
+                                                                    org.yaml.snakeyaml.nodes
+                                                                                    .ScalarNode
+                                                                            k
+                                                            && t.getValueNode()
+                                                                    instanceof
+                                                                    org.yaml.snakeyaml.nodes
+                                                                                    .MappingNode
+                                                                            m) {
+                                                        YamlText.scalar(m, "prometheus_url")
+                                                                .ifPresent(
+                                                                        u ->
+                                                                                out.put(
+                                                                                        k
+                                                                                                .getValue(),
+                                                                                        u));
+                                                    }
+                                                }));
+        return out;
+    }
+
+    /**
+     * Each site's own Prometheus written ({@code telemetry.sites.SITE.prometheus_url}), or taken
+     * out when empty (the main one then answers for it), as one step.
+     */
+    public void setSiteUrls(Map<String, String> urls) {
+        String before = session.text(file).orElse("");
+        String t = before;
+        Map<String, String> now = siteUrls();
+        for (Map.Entry<String, String> e : urls.entrySet()) {
+            if (e.getKey().contains(".")) {
+                throw new EditRefused("a site id with a dot cannot be written here: " + e.getKey());
+            }
+            String v = e.getValue() == null ? "" : e.getValue().strip();
+            if (v.equals(now.getOrDefault(e.getKey(), ""))) {
+                continue;
+            }
+            String path = "telemetry.sites." + e.getKey() + ".prometheus_url";
+            t =
+                    v.isEmpty()
+                            ? MappingPaths.without(t, path)
+                            : MappingPaths.with(t, path, Scalars.text(v));
+        }
+        if (!t.equals(before)) {
+            session.step();
+            session.write(file, t);
+        }
+    }
+
     /** One of the links offered for an entity: its name and its URL with placeholders. */
     public record Link(String name, String url) {}
 

@@ -819,6 +819,17 @@ class EditModeUiTest {
                 assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
             }
         }
+        robot.interact(
+                () ->
+                        robot.lookup("#settings-sites")
+                                .queryAs(javafx.scene.control.TableView.class)
+                                .getItems()
+                                .forEach(
+                                        r ->
+                                                ((io.rackscope.desktop.ui.settings.SettingsViewModel
+                                                                        .SiteRow)
+                                                                r)
+                                                        .url.set("http://127.0.0.1:" + closed)));
         robot.clickOn("Slurm");
         // below the Slurm settings, out of sight at this size: pressed as a keyboard user would
         robot.interact(() -> robot.lookup("#slurm-mapping-add").queryButton().fire());
@@ -870,6 +881,11 @@ class EditModeUiTest {
                 diff);
         assertTrue(diff.contains("-  room_state_seconds: 60\n+  room_state_seconds: 30\n"), diff);
         assertTrue(diff.contains("+++ b/plugins/slurm/node_mapping.yaml\n"), diff);
+        assertTrue(
+                diff.contains(
+                        "+  sites:\n+    homelab:\n+      prometheus_url: http://127.0.0.1:"
+                                + closed),
+                diff);
         assertTrue(diff.contains("+  \"n[01-02]\": \"compute[01-02]\"\n"), diff);
         assertTrue(
                 diff.contains(

@@ -154,4 +154,27 @@ class SettingsEditsTest {
         settings(g).setLinks(List.of());
         assertFalse(g.session.text(g.root.resolve("app.yaml")).orElseThrow().contains("links:"));
     }
+
+    @Test
+    void aSiteGetsItsOwnPrometheusAndLosesItAgain() {
+        EditFixture f = EditFixture.example("homelab", dir);
+        String site = f.before.topology().sites().get(0).id();
+        settings(f).setSiteUrls(Map.of(site, "http://10.0.0.9:9090"));
+        assertEquals(Map.of(site, "http://10.0.0.9:9090"), settings(f).siteUrls());
+        String text = f.session.text(f.root.resolve("app.yaml")).orElseThrow();
+        assertTrue(
+                text.contains(
+                        "  sites:\n    "
+                                + site
+                                + ":\n      prometheus_url: http://10.0.0.9:9090\n"),
+                text);
+        RackscopeConfig after = f.saveAndLoad();
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+        assertEquals("http://10.0.0.9:9090", after.siteTelemetry().get(site).prometheusUrl());
+        EditFixture g = EditFixture.copyOf(f.root, dir.resolve("g"));
+        settings(g).setSiteUrls(Map.of(site, ""));
+        assertFalse(
+                g.session.text(g.root.resolve("app.yaml")).orElseThrow().contains("sites:"),
+                "the block goes with its last site");
+    }
 }

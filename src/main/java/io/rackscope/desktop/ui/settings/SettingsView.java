@@ -71,6 +71,9 @@ public final class SettingsView implements PlaceView {
             // above the settings: its answer in sight wherever the form is scrolled to
             box.getChildren().add(0, test(group));
         }
+        if (group.equals(SettingsCatalog.TELEMETRY)) {
+            box.getChildren().add(sites());
+        }
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
@@ -144,6 +147,43 @@ public final class SettingsView implements PlaceView {
         how.getStyleClass().add("muted");
         how.setWrapText(true);
         VBox box = new VBox(6, title, how, table, new HBox(8, add, remove, check), result);
+        box.setPadding(new Insets(0, 10, 10, 10));
+        return box;
+    }
+
+    /** Each site's own Prometheus (telemetry.sites), tried one at a time. */
+    private Node sites() {
+        Label title = new Label("Per site: its own Prometheus (empty: the one above)");
+        title.getStyleClass().add("subtitle");
+        TableView<SettingsViewModel.SiteRow> table = new TableView<>(model.sites());
+        table.setId("settings-sites");
+        table.setEditable(true);
+        table.setPrefHeight(150);
+        TableColumn<SettingsViewModel.SiteRow, String> site = new TableColumn<>("Site");
+        site.setCellValueFactory(
+                f -> new javafx.beans.property.ReadOnlyStringWrapper(f.getValue().site));
+        site.setEditable(false);
+        table.getColumns().add(site);
+        table.getColumns()
+                .add(
+                        column(
+                                "Prometheus URL (telemetry.sites.SITE.prometheus_url)",
+                                (SettingsViewModel.SiteRow r) -> r.url));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Button test = new Button("Test this site's Prometheus");
+        test.setId("settings-test-site");
+        test.disableProperty()
+                .bind(
+                        table.getSelectionModel()
+                                .selectedItemProperty()
+                                .isNull()
+                                .or(model.testingProperty()));
+        test.setOnAction(e -> model.testSite(table.getSelectionModel().getSelectedItem()));
+        Label how =
+                new Label(
+                        "With the credentials and TLS above; its answer shows at the top of the tab.");
+        how.getStyleClass().add("muted");
+        VBox box = new VBox(6, title, table, new HBox(8, test, how));
         box.setPadding(new Insets(0, 10, 10, 10));
         return box;
     }

@@ -78,7 +78,22 @@ public final class SettingsViewModel {
             SettingsEdits.Values values,
             SettingsEdits.Values slurm,
             List<SlurmEdits.Pair> mapping,
-            List<SettingsEdits.Link> links) {}
+            List<SettingsEdits.Link> links,
+            Map<String, String> siteUrls) {}
+
+    /** A site and the Prometheus that answers for it (empty: the main one). */
+    public static final class SiteRow {
+        public final String site;
+        public final StringProperty url;
+
+        SiteRow(String site, String url) {
+            this.site = site;
+            this.url = new SimpleStringProperty(url);
+        }
+    }
+
+    private final ObservableList<SiteRow> sites = FXCollections.observableArrayList();
+    private Map<String, String> sitesWritten = Map.of();
 
     /** The tab of the links offered for an entity. */
     public static final String LINKS = "Links";
@@ -154,6 +169,31 @@ public final class SettingsViewModel {
     /** The Slurm node mapping's entries as edited (rows added, changed, removed here). */
     public ObservableList<MappingRow> mapping() {
         return mapping;
+    }
+
+    /** Every site of the estate with its own Prometheus, as edited. */
+    public ObservableList<SiteRow> sites() {
+        return sites;
+    }
+
+    private Map<String, String> sitesEdited() {
+        Map<String, String> out = new LinkedHashMap<>();
+        sites.forEach(r -> out.put(r.site, r.url.get().strip()));
+        return out;
+    }
+
+    private boolean sitesChanged() {
+        return sites.stream()
+                .anyMatch(r -> !r.url.get().strip().equals(sitesWritten.getOrDefault(r.site, "")));
+    }
+
+    /** Tries {@code row}'s Prometheus with the form's credentials and TLS, nothing written. */
+    public void testSite(SiteRow row) {
+        Map<String, String> c = new LinkedHashMap<>(changes());
+        if (!row.url.get().isBlank()) {
+            c.put("telemetry.prometheus_url", row.url.get().strip());
+        }
+        test(SettingsCatalog.TELEMETRY, c, "Site " + row.site + ": ");
     }
 
     /** The links as edited (rows added, changed, removed here). */
@@ -255,7 +295,8 @@ public final class SettingsViewModel {
                 !changes().isEmpty()
                         || !slurmChanges().isEmpty()
                         || !mappingEdited().equals(mappingWritten)
-                        || !linksEdited().equals(linksWritten));
+                        || !linksEdited().equals(linksWritten)
+                        || sitesChanged());
     }
 
     private List<SlurmEdits.Pair> mappingEdited() {
@@ -320,7 +361,8 @@ public final class SettingsViewModel {
                                         e.settings().values(),
                                         e.slurm().values(),
                                         e.slurm().mapping(),
-                                        e.settings().links()))
+                                        e.settings().links(),
+                                        e.settings().siteUrls()))
                 .whenComplete((v, err) -> fx.execute(() -> loaded(v, err)));
     }
 
@@ -342,6 +384,19 @@ public final class SettingsViewModel {
                     mapping.get(mapping.size() - 1).slurm.set(m.slurm());
                     mapping.get(mapping.size() - 1).instance.set(m.instance());
                 });
+        sitesWritten = v.siteUrls();
+        sites.clear();
+        editor.estate()
+                .topology()
+                .sites()
+                .forEach(
+                        site -> {
+                            SiteRow r =
+                                    new SiteRow(
+                                            site.id(), sitesWritten.getOrDefault(site.id(), ""));
+                            r.url.addListener((o, a, b) -> refreshChanged());
+                            sites.add(r);
+                        });
         linksWritten = v.links();
         links.clear();
         linksWritten.forEach(l -> addLink(l.name(), l.url()));
@@ -375,12 +430,17 @@ public final class SettingsViewModel {
         boolean mapped = !m.equals(mappingWritten);
         List<SettingsEdits.Link> l = linksEdited();
         boolean linked = !l.equals(linksWritten);
-        if (c.isEmpty() && sc.isEmpty() && !mapped && !linked) {
+        boolean sited = sitesChanged();
+        Map<String, String> su = sitesEdited();
+        if (c.isEmpty() && sc.isEmpty() && !mapped && !linked && !sited) {
             return;
         }
         List<String> what = new ArrayList<>(c.keySet());
         if (linked) {
             what.add("the links");
+        }
+        if (sited) {
+            what.add("the sites' Prometheus");
         }
         sc.keySet().forEach(k -> what.add("slurm " + k));
         if (mapped) {
@@ -393,12 +453,13 @@ public final class SettingsViewModel {
                             e.slurm().set(sc);
                             e.slurm().setMapping(m);
                             e.settings().setLinks(l);
+                            e.settings().setSiteUrls(su);
                         })
                 .whenComplete((s, err) -> fx.execute(this::load));
     }
 
     public void revert() {
-        loaded(new Loaded(written, slurmWritten, mappingWritten, linksWritten), null);
+        loaded(new Loaded(written, slurmWritten, mappingWritten, linksWritten, sitesWritten), null);
     }
 
     /**
@@ -445,14 +506,17 @@ public final class SettingsViewModel {
 
     /** Tries the group's server as the form has it, nothing written. */
     public void test(String group) {
+        test(group, changes(), "");
+    }
+
+    private void test(String group, Map<String, String> c, String prefix) {
         Function<String, CompletableFuture<SettingsTester.Result>> run =
                 group.equals(SettingsCatalog.ALERTMANAGER)
                         ? tester::alertmanager
                         : tester::prometheus;
-        Map<String, String> c = changes();
         ReadOnlyStringWrapper out = tests.get(group);
         testing.set(true);
-        out.set("Trying…");
+        out.set(prefix + "Trying…");
         editing.read(e -> e.settings().preview(c))
                 .thenCompose(run)
                 .whenComplete(
@@ -461,13 +525,17 @@ public final class SettingsViewModel {
                                         () -> {
                                             testing.set(false);
                                             out.set(
-                                                    err != null
-                                                            ? "Not tried: "
-                                                                    + cause(err).getMessage()
-                                                            : (r.ok()
-                                                                            ? "Connected. "
-                                                                            : "Not connected. ")
-                                                                    + String.join("\n", r.lines()));
+                                                    prefix
+                                                            + (err != null
+                                                                    ? "Not tried: "
+                                                                            + cause(err)
+                                                                                    .getMessage()
+                                                                    : (r.ok()
+                                                                                    ? "Connected. "
+                                                                                    : "Not connected. ")
+                                                                            + String.join(
+                                                                                    "\n",
+                                                                                    r.lines())));
                                         }));
     }
 
