@@ -130,6 +130,7 @@ public final class ViewFactory {
                                                             ctx.navigation(),
                                                             ctx.config(),
                                                             k,
+                                                            ctx.health(),
                                                             Platform::runLater))
                                     .toList(),
                             new CheckEditorViewModel(

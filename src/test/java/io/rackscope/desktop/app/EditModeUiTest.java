@@ -589,6 +589,21 @@ class EditModeUiTest {
     }
 
     @Test
+    void aTemplateInUseShowsTheStatesOfOneOfItsDevicesOnItsSlots(FxRobot robot) throws Exception {
+        open(robot, "homelab", "library:devices:generic-1u-server");
+        TextArea yaml = robot.lookup("#device-yaml").queryAs(TextArea.class);
+        await(() -> yaml.getText().startsWith("id: generic-1u-server\n"), "the template read");
+        robot.clickOn("Slots");
+        Node slot = robot.lookup("#slot-layout-0-0").query();
+        assertTrue(slot.getStyleClass().contains("sev"), "the slot shows its node's state");
+        // nothing is known (Prometheus down): the node is UNKNOWN, never OK
+        assertTrue(
+                slot.getPseudoClassStates().stream()
+                        .anyMatch(p -> p.getPseudoClassName().equals("unknown")),
+                slot.getPseudoClassStates().toString());
+    }
+
+    @Test
     void aDeviceTemplatesSlotsAreSwappedByADragAndItsFieldsFollowTheText(FxRobot robot)
             throws Exception {
         open(robot, "homelab", "library:devices:generic-2u-quad");

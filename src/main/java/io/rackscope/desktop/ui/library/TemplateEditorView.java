@@ -86,11 +86,28 @@ final class TemplateEditorView {
                                     io.rackscope.desktop.edit.TemplateText.LAYOUTS.get(i),
                                     TITLES.get(i)));
         }
-        Label how =
-                new Label(
-                        "Drag a slot onto another (or click one, then the other) to swap their node"
-                                + " numbers; the numbers are the device's nodes in the order its"
-                                + " instance lists them.");
+        Label how = new Label();
+        how.textProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.createStringBinding(
+                                () ->
+                                        "Drag a slot onto another (or click one, then the other)"
+                                                + " to swap their node numbers; the numbers are the"
+                                                + " device's nodes in the order its instance lists"
+                                                + " them."
+                                                + model.example()
+                                                        .map(
+                                                                d ->
+                                                                        " The front shows the last"
+                                                                                + " known states of"
+                                                                                + " device "
+                                                                                + d.id()
+                                                                                + " in rack "
+                                                                                + d.rackKey()
+                                                                                + " (the coloured"
+                                                                                + " edge).")
+                                                        .orElse(""),
+                                model.selectedProperty()));
         how.getStyleClass().add("muted");
         how.setWrapText(true);
         VBox box = new VBox(12, how, faces);
@@ -142,7 +159,17 @@ final class TemplateEditorView {
         }
         for (int r = 0; r < m.length; r++) {
             for (int c = 0; c < m[r].length; c++) {
-                grid.add(slot(layout, r, c, m[r][c]), c, r);
+                Button b = slot(layout, r, c, m[r][c]);
+                if (layout.equals("layout")) {
+                    int n = m[r][c];
+                    model.slotState(n)
+                            .ifPresent(
+                                    s -> {
+                                        b.getStyleClass().add("sev");
+                                        io.rackscope.desktop.ui.Severities.apply(b, s);
+                                    });
+                }
+                grid.add(b, c, r);
             }
         }
     }

@@ -1,12 +1,15 @@
 package io.rackscope.desktop.ui.library;
 
+import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EditRefused;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
 import io.rackscope.desktop.edit.TemplateEdits;
 import io.rackscope.desktop.edit.TemplateEdits.Kind;
 import io.rackscope.desktop.edit.TemplateText;
+import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.ui.EstateEditing;
+import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
 import io.rackscope.desktop.ui.ViewOptions;
 import java.util.Comparator;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +41,7 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
 
     private final Kind kind;
     private final RackscopeConfig shown;
+    private final HealthSource health;
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private final Map<String, ObjectProperty<int[][]>> matrices = new LinkedHashMap<>();
 
@@ -49,6 +54,7 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
             Navigator navigation,
             RackscopeConfig shown,
             Kind kind,
+            HealthSource health,
             Executor fx) {
         super(
                 editing,
@@ -60,6 +66,7 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
                 fx);
         this.kind = kind;
         this.shown = shown;
+        this.health = health;
         for (Setting s : TemplateText.fields(kind)) {
             StringProperty p = new SimpleStringProperty(this, s.path(), "");
             p.addListener((o, a, b) -> formChanged(s.path(), b));
@@ -101,6 +108,29 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
                                     .map(c -> row(c.id(), c.name(), c.uHeight()));
                 };
         return all.sorted(Comparator.comparing(Row::id)).toList();
+    }
+
+    /** A device of the template chosen, whose nodes' states the front slots show. */
+    public Optional<Device> example() {
+        String id = selectedProperty().get();
+        return kind != Kind.DEVICE || id == null
+                ? Optional.empty()
+                : shown.topology().devices().stream()
+                        .filter(d -> id.equals(d.templateId()))
+                        .findFirst();
+    }
+
+    /** The state of the example device's node in front slot {@code slot}, as last known. */
+    public Optional<Severity> slotState(int slot) {
+        return example()
+                .flatMap(
+                        d ->
+                                d.instances().size() == 1
+                                        ? Optional.of(d.instances().get(0))
+                                        : d.instances().stream()
+                                                .filter(i -> i.slot() == slot)
+                                                .findFirst())
+                .map(i -> health.current().node(i.instanceId()));
     }
 
     private Row row(String id, String name, int uHeight) {
