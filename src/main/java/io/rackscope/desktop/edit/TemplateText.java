@@ -37,7 +37,14 @@ public final class TemplateText {
                             "1",
                             "Columns of node slots on the front (no matrix)"),
                     f("checks", Type.LIST, "", "The checks of the library that apply to its nodes"),
-                    f("metrics", Type.LIST, "", "The metrics charted for its nodes"));
+                    f("metrics", Type.LIST, "", "The metrics charted for its nodes"),
+                    f(
+                            "display_thresholds.warn",
+                            Type.NUMBER,
+                            "",
+                            "Where its values start to look wrong in tooltips (per check or metric:"
+                                    + " in the YAML)"),
+                    f("display_thresholds.crit", Type.NUMBER, "", "Where they look critical"));
     private static final List<Setting> RACK =
             List.of(
                     f("name", Type.TEXT, "", "What the template is called"),
