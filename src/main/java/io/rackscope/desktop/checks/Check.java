@@ -33,6 +33,24 @@ public record Check(
     /** What a "no data" alert is called on screen, in exports and in the journal. */
     public static final String NO_DATA_NAME = "No data";
 
+    /** The keys a check is written with, in the order a new one is written. */
+    public static final List<String> KEYS =
+            List.of(
+                    "id",
+                    "name",
+                    "description",
+                    "kind",
+                    "scope",
+                    "expr",
+                    "output",
+                    "for",
+                    "selectors",
+                    "rules",
+                    "expand_by_label",
+                    "expand_discovery_expr",
+                    "expand_absent_state",
+                    "expand_crit_threshold");
+
     public Check {
         selectors = List.copyOf(selectors);
         rules = List.copyOf(rules);

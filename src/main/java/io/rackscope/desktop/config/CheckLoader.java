@@ -20,22 +20,7 @@ import java.util.Optional;
  */
 final class CheckLoader {
     private static final KnownKeys FILE = KnownKeys.of("checks", "kinds");
-    private static final KnownKeys CHECK =
-            KnownKeys.of(
-                    "id",
-                    "name",
-                    "description",
-                    "kind",
-                    "scope",
-                    "expr",
-                    "output",
-                    "for",
-                    "selectors",
-                    "rules",
-                    "expand_by_label",
-                    "expand_discovery_expr",
-                    "expand_absent_state",
-                    "expand_crit_threshold");
+    private static final KnownKeys CHECK = KnownKeys.of(Check.KEYS.toArray(String[]::new));
     private static final KnownKeys RULE = KnownKeys.of("op", "value", "severity");
     private final Diagnostics diagnostics;
     private final YamlReader reader;

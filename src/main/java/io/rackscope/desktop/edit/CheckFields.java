@@ -30,22 +30,7 @@ public record CheckFields(
     public record Rule(String op, String value, String severity) {}
 
     /** The keys, in the order a new check is written. */
-    static final List<String> KEYS =
-            List.of(
-                    "id",
-                    "name",
-                    "description",
-                    "kind",
-                    "scope",
-                    "expr",
-                    "output",
-                    "for",
-                    "selectors",
-                    "rules",
-                    "expand_by_label",
-                    "expand_discovery_expr",
-                    "expand_absent_state",
-                    "expand_crit_threshold");
+    static final List<String> KEYS = io.rackscope.desktop.checks.Check.KEYS;
 
     public CheckFields {
         selectors = List.copyOf(selectors);

@@ -195,7 +195,7 @@ public final class SettingsCatalog {
                             Type.INTEGER,
                             "15",
                             "The scrape interval, when the app cannot learn it"),
-                    s(
+                    new Setting(
                             "Planner",
                             "planner.unknown_state",
                             Type.CHOICE,
@@ -220,7 +220,7 @@ public final class SettingsCatalog {
                             Type.INTEGER,
                             "0",
                             "A cycle that takes longer is cut short"),
-                    s(
+                    new Setting(
                             "Planner",
                             "planner.id_matcher",
                             Type.CHOICE,
@@ -436,15 +436,5 @@ public final class SettingsCatalog {
 
     private static Setting s(String group, String path, Type type, String fallback, String help) {
         return new Setting(group, path, type, fallback, List.of(), help);
-    }
-
-    private static Setting s(
-            String group,
-            String path,
-            Type type,
-            String fallback,
-            List<String> choices,
-            String help) {
-        return new Setting(group, path, type, fallback, choices, help);
     }
 }

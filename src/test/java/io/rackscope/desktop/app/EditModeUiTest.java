@@ -450,6 +450,35 @@ class EditModeUiTest {
                         .queryAs(Node.class));
     }
 
+    /**
+     * The window at each of {@code sizes} in both themes, written to {@code target/visual} as
+     * {@code prefix-THEME-WIDTH.png}, with the control {@code mustFit} inside the window each time.
+     */
+    void shotsAtEverySize(FxRobot robot, String prefix, String mustFit, int[][] sizes)
+            throws Exception {
+        for (int[] size : sizes) {
+            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
+                robot.interact(
+                        () -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            session().context().options().themeProperty().set(theme);
+                        });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                String name =
+                        prefix
+                                + "-"
+                                + theme.name().toLowerCase(java.util.Locale.ROOT)
+                                + "-"
+                                + size[0];
+                EstateFromNothingUiTest.shot(stage, name);
+                Node control = robot.lookup(mustFit).query();
+                javafx.geometry.Bounds b = control.localToScene(control.getBoundsInLocal());
+                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
+            }
+        }
+    }
+
     String review(FxRobot robot) {
         // the window opens again on each edit: let it settle before looking for its parts
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -554,26 +583,7 @@ class EditModeUiTest {
                                 .getText()
                                 .contains("rack template 'simple-42u' is used by 4: rack rack-01"),
                 "in use: refused, saying where");
-        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}}) {
-            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
-                robot.interact(
-                        () -> {
-                            stage.setWidth(size[0]);
-                            stage.setHeight(size[1]);
-                            session().context().options().themeProperty().set(theme);
-                        });
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-                String name =
-                        "library-"
-                                + theme.name().toLowerCase(java.util.Locale.ROOT)
-                                + "-"
-                                + size[0];
-                EstateFromNothingUiTest.shot(stage, name);
-                Node rename = robot.lookup("#rack-rename").query();
-                javafx.geometry.Bounds b = rename.localToScene(rename.getBoundsInLocal());
-                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
-            }
-        }
+        shotsAtEverySize(robot, "library", "#rack-rename", new int[][] {{1920, 1080}, {1440, 900}});
         robot.clickOn("#rack-rename");
         robot.interact(
                 () ->
@@ -675,26 +685,11 @@ class EditModeUiTest {
                         .queryAs(javafx.scene.control.Button.class)
                         .isDisabled());
         robot.interact(() -> yaml.setText(yaml.getText().replace("rules: [\n", "")));
-        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}}) {
-            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
-                robot.interact(
-                        () -> {
-                            stage.setWidth(size[0]);
-                            stage.setHeight(size[1]);
-                            session().context().options().themeProperty().set(theme);
-                        });
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-                String name =
-                        "check-editor-"
-                                + theme.name().toLowerCase(java.util.Locale.ROOT)
-                                + "-"
-                                + size[0];
-                EstateFromNothingUiTest.shot(stage, name);
-                Node apply = robot.lookup("#check-apply").query();
-                javafx.geometry.Bounds b = apply.localToScene(apply.getBoundsInLocal());
-                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
-            }
-        }
+        shotsAtEverySize(
+                robot,
+                "check-editor",
+                "#check-apply",
+                new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}});
         robot.clickOn("#check-apply");
         await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
         String diff = review(robot);
@@ -747,26 +742,11 @@ class EditModeUiTest {
                 () ->
                         "a chart drawn for the text as it stands: "
                                 + robot.lookup("#metric-problem").queryAs(Label.class).getText());
-        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}}) {
-            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
-                robot.interact(
-                        () -> {
-                            stage.setWidth(size[0]);
-                            stage.setHeight(size[1]);
-                            session().context().options().themeProperty().set(theme);
-                        });
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-                String name =
-                        "metric-editor-"
-                                + theme.name().toLowerCase(java.util.Locale.ROOT)
-                                + "-"
-                                + size[0];
-                EstateFromNothingUiTest.shot(stage, name);
-                Node apply = robot.lookup("#metric-apply").query();
-                javafx.geometry.Bounds b = apply.localToScene(apply.getBoundsInLocal());
-                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
-            }
-        }
+        shotsAtEverySize(
+                robot,
+                "metric-editor",
+                "#metric-apply",
+                new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}});
         robot.clickOn("#metric-apply");
         await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
         String diff = review(robot);
@@ -814,26 +794,11 @@ class EditModeUiTest {
                         robot.lookup("#setting-refresh-room-state-seconds")
                                 .queryAs(javafx.scene.control.TextField.class)
                                 .setText("30"));
-        for (int[] size : new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}}) {
-            for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
-                robot.interact(
-                        () -> {
-                            stage.setWidth(size[0]);
-                            stage.setHeight(size[1]);
-                            session().context().options().themeProperty().set(theme);
-                        });
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-                String name =
-                        "settings-"
-                                + theme.name().toLowerCase(java.util.Locale.ROOT)
-                                + "-"
-                                + size[0];
-                EstateFromNothingUiTest.shot(stage, name);
-                Node apply = robot.lookup("#settings-apply").query();
-                javafx.geometry.Bounds b = apply.localToScene(apply.getBoundsInLocal());
-                assertTrue(b.getMaxX() <= size[0] && b.getMaxY() <= size[1], name + ": " + b);
-            }
-        }
+        shotsAtEverySize(
+                robot,
+                "settings",
+                "#settings-apply",
+                new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}});
         robot.interact(
                 () ->
                         robot.lookup("#settings-sites")
