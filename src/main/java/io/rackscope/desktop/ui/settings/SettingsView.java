@@ -108,38 +108,25 @@ public final class SettingsView implements PlaceView {
     private Node mapping() {
         Label title = new Label("Node mapping: Slurm node name or pattern → node of the topology");
         title.getStyleClass().add("subtitle");
-        TableView<SettingsViewModel.MappingRow> table = new TableView<>(model.mapping());
-        table.setId("slurm-mapping");
-        table.setEditable(true);
-        table.setPrefHeight(200);
-        table.getColumns()
-                .add(
+        TableView<SettingsViewModel.MappingRow> table =
+                table(
+                        "slurm-mapping",
+                        model.mapping(),
                         column(
                                 "Slurm (e.g. nwc[0001-1240])",
-                                (SettingsViewModel.MappingRow r) -> r.slurm));
-        table.getColumns()
-                .add(
+                                (SettingsViewModel.MappingRow r) -> r.slurm),
                         column(
                                 "Topology (e.g. cn[0001-1240])",
                                 (SettingsViewModel.MappingRow r) -> r.instance));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Button add = new Button("Add an entry");
         add.setId("slurm-mapping-add");
         add.setOnAction(e -> model.addMapping());
-        Button remove = new Button("Remove");
-        remove.setId("slurm-mapping-remove");
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(
-                e -> model.mapping().remove(table.getSelectionModel().getSelectedItem()));
+        Button remove = remove(table);
         Button check = new Button("Check the mapping");
         check.setId("settings-test-slurm");
         check.disableProperty().bind(model.testingProperty());
         check.setOnAction(e -> model.checkMapping());
-        Label result = new Label();
-        result.setId("settings-result-slurm");
-        result.setWrapText(true);
-        result.setMinHeight(54);
-        result.textProperty().bind(model.testProperty(SettingsViewModel.SLURM));
+        Label result = answer("settings-result-slurm", model.testProperty(SettingsViewModel.SLURM));
         Label how =
                 new Label(
                         "Names without an entry are taken as nodes of the topology. The check asks"
@@ -196,23 +183,18 @@ public final class SettingsView implements PlaceView {
                                 + " {instance}, {device}, {rack}, {room}, {site}, {aisle}, {id}.");
         how.getStyleClass().add("muted");
         how.setWrapText(true);
-        TableView<SettingsViewModel.LinkRow> table = new TableView<>(model.links());
-        table.setId("settings-links");
-        table.setEditable(true);
-        table.setPrefHeight(200);
-        table.getColumns().add(column("Name", (SettingsViewModel.LinkRow r) -> r.name));
-        table.getColumns()
-                .add(
+        TableView<SettingsViewModel.LinkRow> table =
+                table(
+                        "settings-links",
+                        model.links(),
+                        column("Name", (SettingsViewModel.LinkRow r) -> r.name),
                         column(
                                 "URL (e.g. https://grafana/d/node?var-instance={instance})",
                                 (SettingsViewModel.LinkRow r) -> r.url));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Button add = new Button("Add a link");
         add.setId("settings-links-add");
         add.setOnAction(e -> model.addLink());
-        Button remove = new Button("Remove");
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> model.links().remove(table.getSelectionModel().getSelectedItem()));
+        Button remove = remove(table);
         javafx.scene.control.TextField entity = new javafx.scene.control.TextField();
         entity.setId("settings-links-entity");
         entity.setPromptText("a node, device or rack id (empty: the first node)");
@@ -220,11 +202,7 @@ public final class SettingsView implements PlaceView {
         Button preview = new Button("Fill in");
         preview.setId("settings-links-preview");
         preview.setOnAction(e -> model.previewLinks());
-        Label filled = new Label();
-        filled.setId("settings-links-filled");
-        filled.setWrapText(true);
-        filled.setMinHeight(54);
-        filled.textProperty().bind(model.linkPreviewProperty());
+        Label filled = answer("settings-links-filled", model.linkPreviewProperty());
         HBox.setHgrow(entity, javafx.scene.layout.Priority.ALWAYS);
         VBox box =
                 new VBox(
@@ -263,6 +241,41 @@ public final class SettingsView implements PlaceView {
         return box;
     }
 
+    /** An editable table of {@code rows} with {@code columns}. */
+    @SafeVarargs
+    private static <R> TableView<R> table(
+            String id,
+            javafx.collections.ObservableList<R> rows,
+            TableColumn<R, String>... columns) {
+        TableView<R> table = new TableView<>(rows);
+        table.setId(id);
+        table.setEditable(true);
+        table.setPrefHeight(200);
+        table.getColumns().addAll(columns);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        return table;
+    }
+
+    /** Removes the row chosen in {@code table}. */
+    private static <R> Button remove(TableView<R> table) {
+        Button remove = new Button("Remove");
+        remove.setId(table.getId() + "-remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(
+                e -> table.getItems().remove(table.getSelectionModel().getSelectedItem()));
+        return remove;
+    }
+
+    /** Where a test's answer shows: room kept for it, so that nothing below moves when it comes. */
+    private static Label answer(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMinHeight(54);
+        l.textProperty().bind(text);
+        return l;
+    }
+
     private static <R> TableColumn<R, String> column(
             String title, java.util.function.Function<R, StringProperty> value) {
         TableColumn<R, String> c = new TableColumn<>(title);
@@ -277,13 +290,14 @@ public final class SettingsView implements PlaceView {
         test.setId(String.join("-", "settings", "test", group.toLowerCase(java.util.Locale.ROOT)));
         test.disableProperty().bind(model.testingProperty());
         test.setOnAction(e -> model.test(group));
-        Label result = new Label();
-        result.setId(
-                String.join("-", "settings", "result", group.toLowerCase(java.util.Locale.ROOT)));
-        result.setWrapText(true);
-        // room for the answer kept: nothing below moves when it comes
-        result.setMinHeight(54);
-        result.textProperty().bind(model.testProperty(group));
+        Label result =
+                answer(
+                        String.join(
+                                "-",
+                                "settings",
+                                "result",
+                                group.toLowerCase(java.util.Locale.ROOT)),
+                        model.testProperty(group));
         Label what =
                 new Label(
                         "Tries the settings as the form has them (not yet applied), with their credentials and TLS.");
