@@ -124,6 +124,76 @@ public final class TemplateText {
         return numbered(r, c);
     }
 
+    /** A rear component of a device template (a PSU, a fan): its keys as written. */
+    public record Rear(String id, String name, String type, String role, String checks) {}
+
+    /** The {@code rear_components} of a device template, in order. */
+    public static List<Rear> rear(String mappingText) {
+        var top = ItemText.top(mappingText);
+        List<Rear> out = new ArrayList<>();
+        for (Node n :
+                YamlText.sequence(top, "rear_components")
+                        .map(SequenceNode::getValue)
+                        .orElse(List.of())) {
+            if (n instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+                List<String> checks =
+                        YamlText.sequence(m, "checks")
+                                .map(SequenceNode::getValue)
+                                .orElse(List.of())
+                                .stream()
+                                .filter(ScalarNode.class::isInstance)
+                                .map(c -> ((ScalarNode) c).getValue())
+                                .toList();
+                out.add(
+                        new Rear(
+                                text(m, "id"),
+                                text(m, "name"),
+                                text(m, "type"),
+                                text(m, "role"),
+                                String.join(", ", checks)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code mappingText} with its {@code rear_components} written as {@code rear}. */
+    public static String withRear(String mappingText, List<Rear> rear) {
+        List<Rear> kept = rear.stream().filter(r -> !r.id().isBlank()).toList();
+        if (kept.equals(rear(mappingText))) {
+            return mappingText;
+        }
+        YamlText t = YamlText.parse(mappingText);
+        if (kept.isEmpty()) {
+            return t.removeEntry(t.top(), "rear_components").text();
+        }
+        List<String> items = new ArrayList<>();
+        for (Rear r : kept) {
+            List<String> fields = new ArrayList<>();
+            fields.add("id: " + Scalars.id(r.id().strip()));
+            for (String[] kv :
+                    new String[][] {{"name", r.name()}, {"type", r.type()}, {"role", r.role()}}) {
+                if (!kv[1].isBlank()) {
+                    fields.add(kv[0] + ": " + Scalars.text(kv[1].strip()));
+                }
+            }
+            List<String> checks =
+                    java.util.Arrays.stream(r.checks().split(","))
+                            .map(String::strip)
+                            .filter(c -> !c.isEmpty())
+                            .map(Scalars::id)
+                            .toList();
+            if (!checks.isEmpty()) {
+                fields.add("checks: [" + String.join(", ", checks) + "]");
+            }
+            items.add("{" + String.join(", ", fields) + "}");
+        }
+        return t.put(t.top(), "rear_components", Item.list(items)).text();
+    }
+
+    private static String text(org.yaml.snakeyaml.nodes.MappingNode m, String key) {
+        return YamlText.scalar(m, key).orElse("");
+    }
+
     /** Slots numbered left to right, top to bottom. */
     public static int[][] numbered(int rows, int cols) {
         int[][] out = new int[rows][cols];

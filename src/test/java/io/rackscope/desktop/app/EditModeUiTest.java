@@ -645,10 +645,26 @@ class EditModeUiTest {
             EstateFromNothingUiTest.shot(
                     stage, "template-slots-" + theme.name().toLowerCase(java.util.Locale.ROOT));
         }
+        robot.interact(
+                () -> {
+                    robot.lookup("#device-rear-add").queryButton().fire();
+                    var row =
+                            (io.rackscope.desktop.ui.library.TemplateEditorViewModel.RearRow)
+                                    robot.lookup("#device-rear")
+                                            .queryAs(javafx.scene.control.TableView.class)
+                                            .getItems()
+                                            .get(0);
+                    row.id.set("psu1");
+                    row.type.set("psu");
+                });
+        assertTrue(
+                yaml.getText().contains("rear_components: [{id: psu1, type: psu}]"),
+                yaml.getText());
         robot.clickOn("#device-apply");
         await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
         String diff = review(robot);
         assertTrue(diff.contains("-  role: compute\n+  role: hpc\n"), diff);
+        assertTrue(diff.contains("+  rear_components: [{id: psu1, type: psu}]\n"), diff);
         assertTrue(diff.contains("+    matrix: [[1, 3], [2, 4]]\n"), diff);
     }
 

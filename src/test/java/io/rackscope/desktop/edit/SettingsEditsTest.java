@@ -177,4 +177,19 @@ class SettingsEditsTest {
                 g.session.text(g.root.resolve("app.yaml")).orElseThrow().contains("sites:"),
                 "the block goes with its last site");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"homelab", "small-cluster", "hpc-cluster", "full-datacenter", "simple-room"})
+    void everyExamplesSettingsWrittenBackAsReadChangeNoByte(String example) {
+        EditFixture f = EditFixture.example(example, dir);
+        SettingsEdits s = settings(f);
+        s.set(s.values().values());
+        s.setLinks(s.links());
+        s.setSiteUrls(s.siteUrls());
+        SlurmEdits slurm = new EstateEdits(f.session, f.before).slurm();
+        slurm.set(slurm.values().values());
+        slurm.setMapping(slurm.mapping());
+        assertEquals("", f.session.diff());
+    }
 }

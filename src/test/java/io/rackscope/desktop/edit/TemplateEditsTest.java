@@ -155,4 +155,24 @@ class TemplateEditsTest {
                         .count(),
                 "its devices follow the new id");
     }
+
+    @Test
+    void aDeviceTemplatesRearComponentsAreWrittenAsAListAndTheLoaderReadsThem() {
+        EditFixture f = EditFixture.example("homelab", dir);
+        String text = edits(f).text(Kind.DEVICE, "generic-2u-quad");
+        java.util.List<TemplateText.Rear> rear =
+                java.util.List.of(
+                        new TemplateText.Rear("psu1", "PSU 1", "psu", "", "node_up"),
+                        new TemplateText.Rear("fan1", "", "fan", "cooling", ""));
+        String changed = TemplateText.withRear(text, rear);
+        assertEquals(rear, TemplateText.rear(changed));
+        assertEquals(changed, TemplateText.withRear(changed, rear));
+        edits(f).set(Kind.DEVICE, "generic-2u-quad", changed);
+        RackscopeConfig after = f.saveAndLoad();
+        assertFalse(after.hasErrors(), after.diagnostics().errors().toString());
+        var q = after.templates().device("generic-2u-quad").orElseThrow();
+        assertEquals(2, q.rearComponents().size());
+        assertEquals(java.util.List.of("node_up"), q.rearComponents().get(0).checks());
+        assertEquals(text.strip(), TemplateText.withRear(changed, java.util.List.of()).strip());
+    }
 }

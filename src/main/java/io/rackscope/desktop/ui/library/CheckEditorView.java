@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.CheckFields;
+import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.TryCheckEvent;
 import java.util.ArrayList;
 import java.util.Arrays;

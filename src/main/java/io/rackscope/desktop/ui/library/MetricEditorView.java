@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.MetricText;
+import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.FieldForm;
 import io.rackscope.desktop.ui.device.MetricChart;
 import java.util.List;

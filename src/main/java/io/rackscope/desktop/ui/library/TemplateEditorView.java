@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.TemplateEdits.Kind;
+import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.FieldForm;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,9 @@ final class TemplateEditorView {
                                                 model.value(s.path()),
                                                 TemplateEditorViewModel.word(model.kind()))));
         form.setFitToWidth(true);
+        if (model.kind() == Kind.DEVICE) {
+            form.setContent(new VBox(10, form.getContent(), rear()));
+        }
         forms.add(new Tab("Form", form));
         if (model.kind() == Kind.DEVICE) {
             forms.add(new Tab("Slots", slots()));
@@ -74,6 +78,33 @@ final class TemplateEditorView {
                         forms,
                         List.of()),
                 select);
+    }
+
+    /** The rear components (PSUs, fans…) as a table of their keys. */
+    private Node rear() {
+        Label title = new Label("Rear components (rear_components)");
+        title.getStyleClass().add("subtitle");
+        TableView<TemplateEditorViewModel.RearRow> table = new TableView<>(model.rear());
+        table.setId("device-rear");
+        table.setEditable(true);
+        table.setPrefHeight(160);
+        table.getColumns()
+                .addAll(
+                        Columns.editable("Id", r -> r.id),
+                        Columns.editable("Name", r -> r.name),
+                        Columns.editable("Type (psu, fan…)", r -> r.type),
+                        Columns.editable("Role", r -> r.role),
+                        Columns.editable("Checks (a, b)", r -> r.checks));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Button add = new Button("Add a rear component");
+        add.setId("device-rear-add");
+        add.setOnAction(e -> model.addRear());
+        Button remove = new Button("Remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.removeRear(table.getSelectionModel().getSelectedItem()));
+        VBox box = new VBox(6, title, table, new FlowPane(8, 4, add, remove));
+        box.setPadding(new Insets(0, 10, 10, 10));
+        return box;
     }
 
     private Node slots() {

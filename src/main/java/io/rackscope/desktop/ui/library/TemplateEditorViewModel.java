@@ -48,6 +48,27 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
     /** The form is being filled from the text: its changes are not sent back. */
     private boolean filling;
 
+    /** A rear component as edited: id, name, type, role, checks (separated by commas). */
+    public static final class RearRow {
+        public final StringProperty id = new SimpleStringProperty("");
+        public final StringProperty name = new SimpleStringProperty("");
+        public final StringProperty type = new SimpleStringProperty("");
+        public final StringProperty role = new SimpleStringProperty("");
+        public final StringProperty checks = new SimpleStringProperty("");
+
+        TemplateText.Rear rear() {
+            return new TemplateText.Rear(
+                    id.get(), name.get(), type.get(), role.get(), checks.get());
+        }
+
+        List<StringProperty> all() {
+            return List.of(id, name, type, role, checks);
+        }
+    }
+
+    private final javafx.collections.ObservableList<RearRow> rear =
+            javafx.collections.FXCollections.observableArrayList();
+
     public TemplateEditorViewModel(
             EstateEditing editing,
             ViewOptions options,
@@ -158,6 +179,10 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
             values.forEach((k, p) -> p.set(v.getOrDefault(k, "")));
             if (kind == Kind.DEVICE) {
                 matrices.forEach((k, p) -> p.set(TemplateText.matrix(text, k)));
+                List<TemplateText.Rear> now = TemplateText.rear(text);
+                if (!now.equals(rear.stream().map(RearRow::rear).toList())) {
+                    rear.setAll(now.stream().map(this::row).toList());
+                }
             }
         } finally {
             filling = false;
@@ -176,6 +201,42 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
     @Override
     String fresh(String id) {
         throw new EditRefused("a new template is made on a free U of a rack");
+    }
+
+    /** The device template's rear components as edited (rows added, changed, removed here). */
+    public javafx.collections.ObservableList<RearRow> rear() {
+        return rear;
+    }
+
+    public void addRear() {
+        RearRow r = row(new TemplateText.Rear("", "", "", "", ""));
+        rear.add(r);
+    }
+
+    public void removeRear(RearRow r) {
+        rear.remove(r);
+        rearChanged();
+    }
+
+    private RearRow row(TemplateText.Rear r) {
+        RearRow row = new RearRow();
+        row.id.set(r.id());
+        row.name.set(r.name());
+        row.type.set(r.type());
+        row.role.set(r.role());
+        row.checks.set(r.checks());
+        row.all().forEach(p -> p.addListener((o, a, b) -> rearChanged()));
+        return row;
+    }
+
+    private void rearChanged() {
+        if (filling) {
+            return;
+        }
+        edited(
+                () ->
+                        TemplateText.withRear(
+                                yamlProperty().get(), rear.stream().map(RearRow::rear).toList()));
     }
 
     private void formChanged(String path, String value) {

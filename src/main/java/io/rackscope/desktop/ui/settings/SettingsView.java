@@ -2,9 +2,9 @@ package io.rackscope.desktop.ui.settings;
 
 import io.rackscope.desktop.edit.SettingsCatalog;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
+import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.FieldForm;
 import io.rackscope.desktop.ui.PlaceView;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -112,10 +112,10 @@ public final class SettingsView implements PlaceView {
                 table(
                         "slurm-mapping",
                         model.mapping(),
-                        column(
+                        Columns.editable(
                                 "Slurm (e.g. nwc[0001-1240])",
                                 (SettingsViewModel.MappingRow r) -> r.slurm),
-                        column(
+                        Columns.editable(
                                 "Topology (e.g. cn[0001-1240])",
                                 (SettingsViewModel.MappingRow r) -> r.instance));
         Button add = new Button("Add an entry");
@@ -153,7 +153,7 @@ public final class SettingsView implements PlaceView {
         table.getColumns().add(site);
         table.getColumns()
                 .add(
-                        column(
+                        Columns.editable(
                                 "Prometheus URL (telemetry.sites.SITE.prometheus_url)",
                                 (SettingsViewModel.SiteRow r) -> r.url));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -187,8 +187,8 @@ public final class SettingsView implements PlaceView {
                 table(
                         "settings-links",
                         model.links(),
-                        column("Name", (SettingsViewModel.LinkRow r) -> r.name),
-                        column(
+                        Columns.editable("Name", (SettingsViewModel.LinkRow r) -> r.name),
+                        Columns.editable(
                                 "URL (e.g. https://grafana/d/node?var-instance={instance})",
                                 (SettingsViewModel.LinkRow r) -> r.url));
         Button add = new Button("Add a link");
@@ -274,15 +274,6 @@ public final class SettingsView implements PlaceView {
         l.setMinHeight(54);
         l.textProperty().bind(text);
         return l;
-    }
-
-    private static <R> TableColumn<R, String> column(
-            String title, java.util.function.Function<R, StringProperty> value) {
-        TableColumn<R, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> value.apply(f.getValue()));
-        c.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
-        c.setEditable(true);
-        return c;
     }
 
     private Node test(String group) {
