@@ -175,6 +175,11 @@ final class TemplateEditorView {
                             }
                         });
         draw(grid, layout, model.matrixProperty(layout).get());
+        if (layout.equals("layout")) {
+            // the states shown follow the feed, in place: a slot being dragged stays where it is
+            model.statesProperty()
+                    .addListener((o, a, b) -> grid.getChildren().forEach(this::state));
+        }
         VBox box = new VBox(8, name, grid, controls);
         box.setMinWidth(220);
         return box;
@@ -192,16 +197,25 @@ final class TemplateEditorView {
             for (int c = 0; c < m[r].length; c++) {
                 Button b = slot(layout, r, c, m[r][c]);
                 if (layout.equals("layout")) {
-                    int n = m[r][c];
-                    model.slotState(n)
-                            .ifPresent(
-                                    s -> {
-                                        b.getStyleClass().add("sev");
-                                        io.rackscope.desktop.ui.Severities.apply(b, s);
-                                    });
+                    b.setUserData(m[r][c]);
+                    state(b);
                 }
                 grid.add(b, c, r);
             }
+        }
+    }
+
+    /** A front slot marked with the last known state of its node on the example device. */
+    private void state(Node slot) {
+        if (slot.getUserData() instanceof Integer n) {
+            model.slotState(n)
+                    .ifPresent(
+                            s -> {
+                                if (!slot.getStyleClass().contains("sev")) {
+                                    slot.getStyleClass().add("sev");
+                                }
+                                io.rackscope.desktop.ui.Severities.apply(slot, s);
+                            });
         }
     }
 

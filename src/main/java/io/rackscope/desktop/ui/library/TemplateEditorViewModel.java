@@ -42,6 +42,12 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
     private final Kind kind;
     private final RackscopeConfig shown;
     private final HealthSource health;
+    private final javafx.beans.property.ReadOnlyLongWrapper states =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "states");
+
+    /** Held here, heard weakly by the feed: a view left behind does not stay subscribed. */
+    private final javafx.beans.InvalidationListener onSnapshot = o -> states.set(states.get() + 1);
+
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private final Map<String, ObjectProperty<int[][]>> matrices = new LinkedHashMap<>();
 
@@ -88,6 +94,8 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
         this.kind = kind;
         this.shown = shown;
         this.health = health;
+        health.snapshotProperty()
+                .addListener(new javafx.beans.WeakInvalidationListener(onSnapshot));
         for (Setting s : TemplateText.fields(kind)) {
             StringProperty p = new SimpleStringProperty(this, s.path(), "");
             p.addListener((o, a, b) -> formChanged(s.path(), b));
@@ -139,6 +147,11 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
                 : shown.topology().devices().stream()
                         .filter(d -> id.equals(d.templateId()))
                         .findFirst();
+    }
+
+    /** Counts the snapshots of states: the slots' states are drawn again on each. */
+    public javafx.beans.property.ReadOnlyLongProperty statesProperty() {
+        return states.getReadOnlyProperty();
     }
 
     /** The state of the example device's node in front slot {@code slot}, as last known. */
