@@ -259,7 +259,7 @@ public final class SettingsView implements PlaceView {
     /** Removes the row chosen in {@code table}. */
     private static <R> Button remove(TableView<R> table) {
         Button remove = new Button("Remove");
-        remove.setId(table.getId() + "-remove");
+        remove.setId(String.join("-", table.getId(), "remove"));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(
                 e -> table.getItems().remove(table.getSelectionModel().getSelectedItem()));
