@@ -94,6 +94,17 @@ public final class AppContext {
         return config;
     }
 
+    /** The Prometheus this window asks instead of app.yaml's (given with --prometheus). */
+    private String override;
+
+    void override(String url) {
+        this.override = url;
+    }
+
+    public java.util.Optional<String> override() {
+        return java.util.Optional.ofNullable(override);
+    }
+
     public HealthSource health() {
         return health;
     }

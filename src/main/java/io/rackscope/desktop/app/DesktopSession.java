@@ -139,6 +139,9 @@ public final class DesktopSession implements AutoCloseable {
                                 },
                                 editing));
         StringBuilder notice = new StringBuilder(options.notice() == null ? "" : options.notice());
+        if (options.prometheusUrl() != null) {
+            ctx.override(options.prometheusUrl());
+        }
         if (cfg.hasErrors()) {
             Diagnostic first = cfg.diagnostics().errors().get(0);
             append(

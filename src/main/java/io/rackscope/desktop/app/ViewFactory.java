@@ -154,6 +154,7 @@ public final class ViewFactory {
                                     ctx.editing(),
                                     ctx.options(),
                                     new SettingsTestService(cfg.paths().root()),
+                                    ctx.override(),
                                     Platform::runLater));
             case MAINTENANCE ->
                     new MaintenanceView(

@@ -796,6 +796,12 @@ class EditModeUiTest {
                 robot.lookup("#setting-telemetry-prometheus-url")
                         .queryAs(javafx.scene.control.TextField.class);
         await(() -> url.getText().equals("http://prometheus:9090"), "the settings read");
+        assertTrue(
+                robot.lookup("#settings-override")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("This window asks http://127.0.0.1:"),
+                "the window asks the Prometheus given at launch, not app.yaml's: said");
         int closed = io.rackscope.desktop.it.PrometheusServer.freePort();
         robot.interact(() -> url.setText("http://127.0.0.1:" + closed));
         robot.clickOn("#settings-test-telemetry");

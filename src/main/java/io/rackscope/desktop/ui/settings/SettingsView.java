@@ -73,6 +73,13 @@ public final class SettingsView implements PlaceView {
         }
         if (group.equals(SettingsCatalog.TELEMETRY)) {
             box.getChildren().add(sites());
+            if (!model.overrideNotice().isEmpty()) {
+                Label notice = new Label(model.overrideNotice());
+                notice.setId("settings-override");
+                notice.setWrapText(true);
+                notice.setPadding(new Insets(10, 10, 0, 10));
+                box.getChildren().add(0, notice);
+            }
         }
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -119,8 +119,16 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper linkPreview =
             new ReadOnlyStringWrapper(this, "linkPreview", "");
 
+    private final java.util.Optional<String> override;
+
+    /** {@code override}: the Prometheus this window asks instead of app.yaml's, if any. */
     public SettingsViewModel(
-            EstateEditing editing, ViewOptions options, SettingsTester tester, Executor fx) {
+            EstateEditing editing,
+            ViewOptions options,
+            SettingsTester tester,
+            java.util.Optional<String> override,
+            Executor fx) {
+        this.override = override;
         this.editing = editing;
         this.editor = new EstateEditor(editing, options);
         this.tester = tester;
@@ -142,6 +150,20 @@ public final class SettingsViewModel {
         tests.put(
                 SettingsCatalog.ALERTMANAGER,
                 new ReadOnlyStringWrapper(this, "alertmanagerTest", ""));
+    }
+
+    /**
+     * Said above the telemetry settings when this window asks another Prometheus than app.yaml's
+     * (given with --prometheus): what the form shows is not what this window asks.
+     */
+    public String overrideNotice() {
+        return override.map(
+                        u ->
+                                "This window asks "
+                                        + u
+                                        + " (given with --prometheus). The settings below are"
+                                        + " app.yaml's: what a window opened without it asks.")
+                .orElse("");
     }
 
     public ReadOnlyBooleanProperty editingProperty() {
