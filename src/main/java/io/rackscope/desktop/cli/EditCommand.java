@@ -547,53 +547,13 @@ public final class EditCommand implements Callable<Integer> {
             } catch (EditRefused e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            return switch (action) {
-                case "used-by" -> {
-                    RackscopeConfig cfg = new ConfigLoader().load(edit.root());
-                    PrintWriter out = spec.commandLine().getOut();
-                    new EstateEdits(new EditSession(edit.root()), cfg)
-                            .templates()
-                            .usedBy(k, id)
-                            .forEach(out::println);
-                    out.flush();
-                    yield 0;
-                }
-                case "show" -> {
-                    RackscopeConfig cfg = new ConfigLoader().load(edit.root());
-                    try {
-                        spec.commandLine()
-                                .getOut()
-                                .println(
-                                        new EstateEdits(new EditSession(edit.root()), cfg)
-                                                .templates()
-                                                .text(k, id));
-                        spec.commandLine().getOut().flush();
-                        yield 0;
-                    } catch (EditRefused e) {
-                        spec.commandLine().getErr().println("refused: " + e.getMessage());
-                        spec.commandLine().getErr().flush();
-                        yield 1;
-                    }
-                }
-                case "set" ->
-                        edit.run(
-                                spec,
-                                e ->
-                                        e.templates()
-                                                .set(k, id, LibraryAction.read(spec, "set", file)));
-                case "delete" -> edit.run(spec, e -> e.templates().delete(k, id));
-                case "rename" -> {
-                    if (to == null) {
-                        throw new CommandLine.ParameterException(
-                                spec.commandLine(), "rename needs --to NEW");
-                    }
-                    yield edit.run(spec, e -> e.templates().rename(k, id, to));
-                }
-                default ->
-                        throw new CommandLine.ParameterException(
-                                spec.commandLine(),
-                                "the action is show, used-by, set, delete or rename");
-            };
+            return new ItemCommand(
+                            edit,
+                            spec,
+                            e -> e.templates().of(k),
+                            cfg -> io.rackscope.desktop.edit.TemplateEdits.usedBy(cfg, k, id),
+                            false)
+                    .run(action, id, to, file, null);
         }
     }
 
@@ -654,42 +614,72 @@ public final class EditCommand implements Callable<Integer> {
 
         abstract LibraryEdits.Library library();
 
-        private LibraryEdits items(EstateEdits e) {
-            return library() == LibraryEdits.Library.CHECK ? e.checks() : e.metrics();
-        }
-
         @Override
         public Integer call() {
+            return new ItemCommand(
+                            edit,
+                            spec,
+                            e -> library() == LibraryEdits.Library.CHECK ? e.checks() : e.metrics(),
+                            cfg -> LibraryEdits.usedBy(cfg, library(), id),
+                            true)
+                    .run(action, id, to, file, after);
+        }
+    }
+
+    /**
+     * The actions on an item of the library, whatever its kind: show and used-by (writing nothing),
+     * set and add from a file, rename, delete; {@code canAdd} false: no add (templates are made
+     * where they are used).
+     */
+    private record ItemCommand(
+            EditCommand edit,
+            CommandLine.Model.CommandSpec spec,
+            java.util.function.Function<EstateEdits, io.rackscope.desktop.edit.ItemEdits> items,
+            java.util.function.Function<RackscopeConfig, java.util.List<String>> usedBy,
+            boolean canAdd) {
+        int run(String action, String id, String to, String file, String after) {
             if (!action.equals("add") && id == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), action + " needs ID");
             }
             return switch (action) {
-                case "show", "used-by" -> show();
-                case "set" -> edit.run(spec, e -> items(e).set(id, text()));
-                case "add" -> edit.run(spec, e -> items(e).add(text(), after));
-                case "delete" -> edit.run(spec, e -> items(e).delete(id));
+                case "show", "used-by" -> show(action.equals("show"), id);
+                case "set" -> edit.run(spec, e -> items.apply(e).set(id, read(spec, action, file)));
+                case "add" -> {
+                    if (!canAdd) {
+                        throw usage();
+                    }
+                    yield edit.run(spec, e -> items.apply(e).add(read(spec, action, file), after));
+                }
+                case "delete" -> edit.run(spec, e -> items.apply(e).delete(id));
                 case "rename" -> {
                     if (to == null) {
                         throw new CommandLine.ParameterException(
                                 spec.commandLine(), "rename needs --to NEW");
                     }
-                    yield edit.run(spec, e -> items(e).rename(id, to));
+                    yield edit.run(spec, e -> items.apply(e).rename(id, to));
                 }
-                default ->
-                        throw new CommandLine.ParameterException(
-                                spec.commandLine(),
-                                "the action is show, used-by, set, add, rename or delete");
+                default -> throw usage();
             };
         }
 
-        private int show() {
+        private CommandLine.ParameterException usage() {
+            return new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    canAdd
+                            ? "the action is show, used-by, set, add, rename or delete"
+                            : "the action is show, used-by, set, delete or rename");
+        }
+
+        private int show(boolean text, String id) {
             RackscopeConfig cfg = new ConfigLoader().load(edit.root());
             PrintWriter out = spec.commandLine().getOut();
             try {
-                if (action.equals("show")) {
-                    out.println(items(new EstateEdits(new EditSession(edit.root()), cfg)).text(id));
+                if (text) {
+                    out.println(
+                            items.apply(new EstateEdits(new EditSession(edit.root()), cfg))
+                                    .text(id));
                 } else {
-                    LibraryEdits.usedBy(cfg, library(), id).forEach(out::println);
+                    usedBy.apply(cfg).forEach(out::println);
                 }
             } catch (EditRefused e) {
                 spec.commandLine().getErr().println("refused: " + e.getMessage());
@@ -698,10 +688,6 @@ public final class EditCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        }
-
-        private String text() {
-            return read(spec, action, file);
         }
 
         /** The YAML of {@code --file F} ({@code -}: standard input). */
