@@ -33,7 +33,7 @@ public final class ItemText {
 
     /** A mapping at column 0 as the item of a block list, its dash at column 0. */
     static String item(String mappingText) {
-        String[] lines = dedented(mappingText).strip().split("\r?\n", -1);
+        String[] lines = mappingText.strip().split("\r?\n", -1);
         List<String> out = new ArrayList<>();
         out.add("- " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
@@ -43,7 +43,7 @@ public final class ItemText {
     }
 
     /** {@code text} ending in one line break. */
-    static String dedented(String text) {
+    static String withOneLineEnd(String text) {
         return text.stripTrailing() + "\n";
     }
 

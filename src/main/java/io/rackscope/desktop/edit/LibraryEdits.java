@@ -144,7 +144,7 @@ public final class LibraryEdits implements ItemEdits {
         session.write(
                 p.file(),
                 p.list() == null
-                        ? ItemText.dedented(mappingText)
+                        ? ItemText.withOneLineEnd(mappingText)
                         : p.text()
                                 .replaceItem(p.list(), p.index(), ItemText.item(mappingText))
                                 .text());
@@ -213,14 +213,7 @@ public final class LibraryEdits implements ItemEdits {
         Optional<Place> beside = near == null ? Optional.empty() : Optional.of(find(near));
         if (beside.isPresent() && beside.get().list() != null) {
             Place p = beside.get();
-            YamlText t = p.text().insert(p.list(), p.index() + 1, Item.scalar("x"));
-            // the placeholder's item is replaced by the whole text, re-indented to the list
-            session.write(
-                    p.file(),
-                    t.replaceItem(
-                            YamlText.sequence(owner(t, p), p.key()).orElseThrow(),
-                            p.index() + 1,
-                            item));
+            session.write(p.file(), p.text().insertText(p.list(), p.index() + 1, item));
             return;
         }
         Path file = real.apply(library.dir(config)).resolve("custom.yaml");
@@ -235,12 +228,6 @@ public final class LibraryEdits implements ItemEdits {
                     file, 0, "this file has no list of " + library.key + " to add to");
         }
         session.write(file, t.appendText(list.get(), item));
-    }
-
-    private static MappingNode owner(YamlText t, Place p) {
-        return p.owner() == p.text().top()
-                ? t.top()
-                : YamlText.mapping(t.top(), "kinds").orElseThrow();
     }
 
     private void checkNewId(Place p, String to) {

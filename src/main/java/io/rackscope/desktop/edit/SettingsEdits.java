@@ -3,7 +3,13 @@ package io.rackscope.desktop.edit;
 import io.rackscope.desktop.config.RackscopeConfig;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The settings of {@code app.yaml} (those of {@link SettingsCatalog}) read and written key by key:
@@ -58,34 +64,18 @@ public final class SettingsEdits {
     /** The sites' own Prometheus ({@code telemetry.sites.SITE.prometheus_url}), by site. */
     public Map<String, String> siteUrls() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        MappingPaths.top(session.text(file).orElse(""))
-                .flatMap(t -> MappingPaths.at(t, "telemetry.sites"))
-                .filter(org.yaml.snakeyaml.nodes.MappingNode.class::isInstance)
-                .map(org.yaml.snakeyaml.nodes.MappingNode.class::cast)
-                .ifPresent(
-                        sites ->
-                                sites.getValue()
-                                        .forEach(
-                                                t -> {
-                                                    if (t.getKeyNode()
-                                                                    instanceof
-                                                                    org.yaml.snakeyaml.nodes
-                                                                                    .ScalarNode
-                                                                            k
-                                                            && t.getValueNode()
-                                                                    instanceof
-                                                                    org.yaml.snakeyaml.nodes
-                                                                                    .MappingNode
-                                                                            m) {
-                                                        YamlText.scalar(m, "prometheus_url")
-                                                                .ifPresent(
-                                                                        u ->
-                                                                                out.put(
-                                                                                        k
-                                                                                                .getValue(),
-                                                                                        u));
-                                                    }
-                                                }));
+        Optional<Node> sites =
+                MappingPaths.top(session.text(file).orElse(""))
+                        .flatMap(t -> MappingPaths.at(t, "telemetry.sites"));
+        if (sites.isPresent() && sites.get() instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode site
+                        && t.getValueNode() instanceof MappingNode block) {
+                    YamlText.scalar(block, "prometheus_url")
+                            .ifPresent(u -> out.put(site.getValue(), u));
+                }
+            }
+        }
         return out;
     }
 
@@ -123,23 +113,18 @@ public final class SettingsEdits {
     /** The {@code links:} of app.yaml, in order. */
     public java.util.List<Link> links() {
         java.util.List<Link> out = new java.util.ArrayList<>();
-        MappingPaths.top(session.text(file).orElse(""))
-                .flatMap(t -> YamlText.sequence(t, "links"))
-                .ifPresent(
-                        seq ->
-                                seq.getValue().stream()
-                                        .filter(
-                                                org.yaml.snakeyaml.nodes.MappingNode.class
-                                                        ::isInstance)
-                                        .map(org.yaml.snakeyaml.nodes.MappingNode.class::cast)
-                                        .forEach(
-                                                m ->
-                                                        out.add(
-                                                                new Link(
-                                                                        YamlText.scalar(m, "name")
-                                                                                .orElse(""),
-                                                                        YamlText.scalar(m, "url")
-                                                                                .orElse("")))));
+        for (Node n :
+                MappingPaths.top(session.text(file).orElse(""))
+                        .flatMap(t -> YamlText.sequence(t, "links"))
+                        .map(SequenceNode::getValue)
+                        .orElse(java.util.List.of())) {
+            if (n instanceof MappingNode m) {
+                out.add(
+                        new Link(
+                                YamlText.scalar(m, "name").orElse(""),
+                                YamlText.scalar(m, "url").orElse("")));
+            }
+        }
         return out;
     }
 

@@ -346,12 +346,22 @@ public final class YamlText {
      * list {@code seq}: re-indented to its columns, its comments and form kept.
      */
     public YamlText appendText(SequenceNode seq, String itemText) {
+        return insertText(seq, seq.getValue().size(), itemText);
+    }
+
+    /** A whole item's text as the item at {@code index} of the block list {@code seq}. */
+    public YamlText insertText(SequenceNode seq, int index, String itemText) {
         List<Node> items = seq.getValue();
         if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW || items.isEmpty()) {
             throw new IllegalStateException("not a block list with items");
         }
+        String text = reindented(items.get(0), itemText);
+        if (index < items.size()) {
+            int at = lineStart(dash(items.get(index)));
+            return splice(at, at, text + newline);
+        }
         int at = lineEnd(contentEnd(items.get(items.size() - 1)));
-        return splice(at, at, newline + reindented(items.get(0), itemText));
+        return splice(at, at, newline + text);
     }
 
     /**
