@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.ui.Place;
+import io.rackscope.desktop.ui.library.TemplateEditorViewModel;
 import io.rackscope.desktop.ui.room.RoomFloorView;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -341,7 +342,7 @@ class EditModeUiTest {
         robot.clickOn("#edit-review");
         String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
         assertTrue(diff.contains("+  - id: sw-30\n"), diff);
-        assertTrue(diff.contains("+    u_position: 30\n"), diff);
+        assertTrue(diff.contains("+      u_position: 30\n"), diff);
         robot.clickOn("Save");
         await(() -> summary(robot).equals("Edit mode: no unsaved change"), "saved, reloaded");
         String rack =
@@ -599,6 +600,52 @@ class EditModeUiTest {
     }
 
     @Test
+    void aRackTemplatesComponentsAreEditedRowByRowAndAdded(FxRobot robot) throws Exception {
+        open(robot, "homelab", "library:racks:rack-42u-air");
+        TextArea yaml = robot.lookup("#rack-yaml").queryAs(TextArea.class);
+        await(() -> yaml.getText().startsWith("id: rack-42u-air\n"), "the template read");
+        robot.clickOn("#edit-toggle");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<TemplateEditorViewModel.PartRow> parts =
+                robot.lookup("#rack-parts").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(4, parts.getItems().size());
+        assertEquals("pdu-1phase", parts.getItems().get(0).value("template_id").get());
+        robot.interact(() -> parts.getItems().get(0).value("u_position").set("30"));
+        assertTrue(
+                yaml.getText().contains("    location: left\n    u_position: 30\n"),
+                yaml.getText());
+        // a U that is not a number is refused, said, and the row shows what is written
+        robot.interact(() -> parts.getItems().get(1).value("u_height").set("two"));
+        assertEquals("", parts.getItems().get(1).value("u_height").get());
+        robot.interact(
+                () -> {
+                    robot.lookup("#rack-parts-add").queryButton().fire();
+                    TemplateEditorViewModel.PartRow fresh = parts.getItems().get(4);
+                    fresh.value("template_id").set("pdu-1phase");
+                    fresh.value("id").set("pdu-b");
+                });
+        await(
+                () ->
+                        yaml.getText()
+                                .contains(
+                                        "  - id: pdu-b\n"
+                                                + "    template_id: pdu-1phase\n"
+                                                + "    location: u-mount"),
+                () -> "added: " + yaml.getText());
+        assertEquals(5, parts.getItems().size());
+        shotsAtEverySize(
+                robot,
+                "rack-template",
+                "#rack-apply",
+                new int[][] {{1280, 800}, {1440, 900}, {1920, 1080}});
+        robot.clickOn("#rack-apply");
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
+        String diff = review(robot);
+        assertTrue(diff.contains("+      u_position: 30\n"), diff);
+        assertTrue(diff.contains("+    - id: pdu-b\n"), diff);
+    }
+
+    @Test
     void aTemplateInUseShowsTheStatesOfOneOfItsDevicesOnItsSlots(FxRobot robot) throws Exception {
         open(robot, "homelab", "library:devices:generic-1u-server");
         TextArea yaml = robot.lookup("#device-yaml").queryAs(TextArea.class);
@@ -639,12 +686,20 @@ class EditModeUiTest {
                         robot.lookup("#device-role")
                                 .queryAs(javafx.scene.control.TextField.class)
                                 .setText("hpc"));
-        for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
-            robot.interact(() -> session().context().options().themeProperty().set(theme));
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            EstateFromNothingUiTest.shot(
-                    stage, "template-slots-" + theme.name().toLowerCase(java.util.Locale.ROOT));
-        }
+        // the slots are the rack renderer's own cells, in a rack frame, front and rear
+        Node cell = robot.lookup("#slot-layout-1-1").query();
+        assertTrue(cell.getStyleClass().contains("node-cell"), cell.getStyleClass().toString());
+        assertTrue(
+                robot.lookup("#template-faces .rack-frame").queryAll().size() == 2,
+                "front and rear each in a rack frame");
+        // a drag let go away from every slot swaps nothing and leaves nothing picked
+        robot.drag("#slot-layout-0-0").dropTo("#slots-how");
+        robot.clickOn("#slot-layout-0-1");
+        assertTrue(
+                robot.lookup("#slot-layout-0-1").query().getStyleClass().contains("picked"),
+                "a click picks");
+        robot.clickOn("#slot-layout-0-1");
+        assertTrue(yaml.getText().contains("matrix: [[1, 3], [2, 4]]"), yaml.getText());
         robot.interact(
                 () -> {
                     robot.lookup("#device-rear-add").queryButton().fire();
@@ -660,12 +715,39 @@ class EditModeUiTest {
         assertTrue(
                 yaml.getText().contains("rear_components: [{id: psu1, type: psu}]"),
                 yaml.getText());
+        // a rear layout of two cells, numbered, then swapped by a drag on the rear face
+        robot.interact(
+                () -> {
+                    robot.lookup("#slots-rear-layout-cols")
+                            .queryAs(javafx.scene.control.Spinner.class)
+                            .getValueFactory()
+                            .setValue(2);
+                    robot.lookup("#slots-rear-layout-renumber").queryButton().fire();
+                });
+        assertEquals(
+                "1 PSU",
+                ((Label)
+                                ((javafx.scene.layout.StackPane)
+                                                robot.lookup("#slot-rear-layout-0-0").query())
+                                        .getChildren()
+                                        .get(0))
+                        .getText());
+        robot.drag("#slot-rear-layout-0-0").dropTo("#slot-rear-layout-0-1");
+        await(
+                () -> yaml.getText().contains("[[2, 1]]"),
+                () -> "the rear swapped in the text: " + yaml.getText());
+        shotsAtEverySize(
+                robot,
+                "template-slots",
+                "#slot-rear-layout-0-1",
+                new int[][] {{1280, 800}, {1440, 900}, {1920, 1080}});
         robot.clickOn("#device-apply");
         await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
         String diff = review(robot);
         assertTrue(diff.contains("-  role: compute\n+  role: hpc\n"), diff);
         assertTrue(diff.contains("+  rear_components: [{id: psu1, type: psu}]\n"), diff);
         assertTrue(diff.contains("+    matrix: [[1, 3], [2, 4]]\n"), diff);
+        assertTrue(diff.contains("rear_layout"), diff);
     }
 
     @Test

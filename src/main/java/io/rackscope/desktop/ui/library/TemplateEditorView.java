@@ -10,30 +10,18 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseDragEvent;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
  * A templates tab of the library (device, rack or component ones): the templates with what uses
- * them, and the one chosen as a form of its keys beside its YAML; a device template's slot matrices
- * (front, rear, disks side by side) as grids whose slots are swapped by dragging one onto another
- * (or clicking one, then the other), resized and renumbered.
+ * them, and the one chosen as a form of its keys beside its YAML; a device template's rear
+ * components, and its slots on the rack renderer ({@link TemplateSlotsView}).
  */
 final class TemplateEditorView {
-    private static final List<String> TITLES = List.of("Front", "Rear", "Disks");
-
     private final TemplateEditorViewModel model;
-
-    /** The slot clicked or dragged first (layout, row, col), waiting for the second. */
-    private Object[] picked;
-
-    private Button pickedButton;
 
     TemplateEditorView(TemplateEditorViewModel model) {
         this.model = model;
@@ -59,10 +47,12 @@ final class TemplateEditorView {
         form.setFitToWidth(true);
         if (model.kind() == Kind.DEVICE) {
             form.setContent(new VBox(10, form.getContent(), rear()));
+        } else if (model.kind() == Kind.RACK) {
+            form.setContent(new VBox(10, form.getContent(), parts()));
         }
         forms.add(new Tab("Form", form));
         if (model.kind() == Kind.DEVICE) {
-            forms.add(new Tab("Slots", slots()));
+            forms.add(new Tab("Slots", new TemplateSlotsView(model).node()));
         }
         String word = TemplateEditorViewModel.word(model.kind());
         return ItemEditorFrame.tab(
@@ -107,168 +97,42 @@ final class TemplateEditorView {
         return box;
     }
 
-    private Node slots() {
-        // side by side where the width allows, the rear under the front where it does not
-        FlowPane faces = new FlowPane(24, 16);
-        for (int i = 0; i < TITLES.size(); i++) {
-            faces.getChildren()
-                    .add(
-                            layout(
-                                    io.rackscope.desktop.edit.TemplateText.LAYOUTS.get(i),
-                                    TITLES.get(i)));
+    /** A rack template's components (infrastructure), a row of keys each. */
+    private Node parts() {
+        Label title = new Label("Components (infrastructure)");
+        title.getStyleClass().add("subtitle");
+        TableView<TemplateEditorViewModel.PartRow> table = new TableView<>(model.parts());
+        table.setId("rack-parts");
+        table.setEditable(true);
+        table.setPrefHeight(200);
+        table.getColumns().add(Columns.text("List", TemplateEditorViewModel.PartRow::list, 110));
+        String[][] columns = {
+            {"id", "Id"},
+            {"template_id", "Template"},
+            {"location", "Location"},
+            {"side", "Side"},
+            {"u_position", "U position"},
+            {"u_height", "U height"}
+        };
+        for (String[] c : columns) {
+            table.getColumns().add(Columns.editable(c[1], r -> r.value(c[0])));
         }
-        Label how = new Label();
-        how.textProperty()
-                .bind(
-                        javafx.beans.binding.Bindings.createStringBinding(
-                                () ->
-                                        "Drag a slot onto another (or click one, then the other)"
-                                                + " to swap their node numbers; the numbers are the"
-                                                + " device's nodes in the order its instance lists"
-                                                + " them."
-                                                + model.example()
-                                                        .map(
-                                                                d ->
-                                                                        " The front shows the last"
-                                                                                + " known states of"
-                                                                                + " device "
-                                                                                + d.id()
-                                                                                + " in rack "
-                                                                                + d.rackKey()
-                                                                                + " (the coloured"
-                                                                                + " edge).")
-                                                        .orElse(""),
-                                model.selectedProperty()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Button add = new Button("Add a component");
+        add.setId("rack-parts-add");
+        add.setOnAction(e -> model.addPart());
+        Button remove = new Button("Remove");
+        remove.setId("rack-parts-remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.removePart(table.getSelectionModel().getSelectedItem()));
+        Label how =
+                new Label(
+                        "A component written in place (with its own name, type, checks) keeps those keys:"
+                                + " they are edited in the YAML.");
         how.getStyleClass().add("muted");
         how.setWrapText(true);
-        VBox box = new VBox(12, how, faces);
-        box.setPadding(new Insets(10));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        faces.prefWrapLengthProperty().bind(scroll.widthProperty().subtract(40));
-        return scroll;
-    }
-
-    private Node layout(String layout, String title) {
-        Label name = new Label(title + " (" + layout + ")");
-        name.getStyleClass().add("subtitle");
-        GridPane grid = new GridPane();
-        grid.setHgap(4);
-        grid.setVgap(4);
-        grid.setId(String.join("-", "slots", layout.replace('_', '-')));
-        Spinner<Integer> rows = new Spinner<>(1, 16, 1);
-        Spinner<Integer> cols = new Spinner<>(1, 16, 1);
-        rows.setPrefWidth(70);
-        cols.setPrefWidth(70);
-        Button size = new Button("Renumber");
-        size.setTooltip(new Tooltip("Make it rows by columns, numbered in reading order"));
-        size.setOnAction(e -> model.resize(layout, rows.getValue(), cols.getValue()));
-        FlowPane controls =
-                new FlowPane(6, 4, new Label("Rows"), rows, new Label("Columns"), cols, size);
-        model.matrixProperty(layout)
-                .addListener(
-                        (o, a, m) -> {
-                            draw(grid, layout, m);
-                            if (m.length > 0) {
-                                rows.getValueFactory().setValue(m.length);
-                                cols.getValueFactory().setValue(m[0].length);
-                            }
-                        });
-        draw(grid, layout, model.matrixProperty(layout).get());
-        if (layout.equals("layout")) {
-            // the states shown follow the feed, in place: a slot being dragged stays where it is
-            model.statesProperty()
-                    .addListener((o, a, b) -> grid.getChildren().forEach(this::state));
-        }
-        VBox box = new VBox(8, name, grid, controls);
-        box.setMinWidth(220);
+        VBox box = new VBox(6, title, table, how, new FlowPane(8, 4, add, remove));
+        box.setPadding(new Insets(0, 10, 10, 10));
         return box;
-    }
-
-    private void draw(GridPane grid, String layout, int[][] m) {
-        grid.getChildren().clear();
-        if (m.length == 0) {
-            Label none = new Label("none: Renumber makes one");
-            none.getStyleClass().add("muted");
-            grid.add(none, 0, 0);
-            return;
-        }
-        for (int r = 0; r < m.length; r++) {
-            for (int c = 0; c < m[r].length; c++) {
-                Button b = slot(layout, r, c, m[r][c]);
-                if (layout.equals("layout")) {
-                    b.setUserData(m[r][c]);
-                    state(b);
-                }
-                grid.add(b, c, r);
-            }
-        }
-    }
-
-    /** A front slot marked with the last known state of its node on the example device. */
-    private void state(Node slot) {
-        if (slot.getUserData() instanceof Integer n) {
-            model.slotState(n)
-                    .ifPresent(
-                            s -> {
-                                if (!slot.getStyleClass().contains("sev")) {
-                                    slot.getStyleClass().add("sev");
-                                }
-                                io.rackscope.desktop.ui.Severities.apply(slot, s);
-                            });
-        }
-    }
-
-    private Button slot(String layout, int r, int c, int number) {
-        Button b = new Button(number == 0 ? "–" : Integer.toString(number));
-        b.setId(
-                String.join(
-                        "-",
-                        "slot",
-                        layout.replace('_', '-'),
-                        Integer.toString(r),
-                        Integer.toString(c)));
-        b.getStyleClass().add("slot");
-        b.setMinSize(44, 32);
-        b.setPrefSize(44, 32);
-        b.setOnDragDetected(
-                e -> {
-                    pick(b, layout, r, c);
-                    b.startFullDrag();
-                });
-        b.addEventHandler(
-                MouseDragEvent.MOUSE_DRAG_RELEASED,
-                e -> {
-                    swapWithPicked(layout, r, c);
-                    e.consume();
-                });
-        b.setOnAction(
-                e -> {
-                    if (picked == null) {
-                        pick(b, layout, r, c);
-                    } else {
-                        swapWithPicked(layout, r, c);
-                    }
-                });
-        return b;
-    }
-
-    private void pick(Button b, String layout, int r, int c) {
-        picked = new Object[] {layout, r, c};
-        pickedButton = b;
-        b.getStyleClass().add("picked");
-    }
-
-    private void swapWithPicked(String layout, int r, int c) {
-        Object[] p = picked;
-        picked = null;
-        if (pickedButton != null) {
-            pickedButton.getStyleClass().remove("picked");
-            pickedButton = null;
-        }
-        // a drop on itself or on another layout swaps nothing: the pick is let go
-        if (p != null && p[0].equals(layout) && ((int) p[1] != r || (int) p[2] != c)) {
-            model.swap(layout, (int) p[1], (int) p[2], r, c);
-        }
     }
 }

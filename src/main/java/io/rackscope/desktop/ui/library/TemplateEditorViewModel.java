@@ -3,6 +3,7 @@ package io.rackscope.desktop.ui.library;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EditRefused;
+import io.rackscope.desktop.edit.RackPartsText;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
 import io.rackscope.desktop.edit.TemplateEdits;
 import io.rackscope.desktop.edit.TemplateEdits.Kind;
@@ -73,6 +74,44 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
     }
 
     private final javafx.collections.ObservableList<RearRow> rear =
+            javafx.collections.FXCollections.observableArrayList();
+
+    /**
+     * A component of a rack template as edited: its keys ({@link RackPartsText#KEYS}) and where it
+     * is written; a row added here is written once it has an id.
+     */
+    public static final class PartRow {
+        private final RackPartsText.Part read;
+        private final Map<String, StringProperty> values = new LinkedHashMap<>();
+
+        PartRow(RackPartsText.Part read) {
+            this.read = read;
+            RackPartsText.KEYS.forEach(k -> values.put(k, new SimpleStringProperty(read.value(k))));
+        }
+
+        public StringProperty value(String key) {
+            return values.get(key);
+        }
+
+        /** The list of {@code infrastructure} it is in. */
+        public String list() {
+            return read.list();
+        }
+
+        boolean fresh() {
+            return read.index() < 0;
+        }
+
+        RackPartsText.Part part() {
+            RackPartsText.Part p = read;
+            for (var e : values.entrySet()) {
+                p = p.with(e.getKey(), e.getValue().get());
+            }
+            return p;
+        }
+    }
+
+    private final javafx.collections.ObservableList<PartRow> parts =
             javafx.collections.FXCollections.observableArrayList();
 
     public TemplateEditorViewModel(
@@ -167,6 +206,42 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
                 .map(i -> health.current().node(i.instanceId()));
     }
 
+    /**
+     * The device template as edited so far, to draw: its height, name, slot matrices and rear
+     * components (a height not yet a number counts as 1).
+     */
+    public io.rackscope.desktop.topology.DeviceTemplate drawn() {
+        int units;
+        try {
+            units = Math.max(1, Integer.parseInt(values.get("u_height").get().trim()));
+        } catch (NumberFormatException e) {
+            units = 1;
+        }
+        String id = java.util.Objects.requireNonNullElse(selectedProperty().get(), "");
+        return new io.rackscope.desktop.topology.DeviceTemplate(
+                id,
+                values.get("name").get().isBlank() ? id : values.get("name").get(),
+                values.get("type").get(),
+                null,
+                Math.min(units, 16),
+                matrices.get("layout").get(),
+                rear.stream()
+                        .map(
+                                r ->
+                                        new io.rackscope.desktop.topology.DeviceTemplate
+                                                .RearComponent(
+                                                r.id.get(),
+                                                r.name.get().isBlank() ? r.id.get() : r.name.get(),
+                                                r.type.get().isBlank() ? "other" : r.type.get(),
+                                                List.of()))
+                        .toList(),
+                List.of(),
+                List.of(),
+                matrices.get("disk_layout").get(),
+                matrices.get("rear_layout").get(),
+                Map.of());
+    }
+
     private Row row(String id, String name, int uHeight) {
         return new Row(id, name, uHeight, TemplateEdits.usedBy(shown, kind, id));
     }
@@ -195,6 +270,12 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
                 List<TemplateText.Rear> now = TemplateText.rear(text);
                 if (!now.equals(rear.stream().map(RearRow::rear).toList())) {
                     rear.setAll(now.stream().map(this::row).toList());
+                }
+            }
+            if (kind == Kind.RACK) {
+                List<RackPartsText.Part> now = RackPartsText.parts(text);
+                if (!now.equals(parts.stream().map(r -> r.read).toList())) {
+                    parts.setAll(now.stream().map(this::partRow).toList());
                 }
             }
         } finally {
@@ -229,6 +310,54 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
     public void removeRear(RearRow r) {
         rear.remove(r);
         rearChanged();
+    }
+
+    /** The rack template's components (PDUs, fans…), each a row of its keys. */
+    public javafx.collections.ObservableList<PartRow> parts() {
+        return parts;
+    }
+
+    /** A new component, at the end of {@code infrastructure.rack_components} once it has an id. */
+    public void addPart() {
+        parts.add(
+                partRow(
+                        new RackPartsText.Part(
+                                RackPartsText.LISTS.get(0), -1, Map.of("location", "u-mount"))));
+    }
+
+    public void removePart(PartRow r) {
+        if (r.fresh()) {
+            parts.remove(r);
+        } else {
+            edited(() -> RackPartsText.without(yamlProperty().get(), r.read));
+        }
+    }
+
+    private PartRow partRow(RackPartsText.Part p) {
+        PartRow row = new PartRow(p);
+        row.values.values().forEach(v -> v.addListener((o, a, b) -> partChanged(row)));
+        return row;
+    }
+
+    private void partChanged(PartRow row) {
+        if (filling) {
+            return;
+        }
+        if (!row.fresh()) {
+            String before = yamlProperty().get();
+            edited(() -> RackPartsText.with(before, row.part()));
+            if (before.equals(yamlProperty().get())) {
+                // refused: the row shows what is written again
+                filling = true;
+                try {
+                    RackPartsText.KEYS.forEach(k -> row.value(k).set(row.read.value(k)));
+                } finally {
+                    filling = false;
+                }
+            }
+        } else if (!row.value("id").get().isBlank()) {
+            edited(() -> RackPartsText.withNew(yamlProperty().get(), row.part()));
+        }
     }
 
     private RearRow row(TemplateText.Rear r) {

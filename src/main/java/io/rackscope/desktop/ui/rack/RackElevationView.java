@@ -19,7 +19,6 @@ import io.rackscope.desktop.ui.Tone;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
@@ -33,7 +32,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -48,9 +46,9 @@ import javafx.util.Duration;
  * by its state.
  */
 public final class RackElevationView implements PlaceView {
-    static final double U = 21;
-    static final double WIDTH = 340;
-    static final double NUMBERS = 30;
+    static final double U = DeviceFace.U;
+    static final double WIDTH = DeviceFace.WIDTH;
+    static final double NUMBERS = DeviceFace.NUMBERS;
     static final double RAIL = 22;
 
     private final RackElevationViewModel model;
@@ -304,18 +302,13 @@ public final class RackElevationView implements PlaceView {
     }
 
     private double top(int uPosition, int height) {
-        return (rack.uHeight() - (uPosition + height - 1)) * U + 6;
+        return DeviceFace.top(rack.uHeight(), uPosition, height);
     }
 
     /** A device's outline at its height; a click opens the device. */
     private HBox block(Device d, int height, double spacing) {
-        HBox block = new HBox(spacing);
+        HBox block = DeviceFace.block(height, spacing);
         block.setId("device-" + d.key());
-        block.getStyleClass().add("device-block");
-        block.setPrefSize(WIDTH, height * U);
-        block.setMinSize(WIDTH, height * U);
-        block.setMaxSize(WIDTH, height * U);
-        block.setAlignment(Pos.CENTER_LEFT);
         block.setOnMouseClicked(
                 e -> {
                     if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
@@ -340,147 +333,89 @@ public final class RackElevationView implements PlaceView {
 
     private Node deviceBlock(Device d, DeviceTemplate t, int height) {
         HBox block = block(d, height, 4);
-        Label name = new Label(d.name());
-        name.getStyleClass().add("device-name");
-        name.setMinWidth(104);
-        name.setPrefWidth(104);
-        GridPane cells = new GridPane();
-        cells.setHgap(2);
-        cells.setVgap(2);
-        HBox.setHgrow(cells, Priority.ALWAYS);
         Map<Integer, String> bySlot = new HashMap<>();
         d.instances().forEach(s -> bySlot.put(s.slot(), s.instanceId()));
-        int[][] matrix = t == null || t.matrix().length == 0 ? new int[][] {{1}} : t.matrix();
-        int cols = 0;
-        for (int[] row : matrix) {
-            cols = Math.max(cols, row.length);
-        }
-        boolean disks = t != null && t.disks().length > 0;
-        double nodesWide = disks ? 16 * cols : WIDTH - 120;
-        double cellW = Math.max(8, nodesWide / Math.max(1, cols) - 2);
-        double cellH = Math.max(6, (height * U - 6) / matrix.length - 2);
         boolean single = d.instances().size() == 1;
-        for (int r = 0; r < matrix.length; r++) {
-            for (int c = 0; c < matrix[r].length; c++) {
-                String instance =
-                        single ? d.instances().get(0).instanceId() : bySlot.get(matrix[r][c]);
-                Region cell = new Region();
-                cell.getStyleClass().addAll("sev", "sev-fill", "node-cell");
-                cell.setPrefSize(cellW, cellH);
-                cell.setMinSize(cellW, cellH);
-                if (instance != null) {
-                    cell.setId("node-" + instance);
-                    painted.put(cell, () -> model.nodeTone(instance));
-                    nodeOf.put(cell, instance);
-                    tooltip(cell, () -> model.cellText(d, instance));
-                    cell.setOnMouseClicked(
-                            e -> {
-                                model.open(d, instance);
-                                e.consume();
-                            });
-                } else if (d.instances().isEmpty()) {
-                    painted.put(cell, () -> model.deviceTone(d));
-                    tooltip(cell, () -> model.cellText(d, d.id()));
-                } else {
-                    cell.setOpacity(0.25);
-                }
-                cells.add(cell, c, r);
-            }
-        }
-        block.getChildren().addAll(name, cells);
-        if (disks) {
-            cells.setMaxWidth(nodesWide);
-            HBox.setHgrow(cells, Priority.NEVER);
-            block.getChildren().add(disks(d, t.disks(), height, WIDTH - 120 - nodesWide - 4));
-        }
+        block.getChildren()
+                .addAll(
+                        DeviceFace.front(
+                                d.name(),
+                                t,
+                                height,
+                                new Cells(d) {
+                                    @Override
+                                    public void node(StackPane cell, int row, int col, int slot) {
+                                        node(
+                                                cell,
+                                                single
+                                                        ? d.instances().get(0).instanceId()
+                                                        : bySlot.get(slot));
+                                    }
+                                }));
         return block;
-    }
-
-    /** A storage device's disk bays, one cell each, coloured by its per-disk checks. */
-    private Node disks(Device d, int[][] bays, int height, double wide) {
-        GridPane grid = new GridPane();
-        grid.setHgap(1);
-        grid.setVgap(1);
-        int cols = 0;
-        for (int[] row : bays) {
-            cols = Math.max(cols, row.length);
-        }
-        double w = Math.max(3, wide / Math.max(1, cols) - 1);
-        double h = Math.max(3, (height * U - 6) / bays.length - 1);
-        for (int r = 0; r < bays.length; r++) {
-            for (int c = 0; c < bays[r].length; c++) {
-                int slot = bays[r][c];
-                Region disk = new Region();
-                disk.getStyleClass().addAll("sev", "sev-fill", "disk-cell");
-                disk.setId("disk-" + d.key() + "-" + slot);
-                disk.setPrefSize(w, h);
-                disk.setMinSize(w, h);
-                painted.put(disk, () -> model.diskTone(d, slot));
-                tooltip(disk, () -> model.diskText(d, slot));
-                grid.add(disk, c, r);
-            }
-        }
-        return grid;
     }
 
     private Node rearBlock(Device d, DeviceTemplate t, int height) {
         HBox block = block(d, height, 3);
         // the same width as on the front, so that every device's parts line up (the face toggle
         // says it is the rear)
-        Label name = new Label(d.name());
-        name.getStyleClass().add("device-name");
-        name.setMinWidth(104);
-        name.setPrefWidth(104);
-        name.setMaxWidth(104);
-        block.getChildren().add(name);
-        List<DeviceTemplate.RearComponent> parts = t == null ? List.of() : t.rearComponents();
-        if (parts.isEmpty()) {
+        if (t == null || t.rearComponents().isEmpty()) {
             block.setOpacity(0.45);
         }
-        int[][] layout = t == null ? new int[0][] : t.rear();
-        if (layout.length == 0) {
-            for (DeviceTemplate.RearComponent rc : parts) {
-                block.getChildren()
-                        .add(
-                                rearPart(
-                                        d,
-                                        rc,
-                                        Math.max(24, (WIDTH - 120) / parts.size() - 3),
-                                        height * U - 8));
-            }
-            return block;
-        }
-        // rear_layout: each cell names a rear component by its number (1 = the first)
-        GridPane grid = new GridPane();
-        grid.setHgap(2);
-        grid.setVgap(2);
-        int cols = 0;
-        for (int[] row : layout) {
-            cols = Math.max(cols, row.length);
-        }
-        double w = Math.max(16, (WIDTH - 120) / Math.max(1, cols) - 2);
-        double h = Math.max(6, (height * U - 6) / layout.length - 2);
-        for (int r = 0; r < layout.length; r++) {
-            for (int c = 0; c < layout[r].length; c++) {
-                int n = layout[r][c];
-                if (n >= 1 && n <= parts.size()) {
-                    grid.add(rearPart(d, parts.get(n - 1), w, h), c, r);
-                }
-            }
-        }
-        block.getChildren().add(grid);
+        block.getChildren().addAll(DeviceFace.rear(d.name(), t, height, new Cells(d)));
         return block;
     }
 
-    private Node rearPart(Device d, DeviceTemplate.RearComponent rc, double w, double h) {
-        StackPane part = new StackPane(new Label(rc.type().toUpperCase(Locale.ROOT)));
-        part.getStyleClass().addAll("sev", "sev-fill", "node-cell");
-        part.setId("rear-" + d.key() + "-" + rc.id());
-        part.setPrefSize(w, h);
-        part.setMinSize(w, h);
-        painted.put(part, () -> model.checksTone(rc.checks(), d.id()));
-        tooltip(part, () -> model.partText(rc.name() + " of " + d.name(), rc.checks(), d.id()));
-        return part;
+    /** A device's cells coloured by its nodes', disks' and parts' states, with their tooltips. */
+    private class Cells implements DeviceFace.Cells {
+        private final Device d;
+
+        Cells(Device d) {
+            this.d = d;
+        }
+
+        @Override
+        public void node(StackPane cell, int row, int col, int slot) {
+            node(cell, null);
+        }
+
+        void node(StackPane cell, String instance) {
+            if (instance != null) {
+                cell.setId("node-" + instance);
+                painted.put(cell, () -> model.nodeTone(instance));
+                nodeOf.put(cell, instance);
+                tooltip(cell, () -> model.cellText(d, instance));
+                cell.setOnMouseClicked(
+                        e -> {
+                            model.open(d, instance);
+                            e.consume();
+                        });
+            } else if (d.instances().isEmpty()) {
+                painted.put(cell, () -> model.deviceTone(d));
+                tooltip(cell, () -> model.cellText(d, d.id()));
+            } else {
+                cell.setOpacity(0.25);
+            }
+        }
+
+        @Override
+        public void disk(StackPane bay, int row, int col, int slot) {
+            bay.setId("disk-" + d.key() + "-" + slot);
+            painted.put(bay, () -> model.diskTone(d, slot));
+            tooltip(bay, () -> model.diskText(d, slot));
+        }
+
+        @Override
+        public void rear(
+                StackPane cell, int row, int col, int number, DeviceTemplate.RearComponent rc) {
+            if (rc == null) {
+                cell.setVisible(false);
+                return;
+            }
+            cell.setId("rear-" + d.key() + "-" + rc.id());
+            painted.put(cell, () -> model.checksTone(rc.checks(), d.id()));
+            tooltip(cell, () -> model.partText(rc.name() + " of " + d.name(), rc.checks(), d.id()));
+        }
     }
 
     private void rackComponents(Pane frame, boolean rear) {
