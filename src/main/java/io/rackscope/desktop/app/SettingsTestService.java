@@ -1,5 +1,6 @@
 package io.rackscope.desktop.app;
 
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.handling.AlertmanagerStore;
 import io.rackscope.desktop.handling.StoreException;
@@ -28,20 +29,27 @@ public final class SettingsTestService implements SettingsTester {
 
     @Override
     public CompletableFuture<Result> prometheus(String appYaml) {
+        return site(appYaml, null, "");
+    }
+
+    @Override
+    public CompletableFuture<Result> site(String appYaml, String site, String url) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     ConfigLoader.Settings s = new ConfigLoader().settings(root, appYaml);
                     if (!s.errors().isEmpty()) {
                         return new Result(false, s.errors());
                     }
-                    String url = s.app().telemetry().prometheusUrl();
-                    if (url == null || url.isBlank()) {
+                    AppConfig.Telemetry t =
+                            site == null
+                                    ? s.app().telemetry()
+                                    : s.sites().getOrDefault(site, s.app().telemetry());
+                    String at = url.isBlank() ? t.prometheusUrl() : url.strip();
+                    if (at == null || at.isBlank()) {
                         return new Result(false, List.of("No Prometheus URL is set."));
                     }
                     ConnectionTest.Report r =
-                            ConnectionTest.prometheus(
-                                    s.app().telemetry().endpoint(),
-                                    s.app().telemetry().identityLabel());
+                            ConnectionTest.prometheus(t.endpoint(at), t.identityLabel());
                     return new Result(r.reached(), r.lines());
                 });
     }

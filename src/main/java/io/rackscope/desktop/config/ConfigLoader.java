@@ -76,7 +76,12 @@ public final class ConfigLoader {
     }
 
     /** The settings {@code text} would give as the app.yaml of {@code dir}, and what is wrong. */
-    public record Settings(AppConfig app, List<String> errors) {}
+    /**
+     * An app.yaml's settings, with the Prometheus of each site that names its own in {@code
+     * telemetry.sites} (the main settings with the site's on top), and its errors.
+     */
+    public record Settings(
+            AppConfig app, Map<String, AppConfig.Telemetry> sites, List<String> errors) {}
 
     /**
      * {@code text} read as the app.yaml of {@code dir} (files it names are looked for there),
@@ -95,10 +100,13 @@ public final class ConfigLoader {
                     new YamlReader(diagnostics)
                             .readMapping(file)
                             .orElse(YamlNode.Mapping.empty(appYaml));
-            AppConfig settings = new AppConfigParser(diagnostics, environment).parse(app, root);
+            AppConfigParser parser = new AppConfigParser(diagnostics, environment);
+            AppConfig settings = parser.parse(app, root);
+            Map<String, AppConfig.Telemetry> sites = parser.siteTelemetry(app, Map.of(), root);
             String shown = file.toString();
             return new Settings(
                     settings,
+                    sites,
                     diagnostics.errors().stream()
                             .map(d -> d.toString().replace(shown, appYaml.toString()))
                             .toList());

@@ -21,6 +21,12 @@ public interface SettingsTester {
     CompletableFuture<Result> prometheus(String appYaml);
 
     /**
+     * The Prometheus of {@code site} at {@code url} (blank: as written), with the site's own
+     * credentials and TLS where {@code telemetry.sites} gives them, else the main ones.
+     */
+    CompletableFuture<Result> site(String appYaml, String site, String url);
+
+    /**
      * The Slurm node names of {@code metric}'s {@code label} on the Prometheus of {@code appYaml}.
      */
     CompletableFuture<List<String>> slurmNodes(String appYaml, String metric, String label);

@@ -715,6 +715,21 @@ class EditModeUiTest {
         assertTrue(
                 yaml.getText().contains("rear_components: [{id: psu1, type: psu}]"),
                 yaml.getText());
+        robot.interact(
+                () -> {
+                    robot.lookup("#device-thresholds-add").queryButton().fire();
+                    var row =
+                            (TemplateEditorViewModel.ThresholdRow)
+                                    robot.lookup("#device-thresholds")
+                                            .queryAs(javafx.scene.control.TableView.class)
+                                            .getItems()
+                                            .get(0);
+                    row.id.set("node_temperature");
+                    row.warn.set("70");
+                });
+        assertTrue(
+                yaml.getText().contains("display_thresholds:\n  node_temperature:\n    warn: 70"),
+                yaml.getText());
         // a rear layout of two cells, numbered, then swapped by a drag on the rear face
         robot.interact(
                 () -> {

@@ -121,6 +121,29 @@ class SettingsTestIT {
     }
 
     @Test
+    void aSiteIsTriedWithItsOwnCredentialsWhereItHasThemElseTheMainOnes() throws Exception {
+        // the main Prometheus is open; the site's is behind nginx with a password of its own
+        String yaml =
+                "telemetry:\n  prometheus_url: "
+                        + prometheus.url()
+                        + "\n  sites:\n    fra1:\n      prometheus_url: "
+                        + nginx.url()
+                        + "\n      tls_ca_file: ca.pem\n      basic_auth_user: desk\n"
+                        + "      basic_auth_password: "
+                        + PASSWORD
+                        + "\n";
+        SettingsTestService service = new SettingsTestService(dir);
+        SettingsTester.Result own = service.site(yaml, "fra1", "").get(60, TimeUnit.SECONDS);
+        assertTrue(own.ok(), own.lines().toString());
+        assertTrue(own.lines().get(0).contains("user desk was accepted"), own.lines().toString());
+        // a site without a block of its own: the main settings, here no credentials (401)
+        SettingsTester.Result main =
+                service.site(yaml, "lon1", nginx.url()).get(60, TimeUnit.SECONDS);
+        assertFalse(main.ok());
+        assertFalse(String.join("\n", own.lines()).contains(PASSWORD), own.lines().toString());
+    }
+
+    @Test
     void anAlertmanagerAloneAndInAClusterAnswersWithItsPeers() throws Exception {
         try (AlertmanagerServer first = AlertmanagerServer.start();
                 AlertmanagerServer second = AlertmanagerServer.start(first)) {

@@ -5,12 +5,15 @@ import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.FieldForm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -46,7 +49,7 @@ final class TemplateEditorView {
                                                 TemplateEditorViewModel.word(model.kind()))));
         form.setFitToWidth(true);
         if (model.kind() == Kind.DEVICE) {
-            form.setContent(new VBox(10, form.getContent(), rear()));
+            form.setContent(new VBox(10, form.getContent(), rear(), thresholds()));
         } else if (model.kind() == Kind.RACK) {
             form.setContent(new VBox(10, form.getContent(), parts()));
         }
@@ -72,41 +75,46 @@ final class TemplateEditorView {
 
     /** The rear components (PSUs, fans…) as a table of their keys. */
     private Node rear() {
-        Label title = new Label("Rear components (rear_components)");
-        title.getStyleClass().add("subtitle");
-        TableView<TemplateEditorViewModel.RearRow> table = new TableView<>(model.rear());
-        table.setId("device-rear");
-        table.setEditable(true);
-        table.setPrefHeight(160);
-        table.getColumns()
-                .addAll(
-                        Columns.editable("Id", r -> r.id),
-                        Columns.editable("Name", r -> r.name),
-                        Columns.editable("Type (psu, fan…)", r -> r.type),
-                        Columns.editable("Role", r -> r.role),
-                        Columns.editable("Checks (a, b)", r -> r.checks));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        Button add = new Button("Add a rear component");
-        add.setId("device-rear-add");
-        add.setOnAction(e -> model.addRear());
-        Button remove = new Button("Remove");
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> model.removeRear(table.getSelectionModel().getSelectedItem()));
-        VBox box = new VBox(6, title, table, new FlowPane(8, 4, add, remove));
-        box.setPadding(new Insets(0, 10, 10, 10));
-        return box;
+        return rows(
+                new Rows<>(
+                        "Rear components (rear_components)",
+                        "device-rear",
+                        model.rear(),
+                        List.of(
+                                Columns.editable("Id", r -> r.id),
+                                Columns.editable("Name", r -> r.name),
+                                Columns.editable("Type (psu, fan…)", r -> r.type),
+                                Columns.editable("Role", r -> r.role),
+                                Columns.editable("Checks (a, b)", r -> r.checks)),
+                        "Add a rear component",
+                        model::addRear,
+                        model::removeRear,
+                        null));
+    }
+
+    /** Display thresholds by check or metric, a row each. */
+    private Node thresholds() {
+        return rows(
+                new Rows<>(
+                        "Display thresholds by check or metric (display_thresholds)",
+                        "device-thresholds",
+                        model.thresholds(),
+                        List.of(
+                                Columns.editable("Check or metric id", r -> r.id),
+                                Columns.editable("Warn", r -> r.warn),
+                                Columns.editable("Crit", r -> r.crit)),
+                        "Add thresholds",
+                        model::addThreshold,
+                        model::removeThreshold,
+                        "The general warn and crit above apply to the values of every other"
+                                + " check and metric."));
     }
 
     /** A rack template's components (infrastructure), a row of keys each. */
     private Node parts() {
-        Label title = new Label("Components (infrastructure)");
-        title.getStyleClass().add("subtitle");
-        TableView<TemplateEditorViewModel.PartRow> table = new TableView<>(model.parts());
-        table.setId("rack-parts");
-        table.setEditable(true);
-        table.setPrefHeight(200);
-        table.getColumns().add(Columns.text("List", TemplateEditorViewModel.PartRow::list, 110));
-        String[][] columns = {
+        List<TableColumn<TemplateEditorViewModel.PartRow, String>> columns = new ArrayList<>();
+        columns.add(Columns.text("List", TemplateEditorViewModel.PartRow::list, 110));
+        String[][] keys = {
             {"id", "Id"},
             {"template_id", "Template"},
             {"location", "Location"},
@@ -114,24 +122,58 @@ final class TemplateEditorView {
             {"u_position", "U position"},
             {"u_height", "U height"}
         };
-        for (String[] c : columns) {
-            table.getColumns().add(Columns.editable(c[1], r -> r.value(c[0])));
+        for (String[] c : keys) {
+            columns.add(Columns.editable(c[1], r -> r.value(c[0])));
         }
+        return rows(
+                new Rows<>(
+                        "Components (infrastructure)",
+                        "rack-parts",
+                        model.parts(),
+                        columns,
+                        "Add a component",
+                        model::addPart,
+                        model::removePart,
+                        "Location: left or right (a side rail), front, rear or u-mount (in the U"
+                                + " space). A component written in place (with its own name, type,"
+                                + " checks) keeps those keys: they are edited in the YAML."));
+    }
+
+    /** An editable table of rows, with its buttons to add and remove one. */
+    private record Rows<R>(
+            String title,
+            String id,
+            ObservableList<R> items,
+            List<TableColumn<R, String>> columns,
+            String addText,
+            Runnable add,
+            Consumer<R> remove,
+            String note) {}
+
+    private static <R> Node rows(Rows<R> rows) {
+        Label title = new Label(rows.title());
+        title.getStyleClass().add("subtitle");
+        TableView<R> table = new TableView<>(rows.items());
+        table.setId(rows.id());
+        table.setEditable(true);
+        table.setPrefHeight(170);
+        table.getColumns().addAll(rows.columns());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        Button add = new Button("Add a component");
-        add.setId("rack-parts-add");
-        add.setOnAction(e -> model.addPart());
+        Button add = new Button(rows.addText());
+        add.setId(rows.id() + "-add");
+        add.setOnAction(e -> rows.add().run());
         Button remove = new Button("Remove");
-        remove.setId("rack-parts-remove");
+        remove.setId(rows.id() + "-remove");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> model.removePart(table.getSelectionModel().getSelectedItem()));
-        Label how =
-                new Label(
-                        "A component written in place (with its own name, type, checks) keeps those keys:"
-                                + " they are edited in the YAML.");
-        how.getStyleClass().add("muted");
-        how.setWrapText(true);
-        VBox box = new VBox(6, title, table, how, new FlowPane(8, 4, add, remove));
+        remove.setOnAction(e -> rows.remove().accept(table.getSelectionModel().getSelectedItem()));
+        VBox box = new VBox(6, title, table);
+        if (rows.note() != null) {
+            Label note = new Label(rows.note());
+            note.getStyleClass().add("muted");
+            note.setWrapText(true);
+            box.getChildren().add(note);
+        }
+        box.getChildren().add(new FlowPane(8, 4, add, remove));
         box.setPadding(new Insets(0, 10, 10, 10));
         return box;
     }

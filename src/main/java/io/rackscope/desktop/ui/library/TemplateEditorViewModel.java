@@ -8,6 +8,7 @@ import io.rackscope.desktop.edit.SettingsCatalog.Setting;
 import io.rackscope.desktop.edit.TemplateEdits;
 import io.rackscope.desktop.edit.TemplateEdits.Kind;
 import io.rackscope.desktop.edit.TemplateText;
+import io.rackscope.desktop.edit.ThresholdsText;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.HealthSource;
@@ -110,6 +111,20 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
             return p;
         }
     }
+
+    /** A check's or metric's display thresholds as edited: its id, warn and crit. */
+    public static final class ThresholdRow {
+        public final StringProperty id = new SimpleStringProperty("");
+        public final StringProperty warn = new SimpleStringProperty("");
+        public final StringProperty crit = new SimpleStringProperty("");
+
+        ThresholdsText.Threshold threshold() {
+            return new ThresholdsText.Threshold(id.get(), warn.get(), crit.get());
+        }
+    }
+
+    private final javafx.collections.ObservableList<ThresholdRow> thresholds =
+            javafx.collections.FXCollections.observableArrayList();
 
     private final javafx.collections.ObservableList<PartRow> parts =
             javafx.collections.FXCollections.observableArrayList();
@@ -271,6 +286,10 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
                 if (!now.equals(rear.stream().map(RearRow::rear).toList())) {
                     rear.setAll(now.stream().map(this::row).toList());
                 }
+                List<ThresholdsText.Threshold> limits = ThresholdsText.read(text);
+                if (!limits.equals(thresholds.stream().map(ThresholdRow::threshold).toList())) {
+                    thresholds.setAll(limits.stream().map(this::thresholdRow).toList());
+                }
             }
             if (kind == Kind.RACK) {
                 List<RackPartsText.Part> now = RackPartsText.parts(text);
@@ -310,6 +329,41 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
     public void removeRear(RearRow r) {
         rear.remove(r);
         rearChanged();
+    }
+
+    /** The device template's display thresholds by check or metric id. */
+    public javafx.collections.ObservableList<ThresholdRow> thresholds() {
+        return thresholds;
+    }
+
+    public void addThreshold() {
+        thresholds.add(thresholdRow(new ThresholdsText.Threshold("", "", "")));
+    }
+
+    public void removeThreshold(ThresholdRow r) {
+        thresholds.remove(r);
+        thresholdsChanged();
+    }
+
+    private ThresholdRow thresholdRow(ThresholdsText.Threshold t) {
+        ThresholdRow row = new ThresholdRow();
+        row.id.set(t.id());
+        row.warn.set(t.warn());
+        row.crit.set(t.crit());
+        List.of(row.id, row.warn, row.crit)
+                .forEach(p -> p.addListener((o, a, b) -> thresholdsChanged()));
+        return row;
+    }
+
+    private void thresholdsChanged() {
+        if (filling) {
+            return;
+        }
+        edited(
+                () ->
+                        ThresholdsText.with(
+                                yamlProperty().get(),
+                                thresholds.stream().map(ThresholdRow::threshold).toList()));
     }
 
     /** The rack template's components (PDUs, fans…), each a row of its keys. */

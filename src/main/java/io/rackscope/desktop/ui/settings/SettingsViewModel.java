@@ -209,13 +209,17 @@ public final class SettingsViewModel {
                 .anyMatch(r -> !r.url.get().strip().equals(sitesWritten.getOrDefault(r.site, "")));
     }
 
-    /** Tries {@code row}'s Prometheus with the form's credentials and TLS, nothing written. */
+    /**
+     * Tries {@code row}'s Prometheus at the URL typed, with the site's own credentials and TLS
+     * where {@code telemetry.sites} gives them, else the form's; nothing written.
+     */
     public void testSite(SiteRow row) {
-        Map<String, String> c = new LinkedHashMap<>(changes());
-        if (!row.url.get().isBlank()) {
-            c.put("telemetry.prometheus_url", row.url.get().strip());
-        }
-        test(SettingsCatalog.TELEMETRY, c, "Site " + row.site + ": ");
+        String url = row.url.get();
+        test(
+                SettingsCatalog.TELEMETRY,
+                changes(),
+                "Site " + row.site + ": ",
+                yaml -> tester.site(yaml, row.site, url));
     }
 
     /** The links as edited (rows added, changed, removed here). */
@@ -532,10 +536,20 @@ public final class SettingsViewModel {
     }
 
     private void test(String group, Map<String, String> c, String prefix) {
-        Function<String, CompletableFuture<SettingsTester.Result>> run =
+        test(
+                group,
+                c,
+                prefix,
                 group.equals(SettingsCatalog.ALERTMANAGER)
                         ? tester::alertmanager
-                        : tester::prometheus;
+                        : tester::prometheus);
+    }
+
+    private void test(
+            String group,
+            Map<String, String> c,
+            String prefix,
+            Function<String, CompletableFuture<SettingsTester.Result>> run) {
         ReadOnlyStringWrapper out = tests.get(group);
         testing.set(true);
         out.set(prefix + "Trying…");
