@@ -145,9 +145,20 @@ public record AppConfig(
             boolean debugStats,
             double timeoutSeconds,
             int maxParallelQueries,
-            int scrapeIntervalSeconds) {
+            int scrapeIntervalSeconds,
+            List<String> replicaUrls,
+            Map<String, Secret> headers,
+            Map<String, String> queryParams) {
 
-        /** How to reach the configured Prometheus. */
+        public Telemetry {
+            replicaUrls = List.copyOf(replicaUrls);
+            headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+            queryParams =
+                    java.util.Collections.unmodifiableMap(
+                            new java.util.LinkedHashMap<>(queryParams));
+        }
+
+        /** How to reach the configured Prometheus (and its replicas, when it is an HA set). */
         public Endpoint endpoint() {
             return endpoint(prometheusUrl);
         }
@@ -167,7 +178,10 @@ public record AppConfig(
                     keyFile,
                     timeout(),
                     maxParallelQueries,
-                    "telemetry");
+                    "telemetry",
+                    url == null || url.equals(prometheusUrl) ? replicaUrls : List.of(),
+                    headers,
+                    queryParams);
         }
 
         /**

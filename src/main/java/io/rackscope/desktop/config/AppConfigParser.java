@@ -33,6 +33,8 @@ final class AppConfigParser {
                             "telemetry",
                             Set.of(
                                     "prometheus_url",
+                                    "headers",
+                                    "query_params",
                                     "identity_label",
                                     "rack_label",
                                     "chassis_label",

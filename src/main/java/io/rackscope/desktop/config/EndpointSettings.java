@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,14 +125,9 @@ final class EndpointSettings {
     }
 
     private AppConfig.Telemetry telemetry(YamlNode.Mapping t, Path configDir) {
-        String url =
-                values.text(
-                                t,
-                                "prometheus_url",
-                                "telemetry.prometheus_url",
-                                AppConfigParser.DEFAULT_PROMETHEUS_URL)
-                        .trim();
-        checkUrl(t, url);
+        List<String> urls = urls(t);
+        urls.forEach(u -> checkUrl(t, u));
+        String url = urls.get(0);
         Secret password = secret(t, "basic_auth_password", configDir);
         Secret token = secret(t, "bearer_token", configDir);
         String ca = t.text("tls_ca_file", null);
@@ -173,7 +170,97 @@ final class EndpointSettings {
                 timeout,
                 values.integer(t, "max_parallel_queries", "telemetry.max_parallel_queries", 4),
                 values.integer(
-                        t, "scrape_interval_seconds", "telemetry.scrape_interval_seconds", 15));
+                        t, "scrape_interval_seconds", "telemetry.scrape_interval_seconds", 15),
+                urls.subList(1, urls.size()),
+                headers(t, configDir),
+                queryParams(t));
+    }
+
+    /**
+     * {@code prometheus_url}: one address, or the list of a high-availability set (the first is
+     * asked until it fails).
+     */
+    private List<String> urls(YamlNode.Mapping t) {
+        if (t.get("prometheus_url").orElse(null) instanceof YamlNode.Sequence) {
+            List<String> all =
+                    t.texts("prometheus_url").stream()
+                            .map(String::trim)
+                            .filter(u -> !u.isEmpty())
+                            .distinct()
+                            .toList();
+            if (!all.isEmpty()) {
+                return all;
+            }
+            diagnostics.error(
+                    t.at("prometheus_url"),
+                    "telemetry.prometheus_url is an empty list; using "
+                            + AppConfigParser.DEFAULT_PROMETHEUS_URL);
+        }
+        return List.of(
+                values.text(
+                                t,
+                                "prometheus_url",
+                                "telemetry.prometheus_url",
+                                AppConfigParser.DEFAULT_PROMETHEUS_URL)
+                        .trim());
+    }
+
+    /**
+     * {@code headers}: sent with every query (a tenant's {@code X-Scope-OrgID}, say). Their values
+     * may name the environment ({@code ${VAR}}) and are secrets: never shown or logged.
+     */
+    private Map<String, Secret> headers(YamlNode.Mapping t, Path configDir) {
+        Map<String, Secret> out = new LinkedHashMap<>();
+        t.mapping("headers")
+                .ifPresent(
+                        h ->
+                                h.entries()
+                                        .keySet()
+                                        .forEach(
+                                                name -> {
+                                                    if (!name.matches("[A-Za-z0-9-]+")) {
+                                                        diagnostics.error(
+                                                                h.at(name),
+                                                                "telemetry.headers: '"
+                                                                        + name
+                                                                        + "' is not a header name");
+                                                    } else {
+                                                        out.put(
+                                                                name,
+                                                                secret(
+                                                                        h,
+                                                                        name,
+                                                                        configDir,
+                                                                        "telemetry.headers"));
+                                                    }
+                                                }));
+        return out;
+    }
+
+    /** {@code query_params}: added to every query ({@code dedup: true} for Thanos, say). */
+    private Map<String, String> queryParams(YamlNode.Mapping t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        t.mapping("query_params")
+                .ifPresent(
+                        q ->
+                                q.entries()
+                                        .forEach(
+                                                (name, v) -> {
+                                                    if (name.equals("query")
+                                                            || name.equals("time")
+                                                            || name.equals("timeout")) {
+                                                        diagnostics.error(
+                                                                q.at(name),
+                                                                "telemetry.query_params."
+                                                                        + name
+                                                                        + " is set by the app for"
+                                                                        + " each query; it is"
+                                                                        + " ignored here");
+                                                    } else {
+                                                        out.put(name, q.text(name, ""));
+                                                    }
+                                                }));
+        return out;
     }
 
     private void checkUrl(YamlNode.Mapping t, String url) {

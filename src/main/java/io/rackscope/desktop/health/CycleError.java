@@ -30,6 +30,11 @@ public record CycleError(Kind kind, String source, int batch, String server, Str
         INVALID_SETTINGS,
         /** The cycle's deadline passed before the batch was answered. */
         DEADLINE,
+        /**
+         * The server answered only in part (Thanos {@code warnings}, VictoriaMetrics {@code
+         * isPartial}): what it said is not taken as the whole truth.
+         */
+        PARTIAL,
         /** A fault inside the app. */
         INTERNAL;
 

@@ -3,6 +3,11 @@ package io.rackscope.desktop.http;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import okhttp3.Credentials;
 
 /**
@@ -22,7 +27,73 @@ public record Endpoint(
         Path keyFile,
         Duration timeout,
         int maxParallel,
-        String settingPrefix) {
+        String settingPrefix,
+        List<String> replicas,
+        Map<String, Secret> headers,
+        Map<String, String> queryParams) {
+
+    public Endpoint {
+        replicas = List.copyOf(replicas);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        queryParams = Collections.unmodifiableMap(new LinkedHashMap<>(queryParams));
+    }
+
+    /** One server, no headers or parameters of its own. */
+    public Endpoint(
+            String url,
+            String basicAuthUser,
+            Secret basicAuthPassword,
+            Secret bearerToken,
+            boolean tlsVerify,
+            Path caFile,
+            Path certFile,
+            Path keyFile,
+            Duration timeout,
+            int maxParallel,
+            String settingPrefix) {
+        this(
+                url,
+                basicAuthUser,
+                basicAuthPassword,
+                bearerToken,
+                tlsVerify,
+                caFile,
+                certFile,
+                keyFile,
+                timeout,
+                maxParallel,
+                settingPrefix,
+                List.of(),
+                Map.of(),
+                Map.of());
+    }
+
+    /** Every server of a high-availability pair (or more): {@code url} first, then the replicas. */
+    public List<String> urls() {
+        List<String> all = new ArrayList<>();
+        all.add(url);
+        all.addAll(replicas);
+        return all;
+    }
+
+    /** The same settings for the one server at {@code other} (a replica of the set, say). */
+    public Endpoint at(String other) {
+        return new Endpoint(
+                other,
+                basicAuthUser,
+                basicAuthPassword,
+                bearerToken,
+                tlsVerify,
+                caFile,
+                certFile,
+                keyFile,
+                timeout,
+                maxParallel,
+                settingPrefix,
+                List.of(),
+                headers,
+                queryParams);
+    }
 
     /** The URL without trailing slashes, so that {@code /api/...} never becomes {@code //api}. */
     public String baseUrl() {
@@ -95,18 +166,7 @@ public record Endpoint(
     }
 
     public Endpoint withUrl(String other) {
-        return new Endpoint(
-                other,
-                basicAuthUser,
-                basicAuthPassword,
-                bearerToken,
-                tlsVerify,
-                caFile,
-                certFile,
-                keyFile,
-                timeout,
-                maxParallel,
-                settingPrefix);
+        return at(other);
     }
 
     static String redact(String url) {

@@ -48,10 +48,19 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     static final int RETRIES = 2;
     static final long FIRST_BACKOFF_MILLIS = 200;
 
-    private final String baseUrl;
-    private final String displayUrl;
+    /** The servers of the set (one, or an HA pair or more), as requested and as shown. */
+    private final List<String> baseUrls;
+
+    private final List<String> displayUrls;
+
+    /** The server asked: the same one until it fails, so that states do not flicker. */
+    private final java.util.concurrent.atomic.AtomicInteger current =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final OkHttpClient http;
     private final String authorization;
+    private final Map<String, io.rackscope.desktop.http.Secret> headers;
+    private final Map<String, String> queryParams;
     private final Duration timeout;
     private final QueryStats stats;
     private final int maxSeries;
@@ -96,8 +105,10 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         this.maxSeries = maxSeries;
         this.maxBytes = maxBytes;
         this.budget = budget;
-        this.baseUrl = endpoint.requestUrl();
-        this.displayUrl = endpoint.displayUrl();
+        this.baseUrls = endpoint.urls().stream().map(u -> endpoint.at(u).requestUrl()).toList();
+        this.displayUrls = endpoint.urls().stream().map(u -> endpoint.at(u).displayUrl()).toList();
+        this.headers = endpoint.headers();
+        this.queryParams = endpoint.queryParams();
         this.stats = stats;
         this.timeout = endpoint.timeout().isZero() ? Duration.ofSeconds(1) : endpoint.timeout();
         Dispatcher dispatcher = new Dispatcher();
@@ -119,7 +130,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                     new PrometheusException(
                             PrometheusException.Kind.INVALID_SETTINGS, 0, e.getMessage());
         }
-        if (HttpUrl.parse(baseUrl + "/api/v1/query") == null) {
+        if (baseUrls.stream().anyMatch(u -> HttpUrl.parse(u + "/api/v1/query") == null)) {
             broken =
                     new PrometheusException(
                             PrometheusException.Kind.INVALID_SETTINGS,
@@ -135,10 +146,10 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         this.authorization = endpoint.authorization();
     }
 
-    /** The base URL as shown to people: no user info. */
+    /** The base URL of the server being asked, as shown to people: no user info. */
     @Override
     public String displayUrl() {
-        return displayUrl;
+        return displayUrls.get(current.get());
     }
 
     @Override
@@ -202,6 +213,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         if (extra != null) {
             extra.add(b);
         }
+        queryParams.forEach(b::add);
         FormBody body = b.build();
         StringBuilder key = new StringBuilder(endpoint);
         for (int i = 0; i < body.size(); i++) {
@@ -214,13 +226,34 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             return shared;
         }
         mine.whenComplete((r, e) -> inFlight.remove(k, mine));
-        Request.Builder request =
-                new Request.Builder().url(baseUrl + "/api/v1/" + endpoint).post(body);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        send(request.build(), mine, 0, askedMillis);
+        send(new Ask(endpoint, body, askedMillis, mine), current.get(), 0, 0);
         return mine;
+    }
+
+    /** One query and where its answer goes, whichever server and attempt answers it. */
+    private record Ask(
+            String path, FormBody body, long askedMillis, CompletableFuture<QueryResult> result) {}
+
+    /** Which server of the set a request went to. */
+    private record Replica(int index) {}
+
+    private Request request(Ask ask, int replica) {
+        Request.Builder r =
+                new Request.Builder()
+                        .url(baseUrls.get(replica) + "/api/v1/" + ask.path())
+                        .post(ask.body())
+                        .tag(Replica.class, new Replica(replica));
+        if (authorization != null) {
+            r.header("Authorization", authorization);
+        }
+        headers.forEach((name, value) -> r.header(name, value.isEmpty() ? "" : value.reveal()));
+        return r.build();
+    }
+
+    /** The server {@code request} went to, as shown. */
+    private String shown(Request request) {
+        Replica r = request.tag(Replica.class);
+        return displayUrls.get(r == null ? current.get() : r.index());
     }
 
     /**
@@ -243,18 +276,22 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         return chain.proceed(chain.request());
     }
 
-    private void send(
-            Request request, CompletableFuture<QueryResult> result, int attempt, long askedMillis) {
+    /**
+     * Sends {@code ask} to server {@code replica}; {@code hops}: the servers of the set already
+     * tried for this attempt.
+     */
+    private void send(Ask ask, int replica, int attempt, int hops) {
         Began began = new Began(System.nanoTime());
         stats.started();
+        Request request = request(ask, replica);
         http.newCall(request.newBuilder().tag(Began.class, began).build())
                 .enqueue(
                         new Callback() {
                             @Override
                             public void onFailure(Call call, IOException e) {
                                 done(began, 0, true);
-                                PrometheusException error = networkError(e);
-                                retryOrFail(request, result, attempt, askedMillis, error);
+                                PrometheusException error = networkError(e, request);
+                                retryOrFail(ask, replica, attempt, hops, error);
                             }
 
                             @Override
@@ -263,19 +300,20 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                                 try (response) {
                                     measureClock(response);
                                     QueryResult parsed =
-                                            onAskedTimeline(read(response, count), askedMillis);
+                                            onAskedTimeline(
+                                                    read(response, count), ask.askedMillis());
                                     done(began, count[0], false);
-                                    result.complete(parsed);
+                                    ask.result().complete(parsed);
                                 } catch (PrometheusException e) {
                                     done(began, count[0], true);
-                                    retryOrFail(request, result, attempt, askedMillis, e);
+                                    retryOrFail(ask, replica, attempt, hops, e);
                                 } catch (IOException e) {
                                     done(began, count[0], true);
                                     retryOrFail(
-                                            request, result, attempt, askedMillis, networkError(e));
+                                            ask, replica, attempt, hops, networkError(e, request));
                                 } catch (RuntimeException e) {
                                     done(began, count[0], true);
-                                    result.completeExceptionally(e);
+                                    ask.result().completeExceptionally(e);
                                 }
                             }
                         });
@@ -285,27 +323,34 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         stats.finished((System.nanoTime() - began.nanos) / 1_000_000, bytes, failed);
     }
 
-    private void retryOrFail(
-            Request request,
-            CompletableFuture<QueryResult> result,
-            int attempt,
-            long askedMillis,
-            PrometheusException e) {
-        boolean retryable =
+    /**
+     * A server that cannot answer is skipped for the next of the set at once (which is asked from
+     * then on); when every one has failed, 503 and network errors are tried again after a backoff.
+     */
+    private void retryOrFail(Ask ask, int replica, int attempt, int hops, PrometheusException e) {
+        boolean down =
                 e.kind() == PrometheusException.Kind.UNAVAILABLE
                         || e.kind() == PrometheusException.Kind.UNREACHABLE;
-        if (retryable && attempt < RETRIES && !retries.isShutdown()) {
+        boolean skip =
+                down
+                        || e.kind() == PrometheusException.Kind.TIMEOUT
+                        || e.kind() == PrometheusException.Kind.NOT_PROMETHEUS;
+        if (skip && hops + 1 < baseUrls.size()) {
+            int next = (replica + 1) % baseUrls.size();
+            current.compareAndSet(replica, next);
+            send(ask, next, attempt, hops + 1);
+        } else if (down && attempt < RETRIES && !retries.isShutdown()) {
             long delay = FIRST_BACKOFF_MILLIS << (2 * attempt);
             try {
                 retries.schedule(
-                        () -> send(request, result, attempt + 1, askedMillis),
+                        () -> send(ask, current.get(), attempt + 1, 0),
                         delay,
                         TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closedMeanwhile) {
-                result.completeExceptionally(e);
+                ask.result().completeExceptionally(e);
             }
         } else {
-            result.completeExceptionally(e);
+            ask.result().completeExceptionally(e);
         }
     }
 
@@ -355,6 +400,15 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         return new QueryResult(r.resultType(), moved, r.warnings(), r.infos(), r.bytes());
     }
 
+    /** Mimir's, Cortex' and Loki's answer to a query without its tenant header. */
+    private static boolean saysNoTenant(Response response) {
+        try {
+            return response.peekBody(4096).string().toLowerCase(Locale.ROOT).contains("no org id");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** nginx's (and others') page for a missing or refused client certificate. */
     private static boolean asksForClientCertificate(Response response) {
         try {
@@ -366,18 +420,28 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
 
     private QueryResult read(Response response, long[] count) throws IOException {
+        String at = shown(response.request());
         int code = response.code();
         ResponseBody body = response.body();
         String type =
                 body.contentType() == null
                         ? ""
                         : body.contentType().toString().toLowerCase(Locale.ROOT);
+        if (code == 401 && saysNoTenant(response)) {
+            throw new PrometheusException(
+                    PrometheusException.Kind.CREDENTIALS,
+                    code,
+                    "the server at "
+                            + at
+                            + " wants to know the tenant and none was given (HTTP 401, 'no org"
+                            + " id'); set telemetry.headers.X-Scope-OrgID to the tenant's id");
+        }
         if (code == 401 || code == 403) {
             throw new PrometheusException(
                     PrometheusException.Kind.CREDENTIALS,
                     code,
                     "Prometheus at "
-                            + displayUrl
+                            + at
                             + (code == 401
                                     ? " asks for credentials that were not given or were refused (HTTP 401)"
                                     : " refused access with these credentials (HTTP 403)")
@@ -388,7 +452,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                     PrometheusException.Kind.CREDENTIALS,
                     code,
                     "the server at "
-                            + displayUrl
+                            + at
                             + " requires a client certificate and none was sent, or it was"
                             + " refused (HTTP 400); check telemetry.tls_cert_file and"
                             + " tls_key_file");
@@ -405,7 +469,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                             : PrometheusException.Kind.NOT_PROMETHEUS,
                     code,
                     "the server at "
-                            + displayUrl
+                            + at
                             + " answered HTTP "
                             + code
                             + " with "
@@ -429,7 +493,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                     PrometheusException.Kind.NOT_PROMETHEUS,
                     code,
                     "the server at "
-                            + displayUrl
+                            + at
                             + " answered HTTP "
                             + code
                             + " with malformed JSON ("
@@ -437,6 +501,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                             + ")");
         }
         if ("success".equals(envelope.status()) && code == 200) {
+            partial(envelope, at);
             return new QueryResult(
                     envelope.result().resultType(),
                     envelope.result().series(),
@@ -459,7 +524,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                     PrometheusException.Kind.UNAVAILABLE,
                     code,
                     "Prometheus at "
-                            + displayUrl
+                            + at
                             + " is overloaded or unavailable (HTTP "
                             + code
                             + ": "
@@ -470,7 +535,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                 PrometheusException.Kind.NOT_PROMETHEUS,
                 code,
                 "Prometheus at "
-                        + displayUrl
+                        + at
                         + " answered HTTP "
                         + code
                         + " with status '"
@@ -479,7 +544,33 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                         + detail);
     }
 
-    private PrometheusException networkError(IOException e) {
+    /**
+     * A successful answer that says it lacks data fails like an unreachable server: its entities
+     * keep their last known states, STALE, with the server's words as the reason. Prometheus' own
+     * notes on the expression ({@code PromQL warning: …}) are not about missing data.
+     */
+    private static void partial(ResponseParser.Envelope envelope, String at) {
+        List<String> missing =
+                envelope.result().warnings().stream()
+                        .filter(w -> w != null && !w.startsWith("PromQL "))
+                        .toList();
+        if (envelope.partial() || !missing.isEmpty()) {
+            throw new PrometheusException(
+                    PrometheusException.Kind.PARTIAL,
+                    200,
+                    "the server at "
+                            + at
+                            + " answered only in part ("
+                            + (missing.isEmpty()
+                                    ? "isPartial: true, some of its storage did not answer"
+                                    : String.join("; ", missing))
+                            + "); set telemetry.query_params to refuse partial answers"
+                            + " (partial_response: false for Thanos) or mend the store");
+        }
+    }
+
+    private PrometheusException networkError(IOException e, Request request) {
+        String at = shown(request);
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof SSLException)) {
             cause = cause.getCause();
@@ -491,7 +582,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                     PrometheusException.Kind.TLS,
                     0,
                     "the TLS connection to "
-                            + displayUrl
+                            + at
                             + " failed: "
                             + Reasons.tls(e)
                             + "; set telemetry.tls_ca_file for a private CA");
@@ -500,33 +591,24 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             return new PrometheusException(
                     PrometheusException.Kind.TIMEOUT,
                     0,
-                    "Prometheus at "
-                            + displayUrl
-                            + " did not answer within "
-                            + timeout.toSeconds()
-                            + " s");
+                    "Prometheus at " + at + " did not answer within " + timeout.toSeconds() + " s");
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new PrometheusException(
                     PrometheusException.Kind.UNREACHABLE,
                     0,
-                    "cannot connect to Prometheus at "
-                            + displayUrl
-                            + " (connection refused or no route)");
+                    "cannot connect to Prometheus at " + at + " (connection refused or no route)");
         }
         if (e instanceof UnknownHostException) {
             return new PrometheusException(
                     PrometheusException.Kind.UNREACHABLE,
                     0,
-                    "the host name of " + displayUrl + " cannot be resolved");
+                    "the host name of " + at + " cannot be resolved");
         }
         return new PrometheusException(
                 PrometheusException.Kind.UNREACHABLE,
                 0,
-                "the connection to Prometheus at "
-                        + displayUrl
-                        + " failed: "
-                        + Reasons.connection(e));
+                "the connection to Prometheus at " + at + " failed: " + Reasons.connection(e));
     }
 
     private static String seconds(Instant t) {
@@ -555,10 +637,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         if (unusable != null) {
             return Optional.empty();
         }
-        Request.Builder request = new Request.Builder().url(baseUrl + "/metrics").get();
+        Request.Builder request =
+                new Request.Builder().url(baseUrls.get(current.get()) + "/metrics").get();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(
+                (name, value) -> request.header(name, value.isEmpty() ? "" : value.reveal()));
         try (Response r = http.newCall(request.build()).execute()) {
             return r.isSuccessful() ? Optional.of(r.body().string()) : Optional.empty();
         } catch (IOException e) {

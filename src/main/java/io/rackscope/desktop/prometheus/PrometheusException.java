@@ -29,7 +29,12 @@ public final class PrometheusException extends RuntimeException {
         /** The answer was larger than the configured bounds and was abandoned. */
         TOO_LARGE,
         /** The answers in flight together passed the app's budget; this one was abandoned. */
-        OVER_BUDGET
+        OVER_BUDGET,
+        /**
+         * A successful answer that says it is partial: Thanos' or Cortex' {@code warnings} (a store
+         * that did not answer), VictoriaMetrics' {@code isPartial}. Not retried.
+         */
+        PARTIAL
     }
 
     private final Kind kind;

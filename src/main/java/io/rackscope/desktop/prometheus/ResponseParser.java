@@ -17,7 +17,9 @@ import java.util.Map;
 final class ResponseParser {
     private static final JsonFactory JSON = new JsonFactory();
 
-    record Envelope(String status, String errorType, String error, QueryResult result) {}
+    /** {@code partial}: VictoriaMetrics' {@code isPartial: true}. */
+    record Envelope(
+            String status, String errorType, String error, boolean partial, QueryResult result) {}
 
     /**
      * An answer larger than the bounds: it is abandoned while streaming, before it fills memory.
@@ -42,6 +44,7 @@ final class ResponseParser {
             String errorType = null;
             String error = null;
             String resultType = null;
+            boolean partial = false;
             List<Series> series = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             List<String> infos = new ArrayList<>();
@@ -54,6 +57,7 @@ final class ResponseParser {
                     case "error" -> error = p.getValueAsString();
                     case "warnings" -> strings(p, warnings);
                     case "infos" -> strings(p, infos);
+                    case "isPartial" -> partial = p.getValueAsBoolean();
                     case "data" -> resultType = data(p, series, maxSeries);
                     default -> p.skipChildren();
                 }
@@ -62,6 +66,7 @@ final class ResponseParser {
                     status,
                     errorType,
                     error,
+                    partial,
                     new QueryResult(
                             resultType == null ? "" : resultType,
                             series,

@@ -68,6 +68,7 @@ final class CycleErrors {
             case UNAVAILABLE -> CycleError.Kind.UNAVAILABLE;
             case INVALID_SETTINGS -> CycleError.Kind.INVALID_SETTINGS;
             case TOO_LARGE, OVER_BUDGET -> CycleError.Kind.TOO_LARGE;
+            case PARTIAL -> CycleError.Kind.PARTIAL;
         };
     }
 }

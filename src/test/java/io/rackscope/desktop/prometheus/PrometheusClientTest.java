@@ -82,7 +82,7 @@ class PrometheusClientTest {
                   {"metric":{"instance":"b"},"value":[1700000000.5,"-Inf"]},
                   {"metric":{"instance":"c"},"value":[1700000000.5,"NaN"]},
                   {"metric":{"instance":"d"},"value":[1700000000.5,"3.5e-07"]}]},
-                 "warnings":["w1"],"infos":["i1"]}"""));
+                 "warnings":["PromQL warning: w1"],"infos":["i1"]}"""));
         try (PrometheusClient c = client(settings("noc", "pw-secret", null, 10))) {
             QueryResult r = c.query("up{instance=~\"a|b\"}").join();
             assertEquals(4, r.series().size());
@@ -90,7 +90,7 @@ class PrometheusClientTest {
             assertEquals(Double.NEGATIVE_INFINITY, r.series().get(1).value());
             assertTrue(Double.isNaN(r.series().get(2).value()));
             assertEquals(3.5e-7, r.series().get(3).value());
-            assertEquals(List.of("w1"), r.warnings());
+            assertEquals(List.of("PromQL warning: w1"), r.warnings());
             assertEquals(List.of("i1"), r.infos());
             assertTrue(r.bytes() > 100);
         }
