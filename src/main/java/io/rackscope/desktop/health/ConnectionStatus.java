@@ -26,6 +26,19 @@ public record ConnectionStatus(Level level, String headline, String reason) {
 
     public static ConnectionStatus of(HealthSnapshot s) {
         ConnectionStatus c = fromErrors(s);
+        String standIns = s.stats().standIns();
+        if (!standIns.isEmpty()) {
+            c =
+                    c.level() == Level.OK
+                            ? new ConnectionStatus(
+                                    Level.OK,
+                                    "Prometheus reachable: " + standIns,
+                                    standIns
+                                            + ", which failed; the one answering is kept until"
+                                            + " it fails")
+                            : new ConnectionStatus(
+                                    c.level(), c.headline(), c.reason() + "; " + standIns);
+        }
         String clock = s.stats().clockNote();
         if (clock.isEmpty()) {
             return c;

@@ -24,7 +24,8 @@ public record CycleStats(
         int servers,
         long clockSkewSeconds,
         long answerShiftSeconds,
-        long historyStartSeconds) {
+        long historyStartSeconds,
+        String standIns) {
 
     /**
      * How far a Prometheus' clock may be from this desk's before it is said (and health judged on
@@ -65,7 +66,8 @@ public record CycleStats(
                 servers,
                 0,
                 0,
-                0);
+                0,
+                "");
     }
 
     /**
@@ -76,6 +78,14 @@ public record CycleStats(
         return historyStartSeconds == 0
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(java.time.Instant.ofEpochSecond(historyStartSeconds));
+    }
+
+    /**
+     * The servers of HA sets answering for the first of their set, which failed ("http://b answers
+     * for http://a"), or empty.
+     */
+    public String standIns() {
+        return standIns == null ? "" : standIns;
     }
 
     /** The status bar's short form of {@link #clockNote()}: "clock skew of 312 s", or empty. */

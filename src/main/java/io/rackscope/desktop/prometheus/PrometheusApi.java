@@ -38,6 +38,14 @@ public interface PrometheusApi {
         return Duration.ZERO;
     }
 
+    /**
+     * Of a high-availability set whose first server failed: which one answers in its place
+     * ("http://b answers for http://a"); empty otherwise.
+     */
+    default String standIn() {
+        return "";
+    }
+
     /** When its history begins (its oldest sample), if it says. */
     default java.util.Optional<Instant> historyStart() {
         return java.util.Optional.empty();

@@ -153,6 +153,12 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
 
     @Override
+    public String standIn() {
+        int now = current.get();
+        return now == 0 ? "" : displayUrls.get(now) + " answers for " + displayUrls.get(0);
+    }
+
+    @Override
     public QueryStats stats() {
         return stats;
     }

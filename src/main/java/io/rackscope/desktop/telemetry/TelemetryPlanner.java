@@ -858,7 +858,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 routes.size(),
                 ServerTimes.widest(routes.keySet(), PrometheusApi::clockSkew),
                 ServerTimes.widest(routes.keySet(), PrometheusApi::answerShift),
-                times.latestHistoryStartSeconds());
+                times.latestHistoryStartSeconds(),
+                routes.keySet().stream()
+                        .map(PrometheusApi::standIn)
+                        .filter(x -> !x.isEmpty())
+                        .collect(java.util.stream.Collectors.joining("; ")));
     }
 
     @Override

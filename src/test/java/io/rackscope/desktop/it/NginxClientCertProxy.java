@@ -78,6 +78,19 @@ final class NginxClientCertProxy implements AutoCloseable {
                 });
     }
 
+    /**
+     * The same HTTPS proxy standing for a multi-tenant store (Mimir, Cortex): a query without the
+     * header {@code X-Scope-OrgID: tenant} gets their 401 "no org id".
+     */
+    static NginxClientCertProxy startWithTenant(String upstream, String tenant) throws Exception {
+        return start(
+                upstream,
+                dir ->
+                        "if ($http_x_scope_orgid != \""
+                                + tenant
+                                + "\") { return 401 \"no org id\\n\"; }");
+    }
+
     private static NginxClientCertProxy start(
             String upstream, java.util.function.Function<Path, String> access) throws Exception {
         PrometheusServer.requireBinary("nginx");
