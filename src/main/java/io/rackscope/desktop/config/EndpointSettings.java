@@ -36,10 +36,21 @@ final class EndpointSettings {
 
     /** Where acknowledgements and maintenances are shared; null when no URL is set. */
     Endpoint alertmanager(YamlNode.Mapping a, Path configDir) {
-        String url = a.text("url", null);
-        if (url == null || url.isBlank()) {
+        // one address, or the peers of a cluster (asked in turn when one is down)
+        List<String> urls =
+                a.get("url").orElse(null) instanceof YamlNode.Sequence
+                        ? a.texts("url").stream()
+                                .map(String::trim)
+                                .filter(u -> !u.isEmpty())
+                                .toList()
+                        : java.util.stream.Stream.ofNullable(a.text("url", null))
+                                .map(String::trim)
+                                .filter(u -> !u.isEmpty())
+                                .toList();
+        if (urls.isEmpty()) {
             return null;
         }
+        String url = urls.get(0);
         String ca = a.text("tls_ca_file", null);
         String cert = a.text("tls_cert_file", null);
         String key = a.text("tls_key_file", null);
@@ -62,7 +73,10 @@ final class EndpointSettings {
                                                 "alertmanager.timeout_seconds",
                                                 10))),
                         1,
-                        "alertmanager");
+                        "alertmanager",
+                        urls.subList(1, urls.size()),
+                        Map.of(),
+                        Map.of());
         try {
             Tls.validate(e);
         } catch (Tls.TlsSetupException ex) {

@@ -42,6 +42,13 @@ public final class AlertmanagerStore implements SilenceStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Endpoint endpoint;
+
+    /** The peers of the cluster as configured, asked in turn from the one that last answered. */
+    private final List<Endpoint> peers;
+
+    private final java.util.concurrent.atomic.AtomicInteger current =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final OkHttpClient http;
     private final String authorization;
 
@@ -55,6 +62,7 @@ public final class AlertmanagerStore implements SilenceStore {
         Tls.configure(b, endpoint);
         this.http = b.build();
         this.authorization = endpoint.authorization();
+        this.peers = endpoint.urls().stream().map(endpoint::at).toList();
     }
 
     @Override
@@ -64,7 +72,11 @@ public final class AlertmanagerStore implements SilenceStore {
 
     @Override
     public String describe() {
-        return "Alertmanager " + endpoint.displayUrl();
+        return describe(current.get());
+    }
+
+    private String describe(int peer) {
+        return "Alertmanager " + peers.get(peer).displayUrl();
     }
 
     /**
@@ -73,9 +85,9 @@ public final class AlertmanagerStore implements SilenceStore {
      */
     public String status() throws StoreException {
         long start = System.nanoTime();
-        JsonNode s = call(request("/api/v2/status").get().build());
+        JsonNode s = call("/api/v2/status", Request.Builder::get);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        JsonNode silences = call(request("/api/v2/silences").get().build());
+        JsonNode silences = call("/api/v2/silences", Request.Builder::get);
         long active = 0;
         for (JsonNode x : silences) {
             if (x.path("status").path("state").asText().equals("active")) {
@@ -83,7 +95,7 @@ public final class AlertmanagerStore implements SilenceStore {
             }
         }
         JsonNode cluster = s.path("cluster");
-        String peers =
+        String members =
                 cluster.path("peers").size() <= 1
                         ? "a single instance"
                         : "a cluster of "
@@ -93,11 +105,11 @@ public final class AlertmanagerStore implements SilenceStore {
         return "Alertmanager "
                 + s.path("versionInfo").path("version").asText("(version unknown)")
                 + " at "
-                + endpoint.displayUrl()
+                + peers.get(current.get()).displayUrl()
                 + " answered in "
                 + ms
                 + " ms: "
-                + peers
+                + members
                 + "; "
                 + active
                 + " silence(s) in force.";
@@ -105,7 +117,7 @@ public final class AlertmanagerStore implements SilenceStore {
 
     @Override
     public List<Silence> read() throws StoreException {
-        JsonNode list = call(request("/api/v2/silences").get().build());
+        JsonNode list = call("/api/v2/silences", Request.Builder::get);
         if (!list.isArray()) {
             throw bad("the silences are not a list");
         }
@@ -209,7 +221,7 @@ public final class AlertmanagerStore implements SilenceStore {
 
     @Override
     public void end(String id, Instant at) throws StoreException {
-        call(request("/api/v2/silence/" + id).delete().build());
+        call("/api/v2/silence/" + id, Request.Builder::delete);
     }
 
     @Override
@@ -261,46 +273,75 @@ public final class AlertmanagerStore implements SilenceStore {
 
     private JsonNode post(ObjectNode body) throws StoreException {
         return call(
-                request("/api/v2/silences")
-                        .post(RequestBody.create(body.toString(), JSON_TYPE))
-                        .build());
+                "/api/v2/silences", r -> r.post(RequestBody.create(body.toString(), JSON_TYPE)));
     }
 
-    private Request.Builder request(String path) {
-        Request.Builder r = new Request.Builder().url(endpoint.requestUrl() + path);
+    /**
+     * {@code path} asked of the peer that last answered, else of each other peer in turn: a peer
+     * down (or answering 5xx) is skipped, so that an acknowledgement typed while one is down goes
+     * to another. A refusal (credentials, a rejected silence) is the same on every peer: said at
+     * once.
+     */
+    private JsonNode call(String path, java.util.function.UnaryOperator<Request.Builder> method)
+            throws StoreException {
+        int start = current.get();
+        StoreException first = null;
+        for (int i = 0; i < peers.size(); i++) {
+            int peer = (start + i) % peers.size();
+            try {
+                JsonNode answer = callPeer(method.apply(request(peer, path)).build(), peer);
+                current.set(peer);
+                return answer;
+            } catch (StoreException e) {
+                if (e.kind() != StoreException.Kind.UNREACHABLE
+                        && e.kind() != StoreException.Kind.BAD_ANSWER) {
+                    throw e;
+                }
+                first = first == null ? e : first;
+            }
+        }
+        throw peers.size() == 1
+                ? first
+                : new StoreException(
+                        first.kind(),
+                        first.getMessage() + "; no other peer of the cluster answered either");
+    }
+
+    private Request.Builder request(int peer, String path) {
+        Request.Builder r = new Request.Builder().url(peers.get(peer).requestUrl() + path);
         if (authorization != null) {
             r.header("Authorization", authorization);
         }
         return r;
     }
 
-    private JsonNode call(Request request) throws StoreException {
+    private JsonNode callPeer(Request request, int peer) throws StoreException {
         try {
-            return answer(request);
+            return answer(request, peer);
         } catch (IOException e) {
             if (request.method().equals("GET") && !(e instanceof InterruptedIOException)) {
                 // a restarted Alertmanager leaves a dead connection in the pool: a read tries
                 // once more on a fresh one (never after a timeout, which would only wait twice)
                 http.connectionPool().evictAll();
                 try {
-                    return answer(request);
+                    return answer(request, peer);
                 } catch (IOException again) {
                     e = again;
                 }
             }
             throw new StoreException(
                     StoreException.Kind.UNREACHABLE,
-                    describe() + " is not reachable: " + Reasons.connection(e));
+                    describe(peer) + " is not reachable: " + Reasons.connection(e));
         }
     }
 
-    private JsonNode answer(Request request) throws StoreException, IOException {
+    private JsonNode answer(Request request, int peer) throws StoreException, IOException {
         try (Response r = http.newCall(request).execute()) {
             String text = r.body() == null ? "" : r.body().string();
             if (r.code() == 401 || r.code() == 403) {
                 throw new StoreException(
                         StoreException.Kind.REFUSED,
-                        describe()
+                        describe(peer)
                                 + (r.code() == 401
                                         ? " asks for credentials that were not given or were refused (HTTP 401)"
                                         : " refused access with these credentials (HTTP 403)"));
@@ -309,10 +350,10 @@ public final class AlertmanagerStore implements SilenceStore {
                 // this request, not the server: it will never be taken as it is
                 throw new StoreException(
                         StoreException.Kind.REJECTED,
-                        describe() + " refused it: HTTP " + r.code() + reason(r.code(), text));
+                        describe(peer) + " refused it: HTTP " + r.code() + reason(r.code(), text));
             }
             if (!r.isSuccessful()) {
-                throw bad("HTTP " + r.code() + reason(r.code(), text));
+                throw bad(peer, "HTTP " + r.code() + reason(r.code(), text));
             }
             if (text.isBlank()) {
                 return JSON.createObjectNode();
@@ -320,7 +361,7 @@ public final class AlertmanagerStore implements SilenceStore {
             try {
                 return JSON.readTree(text);
             } catch (IOException e) {
-                throw bad("the answer is not JSON");
+                throw bad(peer, "the answer is not JSON");
             }
         }
     }
@@ -345,6 +386,10 @@ public final class AlertmanagerStore implements SilenceStore {
     }
 
     private StoreException bad(String why) {
-        return new StoreException(StoreException.Kind.BAD_ANSWER, describe() + ": " + why);
+        return bad(current.get(), why);
+    }
+
+    private StoreException bad(int peer, String why) {
+        return new StoreException(StoreException.Kind.BAD_ANSWER, describe(peer) + ": " + why);
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -28,11 +30,17 @@ public final class Stores {
             RackscopeConfig cfg, String alertmanagerUrl, Predicate<Path> writable) {
         Endpoint am = cfg.app().alertmanager();
         if (alertmanagerUrl != null) {
-            am =
+            // --alertmanager URL, or the peers of a cluster separated by commas
+            List<String> urls =
+                    Arrays.stream(alertmanagerUrl.split(","))
+                            .map(String::strip)
+                            .filter(u -> !u.isEmpty())
+                            .toList();
+            Endpoint base =
                     am != null
-                            ? am.withUrl(alertmanagerUrl)
+                            ? am
                             : new Endpoint(
-                                    alertmanagerUrl,
+                                    urls.get(0),
                                     null,
                                     null,
                                     null,
@@ -43,6 +51,7 @@ public final class Stores {
                                     Duration.ofSeconds(10),
                                     1,
                                     "alertmanager");
+            am = base.withUrls(urls);
         }
         if (am != null) {
             return new AlertmanagerStore(am);

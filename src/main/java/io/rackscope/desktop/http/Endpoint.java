@@ -169,6 +169,25 @@ public record Endpoint(
         return at(other);
     }
 
+    /** The same settings for the set of servers {@code urls} (the first asked first). */
+    public Endpoint withUrls(List<String> urls) {
+        return new Endpoint(
+                urls.get(0),
+                basicAuthUser,
+                basicAuthPassword,
+                bearerToken,
+                tlsVerify,
+                caFile,
+                certFile,
+                keyFile,
+                timeout,
+                maxParallel,
+                settingPrefix,
+                urls.subList(1, urls.size()),
+                headers,
+                queryParams);
+    }
+
     static String redact(String url) {
         try {
             URI uri = new URI(url);

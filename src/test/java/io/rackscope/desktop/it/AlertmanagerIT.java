@@ -358,6 +358,34 @@ class AlertmanagerIT {
     }
 
     @Test
+    void anAcknowledgementTypedWhileOnePeerIsDownGoesToTheOtherAndNoneIsLost() throws Exception {
+        RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
+        try (AlertmanagerServer a = AlertmanagerServer.start();
+                AlertmanagerServer b = AlertmanagerServer.start(a)) {
+            HealthSnapshot s = cycle(cfg);
+            HandlingService desk = Stores.service(cfg, a.url() + "," + b.url(), Clock.systemUTC());
+            desk.refresh();
+            a.stop();
+            Silence sent = desk.acknowledge(alertOf(s, "n03"), "erin", "on my way", null);
+            assertFalse(sent.id().startsWith("pending-"), "taken by the other peer at once");
+            assertTrue(desk.problem().isEmpty(), desk.problem().orElse(""));
+            assertTrue(desk.source().contains(b.url()), desk.source());
+            // the peer that was down comes back and learns it from the cluster: none is lost
+            a.restart();
+            HandlingService other = Stores.service(cfg, a.url(), Clock.systemUTC());
+            PrometheusServer.waitFor(
+                    () -> {
+                        other.refresh();
+                        return other.silences().stream()
+                                .anyMatch(
+                                        x -> x.kind() == Silence.Kind.ACK && x.by().equals("erin"));
+                    },
+                    Duration.ofSeconds(30),
+                    "the acknowledgement gossiped back to the peer that was down");
+        }
+    }
+
+    @Test
     void silencesAlertmanagerLostWithItsDataAreMadeAgainAndSaid() throws Exception {
         RackscopeConfig cfg = new ConfigLoader().load(estate.dir);
         try (AlertmanagerServer am = AlertmanagerServer.start()) {
