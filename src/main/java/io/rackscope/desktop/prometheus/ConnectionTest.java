@@ -24,7 +24,25 @@ public final class ConnectionTest {
 
     private ConnectionTest() {}
 
+    /** Each server of the set tried (an HA pair: both, each said); reached when one answers. */
     public static Report prometheus(Endpoint endpoint, String identityLabel) {
+        List<String> urls = endpoint.urls();
+        if (urls.size() == 1) {
+            return server(endpoint, identityLabel);
+        }
+        List<String> lines = new ArrayList<>();
+        boolean any = false;
+        for (int i = 0; i < urls.size(); i++) {
+            Report r = server(endpoint.at(urls.get(i)), identityLabel);
+            any |= r.reached();
+            for (String l : r.lines()) {
+                lines.add("Server " + (i + 1) + " of " + urls.size() + ": " + l);
+            }
+        }
+        return new Report(any, lines);
+    }
+
+    private static Report server(Endpoint endpoint, String identityLabel) {
         List<String> lines = new ArrayList<>();
         try (PrometheusClient client = new PrometheusClient(endpoint, new QueryStats())) {
             long start = System.nanoTime();
@@ -57,6 +75,14 @@ public final class ConnectionTest {
                         "No series of up has the label "
                                 + label
                                 + ": the identity label is wrong, or up is not scraped here.");
+            }
+            if (label.equals("instance")
+                    && sum(client, "count(up{exported_instance!=\"\"})", endpoint) > 0) {
+                lines.add(
+                        "Some series carry exported_instance: a Prometheus federating another"
+                                + " without honor_labels renamed their instance label. Set"
+                                + " honor_labels: true in its federation job, or"
+                                + " telemetry.identity_label: exported_instance.");
             }
             Duration skew = client.clockSkew();
             if (skew.abs().compareTo(Duration.ofSeconds(2)) > 0) {

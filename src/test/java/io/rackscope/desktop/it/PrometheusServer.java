@@ -32,6 +32,11 @@ public final class PrometheusServer implements AutoCloseable {
     private final int scrapeSeconds;
     private Process process;
 
+    /**
+     * A federating server: {@code honor_labels} of its scrape of the other's /federate, or null.
+     */
+    private Boolean federationHonorsLabels;
+
     private PrometheusServer(Path dir, int port, String scrapeTarget, int scrapeSeconds) {
         this.dir = dir;
         this.port = port;
@@ -119,8 +124,39 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A Prometheus that federates {@code source} (every series of its job {@code exporter}),
+     * keeping the source's labels when {@code honorLabels}, else renaming the clashing ones ({@code
+     * instance} becomes {@code exported_instance}), as Prometheus does.
+     */
+    public static PrometheusServer federating(PrometheusServer source, boolean honorLabels)
+            throws IOException, InterruptedException {
+        requireBinary("prometheus");
+        Path dir = Files.createTempDirectory("rackscope-prom-federating");
+        PrometheusServer server =
+                new PrometheusServer(dir, freePort(), "127.0.0.1:" + source.port, 1);
+        server.lookback = "30s";
+        server.federationHonorsLabels = honorLabels;
+        server.launch();
+        return server;
+    }
+
     private void launch() throws IOException, InterruptedException {
         Path config = dir.resolve("prometheus.yml");
+        String job =
+                federationHonorsLabels == null
+                        ? """
+                          - job_name: exporter
+                            honor_labels: true
+                        """
+                        : """
+                          - job_name: federate
+                            honor_labels: %s
+                            metrics_path: /federate
+                            params:
+                              'match[]': ['{job="exporter"}']
+                        """
+                                .formatted(federationHonorsLabels);
         Files.writeString(
                 config,
                 """
@@ -128,12 +164,10 @@ public final class PrometheusServer implements AutoCloseable {
                   scrape_interval: %ds
                   scrape_timeout: %ds
                 scrape_configs:
-                  - job_name: exporter
-                    honor_labels: true
-                    static_configs:
+                %s    static_configs:
                       - targets: ['%s']
                 """
-                        .formatted(scrapeSeconds, scrapeSeconds, scrapeTarget));
+                        .formatted(scrapeSeconds, scrapeSeconds, job, scrapeTarget));
         process =
                 new ProcessBuilder(
                                 binary("prometheus").toString(),

@@ -144,6 +144,42 @@ class SettingsTestIT {
     }
 
     @Test
+    void aFederatingPrometheusWithoutHonorLabelsIsSaidAndBothServersOfAnHaSetAreTried()
+            throws Exception {
+        try (PrometheusServer renaming = PrometheusServer.federating(prometheus, false);
+                PrometheusServer honouring = PrometheusServer.federating(prometheus, true)) {
+            renaming.awaitSample("up{exported_instance=\"n3\"}");
+            honouring.awaitSample("up{instance=\"n3\"}");
+            SettingsTester.Result renamed =
+                    prometheus("telemetry:\n  prometheus_url: " + renaming.url() + "\n");
+            assertTrue(
+                    String.join("\n", renamed.lines()).contains("without honor_labels"),
+                    renamed.lines().toString());
+            SettingsTester.Result pair =
+                    prometheus(
+                            "telemetry:\n  prometheus_url: ["
+                                    + honouring.url()
+                                    + ", http://127.0.0.1:"
+                                    + PrometheusServer.freePort()
+                                    + "]\n");
+            assertTrue(pair.ok(), pair.lines().toString());
+            assertTrue(
+                    pair.lines().get(0).startsWith("Server 1 of 2: Reached"),
+                    pair.lines().toString());
+            assertFalse(
+                    String.join("\n", pair.lines()).contains("honor_labels"),
+                    pair.lines().toString());
+            assertTrue(
+                    pair.lines().stream()
+                            .anyMatch(
+                                    l ->
+                                            l.startsWith(
+                                                    "Server 2 of 2: Not answered: cannot connect")),
+                    pair.lines().toString());
+        }
+    }
+
+    @Test
     void anAlertmanagerAloneAndInAClusterAnswersWithItsPeers() throws Exception {
         try (AlertmanagerServer first = AlertmanagerServer.start();
                 AlertmanagerServer second = AlertmanagerServer.start(first)) {
