@@ -269,7 +269,7 @@ public final class DesktopSession implements AutoCloseable {
             kiosk = ViewFactory.kiosk(ctx, Platform::exit);
             kiosk.install(stage, scene, main, options.screen());
         }
-        ctx.options().themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        ctx.options().style(scene);
         stage.setTitle(
                 "Rackscope Desktop — "
                         + cfg.app().name()

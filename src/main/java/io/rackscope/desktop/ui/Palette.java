@@ -29,15 +29,28 @@ public final class Palette {
     }
 
     private static final Map<Theme, Palette> CACHE = new EnumMap<>(Theme.class);
+    private static final Map<Theme, Palette> SAFE = new EnumMap<>(Theme.class);
 
     public static synchronized Palette of(Theme theme) {
-        return CACHE.computeIfAbsent(theme, Palette::load);
+        return of(theme, false);
     }
 
-    private static Palette load(Theme theme) {
-        String name = "theme-" + theme.name().toLowerCase(Locale.ROOT) + ".css";
+    /** {@code theme}'s colours; with its colour-vision-safe severity tokens when {@code safe}. */
+    public static synchronized Palette of(Theme theme, boolean safe) {
+        return (safe ? SAFE : CACHE)
+                .computeIfAbsent(
+                        theme,
+                        t ->
+                                new Palette(
+                                        safe
+                                                ? css(t.tokens()) + css(t.safeTokens())
+                                                : css(t.tokens())));
+    }
+
+    /** The text of a stylesheet of tokens; later tokens of the same name win. */
+    static String css(String name) {
         try (InputStream in = Palette.class.getResourceAsStream(name)) {
-            return new Palette(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

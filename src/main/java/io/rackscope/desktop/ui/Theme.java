@@ -14,7 +14,28 @@ public enum Theme {
     }
 
     public void applyTo(Scene scene) {
-        scene.getStylesheets().setAll(url(tokens), url("rackscope.css"));
+        applyTo(scene, false);
+    }
+
+    /**
+     * Its tokens, with the colour-vision-safe severity tokens over them when {@code safe}, then the
+     * structural stylesheet.
+     */
+    public void applyTo(Scene scene, boolean safe) {
+        if (safe) {
+            scene.getStylesheets().setAll(url(tokens), url(safeTokens()), url("rackscope.css"));
+        } else {
+            scene.getStylesheets().setAll(url(tokens), url("rackscope.css"));
+        }
+    }
+
+    /** The stylesheet of this theme's colour-vision-safe severity tokens. */
+    String safeTokens() {
+        return "palette-safe-" + name().toLowerCase(java.util.Locale.ROOT) + ".css";
+    }
+
+    String tokens() {
+        return tokens;
     }
 
     public Theme other() {

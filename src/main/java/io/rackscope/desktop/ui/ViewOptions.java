@@ -23,6 +23,9 @@ public final class ViewOptions {
     private final ObjectProperty<Theme> theme =
             new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final BooleanProperty colourBySlurm = new SimpleBooleanProperty(this, "colourBySlurm");
+    private final BooleanProperty safeColours = new SimpleBooleanProperty(this, "safeColours");
+    private final javafx.beans.binding.ObjectBinding<Theme> appearance =
+            javafx.beans.binding.Bindings.createObjectBinding(theme::get, theme, safeColours);
     private final ObjectProperty<String> selectedJob =
             new SimpleObjectProperty<>(this, "selectedJob");
     private final ObjectProperty<CheckPreview> preview =
@@ -98,8 +101,35 @@ public final class ViewOptions {
         return theme;
     }
 
+    /**
+     * The severity colours of the colour-vision-safe palette instead of the usual ones (every pair
+     * of states told apart under the common colour-vision deficiencies).
+     */
+    public BooleanProperty safeColoursProperty() {
+        return safeColours;
+    }
+
+    /**
+     * The theme, invalidated when the palette changes too: what a drawn view redraws on (made valid
+     * again at once, so that each change is heard).
+     */
+    public javafx.beans.value.ObservableValue<Theme> appearance() {
+        return appearance;
+    }
+
+    {
+        appearance.addListener((javafx.beans.InvalidationListener) o -> appearance.get());
+    }
+
+    /** Styles {@code scene} with the theme and palette chosen, now and whenever they change. */
+    public void style(javafx.scene.Scene scene) {
+        Runnable look = () -> theme.get().applyTo(scene, safeColours.get());
+        look.run();
+        appearance.addListener(o -> look.run());
+    }
+
     public Palette palette() {
-        return Palette.of(theme.get());
+        return Palette.of(theme.get(), safeColours.get());
     }
 
     /** Room, rack and wallboard views colour nodes by their Slurm state instead of their health. */

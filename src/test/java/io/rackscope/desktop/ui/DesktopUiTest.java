@@ -73,8 +73,7 @@ class DesktopUiTest {
         feed.publish(snapshots.at(1, problem("node_up", "cn0165", Severity.CRIT, 0)));
         main = ViewFactory.main(ctx, "", null);
         scene = new Scene(main.node(), 1260, 780);
-        Theme.DARK.applyTo(scene);
-        ctx.options().themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        ctx.options().style(scene);
         main.install(scene);
         stage.setScene(scene);
         stage.show();
@@ -286,6 +285,18 @@ class DesktopUiTest {
         assertEquals(Color.web("#dc2626"), pixel(robot, relit, "fra1-a01-r03"));
         Region legendOk = robot.lookup("#legend .legend-swatch").queryAs(Region.class);
         assertEquals(Color.web("#059669"), legendOk.getBackground().getFills().get(0).getFill());
+        // the colour-vision-safe palette, from the Views menu: its tokens over the theme's
+        robot.clickOn("#views-menu").clickOn("#palette-safe");
+        assertTrue(scene.getStylesheets().get(1).endsWith("palette-safe-light.css"));
+        RoomFloorView safe = (RoomFloorView) main.currentView();
+        assertEquals(Color.web("#0bc87c"), pixel(robot, safe, "fra1-a01-r01"));
+        assertEquals(Color.web("#c20f12"), pixel(robot, safe, "fra1-a01-r03"));
+        robot.clickOn("#theme-toggle");
+        assertEquals(
+                Color.web("#12ee91"),
+                pixel(robot, (RoomFloorView) main.currentView(), "fra1-a01-r01"));
+        robot.interact(() -> ctx.options().safeColoursProperty().set(false));
+        assertEquals(2, scene.getStylesheets().size());
     }
 
     /** The canvas colour 4 px inside a rack tile's top-left corner. */

@@ -93,6 +93,15 @@ public final class RenderCommand implements Callable<Integer> {
             description = "colour theme (default dark)")
     String theme;
 
+    @Option(
+            names = "--palette",
+            defaultValue = "standard",
+            paramLabel = "standard|safe",
+            description =
+                    "severity colours: standard, or safe (told apart under colour-vision"
+                            + " deficiencies)")
+    String palette;
+
     @Option(names = "--slurm", description = "colour nodes by their Slurm state instead of health")
     boolean slurm;
 
@@ -109,6 +118,10 @@ public final class RenderCommand implements Callable<Integer> {
         if (width < 200 || height < 150 || width > 8000 || height > 8000) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--width must be 200..8000 and --height 150..8000");
+        }
+        if (!palette.equals("standard") && !palette.equals("safe")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--palette is standard or safe, not " + palette);
         }
         Place place =
                 Place.parse(view)
@@ -160,6 +173,7 @@ public final class RenderCommand implements Callable<Integer> {
                                     io.rackscope.desktop.ui.JournalHistory.NONE,
                                     io.rackscope.desktop.ui.EstateEditing.NONE));
             ctx.options().colourBySlurmProperty().set(slurm);
+            ctx.options().safeColoursProperty().set(palette.equals("safe"));
             ctx.options().selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
         }

@@ -659,7 +659,7 @@ public final class RoomFloorViewModel {
     }
 
     public ObservableValue<Theme> themeProperty() {
-        return options.themeProperty();
+        return options.appearance();
     }
 
     public void dispose() {

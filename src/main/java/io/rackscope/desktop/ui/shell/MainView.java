@@ -509,6 +509,11 @@ public final class MainView {
             item.setOnAction(x -> shell.go(e.getValue()));
             menu.getItems().add(item);
         }
+        javafx.scene.control.CheckMenuItem safe =
+                new javafx.scene.control.CheckMenuItem("Colour-vision-safe palette");
+        safe.setId("palette-safe");
+        safe.selectedProperty().bindBidirectional(shell.safeColoursProperty());
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), safe);
         return menu;
     }
 

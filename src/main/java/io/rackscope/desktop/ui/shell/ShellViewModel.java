@@ -131,6 +131,11 @@ public final class ShellViewModel {
         return options.themeProperty();
     }
 
+    /** The colour-vision-safe severity colours instead of the usual ones. */
+    public javafx.beans.property.BooleanProperty safeColoursProperty() {
+        return options.safeColoursProperty();
+    }
+
     public void toggleTheme() {
         options.themeProperty().set(options.themeProperty().get().other());
     }

@@ -372,7 +372,7 @@ public final class WallboardViewModel {
     }
 
     public ObservableValue<Theme> themeProperty() {
-        return options.themeProperty();
+        return options.appearance();
     }
 
     /** Changes with every snapshot (the status tiles follow it). */
