@@ -177,6 +177,16 @@ public final class DeviceFace {
         cell.getStyleClass().addAll("sev", "sev-fill", style);
         cell.setPrefSize(w, h);
         cell.setMinSize(w, h);
+        double side = Math.min(w, h);
+        if (side >= io.rackscope.desktop.ui.StateMark.MIN) {
+            // the state's shape (styled by the cell's state), so colour is never the only cue
+            Region mark = new Region();
+            mark.getStyleClass().add("state-mark");
+            mark.setMouseTransparent(true);
+            mark.setMaxSize(side * 0.6, side * 0.6);
+            mark.setPrefSize(side * 0.6, side * 0.6);
+            cell.getChildren().add(mark);
+        }
         return cell;
     }
 

@@ -16,6 +16,7 @@ import io.rackscope.desktop.ui.HandledLook;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.StateMark;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Typography;
 import java.time.ZoneId;
@@ -730,6 +731,15 @@ public final class RoomFloorView implements PlaceView {
         if (st.handled()) {
             hatch(g, p, t, st.look());
         }
+        // its shape under the label: colour is never the only cue
+        double mark = Math.min(14, Math.min(t.getWidth(), t.getHeight()) / 2);
+        g.setFill(p.token("-text-on-severity"));
+        StateMark.draw(
+                g,
+                st.tone(),
+                t.getMinX() + (t.getWidth() - mark) / 2,
+                t.getMaxY() - mark - 2,
+                mark);
         boolean marked =
                 r.key().equals(highlight) || st.inJob() || r == model.selectedProperty().get();
         if (marked || r == hovered) {

@@ -10,6 +10,7 @@ import io.rackscope.desktop.ui.HandledLook;
 import io.rackscope.desktop.ui.Palette;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.StateMark;
 import io.rackscope.desktop.ui.Subscriptions;
 import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.Typography;
@@ -348,6 +349,8 @@ public final class WallboardView implements PlaceView {
             colours[t.ordinal() * 2 + 1] = argb(p.staleFill(t));
         }
         accent = argb(p.token("-accent"));
+        markColour = argb(p.token("-text-on-severity"));
+        staleEdge = argb(p.token("-sev-stale"));
         for (int i = 0; i < model.size(); i++) {
             paintCell(i);
         }
@@ -360,6 +363,11 @@ public final class WallboardView implements PlaceView {
                 | (int) Math.round(c.getGreen() * 255) << 8
                 | (int) Math.round(c.getBlue() * 255);
     }
+
+    /** The colours of the state marks ({@link StateMark}) and of a stale cell's dashed edge. */
+    private int markColour;
+
+    private int staleEdge;
 
     private void paintCell(int i) {
         if (layout == null) {
@@ -377,6 +385,18 @@ public final class WallboardView implements PlaceView {
         dirtyMaxY = Math.max(dirtyMaxY, y1);
         for (int y = Math.max(0, y0); y < y1; y++) {
             Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
+        }
+        if (size >= StateMark.MIN) {
+            Tone tone = model.tone(i);
+            boolean stale = model.stale(i);
+            for (int y = Math.max(0, y0); y < y1; y++) {
+                for (int x = Math.max(0, x0); x < x1; x++) {
+                    if (StateMark.marks(tone, stale, x - x0, y - y0, size)) {
+                        boolean edge = x == x0 || y == y0 || x == x1 - 1 || y == y1 - 1;
+                        pixels[y * width + x] = edge ? staleEdge : markColour;
+                    }
+                }
+            }
         }
         if (model.handled(i) && size >= 4) {
             // handled: hatched over its true colour, as on the floor (ack /, badge \, hide both)
