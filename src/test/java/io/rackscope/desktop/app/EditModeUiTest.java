@@ -342,7 +342,7 @@ class EditModeUiTest {
         robot.clickOn("#edit-review");
         String diff = robot.lookup("#edit-diff").queryAs(TextArea.class).getText();
         assertTrue(diff.contains("+  - id: sw-30\n"), diff);
-        assertTrue(diff.contains("+      u_position: 30\n"), diff);
+        assertTrue(diff.contains("+    u_position: 30\n"), diff);
         robot.clickOn("Save");
         await(() -> summary(robot).equals("Edit mode: no unsaved change"), "saved, reloaded");
         String rack =

@@ -160,10 +160,10 @@ final class TemplateEditorView {
         table.getColumns().addAll(rows.columns());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Button add = new Button(rows.addText());
-        add.setId(rows.id() + "-add");
+        add.setId(String.join("-", rows.id(), "add"));
         add.setOnAction(e -> rows.add().run());
         Button remove = new Button("Remove");
-        remove.setId(rows.id() + "-remove");
+        remove.setId(String.join("-", rows.id(), "remove"));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> rows.remove().accept(table.getSelectionModel().getSelectedItem()));
         VBox box = new VBox(6, title, table);
