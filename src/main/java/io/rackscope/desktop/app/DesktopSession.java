@@ -266,6 +266,11 @@ public final class DesktopSession implements AutoCloseable {
                     });
         }
         if (options.kiosk()) {
+            ctx.options()
+                    .coloursProperty()
+                    .set(
+                            io.rackscope.desktop.ui.ColourScheme.parse(cfg.app().kiosk().palette())
+                                    .orElse(io.rackscope.desktop.ui.ColourScheme.STANDARD));
             kiosk = ViewFactory.kiosk(ctx, Platform::exit);
             kiosk.install(stage, scene, main, options.screen());
         }

@@ -51,8 +51,10 @@ public final class UserSettings implements AutoCloseable {
     /** Restores {@code o} from the settings, then keeps the settings up to date with it. */
     public void bind(ViewOptions o) {
         o.themeProperty().set(Theme.parse(prefs.get("theme", o.themeProperty().get().name())));
-        o.safeColoursProperty()
-                .set(prefs.getBoolean("palette.safe", o.safeColoursProperty().get()));
+        o.coloursProperty()
+                .set(
+                        io.rackscope.desktop.ui.ColourScheme.parse(prefs.get("palette", ""))
+                                .orElse(o.coloursProperty().get()));
         o.mutedProperty().set(prefs.getBoolean("sound.muted", o.mutedProperty().get()));
         o.volumeProperty()
                 .set(clamp(prefs.getDouble("sound.volume", o.volumeProperty().get()), 0, 1));
@@ -67,8 +69,7 @@ public final class UserSettings implements AutoCloseable {
                                 900));
         o.themeProperty().addListener((x, a, t) -> write(() -> prefs.put("theme", t.name())));
         o.mutedProperty().addListener((x, a, m) -> write(() -> prefs.putBoolean("sound.muted", m)));
-        o.safeColoursProperty()
-                .addListener((x, a, c) -> write(() -> prefs.putBoolean("palette.safe", c)));
+        o.coloursProperty().addListener((x, a, c) -> write(() -> prefs.put("palette", c.name())));
         o.volumeProperty()
                 .addListener(
                         (x, a, v) -> write(() -> prefs.putDouble("sound.volume", v.doubleValue())));

@@ -71,7 +71,7 @@ public final class ViewRenderer {
                         MainView main = ViewFactory.main(ctx, "", null);
                         Scene s = new Scene(main.node(), width, height);
                         s.getProperties().put(PlaceView.class, main.currentView());
-                        theme.applyTo(s, ctx.options().safeColoursProperty().get());
+                        theme.applyTo(s, ctx.options().coloursProperty().get());
                         // shown in a window: some controls (TilesFX skins) finish their layout only
                         // once showing
                         Stage stage = new Stage(StageStyle.UNDECORATED);

@@ -269,7 +269,8 @@ public record AppConfig(
             int jumpToCritSeconds,
             double scale,
             int recentChangeMinutes,
-            int staleAfterSeconds) {}
+            int staleAfterSeconds,
+            String palette) {}
 
     /**
      * The optional endpoint that lets the app itself be scraped; off by default, loopback unless

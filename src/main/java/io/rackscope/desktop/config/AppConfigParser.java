@@ -147,7 +147,8 @@ final class AppConfigParser {
                                     "jump_to_crit_seconds",
                                     "scale",
                                     "recent_change_minutes",
-                                    "stale_after_seconds")));
+                                    "stale_after_seconds",
+                                    "palette")));
 
     private final Diagnostics diagnostics;
     private final Values values;
@@ -369,7 +370,20 @@ final class AppConfigParser {
                 values.integer(k, "jump_to_crit_seconds", "kiosk.jump_to_crit_seconds", 60),
                 scale == null ? 1 : scale,
                 values.integer(k, "recent_change_minutes", "kiosk.recent_change_minutes", 10),
-                values.integer(k, "stale_after_seconds", "kiosk.stale_after_seconds", 120));
+                values.integer(k, "stale_after_seconds", "kiosk.stale_after_seconds", 120),
+                palette(k));
+    }
+
+    /** {@code kiosk.palette}: standard, safe or quiet (this app's extension). */
+    private String palette(YamlNode.Mapping k) {
+        String p = k.text("palette", "standard").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("standard", "safe", "quiet").contains(p)) {
+            diagnostics.error(
+                    k.at("palette"),
+                    "kiosk.palette is standard, safe or quiet, not '" + p + "'; using standard");
+            return "standard";
+        }
+        return p;
     }
 
     private AppConfig.Alerts alerts(YamlNode.Mapping a) {

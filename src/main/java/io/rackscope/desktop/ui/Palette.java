@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,23 +27,20 @@ public final class Palette {
         }
     }
 
-    private static final Map<Theme, Palette> CACHE = new EnumMap<>(Theme.class);
-    private static final Map<Theme, Palette> SAFE = new EnumMap<>(Theme.class);
+    private static final Map<String, Palette> CACHE = new HashMap<>();
 
     public static synchronized Palette of(Theme theme) {
-        return of(theme, false);
+        return of(theme, ColourScheme.STANDARD);
     }
 
-    /** {@code theme}'s colours; with its colour-vision-safe severity tokens when {@code safe}. */
-    public static synchronized Palette of(Theme theme, boolean safe) {
-        return (safe ? SAFE : CACHE)
-                .computeIfAbsent(
-                        theme,
-                        t ->
-                                new Palette(
-                                        safe
-                                                ? css(t.tokens()) + css(t.safeTokens())
-                                                : css(t.tokens())));
+    /** {@code theme}'s colours, with {@code colours}' tokens over them. */
+    public static synchronized Palette of(Theme theme, ColourScheme colours) {
+        return CACHE.computeIfAbsent(
+                theme + "/" + colours,
+                k ->
+                        new Palette(
+                                css(theme.tokens())
+                                        + colours.overlay(theme).map(Palette::css).orElse("")));
     }
 
     /** The text of a stylesheet of tokens; later tokens of the same name win. */

@@ -14,24 +14,16 @@ public enum Theme {
     }
 
     public void applyTo(Scene scene) {
-        applyTo(scene, false);
+        applyTo(scene, ColourScheme.STANDARD);
     }
 
-    /**
-     * Its tokens, with the colour-vision-safe severity tokens over them when {@code safe}, then the
-     * structural stylesheet.
-     */
-    public void applyTo(Scene scene, boolean safe) {
-        if (safe) {
-            scene.getStylesheets().setAll(url(tokens), url(safeTokens()), url("rackscope.css"));
-        } else {
-            scene.getStylesheets().setAll(url(tokens), url("rackscope.css"));
-        }
-    }
-
-    /** The stylesheet of this theme's colour-vision-safe severity tokens. */
-    String safeTokens() {
-        return "palette-safe-" + name().toLowerCase(java.util.Locale.ROOT) + ".css";
+    /** Its tokens, {@code colours}' over them, then the structural stylesheet. */
+    public void applyTo(Scene scene, ColourScheme colours) {
+        java.util.List<String> sheets = new java.util.ArrayList<>();
+        sheets.add(url(tokens));
+        colours.overlay(this).ifPresent(o -> sheets.add(url(o)));
+        sheets.add(url("rackscope.css"));
+        scene.getStylesheets().setAll(sheets);
     }
 
     String tokens() {

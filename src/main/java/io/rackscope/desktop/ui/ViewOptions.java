@@ -23,9 +23,11 @@ public final class ViewOptions {
     private final ObjectProperty<Theme> theme =
             new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final BooleanProperty colourBySlurm = new SimpleBooleanProperty(this, "colourBySlurm");
-    private final BooleanProperty safeColours = new SimpleBooleanProperty(this, "safeColours");
+    private final ObjectProperty<ColourScheme> colours =
+            new javafx.beans.property.SimpleObjectProperty<>(
+                    this, "colours", ColourScheme.STANDARD);
     private final javafx.beans.binding.ObjectBinding<Theme> appearance =
-            javafx.beans.binding.Bindings.createObjectBinding(theme::get, theme, safeColours);
+            javafx.beans.binding.Bindings.createObjectBinding(theme::get, theme, colours);
     private final ObjectProperty<String> selectedJob =
             new SimpleObjectProperty<>(this, "selectedJob");
     private final ObjectProperty<CheckPreview> preview =
@@ -101,12 +103,9 @@ public final class ViewOptions {
         return theme;
     }
 
-    /**
-     * The severity colours of the colour-vision-safe palette instead of the usual ones (every pair
-     * of states told apart under the common colour-vision deficiencies).
-     */
-    public BooleanProperty safeColoursProperty() {
-        return safeColours;
+    /** Which severity colours the theme shows (never null). */
+    public ObjectProperty<ColourScheme> coloursProperty() {
+        return colours;
     }
 
     /**
@@ -123,13 +122,13 @@ public final class ViewOptions {
 
     /** Styles {@code scene} with the theme and palette chosen, now and whenever they change. */
     public void style(javafx.scene.Scene scene) {
-        Runnable look = () -> theme.get().applyTo(scene, safeColours.get());
+        Runnable look = () -> theme.get().applyTo(scene, colours.get());
         look.run();
         appearance.addListener(o -> look.run());
     }
 
     public Palette palette() {
-        return Palette.of(theme.get(), safeColours.get());
+        return Palette.of(theme.get(), colours.get());
     }
 
     /** Room, rack and wallboard views colour nodes by their Slurm state instead of their health. */

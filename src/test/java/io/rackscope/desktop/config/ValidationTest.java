@@ -319,4 +319,17 @@ class ValidationTest {
         assertEquals(null, cfg.topology().instance("s1").orElseThrow().aisle());
         assertEquals(2, cfg.topology().racks().size());
     }
+
+    @Test
+    void aWallsPaletteIsOneOfThreeAndAnyOtherIsSaidWithItsLine() {
+        Path app = config.resolve("app.yaml");
+        ConfigFixture.write(app, ConfigFixture.read(app) + "\nkiosk:\n  palette: quiet\n");
+        assertEquals("quiet", load().app().kiosk().palette());
+        ConfigFixture.write(
+                app, ConfigFixture.read(app).replace("palette: quiet", "palette: pastel"));
+        RackscopeConfig cfg = load();
+        assertEquals("standard", cfg.app().kiosk().palette());
+        Diagnostic d = only(cfg.diagnostics().errors(), "kiosk.palette");
+        assertTrue(d.message().contains("'pastel'"), d.message());
+    }
 }

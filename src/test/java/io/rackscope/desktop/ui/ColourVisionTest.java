@@ -43,7 +43,8 @@ class ColourVisionTest {
                         {0.004733, 0.691367, 0.303900}
                     });
 
-    static final List<String> STATES = List.of("ok", "warn", "crit", "unknown", "stale", "info");
+    static final List<String> STATES =
+            List.of("sev-ok", "sev-warn", "sev-crit", "sev-unknown", "sev-stale", "sev-info");
 
     static double linear(double c) {
         return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
@@ -75,22 +76,31 @@ class ColourVisionTest {
 
     /** Every pair under every vision closer than the threshold, said. */
     static List<String> tooClose(Palette p) {
+        return tooClose(p, STATES, THRESHOLD);
+    }
+
+    static double deltaE(Color x, Color y, double[][] vision) {
+        double[] a = lab(x, vision);
+        double[] b = lab(y, vision);
+        return Math.sqrt(
+                Math.pow(a[0] - b[0], 2) + Math.pow(a[1] - b[1], 2) + Math.pow(a[2] - b[2], 2));
+    }
+
+    static List<String> tooClose(Palette p, List<String> states, double threshold) {
         List<String> out = new ArrayList<>();
         for (var v : VISION.entrySet()) {
-            for (int i = 0; i < STATES.size(); i++) {
-                for (int j = i + 1; j < STATES.size(); j++) {
-                    double[] a = lab(p.token("-sev-" + STATES.get(i)), v.getValue());
-                    double[] b = lab(p.token("-sev-" + STATES.get(j)), v.getValue());
+            for (int i = 0; i < states.size(); i++) {
+                for (int j = i + 1; j < states.size(); j++) {
                     double de =
-                            Math.sqrt(
-                                    Math.pow(a[0] - b[0], 2)
-                                            + Math.pow(a[1] - b[1], 2)
-                                            + Math.pow(a[2] - b[2], 2));
-                    if (de < THRESHOLD) {
+                            deltaE(
+                                    p.token("-" + states.get(i)),
+                                    p.token("-" + states.get(j)),
+                                    v.getValue());
+                    if (de < threshold) {
                         out.add(
                                 String.format(
                                         "%s/%s under %s: %.1f",
-                                        STATES.get(i), STATES.get(j), v.getKey(), de));
+                                        states.get(i), states.get(j), v.getKey(), de));
                     }
                 }
             }
@@ -101,7 +111,29 @@ class ColourVisionTest {
     @Test
     void theSafePaletteTellsEveryPairOfStatesApartUnderEachDeficiencyInBothThemes() {
         for (Theme theme : Theme.values()) {
-            List<String> close = tooClose(Palette.of(theme, true));
+            List<String> close = tooClose(Palette.of(theme, ColourScheme.SAFE));
+            assertTrue(close.isEmpty(), theme + ": " + close);
+        }
+    }
+
+    @Test
+    void theQuietWallKeepsTheSafeColoursForWhatIsWrongAndCalmRecedesButStaysVisible() {
+        for (Theme theme : Theme.values()) {
+            Palette quiet = Palette.of(theme, ColourScheme.QUIET);
+            List<String> wrong = STATES.stream().filter(s -> !s.equals("sev-ok")).toList();
+            assertTrue(
+                    tooClose(quiet, wrong, THRESHOLD).isEmpty(),
+                    theme + " " + tooClose(quiet, wrong, THRESHOLD));
+            // calm: a muted grey, told from every other state and from the window behind it
+            List<String> withCalm = new ArrayList<>(List.of("sev-ok", "surface-window"));
+            withCalm.addAll(wrong);
+            List<String> close =
+                    tooClose(quiet, withCalm, 15).stream()
+                            .filter(
+                                    s ->
+                                            s.startsWith("sev-ok/")
+                                                    || s.startsWith("surface-window/sev-ok"))
+                            .toList();
             assertTrue(close.isEmpty(), theme + ": " + close);
         }
     }
@@ -109,9 +141,9 @@ class ColourVisionTest {
     @Test
     void theUsualPaletteIsWhyTheSafeOneExists() {
         // the measure itself must be able to fail: STALE and INFO merge under deuteranopia
-        List<String> close = tooClose(Palette.of(Theme.DARK, false));
+        List<String> close = tooClose(Palette.of(Theme.DARK, ColourScheme.STANDARD));
         assertTrue(
-                close.stream().anyMatch(s -> s.startsWith("stale/info under deuteranopia")),
+                close.stream().anyMatch(s -> s.startsWith("sev-stale/sev-info under deuteranopia")),
                 close.toString());
     }
 }

@@ -286,7 +286,7 @@ class DesktopUiTest {
         Region legendOk = robot.lookup("#legend .legend-swatch").queryAs(Region.class);
         assertEquals(Color.web("#059669"), legendOk.getBackground().getFills().get(0).getFill());
         // the colour-vision-safe palette, from the Views menu: its tokens over the theme's
-        robot.clickOn("#views-menu").clickOn("#palette-safe");
+        robot.clickOn("#views-menu").clickOn("#colours-menu").clickOn("#palette-safe");
         assertTrue(scene.getStylesheets().get(1).endsWith("palette-safe-light.css"));
         RoomFloorView safe = (RoomFloorView) main.currentView();
         assertEquals(Color.web("#0bc87c"), pixel(robot, safe, "fra1-a01-r01"));
@@ -295,7 +295,7 @@ class DesktopUiTest {
         assertEquals(
                 Color.web("#12ee91"),
                 pixel(robot, (RoomFloorView) main.currentView(), "fra1-a01-r01"));
-        robot.interact(() -> ctx.options().safeColoursProperty().set(false));
+        robot.interact(() -> ctx.options().coloursProperty().set(ColourScheme.STANDARD));
         assertEquals(2, scene.getStylesheets().size());
     }
 

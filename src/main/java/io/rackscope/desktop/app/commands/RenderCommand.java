@@ -96,10 +96,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(
             names = "--palette",
             defaultValue = "standard",
-            paramLabel = "standard|safe",
+            paramLabel = "standard|safe|quiet",
             description =
-                    "severity colours: standard, or safe (told apart under colour-vision"
-                            + " deficiencies)")
+                    "severity colours: standard, safe (told apart under colour-vision"
+                            + " deficiencies) or quiet (calm in grey)")
     String palette;
 
     @Option(names = "--slurm", description = "colour nodes by their Slurm state instead of health")
@@ -119,10 +119,14 @@ public final class RenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--width must be 200..8000 and --height 150..8000");
         }
-        if (!palette.equals("standard") && !palette.equals("safe")) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--palette is standard or safe, not " + palette);
-        }
+        io.rackscope.desktop.ui.ColourScheme colours =
+                io.rackscope.desktop.ui.ColourScheme.parse(palette)
+                        .orElseThrow(
+                                () ->
+                                        new CommandLine.ParameterException(
+                                                spec.commandLine(),
+                                                "--palette is standard, safe or quiet, not "
+                                                        + palette));
         Place place =
                 Place.parse(view)
                         .orElseThrow(
@@ -173,7 +177,7 @@ public final class RenderCommand implements Callable<Integer> {
                                     io.rackscope.desktop.ui.JournalHistory.NONE,
                                     io.rackscope.desktop.ui.EstateEditing.NONE));
             ctx.options().colourBySlurmProperty().set(slurm);
-            ctx.options().safeColoursProperty().set(palette.equals("safe"));
+            ctx.options().coloursProperty().set(colours);
             ctx.options().selectedJobProperty().set(job);
             ViewRenderer.render(ctx, place, Theme.parse(theme), width, height, out, client.stats());
         }

@@ -509,12 +509,36 @@ public final class MainView {
             item.setOnAction(x -> shell.go(e.getValue()));
             menu.getItems().add(item);
         }
-        javafx.scene.control.CheckMenuItem safe =
-                new javafx.scene.control.CheckMenuItem("Colour-vision-safe palette");
-        safe.setId("palette-safe");
-        safe.selectedProperty().bindBidirectional(shell.safeColoursProperty());
-        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), safe);
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), coloursMenu());
         return menu;
+    }
+
+    /** The severity colours: usual, colour-vision-safe, or the quiet wall's. */
+    private javafx.scene.control.Menu coloursMenu() {
+        javafx.scene.control.Menu colours = new javafx.scene.control.Menu("Colours");
+        colours.setId("colours-menu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        Map<io.rackscope.desktop.ui.ColourScheme, String> names =
+                Map.of(
+                        io.rackscope.desktop.ui.ColourScheme.STANDARD,
+                        "Standard",
+                        io.rackscope.desktop.ui.ColourScheme.SAFE,
+                        "Colour-vision-safe",
+                        io.rackscope.desktop.ui.ColourScheme.QUIET,
+                        "Quiet (calm in grey, colour for what is wrong)");
+        for (io.rackscope.desktop.ui.ColourScheme c :
+                io.rackscope.desktop.ui.ColourScheme.values()) {
+            javafx.scene.control.RadioMenuItem item =
+                    new javafx.scene.control.RadioMenuItem(names.get(c));
+            item.setId("palette-" + c.name().toLowerCase(Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setSelected(shell.coloursProperty().get() == c);
+            item.setOnAction(e -> shell.coloursProperty().set(c));
+            colours.getItems().add(item);
+        }
+        shell.coloursProperty()
+                .addListener((o, a, c) -> group.getToggles().get(c.ordinal()).setSelected(true));
+        return colours;
     }
 
     private Map<String, Place> pages() {

@@ -131,9 +131,9 @@ public final class ShellViewModel {
         return options.themeProperty();
     }
 
-    /** The colour-vision-safe severity colours instead of the usual ones. */
-    public javafx.beans.property.BooleanProperty safeColoursProperty() {
-        return options.safeColoursProperty();
+    /** Which severity colours are shown: the usual, the colour-vision-safe, the quiet wall's. */
+    public ObjectProperty<io.rackscope.desktop.ui.ColourScheme> coloursProperty() {
+        return options.coloursProperty();
     }
 
     public void toggleTheme() {

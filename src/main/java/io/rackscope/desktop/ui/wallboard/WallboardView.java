@@ -290,6 +290,18 @@ public final class WallboardView implements PlaceView {
         ZonedDateTime wall = Instant.ofEpochMilli(model.nowMillis()).atZone(ZoneId.systemDefault());
         clock.setDescription(CLOCK_TIME.format(wall));
         clock.setText(CLOCK_DATE.format(wall));
+        if (layout != null && recentMillis > 0) {
+            boolean any = false;
+            for (int i = 0; i < model.size(); i++) {
+                if (model.flashing(i, recentMillis)) {
+                    paintCell(i);
+                    any = true;
+                }
+            }
+            if (any) {
+                applied();
+            }
+        }
         if (layout != null && recentMillis > 0 && model.nowMillis() % 30_000 < 1_000) {
             long now = model.nowMillis();
             for (int i = 0; i < model.size(); i++) {
@@ -376,7 +388,9 @@ public final class WallboardView implements PlaceView {
         int x0 = (int) layout.x[i];
         int y0 = (int) layout.y[i];
         int size = layout.cell;
-        int colour = colours[model.tone(i).ordinal() * 2 + (model.stale(i) ? 1 : 0)];
+        // on the quiet wall a new CRIT nobody has answered blinks, a second dimmed in two
+        boolean blink = model.flashing(i, recentMillis) && (model.nowMillis() / 1000) % 2 == 1;
+        int colour = colours[model.tone(i).ordinal() * 2 + (model.stale(i) || blink ? 1 : 0)];
         int x1 = Math.min(width, x0 + size);
         int y1 = Math.min(height, y0 + size);
         dirtyMinX = Math.min(dirtyMinX, Math.max(0, x0));

@@ -193,6 +193,19 @@ public final class WallboardViewModel {
         return stale[i];
     }
 
+    /**
+     * Whether cell {@code i} flashes on the quiet wall: a CRIT that changed within {@code
+     * recentMillis} and nobody has acknowledged (or put under maintenance).
+     */
+    public boolean flashing(int i, long recentMillis) {
+        return options.coloursProperty().get() == io.rackscope.desktop.ui.ColourScheme.QUIET
+                && tone(i) == Tone.CRIT
+                && !stale(i)
+                && !handled(i)
+                && changedAt(i) > 0
+                && nowMillis() - changedAt(i) < recentMillis;
+    }
+
     /** Whether every alert of cell {@code i} is acknowledged or under maintenance. */
     public boolean handled(int i) {
         return handled[i] != HandledLook.NONE;

@@ -57,6 +57,46 @@ class WallboardTest {
     }
 
     @Test
+    void onTheQuietWallOnlyANewCritNobodyAnsweredFlashes() {
+        HealthFeed feed = new HealthFeed(null, Runnable::run);
+        Snapshots snaps = new Snapshots(CFG);
+        feed.publish(snaps.at(1));
+        ViewOptions options = new ViewOptions();
+        WallboardViewModel wall =
+                new WallboardViewModel(
+                        CFG,
+                        new Locator(CFG.topology()),
+                        List.copyOf(CFG.topology().rooms()),
+                        feed,
+                        new NavigationModel(),
+                        options,
+                        Clock.systemUTC());
+        feed.publish(
+                snaps.at(
+                        2,
+                        Snapshots.problem("node_up", "cn0001", Severity.CRIT, 0),
+                        Snapshots.problem("node_temperature", "cn0002", Severity.WARN, 80)));
+        int crit = index(wall, "cn0001");
+        int warn = index(wall, "cn0002");
+        long tenMinutes = 600_000;
+        assertEquals(false, wall.flashing(crit, tenMinutes), "not on the usual colours");
+        options.coloursProperty().set(io.rackscope.desktop.ui.ColourScheme.QUIET);
+        assertTrue(wall.flashing(crit, tenMinutes));
+        assertEquals(false, wall.flashing(warn, tenMinutes), "a WARN does not flash");
+        assertEquals(false, wall.flashing(index(wall, "cn0003"), tenMinutes), "calm does not");
+        assertEquals(false, wall.flashing(crit, 0), "no longer new");
+    }
+
+    static int index(WallboardViewModel wall, String id) {
+        for (int i = 0; i < wall.size(); i++) {
+            if (wall.id(i).equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    @Test
     void aWideScreenIsFilledNotItsLeftHalf() {
         List<io.rackscope.desktop.topology.Room> rooms = List.copyOf(CFG.topology().rooms());
         int total =
