@@ -270,7 +270,9 @@ public record AppConfig(
             double scale,
             int recentChangeMinutes,
             int staleAfterSeconds,
-            String palette) {}
+            String palette,
+            int minCellPx,
+            int pageSeconds) {}
 
     /**
      * The optional endpoint that lets the app itself be scraped; off by default, loopback unless

@@ -148,7 +148,9 @@ final class AppConfigParser {
                                     "scale",
                                     "recent_change_minutes",
                                     "stale_after_seconds",
-                                    "palette")));
+                                    "palette",
+                                    "min_cell_px",
+                                    "page_seconds")));
 
     private final Diagnostics diagnostics;
     private final Values values;
@@ -371,7 +373,10 @@ final class AppConfigParser {
                 scale == null ? 1 : scale,
                 values.integer(k, "recent_change_minutes", "kiosk.recent_change_minutes", 10),
                 values.integer(k, "stale_after_seconds", "kiosk.stale_after_seconds", 120),
-                palette(k));
+                palette(k),
+                Math.max(
+                        0, Math.min(200, values.integer(k, "min_cell_px", "kiosk.min_cell_px", 0))),
+                Math.max(3, values.integer(k, "page_seconds", "kiosk.page_seconds", 15)));
     }
 
     /** {@code kiosk.palette}: standard, safe or quiet (this app's extension). */

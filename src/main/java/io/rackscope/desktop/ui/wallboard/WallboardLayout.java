@@ -37,8 +37,12 @@ final class WallboardLayout {
     final boolean fits;
     final double labelHeight;
 
+    /** Where the cells of a room on another page are: off the canvas, never painted or hit. */
+    static final double ELSEWHERE = -1e6;
+
     private WallboardLayout(
             List<Room> rooms,
+            java.util.Set<Room> shown,
             int total,
             double width,
             double height,
@@ -56,6 +60,16 @@ final class WallboardLayout {
         double cy = 0;
         int index = 0;
         for (Room room : rooms) {
+            if (!shown.contains(room)) {
+                for (Rack rack : room.racks().toList()) {
+                    for (int i = 0; i < nodes(rack); i++) {
+                        x[index] = ELSEWHERE;
+                        y[index] = ELSEWHERE;
+                        index++;
+                    }
+                }
+                continue;
+            }
             String roomTitle = room.siteId() + " / " + room.name();
             labels.add(new Label(roomTitle, room.key(), 0, cy, true, width));
             cy += Math.round(16 * scale);
@@ -87,11 +101,7 @@ final class WallboardLayout {
                 double ry = top + labelHeight;
                 double rowHeight = 0;
                 for (Rack rack : racks) {
-                    int n =
-                            (int)
-                                    rack.devices().stream()
-                                            .mapToLong(d -> Math.max(1, d.instances().size()))
-                                            .sum();
+                    int n = nodes(rack);
                     double blockH = labelHeight + Math.ceil(n / (double) columns) * pitch;
                     if (rx + blockW > width && rx > cx) {
                         rx = cx;
@@ -118,15 +128,32 @@ final class WallboardLayout {
         this.fits = cy <= height;
     }
 
+    /** A rack's cells: one per node, one for a device without nodes. */
+    static int nodes(Rack rack) {
+        return (int)
+                rack.devices().stream().mapToLong(d -> Math.max(1, d.instances().size())).sum();
+    }
+
     /**
      * The largest cell size (1..40 px) whose layout fits {@code width} x {@code height}, over the
      * block widths of {@link #COLUMN_CHOICES} (the narrowest wins a tie).
      */
     static WallboardLayout fit(
             List<Room> rooms, int total, double width, double height, double scale) {
+        return fit(rooms, java.util.Set.copyOf(rooms), total, width, height, scale);
+    }
+
+    /** As above, the rooms of {@code shown} alone laid out, the others' cells elsewhere. */
+    static WallboardLayout fit(
+            List<Room> rooms,
+            java.util.Set<Room> shown,
+            int total,
+            double width,
+            double height,
+            double scale) {
         WallboardLayout best = null;
         for (int columns : COLUMN_CHOICES) {
-            WallboardLayout l = fit(rooms, total, width, height, columns, scale);
+            WallboardLayout l = fit(rooms, shown, total, width, height, columns, scale);
             if (best == null || l.fits && (!best.fits || l.cell > best.cell)) {
                 best = l;
             }
@@ -136,14 +163,21 @@ final class WallboardLayout {
 
     /** The largest cell size whose layout in blocks of {@code columns} fits, found by bisection. */
     private static WallboardLayout fit(
-            List<Room> rooms, int total, double width, double height, int columns, double scale) {
-        WallboardLayout best = new WallboardLayout(rooms, total, width, height, 1, columns, scale);
+            List<Room> rooms,
+            java.util.Set<Room> shown,
+            int total,
+            double width,
+            double height,
+            int columns,
+            double scale) {
+        WallboardLayout best =
+                new WallboardLayout(rooms, shown, total, width, height, 1, columns, scale);
         int lo = 2;
         int hi = 40;
         while (lo <= hi) {
             int mid = (lo + hi) / 2;
             WallboardLayout l =
-                    new WallboardLayout(rooms, total, width, height, mid, columns, scale);
+                    new WallboardLayout(rooms, shown, total, width, height, mid, columns, scale);
             if (l.fits) {
                 best = l;
                 lo = mid + 1;
@@ -152,6 +186,35 @@ final class WallboardLayout {
             }
         }
         return best;
+    }
+
+    /**
+     * The rooms in pages whose cells are each at least {@code minCell} px (read from across the
+     * room), in order: as many rooms on a page as keep that size; a room too large for it alone is
+     * a page of its own, as large as it can be. {@code minCell} 0: one page of everything.
+     */
+    static List<List<Room>> pages(
+            List<Room> rooms, int total, double width, double height, double scale, int minCell) {
+        List<List<Room>> out = new ArrayList<>();
+        if (minCell <= 0 || fit(rooms, total, width, height, scale).cell >= minCell) {
+            out.add(List.copyOf(rooms));
+            return out;
+        }
+        List<Room> page = new ArrayList<>();
+        for (Room room : rooms) {
+            List<Room> more = new ArrayList<>(page);
+            more.add(room);
+            if (page.isEmpty()
+                    || fit(rooms, java.util.Set.copyOf(more), total, width, height, scale).cell
+                            >= minCell) {
+                page = more;
+            } else {
+                out.add(page);
+                page = new ArrayList<>(List.of(room));
+            }
+        }
+        out.add(page);
+        return out;
     }
 
     /** The cell index under a point, or -1. */

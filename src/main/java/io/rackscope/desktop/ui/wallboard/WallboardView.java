@@ -89,6 +89,12 @@ public final class WallboardView implements PlaceView {
     private int[] colours;
     private int accent;
 
+    /** The rooms in pages of cells no smaller than {@code kiosk.min_cell_px}, and the one shown. */
+    private List<List<io.rackscope.desktop.topology.Room>> pages = List.of();
+
+    private int page;
+    private int pageShownSeconds;
+
     public WallboardView(WallboardViewModel model, String scope) {
         this.model = model;
         this.scale = model.textScale();
@@ -285,7 +291,21 @@ public final class WallboardView implements PlaceView {
         secondPassed();
     }
 
+    /** Which page of the wall is shown, "page 2 of 3", or empty when everything fits on one. */
+    public String pageText() {
+        return pages.size() <= 1 ? "" : "page " + (page + 1) + " of " + pages.size();
+    }
+
+    private void turnPage() {
+        if (pages.size() > 1 && ++pageShownSeconds >= model.pageSeconds()) {
+            pageShownSeconds = 0;
+            page = (page + 1) % pages.size();
+            relayout();
+        }
+    }
+
     private void secondPassed() {
+        turnPage();
         age.setDescription(model.ageText());
         ZonedDateTime wall = Instant.ofEpochMilli(model.nowMillis()).atZone(ZoneId.systemDefault());
         clock.setDescription(CLOCK_TIME.format(wall));
@@ -324,7 +344,18 @@ public final class WallboardView implements PlaceView {
         if (width < 1 || height < 1) {
             return;
         }
-        layout = WallboardLayout.fit(model.rooms(), model.size(), width, height, scale);
+        pages =
+                WallboardLayout.pages(
+                        model.rooms(), model.size(), width, height, scale, model.minCellPx());
+        page = Math.min(page, pages.size() - 1);
+        layout =
+                WallboardLayout.fit(
+                        model.rooms(),
+                        java.util.Set.copyOf(pages.get(page)),
+                        model.size(),
+                        width,
+                        height,
+                        scale);
         image = new WritableImage(width, height);
         cells.setImage(image);
         pixels = new int[width * height];
@@ -346,6 +377,20 @@ public final class WallboardView implements PlaceView {
                 shown = Typography.fit(last, last, font, l.width());
             }
             g.fillText(shown, l.x(), l.y());
+        }
+        if (pages.size() > 1) {
+            // cells kept readable from across the room: the rooms in turn, said
+            g.setFill(p.token("-text-secondary"));
+            g.setFont(Typography.bold(13 * scale));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(
+                    pageText().substring(0, 1).toUpperCase(Locale.ROOT)
+                            + pageText().substring(1)
+                            + ", each "
+                            + model.pageSeconds()
+                            + " s",
+                    width - 4,
+                    0);
         }
         repaintAll();
     }

@@ -401,6 +401,16 @@ public final class WallboardViewModel {
         return config.app().kiosk().scale();
     }
 
+    /** The smallest cell the wall may draw ({@code kiosk.min_cell_px}; 0: any). */
+    public int minCellPx() {
+        return config.app().kiosk().minCellPx();
+    }
+
+    /** How long a page of the wall stays when it has several. */
+    public int pageSeconds() {
+        return config.app().kiosk().pageSeconds();
+    }
+
     /** How long a changed cell stays marked, in milliseconds. */
     public long recentMillis() {
         return config.app().kiosk().recentChangeMinutes() * 60_000L;

@@ -114,4 +114,39 @@ class WallboardTest {
         assertTrue(wide.fits);
         assertTrue(right > 0.8 * 1290, "the grid reaches " + right + " of 1290 px");
     }
+
+    @Test
+    void cellsTooSmallToReadFromAcrossTheRoomArePagedNotShrunk(
+            @org.junit.jupiter.api.io.TempDir Path dir) {
+        new io.rackscope.desktop.simulator.TopologyGenerator(14_000, 6).write(dir);
+        RackscopeConfig big = new ConfigLoader().load(dir);
+        List<io.rackscope.desktop.topology.Room> rooms = List.copyOf(big.topology().rooms());
+        int total = big.topology().instances().size();
+        WallboardLayout all = WallboardLayout.fit(rooms, total, 1500, 900, 1.0);
+        assertTrue(all.cell < 12, "all at once: " + all.cell + " px");
+        List<List<io.rackscope.desktop.topology.Room>> pages =
+                WallboardLayout.pages(rooms, total, 1500, 900, 1.0, 12);
+        assertTrue(pages.size() > 1, pages.size() + " page(s)");
+        assertEquals(
+                rooms, pages.stream().flatMap(List::stream).toList(), "each room once, in order");
+        for (List<io.rackscope.desktop.topology.Room> page : pages) {
+            WallboardLayout l =
+                    WallboardLayout.fit(rooms, java.util.Set.copyOf(page), total, 1500, 900, 1.0);
+            assertTrue(l.fits);
+            assertTrue(
+                    l.cell >= 12 || page.size() == 1, page.size() + " rooms at " + l.cell + " px");
+            long shown =
+                    java.util.Arrays.stream(l.x)
+                            .filter(x -> x != WallboardLayout.ELSEWHERE)
+                            .count();
+            long onPage =
+                    page.stream()
+                            .flatMap(io.rackscope.desktop.topology.Room::racks)
+                            .mapToLong(WallboardLayout::nodes)
+                            .sum();
+            assertEquals(onPage, shown, "the page's cells, and no other, are on the canvas");
+        }
+        assertEquals(
+                1, WallboardLayout.pages(rooms, total, 1500, 900, 1.0, 0).size(), "off: one page");
+    }
 }
