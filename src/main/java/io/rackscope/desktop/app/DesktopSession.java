@@ -59,6 +59,7 @@ public final class DesktopSession implements AutoCloseable {
     private final MainView main;
     private final CheckTrials trials;
     private final Journal journal;
+    private final io.rackscope.desktop.alerting.Webhooks webhooks;
     private final HandlingBridge handling;
     private final EditingService editing;
     private KioskController kiosk;
@@ -99,6 +100,11 @@ public final class DesktopSession implements AutoCloseable {
         journal = new Journal(Journal.defaultDirectory(), alerts.journalDays());
         tracker.journalTo(journal::append);
         feed = new HealthFeed(planner, past, Platform::runLater, tracker);
+        webhooks = new io.rackscope.desktop.alerting.Webhooks(alerts.notifications());
+        feed.loop()
+                .escalateWith(
+                        new io.rackscope.desktop.alerting.Escalation(
+                                alerts.escalateAfter(), webhooks));
         HandlingService handlingService = Stores.service(cfg, clock, Journal.defaultDirectory());
         handlingService.journalTo(journal::append);
         handling =
@@ -361,6 +367,7 @@ public final class DesktopSession implements AutoCloseable {
                                 }),
                         new Closer.Part("the feed", feed::close),
                         new Closer.Part("the journal", journal::close),
+                        new Closer.Part("the webhooks", webhooks::close),
                         new Closer.Part("check trials", trials::close),
                         new Closer.Part("the planner", planner::close),
                         new Closer.Part("the Prometheus clients", prometheus::close),

@@ -100,7 +100,9 @@ public record AppConfig(
             int journalDays,
             boolean unknownAsIncident,
             Severity unknownSeverity,
-            int handlingRefreshSeconds) {
+            int handlingRefreshSeconds,
+            Duration escalateAfter,
+            List<Notify> notifications) {
         public static final Alerts DEFAULTS =
                 new Alerts(
                         3,
@@ -111,7 +113,27 @@ public record AppConfig(
                         30,
                         true,
                         Severity.WARN,
-                        2);
+                        2,
+                        null,
+                        List.of());
+
+        public Alerts {
+            notifications = List.copyOf(notifications);
+        }
+    }
+
+    /**
+     * Where incidents are sent as they happen ({@code alerts.notify}): a webhook {@code url} (a
+     * secret: it often carries a token) and the moments it wants, among {@code new}, {@code
+     * escalated} and {@code unanswered}.
+     */
+    public record Notify(Secret url, java.util.Set<String> when) {
+        public static final java.util.Set<String> MOMENTS =
+                java.util.Set.of("new", "escalated", "unanswered");
+
+        public Notify {
+            when = java.util.Set.copyOf(when);
+        }
     }
 
     /** How far back the time control reaches ({@code history.max_hours}). */

@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.Durations;
 import io.rackscope.desktop.checks.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,9 @@ final class AppConfigParser {
                                     "journal_days",
                                     "unknown_as_incident",
                                     "unknown_severity",
-                                    "handling_refresh_seconds")),
+                                    "handling_refresh_seconds",
+                                    "escalate_after",
+                                    "notify")),
                     Map.entry("plugins", Set.of()),
                     Map.entry("slurm", Set.of()),
                     Map.entry("links", Set.of()),
@@ -426,7 +429,66 @@ final class AppConfigParser {
                                 a,
                                 "handling_refresh_seconds",
                                 "alerts.handling_refresh_seconds",
-                                d.handlingRefreshSeconds())));
+                                d.handlingRefreshSeconds())),
+                escalateAfter(a),
+                notify(a));
+    }
+
+    /** {@code alerts.escalate_after}: a CRIT nobody answers is announced again after it; or off. */
+    private Duration escalateAfter(YamlNode.Mapping a) {
+        String text = a.text("escalate_after", null);
+        if (text == null || text.isBlank() || text.strip().equals("off")) {
+            return null;
+        }
+        Duration d = Durations.parse(text).filter(x -> !x.isZero()).orElse(null);
+        if (d == null) {
+            diagnostics.error(
+                    a.at("escalate_after"),
+                    "alerts.escalate_after '"
+                            + text
+                            + "' is not a duration (10m, 1h); no escalation");
+        }
+        return d;
+    }
+
+    /**
+     * {@code alerts.notify}: webhooks, each {@code {url, when}}; a bad one is said and left out.
+     */
+    private List<AppConfig.Notify> notify(YamlNode.Mapping a) {
+        List<AppConfig.Notify> out = new ArrayList<>();
+        for (YamlNode n : a.list("notify")) {
+            if (!(n instanceof YamlNode.Mapping m) || m.text("url", "").isBlank()) {
+                diagnostics.error(
+                        n,
+                        "alerts.notify: each entry is {url: ..., when: [escalated, unanswered]}");
+                continue;
+            }
+            String url = m.text("url", "").strip();
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                // the URL may hold a token: not repeated
+                diagnostics.error(m.at("url"), "alerts.notify: a url starts with http(s)://");
+                continue;
+            }
+            List<String> when =
+                    m.has("when") ? m.texts("when") : List.of("escalated", "unanswered");
+            List<String> unknown =
+                    when.stream().filter(w -> !AppConfig.Notify.MOMENTS.contains(w)).toList();
+            if (!unknown.isEmpty()) {
+                diagnostics.error(
+                        m.at("when"),
+                        "alerts.notify.when: "
+                                + unknown
+                                + " unknown; the moments are new, escalated, unanswered");
+            }
+            out.add(
+                    new AppConfig.Notify(
+                            new io.rackscope.desktop.http.Secret(url),
+                            java.util.Set.copyOf(
+                                    when.stream()
+                                            .filter(AppConfig.Notify.MOMENTS::contains)
+                                            .toList())));
+        }
+        return out;
     }
 
     /** {@code alerts.unknown_severity}: WARN or CRIT, what a "no data" alert counts as. */

@@ -16,12 +16,38 @@ public record Handling(
         String source,
         Instant readAt,
         String problem,
-        String notice) {
+        String notice,
+        java.util.Set<String> unanswered) {
     public static final Handling NONE = new Handling(Map.of(), Map.of(), "", null, null, null);
 
     public Handling {
         alerts = Map.copyOf(alerts);
         incidents = Map.copyOf(incidents);
+        unanswered = java.util.Set.copyOf(unanswered);
+    }
+
+    /** Nothing escalated. */
+    public Handling(
+            Map<String, Handled> alerts,
+            Map<String, Handled> incidents,
+            String source,
+            Instant readAt,
+            String problem,
+            String notice) {
+        this(alerts, incidents, source, readAt, problem, notice, java.util.Set.of());
+    }
+
+    /**
+     * The same, with the keys of the CRIT incidents nobody has answered for twice {@code
+     * alerts.escalate_after}: marked so on every desk.
+     */
+    public Handling withUnanswered(java.util.Set<String> keys) {
+        return new Handling(alerts, incidents, source, readAt, problem, notice, keys);
+    }
+
+    /** Whether {@code i} is a CRIT nobody has answered for twice the escalation time. */
+    public boolean unanswered(Incident i) {
+        return unanswered.contains(i.key());
     }
 
     public Handled alert(Alert a) {

@@ -43,6 +43,7 @@ public final class LiveLoop implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Object emitting = new Object();
     private volatile Handler handler = Handler.NONE;
+    private volatile io.rackscope.desktop.alerting.Escalation escalation;
     private volatile Boolean lastBeat;
     private HealthSnapshot lastTracked;
 
@@ -182,10 +183,20 @@ public final class LiveLoop implements AutoCloseable {
         synchronized (emitting) {
             HealthSnapshot tracked = tracker.track(s);
             lastTracked = tracked;
-            HealthSnapshot handled = handler.apply(tracked, true);
+            HealthSnapshot handled = escalated(handler.apply(tracked, true), true);
             listener.accept(handled);
             return handled;
         }
+    }
+
+    /** CRITs nobody answers announced again, then marked ({@code alerts.escalate_after}). */
+    public void escalateWith(io.rackscope.desktop.alerting.Escalation e) {
+        this.escalation = e;
+    }
+
+    private HealthSnapshot escalated(HealthSnapshot s, boolean live) {
+        io.rackscope.desktop.alerting.Escalation e = escalation;
+        return e == null ? s : e.apply(s, live);
     }
 
     public void handleWith(Handler h) {
@@ -204,8 +215,11 @@ public final class LiveLoop implements AutoCloseable {
         synchronized (emitting) {
             if (lastTracked != null) {
                 listener.accept(
-                        handler.apply(
-                                lastTracked.withIncidents(lastTracked.incidents(), List.of()),
+                        escalated(
+                                handler.apply(
+                                        lastTracked.withIncidents(
+                                                lastTracked.incidents(), List.of()),
+                                        false),
                                 false));
             }
         }

@@ -332,4 +332,35 @@ class ValidationTest {
         Diagnostic d = only(cfg.diagnostics().errors(), "kiosk.palette");
         assertTrue(d.message().contains("'pastel'"), d.message());
     }
+
+    @Test
+    void escalationAndWebhooksAreReadAndABadOneIsSaidWithoutItsUrl() {
+        Path app = config.resolve("app.yaml");
+        String base = ConfigFixture.read(app);
+        ConfigFixture.write(
+                app,
+                base
+                        + "\nalerts:\n  escalate_after: 10m\n  notify:\n"
+                        + "  - {url: \"https://hooks.example/T0KEN\", when: [new, unanswered]}\n"
+                        + "  - {url: \"ftp://hooks.example/T0KEN\"}\n"
+                        + "  - {url: \"https://x.example/a\", when: [later]}\n");
+        RackscopeConfig cfg = load();
+        assertEquals(Duration.ofMinutes(10), cfg.app().alerts().escalateAfter());
+        List<AppConfig.Notify> hooks = cfg.app().alerts().notifications();
+        assertEquals(2, hooks.size(), "the ftp one left out");
+        assertEquals(java.util.Set.of("new", "unanswered"), hooks.get(0).when());
+        assertEquals(java.util.Set.of(), hooks.get(1).when());
+        assertTrue(
+                cfg.diagnostics().all().stream().noneMatch(d -> d.message().contains("T0KEN")),
+                "a webhook's URL is never repeated");
+        only(cfg.diagnostics().errors(), "a url starts with http(s)://");
+        only(cfg.diagnostics().errors(), "[later] unknown");
+        assertEquals(
+                null,
+                new ConfigLoader(Map.of())
+                        .load(config.getParent().resolve("none"))
+                        .app()
+                        .alerts()
+                        .escalateAfter());
+    }
 }

@@ -32,6 +32,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -270,6 +271,20 @@ class DesktopUiTest {
         assertEquals(List.of("WARN  Node temperature"), main.toasts().shown());
         publish(robot, 4, problem("node_temperature", "cn0001", Severity.WARN, 80));
         assertEquals(1, main.toasts().shown().size(), "a recovery raises nothing");
+    }
+
+    @Test
+    void aCritNobodyAnswersIsMarkedUnansweredInThePanel(FxRobot robot) {
+        // overdue already (its start is the first cycle's): marked at once, on every desk alike
+        feed.loop()
+                .escalateWith(
+                        new io.rackscope.desktop.alerting.Escalation(
+                                java.time.Duration.ofMillis(1), m -> {}));
+        publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0));
+        Label mark = robot.lookup(".unanswered-note").queryAs(Label.class);
+        assertTrue(
+                mark.getText().startsWith("UNANSWERED: nobody has acknowledged it"),
+                mark.getText());
     }
 
     @Test

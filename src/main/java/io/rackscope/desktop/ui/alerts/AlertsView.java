@@ -264,6 +264,13 @@ public final class AlertsView implements PlaceView {
             since.getStyleClass().add("faint");
             this.since = since;
             text.getChildren().addAll(where, since);
+            if (item.unanswered()) {
+                Label unanswered = new Label(model.unansweredText());
+                unanswered.getStyleClass().add("unanswered-note");
+                unanswered.setWrapText(true);
+                unanswered.setMaxWidth(textWidth);
+                text.getChildren().add(unanswered);
+            }
             if (item.handled() != null) {
                 Label handled = new Label(model.handledText(item.handled()));
                 handled.getStyleClass().add("handled-note");

@@ -393,7 +393,8 @@ public final class AlertsViewModel {
                             IncidentItem.headline(i, this::checkName, value),
                             IncidentItem.checks(i, this::checkName),
                             members,
-                            s.handling().incident(i)));
+                            s.handling().incident(i),
+                            s.handling().unanswered(i)));
         }
         // new and unhandled first: red means nobody is on it
         out.sort(
@@ -529,6 +530,18 @@ public final class AlertsViewModel {
             return "";
         }
         return h.acknowledged() ? "ack " + h.by() : "maintenance · " + h.by();
+    }
+
+    /** What an unanswered CRIT says: nobody on any desk has acknowledged it, for how long. */
+    public String unansweredText() {
+        java.time.Duration after = config.app().alerts().escalateAfter();
+        return "UNANSWERED: nobody has acknowledged it"
+                + (after == null
+                        ? ""
+                        : " for "
+                                + io.rackscope.desktop.checks.Durations.format(
+                                        after.multipliedBy(2))
+                                + " or more");
     }
 
     public String handledText(Handled h) {

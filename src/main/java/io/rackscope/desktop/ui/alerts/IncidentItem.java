@@ -16,7 +16,12 @@ import java.util.stream.Collectors;
  * handled (null: new and unhandled).
  */
 public record IncidentItem(
-        Incident incident, String headline, String checks, List<AlertItem> members, Handled handled)
+        Incident incident,
+        String headline,
+        String checks,
+        List<AlertItem> members,
+        Handled handled,
+        boolean unanswered)
         implements PanelRow {
 
     public IncidentItem {

@@ -84,6 +84,7 @@ public final class MainView {
     private HBox toolbar;
     private final Timeline clock;
     private Toasts toasts;
+    private final MissedWhileAway missedWhileAway;
     private PlaceView current;
     private final TimeControlView timeControl;
 
@@ -103,6 +104,7 @@ public final class MainView {
         this.sound = sound;
         this.alerts = alerts;
         this.status = status;
+        this.missedWhileAway = new MissedWhileAway(shell::checkName);
         this.clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         root.setId("main");
         Label banner = new Label();
@@ -218,8 +220,13 @@ public final class MainView {
         }
         toasts = new Toasts(shell, scene.getWindow());
         installedOn = scene;
-        windowChanged = (o, a, w) -> toasts = new Toasts(shell, w);
+        windowChanged =
+                (o, a, w) -> {
+                    toasts = new Toasts(shell, w);
+                    backInFront(w);
+                };
         scene.windowProperty().addListener(windowChanged);
+        backInFront(scene.getWindow());
     }
 
     /**
@@ -327,6 +334,7 @@ public final class MainView {
 
     private void announce(List<Incident> fresh) {
         newIncidentListeners.forEach(l -> l.accept(fresh));
+        missedWhileAway.announced(fresh, focused());
         if (toasts != null && shell.toastsWanted()) {
             toasts.show(fresh);
         }
@@ -579,6 +587,30 @@ public final class MainView {
                                                         900,
                                                         from[1] - (e.getScreenX() - from[0])))));
         return grip;
+    }
+
+    /** When {@code w} comes back to the front, what was announced meanwhile, in one list. */
+    private void backInFront(javafx.stage.Window w) {
+        if (w != null) {
+            w.focusedProperty()
+                    .addListener(new javafx.beans.value.WeakChangeListener<>(focusListener));
+        }
+    }
+
+    private final javafx.beans.value.ChangeListener<Boolean> focusListener =
+            (o, was, now) -> {
+                if (now) {
+                    sayMissed();
+                }
+            };
+
+    private void sayMissed() {
+        missedWhileAway.back(t -> toasts.stay(t[0], t[1]));
+    }
+
+    /** What was announced while the window was not in front, not yet said. */
+    public List<Incident> missedWhileAway() {
+        return missedWhileAway.missed();
     }
 
     private boolean focused() {

@@ -144,6 +144,11 @@ public final class ShellViewModel {
         return config.checkName(checkId);
     }
 
+    /** The alert table, where everything still failing is listed. */
+    public void openAlerts() {
+        go(Place.of(Place.Kind.ALERTS, ""));
+    }
+
     public void open(Alert alert) {
         locator.placeOf(alert.entity()).ifPresent(navigation::go);
     }

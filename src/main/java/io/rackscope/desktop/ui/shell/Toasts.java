@@ -72,6 +72,26 @@ public final class Toasts {
         n.show();
     }
 
+    /** A note that stays until it is closed (what was missed while away); a click opens Alerts. */
+    public void stay(String title, String text) {
+        shown.add(title);
+        if (owner == null || !owner.isShowing()) {
+            return;
+        }
+        Notifications n =
+                Notifications.create()
+                        .title(title)
+                        .text(text)
+                        .owner(owner)
+                        .position(Pos.TOP_RIGHT)
+                        .hideAfter(Duration.INDEFINITE)
+                        .onAction(e -> model.openAlerts());
+        if (model.themeProperty().get() == Theme.DARK) {
+            n = n.darkStyle();
+        }
+        n.show();
+    }
+
     public List<String> shown() {
         return Collections.unmodifiableList(shown);
     }
