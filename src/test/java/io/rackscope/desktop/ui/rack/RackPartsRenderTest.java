@@ -204,12 +204,17 @@ class RackPartsRenderTest {
         }
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(0xef4444, colourIn(img, disks[5]), "disk 5 is CRIT");
+        assertTrue(
+                (img.getRGB((int) disks[5].getCenterX(), (int) disks[5].getCenterY()) & 0xffffff)
+                        != 0xef4444,
+                "and has its shape in the middle: colour is not the only cue");
         assertEquals(0x10b981, colourIn(img, disks[6]), "disk 6 is OK");
         assertEquals(0x10b981, colourIn(img, disks[17]), "a disk its check did not name is OK");
     }
 
+    /** The fill near a cell's top-left corner, clear of its state's mark in the middle. */
     private static int colourIn(BufferedImage img, Bounds b) {
-        return img.getRGB((int) b.getCenterX(), (int) b.getCenterY()) & 0xffffff;
+        return img.getRGB((int) b.getMinX() + 2, (int) b.getMinY() + 2) & 0xffffff;
     }
 
     @Test
