@@ -4,6 +4,7 @@ import io.rackscope.desktop.app.DesktopApp;
 import io.rackscope.desktop.app.LaunchOptions;
 import io.rackscope.desktop.app.UserSettings;
 import io.rackscope.desktop.app.commands.DemoCommand;
+import io.rackscope.desktop.app.commands.HandoverCommand;
 import io.rackscope.desktop.app.commands.RenderCommand;
 import io.rackscope.desktop.cli.AckCommand;
 import io.rackscope.desktop.cli.CheckConfigCommand;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Option;
             EditCommand.class,
             ImportTopologyCommand.class,
             DiscoverCommand.class,
-            AckCommand.class
+            AckCommand.class,
+            HandoverCommand.class
         })
 public final class Main implements Callable<Integer> {
     @Option(
