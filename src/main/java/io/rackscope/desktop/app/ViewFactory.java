@@ -239,7 +239,10 @@ public final class ViewFactory {
                         ctx.navigation(),
                         ctx.health(),
                         ctx.options(),
-                        ctx.handling());
+                        ctx.handling(),
+                        new HandoverService(
+                                ctx.config().paths().root(), ctx.override().orElse(null)),
+                        Platform::runLater);
         return shell;
     }
 

@@ -396,6 +396,17 @@ public final class MainView {
         theme.setId("theme-toggle");
         theme.setOnAction(e -> shell.toggleTheme());
         MenuButton soundMenu = SoundMenu.of(sound, shell, this::focused);
+        Button handover = navButton("Handover", "Write the shift's handover page and open it");
+        handover.setId("handover");
+        handover.disableProperty().bind(shell.writingHandoverProperty());
+        handover.setOnAction(e -> shell.writeHandover());
+        shell.handoverSaidProperty()
+                .addListener(
+                        (o, a, said) -> {
+                            if (toasts != null && !said.isEmpty()) {
+                                toasts.stay("Handover", said, false);
+                            }
+                        });
         MenuButton views = viewsMenu();
         ToggleButton alertsToggle = new ToggleButton("Alerts");
         alertsToggle.setId("alerts-toggle");
@@ -418,11 +429,12 @@ public final class MainView {
                         refresh,
                         theme,
                         views,
+                        handover,
                         soundMenu,
                         alertsToggle);
         toolbar.getStyleClass().add("toolbar-bar");
         // the buttons keep their text; the search field and the breadcrumb give way
-        keepText(back, forward, refresh, theme, views, soundMenu, alertsToggle);
+        keepText(back, forward, refresh, theme, views, handover, soundMenu, alertsToggle);
         search.setMinWidth(140);
         return toolbar;
     }
@@ -605,7 +617,7 @@ public final class MainView {
             };
 
     private void sayMissed() {
-        missedWhileAway.back(t -> toasts.stay(t[0], t[1]));
+        missedWhileAway.back(t -> toasts.stay(t[0], t[1], true));
     }
 
     /** What was announced while the window was not in front, not yet said. */

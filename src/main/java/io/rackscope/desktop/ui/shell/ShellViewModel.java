@@ -4,6 +4,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.live.AlertHandling;
+import io.rackscope.desktop.ui.HandoverWriter;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
 import io.rackscope.desktop.ui.NavigationModel;
@@ -37,6 +38,29 @@ public final class ShellViewModel {
             HealthSource health,
             ViewOptions options,
             AlertHandling handling) {
+        this(
+                config,
+                locator,
+                navigation,
+                health,
+                options,
+                handling,
+                HandoverWriter.NONE,
+                Runnable::run);
+    }
+
+    /** {@code handover}: the shift's handover, said through {@code fx} when it is written. */
+    public ShellViewModel(
+            RackscopeConfig config,
+            Locator locator,
+            NavigationModel navigation,
+            HealthSource health,
+            ViewOptions options,
+            AlertHandling handling,
+            HandoverWriter handover,
+            java.util.concurrent.Executor fx) {
+        this.handover = handover;
+        this.fx = fx;
         this.handling = handling;
         this.config = config;
         this.locator = locator;
@@ -47,6 +71,38 @@ public final class ShellViewModel {
     }
 
     private final AlertHandling handling;
+    private final HandoverWriter handover;
+    private final java.util.concurrent.Executor fx;
+    private final javafx.beans.property.ReadOnlyStringWrapper handoverSaid =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "handoverSaid", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper writingHandover =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "writingHandover");
+
+    /** Writes the shift's handover; {@link #handoverSaidProperty()} says where, once written. */
+    public void writeHandover() {
+        writingHandover.set(true);
+        handover.write()
+                .whenComplete(
+                        (said, e) ->
+                                fx.execute(
+                                        () -> {
+                                            writingHandover.set(false);
+                                            handoverSaid.set(
+                                                    e != null
+                                                            ? "The handover could not be written: "
+                                                                    + e.getMessage()
+                                                            : said);
+                                        }));
+    }
+
+    /** What the last handover's writing said ("Handover written: PATH"). */
+    public javafx.beans.property.ReadOnlyStringProperty handoverSaidProperty() {
+        return handoverSaid.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty writingHandoverProperty() {
+        return writingHandover.getReadOnlyProperty();
+    }
 
     /** Alert sounds muted (kept between sessions). */
     public BooleanProperty mutedProperty() {

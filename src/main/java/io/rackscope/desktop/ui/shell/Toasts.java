@@ -72,8 +72,11 @@ public final class Toasts {
         n.show();
     }
 
-    /** A note that stays until it is closed (what was missed while away); a click opens Alerts. */
-    public void stay(String title, String text) {
+    /**
+     * A note that stays until it is closed (what was missed while away, where the handover is);
+     * {@code openAlerts}: a click opens the alert table.
+     */
+    public void stay(String title, String text, boolean openAlerts) {
         shown.add(title);
         if (owner == null || !owner.isShowing()) {
             return;
@@ -84,8 +87,10 @@ public final class Toasts {
                         .text(text)
                         .owner(owner)
                         .position(Pos.TOP_RIGHT)
-                        .hideAfter(Duration.INDEFINITE)
-                        .onAction(e -> model.openAlerts());
+                        .hideAfter(Duration.INDEFINITE);
+        if (openAlerts) {
+            n = n.onAction(e -> model.openAlerts());
+        }
         if (model.themeProperty().get() == Theme.DARK) {
             n = n.darkStyle();
         }
