@@ -94,6 +94,16 @@ public final class AppContext {
         return config;
     }
 
+    /**
+     * Another screen of the same window: the same health, charts, values and stores (one planner
+     * for all), its own place and options.
+     */
+    public AppContext anotherScreen() {
+        AppContext other = new AppContext(config, health, charts, values, clock, kept);
+        other.override = override;
+        return other;
+    }
+
     /** The Prometheus this window asks instead of app.yaml's (given with --prometheus). */
     private String override;
 

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -60,6 +61,10 @@ public final class DesktopSession implements AutoCloseable {
     private final CheckTrials trials;
     private final Journal journal;
     private final io.rackscope.desktop.alerting.Webhooks webhooks;
+
+    /** The screens of a wall (kiosk.screens), the first being this window's. */
+    private List<Wall.Screen> wall = List.of();
+
     private final HandlingBridge handling;
     private final EditingService editing;
     private KioskController kiosk;
@@ -277,8 +282,13 @@ public final class DesktopSession implements AutoCloseable {
                     .set(
                             io.rackscope.desktop.ui.ColourScheme.parse(cfg.app().kiosk().palette())
                                     .orElse(io.rackscope.desktop.ui.ColourScheme.STANDARD));
-            kiosk = ViewFactory.kiosk(ctx, Platform::exit);
-            kiosk.install(stage, scene, main, options.screen());
+            if (cfg.app().kiosk().screens().isEmpty()) {
+                kiosk = ViewFactory.kiosk(ctx, Platform::exit);
+                kiosk.install(stage, scene, main, options.screen());
+            } else {
+                wall = Wall.open(ctx, stage, scene, main, Platform::exit);
+                kiosk = wall.get(0).kiosk();
+            }
         }
         ctx.options().style(scene);
         stage.setTitle(
@@ -356,6 +366,14 @@ public final class DesktopSession implements AutoCloseable {
                                     if (kiosk != null) {
                                         kiosk.stop();
                                     }
+                                    wall.stream()
+                                            .skip(1)
+                                            .forEach(
+                                                    w -> {
+                                                        w.kiosk().stop();
+                                                        w.main().dispose();
+                                                        w.stage().close();
+                                                    });
                                 }),
                         new Closer.Part("handling", handling::close),
                         new Closer.Part(

@@ -266,14 +266,24 @@ public final class ViewFactory {
     /** Kiosk mode with its playlist; {@code exit} runs on the confirmed exit key. */
     public static KioskController kiosk(AppContext ctx, Runnable exit) {
         AppConfig app = ctx.config().app();
+        return kiosk(ctx, exit, app.kiosk(), app.playlist().views());
+    }
+
+    /** A screen of a wall: {@code settings} its own, {@code views} its playlist. */
+    public static KioskController kiosk(
+            AppContext ctx,
+            Runnable exit,
+            AppConfig.Kiosk settings,
+            java.util.List<AppConfig.Playlist.Entry> views) {
+        AppConfig app = ctx.config().app();
         PlaylistViewModel playlist =
                 new PlaylistViewModel(
                         ctx.locator(),
                         ctx.navigation(),
-                        app.playlist().views(),
+                        views,
                         app.playlist().intervalSeconds(),
-                        app.kiosk().jumpToCritSeconds());
+                        settings.jumpToCritSeconds());
         return new KioskController(
-                app.kiosk(), app.name(), playlist, ctx.navigation().currentProperty(), exit);
+                settings, app.name(), playlist, ctx.navigation().currentProperty(), exit);
     }
 }

@@ -294,7 +294,43 @@ public record AppConfig(
             int staleAfterSeconds,
             String palette,
             int minCellPx,
-            int pageSeconds) {}
+            int pageSeconds,
+            List<WallScreen> screens,
+            int jumpScreen) {
+        public Kiosk {
+            screens = List.copyOf(screens);
+        }
+
+        /**
+         * These settings for one screen of a wall: its monitor, its text scale, and the jump to a
+         * new CRIT only when it is the wall's {@code jump_screen}.
+         */
+        public Kiosk on(WallScreen w) {
+            return new Kiosk(
+                    w.screen(),
+                    exitKey,
+                    hideCursorSeconds,
+                    w.screen() == jumpScreen ? jumpToCritSeconds : 0,
+                    w.scale() > 0 ? w.scale() : scale,
+                    recentChangeMinutes,
+                    staleAfterSeconds,
+                    palette,
+                    minCellPx,
+                    pageSeconds,
+                    List.of(),
+                    jumpScreen);
+        }
+    }
+
+    /**
+     * One monitor of a wall driven by one process ({@code kiosk.screens}): its number, its views in
+     * turn (one view: it stays), its text scale (0: the kiosk's).
+     */
+    public record WallScreen(int screen, List<Playlist.Entry> views, double scale) {
+        public WallScreen {
+            views = List.copyOf(views);
+        }
+    }
 
     /**
      * The optional endpoint that lets the app itself be scraped; off by default, loopback unless

@@ -153,7 +153,9 @@ final class AppConfigParser {
                                     "stale_after_seconds",
                                     "palette",
                                     "min_cell_px",
-                                    "page_seconds")));
+                                    "page_seconds",
+                                    "screens",
+                                    "jump_screen")));
 
     private final Diagnostics diagnostics;
     private final Values values;
@@ -235,8 +237,12 @@ final class AppConfigParser {
      * 45s}, {@code 2m}.
      */
     private List<AppConfig.Playlist.Entry> playlistEntries(YamlNode.Mapping playlist) {
+        return playlistEntries(playlist.list("views"));
+    }
+
+    private List<AppConfig.Playlist.Entry> playlistEntries(List<YamlNode> views) {
         List<AppConfig.Playlist.Entry> out = new java.util.ArrayList<>();
-        for (YamlNode n : playlist.list("views")) {
+        for (YamlNode n : views) {
             if (n instanceof YamlNode.Scalar s && !s.isNull()) {
                 out.add(new AppConfig.Playlist.Entry(s.value().trim(), 0, s.file(), s.line()));
             } else if (n instanceof YamlNode.Mapping m) {
@@ -368,6 +374,7 @@ final class AppConfigParser {
             diagnostics.error(k.at("scale"), "kiosk.scale must be between 0.5 and 4; using 1");
             scale = null;
         }
+        List<AppConfig.WallScreen> screens = screens(k);
         return new AppConfig.Kiosk(
                 values.integer(k, "screen", "kiosk.screen", 0),
                 k.text("exit_key", "Ctrl+Shift+Q"),
@@ -379,7 +386,45 @@ final class AppConfigParser {
                 palette(k),
                 Math.max(
                         0, Math.min(200, values.integer(k, "min_cell_px", "kiosk.min_cell_px", 0))),
-                Math.max(3, values.integer(k, "page_seconds", "kiosk.page_seconds", 15)));
+                Math.max(3, values.integer(k, "page_seconds", "kiosk.page_seconds", 15)),
+                screens,
+                values.integer(
+                        k,
+                        "jump_screen",
+                        "kiosk.jump_screen",
+                        screens.isEmpty() ? 0 : screens.get(0).screen()));
+    }
+
+    /**
+     * {@code kiosk.screens}: {@code [{screen: 1, playlist: [...]}, {screen: 2, view: V}, ...]}, one
+     * full-screen window per monitor from one planner; each may set its {@code scale}.
+     */
+    private List<AppConfig.WallScreen> screens(YamlNode.Mapping k) {
+        List<AppConfig.WallScreen> out = new java.util.ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (YamlNode n : k.list("screens")) {
+            if (!(n instanceof YamlNode.Mapping m) || !m.has("screen")) {
+                diagnostics.error(
+                        n, "each of kiosk.screens is {screen: N, playlist: [...] or view: V}");
+                continue;
+            }
+            int screen = values.integer(m, "screen", "kiosk.screens.screen", 0);
+            if (!seen.add(screen)) {
+                diagnostics.error(
+                        m.at("screen"),
+                        "kiosk.screens: screen " + screen + " is listed twice; the first is used");
+                continue;
+            }
+            List<AppConfig.Playlist.Entry> views =
+                    m.has("view")
+                            ? List.of(
+                                    new AppConfig.Playlist.Entry(
+                                            m.text("view", "").strip(), 0, m.file(), m.line()))
+                            : playlistEntries(m.list("playlist"));
+            Double scale = values.number(m, "scale", "kiosk.screens.scale");
+            out.add(new AppConfig.WallScreen(screen, views, scale == null ? 0 : scale));
+        }
+        return out;
     }
 
     /** {@code kiosk.palette}: standard, safe or quiet (this app's extension). */
