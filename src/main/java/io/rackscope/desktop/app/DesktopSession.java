@@ -109,7 +109,16 @@ public final class DesktopSession implements AutoCloseable {
         feed.loop()
                 .escalateWith(
                         new io.rackscope.desktop.alerting.Escalation(
-                                alerts.escalateAfter(), webhooks));
+                                alerts.escalateAfter(),
+                                io.rackscope.desktop.alerting.OsNotices.available()
+                                        .map(
+                                                os ->
+                                                        (java.util.function.Consumer<
+                                                                        io.rackscope.desktop
+                                                                                .alerting.Escalation
+                                                                                .Moment>)
+                                                                webhooks.andThen(os))
+                                        .orElse(webhooks)));
         HandlingService handlingService = Stores.service(cfg, clock, Journal.defaultDirectory());
         handlingService.journalTo(journal::append);
         handling =
