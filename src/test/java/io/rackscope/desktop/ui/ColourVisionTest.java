@@ -125,7 +125,8 @@ class ColourVisionTest {
                     tooClose(quiet, wrong, THRESHOLD).isEmpty(),
                     theme + " " + tooClose(quiet, wrong, THRESHOLD));
             // calm: a muted grey, told from every other state and from the window behind it
-            List<String> withCalm = new ArrayList<>(List.of("sev-ok", "surface-window"));
+            List<String> withCalm =
+                    new ArrayList<>(List.of("sev-ok", "surface-window", "aisle-band"));
             withCalm.addAll(wrong);
             List<String> close =
                     tooClose(quiet, withCalm, 15).stream()
