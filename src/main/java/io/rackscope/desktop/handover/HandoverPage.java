@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,143 +77,134 @@ public final class HandoverPage {
 
     private void stories(
             StringBuilder b, String title, List<ShiftReport.Story> list, Instant to, boolean by) {
-        section(b, title, list.size());
-        if (list.isEmpty()) {
-            b.append("<p class=\"none\">None.</p>\n");
-            return;
-        }
-        b.append("<table><tr><th>State</th><th>What</th><th>Where</th><th>Since</th>")
-                .append(by ? "<th>By</th><th>Why</th>" : "<th>Worst</th>")
-                .append("</tr>\n");
+        List<String> heads = new ArrayList<>(List.of("State", "What", "Where", "Since"));
+        heads.addAll(by ? List.of("By", "Why") : List.of("Worst"));
+        List<List<String>> rows = new ArrayList<>();
         for (ShiftReport.Story s : list) {
-            b.append("<tr><td>")
-                    .append(badge(s.last().severity().name()))
-                    .append("</td><td>")
-                    .append(esc(s.name()))
-                    .append("</td><td>")
-                    .append(esc(s.path()))
-                    .append("</td><td>")
-                    .append(esc(time.format(s.firstSeen())))
-                    .append(" (")
-                    .append(esc(span(s.lasted(to))))
-                    .append(")</td>");
+            List<String> row =
+                    new ArrayList<>(
+                            List.of(
+                                    badge(s.last().severity().name()),
+                                    esc(s.name()),
+                                    esc(s.path()),
+                                    esc(
+                                            time.format(s.firstSeen())
+                                                    + " ("
+                                                    + span(s.lasted(to))
+                                                    + ")")));
             if (by) {
-                b.append("<td>")
-                        .append(esc(s.by()))
-                        .append(s.handledAt() == null ? "" : " at " + time.format(s.handledAt()))
-                        .append("</td><td>")
-                        .append(esc(s.note() == null ? "" : s.note()))
-                        .append("</td>");
+                row.add(
+                        esc(s.by())
+                                + (s.handledAt() == null
+                                        ? ""
+                                        : " at " + time.format(s.handledAt())));
+                row.add(esc(s.note()));
             } else {
-                b.append("<td>")
-                        .append(badge(s.worst().name()))
-                        .append(" at ")
-                        .append(esc(time.format(s.worstAt())))
-                        .append("</td>");
+                row.add(badge(s.worst().name()) + " at " + esc(time.format(s.worstAt())));
             }
-            b.append("</tr>\n");
+            rows.add(row);
         }
-        b.append("</table>\n");
+        table(b, title, heads, rows, "None.");
     }
 
     private void resolved(StringBuilder b, ShiftReport r) {
-        section(b, "Resolved", r.resolved().size());
-        if (r.resolved().isEmpty()) {
-            b.append("<p class=\"none\">None.</p>\n");
-            return;
-        }
-        b.append("<table><tr><th>Worst</th><th>What</th><th>Where</th><th>From</th><th>To</th>")
-                .append("<th>Lasted</th></tr>\n");
+        List<List<String>> rows = new ArrayList<>();
         for (ShiftReport.Story s : r.resolved()) {
-            b.append("<tr><td>")
-                    .append(badge(s.worst().name()))
-                    .append("</td><td>")
-                    .append(esc(s.name()))
-                    .append("</td><td>")
-                    .append(esc(s.path()))
-                    .append("</td><td>")
-                    .append(esc(time.format(s.firstSeen())))
-                    .append("</td><td>")
-                    .append(esc(time.format(s.clearedAt())))
-                    .append("</td><td>")
-                    .append(esc(span(s.lasted(r.to()))))
-                    .append("</td></tr>\n");
+            rows.add(
+                    List.of(
+                            badge(s.worst().name()),
+                            esc(s.name()),
+                            esc(s.path()),
+                            esc(time.format(s.firstSeen())),
+                            esc(time.format(s.clearedAt())),
+                            esc(span(s.lasted(r.to())))));
         }
-        b.append("</table>\n");
+        table(
+                b,
+                "Resolved",
+                List.of("Worst", "What", "Where", "From", "To", "Lasted"),
+                rows,
+                "None.");
     }
 
     private void expiring(StringBuilder b, List<Silence> list, Instant to) {
-        section(b, "Ending soon (maintenances and acknowledgements)", list.size());
-        if (list.isEmpty()) {
-            b.append("<p class=\"none\">None.</p>\n");
-            return;
-        }
-        b.append("<table><tr><th>Kind</th><th>On</th><th>By</th><th>Why</th><th>Ends</th></tr>\n");
+        List<List<String>> rows = new ArrayList<>();
         for (Silence s : list) {
-            b.append("<tr><td>")
-                    .append(s.kind() == Silence.Kind.ACK ? "Acknowledgement" : "Maintenance")
-                    .append("</td><td>")
-                    .append(
+            rows.add(
+                    List.of(
+                            s.kind() == Silence.Kind.ACK ? "Acknowledgement" : "Maintenance",
                             esc(
                                     s.target() == null
                                             ? ""
-                                            : s.target()
-                                                            .type()
-                                                            .name()
-                                                            .toLowerCase(java.util.Locale.ROOT)
+                                            : s.target().type().name().toLowerCase(Locale.ROOT)
                                                     + " "
-                                                    + s.target().id()))
-                    .append("</td><td>")
-                    .append(esc(s.by()))
-                    .append("</td><td>")
-                    .append(esc(s.text()))
-                    .append("</td><td>")
-                    .append(esc(time.format(s.endsAt())))
-                    .append(" (in ")
-                    .append(esc(span(Duration.between(to, s.endsAt()))))
-                    .append(")</td></tr>\n");
+                                                    + s.target().id()),
+                            esc(s.by()),
+                            esc(s.text()),
+                            esc(
+                                    time.format(s.endsAt())
+                                            + " (in "
+                                            + span(Duration.between(to, s.endsAt()))
+                                            + ")")));
         }
-        b.append("</table>\n");
+        table(
+                b,
+                "Ending soon (maintenances and acknowledgements)",
+                List.of("Kind", "On", "By", "Why", "Ends"),
+                rows,
+                "None.");
     }
 
     private void flapping(StringBuilder b, List<Journal.Entry> list) {
-        section(b, "Flapping", list.size());
-        if (list.isEmpty()) {
-            b.append("<p class=\"none\">None.</p>\n");
-            return;
-        }
-        b.append("<table><tr><th>Worst</th><th>Where</th><th>Changes</th><th>From</th></tr>\n");
+        List<List<String>> rows = new ArrayList<>();
         for (Journal.Entry e : list) {
-            b.append("<tr><td>")
-                    .append(badge(e.severity().name()))
-                    .append("</td><td>")
-                    .append(esc(e.path()))
-                    .append("</td><td>")
-                    .append(e.count())
-                    .append("</td><td>")
-                    .append(esc(time.format(e.at())))
-                    .append("</td></tr>\n");
+            rows.add(
+                    List.of(
+                            badge(e.severity().name()),
+                            esc(e.path()),
+                            Integer.toString(e.count()),
+                            esc(time.format(e.at()))));
         }
-        b.append("</table>\n");
+        table(b, "Flapping", List.of("Worst", "Where", "Changes", "From"), rows, "None.");
     }
 
     private void outages(StringBuilder b, ShiftReport r) {
-        section(b, "Prometheus outages", r.outages().size());
-        if (r.outages().isEmpty()) {
-            b.append("<p class=\"none\">None: every cycle was answered.</p>\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (ShiftReport.Outage o : r.outages()) {
+            rows.add(
+                    List.of(
+                            esc(o.server()),
+                            esc(time.format(o.from())),
+                            o.to() == null ? "<b>still out</b>" : esc(time.format(o.to())),
+                            esc(o.why())));
+        }
+        table(
+                b,
+                "Prometheus outages",
+                List.of("Server", "From", "To", "Why"),
+                rows,
+                "None: every cycle was answered.");
+    }
+
+    /** A section: its title and count, then its rows (cells already HTML), or {@code none}. */
+    private static void table(
+            StringBuilder b,
+            String title,
+            List<String> heads,
+            List<List<String>> rows,
+            String none) {
+        section(b, title, rows.size());
+        if (rows.isEmpty()) {
+            b.append("<p class=\"none\">").append(esc(none)).append("</p>\n");
             return;
         }
-        b.append("<table><tr><th>Server</th><th>From</th><th>To</th><th>Why</th></tr>\n");
-        for (ShiftReport.Outage o : r.outages()) {
-            b.append("<tr><td>")
-                    .append(esc(o.server()))
-                    .append("</td><td>")
-                    .append(esc(time.format(o.from())))
-                    .append("</td><td>")
-                    .append(o.to() == null ? "<b>still out</b>" : esc(time.format(o.to())))
-                    .append("</td><td>")
-                    .append(esc(o.why() == null ? "" : o.why()))
-                    .append("</td></tr>\n");
+        b.append("<table><tr>");
+        heads.forEach(h -> b.append("<th>").append(esc(h)).append("</th>"));
+        b.append("</tr>\n");
+        for (List<String> row : rows) {
+            b.append("<tr>");
+            row.forEach(c -> b.append("<td>").append(c).append("</td>"));
+            b.append("</tr>\n");
         }
         b.append("</table>\n");
     }

@@ -78,21 +78,7 @@ public record Endpoint(
 
     /** The same settings for the one server at {@code other} (a replica of the set, say). */
     public Endpoint at(String other) {
-        return new Endpoint(
-                other,
-                basicAuthUser,
-                basicAuthPassword,
-                bearerToken,
-                tlsVerify,
-                caFile,
-                certFile,
-                keyFile,
-                timeout,
-                maxParallel,
-                settingPrefix,
-                List.of(),
-                headers,
-                queryParams);
+        return withUrls(List.of(other));
     }
 
     /** The URL without trailing slashes, so that {@code /api/...} never becomes {@code //api}. */

@@ -149,11 +149,16 @@ public class HandoverTest {
         return new Journal(dir, 3650);
     }
 
-    static SilenceStore store(List<Silence> silences) {
+    /** How the test store reads: a list, or a failure. */
+    interface Reader {
+        List<Silence> read() throws StoreException;
+    }
+
+    static SilenceStore store(Reader reader) {
         return new SilenceStore() {
             @Override
-            public List<Silence> read() {
-                return silences;
+            public List<Silence> read() throws StoreException {
+                return reader.read();
             }
 
             @Override
@@ -218,7 +223,7 @@ public class HandoverTest {
                         CFG.topology(),
                         "Demo DC",
                         j,
-                        store(silences),
+                        store(() -> silences),
                         START,
                         END,
                         Duration.ofHours(4),
@@ -265,35 +270,12 @@ public class HandoverTest {
     @Test
     void aStoreThatCannotBeReadIsSaidAndTheRestIsWritten(@TempDir Path dir) throws Exception {
         SilenceStore broken =
-                new SilenceStore() {
-                    @Override
-                    public List<Silence> read() throws StoreException {
-                        throw new StoreException(
-                                StoreException.Kind.UNREACHABLE,
-                                "Alertmanager http://am:9093 is not reachable");
-                    }
-
-                    @Override
-                    public Silence create(Silence s) {
-                        return s;
-                    }
-
-                    @Override
-                    public void end(String id, Instant at) {}
-
-                    @Override
-                    public Silence update(Silence s) {
-                        return s;
-                    }
-
-                    @Override
-                    public void delete(String id) {}
-
-                    @Override
-                    public String describe() {
-                        return "broken";
-                    }
-                };
+                store(
+                        () -> {
+                            throw new StoreException(
+                                    StoreException.Kind.UNREACHABLE,
+                                    "Alertmanager http://am:9093 is not reachable");
+                        });
         Handover.Written w =
                 Handover.write(
                         CFG.topology(),
