@@ -49,27 +49,14 @@ public final class Toasts {
     }
 
     private void toast(String title, String text, Incident target) {
-        shown.add(title);
-        if (owner == null || !owner.isShowing()) {
-            return;
-        }
-        Notifications n =
-                Notifications.create()
-                        .title(title)
-                        .text(text)
-                        .owner(owner)
-                        .position(Pos.BOTTOM_RIGHT)
-                        .hideAfter(Duration.seconds(10));
-        if (model.themeProperty().get() == Theme.DARK) {
-            n = n.darkStyle();
-        }
-        if (target != null) {
+        Notifications n = note(title, text, Pos.BOTTOM_RIGHT, Duration.seconds(10));
+        if (n != null && target != null) {
             n = n.onAction(e -> model.open(target));
             if (model.canAcknowledge()) {
                 n = n.action(new Action("Acknowledge", e -> model.acknowledge(target)));
             }
         }
-        n.show();
+        show(n);
     }
 
     /**
@@ -77,24 +64,33 @@ public final class Toasts {
      * {@code openAlerts}: a click opens the alert table.
      */
     public void stay(String title, String text, boolean openAlerts) {
+        Notifications n = note(title, text, Pos.TOP_RIGHT, Duration.INDEFINITE);
+        if (n != null && openAlerts) {
+            n = n.onAction(e -> model.openAlerts());
+        }
+        show(n);
+    }
+
+    /** A note in the theme's style, counted as shown; null when there is no window to show it. */
+    private Notifications note(String title, String text, Pos where, Duration stays) {
         shown.add(title);
         if (owner == null || !owner.isShowing()) {
-            return;
+            return null;
         }
         Notifications n =
                 Notifications.create()
                         .title(title)
                         .text(text)
                         .owner(owner)
-                        .position(Pos.TOP_RIGHT)
-                        .hideAfter(Duration.INDEFINITE);
-        if (openAlerts) {
-            n = n.onAction(e -> model.openAlerts());
+                        .position(where)
+                        .hideAfter(stays);
+        return model.themeProperty().get() == Theme.DARK ? n.darkStyle() : n;
+    }
+
+    private static void show(Notifications n) {
+        if (n != null) {
+            n.show();
         }
-        if (model.themeProperty().get() == Theme.DARK) {
-            n = n.darkStyle();
-        }
-        n.show();
     }
 
     public List<String> shown() {
