@@ -34,6 +34,10 @@ final class Wall {
                 c.options().coloursProperty().set(ctx.options().coloursProperty().get());
             }
             MainView m = isFirst ? main : ViewFactory.main(c, "", null);
+            // one toast per incident on the whole wall: on the screen that jumps to it
+            if (w.screen() != settings.jumpScreen()) {
+                m.leaveToastsToAnotherScreen();
+            }
             Stage stage = isFirst ? first : new Stage();
             Scene scene = isFirst ? firstScene : new Scene(m.node(), 1280, 800);
             if (!isFirst) {

@@ -104,5 +104,10 @@ class WallTest {
                 wall.get(1).ctx().navigation().current(),
                 "the others keep what they show");
         assertTrue(wall.get(0).ctx().navigation().current().kind() != Place.Kind.RACK);
+        assertEquals(1, wall.get(2).main().toasts().shown().size(), "toasted on the jump screen");
+        assertEquals(0, wall.get(0).main().toasts().shown().size(), "once for the whole wall");
+        assertEquals(0, wall.get(1).main().toasts().shown().size());
+        robot.interact(() -> wall.get(1).kiosk().playlist().tick());
+        assertEquals("", wall.get(1).kiosk().playlist().captionProperty().get(), "one view stays");
     }
 }

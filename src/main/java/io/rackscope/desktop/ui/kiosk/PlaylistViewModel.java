@@ -183,6 +183,9 @@ public final class PlaylistViewModel {
     private void update() {
         if (holding > 0) {
             caption.set("New CRIT — holding here " + holding + " s");
+        } else if (views.size() == 1) {
+            // one view: it stays, nothing is next
+            caption.set(clearedNote > 0 ? "Cleared — back to the view" : "");
         } else {
             caption.set(
                     (clearedNote > 0 ? "Cleared — back to the playlist · " : "")

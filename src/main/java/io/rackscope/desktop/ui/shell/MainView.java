@@ -84,6 +84,15 @@ public final class MainView {
     private HBox toolbar;
     private final Timeline clock;
     private Toasts toasts;
+
+    /** Whether this window shows the toasts (on a wall: one screen of several does). */
+    private boolean toastsHere = true;
+
+    /** Another screen of a wall shows them: this one does not. */
+    public void leaveToastsToAnotherScreen() {
+        toastsHere = false;
+    }
+
     private final MissedWhileAway missedWhileAway;
     private PlaceView current;
     private final TimeControlView timeControl;
@@ -335,7 +344,7 @@ public final class MainView {
     private void announce(List<Incident> fresh) {
         newIncidentListeners.forEach(l -> l.accept(fresh));
         missedWhileAway.announced(fresh, focused());
-        if (toasts != null && shell.toastsWanted()) {
+        if (toasts != null && shell.toastsWanted() && toastsHere) {
             toasts.show(fresh);
         }
         if (sound != null) {
