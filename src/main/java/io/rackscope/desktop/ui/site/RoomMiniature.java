@@ -94,13 +94,19 @@ final class RoomMiniature extends Canvas {
                             }
                             g.setFill(p.severity(model.state(r)));
                             double arc = Math.max(1, 4 * scale);
+                            double w = Math.max(2, t.getWidth() * scale);
+                            double h = Math.max(2, t.getHeight() * scale);
                             g.fillRoundRect(
-                                    t.getMinX() * scale,
-                                    t.getMinY() * scale,
-                                    Math.max(2, t.getWidth() * scale),
-                                    Math.max(2, t.getHeight() * scale),
-                                    arc,
-                                    arc);
+                                    t.getMinX() * scale, t.getMinY() * scale, w, h, arc, arc);
+                            // its shape too, where the tile is large enough to read one
+                            double side = Math.min(w, h);
+                            g.setFill(p.token("-text-on-severity"));
+                            io.rackscope.desktop.ui.StateMark.draw(
+                                    g,
+                                    io.rackscope.desktop.ui.Tone.of(model.state(r)),
+                                    t.getMinX() * scale + (w - side) / 2,
+                                    t.getMinY() * scale + (h - side) / 2,
+                                    side);
                         });
     }
 

@@ -400,6 +400,9 @@ public final class WorldView implements PlaceView {
             g.setStroke(p.token("-text-primary"));
             g.setLineWidth(1.5);
             g.strokeOval(sx - MARKER, sy - MARKER, MARKER * 2, MARKER * 2);
+            g.setFill(p.token("-text-on-severity"));
+            io.rackscope.desktop.ui.StateMark.draw(
+                    g, io.rackscope.desktop.ui.Tone.of(sev), sx - MARKER, sy - MARKER, MARKER * 2);
             g.setFill(p.token("-text-primary"));
             g.fillText(site.name() + "  " + sev, sx + MARKER + 8, sy - 7);
             g.setFill(p.token("-text-secondary"));
