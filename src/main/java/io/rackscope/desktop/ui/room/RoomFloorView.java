@@ -108,6 +108,22 @@ public final class RoomFloorView implements PlaceView {
         subscriptions.onInvalidate(model.revisionProperty(), o -> draw());
         subscriptions.onInvalidate(model.themeProperty(), o -> draw());
         subscriptions.onInvalidate(model.selectedProperty(), o -> draw());
+        blinker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        blinker.play();
+    }
+
+    /** On the quiet wall a new unacknowledged CRIT blinks: its rack dimmed every other second. */
+    private boolean blinkOn;
+
+    private final javafx.animation.Timeline blinker =
+            new javafx.animation.Timeline(
+                    new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> blink()));
+
+    private void blink() {
+        if (blinkOn || model.anyFlashing()) {
+            blinkOn = !blinkOn;
+            draw();
+        }
     }
 
     private Node summaryBar() {
@@ -718,7 +734,8 @@ public final class RoomFloorView implements PlaceView {
                 !filter.isEmpty() && !filter.contains(st.severity())
                         || !st.inJob() && model.jobSelected();
         g.setGlobalAlpha(dimmed ? 0.18 : 1);
-        g.setFill(st.stale() ? p.staleFill(st.tone()) : p.tone(st.tone()));
+        boolean dim = st.stale() || blinkOn && model.flashing(r);
+        g.setFill(dim ? p.staleFill(st.tone()) : p.tone(st.tone()));
         g.fillRoundRect(t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight(), 5, 5);
         if (st.stale()) {
             g.setStroke(p.token("-sev-stale"));
@@ -843,6 +860,7 @@ public final class RoomFloorView implements PlaceView {
 
     @Override
     public void dispose() {
+        blinker.stop();
         subscriptions.dispose();
         model.dispose();
     }

@@ -65,6 +65,10 @@ public final class RoomFloorViewModel {
     private final EstateEditor editor;
     private final List<Rack> rackList;
     private final Map<String, ReadOnlyObjectWrapper<RackStatus>> racks = new LinkedHashMap<>();
+
+    /** When each rack last became CRIT (while it stays so), as the clock shown says. */
+    private final Map<String, java.time.Instant> critSince = new java.util.HashMap<>();
+
     private final Map<String, List<String>> instancesOfRack = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<CheckPreview> preview =
             new ReadOnlyObjectWrapper<>(this, "preview");
@@ -328,6 +332,28 @@ public final class RoomFloorViewModel {
     }
 
     /**
+     * Whether {@code r} blinks on the quiet wall: it became CRIT within {@code
+     * kiosk.recent_change_minutes} and nobody has acknowledged it (what was already CRIT when the
+     * view opened is not new).
+     */
+    public boolean flashing(Rack r) {
+        RackStatus st = racks.get(r.key()).get();
+        java.time.Instant since = critSince.get(r.key());
+        return options.coloursProperty().get() == io.rackscope.desktop.ui.ColourScheme.QUIET
+                && since != null
+                && st.severity() == Severity.CRIT
+                && !st.handled()
+                && !st.stale()
+                && Duration.between(since, clock.instant()).toMinutes()
+                        < config.app().kiosk().recentChangeMinutes();
+    }
+
+    /** Whether any rack of the floor blinks now. */
+    public boolean anyFlashing() {
+        return rackList.stream().anyMatch(this::flashing);
+    }
+
+    /**
      * Grows by one after each snapshot that changed any rack, so a view can redraw once per change.
      */
     public ReadOnlyLongProperty revisionProperty() {
@@ -345,6 +371,13 @@ public final class RoomFloorViewModel {
         for (Rack r : rackList) {
             RackStatus next = status(s, r, job);
             ReadOnlyObjectWrapper<RackStatus> p = racks.get(r.key());
+            if (next.severity() != Severity.CRIT) {
+                critSince.remove(r.key());
+            } else if (p.get() != null
+                    && p.get() != RackStatus.UNKNOWN
+                    && p.get().severity() != Severity.CRIT) {
+                critSince.put(r.key(), clock.instant());
+            }
             if (!next.equals(p.get())) {
                 p.set(next);
                 changed = true;
