@@ -115,6 +115,7 @@ public final class RackElevationView implements PlaceView {
         title.getStyleClass().add("title");
         Label facts = new Label(model.facts());
         facts.getStyleClass().add("muted");
+        facts.setTooltip(new Tooltip(model.largestFree()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         for (Region r : List.of(title, state, front, back, sideBySide)) {

@@ -233,6 +233,11 @@ public final class RackElevationViewModel {
         return space().density();
     }
 
+    /** The largest free run of U of each face (what the biggest new device could be). */
+    public String largestFree() {
+        return space().largestFree();
+    }
+
     /** Why a device of {@code template} cannot go at {@code u} of {@code face}; empty if it can. */
     public Optional<String> refusal(String template, int u, Face face) {
         return space().refusal(u, templateHeight(template), face, Set.of());

@@ -49,6 +49,25 @@ final class RackSpace {
     }
 
     /**
+     * The largest free run of each face, the biggest device that still goes there: "Largest free
+     * run: front 4 U (U 37-40), rear 42 U (U 1-42)".
+     */
+    String largestFree() {
+        List<String> faces = new ArrayList<>();
+        for (Face face : List.of(Face.FRONT, Face.REAR)) {
+            faces.add(
+                    face.name().toLowerCase(Locale.ROOT)
+                            + RackRoom.largestFree(rack, heightOf, face)
+                                    .map(
+                                            f ->
+                                                    " " + f.units() + " U (U " + f.from() + "-"
+                                                            + f.to() + ")")
+                                    .orElse(" full"));
+        }
+        return "Largest free run: " + String.join(", ", faces);
+    }
+
+    /**
      * Why {@code height} U from {@code u} of {@code face} cannot take a device, or empty when they
      * can ({@code moving}: devices that leave, which do not count).
      */
