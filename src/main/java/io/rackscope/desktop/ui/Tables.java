@@ -16,6 +16,42 @@ import javafx.stage.FileChooser;
 public final class Tables {
     private Tables() {}
 
+    /** A column whose cells edit {@code value} of their row in place. */
+    public static <R> TableColumn<R, String> editableColumn(
+            String title, Function<R, javafx.beans.property.StringProperty> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        c.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
+        c.setEditable(true);
+        return c;
+    }
+
+    /** An editable table {@code id} of {@code rows}, its columns sharing its width. */
+    public static <R> javafx.scene.control.TableView<R> editable(
+            String id,
+            javafx.collections.ObservableList<R> rows,
+            java.util.List<TableColumn<R, String>> columns,
+            double height) {
+        javafx.scene.control.TableView<R> table = new javafx.scene.control.TableView<>(rows);
+        table.setId(id);
+        table.setEditable(true);
+        table.setPrefHeight(height);
+        table.getColumns().addAll(columns);
+        table.setColumnResizePolicy(
+                javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        return table;
+    }
+
+    /** "Remove" for the row chosen in {@code table}, handed to {@code remove}; off when none is. */
+    public static <R> javafx.scene.control.Button removeButton(
+            javafx.scene.control.TableView<R> table, Consumer<R> remove) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button("Remove");
+        b.setId(String.join("-", table.getId(), "remove"));
+        b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        b.setOnAction(e -> remove.accept(table.getSelectionModel().getSelectedItem()));
+        return b;
+    }
+
     public static <R> TableColumn<R, String> textColumn(
             String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);

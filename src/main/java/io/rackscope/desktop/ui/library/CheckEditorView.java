@@ -1,7 +1,7 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.CheckFields;
-import io.rackscope.desktop.ui.Columns;
+import io.rackscope.desktop.ui.Tables;
 import io.rackscope.desktop.ui.TryCheckEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,10 +64,10 @@ final class CheckEditorView {
 
     Tab tab(String select) {
         TableView<CheckEditorViewModel.Row> table = new TableView<>();
-        table.getColumns().add(Columns.text("Id", CheckEditorViewModel.Row::id, 150));
-        table.getColumns().add(Columns.text("Name", CheckEditorViewModel.Row::name, 150));
-        table.getColumns().add(Columns.text("Scope", CheckEditorViewModel.Row::scope, 60));
-        table.getColumns().add(Columns.text("Used by", CheckEditorViewModel.Row::uses, 60));
+        table.getColumns().add(Tables.textColumn("Id", CheckEditorViewModel.Row::id, 150));
+        table.getColumns().add(Tables.textColumn("Name", CheckEditorViewModel.Row::name, 150));
+        table.getColumns().add(Tables.textColumn("Scope", CheckEditorViewModel.Row::scope, 60));
+        table.getColumns().add(Tables.textColumn("Used by", CheckEditorViewModel.Row::uses, 60));
         table.getItems().setAll(model.rows());
         model.fieldsProperty().addListener((o, a, f) -> fill(f));
         return ItemEditorFrame.tab(

@@ -1,8 +1,8 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.MetricText;
-import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.FieldForm;
+import io.rackscope.desktop.ui.Tables;
 import io.rackscope.desktop.ui.device.MetricChart;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -34,10 +34,10 @@ final class MetricEditorView {
 
     Tab tab(String select) {
         TableView<MetricEditorViewModel.Row> table = new TableView<>();
-        table.getColumns().add(Columns.text("Id", MetricEditorViewModel.Row::id, 150));
-        table.getColumns().add(Columns.text("Name", MetricEditorViewModel.Row::name, 150));
-        table.getColumns().add(Columns.text("Unit", MetricEditorViewModel.Row::unit, 50));
-        table.getColumns().add(Columns.text("Used by", MetricEditorViewModel.Row::uses, 60));
+        table.getColumns().add(Tables.textColumn("Id", MetricEditorViewModel.Row::id, 150));
+        table.getColumns().add(Tables.textColumn("Name", MetricEditorViewModel.Row::name, 150));
+        table.getColumns().add(Tables.textColumn("Unit", MetricEditorViewModel.Row::unit, 50));
+        table.getColumns().add(Tables.textColumn("Used by", MetricEditorViewModel.Row::uses, 60));
         table.getItems().setAll(model.rows());
         Tab preview = new Tab("Chart", preview());
         preview.setId("metric-preview-tab");

@@ -1,8 +1,8 @@
 package io.rackscope.desktop.ui.library;
 
 import io.rackscope.desktop.edit.TemplateEdits.Kind;
-import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.FieldForm;
+import io.rackscope.desktop.ui.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,10 +32,10 @@ final class TemplateEditorView {
 
     Tab tab(String title, String select) {
         TableView<TemplateEditorViewModel.Row> table = new TableView<>();
-        table.getColumns().add(Columns.text("Id", TemplateEditorViewModel.Row::id, 200));
-        table.getColumns().add(Columns.text("Name", TemplateEditorViewModel.Row::name, 220));
-        table.getColumns().add(Columns.text("U", r -> Integer.toString(r.uHeight()), 40));
-        table.getColumns().add(Columns.text("Used by", TemplateEditorViewModel.Row::uses, 70));
+        table.getColumns().add(Tables.textColumn("Id", TemplateEditorViewModel.Row::id, 200));
+        table.getColumns().add(Tables.textColumn("Name", TemplateEditorViewModel.Row::name, 220));
+        table.getColumns().add(Tables.textColumn("U", r -> Integer.toString(r.uHeight()), 40));
+        table.getColumns().add(Tables.textColumn("Used by", TemplateEditorViewModel.Row::uses, 70));
         table.getItems().setAll(model.rows());
         List<Tab> forms = new ArrayList<>();
         ScrollPane form =
@@ -81,11 +81,11 @@ final class TemplateEditorView {
                         "device-rear",
                         model.rear(),
                         List.of(
-                                Columns.editable("Id", r -> r.id),
-                                Columns.editable("Name", r -> r.name),
-                                Columns.editable("Type (psu, fan…)", r -> r.type),
-                                Columns.editable("Role", r -> r.role),
-                                Columns.editable("Checks (a, b)", r -> r.checks)),
+                                Tables.editableColumn("Id", r -> r.id),
+                                Tables.editableColumn("Name", r -> r.name),
+                                Tables.editableColumn("Type (psu, fan…)", r -> r.type),
+                                Tables.editableColumn("Role", r -> r.role),
+                                Tables.editableColumn("Checks (a, b)", r -> r.checks)),
                         "Add a rear component",
                         model::addRear,
                         model::removeRear,
@@ -100,9 +100,9 @@ final class TemplateEditorView {
                         "device-thresholds",
                         model.thresholds(),
                         List.of(
-                                Columns.editable("Check or metric id", r -> r.id),
-                                Columns.editable("Warn", r -> r.warn),
-                                Columns.editable("Crit", r -> r.crit)),
+                                Tables.editableColumn("Check or metric id", r -> r.id),
+                                Tables.editableColumn("Warn", r -> r.warn),
+                                Tables.editableColumn("Crit", r -> r.crit)),
                         "Add thresholds",
                         model::addThreshold,
                         model::removeThreshold,
@@ -113,7 +113,7 @@ final class TemplateEditorView {
     /** A rack template's components (infrastructure), a row of keys each. */
     private Node parts() {
         List<TableColumn<TemplateEditorViewModel.PartRow, String>> columns = new ArrayList<>();
-        columns.add(Columns.text("List", TemplateEditorViewModel.PartRow::list, 110));
+        columns.add(Tables.textColumn("List", TemplateEditorViewModel.PartRow::list, 110));
         String[][] keys = {
             {"id", "Id"},
             {"template_id", "Template"},
@@ -123,7 +123,7 @@ final class TemplateEditorView {
             {"u_height", "U height"}
         };
         for (String[] c : keys) {
-            columns.add(Columns.editable(c[1], r -> r.value(c[0])));
+            columns.add(Tables.editableColumn(c[1], r -> r.value(c[0])));
         }
         return rows(
                 new Rows<>(
@@ -153,19 +153,11 @@ final class TemplateEditorView {
     private static <R> Node rows(Rows<R> rows) {
         Label title = new Label(rows.title());
         title.getStyleClass().add("subtitle");
-        TableView<R> table = new TableView<>(rows.items());
-        table.setId(rows.id());
-        table.setEditable(true);
-        table.setPrefHeight(170);
-        table.getColumns().addAll(rows.columns());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableView<R> table = Tables.editable(rows.id(), rows.items(), rows.columns(), 170);
         Button add = new Button(rows.addText());
         add.setId(String.join("-", rows.id(), "add"));
         add.setOnAction(e -> rows.add().run());
-        Button remove = new Button("Remove");
-        remove.setId(String.join("-", rows.id(), "remove"));
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> rows.remove().accept(table.getSelectionModel().getSelectedItem()));
+        Button remove = Tables.removeButton(table, rows.remove());
         VBox box = new VBox(6, title, table);
         if (rows.note() != null) {
             Label note = new Label(rows.note());

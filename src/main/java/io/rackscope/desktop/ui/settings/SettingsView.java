@@ -2,9 +2,10 @@ package io.rackscope.desktop.ui.settings;
 
 import io.rackscope.desktop.edit.SettingsCatalog;
 import io.rackscope.desktop.edit.SettingsCatalog.Setting;
-import io.rackscope.desktop.ui.Columns;
 import io.rackscope.desktop.ui.FieldForm;
 import io.rackscope.desktop.ui.PlaceView;
+import io.rackscope.desktop.ui.Tables;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -116,19 +117,21 @@ public final class SettingsView implements PlaceView {
         Label title = new Label("Node mapping: Slurm node name or pattern → node of the topology");
         title.getStyleClass().add("subtitle");
         TableView<SettingsViewModel.MappingRow> table =
-                table(
+                Tables.editable(
                         "slurm-mapping",
                         model.mapping(),
-                        Columns.editable(
-                                "Slurm (e.g. nwc[0001-1240])",
-                                (SettingsViewModel.MappingRow r) -> r.slurm),
-                        Columns.editable(
-                                "Topology (e.g. cn[0001-1240])",
-                                (SettingsViewModel.MappingRow r) -> r.instance));
+                        List.of(
+                                Tables.editableColumn(
+                                        "Slurm (e.g. nwc[0001-1240])",
+                                        (SettingsViewModel.MappingRow r) -> r.slurm),
+                                Tables.editableColumn(
+                                        "Topology (e.g. cn[0001-1240])",
+                                        (SettingsViewModel.MappingRow r) -> r.instance)),
+                        200);
         Button add = new Button("Add an entry");
         add.setId("slurm-mapping-add");
         add.setOnAction(e -> model.addMapping());
-        Button remove = remove(table);
+        Button remove = Tables.removeButton(table, table.getItems()::remove);
         Button check = new Button("Check the mapping");
         check.setId("settings-test-slurm");
         check.disableProperty().bind(model.testingProperty());
@@ -160,7 +163,7 @@ public final class SettingsView implements PlaceView {
         table.getColumns().add(site);
         table.getColumns()
                 .add(
-                        Columns.editable(
+                        Tables.editableColumn(
                                 "Prometheus URL (telemetry.sites.SITE.prometheus_url)",
                                 (SettingsViewModel.SiteRow r) -> r.url));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -175,7 +178,8 @@ public final class SettingsView implements PlaceView {
         test.setOnAction(e -> model.testSite(table.getSelectionModel().getSelectedItem()));
         Label how =
                 new Label(
-                        "With the credentials and TLS above; its answer shows at the top of the tab.");
+                        "With the site's own credentials and TLS where telemetry.sites gives them,"
+                                + " else those above; its answer shows at the top of the tab.");
         how.getStyleClass().add("muted");
         VBox box = new VBox(6, title, table, new HBox(8, test, how));
         box.setPadding(new Insets(0, 10, 10, 10));
@@ -191,17 +195,20 @@ public final class SettingsView implements PlaceView {
         how.getStyleClass().add("muted");
         how.setWrapText(true);
         TableView<SettingsViewModel.LinkRow> table =
-                table(
+                Tables.editable(
                         "settings-links",
                         model.links(),
-                        Columns.editable("Name", (SettingsViewModel.LinkRow r) -> r.name),
-                        Columns.editable(
-                                "URL (e.g. https://grafana/d/node?var-instance={instance})",
-                                (SettingsViewModel.LinkRow r) -> r.url));
+                        List.of(
+                                Tables.editableColumn(
+                                        "Name", (SettingsViewModel.LinkRow r) -> r.name),
+                                Tables.editableColumn(
+                                        "URL (e.g. https://grafana/d/node?var-instance={instance})",
+                                        (SettingsViewModel.LinkRow r) -> r.url)),
+                        200);
         Button add = new Button("Add a link");
         add.setId("settings-links-add");
         add.setOnAction(e -> model.addLink());
-        Button remove = remove(table);
+        Button remove = Tables.removeButton(table, table.getItems()::remove);
         javafx.scene.control.TextField entity = new javafx.scene.control.TextField();
         entity.setId("settings-links-entity");
         entity.setPromptText("a node, device or rack id (empty: the first node)");
@@ -246,31 +253,6 @@ public final class SettingsView implements PlaceView {
         HBox box = new HBox(add);
         box.setPadding(new Insets(0, 10, 10, 10));
         return box;
-    }
-
-    /** An editable table of {@code rows} with {@code columns}. */
-    @SafeVarargs
-    private static <R> TableView<R> table(
-            String id,
-            javafx.collections.ObservableList<R> rows,
-            TableColumn<R, String>... columns) {
-        TableView<R> table = new TableView<>(rows);
-        table.setId(id);
-        table.setEditable(true);
-        table.setPrefHeight(200);
-        table.getColumns().addAll(columns);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        return table;
-    }
-
-    /** Removes the row chosen in {@code table}. */
-    private static <R> Button remove(TableView<R> table) {
-        Button remove = new Button("Remove");
-        remove.setId(String.join("-", table.getId(), "remove"));
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(
-                e -> table.getItems().remove(table.getSelectionModel().getSelectedItem()));
-        return remove;
     }
 
     /** Where a test's answer shows: room kept for it, so that nothing below moves when it comes. */
