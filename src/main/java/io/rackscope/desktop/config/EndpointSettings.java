@@ -37,16 +37,7 @@ final class EndpointSettings {
     /** Where acknowledgements and maintenances are shared; null when no URL is set. */
     Endpoint alertmanager(YamlNode.Mapping a, Path configDir) {
         // one address, or the peers of a cluster (asked in turn when one is down)
-        List<String> urls =
-                a.get("url").orElse(null) instanceof YamlNode.Sequence
-                        ? a.texts("url").stream()
-                                .map(String::trim)
-                                .filter(u -> !u.isEmpty())
-                                .toList()
-                        : java.util.stream.Stream.ofNullable(a.text("url", null))
-                                .map(String::trim)
-                                .filter(u -> !u.isEmpty())
-                                .toList();
+        List<String> urls = addresses(a, "url");
         if (urls.isEmpty()) {
             return null;
         }
@@ -195,20 +186,16 @@ final class EndpointSettings {
      * asked until it fails).
      */
     private List<String> urls(YamlNode.Mapping t) {
+        List<String> all = addresses(t, "prometheus_url");
+        if (!all.isEmpty()) {
+            return all;
+        }
         if (t.get("prometheus_url").orElse(null) instanceof YamlNode.Sequence) {
-            List<String> all =
-                    t.texts("prometheus_url").stream()
-                            .map(String::trim)
-                            .filter(u -> !u.isEmpty())
-                            .distinct()
-                            .toList();
-            if (!all.isEmpty()) {
-                return all;
-            }
             diagnostics.error(
                     t.at("prometheus_url"),
                     "telemetry.prometheus_url is an empty list; using "
                             + AppConfigParser.DEFAULT_PROMETHEUS_URL);
+            return List.of(AppConfigParser.DEFAULT_PROMETHEUS_URL);
         }
         return List.of(
                 values.text(
@@ -219,61 +206,54 @@ final class EndpointSettings {
                         .trim());
     }
 
+    /** The addresses at {@code key}: one, or a list (a set of servers), blank ones left out. */
+    private static List<String> addresses(YamlNode.Mapping m, String key) {
+        List<String> written =
+                m.get(key).orElse(null) instanceof YamlNode.Sequence
+                        ? m.texts(key)
+                        : java.util.stream.Stream.ofNullable(m.text(key, null)).toList();
+        return written.stream().map(String::trim).filter(u -> !u.isEmpty()).distinct().toList();
+    }
+
     /**
      * {@code headers}: sent with every query (a tenant's {@code X-Scope-OrgID}, say). Their values
      * may name the environment ({@code ${VAR}}) and are secrets: never shown or logged.
      */
     private Map<String, Secret> headers(YamlNode.Mapping t, Path configDir) {
         Map<String, Secret> out = new LinkedHashMap<>();
-        t.mapping("headers")
-                .ifPresent(
-                        h ->
-                                h.entries()
-                                        .keySet()
-                                        .forEach(
-                                                name -> {
-                                                    if (!name.matches("[A-Za-z0-9-]+")) {
-                                                        diagnostics.error(
-                                                                h.at(name),
-                                                                "telemetry.headers: '"
-                                                                        + name
-                                                                        + "' is not a header name");
-                                                    } else {
-                                                        out.put(
-                                                                name,
-                                                                secret(
-                                                                        h,
-                                                                        name,
-                                                                        configDir,
-                                                                        "telemetry.headers"));
-                                                    }
-                                                }));
+        YamlNode.Mapping h = t.mapping("headers").orElse(null);
+        if (h == null) {
+            return out;
+        }
+        for (String name : h.entries().keySet()) {
+            if (name.matches("[A-Za-z0-9-]+")) {
+                out.put(name, secret(h, name, configDir, "telemetry.headers"));
+            } else {
+                diagnostics.error(
+                        h.at(name), "telemetry.headers: '" + name + "' is not a header name");
+            }
+        }
         return out;
     }
 
     /** {@code query_params}: added to every query ({@code dedup: true} for Thanos, say). */
     private Map<String, String> queryParams(YamlNode.Mapping t) {
         Map<String, String> out = new LinkedHashMap<>();
-        t.mapping("query_params")
-                .ifPresent(
-                        q ->
-                                q.entries()
-                                        .forEach(
-                                                (name, v) -> {
-                                                    if (name.equals("query")
-                                                            || name.equals("time")
-                                                            || name.equals("timeout")) {
-                                                        diagnostics.error(
-                                                                q.at(name),
-                                                                "telemetry.query_params."
-                                                                        + name
-                                                                        + " is set by the app for"
-                                                                        + " each query; it is"
-                                                                        + " ignored here");
-                                                    } else {
-                                                        out.put(name, q.text(name, ""));
-                                                    }
-                                                }));
+        YamlNode.Mapping q = t.mapping("query_params").orElse(null);
+        if (q == null) {
+            return out;
+        }
+        for (String name : q.entries().keySet()) {
+            if (List.of("query", "time", "timeout").contains(name)) {
+                diagnostics.error(
+                        q.at(name),
+                        "telemetry.query_params."
+                                + name
+                                + " is set by the app for each query; it is ignored here");
+            } else {
+                out.put(name, q.text(name, ""));
+            }
+        }
         return out;
     }
 

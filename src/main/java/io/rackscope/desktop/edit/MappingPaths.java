@@ -45,14 +45,7 @@ final class MappingPaths {
                                 ? "*" + v.getValue().substring(1)
                                 : v.getValue());
             } else if (n.get() instanceof SequenceNode seq) {
-                values.put(
-                        s.path(),
-                        String.join(
-                                ", ",
-                                seq.getValue().stream()
-                                        .filter(ScalarNode.class::isInstance)
-                                        .map(x -> ((ScalarNode) x).getValue())
-                                        .toList()));
+                values.put(s.path(), YamlText.joined(seq));
             }
         }
         return new SettingsEdits.Values(values, secrets);

@@ -136,21 +136,13 @@ public final class TemplateText {
                         .map(SequenceNode::getValue)
                         .orElse(List.of())) {
             if (n instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
-                List<String> checks =
-                        YamlText.sequence(m, "checks")
-                                .map(SequenceNode::getValue)
-                                .orElse(List.of())
-                                .stream()
-                                .filter(ScalarNode.class::isInstance)
-                                .map(c -> ((ScalarNode) c).getValue())
-                                .toList();
                 out.add(
                         new Rear(
                                 text(m, "id"),
                                 text(m, "name"),
                                 text(m, "type"),
                                 text(m, "role"),
-                                String.join(", ", checks)));
+                                YamlText.sequence(m, "checks").map(YamlText::joined).orElse("")));
             }
         }
         return out;

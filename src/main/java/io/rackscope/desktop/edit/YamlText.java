@@ -102,6 +102,16 @@ public final class YamlText {
                 .map(n -> ((ScalarNode) n).getValue());
     }
 
+    /** The scalars of {@code seq} as a form shows a list: "a, b, c". */
+    public static String joined(SequenceNode seq) {
+        return String.join(
+                ", ",
+                seq.getValue().stream()
+                        .filter(ScalarNode.class::isInstance)
+                        .map(x -> ((ScalarNode) x).getValue())
+                        .toList());
+    }
+
     public static Optional<MappingNode> mapping(MappingNode m, String key) {
         return value(m, key).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
     }

@@ -41,8 +41,6 @@ public final class AlertmanagerStore implements SilenceStore {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Endpoint endpoint;
-
     /** The peers of the cluster as configured, asked in turn from the one that last answered. */
     private final List<Endpoint> peers;
 
@@ -53,7 +51,6 @@ public final class AlertmanagerStore implements SilenceStore {
     private final String authorization;
 
     public AlertmanagerStore(Endpoint endpoint) {
-        this.endpoint = endpoint;
         OkHttpClient.Builder b =
                 new OkHttpClient.Builder()
                         .callTimeout(endpoint.timeout())

@@ -249,11 +249,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                         .url(baseUrls.get(replica) + "/api/v1/" + ask.path())
                         .post(ask.body())
                         .tag(Replica.class, new Replica(replica));
+        return identified(r).build();
+    }
+
+    /** {@code r} with the credentials and the configured headers every request carries. */
+    private Request.Builder identified(Request.Builder r) {
         if (authorization != null) {
             r.header("Authorization", authorization);
         }
         headers.forEach((name, value) -> r.header(name, value.isEmpty() ? "" : value.reveal()));
-        return r.build();
+        return r;
     }
 
     /** The server {@code request} went to, as shown. */
@@ -643,14 +648,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         if (unusable != null) {
             return Optional.empty();
         }
-        Request.Builder request =
-                new Request.Builder().url(baseUrls.get(current.get()) + "/metrics").get();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        headers.forEach(
-                (name, value) -> request.header(name, value.isEmpty() ? "" : value.reveal()));
-        try (Response r = http.newCall(request.build()).execute()) {
+        Request request =
+                identified(
+                                new Request.Builder()
+                                        .url(baseUrls.get(current.get()) + "/metrics")
+                                        .get())
+                        .build();
+        try (Response r = http.newCall(request).execute()) {
             return r.isSuccessful() ? Optional.of(r.body().string()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -532,14 +532,10 @@ public final class SettingsViewModel {
 
     /** Tries the group's server as the form has it, nothing written. */
     public void test(String group) {
-        test(group, changes(), "");
-    }
-
-    private void test(String group, Map<String, String> c, String prefix) {
         test(
                 group,
-                c,
-                prefix,
+                changes(),
+                "",
                 group.equals(SettingsCatalog.ALERTMANAGER)
                         ? tester::alertmanager
                         : tester::prometheus);
