@@ -14,6 +14,19 @@ public enum ColourScheme {
     SAFE,
     QUIET;
 
+    /**
+     * Whether a state blinks under this scheme: on the quiet wall only, a CRIT that changed less
+     * than {@code recentMillis} ago ({@code sinceChangeMillis}), fresh, that nobody has answered.
+     */
+    public boolean blinks(
+            boolean crit,
+            boolean stale,
+            boolean handled,
+            long sinceChangeMillis,
+            long recentMillis) {
+        return this == QUIET && crit && !stale && !handled && sinceChangeMillis < recentMillis;
+    }
+
     /** The stylesheet of tokens laid over {@code theme}'s, or none. */
     public Optional<String> overlay(Theme theme) {
         return this == STANDARD

@@ -14,6 +14,11 @@ public final class StateMark {
 
     private StateMark() {}
 
+    /** Whether a cell of {@code tone} (and {@code stale}) carries a mark at all. */
+    public static boolean has(Tone tone, boolean stale) {
+        return stale || tone == Tone.CRIT || tone == Tone.WARN || tone == Tone.UNKNOWN;
+    }
+
     /**
      * Whether pixel ({@code x}, {@code y}) of a cell {@code size} pixels wide, in the cell's own
      * coordinates, belongs to the mark of {@code tone} (and of a stale state's edge).

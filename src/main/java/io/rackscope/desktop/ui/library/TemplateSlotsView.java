@@ -86,12 +86,10 @@ final class TemplateSlotsView {
         for (int i = 0; i < TITLES.size(); i++) {
             sizes.getChildren().add(size(TemplateText.LAYOUTS.get(i), TITLES.get(i)));
         }
-        for (String layout : TemplateText.LAYOUTS) {
-            model.matrixProperty(layout).addListener((o, a, b) -> draw());
-        }
+        // drawn again once per change of the text (which the model has read by then: its fields,
+        // matrices and rear components are all read from it), and when a rear row is added
+        model.yamlProperty().addListener((o, a, b) -> draw());
         model.rear().addListener((javafx.collections.ListChangeListener<Object>) c -> draw());
-        model.value("u_height").addListener((o, a, b) -> draw());
-        model.value("name").addListener((o, a, b) -> draw());
         // the states follow the feed in place: a slot being dragged stays where it is
         model.statesProperty().addListener((o, a, b) -> fronts.forEach(this::state));
         draw();

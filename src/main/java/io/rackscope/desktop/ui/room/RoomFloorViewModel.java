@@ -339,13 +339,15 @@ public final class RoomFloorViewModel {
     public boolean flashing(Rack r) {
         RackStatus st = racks.get(r.key()).get();
         java.time.Instant since = critSince.get(r.key());
-        return options.coloursProperty().get() == io.rackscope.desktop.ui.ColourScheme.QUIET
-                && since != null
-                && st.severity() == Severity.CRIT
-                && !st.handled()
-                && !st.stale()
-                && Duration.between(since, clock.instant()).toMinutes()
-                        < config.app().kiosk().recentChangeMinutes();
+        return since != null
+                && options.coloursProperty()
+                        .get()
+                        .blinks(
+                                st.severity() == Severity.CRIT,
+                                st.stale(),
+                                st.handled(),
+                                Duration.between(since, clock.instant()).toMillis(),
+                                config.app().kiosk().recentChangeMinutes() * 60_000L);
     }
 
     /** Whether any rack of the floor blinks now. */

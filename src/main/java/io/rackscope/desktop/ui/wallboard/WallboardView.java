@@ -95,6 +95,11 @@ public final class WallboardView implements PlaceView {
     private int page;
     private int pageShownSeconds;
 
+    /** The canvas size {@link #pages} were made for. */
+    private int pagedWidth;
+
+    private int pagedHeight;
+
     public WallboardView(WallboardViewModel model, String scope) {
         this.model = model;
         this.scale = model.textScale();
@@ -344,10 +349,15 @@ public final class WallboardView implements PlaceView {
         if (width < 1 || height < 1) {
             return;
         }
-        pages =
-                WallboardLayout.pages(
-                        model.rooms(), model.size(), width, height, scale, model.minCellPx());
-        page = Math.min(page, pages.size() - 1);
+        if (width != pagedWidth || height != pagedHeight) {
+            // the pages depend on the size alone: a page turn or a theme lays out one page again
+            pages =
+                    WallboardLayout.pages(
+                            model.rooms(), model.size(), width, height, scale, model.minCellPx());
+            pagedWidth = width;
+            pagedHeight = height;
+            page = Math.min(page, pages.size() - 1);
+        }
         layout =
                 WallboardLayout.fit(
                         model.rooms(),
@@ -430,12 +440,17 @@ public final class WallboardView implements PlaceView {
         if (layout == null) {
             return;
         }
+        if (layout.x[i] == WallboardLayout.ELSEWHERE) {
+            return; // on another page: nothing drawn, nothing to upload
+        }
         int x0 = (int) layout.x[i];
         int y0 = (int) layout.y[i];
         int size = layout.cell;
         // on the quiet wall a new CRIT nobody has answered blinks, a second dimmed in two
         boolean blink = model.flashing(i, recentMillis) && (model.nowMillis() / 1000) % 2 == 1;
-        int colour = colours[model.tone(i).ordinal() * 2 + (model.stale(i) || blink ? 1 : 0)];
+        Tone tone = model.tone(i);
+        boolean stale = model.stale(i);
+        int colour = colours[tone.ordinal() * 2 + (stale || blink ? 1 : 0)];
         int x1 = Math.min(width, x0 + size);
         int y1 = Math.min(height, y0 + size);
         dirtyMinX = Math.min(dirtyMinX, Math.max(0, x0));
@@ -445,9 +460,8 @@ public final class WallboardView implements PlaceView {
         for (int y = Math.max(0, y0); y < y1; y++) {
             Arrays.fill(pixels, y * width + Math.max(0, x0), y * width + x1, colour);
         }
-        if (size >= StateMark.MIN) {
-            Tone tone = model.tone(i);
-            boolean stale = model.stale(i);
+        // most cells are calm and fresh: no mark, no pixel to visit
+        if (size >= StateMark.MIN && StateMark.has(tone, stale)) {
             for (int y = Math.max(0, y0); y < y1; y++) {
                 for (int x = Math.max(0, x0); x < x1; x++) {
                     if (StateMark.marks(tone, stale, x - x0, y - y0, size)) {

@@ -198,12 +198,15 @@ public final class WallboardViewModel {
      * recentMillis} and nobody has acknowledged (or put under maintenance).
      */
     public boolean flashing(int i, long recentMillis) {
-        return options.coloursProperty().get() == io.rackscope.desktop.ui.ColourScheme.QUIET
-                && tone(i) == Tone.CRIT
-                && !stale(i)
-                && !handled(i)
-                && changedAt(i) > 0
-                && nowMillis() - changedAt(i) < recentMillis;
+        return changedAt(i) > 0
+                && options.coloursProperty()
+                        .get()
+                        .blinks(
+                                tone(i) == Tone.CRIT,
+                                stale(i),
+                                handled(i),
+                                nowMillis() - changedAt(i),
+                                recentMillis);
     }
 
     /** Whether every alert of cell {@code i} is acknowledged or under maintenance. */
