@@ -106,19 +106,17 @@ public final class DesktopSession implements AutoCloseable {
         tracker.journalTo(journal::append);
         feed = new HealthFeed(planner, past, Platform::runLater, tracker);
         webhooks = new io.rackscope.desktop.alerting.Webhooks(alerts.notifications());
+        // the moments of incidents: to the webhooks, and to the desktop's notifier where it has one
+        java.util.function.Consumer<io.rackscope.desktop.alerting.Escalation.Moment> moments =
+                webhooks;
+        var os = io.rackscope.desktop.alerting.OsNotices.available();
+        if (os.isPresent()) {
+            moments = webhooks.andThen(os.get());
+        }
         feed.loop()
                 .escalateWith(
                         new io.rackscope.desktop.alerting.Escalation(
-                                alerts.escalateAfter(),
-                                io.rackscope.desktop.alerting.OsNotices.available()
-                                        .map(
-                                                os ->
-                                                        (java.util.function.Consumer<
-                                                                        io.rackscope.desktop
-                                                                                .alerting.Escalation
-                                                                                .Moment>)
-                                                                webhooks.andThen(os))
-                                        .orElse(webhooks)));
+                                alerts.escalateAfter(), moments));
         HandlingService handlingService = Stores.service(cfg, clock, Journal.defaultDirectory());
         handlingService.journalTo(journal::append);
         handling =

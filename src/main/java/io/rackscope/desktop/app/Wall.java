@@ -20,39 +20,44 @@ final class Wall {
     private Wall() {}
 
     /**
-     * The screens of {@code settings.screens()}: the first in {@code first} (the window already
-     * there, with {@code ctx} and {@code main}), the others in new windows.
+     * The screens of {@code kiosk.screens}: the first in the window already there ({@code first},
+     * with {@code ctx} and {@code main}), the others each in a new window of its own.
      */
     static List<Screen> open(
             AppContext ctx, Stage first, Scene firstScene, MainView main, Runnable exit) {
-        AppConfig.Kiosk settings = ctx.config().app().kiosk();
+        List<AppConfig.WallScreen> screens = ctx.config().app().kiosk().screens();
         List<Screen> out = new ArrayList<>();
-        for (AppConfig.WallScreen w : settings.screens()) {
-            boolean isFirst = out.isEmpty();
-            AppContext c = isFirst ? ctx : ctx.anotherScreen();
-            if (!isFirst) {
-                c.options().coloursProperty().set(ctx.options().coloursProperty().get());
-            }
-            MainView m = isFirst ? main : ViewFactory.main(c, "", null);
-            // one toast per incident on the whole wall: on the screen that jumps to it
-            if (w.screen() != settings.jumpScreen()) {
-                m.leaveToastsToAnotherScreen();
-            }
-            Stage stage = isFirst ? first : new Stage();
-            Scene scene = isFirst ? firstScene : new Scene(m.node(), 1280, 800);
-            if (!isFirst) {
-                m.install(scene);
-                stage.setScene(scene);
-                c.options().style(scene);
-            }
-            KioskController k = ViewFactory.kiosk(c, exit, settings.on(w), w.views());
-            k.install(stage, scene, m, w.screen());
-            if (!isFirst) {
-                stage.setTitle("Rackscope Desktop — screen " + w.screen());
-                stage.show();
-            }
-            out.add(new Screen(c, m, stage, k));
+        out.add(kiosk(ctx, first, firstScene, main, screens.get(0), exit));
+        for (AppConfig.WallScreen w : screens.subList(1, screens.size())) {
+            AppContext c = ctx.anotherScreen();
+            c.options().coloursProperty().set(ctx.options().coloursProperty().get());
+            MainView m = ViewFactory.main(c, "", null);
+            Scene scene = new Scene(m.node(), 1280, 800);
+            m.install(scene);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            c.options().style(scene);
+            out.add(kiosk(c, stage, scene, m, w, exit));
+            stage.setTitle("Rackscope Desktop — screen " + w.screen());
+            stage.show();
         }
         return out;
+    }
+
+    /** {@code w}'s kiosk in its window; only the jump screen toasts (once for the whole wall). */
+    private static Screen kiosk(
+            AppContext c,
+            Stage stage,
+            Scene scene,
+            MainView m,
+            AppConfig.WallScreen w,
+            Runnable exit) {
+        AppConfig.Kiosk settings = c.config().app().kiosk();
+        if (w.screen() != settings.jumpScreen()) {
+            m.leaveToastsToAnotherScreen();
+        }
+        KioskController k = ViewFactory.kiosk(c, exit, settings.on(w), w.views());
+        k.install(stage, scene, m, w.screen());
+        return new Screen(c, m, stage, k);
     }
 }

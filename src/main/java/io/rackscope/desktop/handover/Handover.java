@@ -76,15 +76,7 @@ public final class Handover {
                             + " of the worst incidents have no picture (no rack or room of theirs"
                             + " known, or Prometheus could not be asked)");
         }
-        String html = new HandoverPage(zone).html(report, estate, drawn);
-        if (!notes.isEmpty()) {
-            html =
-                    html.replace(
-                            "<p class=\"summary\">",
-                            "<p class=\"warn\">"
-                                    + HandoverPage.esc(String.join("; ", notes))
-                                    + "</p>\n<p class=\"summary\">");
-        }
+        String html = new HandoverPage(zone).html(report, estate, drawn, notes);
         Path page = dir.resolve("handover.html");
         Files.writeString(page, html, StandardCharsets.UTF_8);
         return new Written(page, drawn.size(), notes);

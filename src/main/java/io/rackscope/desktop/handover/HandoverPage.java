@@ -28,7 +28,9 @@ public final class HandoverPage {
         this.day = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm").withZone(zone);
     }
 
-    public String html(ShiftReport r, String estate, Map<String, String> pictures) {
+    /** {@code notes}: what the page must say first (a store not read, pictures missing). */
+    public String html(
+            ShiftReport r, String estate, Map<String, String> pictures, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
                 .append(esc("Handover — " + estate + " — " + day.format(r.to())))
@@ -43,7 +45,11 @@ public final class HandoverPage {
                 .append(esc(day.format(r.to())))
                 .append(" (")
                 .append(esc(zone.getId()))
-                .append(")</p>\n<p class=\"summary\">")
+                .append(")</p>\n");
+        if (!notes.isEmpty()) {
+            b.append("<p class=\"warn\">").append(esc(String.join("; ", notes))).append("</p>\n");
+        }
+        b.append("<p class=\"summary\">")
                 .append(r.unhandled().size())
                 .append(" still failing and unhandled · ")
                 .append(r.acknowledged().size())
@@ -265,7 +271,7 @@ public final class HandoverPage {
         return m < 60 ? m + "m" : m / 60 + "h" + (m % 60 == 0 ? "" : " " + m % 60 + "m");
     }
 
-    static String esc(String s) {
+    private static String esc(String s) {
         return s == null
                 ? ""
                 : s.replace("&", "&amp;")

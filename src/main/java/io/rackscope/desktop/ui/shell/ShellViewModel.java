@@ -81,6 +81,7 @@ public final class ShellViewModel {
     /** Writes the shift's handover; {@link #handoverSaidProperty()} says where, once written. */
     public void writeHandover() {
         writingHandover.set(true);
+        handoverSaid.set(""); // said again even when the next one says the same
         handover.write()
                 .whenComplete(
                         (said, e) ->
