@@ -480,6 +480,16 @@ class EditModeUiTest {
         }
     }
 
+    /** The three window sizes every view is looked at in. */
+    static final int[][] EVERY_SIZE = {{1280, 800}, {1440, 900}, {1920, 1080}};
+
+    /** {@code button} (an editor's Apply) pressed: its one file changed, the diff reviewed. */
+    String applied(FxRobot robot, String button) throws InterruptedException {
+        robot.clickOn(button);
+        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
+        return review(robot);
+    }
+
     String review(FxRobot robot) {
         // the window opens again on each edit: let it settle before looking for its parts
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -633,14 +643,8 @@ class EditModeUiTest {
                                                 + "    location: u-mount"),
                 () -> "added: " + yaml.getText());
         assertEquals(5, parts.getItems().size());
-        shotsAtEverySize(
-                robot,
-                "rack-template",
-                "#rack-apply",
-                new int[][] {{1280, 800}, {1440, 900}, {1920, 1080}});
-        robot.clickOn("#rack-apply");
-        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
-        String diff = review(robot);
+        shotsAtEverySize(robot, "rack-template", "#rack-apply", EVERY_SIZE);
+        String diff = applied(robot, "#rack-apply");
         assertTrue(diff.contains("+      u_position: 30\n"), diff);
         assertTrue(diff.contains("+    - id: pdu-b\n"), diff);
     }
@@ -751,14 +755,8 @@ class EditModeUiTest {
         await(
                 () -> yaml.getText().contains("[[2, 1]]"),
                 () -> "the rear swapped in the text: " + yaml.getText());
-        shotsAtEverySize(
-                robot,
-                "template-slots",
-                "#slot-rear-layout-0-1",
-                new int[][] {{1280, 800}, {1440, 900}, {1920, 1080}});
-        robot.clickOn("#device-apply");
-        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
-        String diff = review(robot);
+        shotsAtEverySize(robot, "template-slots", "#slot-rear-layout-0-1", EVERY_SIZE);
+        String diff = applied(robot, "#device-apply");
         assertTrue(diff.contains("-  role: compute\n+  role: hpc\n"), diff);
         assertTrue(diff.contains("+  rear_components: [{id: psu1, type: psu}]\n"), diff);
         assertTrue(diff.contains("+    matrix: [[1, 3], [2, 4]]\n"), diff);
@@ -803,9 +801,7 @@ class EditModeUiTest {
                 "check-editor",
                 "#check-apply",
                 new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}});
-        robot.clickOn("#check-apply");
-        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
-        String diff = review(robot);
+        String diff = applied(robot, "#check-apply");
         assertTrue(diff.contains("-  kind: server\n+  kind: thermal\n"), diff);
         assertTrue(diff.contains("-  for: 5m\n+  for: 10m\n"), diff);
         // the window opened again on the edit shows the same check
@@ -860,9 +856,7 @@ class EditModeUiTest {
                 "metric-editor",
                 "#metric-apply",
                 new int[][] {{1920, 1080}, {1440, 900}, {1280, 800}});
-        robot.clickOn("#metric-apply");
-        await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "applied");
-        String diff = review(robot);
+        String diff = applied(robot, "#metric-apply");
         assertTrue(diff.contains("-    unit: °C\n+    unit: degC\n"), diff);
         assertTrue(diff.contains("+    thresholds:\n+      warn: 80\n"), diff);
         assertEquals(
@@ -1062,7 +1056,7 @@ class EditModeUiTest {
         dragRack04BeforeRack01(robot);
         await(() -> summary(robot).startsWith("Edit mode: 1 file changed"), "the move counted");
         Files.createDirectories(Path.of("target", "visual"));
-        for (int[] size : new int[][] {{1280, 800}, {1440, 900}, {1920, 1080}}) {
+        for (int[] size : EVERY_SIZE) {
             for (io.rackscope.desktop.ui.Theme theme : io.rackscope.desktop.ui.Theme.values()) {
                 robot.interact(
                         () -> {
