@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -327,6 +328,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                                     m.put("check", a.check());
                                     m.put("entity", a.entity());
                                     m.put("path", a.path());
+                                    m.put("source", a.source().label());
                                     m.put("value", Double.isFinite(a.value()) ? a.value() : null);
                                     m.put("incident", incidentOf.get(a.entity()));
                                     m.put(
@@ -338,6 +340,31 @@ public final class SnapshotCommand implements Callable<Integer> {
                         .toList();
         doc.put("alerts", alerts);
         doc.put("incidents", incidents);
+        doc.put(
+                "site_alerts",
+                s.siteAlerts().stream()
+                        .map(
+                                a -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    m.put("source", a.source().label());
+                                    m.put("name", a.name());
+                                    m.put("severity", a.severity());
+                                    m.put("state", a.pending() ? "pending" : "firing");
+                                    m.put(
+                                            "placed",
+                                            a.placed()
+                                                    ? Map.of(
+                                                            "scope",
+                                                            a.scope()
+                                                                    .name()
+                                                                    .toLowerCase(Locale.ROOT),
+                                                            "id",
+                                                            a.entity())
+                                                    : null);
+                                    m.put("labels", new TreeMap<>(a.labels()));
+                                    return m;
+                                })
+                        .toList());
         Map<String, Object> nodesOut = new TreeMap<>();
         Map<String, Object> othersOut = new TreeMap<>();
         s.unevaluated()

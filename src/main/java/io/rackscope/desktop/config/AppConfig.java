@@ -102,7 +102,8 @@ public record AppConfig(
             Severity unknownSeverity,
             int handlingRefreshSeconds,
             Duration escalateAfter,
-            List<Notify> notifications) {
+            List<Notify> notifications,
+            RuleAlerts rules) {
         public static final Alerts DEFAULTS =
                 new Alerts(
                         3,
@@ -115,10 +116,48 @@ public record AppConfig(
                         Severity.WARN,
                         2,
                         null,
-                        List.of());
+                        List.of(),
+                        RuleAlerts.OFF);
 
         public Alerts {
             notifications = List.copyOf(notifications);
+        }
+    }
+
+    /**
+     * {@code alerts.sources.prometheus_rules} (this app's extension): the site's own Prometheus
+     * alerting rules, read each cycle from their {@code ALERTS} series and placed on the estate by
+     * the labels of {@code labelMap} ({@code node}, {@code chassis}, {@code rack}: label names
+     * tried in order; empty for the telemetry labels and the usual host labels), their severity
+     * from the {@code severity} label through {@code severities} (lower case), {@code unmapped} for
+     * any other; {@code pending} alerts listed as pending.
+     */
+    public record RuleAlerts(
+            boolean enabled,
+            boolean pending,
+            Map<String, List<String>> labelMap,
+            Map<String, Severity> severities,
+            Severity unmapped) {
+        public static final Map<String, Severity> SEVERITIES =
+                Map.of(
+                        "critical", Severity.CRIT,
+                        "page", Severity.CRIT,
+                        "error", Severity.CRIT,
+                        "warning", Severity.WARN,
+                        "warn", Severity.WARN,
+                        "info", Severity.OK,
+                        "none", Severity.OK);
+        public static final RuleAlerts OFF =
+                new RuleAlerts(false, true, Map.of(), SEVERITIES, Severity.WARN);
+
+        public RuleAlerts {
+            labelMap = Map.copyOf(labelMap);
+            severities = Map.copyOf(severities);
+        }
+
+        /** The label names tried for {@code scope} (node, chassis or rack), in order. */
+        public List<String> labels(String scope) {
+            return labelMap.getOrDefault(scope, List.of());
         }
     }
 

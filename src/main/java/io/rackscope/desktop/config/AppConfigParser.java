@@ -108,6 +108,7 @@ final class AppConfigParser {
                                     "unknown_severity",
                                     "handling_refresh_seconds",
                                     "escalate_after",
+                                    "sources",
                                     "notify")),
                     Map.entry("plugins", Set.of()),
                     Map.entry("slurm", Set.of()),
@@ -476,7 +477,58 @@ final class AppConfigParser {
                                 "alerts.handling_refresh_seconds",
                                 d.handlingRefreshSeconds())),
                 escalateAfter(a),
-                notify(a));
+                notify(a),
+                ruleAlerts(a));
+    }
+
+    /** {@code alerts.sources.prometheus_rules}: off unless {@code enabled: true}. */
+    private AppConfig.RuleAlerts ruleAlerts(YamlNode.Mapping a) {
+        AppConfig.RuleAlerts d = AppConfig.RuleAlerts.OFF;
+        YamlNode.Mapping r =
+                a.mapping("sources").flatMap(s -> s.mapping("prometheus_rules")).orElse(null);
+        if (r == null) {
+            return d;
+        }
+        String where = "alerts.sources.prometheus_rules.";
+        Map<String, List<String>> labels = new java.util.HashMap<>();
+        r.mapping("label_map")
+                .ifPresent(
+                        m ->
+                                m.entries()
+                                        .keySet()
+                                        .forEach(
+                                                scope -> {
+                                                    if (List.of("node", "chassis", "rack")
+                                                            .contains(scope)) {
+                                                        labels.put(scope, m.texts(scope));
+                                                    } else {
+                                                        diagnostics.error(
+                                                                m.at(scope),
+                                                                where
+                                                                        + "label_map has node,"
+                                                                        + " chassis and rack, not '"
+                                                                        + scope
+                                                                        + "'");
+                                                    }
+                                                }));
+        Map<String, Severity> severities = new java.util.HashMap<>(d.severities());
+        for (var e : r.mapping("severity_map").map(m -> m.entries().keySet()).orElse(Set.of())) {
+            YamlNode.Mapping m = r.mapping("severity_map").orElseThrow();
+            Severity s = Severity.parse(m.text(e, "")).orElse(null);
+            if (s == null) {
+                diagnostics.error(
+                        m.at(e),
+                        where + "severity_map: '" + m.text(e, "") + "' is not OK, WARN or CRIT");
+            } else {
+                severities.put(e.toLowerCase(java.util.Locale.ROOT), s);
+            }
+        }
+        return new AppConfig.RuleAlerts(
+                values.bool(r, "enabled", where + "enabled", true),
+                values.bool(r, "pending", where + "pending", d.pending()),
+                labels,
+                severities,
+                Severity.parse(r.text("unmapped_severity", "")).orElse(d.unmapped()));
     }
 
     /** {@code alerts.escalate_after}: a CRIT nobody answers is announced again after it; or off. */

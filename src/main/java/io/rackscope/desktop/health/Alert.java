@@ -8,7 +8,9 @@ import java.time.Instant;
  * An (entity, check) pair at WARN or CRIT, with where the entity is: its path for people, and the
  * rack and device it belongs to (null where it has none). {@code since} is when it was first seen
  * failing, null until the feed has tracked it; {@code changes} how often it appeared, cleared or
- * changed severity within the flap window, {@code flapping} whether that is too often.
+ * changed severity within the flap window, {@code flapping} whether that is too often. {@code
+ * source} says who raised it: one of this app's checks ({@code check} is its id), or the site's own
+ * alerting ({@code check} is the alert's name).
  */
 public record Alert(
         Severity severity,
@@ -21,7 +23,26 @@ public record Alert(
         String device,
         Instant since,
         int changes,
-        boolean flapping) {
+        boolean flapping,
+        Source source) {
+
+    /** Who raised an alert: a check of this app, a Prometheus alerting rule, or Alertmanager. */
+    public enum Source {
+        CHECK("check"),
+        RULE("rule"),
+        ALERTMANAGER("Alertmanager");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        /** As the alert table's Source column says it. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** An alert as a cycle finds it: no start and no changes known yet. */
     public Alert(
@@ -34,20 +55,40 @@ public record Alert(
             String rack,
             String device,
             Instant since) {
-        this(severity, check, entity, path, value, stale, rack, device, since, 0, false);
+        this(
+                severity,
+                check,
+                entity,
+                path,
+                value,
+                stale,
+                rack,
+                device,
+                since,
+                0,
+                false,
+                Source.CHECK);
     }
 
     /** The same alert, known to have started at {@code start}. */
     public Alert since(Instant start) {
         return new Alert(
-                severity, check, entity, path, value, stale, rack, device, start, changes,
-                flapping);
+                severity, check, entity, path, value, stale, rack, device, start, changes, flapping,
+                source);
     }
 
     /** The same alert with its recent changes counted. */
     public Alert changed(int count, boolean flaps) {
         return new Alert(
-                severity, check, entity, path, value, stale, rack, device, since, count, flaps);
+                severity, check, entity, path, value, stale, rack, device, since, count, flaps,
+                source);
+    }
+
+    /** The same alert, raised by {@code by}. */
+    public Alert from(Source by) {
+        return new Alert(
+                severity, check, entity, path, value, stale, rack, device, since, changes, flapping,
+                by);
     }
 
     /** Whether this is a "no data" alert ({@link Check#NO_DATA}) rather than a check's. */

@@ -47,6 +47,9 @@ public record CycleError(Kind kind, String source, int batch, String server, Str
     /** The source of errors about the Slurm queries. */
     public static final String SLURM = "slurm";
 
+    /** The source of errors about the query of the site's own alerting rules ({@code ALERTS}). */
+    public static final String RULE_ALERTS = "ALERTS";
+
     /** The kind shared by every error of {@code errors}, or null when they differ or none. */
     public static Kind commonKind(List<CycleError> errors) {
         Kind k = null;

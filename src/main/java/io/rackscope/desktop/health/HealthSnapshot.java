@@ -44,14 +44,16 @@ public final class HealthSnapshot {
 
     /**
      * What one cycle found: each check's outcome, the alerts, what is kept stale since when, the
-     * errors and the cycle's figures.
+     * errors and the cycle's figures, and every alert of the site's own alerting read (placed or
+     * not, pending or firing).
      */
     public record Findings(
             Map<String, CheckOutcome> checks,
             List<Alert> alerts,
             Map<String, Instant> staleSince,
             List<CycleError> errors,
-            CycleStats stats) {
+            CycleStats stats,
+            List<SiteAlert> siteAlerts) {
         public static final Findings NONE =
                 new Findings(Map.of(), List.of(), Map.of(), List.of(), CycleStats.NONE);
 
@@ -60,6 +62,17 @@ public final class HealthSnapshot {
             alerts = List.copyOf(alerts);
             staleSince = Map.copyOf(staleSince);
             errors = List.copyOf(errors);
+            siteAlerts = List.copyOf(siteAlerts);
+        }
+
+        /** Findings without alerts of the site's own alerting. */
+        public Findings(
+                Map<String, CheckOutcome> checks,
+                List<Alert> alerts,
+                Map<String, Instant> staleSince,
+                List<CycleError> errors,
+                CycleStats stats) {
+            this(checks, alerts, staleSince, errors, stats, List.of());
         }
     }
 
@@ -142,7 +155,8 @@ public final class HealthSnapshot {
                                 alerts,
                                 findings.staleSince(),
                                 findings.errors(),
-                                findings.stats());
+                                findings.stats(),
+                                findings.siteAlerts());
         return new HealthSnapshot(version, takenAt, cycleTime, levels, f, slurm, t);
     }
 
@@ -243,6 +257,16 @@ public final class HealthSnapshot {
 
     public List<CycleError> errors() {
         return findings.errors();
+    }
+
+    /** Every alert of the site's own alerting this cycle read, placed or not. */
+    public List<SiteAlert> siteAlerts() {
+        return findings.siteAlerts();
+    }
+
+    /** The site's own alerts that no label placed on the estate ("Not placed"), never dropped. */
+    public List<SiteAlert> notPlaced() {
+        return findings.siteAlerts().stream().filter(a -> !a.placed()).toList();
     }
 
     public CycleStats stats() {

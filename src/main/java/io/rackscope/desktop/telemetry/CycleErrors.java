@@ -30,7 +30,12 @@ final class CycleErrors {
         if (cause instanceof PrometheusException pe
                 && (pe.kind() == PrometheusException.Kind.TOO_LARGE
                         || pe.kind() == PrometheusException.Kind.OVER_BUDGET)) {
-            String what = CycleError.SLURM.equals(source) ? "the Slurm query" : "check " + source;
+            String what =
+                    switch (source) {
+                        case CycleError.SLURM -> "the Slurm query";
+                        case CycleError.RULE_ALERTS -> "the query of the alerting rules";
+                        default -> "check " + source;
+                    };
             // an answer too large alone is its expr's doing; one over the shared budget is not
             return new CycleError(
                     CycleError.Kind.TOO_LARGE,

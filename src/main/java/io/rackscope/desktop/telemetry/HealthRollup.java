@@ -6,6 +6,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckResult;
+import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.topology.Aisle;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
@@ -14,6 +15,7 @@ import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,7 +37,8 @@ final class HealthRollup {
             RackscopeConfig cfg,
             CheckTargets targets,
             Map<String, CheckOutcome> outcomes,
-            Severity unknownState) {
+            Severity unknownState,
+            List<SiteAlert> firing) {
         Map<CheckScope, Map<String, Severity>> worst = new HashMap<>();
         Map<CheckScope, Set<String>> withData = new HashMap<>();
         for (CheckScope s : CheckScope.values()) {
@@ -56,6 +59,11 @@ final class HealthRollup {
                     w.merge(id, r == null ? Severity.OK : r.severity(), Severity::worst);
                 }
             }
+        }
+        // a firing rule alert is data about what it names: it says at least its severity
+        for (SiteAlert a : firing) {
+            worst.get(a.scope()).merge(a.entity(), a.severity(), Severity::worst);
+            withData.get(a.scope()).add(a.entity());
         }
         for (Site site : cfg.topology().sites()) {
             Severity siteState = null;

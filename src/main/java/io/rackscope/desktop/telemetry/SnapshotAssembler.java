@@ -12,6 +12,7 @@ import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstancePath;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,8 +82,28 @@ public final class SnapshotAssembler {
             List<CycleError> errors,
             CycleStats stats,
             SlurmSnapshot slurm) {
-        HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState);
-        List<Alert> alerts = alerts(outcomes);
+        return assemble(
+                version, now, cycleTime, outcomes, staleSince, errors, stats, slurm, List.of());
+    }
+
+    /**
+     * As above, with the alerts of the site's own alerting: the firing ones placed on the estate
+     * colour it and join the alerts (and so the incidents), each by its own name and severity.
+     */
+    public HealthSnapshot assemble(
+            long version,
+            Instant now,
+            Duration cycleTime,
+            Map<String, CheckOutcome> outcomes,
+            Map<String, Instant> staleSince,
+            List<CycleError> errors,
+            CycleStats stats,
+            SlurmSnapshot slurm,
+            List<SiteAlert> siteAlerts) {
+        List<SiteAlert> firing =
+                siteAlerts.stream().filter(a -> a.placed() && !a.pending()).toList();
+        HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState, firing);
+        List<Alert> alerts = alerts(outcomes, firing, now);
         return new HealthSnapshot(
                 version,
                 now,
@@ -93,14 +115,38 @@ public final class SnapshotAssembler {
                         rollup.aisles,
                         rollup.rooms,
                         rollup.sites),
-                new HealthSnapshot.Findings(outcomes, alerts, staleSince, errors, stats),
+                new HealthSnapshot.Findings(
+                        outcomes, alerts, staleSince, errors, stats, siteAlerts),
                 slurm,
                 HealthSnapshot.Tracking.of(incidents.group(alerts)));
     }
 
-    private List<Alert> alerts(Map<String, CheckOutcome> outcomes) {
+    private List<Alert> alerts(
+            Map<String, CheckOutcome> outcomes, List<SiteAlert> firing, Instant now) {
         List<Alert> out = new ArrayList<>();
         Topology t = config.topology();
+        Map<String, Alert> fromRules = new LinkedHashMap<>();
+        for (SiteAlert a : firing) {
+            if (a.severity() != Severity.WARN && a.severity() != Severity.CRIT) {
+                continue;
+            }
+            List<Alert> placed = new ArrayList<>();
+            alerts(
+                    t,
+                    a.scope(),
+                    a.name(),
+                    new CheckResult(
+                            a.name(), a.entity(), a.severity(), Double.NaN, Map.of(), now, false),
+                    placed);
+            // one alert per name and entity: the worst of the series (a rule per disk, say)
+            placed.forEach(
+                    p ->
+                            fromRules.merge(
+                                    p.key(),
+                                    p.from(a.source()),
+                                    (x, y) -> y.severity().worseThan(x.severity()) ? y : x));
+        }
+        out.addAll(fromRules.values());
         outcomes.forEach(
                 (checkId, o) -> {
                     CheckScope scope =

@@ -13,6 +13,7 @@ import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.CycleStats;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
+import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
@@ -69,6 +70,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final Duration snapshotTtl;
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
+    private final RuleAlerts rules;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
     private final ServerTimes times = new ServerTimes();
@@ -129,6 +131,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                         mode == EvaluationMode.FILTERED,
                         targets,
                         config.slurm().enabled() && config.slurm().jobsPlaceholder());
+        this.rules = new RuleAlerts(config);
         this.slurm =
                 config.slurm().enabled()
                         ? new SlurmService(config.slurm(), config.topology())
@@ -588,7 +591,21 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 return all(second);
                                             }));
                 });
+        Map<Route, CompletableFuture<QueryResult>> ruleAnswers = new LinkedHashMap<>();
+        if (rules.enabled()) {
+            for (Route r : routes.values()) {
+                long asked = at == null ? ServerTimes.nowOn(r, t) : t;
+                ruleAnswers.put(
+                        r,
+                        ask(
+                                r,
+                                CheckUnit.Request.instant(rules.query(), asked),
+                                deadlineAt,
+                                requests));
+            }
+        }
         join(pipelines);
+        List<SiteAlert> siteAlerts = siteAlerts(ruleAnswers, previous, errors);
         Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> absent = new LinkedHashMap<>();
         Map<String, Set<String>> unevaluated = new HashMap<>();
@@ -646,7 +663,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             staleSince,
                             List.copyOf(errors),
                             statsNow((int) Math.max(sent, failedRequests), failedRequests),
-                            slurmState);
+                            slurmState,
+                            siteAlerts);
             latest = snapshot;
         }
         return snapshot;
@@ -767,6 +785,27 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     healthCache.put(key, res);
                     return res;
                 });
+    }
+
+    /**
+     * The alerts of the site's own rules as the servers answered; when one did not answer, the last
+     * list is kept (alerts are not dropped for a failed query) and the error said.
+     */
+    private List<SiteAlert> siteAlerts(
+            Map<Route, CompletableFuture<QueryResult>> answers,
+            HealthSnapshot previous,
+            List<CycleError> errors) {
+        List<Series> series = new ArrayList<>();
+        boolean failed = false;
+        for (Map.Entry<Route, CompletableFuture<QueryResult>> e : answers.entrySet()) {
+            try {
+                series.addAll(e.getValue().join().series());
+            } catch (CompletionException ex) {
+                errors.add(CycleErrors.of(ex, CycleError.RULE_ALERTS, 0, e.getKey().name()));
+                failed = true;
+            }
+        }
+        return failed ? previous.siteAlerts() : rules.read(series);
     }
 
     /**

@@ -43,7 +43,8 @@ public final class LookBackBenchmark {
         int minutes = Integer.parseInt(args[1]);
         int step = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int moments = args.length > 3 ? Integer.parseInt(args[3]) : 60;
-        ScrapedEstate.measure(nodes, minutes, (config, url) -> measure(config, url, step, moments));
+        ScrapedEstate.measure(
+                nodes, minutes, (config, dir, url) -> measure(config, url, step, moments));
     }
 
     static void measure(RackscopeConfig config, String url, int step, int moments)

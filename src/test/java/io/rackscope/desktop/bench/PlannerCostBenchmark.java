@@ -1,16 +1,15 @@
 package io.rackscope.desktop.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.it.OriginalSchemeTool;
 import io.rackscope.desktop.prometheus.EngineSeconds;
 import io.rackscope.desktop.prometheus.PrometheusClient;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,164 +19,167 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
- * What a planner cycle costs Prometheus, measured by Prometheus itself: the engine seconds ({@code
- * prometheus_engine_query_duration_seconds_sum}, slices inner_eval + prepare_time + result_sort)
- * read from its {@code /metrics} before and after each cycle, with queries, wire and decoded bytes,
- * wall time and client CPU; for the original's scheme (PLAIN) and the app's (FILTERED), in one run,
- * on the same Prometheus and the same data. The cycles replay the last {@code cycles × interval}
- * seconds of what Prometheus holds, one cycle per interval, so a run takes seconds rather than the
- * hour it covers; the app's states are compared with the full rule (REFERENCE) on every cycle.
+ * What a health cycle costs Prometheus, the app against the web original's real scheme ({@code
+ * ../shared/tools/original-scheme.py}, run as it is), measured by Prometheus itself: engine seconds
+ * ({@code prometheus_engine_query_duration_seconds_sum}, slices inner_eval + prepare_time +
+ * result_sort) read from its {@code /metrics} around each side, with queries, wire bytes and wall
+ * time. Live rounds at now, spaced by the refresh interval, the two sides alternately first; round
+ * 1 is each side's first cycle, the others steady (medians and spread). Every round the app's
+ * per-check states are compared with the original's judgement (a {@code --plain} planner at the
+ * same moment: every sample, {@code for:} kept in process), the differences listed.
  *
- * <p>{@code scripts/bench planner-cost CONFIG_DIR PROMETHEUS_URL [INTERVAL_S] [CYCLES]} on a
+ * <p>{@code scripts/bench planner-cost CONFIG_DIR PROMETHEUS_URL [INTERVAL_S] [ROUNDS]} on a
  * running Prometheus (the demo's, say), or {@code scripts/bench planner-cost generate NODES MINUTES
- * [INTERVAL_S]}: a generated estate with the typical check library, the simulator serving it, a
- * real Prometheus scraping it every 15 s for MINUTES, then the cycles replayed over the last
- * MINUTES − 1 minutes.
+ * [INTERVAL_S] [ROUNDS]}: a generated estate with the typical check library, the simulator serving
+ * it, a real Prometheus scraping it every 15 s for MINUTES first.
  */
 public final class PlannerCostBenchmark {
 
-    record Cycle(
-            double engineSeconds,
-            long queries,
-            long wireBytes,
-            long bytes,
-            long wallMillis,
-            long cpuMillis) {}
+    record Side(double engineSeconds, long queries, long wireBytes, double wallMillis) {}
+
+    record Round(Side app, Side original, int differences) {}
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("generate")) {
-            generated(
-                    Integer.parseInt(args[1]),
+            int nodes = Integer.parseInt(args[1]);
+            int interval = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+            int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 6;
+            ScrapedEstate.measure(
+                    nodes,
                     Integer.parseInt(args[2]),
-                    args.length > 3 ? Integer.parseInt(args[3]) : 60);
+                    (config, dir, url) -> compare(config, dir, url, interval, rounds));
             return;
         }
-        int interval = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        Path dir = Path.of(args[0]);
         compare(
-                new ConfigLoader().load(Path.of(args[0])),
+                new ConfigLoader().load(dir),
+                dir,
                 args[1],
-                interval,
-                args.length > 3 ? Integer.parseInt(args[3]) : 20);
+                args.length > 2 ? Integer.parseInt(args[2]) : 30,
+                args.length > 3 ? Integer.parseInt(args[3]) : 6);
     }
 
-    static void generated(int nodes, int minutes, int interval) throws Exception {
-        ScrapedEstate.measure(
-                nodes,
-                minutes,
-                (config, url) -> compare(config, url, interval, (minutes - 1) * 60 / interval));
-    }
-
-    static void compare(RackscopeConfig config, String url, int interval, int cycles)
+    static void compare(RackscopeConfig config, Path dir, String url, int interval, int rounds)
             throws Exception {
-        Instant end = Instant.now().minusSeconds(30);
-        List<HealthSnapshot> reference = new ArrayList<>();
-        run(config, url, EvaluationMode.REFERENCE, interval, cycles, end, reference);
-        for (EvaluationMode mode : List.of(EvaluationMode.PLAIN, EvaluationMode.FILTERED)) {
-            List<HealthSnapshot> states = new ArrayList<>();
-            List<Cycle> measured = run(config, url, mode, interval, cycles, end, states);
-            int same = 0;
-            for (int i = 0; i < cycles; i++) {
-                if (new TreeMap<>(states.get(i).nodes())
-                                .equals(new TreeMap<>(reference.get(i).nodes()))
-                        && new TreeMap<>(states.get(i).racks())
-                                .equals(new TreeMap<>(reference.get(i).racks()))) {
-                    same++;
+        QueryStats appStats = new QueryStats();
+        List<Round> measured = new ArrayList<>();
+        try (PrometheusClient appClient =
+                        new PrometheusClient(config.app().telemetry().endpoint(url), appStats);
+                PrometheusClient plainClient =
+                        new PrometheusClient(
+                                config.app().telemetry().endpoint(url), new QueryStats())) {
+            TelemetryPlanner app = planner(config, appClient, EvaluationMode.FILTERED, interval);
+            TelemetryPlanner judge = planner(config, plainClient, EvaluationMode.PLAIN, interval);
+            Instant next = Instant.now();
+            for (int k = 0; k < rounds; k++) {
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), next).toMillis()));
+                next = next.plusSeconds(interval);
+                Instant at = Instant.now();
+                Side original = null;
+                if (k % 2 == 1) {
+                    original = original(dir, url);
                 }
-            }
-            List<Cycle> firsts = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                Instant at = end.minusSeconds((long) i * interval * cycles / 5);
-                firsts.addAll(run(config, url, mode, interval, 1, at, new ArrayList<>()));
-            }
-            report(mode, measured, firsts, same, cycles);
-        }
-    }
-
-    static List<Cycle> run(
-            RackscopeConfig config,
-            String url,
-            EvaluationMode mode,
-            int interval,
-            int cycles,
-            Instant end,
-            List<HealthSnapshot> states)
-            throws Exception {
-        QueryStats stats = new QueryStats();
-        List<Cycle> out = new ArrayList<>();
-        try (PrometheusClient client =
-                new PrometheusClient(config.app().telemetry().endpoint(url), stats)) {
-            TelemetryPlanner planner =
-                    new TelemetryPlanner(config, client, mode, Clock.systemUTC());
-            planner.setCycleInterval(Duration.ofSeconds(interval));
-            for (int i = 0; i < cycles; i++) {
-                Instant at = end.minusSeconds((long) (cycles - 1 - i) * interval);
                 double e0 = engine(url);
-                long q0 = stats.queryCount();
-                long w0 = stats.wireBytes();
-                long b0 = stats.bytes();
-                long cpu0 = processCpu();
+                long q0 = appStats.queryCount();
+                long w0 = appStats.wireBytes();
                 long t0 = System.nanoTime();
-                HealthSnapshot s = planner.refreshAt(at);
-                long wall = (System.nanoTime() - t0) / 1_000_000;
-                long cpu = (processCpu() - cpu0) / 1_000_000;
-                double e1 = engine(url);
-                states.add(s);
-                out.add(
-                        new Cycle(
-                                e1 - e0,
-                                stats.queryCount() - q0,
-                                stats.wireBytes() - w0,
-                                stats.bytes() - b0,
-                                wall,
-                                cpu));
+                HealthSnapshot mine = app.refreshAt(at);
+                Side appSide =
+                        new Side(
+                                engine(url) - e0,
+                                appStats.queryCount() - q0,
+                                appStats.wireBytes() - w0,
+                                (System.nanoTime() - t0) / 1e6);
+                if (original == null) {
+                    original = original(dir, url);
+                }
+                List<String> differences =
+                        OriginalSchemeTool.differences(
+                                OriginalSchemeTool.states(judge.refreshAt(at), config),
+                                OriginalSchemeTool.states(mine, config));
+                measured.add(new Round(appSide, original, differences.size()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: app %.4f s %d queries %d B %.0f ms | original %.4f s %d queries"
+                                + " %d B %.0f ms | per-check states differing: %d %s%n",
+                        k + 1,
+                        appSide.engineSeconds(),
+                        appSide.queries(),
+                        appSide.wireBytes(),
+                        appSide.wallMillis(),
+                        original.engineSeconds(),
+                        original.queries(),
+                        original.wireBytes(),
+                        original.wallMillis(),
+                        differences.size(),
+                        differences.subList(0, Math.min(5, differences.size())));
             }
         }
-        return out;
+        report(measured);
     }
 
-    static void report(
-            EvaluationMode mode, List<Cycle> cycles, List<Cycle> firsts, int same, int total) {
-        Cycle first = cycles.get(0);
-        List<Cycle> steady = cycles.subList(Math.min(2, cycles.size() - 1), cycles.size());
+    static TelemetryPlanner planner(
+            RackscopeConfig config, PrometheusClient client, EvaluationMode mode, int interval) {
+        TelemetryPlanner p = new TelemetryPlanner(config, client, mode, Clock.systemUTC());
+        p.setCycleInterval(Duration.ofSeconds(interval));
+        return p;
+    }
+
+    static Side original(Path dir, String url) throws IOException, InterruptedException {
+        double e0 = engine(url);
+        OriginalSchemeTool.Run run = OriginalSchemeTool.run(dir, url);
+        return new Side(engine(url) - e0, run.queries(), run.wireBytes(), run.millis());
+    }
+
+    static void report(List<Round> rounds) {
+        Round first = rounds.get(0);
+        List<Round> steady = rounds.subList(1, rounds.size());
         System.out.printf(
                 Locale.ROOT,
-                "%-8s first: engine %.4f s, %d queries, wire %d B, decoded %d B, %d ms, cpu %d ms%n",
-                mode,
-                first.engineSeconds(),
-                first.queries(),
-                first.wireBytes(),
-                first.bytes(),
-                first.wallMillis(),
-                first.cpuMillis());
+                "first cycle: app %.4f s, original %.4f s (%.2fx)%n",
+                first.app().engineSeconds(),
+                first.original().engineSeconds(),
+                first.app().engineSeconds() / first.original().engineSeconds());
+        for (String what : List.of("engine s", "queries", "wire B", "wall ms")) {
+            ToDoubleFunction<Side> f =
+                    switch (what) {
+                        case "engine s" -> Side::engineSeconds;
+                        case "queries" -> Side::queries;
+                        case "wire B" -> Side::wireBytes;
+                        default -> Side::wallMillis;
+                    };
+            double[] a = steady.stream().mapToDouble(r -> f.applyAsDouble(r.app())).toArray();
+            double[] o = steady.stream().mapToDouble(r -> f.applyAsDouble(r.original())).toArray();
+            String n = what.equals("engine s") ? "%.4f" : "%.0f";
+            System.out.printf(
+                    Locale.ROOT,
+                    ("steady %-8s app median N (N-N), original median N (N-N), ratio of medians"
+                                    + " %.2f%n")
+                            .replace("N", n),
+                    what,
+                    median(a),
+                    Arrays.stream(a).min().orElse(0),
+                    Arrays.stream(a).max().orElse(0),
+                    median(o),
+                    Arrays.stream(o).min().orElse(0),
+                    Arrays.stream(o).max().orElse(0),
+                    median(a) / median(o));
+        }
         System.out.printf(
-                Locale.ROOT,
-                "%-8s first cycle of 5 fresh planners: engine %.4f s mean, %.4f s median%n",
-                mode,
-                firsts.stream().mapToDouble(Cycle::engineSeconds).average().orElse(0),
-                firsts.stream()
-                        .mapToDouble(Cycle::engineSeconds)
-                        .sorted()
-                        .toArray()[firsts.size() / 2]);
-        System.out.printf(
-                Locale.ROOT,
-                "%-8s steady (mean of %d): engine %.4f s, %.1f queries, wire %.0f B, decoded %.0f"
-                        + " B, %.0f ms, cpu %.0f ms; states equal to the full rule on %d of %d"
-                        + " cycles%n",
-                mode,
-                steady.size(),
-                steady.stream().mapToDouble(Cycle::engineSeconds).average().orElse(0),
-                steady.stream().mapToLong(Cycle::queries).average().orElse(0),
-                steady.stream().mapToLong(Cycle::wireBytes).average().orElse(0),
-                steady.stream().mapToLong(Cycle::bytes).average().orElse(0),
-                steady.stream().mapToLong(Cycle::wallMillis).average().orElse(0),
-                steady.stream().mapToLong(Cycle::cpuMillis).average().orElse(0),
-                same,
-                total);
+                "rounds whose per-check states all equal the original's judgement: %d of %d%n",
+                rounds.stream().filter(r -> r.differences() == 0).count(), rounds.size());
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static double engine(String url) throws IOException, InterruptedException {
@@ -188,10 +190,5 @@ public final class PlannerCostBenchmark {
                                 HttpResponse.BodyHandlers.ofString())
                         .body();
         return EngineSeconds.in(text).orElse(Double.NaN);
-    }
-
-    static long processCpu() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }

@@ -19,7 +19,7 @@ import java.time.Instant;
  */
 final class ScrapedEstate {
     interface Measurement {
-        void run(RackscopeConfig config, String prometheusUrl) throws Exception;
+        void run(RackscopeConfig config, Path dir, String prometheusUrl) throws Exception;
     }
 
     private ScrapedEstate() {}
@@ -37,7 +37,7 @@ final class ScrapedEstate {
                     "%d nodes, %d series; scraping for %d min%n",
                     nodes, simulator.seriesCount(), minutes);
             Thread.sleep(minutes * 60_000L);
-            m.run(config, prometheus.url());
+            m.run(config, dir, prometheus.url());
         }
     }
 }

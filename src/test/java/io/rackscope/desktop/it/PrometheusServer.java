@@ -37,6 +37,9 @@ public final class PrometheusServer implements AutoCloseable {
      */
     private Boolean federationHonorsLabels;
 
+    /** Alerting rules (a rule file's text) evaluated every second, or null. */
+    private String rules;
+
     private PrometheusServer(Path dir, int port, String scrapeTarget, int scrapeSeconds) {
         this.dir = dir;
         this.port = port;
@@ -141,6 +144,18 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
+    /** A Prometheus scraping {@code exporter} every second and evaluating {@code rules}. */
+    public static PrometheusServer withRules(String exporter, String rules)
+            throws IOException, InterruptedException {
+        requireBinary("prometheus");
+        Path dir = Files.createTempDirectory("rackscope-prom-rules");
+        PrometheusServer server = new PrometheusServer(dir, freePort(), exporter, 1);
+        server.rules = rules;
+        Files.writeString(dir.resolve("rules.yml"), rules);
+        server.launch();
+        return server;
+    }
+
     private void launch() throws IOException, InterruptedException {
         Path config = dir.resolve("prometheus.yml");
         String job =
@@ -163,11 +178,17 @@ public final class PrometheusServer implements AutoCloseable {
                 global:
                   scrape_interval: %ds
                   scrape_timeout: %ds
-                scrape_configs:
+                  evaluation_interval: 1s
+                %sscrape_configs:
                 %s    static_configs:
                       - targets: ['%s']
                 """
-                        .formatted(scrapeSeconds, scrapeSeconds, job, scrapeTarget));
+                        .formatted(
+                                scrapeSeconds,
+                                scrapeSeconds,
+                                rules == null ? "" : "rule_files: [rules.yml]\n",
+                                job,
+                                scrapeTarget));
         process =
                 new ProcessBuilder(
                                 binary("prometheus").toString(),

@@ -7,6 +7,7 @@ public enum AlertColumn {
     SEVERITY("Severity", r -> r.severity().name()),
     INCIDENT("Incident", AlertRow::incident),
     CHECK("Check", AlertRow::check),
+    SOURCE("Source", AlertRow::source),
     ENTITY("Entity", AlertRow::entity),
     DEVICE("Device", AlertRow::device),
     RACK("Rack", AlertRow::rack),

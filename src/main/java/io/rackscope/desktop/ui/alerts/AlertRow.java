@@ -5,14 +5,15 @@ import java.time.Instant;
 
 /**
  * One alert as the full-page table lists it: where it is at every level, its value, since when, and
- * the incident it belongs to; flapping when the alert or its incident flaps, with the most changes
- * of the two in the flap window; {@code handled} says who acknowledged it or which maintenance
- * covers it (empty: new and unhandled).
+ * the incident it belongs to; who raised it ({@code source}: check, rule or Alertmanager); flapping
+ * when the alert or its incident flaps, with the most changes of the two in the flap window; {@code
+ * handled} says who acknowledged it or which maintenance covers it (empty: new and unhandled).
  */
 public record AlertRow(
         Severity severity,
         String incident,
         String check,
+        String source,
         String entity,
         String device,
         String rack,

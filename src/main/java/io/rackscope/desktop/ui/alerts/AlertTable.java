@@ -82,6 +82,7 @@ final class AlertTable {
         table.getColumns().add(severity);
         table.getColumns().add(Tables.textColumn("Incident", AlertRow::incident, 200));
         table.getColumns().add(Tables.textColumn("Check", AlertRow::check, 160));
+        table.getColumns().add(Tables.textColumn("Source", AlertRow::source, 90));
         table.getColumns().add(Tables.textColumn("Entity", AlertRow::entity, 120));
         table.getColumns().add(Tables.textColumn("Device", AlertRow::device, 130));
         table.getColumns().add(Tables.textColumn("Rack", AlertRow::rack, 110));

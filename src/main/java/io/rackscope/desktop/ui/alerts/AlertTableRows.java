@@ -42,6 +42,7 @@ final class AlertTableRows {
                                 a.severity(),
                                 i.incident().title(),
                                 m.checkName(),
+                                a.source().label(),
                                 a.entity(),
                                 a.device() == null ? "" : a.device(),
                                 rack.map(Rack::id).orElse(""),

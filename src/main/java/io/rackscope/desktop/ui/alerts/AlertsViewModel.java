@@ -9,6 +9,7 @@ import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.slurm.SlurmNode;
 import io.rackscope.desktop.slurm.SlurmState;
@@ -89,6 +90,8 @@ public final class AlertsViewModel {
     private List<AlertRow> unfiltered = List.of();
     private final ReadOnlyObjectWrapper<List<SlurmAlert>> slurm =
             new ReadOnlyObjectWrapper<>(this, "slurm", List.of());
+    private final ReadOnlyObjectWrapper<List<SiteAlertRow>> ruleAlerts =
+            new ReadOnlyObjectWrapper<>(this, "ruleAlerts", List.of());
     private Consumer<List<Incident>> onNewIncidents = a -> {};
     private Consumer<List<Incident>> onIncidents = a -> {};
     private final javafx.beans.property.ReadOnlyLongWrapper handled =
@@ -355,6 +358,11 @@ public final class AlertsViewModel {
         if (!slurmNow.equals(slurm.get())) {
             slurm.set(slurmNow);
         }
+        List<SiteAlertRow> rulesNow =
+                health.view("rule-alerts:" + q, s -> ruleAlerts(s.siteAlerts(), q));
+        if (!rulesNow.equals(ruleAlerts.get())) {
+            ruleAlerts.set(rulesNow);
+        }
         long open = incidents.size() - handledCount;
         summary.set(
                 (open == 0
@@ -594,6 +602,61 @@ public final class AlertsViewModel {
         return slurm.getReadOnlyProperty();
     }
 
+    /** Whether the site's own alerting rules are read: the page then has a Rules tab. */
+    public boolean rulesEnabled() {
+        return config.app().alerts().rules().enabled();
+    }
+
+    /**
+     * The site's own rule alerts, firing before pending, worst first, the unplaced ones included.
+     */
+    public ReadOnlyObjectProperty<List<SiteAlertRow>> ruleAlertsProperty() {
+        return ruleAlerts.getReadOnlyProperty();
+    }
+
+    /** Goes to where a rule alert was placed (nothing for one not placed). */
+    public void open(SiteAlertRow a) {
+        if (a.entity() != null) {
+            locator.placeOf(a.entity()).ifPresent(navigator::go);
+        }
+    }
+
+    private List<SiteAlertRow> ruleAlerts(List<SiteAlert> alerts, String q) {
+        List<SiteAlertRow> out = new ArrayList<>();
+        for (SiteAlert a : alerts) {
+            String key = null;
+            String placed = SiteAlertRow.NOT_PLACED;
+            if (a.placed()) {
+                switch (a.scope()) {
+                    case NODE -> key = a.entity();
+                    case CHASSIS -> key = config.topology().devicesWithId(a.entity()).get(0).key();
+                    case RACK -> key = config.topology().racksWithId(a.entity()).get(0).key();
+                }
+                placed = a.scope().name().toLowerCase(Locale.ROOT) + " " + a.entity();
+            }
+            SiteAlertRow row =
+                    new SiteAlertRow(
+                            a.pending() ? "pending" : "firing",
+                            a.severity(),
+                            a.name(),
+                            placed,
+                            a.labelText(),
+                            key);
+            if (q.isEmpty()
+                    || String.join(" ", row.name(), row.placed(), row.labels())
+                            .toLowerCase(Locale.ROOT)
+                            .contains(q)) {
+                out.add(row);
+            }
+        }
+        out.sort(
+                Comparator.comparing(SiteAlertRow::state)
+                        .thenComparing(SiteAlertRow::severity, Comparator.reverseOrder())
+                        .thenComparing(SiteAlertRow::name)
+                        .thenComparing(SiteAlertRow::placed));
+        return List.copyOf(out);
+    }
+
     /** Goes to the device of a Slurm node, highlighting its instance. */
     public void open(SlurmAlert a) {
         locator.placeOf(a.instance()).ifPresent(navigator::go);
@@ -697,7 +760,7 @@ public final class AlertsViewModel {
     public String csv(List<AlertRow> rows) {
         StringBuilder b =
                 new StringBuilder(
-                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note\n");
+                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note,source\n");
         io.rackscope.desktop.health.Handling handling = health.current().handling();
         for (AlertRow r : rows) {
             Handled h = r.item() == null ? null : handling.alert(r.item().alert());
@@ -717,7 +780,8 @@ public final class AlertsViewModel {
                                     Boolean.toString(r.flapping()),
                                     Csv.field(r.handled()),
                                     Csv.field(h == null || h.by() == null ? "" : h.by()),
-                                    Csv.field(h == null || h.text() == null ? "" : h.text())))
+                                    Csv.field(h == null || h.text() == null ? "" : h.text()),
+                                    r.source()))
                     .append('\n');
         }
         return b.toString();

@@ -53,6 +53,7 @@ class AlertTableModelTest {
         assertEquals("fra1/hall-a", warm.room());
         assertEquals("fra1", warm.site());
         assertEquals("Node temperature", warm.check());
+        assertEquals("check", warm.source());
         AlertRow down = rows.get(0);
         assertTrue(down.incident().startsWith("Rack "), down.incident());
         assertEquals("Node cn0001", warm.incident(), "a single node is its own incident");
@@ -62,7 +63,7 @@ class AlertTableModelTest {
                 m.totalsProperty().get());
         String csv = m.csv(List.of(warm));
         assertEquals(
-                "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note",
+                "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note,source",
                 csv.lines().findFirst().orElseThrow());
         assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith("WARN,"), csv);
         assertTrue(csv.contains(",79.5,"), csv);
@@ -201,7 +202,7 @@ class AlertTableModelTest {
                         .skip(1)
                         .findFirst()
                         .orElseThrow()
-                        .endsWith(",ack dave,dave,this one is known"),
+                        .endsWith(",ack dave,dave,this one is known,check"),
                 "who and why are in the export");
     }
 
