@@ -94,6 +94,7 @@ public final class DesktopSession implements AutoCloseable {
                         : cfg.app().telemetry().prometheusUrl();
         prometheus = new PrometheusRouter(cfg, url, new QueryStats());
         planner = new TelemetryPlanner(cfg, prometheus, EvaluationMode.FILTERED, clock);
+        Stores.feed(cfg, null).ifPresent(planner::setAlertFeed);
         LookBack past =
                 LookBack.forWindow(
                         cfg, prometheus, clock, pastMomentsKept(cfg.topology().instances().size()));

@@ -6,6 +6,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.Diagnostic;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.Stores;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.ConnectionStatus;
@@ -134,6 +135,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             if (interval != null) {
                 planner.setCycleInterval(Duration.ofSeconds(interval));
             }
+            Stores.feed(cfg, alertmanager).ifPresent(planner::setAlertFeed);
             long every = planner.cycleInterval().toMillis();
             for (int i = 0; i < cycles; i++) {
                 if (i > 0 && at == null) {
@@ -349,7 +351,10 @@ public final class SnapshotCommand implements Callable<Integer> {
                                     m.put("source", a.source().label());
                                     m.put("name", a.name());
                                     m.put("severity", a.severity());
-                                    m.put("state", a.pending() ? "pending" : "firing");
+                                    m.put("state", a.state().label());
+                                    m.put(
+                                            "since",
+                                            a.since() == null ? null : a.since().getEpochSecond());
                                     m.put(
                                             "placed",
                                             a.placed()

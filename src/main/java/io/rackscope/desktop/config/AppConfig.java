@@ -89,7 +89,9 @@ public record AppConfig(
      * Incidents and the journal. {@code unknownAsIncident}: a node (or a device without nodes) none
      * of whose checks has a sample is a "no data" alert at {@code unknownSeverity} (WARN or CRIT).
      * {@code handlingRefreshSeconds}: how often acknowledgements and maintenances are read from
-     * their store (Alertmanager or the files), so that a colleague's shows within seconds.
+     * their store (Alertmanager or the files), so that a colleague's shows within seconds. {@code
+     * rules}: the site's own alerting rules; {@code karmaAcks} ({@code alertmanager.ack_style:
+     * karma}): acknowledgements are written as Karma writes them ({@code ACK!} comments).
      */
     public record Alerts(
             int groupMinNodes,
@@ -103,7 +105,8 @@ public record AppConfig(
             int handlingRefreshSeconds,
             Duration escalateAfter,
             List<Notify> notifications,
-            RuleAlerts rules) {
+            RuleAlerts rules,
+            boolean karmaAcks) {
         public static final Alerts DEFAULTS =
                 new Alerts(
                         3,
@@ -117,7 +120,8 @@ public record AppConfig(
                         2,
                         null,
                         List.of(),
-                        RuleAlerts.OFF);
+                        RuleAlerts.OFF,
+                        false);
 
         public Alerts {
             notifications = List.copyOf(notifications);
@@ -137,7 +141,8 @@ public record AppConfig(
             boolean pending,
             Map<String, List<String>> labelMap,
             Map<String, Severity> severities,
-            Severity unmapped) {
+            Severity unmapped,
+            boolean alertmanager) {
         public static final Map<String, Severity> SEVERITIES =
                 Map.of(
                         "critical", Severity.CRIT,
@@ -148,11 +153,16 @@ public record AppConfig(
                         "info", Severity.OK,
                         "none", Severity.OK);
         public static final RuleAlerts OFF =
-                new RuleAlerts(false, true, Map.of(), SEVERITIES, Severity.WARN);
+                new RuleAlerts(false, true, Map.of(), SEVERITIES, Severity.WARN, false);
 
         public RuleAlerts {
             labelMap = Map.copyOf(labelMap);
             severities = Map.copyOf(severities);
+        }
+
+        /** These settings with the alerts of Alertmanager read too. */
+        public RuleAlerts withAlertmanager() {
+            return new RuleAlerts(enabled, pending, labelMap, severities, unmapped, true);
         }
 
         /** The label names tried for {@code scope} (node, chassis or rack), in order. */

@@ -140,7 +140,8 @@ final class AppConfigParser {
                                     "tls_ca_file",
                                     "tls_cert_file",
                                     "tls_key_file",
-                                    "timeout_seconds")),
+                                    "timeout_seconds",
+                                    "ack_style")),
                     Map.entry("auth", Set.of()),
                     Map.entry(
                             "kiosk",
@@ -224,7 +225,7 @@ final class AppConfigParser {
                         values.bool(self, "enabled", "self_monitoring.enabled", false),
                         self.text("listen", "127.0.0.1:9464")),
                 new AppConfig.History(hours(history)),
-                alerts(alerts),
+                alerts(alerts, section(root, "alertmanager")),
                 features(section(root, "features")),
                 worldMap(section(root, "map")),
                 plugins(root),
@@ -440,7 +441,7 @@ final class AppConfigParser {
         return p;
     }
 
-    private AppConfig.Alerts alerts(YamlNode.Mapping a) {
+    private AppConfig.Alerts alerts(YamlNode.Mapping a, YamlNode.Mapping alertmanager) {
         AppConfig.Alerts d = AppConfig.Alerts.DEFAULTS;
         int min = values.integer(a, "group_min_nodes", "alerts.group_min_nodes", d.groupMinNodes());
         Double fraction = values.number(a, "group_fraction", "alerts.group_fraction");
@@ -478,16 +479,47 @@ final class AppConfigParser {
                                 d.handlingRefreshSeconds())),
                 escalateAfter(a),
                 notify(a),
-                ruleAlerts(a));
+                ruleAlerts(a),
+                karmaAcks(alertmanager));
     }
 
-    /** {@code alerts.sources.prometheus_rules}: off unless {@code enabled: true}. */
+    /** {@code alertmanager.ack_style}: rackscope (the default) or karma ({@code ACK!} comments). */
+    private boolean karmaAcks(YamlNode.Mapping am) {
+        String style = am.text("ack_style", "rackscope").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!style.equals("rackscope") && !style.equals("karma")) {
+            diagnostics.error(
+                    am.at("ack_style"),
+                    "alertmanager.ack_style is rackscope or karma, not '"
+                            + style
+                            + "'; using rackscope");
+        }
+        return style.equals("karma");
+    }
+
+    /**
+     * {@code alerts.sources}: {@code prometheus_rules} (on when the block is there, unless {@code
+     * enabled: false}) and {@code alertmanager} (likewise); the label and severity maps of the
+     * first serve both.
+     */
     private AppConfig.RuleAlerts ruleAlerts(YamlNode.Mapping a) {
         AppConfig.RuleAlerts d = AppConfig.RuleAlerts.OFF;
-        YamlNode.Mapping r =
-                a.mapping("sources").flatMap(s -> s.mapping("prometheus_rules")).orElse(null);
-        if (r == null) {
+        YamlNode.Mapping sources = a.mapping("sources").orElse(null);
+        if (sources == null) {
             return d;
+        }
+        boolean alertmanager =
+                sources.mapping("alertmanager")
+                        .map(
+                                m ->
+                                        values.bool(
+                                                m,
+                                                "enabled",
+                                                "alerts.sources.alertmanager.enabled",
+                                                true))
+                        .orElse(false);
+        YamlNode.Mapping r = sources.mapping("prometheus_rules").orElse(null);
+        if (r == null) {
+            return alertmanager ? d.withAlertmanager() : d;
         }
         String where = "alerts.sources.prometheus_rules.";
         Map<String, List<String>> labels = new java.util.HashMap<>();
@@ -528,7 +560,8 @@ final class AppConfigParser {
                 values.bool(r, "pending", where + "pending", d.pending()),
                 labels,
                 severities,
-                Severity.parse(r.text("unmapped_severity", "")).orElse(d.unmapped()));
+                Severity.parse(r.text("unmapped_severity", "")).orElse(d.unmapped()),
+                alertmanager);
     }
 
     /** {@code alerts.escalate_after}: a CRIT nobody answers is announced again after it; or off. */

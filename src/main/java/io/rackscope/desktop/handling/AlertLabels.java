@@ -12,7 +12,7 @@ import java.util.Optional;
  * rackscope_room}, {@code rackscope_aisle}, {@code rackscope_rack}, {@code rackscope_device},
  * {@code rackscope_check} (with {@code rackscope_rack_key} and {@code rackscope_device_key}: the
  * key, which differs from the id where ids repeat) and, for a node's alert, the identity label
- * ({@code instance}) with the node's id.
+ * ({@code instance}) with the node's id; an alert of the site's own rules adds its own labels.
  */
 public final class AlertLabels {
     private final Topology topology;
@@ -24,7 +24,9 @@ public final class AlertLabels {
     }
 
     public Map<String, String> of(Alert a) {
-        Map<String, String> out = new HashMap<>();
+        // a rule's alert carries its own labels too: a silence made for it elsewhere (Karma's
+        // ACK!, amtool) matches them
+        Map<String, String> out = new HashMap<>(a.labels());
         out.put("rackscope_check", a.check());
         Optional<Rack> rack =
                 a.rack() != null ? topology.rack(a.rack()) : topology.rack(a.entity());

@@ -8,6 +8,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.http.Endpoint;
 import io.rackscope.desktop.http.Reasons;
 import io.rackscope.desktop.http.Tls;
+import io.rackscope.desktop.telemetry.AlertFeed;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -27,16 +28,20 @@ import okhttp3.Response;
  * Acknowledgements and maintenances as Alertmanager silences (API v2), so that every desk and wall
  * display on one Alertmanager or cluster shares them. A silence whose comment starts with {@code
  * ack:} is an acknowledgement (what it was given for is kept at the end of the comment, in braces);
- * any other is a maintenance, whoever made it, with the effect {@code hide} when its comment ends
- * with {@code [hide]}. Open-ended maintenances are silences ending in ten years.
+ * one starting with {@code ACK!} (Karma's acknowledge button, kept alive by kthxbye) is one too, by
+ * whoever made it; any other is a maintenance, whoever made it, with the effect {@code hide} when
+ * its comment ends with {@code [hide]}. With Karma's style the app writes its own acknowledgements
+ * with {@code ACK!}, so that Karma's users see them as theirs. Open-ended maintenances are silences
+ * ending in ten years.
  */
-public final class AlertmanagerStore implements SilenceStore {
+public final class AlertmanagerStore implements SilenceStore, AlertFeed {
     static final String ACK = "ack:";
+    static final String KARMA_ACK = "ACK!";
     static final String HIDE = " [hide]";
     private static final Duration OPEN_ENDED = Duration.ofDays(3650);
     private static final Pattern ACK_COMMENT =
             Pattern.compile(
-                    "^ack:\\s?(.*?)(?:\\s\\{(OK|UNKNOWN|WARN|CRIT) (\\d+) (\\S+)})?$",
+                    "^(?:ack:|ACK!)\\s?(.*?)(?:\\s\\{(OK|UNKNOWN|WARN|CRIT) (\\d+) (\\S+)})?$",
                     Pattern.DOTALL);
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +55,17 @@ public final class AlertmanagerStore implements SilenceStore {
     private final OkHttpClient http;
     private final String authorization;
 
+    private final boolean karma;
+
     public AlertmanagerStore(Endpoint endpoint) {
+        this(endpoint, false);
+    }
+
+    /**
+     * {@code karma}: acknowledgements written with Karma's {@code ACK!} instead of {@code ack:}.
+     */
+    public AlertmanagerStore(Endpoint endpoint, boolean karma) {
+        this.karma = karma;
         OkHttpClient.Builder b =
                 new OkHttpClient.Builder()
                         .callTimeout(endpoint.timeout())
@@ -60,6 +75,24 @@ public final class AlertmanagerStore implements SilenceStore {
         this.http = b.build();
         this.authorization = endpoint.authorization();
         this.peers = endpoint.urls().stream().map(endpoint::at).toList();
+    }
+
+    /** The alerts Alertmanager holds now (silenced and inhibited ones too), with their status. */
+    @Override
+    public List<Fed> alerts() throws StoreException {
+        List<Fed> out = new ArrayList<>();
+        for (JsonNode n : call("/api/v2/alerts", Request.Builder::get)) {
+            java.util.Map<String, String> labels = new java.util.HashMap<>();
+            n.path("labels")
+                    .fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            out.add(
+                    new Fed(
+                            labels,
+                            time(n.path("startsAt")),
+                            n.path("status").path("inhibitedBy").size() > 0));
+        }
+        return out;
     }
 
     @Override
@@ -147,10 +180,11 @@ public final class AlertmanagerStore implements SilenceStore {
         Instant until = ends.isAfter(starts.plus(OPEN_ENDED.minusDays(365))) ? null : ends;
         Instant ended = "expired".equals(n.path("status").path("state").asText()) ? ends : null;
         Target target = target(matchers);
-        if (comment.startsWith(ACK)) {
+        if (comment.startsWith(ACK) || comment.startsWith(KARMA_ACK)) {
             Matcher a = ACK_COMMENT.matcher(comment);
             boolean full = a.matches() && a.group(2) != null;
             String note = a.matches() ? a.group(1) : comment.substring(ACK.length()).trim();
+            // Karma's and kthxbye's own carry no subject: they hold until their silence ends
             Silence.Ack ack =
                     full
                             ? new Silence.Ack(
@@ -243,15 +277,15 @@ public final class AlertmanagerStore implements SilenceStore {
         b.put("startsAt", starts.toString());
         b.put("endsAt", (s.endsAt() == null ? starts.plus(OPEN_ENDED) : s.endsAt()).toString());
         b.put("createdBy", s.by() == null || s.by().isBlank() ? "rackscope-desktop" : s.by());
-        b.put("comment", comment(s));
+        b.put("comment", comment(s, karma));
         return b;
     }
 
-    static String comment(Silence s) {
+    static String comment(Silence s, boolean karma) {
         String text = s.text() == null ? "" : s.text().trim();
         if (s.kind() == Silence.Kind.ACK) {
             Silence.Ack a = s.ack();
-            return ACK
+            return (karma ? KARMA_ACK : ACK)
                     + " "
                     + text
                     + (a == null

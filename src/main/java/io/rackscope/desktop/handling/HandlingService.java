@@ -364,11 +364,21 @@ public final class HandlingService {
                 new Silence.Ack(incident.key(), incident.severity(), incident.members().size()));
     }
 
-    /** Acknowledges one alert: its check on its entity. */
+    /**
+     * Acknowledges one alert: its check on its entity; an alert of the site's own rules by all its
+     * labels, so that the silence silences it in Alertmanager too.
+     */
     public Silence acknowledge(Alert alert, String by, String note, Instant until) {
         Target target = labels.targetOf(alert.entity());
+        List<Matcher> matchers =
+                alert.source() == Alert.Source.CHECK
+                        ? List.of(Matcher.equal("rackscope_check", alert.check()), target.matcher())
+                        : new java.util.TreeMap<>(alert.labels())
+                                .entrySet().stream()
+                                        .map(e -> Matcher.equal(e.getKey(), e.getValue()))
+                                        .toList();
         return ack(
-                List.of(Matcher.equal("rackscope_check", alert.check()), target.matcher()),
+                matchers,
                 target,
                 by,
                 note,

@@ -54,7 +54,7 @@ public final class Stores {
             am = base.withUrls(urls);
         }
         if (am != null) {
-            return new AlertmanagerStore(am);
+            return new AlertmanagerStore(am, cfg.app().alerts().karmaAcks());
         }
         Path dir = cfg.paths().appYaml().toAbsolutePath().getParent();
         // an installed demo's configuration is read-only: keep them with the journal instead,
@@ -65,6 +65,21 @@ public final class Stores {
         return new FileStore(
                 holds || writable.test(dir) ? dir : Journal.defaultDirectory().getParent(),
                 writable);
+    }
+
+    /**
+     * Where Alertmanager's own alerts are read ({@code alerts.sources.alertmanager}): the
+     * configured Alertmanager (or {@code alertmanagerUrl}), when there is one.
+     */
+    public static java.util.Optional<io.rackscope.desktop.telemetry.AlertFeed> feed(
+            RackscopeConfig cfg, String alertmanagerUrl) {
+        if (!cfg.app().alerts().rules().alertmanager()) {
+            return java.util.Optional.empty();
+        }
+        SilenceStore s = store(cfg, alertmanagerUrl, Files::isWritable);
+        return s instanceof AlertmanagerStore am
+                ? java.util.Optional.of(am)
+                : java.util.Optional.empty();
     }
 
     public static HandlingService service(

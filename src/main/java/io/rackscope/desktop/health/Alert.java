@@ -3,6 +3,7 @@ package io.rackscope.desktop.health;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An (entity, check) pair at WARN or CRIT, with where the entity is: its path for people, and the
@@ -10,7 +11,8 @@ import java.time.Instant;
  * failing, null until the feed has tracked it; {@code changes} how often it appeared, cleared or
  * changed severity within the flap window, {@code flapping} whether that is too often. {@code
  * source} says who raised it: one of this app's checks ({@code check} is its id), or the site's own
- * alerting ({@code check} is the alert's name).
+ * alerting ({@code check} is the alert's name, {@code labels} all its labels, for silences to
+ * match; empty for a check's).
  */
 public record Alert(
         Severity severity,
@@ -24,7 +26,12 @@ public record Alert(
         Instant since,
         int changes,
         boolean flapping,
-        Source source) {
+        Source source,
+        Map<String, String> labels) {
+
+    public Alert {
+        labels = Map.copyOf(labels);
+    }
 
     /** Who raised an alert: a check of this app, a Prometheus alerting rule, or Alertmanager. */
     public enum Source {
@@ -67,28 +74,29 @@ public record Alert(
                 since,
                 0,
                 false,
-                Source.CHECK);
+                Source.CHECK,
+                Map.of());
     }
 
     /** The same alert, known to have started at {@code start}. */
     public Alert since(Instant start) {
         return new Alert(
                 severity, check, entity, path, value, stale, rack, device, start, changes, flapping,
-                source);
+                source, labels);
     }
 
     /** The same alert with its recent changes counted. */
     public Alert changed(int count, boolean flaps) {
         return new Alert(
                 severity, check, entity, path, value, stale, rack, device, since, count, flaps,
-                source);
+                source, labels);
     }
 
-    /** The same alert, raised by {@code by}. */
-    public Alert from(Source by) {
+    /** The same alert, raised by {@code by}, with its own {@code labels}. */
+    public Alert from(Source by, Map<String, String> labels) {
         return new Alert(
                 severity, check, entity, path, value, stale, rack, device, since, changes, flapping,
-                by);
+                by, labels);
     }
 
     /** Whether this is a "no data" alert ({@link Check#NO_DATA}) rather than a check's. */

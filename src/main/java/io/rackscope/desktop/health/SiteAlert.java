@@ -2,6 +2,7 @@ package io.rackscope.desktop.health;
 
 import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,12 +15,31 @@ public record SiteAlert(
         Alert.Source source,
         String name,
         Severity severity,
-        boolean pending,
+        State state,
         Map<String, String> labels,
         CheckScope scope,
-        String entity) {
+        String entity,
+        Instant since) {
+    /**
+     * Firing; pending (a rule's {@code for:} not yet held); inhibited by Alertmanager (another
+     * alert covers it). Only a firing one colours the estate and joins the alerts.
+     */
+    public enum State {
+        FIRING,
+        PENDING,
+        INHIBITED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     public SiteAlert {
         labels = Map.copyOf(labels);
+    }
+
+    public boolean firing() {
+        return state == State.FIRING;
     }
 
     public boolean placed() {

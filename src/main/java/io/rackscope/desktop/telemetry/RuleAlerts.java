@@ -8,6 +8,7 @@ import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.topology.Topology;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ final class RuleAlerts {
         return set.isEmpty() ? fallback : set;
     }
 
-    /** Whether the rules are read at all. */
+    /** Whether the rules' {@code ALERTS} are read at all. */
     boolean enabled() {
         return config.enabled();
     }
@@ -58,28 +59,67 @@ final class RuleAlerts {
                 : "ALERTS{alertstate=\"firing\"}";
     }
 
+    /** Whether Alertmanager's alerts are read too. */
+    boolean fromAlertmanager() {
+        return config.alertmanager();
+    }
+
     /** Each {@code ALERTS} series as an alert, placed where its labels say. */
     List<SiteAlert> read(List<Series> series) {
         List<SiteAlert> out = new ArrayList<>();
         for (Series s : series) {
             Map<String, String> labels = new HashMap<>(s.labels());
             labels.remove("__name__");
-            boolean pending = "pending".equals(labels.remove("alertstate"));
-            String severity = labels.getOrDefault("severity", "").toLowerCase(Locale.ROOT);
-            Severity sev = config.severities().getOrDefault(severity, config.unmapped());
-            String name = labels.getOrDefault("alertname", "ALERTS");
-            CheckScope scope = null;
-            String entity = node(labels);
-            if (entity != null) {
-                scope = CheckScope.NODE;
-            } else if ((entity = named(labels, chassisLabels, CheckScope.CHASSIS)) != null) {
-                scope = CheckScope.CHASSIS;
-            } else if ((entity = named(labels, rackLabels, CheckScope.RACK)) != null) {
-                scope = CheckScope.RACK;
-            }
-            out.add(new SiteAlert(Alert.Source.RULE, name, sev, pending, labels, scope, entity));
+            SiteAlert.State state =
+                    "pending".equals(labels.remove("alertstate"))
+                            ? SiteAlert.State.PENDING
+                            : SiteAlert.State.FIRING;
+            out.add(place(Alert.Source.RULE, labels, state, null));
         }
         return out;
+    }
+
+    /**
+     * Alertmanager's alerts, less those that are a rule's alert already read from {@code ALERTS}
+     * (Alertmanager holds them with the same labels, plus the server's external labels).
+     */
+    List<SiteAlert> fromAlertmanager(List<AlertFeed.Fed> fed, List<SiteAlert> fromRules) {
+        Map<String, List<Map<String, String>>> rules = new HashMap<>();
+        fromRules.forEach(
+                r -> rules.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.labels()));
+        List<SiteAlert> out = new ArrayList<>();
+        for (AlertFeed.Fed f : fed) {
+            String name = f.labels().getOrDefault("alertname", "");
+            boolean known =
+                    rules.getOrDefault(name, List.of()).stream()
+                            .anyMatch(l -> f.labels().entrySet().containsAll(l.entrySet()));
+            if (!known) {
+                out.add(
+                        place(
+                                Alert.Source.ALERTMANAGER,
+                                f.labels(),
+                                f.inhibited() ? SiteAlert.State.INHIBITED : SiteAlert.State.FIRING,
+                                f.startsAt()));
+            }
+        }
+        return out;
+    }
+
+    private SiteAlert place(
+            Alert.Source source, Map<String, String> labels, SiteAlert.State state, Instant since) {
+        String severity = labels.getOrDefault("severity", "").toLowerCase(Locale.ROOT);
+        Severity sev = config.severities().getOrDefault(severity, config.unmapped());
+        String name = labels.getOrDefault("alertname", "ALERTS");
+        CheckScope scope = null;
+        String entity = node(labels);
+        if (entity != null) {
+            scope = CheckScope.NODE;
+        } else if ((entity = named(labels, chassisLabels, CheckScope.CHASSIS)) != null) {
+            scope = CheckScope.CHASSIS;
+        } else if ((entity = named(labels, rackLabels, CheckScope.RACK)) != null) {
+            scope = CheckScope.RACK;
+        }
+        return new SiteAlert(source, name, sev, state, labels, scope, entity, since);
     }
 
     /** The node a label names, also as an {@code instance}'s host before its port. */

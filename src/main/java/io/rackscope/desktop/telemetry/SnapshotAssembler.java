@@ -100,8 +100,7 @@ public final class SnapshotAssembler {
             CycleStats stats,
             SlurmSnapshot slurm,
             List<SiteAlert> siteAlerts) {
-        List<SiteAlert> firing =
-                siteAlerts.stream().filter(a -> a.placed() && !a.pending()).toList();
+        List<SiteAlert> firing = siteAlerts.stream().filter(a -> a.placed() && a.firing()).toList();
         HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState, firing);
         List<Alert> alerts = alerts(outcomes, firing, now);
         return new HealthSnapshot(
@@ -143,7 +142,9 @@ public final class SnapshotAssembler {
                     p ->
                             fromRules.merge(
                                     p.key(),
-                                    p.from(a.source()),
+                                    a.since() == null
+                                            ? p.from(a.source(), a.labels())
+                                            : p.from(a.source(), a.labels()).since(a.since()),
                                     (x, y) -> y.severity().worseThan(x.severity()) ? y : x));
         }
         out.addAll(fromRules.values());

@@ -7,6 +7,7 @@ import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
@@ -71,6 +72,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
     private final RuleAlerts rules;
+    private volatile AlertFeed feed;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
     private final ServerTimes times = new ServerTimes();
@@ -604,8 +606,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                 requests));
             }
         }
+        CompletableFuture<List<AlertFeed.Fed>> fed = fed(at, deadlineAt);
         join(pipelines);
-        List<SiteAlert> siteAlerts = siteAlerts(ruleAnswers, previous, errors);
+        List<SiteAlert> siteAlerts = siteAlerts(ruleAnswers, fed, previous, errors);
         Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> absent = new LinkedHashMap<>();
         Map<String, Set<String>> unevaluated = new HashMap<>();
@@ -788,11 +791,35 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
-     * The alerts of the site's own rules as the servers answered; when one did not answer, the last
-     * list is kept (alerts are not dropped for a failed query) and the error said.
+     * Alertmanager's alerts, asked beside the checks in a live cycle (it keeps no history: a past
+     * moment has none); null when not asked.
+     */
+    private CompletableFuture<List<AlertFeed.Fed>> fed(Instant at, long deadlineAt) {
+        AlertFeed feed = this.feed;
+        if (at != null || feed == null || !rules.fromAlertmanager()) {
+            return null;
+        }
+        long left = Math.max(1, (deadlineAt - System.nanoTime()) / 1_000_000);
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return feed.alerts();
+                            } catch (Exception e) {
+                                throw new CompletionException(e);
+                            }
+                        })
+                .orTimeout(left, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The site's own alerts: the rules' as the servers answered, and Alertmanager's that are not
+     * the rules'. When a source does not answer, what it said last is kept (alerts are not dropped
+     * for a failed query): the rules' error is said with the cycle's; Alertmanager's trouble is
+     * said where acknowledgements are (the same server).
      */
     private List<SiteAlert> siteAlerts(
             Map<Route, CompletableFuture<QueryResult>> answers,
+            CompletableFuture<List<AlertFeed.Fed>> fed,
             HealthSnapshot previous,
             List<CycleError> errors) {
         List<Series> series = new ArrayList<>();
@@ -805,7 +832,29 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 failed = true;
             }
         }
-        return failed ? previous.siteAlerts() : rules.read(series);
+        List<SiteAlert> out = new ArrayList<>();
+        List<SiteAlert> fromRules =
+                failed
+                        ? previous.siteAlerts().stream()
+                                .filter(a -> a.source() == Alert.Source.RULE)
+                                .toList()
+                        : rules.read(series);
+        out.addAll(fromRules);
+        if (fed != null) {
+            try {
+                out.addAll(rules.fromAlertmanager(fed.join(), fromRules));
+            } catch (CompletionException ex) {
+                previous.siteAlerts().stream()
+                        .filter(a -> a.source() == Alert.Source.ALERTMANAGER)
+                        .forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Where Alertmanager's alerts are read (with {@code alerts.sources.alertmanager}). */
+    public void setAlertFeed(AlertFeed feed) {
+        this.feed = feed;
     }
 
     /**

@@ -691,7 +691,7 @@ class HandlingTest {
                         null,
                         null,
                         new Silence.Ack("node:cn0165", Severity.WARN, 1));
-        String comment = AlertmanagerStore.comment(ack);
+        String comment = AlertmanagerStore.comment(ack, false);
         assertEquals("ack: on it {WARN 1 node:cn0165}", comment);
         Silence back =
                 AlertmanagerStore.silence(

@@ -40,6 +40,9 @@ public final class PrometheusServer implements AutoCloseable {
     /** Alerting rules (a rule file's text) evaluated every second, or null. */
     private String rules;
 
+    /** Where the rules' alerts are sent: an Alertmanager's host:port, or null. */
+    private String alertmanager;
+
     private PrometheusServer(Path dir, int port, String scrapeTarget, int scrapeSeconds) {
         this.dir = dir;
         this.port = port;
@@ -144,13 +147,18 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    /** A Prometheus scraping {@code exporter} every second and evaluating {@code rules}. */
-    public static PrometheusServer withRules(String exporter, String rules)
+    /**
+     * A Prometheus scraping {@code exporter} every second and evaluating {@code rules}, sending
+     * their alerts to {@code alertmanager} (a URL, or null), with an external label {@code
+     * prometheus="it"} (as a real server has, and as Alertmanager gets its alerts).
+     */
+    public static PrometheusServer withRules(String exporter, String rules, String alertmanager)
             throws IOException, InterruptedException {
         requireBinary("prometheus");
         Path dir = Files.createTempDirectory("rackscope-prom-rules");
         PrometheusServer server = new PrometheusServer(dir, freePort(), exporter, 1);
         server.rules = rules;
+        server.alertmanager = alertmanager == null ? null : URI.create(alertmanager).getAuthority();
         Files.writeString(dir.resolve("rules.yml"), rules);
         server.launch();
         return server;
@@ -186,7 +194,17 @@ public final class PrometheusServer implements AutoCloseable {
                         .formatted(
                                 scrapeSeconds,
                                 scrapeSeconds,
-                                rules == null ? "" : "rule_files: [rules.yml]\n",
+                                rules == null
+                                        ? ""
+                                        : "  external_labels: {prometheus: it}\n"
+                                                + "rule_files: [rules.yml]\n"
+                                                + (alertmanager == null
+                                                        ? ""
+                                                        : "alerting:\n  alertmanagers:\n"
+                                                                + "    - static_configs:\n"
+                                                                + "        - targets: ['"
+                                                                + alertmanager
+                                                                + "']\n"),
                                 job,
                                 scrapeTarget));
         process =

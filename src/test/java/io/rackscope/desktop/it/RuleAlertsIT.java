@@ -2,6 +2,7 @@ package io.rackscope.desktop.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,11 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.cli.CliRun;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.handling.HandlingService;
+import io.rackscope.desktop.handling.Silence;
+import io.rackscope.desktop.handling.Stores;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.prometheus.PrometheusClient;
@@ -59,6 +64,7 @@ class RuleAlertsIT {
     static RackscopeConfig config;
     static TestExporter exporter;
     static PrometheusServer prometheus;
+    static AlertmanagerServer alertmanager;
 
     @BeforeAll
     static void start() throws Exception {
@@ -87,7 +93,8 @@ class RuleAlertsIT {
                         """);
         exporter = new TestExporter();
         exporter.set(metrics(true));
-        prometheus = PrometheusServer.withRules(exporter.address(), RULES);
+        alertmanager = AlertmanagerServer.start();
+        prometheus = PrometheusServer.withRules(exporter.address(), RULES, alertmanager.url());
         prometheus.awaitSample("ALERTS{alertname=\"NodeHot\",alertstate=\"firing\"}");
         prometheus.awaitSample("ALERTS{alertname=\"GhostDisk\"}");
         prometheus.awaitSample("ALERTS{alertname=\"MemorySlowBurn\"}");
@@ -101,6 +108,9 @@ class RuleAlertsIT {
         }
         if (exporter != null) {
             exporter.close();
+        }
+        if (alertmanager != null) {
+            alertmanager.close();
         }
     }
 
@@ -173,7 +183,7 @@ class RuleAlertsIT {
                         .filter(a -> a.name().equals("MemorySlowBurn"))
                         .findFirst()
                         .orElseThrow();
-        assertTrue(slow.pending());
+        assertEquals(SiteAlert.State.PENDING, slow.state());
         assertEquals(CheckScope.NODE, slow.scope());
         assertEquals("n04", slow.entity());
         assertTrue(s.alerts().stream().noneMatch(a -> a.check().equals("MemorySlowBurn")));
@@ -206,6 +216,135 @@ class RuleAlertsIT {
         HealthSnapshot then = cycle(firing);
         assertEquals(Severity.CRIT, then.nodes().get("n01"), "looking back shows the rule alert");
         assertEquals("n01", only(then, "NodeHot").entity());
+    }
+
+    @Test
+    void alertmanagersAlertsAndKarmasAcknowledgementsMeetTheApps() throws Exception {
+        Path amDir = Files.createTempDirectory("rackscope-rules-am-it");
+        RackscopeConfig withAm =
+                ConfigFixture.sixNodes(
+                        amDir,
+                        """
+                        telemetry: {scrape_interval_seconds: 1}
+                        alertmanager: {url: "%s", ack_style: karma}
+                        alerts:
+                          sources:
+                            prometheus_rules: {enabled: true}
+                            alertmanager: {enabled: true}
+                        """
+                                .formatted(alertmanager.url()),
+                        Files.readString(dir.resolve("checks/library/c.yaml")));
+        // an alert from another Prometheus of the site, straight to Alertmanager
+        post(
+                "/api/v2/alerts",
+                """
+                [{"labels": {"alertname": "UpsOnBattery", "rack_id": "rk", "severity": "critical"},
+                  "startsAt": "%s"}]
+                """
+                        .formatted(Instant.now().minusSeconds(600)));
+        PrometheusServer.waitFor(
+                () -> get("/api/v2/alerts").contains("NodeHot"),
+                java.time.Duration.ofSeconds(30),
+                "Prometheus sent NodeHot to Alertmanager");
+        amtool(
+                "silence",
+                "add",
+                "alertname=NodeHot",
+                "instance=n01",
+                "--comment=ACK! fan swap booked",
+                "--author=karl",
+                "--duration=1h");
+        HealthSnapshot s;
+        try (PrometheusClient client =
+                        new PrometheusClient(
+                                withAm.app().telemetry().endpoint(prometheus.url()),
+                                new QueryStats());
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                withAm, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.setAlertFeed(Stores.feed(withAm, null).orElseThrow());
+            s = planner.refresh();
+        }
+        Alert ups = only(s, "UpsOnBattery");
+        assertEquals(Alert.Source.ALERTMANAGER, ups.source());
+        assertEquals(withAm.topology().racksWithId("rk").get(0).key(), ups.entity());
+        assertEquals(Severity.CRIT, ups.severity());
+        assertTrue(
+                ups.since() != null && ups.since().isBefore(Instant.now().minusSeconds(590)),
+                "Alertmanager's start is the alert's since: " + ups.since());
+        assertEquals(Alert.Source.RULE, only(s, "NodeHot").source(), "not doubled by Alertmanager");
+
+        HandlingService desk = Stores.service(withAm, null, Clock.systemUTC());
+        desk.refresh();
+        HealthSnapshot handled = desk.apply(s, Instant.now(), false);
+        Handled karma = handled.handling().alert(only(s, "NodeHot"));
+        assertNotNull(karma, "Karma's ACK! is an acknowledgement");
+        assertTrue(karma.acknowledged());
+        assertEquals("karl", karma.by());
+        assertEquals("fan swap booked", karma.text());
+
+        Silence mine = desk.acknowledge(ups, "dave", "UPS vendor called", null);
+        assertFalse(mine.id().startsWith("pending-"), desk.problem().orElse(""));
+        JsonNode silence = new ObjectMapper().readTree(get("/api/v2/silence/" + mine.id()));
+        assertTrue(
+                silence.get("comment").asText().startsWith("ACK! UPS vendor called"),
+                silence.toString());
+        PrometheusServer.waitFor(
+                () -> {
+                    try {
+                        for (JsonNode a : new ObjectMapper().readTree(get("/api/v2/alerts"))) {
+                            if (a.at("/labels/alertname").asText().equals("UpsOnBattery")) {
+                                return a.at("/status/silencedBy").toString().contains(mine.id());
+                            }
+                        }
+                        return false;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                java.time.Duration.ofSeconds(15),
+                "Alertmanager silences the alert the app acknowledged");
+    }
+
+    static String get(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(alertmanager.url() + path))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    static void post(String path, String json) throws Exception {
+        int code =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(alertmanager.url() + path))
+                                        .header("Content-Type", "application/json")
+                                        .POST(
+                                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        json))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode();
+        assertEquals(200, code, "Alertmanager took the alert");
+    }
+
+    static void amtool(String... args) throws Exception {
+        PrometheusServer.requireBinary("amtool");
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(PrometheusServer.binary("amtool").toString());
+        cmd.addAll(List.of(args));
+        cmd.add("--alertmanager.url=" + alertmanager.url());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "amtool: " + out);
     }
 
     static Alert only(HealthSnapshot s, String name) {

@@ -51,7 +51,7 @@ class RuleAlertsTest {
         assertEquals(CheckScope.NODE, node.scope());
         assertEquals("n02", node.entity());
         assertEquals(Severity.CRIT, node.severity());
-        assertFalse(node.pending());
+        assertEquals(SiteAlert.State.FIRING, node.state());
         SiteAlert device = read(r, Map.of("alertname", "Psu", "chassis_id", "c3"));
         assertEquals(CheckScope.CHASSIS, device.scope());
         assertEquals(Severity.WARN, device.severity(), "no severity label: WARN");
@@ -68,7 +68,7 @@ class RuleAlertsTest {
                                 "severity",
                                 "info"));
         assertEquals(CheckScope.RACK, rack.scope());
-        assertTrue(rack.pending());
+        assertEquals(SiteAlert.State.PENDING, rack.state());
         assertEquals(Severity.OK, rack.severity(), "info does not colour");
         assertFalse(rack.labels().containsKey("alertstate"));
         SiteAlert nowhere = read(r, Map.of("alertname", "Ghost", "instance", "elsewhere:9100"));

@@ -636,12 +636,7 @@ public final class AlertsViewModel {
             }
             SiteAlertRow row =
                     new SiteAlertRow(
-                            a.pending() ? "pending" : "firing",
-                            a.severity(),
-                            a.name(),
-                            placed,
-                            a.labelText(),
-                            key);
+                            a.state().label(), a.severity(), a.name(), placed, a.labelText(), key);
             if (q.isEmpty()
                     || String.join(" ", row.name(), row.placed(), row.labels())
                             .toLowerCase(Locale.ROOT)
