@@ -81,7 +81,11 @@ public final class AlertTracker {
             Instant first = since.get(a.key());
             if (first == null) {
                 first = a.since() != null ? a.since() : s.takenAt();
-                toLookUp.computeIfAbsent(a.check(), k -> new ArrayList<>()).add(a.entity());
+                // a check's start is read from history; a site alert's comes with it, or is not
+                // known
+                if (a.source() == Alert.Source.CHECK) {
+                    toLookUp.computeIfAbsent(a.check(), k -> new ArrayList<>()).add(a.entity());
+                }
                 if (seeded) {
                     fresh.add(a.since(first));
                 }

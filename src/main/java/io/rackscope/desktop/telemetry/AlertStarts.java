@@ -24,9 +24,13 @@ public final class AlertStarts {
         // only history says when an alert began: when the caller first saw it is not a start
         HealthSnapshot s =
                 seen.withTracking(
-                        seen.alerts().stream().map(a -> a.since(null)).toList(), seen.fresh());
+                        seen.alerts().stream()
+                                .map(a -> a.source() == Alert.Source.CHECK ? a.since(null) : a)
+                                .toList(),
+                        seen.fresh());
         Map<String, List<String>> byCheck = new LinkedHashMap<>();
-        s.alerts()
+        s.alerts().stream()
+                .filter(a -> a.source() == Alert.Source.CHECK)
                 .forEach(
                         a ->
                                 byCheck.computeIfAbsent(a.check(), k -> new ArrayList<>())

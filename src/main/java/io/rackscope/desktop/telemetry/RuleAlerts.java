@@ -23,6 +23,7 @@ import java.util.Set;
  * Since {@code ALERTS} is a series, a cycle at a past moment reads them as they were then.
  */
 final class RuleAlerts {
+    private static final String FOR_STATE = "ALERTS_FOR_STATE";
     private static final List<String> HOST_LABELS =
             List.of("instance", "node", "nodename", "hostname", "host");
 
@@ -54,9 +55,11 @@ final class RuleAlerts {
 
     /** The one query of a cycle. */
     String query() {
-        return config.pending()
-                ? "ALERTS{alertstate=~\"firing|pending\"}"
-                : "ALERTS{alertstate=\"firing\"}";
+        // ALERTS_FOR_STATE's value is when each alert became active: its true start
+        return (config.pending()
+                        ? "ALERTS{alertstate=~\"firing|pending\"}"
+                        : "ALERTS{alertstate=\"firing\"}")
+                + " or ALERTS_FOR_STATE";
     }
 
     /** Whether Alertmanager's alerts are read too. */
@@ -64,17 +67,31 @@ final class RuleAlerts {
         return config.alertmanager();
     }
 
-    /** Each {@code ALERTS} series as an alert, placed where its labels say. */
+    /**
+     * Each {@code ALERTS} series as an alert, placed where its labels say, started when its {@code
+     * ALERTS_FOR_STATE} says (unknown without one).
+     */
     List<SiteAlert> read(List<Series> series) {
+        Map<Map<String, String>, Instant> activeAt = new HashMap<>();
+        for (Series s : series) {
+            if (FOR_STATE.equals(s.label("__name__")) && Double.isFinite(s.value())) {
+                Map<String, String> labels = new HashMap<>(s.labels());
+                labels.remove("__name__");
+                activeAt.put(labels, Instant.ofEpochSecond((long) s.value()));
+            }
+        }
         List<SiteAlert> out = new ArrayList<>();
         for (Series s : series) {
+            if (FOR_STATE.equals(s.label("__name__"))) {
+                continue;
+            }
             Map<String, String> labels = new HashMap<>(s.labels());
             labels.remove("__name__");
             SiteAlert.State state =
                     "pending".equals(labels.remove("alertstate"))
                             ? SiteAlert.State.PENDING
                             : SiteAlert.State.FIRING;
-            out.add(place(Alert.Source.RULE, labels, state, null));
+            out.add(place(Alert.Source.RULE, labels, state, activeAt.get(labels)));
         }
         return out;
     }

@@ -712,5 +712,35 @@ class HandlingTest {
         assertTrue(
                 new Matcher("rackscope_rack", "x", false, false)
                         .matches(Map.of("rackscope_rack", "y")));
+        // Karma's style: the same acknowledgement, as ACK!, still read back whole
+        String karma = AlertmanagerStore.comment(ack, true);
+        assertEquals("ACK! on it {WARN 1 node:cn0165}", karma);
+        Silence fromKarma =
+                AlertmanagerStore.silence(
+                                json.readTree(
+                                        """
+                                        {"id": "k1", "status": {"state": "active"},
+                                         "matchers": [{"name": "alertname", "value": "NodeHot", "isRegex": false, "isEqual": true},
+                                                      {"name": "instance", "value": "cn0165", "isRegex": false, "isEqual": true}],
+                                         "startsAt": "2026-12-01T01:00:00Z", "endsAt": "2026-12-01T03:00:00Z",
+                                         "createdBy": "karl", "comment": "ACK! fan swap booked"}
+                                        """))
+                        .orElseThrow();
+        assertEquals(Silence.Kind.ACK, fromKarma.kind(), "Karma's ACK! is an acknowledgement");
+        assertEquals("karl", fromKarma.by());
+        assertEquals("fan swap booked", fromKarma.text());
+        assertTrue(fromKarma.covers(Map.of("alertname", "NodeHot", "instance", "cn0165")));
+        assertEquals(
+                Silence.Kind.MAINTENANCE,
+                AlertmanagerStore.silence(
+                                json.readTree(
+                                        """
+                                        {"id": "m1", "status": {"state": "active"}, "matchers": [],
+                                         "startsAt": "2026-12-01T01:00:00Z", "endsAt": "2026-12-01T03:00:00Z",
+                                         "createdBy": "ops", "comment": "ACKNOWLEDGED maintenance window"}
+                                        """))
+                        .orElseThrow()
+                        .kind(),
+                "only the ACK! prefix makes an acknowledgement");
     }
 }

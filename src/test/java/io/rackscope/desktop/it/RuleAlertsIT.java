@@ -160,6 +160,9 @@ class RuleAlertsIT {
         assertEquals("n01", hot.entity());
         assertEquals(Severity.CRIT, hot.severity());
         assertEquals(Alert.Source.RULE, hot.source());
+        assertTrue(
+                hot.since() != null && !hot.since().isAfter(firing),
+                "its start is the rule's ALERTS_FOR_STATE: " + hot.since());
         Alert door = only(s, "DoorOpen");
         assertEquals(rack, door.entity());
         assertEquals(Severity.WARN, door.severity());

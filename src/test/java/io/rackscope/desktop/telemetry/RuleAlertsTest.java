@@ -92,11 +92,48 @@ class RuleAlertsTest {
                         """);
         assertEquals(List.of(), c.diagnostics().errors());
         RuleAlerts r = new RuleAlerts(c);
-        assertEquals("ALERTS{alertstate=\"firing\"}", r.query());
+        assertEquals("ALERTS{alertstate=\"firing\"} or ALERTS_FOR_STATE", r.query());
         assertEquals("n05", read(r, Map.of("host_name", "n05", "severity", "P1")).entity());
         assertFalse(read(r, Map.of("instance", "n05")).placed(), "instance is not in the map");
         assertEquals(Severity.WARN, read(r, Map.of("severity", "p3")).severity());
         assertEquals(Severity.CRIT, read(r, Map.of("severity", "whatever")).severity());
+    }
+
+    @Test
+    void aRulesStartIsItsForStateAndAlertmanagersCopiesOfTheRulesAreLeftOut() throws Exception {
+        RuleAlerts r =
+                new RuleAlerts(
+                        config("alerts: {sources: {prometheus_rules: {}, alertmanager: {}}}\n"));
+        assertTrue(r.fromAlertmanager());
+        Map<String, String> hot = Map.of("alertname", "Hot", "instance", "n01");
+        java.util.Map<String, String> alerts = new java.util.HashMap<>(hot);
+        alerts.put("__name__", "ALERTS");
+        alerts.put("alertstate", "firing");
+        java.util.Map<String, String> forState = new java.util.HashMap<>(hot);
+        forState.put("__name__", "ALERTS_FOR_STATE");
+        List<SiteAlert> rules =
+                r.read(
+                        List.of(
+                                new Series(alerts, new double[] {0}, new double[] {1}),
+                                new Series(
+                                        forState, new double[] {0}, new double[] {1_700_000_000})));
+        assertEquals(1, rules.size(), "the for-state series is not an alert of its own");
+        assertEquals(java.time.Instant.ofEpochSecond(1_700_000_000), rules.get(0).since());
+        java.util.Map<String, String> sent = new java.util.HashMap<>(hot);
+        sent.put("prometheus", "eu-1");
+        List<SiteAlert> fed =
+                r.fromAlertmanager(
+                        List.of(
+                                new AlertFeed.Fed(sent, java.time.Instant.EPOCH, false),
+                                new AlertFeed.Fed(
+                                        Map.of("alertname", "Ups", "rack_id", "rk"),
+                                        java.time.Instant.EPOCH,
+                                        true)),
+                        rules);
+        assertEquals(1, fed.size(), "the rule's own alert, external label added, is left out");
+        assertEquals("Ups", fed.get(0).name());
+        assertEquals(SiteAlert.State.INHIBITED, fed.get(0).state());
+        assertEquals(io.rackscope.desktop.health.Alert.Source.ALERTMANAGER, fed.get(0).source());
     }
 
     @Test
