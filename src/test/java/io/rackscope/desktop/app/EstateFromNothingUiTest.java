@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * along the way are written to {@code target/visual/walkthrough-*.png} (the README's pictures).
  */
 @ExtendWith(ApplicationExtension.class)
-class EstateFromNothingUiTest {
+public class EstateFromNothingUiTest {
     @TempDir Path dir;
     Stage stage;
     WindowSessions sessions;
@@ -304,7 +304,7 @@ class EstateFromNothingUiTest {
     }
 
     /** {@code stage}'s scene, as drawn, to {@code target/visual/NAME.png}. */
-    static void shot(Stage stage, String name) throws Exception {
+    public static void shot(Stage stage, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Files.createDirectories(Path.of("target", "visual"));
         javafx.scene.image.WritableImage image =

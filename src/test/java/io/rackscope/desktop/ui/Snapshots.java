@@ -60,10 +60,27 @@ public final class Snapshots {
         return at(version, Map.of(), List.of(errors));
     }
 
+    /** A cycle that read {@code siteAlerts} of the site's own alerting, beside {@code problems}. */
+    public HealthSnapshot withSiteAlerts(
+            long version,
+            List<io.rackscope.desktop.health.SiteAlert> siteAlerts,
+            Problem... problems) {
+        return at(version, Map.of(), List.of(), siteAlerts, problems);
+    }
+
     private HealthSnapshot at(
             long version,
             Map<String, Set<String>> absent,
             List<io.rackscope.desktop.health.CycleError> errors,
+            Problem... problems) {
+        return at(version, absent, errors, List.of(), problems);
+    }
+
+    private HealthSnapshot at(
+            long version,
+            Map<String, Set<String>> absent,
+            List<io.rackscope.desktop.health.CycleError> errors,
+            List<io.rackscope.desktop.health.SiteAlert> siteAlerts,
             Problem... problems) {
         Instant now = Instant.now();
         Map<String, Map<String, CheckResult>> byCheck = new HashMap<>();
@@ -106,7 +123,9 @@ public final class Snapshots {
                         0,
                         cfg.checks().size(),
                         0,
-                        1));
+                        1),
+                io.rackscope.desktop.slurm.SlurmSnapshot.DISABLED,
+                siteAlerts);
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */
