@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -38,7 +39,9 @@ import javafx.scene.layout.StackPane;
 public final class UiBenchmark {
     public static void main(String[] args) throws Exception {
         ViewRenderer.startToolkit();
-        if (args.length > 0 && args[0].equals("startup")) {
+        if (args.length > 0 && args[0].equals("rules")) {
+            ruleAlerts(14_000, 10_000);
+        } else if (args.length > 0 && args[0].equals("startup")) {
             firstFrameAndMemory(); // alone in its JVM, so that RSS is what a user with 14,000 nodes
             // sees
         } else {
@@ -301,6 +304,86 @@ public final class UiBenchmark {
                 warm[(int) (warm.length * 0.9)],
                 warm[warm.length - 1],
                 ms[0]);
+    }
+
+    /**
+     * {@code firing} alerts of the site's own rules on a generated estate of {@code nodes} (half in
+     * whole racks, half scattered): the time to assemble a snapshot with them (roll-up, alerts,
+     * incident grouping), then each view's frame when they come and go.
+     */
+    private static void ruleAlerts(int nodes, int firing) throws Exception {
+        Path dir = Files.createTempDirectory("rackscope-rules-bench");
+        new TopologyGenerator(nodes, 3).write(dir);
+        Files.writeString(
+                dir.resolve("app.yaml"),
+                Files.readString(dir.resolve("app.yaml"))
+                        + "\nalerts:\n  sources:\n    prometheus_rules: {enabled: true}\n");
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        Snapshots snapshots = new Snapshots(cfg);
+        List<InstancePath> all = new ArrayList<>(cfg.topology().instances());
+        List<io.rackscope.desktop.health.SiteAlert> alerts = new ArrayList<>();
+        java.util.Random random = new java.util.Random(1);
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (int i = 0; alerts.size() < firing; i++) {
+            int at = i < firing / 2 ? i : random.nextInt(all.size());
+            if (!taken.add(at)) {
+                continue;
+            }
+            String node = all.get(at).instanceId();
+            String name = List.of("NodeHot", "DiskFull", "EccErrors", "PsuDegraded").get(at % 4);
+            alerts.add(
+                    new io.rackscope.desktop.health.SiteAlert(
+                            io.rackscope.desktop.health.Alert.Source.RULE,
+                            name,
+                            at % 3 == 0 ? Severity.CRIT : Severity.WARN,
+                            io.rackscope.desktop.health.SiteAlert.State.FIRING,
+                            java.util.Map.of("alertname", name, "instance", node + ":9100"),
+                            io.rackscope.desktop.checks.CheckScope.NODE,
+                            node,
+                            null));
+        }
+        HealthSnapshot withRules = null;
+        double[] assemble = new double[25];
+        for (int i = 0; i < assemble.length; i++) {
+            long t0 = System.nanoTime();
+            withRules = snapshots.withSiteAlerts(2, alerts);
+            assemble[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        HealthSnapshot calm = snapshots.at(1);
+        double[] calmAssemble = new double[25];
+        for (int i = 0; i < calmAssemble.length; i++) {
+            long t0 = System.nanoTime();
+            calm = snapshots.at(1);
+            calmAssemble[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] a = Arrays.copyOfRange(assemble, 5, assemble.length);
+        double[] c = Arrays.copyOfRange(calmAssemble, 5, calmAssemble.length);
+        Arrays.sort(a);
+        Arrays.sort(c);
+        System.out.printf(
+                Locale.ROOT,
+                "%,d nodes, %,d firing rule alerts: %,d alerts, %,d incidents; snapshot assembled"
+                        + " (roll-up, alerts, grouping) median %.1f ms, max %.1f ms; without them"
+                        + " %.1f ms%n",
+                all.size(),
+                firing,
+                withRules.alerts().size(),
+                withRules.incidents().size(),
+                a[a.length / 2],
+                a[a.length - 1],
+                c[c.length / 2]);
+        Room room = cfg.topology().rooms().iterator().next();
+        measure("room", cfg, Place.of(Place.Kind.ROOM, room.key()), calm, withRules);
+        measure("wallboard", cfg, Place.of(Place.Kind.WALLBOARD, ""), calm, withRules);
+        measure("alerts page", cfg, Place.of(Place.Kind.ALERTS, ""), calm, withRules);
+        // the yardstick: as many alerts of the app's own checks on the same nodes
+        HealthSnapshot withChecks =
+                snapshots.at(
+                        2,
+                        alerts.stream()
+                                .map(r -> Snapshots.problem("node_up", r.entity(), r.severity(), 0))
+                                .toArray(Snapshots.Problem[]::new));
+        measure("alerts page, checks", cfg, Place.of(Place.Kind.ALERTS, ""), calm, withChecks);
     }
 
     /** Full redraw and a 1,000-node snapshot on a wallboard of the whole estate at 1920x1080. */

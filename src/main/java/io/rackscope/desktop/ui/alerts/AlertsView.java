@@ -7,7 +7,6 @@ import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.history.HistoryView;
 import io.rackscope.desktop.ui.history.HistoryViewModel;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -177,11 +176,8 @@ public final class AlertsView implements PlaceView {
             if (model.rulesEnabled()) {
                 Tab rules = new Tab("Rules", new SiteAlertTable(model).node());
                 rules.setId("alerts-tab-rules");
-                rules.textProperty()
-                        .bind(
-                                Bindings.createStringBinding(
-                                        () -> rulesTitle(model.ruleAlertsProperty().get()),
-                                        model.ruleAlertsProperty()));
+                rules.textProperty().bind(model.rulesTitleProperty());
+                model.rulesShownProperty().bind(rules.selectedProperty());
                 tabs.getTabs().add(rules);
             }
             HistoryView historyView = new HistoryView(history);
@@ -440,15 +436,5 @@ public final class AlertsView implements PlaceView {
         return row instanceof IncidentItem i
                 ? java.util.Optional.of(i.incident().place())
                 : java.util.Optional.empty();
-    }
-
-    /** "Rules (12, 2 not placed)". */
-    static String rulesTitle(List<SiteAlertRow> rows) {
-        long unplaced =
-                rows.stream().filter(r -> SiteAlertRow.NOT_PLACED.equals(r.placed())).count();
-        return "Rules ("
-                + rows.size()
-                + (unplaced == 0 ? "" : ", " + unplaced + " not placed")
-                + ")";
     }
 }

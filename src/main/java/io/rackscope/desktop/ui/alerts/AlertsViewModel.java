@@ -92,6 +92,10 @@ public final class AlertsViewModel {
             new ReadOnlyObjectWrapper<>(this, "slurm", List.of());
     private final ReadOnlyObjectWrapper<List<SiteAlertRow>> ruleAlerts =
             new ReadOnlyObjectWrapper<>(this, "ruleAlerts", List.of());
+    private final ReadOnlyStringWrapper rulesTitle =
+            new ReadOnlyStringWrapper(this, "rulesTitle", "Rules");
+    private final BooleanProperty rulesShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "rulesShown", false);
     private Consumer<List<Incident>> onNewIncidents = a -> {};
     private Consumer<List<Incident>> onIncidents = a -> {};
     private final javafx.beans.property.ReadOnlyLongWrapper handled =
@@ -138,6 +142,7 @@ public final class AlertsViewModel {
         minimum.addListener(o -> rebuild());
         noDataOnly.addListener(o -> rebuild());
         scope.addListener(o -> rebuild());
+        rulesShown.addListener(o -> rebuild());
         subscriptions.onChange(health.snapshotProperty(), (o, a, s) -> update(s));
         rebuild();
     }
@@ -358,8 +363,18 @@ public final class AlertsViewModel {
         if (!slurmNow.equals(slurm.get())) {
             slurm.set(slurmNow);
         }
+        List<SiteAlert> site = health.current().siteAlerts();
+        long unplaced = site.stream().filter(a -> !a.placed()).count();
+        rulesTitle.set(
+                "Rules ("
+                        + site.size()
+                        + (unplaced == 0 ? "" : ", " + unplaced + " not placed")
+                        + ")");
+        // thousands of rows are made only while the tab shows them
         List<SiteAlertRow> rulesNow =
-                health.view("rule-alerts:" + q, s -> ruleAlerts(s.siteAlerts(), q));
+                rulesShown.get()
+                        ? health.view("rule-alerts:" + q, s -> ruleAlerts(s.siteAlerts(), q))
+                        : List.of();
         if (!rulesNow.equals(ruleAlerts.get())) {
             ruleAlerts.set(rulesNow);
         }
@@ -612,6 +627,16 @@ public final class AlertsViewModel {
      */
     public ReadOnlyObjectProperty<List<SiteAlertRow>> ruleAlertsProperty() {
         return ruleAlerts.getReadOnlyProperty();
+    }
+
+    /** "Rules (12, 2 not placed)": how many the site's alerting has, how many not placed. */
+    public ReadOnlyStringProperty rulesTitleProperty() {
+        return rulesTitle.getReadOnlyProperty();
+    }
+
+    /** Whether the Rules tab is showing (its rows are made only then). */
+    public BooleanProperty rulesShownProperty() {
+        return rulesShown;
     }
 
     /** Goes to where a rule alert was placed (nothing for one not placed). */
