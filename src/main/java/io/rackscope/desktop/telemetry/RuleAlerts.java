@@ -7,6 +7,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.topology.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ final class RuleAlerts {
     private final List<String> nodeLabels;
     private final List<String> chassisLabels;
     private final List<String> rackLabels;
+    // each alert's start once asked, by its labels (empty: asked, none known)
+    private Map<Map<String, String>, java.util.Optional<Instant>> starts = new HashMap<>();
+    private final java.util.Set<Map<String, String>> asked = new java.util.HashSet<>();
 
     RuleAlerts(RackscopeConfig config) {
         this.config = config.app().alerts().rules();
@@ -53,13 +57,44 @@ final class RuleAlerts {
         return config.enabled();
     }
 
-    /** The one query of a cycle. */
+    /** The one query of a steady cycle. */
     String query() {
-        // ALERTS_FOR_STATE's value is when each alert became active: its true start
-        return (config.pending()
-                        ? "ALERTS{alertstate=~\"firing|pending\"}"
-                        : "ALERTS{alertstate=\"firing\"}")
-                + " or ALERTS_FOR_STATE";
+        return config.pending()
+                ? "ALERTS{alertstate=~\"firing|pending\"}"
+                : "ALERTS{alertstate=\"firing\"}";
+    }
+
+    /**
+     * The query of the starts not known yet among {@code alerts} (an answer to {@link #query}):
+     * {@code ALERTS_FOR_STATE} of their rules, whose value is when each became active; null when
+     * every start is known (a steady cycle asks nothing more than {@code ALERTS}).
+     */
+    synchronized String startsQuery(List<Series> alerts) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Series s : alerts) {
+            Map<String, String> id = identity(s);
+            if (!starts.containsKey(id)) {
+                names.add(s.labels().getOrDefault("alertname", ""));
+                asked.add(id);
+            }
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        return FOR_STATE + "{alertname=~\"" + PromQL.alternation(names) + "\"}";
+    }
+
+    /** The starts asked could not be read: they are asked again next cycle. */
+    synchronized void startsUnanswered() {
+        asked.clear();
+    }
+
+    /** The labels that name one alert: its series' without the name and the state. */
+    private static Map<String, String> identity(Series s) {
+        Map<String, String> labels = new HashMap<>(s.labels());
+        labels.remove("__name__");
+        labels.remove("alertstate");
+        return labels;
     }
 
     /** Whether Alertmanager's alerts are read too. */
@@ -69,30 +104,42 @@ final class RuleAlerts {
 
     /**
      * Each {@code ALERTS} series as an alert, placed where its labels say, started when its {@code
-     * ALERTS_FOR_STATE} says (unknown without one).
+     * ALERTS_FOR_STATE} (among {@code series}, or read before for the same alert) says; unknown
+     * without one. An alert no longer there forgets its start (firing again is a new start).
      */
-    List<SiteAlert> read(List<Series> series) {
-        Map<Map<String, String>, Instant> activeAt = new HashMap<>();
+    synchronized List<SiteAlert> read(List<Series> series) {
+        Map<Map<String, String>, Instant> known = new HashMap<>();
         for (Series s : series) {
             if (FOR_STATE.equals(s.label("__name__")) && Double.isFinite(s.value())) {
-                Map<String, String> labels = new HashMap<>(s.labels());
-                labels.remove("__name__");
-                activeAt.put(labels, Instant.ofEpochSecond((long) s.value()));
+                known.put(identity(s), Instant.ofEpochSecond((long) s.value()));
             }
         }
+        Map<Map<String, String>, java.util.Optional<Instant>> next = new HashMap<>();
         List<SiteAlert> out = new ArrayList<>();
         for (Series s : series) {
             if (FOR_STATE.equals(s.label("__name__"))) {
                 continue;
             }
-            Map<String, String> labels = new HashMap<>(s.labels());
-            labels.remove("__name__");
+            Map<String, String> labels = identity(s);
+            java.util.Optional<Instant> start =
+                    known.containsKey(labels)
+                            ? java.util.Optional.of(known.get(labels))
+                            : starts.get(labels);
+            if (start == null && asked.contains(labels)) {
+                start = java.util.Optional.empty();
+            }
+            if (start != null) {
+                next.put(labels, start);
+            }
+            Instant since = start == null ? null : start.orElse(null);
             SiteAlert.State state =
-                    "pending".equals(labels.remove("alertstate"))
+                    "pending".equals(s.label("alertstate"))
                             ? SiteAlert.State.PENDING
                             : SiteAlert.State.FIRING;
-            out.add(place(Alert.Source.RULE, labels, state, activeAt.get(labels)));
+            out.add(place(Alert.Source.RULE, labels, state, since));
         }
+        starts = next;
+        asked.clear();
         return out;
     }
 

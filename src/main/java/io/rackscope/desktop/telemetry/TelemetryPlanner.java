@@ -593,17 +593,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 return all(second);
                                             }));
                 });
-        Map<Route, CompletableFuture<QueryResult>> ruleAnswers = new LinkedHashMap<>();
+        Map<Route, CompletableFuture<List<Series>>> ruleAnswers = new LinkedHashMap<>();
         if (rules.enabled()) {
             for (Route r : routes.values()) {
                 long asked = at == null ? ServerTimes.nowOn(r, t) : t;
-                ruleAnswers.put(
-                        r,
-                        ask(
-                                r,
-                                CheckUnit.Request.instant(rules.query(), asked),
-                                deadlineAt,
-                                requests));
+                ruleAnswers.put(r, ruleAlerts(r, asked, deadlineAt, requests));
             }
         }
         CompletableFuture<List<AlertFeed.Fed>> fed = fed(at, deadlineAt);
@@ -791,6 +785,41 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
+     * The rules' alerts on {@code r} at {@code asked}: {@code ALERTS}, then the starts not known
+     * yet ({@code ALERTS_FOR_STATE} of their rules) when there are any; a start that cannot be read
+     * stays unknown this cycle.
+     */
+    private CompletableFuture<List<Series>> ruleAlerts(
+            Route r,
+            long asked,
+            long deadlineAt,
+            java.util.concurrent.atomic.AtomicInteger requests) {
+        return ask(r, CheckUnit.Request.instant(rules.query(), asked), deadlineAt, requests)
+                .thenCompose(
+                        alerts -> {
+                            String starts = rules.startsQuery(alerts.series());
+                            if (starts == null) {
+                                return CompletableFuture.completedFuture(alerts.series());
+                            }
+                            return ask(
+                                            r,
+                                            CheckUnit.Request.instant(starts, asked),
+                                            deadlineAt,
+                                            requests)
+                                    .handle(
+                                            (fs, e) -> {
+                                                List<Series> all = new ArrayList<>(alerts.series());
+                                                if (e == null) {
+                                                    all.addAll(fs.series());
+                                                } else {
+                                                    rules.startsUnanswered();
+                                                }
+                                                return all;
+                                            });
+                        });
+    }
+
+    /**
      * Alertmanager's alerts, asked beside the checks in a live cycle (it keeps no history: a past
      * moment has none); null when not asked.
      */
@@ -818,15 +847,15 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * said where acknowledgements are (the same server).
      */
     private List<SiteAlert> siteAlerts(
-            Map<Route, CompletableFuture<QueryResult>> answers,
+            Map<Route, CompletableFuture<List<Series>>> answers,
             CompletableFuture<List<AlertFeed.Fed>> fed,
             HealthSnapshot previous,
             List<CycleError> errors) {
         List<Series> series = new ArrayList<>();
         boolean failed = false;
-        for (Map.Entry<Route, CompletableFuture<QueryResult>> e : answers.entrySet()) {
+        for (Map.Entry<Route, CompletableFuture<List<Series>>> e : answers.entrySet()) {
             try {
-                series.addAll(e.getValue().join().series());
+                series.addAll(e.getValue().join());
             } catch (CompletionException ex) {
                 errors.add(CycleErrors.of(ex, CycleError.RULE_ALERTS, 0, e.getKey().name()));
                 failed = true;

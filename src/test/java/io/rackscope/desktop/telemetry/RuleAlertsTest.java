@@ -92,7 +92,7 @@ class RuleAlertsTest {
                         """);
         assertEquals(List.of(), c.diagnostics().errors());
         RuleAlerts r = new RuleAlerts(c);
-        assertEquals("ALERTS{alertstate=\"firing\"} or ALERTS_FOR_STATE", r.query());
+        assertEquals("ALERTS{alertstate=\"firing\"}", r.query());
         assertEquals("n05", read(r, Map.of("host_name", "n05", "severity", "P1")).entity());
         assertFalse(read(r, Map.of("instance", "n05")).placed(), "instance is not in the map");
         assertEquals(Severity.WARN, read(r, Map.of("severity", "p3")).severity());
@@ -111,14 +111,29 @@ class RuleAlertsTest {
         alerts.put("alertstate", "firing");
         java.util.Map<String, String> forState = new java.util.HashMap<>(hot);
         forState.put("__name__", "ALERTS_FOR_STATE");
+        Series firing = new Series(alerts, new double[] {0}, new double[] {1});
+        assertEquals(
+                "ALERTS_FOR_STATE{alertname=~\"Hot\"}",
+                r.startsQuery(List.of(firing)),
+                "a new alert's start is asked");
         List<SiteAlert> rules =
                 r.read(
                         List.of(
-                                new Series(alerts, new double[] {0}, new double[] {1}),
+                                firing,
                                 new Series(
                                         forState, new double[] {0}, new double[] {1_700_000_000})));
         assertEquals(1, rules.size(), "the for-state series is not an alert of its own");
         assertEquals(java.time.Instant.ofEpochSecond(1_700_000_000), rules.get(0).since());
+        assertEquals(null, r.startsQuery(List.of(firing)), "a known start is not asked again");
+        assertEquals(
+                java.time.Instant.ofEpochSecond(1_700_000_000),
+                r.read(List.of(firing)).get(0).since(),
+                "and is kept");
+        r.read(List.of());
+        assertEquals(
+                "ALERTS_FOR_STATE{alertname=~\"Hot\"}",
+                r.startsQuery(List.of(firing)),
+                "an alert that resolved and fires again has a new start");
         java.util.Map<String, String> sent = new java.util.HashMap<>(hot);
         sent.put("prometheus", "eu-1");
         List<SiteAlert> fed =
