@@ -35,7 +35,9 @@ fi
 common="--name rackscope-desktop --app-version $version --vendor Rackscope-Desktop
   --description Datacenter-health-from-Prometheus --input $out/input --main-jar rackscope-desktop.jar
   --main-class io.rackscope.desktop.Main --runtime-image $out/runtime --dest $out
-  --java-options -Xmx1g --java-options -Drackscope.home=\$APPDIR"
+  --java-options -Xms32m --java-options -Xmx1g --java-options -XX:MinHeapFreeRatio=10
+  --java-options -XX:MaxHeapFreeRatio=30 --java-options -XX:G1PeriodicGCInterval=60000
+  --java-options -Drackscope.home=\$APPDIR"
 for type in $types; do
   echo "jpackage --type $type"
   case "$type" in
