@@ -268,8 +268,10 @@ public record AppConfig(
      * How the planner asks: batch limits ({@code maxIdsPerQuery} alternatives, {@code
      * maxEntitiesPerQuery} ids, {@code maxQueryBytes}), how often a check's presence is read in
      * full, the bounds on one answer ({@code maxSeriesPerQuery}, {@code maxAnswerMegabytes}) and on
-     * one cycle ({@code cycleTimeoutSeconds}), and how a batch's ids are written ({@code rangeIds}:
-     * as range patterns instead of literal alternatives).
+     * one cycle ({@code cycleTimeoutSeconds}), how a batch's ids are written ({@code rangeIds}: as
+     * range patterns instead of literal alternatives), and whether Prometheus' own count of what
+     * its scrapes hold may vouch that no series vanished ({@code presenceFromScrapes}, see {@code
+     * ScrapeChanges}).
      */
     public record Planner(
             String unknownState,
@@ -281,7 +283,8 @@ public record AppConfig(
             int maxSeriesPerQuery,
             int maxAnswerMegabytes,
             int cycleTimeoutSeconds,
-            boolean rangeIds) {}
+            boolean rangeIds,
+            boolean presenceFromScrapes) {}
 
     /**
      * The wall display's rotation: {@code views} in this app's place syntax ({@code

@@ -69,7 +69,8 @@ final class AppConfigParser {
                                     "max_series_per_query",
                                     "max_answer_megabytes",
                                     "cycle_timeout_seconds",
-                                    "id_matcher")),
+                                    "id_matcher",
+                                    "presence_from_scrapes")),
                     Map.entry(
                             "features",
                             Set.of(
@@ -215,7 +216,12 @@ final class AppConfigParser {
                                 "cycle_timeout_seconds",
                                 "planner.cycle_timeout_seconds",
                                 0),
-                        rangeIds(planner)),
+                        rangeIds(planner),
+                        values.bool(
+                                planner,
+                                "presence_from_scrapes",
+                                "planner.presence_from_scrapes",
+                                true)),
                 new AppConfig.Playlist(
                         values.integer(
                                 playlist, "interval_seconds", "playlist.interval_seconds", 30),

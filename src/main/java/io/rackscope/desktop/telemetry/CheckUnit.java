@@ -80,6 +80,10 @@ final class CheckUnit {
     private final long step;
     private final long presenceRefresh;
     private boolean sentinel;
+    // whether the check reads only scraped series (no recording rule's), and whether this cycle
+    // Prometheus' scrape figures vouch that none of them vanished or appeared (see ScrapeChanges)
+    private final boolean fromScrapes;
+    private boolean vouched;
     private final Set<String> present = new HashSet<>();
     private boolean presenceKnown;
     private long lastDiscovery = Debouncer.NONE;
@@ -133,6 +137,7 @@ final class CheckUnit {
                         ? new Debouncer(check, entityLabel, this.step)
                         : null;
         this.presenceRefresh = Math.max(this.step, presenceRefreshSeconds);
+        this.fromScrapes = !ScrapeChanges.readsRecordedSeries(check.expr());
         // spreads the full presence reads of the checks over the refresh period
         this.phaseOffset = (phase % Math.max(1, presenceRefresh / this.step)) * this.step;
     }
@@ -167,7 +172,11 @@ final class CheckUnit {
 
     /** The queries of the cycle's first phase (new failures, presence, the followed series). */
     List<CompletableFuture<Void>> phase1(
-            long atMillis, long interval, Function<Request, CompletableFuture<QueryResult>> ask) {
+            long atMillis,
+            long interval,
+            Function<Request, CompletableFuture<QueryResult>> ask,
+            boolean scrapesUnchanged) {
+        vouched = scrapesUnchanged && fromScrapes;
         nowMillis = atMillis;
         long t = Math.floorDiv(Math.floorDiv(atMillis, 1000), step) * step;
         cycleTime = t;
@@ -243,7 +252,7 @@ final class CheckUnit {
             CheckQueries.Batch b,
             long atMillis,
             Function<Request, CompletableFuture<QueryResult>> ask) {
-        if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
+        if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel || vouched) {
             return List.of();
         }
         PresenceProbe probe = PresenceProbe.of(b, present, queries, check, entityLabel);

@@ -72,6 +72,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
     private final RuleAlerts rules;
+    private final Map<Route, ScrapeChanges> scrapeChanges =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile AlertFeed feed;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
@@ -568,17 +570,30 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         List<CompletableFuture<Void>> pipelines = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger requests =
                 new java.util.concurrent.atomic.AtomicInteger();
+        // the scrape figures asked and failed this cycle
+        java.util.concurrent.atomic.AtomicInteger[] aside = {
+            new java.util.concurrent.atomic.AtomicInteger(),
+            new java.util.concurrent.atomic.AtomicInteger()
+        };
         byRoute.forEach(
                 (route, mine) -> {
                     long asked = at == null ? ServerTimes.nowOn(route, t) : t;
                     Function<CheckUnit.Request, CompletableFuture<QueryResult>> toRoute =
                             r -> ask(route, r, deadlineAt, requests);
-                    List<CompletableFuture<Void>> first = new ArrayList<>();
-                    for (CheckUnit u : mine) {
-                        first.addAll(u.phase1(asked, interval, toRoute));
-                    }
                     pipelines.add(
-                            all(first)
+                            scrapesUnchanged(route, mine, asked, previous, deadlineAt, aside)
+                                    .thenCompose(
+                                            unchanged -> {
+                                                List<CompletableFuture<Void>> first =
+                                                        new ArrayList<>();
+                                                for (CheckUnit u : mine) {
+                                                    first.addAll(
+                                                            u.phase1(
+                                                                    asked, interval, toRoute,
+                                                                    unchanged));
+                                                }
+                                                return all(first);
+                                            })
                                     .thenCompose(
                                             x -> {
                                                 Set<String> changed = new HashSet<>();
@@ -639,13 +654,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                         check, p, absent.get(check), unevaluated.get(check))));
         long millis = (System.nanoTime() - started) / 1_000_000;
         stats.cycleFinished(millis);
-        long sent = Math.max(requests.get(), stats.queryCount() - queriesBefore);
+        // the scrape figures are not a batch of the estate: left out of the batches counted
+        long sent = Math.max(requests.get(), stats.queryCount() - queriesBefore - aside[0].get());
         // a unit reports one error for all its failed requests: the client's count says how many
         failedRequests =
                 (int)
                         Math.max(
                                 failedRequests,
-                                Math.min(sent, stats.failedQueries() - failuresBefore));
+                                Math.min(
+                                        sent,
+                                        stats.failedQueries() - failuresBefore - aside[1].get()));
         if (failedRequests < Math.max(1, sent) || units.isEmpty()) {
             lastGood = now;
         }
@@ -782,6 +800,47 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     healthCache.put(key, res);
                     return res;
                 });
+    }
+
+    /**
+     * Whether {@code route}'s scrape figures vouch that no scraped series vanished or appeared
+     * since its last cycle ({@link ScrapeChanges}), asked first when a {@code for:} check of its
+     * units could be probed; false when not asked or not known.
+     */
+    private CompletableFuture<Boolean> scrapesUnchanged(
+            Route route,
+            List<CheckUnit> mine,
+            long asked,
+            HealthSnapshot previous,
+            long deadlineAt,
+            java.util.concurrent.atomic.AtomicInteger[] aside) {
+        ScrapeChanges changes =
+                scrapeChanges.computeIfAbsent(
+                        route,
+                        k -> new ScrapeChanges(config.app().telemetry().scrapeIntervalSeconds()));
+        // a server that failed last cycle vouches for nothing: asked again once it answers
+        boolean serverFailed =
+                previous.errors().stream()
+                        .anyMatch(
+                                e -> e.kind().aboutTheServer() && route.name().equals(e.server()));
+        if (mode != EvaluationMode.FILTERED
+                || !config.app().planner().presenceFromScrapes()
+                || mine.stream().noneMatch(CheckUnit::debounced)
+                || serverFailed) {
+            changes.unknown();
+            return CompletableFuture.completedFuture(false);
+        }
+        aside[0].incrementAndGet();
+        return ask(route, CheckUnit.Request.instant(changes.query(asked), asked), deadlineAt)
+                .handle(
+                        (r, e) -> {
+                            if (e != null) {
+                                aside[1].incrementAndGet();
+                                changes.unknown();
+                                return false;
+                            }
+                            return changes.unchanged(r, asked);
+                        });
     }
 
     /**

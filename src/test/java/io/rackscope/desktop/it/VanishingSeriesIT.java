@@ -225,6 +225,46 @@ class VanishingSeriesIT {
         assertEquals("OK", checks.at("/n01/mem/state").asText());
     }
 
+    /**
+     * While Prometheus' scrape figures say no series vanished or appeared, a {@code for:} check's
+     * presence probe is not sent; the first cycle after one vanishes sends it and sees it.
+     */
+    @Test
+    void scrapeFiguresSpareTheProbesOnlyWhileNothingVanished() throws Exception {
+        try (PrometheusClient client =
+                        new PrometheusClient(
+                                config.app().telemetry().endpoint(prometheus.url()),
+                                new QueryStats());
+                TelemetryPlanner running =
+                        new TelemetryPlanner(
+                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            running.setCycleInterval(Duration.ofSeconds(5));
+            long[] asked = new long[4];
+            HealthSnapshot last = null;
+            for (int i = 0; i < 4; i++) {
+                // the same series each time (only the step's value moves); the last without n02's
+                // temperature, n02 still up
+                Instant at =
+                        show(
+                                20 + i,
+                                i < 3
+                                        ? (n, m) -> true
+                                        : (n, m) -> !(n.equals("n02") && m.equals("temp")));
+                long before = client.stats().queryCount();
+                last = running.refreshAt(at);
+                asked[i] = client.stats().queryCount() - before;
+                assertEquals(states(fresh(at)), states(last), "cycle " + i);
+            }
+            assertTrue(
+                    asked[2] < asked[1],
+                    "nothing changed: the probe is spared " + java.util.Arrays.toString(asked));
+            assertTrue(
+                    asked[3] > asked[2],
+                    "a series vanished: the probe is sent " + java.util.Arrays.toString(asked));
+            assertEquals("no_sample", reason(last, "n02", "temp"));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static String reason(HealthSnapshot s, String entity, String check) {
         Map<String, Object> byEntity = (Map<String, Object>) states(s);
