@@ -35,7 +35,8 @@ fi
 common="--name rackscope-desktop --app-version $version --vendor Rackscope-Desktop
   --description Datacenter-health-from-Prometheus --input $out/input --main-jar rackscope-desktop.jar
   --main-class io.rackscope.desktop.Main --runtime-image $out/runtime --dest $out
-  --java-options -Xms32m --java-options -Xmx1g --java-options -XX:MinHeapFreeRatio=10
+  --java-options -Xms32m --java-options -Xmx1g --java-options -XX:MaxNewSize=96m
+  --java-options -XX:GCTimeRatio=4 --java-options -XX:MinHeapFreeRatio=10
   --java-options -XX:MaxHeapFreeRatio=30 --java-options -XX:G1PeriodicGCInterval=60000
   --java-options -Drackscope.home=\$APPDIR"
 for type in $types; do

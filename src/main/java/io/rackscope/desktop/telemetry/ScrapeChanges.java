@@ -52,7 +52,7 @@ final class ScrapeChanges {
     /** The query at {@code atMillis}: both figures, told apart by {@link #LABEL}. */
     synchronized String query(long atMillis) {
         long since =
-                lastAt == NONE
+                lastAt == NONE || atMillis <= lastAt
                         ? 60
                         : Math.max(1, Math.floorDiv(atMillis - lastAt + marginMillis + 999, 1000));
         return "label_replace(sum(scrape_samples_post_metric_relabeling), \""

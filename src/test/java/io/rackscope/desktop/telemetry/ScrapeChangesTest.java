@@ -41,6 +41,9 @@ class ScrapeChangesTest {
         assertTrue(c.unchanged(answer(999.0, 0.0), 120_000));
         assertFalse(c.unchanged(answer(999.0, null), 150_000), "no figure of series added");
         assertFalse(c.unchanged(answer(null, 0.0), 180_000), "no count: a server without them");
+        assertFalse(
+                c.unchanged(answer(999.0, 0.0), 100_000),
+                "a step back in time: the same count may be made of other series");
         c.unknown();
         assertFalse(c.unchanged(answer(999.0, 0.0), 210_000), "after an error, nothing to compare");
     }
