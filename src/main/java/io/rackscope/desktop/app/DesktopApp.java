@@ -84,6 +84,9 @@ public final class DesktopApp extends Application {
         sessions =
                 new WindowSessions(stage, scene, options, Clock.systemUTC(), UserSettings::forUser);
         sessions.open(cfg);
+        if (System.getenv("RACKSCOPE_STARTUP_REPORT") != null) {
+            StartupReport.watch(sessions.current().feed(), scene, System.err);
+        }
     }
 
     @Override

@@ -55,6 +55,12 @@ public final class DesktopSession implements AutoCloseable {
     private final PrometheusRouter prometheus;
     private final TelemetryPlanner planner;
     private final HealthFeed feed;
+
+    /** The feed of this session's snapshots. */
+    HealthFeed feed() {
+        return feed;
+    }
+
     private final AppContext ctx;
     private final AlertSound sound;
     private final MainView main;
