@@ -70,25 +70,14 @@ public final class SnapshotAssembler {
                 staleSince,
                 errors,
                 stats,
-                SlurmSnapshot.DISABLED);
-    }
-
-    public HealthSnapshot assemble(
-            long version,
-            Instant now,
-            Duration cycleTime,
-            Map<String, CheckOutcome> outcomes,
-            Map<String, Instant> staleSince,
-            List<CycleError> errors,
-            CycleStats stats,
-            SlurmSnapshot slurm) {
-        return assemble(
-                version, now, cycleTime, outcomes, staleSince, errors, stats, slurm, List.of());
+                SlurmSnapshot.DISABLED,
+                List.of());
     }
 
     /**
-     * As above, with the alerts of the site's own alerting: the firing ones placed on the estate
-     * colour it and join the alerts (and so the incidents), each by its own name and severity.
+     * As above, with Slurm's view and the alerts of the site's own alerting: the firing ones placed
+     * on the estate colour it and join the alerts (and so the incidents), each by its own name and
+     * severity.
      */
     public HealthSnapshot assemble(
             long version,

@@ -52,6 +52,34 @@ public final class Tables {
         return b;
     }
 
+    /** A column of severity badges, sorted by severity. */
+    public static <R> TableColumn<R, R> severityColumn(
+            String title,
+            Function<R, io.rackscope.desktop.checks.Severity> severity,
+            double width) {
+        TableColumn<R, R> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setComparator((a, b) -> severity.apply(a).compareTo(severity.apply(b)));
+        c.setCellFactory(
+                x ->
+                        new javafx.scene.control.TableCell<>() {
+                            @Override
+                            protected void updateItem(R r, boolean empty) {
+                                super.updateItem(r, empty);
+                                setGraphic(
+                                        empty || r == null
+                                                ? null
+                                                : Severities.styled(
+                                                        new javafx.scene.control.Label(
+                                                                severity.apply(r).name()),
+                                                        severity.apply(r),
+                                                        "sev-badge"));
+                            }
+                        });
+        c.setPrefWidth(width);
+        return c;
+    }
+
     public static <R> TableColumn<R, String> textColumn(
             String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);

@@ -3,7 +3,6 @@ package io.rackscope.desktop.ui.alerts;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleDialogs;
 import io.rackscope.desktop.ui.HandleMenu;
-import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tables;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,26 +59,7 @@ final class AlertTable {
         none.textProperty().bind(model.emptyProperty());
         table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<AlertRow, AlertRow> severity = new TableColumn<>("Severity");
-        severity.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        severity.setComparator((a, b) -> a.severity().compareTo(b.severity()));
-        severity.setCellFactory(
-                c ->
-                        new TableCell<>() {
-                            @Override
-                            protected void updateItem(AlertRow r, boolean empty) {
-                                super.updateItem(r, empty);
-                                setGraphic(
-                                        empty || r == null
-                                                ? null
-                                                : Severities.styled(
-                                                        new Label(r.severity().name()),
-                                                        r.severity(),
-                                                        "sev-badge"));
-                            }
-                        });
-        severity.setPrefWidth(90);
-        table.getColumns().add(severity);
+        table.getColumns().add(Tables.severityColumn("Severity", AlertRow::severity, 90));
         table.getColumns().add(Tables.textColumn("Incident", AlertRow::incident, 200));
         table.getColumns().add(Tables.textColumn("Check", AlertRow::check, 160));
         table.getColumns().add(Tables.textColumn("Source", AlertRow::source, 90));

@@ -1,8 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
-import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.Tables;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -21,26 +19,7 @@ final class SiteAlertTable {
         table.setId("alerts-rules");
         table.setPlaceholder(new Label("No alerting rule is firing or pending."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<SiteAlertRow, SiteAlertRow> severity = new TableColumn<>("Severity");
-        severity.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        severity.setComparator((a, b) -> a.severity().compareTo(b.severity()));
-        severity.setCellFactory(
-                c ->
-                        new TableCell<>() {
-                            @Override
-                            protected void updateItem(SiteAlertRow a, boolean empty) {
-                                super.updateItem(a, empty);
-                                setGraphic(
-                                        empty || a == null
-                                                ? null
-                                                : Severities.styled(
-                                                        new Label(a.severity().name()),
-                                                        a.severity(),
-                                                        "sev-badge"));
-                            }
-                        });
-        severity.setPrefWidth(80);
-        table.getColumns().add(severity);
+        table.getColumns().add(Tables.severityColumn("Severity", SiteAlertRow::severity, 80));
         table.getColumns().add(Tables.textColumn("State", SiteAlertRow::state, 80));
         table.getColumns().add(Tables.textColumn("Alert", SiteAlertRow::name, 180));
         table.getColumns().add(Tables.textColumn("Placed on", SiteAlertRow::placed, 170));
