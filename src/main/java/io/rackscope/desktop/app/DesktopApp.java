@@ -23,6 +23,9 @@ import javafx.stage.Stage;
 public final class DesktopApp extends Application {
     private static LaunchOptions options;
     private WindowSessions sessions;
+    // when the window showed and the estate was loaded, in ms since the process started
+    private long shownAt;
+    private volatile long loadedAt;
 
     private static Path firstRun;
 
@@ -46,6 +49,7 @@ public final class DesktopApp extends Application {
         stage.getIcons().add(new Image(icon()));
         stage.setScene(scene);
         stage.show();
+        shownAt = StartupReport.elapsed();
         if (firstRun != null) {
             FirstRunViewModel model =
                     new FirstRunViewModel(
@@ -66,7 +70,11 @@ public final class DesktopApp extends Application {
         loading.setText("Loading " + options.config() + " …");
         scene.setRoot(new StackPane(loading));
         CompletableFuture.supplyAsync(() -> new ConfigLoader().load(options.config()))
-                .thenAccept(cfg -> Platform.runLater(() -> show(stage, scene, cfg)))
+                .thenAccept(
+                        cfg -> {
+                            loadedAt = StartupReport.elapsed();
+                            Platform.runLater(() -> show(stage, scene, cfg));
+                        })
                 .exceptionally(
                         e -> {
                             Platform.runLater(
@@ -85,7 +93,7 @@ public final class DesktopApp extends Application {
                 new WindowSessions(stage, scene, options, Clock.systemUTC(), UserSettings::forUser);
         sessions.open(cfg);
         if (System.getenv("RACKSCOPE_STARTUP_REPORT") != null) {
-            StartupReport.watch(sessions.current().feed(), scene, System.err);
+            StartupReport.watch(sessions.current().feed(), scene, System.err, shownAt, loadedAt);
         }
     }
 

@@ -194,6 +194,9 @@ public final class DesktopSession implements AutoCloseable {
                             () -> append(notice, "No view '" + options.view() + "'."));
         }
         sound = new AlertSound(clock, Duration.ofSeconds(5));
+        // the first cycle asks Prometheus while the views are built (its snapshot reaches them on
+        // the FX thread once they are): the first coloured frame waits for the longer of the two
+        feed.start(cfg.app().refresh().cycle());
         main = ViewFactory.main(ctx, notice.toString(), sound);
         trials = new CheckTrials(cfg, prometheus);
         CheckTrialSource source =
@@ -265,7 +268,7 @@ public final class DesktopSession implements AutoCloseable {
                         p -> ctx.locator().exists(ctx.locator().resolve(p)));
     }
 
-    /** Shows the session in {@code stage} and starts the planner's cycles. */
+    /** Shows the session in {@code stage} (the planner's cycles started with the session). */
     public void show(Stage stage, Scene scene, LaunchOptions options) {
         RackscopeConfig cfg = ctx.config();
         scene.setRoot(main.node());
@@ -313,7 +316,6 @@ public final class DesktopSession implements AutoCloseable {
                         + (prometheus.servers() > 1
                                 ? " (+" + (prometheus.servers() - 1) + " more)"
                                 : ""));
-        feed.start(cfg.app().refresh().cycle());
         if (cfg.app().selfMonitoring().enabled()) {
             try {
                 selfMonitoring =

@@ -15,8 +15,20 @@ import javafx.scene.Scene;
 final class StartupReport {
     private StartupReport() {}
 
-    static void watch(HealthFeed feed, Scene scene, PrintStream out) {
+    /** Since the process started, in ms. */
+    static long elapsed() {
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        return Duration.between(started, Instant.now()).toMillis();
+    }
+
+    /**
+     * Says when the window was first shown ({@code shownAt}), the estate loaded ({@code loadedAt})
+     * and its views built (now), then watches for the first coloured frame.
+     */
+    static void watch(HealthFeed feed, Scene scene, PrintStream out, long shownAt, long loadedAt) {
+        out.printf(
+                "startup: window %d ms, estate loaded %d ms, views built %d ms%n",
+                shownAt, loadedAt, elapsed());
         ChangeListener<HealthSnapshot> first =
                 new ChangeListener<>() {
                     @Override
@@ -28,6 +40,7 @@ final class StartupReport {
                             return;
                         }
                         o.removeListener(this);
+                        out.printf("startup: first cycle published %d ms%n", elapsed());
                         Runnable[] once = new Runnable[1];
                         once[0] =
                                 () -> {
@@ -35,7 +48,7 @@ final class StartupReport {
                                     out.printf(
                                             "startup: first coloured frame %d ms after the process"
                                                     + " started%n",
-                                            Duration.between(started, Instant.now()).toMillis());
+                                            elapsed());
                                 };
                         scene.addPostLayoutPulseListener(once[0]);
                     }

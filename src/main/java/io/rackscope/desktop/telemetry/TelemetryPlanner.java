@@ -547,10 +547,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         long deadlineAt = started + deadline.toNanos();
         HealthSnapshot previous = latest;
         List<CycleError> errors = new ArrayList<>();
-        SlurmSnapshot slurmState =
+        // Slurm's two queries go beside the checks, unless a check's $jobs needs their answer first
+        List<CycleError> slurmErrors = new ArrayList<>();
+        CompletableFuture<SlurmSnapshot> slurmAsked =
                 slurm == null
-                        ? SlurmSnapshot.DISABLED
-                        : slurm(previous.slurm(), t, deadlineAt, errors);
+                        ? CompletableFuture.completedFuture(SlurmSnapshot.DISABLED)
+                        : config.slurm().jobsPlaceholder()
+                                ? CompletableFuture.completedFuture(
+                                        slurm(previous.slurm(), t, deadlineAt, slurmErrors))
+                                : CompletableFuture.supplyAsync(
+                                        () -> slurm(previous.slurm(), t, deadlineAt, slurmErrors));
         if (at == null) {
             for (Route r : routes.values()) {
                 // a server that failed last cycle may come back restarted with an empty database
@@ -617,6 +623,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         }
         CompletableFuture<List<AlertFeed.Fed>> fed = fed(at, deadlineAt);
         join(pipelines);
+        SlurmSnapshot slurmState = slurmAsked.join();
+        errors.addAll(slurmErrors);
         List<SiteAlert> siteAlerts = siteAlerts(ruleAnswers, fed, previous, errors);
         Map<String, Map<String, CheckResult>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> absent = new LinkedHashMap<>();
