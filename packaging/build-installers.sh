@@ -35,9 +35,11 @@ fi
 common="--name rackscope-desktop --app-version $version --vendor Rackscope-Desktop
   --description Datacenter-health-from-Prometheus --input $out/input --main-jar rackscope-desktop.jar
   --main-class io.rackscope.desktop.Main --runtime-image $out/runtime --dest $out
-  --java-options -Xms32m --java-options -Xmx1g --java-options -XX:MaxNewSize=96m
-  --java-options -XX:GCTimeRatio=4 --java-options -XX:MinHeapFreeRatio=10
-  --java-options -XX:MaxHeapFreeRatio=30 --java-options -XX:G1PeriodicGCInterval=60000
+  --java-options -Xms32m --java-options -Xmx1g --java-options -XX:MaxNewSize=48m
+  --java-options -XX:GCTimeRatio=4 --java-options -XX:InitiatingHeapOccupancyPercent=25
+  --java-options -XX:-G1UseAdaptiveIHOP --java-options -XX:MinHeapFreeRatio=10
+  --java-options -XX:MaxHeapFreeRatio=25 --java-options -Dprism.maxvram=128m
+  --java-options -Dprism.targetvram=96m
   --java-options -Drackscope.home=\$APPDIR"
 for type in $types; do
   echo "jpackage --type $type"
