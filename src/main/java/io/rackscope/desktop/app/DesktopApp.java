@@ -42,6 +42,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        CompletableFuture.runAsync(DesktopApp::readTrustStore);
         Label loading = new Label("Loading " + options.config() + " …");
         Scene scene = new Scene(new StackPane(loading), 1440, 900);
         Theme.DARK.applyTo(scene);
@@ -101,6 +102,22 @@ public final class DesktopApp extends Application {
     public void stop() {
         if (sessions != null) {
             sessions.close();
+        }
+    }
+
+    /**
+     * The JDK's trust store read off the FX thread while the estate loads: the session's HTTP
+     * clients, built on the FX thread, then find it read (it took ~80 ms there at every start).
+     */
+    private static void readTrustStore() {
+        try {
+            javax.net.ssl.TrustManagerFactory f =
+                    javax.net.ssl.TrustManagerFactory.getInstance(
+                            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            f.init((java.security.KeyStore) null);
+            javax.net.ssl.SSLContext.getInstance("TLS");
+        } catch (java.security.GeneralSecurityException e) {
+            // nothing read ahead: the clients read it themselves and say what fails
         }
     }
 
