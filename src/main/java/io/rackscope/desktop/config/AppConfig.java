@@ -126,6 +126,24 @@ public record AppConfig(
         public Alerts {
             notifications = List.copyOf(notifications);
         }
+
+        /** The same settings without the site's own alerting read (a check tried alone). */
+        public Alerts withoutSources() {
+            return new Alerts(
+                    groupMinNodes,
+                    groupFraction,
+                    flapTransitions,
+                    flapWindow,
+                    sinceLookback,
+                    journalDays,
+                    unknownAsIncident,
+                    unknownSeverity,
+                    handlingRefreshSeconds,
+                    escalateAfter,
+                    notifications,
+                    RuleAlerts.OFF,
+                    karmaAcks);
+        }
     }
 
     /**
@@ -310,6 +328,27 @@ public record AppConfig(
     }
 
     /** The same settings with another playlist. */
+    /** The same settings with {@code a} as the alerts'. */
+    public AppConfig withAlerts(Alerts a) {
+        return new AppConfig(
+                name,
+                description,
+                refresh,
+                cache,
+                telemetry,
+                planner,
+                playlist,
+                kiosk,
+                selfMonitoring,
+                history,
+                a,
+                features,
+                map,
+                plugins,
+                alertmanager,
+                links);
+    }
+
     public AppConfig withPlaylist(Playlist p) {
         return new AppConfig(
                 name,

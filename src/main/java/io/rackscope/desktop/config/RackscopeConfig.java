@@ -35,10 +35,22 @@ public record RackscopeConfig(
         metrics = Map.copyOf(metrics);
     }
 
-    /** The same configuration with {@code other} as its checks (a check tried before saving). */
+    /**
+     * The same configuration with {@code other} as its only checks and nothing else asked (a check
+     * tried before saving: the site's own alerting is not read, so the trial's cost is the
+     * check's).
+     */
     public RackscopeConfig withChecks(Map<String, Check> other) {
         return new RackscopeConfig(
-                paths, app, siteTelemetry, topology, templates, other, metrics, slurm, diagnostics);
+                paths,
+                app.withAlerts(app.alerts().withoutSources()),
+                siteTelemetry,
+                topology,
+                templates,
+                other,
+                metrics,
+                slurm,
+                diagnostics);
     }
 
     public Optional<Check> check(String id) {

@@ -152,6 +152,15 @@ class RuleAlertsTest {
     }
 
     @Test
+    void aCheckTriedAloneDoesNotReadTheSitesAlerts() throws Exception {
+        RackscopeConfig c = config("alerts: {sources: {prometheus_rules: {}, alertmanager: {}}}\n");
+        RackscopeConfig trial = c.withChecks(Map.of("temp", c.check("temp").orElseThrow()));
+        assertFalse(new RuleAlerts(trial).enabled(), "the trial's cost is the check's alone");
+        assertFalse(new RuleAlerts(trial).fromAlertmanager());
+        assertEquals(c.app().alerts().groupMinNodes(), trial.app().alerts().groupMinNodes());
+    }
+
+    @Test
     void offUnlessConfiguredAndABadMapIsSaid() throws Exception {
         assertFalse(new RuleAlerts(config("")).enabled());
         Path dir = Files.createTempDirectory("rule-alerts");
