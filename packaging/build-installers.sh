@@ -39,7 +39,7 @@ common="--name rackscope-desktop --app-version $version --vendor Rackscope-Deskt
   --java-options -XX:GCTimeRatio=4 --java-options -XX:InitiatingHeapOccupancyPercent=25
   --java-options -XX:-G1UseAdaptiveIHOP --java-options -XX:MinHeapFreeRatio=10
   --java-options -XX:MaxHeapFreeRatio=25 --java-options -Dprism.maxvram=128m
-  --java-options -Dprism.targetvram=96m
+  --java-options -Dprism.targetvram=96m --java-options -XX:SoftRefLRUPolicyMSPerMB=10
   --java-options -Drackscope.home=\$APPDIR"
 for type in $types; do
   echo "jpackage --type $type"
