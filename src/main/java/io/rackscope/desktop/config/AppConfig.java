@@ -330,26 +330,14 @@ public record AppConfig(
     /** The same settings with another playlist. */
     /** The same settings with {@code a} as the alerts'. */
     public AppConfig withAlerts(Alerts a) {
-        return new AppConfig(
-                name,
-                description,
-                refresh,
-                cache,
-                telemetry,
-                planner,
-                playlist,
-                kiosk,
-                selfMonitoring,
-                history,
-                a,
-                features,
-                map,
-                plugins,
-                alertmanager,
-                links);
+        return with(playlist, a);
     }
 
     public AppConfig withPlaylist(Playlist p) {
+        return with(p, alerts);
+    }
+
+    private AppConfig with(Playlist p, Alerts a) {
         return new AppConfig(
                 name,
                 description,
@@ -361,7 +349,7 @@ public record AppConfig(
                 kiosk,
                 selfMonitoring,
                 history,
-                alerts,
+                a,
                 features,
                 map,
                 plugins,

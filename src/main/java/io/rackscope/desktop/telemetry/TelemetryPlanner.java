@@ -560,13 +560,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (at == null) {
             for (Route r : routes.values()) {
                 // a server that failed last cycle may come back restarted with an empty database
-                boolean wasDown =
-                        previous.errors().stream()
-                                .anyMatch(
-                                        e ->
-                                                e.kind().aboutTheServer()
-                                                        && r.name().equals(e.server()));
-                times.askHistoryStart(r, now, wasDown);
+                times.askHistoryStart(r, now, failedLastCycle(previous, r));
             }
         }
         // each server's units go through both phases on their own: a slow server delays only
@@ -810,6 +804,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 });
     }
 
+    /** Whether {@code r} failed as a server (not a check's query) in the cycle {@code previous}. */
+    private static boolean failedLastCycle(HealthSnapshot previous, Route r) {
+        return previous.errors().stream()
+                .anyMatch(e -> e.kind().aboutTheServer() && r.name().equals(e.server()));
+    }
+
     /**
      * Whether {@code route}'s scrape figures vouch that no scraped series vanished or appeared
      * since its last cycle ({@link ScrapeChanges}), asked first when a {@code for:} check of its
@@ -827,14 +827,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                         route,
                         k -> new ScrapeChanges(config.app().telemetry().scrapeIntervalSeconds()));
         // a server that failed last cycle vouches for nothing: asked again once it answers
-        boolean serverFailed =
-                previous.errors().stream()
-                        .anyMatch(
-                                e -> e.kind().aboutTheServer() && route.name().equals(e.server()));
         if (mode != EvaluationMode.FILTERED
                 || !config.app().planner().presenceFromScrapes()
                 || mine.stream().noneMatch(CheckUnit::debounced)
-                || serverFailed) {
+                || failedLastCycle(previous, route)) {
             changes.unknown();
             return CompletableFuture.completedFuture(false);
         }

@@ -363,11 +363,10 @@ public final class AlertsViewModel {
         if (!slurmNow.equals(slurm.get())) {
             slurm.set(slurmNow);
         }
-        List<SiteAlert> site = health.current().siteAlerts();
-        long unplaced = site.stream().filter(a -> !a.placed()).count();
+        int unplaced = health.current().notPlaced().size();
         rulesTitle.set(
                 "Rules ("
-                        + site.size()
+                        + health.current().siteAlerts().size()
                         + (unplaced == 0 ? "" : ", " + unplaced + " not placed")
                         + ")");
         // thousands of rows are made only while the tab shows them
