@@ -11,6 +11,7 @@ import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.ConnectionStatus;
 import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.health.Forecast;
 import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.Handling;
 import io.rackscope.desktop.health.HealthSnapshot;
@@ -370,6 +371,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                                     return m;
                                 })
                         .toList());
+        doc.put("forecasts", s.forecasts().stream().map(SnapshotCommand::forecast).toList());
         Map<String, Object> nodesOut = new TreeMap<>();
         Map<String, Object> othersOut = new TreeMap<>();
         s.unevaluated()
@@ -409,5 +411,23 @@ public final class SnapshotCommand implements Callable<Integer> {
                                 })
                         .toList());
         return doc;
+    }
+
+    /**
+     * One forecast: the contract's keys first (entity, check, severity, eta_seconds, value, rate).
+     */
+    private static Map<String, Object> forecast(Forecast f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("entity", f.entity());
+        m.put("check", f.check());
+        m.put("severity", f.severity());
+        m.put("eta_seconds", Math.round(f.etaSeconds()));
+        m.put("value", f.value());
+        m.put("rate_per_second", f.ratePerSecond());
+        m.put("threshold", f.threshold());
+        m.put("fit", Math.round(f.fit() * 1000) / 1000.0);
+        m.put("path", f.path());
+        m.put("rack", f.rack());
+        return m;
     }
 }

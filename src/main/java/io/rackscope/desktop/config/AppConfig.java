@@ -289,7 +289,7 @@ public record AppConfig(
      * one cycle ({@code cycleTimeoutSeconds}), how a batch's ids are written ({@code rangeIds}: as
      * range patterns instead of literal alternatives), and whether Prometheus' own count of what
      * its scrapes hold may vouch that no series vanished ({@code presenceFromScrapes}, see {@code
-     * ScrapeChanges}).
+     * ScrapeChanges}), and when it forecasts a threshold's crossing ({@code forecast}).
      */
     public record Planner(
             String unknownState,
@@ -302,7 +302,48 @@ public record AppConfig(
             int maxAnswerMegabytes,
             int cycleTimeoutSeconds,
             boolean rangeIds,
-            boolean presenceFromScrapes) {}
+            boolean presenceFromScrapes,
+            Forecast forecast) {}
+
+    /**
+     * {@code planner.forecast} (this app's extension): for the entities of a threshold check that
+     * are at WARN or within {@code margin} (a fraction of the threshold) of their next threshold,
+     * the trend over {@code window} is asked; a crossing within {@code horizon} is forecast when
+     * the trend has at least {@code minPoints} points and fits a straight line at least {@code
+     * minFit} (R²). {@code announce}: a forecast within {@code announceWithin} is announced like an
+     * alert.
+     */
+    public record Forecast(
+            boolean enabled,
+            Duration window,
+            Duration horizon,
+            double margin,
+            int minPoints,
+            double minFit,
+            boolean announce,
+            Duration announceWithin) {
+        public static final Forecast DEFAULTS =
+                new Forecast(
+                        true,
+                        Duration.ofMinutes(15),
+                        Duration.ofHours(2),
+                        0.10,
+                        6,
+                        0.8,
+                        false,
+                        Duration.ofMinutes(10));
+
+        public static final Forecast OFF =
+                new Forecast(
+                        false,
+                        DEFAULTS.window,
+                        DEFAULTS.horizon,
+                        DEFAULTS.margin,
+                        DEFAULTS.minPoints,
+                        DEFAULTS.minFit,
+                        false,
+                        DEFAULTS.announceWithin);
+    }
 
     /**
      * The wall display's rotation: {@code views} in this app's place syntax ({@code

@@ -70,7 +70,8 @@ final class AppConfigParser {
                                     "max_answer_megabytes",
                                     "cycle_timeout_seconds",
                                     "id_matcher",
-                                    "presence_from_scrapes")),
+                                    "presence_from_scrapes",
+                                    "forecast")),
                     Map.entry(
                             "features",
                             Set.of(
@@ -221,7 +222,8 @@ final class AppConfigParser {
                                 planner,
                                 "presence_from_scrapes",
                                 "planner.presence_from_scrapes",
-                                true)),
+                                true),
+                        forecast(planner)),
                 new AppConfig.Playlist(
                         values.integer(
                                 playlist, "interval_seconds", "playlist.interval_seconds", 30),
@@ -647,6 +649,10 @@ final class AppConfigParser {
     }
 
     private Duration duration(YamlNode.Mapping a, String key, Duration fallback) {
+        return duration(a, key, "alerts." + key, fallback);
+    }
+
+    private Duration duration(YamlNode.Mapping a, String key, String name, Duration fallback) {
         String text = a.text(key, null);
         if (text == null) {
             return fallback;
@@ -657,14 +663,76 @@ final class AppConfigParser {
                         () -> {
                             diagnostics.error(
                                     a.at(key),
-                                    "alerts."
-                                            + key
+                                    name
                                             + " '"
                                             + text
                                             + "' is not a duration (15m, 24h); using "
                                             + Durations.format(fallback));
                             return fallback;
                         });
+    }
+
+    private static final Set<String> FORECAST_KEYS =
+            Set.of(
+                    "enabled",
+                    "window",
+                    "horizon",
+                    "margin_percent",
+                    "min_points",
+                    "min_fit",
+                    "announce",
+                    "announce_within");
+
+    /** {@code planner.forecast}; see {@link AppConfig.Forecast}. */
+    private AppConfig.Forecast forecast(YamlNode.Mapping planner) {
+        AppConfig.Forecast d = AppConfig.Forecast.DEFAULTS;
+        YamlNode.Mapping f = planner.mapping("forecast").orElse(null);
+        if (f == null) {
+            return d;
+        }
+        String p = "planner.forecast.";
+        f.entries()
+                .forEach(
+                        (key, node) -> {
+                            if (!FORECAST_KEYS.contains(key)) {
+                                diagnostics.warning(
+                                        node,
+                                        "unknown setting '"
+                                                + p
+                                                + key
+                                                + "' in app.yaml is ignored"
+                                                + guess(key, FORECAST_KEYS));
+                            }
+                        });
+        Double margin = values.number(f, "margin_percent", p + "margin_percent");
+        if (margin != null && (margin < 0 || margin > 100)) {
+            diagnostics.error(
+                    f.at("margin_percent"),
+                    p + "margin_percent must be between 0 and 100; using " + d.margin() * 100);
+            margin = null;
+        }
+        Double fit = values.number(f, "min_fit", p + "min_fit");
+        if (fit != null && (fit < 0 || fit > 1)) {
+            diagnostics.error(
+                    f.at("min_fit"), p + "min_fit must be between 0 and 1; using " + d.minFit());
+            fit = null;
+        }
+        int points = values.integer(f, "min_points", p + "min_points", d.minPoints());
+        if (points < 3) {
+            diagnostics.error(
+                    f.at("min_points"),
+                    p + "min_points must be at least 3; using " + d.minPoints());
+            points = d.minPoints();
+        }
+        return new AppConfig.Forecast(
+                values.bool(f, "enabled", p + "enabled", true),
+                duration(f, "window", p + "window", d.window()),
+                duration(f, "horizon", p + "horizon", d.horizon()),
+                margin == null ? d.margin() : margin / 100,
+                points,
+                fit == null ? d.minFit() : fit,
+                values.bool(f, "announce", p + "announce", false),
+                duration(f, "announce_within", p + "announce_within", d.announceWithin()));
     }
 
     private boolean rangeIds(YamlNode.Mapping planner) {

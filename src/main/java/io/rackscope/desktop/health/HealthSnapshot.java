@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -53,7 +54,8 @@ public final class HealthSnapshot {
             Map<String, Instant> staleSince,
             List<CycleError> errors,
             CycleStats stats,
-            List<SiteAlert> siteAlerts) {
+            List<SiteAlert> siteAlerts,
+            List<Forecast> forecasts) {
         public static final Findings NONE =
                 new Findings(Map.of(), List.of(), Map.of(), List.of(), CycleStats.NONE);
 
@@ -63,6 +65,18 @@ public final class HealthSnapshot {
             staleSince = Map.copyOf(staleSince);
             errors = List.copyOf(errors);
             siteAlerts = List.copyOf(siteAlerts);
+            forecasts = List.copyOf(forecasts);
+        }
+
+        /** Findings without forecasts. */
+        public Findings(
+                Map<String, CheckOutcome> checks,
+                List<Alert> alerts,
+                Map<String, Instant> staleSince,
+                List<CycleError> errors,
+                CycleStats stats,
+                List<SiteAlert> siteAlerts) {
+            this(checks, alerts, staleSince, errors, stats, siteAlerts, List.of());
         }
 
         /** Findings without alerts of the site's own alerting. */
@@ -156,7 +170,8 @@ public final class HealthSnapshot {
                                 findings.staleSince(),
                                 findings.errors(),
                                 findings.stats(),
-                                findings.siteAlerts());
+                                findings.siteAlerts(),
+                                findings.forecasts());
         return new HealthSnapshot(version, takenAt, cycleTime, levels, f, slurm, t);
     }
 
@@ -262,6 +277,36 @@ public final class HealthSnapshot {
     /** Every alert of the site's own alerting this cycle read, placed or not. */
     public List<SiteAlert> siteAlerts() {
         return findings.siteAlerts();
+    }
+
+    /** The crossings of a threshold this cycle foresaw, soonest first. */
+    public List<Forecast> forecasts() {
+        return findings.forecasts();
+    }
+
+    /** The soonest forecast about a rack, its devices or its nodes, if any. */
+    public Optional<Forecast> soonestInRack(String rackKey) {
+        return soonest(f -> rackKey.equals(f.rack()));
+    }
+
+    /** The soonest forecast about a device or its nodes, if any. */
+    public Optional<Forecast> soonestInDevice(String deviceKey) {
+        return soonest(f -> deviceKey.equals(f.device()));
+    }
+
+    /** The forecast about {@code check} on {@code entity} (an alert's key), if any. */
+    public Optional<Forecast> forecast(String check, String entity) {
+        return soonest(f -> f.check().equals(check) && f.entity().equals(entity));
+    }
+
+    // forecasts are few (only entities near a threshold are asked): a scan is cheap
+    private Optional<Forecast> soonest(java.util.function.Predicate<Forecast> which) {
+        for (Forecast f : findings.forecasts()) {
+            if (which.test(f)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The site's own alerts that no label placed on the estate ("Not placed"), never dropped. */

@@ -272,6 +272,15 @@ final class CheckQueries {
         return (direction > 0 ? "max" : "min") + " by (" + by + ") (" + e + ")";
     }
 
+    /**
+     * One series per entity, its worst sample, for a check whose thresholds bound one side ({@link
+     * io.rackscope.desktop.checks.Trends#direction}); sub-nodes fold into their entity.
+     */
+    static String worstPerEntity(String e, Check check, String entityLabel) {
+        int d = io.rackscope.desktop.checks.Trends.direction(check);
+        return (d < 0 ? "min" : "max") + " by (" + entityLabel + ") (" + e + ")";
+    }
+
     /** +1 when higher values are worse for this rule, -1 when lower are, 0 when neither. */
     private static int direction(Rule r, boolean bool) {
         return switch (r.op()) {

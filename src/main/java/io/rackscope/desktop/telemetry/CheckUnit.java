@@ -2,8 +2,10 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
+import io.rackscope.desktop.health.Forecast;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.IdPattern;
@@ -67,7 +69,8 @@ final class CheckUnit {
             Map<String, CheckResult> problems,
             Set<String> absent,
             Set<String> unrefreshed,
-            List<CycleError> errors) {}
+            List<CycleError> errors,
+            List<Forecast> forecasts) {}
 
     private final Check check;
     private final Route route;
@@ -113,6 +116,7 @@ final class CheckUnit {
     private final List<Series> referenceCounts = new ArrayList<>();
     private final List<CycleError> errors = new ArrayList<>();
     private Set<String> presenceBefore = Set.of();
+    private final TrendFollower trends;
 
     CheckUnit(
             Check check,
@@ -122,7 +126,8 @@ final class CheckUnit {
             List<String> ids,
             Duration step,
             int presenceRefreshSeconds,
-            int phase) {
+            int phase,
+            AppConfig.Forecast forecast) {
         this.check = check;
         this.route = route;
         this.mode = mode;
@@ -140,6 +145,10 @@ final class CheckUnit {
         this.fromScrapes = !ScrapeChanges.readsRecordedSeries(check.expr());
         // spreads the full presence reads of the checks over the refresh period
         this.phaseOffset = (phase % Math.max(1, presenceRefresh / this.step)) * this.step;
+        this.trends =
+                mode == EvaluationMode.FILTERED
+                        ? TrendFollower.of(check, entityLabel, forecast, this.step)
+                        : null;
     }
 
     Check check() {
@@ -192,6 +201,9 @@ final class CheckUnit {
         errors.clear();
         presenceBefore = presenceKnown ? Set.copyOf(present) : Set.of();
         discovered = false;
+        if (trends != null) {
+            trends.startCycle();
+        }
         List<CompletableFuture<Void>> out = new ArrayList<>();
         windowDiscovery = Debouncer.NONE;
         windowSuspects.clear();
@@ -370,6 +382,7 @@ final class CheckUnit {
                                                     windowSuspects.add(id);
                                                 }
                                             }
+                                            readTrends(batch, r.series());
                                         }
                                         return null;
                                     }));
@@ -400,6 +413,21 @@ final class CheckUnit {
                             debouncer.windowStart(nowMillis / 1000),
                             cycleTime,
                             ask));
+        }
+        if (trends != null) {
+            for (List<String> group : groups(trends.candidates())) {
+                String q = trends.query(queries.expr(check, group));
+                // a forecast not answered is only missing: the check's states do not depend on it
+                out.add(
+                        ask.apply(Request.instant(q, nowMillis))
+                                .handle(
+                                        (r, e) -> {
+                                            if (e == null) {
+                                                trends.answer(r.series(), group);
+                                            }
+                                            return null;
+                                        }));
+            }
         }
         compareProbes();
         List<String> doubt = new ArrayList<>();
@@ -519,10 +547,26 @@ final class CheckUnit {
         if (debouncer != null && mode == EvaluationMode.PLAIN) {
             debouncer.observeInstant(mine, batch, nowMillis / 1000);
         }
-        if (form == Form.PRESENCE) {
-            return null;
+        if (form == Form.VALUES) {
+            readTrends(batch, mine);
         }
         return null;
+    }
+
+    /** Tells the trend follower each entity's worst value in {@code series} (of {@code batch}). */
+    private void readTrends(Set<String> batch, List<Series> series) {
+        if (trends == null) {
+            return;
+        }
+        int d = io.rackscope.desktop.checks.Trends.direction(check);
+        Map<String, Double> worst = new HashMap<>();
+        for (Series x : series) {
+            String id = x.label(entityLabel);
+            if (id != null && batch.contains(id) && !Double.isNaN(x.value())) {
+                worst.merge(id, x.value(), (a, b) -> d * b > d * a ? b : a);
+            }
+        }
+        trends.read(batch, worst);
     }
 
     private synchronized Void readExpected(CheckQueries.Batch b, QueryResult r, Throwable e) {
@@ -685,7 +729,11 @@ final class CheckUnit {
             absent.clear();
         }
         return new Outcome(
-                samples.problems(), absent, Set.copyOf(unrefreshed), List.copyOf(errors));
+                samples.problems(),
+                absent,
+                Set.copyOf(unrefreshed),
+                List.copyOf(errors),
+                trends == null ? List.of() : trends.forecasts());
     }
 
     /**

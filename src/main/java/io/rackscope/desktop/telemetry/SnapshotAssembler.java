@@ -11,6 +11,7 @@ import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.Forecast;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
@@ -71,13 +72,14 @@ public final class SnapshotAssembler {
                 errors,
                 stats,
                 SlurmSnapshot.DISABLED,
+                List.of(),
                 List.of());
     }
 
     /**
      * As above, with Slurm's view and the alerts of the site's own alerting: the firing ones placed
      * on the estate colour it and join the alerts (and so the incidents), each by its own name and
-     * severity.
+     * severity; and the forecasts, placed on the estate like alerts, soonest first.
      */
     public HealthSnapshot assemble(
             long version,
@@ -88,7 +90,8 @@ public final class SnapshotAssembler {
             List<CycleError> errors,
             CycleStats stats,
             SlurmSnapshot slurm,
-            List<SiteAlert> siteAlerts) {
+            List<SiteAlert> siteAlerts,
+            List<Forecast> forecasts) {
         List<SiteAlert> firing = siteAlerts.stream().filter(a -> a.placed() && a.firing()).toList();
         HealthRollup rollup = new HealthRollup(config, targets, outcomes, unknownState, firing);
         List<Alert> alerts = alerts(outcomes, firing, now);
@@ -104,9 +107,29 @@ public final class SnapshotAssembler {
                         rollup.rooms,
                         rollup.sites),
                 new HealthSnapshot.Findings(
-                        outcomes, alerts, staleSince, errors, stats, siteAlerts),
+                        outcomes, alerts, staleSince, errors, stats, siteAlerts, placed(forecasts)),
                 slurm,
                 HealthSnapshot.Tracking.of(incidents.group(alerts)));
+    }
+
+    /** Each forecast about a raw id, once per entity it names (as its alert would be). */
+    private List<Forecast> placed(List<Forecast> forecasts) {
+        List<Forecast> out = new ArrayList<>();
+        List<Alert> at = new ArrayList<>();
+        for (Forecast f : forecasts) {
+            CheckScope scope = config.check(f.check()).map(Check::scope).orElse(CheckScope.NODE);
+            at.clear();
+            alerts(
+                    config.topology(),
+                    scope,
+                    f.check(),
+                    new CheckResult(
+                            f.check(), f.entity(), f.severity(), f.value(), Map.of(), null, false),
+                    at);
+            at.forEach(a -> out.add(f.placed(a.entity(), a.path(), a.rack(), a.device())));
+        }
+        out.sort(Comparator.comparingDouble(Forecast::etaSeconds).thenComparing(Forecast::key));
+        return out;
     }
 
     private List<Alert> alerts(

@@ -12,6 +12,7 @@ import io.rackscope.desktop.health.CheckOutcome;
 import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.CycleStats;
+import io.rackscope.desktop.health.Forecast;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.health.SiteAlert;
@@ -157,7 +158,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                 e.getValue(),
                                 step,
                                 config.app().planner().presenceRefreshSeconds(),
-                                phase++));
+                                phase++,
+                                config.app().planner().forecast()));
             }
             neverKnown.put(check.id(), new HashSet<>(ids));
         }
@@ -625,8 +627,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         Map<String, Set<String>> unevaluated = new HashMap<>();
         Map<String, Instant> staleSince = new HashMap<>();
         int failedRequests = 0;
+        List<Forecast> forecasts = new ArrayList<>();
         for (CheckUnit u : units) {
             CheckUnit.Outcome o = u.finish();
+            forecasts.addAll(o.forecasts());
             String id = u.check().id();
             Map<String, CheckResult> p = problems.computeIfAbsent(id, k -> new HashMap<>());
             Set<String> a = absent.computeIfAbsent(id, k -> new HashSet<>());
@@ -681,7 +685,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             List.copyOf(errors),
                             statsNow((int) Math.max(sent, failedRequests), failedRequests),
                             slurmState,
-                            siteAlerts);
+                            siteAlerts,
+                            forecasts);
             latest = snapshot;
         }
         return snapshot;

@@ -65,7 +65,15 @@ public final class Snapshots {
             long version,
             List<io.rackscope.desktop.health.SiteAlert> siteAlerts,
             Problem... problems) {
-        return at(version, Map.of(), List.of(), siteAlerts, problems);
+        return at(version, Map.of(), List.of(), siteAlerts, List.of(), problems);
+    }
+
+    /** A snapshot with forecasts about raw ids (placed as the planner's are). */
+    public HealthSnapshot withForecasts(
+            long version,
+            List<io.rackscope.desktop.health.Forecast> forecasts,
+            Problem... problems) {
+        return at(version, Map.of(), List.of(), List.of(), forecasts, problems);
     }
 
     private HealthSnapshot at(
@@ -73,7 +81,7 @@ public final class Snapshots {
             Map<String, Set<String>> absent,
             List<io.rackscope.desktop.health.CycleError> errors,
             Problem... problems) {
-        return at(version, absent, errors, List.of(), problems);
+        return at(version, absent, errors, List.of(), List.of(), problems);
     }
 
     private HealthSnapshot at(
@@ -81,6 +89,7 @@ public final class Snapshots {
             Map<String, Set<String>> absent,
             List<io.rackscope.desktop.health.CycleError> errors,
             List<io.rackscope.desktop.health.SiteAlert> siteAlerts,
+            List<io.rackscope.desktop.health.Forecast> forecasts,
             Problem... problems) {
         Instant now = Instant.now();
         Map<String, Map<String, CheckResult>> byCheck = new HashMap<>();
@@ -125,7 +134,8 @@ public final class Snapshots {
                         0,
                         1),
                 io.rackscope.desktop.slurm.SlurmSnapshot.DISABLED,
-                siteAlerts);
+                siteAlerts,
+                forecasts);
     }
 
     /** The same states under another version number (benchmarks alternate two snapshots). */

@@ -1,0 +1,129 @@
+package io.rackscope.desktop.checks;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where a threshold check's value is heading: the next threshold it would cross, and when, from the
+ * straight line through its recent points. Only a check whose non-OK rules all bound one side
+ * ({@code >} or {@code >=}: higher is worse; {@code <} or {@code <=}: lower is worse) has a next
+ * threshold.
+ */
+public final class Trends {
+    private Trends() {}
+
+    /**
+     * A series' recent course: its value now, the least-squares slope per second over the window,
+     * the standard deviation of its values there, how many points it had and how far apart.
+     */
+    public record Trend(double value, double slope, double stddev, int points, long stepSeconds) {
+        /**
+         * How well a straight line explains the points (R², 0 to 1): the slope's share of the
+         * values' variance, for points evenly spaced {@code stepSeconds} apart.
+         */
+        public double fit() {
+            if (!(stddev > 0) || points < 2) {
+                return 0;
+            }
+            double n = points;
+            double timeVariance = (double) stepSeconds * stepSeconds * (n * n - 1) / 12.0;
+            return Math.min(1, slope * slope * timeVariance / (stddev * stddev));
+        }
+    }
+
+    /** The threshold a series will cross, the severity it then has, and in how many seconds. */
+    public record Crossing(Severity severity, double threshold, double etaSeconds) {}
+
+    /** What a steady trend must show: enough points, a good enough fit, a crossing soon enough. */
+    public record Bar(int minPoints, double minFit, Duration horizon) {}
+
+    /**
+     * +1 when every non-OK rule is a lower bound (higher is worse), -1 when every one is an upper.
+     */
+    public static int direction(Check check) {
+        if (check.boolOutput()) {
+            return 0;
+        }
+        int direction = 0;
+        for (Rule r : check.rules()) {
+            if (r.severity() == Severity.OK) {
+                continue;
+            }
+            int d =
+                    switch (r.op()) {
+                        case GT, GE -> 1;
+                        case LT, LE -> -1;
+                        default -> 0;
+                    };
+            if (d == 0 || direction != 0 && d != direction) {
+                return 0;
+            }
+            direction = d;
+        }
+        return direction;
+    }
+
+    /** Whether a check has thresholds a value can be heading for. */
+    public static boolean forecastable(Check check) {
+        return direction(check) != 0;
+    }
+
+    /**
+     * The nearest rule {@code value} does not meet yet whose severity is worse than the value's
+     * now: the next threshold on the way to worse.
+     */
+    public static Optional<Rule> next(Check check, double value) {
+        int d = direction(check);
+        if (d == 0 || Double.isNaN(value)) {
+            return Optional.empty();
+        }
+        Severity now = check.evaluate(value);
+        Rule best = null;
+        for (Rule r : check.rules()) {
+            if (r.severity() == Severity.OK || r.matches(value) || !r.severity().worseThan(now)) {
+                continue;
+            }
+            if (best == null || d * r.value() < d * best.value()) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether a value is worth following: at WARN with a worse threshold ahead, or within {@code
+     * margin} (a fraction of the threshold's size) of its next threshold.
+     */
+    public static boolean near(Check check, double value, double margin) {
+        Optional<Rule> next = next(check, value);
+        if (next.isEmpty()) {
+            return false;
+        }
+        if (check.evaluate(value) == Severity.WARN) {
+            return true;
+        }
+        double t = next.get().value();
+        return Math.abs(t - value) <= margin * Math.max(Math.abs(t), 1e-9);
+    }
+
+    /**
+     * The crossing {@code trend} leads to: none unless it heads for the next threshold, has {@code
+     * bar.minPoints} points, fits a line at least {@code bar.minFit} and arrives within {@code
+     * bar.horizon}.
+     */
+    public static Optional<Crossing> crossing(Check check, Trend trend, Bar bar) {
+        Optional<Rule> next = next(check, trend.value());
+        if (next.isEmpty()
+                || trend.points() < bar.minPoints()
+                || !(direction(check) * trend.slope() > 0)
+                || trend.fit() < bar.minFit()) {
+            return Optional.empty();
+        }
+        Rule r = next.get();
+        double eta = (r.value() - trend.value()) / trend.slope();
+        if (!(eta >= 0) || eta > bar.horizon().toSeconds()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Crossing(r.severity(), r.value(), eta));
+    }
+}
