@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui.alerts;
 
+import io.rackscope.desktop.ui.ForecastText;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HandleDialogs;
 import io.rackscope.desktop.ui.HandleMenu;
@@ -99,6 +100,35 @@ final class AlertTable {
                         });
         since.setPrefWidth(150);
         table.getColumns().add(since);
+        TableColumn<AlertRow, AlertRow> forecast = new TableColumn<>("Forecast");
+        forecast.setId("alerts-forecast-column");
+        forecast.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        // soonest first; an alert without a forecast counts as never
+        forecast.setComparator(java.util.Comparator.comparingDouble(AlertRow::forecastEta));
+        forecast.setCellFactory(
+                c ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(AlertRow r, boolean empty) {
+                                super.updateItem(r, empty);
+                                boolean none = empty || r == null || r.forecast() == null;
+                                setText(
+                                        none
+                                                ? ""
+                                                : r.forecast().severity()
+                                                        + " in "
+                                                        + ForecastText.chip(
+                                                                r.forecast().etaSeconds()));
+                                setTooltip(
+                                        none
+                                                ? null
+                                                : new javafx.scene.control.Tooltip(
+                                                        ForecastText.line(r.forecast())));
+                            }
+                        });
+        forecast.setPrefWidth(100);
+        forecast.setMinWidth(96);
+        table.getColumns().add(forecast);
         table.getColumns()
                 .add(
                         Tables.textColumn(

@@ -25,7 +25,8 @@ final class AlertTableRows {
     static List<AlertRow> of(
             List<IncidentItem> incidents,
             Locator locator,
-            io.rackscope.desktop.health.Handling handling) {
+            io.rackscope.desktop.health.HealthSnapshot s) {
+        io.rackscope.desktop.health.Handling handling = s.handling();
         List<AlertRow> out = new ArrayList<>();
         for (IncidentItem i : incidents) {
             for (AlertItem m : i.members()) {
@@ -55,7 +56,10 @@ final class AlertTableRows {
                                         ? Math.max(i.incident().transitions(), a.changes())
                                         : a.changes(),
                                 handledShort(handling.alert(a)),
-                                m));
+                                m,
+                                s.forecasts().isEmpty()
+                                        ? null
+                                        : s.forecast(a.check(), a.entity()).orElse(null)));
             }
         }
         return List.copyOf(out);

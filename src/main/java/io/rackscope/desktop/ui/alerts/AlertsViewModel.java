@@ -16,6 +16,7 @@ import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Site;
+import io.rackscope.desktop.ui.ForecastText;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
@@ -353,7 +354,7 @@ public final class AlertsViewModel {
         if (!showing.equals(rows.get())) {
             rows.set(List.copyOf(showing));
         }
-        unfiltered = AlertTableRows.of(incidents, locator, health.current().handling());
+        unfiltered = AlertTableRows.of(incidents, locator, health.current());
         showTable();
         empty.set(emptyText(health.current()));
         List<SlurmAlert> slurmNow =
@@ -779,7 +780,7 @@ public final class AlertsViewModel {
     public String csv(List<AlertRow> rows) {
         StringBuilder b =
                 new StringBuilder(
-                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note,source\n");
+                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note,source,forecast\n");
         io.rackscope.desktop.health.Handling handling = health.current().handling();
         for (AlertRow r : rows) {
             Handled h = r.item() == null ? null : handling.alert(r.item().alert());
@@ -800,7 +801,11 @@ public final class AlertsViewModel {
                                     Csv.field(r.handled()),
                                     Csv.field(h == null || h.by() == null ? "" : h.by()),
                                     Csv.field(h == null || h.text() == null ? "" : h.text()),
-                                    r.source()))
+                                    r.source(),
+                                    Csv.field(
+                                            r.forecast() == null
+                                                    ? ""
+                                                    : ForecastText.line(r.forecast()))))
                     .append('\n');
         }
         return b.toString();

@@ -4,8 +4,8 @@ import io.rackscope.desktop.checks.Severity;
 import java.time.Instant;
 
 /**
- * One line of a device's check table: which check, its state, its value and since when it has
- * failed.
+ * One line of a device's check table: which check, its state, its value, since when it has failed,
+ * and what its forecast says (empty when none).
  */
 public record CheckRow(
         String checkId,
@@ -15,4 +15,10 @@ public record CheckRow(
         String unitHint,
         Instant since,
         boolean stale,
-        String why) {}
+        String why,
+        String forecast) {
+    /** The same row with what the forecast says. */
+    public CheckRow withForecast(String text) {
+        return new CheckRow(checkId, name, severity, value, unitHint, since, stale, why, text);
+    }
+}

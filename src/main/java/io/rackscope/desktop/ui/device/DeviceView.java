@@ -211,7 +211,19 @@ public final class DeviceView implements PlaceView {
                                         r.severity() == Severity.OK || r.since() == null
                                                 ? ""
                                                 : Formats.ago(r.since(), model.now())));
-        table.getColumns().setAll(List.of(stateCol, nameCol, valueCol, sinceCol));
+        TableColumn<CheckRow, CheckRow> forecastCol = column("Forecast", 260);
+        forecastCol.setCellFactory(
+                c ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(CheckRow r, boolean empty) {
+                                super.updateItem(r, empty);
+                                String text = empty || r == null ? "" : r.forecast();
+                                setText(text);
+                                setTooltip(text.isEmpty() ? null : new Tooltip(text));
+                            }
+                        });
+        table.getColumns().setAll(List.of(stateCol, nameCol, valueCol, sinceCol, forecastCol));
         table.getItems().setAll(model.rows(entity).get());
         model.rows(entity).addListener((o, a, rows) -> table.getItems().setAll(rows));
         FlowPane chartPane = new FlowPane(CHART_GAP, CHART_GAP);
@@ -248,6 +260,10 @@ public final class DeviceView implements PlaceView {
     @Override
     public Node node() {
         return root;
+    }
+
+    public DeviceViewModel model() {
+        return model;
     }
 
     /** The Since column counts with the desk's clock. */

@@ -12,6 +12,7 @@ import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
+import io.rackscope.desktop.ui.ForecastText;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.LastSamples;
 import io.rackscope.desktop.ui.PlaceHandling;
@@ -164,7 +165,12 @@ public final class DeviceViewModel {
                             case CHASSIS -> device.key();
                             case RACK -> device.rackKey();
                         };
-                list.add(row(s, c, target, since.get(Alert.key(c.id(), alerting))));
+                list.add(
+                        row(s, c, target, since.get(Alert.key(c.id(), alerting)))
+                                .withForecast(
+                                        s.forecast(c.id(), alerting)
+                                                .map(ForecastText::line)
+                                                .orElse("")));
             }
             if (!list.equals(rows.get(entity).get())) {
                 rows.get(entity).set(List.copyOf(list));
@@ -202,7 +208,8 @@ public final class DeviceViewModel {
                 c.scope().name().toLowerCase(Locale.ROOT),
                 since,
                 stale,
-                why);
+                why,
+                "");
     }
 
     /**

@@ -8,6 +8,7 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.ui.ForecastText;
 import io.rackscope.desktop.ui.Formats;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * A rack at a glance, for the floor's quick-look panel: its devices by U with their states (a mini
- * elevation), and its failing checks with their values, worst first.
+ * elevation), its failing checks with their values, worst first, and what its forecasts say,
+ * soonest first.
  */
 public record QuickLook(
         Rack rack,
@@ -24,10 +26,12 @@ public record QuickLook(
         int uHeight,
         List<DeviceBar> devices,
         List<String> failing,
-        Handled handled) {
+        Handled handled,
+        List<String> forecasts) {
     public QuickLook {
         devices = List.copyOf(devices);
         failing = List.copyOf(failing);
+        forecasts = List.copyOf(forecasts);
     }
 
     /** A device's place in the rack and its state. */
@@ -89,7 +93,12 @@ public record QuickLook(
                 r.uHeight(),
                 bars,
                 failing,
-                all);
+                all,
+                s.forecasts().stream()
+                        .filter(f -> r.key().equals(f.rack()))
+                        .limit(5)
+                        .map(f -> ForecastText.sentence(f, config.checkName(f.check())))
+                        .toList());
     }
 
     private static String tag(Handled h) {

@@ -100,14 +100,14 @@ final class QuickLookPanel extends VBox {
                                                                         .add(new Label(l)));
                                             }
                                         }));
-        VBox body =
-                new VBox(
-                        8,
-                        elevation(q),
-                        subtitle("Failing checks"),
-                        failing,
-                        subtitle("Metrics now"),
-                        metrics);
+        VBox body = new VBox(8, elevation(q), subtitle("Failing checks"), failing);
+        if (!q.forecasts().isEmpty()) {
+            VBox forecasts = new VBox(2);
+            forecasts.setId("quick-look-forecasts");
+            q.forecasts().forEach(line -> forecasts.getChildren().add(wrapped(line)));
+            body.getChildren().addAll(subtitle("Forecast"), forecasts);
+        }
+        body.getChildren().addAll(subtitle("Metrics now"), metrics);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -134,6 +134,12 @@ final class QuickLookPanel extends VBox {
     private static Label subtitle(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("subtitle");
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
         return l;
     }
 

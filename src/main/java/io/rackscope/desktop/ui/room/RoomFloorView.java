@@ -18,6 +18,7 @@ import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.StateMark;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.Typography;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -772,12 +773,36 @@ public final class RoomFloorView implements PlaceView {
             g.setTextBaseline(VPos.CENTER);
             g.fillText(st.label(), t.getMinX() + t.getWidth() / 2, t.getMinY() + t.getHeight() / 2);
         }
+        if (st.forecast()) {
+            drawEta(g, p, t, st);
+        }
         g.setFill(p.token("-text-secondary"));
         g.setFont(Typography.regular(11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(shortName(r), t.getMinX() + t.getWidth() / 2, t.getMaxY() + 2);
         g.setGlobalAlpha(1);
+    }
+
+    /**
+     * A forecast's chip across the tile's top edge: how soon, in the colour of the severity it is
+     * heading for, outlined so that it reads on a tile of the same colour.
+     */
+    private static void drawEta(GraphicsContext g, Palette p, Rectangle2D t, RackStatus st) {
+        double h = 13;
+        double w = Math.min(t.getWidth() + 6, 8 + 6.2 * st.eta().length());
+        double x = t.getMinX() + (t.getWidth() - w) / 2;
+        double y = t.getMinY() - h / 2;
+        g.setFill(p.tone(Tone.of(st.heading())));
+        g.fillRoundRect(x, y, w, h, 6, 6);
+        g.setStroke(p.token("-surface-window"));
+        g.setLineWidth(1.5);
+        g.strokeRoundRect(x, y, w, h, 6, 6);
+        g.setFill(p.token("-text-on-severity"));
+        g.setFont(Typography.bold(10));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(st.eta(), x + w / 2, y + h / 2);
     }
 
     /**

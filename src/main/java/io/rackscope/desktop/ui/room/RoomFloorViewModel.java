@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EstateEdits;
 import io.rackscope.desktop.health.Alert;
+import io.rackscope.desktop.health.Forecast;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.metrics.ChartData;
@@ -17,6 +18,7 @@ import io.rackscope.desktop.ui.CheckPreview;
 import io.rackscope.desktop.ui.EntityLinks;
 import io.rackscope.desktop.ui.EstateEditing;
 import io.rackscope.desktop.ui.EstateEditor;
+import io.rackscope.desktop.ui.ForecastText;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Navigator;
@@ -442,6 +444,7 @@ public final class RoomFloorViewModel {
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
         Severity sev = s.rack(r.key());
         List<Alert> alerts = s.alertsOfRack(r.key());
+        Forecast f = s.soonestInRack(r.key()).orElse(null);
         return new RackStatus(
                 sev,
                 Tone.of(sev),
@@ -450,7 +453,9 @@ public final class RoomFloorViewModel {
                 stale,
                 label,
                 inJob,
-                io.rackscope.desktop.ui.HandledLook.of(alerts, s.handling()));
+                io.rackscope.desktop.ui.HandledLook.of(alerts, s.handling()),
+                f == null ? "" : ForecastText.chip(f.etaSeconds()),
+                f == null ? Severity.OK : f.severity());
     }
 
     /** The worst tried state among the rack's targets, labelled with how many are not OK. */

@@ -150,6 +150,12 @@ public final class MainView {
         root.setBottom(
                 timeControl == null ? statusBar() : new VBox(timeControl.node(), statusBar()));
         alerts.setOnNewIncidents(this::announce);
+        shell.setOnForecast(
+                lines -> {
+                    if (toasts != null && toastsHere) {
+                        toasts.forecast(lines);
+                    }
+                });
         shell.currentProperty()
                 .addListener(
                         (o, a, place) -> {

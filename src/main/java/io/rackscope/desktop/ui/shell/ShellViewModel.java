@@ -4,6 +4,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Incident;
 import io.rackscope.desktop.live.AlertHandling;
+import io.rackscope.desktop.ui.ForecastText;
 import io.rackscope.desktop.ui.HandoverWriter;
 import io.rackscope.desktop.ui.HealthSource;
 import io.rackscope.desktop.ui.Locator;
@@ -68,6 +69,43 @@ public final class ShellViewModel {
         this.health = health;
         this.options = options;
         this.index = new SearchIndex(config.topology(), config.slurm().enabled());
+        this.forecastsSaid =
+                new io.rackscope.desktop.alerting.ForecastAnnouncements(
+                        config.app().planner().forecast());
+        health.snapshotProperty()
+                .addListener(
+                        (o, was, s) -> {
+                            if (s != null && health.viewing() == null) {
+                                List<String> said =
+                                        forecastsSaid.next(s).stream()
+                                                .map(
+                                                        f ->
+                                                                f.entity()
+                                                                        + " will be "
+                                                                        + f.severity()
+                                                                        + " in "
+                                                                        + ForecastText.eta(
+                                                                                f.etaSeconds())
+                                                                        + " ("
+                                                                        + checkName(f.check())
+                                                                        + ")")
+                                                .toList();
+                                if (!said.isEmpty()) {
+                                    onForecast.accept(said);
+                                }
+                            }
+                        });
+    }
+
+    private final io.rackscope.desktop.alerting.ForecastAnnouncements forecastsSaid;
+    private java.util.function.Consumer<List<String>> onForecast = x -> {};
+
+    /**
+     * Told the forecasts to announce ({@code planner.forecast.announce}), live only, one line each:
+     * "n01 will be CRIT in ~10 min (Temperature)".
+     */
+    public void setOnForecast(java.util.function.Consumer<List<String>> listener) {
+        onForecast = listener;
     }
 
     private final AlertHandling handling;

@@ -59,6 +59,21 @@ public final class Toasts {
         show(n);
     }
 
+    /** Forecasts said as one toast; a click opens the alert table (its Forecast column). */
+    public void forecast(List<String> lines) {
+        Notifications n =
+                note(
+                        lines.size() == 1 ? "Forecast" : lines.size() + " forecasts",
+                        String.join("\n", lines.subList(0, Math.min(4, lines.size())))
+                                + (lines.size() > 4 ? "\n…" : ""),
+                        Pos.BOTTOM_RIGHT,
+                        Duration.seconds(15));
+        if (n != null) {
+            n = n.onAction(e -> model.openAlerts());
+        }
+        show(n);
+    }
+
     /**
      * A note that stays until it is closed (what was missed while away, where the handover is);
      * {@code openAlerts}: a click opens the alert table.
