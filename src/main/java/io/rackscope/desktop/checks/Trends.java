@@ -107,6 +107,23 @@ public final class Trends {
     }
 
     /**
+     * The crossing the course of a value leads to, seen over a window ({@code whole}) and over its
+     * last third ({@code recent}): a rise that began inside the window fits the recent part, a slow
+     * drift under noise the whole. The recent trend decides when it is steady; else the whole one,
+     * unless the recent one heads the other way (the trend turned).
+     */
+    public static Optional<Crossing> crossing(Check check, Trend whole, Trend recent, Bar bar) {
+        Optional<Crossing> now = crossing(check, recent, bar);
+        if (now.isPresent()) {
+            return now;
+        }
+        if (recent.points() >= bar.minPoints() && direction(check) * recent.slope() < 0) {
+            return Optional.empty();
+        }
+        return crossing(check, whole, bar);
+    }
+
+    /**
      * The crossing {@code trend} leads to: none unless it heads for the next threshold, has {@code
      * bar.minPoints} points, fits a line at least {@code bar.minFit} and arrives within {@code
      * bar.horizon}.

@@ -297,13 +297,23 @@ final class CheckQueries {
      * disjoint conditions would each evaluate it again, and then the plain expression is cheaper).
      */
     static Optional<String> failing(String e, Check check) {
+        return failing(e, check, 0);
+    }
+
+    /**
+     * As above, the bound moved {@code margin} (a fraction of it) towards healthy, so that the
+     * samples near failing come too (for forecasts; the caller tells failing from near).
+     */
+    static Optional<String> failing(String e, Check check, double margin) {
         List<Rule> conditions =
                 merge(check.rules().stream().filter(r -> r.severity() != Severity.OK).toList());
         if (conditions.size() != 1) {
             return Optional.empty();
         }
         Rule r = conditions.get(0);
-        return Optional.of("(" + e + ") " + r.op().symbol + " " + PromQL.number(r.value()));
+        int d = io.rackscope.desktop.checks.Trends.direction(check);
+        double bound = r.value() - d * margin * Math.abs(r.value());
+        return Optional.of("(" + e + ") " + r.op().symbol + " " + PromQL.number(bound));
     }
 
     /**

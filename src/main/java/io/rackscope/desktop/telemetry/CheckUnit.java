@@ -362,8 +362,9 @@ final class CheckUnit {
             long d, Function<Request, CompletableFuture<QueryResult>> ask) {
         List<CompletableFuture<Void>> out = new ArrayList<>();
         for (CheckQueries.Batch b : batches) {
+            // with forecasts, the near ones come too: the window's first cycle knows them
             String q =
-                    CheckQueries.failing(b.expr(), check)
+                    CheckQueries.failing(b.expr(), check, trends == null ? 0 : trends.margin())
                             .orElse(CheckQueries.values(b.expr(), check, entityLabel));
             out.add(
                     ask.apply(Request.instant(q, d * 1000))

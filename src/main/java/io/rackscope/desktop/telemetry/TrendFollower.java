@@ -48,6 +48,11 @@ final class TrendFollower {
         return new TrendFollower(check, entityLabel, settings, stepSeconds);
     }
 
+    /** How near a threshold (a fraction of it) an entity's trend is asked. */
+    double margin() {
+        return settings.margin();
+    }
+
     /** A new cycle: nothing forecast yet. */
     synchronized void startCycle() {
         found.clear();
@@ -70,19 +75,28 @@ final class TrendFollower {
         return new ArrayList<>(candidates);
     }
 
-    /** The query for {@code e} (the check's expression for a group of candidates). */
+    /**
+     * The query for {@code e} (the check's expression for a group of candidates): each entity's
+     * worst value now, and its slope, spread and count of points over the window and over its last
+     * third.
+     */
     String query(String e) {
         String v = CheckQueries.worstPerEntity(e, check, entityLabel);
-        String window = "[" + settings.window().toSeconds() + "s:" + step + "s]";
-        String sub = "(" + v + ")" + window;
-        return part(v, "value")
-                + " or "
-                + part("deriv(" + sub + ")", "slope")
-                + " or "
-                + part("stddev_over_time(" + sub + ")", "sd")
-                + " or "
-                + part("count_over_time(" + sub + ")", "n");
+        long whole = settings.window().toSeconds();
+        long recent = Math.max(step * 3, whole / 3);
+        StringBuilder q = new StringBuilder(part(v, "value"));
+        for (long w : new long[] {whole, recent}) {
+            String sub = "(" + v + ")[" + w + "s:" + step + "s]";
+            String suffix = w == whole ? "" : "_recent";
+            q.append(" or ").append(part("deriv(" + sub + ")", "slope" + suffix));
+            q.append(" or ").append(part("stddev_over_time(" + sub + ")", "sd" + suffix));
+            q.append(" or ").append(part("count_over_time(" + sub + ")", "n" + suffix));
+        }
+        return q.toString();
     }
+
+    private static final List<String> PARTS =
+            List.of("value", "slope", "sd", "n", "slope_recent", "sd_recent", "n_recent");
 
     private static String part(String q, String name) {
         return "label_replace(" + q + ", \"" + PART_LABEL + "\", \"" + name + "\", \"\", \"\")";
@@ -93,18 +107,18 @@ final class TrendFollower {
         Map<String, double[]> parts = new HashMap<>();
         for (Series s : series) {
             String id = s.label(entityLabel);
-            String part = s.label(PART_LABEL);
-            if (id == null || part == null) {
+            int at = PARTS.indexOf(s.label(PART_LABEL));
+            if (id == null || at < 0) {
                 continue;
             }
-            double[] p = parts.computeIfAbsent(id, k -> new double[] {Double.NaN, 0, 0, 0});
-            switch (part) {
-                case "value" -> p[0] = s.value();
-                case "slope" -> p[1] = s.value();
-                case "sd" -> p[2] = s.value();
-                case "n" -> p[3] = s.value();
-                default -> {}
-            }
+            parts.computeIfAbsent(
+                                    id,
+                                    k -> {
+                                        double[] p = new double[PARTS.size()];
+                                        p[0] = Double.NaN;
+                                        return p;
+                                    })[at] =
+                    s.value();
         }
         Map<String, Double> now = new HashMap<>();
         parts.forEach(
@@ -119,23 +133,29 @@ final class TrendFollower {
             if (p == null || Double.isNaN(p[0])) {
                 continue;
             }
-            Trends.Trend trend = new Trends.Trend(p[0], p[1], p[2], (int) p[3], step);
-            Trends.crossing(check, trend, bar)
+            Trends.Trend whole = new Trends.Trend(p[0], p[1], p[2], (int) p[3], step);
+            Trends.Trend recent = new Trends.Trend(p[0], p[4], p[5], (int) p[6], step);
+            Trends.crossing(check, whole, recent, bar)
                     .ifPresent(
-                            c ->
-                                    found.add(
-                                            new Forecast(
-                                                    check.id(),
-                                                    id,
-                                                    null,
-                                                    null,
-                                                    null,
-                                                    c.severity(),
-                                                    c.etaSeconds(),
-                                                    trend.value(),
-                                                    c.threshold(),
-                                                    trend.slope(),
-                                                    trend.fit())));
+                            c -> {
+                                Trends.Trend used =
+                                        Trends.crossing(check, recent, bar).isPresent()
+                                                ? recent
+                                                : whole;
+                                found.add(
+                                        new Forecast(
+                                                check.id(),
+                                                id,
+                                                null,
+                                                null,
+                                                null,
+                                                c.severity(),
+                                                c.etaSeconds(),
+                                                used.value(),
+                                                c.threshold(),
+                                                used.slope(),
+                                                used.fit()));
+                            });
         }
     }
 

@@ -148,4 +148,30 @@ class TrendsTest {
                 Trends.crossing(HOT, new Trends.Trend(95, 0.01, 2.6, 61, 15), BAR).isEmpty(),
                 "already CRIT");
     }
+
+    @Test
+    void aRiseThatBeganInsideTheWindowIsReadFromItsRecentPart() {
+        Trends.Trend whole = new Trends.Trend(69.4, 0.011, 3.8, 61, 15); // fit 0.6: flat, then up
+        Trends.Trend recent = new Trends.Trend(69.4, 0.05, 2.3, 21, 15);
+        assertTrue(Trends.crossing(HOT, whole, BAR).isEmpty(), "the whole window fits poorly");
+        assertEquals(
+                (80 - 69.4) / 0.05,
+                Trends.crossing(HOT, whole, recent, BAR).orElseThrow().etaSeconds(),
+                1e-6);
+    }
+
+    @Test
+    void aSlowDriftUnderNoiseIsReadFromTheWholeWindowUnlessItTurned() {
+        Trends.Trend whole = new Trends.Trend(78, 0.002, 0.55, 61, 15);
+        Trends.Trend noisy = new Trends.Trend(78, 0.001, 0.5, 21, 15);
+        assertEquals(
+                1000,
+                Trends.crossing(HOT, whole, noisy, BAR).orElseThrow().etaSeconds(),
+                1e-6,
+                "the recent part is noise around the same drift");
+        Trends.Trend turned = new Trends.Trend(78, -0.001, 0.5, 21, 15);
+        assertTrue(
+                Trends.crossing(HOT, whole, turned, BAR).isEmpty(),
+                "the recent part heads away: the trend turned");
+    }
 }
