@@ -30,6 +30,29 @@ public final class AppContext {
                             new IllegalStateException(
                                     "no Prometheus to ask: charts need a Prometheus URL"));
 
+    /** Charts and metric values from {@code metrics}, its batched values included. */
+    public static ChartSource charts(io.rackscope.desktop.telemetry.MetricsService metrics) {
+        return new ChartSource() {
+            @Override
+            public CompletableFuture<io.rackscope.desktop.metrics.ChartData> range(
+                    io.rackscope.desktop.metrics.MetricDefinition metric,
+                    String entity,
+                    java.time.Duration range,
+                    int widthPixels,
+                    java.time.Instant now) {
+                return metrics.range(metric, entity, range, widthPixels, now);
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Double>> valuesAt(
+                    io.rackscope.desktop.metrics.MetricDefinition metric,
+                    java.util.List<String> entities,
+                    java.time.Instant at) {
+                return metrics.valuesAt(metric, entities, at);
+            }
+        };
+    }
+
     /** Values when there is no Prometheus to ask. */
     public static final CheckValues NO_VALUES =
             (check, ids, at) -> CompletableFuture.completedFuture(Map.of());

@@ -136,7 +136,7 @@ public final class DesktopSession implements AutoCloseable {
                 new AppContext(
                         cfg,
                         feed,
-                        metrics::range,
+                        AppContext.charts(metrics),
                         planner::valuesAt,
                         clock,
                         new AppContext.Kept(

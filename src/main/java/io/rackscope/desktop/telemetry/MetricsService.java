@@ -14,6 +14,7 @@ import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -127,6 +128,115 @@ public final class MetricsService {
                                                 .filter(v -> !Double.isNaN(v))
                                                 .toArray())));
     }
+
+    /**
+     * Each entity's value of {@code metric} at {@code at}, combined per entity as its {@code
+     * display.aggregation} says; an entity without a sample is left out. One query per Prometheus
+     * and up to {@link #BATCH} entities (the placeholders filled with all of them), answered by the
+     * label the definition names its entity with.
+     */
+    public CompletableFuture<Map<String, Double>> valuesAt(
+            MetricDefinition metric, List<String> entities, Instant at) {
+        String label = entityLabel(metric);
+        Map<PrometheusApi, List<String>> byServer = new java.util.LinkedHashMap<>();
+        entities.forEach(
+                e -> byServer.computeIfAbsent(route.apply(e), k -> new ArrayList<>()).add(e));
+        List<CompletableFuture<Map<String, List<Double>>>> asked = new ArrayList<>();
+        byServer.forEach(
+                (server, ids) -> {
+                    for (int i = 0; i < ids.size(); i += BATCH) {
+                        List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+                        String promql = expression(metric, batch);
+                        java.util.Set<String> wanted = new java.util.HashSet<>(batch);
+                        asked.add(
+                                cached(
+                                                promql + "|at|" + at.getEpochSecond(),
+                                                () -> server.query(promql, at))
+                                        .thenApply(r -> byEntity(r, label, wanted)));
+                    }
+                });
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        x -> {
+                            Map<String, Double> out = new java.util.TreeMap<>();
+                            for (CompletableFuture<Map<String, List<Double>>> f : asked) {
+                                f.join()
+                                        .forEach(
+                                                (e, v) ->
+                                                        out.put(
+                                                                e,
+                                                                combine(
+                                                                        metric.display()
+                                                                                .aggregation(),
+                                                                        v.stream()
+                                                                                .mapToDouble(
+                                                                                        Double
+                                                                                                ::doubleValue)
+                                                                                .toArray())));
+                            }
+                            return out;
+                        });
+    }
+
+    static final int BATCH = 200;
+
+    private static Map<String, List<Double>> byEntity(
+            QueryResult r, String label, java.util.Set<String> wanted) {
+        Map<String, List<Double>> out = new java.util.HashMap<>();
+        for (Series s : r.series()) {
+            String e = s.label(label);
+            if (e != null && wanted.contains(e) && !Double.isNaN(s.value())) {
+                out.computeIfAbsent(e, k -> new ArrayList<>()).add(s.value());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A definition's PromQL for several entities at once: an equality matcher on an entity
+     * placeholder becomes a regex one, and the placeholders match any of them.
+     */
+    static String expression(MetricDefinition metric, List<String> entities) {
+        Map<Placeholder, Object> values = new EnumMap<>(Placeholder.class);
+        for (Placeholder p : ENTITY_PLACEHOLDERS) {
+            values.put(p, QueryTemplate.Value.anyOf(entities));
+        }
+        String expr = ANY_PART.matcher(metric.expr()).replaceAll("$1=~\".+\"");
+        expr = ENTITY_EQUALS.matcher(expr).replaceAll("$1=~\"$2\"");
+        return QueryTemplate.of(expr).fill(values);
+    }
+
+    /**
+     * The label a definition names its entity with: the one its {@code labels} or its expression
+     * match against an entity placeholder ({@code rack_id="{rack_id}"}); {@code instance} when
+     * none.
+     */
+    static String entityLabel(MetricDefinition metric) {
+        for (Map.Entry<String, String> e : metric.labels().entrySet()) {
+            if (ENTITY_SPELLING.matcher(e.getValue()).find()) {
+                return e.getKey();
+            }
+        }
+        java.util.regex.Matcher m = ENTITY_MATCHER.matcher(metric.expr());
+        return m.find() ? m.group(1) : "instance";
+    }
+
+    private static final List<Placeholder> ENTITY_PLACEHOLDERS =
+            List.of(Placeholder.INSTANCE, Placeholder.CHASSIS, Placeholder.RACK);
+
+    private static final String SPELLINGS =
+            ENTITY_PLACEHOLDERS.stream()
+                    .flatMap(p -> p.spellings().stream())
+                    .map(Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining("|"));
+
+    private static final Pattern ENTITY_SPELLING = Pattern.compile(SPELLINGS);
+
+    private static final Pattern ENTITY_MATCHER =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=~?\\s*\"(?:" + SPELLINGS + ")\"");
+
+    private static final Pattern ENTITY_EQUALS =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"(" + SPELLINGS + ")\"");
 
     private CompletableFuture<QueryResult> cached(
             String key, Supplier<CompletableFuture<QueryResult>> ask) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A threshold check's forecasts on one Prometheus: it remembers the entities near their next
@@ -76,24 +77,32 @@ final class TrendFollower {
     }
 
     /**
-     * The query for {@code e} (the check's expression for a group of candidates): each entity's
-     * worst value now, and its slope, spread and count of points over the window and over its last
-     * third.
+     * The query for {@code e} (the check's expression for a group of candidates): each series'
+     * value now, and its slope, spread and count of points over the window and over its last third.
+     * A plain selector is read as it was scraped (range vectors: the samples are read, no
+     * expression is evaluated again); any other expression per entity, its worst sample ({@code max
+     * by}), through a subquery at the scrape step, which evaluates it once per step.
      */
     String query(String e) {
-        String v = CheckQueries.worstPerEntity(e, check, entityLabel);
+        boolean plain = PLAIN_SELECTOR.matcher(e).matches();
+        String v = plain ? e : CheckQueries.worstPerEntity(e, check, entityLabel);
         long whole = settings.window().toSeconds();
         long recent = Math.max(step * 3, whole / 3);
         StringBuilder q = new StringBuilder(part(v, "value"));
         for (long w : new long[] {whole, recent}) {
-            String sub = "(" + v + ")[" + w + "s:" + step + "s]";
+            String range = plain ? v + "[" + w + "s]" : "(" + v + ")[" + w + "s:" + step + "s]";
             String suffix = w == whole ? "" : "_recent";
-            q.append(" or ").append(part("deriv(" + sub + ")", "slope" + suffix));
-            q.append(" or ").append(part("stddev_over_time(" + sub + ")", "sd" + suffix));
-            q.append(" or ").append(part("count_over_time(" + sub + ")", "n" + suffix));
+            q.append(" or ").append(part("deriv(" + range + ")", "slope" + suffix));
+            q.append(" or ").append(part("stddev_over_time(" + range + ")", "sd" + suffix));
+            q.append(" or ").append(part("count_over_time(" + range + ")", "n" + suffix));
         }
         return q.toString();
     }
+
+    /** A metric name with at most one set of matchers, nothing around it. */
+    private static final Pattern PLAIN_SELECTOR =
+            Pattern.compile(
+                    "\\s*[A-Za-z_:][A-Za-z0-9_:]*\\s*(\\{(?:\"(?:[^\"\\\\]|\\\\.)*\"|[^{}\"])*})?\\s*");
 
     private static final List<String> PARTS =
             List.of("value", "slope", "sd", "n", "slope_recent", "sd_recent", "n_recent");
@@ -102,17 +111,22 @@ final class TrendFollower {
         return "label_replace(" + q + ", \"" + PART_LABEL + "\", \"" + name + "\", \"\", \"\")";
     }
 
-    /** Reads a group's answer: a forecast for each entity whose trend is steady and heading on. */
+    /**
+     * Reads a group's answer: each series' parts by its labels (its name and the part aside), a
+     * crossing per series whose trend is steady and heading on, the soonest per entity.
+     */
     synchronized void answer(List<Series> series, List<String> group) {
-        Map<String, double[]> parts = new HashMap<>();
+        Map<Map<String, String>, double[]> parts = new HashMap<>();
         for (Series s : series) {
-            String id = s.label(entityLabel);
             int at = PARTS.indexOf(s.label(PART_LABEL));
-            if (id == null || at < 0) {
+            if (s.label(entityLabel) == null || at < 0) {
                 continue;
             }
+            Map<String, String> key = new HashMap<>(s.labels());
+            key.remove(PART_LABEL);
+            key.remove("__name__");
             parts.computeIfAbsent(
-                                    id,
+                                    key,
                                     k -> {
                                         double[] p = new double[PARTS.size()];
                                         p[0] = Double.NaN;
@@ -120,43 +134,49 @@ final class TrendFollower {
                                     })[at] =
                     s.value();
         }
-        Map<String, Double> now = new HashMap<>();
+        int d = Trends.direction(check);
+        Map<String, Double> worst = new HashMap<>();
+        Map<String, Forecast> soonest = new HashMap<>();
         parts.forEach(
-                (id, p) -> {
-                    if (!Double.isNaN(p[0])) {
-                        now.put(id, p[0]);
+                (key, p) -> {
+                    String id = key.get(entityLabel);
+                    if (Double.isNaN(p[0])) {
+                        return;
                     }
+                    worst.merge(id, p[0], (a, b) -> d * b > d * a ? b : a);
+                    Trends.Trend whole = new Trends.Trend(p[0], p[1], p[2], (int) p[3], step);
+                    Trends.Trend recent = new Trends.Trend(p[0], p[4], p[5], (int) p[6], step);
+                    Trends.crossing(check, whole, recent, bar)
+                            .map(c -> forecast(id, c, whole, recent))
+                            .ifPresent(
+                                    f ->
+                                            soonest.merge(
+                                                    id,
+                                                    f,
+                                                    (a, b) ->
+                                                            b.etaSeconds() < a.etaSeconds()
+                                                                    ? b
+                                                                    : a));
                 });
-        read(group, now);
-        for (String id : group) {
-            double[] p = parts.get(id);
-            if (p == null || Double.isNaN(p[0])) {
-                continue;
-            }
-            Trends.Trend whole = new Trends.Trend(p[0], p[1], p[2], (int) p[3], step);
-            Trends.Trend recent = new Trends.Trend(p[0], p[4], p[5], (int) p[6], step);
-            Trends.crossing(check, whole, recent, bar)
-                    .ifPresent(
-                            c -> {
-                                Trends.Trend used =
-                                        Trends.crossing(check, recent, bar).isPresent()
-                                                ? recent
-                                                : whole;
-                                found.add(
-                                        new Forecast(
-                                                check.id(),
-                                                id,
-                                                null,
-                                                null,
-                                                null,
-                                                c.severity(),
-                                                c.etaSeconds(),
-                                                used.value(),
-                                                c.threshold(),
-                                                used.slope(),
-                                                used.fit()));
-                            });
-        }
+        read(group, worst);
+        group.stream().map(soonest::get).filter(java.util.Objects::nonNull).forEach(found::add);
+    }
+
+    private Forecast forecast(
+            String id, Trends.Crossing c, Trends.Trend whole, Trends.Trend recent) {
+        Trends.Trend used = Trends.crossing(check, recent, bar).isPresent() ? recent : whole;
+        return new Forecast(
+                check.id(),
+                id,
+                null,
+                null,
+                null,
+                c.severity(),
+                c.etaSeconds(),
+                used.value(),
+                c.threshold(),
+                used.slope(),
+                used.fit());
     }
 
     /** This cycle's forecasts, about raw entity ids (placed by the assembler). */

@@ -60,6 +60,28 @@ class MetricsServiceTest {
     }
 
     @Test
+    void manyEntitiesAtOnceAnsweredByTheirLabel(@TempDir Path dir) throws Exception {
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        p.series("inlet", Map.of("rack_id", "r1", "sensor", "top"), t -> 30);
+        p.series("inlet", Map.of("rack_id", "r1", "sensor", "bottom"), t -> 22);
+        p.series("inlet", Map.of("rack_id", "r2", "sensor", "top"), t -> 25);
+        p.series("inlet", Map.of("rack_id", "other", "sensor", "top"), t -> 99);
+        MetricsService charts = new MetricsService(p, PlannerLogicTest.load(dir, "").app());
+        MetricDefinition m = definition("inlet{rack_id=\"{rack_id}\"}", "max");
+        assertEquals("rack_id", MetricsService.entityLabel(m));
+        assertEquals(
+                "inlet{rack_id=~\"r1|r2\"}", MetricsService.expression(m, List.of("r1", "r2")));
+        Map<String, Double> v =
+                charts.valuesAt(m, List.of("r1", "r2", "r3"), Instant.ofEpochSecond(1_796_000_000))
+                        .get();
+        assertEquals(Map.of("r1", 30.0, "r2", 25.0), v, "max per rack; r3 has no sample");
+        assertEquals(
+                "instance",
+                MetricsService.entityLabel(
+                        definition("node_load1{instance=~\"$instances\"}", "avg")));
+    }
+
+    @Test
     void aggregations() {
         double[] v = {4, 1, 3, 2, 10};
         assertEquals(4.0, MetricsService.combine("avg", v));

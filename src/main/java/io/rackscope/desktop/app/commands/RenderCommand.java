@@ -167,7 +167,7 @@ public final class RenderCommand implements Callable<Integer> {
                     new AppContext(
                             cfg,
                             feed,
-                            metrics::range,
+                            AppContext.charts(metrics),
                             planner::valuesAt,
                             Clock.systemUTC(),
                             new AppContext.Kept(
