@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A threshold check's forecasts on one Prometheus: it remembers the entities near their next
@@ -84,7 +83,7 @@ final class TrendFollower {
      * by}), through a subquery at the scrape step, which evaluates it once per step.
      */
     String query(String e) {
-        boolean plain = PLAIN_SELECTOR.matcher(e).matches();
+        boolean plain = plainSelector(e);
         String v = plain ? e : CheckQueries.worstPerEntity(e, check, entityLabel);
         long whole = settings.window().toSeconds();
         long recent = Math.max(step * 3, whole / 3);
@@ -99,10 +98,44 @@ final class TrendFollower {
         return q.toString();
     }
 
-    /** A metric name with at most one set of matchers, nothing around it. */
-    private static final Pattern PLAIN_SELECTOR =
-            Pattern.compile(
-                    "\\s*[A-Za-z_:][A-Za-z0-9_:]*\\s*(\\{(?:\"(?:[^\"\\\\]|\\\\.)*\"|[^{}\"])*})?\\s*");
+    /**
+     * Whether {@code e} is a metric name with at most one set of matchers and nothing around it
+     * (scanned, not matched with a regex: a batch's matcher runs to kilobytes).
+     */
+    static boolean plainSelector(String e) {
+        String t = e.strip();
+        int i = 0;
+        while (i < t.length()
+                && (Character.isLetterOrDigit(t.charAt(i)) || "_:".indexOf(t.charAt(i)) >= 0)) {
+            i++;
+        }
+        if (i == 0 || Character.isDigit(t.charAt(0))) {
+            return false;
+        }
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+            i++;
+        }
+        if (i == t.length()) {
+            return true;
+        }
+        if (t.charAt(i) != '{') {
+            return false;
+        }
+        boolean quoted = false;
+        for (i++; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '{' || c == '(')) {
+                return false;
+            } else if (!quoted && c == '}') {
+                return i == t.length() - 1;
+            }
+        }
+        return false;
+    }
 
     private static final List<String> PARTS =
             List.of("value", "slope", "sd", "n", "slope_recent", "sd_recent", "n_recent");

@@ -57,6 +57,17 @@ class TrendFollowerTest {
     }
 
     @Test
+    void aPlainSelectorIsScannedWhateverItsLength() {
+        assertTrue(TrendFollower.plainSelector("up"));
+        assertTrue(TrendFollower.plainSelector(" temp{a=\"}{\\\"(\", b=~\"x|y\"} "));
+        assertFalse(TrendFollower.plainSelector("temp{a=\"x\"}[5m]"));
+        assertFalse(TrendFollower.plainSelector("max(temp)"));
+        assertFalse(TrendFollower.plainSelector("temp{a=\"x\"} > 3"));
+        String ids = "n" + String.join("|n", java.util.Collections.nCopies(2000, "0001"));
+        assertTrue(TrendFollower.plainSelector("temp{instance=~\"" + ids + "\"}"));
+    }
+
+    @Test
     void onlyEntitiesNearAThresholdAreFollowedAndTheSoonestSeriesOfEachIsForecast() {
         TrendFollower f = follower();
         f.read(List.of("n1", "n2", "n3"), Map.of("n1", 75.0, "n2", 60.0, "n3", 85.0));
