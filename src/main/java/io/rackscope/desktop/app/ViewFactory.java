@@ -74,9 +74,14 @@ public final class ViewFactory {
                                 ctx.editing());
                 yield new SiteView(site);
             }
-            case ROOM ->
-                    new RoomFloorView(
-                            floor(ctx, loc.room(place.id()).orElseThrow()), place.highlight());
+            case ROOM -> {
+                RoomFloorViewModel floor = floor(ctx, loc.room(place.id()).orElseThrow());
+                if (place.heatMetric().isPresent()) {
+                    floor.showHeat(place.heatMetric().get());
+                    yield new RoomFloorView(floor, null);
+                }
+                yield new RoomFloorView(floor, place.highlight());
+            }
             case RACK -> {
                 RackElevationViewModel rack =
                         new RackElevationViewModel(

@@ -16,7 +16,7 @@ public final class Trends {
      * A series' recent course: its value now, the least-squares slope per second over the window,
      * the standard deviation of its values there, how many points it had and how far apart.
      */
-    public record Trend(double value, double slope, double stddev, int points, long stepSeconds) {
+    public record Trend(double value, double slope, double stddev, int points, double stepSeconds) {
         /**
          * How well a straight line explains the points (R², 0 to 1): the slope's share of the
          * values' variance, for points evenly spaced {@code stepSeconds} apart.
@@ -26,7 +26,7 @@ public final class Trends {
                 return 0;
             }
             double n = points;
-            double timeVariance = (double) stepSeconds * stepSeconds * (n * n - 1) / 12.0;
+            double timeVariance = stepSeconds * stepSeconds * (n * n - 1) / 12.0;
             return Math.min(1, slope * slope * timeVariance / (stddev * stddev));
         }
     }

@@ -90,7 +90,7 @@ final class PlaylistValidator {
                                     || topology.site(id).isPresent()
                                     || room(id).isPresent();
                     case "site" -> topology.site(id).isPresent();
-                    case "room" -> room(id).isPresent();
+                    case "room" -> room(id.replaceAll(":heat:[^:]+$", "")).isPresent();
                     case "rack" -> topology.rack(id.replaceAll(":(rear|front)$", "")).isPresent();
                     case "device" -> topology.device(id).isPresent();
                     default -> false;

@@ -37,6 +37,22 @@ public record Forecast(
                 fit);
     }
 
+    /** The same forecast {@code seconds} later: the crossing that much nearer. */
+    public Forecast sooner(double seconds) {
+        return new Forecast(
+                check,
+                entity,
+                path,
+                rack,
+                device,
+                severity,
+                etaSeconds - seconds,
+                value + ratePerSecond * seconds,
+                threshold,
+                ratePerSecond,
+                fit);
+    }
+
     /** The key of the alert it belongs to, when there is one (see {@link Alert#key}). */
     public String key() {
         return Alert.key(check, entity);

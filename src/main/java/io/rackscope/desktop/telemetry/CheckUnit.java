@@ -202,7 +202,7 @@ final class CheckUnit {
         presenceBefore = presenceKnown ? Set.copyOf(present) : Set.of();
         discovered = false;
         if (trends != null) {
-            trends.startCycle();
+            trends.startCycle(Math.floorDiv(atMillis, 1000));
         }
         List<CompletableFuture<Void>> out = new ArrayList<>();
         windowDiscovery = Debouncer.NONE;

@@ -29,6 +29,13 @@ final class TrendFollower {
     private final long step;
     private final Set<String> candidates = new LinkedHashSet<>();
     private final List<Forecast> found = new ArrayList<>();
+    // a trend changes slowly: each candidate's is asked again only every refresh seconds; between,
+    // its last forecast stands, its time to go counted down
+    private final long refresh;
+    private final Map<String, Long> askedAt = new HashMap<>();
+    private final Map<String, Forecast> kept = new HashMap<>();
+    private long cycleAt;
+    private volatile boolean raw;
 
     private TrendFollower(
             Check check, String entityLabel, AppConfig.Forecast settings, long stepSeconds) {
@@ -37,6 +44,7 @@ final class TrendFollower {
         this.settings = settings;
         this.bar = new Trends.Bar(settings.minPoints(), settings.minFit(), settings.horizon());
         this.step = stepSeconds;
+        this.refresh = Math.max(stepSeconds, settings.window().toSeconds() / 10);
     }
 
     /** A follower for {@code check}, or null when it has no thresholds or forecasts are off. */
@@ -53,9 +61,10 @@ final class TrendFollower {
         return settings.margin();
     }
 
-    /** A new cycle: nothing forecast yet. */
-    synchronized void startCycle() {
+    /** A new cycle at {@code atSeconds}: nothing forecast yet. */
+    synchronized void startCycle(long atSeconds) {
         found.clear();
+        cycleAt = atSeconds;
     }
 
     /** What a read of {@code batch} found: each entity's worst value; the others have none. */
@@ -64,15 +73,23 @@ final class TrendFollower {
             Double v = worst.get(id);
             if (v != null && Trends.near(check, v, settings.margin())) {
                 candidates.add(id);
-            } else {
-                candidates.remove(id);
+            } else if (candidates.remove(id)) {
+                askedAt.remove(id);
+                kept.remove(id);
             }
         }
     }
 
-    /** The entities whose trend this cycle asks. */
+    /** The entities whose trend this cycle asks: those not asked within the refresh. */
     synchronized List<String> candidates() {
-        return new ArrayList<>(candidates);
+        List<String> due = new ArrayList<>();
+        for (String id : candidates) {
+            Long at = askedAt.get(id);
+            if (at == null || Math.abs(cycleAt - at) >= refresh) {
+                due.add(id);
+            }
+        }
+        return due;
     }
 
     /**
@@ -84,9 +101,10 @@ final class TrendFollower {
      */
     String query(String e) {
         boolean plain = plainSelector(e);
+        raw = plain;
         String v = plain ? e : CheckQueries.worstPerEntity(e, check, entityLabel);
         long whole = settings.window().toSeconds();
-        long recent = Math.max(step * 3, whole / 3);
+        long recent = recent();
         StringBuilder q = new StringBuilder(part(v, "value"));
         for (long w : new long[] {whole, recent}) {
             String range = plain ? v + "[" + w + "s]" : "(" + v + ")[" + w + "s:" + step + "s]";
@@ -168,6 +186,7 @@ final class TrendFollower {
                     s.value();
         }
         int d = Trends.direction(check);
+        long window = settings.window().toSeconds();
         Map<String, Double> worst = new HashMap<>();
         Map<String, Forecast> soonest = new HashMap<>();
         parts.forEach(
@@ -177,8 +196,10 @@ final class TrendFollower {
                         return;
                     }
                     worst.merge(id, p[0], (a, b) -> d * b > d * a ? b : a);
-                    Trends.Trend whole = new Trends.Trend(p[0], p[1], p[2], (int) p[3], step);
-                    Trends.Trend recent = new Trends.Trend(p[0], p[4], p[5], (int) p[6], step);
+                    Trends.Trend whole =
+                            new Trends.Trend(p[0], p[1], p[2], (int) p[3], spacing(window, p[3]));
+                    Trends.Trend recent =
+                            new Trends.Trend(p[0], p[4], p[5], (int) p[6], spacing(recent(), p[6]));
                     Trends.crossing(check, whole, recent, bar)
                             .map(c -> forecast(id, c, whole, recent))
                             .ifPresent(
@@ -192,7 +213,28 @@ final class TrendFollower {
                                                                     : a));
                 });
         read(group, worst);
-        group.stream().map(soonest::get).filter(java.util.Objects::nonNull).forEach(found::add);
+        for (String id : group) {
+            askedAt.put(id, cycleAt);
+            Forecast f = soonest.get(id);
+            if (f != null) {
+                kept.put(id, f);
+                found.add(f);
+            } else {
+                kept.remove(id);
+            }
+        }
+    }
+
+    /**
+     * How far apart a window's points lie: the step of a subquery's; a scraped series' spread over
+     * the window, whatever its scrape interval.
+     */
+    private double spacing(long windowSeconds, double points) {
+        return raw && points > 1 ? (double) windowSeconds / points : step;
+    }
+
+    private long recent() {
+        return Math.max(step * 3, settings.window().toSeconds() / 3);
     }
 
     private Forecast forecast(
@@ -212,8 +254,21 @@ final class TrendFollower {
                 used.fit());
     }
 
-    /** This cycle's forecasts, about raw entity ids (placed by the assembler). */
+    /**
+     * This cycle's forecasts, about raw entity ids (placed by the assembler): those asked now, and
+     * for the candidates not asked this cycle their last one, counted down to this moment.
+     */
     synchronized List<Forecast> forecasts() {
-        return List.copyOf(found);
+        List<Forecast> out = new ArrayList<>(found);
+        Set<String> asked = new java.util.HashSet<>();
+        found.forEach(f -> asked.add(f.entity()));
+        kept.forEach(
+                (id, f) -> {
+                    long since = cycleAt - askedAt.getOrDefault(id, cycleAt);
+                    if (!asked.contains(id) && candidates.contains(id) && f.etaSeconds() > since) {
+                        out.add(f.sooner(since));
+                    }
+                });
+        return List.copyOf(out);
     }
 }

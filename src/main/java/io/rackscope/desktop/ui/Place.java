@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * Where the user is: a kind and the id of the thing shown ({@code site/room} for rooms), plus what
  * to highlight there (an instance in a device, a rack in a room). Also the text form used by {@code
- * render}, playlists and the command line: {@code world}, {@code site:ID}, {@code room:SITE/ROOM},
- * {@code rack:ID[:rear]}, {@code device:ID}, {@code alerts[:all|SITE|SITE/ROOM]}, {@code
- * wallboard[:all|SITE|SITE/ROOM]}.
+ * render}, playlists and the command line: {@code world}, {@code site:ID}, {@code
+ * room:SITE/ROOM[:heat:METRIC]} (the floor as a heat map of a metric), {@code rack:ID[:rear]},
+ * {@code device:ID}, {@code alerts[:all|SITE|SITE/ROOM]}, {@code wallboard[:all|SITE|SITE/ROOM]}.
  */
 public record Place(Kind kind, String id, String highlight) {
     public enum Kind {
@@ -35,6 +35,15 @@ public record Place(Kind kind, String id, String highlight) {
         return new Place(kind, id, target);
     }
 
+    /** The metric a room place draws as a heat map ({@code room:SITE/ROOM:heat:METRIC}). */
+    public Optional<String> heatMetric() {
+        return kind == Kind.ROOM && highlight != null && highlight.startsWith(HEAT)
+                ? Optional.of(highlight.substring(HEAT.length()))
+                : Optional.empty();
+    }
+
+    private static final String HEAT = "heat:";
+
     /** The rear face of a rack place ({@code rack:ID:rear}). */
     public boolean rear() {
         return kind == Kind.RACK && "rear".equals(highlight);
@@ -58,7 +67,8 @@ public record Place(Kind kind, String id, String highlight) {
                     kind.name().toLowerCase(Locale.ROOT)
                             + ":"
                             + id
-                            + (rear() ? ":rear" : bothFaces() ? ":both" : "");
+                            + (rear() ? ":rear" : bothFaces() ? ":both" : "")
+                            + heatMetric().map(m -> ":" + HEAT + m).orElse("");
         };
     }
 
@@ -94,7 +104,14 @@ public record Place(Kind kind, String id, String highlight) {
         String id = t.substring(colon + 1);
         return switch (kind) {
             case "site" -> Optional.of(of(Kind.SITE, id));
-            case "room" -> Optional.of(of(Kind.ROOM, id));
+            case "room" -> {
+                int heat = id.indexOf(":" + HEAT);
+                yield Optional.of(
+                        heat > 0 && heat + HEAT.length() + 1 < id.length()
+                                ? new Place(
+                                        Kind.ROOM, id.substring(0, heat), id.substring(heat + 1))
+                                : of(Kind.ROOM, id));
+            }
             case "device" -> Optional.of(of(Kind.DEVICE, id));
             case "wallboard" -> Optional.of(of(Kind.WALLBOARD, id.equals("all") ? "" : id));
             case "alerts" -> Optional.of(of(Kind.ALERTS, id.equals("all") ? "" : id));

@@ -77,15 +77,43 @@ class TrendFollowerTest {
         trend(answer, "n1", "a", 75, 0.01);
         trend(answer, "n1", "b", 74, 0.02);
         trend(answer, "n3", "a", 85, -0.01); // cooling: no forecast
-        f.startCycle();
+        f.startCycle(1000);
         f.answer(answer, List.of("n1", "n3"));
         List<Forecast> out = f.forecasts();
         assertEquals(1, out.size(), out.toString());
         assertEquals("n1", out.get(0).entity());
         assertEquals(300, out.get(0).etaSeconds(), 1e-6, "(80 - 74) / 0.02");
-        assertEquals(List.of("n1", "n3"), f.candidates(), "both still near");
+        assertEquals(List.of(), f.candidates(), "both asked just now");
+        f.startCycle(1100);
+        assertEquals(List.of("n1", "n3"), f.candidates(), "both still near, due again");
         f.answer(List.of(), List.of("n1", "n3"));
+        f.startCycle(1200);
         assertEquals(List.of(), f.candidates(), "no sample: not followed any more");
+    }
+
+    /**
+     * A trend is asked again only after the refresh (a tenth of the window, 90 s by default);
+     * between, the last forecast stands, its time counted down, and a candidate that leaves takes
+     * its forecast with it.
+     */
+    @Test
+    void aTrendIsAskedAgainOnlyAfterTheRefreshItsForecastCountedDownBetween() {
+        TrendFollower f = follower();
+        f.startCycle(1000);
+        f.read(List.of("n1"), Map.of("n1", 74.0));
+        assertEquals(List.of("n1"), f.candidates());
+        List<Series> answer = new ArrayList<>();
+        trend(answer, "n1", "a", 74, 0.02);
+        f.answer(answer, List.of("n1"));
+        assertEquals(300, f.forecasts().get(0).etaSeconds(), 1e-6);
+        f.startCycle(1030);
+        assertEquals(List.of(), f.candidates(), "asked 30 s ago");
+        assertEquals(270, f.forecasts().get(0).etaSeconds(), 1e-6, "counted down");
+        assertEquals(74.6, f.forecasts().get(0).value(), 1e-6, "and its value carried on");
+        f.startCycle(1090);
+        assertEquals(List.of("n1"), f.candidates(), "90 s on: asked again");
+        f.read(List.of("n1"), Map.of("n1", 60.0));
+        assertEquals(List.of(), f.forecasts(), "cooled off: no longer followed nor forecast");
     }
 
     /** A nearly straight rise: the spread a line of that slope has, and 5 % more. */

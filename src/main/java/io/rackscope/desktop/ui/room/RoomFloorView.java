@@ -107,6 +107,8 @@ public final class RoomFloorView implements PlaceView {
         root.setCenter(new StackPane(holder, quick));
         interaction();
         subscriptions.onInvalidate(model.revisionProperty(), o -> draw());
+        subscriptions.onInvalidate(model.heatMapProperty(), o -> draw());
+        subscriptions.onInvalidate(model.colourByProperty(), o -> draw());
         subscriptions.onInvalidate(model.themeProperty(), o -> draw());
         subscriptions.onInvalidate(model.selectedProperty(), o -> draw());
         blinker.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -218,9 +220,19 @@ public final class RoomFloorView implements PlaceView {
                             return null;
                         }
                     });
-            colour.getSelectionModel().selectFirst();
+            colour.setValue(model.colourByProperty().get());
             colour.valueProperty().addListener((o, a, m) -> model.colourByProperty().set(m));
-            bar.getChildren().add(colour);
+            model.colourByProperty().addListener((o, a, m) -> colour.setValue(m));
+            ToggleButton heat = new ToggleButton("Heat");
+            heat.setId("floor-heat-map");
+            heat.getStyleClass().add("range-button");
+            heat.setTooltip(
+                    new Tooltip(
+                            "Spread the colouring metric over the floor: its thresholds as lines,"
+                                    + " the hot spots named"));
+            heat.selectedProperty().bindBidirectional(model.heatMapProperty());
+            heat.disableProperty().bind(model.colourByProperty().isNull());
+            bar.getChildren().addAll(colour, heat);
         }
         if (model.slurmEnabled()) {
             ToggleButton slurm = new ToggleButton("Slurm");
@@ -463,6 +475,9 @@ public final class RoomFloorView implements PlaceView {
         return canvas;
     }
 
+    private final HeatMap heatMap = new HeatMap();
+    private boolean heatShown;
+
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -512,6 +527,8 @@ public final class RoomFloorView implements PlaceView {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(compass(plan.layout.north()) + roomSize(), fw - 10, 8);
+        HeatMap.Drawn heat = heatMap.draw(g, p, model, plan, scale);
+        heatShown = heat != null;
         double viewTop = -offsetY / scale - FloorPlan.CELL * 3;
         double viewBottom = (h - offsetY) / scale + FloorPlan.CELL;
         for (FloorPlan.Row row : plan.rows) {
@@ -521,6 +538,12 @@ public final class RoomFloorView implements PlaceView {
             drawRow(g, p, row);
         }
         drawDrop(g, p);
+        if (heat != null) {
+            g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
+            heatMap.ringHotSpots(g, p, heat, plan, scale);
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            heatMap.legend(g, p, heat, model.colourByProperty().get(), w, h);
+        }
     }
 
     /** Edit mode's right-click: on a rack, on an aisle, or on the floor. */
@@ -707,6 +730,8 @@ public final class RoomFloorView implements PlaceView {
                                 + 0.3 * FloorPlan.CELL
                                 - 0.5 * FloorPlan.CELL);
         g.setFill(p.token("-aisle-band"));
+        // on a heat map the band lets the field through: the aisle is where it matters most
+        g.setGlobalAlpha(heatShown ? 0.3 : 1);
         g.fillRoundRect(
                 0.5 * FloorPlan.CELL,
                 row.y() - 0.75 * FloorPlan.CELL,
@@ -714,6 +739,7 @@ public final class RoomFloorView implements PlaceView {
                 2.4 * FloorPlan.CELL,
                 8,
                 8);
+        g.setGlobalAlpha(1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFont(Typography.bold(11));
@@ -871,7 +897,7 @@ public final class RoomFloorView implements PlaceView {
     }
 
     /** The distinctive end of a rack id ("r05" of "fra1-a01-r05") for the label under its tile. */
-    private static String shortName(Rack r) {
+    static String shortName(Rack r) {
         String id = r.id();
         int dash = id.lastIndexOf('-');
         String tail = dash >= 0 && dash < id.length() - 1 ? id.substring(dash + 1) : id;

@@ -7,7 +7,6 @@ import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Forecast;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.live.AlertHandling;
-import io.rackscope.desktop.metrics.ChartData;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
@@ -82,7 +81,10 @@ public final class RoomFloorViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ObjectProperty<MetricDefinition> colourBy =
             new SimpleObjectProperty<>(this, "colourBy");
-    private final Map<String, Double> metricValues = new TreeMap<>();
+    private Map<String, Double> metricValues = Map.of();
+    private final javafx.beans.property.BooleanProperty heatMap =
+            new javafx.beans.property.SimpleBooleanProperty(this, "heatMap");
+    private java.time.Instant metricMoment;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReadOnlyObjectWrapper<Rack> selected =
             new ReadOnlyObjectWrapper<>(this, "selected");
@@ -157,8 +159,20 @@ public final class RoomFloorViewModel {
                             instancesOfRack.put(r.key(), ids);
                         });
         room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
-        subscriptions.onChange(health.snapshotProperty(), (o, old, s) -> apply(s));
-        colourBy.addListener((o, old, m) -> loadMetric(m));
+        subscriptions.onChange(
+                health.snapshotProperty(),
+                (o, old, s) -> {
+                    apply(s);
+                    // the metric colours and the heat map follow the moment shown, cycle by cycle
+                    if (colourBy.get() != null && !this.clock.instant().equals(metricMoment)) {
+                        loadMetric(colourBy.get());
+                    }
+                });
+        colourBy.addListener(
+                (o, old, m) -> {
+                    metricValues = Map.of(); // another metric's values never colour this one
+                    loadMetric(m);
+                });
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
         preview.set(options.previewProperty().get());
         subscriptions.onInvalidate(
@@ -318,19 +332,61 @@ public final class RoomFloorViewModel {
         return colourBy;
     }
 
-    /** Metrics a rack of this room can be coloured by: rack-level definitions with thresholds. */
+    /**
+     * Metrics a rack of this room can be coloured by: rack-level definitions with thresholds, and
+     * node-level ones (a rack shows its nodes' highest).
+     */
     public List<MetricDefinition> colourableMetrics() {
         Map<String, MetricDefinition> out = new TreeMap<>();
         room.racks()
                 .forEach(
-                        r ->
-                                config.metricsFor(r).stream()
-                                        .filter(
-                                                m ->
-                                                        m.display().warn() != null
-                                                                || m.display().crit() != null)
-                                        .forEach(m -> out.put(m.id(), m)));
+                        r -> {
+                            config.metricsFor(r).stream()
+                                    .filter(RoomFloorViewModel::banded)
+                                    .forEach(m -> out.put(m.id(), m));
+                            r.devices()
+                                    .forEach(
+                                            d ->
+                                                    config.metricsFor(d).stream()
+                                                            .filter(RoomFloorViewModel::banded)
+                                                            .forEach(
+                                                                    m ->
+                                                                            out.putIfAbsent(
+                                                                                    m.id(), m)));
+                        });
         return new ArrayList<>(out.values());
+    }
+
+    private static boolean banded(MetricDefinition m) {
+        return m.display().warn() != null || m.display().crit() != null;
+    }
+
+    /**
+     * Whether the floor draws the colouring metric as a field over the room (a heat map: the racks'
+     * values spread between them, the thresholds as contour lines, the hot spots named).
+     */
+    public javafx.beans.property.BooleanProperty heatMapProperty() {
+        return heatMap;
+    }
+
+    /** Each rack's value of the colouring metric at the moment shown (by rack key), unchanging. */
+    public Map<String, Double> metricValues() {
+        return metricValues;
+    }
+
+    /**
+     * Colours the floor by the metric {@code id} drawn as a heat map (a kiosk playlist's {@code
+     * room:SITE/ROOM:heat:METRIC}, {@code render}); false when no metric of the room has that id.
+     */
+    public boolean showHeat(String id) {
+        for (MetricDefinition m : colourableMetrics()) {
+            if (m.id().equals(id)) {
+                colourBy.set(m);
+                heatMap.set(true);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -537,34 +593,49 @@ public final class RoomFloorViewModel {
                 : warn != null && v >= warn ? Severity.WARN : Severity.OK;
     }
 
+    /**
+     * Asks every rack's value of {@code m} at the moment shown, in batches (a node-level metric:
+     * every node's, a rack taking its nodes' highest); the values shown stay until the answer
+     * replaces them.
+     */
     private void loadMetric(MetricDefinition m) {
-        metricValues.clear();
-        if (m != null) {
-            for (Rack r : room.racks().toList()) {
-                charts.range(m, r.id(), Duration.ofMinutes(15), 15, clock.instant())
-                        .thenAccept(
-                                d -> {
-                                    Double last = last(d);
-                                    Platform.runLater(
-                                            () -> {
-                                                if (m.equals(colourBy.get()) && last != null) {
-                                                    metricValues.put(r.key(), last);
-                                                    apply(health.current());
-                                                }
-                                            });
-                                });
-            }
+        if (m == null) {
+            metricValues = Map.of();
+            metricMoment = null;
+            apply(health.current());
+            return;
         }
-        apply(health.current());
-    }
-
-    private static Double last(ChartData d) {
-        for (int i = d.values().length - 1; i >= 0; i--) {
-            if (!Double.isNaN(d.values()[i])) {
-                return d.values()[i];
-            }
+        java.time.Instant at = clock.instant();
+        metricMoment = at;
+        boolean rackLevel = rackList.stream().anyMatch(r -> config.metricsFor(r).contains(m));
+        List<String> entities = new ArrayList<>();
+        if (rackLevel) {
+            rackList.forEach(r -> entities.add(r.id()));
+        } else {
+            rackList.forEach(r -> entities.addAll(instancesOfRack.get(r.key())));
         }
-        return null;
+        charts.valuesAt(m, entities, at)
+                .thenAccept(
+                        values -> {
+                            Map<String, Double> byRack = new java.util.HashMap<>();
+                            for (Rack r : rackList) {
+                                List<String> of =
+                                        rackLevel ? List.of(r.id()) : instancesOfRack.get(r.key());
+                                of.stream()
+                                        .map(values::get)
+                                        .filter(java.util.Objects::nonNull)
+                                        .max(Double::compare)
+                                        .ifPresent(v -> byRack.put(r.key(), v));
+                            }
+                            Platform.runLater(
+                                    () -> {
+                                        if (m.equals(colourBy.get()) && at.equals(metricMoment)) {
+                                            metricValues = Map.copyOf(byRack);
+                                            apply(health.current());
+                                            revision.set(revision.get() + 1);
+                                        }
+                                    });
+                        });
     }
 
     /** The hover text of a rack: state, node counts, and the failing checks with values. */
