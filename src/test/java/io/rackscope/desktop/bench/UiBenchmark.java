@@ -39,7 +39,9 @@ import javafx.scene.layout.StackPane;
 public final class UiBenchmark {
     public static void main(String[] args) throws Exception {
         ViewRenderer.startToolkit();
-        if (args.length > 0 && args[0].equals("rules")) {
+        if (args.length > 0 && args[0].equals("heat")) {
+            heatMap();
+        } else if (args.length > 0 && args[0].equals("rules")) {
             ruleAlerts(14_000, 10_000);
         } else if (args.length > 0 && args[0].equals("startup")) {
             firstFrameAndMemory(); // alone in its JVM, so that RSS is what a user with 14,000 nodes
@@ -101,6 +103,63 @@ public final class UiBenchmark {
         measure("room (500 racks)", cfg, Place.of(Place.Kind.ROOM, room.key()), healthy, failing);
         measure("rack (80 devices)", cfg, Place.of(Place.Kind.RACK, "bench-r80"), healthy, failing);
         dragOnTheFloor(cfg, room, failing);
+    }
+
+    /**
+     * The heat map of a 500-rack room at 1920x1080: each frame new values for every rack, the field
+     * made again and drawn with its contours, hot spots and legend (what one planner cycle's new
+     * values cost the FX thread).
+     */
+    private static void heatMap() throws Exception {
+        Path dir = Files.createTempDirectory("rackscope-heat-bench");
+        new TopologyGenerator(40_000, 1, 50).write(dir);
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        Room room = cfg.topology().room("site01", "room01").orElseThrow();
+        io.rackscope.desktop.metrics.MetricDefinition inlet =
+                new io.rackscope.desktop.metrics.MetricDefinition(
+                        "inlet",
+                        "Inlet temperature",
+                        "",
+                        "inlet{rack_id=\"{rack_id}\"}",
+                        java.util.Map.of(),
+                        new io.rackscope.desktop.metrics.MetricDisplay(
+                                "°C",
+                                "line",
+                                "#fff",
+                                List.of("1h"),
+                                "1h",
+                                "max",
+                                27.0,
+                                32.0,
+                                io.rackscope.desktop.metrics.MetricDisplay.Format.DEFAULT),
+                        "",
+                        List.of(),
+                        null,
+                        1);
+        io.rackscope.desktop.ui.room.HeatMapBench bench =
+                fx(
+                        () ->
+                                new io.rackscope.desktop.ui.room.HeatMapBench(
+                                        room,
+                                        inlet,
+                                        io.rackscope.desktop.ui.Palette.of(Theme.DARK),
+                                        1920,
+                                        1080));
+        double[] ms = new double[40];
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = fx(bench::frame);
+        }
+        double[] warm = Arrays.copyOfRange(ms, 10, ms.length);
+        Arrays.sort(warm);
+        System.out.printf(
+                Locale.ROOT,
+                "heat map, %d racks: field made and drawn per frame median %.1f ms, p90 %.1f ms,"
+                        + " max %.1f ms (first %.1f ms)%n",
+                bench.racks(),
+                warm[warm.length / 2],
+                warm[(int) (warm.length * 0.9)],
+                warm[warm.length - 1],
+                ms[0]);
     }
 
     /**

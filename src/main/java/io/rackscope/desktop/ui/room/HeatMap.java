@@ -25,7 +25,7 @@ import javafx.scene.text.TextAlignment;
  * the legend. The field and its image are made again only when the values change.
  */
 final class HeatMap {
-    static final double GRID = FloorPlan.CELL / 3;
+    static final double GRID = FloorPlan.CELL / 2;
     static final double REACH = FloorPlan.CELL * 2.5;
     private static final Color COOL = Color.web("#3b82f6");
     private static final Color MILD = Color.web("#10b981");
@@ -48,18 +48,18 @@ final class HeatMap {
     private List<double[]> critLine = List.of();
 
     /**
-     * Paints the field under the racks (the transform is the floor's) and returns what was drawn;
-     * null when the floor is not a heat map.
+     * Paints the field of {@code m}'s {@code values} (by rack key) under the racks (the transform
+     * is the floor's) and returns what was drawn.
      */
     Drawn draw(
-            GraphicsContext g, Palette p, RoomFloorViewModel model, FloorPlan plan, double scale) {
-        MetricDefinition m = model.colourByProperty().get();
-        if (m == null || !model.heatMapProperty().get()) {
-            return null;
-        }
-        Map<String, Double> values = model.metricValues();
+            GraphicsContext g,
+            Palette p,
+            MetricDefinition m,
+            Map<String, Double> values,
+            FloorPlan plan,
+            double scale) {
         if (values != valuesDrawn || p != paletteDrawn) {
-            make(p, model, plan, m, values);
+            make(p, plan, m, values);
         }
         if (image != null) {
             g.setImageSmoothing(true);
@@ -70,12 +70,7 @@ final class HeatMap {
         return drawn;
     }
 
-    private void make(
-            Palette p,
-            RoomFloorViewModel model,
-            FloorPlan plan,
-            MetricDefinition m,
-            Map<String, Double> values) {
+    private void make(Palette p, FloorPlan plan, MetricDefinition m, Map<String, Double> values) {
         valuesDrawn = values;
         paletteDrawn = p;
         List<HeatField.Source> sources = new ArrayList<>();

@@ -527,7 +527,11 @@ public final class RoomFloorView implements PlaceView {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(compass(plan.layout.north()) + roomSize(), fw - 10, 8);
-        HeatMap.Drawn heat = heatMap.draw(g, p, model, plan, scale);
+        MetricDefinition colouring = model.colourByProperty().get();
+        HeatMap.Drawn heat =
+                colouring == null || !model.heatMapProperty().get()
+                        ? null
+                        : heatMap.draw(g, p, colouring, model.metricValues(), plan, scale);
         heatShown = heat != null;
         double viewTop = -offsetY / scale - FloorPlan.CELL * 3;
         double viewBottom = (h - offsetY) / scale + FloorPlan.CELL;

@@ -1,0 +1,56 @@
+package io.rackscope.desktop.ui.room;
+
+import io.rackscope.desktop.metrics.MetricDefinition;
+import io.rackscope.desktop.topology.Rack;
+import io.rackscope.desktop.topology.Room;
+import io.rackscope.desktop.ui.Palette;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+
+/**
+ * For the UI benchmark: one heat-map frame of a room with new values (the field made again, its
+ * image, contours, hot spots and legend drawn) on a canvas of the given size, on the FX thread.
+ */
+public final class HeatMapBench {
+    private final FloorPlan plan;
+    private final HeatMap heat = new HeatMap();
+    private final Canvas canvas;
+    private final Palette palette;
+    private final MetricDefinition metric;
+    private final Room room;
+    private final Random random = new Random(1);
+
+    public HeatMapBench(Room room, MetricDefinition metric, Palette palette, double w, double h) {
+        this.room = room;
+        this.plan = new FloorPlan(room);
+        this.canvas = new Canvas(w, h);
+        this.palette = palette;
+        this.metric = metric;
+    }
+
+    /** The racks this room has. */
+    public int racks() {
+        return plan.tiles.size();
+    }
+
+    /** Draws one frame with fresh values; returns milliseconds spent. */
+    public double frame() {
+        Map<String, Double> values = new HashMap<>();
+        for (Rack r : room.racks().toList()) {
+            values.put(r.key(), 20 + random.nextDouble() * 15);
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        long t0 = System.nanoTime();
+        double scale =
+                Math.min(canvas.getWidth() / plan.width(), canvas.getHeight() / plan.height());
+        g.setTransform(scale, 0, 0, scale, 0, 0);
+        HeatMap.Drawn d = heat.draw(g, palette, metric, Map.copyOf(values), plan, scale);
+        heat.ringHotSpots(g, palette, d, plan, scale);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        heat.legend(g, palette, d, metric, canvas.getWidth(), canvas.getHeight());
+        return (System.nanoTime() - t0) / 1e6;
+    }
+}
