@@ -27,7 +27,8 @@ final class RackParser {
                     "x",
                     "y",
                     "rotation",
-                    "labels");
+                    "labels",
+                    "power_budget_w");
     private static final KnownKeys DEVICE =
             KnownKeys.of(
                     "id",
@@ -89,7 +90,18 @@ final class RackParser {
                 aisleId,
                 m.file(),
                 m.line(),
-                id);
+                id,
+                positive(m, "power_budget_w", "rack '" + id + "'"));
+    }
+
+    /** An optional positive number; NaN when absent or not one (said with file and line). */
+    private double positive(YamlNode.Mapping m, String key, String where) {
+        Double v = values.number(m, key, key);
+        if (v != null && !(v > 0)) {
+            diagnostics.error(m.at(key), where + ": " + key + " must be above 0; it is ignored");
+            return Double.NaN;
+        }
+        return v == null ? Double.NaN : v;
     }
 
     private Device device(YamlNode.Mapping d, String rackId) {

@@ -28,7 +28,8 @@ final class TemplateLoader {
                     "disk_layout",
                     "display_thresholds",
                     "checks",
-                    "metrics");
+                    "metrics",
+                    "power_w");
     private static final KnownKeys LAYOUT = KnownKeys.of("type", "rows", "cols", "matrix");
     private static final KnownKeys REAR_COMPONENT =
             KnownKeys.of("id", "name", "type", "role", "checks");
@@ -197,7 +198,20 @@ final class TemplateLoader {
                 values.names(m, "metrics", "the metrics of device template '" + id + "'"),
                 m.mapping("disk_layout").map(this::matrix).orElse(new int[0][]),
                 m.mapping("rear_layout").map(this::matrix).orElse(new int[0][]),
-                displayThresholds(m, id));
+                displayThresholds(m, id),
+                nameplate(m, id));
+    }
+
+    /** A device template's nameplate power ({@code power_w}); NaN when not given or not above 0. */
+    private double nameplate(YamlNode.Mapping m, String id) {
+        Double w = values.number(m, "power_w", "power_w of device template '" + id + "'");
+        if (w != null && !(w > 0)) {
+            diagnostics.error(
+                    m.at("power_w"),
+                    "power_w of device template '" + id + "' must be above 0; it is ignored");
+            return Double.NaN;
+        }
+        return w == null ? Double.NaN : w;
     }
 
     /**

@@ -42,7 +42,14 @@ final class TopologyLoader {
             KnownKeys.of("lat", "lon", "lng", "address", "city", "country");
     private static final KnownKeys ROOM =
             KnownKeys.of(
-                    "id", "name", "description", "layout", "aisles", "standalone_racks", "site_id");
+                    "id",
+                    "name",
+                    "description",
+                    "layout",
+                    "aisles",
+                    "standalone_racks",
+                    "site_id",
+                    "cooling_capacity_kw");
     private static final KnownKeys AISLE =
             KnownKeys.of("id", "name", "description", "racks", "room_id");
     private static final KnownKeys LAYOUT =
@@ -270,6 +277,24 @@ final class TopologyLoader {
                         standalone));
     }
 
+    /** A room's {@code cooling_capacity_kw}; NaN when absent or not a positive number. */
+    private double cooling(YamlNode at) {
+        if (!(at instanceof YamlNode.Mapping m) || m.text("cooling_capacity_kw", null) == null) {
+            return Double.NaN;
+        }
+        Double kw = new Values(diagnostics).number(m, "cooling_capacity_kw", "cooling_capacity_kw");
+        if (kw == null) {
+            return Double.NaN; // not a number: said by number()
+        }
+        if (!(kw > 0)) {
+            diagnostics.error(
+                    m.at("cooling_capacity_kw"),
+                    "cooling_capacity_kw must be a number above 0; it is ignored");
+            return Double.NaN;
+        }
+        return kw;
+    }
+
     private Optional<AisleDraft> aisle(YamlNode ref, Path aislesDir) {
         String id = idOf(ref);
         if (id == null) {
@@ -435,7 +460,8 @@ final class TopologyLoader {
                                 r.description(),
                                 r.layout(),
                                 aisles,
-                                keys.of(r.standalone(), racks)));
+                                keys.of(r.standalone(), racks),
+                                cooling(r.at())));
             }
             sites.add(new Site(s.id(), s.name(), s.description(), s.location(), rooms));
         }

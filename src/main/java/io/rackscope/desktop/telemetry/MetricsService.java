@@ -146,13 +146,20 @@ public final class MetricsService {
                 (server, ids) -> {
                     for (int i = 0; i < ids.size(); i += BATCH) {
                         List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
-                        String promql = expression(metric, batch);
+                        String promql = byLabel(expression(metric, batch), label);
                         java.util.Set<String> wanted = new java.util.HashSet<>(batch);
                         asked.add(
                                 cached(
                                                 promql + "|at|" + at.getEpochSecond(),
                                                 () -> server.query(promql, at))
-                                        .thenApply(r -> byEntity(r, label, wanted)));
+                                        .thenCompose(
+                                                r ->
+                                                        named(r, label)
+                                                                ? CompletableFuture.completedFuture(
+                                                                        byEntity(r, label, wanted))
+                                                                : oneByOne(
+                                                                        server, metric, batch,
+                                                                        at)));
                     }
                 });
         return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
@@ -179,6 +186,60 @@ public final class MetricsService {
     }
 
     static final int BATCH = 200;
+
+    /**
+     * An expression whose aggregations keep the entity's label: {@code max(x{rack_id=~"a|b"})}
+     * would fold every rack of a batch into one number, {@code max by (rack_id) (...)} keeps one
+     * per rack. Aggregations that say {@code by} or {@code without} already are left as written.
+     */
+    static String byLabel(String promql, String label) {
+        return AGGREGATION.matcher(promql).replaceAll("$1 by (" + label + ") (");
+    }
+
+    private static final Pattern AGGREGATION =
+            Pattern.compile("\\b(sum|max|min|avg|count|group|stddev|stdvar)\\s*\\(");
+
+    /** Whether an answer names its entities (else the batch is asked one entity at a time). */
+    private static boolean named(QueryResult r, String label) {
+        return r.series().isEmpty() || r.series().stream().anyMatch(s -> s.label(label) != null);
+    }
+
+    /** A definition the batch could not be told apart in: each entity asked alone. */
+    private CompletableFuture<Map<String, List<Double>>> oneByOne(
+            PrometheusApi server, MetricDefinition metric, List<String> batch, Instant at) {
+        Map<String, List<Double>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        CompletableFuture<?>[] each =
+                batch.stream()
+                        .map(
+                                e -> {
+                                    String promql = expression(metric, e);
+                                    return cached(
+                                                    promql + "|at|" + at.getEpochSecond(),
+                                                    () -> server.query(promql, at))
+                                            .thenAccept(
+                                                    r ->
+                                                            r.series().stream()
+                                                                    .filter(
+                                                                            s ->
+                                                                                    !Double.isNaN(
+                                                                                            s
+                                                                                                    .value()))
+                                                                    .forEach(
+                                                                            s ->
+                                                                                    out.computeIfAbsent(
+                                                                                                    e,
+                                                                                                    k ->
+                                                                                                            new java
+                                                                                                                    .util
+                                                                                                                    .concurrent
+                                                                                                                    .CopyOnWriteArrayList<>())
+                                                                                            .add(
+                                                                                                    s
+                                                                                                            .value())));
+                                })
+                        .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each).thenApply(x -> out);
+    }
 
     private static Map<String, List<Double>> byEntity(
             QueryResult r, String label, java.util.Set<String> wanted) {

@@ -23,7 +23,8 @@ public record DeviceTemplate(
         List<String> metrics,
         int[][] disks,
         int[][] rear,
-        Map<String, Thresholds> displayThresholds) {
+        Map<String, Thresholds> displayThresholds,
+        double powerWatts) {
 
     /**
      * Where a value starts to look wrong on screen ({@code display_thresholds}), by check or metric

@@ -21,9 +21,43 @@ public record Rack(
         String aisleId,
         Path file,
         int line,
-        String key) {
+        String key,
+        double powerBudgetWatts) {
     public Rack {
         devices = List.copyOf(devices);
+    }
+
+    /** A rack without a power budget ({@code power_budget_w}, this app's extension). */
+    public Rack(
+            String id,
+            String name,
+            int uHeight,
+            String templateId,
+            List<Device> devices,
+            String siteId,
+            String roomId,
+            String aisleId,
+            Path file,
+            int line,
+            String key) {
+        this(
+                id,
+                name,
+                uHeight,
+                templateId,
+                devices,
+                siteId,
+                roomId,
+                aisleId,
+                file,
+                line,
+                key,
+                Double.NaN);
+    }
+
+    /** Whether it has a power budget ({@code power_budget_w}). */
+    public boolean budgeted() {
+        return !Double.isNaN(powerBudgetWatts);
     }
 
     public String roomKey() {
@@ -69,6 +103,17 @@ public record Rack(
                                                         : d.id()))
                         .toList();
         return new Rack(
-                id, name, uHeight, templateId, keyed, siteId, roomId, aisleId, file, line, key);
+                id,
+                name,
+                uHeight,
+                templateId,
+                keyed,
+                siteId,
+                roomId,
+                aisleId,
+                file,
+                line,
+                key,
+                powerBudgetWatts);
     }
 }

@@ -11,10 +11,18 @@ public record Room(
         String description,
         RoomLayout layout,
         List<Aisle> aisles,
-        List<Rack> standaloneRacks) {
+        List<Rack> standaloneRacks,
+        double coolingKilowatts) {
     public Room {
         aisles = List.copyOf(aisles);
         standaloneRacks = List.copyOf(standaloneRacks);
+    }
+
+    /**
+     * Whether its cooling capacity is given ({@code cooling_capacity_kw}, this app's extension).
+     */
+    public boolean cooled() {
+        return !Double.isNaN(coolingKilowatts);
     }
 
     public String key() {

@@ -82,6 +82,18 @@ class MetricsServiceTest {
     }
 
     @Test
+    void aBatchKeepsEachEntitysLabelThroughAggregations() {
+        assertEquals(
+                "sum by (rack_id) (pdu_power_watts{rack_id=~\"r1|r2\"})",
+                MetricsService.byLabel("sum(pdu_power_watts{rack_id=~\"r1|r2\"})", "rack_id"));
+        assertEquals(
+                "max by (rack_id) (x{rack_id=~\"r1\"}) * 100",
+                MetricsService.byLabel("max(x{rack_id=~\"r1\"}) * 100", "rack_id"));
+        String kept = "max by (rack_id) (sum_over_time(x[5m])) + clamp_min(y, 0)";
+        assertEquals(kept, MetricsService.byLabel(kept, "rack_id"));
+    }
+
+    @Test
     void aggregations() {
         double[] v = {4, 1, 3, 2, 10};
         assertEquals(4.0, MetricsService.combine("avg", v));

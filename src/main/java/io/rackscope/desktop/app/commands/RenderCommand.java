@@ -148,6 +148,15 @@ public final class RenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "nothing called '" + view + "' in " + cfg.paths().root());
         }
+        if (place.heatMetric().isPresent() && cfg.metric(place.heatMetric().get()).isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "no metric '"
+                            + place.heatMetric().get()
+                            + "' to draw as a heat map: the metric library ("
+                            + cfg.paths().root()
+                            + ") has no definition with that id");
+        }
         String url = prometheus != null ? prometheus : cfg.app().telemetry().prometheusUrl();
         try (PrometheusRouter client = new PrometheusRouter(cfg, url, new QueryStats());
                 TelemetryPlanner planner =

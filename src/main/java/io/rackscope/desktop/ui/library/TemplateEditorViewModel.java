@@ -254,7 +254,8 @@ public final class TemplateEditorViewModel extends LibraryItemViewModel {
                 List.of(),
                 matrices.get("disk_layout").get(),
                 matrices.get("rear_layout").get(),
-                Map.of());
+                Map.of(),
+                Double.NaN);
     }
 
     private Row row(String id, String name, int uHeight) {
