@@ -45,6 +45,7 @@ final class ReferenceValidator {
                 .flatMap(r -> r.racks())
                 .forEach(
                         rack -> {
+                            overBudget(rack, templates);
                             if (rack.templateId() != null
                                     && templates.rack(rack.templateId()).isEmpty()) {
                                 diagnostics.error(
@@ -270,6 +271,34 @@ final class ReferenceValidator {
                 }
                 slots[u] = d;
             }
+        }
+    }
+
+    /**
+     * A rack whose devices' nameplates ({@code power_w}) add up to more than its {@code
+     * power_budget_w}: a warning with its file and line (a measured peak over it is the capacity
+     * table's to say: checking the configuration asks no Prometheus).
+     */
+    private void overBudget(Rack rack, TemplateCatalog templates) {
+        if (!rack.budgeted()) {
+            return;
+        }
+        double sum = 0;
+        for (Device d : rack.devices()) {
+            double w = templates.device(d.templateId()).map(t -> t.powerWatts()).orElse(Double.NaN);
+            sum += Double.isNaN(w) ? 0 : w;
+        }
+        if (sum > rack.powerBudgetWatts()) {
+            diagnostics.warning(
+                    rack.file(),
+                    rack.line(),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "rack '%s' is over its power budget: its devices' nameplates (power_w)"
+                                    + " add up to %,.0f W, its power_budget_w is %,.0f W",
+                            rack.id(),
+                            sum,
+                            rack.powerBudgetWatts()));
         }
     }
 }
