@@ -50,6 +50,15 @@ public final class AppContext {
                     java.time.Instant at) {
                 return metrics.valuesAt(metric, entities, at);
             }
+
+            @Override
+            public CompletableFuture<Map<String, Double>> peaksAt(
+                    io.rackscope.desktop.metrics.MetricDefinition metric,
+                    java.util.List<String> entities,
+                    java.time.Instant at,
+                    java.time.Duration range) {
+                return metrics.peaksAt(metric, entities, at, range);
+            }
         };
     }
 

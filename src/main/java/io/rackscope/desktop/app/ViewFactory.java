@@ -170,6 +170,17 @@ public final class ViewFactory {
                                     ctx.options().operatorProperty(),
                                     ctx.clock(),
                                     Platform::runLater));
+            case CAPACITY ->
+                    new io.rackscope.desktop.ui.capacity.CapacityView(
+                            new io.rackscope.desktop.ui.capacity.CapacityViewModel(
+                                    cfg,
+                                    loc,
+                                    place.id(),
+                                    ctx.charts(),
+                                    ctx.clock(),
+                                    ctx.navigation(),
+                                    ctx.options(),
+                                    Platform::runLater));
             case SLURM ->
                     new SlurmView(
                             new SlurmViewModel(

@@ -137,6 +137,28 @@ public final class MetricsService {
      */
     public CompletableFuture<Map<String, Double>> valuesAt(
             MetricDefinition metric, List<String> entities, Instant at) {
+        return valuesAt(metric, entities, at, q -> q);
+    }
+
+    /**
+     * Each entity's highest value of {@code metric} over {@code range} up to {@code at}: the
+     * definition's expression (per entity) through {@code max_over_time} of a subquery at 5 min
+     * steps, batched as {@link #valuesAt}.
+     */
+    public CompletableFuture<Map<String, Double>> peaksAt(
+            MetricDefinition metric, List<String> entities, Instant at, Duration range) {
+        return valuesAt(
+                metric,
+                entities,
+                at,
+                q -> "max_over_time((" + q + ")[" + range.toSeconds() + "s:300s])");
+    }
+
+    private CompletableFuture<Map<String, Double>> valuesAt(
+            MetricDefinition metric,
+            List<String> entities,
+            Instant at,
+            java.util.function.UnaryOperator<String> around) {
         String label = entityLabel(metric);
         Map<PrometheusApi, List<String>> byServer = new java.util.LinkedHashMap<>();
         entities.forEach(
@@ -146,7 +168,7 @@ public final class MetricsService {
                 (server, ids) -> {
                     for (int i = 0; i < ids.size(); i += BATCH) {
                         List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
-                        String promql = byLabel(expression(metric, batch), label);
+                        String promql = around.apply(byLabel(expression(metric, batch), label));
                         java.util.Set<String> wanted = new java.util.HashSet<>(batch);
                         asked.add(
                                 cached(
@@ -158,8 +180,8 @@ public final class MetricsService {
                                                                 ? CompletableFuture.completedFuture(
                                                                         byEntity(r, label, wanted))
                                                                 : oneByOne(
-                                                                        server, metric, batch,
-                                                                        at)));
+                                                                        server, metric, batch, at,
+                                                                        around)));
                     }
                 });
         return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
@@ -206,13 +228,17 @@ public final class MetricsService {
 
     /** A definition the batch could not be told apart in: each entity asked alone. */
     private CompletableFuture<Map<String, List<Double>>> oneByOne(
-            PrometheusApi server, MetricDefinition metric, List<String> batch, Instant at) {
+            PrometheusApi server,
+            MetricDefinition metric,
+            List<String> batch,
+            Instant at,
+            java.util.function.UnaryOperator<String> around) {
         Map<String, List<Double>> out = new java.util.concurrent.ConcurrentHashMap<>();
         CompletableFuture<?>[] each =
                 batch.stream()
                         .map(
                                 e -> {
-                                    String promql = expression(metric, e);
+                                    String promql = around.apply(expression(metric, e));
                                     return cached(
                                                     promql + "|at|" + at.getEpochSecond(),
                                                     () -> server.query(promql, at))

@@ -41,4 +41,13 @@ public interface ChartSource {
                         .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(asked).thenApply(x -> out);
     }
+
+    /**
+     * Each entity's highest value of {@code metric} over {@code range} up to {@code at}; none known
+     * by default (a source that can asks Prometheus).
+     */
+    default CompletableFuture<Map<String, Double>> peaksAt(
+            MetricDefinition metric, List<String> entities, Instant at, Duration range) {
+        return CompletableFuture.completedFuture(Map.of());
+    }
 }

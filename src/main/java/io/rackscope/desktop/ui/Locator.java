@@ -71,7 +71,9 @@ public final class Locator {
 
     /** Resolves {@code room:ID} when the id is unique, or {@code room:SITE/ROOM}; else explains. */
     public Place resolve(Place place) {
-        if ((place.kind() == Place.Kind.WALLBOARD || place.kind() == Place.Kind.ALERTS)
+        if ((place.kind() == Place.Kind.WALLBOARD
+                        || place.kind() == Place.Kind.ALERTS
+                        || place.kind() == Place.Kind.CAPACITY)
                 && !place.id().isEmpty()
                 && !place.id().contains("/")
                 && topology.site(place.id()).isEmpty()) {
@@ -101,7 +103,7 @@ public final class Locator {
     public boolean exists(Place place) {
         return switch (place.kind()) {
             case WORLD, SLURM, MAINTENANCE, LIBRARY, SETTINGS -> true;
-            case WALLBOARD, ALERTS ->
+            case WALLBOARD, ALERTS, CAPACITY ->
                     place.id().isEmpty()
                             || topology.site(place.id()).isPresent()
                             || room(place.id()).isPresent();
@@ -148,6 +150,10 @@ public final class Locator {
             case ALERTS -> {
                 scope(out, place.id());
                 out.add(new Crumb("Alerts", place));
+            }
+            case CAPACITY -> {
+                scope(out, place.id());
+                out.add(new Crumb("Capacity", place));
             }
             case SLURM -> out.add(new Crumb("Slurm", place));
             case MAINTENANCE -> out.add(new Crumb("Maintenance", place));

@@ -19,6 +19,7 @@ public record Place(Kind kind, String id, String highlight) {
         DEVICE,
         ALERTS,
         WALLBOARD,
+        CAPACITY,
         SLURM,
         MAINTENANCE,
         LIBRARY,
@@ -63,6 +64,7 @@ public record Place(Kind kind, String id, String highlight) {
             case LIBRARY -> id.isEmpty() ? "library" : "library:" + id;
             case SETTINGS -> "settings";
             case WALLBOARD -> id.isEmpty() ? "wallboard" : "wallboard:" + id;
+            case CAPACITY -> id.isEmpty() ? "capacity" : "capacity:" + id;
             default ->
                     kind.name().toLowerCase(Locale.ROOT)
                             + ":"
@@ -96,6 +98,9 @@ public record Place(Kind kind, String id, String highlight) {
         if (t.equals("alerts")) {
             return Optional.of(of(Kind.ALERTS, ""));
         }
+        if (t.equals("capacity")) {
+            return Optional.of(of(Kind.CAPACITY, ""));
+        }
         int colon = t.indexOf(':');
         if (colon < 1 || colon == t.length() - 1) {
             return Optional.empty();
@@ -115,6 +120,7 @@ public record Place(Kind kind, String id, String highlight) {
             case "device" -> Optional.of(of(Kind.DEVICE, id));
             case "wallboard" -> Optional.of(of(Kind.WALLBOARD, id.equals("all") ? "" : id));
             case "alerts" -> Optional.of(of(Kind.ALERTS, id.equals("all") ? "" : id));
+            case "capacity" -> Optional.of(of(Kind.CAPACITY, id.equals("all") ? "" : id));
             case "library" -> Optional.of(of(Kind.LIBRARY, id));
             case "rack" ->
                     Optional.of(

@@ -33,6 +33,8 @@ public final class ViewOptions {
     private final ObjectProperty<CheckPreview> preview =
             new SimpleObjectProperty<>(this, "preview");
     private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted");
+    private final ObjectProperty<java.util.Set<String>> fits =
+            new SimpleObjectProperty<>(this, "fits", java.util.Set.of());
     private final DoubleProperty volume = new SimpleDoubleProperty(this, "volume", 0.6);
     private final StringProperty alertFilter = new SimpleStringProperty(this, "alertFilter", "");
     private final DoubleProperty panelWidth = new SimpleDoubleProperty(this, "panelWidth", 360);
@@ -137,6 +139,14 @@ public final class ViewOptions {
     }
 
     /** The Slurm job whose nodes the floor, rack and wallboard views highlight; null for none. */
+    /**
+     * The racks (by key) where the capacity table's "where does it fit?" found room: outlined on
+     * the floor; empty when nothing is asked.
+     */
+    public ObjectProperty<java.util.Set<String>> fitsProperty() {
+        return fits;
+    }
+
     public ObjectProperty<String> selectedJobProperty() {
         return selectedJob;
     }

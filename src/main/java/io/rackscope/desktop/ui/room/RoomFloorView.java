@@ -108,6 +108,7 @@ public final class RoomFloorView implements PlaceView {
         interaction();
         subscriptions.onInvalidate(model.revisionProperty(), o -> draw());
         subscriptions.onInvalidate(model.heatMapProperty(), o -> draw());
+        subscriptions.onInvalidate(model.fitsProperty(), o -> draw());
         subscriptions.onInvalidate(model.colourByProperty(), o -> draw());
         subscriptions.onInvalidate(model.themeProperty(), o -> draw());
         subscriptions.onInvalidate(model.selectedProperty(), o -> draw());
@@ -542,6 +543,23 @@ public final class RoomFloorView implements PlaceView {
             drawRow(g, p, row);
         }
         drawDrop(g, p);
+        long fitting =
+                plan.tiles.keySet().stream().filter(model.fitsProperty().get()::contains).count();
+        if (fitting > 0) {
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.setFont(Typography.bold(12));
+            g.setFill(p.token("-accent"));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(
+                    "Dashed: the "
+                            + fitting
+                            + (fitting == 1 ? " rack" : " racks")
+                            + " where the device asked in Capacity fits",
+                    16,
+                    h - 10);
+            g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
+        }
         if (heat != null) {
             g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
             heatMap.ringHotSpots(g, p, heat, plan, scale);
@@ -805,6 +823,20 @@ public final class RoomFloorView implements PlaceView {
         }
         if (st.forecast()) {
             drawEta(g, p, t, st);
+        }
+        if (model.fitsProperty().get().contains(r.key())) {
+            // "where does it fit?": a dashed ring in the accent colour, apart from the selection's
+            g.setStroke(p.token("-accent"));
+            g.setLineWidth(2);
+            g.setLineDashes(5, 3);
+            g.strokeRoundRect(
+                    t.getMinX() - 1.5,
+                    t.getMinY() - 1.5,
+                    t.getWidth() + 3,
+                    t.getHeight() + 3,
+                    7,
+                    7);
+            g.setLineDashes((double[]) null);
         }
         g.setFill(p.token("-text-secondary"));
         g.setFont(Typography.regular(11));

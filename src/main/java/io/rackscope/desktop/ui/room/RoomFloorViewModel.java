@@ -369,6 +369,11 @@ public final class RoomFloorViewModel {
         return heatMap;
     }
 
+    /** The racks where the capacity table's "where does it fit?" found room (by key). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Set<String>> fitsProperty() {
+        return options.fitsProperty();
+    }
+
     /** Each rack's value of the colouring metric at the moment shown (by rack key), unchanging. */
     public Map<String, Double> metricValues() {
         return metricValues;

@@ -32,6 +32,10 @@ public final class SearchIndex {
                 "maintenance",
                 "Maintenance and acknowledgements",
                 Place.of(Place.Kind.MAINTENANCE, ""));
+        view(
+                "capacity",
+                "Capacity: free U, power against budget, where a device fits",
+                Place.of(Place.Kind.CAPACITY, ""));
         if (slurm) {
             view("slurm", "Slurm nodes, partitions and jobs", Place.of(Place.Kind.SLURM, ""));
         }

@@ -223,7 +223,8 @@ public final class MainView {
             KeyCode.DIGIT3,
             KeyCode.DIGIT4,
             KeyCode.DIGIT5,
-            KeyCode.DIGIT6
+            KeyCode.DIGIT6,
+            KeyCode.DIGIT7
         };
         for (Map.Entry<String, Place> page : pages().entrySet()) {
             String label = page.getKey();
@@ -584,8 +585,10 @@ public final class MainView {
             out.put("Slurm (Ctrl+3)", Place.of(Place.Kind.SLURM, ""));
         }
         out.put("Maintenance (Ctrl+4)", Place.of(Place.Kind.MAINTENANCE, ""));
+
         out.put("Library (Ctrl+5)", Place.of(Place.Kind.LIBRARY, ""));
         out.put("Settings (Ctrl+6)", Place.of(Place.Kind.SETTINGS, ""));
+        out.put("Capacity (Ctrl+7)", Place.of(Place.Kind.CAPACITY, ""));
         return out;
     }
 
