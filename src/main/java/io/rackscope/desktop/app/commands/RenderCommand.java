@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Render one view headless to a PNG, with live states from one health cycle.",
-            "Views: world, site:ID, room:SITE/ROOM (or room:ROOM when unique), rack:ID[:rear|:both], device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], maintenance."
+            "Views: world, site:ID, room:SITE/ROOM[:heat:METRIC] (or room:ROOM when unique), rack:ID[:rear|:both], device:ID, wallboard[:SCOPE], slurm, alerts[:SCOPE], capacity[:SCOPE], maintenance."
         })
 public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", description = "configuration directory")
