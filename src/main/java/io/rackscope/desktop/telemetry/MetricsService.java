@@ -143,7 +143,7 @@ public final class MetricsService {
     /**
      * Each entity's highest value of {@code metric} over {@code range} up to {@code at}: the
      * definition's expression (per entity) through {@code max_over_time} of a subquery at 5 min
-     * steps, batched as {@link #valuesAt}.
+     * steps, or its value now when that is higher, batched as {@link #valuesAt}.
      */
     public CompletableFuture<Map<String, Double>> peaksAt(
             MetricDefinition metric, List<String> entities, Instant at, Duration range) {
@@ -151,7 +151,17 @@ public final class MetricsService {
                 metric,
                 entities,
                 at,
-                q -> "max_over_time((" + q + ")[" + range.toSeconds() + "s:300s])");
+                // the value now counts too: the subquery's 5-minute steps may all lie before it
+                q ->
+                        "(max_over_time(("
+                                + q
+                                + ")["
+                                + range.toSeconds()
+                                + "s:300s]) >= ("
+                                + q
+                                + ")) or ("
+                                + q
+                                + ")");
     }
 
     private CompletableFuture<Map<String, Double>> valuesAt(
