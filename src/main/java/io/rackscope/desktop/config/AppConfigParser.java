@@ -691,19 +691,7 @@ final class AppConfigParser {
             return d;
         }
         String p = "planner.forecast.";
-        f.entries()
-                .forEach(
-                        (key, node) -> {
-                            if (!FORECAST_KEYS.contains(key)) {
-                                diagnostics.warning(
-                                        node,
-                                        "unknown setting '"
-                                                + p
-                                                + key
-                                                + "' in app.yaml is ignored"
-                                                + guess(key, FORECAST_KEYS));
-                            }
-                        });
+        warnUnknown(f, p, FORECAST_KEYS);
         Double margin = values.number(f, "margin_percent", p + "margin_percent");
         if (margin != null && (margin < 0 || margin > 100)) {
             diagnostics.error(
@@ -839,20 +827,24 @@ final class AppConfigParser {
                                                 + "' in app.yaml is ignored"
                                                 + guess(key, KNOWN.keySet()));
                             } else if (!known.isEmpty() && node instanceof YamlNode.Mapping m) {
-                                m.entries()
-                                        .forEach(
-                                                (sub, subNode) -> {
-                                                    if (!known.contains(sub)) {
-                                                        diagnostics.warning(
-                                                                subNode,
-                                                                "unknown setting '"
-                                                                        + key
-                                                                        + "."
-                                                                        + sub
-                                                                        + "' in app.yaml is ignored"
-                                                                        + guess(sub, known));
-                                                    }
-                                                });
+                                warnUnknown(m, key + ".", known);
+                            }
+                        });
+    }
+
+    /** Warns of each key of {@code m} not in {@code known}, named {@code prefix} + key. */
+    private void warnUnknown(YamlNode.Mapping m, String prefix, Set<String> known) {
+        m.entries()
+                .forEach(
+                        (key, node) -> {
+                            if (!known.contains(key)) {
+                                diagnostics.warning(
+                                        node,
+                                        "unknown setting '"
+                                                + prefix
+                                                + key
+                                                + "' in app.yaml is ignored"
+                                                + guess(key, known));
                             }
                         });
     }

@@ -27,34 +27,6 @@ public record Rack(
         devices = List.copyOf(devices);
     }
 
-    /** A rack without a power budget ({@code power_budget_w}, this app's extension). */
-    public Rack(
-            String id,
-            String name,
-            int uHeight,
-            String templateId,
-            List<Device> devices,
-            String siteId,
-            String roomId,
-            String aisleId,
-            Path file,
-            int line,
-            String key) {
-        this(
-                id,
-                name,
-                uHeight,
-                templateId,
-                devices,
-                siteId,
-                roomId,
-                aisleId,
-                file,
-                line,
-                key,
-                Double.NaN);
-    }
-
     /** Whether it has a power budget ({@code power_budget_w}). */
     public boolean budgeted() {
         return !Double.isNaN(powerBudgetWatts);

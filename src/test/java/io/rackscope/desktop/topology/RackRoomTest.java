@@ -49,7 +49,8 @@ class RackRoomTest {
                         "a",
                         null,
                         0,
-                        "full");
+                        "full",
+                        Double.NaN);
         assertEquals(Optional.empty(), RackRoom.largestFree(full, t -> 2, Face.FRONT), "full");
     }
 }
