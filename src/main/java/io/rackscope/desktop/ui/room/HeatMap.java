@@ -27,8 +27,6 @@ import javafx.scene.text.TextAlignment;
 final class HeatMap {
     static final double GRID = FloorPlan.CELL / 2;
     static final double REACH = FloorPlan.CELL * 2.5;
-    private static final Color COOL = Color.web("#3b82f6");
-    private static final Color MILD = Color.web("#10b981");
 
     /** What was drawn: the field, its range and thresholds, the hot spots (hottest first). */
     record Drawn(
@@ -115,15 +113,21 @@ final class HeatMap {
         for (int r = 0; r < f.rows; r++) {
             for (int c = 0; c < f.cols; c++) {
                 double v = f.at(c, r);
-                w.setColor(c, r, Double.isNaN(v) ? Color.TRANSPARENT : colour(p, v, drawn));
+                w.setColor(c, r, Double.isNaN(v) ? Color.TRANSPARENT : colour(p, v, drawn, FIELD));
             }
         }
         warnLine = warn == null ? List.of() : f.contour(warn);
         critLine = crit == null ? List.of() : f.contour(crit);
     }
 
-    /** A value's colour: cool blue at the lowest, green below WARN, WARN's colour, CRIT's. */
-    static Color colour(Palette p, double v, Drawn d) {
+    /** How opaque the field is: the floor's grid shows through. */
+    static final double FIELD = 0.62;
+
+    /**
+     * A value's colour at {@code alpha}: the theme's cool at the lowest, its mild below WARN,
+     * WARN's colour, CRIT's.
+     */
+    static Color colour(Palette p, double v, Drawn d, double alpha) {
         double crit = d.crit() != null ? d.crit() : d.hi();
         double warn = d.warn() != null ? d.warn() : d.lo() + (crit - d.lo()) * 0.75;
         Color c;
@@ -133,12 +137,14 @@ final class HeatMap {
             c = p.tone(Tone.WARN).interpolate(p.tone(Tone.CRIT), (v - warn) / (crit - warn));
         } else {
             double mild = (d.lo() + warn) / 2;
+            Color cool = p.token("-heat-cool");
+            Color mid = p.token("-heat-mild");
             c =
                     v < mild
-                            ? COOL.interpolate(MILD, fraction(v, d.lo(), mild))
-                            : MILD.interpolate(p.tone(Tone.WARN), fraction(v, mild, warn));
+                            ? cool.interpolate(mid, fraction(v, d.lo(), mild))
+                            : mid.interpolate(p.tone(Tone.WARN), fraction(v, mild, warn));
         }
-        return Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.62);
+        return Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
     private static double fraction(double v, double from, double to) {
@@ -213,7 +219,7 @@ final class HeatMap {
         double hi = Math.max(d.hi(), d.crit() != null ? d.crit() : d.hi());
         double bar = 220;
         for (int i = 0; i < bar; i++) {
-            g.setFill(colour(p, lo + (hi - lo) * i / bar, d).deriveColor(0, 1, 1, 1 / 0.62));
+            g.setFill(colour(p, lo + (hi - lo) * i / bar, d, 1));
             g.fillRect(x + i, y + 2, 1, 12);
         }
         g.setFill(p.token("-text-secondary"));
