@@ -22,14 +22,24 @@ import java.util.TreeMap;
  * which only records what already fails).
  */
 public final class HealthSnapshot {
-    /** One cycle's states rolled up to every level of the estate, by key. */
+    /**
+     * How many of a rack's nodes are CRIT and WARN, and whether the rack or any of its nodes is
+     * kept stale: what a floor's tile says, counted once per cycle off the UI thread.
+     */
+    public record NodeTally(int crit, int warn, boolean stale) {}
+
+    /**
+     * One cycle's states rolled up to every level of the estate, by key, and each rack's node tally
+     * (by rack key).
+     */
     public record Levels(
             Map<String, Severity> nodes,
             Map<String, Severity> devices,
             Map<String, Severity> racks,
             Map<String, Severity> aisles,
             Map<String, Severity> rooms,
-            Map<String, Severity> sites) {
+            Map<String, Severity> sites,
+            Map<String, NodeTally> rackNodes) {
         public static final Levels NONE =
                 new Levels(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -40,6 +50,18 @@ public final class HealthSnapshot {
             aisles = Map.copyOf(aisles);
             rooms = Map.copyOf(rooms);
             sites = Map.copyOf(sites);
+            rackNodes = Map.copyOf(rackNodes);
+        }
+
+        /** Levels without racks' node tallies (they are counted where asked). */
+        public Levels(
+                Map<String, Severity> nodes,
+                Map<String, Severity> devices,
+                Map<String, Severity> racks,
+                Map<String, Severity> aisles,
+                Map<String, Severity> rooms,
+                Map<String, Severity> sites) {
+            this(nodes, devices, racks, aisles, rooms, sites, Map.of());
         }
     }
 
@@ -409,6 +431,11 @@ public final class HealthSnapshot {
             worst = Severity.worst(worst, stateOf(id, entity).severity());
         }
         return worst;
+    }
+
+    /** A rack's node tally (see {@link NodeTally}), or null when the cycle did not count it. */
+    public NodeTally rackNodes(String rackKey) {
+        return levels.rackNodes().get(rackKey);
     }
 
     public boolean isStale(String entity) {

@@ -105,11 +105,44 @@ public final class SnapshotAssembler {
                         rollup.racks,
                         rollup.aisles,
                         rollup.rooms,
-                        rollup.sites),
+                        rollup.sites,
+                        tallies(rollup.nodes, staleSince)),
                 new HealthSnapshot.Findings(
                         outcomes, alerts, staleSince, errors, stats, siteAlerts, placed(forecasts)),
                 slurm,
                 HealthSnapshot.Tracking.of(incidents.group(alerts)));
+    }
+
+    /** Each rack's node tally: its CRIT and WARN nodes, and whether it or a node is stale. */
+    private Map<String, HealthSnapshot.NodeTally> tallies(
+            Map<String, Severity> nodes, Map<String, Instant> staleSince) {
+        Map<String, HealthSnapshot.NodeTally> out = new java.util.HashMap<>();
+        config.topology()
+                .rooms()
+                .forEach(
+                        room ->
+                                room.racks()
+                                        .forEach(
+                                                rack -> {
+                                                    int crit = 0;
+                                                    int warn = 0;
+                                                    boolean stale =
+                                                            staleSince.containsKey(rack.id());
+                                                    for (Device d : rack.devices()) {
+                                                        for (var slot : d.instances()) {
+                                                            String id = slot.instanceId();
+                                                            Severity n = nodes.get(id);
+                                                            crit += n == Severity.CRIT ? 1 : 0;
+                                                            warn += n == Severity.WARN ? 1 : 0;
+                                                            stale |= staleSince.containsKey(id);
+                                                        }
+                                                    }
+                                                    out.put(
+                                                            rack.key(),
+                                                            new HealthSnapshot.NodeTally(
+                                                                    crit, warn, stale));
+                                                }));
+        return out;
     }
 
     /** Each forecast about a raw id, once per entity it names (as its alert would be). */

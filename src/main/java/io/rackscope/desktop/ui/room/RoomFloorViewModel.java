@@ -490,18 +490,13 @@ public final class RoomFloorViewModel {
         if (options.colourBySlurmProperty().get()) {
             return slurmStatus(s, r, nodes, inJob);
         }
-        int crit = 0;
-        int warn = 0;
-        boolean stale = s.isStale(r.id());
-        for (String id : nodes) {
-            Severity n = s.node(id);
-            if (n == Severity.CRIT) {
-                crit++;
-            } else if (n == Severity.WARN) {
-                warn++;
-            }
-            stale |= s.isStale(id);
+        HealthSnapshot.NodeTally tally = s.rackNodes(r.key());
+        if (tally == null) {
+            tally = tally(s, r, nodes);
         }
+        int crit = tally.crit();
+        int warn = tally.warn();
+        boolean stale = tally.stale();
         String label = crit > 0 ? Integer.toString(crit) : warn > 0 ? Integer.toString(warn) : "";
         Severity sev = s.rack(r.key());
         List<Alert> alerts = s.alertsOfRack(r.key());
@@ -517,6 +512,20 @@ public final class RoomFloorViewModel {
                 io.rackscope.desktop.ui.HandledLook.of(alerts, s.handling()),
                 f == null ? "" : ForecastText.chip(f.etaSeconds()),
                 f == null ? Severity.OK : f.severity());
+    }
+
+    /** A rack's node tally counted here, for a snapshot that did not count it. */
+    private static HealthSnapshot.NodeTally tally(HealthSnapshot s, Rack r, List<String> nodes) {
+        int crit = 0;
+        int warn = 0;
+        boolean stale = s.isStale(r.id());
+        for (String id : nodes) {
+            Severity n = s.node(id);
+            crit += n == Severity.CRIT ? 1 : 0;
+            warn += n == Severity.WARN ? 1 : 0;
+            stale |= s.isStale(id);
+        }
+        return new HealthSnapshot.NodeTally(crit, warn, stale);
     }
 
     /** The worst tried state among the rack's targets, labelled with how many are not OK. */
