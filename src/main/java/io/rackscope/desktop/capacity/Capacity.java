@@ -50,6 +50,28 @@ public final class Capacity {
         return RackRoom.largestFree(rack, heightOf, face).map(RackRoom.Free::units).orElse(0);
     }
 
+    /**
+     * The estate's rack power metric for {@code racks}: the first rack-level definition measured in
+     * W or kW.
+     */
+    public java.util.Optional<io.rackscope.desktop.metrics.MetricDefinition> powerMetric(
+            Collection<Rack> racks) {
+        for (Rack r : racks) {
+            for (io.rackscope.desktop.metrics.MetricDefinition m : config.metricsFor(r)) {
+                if (wattsPerUnit(m) > 0) {
+                    return java.util.Optional.of(m);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Watts per unit of a power definition: 1 for W, 1000 for kW, 0 for anything else. */
+    public static double wattsPerUnit(io.rackscope.desktop.metrics.MetricDefinition m) {
+        String unit = m.display().unit() == null ? "" : m.display().unit().trim();
+        return unit.equals("W") ? 1 : unit.equalsIgnoreCase("kW") ? 1000 : 0;
+    }
+
     /** The sum of its devices' nameplates; NaN when none of them has one. */
     public double nameplate(Rack rack) {
         double sum = 0;

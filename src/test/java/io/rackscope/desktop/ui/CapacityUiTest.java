@@ -166,6 +166,42 @@ class CapacityUiTest {
         }
     }
 
+    /** The floor coloured by power headroom: budgeted racks by what they have left, others none. */
+    @Test
+    void theFloorColouredByHeadroom(FxRobot robot) {
+        io.rackscope.desktop.ui.room.RoomFloorViewModel[] floor =
+                new io.rackscope.desktop.ui.room.RoomFloorViewModel[1];
+        robot.interact(
+                () -> {
+                    floor[0] =
+                            new io.rackscope.desktop.ui.room.RoomFloorViewModel(
+                                    cfg,
+                                    cfg.topology().room("fra1", "hall-a").orElseThrow(),
+                                    ctx.health(),
+                                    ctx.navigation(),
+                                    ctx.options(),
+                                    ctx.charts(),
+                                    ctx.clock(),
+                                    ctx.handling(),
+                                    ctx.editing());
+                    floor[0].colourByProperty()
+                            .set(
+                                    floor[0].colourableMetrics().stream()
+                                            .filter(m -> m.id().equals("rackscope:headroom"))
+                                            .findFirst()
+                                            .orElseThrow());
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("13.33", floor[0].rack(R03).get().label(), "800 W of 6,000 W left");
+        assertEquals(
+                "68.75", floor[0].rack("fra1-a01-r01").get().label(), "5,500 W of 8,000 W left");
+        assertEquals(
+                io.rackscope.desktop.checks.Severity.UNKNOWN,
+                floor[0].rack("fra1-a02-r01").get().severity(),
+                "no budget: no headroom to show");
+        assertFalse(floor[0].heatPossible().get(), "a headroom is not spread over the floor");
+    }
+
     @Test
     void theCsvHasEveryFigure() {
         CapacityViewModel m =

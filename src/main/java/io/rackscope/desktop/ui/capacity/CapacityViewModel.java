@@ -74,24 +74,10 @@ public final class CapacityViewModel {
         this.options = options;
         this.fx = fx;
         this.rooms = locator.roomsOf(scope);
-        this.power = powerMetric(config, rooms).orElse(null);
+        this.power =
+                capacity.powerMetric(rooms.stream().flatMap(Room::racks).toList()).orElse(null);
         show(Map.of(), Map.of());
         load();
-    }
-
-    /** The first rack-level metric definition of the scope measured in watts or kilowatts. */
-    static Optional<MetricDefinition> powerMetric(RackscopeConfig config, List<Room> rooms) {
-        for (Room room : rooms) {
-            for (Rack r : room.racks().toList()) {
-                for (MetricDefinition m : config.metricsFor(r)) {
-                    String unit = m.display().unit() == null ? "" : m.display().unit().trim();
-                    if (unit.equals("W") || unit.equalsIgnoreCase("kW")) {
-                        return Optional.of(m);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** Asks every rack's power now and its peak over the last 24 h (when there is a metric). */
@@ -105,7 +91,7 @@ public final class CapacityViewModel {
         List<String> ids = new ArrayList<>();
         rooms.forEach(room -> room.racks().forEach(r -> ids.add(r.id())));
         java.time.Instant at = clock.instant();
-        double scale = power.display().unit().trim().equalsIgnoreCase("kW") ? 1000 : 1;
+        double scale = Capacity.wattsPerUnit(power);
         powerSaid.set("Asking " + power.name() + " of " + ids.size() + " racks…");
         charts.valuesAt(power, ids, at)
                 .thenCombine(

@@ -232,7 +232,7 @@ public final class RoomFloorView implements PlaceView {
                             "Spread the colouring metric over the floor: its thresholds as lines,"
                                     + " the hot spots named"));
             heat.selectedProperty().bindBidirectional(model.heatMapProperty());
-            heat.disableProperty().bind(model.colourByProperty().isNull());
+            heat.disableProperty().bind(model.heatPossible().not());
             bar.getChildren().addAll(colour, heat);
         }
         if (model.slurmEnabled()) {
@@ -530,7 +530,7 @@ public final class RoomFloorView implements PlaceView {
         g.fillText(compass(plan.layout.north()) + roomSize(), fw - 10, 8);
         MetricDefinition colouring = model.colourByProperty().get();
         HeatMap.Drawn heat =
-                colouring == null || !model.heatMapProperty().get()
+                colouring == null || !model.heatMapProperty().get() || !model.heatPossible().get()
                         ? null
                         : heatMap.draw(g, p, colouring, model.metricValues(), plan, scale);
         heatShown = heat != null;

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.ui.room;
 
+import io.rackscope.desktop.capacity.Capacity;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EstateEdits;
@@ -82,6 +83,8 @@ public final class RoomFloorViewModel {
     private final ObjectProperty<MetricDefinition> colourBy =
             new SimpleObjectProperty<>(this, "colourBy");
     private Map<String, Double> metricValues = Map.of();
+    private final javafx.beans.binding.BooleanBinding heatPossible =
+            colourBy.isNotNull().and(colourBy.isNotEqualTo(HEADROOM));
     private final javafx.beans.property.BooleanProperty heatMap =
             new javafx.beans.property.SimpleBooleanProperty(this, "heatMap");
     private java.time.Instant metricMoment;
@@ -333,8 +336,9 @@ public final class RoomFloorViewModel {
     }
 
     /**
-     * Metrics a rack of this room can be coloured by: rack-level definitions with thresholds, and
-     * node-level ones (a rack shows its nodes' highest).
+     * Metrics a rack of this room can be coloured by: rack-level definitions with thresholds,
+     * node-level ones (a rack shows its nodes' highest), and the power headroom when a rack has a
+     * budget ({@link #HEADROOM}).
      */
     public List<MetricDefinition> colourableMetrics() {
         Map<String, MetricDefinition> out = new TreeMap<>();
@@ -344,6 +348,9 @@ public final class RoomFloorViewModel {
                             config.metricsFor(r).stream()
                                     .filter(RoomFloorViewModel::banded)
                                     .forEach(m -> out.put(m.id(), m));
+                            if (r.budgeted()) {
+                                out.put(HEADROOM.id(), HEADROOM);
+                            }
                             r.devices()
                                     .forEach(
                                             d ->
@@ -369,6 +376,11 @@ public final class RoomFloorViewModel {
         return heatMap;
     }
 
+    /** Whether the colouring can be drawn as a heat map (a measured metric, not the headroom). */
+    public javafx.beans.binding.BooleanBinding heatPossible() {
+        return heatPossible;
+    }
+
     /** The racks where the capacity table's "where does it fit?" found room (by key). */
     public javafx.beans.property.ReadOnlyObjectProperty<Set<String>> fitsProperty() {
         return options.fitsProperty();
@@ -385,7 +397,7 @@ public final class RoomFloorViewModel {
      */
     public boolean showHeat(String id) {
         for (MetricDefinition m : colourableMetrics()) {
-            if (m.id().equals(id)) {
+            if (m.id().equals(id) && m != HEADROOM) {
                 colourBy.set(m);
                 heatMap.set(true);
                 return true;
@@ -600,6 +612,12 @@ public final class RoomFloorViewModel {
         if (v == null || v.isNaN()) {
             return Severity.UNKNOWN;
         }
+        if (m == HEADROOM) {
+            // lower is worse: over budget is CRIT, under a tenth left WARN
+            return v < m.display().crit()
+                    ? Severity.CRIT
+                    : v < m.display().warn() ? Severity.WARN : Severity.OK;
+        }
         Double crit = m.display().crit();
         Double warn = m.display().warn();
         return crit != null && v >= crit
@@ -621,6 +639,10 @@ public final class RoomFloorViewModel {
         }
         java.time.Instant at = clock.instant();
         metricMoment = at;
+        if (m == HEADROOM) {
+            loadHeadroom(at);
+            return;
+        }
         boolean rackLevel = rackList.stream().anyMatch(r -> config.metricsFor(r).contains(m));
         List<String> entities = new ArrayList<>();
         if (rackLevel) {
@@ -641,15 +663,85 @@ public final class RoomFloorViewModel {
                                         .max(Double::compare)
                                         .ifPresent(v -> byRack.put(r.key(), v));
                             }
-                            Platform.runLater(
-                                    () -> {
-                                        if (m.equals(colourBy.get()) && at.equals(metricMoment)) {
-                                            metricValues = Map.copyOf(byRack);
-                                            apply(health.current());
-                                            revision.set(revision.get() + 1);
-                                        }
-                                    });
+                            shown(m, at, byRack);
                         });
+    }
+
+    /** Shows {@code byRack} as {@code m}'s values, unless another metric or moment came since. */
+    private void shown(MetricDefinition m, java.time.Instant at, Map<String, Double> byRack) {
+        Platform.runLater(
+                () -> {
+                    if (m.equals(colourBy.get()) && at.equals(metricMoment)) {
+                        metricValues = Map.copyOf(byRack);
+                        apply(health.current());
+                        revision.set(revision.get() + 1);
+                    }
+                });
+    }
+
+    /**
+     * The "power headroom" colouring: what each budgeted rack has left of its {@code
+     * power_budget_w}, in per cent, after its peak over 24 h (or its power now, or its nameplates);
+     * a rack without a budget has no value.
+     */
+    static final MetricDefinition HEADROOM =
+            new MetricDefinition(
+                    "rackscope:headroom",
+                    "Power headroom",
+                    "what a rack has left of its power budget after its 24 h peak",
+                    "",
+                    Map.of(),
+                    new io.rackscope.desktop.metrics.MetricDisplay(
+                            "%",
+                            "bar",
+                            "",
+                            List.of("24h"),
+                            "24h",
+                            "min",
+                            10.0,
+                            0.0,
+                            io.rackscope.desktop.metrics.MetricDisplay.Format.DEFAULT),
+                    "capacity",
+                    List.of(),
+                    null,
+                    0);
+
+    private void loadHeadroom(java.time.Instant at) {
+        Capacity capacity = new Capacity(config);
+        MetricDefinition power = capacity.powerMetric(rackList).orElse(null);
+        List<Rack> budgeted = rackList.stream().filter(Rack::budgeted).toList();
+        List<String> ids = budgeted.stream().map(Rack::id).toList();
+        if (power == null) {
+            shown(HEADROOM, at, headroom(capacity, budgeted, Map.of(), Map.of(), 1));
+            return;
+        }
+        double scale = Capacity.wattsPerUnit(power);
+        charts.valuesAt(power, ids, at)
+                .thenCombine(
+                        charts.peaksAt(power, ids, at, Duration.ofHours(24)),
+                        (now, peak) -> headroom(capacity, budgeted, now, peak, scale))
+                .thenAccept(byRack -> shown(HEADROOM, at, byRack));
+    }
+
+    private static Map<String, Double> headroom(
+            Capacity capacity,
+            List<Rack> budgeted,
+            Map<String, Double> now,
+            Map<String, Double> peak,
+            double scale) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (Rack r : budgeted) {
+            double left =
+                    capacity.of(
+                                    r,
+                                    now.getOrDefault(r.id(), Double.NaN) * scale,
+                                    peak.getOrDefault(r.id(), Double.NaN) * scale)
+                            .headroomWatts();
+            if (!Double.isNaN(left)) {
+                out.put(r.key(), 100 * left / r.powerBudgetWatts());
+            }
+        }
+        return out;
     }
 
     /** The hover text of a rack: state, node counts, and the failing checks with values. */
