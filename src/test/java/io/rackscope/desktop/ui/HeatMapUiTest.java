@@ -79,6 +79,22 @@ class HeatMapUiTest {
                     askedAt.add(at);
                 }
                 Map<String, Double> out = new HashMap<>();
+                if (metric.id().equals("node_temperature")) {
+                    // the hot rack's top third runs hot, the rest of the room mild
+                    hot.devices()
+                            .forEach(
+                                    d ->
+                                            d.instances()
+                                                    .forEach(
+                                                            n ->
+                                                                    out.put(
+                                                                            n.instanceId(),
+                                                                            d.uPosition() > 28
+                                                                                    ? 82.0
+                                                                                    : 50.0)));
+                    entities.forEach(e -> out.putIfAbsent(e, 48.0));
+                    return CompletableFuture.completedFuture(out);
+                }
                 List<Rack> aisle = room.aisles().get(0).racks();
                 List<String> hotSpot = List.of(aisle.get(1).id(), hot.id(), aisle.get(3).id());
                 for (String e : entities) {
@@ -158,6 +174,45 @@ class HeatMapUiTest {
                         stage, "heat-map-" + theme.name().toLowerCase(Locale.ROOT) + "-" + size[0]);
             }
         }
+    }
+
+    /** A node-level metric: each rack shows its hottest node, and its profile by thirds of U. */
+    @Test
+    void aNodeMetricGivesEachRackItsProfileByU(FxRobot robot) throws Exception {
+        io.rackscope.desktop.ui.room.RoomFloorViewModel[] floor =
+                new io.rackscope.desktop.ui.room.RoomFloorViewModel[1];
+        robot.interact(
+                () -> {
+                    floor[0] =
+                            new io.rackscope.desktop.ui.room.RoomFloorViewModel(
+                                    cfg,
+                                    room,
+                                    ctx.health(),
+                                    ctx.navigation(),
+                                    ctx.options(),
+                                    ctx.charts(),
+                                    ctx.clock(),
+                                    ctx.handling(),
+                                    ctx.editing());
+                    assertTrue(floor[0].showHeat("node_temperature"));
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(82.0, floor[0].metricValues().get(hot.key()), "its hottest node");
+        double[] profile = floor[0].metricProfile(hot.key());
+        assertEquals(50.0, profile[0], "bottom third");
+        assertEquals(82.0, profile[2], "top third");
+        assertEquals(48.0, floor[0].metricProfile(cool.key())[0]);
+        robot.interact(
+                () -> {
+                    stage.setWidth(1440);
+                    stage.setHeight(900);
+                    ctx.navigation()
+                            .go(
+                                    Place.parse("room:" + ROOM + ":heat:node_temperature")
+                                            .orElseThrow());
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+        EstateFromNothingUiTest.shot(stage, "heat-map-nodes-1440");
     }
 
     static Color pixel(WritableImage image, Rectangle2D tile, double below) {

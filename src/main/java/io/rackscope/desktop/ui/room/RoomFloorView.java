@@ -478,6 +478,7 @@ public final class RoomFloorView implements PlaceView {
 
     private final HeatMap heatMap = new HeatMap();
     private boolean heatShown;
+    private HeatMap.Drawn heatDrawn;
 
     private void draw() {
         double w = canvas.getWidth();
@@ -534,6 +535,7 @@ public final class RoomFloorView implements PlaceView {
                         ? null
                         : heatMap.draw(g, p, colouring, model.metricValues(), plan, scale);
         heatShown = heat != null;
+        heatDrawn = heat;
         double viewTop = -offsetY / scale - FloorPlan.CELL * 3;
         double viewBottom = (h - offsetY) / scale + FloorPlan.CELL;
         for (FloorPlan.Row row : plan.rows) {
@@ -824,6 +826,10 @@ public final class RoomFloorView implements PlaceView {
         if (st.forecast()) {
             drawEta(g, p, t, st);
         }
+        double[] profile = heatShown ? model.metricProfile(r.key()) : null;
+        if (profile != null) {
+            drawProfile(g, p, t, profile);
+        }
         if (model.fitsProperty().get().contains(r.key())) {
             // "where does it fit?": a dashed ring in the accent colour, apart from the selection's
             g.setStroke(p.token("-accent"));
@@ -844,6 +850,26 @@ public final class RoomFloorView implements PlaceView {
         g.setTextBaseline(VPos.TOP);
         g.fillText(shortName(r), t.getMinX() + t.getWidth() / 2, t.getMaxY() + 2);
         g.setGlobalAlpha(1);
+    }
+
+    /**
+     * A rack's vertical profile on a heat map: a strip down the tile's right edge in three parts,
+     * its top, middle and bottom thirds coloured by their hottest node (none where no node is).
+     */
+    private void drawProfile(GraphicsContext g, Palette p, Rectangle2D t, double[] profile) {
+        double w = Math.max(4, t.getWidth() / 6);
+        double third = t.getHeight() / 3;
+        for (int i = 0; i < 3; i++) {
+            double v = profile[2 - i]; // the top third first
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            g.setFill(HeatMap.colour(p, v, heatDrawn, 1));
+            g.fillRect(t.getMaxX() - w - 1, t.getMinY() + i * third + 1, w, third - 2);
+        }
+        g.setStroke(p.token("-surface-window"));
+        g.setLineWidth(1);
+        g.strokeRect(t.getMaxX() - w - 1, t.getMinY() + 1, w, t.getHeight() - 2);
     }
 
     /**

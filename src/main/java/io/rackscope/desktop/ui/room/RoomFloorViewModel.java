@@ -83,6 +83,7 @@ public final class RoomFloorViewModel {
     private final ObjectProperty<MetricDefinition> colourBy =
             new SimpleObjectProperty<>(this, "colourBy");
     private Map<String, Double> metricValues = Map.of();
+    private Map<String, double[]> metricProfiles = Map.of();
     private final javafx.beans.binding.BooleanBinding heatPossible =
             colourBy.isNotNull().and(colourBy.isNotEqualTo(HEADROOM));
     private final javafx.beans.property.BooleanProperty heatMap =
@@ -174,6 +175,7 @@ public final class RoomFloorViewModel {
         colourBy.addListener(
                 (o, old, m) -> {
                     metricValues = Map.of(); // another metric's values never colour this one
+                    metricProfiles = Map.of();
                     loadMetric(m);
                 });
         subscriptions.onInvalidate(options.colourBySlurmProperty(), o -> reapply());
@@ -384,6 +386,38 @@ public final class RoomFloorViewModel {
     /** The racks where the capacity table's "where does it fit?" found room (by key). */
     public javafx.beans.property.ReadOnlyObjectProperty<Set<String>> fitsProperty() {
         return options.fitsProperty();
+    }
+
+    /**
+     * A rack's vertical profile of a node-level colouring metric: the highest value of its nodes in
+     * the bottom, middle and top third of its U (by each device's middle U; NaN where none).
+     */
+    private double[] profile(Rack r, Map<String, Double> values) {
+        double[] out = {Double.NaN, Double.NaN, Double.NaN};
+        for (io.rackscope.desktop.topology.Device d : r.devices()) {
+            int h =
+                    config.templates()
+                            .device(d.templateId())
+                            .map(io.rackscope.desktop.topology.DeviceTemplate::uHeight)
+                            .orElse(1);
+            double middle = d.uPosition() + (Math.max(1, h) - 1) / 2.0;
+            int third = (int) Math.max(0, Math.min(2, 3 * (middle - 1) / Math.max(1, r.uHeight())));
+            for (InstanceSlot slot : d.instances()) {
+                Double v = values.get(slot.instanceId());
+                if (v != null && !(v <= out[third])) {
+                    out[third] = v;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A rack's vertical profile (bottom, middle, top thirds) of a node-level colouring metric at
+     * the moment shown; null for a rack-level metric or none.
+     */
+    public double[] metricProfile(String rackKey) {
+        return metricProfiles.get(rackKey);
     }
 
     /** Each rack's value of the colouring metric at the moment shown (by rack key), unchanging. */
@@ -654,6 +688,7 @@ public final class RoomFloorViewModel {
                 .thenAccept(
                         values -> {
                             Map<String, Double> byRack = new java.util.HashMap<>();
+                            Map<String, double[]> profiles = new java.util.HashMap<>();
                             for (Rack r : rackList) {
                                 List<String> of =
                                         rackLevel ? List.of(r.id()) : instancesOfRack.get(r.key());
@@ -662,17 +697,25 @@ public final class RoomFloorViewModel {
                                         .filter(java.util.Objects::nonNull)
                                         .max(Double::compare)
                                         .ifPresent(v -> byRack.put(r.key(), v));
+                                if (!rackLevel) {
+                                    profiles.put(r.key(), profile(r, values));
+                                }
                             }
-                            shown(m, at, byRack);
+                            shown(m, at, byRack, profiles);
                         });
     }
 
     /** Shows {@code byRack} as {@code m}'s values, unless another metric or moment came since. */
-    private void shown(MetricDefinition m, java.time.Instant at, Map<String, Double> byRack) {
+    private void shown(
+            MetricDefinition m,
+            java.time.Instant at,
+            Map<String, Double> byRack,
+            Map<String, double[]> profiles) {
         Platform.runLater(
                 () -> {
                     if (m.equals(colourBy.get()) && at.equals(metricMoment)) {
                         metricValues = Map.copyOf(byRack);
+                        metricProfiles = Map.copyOf(profiles);
                         apply(health.current());
                         revision.set(revision.get() + 1);
                     }
@@ -712,7 +755,7 @@ public final class RoomFloorViewModel {
         List<Rack> budgeted = rackList.stream().filter(Rack::budgeted).toList();
         List<String> ids = budgeted.stream().map(Rack::id).toList();
         if (power == null) {
-            shown(HEADROOM, at, headroom(capacity, budgeted, Map.of(), Map.of(), 1));
+            shown(HEADROOM, at, headroom(capacity, budgeted, Map.of(), Map.of(), 1), Map.of());
             return;
         }
         double scale = Capacity.wattsPerUnit(power);
@@ -720,7 +763,7 @@ public final class RoomFloorViewModel {
                 .thenCombine(
                         charts.peaksAt(power, ids, at, Duration.ofHours(24)),
                         (now, peak) -> headroom(capacity, budgeted, now, peak, scale))
-                .thenAccept(byRack -> shown(HEADROOM, at, byRack));
+                .thenAccept(byRack -> shown(HEADROOM, at, byRack, Map.of()));
     }
 
     private static Map<String, Double> headroom(
