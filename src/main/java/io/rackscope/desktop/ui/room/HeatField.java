@@ -7,13 +7,18 @@ import java.util.List;
  * A metric spread over a room's floor: on a grid of {@code cell}-sized squares over the floor
  * (floor pixels), each point's value is the inverse-distance weighted mean (power 2) of the racks
  * within {@code reach}; a point no rack reaches has none (NaN), so empty floor is not painted with
- * a guess. Racks are bucketed by {@code reach}, so a point weighs only its neighbours: a 500-rack
- * room costs a few milliseconds. {@link #contour} traces a level as line segments (marching
- * squares).
+ * a guess. A point belongs to the aisle whose row is nearest and weighs only that aisle's racks:
+ * the field respects aisles, a hot row does not bleed into the next one's. Racks are bucketed by
+ * {@code reach}, so a point weighs only its neighbours: a 500-rack room costs a few milliseconds.
+ * {@link #contour} traces a level as line segments (marching squares).
  */
 final class HeatField {
-    /** A rack's value at its tile's centre. */
-    record Source(double x, double y, double value) {}
+    /** A rack's value at its tile's centre, and the aisle (row) it stands in. */
+    record Source(double x, double y, double value, int row) {
+        Source(double x, double y, double value) {
+            this(x, y, value, 0);
+        }
+    }
 
     final double cell;
     final int cols;
@@ -31,6 +36,19 @@ final class HeatField {
 
     static HeatField of(
             List<Source> sources, double width, double height, double cell, double reach) {
+        return of(sources, width, height, cell, reach, new double[] {0});
+    }
+
+    /**
+     * As above, a point taking the racks of the row whose centre ({@code rows}, by y) is nearest.
+     */
+    static HeatField of(
+            List<Source> sources,
+            double width,
+            double height,
+            double cell,
+            double reach,
+            double[] rowCentres) {
         int cols = Math.max(1, (int) Math.ceil(width / cell));
         int rows = Math.max(1, (int) Math.ceil(height / cell));
         HeatField f = new HeatField(cell, cols, rows);
@@ -52,6 +70,7 @@ final class HeatField {
         for (int r = 0; r < rows; r++) {
             double y = (r + 0.5) * cell;
             int j = clamp((int) (y / reach), by);
+            int row = nearest(rowCentres, y);
             for (int c = 0; c < cols; c++) {
                 double x = (c + 0.5) * cell;
                 int i = clamp((int) (x / reach), bx);
@@ -61,6 +80,9 @@ final class HeatField {
                 for (int jj = Math.max(0, j - 1); jj <= Math.min(by - 1, j + 1); jj++) {
                     for (int ii = Math.max(0, i - 1); ii <= Math.min(bx - 1, i + 1); ii++) {
                         for (Source s : buckets.get(jj * bx + ii)) {
+                            if (s.row() != row) {
+                                continue;
+                            }
                             double dx = s.x() - x;
                             double dy = s.y() - y;
                             double d2 = dx * dx + dy * dy;
@@ -85,6 +107,16 @@ final class HeatField {
             }
         }
         return f;
+    }
+
+    private static int nearest(double[] rows, double y) {
+        int best = 0;
+        for (int i = 1; i < rows.length; i++) {
+            if (Math.abs(rows[i] - y) < Math.abs(rows[best] - y)) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static int clamp(int i, int n) {

@@ -73,7 +73,10 @@ final class HeatMap {
         paletteDrawn = p;
         List<HeatField.Source> sources = new ArrayList<>();
         List<Rack> racks = new ArrayList<>();
-        for (FloorPlan.Row row : plan.rows) {
+        double[] rows = new double[Math.max(1, plan.rows.size())];
+        for (int i = 0; i < plan.rows.size(); i++) {
+            FloorPlan.Row row = plan.rows.get(i);
+            rows[i] = row.y() + FloorPlan.TILE_H / 2;
             for (Rack r : row.racks()) {
                 Double v = values.get(r.key());
                 Rectangle2D t = plan.tiles.get(r.key());
@@ -82,12 +85,13 @@ final class HeatMap {
                             new HeatField.Source(
                                     t.getMinX() + t.getWidth() / 2,
                                     t.getMinY() + t.getHeight() / 2,
-                                    v));
+                                    v,
+                                    i));
                     racks.add(r);
                 }
             }
         }
-        HeatField f = HeatField.of(sources, plan.width(), plan.height(), GRID, REACH);
+        HeatField f = HeatField.of(sources, plan.width(), plan.height(), GRID, REACH, rows);
         Double warn = m.display().warn();
         Double crit = m.display().crit();
         double lo = sources.stream().mapToDouble(HeatField.Source::value).min().orElse(0);

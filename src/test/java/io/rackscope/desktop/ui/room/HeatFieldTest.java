@@ -39,4 +39,23 @@ class HeatFieldTest {
         }
         assertTrue(f.contour(50).isEmpty(), "nothing reaches 50");
     }
+
+    @Test
+    void aPointTakesOnlyTheRacksOfItsOwnAisle() {
+        List<HeatField.Source> rows =
+                List.of(new HeatField.Source(15, 15, 20, 0), new HeatField.Source(15, 115, 40, 1));
+        HeatField f = HeatField.of(rows, 30, 130, 10, 120, new double[] {15, 115});
+        assertEquals(20, f.at(1, 5), 1e-9, "y 55: the first aisle's side, its rack alone");
+        assertEquals(40, f.at(1, 7), 1e-9, "y 75: the second aisle's");
+        HeatField open =
+                HeatField.of(
+                        List.of(
+                                new HeatField.Source(15, 15, 20),
+                                new HeatField.Source(15, 115, 40)),
+                        30,
+                        130,
+                        10,
+                        120);
+        assertTrue(open.at(1, 5) > 20, "without aisles the two blend");
+    }
 }
