@@ -112,11 +112,13 @@ public final class Capacity {
                 room.coolingKilowatts());
     }
 
-    private static double sum(
-            Collection<RackCapacity> racks, java.util.function.ToDoubleFunction<RackCapacity> f) {
+    /**
+     * The sum of {@code f} over {@code items}, those without a value (NaN) left out; NaN if all.
+     */
+    public static <T> double sum(Collection<T> items, java.util.function.ToDoubleFunction<T> f) {
         double s = 0;
         boolean any = false;
-        for (RackCapacity r : racks) {
+        for (T r : items) {
             double v = f.applyAsDouble(r);
             if (!Double.isNaN(v)) {
                 s += v;

@@ -86,4 +86,43 @@ class MetricValuesIT {
             assertTrue(r.nowWatts() > 0 && r.heatBtuPerHour() > r.nowWatts() * 3.4, r.toString());
         }
     }
+
+    /**
+     * {@code check-config --prometheus}: a rack whose measured peak exceeds its budget is warned
+     * of.
+     */
+    @Test
+    void checkConfigWarnsOfARackOverItsBudgetByItsMeasuredPeak() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("capacity-check");
+        io.rackscope.desktop.config.ConfigFixture.copyOfBundled(dir);
+        java.nio.file.Path rack =
+                dir.resolve(
+                        "topology/datacenters/fra1/rooms/hall-a/aisles/a01/racks/fra1-a01-r01.yaml");
+        java.nio.file.Files.writeString(
+                rack,
+                java.nio.file.Files.readString(rack)
+                        .replaceAll("power_budget_w: [0-9]+", "power_budget_w: 100"));
+        io.rackscope.desktop.cli.CliRun r =
+                io.rackscope.desktop.cli.CliRun.of(
+                        "check-config",
+                        "--config",
+                        dir.toString(),
+                        "--prometheus",
+                        demo.url(),
+                        "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode warnings =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("warnings");
+        List<String> over = new java.util.ArrayList<>();
+        warnings.forEach(
+                w -> {
+                    if (w.toString().contains("peaked at")) {
+                        over.add(w.toString());
+                    }
+                });
+        assertEquals(1, over.size(), warnings.toString());
+        assertTrue(
+                over.get(0).contains("rack 'fra1-a01-r01' is over its power budget"), over.get(0));
+        assertTrue(over.get(0).contains("fra1-a01-r01.yaml"), "names the file: " + over.get(0));
+    }
 }

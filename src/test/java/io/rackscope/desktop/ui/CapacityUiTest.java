@@ -203,6 +203,24 @@ class CapacityUiTest {
     }
 
     @Test
+    void aSitesTotalsAddItsRooms() {
+        CapacityViewModel m =
+                new CapacityViewModel(
+                        cfg,
+                        new Locator(cfg.topology()),
+                        "fra1",
+                        charts(),
+                        Clock.systemUTC(),
+                        new NavigationModel(),
+                        new ViewOptions(),
+                        Runnable::run);
+        String[] lines = m.totalsProperty().get().split("\n");
+        String site = lines[lines.length - 1];
+        assertTrue(site.startsWith("Site fra1 (" + (lines.length - 1) + " rooms): "), site);
+        assertTrue(site.contains("; cooling 30 kW"), "Hall A's: " + site);
+    }
+
+    @Test
     void theCsvHasEveryFigure() {
         CapacityViewModel m =
                 new CapacityViewModel(

@@ -129,6 +129,7 @@ public final class CapacityViewModel {
     private void show(Map<String, Double> now, Map<String, Double> peak) {
         List<Row> out = new ArrayList<>();
         List<String> lines = new ArrayList<>();
+        Map<String, List<Capacity.RoomTotals>> bySite = new java.util.LinkedHashMap<>();
         for (Room room : rooms) {
             List<RackCapacity> of = new ArrayList<>();
             for (Rack r : room.racks().toList()) {
@@ -140,8 +141,16 @@ public final class CapacityViewModel {
                 of.add(c);
                 out.add(new Row(c, room.name()));
             }
-            lines.add(line(Capacity.totals(room, of)));
+            Capacity.RoomTotals t = Capacity.totals(room, of);
+            lines.add(line(t));
+            bySite.computeIfAbsent(room.siteId(), k -> new ArrayList<>()).add(t);
         }
+        bySite.forEach(
+                (site, totals) -> {
+                    if (totals.size() > 1) {
+                        lines.add(siteLine(site, totals));
+                    }
+                });
         rows.set(List.copyOf(out));
         totals.set(String.join("\n", lines));
     }
@@ -161,6 +170,29 @@ public final class CapacityViewModel {
             if (!Double.isNaN(t.coolingUsed())) {
                 b.append(String.format(Locale.ROOT, ", %.0f %% used", 100 * t.coolingUsed()));
             }
+        }
+        return b.toString();
+    }
+
+    /** "Site fra1 (2 rooms): 80 kW now, peak 95 kW; cooling 120 kW" — its rooms' sums. */
+    static String siteLine(String site, List<Capacity.RoomTotals> rooms) {
+        double now = Capacity.sum(rooms, Capacity.RoomTotals::nowWatts);
+        double peak = Capacity.sum(rooms, Capacity.RoomTotals::peakWatts);
+        double cooling = Capacity.sum(rooms, Capacity.RoomTotals::coolingKw);
+        StringBuilder b =
+                new StringBuilder("Site ")
+                        .append(site)
+                        .append(" (")
+                        .append(rooms.size())
+                        .append(" rooms): ");
+        b.append(Double.isNaN(now) ? "power not measured" : kw(now) + " now");
+        if (!Double.isNaN(peak)) {
+            b.append(", peak ").append(kw(peak));
+        }
+        if (!Double.isNaN(cooling)) {
+            b.append("; cooling ")
+                    .append(Formats.value(cooling))
+                    .append(" kW (rooms that give it)");
         }
         return b.toString();
     }

@@ -677,7 +677,11 @@ public final class RoomFloorViewModel {
             loadHeadroom(at);
             return;
         }
-        boolean rackLevel = rackList.stream().anyMatch(r -> config.metricsFor(r).contains(m));
+        boolean rackLevel =
+                rackList.stream().anyMatch(r -> config.metricsFor(r).contains(m))
+                        || io.rackscope.desktop.promql.QueryTemplate.of(m.expr())
+                                .placeholders()
+                                .contains(io.rackscope.desktop.promql.Placeholder.RACK);
         List<String> entities = new ArrayList<>();
         if (rackLevel) {
             rackList.forEach(r -> entities.add(r.id()));
