@@ -14,9 +14,22 @@ public final class Trends {
 
     /**
      * A series' recent course: its value now, the least-squares slope per second over the window,
-     * the standard deviation of its values there, how many points it had and how far apart.
+     * the standard deviation of its values there, how many points it had and how far apart, and
+     * where the fitted line stands now ({@code level}: the crossing is reckoned from it, not from
+     * the last sample, whose noise would move it).
      */
-    public record Trend(double value, double slope, double stddev, int points, double stepSeconds) {
+    public record Trend(
+            double value,
+            double slope,
+            double stddev,
+            int points,
+            double stepSeconds,
+            double level) {
+        /** A trend whose line stands at the last sample. */
+        public Trend(double value, double slope, double stddev, int points, double stepSeconds) {
+            this(value, slope, stddev, points, stepSeconds, value);
+        }
+
         /**
          * How well a straight line explains the points (R², 0 to 1): the slope's share of the
          * values' variance, for points evenly spaced {@code stepSeconds} apart.
@@ -108,19 +121,28 @@ public final class Trends {
 
     /**
      * The crossing the course of a value leads to, seen over a window ({@code whole}) and over its
-     * last third ({@code recent}): a rise that began inside the window fits the recent part, a slow
-     * drift under noise the whole. The recent trend decides when it is steady; else the whole one,
-     * unless the recent one heads the other way (the trend turned).
+     * last third ({@code recent}). None when the recent part heads the other way (the trend
+     * turned). The whole window, the steadier estimate, when it is steady and the recent slope is
+     * within half to one and a half times its own; else the recent part when steady (a rise that
+     * began inside the window); else the whole window (a slow drift under noise).
      */
     public static Optional<Crossing> crossing(Check check, Trend whole, Trend recent, Bar bar) {
-        Optional<Crossing> now = crossing(check, recent, bar);
-        if (now.isPresent()) {
-            return now;
-        }
         if (recent.points() >= bar.minPoints() && direction(check) * recent.slope() < 0) {
             return Optional.empty();
         }
-        return crossing(check, whole, bar);
+        return crossing(check, used(check, whole, recent, bar), bar);
+    }
+
+    /**
+     * Which of {@code whole} and {@code recent} {@link #crossing(Check, Trend, Trend, Bar)} uses.
+     */
+    public static Trend used(Check check, Trend whole, Trend recent, Bar bar) {
+        Optional<Crossing> overWindow = crossing(check, whole, bar);
+        double ratio = recent.slope() / whole.slope();
+        if (overWindow.isPresent() && ratio >= 0.5 && ratio <= 1.5) {
+            return whole;
+        }
+        return crossing(check, recent, bar).isPresent() ? recent : whole;
     }
 
     /**
@@ -137,7 +159,8 @@ public final class Trends {
             return Optional.empty();
         }
         Rule r = next.get();
-        double eta = (r.value() - trend.value()) / trend.slope();
+        double from = Double.isNaN(trend.level()) ? trend.value() : trend.level();
+        double eta = (r.value() - from) / trend.slope();
         if (!(eta >= 0) || eta > bar.horizon().toSeconds()) {
             return Optional.empty();
         }

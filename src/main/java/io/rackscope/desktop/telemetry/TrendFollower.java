@@ -94,10 +94,11 @@ final class TrendFollower {
 
     /**
      * The query for {@code e} (the check's expression for a group of candidates): each series'
-     * value now, and its slope, spread and count of points over the window and over its last third.
-     * A plain selector is read as it was scraped (range vectors: the samples are read, no
-     * expression is evaluated again); any other expression per entity, its worst sample ({@code max
-     * by}), through a subquery at the scrape step, which evaluates it once per step.
+     * value now, and its slope, spread, count of points and the fitted line's value now over the
+     * window and over its last third. A plain selector is read as it was scraped (range vectors:
+     * the samples are read, no expression is evaluated again); any other expression per entity, its
+     * worst sample ({@code max by}), through a subquery at the scrape step, which evaluates it once
+     * per step.
      */
     String query(String e) {
         boolean plain = plainSelector(e);
@@ -112,6 +113,7 @@ final class TrendFollower {
             q.append(" or ").append(part("deriv(" + range + ")", "slope" + suffix));
             q.append(" or ").append(part("stddev_over_time(" + range + ")", "sd" + suffix));
             q.append(" or ").append(part("count_over_time(" + range + ")", "n" + suffix));
+            q.append(" or ").append(part("predict_linear(" + range + ", 0)", "level" + suffix));
         }
         return q.toString();
     }
@@ -156,7 +158,16 @@ final class TrendFollower {
     }
 
     private static final List<String> PARTS =
-            List.of("value", "slope", "sd", "n", "slope_recent", "sd_recent", "n_recent");
+            List.of(
+                    "value",
+                    "slope",
+                    "sd",
+                    "n",
+                    "slope_recent",
+                    "sd_recent",
+                    "n_recent",
+                    "level",
+                    "level_recent");
 
     private static String part(String q, String name) {
         return "label_replace(" + q + ", \"" + PART_LABEL + "\", \"" + name + "\", \"\", \"\")";
@@ -180,7 +191,9 @@ final class TrendFollower {
                                     key,
                                     k -> {
                                         double[] p = new double[PARTS.size()];
-                                        p[0] = Double.NaN;
+                                        java.util.Arrays.fill(p, Double.NaN);
+                                        p[3] = 0;
+                                        p[6] = 0;
                                         return p;
                                     })[at] =
                     s.value();
@@ -197,9 +210,11 @@ final class TrendFollower {
                     }
                     worst.merge(id, p[0], (a, b) -> d * b > d * a ? b : a);
                     Trends.Trend whole =
-                            new Trends.Trend(p[0], p[1], p[2], (int) p[3], spacing(window, p[3]));
+                            new Trends.Trend(
+                                    p[0], p[1], p[2], (int) p[3], spacing(window, p[3]), p[7]);
                     Trends.Trend recent =
-                            new Trends.Trend(p[0], p[4], p[5], (int) p[6], spacing(recent(), p[6]));
+                            new Trends.Trend(
+                                    p[0], p[4], p[5], (int) p[6], spacing(recent(), p[6]), p[8]);
                     Trends.crossing(check, whole, recent, bar)
                             .map(c -> forecast(id, c, whole, recent))
                             .ifPresent(
@@ -239,7 +254,7 @@ final class TrendFollower {
 
     private Forecast forecast(
             String id, Trends.Crossing c, Trends.Trend whole, Trends.Trend recent) {
-        Trends.Trend used = Trends.crossing(check, recent, bar).isPresent() ? recent : whole;
+        Trends.Trend used = Trends.used(check, whole, recent, bar);
         return new Forecast(
                 check.id(),
                 id,

@@ -1,0 +1,114 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.cli.HistoryCommand;
+import io.rackscope.desktop.config.ConfigFixture;
+import io.rackscope.desktop.config.ConfigLoader;
+import io.rackscope.desktop.config.Diagnostics;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.Forecast;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.simulator.EstateSimulator;
+import io.rackscope.desktop.simulator.LocalPrometheus;
+import io.rackscope.desktop.simulator.MetricsExporter;
+import io.rackscope.desktop.simulator.Scenario;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A forecast on the simulator: the bundled estate with a slow thermal drift of cn0420 (a
+ * degradation of its temperature to CRIT over an hour, begun 28 minutes ago), an hour of history
+ * backfilled at the scrape step into a real Prometheus: the planner forecasts cn0420 reaching WARN,
+ * within 20 % of when the simulator's own series crosses it, and nothing for the nodes at rest.
+ */
+class SimulatorForecastIT {
+    static final Pattern TEMP =
+            Pattern.compile("node_temperature_celsius\\{[^}]*instance=\"cn0420\"[^}]*} (\\S+)");
+
+    @Test
+    void aSlowDriftIsForecastWhereTheSimulatorCrossesIt() throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        PrometheusServer.requireBinary("promtool");
+        Path dir = Files.createTempDirectory("rackscope-drift-it");
+        ConfigFixture.copyOfBundled(dir);
+        Path scenario = dir.resolve("drift.yaml");
+        Files.writeString(
+                scenario,
+                "name: drift\nevents:\n  - {event: degradation, target: cn0420, metric:"
+                        + " node_temperature_celsius, severity: CRIT, at: -28m, over: 60m}\n");
+        RackscopeConfig cfg = new ConfigLoader().load(dir);
+        Scenario drift = Scenario.read(scenario, new Diagnostics());
+        assertEquals(1, drift.events().size());
+        Instant start = Instant.now();
+        EstateSimulator sim = new EstateSimulator(cfg, drift, 7, start);
+        int scrape = cfg.app().telemetry().scrapeIntervalSeconds();
+        Path history = dir.resolve("history.om");
+        HistoryCommand.write(sim, start, Duration.ofHours(1), Duration.ofSeconds(scrape), history);
+        try (MetricsExporter exporter =
+                        new MetricsExporter(sim, "127.0.0.1", 0, Clock.systemUTC());
+                LocalPrometheus prometheus = LocalPrometheus.prepare(history)) {
+            prometheus.start(exporter.address(), scrape, Duration.ofSeconds(60));
+            HealthSnapshot s;
+            try (PrometheusClient client =
+                    new PrometheusClient(
+                            cfg.app().telemetry().endpoint(prometheus.url()), new QueryStats())) {
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                cfg, client, EvaluationMode.FILTERED, Clock.systemUTC());
+                s = planner.refreshAt(start);
+                planner.close();
+            }
+            Forecast f =
+                    s.forecasts().stream()
+                            .filter(x -> x.entity().equals("cn0420"))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("no forecast: " + s.forecasts()));
+            assertEquals(Severity.WARN, f.severity());
+            assertEquals("node_temperature", f.check());
+            long truth = crossing(sim, start, f.threshold(), scrape);
+            assertTrue(
+                    Math.abs(f.etaSeconds() - truth) <= 0.2 * truth,
+                    "forecast "
+                            + f.etaSeconds()
+                            + " s, the simulator crosses after "
+                            + truth
+                            + " s");
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "SimulatorForecastIT: cn0420 WARN forecast in %.0f s, crossed after %d s%n",
+                    f.etaSeconds(),
+                    truth);
+            assertTrue(
+                    s.forecasts().stream().allMatch(x -> x.entity().equals("cn0420")),
+                    "nothing else of the estate at rest: " + s.forecasts());
+        }
+    }
+
+    /** Seconds after {@code start} when the simulator's cn0420 first exceeds {@code threshold}. */
+    static long crossing(EstateSimulator sim, Instant start, double threshold, int step) {
+        for (long t = 0; t < 7200; t += step) {
+            Matcher m = TEMP.matcher(sim.exposition(start.plusSeconds(t)));
+            double max = Double.NEGATIVE_INFINITY;
+            while (m.find()) {
+                max = Math.max(max, Double.parseDouble(m.group(1)));
+            }
+            if (max > threshold) {
+                return t;
+            }
+        }
+        throw new AssertionError("cn0420 never crosses " + threshold);
+    }
+}
