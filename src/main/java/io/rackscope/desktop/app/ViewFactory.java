@@ -232,7 +232,8 @@ public final class ViewFactory {
                 new EntityLinks(ctx.config()));
     }
 
-    private static RoomFloorViewModel floor(AppContext ctx, Room room) {
+    /** The view model of a room's floor, wired to {@code ctx}. */
+    public static RoomFloorViewModel floor(AppContext ctx, Room room) {
         RoomFloorViewModel floor =
                 new RoomFloorViewModel(
                         ctx.config(),

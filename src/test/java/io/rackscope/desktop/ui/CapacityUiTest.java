@@ -174,16 +174,8 @@ class CapacityUiTest {
         robot.interact(
                 () -> {
                     floor[0] =
-                            new io.rackscope.desktop.ui.room.RoomFloorViewModel(
-                                    cfg,
-                                    cfg.topology().room("fra1", "hall-a").orElseThrow(),
-                                    ctx.health(),
-                                    ctx.navigation(),
-                                    ctx.options(),
-                                    ctx.charts(),
-                                    ctx.clock(),
-                                    ctx.handling(),
-                                    ctx.editing());
+                            ViewFactory.floor(
+                                    ctx, cfg.topology().room("fra1", "hall-a").orElseThrow());
                     floor[0].colourByProperty()
                             .set(
                                     floor[0].colourableMetrics().stream()

@@ -94,16 +94,7 @@ class ForecastUiTest {
     }
 
     RoomFloorViewModel floor() {
-        return new RoomFloorViewModel(
-                cfg,
-                where.room(),
-                ctx.health(),
-                ctx.navigation(),
-                ctx.options(),
-                ctx.charts(),
-                ctx.clock(),
-                ctx.handling(),
-                ctx.editing());
+        return ViewFactory.floor(ctx, where.room());
     }
 
     @Test

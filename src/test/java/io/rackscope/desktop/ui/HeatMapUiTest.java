@@ -183,17 +183,7 @@ class HeatMapUiTest {
                 new io.rackscope.desktop.ui.room.RoomFloorViewModel[1];
         robot.interact(
                 () -> {
-                    floor[0] =
-                            new io.rackscope.desktop.ui.room.RoomFloorViewModel(
-                                    cfg,
-                                    room,
-                                    ctx.health(),
-                                    ctx.navigation(),
-                                    ctx.options(),
-                                    ctx.charts(),
-                                    ctx.clock(),
-                                    ctx.handling(),
-                                    ctx.editing());
+                    floor[0] = ViewFactory.floor(ctx, room);
                     assertTrue(floor[0].showHeat("node_temperature"));
                 });
         WaitForAsyncUtils.waitForFxEvents();
