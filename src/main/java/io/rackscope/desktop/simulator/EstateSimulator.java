@@ -448,7 +448,11 @@ public final class EstateSimulator {
                                 });
                 topo.device(t).ifPresent(d -> addDevice(d, instances, chassis));
             }
-            if (e.kind() != Scenario.Kind.RACK_POWER_LOSS && e.kind() != Scenario.Kind.HOT_AISLE) {
+            // a degradation names its metric: on a rack it moves the rack's own series of it too
+            // (its PDUs' power: a rack drawing near its budget)
+            if (e.kind() != Scenario.Kind.RACK_POWER_LOSS
+                    && e.kind() != Scenario.Kind.HOT_AISLE
+                    && e.kind() != Scenario.Kind.DEGRADATION) {
                 racks.clear();
                 chassis.clear();
             }
