@@ -41,4 +41,47 @@ class SimulatorSeriesTest {
                     sample(after, series) > sample(before, series), metric + " grows: " + series);
         }
     }
+
+    /** A rack drawing near its budget: a degradation of its PDUs' power, half as much again. */
+    @Test
+    void aDegradationOnARackMovesItsOwnPowerSeries() {
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        Scenario rising =
+                new Scenario(
+                        "rack near budget",
+                        java.util.List.of(
+                                new Scenario.Event(
+                                        Scenario.Kind.DEGRADATION,
+                                        "fra1-a01-r07",
+                                        java.time.Duration.ZERO,
+                                        null,
+                                        io.rackscope.desktop.checks.Severity.CRIT,
+                                        "pdu_power_watts",
+                                        null,
+                                        java.time.Duration.ofMinutes(30))));
+        double calm = power(new EstateSimulator(CONFIG, Scenario.NONE, 7, t0), t0, "fra1-a01-r07");
+        double drawn =
+                power(
+                        new EstateSimulator(CONFIG, rising, 7, t0),
+                        t0.plusSeconds(1800),
+                        "fra1-a01-r07");
+        double other =
+                power(
+                        new EstateSimulator(CONFIG, rising, 7, t0),
+                        t0.plusSeconds(1800),
+                        "fra1-a01-r06");
+        assertTrue(drawn > calm * 1.4, calm + " -> " + drawn);
+        assertTrue(other < calm * 1.2, "the rack beside it keeps its power: " + other);
+    }
+
+    static double power(EstateSimulator sim, Instant t, String rack) {
+        Matcher m =
+                Pattern.compile("pdu_power_watts\\{[^}]*rack_id=\"" + rack + "\"[^}]*} (\\S+)")
+                        .matcher(sim.exposition(t));
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
 }
