@@ -13,7 +13,6 @@ import java.util.Map;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
@@ -112,16 +111,46 @@ final class HeatMap {
             critLine = List.of();
             return;
         }
-        image = new WritableImage(f.cols, f.rows);
-        PixelWriter w = image.getPixelWriter();
+        if (image == null || image.getWidth() != f.cols || image.getHeight() != f.rows) {
+            image = new WritableImage(f.cols, f.rows);
+        }
+        // the scale's colours once (256 steps from the lowest to the highest value), then one
+        // int per point: no colour object is made per point of the field
+        int[] scale = new int[STEPS];
+        for (int i = 0; i < STEPS; i++) {
+            scale[i] = argb(colour(p, lo + (hi - lo) * i / (STEPS - 1), drawn, FIELD));
+        }
+        int[] pixels = new int[f.cols * f.rows];
+        double span = hi > lo ? hi - lo : 1;
         for (int r = 0; r < f.rows; r++) {
             for (int c = 0; c < f.cols; c++) {
                 double v = f.at(c, r);
-                w.setColor(c, r, Double.isNaN(v) ? Color.TRANSPARENT : colour(p, v, drawn, FIELD));
+                int i = (int) Math.round((v - lo) / span * (STEPS - 1));
+                pixels[r * f.cols + c] =
+                        Double.isNaN(v) ? 0 : scale[Math.max(0, Math.min(STEPS - 1, i))];
             }
         }
+        image.getPixelWriter()
+                .setPixels(
+                        0,
+                        0,
+                        f.cols,
+                        f.rows,
+                        javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                        pixels,
+                        0,
+                        f.cols);
         warnLine = warn == null ? List.of() : f.contour(warn);
         critLine = crit == null ? List.of() : f.contour(crit);
+    }
+
+    private static final int STEPS = 256;
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24
+                | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     /** How opaque the field is: the floor's grid shows through. */
