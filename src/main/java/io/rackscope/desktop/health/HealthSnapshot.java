@@ -26,7 +26,28 @@ public final class HealthSnapshot {
      * How many of a rack's nodes are CRIT and WARN, and whether the rack or any of its nodes is
      * kept stale: what a floor's tile says, counted once per cycle off the UI thread.
      */
-    public record NodeTally(int crit, int warn, boolean stale) {}
+    public record NodeTally(int crit, int warn, boolean stale) {
+        /**
+         * The tally of the rack {@code rackId} with {@code nodes}, by each node's severity and
+         * whether the rack or a node is {@code stale}.
+         */
+        public static NodeTally of(
+                String rackId,
+                Iterable<String> nodes,
+                java.util.function.Function<String, Severity> severity,
+                java.util.function.Predicate<String> stale) {
+            int crit = 0;
+            int warn = 0;
+            boolean old = stale.test(rackId);
+            for (String id : nodes) {
+                Severity n = severity.apply(id);
+                crit += n == Severity.CRIT ? 1 : 0;
+                warn += n == Severity.WARN ? 1 : 0;
+                old |= stale.test(id);
+            }
+            return new NodeTally(crit, warn, old);
+        }
+    }
 
     /**
      * One cycle's states rolled up to every level of the estate, by key, and each rack's node tally
@@ -145,6 +166,10 @@ public final class HealthSnapshot {
     private final Tracking tracking;
     private final Map<String, List<Alert>> alertsByRack = new HashMap<>();
     private final Map<String, List<Alert>> alertsByDevice = new HashMap<>();
+    // the soonest forecast by rack and by alert key (the list is soonest first): a rack tile and an
+    // alert row each look theirs up without scanning every forecast
+    private final Map<String, Forecast> forecastByRack = new HashMap<>();
+    private final Map<String, Forecast> forecastByKey = new HashMap<>();
 
     public HealthSnapshot(
             long version,
@@ -168,6 +193,12 @@ public final class HealthSnapshot {
             if (a.device() != null) {
                 alertsByDevice.computeIfAbsent(a.device(), k -> new ArrayList<>()).add(a);
             }
+        }
+        for (Forecast f : findings.forecasts()) {
+            if (f.rack() != null) {
+                forecastByRack.putIfAbsent(f.rack(), f);
+            }
+            forecastByKey.putIfAbsent(f.key(), f);
         }
     }
 
@@ -308,27 +339,12 @@ public final class HealthSnapshot {
 
     /** The soonest forecast about a rack, its devices or its nodes, if any. */
     public Optional<Forecast> soonestInRack(String rackKey) {
-        return soonest(f -> rackKey.equals(f.rack()));
-    }
-
-    /** The soonest forecast about a device or its nodes, if any. */
-    public Optional<Forecast> soonestInDevice(String deviceKey) {
-        return soonest(f -> deviceKey.equals(f.device()));
+        return Optional.ofNullable(forecastByRack.get(rackKey));
     }
 
     /** The forecast about {@code check} on {@code entity} (an alert's key), if any. */
     public Optional<Forecast> forecast(String check, String entity) {
-        return soonest(f -> f.check().equals(check) && f.entity().equals(entity));
-    }
-
-    // forecasts are few (only entities near a threshold are asked): a scan is cheap
-    private Optional<Forecast> soonest(java.util.function.Predicate<Forecast> which) {
-        for (Forecast f : findings.forecasts()) {
-            if (which.test(f)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(forecastByKey.get(Alert.key(check, entity)));
     }
 
     /** The site's own alerts that no label placed on the estate ("Not placed"), never dropped. */

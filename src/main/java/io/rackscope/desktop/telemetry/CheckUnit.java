@@ -556,18 +556,9 @@ final class CheckUnit {
 
     /** Tells the trend follower each entity's worst value in {@code series} (of {@code batch}). */
     private void readTrends(Set<String> batch, List<Series> series) {
-        if (trends == null) {
-            return;
+        if (trends != null) {
+            trends.readSeries(batch, series);
         }
-        int d = io.rackscope.desktop.checks.Trends.direction(check);
-        Map<String, Double> worst = new HashMap<>();
-        for (Series x : series) {
-            String id = x.label(entityLabel);
-            if (id != null && batch.contains(id) && !Double.isNaN(x.value())) {
-                worst.merge(id, x.value(), (a, b) -> d * b > d * a ? b : a);
-            }
-        }
-        trends.read(batch, worst);
     }
 
     private synchronized Void readExpected(CheckQueries.Batch b, QueryResult r, Throwable e) {

@@ -17,6 +17,7 @@ import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstancePath;
+import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Topology;
 import java.time.Duration;
@@ -123,25 +124,23 @@ public final class SnapshotAssembler {
                         room ->
                                 room.racks()
                                         .forEach(
-                                                rack -> {
-                                                    int crit = 0;
-                                                    int warn = 0;
-                                                    boolean stale =
-                                                            staleSince.containsKey(rack.id());
-                                                    for (Device d : rack.devices()) {
-                                                        for (var slot : d.instances()) {
-                                                            String id = slot.instanceId();
-                                                            Severity n = nodes.get(id);
-                                                            crit += n == Severity.CRIT ? 1 : 0;
-                                                            warn += n == Severity.WARN ? 1 : 0;
-                                                            stale |= staleSince.containsKey(id);
-                                                        }
-                                                    }
-                                                    out.put(
-                                                            rack.key(),
-                                                            new HealthSnapshot.NodeTally(
-                                                                    crit, warn, stale));
-                                                }));
+                                                rack ->
+                                                        out.put(
+                                                                rack.key(),
+                                                                HealthSnapshot.NodeTally.of(
+                                                                        rack.id(),
+                                                                        rack.devices().stream()
+                                                                                .flatMap(
+                                                                                        d ->
+                                                                                                d
+                                                                                                        .instances()
+                                                                                                        .stream())
+                                                                                .map(
+                                                                                        InstanceSlot
+                                                                                                ::instanceId)
+                                                                                .toList(),
+                                                                        nodes::get,
+                                                                        staleSince::containsKey))));
         return out;
     }
 

@@ -80,6 +80,26 @@ final class TrendFollower {
         }
     }
 
+    /** What a read of {@code batch} found: its series, each entity taking its worst sample. */
+    synchronized void readSeries(Collection<String> batch, List<Series> series) {
+        Map<String, Double> worst = new HashMap<>();
+        for (Series x : series) {
+            String id = x.label(entityLabel);
+            if (id != null && batch.contains(id)) {
+                worse(worst, id, x.value());
+            }
+        }
+        read(batch, worst);
+    }
+
+    /** Keeps in {@code worst} the worse of its value for {@code id} and {@code v} (NaN: none). */
+    private void worse(Map<String, Double> worst, String id, double v) {
+        if (!Double.isNaN(v)) {
+            int d = Trends.direction(check);
+            worst.merge(id, v, (a, b) -> d * b > d * a ? b : a);
+        }
+    }
+
     /** The entities whose trend this cycle asks: those not asked within the refresh. */
     synchronized List<String> candidates() {
         List<String> due = new ArrayList<>();
@@ -198,7 +218,6 @@ final class TrendFollower {
                                     })[at] =
                     s.value();
         }
-        int d = Trends.direction(check);
         long window = settings.window().toSeconds();
         Map<String, Double> worst = new HashMap<>();
         Map<String, Forecast> soonest = new HashMap<>();
@@ -208,7 +227,7 @@ final class TrendFollower {
                     if (Double.isNaN(p[0])) {
                         return;
                     }
-                    worst.merge(id, p[0], (a, b) -> d * b > d * a ? b : a);
+                    worse(worst, id, p[0]);
                     Trends.Trend whole =
                             new Trends.Trend(
                                     p[0], p[1], p[2], (int) p[3], spacing(window, p[3]), p[7]);

@@ -57,9 +57,7 @@ final class AlertTableRows {
                                         : a.changes(),
                                 handledShort(handling.alert(a)),
                                 m,
-                                s.forecasts().isEmpty()
-                                        ? null
-                                        : s.forecast(a.check(), a.entity()).orElse(null)));
+                                s.forecast(a.check(), a.entity()).orElse(null)));
             }
         }
         return List.copyOf(out);

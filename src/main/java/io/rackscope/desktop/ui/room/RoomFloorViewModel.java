@@ -537,8 +537,8 @@ public final class RoomFloorViewModel {
             return slurmStatus(s, r, nodes, inJob);
         }
         HealthSnapshot.NodeTally tally = s.rackNodes(r.key());
-        if (tally == null) {
-            tally = tally(s, r, nodes);
+        if (tally == null) { // a snapshot the assembler did not make
+            tally = HealthSnapshot.NodeTally.of(r.id(), nodes, s::node, s::isStale);
         }
         int crit = tally.crit();
         int warn = tally.warn();
@@ -558,20 +558,6 @@ public final class RoomFloorViewModel {
                 io.rackscope.desktop.ui.HandledLook.of(alerts, s.handling()),
                 f == null ? "" : ForecastText.chip(f.etaSeconds()),
                 f == null ? Severity.OK : f.severity());
-    }
-
-    /** A rack's node tally counted here, for a snapshot that did not count it. */
-    private static HealthSnapshot.NodeTally tally(HealthSnapshot s, Rack r, List<String> nodes) {
-        int crit = 0;
-        int warn = 0;
-        boolean stale = s.isStale(r.id());
-        for (String id : nodes) {
-            Severity n = s.node(id);
-            crit += n == Severity.CRIT ? 1 : 0;
-            warn += n == Severity.WARN ? 1 : 0;
-            stale |= s.isStale(id);
-        }
-        return new HealthSnapshot.NodeTally(crit, warn, stale);
     }
 
     /** The worst tried state among the rack's targets, labelled with how many are not OK. */
