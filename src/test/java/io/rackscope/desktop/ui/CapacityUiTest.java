@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -53,16 +52,7 @@ class CapacityUiTest {
     @BeforeAll
     static void load() throws IOException {
         Path dir = Files.createTempDirectory("capacity-ui");
-        try (Stream<Path> walk = Files.walk(Path.of("config"))) {
-            for (Path p : walk.toList()) {
-                Path to = dir.resolve(Path.of("config").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        io.rackscope.desktop.config.ConfigFixture.copyOfBundled(dir);
         Path rack =
                 dir.resolve(
                         "topology/datacenters/fra1/rooms/hall-a/aisles/a01/racks/" + R03 + ".yaml");
