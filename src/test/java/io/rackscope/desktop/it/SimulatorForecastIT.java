@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * degradation of its temperature to CRIT over an hour, begun 28 minutes ago), an hour of history
  * backfilled at the scrape step into a real Prometheus: the planner forecasts cn0420 reaching WARN,
  * with an ETA short of twice the simulator's crossing (how near is printed), and nothing for the
- * nodes at rest. rest.
+ * nodes at rest.
  */
 class SimulatorForecastIT {
     static final Pattern TEMP =
