@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class LocalPrometheus implements AutoCloseable {
     private final Path dir;
     private final int port;
     private Process process;
+    private volatile Process tool;
 
     private LocalPrometheus(Path dir, int port) {
         this.dir = dir;
@@ -52,28 +54,52 @@ public final class LocalPrometheus implements AutoCloseable {
      * not null.
      */
     public static LocalPrometheus prepare(Path history) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("rackscope-prometheus");
-        LocalPrometheus p = new LocalPrometheus(dir, freePort());
+        LocalPrometheus p =
+                new LocalPrometheus(Files.createTempDirectory("rackscope-prometheus"), freePort());
         if (history != null) {
-            Path promtool = binary("promtool").orElseThrow(() -> new IOException(INSTALL_HINT));
-            Process tool =
-                    new ProcessBuilder(
-                                    promtool.toString(),
-                                    "tsdb",
-                                    "create-blocks-from",
-                                    "openmetrics",
-                                    history.toString(),
-                                    dir.resolve("data").toString())
-                            .redirectErrorStream(true)
-                            .redirectOutput(dir.resolve("promtool.log").toFile())
-                            .start();
-            if (tool.waitFor() != 0) {
+            p.backfill(history);
+        }
+        return p;
+    }
+
+    /**
+     * Backfills {@code history} (an OpenMetrics file): promtool writes its blocks beside the data,
+     * then they are moved in, whole, so that a running server never sees half a block; a running
+     * Prometheus reads them at its next block reload (it reloads every minute).
+     */
+    public void backfill(Path history) throws IOException, InterruptedException {
+        Path promtool = binary("promtool").orElseThrow(() -> new IOException(INSTALL_HINT));
+        Path blocks = Files.createDirectories(dir.resolve("backfill"));
+        Process p =
+                new ProcessBuilder(
+                                promtool.toString(),
+                                "tsdb",
+                                "create-blocks-from",
+                                "openmetrics",
+                                history.toString(),
+                                blocks.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("promtool.log").toFile())
+                        .start();
+        tool = p;
+        try {
+            if (p.waitFor() != 0) {
                 throw new IOException(
                         "promtool could not backfill the history: "
                                 + tail(dir.resolve("promtool.log")));
             }
+        } finally {
+            p.destroy();
+            tool = null;
         }
-        return p;
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (Stream<Path> made = Files.list(blocks)) {
+            for (Path block : made.toList()) {
+                Files.move(
+                        block, data.resolve(block.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        Files.delete(blocks);
     }
 
     public Path directory() {
@@ -208,6 +234,10 @@ public final class LocalPrometheus implements AutoCloseable {
 
     @Override
     public void close() {
+        Process backfilling = tool;
+        if (backfilling != null) {
+            backfilling.destroyForcibly();
+        }
         try {
             stop();
         } catch (InterruptedException e) {

@@ -29,8 +29,9 @@ final class TrendFollower {
     private final long step;
     private final Set<String> candidates = new LinkedHashSet<>();
     private final List<Forecast> found = new ArrayList<>();
-    // a trend changes slowly: each candidate's is asked again only every refresh seconds; between,
-    // its last forecast stands, its time to go counted down
+    // a trend changes slowly: a forecast candidate's is asked again only every refresh seconds
+    // (between, its forecast stands, its time to go counted down); one without a forecast only
+    // every recent third of the window, as a rise younger than that is not steady enough to tell
     private final long refresh;
     private final Map<String, Long> askedAt = new HashMap<>();
     private final Map<String, Forecast> kept = new HashMap<>();
@@ -100,12 +101,13 @@ final class TrendFollower {
         }
     }
 
-    /** The entities whose trend this cycle asks: those not asked within the refresh. */
+    /** The entities whose trend this cycle asks: those not asked within their refresh. */
     synchronized List<String> candidates() {
         List<String> due = new ArrayList<>();
         for (String id : candidates) {
             Long at = askedAt.get(id);
-            if (at == null || Math.abs(cycleAt - at) >= refresh) {
+            long every = kept.containsKey(id) ? refresh : recent();
+            if (at == null || Math.abs(cycleAt - at) >= every) {
                 due.add(id);
             }
         }

@@ -21,12 +21,17 @@ import java.time.Instant;
  */
 public final class SimulatedDemo implements AutoCloseable {
     final RackscopeConfig demo;
+    final EstateSimulator sim;
     final MetricsExporter exporter;
     final LocalPrometheus prometheus;
 
     private SimulatedDemo(
-            RackscopeConfig demo, MetricsExporter exporter, LocalPrometheus prometheus) {
+            RackscopeConfig demo,
+            EstateSimulator sim,
+            MetricsExporter exporter,
+            LocalPrometheus prometheus) {
         this.demo = demo;
+        this.sim = sim;
         this.exporter = exporter;
         this.prometheus = prometheus;
     }
@@ -37,7 +42,7 @@ public final class SimulatedDemo implements AutoCloseable {
         EstateSimulator sim = new EstateSimulator(demo, Scenario.NONE, 7, Instant.now());
         MetricsExporter exporter = new MetricsExporter(sim, "127.0.0.1", 0, Clock.systemUTC());
         LocalPrometheus prometheus = LocalPrometheus.prepare(null);
-        SimulatedDemo d = new SimulatedDemo(demo, exporter, prometheus);
+        SimulatedDemo d = new SimulatedDemo(demo, sim, exporter, prometheus);
         prometheus.start(exporter.address(), 1, Duration.ofSeconds(60));
         try (PrometheusClient client =
                 new PrometheusClient(

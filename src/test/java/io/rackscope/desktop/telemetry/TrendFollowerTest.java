@@ -85,9 +85,11 @@ class TrendFollowerTest {
         assertEquals(300, out.get(0).etaSeconds(), 1e-6, "(80 - 74) / 0.02");
         assertEquals(List.of(), f.candidates(), "both asked just now");
         f.startCycle(1100);
-        assertEquals(List.of("n1", "n3"), f.candidates(), "both still near, due again");
+        assertEquals(List.of("n1"), f.candidates(), "n1 forecast: due again after 90 s");
+        f.startCycle(1300);
+        assertEquals(List.of("n1", "n3"), f.candidates(), "n3 without: after the recent third");
         f.answer(List.of(), List.of("n1", "n3"));
-        f.startCycle(1200);
+        f.startCycle(1500);
         assertEquals(List.of(), f.candidates(), "no sample: not followed any more");
     }
 

@@ -99,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
                         null,
                         null);
             }
-            try (LocalPrometheus prometheus = backfilled(sim.get(), start, out)) {
+            try (LocalPrometheus prometheus = LocalPrometheus.prepare(null)) {
                 prometheus.start(
                         exporter.address(),
                         cfg.app().telemetry().scrapeIntervalSeconds(),
@@ -107,9 +107,13 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf(
                         "prometheus: %s (data in %s)%n", prometheus.url(), prometheus.directory());
                 out.flush();
+                Thread history = backfillBehind(prometheus, sim.get(), start, out);
                 Thread cleanup =
                         new Thread(
                                 () -> {
+                                    if (history != null) {
+                                        history.interrupt();
+                                    }
                                     prometheus.close();
                                     exporter.close();
                                 },
@@ -123,23 +127,45 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private LocalPrometheus backfilled(EstateSimulator sim, Instant start, PrintWriter out)
-            throws IOException, InterruptedException {
+    /**
+     * The history, backfilled behind the window (written while the app opens on the live scrapes):
+     * Prometheus reads the blocks at its next block reload, within a minute; null when there is
+     * none to write.
+     */
+    private Thread backfillBehind(
+            LocalPrometheus prometheus, EstateSimulator sim, Instant start, PrintWriter out) {
         if (hours <= 0 || LocalPrometheus.binary("promtool").isEmpty()) {
-            return LocalPrometheus.prepare(null);
+            return null;
         }
-        long t0 = System.nanoTime();
-        Path file = Files.createTempFile("rackscope-history", ".om");
-        try {
-            HistoryCommand.write(sim, start, Duration.ofHours(hours), Duration.ofMinutes(2), file);
-            LocalPrometheus p = LocalPrometheus.prepare(file);
-            out.printf(
-                    "history: %d h backfilled in %.1f s%n", hours, (System.nanoTime() - t0) / 1e9);
-            out.flush();
-            return p;
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        Thread t =
+                new Thread(
+                        () -> {
+                            long t0 = System.nanoTime();
+                            Path file = prometheus.directory().resolve("history.om");
+                            try {
+                                HistoryCommand.write(
+                                        sim,
+                                        start,
+                                        Duration.ofHours(hours),
+                                        Duration.ofMinutes(2),
+                                        file);
+                                prometheus.backfill(file);
+                                Files.deleteIfExists(file);
+                                out.printf(
+                                        "history: %d h backfilled in %.1f s behind the window;"
+                                                + " Prometheus reads it within a minute%n",
+                                        hours, (System.nanoTime() - t0) / 1e9);
+                            } catch (IOException e) {
+                                out.println("history could not be backfilled: " + e.getMessage());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            out.flush();
+                        },
+                        "demo-history");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /**

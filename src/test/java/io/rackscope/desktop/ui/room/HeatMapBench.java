@@ -44,6 +44,11 @@ public final class HeatMapBench {
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
         long t0 = System.nanoTime();
+        // as the floor's redraw begins: an opaque fill of the whole canvas, which also lets the
+        // canvas drop the commands of the frame before
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFill(palette.token("-surface-window"));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double scale =
                 Math.min(canvas.getWidth() / plan.width(), canvas.getHeight() / plan.height());
         g.setTransform(scale, 0, 0, scale, 0, 0);
