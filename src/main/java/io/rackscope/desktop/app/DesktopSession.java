@@ -10,9 +10,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.handling.HandlingService;
 import io.rackscope.desktop.handling.Stores;
 import io.rackscope.desktop.live.HandlingBridge;
-import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.CheckTrials;
-import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.LookBack;
 import io.rackscope.desktop.telemetry.MetricsService;
 import io.rackscope.desktop.telemetry.PrometheusRouter;
@@ -84,23 +82,24 @@ public final class DesktopSession implements AutoCloseable {
     /**
      * {@code settings}: what the user chose in earlier sessions (not used in kiosk mode); {@code
      * editing}: the estate's files being edited, which outlives the session (the window is opened
-     * again on each edit).
+     * again on each edit); {@code begun}: the telemetry made at launch, its first cycle begun, when
+     * it serves this estate (else null).
      */
     DesktopSession(
             RackscopeConfig cfg,
             LaunchOptions options,
             Clock clock,
             UserSettings settings,
-            EditingService editing) {
+            EditingService editing,
+            SessionTelemetry begun) {
         this.settings = settings;
         this.editing = editing;
-        String url =
-                options.prometheusUrl() != null
-                        ? options.prometheusUrl()
-                        : cfg.app().telemetry().prometheusUrl();
-        prometheus = new PrometheusRouter(cfg, url, new QueryStats());
-        planner = new TelemetryPlanner(cfg, prometheus, EvaluationMode.FILTERED, clock);
-        Stores.feed(cfg, null).ifPresent(planner::setAlertFeed);
+        SessionTelemetry telemetry =
+                begun != null && begun.serves(cfg)
+                        ? begun
+                        : SessionTelemetry.of(cfg, options, clock);
+        prometheus = telemetry.prometheus();
+        planner = telemetry.planner();
         LookBack past =
                 LookBack.forWindow(
                         cfg, prometheus, clock, pastMomentsKept(cfg.topology().instances().size()));

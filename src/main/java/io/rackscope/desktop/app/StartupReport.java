@@ -23,9 +23,16 @@ final class StartupReport {
 
     /**
      * Says when the window was first shown ({@code shownAt}), the estate loaded ({@code loadedAt})
-     * and its views built (now), then watches for the first coloured frame.
+     * and its views built (now), then watches for the first coloured frame; {@code then} runs after
+     * it.
      */
-    static void watch(HealthFeed feed, Scene scene, PrintStream out, long shownAt, long loadedAt) {
+    static void watch(
+            HealthFeed feed,
+            Scene scene,
+            PrintStream out,
+            long shownAt,
+            long loadedAt,
+            Runnable then) {
         out.printf(
                 "startup: window %d ms, estate loaded %d ms, views built %d ms%n",
                 shownAt, loadedAt, elapsed());
@@ -49,6 +56,7 @@ final class StartupReport {
                                             "startup: first coloured frame %d ms after the process"
                                                     + " started%n",
                                             elapsed());
+                                    then.run();
                                 };
                         scene.addPostLayoutPulseListener(once[0]);
                     }

@@ -42,6 +42,14 @@ final class WindowSessions implements AutoCloseable {
 
     /** Opens the window on {@code cfg}, as read from its files. On the FX thread. */
     void open(RackscopeConfig cfg) {
+        open(cfg, null);
+    }
+
+    /**
+     * As above, with the telemetry made at launch for {@code cfg}, its first cycle begun (null:
+     * none).
+     */
+    void open(RackscopeConfig cfg, SessionTelemetry begun) {
         DesktopSession earlier = session;
         if (earlier != null) {
             earlier.close();
@@ -52,11 +60,11 @@ final class WindowSessions implements AutoCloseable {
         Shown shown = new Shown();
         editing = new EditingService(cfg, options.kiosk(), shown);
         shown.owner = editing;
-        show(cfg, earlier);
+        show(cfg, earlier, begun);
     }
 
-    private void show(RackscopeConfig cfg, DesktopSession earlier) {
-        session = new DesktopSession(cfg, options, clock, settings.get(), editing);
+    private void show(RackscopeConfig cfg, DesktopSession earlier, SessionTelemetry begun) {
+        session = new DesktopSession(cfg, options, clock, settings.get(), editing, begun);
         session.show(stage, scene, options);
         if (earlier != null) {
             session.continueFrom(earlier);
@@ -87,7 +95,7 @@ final class WindowSessions implements AutoCloseable {
             }
             DesktopSession earlier = session;
             earlier.close();
-            show(estate, earlier);
+            show(estate, earlier, null);
         }
 
         @Override

@@ -105,7 +105,8 @@ public final class Trends {
 
     /**
      * Whether a value is worth following: at WARN with a worse threshold ahead, or within {@code
-     * margin} (a fraction of the threshold's size) of its next threshold.
+     * margin} (a fraction of the threshold's size) of its next threshold. A threshold of 0 has no
+     * margin: a state code at 0 below {@code > 0} is healthy, not about to fail.
      */
     public static boolean near(Check check, double value, double margin) {
         Optional<Rule> next = next(check, value);
@@ -116,7 +117,8 @@ public final class Trends {
             return true;
         }
         double t = next.get().value();
-        return Math.abs(t - value) <= margin * Math.max(Math.abs(t), 1e-9);
+        double band = margin * Math.abs(t);
+        return band > 0 && Math.abs(t - value) <= band;
     }
 
     /**

@@ -88,6 +88,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private volatile Instant runningSince;
     private volatile Instant lastFinished;
     private CompletableFuture<HealthSnapshot> running;
+    // a first cycle begun before anyone asked, for the first to ask (guarded by lock)
+    private CompletableFuture<HealthSnapshot> ahead;
     private Instant runningAt;
     private long version;
     private long interval;
@@ -459,8 +461,24 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         return refreshAsync(null);
     }
 
+    /**
+     * Begins the first cycle before anyone asks for it (a window starts it while JavaFX starts):
+     * the next {@link #refreshAsync()} takes its snapshot, even when it finished meanwhile, instead
+     * of asking Prometheus again.
+     */
+    public void refreshAhead() {
+        synchronized (lock) {
+            ahead = refreshAsync(null);
+        }
+    }
+
     private CompletableFuture<HealthSnapshot> refreshAsync(Instant at) {
         synchronized (lock) {
+            if (at == null && ahead != null) {
+                CompletableFuture<HealthSnapshot> begun = ahead;
+                ahead = null;
+                return begun;
+            }
             if (running != null) {
                 if (at == null || at.equals(runningAt)) {
                     return running;

@@ -60,7 +60,8 @@ class DesktopSessionTest {
                                     options,
                                     Clock.systemUTC(),
                                     new UserSettings(scratch),
-                                    new EditingService(cfg, false, EditingService.Window.NONE));
+                                    new EditingService(cfg, false, EditingService.Window.NONE),
+                                    null);
                     Scene scene = new Scene(new StackPane(), 1440, 900);
                     stage.setScene(scene);
                     stage.show();

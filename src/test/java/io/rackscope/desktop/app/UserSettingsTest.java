@@ -58,7 +58,8 @@ class UserSettingsTest {
                                     options,
                                     Clock.systemUTC(),
                                     new UserSettings(node),
-                                    new EditingService(cfg, false, EditingService.Window.NONE));
+                                    new EditingService(cfg, false, EditingService.Window.NONE),
+                                    null);
                     Scene scene = new Scene(new StackPane(), 1200, 800);
                     stage.setScene(scene);
                     stage.show();

@@ -78,6 +78,13 @@ class TrendsTest {
         assertTrue(Trends.near(LOW_DISK, 10.5, 0.10));
         assertFalse(Trends.near(LOW_DISK, 12, 0.10));
         assertFalse(Trends.near(HOT, 79, 0), "no margin: only WARN ones");
+        Check state =
+                check(
+                        false,
+                        new Rule(Operator.GT, 0, Severity.WARN),
+                        new Rule(Operator.GT, 1, Severity.CRIT));
+        assertFalse(Trends.near(state, 0, 0.10), "a threshold of 0 has no margin: 0 is healthy");
+        assertTrue(Trends.near(state, 1, 0.10), "WARN, CRIT ahead");
     }
 
     /** The R² of the points as a least-squares fit gives it, against {@link Trends.Trend#fit}. */

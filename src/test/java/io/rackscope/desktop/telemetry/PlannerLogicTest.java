@@ -144,6 +144,27 @@ class PlannerLogicTest {
     }
 
     @Test
+    void aCycleBegunAheadIsTakenByTheFirstToAskEvenWhenItFinishedMeanwhile() throws Exception {
+        HandBuiltPrometheus p = estate();
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.refreshAhead();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (planner.cycling() || planner.latest().version() == 0) {
+                assertTrue(System.nanoTime() < deadline, "the cycle begun ahead finished");
+                Thread.sleep(10);
+            }
+            int asked = p.asked.size();
+            assertTrue(asked > 0);
+            HealthSnapshot first = planner.refresh();
+            assertEquals(1, first.version(), "the cycle begun ahead, not another");
+            assertEquals(asked, p.asked.size(), "nothing asked again");
+            assertEquals(2, planner.refresh().version(), "then cycles as ever");
+            assertTrue(p.asked.size() > asked);
+        }
+    }
+
+    @Test
     void literalBatchesAreFilledUpToTheByteBudget() {
         RackscopeConfig tight =
                 load(
