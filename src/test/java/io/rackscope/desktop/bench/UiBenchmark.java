@@ -100,8 +100,19 @@ public final class UiBenchmark {
         System.out.printf(
                 "room racks=%d nodes=%d; snapshot changes %d nodes%n",
                 room.racks().count(), all.size(), changed.size());
+        measure("world", cfg, Place.WORLD, healthy, failing);
+        measure("site", cfg, Place.of(Place.Kind.SITE, "site01"), healthy, failing);
         measure("room (500 racks)", cfg, Place.of(Place.Kind.ROOM, room.key()), healthy, failing);
         measure("rack (80 devices)", cfg, Place.of(Place.Kind.RACK, "bench-r80"), healthy, failing);
+        measure(
+                "device",
+                cfg,
+                Place.of(
+                        Place.Kind.DEVICE,
+                        cfg.topology().rack("bench-r80").orElseThrow().devices().get(0).key()),
+                healthy,
+                failing);
+        measure("alerts (1,000)", cfg, Place.of(Place.Kind.ALERTS, ""), healthy, failing);
         dragOnTheFloor(cfg, room, failing);
     }
 
@@ -354,8 +365,12 @@ public final class UiBenchmark {
                             return s;
                         });
         double[] ms = new double[40];
+        double[] cpu = new double[ms.length];
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
         long version = 3;
         for (int i = 0; i < ms.length; i++) {
+            int frame = i;
             HealthSnapshot base = i % 2 == 0 ? failing : healthy;
             HealthSnapshot next = Snapshots.withVersion(base, version++);
             direct.set(false);
@@ -364,6 +379,7 @@ public final class UiBenchmark {
             ms[i] =
                     fx(
                             () -> {
+                                long c0 = threads.getCurrentThreadCpuTime();
                                 long t0 = System.nanoTime();
                                 if (deliver != null) {
                                     deliver.run();
@@ -378,17 +394,24 @@ public final class UiBenchmark {
                                             "  publish %.1f css %.1f layout %.1f%n",
                                             (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
                                 }
+                                cpu[frame] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                                 return (t3 - t0) / 1e6;
                             });
+        }
+        int worst = 10;
+        for (int i = 10; i < ms.length; i++) {
+            worst = ms[i] > ms[worst] ? i : worst;
         }
         double[] warm = Arrays.copyOfRange(ms, 10, ms.length);
         Arrays.sort(warm);
         System.out.printf(
-                "%-18s apply+css+layout: median %.1f ms, p90 %.1f ms, max %.1f ms (first %.1f ms)%n",
+                "%-18s apply+css+layout: median %.1f ms, p90 %.1f ms, max %.1f ms, of which the FX"
+                        + " thread ran %.1f ms (first %.1f ms)%n",
                 what,
                 warm[warm.length / 2],
                 warm[(int) (warm.length * 0.9)],
                 warm[warm.length - 1],
+                cpu[worst],
                 ms[0]);
     }
 
