@@ -45,7 +45,8 @@ public final class Trends {
     }
 
     /** The threshold a series will cross, the severity it then has, and in how many seconds. */
-    public record Crossing(Severity severity, double threshold, double etaSeconds) {}
+    /** The threshold a trend reaches and when, and the trend it was reckoned from. */
+    public record Crossing(Severity severity, double threshold, double etaSeconds, Trend trend) {}
 
     /** What a steady trend must show: enough points, a good enough fit, a crossing soon enough. */
     public record Bar(int minPoints, double minFit, Duration horizon) {}
@@ -132,19 +133,13 @@ public final class Trends {
         if (recent.points() >= bar.minPoints() && direction(check) * recent.slope() < 0) {
             return Optional.empty();
         }
-        return crossing(check, used(check, whole, recent, bar), bar);
-    }
-
-    /**
-     * Which of {@code whole} and {@code recent} {@link #crossing(Check, Trend, Trend, Bar)} uses.
-     */
-    public static Trend used(Check check, Trend whole, Trend recent, Bar bar) {
         Optional<Crossing> overWindow = crossing(check, whole, bar);
         double ratio = recent.slope() / whole.slope();
         if (overWindow.isPresent() && ratio >= 0.5 && ratio <= 1.5) {
-            return whole;
+            return overWindow;
         }
-        return crossing(check, recent, bar).isPresent() ? recent : whole;
+        Optional<Crossing> overRecent = crossing(check, recent, bar);
+        return overRecent.isPresent() ? overRecent : overWindow;
     }
 
     /**
@@ -166,6 +161,6 @@ public final class Trends {
         if (!(eta >= 0) || eta > bar.horizon().toSeconds()) {
             return Optional.empty();
         }
-        return Optional.of(new Crossing(r.severity(), r.value(), eta));
+        return Optional.of(new Crossing(r.severity(), r.value(), eta, trend));
     }
 }

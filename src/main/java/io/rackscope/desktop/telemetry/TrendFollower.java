@@ -23,6 +23,8 @@ final class TrendFollower {
     static final String PART_LABEL = "rackscope_trend";
 
     private final Check check;
+    // which way is worse: 1 higher, -1 lower
+    private final int direction;
     private final String entityLabel;
     private final AppConfig.Forecast settings;
     private final Trends.Bar bar;
@@ -41,6 +43,7 @@ final class TrendFollower {
     private TrendFollower(
             Check check, String entityLabel, AppConfig.Forecast settings, long stepSeconds) {
         this.check = check;
+        this.direction = Trends.direction(check);
         this.entityLabel = entityLabel;
         this.settings = settings;
         this.bar = new Trends.Bar(settings.minPoints(), settings.minFit(), settings.horizon());
@@ -96,8 +99,7 @@ final class TrendFollower {
     /** Keeps in {@code worst} the worse of its value for {@code id} and {@code v} (NaN: none). */
     private void worse(Map<String, Double> worst, String id, double v) {
         if (!Double.isNaN(v)) {
-            int d = Trends.direction(check);
-            worst.merge(id, v, (a, b) -> d * b > d * a ? b : a);
+            worst.merge(id, v, (a, b) -> direction * b > direction * a ? b : a);
         }
     }
 
@@ -237,7 +239,7 @@ final class TrendFollower {
                             new Trends.Trend(
                                     p[0], p[4], p[5], (int) p[6], spacing(recent(), p[6]), p[8]);
                     Trends.crossing(check, whole, recent, bar)
-                            .map(c -> forecast(id, c, whole, recent))
+                            .map(c -> forecast(id, c))
                             .ifPresent(
                                     f ->
                                             soonest.merge(
@@ -273,9 +275,8 @@ final class TrendFollower {
         return Math.max(step * 3, settings.window().toSeconds() / 3);
     }
 
-    private Forecast forecast(
-            String id, Trends.Crossing c, Trends.Trend whole, Trends.Trend recent) {
-        Trends.Trend used = Trends.used(check, whole, recent, bar);
+    private Forecast forecast(String id, Trends.Crossing c) {
+        Trends.Trend used = c.trend();
         return new Forecast(
                 check.id(),
                 id,

@@ -187,7 +187,7 @@ class TrendsTest {
         Trends.Trend whole = new Trends.Trend(71.4, 0.0105, 2.8, 61, 15, 71.0);
         Trends.Trend recent = new Trends.Trend(71.4, 0.0125, 1.1, 21, 15, 72.0);
         assertTrue(whole.fit() > 0.8 && recent.fit() > 0.8, whole.fit() + " " + recent.fit());
-        assertEquals(whole, Trends.used(HOT, whole, recent, BAR));
+        assertEquals(whole, Trends.crossing(HOT, whole, recent, BAR).orElseThrow().trend());
         assertEquals(
                 (80 - 71.0) / 0.0105,
                 Trends.crossing(HOT, whole, recent, BAR).orElseThrow().etaSeconds(),
