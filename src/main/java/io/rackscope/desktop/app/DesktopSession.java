@@ -82,8 +82,8 @@ public final class DesktopSession implements AutoCloseable {
     /**
      * {@code settings}: what the user chose in earlier sessions (not used in kiosk mode); {@code
      * editing}: the estate's files being edited, which outlives the session (the window is opened
-     * again on each edit); {@code begun}: the telemetry made at launch, its first cycle begun, when
-     * it serves this estate (else null).
+     * again on each edit); {@code begun}: the telemetry made at launch for {@code cfg}, its first
+     * cycle begun (else null).
      */
     DesktopSession(
             RackscopeConfig cfg,
@@ -95,9 +95,7 @@ public final class DesktopSession implements AutoCloseable {
         this.settings = settings;
         this.editing = editing;
         SessionTelemetry telemetry =
-                begun != null && begun.serves(cfg)
-                        ? begun
-                        : SessionTelemetry.of(cfg, options, clock);
+                begun != null ? begun : SessionTelemetry.of(cfg, options, clock);
         prometheus = telemetry.prometheus();
         planner = telemetry.planner();
         LookBack past =

@@ -13,8 +13,7 @@ import java.time.Clock;
  * made at launch and {@linkplain #begun begun} while JavaFX starts, so that the first cycle's
  * answers are in sooner.
  */
-record SessionTelemetry(
-        RackscopeConfig cfg, PrometheusRouter prometheus, TelemetryPlanner planner) {
+record SessionTelemetry(PrometheusRouter prometheus, TelemetryPlanner planner) {
     static SessionTelemetry of(RackscopeConfig cfg, LaunchOptions options, Clock clock) {
         String url =
                 options.prometheusUrl() != null
@@ -24,7 +23,7 @@ record SessionTelemetry(
         TelemetryPlanner planner =
                 new TelemetryPlanner(cfg, prometheus, EvaluationMode.FILTERED, clock);
         Stores.feed(cfg, null).ifPresent(planner::setAlertFeed);
-        return new SessionTelemetry(cfg, prometheus, planner);
+        return new SessionTelemetry(prometheus, planner);
     }
 
     /** Made and its first cycle begun. */
@@ -32,10 +31,5 @@ record SessionTelemetry(
         SessionTelemetry t = of(cfg, options, clock);
         t.planner.refreshAhead();
         return t;
-    }
-
-    /** Whether this was made for {@code estate} (the same loaded configuration). */
-    boolean serves(RackscopeConfig estate) {
-        return cfg == estate;
     }
 }
