@@ -17,7 +17,6 @@ import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstancePath;
-import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Topology;
 import java.time.Duration;
@@ -129,16 +128,7 @@ public final class SnapshotAssembler {
                                                                 rack.key(),
                                                                 HealthSnapshot.NodeTally.of(
                                                                         rack.id(),
-                                                                        rack.devices().stream()
-                                                                                .flatMap(
-                                                                                        d ->
-                                                                                                d
-                                                                                                        .instances()
-                                                                                                        .stream())
-                                                                                .map(
-                                                                                        InstanceSlot
-                                                                                                ::instanceId)
-                                                                                .toList(),
+                                                                        rack.instanceIds(),
                                                                         nodes::get,
                                                                         staleSince::containsKey))));
         return out;

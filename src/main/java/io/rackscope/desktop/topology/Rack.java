@@ -27,6 +27,17 @@ public record Rack(
         devices = List.copyOf(devices);
     }
 
+    /** Its node instances' ids, device by device. */
+    public List<String> instanceIds() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (Device d : devices) {
+            for (InstanceSlot slot : d.instances()) {
+                ids.add(slot.instanceId());
+            }
+        }
+        return ids;
+    }
+
     /** Whether it has a power budget ({@code power_budget_w}). */
     public boolean budgeted() {
         return !Double.isNaN(powerBudgetWatts);

@@ -9,7 +9,6 @@ import io.rackscope.desktop.health.Forecast;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.metrics.MetricDefinition;
-import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
@@ -154,13 +153,7 @@ public final class RoomFloorViewModel {
                 .forEach(
                         r -> {
                             racks.put(r.key(), new ReadOnlyObjectWrapper<>(RackStatus.UNKNOWN));
-                            List<String> ids = new ArrayList<>();
-                            for (Device d : r.devices()) {
-                                d.instances().stream()
-                                        .map(InstanceSlot::instanceId)
-                                        .forEach(ids::add);
-                            }
-                            instancesOfRack.put(r.key(), ids);
+                            instancesOfRack.put(r.key(), r.instanceIds());
                         });
         room.aisles().forEach(a -> aisleSummaries.put(a.id(), new ReadOnlyObjectWrapper<>("")));
         subscriptions.onChange(
