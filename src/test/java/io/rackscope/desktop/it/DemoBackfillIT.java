@@ -34,10 +34,11 @@ class DemoBackfillIT {
             Path file = d.prometheus.directory().resolve("history.om");
             HistoryCommand.write(d.sim, now, Duration.ofHours(1), Duration.ofMinutes(2), file);
             d.prometheus.backfill(file);
-            assertTrue(
-                    Files.list(d.prometheus.directory().resolve("data"))
-                            .anyMatch(p -> p.getFileName().toString().matches("[0-9A-Z]{26}")),
-                    "the blocks were moved into the data directory");
+            try (var data = Files.list(d.prometheus.directory().resolve("data"))) {
+                assertTrue(
+                        data.anyMatch(p -> p.getFileName().toString().matches("[0-9A-Z]{26}")),
+                        "the blocks were moved into the data directory");
+            }
             Instant deadline = Instant.now().plusSeconds(90);
             while (client.query("up", past).get().series().size() < d.nodes()) {
                 assertTrue(
