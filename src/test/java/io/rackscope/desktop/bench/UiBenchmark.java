@@ -162,10 +162,7 @@ public final class UiBenchmark {
             ms[i] = fx(bench::frame);
             cpu[i] = bench.cpu();
         }
-        int worst = 30;
-        for (int i = 30; i < ms.length; i++) {
-            worst = ms[i] > ms[worst] ? i : worst;
-        }
+        int worst = slowest(ms, 30);
         double[] warm = Arrays.copyOfRange(ms, 30, ms.length);
         Arrays.sort(warm);
         System.out.printf(
@@ -178,6 +175,15 @@ public final class UiBenchmark {
                 warm[warm.length - 1],
                 cpu[worst],
                 ms[0]);
+    }
+
+    /** The index of the slowest of {@code ms} from {@code warmUp} on. */
+    private static int slowest(double[] ms, int warmUp) {
+        int worst = warmUp;
+        for (int i = warmUp; i < ms.length; i++) {
+            worst = ms[i] > ms[worst] ? i : worst;
+        }
+        return worst;
     }
 
     /**
@@ -398,10 +404,7 @@ public final class UiBenchmark {
                                 return (t3 - t0) / 1e6;
                             });
         }
-        int worst = 10;
-        for (int i = 10; i < ms.length; i++) {
-            worst = ms[i] > ms[worst] ? i : worst;
-        }
+        int worst = slowest(ms, 10);
         double[] warm = Arrays.copyOfRange(ms, 10, ms.length);
         Arrays.sort(warm);
         System.out.printf(
