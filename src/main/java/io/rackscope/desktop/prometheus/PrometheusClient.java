@@ -301,6 +301,11 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                             @Override
                             public void onFailure(Call call, IOException e) {
                                 done(began, 0, true);
+                                if (!(e instanceof SocketTimeoutException)) {
+                                    // a connection reset or refused: the idle ones to the same
+                                    // server are as dead, and a retry must not pick one up
+                                    http.connectionPool().evictAll();
+                                }
                                 PrometheusException error = networkError(e, request);
                                 retryOrFail(ask, replica, attempt, hops, error);
                             }

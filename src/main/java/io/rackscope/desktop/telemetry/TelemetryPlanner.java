@@ -17,6 +17,7 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.health.SiteAlert;
 import io.rackscope.desktop.prometheus.PrometheusApi;
+import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.prometheus.Series;
@@ -72,6 +73,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final Duration snapshotTtl;
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
+    private final SlurmReuse slurmReuse = new SlurmReuse();
     private final RuleAlerts rules;
     private final Map<Route, ScrapeChanges> scrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -567,22 +569,25 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         long deadlineAt = started + deadline.toNanos();
         HealthSnapshot previous = latest;
         List<CycleError> errors = new ArrayList<>();
-        // Slurm's two queries go beside the checks, unless a check's $jobs needs their answer first
-        List<CycleError> slurmErrors = new ArrayList<>();
-        CompletableFuture<SlurmSnapshot> slurmAsked =
-                slurm == null
-                        ? CompletableFuture.completedFuture(SlurmSnapshot.DISABLED)
-                        : config.slurm().jobsPlaceholder()
-                                ? CompletableFuture.completedFuture(
-                                        slurm(previous.slurm(), t, deadlineAt, slurmErrors))
-                                : CompletableFuture.supplyAsync(
-                                        () -> slurm(previous.slurm(), t, deadlineAt, slurmErrors));
         if (at == null) {
             for (Route r : routes.values()) {
                 // a server that failed last cycle may come back restarted with an empty database
                 times.askHistoryStart(r, now, failedLastCycle(previous, r));
             }
         }
+        // a cycle after the last one in time (a live one, or a step forward); a steady one is
+        // background work nobody waits for: one query at a time per server
+        boolean forward = at == null || at.isAfter(previous.takenAt());
+        boolean steady = forward && previous.version() > 0;
+        Map<Route, Pacer> pacers = new HashMap<>();
+        routes.values()
+                .forEach(
+                        r ->
+                                pacers.put(
+                                        r,
+                                        steady
+                                                ? Pacer.of(1, TelemetryPlanner::serverCannotBeAsked)
+                                                : Pacer.unlimited()));
         // each server's units go through both phases on their own: a slow server delays only
         // its own sites, never another's second phase
         Map<Route, List<CheckUnit>> byRoute = new LinkedHashMap<>();
@@ -595,13 +600,46 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             new java.util.concurrent.atomic.AtomicInteger(),
             new java.util.concurrent.atomic.AtomicInteger()
         };
+        Map<Route, CompletableFuture<Boolean>> vouched = new LinkedHashMap<>();
+        for (Route r : routes.values()) {
+            List<CheckUnit> mine = byRoute.getOrDefault(r, List.of());
+            long asked = at == null ? ServerTimes.nowOn(r, t) : t;
+            vouched.put(
+                    r,
+                    scrapesUnchanged(r, mine, asked, previous, deadlineAt, aside, pacers.get(r)));
+        }
+        // Slurm's two queries go beside the checks, unless a check's $jobs needs their answer first
+        List<CycleError> slurmErrors = new ArrayList<>();
+        CompletableFuture<SlurmSnapshot> slurmAsked =
+                slurm == null
+                        ? CompletableFuture.completedFuture(SlurmSnapshot.DISABLED)
+                        : CompletableFuture.allOf(
+                                        vouched.values().toArray(CompletableFuture[]::new))
+                                .thenApply(
+                                        x ->
+                                                forward
+                                                        && vouched.values().stream()
+                                                                .allMatch(CompletableFuture::join))
+                                .thenApplyAsync(
+                                        unchanged ->
+                                                slurm(
+                                                        previous.slurm(),
+                                                        forward,
+                                                        t,
+                                                        unchanged,
+                                                        deadlineAt,
+                                                        slurmErrors,
+                                                        pacers));
+        if (config.slurm().jobsPlaceholder()) {
+            slurmAsked.join();
+        }
         byRoute.forEach(
                 (route, mine) -> {
                     long asked = at == null ? ServerTimes.nowOn(route, t) : t;
                     Function<CheckUnit.Request, CompletableFuture<QueryResult>> toRoute =
-                            r -> ask(route, r, deadlineAt, requests);
+                            r -> ask(route, r, deadlineAt, requests, pacers.get(route));
                     pipelines.add(
-                            scrapesUnchanged(route, mine, asked, previous, deadlineAt, aside)
+                            vouched.get(route)
                                     .thenCompose(
                                             unchanged -> {
                                                 List<CompletableFuture<Void>> first =
@@ -632,7 +670,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (rules.enabled()) {
             for (Route r : routes.values()) {
                 long asked = at == null ? ServerTimes.nowOn(r, t) : t;
-                ruleAnswers.put(r, ruleAlerts(r, asked, deadlineAt, requests));
+                ruleAnswers.put(r, ruleAlerts(r, asked, deadlineAt, requests, pacers.get(r)));
             }
         }
         CompletableFuture<List<AlertFeed.Fed>> fed = fed(at, deadlineAt);
@@ -779,17 +817,26 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     private CompletableFuture<QueryResult> ask(Route r, CheckUnit.Request req, long deadlineNanos) {
-        return ask(r, req, deadlineNanos, new java.util.concurrent.atomic.AtomicInteger());
+        return ask(
+                r,
+                req,
+                deadlineNanos,
+                new java.util.concurrent.atomic.AtomicInteger(),
+                Pacer.unlimited());
     }
 
-    /** {@code sent} counts the requests that were not answered from the cache. */
+    /**
+     * {@code sent} counts the requests that were not answered from the cache; {@code pacer} says
+     * when the request may go.
+     */
     private CompletableFuture<QueryResult> ask(
             Route r,
             CheckUnit.Request req,
             long deadlineNanos,
-            java.util.concurrent.atomic.AtomicInteger sent) {
+            java.util.concurrent.atomic.AtomicInteger sent,
+            Pacer pacer) {
         long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        return cached(r, req, sent).orTimeout(left, TimeUnit.MILLISECONDS);
+        return pacer.send(() -> cached(r, req, sent)).orTimeout(left, TimeUnit.MILLISECONDS);
     }
 
     private CompletableFuture<QueryResult> cached(
@@ -827,6 +874,26 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 });
     }
 
+    /**
+     * Whether {@code e} says the server itself cannot be asked (down, refusing, not Prometheus), so
+     * that its other queries would fail the same way.
+     */
+    static boolean serverCannotBeAsked(Throwable e) {
+        Throwable cause =
+                e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof PrometheusException p
+                && switch (p.kind()) {
+                    case UNREACHABLE,
+                            UNAVAILABLE,
+                            CREDENTIALS,
+                            TLS,
+                            NOT_PROMETHEUS,
+                            INVALID_SETTINGS ->
+                            true;
+                    default -> false;
+                };
+    }
+
     /** Whether {@code r} failed as a server (not a check's query) in the cycle {@code previous}. */
     private static boolean failedLastCycle(HealthSnapshot previous, Route r) {
         return previous.errors().stream()
@@ -844,7 +911,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             long asked,
             HealthSnapshot previous,
             long deadlineAt,
-            java.util.concurrent.atomic.AtomicInteger[] aside) {
+            java.util.concurrent.atomic.AtomicInteger[] aside,
+            Pacer pacer) {
         ScrapeChanges changes =
                 scrapeChanges.computeIfAbsent(
                         route,
@@ -858,7 +926,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             return CompletableFuture.completedFuture(false);
         }
         aside[0].incrementAndGet();
-        return ask(route, CheckUnit.Request.instant(changes.query(asked), asked), deadlineAt)
+        return ask(
+                        route,
+                        CheckUnit.Request.instant(changes.query(asked), asked),
+                        deadlineAt,
+                        new java.util.concurrent.atomic.AtomicInteger(),
+                        pacer)
                 .handle(
                         (r, e) -> {
                             if (e != null) {
@@ -879,8 +952,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             Route r,
             long asked,
             long deadlineAt,
-            java.util.concurrent.atomic.AtomicInteger requests) {
-        return ask(r, CheckUnit.Request.instant(rules.query(), asked), deadlineAt, requests)
+            java.util.concurrent.atomic.AtomicInteger requests,
+            Pacer pacer) {
+        return ask(r, CheckUnit.Request.instant(rules.query(), asked), deadlineAt, requests, pacer)
                 .thenCompose(
                         alerts -> {
                             String starts = rules.startsQuery(alerts.series());
@@ -891,7 +965,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                             r,
                                             CheckUnit.Request.instant(starts, asked),
                                             deadlineAt,
-                                            requests)
+                                            requests,
+                                            pacer)
                                     .handle(
                                             (fs, e) -> {
                                                 List<Series> all = new ArrayList<>(alerts.series());
@@ -974,19 +1049,42 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     /**
      * One query for every node's Slurm status and one for the running jobs, through the same cache
-     * as the checks.
+     * as the checks; in a cycle after the last one whose scrapes all stood still since, the last
+     * answer when it stands ({@link SlurmReuse}).
      */
     private SlurmSnapshot slurm(
-            SlurmSnapshot previous, long t, long deadlineAt, List<CycleError> errors) {
+            SlurmSnapshot previous,
+            boolean forward,
+            long t,
+            boolean scrapesUnchanged,
+            long deadlineAt,
+            List<CycleError> errors,
+            Map<Route, Pacer> pacers) {
+        SlurmSnapshot standing = slurmReuse.standing(scrapesUnchanged, t);
+        if (standing != null) {
+            return standing;
+        }
         List<Series> nodes = new ArrayList<>();
         List<Series> jobs = new ArrayList<>();
         int failed = 0;
         CycleError last = null;
+        java.util.concurrent.atomic.AtomicInteger sent =
+                new java.util.concurrent.atomic.AtomicInteger();
         for (Route r : routes.values()) {
             CompletableFuture<QueryResult> j =
-                    ask(r, CheckUnit.Request.instant(slurm.jobQuery(), t), deadlineAt);
+                    ask(
+                            r,
+                            CheckUnit.Request.instant(slurm.jobQuery(), t),
+                            deadlineAt,
+                            sent,
+                            pacers.get(r));
             CompletableFuture<QueryResult> n =
-                    ask(r, CheckUnit.Request.instant(slurm.nodeQuery(), t), deadlineAt);
+                    ask(
+                            r,
+                            CheckUnit.Request.instant(slurm.nodeQuery(), t),
+                            deadlineAt,
+                            sent,
+                            pacers.get(r));
             try {
                 nodes.addAll(n.join().series());
                 QueryResult jr = j.exceptionally(e -> null).join();
@@ -1000,6 +1098,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             }
         }
         if (failed == routes.size()) {
+            slurmReuse.unknown();
             return SlurmService.failed(
                     previous.enabled() ? previous : SlurmSnapshot.DISABLED, last.message());
         }
@@ -1008,6 +1107,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                         new QueryResult("vector", nodes, List.of(), List.of(), 0),
                         new QueryResult("vector", jobs, List.of(), List.of(), 0));
         slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
+        if (forward && failed == 0) {
+            slurmReuse.read(nodes, t, s);
+        } else {
+            slurmReuse.unknown();
+        }
         return s;
     }
 

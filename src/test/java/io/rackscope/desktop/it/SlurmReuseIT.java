@@ -1,0 +1,155 @@
+package io.rackscope.desktop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackscope.desktop.config.ConfigFixture;
+import io.rackscope.desktop.config.RackscopeConfig;
+import io.rackscope.desktop.health.HealthSnapshot;
+import io.rackscope.desktop.prometheus.PrometheusApi;
+import io.rackscope.desktop.prometheus.PrometheusClient;
+import io.rackscope.desktop.prometheus.QueryResult;
+import io.rackscope.desktop.prometheus.QueryStats;
+import io.rackscope.desktop.slurm.SlurmState;
+import io.rackscope.desktop.telemetry.EvaluationMode;
+import io.rackscope.desktop.telemetry.TelemetryPlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Slurm's two queries read every node's series: while Prometheus' scrape figures vouch that no
+ * series vanished or appeared, its last answer stands and they are not sent; a status that changes
+ * (a new series) is read in the next cycle.
+ */
+class SlurmReuseIT {
+    /** The real client, each query's text kept (a class: the planner keys its servers by it). */
+    static final class Recording implements PrometheusApi {
+        final PrometheusClient client;
+        final List<String> asked;
+
+        Recording(PrometheusClient client, List<String> asked) {
+            this.client = client;
+            this.asked = asked;
+        }
+
+        @Override
+        public CompletableFuture<QueryResult> query(String promql, Instant time) {
+            asked.add(promql);
+            return client.query(promql, time);
+        }
+
+        @Override
+        public CompletableFuture<QueryResult> queryRange(
+                String promql, Instant start, Instant end, Duration step) {
+            asked.add(promql);
+            return client.queryRange(promql, start, end, step);
+        }
+
+        @Override
+        public QueryStats stats() {
+            return client.stats();
+        }
+
+        @Override
+        public String displayUrl() {
+            return client.displayUrl();
+        }
+    }
+
+    static String metrics(int step, String n03Status) {
+        StringBuilder b = new StringBuilder("rackscope_it_step " + step + "\n");
+        for (int i = 1; i <= 6; i++) {
+            String n = "n0" + i;
+            b.append("node_ok{instance=\"%s\"} 1\n".formatted(n));
+            b.append("temp_celsius{instance=\"%s\"} %d\n".formatted(n, 40 + step));
+            b.append(
+                    "slurm_node_status{node=\"%s\",status=\"%s\",partition=\"p\"} 1\n"
+                            .formatted(n, n.equals("n03") ? n03Status : "allocated"));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void slurmIsAskedAgainOnlyWhenAScrapeChangedItsSeries() throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        Path dir = Files.createTempDirectory("rackscope-slurm-reuse-it");
+        RackscopeConfig config =
+                ConfigFixture.sixNodes(
+                        dir,
+                        """
+                        telemetry: {scrape_interval_seconds: 1}
+                        plugins:
+                          slurm: {enabled: true, metric: slurm_node_status}
+                        """,
+                        """
+                        checks:
+                          - id: node_up
+                            expr: node_ok{instance=~"$instances"}
+                            rules: [{op: "==", value: 0, severity: CRIT}]
+                          - id: temp
+                            expr: temp_celsius{instance=~"$instances"}
+                            for: 10m
+                            rules: [{op: ">", value: 75, severity: WARN}]
+                          - id: mem
+                            expr: node_ok{instance=~"$instances"}
+                            rules: [{op: "<", value: 0, severity: WARN}]
+                        """);
+        try (TestExporter exporter = new TestExporter()) {
+            exporter.set(metrics(0, "idle"));
+            try (PrometheusServer prometheus = PrometheusServer.start(exporter.address(), null);
+                    PrometheusClient client =
+                            new PrometheusClient(
+                                    config.app().telemetry().endpoint(prometheus.url()),
+                                    new QueryStats())) {
+                prometheus.awaitSample("rackscope_it_step == 0");
+                List<String> asked = new CopyOnWriteArrayList<>();
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                config,
+                                new Recording(client, asked),
+                                EvaluationMode.FILTERED,
+                                Clock.systemUTC());
+                planner.setCycleInterval(Duration.ofSeconds(5));
+                String[] n03 = {"idle", "idle", "idle", "idle", "drain", "drain", "drain"};
+                boolean[] slurmAsked = new boolean[n03.length];
+                HealthSnapshot[] snapshots = new HealthSnapshot[n03.length];
+                for (int i = 0; i < n03.length; i++) {
+                    Instant at = show(prometheus, exporter, i, n03[i]);
+                    asked.clear();
+                    snapshots[i] = planner.refreshAt(at);
+                    slurmAsked[i] = asked.contains("slurm_node_status");
+                    assertEquals(6, snapshots[i].slurm().nodes().size(), "cycle " + i);
+                }
+                String seen = java.util.Arrays.toString(slurmAsked);
+                assertTrue(slurmAsked[0], "the first cycle reads Slurm " + seen);
+                // the scrape figures vouch from the third cycle on (two to compare)
+                assertTrue(!slurmAsked[2] && !slurmAsked[3], "nothing changed: not asked " + seen);
+                assertEquals("idle", snapshots[3].slurm().nodes().get("n03").status());
+                assertTrue(slurmAsked[4], "n03's new status is a new series: asked " + seen);
+                assertEquals(SlurmState.WARN, snapshots[4].slurm().state("n03"));
+                assertEquals("drained", snapshots[4].slurm().nodes().get("n03").status());
+                // the figures' window reaches one scrape back over the last cycle: the change is
+                // still in it in the next cycle
+                assertTrue(!slurmAsked[6], "still again once the change is read " + seen);
+                assertEquals(SlurmState.WARN, snapshots[6].slurm().state("n03"));
+            }
+        }
+    }
+
+    /** As {@link VanishingSeriesIT#show}: a moment at which Prometheus holds step {@code step}. */
+    static Instant show(PrometheusServer prometheus, TestExporter exporter, int step, String n03)
+            throws Exception {
+        exporter.set(metrics(step, n03));
+        prometheus.awaitSample("rackscope_it_step == " + step);
+        Instant at = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 1);
+        prometheus.awaitSample("timestamp(rackscope_it_step) > " + (at.getEpochSecond() + 1));
+        return at;
+    }
+}
