@@ -1,8 +1,12 @@
 package io.rackscope.desktop.telemetry;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -10,29 +14,57 @@ import java.util.function.Supplier;
  * How many of a cycle's requests to one server are in flight at once. A steady cycle is background
  * work nobody waits for: it sends one query at a time, so that its queries never compete with each
  * other (or with anyone else's) for the server's cores; a first cycle, a look back or a refresh
- * somebody waits for goes as wide as the client allows. Once an answer says the server itself
- * cannot be asked (down, refusing the credentials), the requests still waiting fail with it at once
- * instead of each being tried in turn.
+ * somebody waits for goes as wide as the client allows. A steady cycle still running after its
+ * budget (a large estate on a busy server) goes wider too, so that it ends before the next is due.
+ * Once an answer says the server itself cannot be asked (down, refusing the credentials), the
+ * requests still waiting fail with it at once instead of each being tried in turn.
  */
 final class Pacer {
-    private static final Pacer UNLIMITED = new Pacer(Integer.MAX_VALUE, e -> false);
+    private static final Pacer UNLIMITED =
+            new Pacer(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, () -> 0, e -> false);
 
     private final Queue<Runnable> waiting = new ArrayDeque<>();
     private final Predicate<Throwable> serverDown;
+    private final LongSupplier nanos;
+    private final long widenAt;
     private int free;
+    private int wider;
     private volatile Throwable down;
 
-    private Pacer(int permits, Predicate<Throwable> serverDown) {
+    private Pacer(
+            int permits,
+            int widePermits,
+            long widenAt,
+            LongSupplier nanos,
+            Predicate<Throwable> serverDown) {
         this.free = permits;
+        this.wider = Math.max(0, widePermits - permits);
+        this.widenAt = widenAt;
+        this.nanos = nanos;
         this.serverDown = serverDown;
     }
 
     /**
-     * At most {@code permits} requests in flight (at least one); a failure {@code serverDown}
-     * accepts fails the requests not sent yet.
+     * One request in flight at a time until {@code budgetNanos} (on {@code nanos}) from now, then
+     * up to {@code widePermits}; a failure {@code serverDown} accepts fails the requests not sent
+     * yet.
      */
-    static Pacer of(int permits, Predicate<Throwable> serverDown) {
-        return new Pacer(Math.max(1, permits), serverDown);
+    static Pacer steady(
+            int widePermits,
+            long budgetNanos,
+            LongSupplier nanos,
+            Predicate<Throwable> serverDown) {
+        Pacer p =
+                new Pacer(
+                        1,
+                        Math.max(1, widePermits),
+                        nanos.getAsLong() + budgetNanos,
+                        nanos,
+                        serverDown);
+        // an answer that never comes must not hold the rest past the budget
+        CompletableFuture.delayedExecutor(Math.max(0, budgetNanos), TimeUnit.NANOSECONDS)
+                .execute(p::startWaiting);
+        return p;
     }
 
     /** No limit of its own: the client's dispatcher alone bounds the requests in flight. */
@@ -73,6 +105,7 @@ final class Pacer {
                 };
         boolean now;
         synchronized (this) {
+            widenIfDue();
             now = free > 0;
             if (now) {
                 free--;
@@ -87,15 +120,30 @@ final class Pacer {
     }
 
     private void release() {
-        Runnable next;
         synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                free++;
+            free++;
+        }
+        startWaiting();
+    }
+
+    /** Starts the waiting requests there are permits for (more once the budget is spent). */
+    private void startWaiting() {
+        List<Runnable> next = new ArrayList<>();
+        synchronized (this) {
+            widenIfDue();
+            while (free > 0 && !waiting.isEmpty()) {
+                free--;
+                next.add(waiting.poll());
             }
         }
-        if (next != null) {
-            next.run();
+        next.forEach(Runnable::run);
+    }
+
+    /** Past the budget: the wider permits join, once. Called holding the lock. */
+    private void widenIfDue() {
+        if (wider > 0 && nanos.getAsLong() - widenAt >= 0) {
+            free += wider;
+            wider = 0;
         }
     }
 }

@@ -74,6 +74,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
     private final SlurmReuse slurmReuse = new SlurmReuse();
+
     private final RuleAlerts rules;
     private final Map<Route, ScrapeChanges> scrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -387,6 +388,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         return Duration.ofSeconds(interval);
     }
 
+    /**
+     * How long a steady cycle asks one query at a time before going as wide as the client: a third
+     * of the cycle interval or of its deadline, whichever is shorter, so that it still ends well
+     * before either (a query that hangs holds the others no longer than that).
+     */
+    Duration steadyBudget() {
+        Duration every = Duration.ofSeconds(interval);
+        return (every.compareTo(deadline) < 0 ? every : deadline).dividedBy(3);
+    }
+
     @Override
     public Instant lastGoodAt() {
         return lastGood;
@@ -576,7 +587,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             }
         }
         // a cycle after the last one in time (a live one, or a step forward); a steady one is
-        // background work nobody waits for: one query at a time per server
+        // background work nobody waits for: one query at a time per server, wider past a third of
+        // the interval
         boolean forward = at == null || at.isAfter(previous.takenAt());
         boolean steady = forward && previous.version() > 0;
         Map<Route, Pacer> pacers = new HashMap<>();
@@ -586,7 +598,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                 pacers.put(
                                         r,
                                         steady
-                                                ? Pacer.of(1, TelemetryPlanner::serverCannotBeAsked)
+                                                ? Pacer.steady(
+                                                        Integer.MAX_VALUE,
+                                                        steadyBudget().toNanos(),
+                                                        System::nanoTime,
+                                                        TelemetryPlanner::serverCannotBeAsked)
                                                 : Pacer.unlimited()));
         // each server's units go through both phases on their own: a slow server delays only
         // its own sites, never another's second phase

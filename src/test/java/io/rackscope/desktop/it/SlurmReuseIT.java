@@ -69,6 +69,7 @@ class SlurmReuseIT {
             String n = "n0" + i;
             b.append("node_ok{instance=\"%s\"} 1\n".formatted(n));
             b.append("temp_celsius{instance=\"%s\"} %d\n".formatted(n, 40 + step));
+            b.append("memory_pressure_percent{instance=\"%s\"} 50\n".formatted(n));
             b.append(
                     "slurm_node_status{node=\"%s\",status=\"%s\",partition=\"p\"} 1\n"
                             .formatted(n, n.equals("n03") ? n03Status : "allocated"));
@@ -88,19 +89,7 @@ class SlurmReuseIT {
                         plugins:
                           slurm: {enabled: true, metric: slurm_node_status}
                         """,
-                        """
-                        checks:
-                          - id: node_up
-                            expr: node_ok{instance=~"$instances"}
-                            rules: [{op: "==", value: 0, severity: CRIT}]
-                          - id: temp
-                            expr: temp_celsius{instance=~"$instances"}
-                            for: 10m
-                            rules: [{op: ">", value: 75, severity: WARN}]
-                          - id: mem
-                            expr: node_ok{instance=~"$instances"}
-                            rules: [{op: "<", value: 0, severity: WARN}]
-                        """);
+                        VanishingSeriesIT.CHECKS);
         try (TestExporter exporter = new TestExporter()) {
             exporter.set(metrics(0, "idle"));
             try (PrometheusServer prometheus = PrometheusServer.start(exporter.address(), null);

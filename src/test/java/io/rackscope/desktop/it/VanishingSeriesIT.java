@@ -39,6 +39,24 @@ import org.junit.jupiter.api.Test;
  */
 class VanishingSeriesIT {
     static final List<String> NODES = List.of("n01", "n02", "n03", "n04", "n05", "n06");
+
+    /** A check without {@code for:}, one with, and another without. */
+    static final String CHECKS =
+            """
+            checks:
+              - id: node_up
+                expr: node_ok{instance=~"$instances"}
+                output: bool
+                rules: [{op: "==", value: 0, severity: CRIT}]
+              - id: temp
+                expr: temp_celsius{instance=~"$instances"}
+                for: 10m
+                rules: [{op: ">", value: 75, severity: WARN}]
+              - id: mem
+                expr: memory_pressure_percent{instance=~"$instances"}
+                rules: [{op: ">", value: 90, severity: WARN}]
+            """;
+
     static Path dir;
     static RackscopeConfig config;
     static TestExporter exporter;
@@ -48,24 +66,7 @@ class VanishingSeriesIT {
     static void start() throws Exception {
         PrometheusServer.requireBinary("prometheus");
         dir = Files.createTempDirectory("rackscope-vanish-it");
-        config =
-                ConfigFixture.sixNodes(
-                        dir,
-                        "telemetry: {scrape_interval_seconds: 1}\n",
-                        """
-                        checks:
-                          - id: node_up
-                            expr: node_ok{instance=~"$instances"}
-                            output: bool
-                            rules: [{op: "==", value: 0, severity: CRIT}]
-                          - id: temp
-                            expr: temp_celsius{instance=~"$instances"}
-                            for: 10m
-                            rules: [{op: ">", value: 75, severity: WARN}]
-                          - id: mem
-                            expr: memory_pressure_percent{instance=~"$instances"}
-                            rules: [{op: ">", value: 90, severity: WARN}]
-                        """);
+        config = ConfigFixture.sixNodes(dir, "telemetry: {scrape_interval_seconds: 1}\n", CHECKS);
         exporter = new TestExporter();
         exporter.set(metrics(0, (n, m) -> true));
         prometheus = PrometheusServer.start(exporter.address(), null);

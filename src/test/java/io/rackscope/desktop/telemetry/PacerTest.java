@@ -26,7 +26,7 @@ class PacerTest {
 
     @Test
     void oneAtATimeSendsTheNextOnlyWhenTheLastIsAnswered() {
-        Pacer pacer = Pacer.of(1, e -> false);
+        Pacer pacer = Pacer.steady(1, 0, System::nanoTime, e -> false);
         Server server = new Server();
         CompletableFuture<String> a = pacer.send(server::request);
         CompletableFuture<String> b = pacer.send(server::request);
@@ -47,8 +47,42 @@ class PacerTest {
     }
 
     @Test
+    void pastItsBudgetASteadyCycleGoesWider() {
+        long[] now = {0};
+        Pacer pacer = Pacer.steady(3, 1_000, () -> now[0], e -> false);
+        Server server = new Server();
+        for (int i = 0; i < 6; i++) {
+            pacer.send(server::request);
+        }
+        assertEquals(1, server.started, "one at a time within the budget");
+        server.open.get(0).complete("a");
+        assertEquals(2, server.started);
+        now[0] = 1_000;
+        server.open.get(1).complete("b");
+        assertEquals(5, server.started, "three in flight once the budget is spent");
+        server.open.get(2).complete("c");
+        assertEquals(6, server.started);
+    }
+
+    @Test
+    void anAnswerThatNeverComesHoldsTheRestOnlyUntilTheBudget() throws Exception {
+        Pacer pacer = Pacer.steady(4, 50_000_000, System::nanoTime, e -> false);
+        Server server = new Server();
+        pacer.send(server::request);
+        CompletableFuture<String> behind = pacer.send(server::request);
+        assertEquals(1, server.started);
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (server.started < 2) {
+            assertTrue(System.nanoTime() < until, "still held after the budget");
+            Thread.sleep(5);
+        }
+        server.open.get(1).complete("sent past the budget, the first still hanging");
+        assertEquals("sent past the budget, the first still hanging", behind.join());
+    }
+
+    @Test
     void twoAtATimeKeepTwoInFlight() {
-        Pacer pacer = Pacer.of(2, e -> false);
+        Pacer pacer = Pacer.steady(2, 0, System::nanoTime, e -> false);
         Server server = new Server();
         for (int i = 0; i < 5; i++) {
             pacer.send(server::request);
@@ -60,7 +94,7 @@ class PacerTest {
 
     @Test
     void aRequestThatThrowsFailsItsFutureAndFreesItsPlace() {
-        Pacer pacer = Pacer.of(1, e -> false);
+        Pacer pacer = Pacer.steady(1, 0, System::nanoTime, e -> false);
         Server server = new Server();
         CompletableFuture<String> broken =
                 pacer.send(
@@ -83,7 +117,7 @@ class PacerTest {
 
     @Test
     void aServerFoundDownIsNotAskedTheRest() {
-        Pacer pacer = Pacer.of(1, e -> e.getMessage().contains("refused"));
+        Pacer pacer = Pacer.steady(1, 0, System::nanoTime, e -> e.getMessage().contains("refused"));
         Server server = new Server();
         CompletableFuture<String> a = pacer.send(server::request);
         CompletableFuture<String> b = pacer.send(server::request);
