@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.health.Incident;
+import io.rackscope.desktop.http.NoDelaySockets;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class Webhooks implements Consumer<Escalation.Moment>, AutoCloseabl
         this.firstBackoffMillis = firstBackoffMillis;
         this.http =
                 new OkHttpClient.Builder()
+                        .socketFactory(new NoDelaySockets())
                         .callTimeout(Duration.ofSeconds(10))
                         .retryOnConnectionFailure(false)
                         .build();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.http.NoDelaySockets;
 import io.rackscope.desktop.http.Reasons;
 import io.rackscope.desktop.http.Tls;
 import io.rackscope.desktop.telemetry.AlertFeed;
@@ -68,6 +69,7 @@ public final class AlertmanagerStore implements SilenceStore, AlertFeed {
         this.karma = karma;
         OkHttpClient.Builder b =
                 new OkHttpClient.Builder()
+                        .socketFactory(new NoDelaySockets())
                         .callTimeout(endpoint.timeout())
                         .connectTimeout(endpoint.timeout())
                         .retryOnConnectionFailure(false);

@@ -2,6 +2,7 @@ package io.rackscope.desktop.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rackscope.desktop.http.Endpoint;
+import io.rackscope.desktop.http.NoDelaySockets;
 import io.rackscope.desktop.http.Reasons;
 import io.rackscope.desktop.http.Tls;
 import java.io.FilterInputStream;
@@ -121,7 +122,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                         .callTimeout(timeout)
                         .readTimeout(timeout)
                         .followRedirects(false)
-                        .retryOnConnectionFailure(false);
+                        .retryOnConnectionFailure(false)
+                        .socketFactory(new NoDelaySockets());
         PrometheusException broken = null;
         try {
             Tls.configure(builder, endpoint);
