@@ -11,13 +11,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * How many of a cycle's requests to one server are in flight at once. A steady cycle is background
- * work nobody waits for: it sends one query at a time, so that its queries never compete with each
- * other (or with anyone else's) for the server's cores; a first cycle, a look back or a refresh
- * somebody waits for goes as wide as the client allows. A steady cycle still running after its
- * budget (a large estate on a busy server) goes wider too, so that it ends before the next is due.
- * Once an answer says the server itself cannot be asked (down, refusing the credentials), the
- * requests still waiting fail with it at once instead of each being tried in turn.
+ * How many of a cycle's requests to one server are in flight at once. A cycle forward in time (the
+ * live ones, the first among them) sends one query at a time, so that its queries never compete
+ * with each other (or with anyone else's) for the server's cores; one still running after its
+ * budget (a large estate on a busy server) sends the rest as wide as the client allows, so that it
+ * ends before the next is due; a look back goes wide at once. Once an answer says the server itself
+ * cannot be asked (down, refusing the credentials), the requests still waiting fail with it at once
+ * instead of each being tried in turn.
  */
 final class Pacer {
     private static final Pacer UNLIMITED =
@@ -49,7 +49,7 @@ final class Pacer {
      * up to {@code widePermits}; a failure {@code serverDown} accepts fails the requests not sent
      * yet.
      */
-    static Pacer steady(
+    static Pacer oneAtATime(
             int widePermits,
             long budgetNanos,
             LongSupplier nanos,

@@ -389,11 +389,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
-     * How long a steady cycle asks one query at a time before going as wide as the client: a third
-     * of the cycle interval or of its deadline, whichever is shorter, so that it still ends well
-     * before either (a query that hangs holds the others no longer than that).
+     * How long a cycle forward in time asks one query at a time before going as wide as the client:
+     * a third of the cycle interval or of its deadline, whichever is shorter, so that it still ends
+     * well before either (a query that hangs holds the others no longer than that).
      */
-    Duration steadyBudget() {
+    Duration oneAtATimeBudget() {
         Duration every = Duration.ofSeconds(interval);
         return (every.compareTo(deadline) < 0 ? every : deadline).dividedBy(3);
     }
@@ -586,21 +586,19 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 times.askHistoryStart(r, now, failedLastCycle(previous, r));
             }
         }
-        // a cycle after the last one in time (a live one, or a step forward); a steady one is
-        // background work nobody waits for: one query at a time per server, wider past a third of
-        // the interval
+        // a cycle after the last one in time (a live one, the first, a step forward) asks one query
+        // at a time per server, wider past a third of the interval; a look back goes wide at once
         boolean forward = at == null || at.isAfter(previous.takenAt());
-        boolean steady = forward && previous.version() > 0;
         Map<Route, Pacer> pacers = new HashMap<>();
         routes.values()
                 .forEach(
                         r ->
                                 pacers.put(
                                         r,
-                                        steady
-                                                ? Pacer.steady(
+                                        forward
+                                                ? Pacer.oneAtATime(
                                                         Integer.MAX_VALUE,
-                                                        steadyBudget().toNanos(),
+                                                        oneAtATimeBudget().toNanos(),
                                                         System::nanoTime,
                                                         TelemetryPlanner::serverCannotBeAsked)
                                                 : Pacer.unlimited()));
@@ -891,21 +889,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
-     * Whether {@code e} says the server itself cannot be asked (down, refusing, not Prometheus), so
-     * that its other queries would fail the same way.
+     * Whether {@code e} says the server itself cannot be asked (refusing connections, refusing the
+     * credentials, not Prometheus), so that its other queries would fail the same way; a 503 or
+     * other 5xx can be one query's (a proxy's timeout, a query too heavy) and is not.
      */
     static boolean serverCannotBeAsked(Throwable e) {
         Throwable cause =
                 e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return cause instanceof PrometheusException p
                 && switch (p.kind()) {
-                    case UNREACHABLE,
-                            UNAVAILABLE,
-                            CREDENTIALS,
-                            TLS,
-                            NOT_PROMETHEUS,
-                            INVALID_SETTINGS ->
-                            true;
+                    case UNREACHABLE, CREDENTIALS, TLS, NOT_PROMETHEUS, INVALID_SETTINGS -> true;
                     default -> false;
                 };
     }

@@ -26,7 +26,7 @@ class PacerTest {
 
     @Test
     void oneAtATimeSendsTheNextOnlyWhenTheLastIsAnswered() {
-        Pacer pacer = Pacer.steady(1, 0, System::nanoTime, e -> false);
+        Pacer pacer = Pacer.oneAtATime(1, 0, System::nanoTime, e -> false);
         Server server = new Server();
         CompletableFuture<String> a = pacer.send(server::request);
         CompletableFuture<String> b = pacer.send(server::request);
@@ -49,7 +49,7 @@ class PacerTest {
     @Test
     void pastItsBudgetASteadyCycleGoesWider() {
         long[] now = {0};
-        Pacer pacer = Pacer.steady(3, 1_000, () -> now[0], e -> false);
+        Pacer pacer = Pacer.oneAtATime(3, 1_000, () -> now[0], e -> false);
         Server server = new Server();
         for (int i = 0; i < 6; i++) {
             pacer.send(server::request);
@@ -66,7 +66,7 @@ class PacerTest {
 
     @Test
     void anAnswerThatNeverComesHoldsTheRestOnlyUntilTheBudget() throws Exception {
-        Pacer pacer = Pacer.steady(4, 50_000_000, System::nanoTime, e -> false);
+        Pacer pacer = Pacer.oneAtATime(4, 50_000_000, System::nanoTime, e -> false);
         Server server = new Server();
         pacer.send(server::request);
         CompletableFuture<String> behind = pacer.send(server::request);
@@ -82,7 +82,7 @@ class PacerTest {
 
     @Test
     void twoAtATimeKeepTwoInFlight() {
-        Pacer pacer = Pacer.steady(2, 0, System::nanoTime, e -> false);
+        Pacer pacer = Pacer.oneAtATime(2, 0, System::nanoTime, e -> false);
         Server server = new Server();
         for (int i = 0; i < 5; i++) {
             pacer.send(server::request);
@@ -94,7 +94,7 @@ class PacerTest {
 
     @Test
     void aRequestThatThrowsFailsItsFutureAndFreesItsPlace() {
-        Pacer pacer = Pacer.steady(1, 0, System::nanoTime, e -> false);
+        Pacer pacer = Pacer.oneAtATime(1, 0, System::nanoTime, e -> false);
         Server server = new Server();
         CompletableFuture<String> broken =
                 pacer.send(
@@ -117,7 +117,8 @@ class PacerTest {
 
     @Test
     void aServerFoundDownIsNotAskedTheRest() {
-        Pacer pacer = Pacer.steady(1, 0, System::nanoTime, e -> e.getMessage().contains("refused"));
+        Pacer pacer =
+                Pacer.oneAtATime(1, 0, System::nanoTime, e -> e.getMessage().contains("refused"));
         Server server = new Server();
         CompletableFuture<String> a = pacer.send(server::request);
         CompletableFuture<String> b = pacer.send(server::request);
