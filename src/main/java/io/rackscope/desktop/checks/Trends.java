@@ -44,8 +44,10 @@ public final class Trends {
         }
     }
 
-    /** The threshold a series will cross, the severity it then has, and in how many seconds. */
-    /** The threshold a trend reaches and when, and the trend it was reckoned from. */
+    /**
+     * The threshold a series will cross, the severity it then has, in how many seconds, and the
+     * trend it was reckoned from.
+     */
     public record Crossing(Severity severity, double threshold, double etaSeconds, Trend trend) {}
 
     /** What a steady trend must show: enough points, a good enough fit, a crossing soon enough. */

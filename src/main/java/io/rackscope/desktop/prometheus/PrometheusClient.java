@@ -304,8 +304,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                             public void onFailure(Call call, IOException e) {
                                 done(began, 0, true);
                                 if (!(e instanceof SocketTimeoutException)) {
-                                    // a connection reset or refused: the idle ones to the same
-                                    // server are as dead, and a retry must not pick one up
+                                    // a connection reset or refused: the idle ones to that
+                                    // server are as dead, and a retry must not pick one up (the
+                                    // pool evicts only all at once: another server's reconnect)
                                     http.connectionPool().evictAll();
                                 }
                                 PrometheusException error = networkError(e, request);

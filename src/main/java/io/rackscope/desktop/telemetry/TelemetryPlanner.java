@@ -393,7 +393,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * a third of the cycle interval or of its deadline, whichever is shorter, so that it still ends
      * well before either (a query that hangs holds the others no longer than that).
      */
-    Duration oneAtATimeBudget() {
+    private Duration oneAtATimeBudget() {
         Duration every = Duration.ofSeconds(interval);
         return (every.compareTo(deadline) < 0 ? every : deadline).dividedBy(3);
     }
@@ -590,18 +590,17 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         // at a time per server, wider past a third of the interval; a look back goes wide at once
         boolean forward = at == null || at.isAfter(previous.takenAt());
         Map<Route, Pacer> pacers = new HashMap<>();
-        routes.values()
-                .forEach(
-                        r ->
-                                pacers.put(
-                                        r,
-                                        forward
-                                                ? Pacer.oneAtATime(
-                                                        Integer.MAX_VALUE,
-                                                        oneAtATimeBudget().toNanos(),
-                                                        System::nanoTime,
-                                                        TelemetryPlanner::serverCannotBeAsked)
-                                                : Pacer.unlimited()));
+        for (Route r : routes.values()) {
+            pacers.put(
+                    r,
+                    forward
+                            ? Pacer.oneAtATime(
+                                    Integer.MAX_VALUE,
+                                    oneAtATimeBudget().toNanos(),
+                                    System::nanoTime,
+                                    TelemetryPlanner::serverCannotBeAsked)
+                            : Pacer.unlimited());
+        }
         // each server's units go through both phases on their own: a slow server delays only
         // its own sites, never another's second phase
         Map<Route, List<CheckUnit>> byRoute = new LinkedHashMap<>();
@@ -831,12 +830,13 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     private CompletableFuture<QueryResult> ask(Route r, CheckUnit.Request req, long deadlineNanos) {
-        return ask(
-                r,
-                req,
-                deadlineNanos,
-                new java.util.concurrent.atomic.AtomicInteger(),
-                Pacer.unlimited());
+        return ask(r, req, deadlineNanos, Pacer.unlimited());
+    }
+
+    /** Not counted among the cycle's batches. */
+    private CompletableFuture<QueryResult> ask(
+            Route r, CheckUnit.Request req, long deadlineNanos, Pacer pacer) {
+        return ask(r, req, deadlineNanos, new java.util.concurrent.atomic.AtomicInteger(), pacer);
     }
 
     /**
@@ -935,12 +935,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             return CompletableFuture.completedFuture(false);
         }
         aside[0].incrementAndGet();
-        return ask(
-                        route,
-                        CheckUnit.Request.instant(changes.query(asked), asked),
-                        deadlineAt,
-                        new java.util.concurrent.atomic.AtomicInteger(),
-                        pacer)
+        return ask(route, CheckUnit.Request.instant(changes.query(asked), asked), deadlineAt, pacer)
                 .handle(
                         (r, e) -> {
                             if (e != null) {
@@ -1077,22 +1072,18 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         List<Series> jobs = new ArrayList<>();
         int failed = 0;
         CycleError last = null;
-        java.util.concurrent.atomic.AtomicInteger sent =
-                new java.util.concurrent.atomic.AtomicInteger();
         for (Route r : routes.values()) {
             CompletableFuture<QueryResult> j =
                     ask(
                             r,
                             CheckUnit.Request.instant(slurm.jobQuery(), t),
                             deadlineAt,
-                            sent,
                             pacers.get(r));
             CompletableFuture<QueryResult> n =
                     ask(
                             r,
                             CheckUnit.Request.instant(slurm.nodeQuery(), t),
                             deadlineAt,
-                            sent,
                             pacers.get(r));
             try {
                 nodes.addAll(n.join().series());
