@@ -60,24 +60,36 @@ public final class Tables {
         TableColumn<R, R> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
         c.setComparator((a, b) -> severity.apply(a).compareTo(severity.apply(b)));
-        c.setCellFactory(
-                x ->
-                        new javafx.scene.control.TableCell<>() {
-                            @Override
-                            protected void updateItem(R r, boolean empty) {
-                                super.updateItem(r, empty);
-                                setGraphic(
-                                        empty || r == null
-                                                ? null
-                                                : Severities.styled(
-                                                        new javafx.scene.control.Label(
-                                                                severity.apply(r).name()),
-                                                        severity.apply(r),
-                                                        "sev-badge"));
-                            }
-                        });
+        c.setCellFactory(x -> new SeverityCell<>(severity));
         c.setPrefWidth(width);
         return c;
+    }
+
+    /**
+     * A severity badge; one per cell, given a new tone on each update (a new label per update was a
+     * third of a busy table's CSS work).
+     */
+    private static final class SeverityCell<R> extends javafx.scene.control.TableCell<R, R> {
+        private final Function<R, io.rackscope.desktop.checks.Severity> severity;
+        private final javafx.scene.control.Label badge = new javafx.scene.control.Label();
+
+        SeverityCell(Function<R, io.rackscope.desktop.checks.Severity> severity) {
+            this.severity = severity;
+            badge.getStyleClass().addAll("sev", "sev-badge");
+        }
+
+        @Override
+        protected void updateItem(R r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setGraphic(null);
+                return;
+            }
+            io.rackscope.desktop.checks.Severity s = severity.apply(r);
+            badge.setText(s.name());
+            Severities.apply(badge, s);
+            setGraphic(badge);
+        }
     }
 
     public static <R> TableColumn<R, String> textColumn(

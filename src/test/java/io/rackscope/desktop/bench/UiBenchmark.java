@@ -41,20 +41,23 @@ public final class UiBenchmark {
         ViewRenderer.startToolkit();
         if (args.length > 0 && args[0].equals("heat")) {
             heatMap();
+        } else if (args.length > 0 && args[0].equals("alerts")) {
+            roomAndRack(true);
         } else if (args.length > 0 && args[0].equals("rules")) {
             ruleAlerts(14_000, 10_000);
         } else if (args.length > 0 && args[0].equals("startup")) {
             firstFrameAndMemory(); // alone in its JVM, so that RSS is what a user with 14,000 nodes
             // sees
         } else {
-            roomAndRack();
+            roomAndRack(false);
             wallboard(14_000);
             wallboard(100_000);
         }
         Platform.exit();
     }
 
-    private static void roomAndRack() throws Exception {
+    /** Every desk view, or with {@code alertsOnly} the alert page alone (for a profiler). */
+    private static void roomAndRack(boolean alertsOnly) throws Exception {
         Path dir = Files.createTempDirectory("rackscope-ui-bench");
         new TopologyGenerator(40_000, 1, 50).write(dir);
         Path aisle = dir.resolve("topology/datacenters/site01/rooms/room01/aisles/aisle01");
@@ -100,6 +103,10 @@ public final class UiBenchmark {
         System.out.printf(
                 "room racks=%d nodes=%d; snapshot changes %d nodes%n",
                 room.racks().count(), all.size(), changed.size());
+        if (alertsOnly) {
+            measure("alerts (1,000)", cfg, Place.of(Place.Kind.ALERTS, ""), healthy, failing);
+            return;
+        }
         measure("world", cfg, Place.WORLD, healthy, failing);
         measure("site", cfg, Place.of(Place.Kind.SITE, "site01"), healthy, failing);
         measure("room (500 racks)", cfg, Place.of(Place.Kind.ROOM, room.key()), healthy, failing);
@@ -370,7 +377,7 @@ public final class UiBenchmark {
                             s.getRoot().layout();
                             return s;
                         });
-        double[] ms = new double[40];
+        double[] ms = new double[Integer.getInteger("bench.frames", 40)];
         double[] cpu = new double[ms.length];
         java.lang.management.ThreadMXBean threads =
                 java.lang.management.ManagementFactory.getThreadMXBean();
