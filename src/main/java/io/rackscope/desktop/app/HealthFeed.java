@@ -41,6 +41,7 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     private final ReadOnlyObjectWrapper<Instant> chosen =
             new ReadOnlyObjectWrapper<>(this, "chosen");
     private final ReadOnlyBooleanWrapper lookingUp = new ReadOnlyBooleanWrapper(this, "lookingUp");
+    private final Preparations preparations = new Preparations();
     private HealthSnapshot heldLive;
     private boolean seeded;
 
@@ -60,7 +61,15 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     /** As above, with alerts and incidents followed by {@code tracker}. */
     public HealthFeed(
             TelemetryPlanner planner, LookBack lookBack, Executor fx, AlertTracker tracker) {
-        this.loop = new LiveLoop(planner, tracker, new LatestWins(fx, this::deliver));
+        LatestWins handOff = new LatestWins(fx, this::deliver);
+        this.loop =
+                new LiveLoop(
+                        planner,
+                        tracker,
+                        s -> {
+                            preparations.make(s);
+                            handOff.accept(s);
+                        });
         this.past =
                 lookBack == null
                         ? null
@@ -98,7 +107,14 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T view(String key, Function<HealthSnapshot, T> assemble) {
+        if (viewing.get() == null) {
+            Object made = preparations.made(key, current());
+            if (made != null) {
+                return (T) made;
+            }
+        }
         TelemetryPlanner planner = loop.planner();
         // a past snapshot's version is its own planner's: the live caches do not know it
         if (planner == null || viewing.get() != null) {
@@ -115,6 +131,16 @@ public final class HealthFeed implements HealthSource, TimeTravel, AutoCloseable
                             planner.cachedSnapshot();
                             return assemble.apply(shown);
                         });
+    }
+
+    @Override
+    public void prepare(String slot, String key, Function<HealthSnapshot, ?> assemble) {
+        preparations.ask(slot, key, assemble);
+    }
+
+    @Override
+    public void forget(String slot) {
+        preparations.forget(slot);
     }
 
     @Override

@@ -36,6 +36,18 @@ public interface HealthSource {
         return assemble.apply(current());
     }
 
+    /**
+     * Has {@code assemble} made from every new live snapshot before the UI thread gets it, so that
+     * {@link #view} with {@code key} finds it made; {@code slot} is the asker's (a later call
+     * replaces its earlier one, {@link #forget} ends it). {@code assemble} must read only the
+     * snapshot and values that do not change: it runs on another thread. A source without a
+     * background thread assembles in {@link #view}, as before.
+     */
+    default void prepare(String slot, String key, Function<HealthSnapshot, ?> assemble) {}
+
+    /** Ends {@code slot}'s {@link #prepare}. */
+    default void forget(String slot) {}
+
     /** The past moment the snapshot is of, or null when it is live. */
     default Instant viewing() {
         return viewingProperty().get();

@@ -60,6 +60,7 @@ public final class AlertsViewModel {
     private final Locator locator;
     private final HealthSource health;
     private final Navigator navigator;
+    private final String slot = "alerts@" + Integer.toHexString(System.identityHashCode(this));
     private final Clock clock;
     private final ReadOnlyObjectWrapper<List<AlertItem>> items =
             new ReadOnlyObjectWrapper<>(this, "items", List.of());
@@ -300,27 +301,36 @@ public final class AlertsViewModel {
         rebuild();
     }
 
+    /** What a snapshot gives the panel and the table under one set of filters. */
+    private record Assembled(
+            List<AlertItem> items, List<IncidentItem> incidents, List<AlertRow> table) {}
+
+    /** The filters, read on the FX thread, so that assembling can run elsewhere. */
+    private record Filters(String q, String where, Severity minimum, boolean noDataOnly) {
+        String key() {
+            return "alerts:" + minimum + ":" + noDataOnly + ":" + where + ":" + q;
+        }
+    }
+
+    private Assembled assemble(HealthSnapshot s, Filters f, boolean past) {
+        List<AlertItem> passing = items(s, f, past);
+        List<IncidentItem> incidents = incidents(s, passing);
+        return new Assembled(passing, incidents, AlertTableRows.of(incidents, locator, s));
+    }
+
     private void rebuild() {
         String q = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
         String where = scope.get() == null ? "" : scope.get();
-        List<AlertItem> out =
-                health.view(
-                        "alerts:" + minimum.get() + ":" + noDataOnly.get() + ":" + where + ":" + q,
-                        s -> items(s, q, where));
+        Filters filters = new Filters(q, where, minimum.get(), noDataOnly.get());
+        boolean past = health.viewing() != null;
+        // the next live snapshots' rows are made before the FX thread gets them
+        health.prepare(slot, filters.key(), s -> assemble(s, filters, false));
+        Assembled assembled = health.view(filters.key(), s -> assemble(s, filters, past));
+        List<AlertItem> out = assembled.items();
         if (!out.equals(items.get())) {
             items.set(out);
         }
-        List<IncidentItem> incidents =
-                health.view(
-                        "incidents:"
-                                + minimum.get()
-                                + ":"
-                                + noDataOnly.get()
-                                + ":"
-                                + where
-                                + ":"
-                                + q,
-                        s -> incidents(s, out));
+        List<IncidentItem> incidents = assembled.incidents();
         List<PanelRow> next = new ArrayList<>();
         Set<String> nodes = new HashSet<>();
         long handledCount = incidents.stream().filter(i -> i.handled() != null).count();
@@ -354,7 +364,7 @@ public final class AlertsViewModel {
         if (!showing.equals(rows.get())) {
             rows.set(List.copyOf(showing));
         }
-        unfiltered = AlertTableRows.of(incidents, locator, health.current());
+        unfiltered = assembled.table();
         showTable();
         empty.set(emptyText(health.current()));
         List<SlurmAlert> slurmNow =
@@ -820,12 +830,13 @@ public final class AlertsViewModel {
         return config.checkName(id);
     }
 
-    private List<AlertItem> items(HealthSnapshot s, String q, String where) {
+    private List<AlertItem> items(HealthSnapshot s, Filters f, boolean past) {
+        String q = f.q();
         List<AlertItem> out = new ArrayList<>();
         for (Alert a : s.alerts()) {
-            if (a.severity().compareTo(minimum.get()) < 0
-                    || noDataOnly.get() && !a.noData()
-                    || !inScope(a.entity(), where)
+            if (a.severity().compareTo(f.minimum()) < 0
+                    || f.noDataOnly() && !a.noData()
+                    || !inScope(a.entity(), f.where())
                     || s.handling().hides(a)) {
                 continue;
             }
@@ -837,7 +848,7 @@ public final class AlertsViewModel {
                 continue;
             }
             // at a past moment an alert's start is not known (no one watched it begin)
-            Instant since = a.since() != null || health.viewing() != null ? a.since() : s.takenAt();
+            Instant since = a.since() != null || past ? a.since() : s.takenAt();
             out.add(new AlertItem(a, name, since));
         }
         out.sort(
@@ -851,5 +862,6 @@ public final class AlertsViewModel {
 
     public void dispose() {
         subscriptions.dispose();
+        health.forget(slot);
     }
 }
