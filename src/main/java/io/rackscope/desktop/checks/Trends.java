@@ -45,6 +45,46 @@ public final class Trends {
     }
 
     /**
+     * The least-squares line through points from index {@code first} on, as Prometheus reckons it
+     * ({@code deriv}'s slope per second, {@code predict_linear(…, 0)}'s value at {@code atSeconds}:
+     * both NaN under two points), their population standard deviation ({@code stddev_over_time})
+     * and count.
+     */
+    public record Line(double slope, double level, double stddev, int points) {
+        public static Line through(double[] ts, double[] vs, int first, double atSeconds) {
+            int n = ts.length - first;
+            if (n <= 0) {
+                return new Line(Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            double mean = 0;
+            double aux = 0;
+            double sumX = 0;
+            double sumY = 0;
+            double sumXY = 0;
+            double sumX2 = 0;
+            for (int i = first; i < ts.length; i++) {
+                int count = i - first + 1;
+                double delta = vs[i] - mean;
+                mean += delta / count;
+                aux += delta * (vs[i] - mean);
+                // x from the moment asked: the intercept is the line's value then
+                double x = ts[i] - atSeconds;
+                sumX += x;
+                sumY += vs[i];
+                sumXY += x * vs[i];
+                sumX2 += x * x;
+            }
+            double stddev = Math.sqrt(aux / n);
+            if (n < 2) {
+                return new Line(Double.NaN, Double.NaN, stddev, n);
+            }
+            double varX = sumX2 - sumX * sumX / n;
+            double slope = varX == 0 ? 0 : (sumXY - sumX * sumY / n) / varX;
+            return new Line(slope, sumY / n - slope * sumX / n, stddev, n);
+        }
+    }
+
+    /**
      * The threshold a series will cross, the severity it then has, in how many seconds, and the
      * trend it was reckoned from.
      */

@@ -417,17 +417,21 @@ final class CheckUnit {
         }
         if (trends != null) {
             for (List<String> group : groups(trends.candidates())) {
-                String q = trends.query(queries.expr(check, group));
+                String e = queries.expr(check, group);
+                CompletableFuture<QueryResult> values =
+                        ask.apply(Request.instant(trends.valueQuery(e), nowMillis));
+                CompletableFuture<QueryResult> points =
+                        ask.apply(Request.instant(trends.pointsQuery(e), nowMillis));
                 // a forecast not answered is only missing: the check's states do not depend on it
                 out.add(
-                        ask.apply(Request.instant(q, nowMillis))
-                                .handle(
-                                        (r, e) -> {
-                                            if (e == null) {
-                                                trends.answer(r.series(), group);
-                                            }
-                                            return null;
-                                        }));
+                        values.thenCombine(
+                                        points,
+                                        (v, p) -> {
+                                            trends.answer(
+                                                    v.series(), p.series(), group, nowMillis / 1e3);
+                                            return (Void) null;
+                                        })
+                                .exceptionally(x -> null));
             }
         }
         compareProbes();

@@ -117,29 +117,34 @@ final class TrendFollower {
     }
 
     /**
-     * The query for {@code e} (the check's expression for a group of candidates): each series'
-     * value now, and its slope, spread, count of points and the fitted line's value now over the
-     * window and over its last third. A plain selector is read as it was scraped (range vectors:
-     * the samples are read, no expression is evaluated again); any other expression per entity, its
-     * worst sample ({@code max by}), through a subquery at the scrape step, which evaluates it once
-     * per step.
+     * The query of the group's values now, for the check's expression {@code e} over a group of
+     * candidates: each series' value (a plain selector as scraped; any other expression per entity,
+     * its worst sample, {@code max by}).
      */
-    String query(String e) {
+    String valueQuery(String e) {
+        return "label_replace(" + perSeries(e) + ", \"" + PART_LABEL + "\", \"value\", \"\", \"\")";
+    }
+
+    /**
+     * The query of the group's points over the window, read once: a plain selector's scraped
+     * samples (a range vector: no expression evaluated again); any other expression through a
+     * subquery at the scrape step, which evaluates it once per step. The slope, spread, count and
+     * the fitted line's value now, over the window and its last third, are reckoned from these
+     * points here, as Prometheus' {@code deriv}, {@code stddev_over_time}, {@code count_over_time}
+     * and {@code predict_linear(…, 0)} would: asking those eight of Prometheus read the window
+     * eight times.
+     */
+    String pointsQuery(String e) {
         boolean plain = plainSelector(e);
         raw = plain;
-        String v = plain ? e : CheckQueries.worstPerEntity(e, check, entityLabel);
         long whole = settings.window().toSeconds();
-        long recent = recent();
-        StringBuilder q = new StringBuilder(part(v, "value"));
-        for (long w : new long[] {whole, recent}) {
-            String range = plain ? v + "[" + w + "s]" : "(" + v + ")[" + w + "s:" + step + "s]";
-            String suffix = w == whole ? "" : "_recent";
-            q.append(" or ").append(part("deriv(" + range + ")", "slope" + suffix));
-            q.append(" or ").append(part("stddev_over_time(" + range + ")", "sd" + suffix));
-            q.append(" or ").append(part("count_over_time(" + range + ")", "n" + suffix));
-            q.append(" or ").append(part("predict_linear(" + range + ", 0)", "level" + suffix));
-        }
-        return q.toString();
+        return plain
+                ? perSeries(e) + "[" + whole + "s]"
+                : "(" + perSeries(e) + ")[" + whole + "s:" + step + "s]";
+    }
+
+    private String perSeries(String e) {
+        return plainSelector(e) ? e : CheckQueries.worstPerEntity(e, check, entityLabel);
     }
 
     /**
@@ -181,75 +186,47 @@ final class TrendFollower {
         return false;
     }
 
-    private static final List<String> PARTS =
-            List.of(
-                    "value",
-                    "slope",
-                    "sd",
-                    "n",
-                    "slope_recent",
-                    "sd_recent",
-                    "n_recent",
-                    "level",
-                    "level_recent");
-
-    private static String part(String q, String name) {
-        return "label_replace(" + q + ", \"" + PART_LABEL + "\", \"" + name + "\", \"\", \"\")";
+    /** A series' labels without its name: how a value and its points are matched. */
+    private static Map<String, String> key(Series s) {
+        Map<String, String> key = new HashMap<>(s.labels());
+        key.remove(PART_LABEL);
+        key.remove("__name__");
+        return key;
     }
 
     /**
-     * Reads a group's answer: each series' parts by its labels (its name and the part aside), a
-     * crossing per series whose trend is steady and heading on, the soonest per entity.
+     * Reads a group's answers ({@link #valueQuery} and {@link #pointsQuery} at {@code atSeconds}):
+     * a crossing per series whose trend is steady and heading on, the soonest per entity.
      */
-    synchronized void answer(List<Series> series, List<String> group) {
-        Map<Map<String, String>, double[]> parts = new HashMap<>();
-        for (Series s : series) {
-            int at = PARTS.indexOf(s.label(PART_LABEL));
-            if (s.label(entityLabel) == null || at < 0) {
-                continue;
-            }
-            Map<String, String> key = new HashMap<>(s.labels());
-            key.remove(PART_LABEL);
-            key.remove("__name__");
-            parts.computeIfAbsent(
-                                    key,
-                                    k -> {
-                                        double[] p = new double[PARTS.size()];
-                                        java.util.Arrays.fill(p, Double.NaN);
-                                        p[3] = 0;
-                                        p[6] = 0;
-                                        return p;
-                                    })[at] =
-                    s.value();
+    synchronized void answer(
+            List<Series> values, List<Series> points, List<String> group, double atSeconds) {
+        Map<Map<String, String>, Series> window = new HashMap<>();
+        for (Series s : points) {
+            window.put(key(s), s);
         }
-        long window = settings.window().toSeconds();
         Map<String, Double> worst = new HashMap<>();
         Map<String, Forecast> soonest = new HashMap<>();
-        parts.forEach(
-                (key, p) -> {
-                    String id = key.get(entityLabel);
-                    if (Double.isNaN(p[0])) {
-                        return;
-                    }
-                    worse(worst, id, p[0]);
-                    Trends.Trend whole =
-                            new Trends.Trend(
-                                    p[0], p[1], p[2], (int) p[3], spacing(window, p[3]), p[7]);
-                    Trends.Trend recent =
-                            new Trends.Trend(
-                                    p[0], p[4], p[5], (int) p[6], spacing(recent(), p[6]), p[8]);
-                    Trends.crossing(check, whole, recent, bar)
-                            .map(c -> forecast(id, c))
-                            .ifPresent(
-                                    f ->
-                                            soonest.merge(
-                                                    id,
-                                                    f,
-                                                    (a, b) ->
-                                                            b.etaSeconds() < a.etaSeconds()
-                                                                    ? b
-                                                                    : a));
-                });
+        for (Series v : values) {
+            Map<String, String> key = key(v);
+            String id = key.get(entityLabel);
+            if (id == null || Double.isNaN(v.value())) {
+                continue;
+            }
+            worse(worst, id, v.value());
+            Series pts = window.get(key);
+            double[] ts = pts == null ? new double[0] : pts.timestamps();
+            double[] vs = pts == null ? new double[0] : pts.values();
+            Trends.Trend whole = trend(v.value(), ts, vs, atSeconds - window(), window());
+            Trends.Trend recent = trend(v.value(), ts, vs, atSeconds - recent(), recent());
+            Trends.crossing(check, whole, recent, bar)
+                    .map(c -> forecast(id, c))
+                    .ifPresent(
+                            f ->
+                                    soonest.merge(
+                                            id,
+                                            f,
+                                            (a, b) -> b.etaSeconds() < a.etaSeconds() ? b : a));
+        }
         read(group, worst);
         for (String id : group) {
             askedAt.put(id, cycleAt);
@@ -269,6 +246,30 @@ final class TrendFollower {
      */
     private double spacing(long windowSeconds, double points) {
         return raw && points > 1 ? (double) windowSeconds / points : step;
+    }
+
+    private long window() {
+        return settings.window().toSeconds();
+    }
+
+    /**
+     * The trend of the points at or after {@code fromSeconds} (a range selector's points, its start
+     * included) with the line's value at {@code fromSeconds + lengthSeconds}: now.
+     */
+    private Trends.Trend trend(
+            double value, double[] ts, double[] vs, double fromSeconds, long lengthSeconds) {
+        int first = 0;
+        while (first < ts.length && ts[first] < fromSeconds) {
+            first++;
+        }
+        Trends.Line line = Trends.Line.through(ts, vs, first, fromSeconds + lengthSeconds);
+        return new Trends.Trend(
+                value,
+                line.slope(),
+                line.stddev(),
+                line.points(),
+                spacing(lengthSeconds, line.points()),
+                line.level());
     }
 
     private long recent() {

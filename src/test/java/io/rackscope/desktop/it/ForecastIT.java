@@ -187,32 +187,58 @@ class ForecastIT {
                         + "\"} > "
                         + threshold
                         + "))[3h:15s])";
-        JsonNode r =
-                new ObjectMapper()
-                        .readTree(
-                                HttpClient.newHttpClient()
-                                        .send(
-                                                HttpRequest.newBuilder(
-                                                                URI.create(
-                                                                        prometheus.url()
-                                                                                + "/api/v1/query?time="
-                                                                                + (at + 7200)
-                                                                                + "&query="
-                                                                                + java.net
-                                                                                        .URLEncoder
-                                                                                        .encode(
-                                                                                                q,
-                                                                                                java
-                                                                                                        .nio
-                                                                                                        .charset
-                                                                                                        .StandardCharsets
-                                                                                                        .UTF_8)))
-                                                        .build(),
-                                                HttpResponse.BodyHandlers.ofString())
-                                        .body());
+        JsonNode r = ask(q, at + 7200);
         long first = (long) r.at("/data/result/0/value/1").asDouble();
         assertTrue(first > at, node + " crossed " + threshold + " only after the moment read");
         return first - at;
+    }
+
+    static JsonNode ask(String q, long time) throws Exception {
+        String url =
+                prometheus.url()
+                        + "/api/v1/query?time="
+                        + time
+                        + "&query="
+                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        return new ObjectMapper()
+                .readTree(
+                        HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(URI.create(url)).build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body());
+    }
+
+    /**
+     * The trend reckoned here from the window's points, read once, is what Prometheus' own {@code
+     * deriv}, {@code predict_linear(…, 0)}, {@code stddev_over_time} and {@code count_over_time}
+     * say over the same window, for every planted series, whole window and its last third.
+     */
+    @Test
+    void theLineThroughTheWindowsPointsIsPrometheusOwn() throws Exception {
+        for (String node : PLANTED.keySet()) {
+            for (int seconds : new int[] {900, 300}) {
+                String sel = "temp_celsius{instance=\"" + node + "\"}[" + seconds + "s]";
+                JsonNode points = ask(sel, at).at("/data/result/0/values");
+                double[] ts = new double[points.size()];
+                double[] vs = new double[points.size()];
+                for (int i = 0; i < ts.length; i++) {
+                    ts[i] = points.get(i).get(0).asDouble();
+                    vs[i] = points.get(i).get(1).asDouble();
+                }
+                io.rackscope.desktop.checks.Trends.Line line =
+                        io.rackscope.desktop.checks.Trends.Line.through(ts, vs, 0, at);
+                String what = node + " over " + seconds + " s";
+                assertEquals(number("count_over_time(" + sel + ")"), line.points(), what);
+                assertEquals(number("deriv(" + sel + ")"), line.slope(), 1e-9, what);
+                assertEquals(number("predict_linear(" + sel + ", 0)"), line.level(), 1e-6, what);
+                assertEquals(number("stddev_over_time(" + sel + ")"), line.stddev(), 1e-9, what);
+            }
+        }
+    }
+
+    static double number(String q) throws Exception {
+        return ask(q, at).at("/data/result/0/value/1").asDouble();
     }
 
     @Test
@@ -228,9 +254,9 @@ class ForecastIT {
         assertTrue(without.forecasts().isEmpty());
         assertEquals(2, with.forecasts().size());
         assertEquals(
-                off.queryCount() + 1,
+                off.queryCount() + 2,
                 on.queryCount(),
-                "one trend query for the four near nodes (n01-n04), none for n05 and n06");
+                "the four near nodes' (n01-n04) values and window, none for n05 and n06");
         System.out.printf(
                 Locale.ROOT,
                 "ForecastIT cost: cycle without forecasts %.4f engine s (%d queries), with %.4f (%d)%n",

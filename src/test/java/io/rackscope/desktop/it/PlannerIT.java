@@ -207,10 +207,10 @@ class PlannerIT {
             assertEquals(config.topology().instances().size(), ids.size());
             planner.snapshot();
             assertEquals(
-                    planner.plannedQueries().size() + 1,
+                    planner.plannedQueries().size() + 2,
                     stats.queryCount(),
-                    "the planned queries, and one for the trend of n000010 (80 °C, near its"
-                            + " threshold: forecasts)");
+                    "the planned queries, and two for the trend of n000010 (80 °C, near its"
+                            + " threshold: forecasts): its value and its window's points");
             long before = stats.queryCount();
             planner.snapshot();
             assertEquals(before, stats.queryCount(), "a cached snapshot sends no query");

@@ -44,16 +44,39 @@ class TrendFollowerTest {
     }
 
     @Test
-    void aPlainSelectorIsReadAsScrapedAnyOtherExpressionPerEntity() {
-        String plain = follower().query("temp{instance=~\"n1|n2\"}");
-        assertTrue(plain.contains("deriv(temp{instance=~\"n1|n2\"}[900s])"), plain);
-        assertTrue(plain.contains("count_over_time(temp{instance=~\"n1|n2\"}[300s])"), plain);
-        assertFalse(plain.contains(":15s]"), "no subquery: " + plain);
-        String sum = follower().query("sum by (instance) (rate(x{instance=~\"n1\"}[5m]))");
-        assertTrue(
-                sum.contains(
-                        "deriv((max by (instance) (sum by (instance) (rate(x{instance=~\"n1\"}[5m]))))[900s:15s])"),
-                sum);
+    void aPlainSelectorIsReadAsScrapedAnyOtherExpressionPerEntityTheWindowOnce() {
+        TrendFollower f = follower();
+        assertEquals("temp{instance=~\"n1|n2\"}[900s]", f.pointsQuery("temp{instance=~\"n1|n2\"}"));
+        assertEquals(
+                "label_replace(temp{instance=~\"n1|n2\"}, \"rackscope_trend\", \"value\", \"\", \"\")",
+                f.valueQuery("temp{instance=~\"n1|n2\"}"));
+        String sum = "sum by (instance) (rate(x{instance=~\"n1\"}[5m]))";
+        assertEquals(
+                "(max by (instance) (sum by (instance) (rate(x{instance=~\"n1\"}[5m]))))[900s:15s]",
+                f.pointsQuery(sum));
+    }
+
+    /**
+     * The line, spread and count reckoned from the points as Prometheus' {@code deriv}, {@code
+     * predict_linear(…, 0)}, {@code stddev_over_time} and {@code count_over_time} reckon them
+     * (worked by hand here; {@code ForecastIT} compares them with a real Prometheus' answers).
+     */
+    @Test
+    void theLineThroughThePointsIsPrometheus() {
+        double[] ts = {100, 115, 130, 145, 160};
+        double[] vs = {70, 70.5, 70.2, 71.1, 71.4};
+        io.rackscope.desktop.checks.Trends.Line all =
+                io.rackscope.desktop.checks.Trends.Line.through(ts, vs, 0, 160);
+        assertEquals(5, all.points());
+        assertEquals(51 / 2250.0, all.slope(), 1e-12, "Sxy / Sxx about the mean time, 130 s");
+        assertEquals(71.32, all.level(), 1e-9, "the mean, 70.64, and 30 s of slope");
+        assertEquals(Math.sqrt(1.412 / 5), all.stddev(), 1e-12, "population, not sample");
+        io.rackscope.desktop.checks.Trends.Line last =
+                io.rackscope.desktop.checks.Trends.Line.through(ts, vs, 4, 160);
+        assertEquals(1, last.points());
+        assertTrue(Double.isNaN(last.slope()), "one point has no slope");
+        assertEquals(0, last.stddev());
+        assertEquals(0, io.rackscope.desktop.checks.Trends.Line.through(ts, vs, 5, 160).points());
     }
 
     @Test
@@ -72,13 +95,14 @@ class TrendFollowerTest {
         TrendFollower f = follower();
         f.read(List.of("n1", "n2", "n3"), Map.of("n1", 75.0, "n2", 60.0, "n3", 85.0));
         assertEquals(List.of("n1", "n3"), f.candidates(), "n2 is far from 80");
-        List<Series> answer = new ArrayList<>();
+        List<Series> values = new ArrayList<>();
+        List<Series> points = new ArrayList<>();
         // n1 has two sensors: the faster one crosses first
-        trend(answer, "n1", "a", 75, 0.01);
-        trend(answer, "n1", "b", 74, 0.02);
-        trend(answer, "n3", "a", 85, -0.01); // cooling: no forecast
+        trend(values, points, "n1", "a", 75, 0.01);
+        trend(values, points, "n1", "b", 74, 0.02);
+        trend(values, points, "n3", "a", 85, -0.01); // cooling: no forecast
         f.startCycle(1000);
-        f.answer(answer, List.of("n1", "n3"));
+        f.answer(values, points, List.of("n1", "n3"), 1000);
         List<Forecast> out = f.forecasts();
         assertEquals(1, out.size(), out.toString());
         assertEquals("n1", out.get(0).entity());
@@ -88,7 +112,7 @@ class TrendFollowerTest {
         assertEquals(List.of("n1"), f.candidates(), "n1 forecast: due again after 90 s");
         f.startCycle(1300);
         assertEquals(List.of("n1", "n3"), f.candidates(), "n3 without: after the recent third");
-        f.answer(List.of(), List.of("n1", "n3"));
+        f.answer(List.of(), List.of(), List.of("n1", "n3"), 1300);
         f.startCycle(1500);
         assertEquals(List.of(), f.candidates(), "no sample: not followed any more");
     }
@@ -104,9 +128,10 @@ class TrendFollowerTest {
         f.startCycle(1000);
         f.read(List.of("n1"), Map.of("n1", 74.0));
         assertEquals(List.of("n1"), f.candidates());
-        List<Series> answer = new ArrayList<>();
-        trend(answer, "n1", "a", 74, 0.02);
-        f.answer(answer, List.of("n1"));
+        List<Series> values = new ArrayList<>();
+        List<Series> points = new ArrayList<>();
+        trend(values, points, "n1", "a", 74, 0.02);
+        f.answer(values, points, List.of("n1"), 1000);
         assertEquals(300, f.forecasts().get(0).etaSeconds(), 1e-6);
         f.startCycle(1030);
         assertEquals(List.of(), f.candidates(), "asked 30 s ago");
@@ -118,23 +143,26 @@ class TrendFollowerTest {
         assertEquals(List.of(), f.forecasts(), "cooled off: no longer followed nor forecast");
     }
 
-    /** A nearly straight rise: the spread a line of that slope has, and 5 % more. */
-    static void trend(List<Series> out, String node, String sensor, double v, double slope) {
-        add(out, node, sensor, "value", v);
-        for (String suffix : List.of("", "_recent")) {
-            int n = suffix.isEmpty() ? 61 : 21;
-            double line = Math.abs(slope) * 15 * Math.sqrt((n * n - 1) / 12.0);
-            add(out, node, sensor, "slope" + suffix, slope);
-            add(out, node, sensor, "sd" + suffix, line * 1.05);
-            add(out, node, sensor, "n" + suffix, n);
+    /** A straight rise to {@code v} at 1000 s: a point every 15 s over the 15-minute window. */
+    static void trend(
+            List<Series> values,
+            List<Series> points,
+            String node,
+            String sensor,
+            double v,
+            double slope) {
+        Map<String, String> labels = Map.of("instance", node, "sensor", sensor);
+        java.util.Map<String, String> value = new java.util.HashMap<>(labels);
+        value.put(TrendFollower.PART_LABEL, "value");
+        values.add(new Series(value, new double[] {1000}, new double[] {v}));
+        double[] ts = new double[61];
+        double[] vs = new double[61];
+        for (int i = 0; i < 61; i++) {
+            ts[i] = 100 + 15 * i;
+            vs[i] = v - slope * (1000 - ts[i]);
         }
-    }
-
-    static void add(List<Series> out, String node, String sensor, String part, double v) {
-        out.add(
-                new Series(
-                        Map.of("instance", node, "sensor", sensor, TrendFollower.PART_LABEL, part),
-                        new double[] {0},
-                        new double[] {v}));
+        java.util.Map<String, String> named = new java.util.HashMap<>(labels);
+        named.put("__name__", "temp");
+        points.add(new Series(named, ts, vs));
     }
 }
