@@ -19,6 +19,7 @@ import io.rackscope.desktop.cli.MaintenanceCommand;
 import io.rackscope.desktop.cli.SimulateCommand;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,23 +32,7 @@ import picocli.CommandLine.Option;
         name = "rackscope-desktop",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Datacenter health from Prometheus: world, sites, rooms, racks, devices.",
-        subcommands = {
-            CheckConfigCommand.class,
-            SnapshotCommand.class,
-            SimulateCommand.class,
-            HistoryCommand.class,
-            DemoCommand.class,
-            RenderCommand.class,
-            GenerateTopologyCommand.class,
-            CheckTestCommand.class,
-            MaintenanceCommand.class,
-            EditCommand.class,
-            ImportTopologyCommand.class,
-            DiscoverCommand.class,
-            AckCommand.class,
-            HandoverCommand.class
-        })
+        description = "Datacenter health from Prometheus: world, sites, rooms, racks, devices.")
 public final class Main implements Callable<Integer> {
     @Option(
             names = "--config",
@@ -113,13 +98,56 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** The tools, each a subcommand. */
+    private static final List<Class<?>> SUBCOMMANDS =
+            List.of(
+                    CheckConfigCommand.class,
+                    SnapshotCommand.class,
+                    SimulateCommand.class,
+                    HistoryCommand.class,
+                    DemoCommand.class,
+                    RenderCommand.class,
+                    GenerateTopologyCommand.class,
+                    CheckTestCommand.class,
+                    MaintenanceCommand.class,
+                    EditCommand.class,
+                    ImportTopologyCommand.class,
+                    DiscoverCommand.class,
+                    AckCommand.class,
+                    HandoverCommand.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit((opensTheWindow(args) ? window() : commandLine()).execute(args));
     }
 
+    /** The command with every subcommand. */
     public static CommandLine commandLine() {
+        CommandLine line = window();
+        SUBCOMMANDS.forEach(line::addSubcommand);
+        return line;
+    }
+
+    /**
+     * The command without its subcommands: what opening the window needs. Their models, built by
+     * reflection, took a quarter of a second of every start.
+     */
+    private static CommandLine window() {
         // "--view maintenance" names a view, not the maintenance command
         return new CommandLine(new Main()).setAllowSubcommandsAsOptionParameters(true);
+    }
+
+    /**
+     * Whether {@code args} only open the window: they parse without a subcommand and ask no help
+     * (whose usage lists the subcommands). Anything else, a mistake included, goes to the whole
+     * command, which says what it says as before.
+     */
+    static boolean opensTheWindow(String[] args) {
+        try {
+            CommandLine.ParseResult r = window().parseArgs(args);
+            return !r.isUsageHelpRequested() && !r.isVersionHelpRequested();
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {
