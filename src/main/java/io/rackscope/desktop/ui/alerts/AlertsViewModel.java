@@ -232,7 +232,12 @@ public final class AlertsViewModel {
     /** "no sample since 07:24:02, 12 min ago". */
     public String noSampleSince(Instant since) {
         return SinceText.noSample(
-                since, now(), health.current().stats().historyStart(), grain(), clock.getZone());
+                since,
+                now(),
+                config.app().alerts().sinceLookback(),
+                health.current().stats().historyStart(),
+                grain(),
+                clock.getZone());
     }
 
     /** How close to where history starts a start must be to be said as "before" it. */

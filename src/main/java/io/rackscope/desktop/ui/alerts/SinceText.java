@@ -40,11 +40,14 @@ final class SinceText {
 
     /**
      * "no sample since 07:24:02, 12 min ago"; "no sample since history starts (07:12:00)" when the
-     * server holds none of it at all.
+     * server holds none of it at all; "no sample in the last 24h" when history was read back as far
+     * as {@code lookback} without one and where it begins is not known (that start is a bound, not
+     * the moment the samples stopped).
      */
     static String noSample(
             Instant since,
             Instant now,
+            Duration lookback,
             Optional<Instant> historyStart,
             Duration grain,
             ZoneId zone) {
@@ -55,6 +58,9 @@ final class SinceText {
             return "no sample since history starts ("
                     + Formats.when(historyStart.get(), now, zone)
                     + ")";
+        }
+        if (!Duration.between(since, now).minus(lookback).isNegative()) {
+            return "no sample in the last " + Durations.format(lookback);
         }
         return "no sample since " + Formats.when(since, now, zone) + ", " + Formats.ago(since, now);
     }

@@ -38,11 +38,35 @@ class SinceTextTest {
         Instant begins = NOW.minusSeconds(18 * 60);
         assertEquals(
                 "no sample since history starts (07:12:00)",
-                SinceText.noSample(NOW.minus(DAY), NOW, Optional.of(begins), GRAIN, ZoneOffset.UTC),
+                SinceText.noSample(
+                        NOW.minus(DAY), NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC),
                 "the look-back's start, clamped or not, is before any sample it holds");
         assertEquals(
                 "no sample since 07:20:00, 10 min ago",
                 SinceText.noSample(
-                        NOW.minusSeconds(600), NOW, Optional.of(begins), GRAIN, ZoneOffset.UTC));
+                        NOW.minusSeconds(600),
+                        NOW,
+                        DAY,
+                        Optional.of(begins),
+                        GRAIN,
+                        ZoneOffset.UTC));
+    }
+
+    /**
+     * A day read back without a sample, where the server's history begins not (yet) known — a
+     * Prometheus started a minute ago whose backfill is not read yet: the look-back's start is a
+     * bound, not when the samples stopped (it was said "no sample since 04:04 yesterday, 1 d 0 h
+     * ago").
+     */
+    @Test
+    void aDayWithoutASampleIsNotADayOfKnownSilence() {
+        assertEquals(
+                "no sample in the last 24h",
+                SinceText.noSample(
+                        NOW.minus(DAY), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+        assertEquals(
+                "no sample since 07:20:00, 10 min ago",
+                SinceText.noSample(
+                        NOW.minusSeconds(600), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
     }
 }
