@@ -231,27 +231,20 @@ public final class AlertsViewModel {
 
     /** "no sample since 07:24:02, 12 min ago". */
     public String noSampleSince(Instant since) {
-        return SinceText.noSample(
-                since,
-                now(),
-                config.app().alerts().sinceLookback(),
-                health.current().stats().historyStart(),
-                grain(),
-                clock.getZone());
-    }
-
-    /** How close to where history starts a start must be to be said as "before" it. */
-    private Duration grain() {
-        return Duration.ofSeconds(2L * config.app().telemetry().scrapeIntervalSeconds());
+        return reading().noSample(since);
     }
 
     public String sinceText(Instant since) {
-        return SinceText.of(
-                since,
+        return reading().of(since);
+    }
+
+    private SinceText.Reading reading() {
+        return new SinceText.Reading(
                 now(),
                 config.app().alerts().sinceLookback(),
                 health.current().stats().historyStart(),
-                grain(),
+                // how close to where history starts a start must be to be said as "before" it
+                Duration.ofSeconds(2L * config.app().telemetry().scrapeIntervalSeconds()),
                 clock.getZone());
     }
 

@@ -11,6 +11,22 @@ import java.util.Optional;
 final class SinceText {
     private SinceText() {}
 
+    /** What the texts are reckoned against: the moment described and what history can tell. */
+    record Reading(
+            Instant now,
+            Duration lookback,
+            Optional<Instant> historyStart,
+            Duration grain,
+            ZoneId zone) {
+        String of(Instant since) {
+            return SinceText.of(since, now, lookback, historyStart, grain, zone);
+        }
+
+        String noSample(Instant since) {
+            return SinceText.noSample(since, now, lookback, historyStart, grain, zone);
+        }
+    }
+
     /**
      * "since 12 min ago"; "for more than 24h" when history was read back as far as {@code lookback}
      * and it failed throughout; "since before 07:12 (history starts then)" when it has failed from
