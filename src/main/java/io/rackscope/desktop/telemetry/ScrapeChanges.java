@@ -28,15 +28,32 @@ final class ScrapeChanges {
             java.util.regex.Pattern.compile("(?<![\\w:])[a-zA-Z_][\\w]*:[\\w:]*");
 
     private final long marginMillis;
+    private final String tag;
+    private final String matchers;
     private long lastAt = NONE;
     private double lastSamples = Double.NaN;
 
     /**
-     * {@code scrapeIntervalSeconds}: the window of series added reaches this far before the last
-     * cycle too (a scrape running while it was asked is counted, not missed).
+     * Every target of the server. {@code scrapeIntervalSeconds}: the window of series added reaches
+     * this far before the last cycle too (a scrape running while it was asked is counted, not
+     * missed).
      */
     ScrapeChanges(int scrapeIntervalSeconds) {
+        this(scrapeIntervalSeconds, "", "");
+    }
+
+    /**
+     * The targets {@code matchers} select (such as {@code job=~"slurm"}), its figures told apart
+     * from others' in one answer by {@code tag}.
+     */
+    ScrapeChanges(int scrapeIntervalSeconds, String tag, String matchers) {
         this.marginMillis = Math.max(1, scrapeIntervalSeconds) * 1000L;
+        this.tag = tag;
+        this.matchers = matchers;
+    }
+
+    String matchers() {
+        return matchers;
     }
 
     /**
@@ -55,13 +72,22 @@ final class ScrapeChanges {
                 lastAt == NONE || atMillis <= lastAt
                         ? 60
                         : Math.max(1, Math.floorDiv(atMillis - lastAt + marginMillis + 999, 1000));
-        return "label_replace(sum(scrape_samples_post_metric_relabeling), \""
+        String of = matchers.isEmpty() ? "" : "{" + matchers + "}";
+        return "label_replace(sum(scrape_samples_post_metric_relabeling"
+                + of
+                + "), \""
                 + LABEL
-                + "\", \"samples\", \"\", \"\") or label_replace(sum(sum_over_time(scrape_series_added["
+                + "\", \""
+                + tag
+                + "samples\", \"\", \"\") or label_replace(sum(sum_over_time(scrape_series_added"
+                + of
+                + "["
                 + since
                 + "s])), \""
                 + LABEL
-                + "\", \"added\", \"\", \"\")";
+                + "\", \""
+                + tag
+                + "added\", \"\", \"\")";
     }
 
     /**
@@ -72,9 +98,9 @@ final class ScrapeChanges {
         double samples = Double.NaN;
         double added = Double.NaN;
         for (Series s : r.series()) {
-            if ("samples".equals(s.label(LABEL))) {
+            if ((tag + "samples").equals(s.label(LABEL))) {
                 samples = s.value();
-            } else if ("added".equals(s.label(LABEL))) {
+            } else if ((tag + "added").equals(s.label(LABEL))) {
                 added = s.value();
             }
         }

@@ -1,8 +1,11 @@
 package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When Slurm's last answer still stands without asking again. Slurm's series say everything in
@@ -10,8 +13,11 @@ import java.util.List;
  * series vanished or appeared since the last cycle ({@link ScrapeChanges}), and every status series
  * of the last answer was 1 (an exporter that shows a new status as a new series, not by setting an
  * old one to 0), the answer is the same and its two queries, which read every node's series, are
- * not sent. It is read in full again at least every {@link #FULL_READ_MILLIS}, and whenever
- * anything is in doubt: a change, a failure, a first cycle, a status series of 0.
+ * not sent. The figures of the targets Slurm's series came from ({@link #targets}: their {@code
+ * job} and {@code instance} labels, the Slurm exporter's in a real deployment) vouch for it as well
+ * as the whole server's: series that come and go on other exporters leave Slurm's answer standing.
+ * It is read in full again at least every {@link #FULL_READ_MILLIS}, and whenever anything is in
+ * doubt: a change, a failure, a first cycle, a status series of 0.
  */
 final class SlurmReuse {
     static final long FULL_READ_MILLIS = 5 * 60_000L;
@@ -40,6 +46,32 @@ final class SlurmReuse {
         readAt = at;
         onesOnly = nodes.stream().allMatch(s -> s.value() == 1);
         kept = made;
+    }
+
+    /**
+     * The matchers of the scrape figures of the targets {@code series} (one server's Slurm answer)
+     * came from, {@code job=~"…", instance=~"…"}; empty when a series names no target (relabelled
+     * away, or served by a target of another name), so that only the server's figures vouch.
+     */
+    static String targets(List<Series> series) {
+        Set<String> jobs = new TreeSet<>();
+        Set<String> instances = new TreeSet<>();
+        for (Series s : series) {
+            String job = s.label("job");
+            String instance = s.label("instance");
+            if (job == null || job.isEmpty() || instance == null || instance.isEmpty()) {
+                return "";
+            }
+            jobs.add(job);
+            instances.add(instance);
+        }
+        return jobs.isEmpty()
+                ? ""
+                : "job=~\""
+                        + PromQL.alternation(jobs)
+                        + "\", instance=~\""
+                        + PromQL.alternation(instances)
+                        + "\"";
     }
 
     /** Not read in full this cycle (an error, a past moment): the next one reads in full. */

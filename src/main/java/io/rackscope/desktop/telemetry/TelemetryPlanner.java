@@ -78,6 +78,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final RuleAlerts rules;
     private final Map<Route, ScrapeChanges> scrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
+    // the figures of the targets Slurm's series came from, per server, and those targets' matchers
+    private final Map<Route, ScrapeChanges> slurmScrapeChanges =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Route, String> slurmTargets = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile AlertFeed feed;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
@@ -613,7 +617,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             new java.util.concurrent.atomic.AtomicInteger(),
             new java.util.concurrent.atomic.AtomicInteger()
         };
-        Map<Route, CompletableFuture<Boolean>> vouched = new LinkedHashMap<>();
+        Map<Route, CompletableFuture<Vouch>> vouched = new LinkedHashMap<>();
         for (Route r : routes.values()) {
             List<CheckUnit> mine = byRoute.getOrDefault(r, List.of());
             long asked = at == null ? ServerTimes.nowOn(r, t) : t;
@@ -632,7 +636,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                         x ->
                                                 forward
                                                         && vouched.values().stream()
-                                                                .allMatch(CompletableFuture::join))
+                                                                .map(CompletableFuture::join)
+                                                                .allMatch(
+                                                                        v ->
+                                                                                v.server()
+                                                                                        || v
+                                                                                                .slurm()))
                                 .thenApplyAsync(
                                         unchanged ->
                                                 slurm(
@@ -654,14 +663,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     pipelines.add(
                             vouched.get(route)
                                     .thenCompose(
-                                            unchanged -> {
+                                            vouch -> {
                                                 List<CompletableFuture<Void>> first =
                                                         new ArrayList<>();
                                                 for (CheckUnit u : mine) {
                                                     first.addAll(
                                                             u.phase1(
-                                                                    asked, interval, toRoute,
-                                                                    unchanged));
+                                                                    asked,
+                                                                    interval,
+                                                                    toRoute,
+                                                                    vouch.server()));
                                                 }
                                                 return all(first);
                                             })
@@ -910,11 +921,20 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
-     * Whether {@code route}'s scrape figures vouch that no scraped series vanished or appeared
-     * since its last cycle ({@link ScrapeChanges}), asked first when a {@code for:} check of its
-     * units could be probed; false when not asked or not known.
+     * What a server's scrape figures vouch for in a cycle: that none of its scraped series vanished
+     * or appeared since its last cycle ({@code server}), that none of Slurm's targets' did ({@code
+     * slurm}).
      */
-    private CompletableFuture<Boolean> scrapesUnchanged(
+    record Vouch(boolean server, boolean slurm) {
+        static final Vouch NOTHING = new Vouch(false, false);
+    }
+
+    /**
+     * What {@code route}'s scrape figures vouch for ({@link ScrapeChanges}), asked first when a
+     * {@code for:} check of its units could be probed or Slurm's last answer could stand; nothing
+     * when not asked or not known.
+     */
+    private CompletableFuture<Vouch> scrapesUnchanged(
             Route route,
             List<CheckUnit> mine,
             long asked,
@@ -922,28 +942,44 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             long deadlineAt,
             java.util.concurrent.atomic.AtomicInteger[] aside,
             Pacer pacer) {
+        int scrape = config.app().telemetry().scrapeIntervalSeconds();
         ScrapeChanges changes =
-                scrapeChanges.computeIfAbsent(
-                        route,
-                        k -> new ScrapeChanges(config.app().telemetry().scrapeIntervalSeconds()));
+                scrapeChanges.computeIfAbsent(route, k -> new ScrapeChanges(scrape));
+        String targets = slurm == null ? "" : slurmTargets.getOrDefault(route, "");
+        ScrapeChanges slurmChanges =
+                targets.isEmpty()
+                        ? null
+                        : slurmScrapeChanges.compute(
+                                route,
+                                (k, was) ->
+                                        was != null && was.matchers().equals(targets)
+                                                ? was
+                                                : new ScrapeChanges(scrape, "slurm_", targets));
         // a server that failed last cycle vouches for nothing: asked again once it answers
         if (mode != EvaluationMode.FILTERED
                 || !config.app().planner().presenceFromScrapes()
-                || mine.stream().noneMatch(CheckUnit::debounced)
+                || mine.stream().noneMatch(CheckUnit::debounced) && slurmChanges == null
                 || failedLastCycle(previous, route)) {
             changes.unknown();
-            return CompletableFuture.completedFuture(false);
+            slurmScrapeChanges.remove(route);
+            return CompletableFuture.completedFuture(Vouch.NOTHING);
         }
         aside[0].incrementAndGet();
-        return ask(route, CheckUnit.Request.instant(changes.query(asked), asked), deadlineAt, pacer)
+        String q =
+                changes.query(asked)
+                        + (slurmChanges == null ? "" : " or " + slurmChanges.query(asked));
+        return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer)
                 .handle(
                         (r, e) -> {
                             if (e != null) {
                                 aside[1].incrementAndGet();
                                 changes.unknown();
-                                return false;
+                                slurmScrapeChanges.remove(route);
+                                return Vouch.NOTHING;
                             }
-                            return changes.unchanged(r, asked);
+                            return new Vouch(
+                                    changes.unchanged(r, asked),
+                                    slurmChanges != null && slurmChanges.unchanged(r, asked));
                         });
     }
 
@@ -1086,12 +1122,19 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             deadlineAt,
                             pacers.get(r));
             try {
-                nodes.addAll(n.join().series());
+                List<Series> routeNodes = n.join().series();
+                nodes.addAll(routeNodes);
                 QueryResult jr = j.exceptionally(e -> null).join();
                 if (jr != null) {
                     jobs.addAll(jr.series());
                 }
+                List<Series> answered = new ArrayList<>(routeNodes);
+                if (jr != null) {
+                    answered.addAll(jr.series());
+                }
+                slurmTargets.put(r, jr == null ? "" : SlurmReuse.targets(answered));
             } catch (CompletionException e) {
+                slurmTargets.remove(r);
                 last = CycleErrors.of(e, CycleError.SLURM, 0, r.name());
                 errors.add(last);
                 failed++;

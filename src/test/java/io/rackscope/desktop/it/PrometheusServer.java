@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -87,6 +88,12 @@ public final class PrometheusServer implements AutoCloseable {
     public static PrometheusServer start(String exporter, String history)
             throws IOException, InterruptedException {
         return start(exporter, history, 1);
+    }
+
+    /** Starts Prometheus scraping each of {@code exporters}: one job, a target each. */
+    public static PrometheusServer scraping(List<String> exporters)
+            throws IOException, InterruptedException {
+        return start(String.join("', '", exporters), null);
     }
 
     public static PrometheusServer start(String exporter, String history, int scrapeSeconds)

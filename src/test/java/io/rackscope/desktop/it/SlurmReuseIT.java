@@ -132,6 +132,104 @@ class SlurmReuseIT {
         }
     }
 
+    /**
+     * As in a real deployment, Slurm's series come from their own exporter (a target of their own),
+     * while another's series come and go every cycle (pods, jobs, a flapping exporter): the figures
+     * of Slurm's target vouch for its answer where the whole server's cannot.
+     */
+    @Test
+    void slurmsOwnTargetVouchesForItWhileOtherTargetsChurn() throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        Path dir = Files.createTempDirectory("rackscope-slurm-target-it");
+        RackscopeConfig config =
+                ConfigFixture.sixNodes(
+                        dir,
+                        """
+                        telemetry: {scrape_interval_seconds: 1}
+                        plugins:
+                          slurm: {enabled: true, metric: slurm_node_status}
+                        """,
+                        VanishingSeriesIT.CHECKS);
+        try (TestExporter nodes = new TestExporter();
+                TestExporter slurmExporter = new TestExporter()) {
+            String[] n03 = {"idle", "idle", "idle", "idle", "drain", "drain", "drain"};
+            nodes.set(churning(0));
+            slurmExporter.set(slurmOnly(0, n03[0]));
+            try (PrometheusServer prometheus =
+                            PrometheusServer.scraping(
+                                    List.of(nodes.address(), slurmExporter.address()));
+                    PrometheusClient client =
+                            new PrometheusClient(
+                                    config.app().telemetry().endpoint(prometheus.url()),
+                                    new QueryStats())) {
+                prometheus.awaitSample("rackscope_it_slurm_step == 0");
+                List<String> asked = new CopyOnWriteArrayList<>();
+                TelemetryPlanner planner =
+                        new TelemetryPlanner(
+                                config,
+                                new Recording(client, asked),
+                                EvaluationMode.FILTERED,
+                                Clock.systemUTC());
+                planner.setCycleInterval(Duration.ofSeconds(5));
+                boolean[] slurmAsked = new boolean[n03.length];
+                boolean[] churned = new boolean[n03.length];
+                HealthSnapshot[] snapshots = new HealthSnapshot[n03.length];
+                for (int i = 0; i < n03.length; i++) {
+                    nodes.set(churning(i));
+                    slurmExporter.set(slurmOnly(i, n03[i]));
+                    prometheus.awaitSample("rackscope_it_step == " + i);
+                    prometheus.awaitSample("rackscope_it_slurm_step == " + i);
+                    Instant at = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 1);
+                    prometheus.awaitSample(
+                            "min(timestamp({__name__=~\"rackscope_it_(slurm_)?step\"})) > "
+                                    + (at.getEpochSecond() + 1));
+                    asked.clear();
+                    snapshots[i] = planner.refreshAt(at);
+                    slurmAsked[i] = asked.contains("slurm_node_status");
+                    churned[i] = asked.stream().anyMatch(q -> q.contains("rackscope_probe"));
+                    assertEquals(6, snapshots[i].slurm().nodes().size(), "cycle " + i);
+                }
+                String seen = java.util.Arrays.toString(slurmAsked);
+                assertTrue(slurmAsked[0], "the first cycle reads Slurm " + seen);
+                assertTrue(
+                        churned[2] && churned[3],
+                        "the other exporter's series churn: the server's figures vouch for nothing, the"
+                                + " for: checks are probed "
+                                + java.util.Arrays.toString(churned));
+                assertTrue(
+                        !slurmAsked[2] && !slurmAsked[3],
+                        "Slurm's own target stood still: not asked " + seen);
+                assertTrue(slurmAsked[4], "n03's new status is a new series on it: asked " + seen);
+                assertEquals(SlurmState.WARN, snapshots[4].slurm().state("n03"));
+                assertTrue(!slurmAsked[6], "still again once the change is read " + seen);
+                assertEquals("drained", snapshots[6].slurm().nodes().get("n03").status());
+            }
+        }
+    }
+
+    /** The nodes' exporter at {@code step}: the checks' series, and one that is new every step. */
+    static String churning(int step) {
+        String all = metrics(step, "idle");
+        StringBuilder b = new StringBuilder();
+        for (String line : all.split("\n")) {
+            if (!line.startsWith("slurm_")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.append("rackscope_it_churn{step=\"").append(step).append("\"} 1\n").toString();
+    }
+
+    /** Slurm's exporter at {@code step}: the six nodes' status, n03's {@code n03}. */
+    static String slurmOnly(int step, String n03) {
+        StringBuilder b = new StringBuilder("rackscope_it_slurm_step " + step + "\n");
+        for (String line : metrics(step, n03).split("\n")) {
+            if (line.startsWith("slurm_")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** As {@link VanishingSeriesIT#show}: a moment at which Prometheus holds step {@code step}. */
     static Instant show(PrometheusServer prometheus, TestExporter exporter, int step, String n03)
             throws Exception {

@@ -62,4 +62,27 @@ class ScrapeChangesTest {
                         "max_over_time(up{instance=\"host:9100\"}[5m:1m])"),
                 "a colon in a label value or a subquery is not a rule's name");
     }
+
+    /**
+     * The figures of some targets only, in the same answer as the whole server's: each reads its
+     * own series, told apart by its tag.
+     */
+    @Test
+    void aTrackerOfSomeTargetsReadsOnlyItsOwnFigures() {
+        ScrapeChanges slurm = new ScrapeChanges(15, "slurm_", "job=~\"slurm\"");
+        assertTrue(
+                slurm.query(0).contains("scrape_samples_post_metric_relabeling{job=~\"slurm\"}"),
+                slurm.query(0));
+        assertTrue(slurm.query(0).contains("scrape_series_added{job=~\"slurm\"}[60s]"));
+        assertTrue(slurm.query(0).contains("\"slurm_samples\""));
+        List<Series> both = new ArrayList<>(answer(5000.0, 3.0).series());
+        both.add(series("slurm_samples", 400));
+        both.add(series("slurm_added", 0));
+        QueryResult r = new QueryResult("vector", both, List.of(), List.of(), 0);
+        slurm.unchanged(r, 0);
+        ScrapeChanges all = new ScrapeChanges(15);
+        all.unchanged(r, 0);
+        assertTrue(slurm.unchanged(r, 30_000), "Slurm's targets stood still");
+        assertFalse(all.unchanged(r, 30_000), "while series appeared elsewhere");
+    }
 }

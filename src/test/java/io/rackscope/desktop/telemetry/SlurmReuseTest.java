@@ -1,5 +1,6 @@
 package io.rackscope.desktop.telemetry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -43,5 +44,27 @@ class SlurmReuseTest {
         reuse.read(List.of(status("c1", "idle", 1)), 1_000, MADE);
         reuse.unknown();
         assertNull(reuse.standing(true, 31_000));
+    }
+
+    @Test
+    void theTargetsAreThoseTheSeriesNameOrNoneWhenOneNamesNone() {
+        io.rackscope.desktop.prometheus.Series a =
+                new io.rackscope.desktop.prometheus.Series(
+                        java.util.Map.of("job", "slurm", "instance", "ctl:9341", "node", "n1"),
+                        new double[] {0},
+                        new double[] {1});
+        io.rackscope.desktop.prometheus.Series b =
+                new io.rackscope.desktop.prometheus.Series(
+                        java.util.Map.of("job", "slurm", "instance", "ctl2:9341", "node", "n2"),
+                        new double[] {0},
+                        new double[] {1});
+        assertEquals(
+                "job=~\"slurm\", instance=~\"ctl2:9341|ctl:9341\"",
+                SlurmReuse.targets(java.util.List.of(a, b)));
+        io.rackscope.desktop.prometheus.Series relabelled =
+                new io.rackscope.desktop.prometheus.Series(
+                        java.util.Map.of("node", "n3"), new double[] {0}, new double[] {1});
+        assertEquals("", SlurmReuse.targets(java.util.List.of(a, relabelled)));
+        assertEquals("", SlurmReuse.targets(java.util.List.of()));
     }
 }
