@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * A threshold check's forecasts on one Prometheus: it remembers the entities near their next
  * threshold (at WARN, or within the margin) as the check's reads show them, and asks only their
- * trend, in one query per group, so the cost is bounded like the {@code for:} follower's. An entity
- * leaves the set when a read shows it far from its threshold again, or without a sample.
+ * trend, in two queries per group (the values now, the window's points), so the cost is bounded
+ * like the {@code for:} follower's. An entity leaves the set when a read shows it far from its
+ * threshold again, or without a sample.
  */
 final class TrendFollower {
     static final String PART_LABEL = "rackscope_trend";
