@@ -13,10 +13,13 @@ final class HistoryStart {
     private HistoryStart() {}
 
     /**
-     * The oldest sample's time in {@code metricsText}; empty when it is not there or the database
-     * holds nothing yet (it says the largest time there is then).
+     * The oldest sample's time in {@code metricsText}, read at {@code now}; empty when it is not
+     * there. A database that holds nothing yet (it says the largest time there is) begins after
+     * {@code now}: that moment is given, so that nothing asked of its history later is taken to
+     * have failed, or been silent, since before it (a Prometheus started empty, as the demo's, was
+     * read as a day of failure by the alerts seen in its first seconds).
      */
-    static Optional<Instant> in(String metricsText) {
+    static Optional<Instant> in(String metricsText, Instant now) {
         Matcher m = LOWEST.matcher(metricsText);
         if (!m.find()) {
             return Optional.empty();
@@ -27,9 +30,9 @@ final class HistoryStart {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        // an empty database answers 2^63 milliseconds: no history at all
+        // an empty database answers 2^63 milliseconds
         if (!Double.isFinite(seconds) || seconds > 4.0e9) {
-            return Optional.empty();
+            return Optional.of(now);
         }
         return Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
     }

@@ -645,11 +645,12 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     /**
      * When the server's history begins (its oldest sample, {@code
      * prometheus_tsdb_lowest_timestamp_seconds}); empty when it does not say (VictoriaMetrics, a
-     * proxy that hides {@code /metrics}) or holds no sample yet.
+     * proxy that hides {@code /metrics}); the moment asked when it holds no sample yet.
      */
     @Override
     public Optional<Instant> historyStart() {
-        return metricsText().flatMap(HistoryStart::in);
+        Instant now = Instant.now();
+        return metricsText().flatMap(text -> HistoryStart.in(text, now));
     }
 
     private Optional<String> metricsText() {
