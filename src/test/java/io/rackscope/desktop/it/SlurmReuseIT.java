@@ -14,7 +14,6 @@ import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,19 +76,37 @@ class SlurmReuseIT {
         return b.toString();
     }
 
+    /**
+     * A planner cycling every 5 s through {@code client}, each query's text kept in {@code asked}.
+     */
+    static TelemetryPlanner recorded(
+            RackscopeConfig config, PrometheusClient client, List<String> asked) {
+        TelemetryPlanner planner =
+                new TelemetryPlanner(
+                        config,
+                        new Recording(client, asked),
+                        EvaluationMode.FILTERED,
+                        Clock.systemUTC());
+        planner.setCycleInterval(Duration.ofSeconds(5));
+        return planner;
+    }
+
+    /** Six nodes with Slurm on, scraped every second. */
+    static RackscopeConfig slurmEstate(String name) throws Exception {
+        PrometheusServer.requireBinary("prometheus");
+        return ConfigFixture.sixNodes(
+                Files.createTempDirectory(name),
+                """
+                telemetry: {scrape_interval_seconds: 1}
+                plugins:
+                  slurm: {enabled: true, metric: slurm_node_status}
+                """,
+                VanishingSeriesIT.CHECKS);
+    }
+
     @Test
     void slurmIsAskedAgainOnlyWhenAScrapeChangedItsSeries() throws Exception {
-        PrometheusServer.requireBinary("prometheus");
-        Path dir = Files.createTempDirectory("rackscope-slurm-reuse-it");
-        RackscopeConfig config =
-                ConfigFixture.sixNodes(
-                        dir,
-                        """
-                        telemetry: {scrape_interval_seconds: 1}
-                        plugins:
-                          slurm: {enabled: true, metric: slurm_node_status}
-                        """,
-                        VanishingSeriesIT.CHECKS);
+        RackscopeConfig config = slurmEstate("rackscope-slurm-reuse-it");
         try (TestExporter exporter = new TestExporter()) {
             exporter.set(metrics(0, "idle"));
             try (PrometheusServer prometheus = PrometheusServer.start(exporter.address(), null);
@@ -99,13 +116,7 @@ class SlurmReuseIT {
                                     new QueryStats())) {
                 prometheus.awaitSample("rackscope_it_step == 0");
                 List<String> asked = new CopyOnWriteArrayList<>();
-                TelemetryPlanner planner =
-                        new TelemetryPlanner(
-                                config,
-                                new Recording(client, asked),
-                                EvaluationMode.FILTERED,
-                                Clock.systemUTC());
-                planner.setCycleInterval(Duration.ofSeconds(5));
+                TelemetryPlanner planner = recorded(config, client, asked);
                 String[] n03 = {"idle", "idle", "idle", "idle", "drain", "drain", "drain"};
                 boolean[] slurmAsked = new boolean[n03.length];
                 HealthSnapshot[] snapshots = new HealthSnapshot[n03.length];
@@ -139,17 +150,7 @@ class SlurmReuseIT {
      */
     @Test
     void slurmsOwnTargetVouchesForItWhileOtherTargetsChurn() throws Exception {
-        PrometheusServer.requireBinary("prometheus");
-        Path dir = Files.createTempDirectory("rackscope-slurm-target-it");
-        RackscopeConfig config =
-                ConfigFixture.sixNodes(
-                        dir,
-                        """
-                        telemetry: {scrape_interval_seconds: 1}
-                        plugins:
-                          slurm: {enabled: true, metric: slurm_node_status}
-                        """,
-                        VanishingSeriesIT.CHECKS);
+        RackscopeConfig config = slurmEstate("rackscope-slurm-target-it");
         try (TestExporter nodes = new TestExporter();
                 TestExporter slurmExporter = new TestExporter()) {
             String[] n03 = {"idle", "idle", "idle", "idle", "drain", "drain", "drain"};
@@ -164,13 +165,7 @@ class SlurmReuseIT {
                                     new QueryStats())) {
                 prometheus.awaitSample("rackscope_it_slurm_step == 0");
                 List<String> asked = new CopyOnWriteArrayList<>();
-                TelemetryPlanner planner =
-                        new TelemetryPlanner(
-                                config,
-                                new Recording(client, asked),
-                                EvaluationMode.FILTERED,
-                                Clock.systemUTC());
-                planner.setCycleInterval(Duration.ofSeconds(5));
+                TelemetryPlanner planner = recorded(config, client, asked);
                 boolean[] slurmAsked = new boolean[n03.length];
                 boolean[] churned = new boolean[n03.length];
                 HealthSnapshot[] snapshots = new HealthSnapshot[n03.length];
