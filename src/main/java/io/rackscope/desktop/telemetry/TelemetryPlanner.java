@@ -74,7 +74,6 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final SnapshotAssembler assembler;
     private final SlurmService slurm;
     private final SlurmReuse slurmReuse = new SlurmReuse();
-
     private final RuleAlerts rules;
     private final Map<Route, ScrapeChanges> scrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -1122,14 +1121,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             deadlineAt,
                             pacers.get(r));
             try {
-                List<Series> routeNodes = n.join().series();
-                nodes.addAll(routeNodes);
+                List<Series> answered = new ArrayList<>(n.join().series());
+                nodes.addAll(answered);
                 QueryResult jr = j.exceptionally(e -> null).join();
                 if (jr != null) {
                     jobs.addAll(jr.series());
-                }
-                List<Series> answered = new ArrayList<>(routeNodes);
-                if (jr != null) {
                     answered.addAll(jr.series());
                 }
                 slurmTargets.put(r, jr == null ? "" : SlurmReuse.targets(answered));

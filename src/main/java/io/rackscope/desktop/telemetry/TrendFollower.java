@@ -140,8 +140,14 @@ final class TrendFollower {
         raw = plain;
         long whole = settings.window().toSeconds();
         return plain
-                ? perSeries(e) + "[" + whole + "s]"
-                : "(" + perSeries(e) + ")[" + whole + "s:" + step + "s]";
+                ? e + "[" + whole + "s]"
+                : "("
+                        + CheckQueries.worstPerEntity(e, check, entityLabel)
+                        + ")["
+                        + whole
+                        + "s:"
+                        + step
+                        + "s]";
     }
 
     private String perSeries(String e) {
