@@ -72,6 +72,25 @@ public final class AlertTracker {
                                 (k, seen) -> start.isBefore(seen) ? start : seen));
     }
 
+    /**
+     * The checks' alerts whose start is not after {@code bound}, by check id: those history gave
+     * where it began, to be read again once it is found to begin earlier (a backfill, a store that
+     * grew its past).
+     */
+    public Map<String, List<String>> startingBy(Instant bound) {
+        Map<String, List<String>> out = new HashMap<>();
+        last.forEach(
+                (key, a) -> {
+                    Instant start = since.get(key);
+                    if (a.source() == Alert.Source.CHECK
+                            && start != null
+                            && !start.isAfter(bound)) {
+                        out.computeIfAbsent(a.check(), k -> new ArrayList<>()).add(a.entity());
+                    }
+                });
+        return out;
+    }
+
     /** {@code s} with each alert's start filled in and its new alerts listed. */
     public HealthSnapshot track(HealthSnapshot s) {
         Map<String, Instant> next = new HashMap<>();

@@ -5,9 +5,11 @@ import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.health.Liveness;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +48,9 @@ public final class LiveLoop implements AutoCloseable {
     private volatile io.rackscope.desktop.alerting.Escalation escalation;
     private volatile Boolean lastBeat;
     private HealthSnapshot lastTracked;
+
+    /** Where the servers' history began at the last cycle (the latest of them). */
+    private Instant historyStart;
 
     /**
      * A loop over {@code planner}'s cycles (null for a loop that only {@link #publish}es), emitting
@@ -145,6 +150,17 @@ public final class LiveLoop implements AutoCloseable {
         Map<String, List<String>> fresh;
         synchronized (emitting) {
             fresh = tracker.takeNewAlerts();
+            startsToReadAgain(s)
+                    .forEach(
+                            (check, entities) ->
+                                    fresh.merge(
+                                            check,
+                                            entities,
+                                            (a, b) ->
+                                                    java.util.stream.Stream.concat(
+                                                                    a.stream(), b.stream())
+                                                            .distinct()
+                                                            .toList()));
         }
         List<CompletableFuture<Void>> asked = new ArrayList<>();
         fresh.forEach(
@@ -173,6 +189,21 @@ public final class LiveLoop implements AutoCloseable {
                                                     return null;
                                                 })));
         return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * The alerts whose start was where the server's history began, when {@code s} finds it begins
+     * earlier now: what they were read as ("since before 04:57, history starts then") was only that
+     * bound, and the history now holds more.
+     */
+    private Map<String, List<String>> startsToReadAgain(HealthSnapshot s) {
+        Optional<Instant> begins = s.stats().historyStart();
+        Instant before = historyStart;
+        begins.ifPresent(b -> historyStart = b);
+        if (before == null || begins.isEmpty() || !begins.get().isBefore(before)) {
+            return Map.of();
+        }
+        return tracker.startingBy(before.plus(planner.startGrain()));
     }
 
     /**

@@ -21,6 +21,19 @@ import java.util.function.Function;
  */
 final class ServerTimes {
     static final Duration HISTORY_START_EVERY = Duration.ofMinutes(5);
+
+    /**
+     * As above while a server's history is shorter than the look-back: such a store is young (just
+     * started, being backfilled) and where it begins bounds the starts the app reads.
+     */
+    static final Duration YOUNG_HISTORY_START_EVERY = Duration.ofMinutes(1);
+
+    private final Duration lookback;
+
+    ServerTimes(Duration lookback) {
+        this.lookback = lookback;
+    }
+
     static final Duration HISTORY_START_WAIT = Duration.ofSeconds(1);
 
     /** Where each server's history begins, as it last said. */
@@ -30,14 +43,18 @@ final class ServerTimes {
 
     /**
      * Asks {@code r} where its history begins (waiting {@link #HISTORY_START_WAIT} at most), at
-     * most every {@link #HISTORY_START_EVERY}, and at each cycle after one it failed ({@code
-     * wasDown}): a server restarted with an empty database says so.
+     * most every {@link #HISTORY_START_EVERY} ({@link #YOUNG_HISTORY_START_EVERY} while its history
+     * is young), and at each cycle after one it failed ({@code wasDown}): a server restarted with
+     * an empty database says so.
      */
     void askHistoryStart(Route r, Instant now, boolean wasDown) {
         Instant last = historyAskedAt.get(r);
-        if (!wasDown
-                && last != null
-                && Duration.between(last, now).compareTo(HISTORY_START_EVERY) < 0) {
+        Instant known = historyStarts.get(r);
+        Duration every =
+                known != null && known.isAfter(now.minus(lookback))
+                        ? YOUNG_HISTORY_START_EVERY
+                        : HISTORY_START_EVERY;
+        if (!wasDown && last != null && Duration.between(last, now).compareTo(every) < 0) {
             return;
         }
         historyAskedAt.put(r, now);

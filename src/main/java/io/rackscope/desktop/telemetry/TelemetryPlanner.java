@@ -84,7 +84,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private volatile AlertFeed feed;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
-    private final ServerTimes times = new ServerTimes();
+    private final ServerTimes times;
     private final HistoryQuestions history;
     private volatile QueryTemplate.Value slurmJobs = QueryTemplate.Value.anyOf(List.of());
     private final Object lock = new Object();
@@ -138,6 +138,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         this.targets = targets;
         this.step =
                 Duration.ofSeconds(Math.max(1, config.app().telemetry().scrapeIntervalSeconds()));
+        this.times = new ServerTimes(config.app().alerts().sinceLookback());
         this.queries =
                 new CheckQueries(
                         config.app(),
@@ -1172,6 +1173,14 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     public CompletableFuture<Map<String, Instant>> lastSampleAt(
             Check check, List<String> ids, Instant at, Duration within) {
         return history.lastSampleAt(check, ids, at, within);
+    }
+
+    /**
+     * How far after where a server's history begins a start read from it may fall and still be that
+     * bound rather than a start (history is read on a grid of the scrape interval): two steps.
+     */
+    public Duration startGrain() {
+        return step.multipliedBy(2);
     }
 
     /** See {@link HistoryQuestions#failingSince(String, List, Instant, Duration)}. */

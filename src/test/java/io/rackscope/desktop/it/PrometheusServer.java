@@ -114,27 +114,40 @@ public final class PrometheusServer implements AutoCloseable {
         PrometheusServer server = new PrometheusServer(dir, freePort(), exporter, scrapeSeconds);
         server.lookback = lookback;
         if (history != null) {
-            requireBinary("promtool");
-            Path file = dir.resolve("history.om");
-            Files.writeString(file, history);
-            Process p =
-                    new ProcessBuilder(
-                                    binary("promtool").toString(),
-                                    "tsdb",
-                                    "create-blocks-from",
-                                    "openmetrics",
-                                    file.toString(),
-                                    dir.resolve("data").toString())
-                            .redirectErrorStream(true)
-                            .redirectOutput(dir.resolve("promtool.log").toFile())
-                            .start();
-            if (p.waitFor() != 0) {
-                throw new IOException(
-                        "promtool failed: " + Files.readString(dir.resolve("promtool.log")));
-            }
+            server.writeBlocks(history);
         }
         server.launch();
         return server;
+    }
+
+    /**
+     * Writes {@code history} (OpenMetrics text) into the stopped server's data as blocks and starts
+     * it again: a store whose past grew (a backfill) while the app watched it.
+     */
+    public void backfillAndStart(String history) throws IOException, InterruptedException {
+        writeBlocks(history);
+        launch();
+    }
+
+    private void writeBlocks(String history) throws IOException, InterruptedException {
+        requireBinary("promtool");
+        Path file = dir.resolve("history.om");
+        Files.writeString(file, history);
+        Process p =
+                new ProcessBuilder(
+                                binary("promtool").toString(),
+                                "tsdb",
+                                "create-blocks-from",
+                                "openmetrics",
+                                file.toString(),
+                                dir.resolve("data").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("promtool.log").toFile())
+                        .start();
+        if (p.waitFor() != 0) {
+            throw new IOException(
+                    "promtool failed: " + Files.readString(dir.resolve("promtool.log")));
+        }
     }
 
     /**

@@ -91,8 +91,13 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     /** Where this server's history begins (null: it does not say). */
     public volatile Instant begins;
 
+    /** How many times it was asked where its history begins. */
+    public final java.util.concurrent.atomic.AtomicInteger historyAsked =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public java.util.Optional<Instant> historyStart() {
+        historyAsked.incrementAndGet();
         return java.util.Optional.ofNullable(begins);
     }
 
