@@ -305,6 +305,9 @@ public final class AlertsViewModel {
 
     /** The filters, read on the FX thread, so that assembling can run elsewhere. */
     private record Filters(String q, String where, Severity minimum, boolean noDataOnly) {
+        /** The page as it opens: every WARN and CRIT alert, everywhere. */
+        static final Filters NONE = new Filters("", "", Severity.WARN, false);
+
         String key() {
             return "alerts:" + minimum + ":" + noDataOnly + ":" + where + ":" + q;
         }
@@ -364,7 +367,6 @@ public final class AlertsViewModel {
         }
         unfiltered = assembled.table();
         showTable();
-        empty.set(emptyText(health.current()));
         List<SlurmAlert> slurmNow =
                 health.view(
                         "slurm-alerts:" + minimum.get() + ":" + where + ":" + q,
@@ -451,6 +453,7 @@ public final class AlertsViewModel {
             table.set(shown);
         }
         totals.set(AlertTableRows.totals(shown));
+        empty.set(emptyText(health.current()));
     }
 
     /** The table's filter chips, in the order they were added. */
@@ -609,6 +612,15 @@ public final class AlertsViewModel {
                                                     + ")")
                             .orElse("")
                     + ".";
+        }
+        int hidden =
+                table.get().isEmpty() ? items(s, Filters.NONE, health.viewing() != null).size() : 0;
+        if (hidden > 0) {
+            // never "no alerts" while the search, the site or a chip hides them
+            return "No alert passes the search and filters; "
+                    + hidden
+                    + (hidden == 1 ? " alert is" : " alerts are")
+                    + " active.";
         }
         return "No active WARN or CRIT alerts.";
     }

@@ -212,4 +212,25 @@ class AlertTableModelTest {
         feed.publish(new Snapshots(CFG).at(1));
         assertEquals("No active WARN or CRIT alerts.", m.emptyProperty().get());
     }
+
+    @Test
+    void anEmptyTableSaysWhenTheFiltersHideTheAlerts() {
+        feed.publish(
+                new Snapshots(cfg)
+                        .at(
+                                1,
+                                Snapshots.problem("node_up", "cn0001", Severity.CRIT, 0),
+                                Snapshots.problem(
+                                        "node_temperature", "cn0002", Severity.WARN, 79.5)));
+        int active = m.tableProperty().get().size();
+        assertEquals(2, active);
+        m.filterTextProperty().set("no-such-thing");
+        assertTrue(m.tableProperty().get().isEmpty());
+        assertEquals(
+                "No alert passes the search and filters; 2 alerts are active.",
+                m.emptyProperty().get());
+        m.filterTextProperty().set("");
+        m.addFilter(AlertColumn.HANDLED, "no-such-handling");
+        assertTrue(m.emptyProperty().get().startsWith("No alert passes"), "a chip too");
+    }
 }
