@@ -841,7 +841,7 @@ public final class AlertsViewModel {
     }
 
     private List<AlertItem> items(HealthSnapshot s, Filters f, boolean past) {
-        String q = f.q();
+        List<String> words = f.q().isEmpty() ? List.of() : List.of(f.q().split("\\s+"));
         List<AlertItem> out = new ArrayList<>();
         for (Alert a : s.alerts()) {
             if (a.severity().compareTo(f.minimum()) < 0
@@ -851,11 +851,14 @@ public final class AlertsViewModel {
                 continue;
             }
             String name = config.checkName(a.check());
-            if (!q.isEmpty()
-                    && !(a.path() + " " + a.check() + " " + name + " " + a.severity())
-                            .toLowerCase(Locale.ROOT)
-                            .contains(q)) {
-                continue;
+            // every word somewhere: "node cn01" finds Node reachable on cn0165
+            if (!words.isEmpty()) {
+                String text =
+                        (a.path() + " " + a.check() + " " + name + " " + a.severity())
+                                .toLowerCase(Locale.ROOT);
+                if (!words.stream().allMatch(text::contains)) {
+                    continue;
+                }
             }
             // at a past moment an alert's start is not known (no one watched it begin)
             Instant since = a.since() != null || past ? a.since() : s.takenAt();

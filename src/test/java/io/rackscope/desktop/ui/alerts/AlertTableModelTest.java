@@ -229,6 +229,11 @@ class AlertTableModelTest {
         assertEquals(
                 "No alert passes the search and filters; 2 alerts are active.",
                 m.emptyProperty().get());
+        m.filterTextProperty().set("node  CN0001");
+        assertEquals(
+                List.of("cn0001"),
+                m.tableProperty().get().stream().map(AlertRow::entity).toList(),
+                "every word, anywhere: the check's name and the node");
         m.filterTextProperty().set("");
         m.addFilter(AlertColumn.HANDLED, "no-such-handling");
         assertTrue(m.emptyProperty().get().startsWith("No alert passes"), "a chip too");
