@@ -7,9 +7,9 @@ import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,8 +49,7 @@ public final class LiveLoop implements AutoCloseable {
     private volatile Boolean lastBeat;
     private HealthSnapshot lastTracked;
 
-    /** Where the servers' history began at the last cycle (the latest of them). */
-    private Instant historyStart;
+    private final HistoryGrowth history = new HistoryGrowth();
 
     /**
      * A loop over {@code planner}'s cycles (null for a loop that only {@link #publish}es), emitting
@@ -150,17 +149,8 @@ public final class LiveLoop implements AutoCloseable {
         Map<String, List<String>> fresh;
         synchronized (emitting) {
             fresh = tracker.takeNewAlerts();
-            startsToReadAgain(s)
-                    .forEach(
-                            (check, entities) ->
-                                    fresh.merge(
-                                            check,
-                                            entities,
-                                            (a, b) ->
-                                                    java.util.stream.Stream.concat(
-                                                                    a.stream(), b.stream())
-                                                            .distinct()
-                                                            .toList()));
+            startsToReadAgain()
+                    .forEach((check, entities) -> fresh.merge(check, entities, LiveLoop::union));
         }
         List<CompletableFuture<Void>> asked = new ArrayList<>();
         fresh.forEach(
@@ -192,18 +182,21 @@ public final class LiveLoop implements AutoCloseable {
     }
 
     /**
-     * The alerts whose start was where the server's history began, when {@code s} finds it begins
-     * earlier now: what they were read as ("since before 04:57, history starts then") was only that
-     * bound, and the history now holds more.
+     * The alerts whose start was where a server's history began, when that server's history now
+     * begins earlier: what they were read as ("since before 04:57, history starts then") was only
+     * that bound, and the history now holds more.
      */
-    private Map<String, List<String>> startsToReadAgain(HealthSnapshot s) {
-        Optional<Instant> begins = s.stats().historyStart();
-        Instant before = historyStart;
-        begins.ifPresent(b -> historyStart = b);
-        if (before == null || begins.isEmpty() || !begins.get().isBefore(before)) {
-            return Map.of();
+    private Map<String, List<String>> startsToReadAgain() {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Instant bound : history.movedBack(planner.historyStarts())) {
+            tracker.startingBy(bound.plus(planner.startGrain()))
+                    .forEach((check, entities) -> out.merge(check, entities, LiveLoop::union));
         }
-        return tracker.startingBy(before.plus(planner.startGrain()));
+        return out;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
     }
 
     /**

@@ -80,6 +80,13 @@ final class ServerTimes {
         return Optional.ofNullable(historyStarts.get(r));
     }
 
+    /** Where each server's history begins, by its name, as each last said. */
+    Map<String, Instant> historyStarts() {
+        Map<String, Instant> out = new java.util.HashMap<>();
+        historyStarts.forEach((r, b) -> out.put(r.name(), b));
+        return Map.copyOf(out);
+    }
+
     /** The latest of the servers' history starts, epoch seconds (0: none said). */
     long latestHistoryStartSeconds() {
         return historyStarts.values().stream()

@@ -1175,6 +1175,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         return history.lastSampleAt(check, ids, at, within);
     }
 
+    /** Where each server's history begins, by server, as each last said. */
+    public Map<String, Instant> historyStarts() {
+        return times.historyStarts();
+    }
+
     /**
      * How far after where a server's history begins a start read from it may fall and still be that
      * bound rather than a start (history is read on a grid of the scrape interval): two steps.

@@ -216,7 +216,7 @@ class AlertTableModelTest {
     @Test
     void anEmptyTableSaysWhenTheFiltersHideTheAlerts() {
         feed.publish(
-                new Snapshots(cfg)
+                new Snapshots(CFG)
                         .at(
                                 1,
                                 Snapshots.problem("node_up", "cn0001", Severity.CRIT, 0),
