@@ -5,6 +5,7 @@ import io.rackscope.desktop.prometheus.PrometheusApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,18 +29,19 @@ final class ServerTimes {
      */
     static final Duration YOUNG_HISTORY_START_EVERY = Duration.ofMinutes(1);
 
-    private final Duration lookback;
-
-    ServerTimes(Duration lookback) {
-        this.lookback = lookback;
-    }
-
     static final Duration HISTORY_START_WAIT = Duration.ofSeconds(1);
 
     /** Where each server's history begins, as it last said. */
     private final Map<Route, Instant> historyStarts = new ConcurrentHashMap<>();
 
     private final Map<Route, Instant> historyAskedAt = new ConcurrentHashMap<>();
+
+    /** How far back alerts' starts are read: a history shorter than this is young. */
+    private final Duration lookback;
+
+    ServerTimes(Duration lookback) {
+        this.lookback = lookback;
+    }
 
     /**
      * Asks {@code r} where its history begins (waiting {@link #HISTORY_START_WAIT} at most), at
@@ -82,7 +84,7 @@ final class ServerTimes {
 
     /** Where each server's history begins, by its name, as each last said. */
     Map<String, Instant> historyStarts() {
-        Map<String, Instant> out = new java.util.HashMap<>();
+        Map<String, Instant> out = new HashMap<>();
         historyStarts.forEach((r, b) -> out.put(r.name(), b));
         return Map.copyOf(out);
     }
