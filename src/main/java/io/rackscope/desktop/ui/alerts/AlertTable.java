@@ -92,10 +92,19 @@ final class AlertTable {
         since.setCellFactory(
                 c ->
                         new TableCell<>() {
+                            // the whole sentence ("since before 07:12 (history starts then)")
+                            private final javafx.scene.control.Tooltip whole =
+                                    new javafx.scene.control.Tooltip();
+
                             @Override
                             protected void updateItem(AlertRow r, boolean empty) {
                                 super.updateItem(r, empty);
-                                setText(empty || r == null ? "" : model.sinceColumn(r));
+                                boolean none = empty || r == null;
+                                setText(none ? "" : model.sinceColumn(r));
+                                if (!none) {
+                                    whole.setText(model.sinceText(r.since()));
+                                }
+                                setTooltip(none ? null : whole);
                             }
                         });
         since.setPrefWidth(150);

@@ -800,7 +800,7 @@ public final class AlertsViewModel {
     public String csv(List<AlertRow> rows) {
         StringBuilder b =
                 new StringBuilder(
-                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note,source,forecast\n");
+                        "severity,incident,check,entity,device,rack,room,site,value,since,flapping,handled,by,note,source,forecast,since_said\n");
         io.rackscope.desktop.health.Handling handling = health.current().handling();
         for (AlertRow r : rows) {
             Handled h = r.item() == null ? null : handling.alert(r.item().alert());
@@ -825,7 +825,9 @@ public final class AlertsViewModel {
                                     Csv.field(
                                             r.forecast() == null
                                                     ? ""
-                                                    : ForecastText.line(r.forecast()))))
+                                                    : ForecastText.line(r.forecast())),
+                                    // a start that is only a bound says so here, not in since
+                                    Csv.field(sinceText(r.since()))))
                     .append('\n');
         }
         return b.toString();
@@ -833,7 +835,7 @@ public final class AlertsViewModel {
 
     /** The since column: how long ago, or why it is not known. */
     public String sinceColumn(AlertRow r) {
-        return sinceText(r.since());
+        return reading().column(r.since());
     }
 
     private String checkName(String id) {

@@ -22,6 +22,10 @@ final class SinceText {
             return SinceText.of(since, now, lookback, historyStart, grain, zone);
         }
 
+        String column(Instant since) {
+            return SinceText.column(since, now, lookback, historyStart, grain, zone);
+        }
+
         String noSample(Instant since) {
             return SinceText.noSample(since, now, lookback, historyStart, grain, zone);
         }
@@ -52,6 +56,29 @@ final class SinceText {
             return "for more than " + Durations.format(lookback);
         }
         return "since " + Formats.ago(since, now);
+    }
+
+    /**
+     * The same, short, for a column headed "Since": "12 min ago", "before 07:12" (where history
+     * starts), "over 24h", "not known".
+     */
+    static String column(
+            Instant since,
+            Instant now,
+            Duration lookback,
+            Optional<Instant> historyStart,
+            Duration grain,
+            ZoneId zone) {
+        if (since == null) {
+            return "not known";
+        }
+        if (fromHistoryStart(since, historyStart, grain)) {
+            return "before " + Formats.when(historyStart.get(), now, zone);
+        }
+        if (!Duration.between(since, now).minus(lookback).isNegative()) {
+            return "over " + Durations.format(lookback);
+        }
+        return Formats.ago(since, now);
     }
 
     /**

@@ -27,6 +27,31 @@ class SinceTextTest {
     }
 
     @Test
+    void theColumnSaysTheSameShort() {
+        Instant begins = NOW.minusSeconds(18 * 60);
+        assertEquals(
+                "before 07:12:00",
+                SinceText.column(
+                        begins.plusSeconds(15),
+                        NOW,
+                        DAY,
+                        Optional.of(begins),
+                        GRAIN,
+                        ZoneOffset.UTC));
+        assertEquals(
+                "over 24h",
+                SinceText.column(
+                        NOW.minus(DAY), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+        assertEquals(
+                "10 min ago",
+                SinceText.column(
+                        NOW.minusSeconds(600), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+        assertEquals(
+                "not known",
+                SinceText.column(null, NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+    }
+
+    @Test
     void aStartAsOldAsTheLookBackIsMoreThanItAndAnUnknownStartIsSaid() {
         assertEquals("for more than 24h", of(NOW.minus(DAY), Optional.empty()));
         assertEquals("active at this moment (start not known)", of(null, Optional.empty()));
