@@ -62,6 +62,8 @@ public final class Tables {
         c.setComparator((a, b) -> severity.apply(a).compareTo(severity.apply(b)));
         c.setCellFactory(x -> new SeverityCell<>(severity));
         c.setPrefWidth(width);
+        // a narrow window squeezes the text columns, not the badge and its title
+        c.setMinWidth(width);
         return c;
     }
 

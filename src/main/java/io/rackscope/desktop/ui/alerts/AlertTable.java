@@ -81,6 +81,7 @@ final class AlertTable {
                             }
                         });
         value.setPrefWidth(70);
+        value.setMinWidth(64);
         table.getColumns().add(value);
         TableColumn<AlertRow, AlertRow> since = new TableColumn<>("Since");
         since.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
