@@ -97,9 +97,19 @@ final class AlertTable {
                             private final javafx.scene.control.Tooltip whole =
                                     new javafx.scene.control.Tooltip();
 
+                            {
+                                // "8 s ago" counts on between cycles, as the panel's lines do
+                                model.secondProperty()
+                                        .addListener((o, a, b) -> show(getItem(), isEmpty()));
+                            }
+
                             @Override
                             protected void updateItem(AlertRow r, boolean empty) {
                                 super.updateItem(r, empty);
+                                show(r, empty);
+                            }
+
+                            private void show(AlertRow r, boolean empty) {
                                 boolean none = empty || r == null;
                                 setText(none ? "" : model.sinceColumn(r));
                                 if (!none) {

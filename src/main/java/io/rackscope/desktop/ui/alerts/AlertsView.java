@@ -423,6 +423,12 @@ public final class AlertsView implements PlaceView {
         return root;
     }
 
+    /** The page's relative times count with the desk's clock, as the side panel's do. */
+    @Override
+    public void tick() {
+        model.tick();
+    }
+
     @Override
     public void dispose() {
         model.dispose();

@@ -70,6 +70,54 @@ class PanelClockTest {
         assertTrue(after.stream().anyMatch(t -> t.contains("1 min")), after + " after " + before);
     }
 
+    @Test
+    void theTablesSinceColumnCountsEverySecondToo() throws Exception {
+        io.rackscope.desktop.app.ViewRenderer.startToolkit();
+        HandClock clock = new HandClock(Instant.now());
+        HealthFeed feed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
+        AlertsViewModel m =
+                new AlertsViewModel(
+                        CFG, new Locator(CFG.topology()), feed, new NavigationModel(), clock);
+        AlertTable table =
+                FxThread.call(
+                        () -> {
+                            AlertTable t = new AlertTable(m);
+                            new Scene((javafx.scene.Parent) t.node(), 1440, 600);
+                            for (long v = 1; v <= 2; v++) {
+                                feed.publish(
+                                        new Snapshots(CFG)
+                                                .at(
+                                                        v,
+                                                        Snapshots.problem(
+                                                                "node_temperature",
+                                                                "cn0001",
+                                                                Severity.WARN,
+                                                                80)));
+                            }
+                            t.node().applyCss();
+                            ((javafx.scene.Parent) t.node()).layout();
+                            return t;
+                        });
+        List<String> before = FxThread.call(() -> agoCells(table.node()));
+        assertTrue(before.contains("0 s ago"), before.toString());
+        clock.now = clock.now.plusSeconds(95);
+        FxThread.call(
+                () -> {
+                    m.tick();
+                    ((javafx.scene.Parent) table.node()).layout();
+                    return null;
+                });
+        List<String> after = FxThread.call(() -> agoCells(table.node()));
+        assertTrue(after.stream().anyMatch(t -> t.contains("1 min")), after + " after " + before);
+    }
+
+    static List<String> agoCells(Node root) {
+        return root.lookupAll(".table-cell").stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .filter(t -> t != null && t.endsWith(" ago"))
+                .toList();
+    }
+
     static List<String> sinceLines(Node root) {
         return root.lookupAll(".label").stream()
                 .filter(Label.class::isInstance)
