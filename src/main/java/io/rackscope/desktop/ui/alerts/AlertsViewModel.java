@@ -391,7 +391,9 @@ public final class AlertsViewModel {
         long open = incidents.size() - handledCount;
         summary.set(
                 (open == 0
-                                ? "no new incidents"
+                                ? (filters.equals(Filters.NONE)
+                                        ? "no new incidents"
+                                        : "no new incident passes the filters")
                                 : open
                                         + (open == 1 ? " incident" : " incidents")
                                         + " · "

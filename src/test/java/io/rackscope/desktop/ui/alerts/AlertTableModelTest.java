@@ -229,6 +229,7 @@ class AlertTableModelTest {
         assertEquals(
                 "No alert passes the search and filters; 2 alerts are active.",
                 m.emptyProperty().get());
+        assertEquals("no new incident passes the filters", m.summaryProperty().get());
         m.filterTextProperty().set("node  CN0001");
         assertEquals(
                 List.of("cn0001"),
