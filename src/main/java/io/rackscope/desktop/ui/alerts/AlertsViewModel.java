@@ -238,8 +238,8 @@ public final class AlertsViewModel {
         return reading().of(since);
     }
 
-    private SinceText.Reading reading() {
-        return new SinceText.Reading(
+    private SinceText reading() {
+        return new SinceText(
                 now(),
                 config.app().alerts().sinceLookback(),
                 health.current().stats().historyStart(),

@@ -26,12 +26,9 @@ class PanelClockTest {
 
     @Test
     void sinceCountsEverySecondBetweenCycles() throws Exception {
-        io.rackscope.desktop.app.ViewRenderer.startToolkit();
         HandClock clock = new HandClock(Instant.now());
         HealthFeed feed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
-        AlertsViewModel m =
-                new AlertsViewModel(
-                        CFG, new Locator(CFG.topology()), feed, new NavigationModel(), clock);
+        AlertsViewModel m = model(clock, feed);
         AlertsView view =
                 FxThread.call(
                         () -> {
@@ -41,18 +38,7 @@ class PanelClockTest {
                         });
         FxThread.call(
                 () -> {
-                    for (long v = 1; v <= 2; v++) {
-                        // the first snapshot seeds what already fails; the second tracks it
-                        feed.publish(
-                                new Snapshots(CFG)
-                                        .at(
-                                                v,
-                                                Snapshots.problem(
-                                                        "node_temperature",
-                                                        "cn0001",
-                                                        Severity.WARN,
-                                                        80)));
-                    }
+                    warmTwice(feed);
                     view.node().applyCss();
                     ((javafx.scene.Parent) view.node()).layout();
                     return null;
@@ -72,28 +58,15 @@ class PanelClockTest {
 
     @Test
     void theTablesSinceColumnCountsEverySecondToo() throws Exception {
-        io.rackscope.desktop.app.ViewRenderer.startToolkit();
         HandClock clock = new HandClock(Instant.now());
         HealthFeed feed = new HealthFeed(null, null, Runnable::run, new AlertTracker());
-        AlertsViewModel m =
-                new AlertsViewModel(
-                        CFG, new Locator(CFG.topology()), feed, new NavigationModel(), clock);
+        AlertsViewModel m = model(clock, feed);
         AlertTable table =
                 FxThread.call(
                         () -> {
                             AlertTable t = new AlertTable(m);
                             new Scene((javafx.scene.Parent) t.node(), 1440, 600);
-                            for (long v = 1; v <= 2; v++) {
-                                feed.publish(
-                                        new Snapshots(CFG)
-                                                .at(
-                                                        v,
-                                                        Snapshots.problem(
-                                                                "node_temperature",
-                                                                "cn0001",
-                                                                Severity.WARN,
-                                                                80)));
-                            }
+                            warmTwice(feed);
                             t.node().applyCss();
                             ((javafx.scene.Parent) t.node()).layout();
                             return t;
@@ -109,6 +82,25 @@ class PanelClockTest {
                 });
         List<String> after = FxThread.call(() -> agoCells(table.node()));
         assertTrue(after.stream().anyMatch(t -> t.contains("1 min")), after + " after " + before);
+    }
+
+    /** The page's view model on {@code clock}, the toolkit started. */
+    static AlertsViewModel model(HandClock clock, HealthFeed feed) throws Exception {
+        io.rackscope.desktop.app.ViewRenderer.startToolkit();
+        return new AlertsViewModel(
+                CFG, new Locator(CFG.topology()), feed, new NavigationModel(), clock);
+    }
+
+    /** cn0001 warm in two cycles: the first seeds what already fails, the second tracks it. */
+    static void warmTwice(HealthFeed feed) {
+        for (long v = 1; v <= 2; v++) {
+            feed.publish(
+                    new Snapshots(CFG)
+                            .at(
+                                    v,
+                                    Snapshots.problem(
+                                            "node_temperature", "cn0001", Severity.WARN, 80)));
+        }
     }
 
     static List<String> agoCells(Node root) {

@@ -14,7 +14,7 @@ class SinceTextTest {
     static final Duration GRAIN = Duration.ofSeconds(30);
 
     static String of(Instant since, Optional<Instant> history) {
-        return SinceText.of(since, NOW, DAY, history, GRAIN, ZoneOffset.UTC);
+        return new SinceText(NOW, DAY, history, GRAIN, ZoneOffset.UTC).of(since);
     }
 
     @Test
@@ -31,24 +31,19 @@ class SinceTextTest {
         Instant begins = NOW.minusSeconds(18 * 60);
         assertEquals(
                 "before 07:12:00",
-                SinceText.column(
-                        begins.plusSeconds(15),
-                        NOW,
-                        DAY,
-                        Optional.of(begins),
-                        GRAIN,
-                        ZoneOffset.UTC));
+                new SinceText(NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC)
+                        .column(begins.plusSeconds(15)));
         assertEquals(
                 "over 24h",
-                SinceText.column(
-                        NOW.minus(DAY), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
+                        .column(NOW.minus(DAY)));
         assertEquals(
                 "10 min ago",
-                SinceText.column(
-                        NOW.minusSeconds(600), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
+                        .column(NOW.minusSeconds(600)));
         assertEquals(
                 "not known",
-                SinceText.column(null, NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC).column(null));
     }
 
     @Test
@@ -63,18 +58,13 @@ class SinceTextTest {
         Instant begins = NOW.minusSeconds(18 * 60);
         assertEquals(
                 "no sample since history starts (07:12:00)",
-                SinceText.noSample(
-                        NOW.minus(DAY), NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC),
+                new SinceText(NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC)
+                        .noSample(NOW.minus(DAY)),
                 "the look-back's start, clamped or not, is before any sample it holds");
         assertEquals(
                 "no sample since 07:20:00, 10 min ago",
-                SinceText.noSample(
-                        NOW.minusSeconds(600),
-                        NOW,
-                        DAY,
-                        Optional.of(begins),
-                        GRAIN,
-                        ZoneOffset.UTC));
+                new SinceText(NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC)
+                        .noSample(NOW.minusSeconds(600)));
     }
 
     /**
@@ -87,11 +77,11 @@ class SinceTextTest {
     void aDayWithoutASampleIsNotADayOfKnownSilence() {
         assertEquals(
                 "no sample in the last 24h",
-                SinceText.noSample(
-                        NOW.minus(DAY), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
+                        .noSample(NOW.minus(DAY)));
         assertEquals(
                 "no sample since 07:20:00, 10 min ago",
-                SinceText.noSample(
-                        NOW.minusSeconds(600), NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC));
+                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
+                        .noSample(NOW.minusSeconds(600)));
     }
 }
