@@ -13,8 +13,12 @@ class SinceTextTest {
     static final Duration DAY = Duration.ofHours(24);
     static final Duration GRAIN = Duration.ofSeconds(30);
 
+    static SinceText reading(Optional<Instant> history) {
+        return new SinceText(NOW, DAY, history, GRAIN, ZoneOffset.UTC);
+    }
+
     static String of(Instant since, Optional<Instant> history) {
-        return new SinceText(NOW, DAY, history, GRAIN, ZoneOffset.UTC).of(since);
+        return reading(history).of(since);
     }
 
     @Test
@@ -30,20 +34,10 @@ class SinceTextTest {
     void theColumnSaysTheSameShort() {
         Instant begins = NOW.minusSeconds(18 * 60);
         assertEquals(
-                "before 07:12:00",
-                new SinceText(NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC)
-                        .column(begins.plusSeconds(15)));
-        assertEquals(
-                "over 24h",
-                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
-                        .column(NOW.minus(DAY)));
-        assertEquals(
-                "10 min ago",
-                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
-                        .column(NOW.minusSeconds(600)));
-        assertEquals(
-                "not known",
-                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC).column(null));
+                "before 07:12:00", reading(Optional.of(begins)).column(begins.plusSeconds(15)));
+        assertEquals("over 24h", reading(Optional.empty()).column(NOW.minus(DAY)));
+        assertEquals("10 min ago", reading(Optional.empty()).column(NOW.minusSeconds(600)));
+        assertEquals("not known", reading(Optional.empty()).column(null));
     }
 
     @Test
@@ -58,13 +52,11 @@ class SinceTextTest {
         Instant begins = NOW.minusSeconds(18 * 60);
         assertEquals(
                 "no sample since history starts (07:12:00)",
-                new SinceText(NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC)
-                        .noSample(NOW.minus(DAY)),
+                reading(Optional.of(begins)).noSample(NOW.minus(DAY)),
                 "the look-back's start, clamped or not, is before any sample it holds");
         assertEquals(
                 "no sample since 07:20:00, 10 min ago",
-                new SinceText(NOW, DAY, Optional.of(begins), GRAIN, ZoneOffset.UTC)
-                        .noSample(NOW.minusSeconds(600)));
+                reading(Optional.of(begins)).noSample(NOW.minusSeconds(600)));
     }
 
     /**
@@ -76,12 +68,9 @@ class SinceTextTest {
     @Test
     void aDayWithoutASampleIsNotADayOfKnownSilence() {
         assertEquals(
-                "no sample in the last 24h",
-                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
-                        .noSample(NOW.minus(DAY)));
+                "no sample in the last 24h", reading(Optional.empty()).noSample(NOW.minus(DAY)));
         assertEquals(
                 "no sample since 07:20:00, 10 min ago",
-                new SinceText(NOW, DAY, Optional.empty(), GRAIN, ZoneOffset.UTC)
-                        .noSample(NOW.minusSeconds(600)));
+                reading(Optional.empty()).noSample(NOW.minusSeconds(600)));
     }
 }
