@@ -77,10 +77,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final RuleAlerts rules;
     private final Map<Route, ScrapeChanges> scrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
-    // the figures of the targets Slurm's series came from, per server, and those targets' matchers
+    // per server, the figures of the targets Slurm's series came from at its last full read
     private final Map<Route, ScrapeChanges> slurmScrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Route, String> slurmTargets = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile AlertFeed feed;
     private final Route route;
     private final Map<PrometheusApi, Route> routes = new LinkedHashMap<>();
@@ -945,23 +944,16 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         int scrape = config.app().telemetry().scrapeIntervalSeconds();
         ScrapeChanges changes =
                 scrapeChanges.computeIfAbsent(route, k -> new ScrapeChanges(scrape));
-        String targets = slurm == null ? "" : slurmTargets.getOrDefault(route, "");
-        ScrapeChanges slurmChanges =
-                targets.isEmpty()
-                        ? null
-                        : slurmScrapeChanges.compute(
-                                route,
-                                (k, was) ->
-                                        was != null && was.matchers().equals(targets)
-                                                ? was
-                                                : new ScrapeChanges(scrape, "slurm_", targets));
+        ScrapeChanges slurmChanges = slurmScrapeChanges.get(route);
         // a server that failed last cycle vouches for nothing: asked again once it answers
         if (mode != EvaluationMode.FILTERED
                 || !config.app().planner().presenceFromScrapes()
                 || mine.stream().noneMatch(CheckUnit::debounced) && slurmChanges == null
                 || failedLastCycle(previous, route)) {
             changes.unknown();
-            slurmScrapeChanges.remove(route);
+            if (slurmChanges != null) {
+                slurmChanges.unknown();
+            }
             return CompletableFuture.completedFuture(Vouch.NOTHING);
         }
         aside[0].incrementAndGet();
@@ -974,7 +966,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             if (e != null) {
                                 aside[1].incrementAndGet();
                                 changes.unknown();
-                                slurmScrapeChanges.remove(route);
+                                if (slurmChanges != null) {
+                                    slurmChanges.unknown();
+                                }
                                 return Vouch.NOTHING;
                             }
                             return new Vouch(
@@ -1129,9 +1123,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     jobs.addAll(jr.series());
                     answered.addAll(jr.series());
                 }
-                slurmTargets.put(r, jr == null ? "" : SlurmReuse.targets(answered));
+                followSlurmTargets(r, jr == null ? "" : SlurmReuse.targets(answered));
             } catch (CompletionException e) {
-                slurmTargets.remove(r);
+                slurmScrapeChanges.remove(r);
                 last = CycleErrors.of(e, CycleError.SLURM, 0, r.name());
                 errors.add(last);
                 failed++;
@@ -1173,6 +1167,26 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     public CompletableFuture<Map<String, Instant>> lastSampleAt(
             Check check, List<String> ids, Instant at, Duration within) {
         return history.lastSampleAt(check, ids, at, within);
+    }
+
+    /**
+     * From the next cycle, {@code r}'s scrape figures of the targets {@code targets} selects vouch
+     * for Slurm's answer (kept while those targets stay the same); none when empty.
+     */
+    private void followSlurmTargets(Route r, String targets) {
+        if (targets.isEmpty()) {
+            slurmScrapeChanges.remove(r);
+            return;
+        }
+        slurmScrapeChanges.compute(
+                r,
+                (k, was) ->
+                        was != null && was.matchers().equals(targets)
+                                ? was
+                                : new ScrapeChanges(
+                                        config.app().telemetry().scrapeIntervalSeconds(),
+                                        "slurm_",
+                                        targets));
     }
 
     /** Where each server's history begins, by server, as each last said. */
