@@ -66,10 +66,13 @@ class SlurmIT {
                     () -> {
                         planner.invalidateCaches();
                         last.set(planner.refresh());
-                        return last.get().slurm().nodes().size() == 1240 + 48 + 336;
+                        // the two queries can fall either side of the first scrape
+                        SlurmSnapshot read = last.get().slurm();
+                        return read.nodes().size() == 1240 + 48 + 336
+                                && read.jobs().containsKey("9000001");
                     },
                     Duration.ofSeconds(30),
-                    "every mapped node's Slurm status scraped");
+                    "every mapped node's Slurm status and the large job scraped");
             SlurmSnapshot s = last.get().slurm();
             assertEquals(SlurmState.WARN, s.state("cn0010"), "drain");
             assertEquals("drained", s.nodes().get("cn0010").status());
