@@ -86,7 +86,9 @@ final class CheckUnit {
     // whether the check reads only scraped series (no recording rule's), and whether this cycle
     // Prometheus' scrape figures vouch that none of them vanished or appeared (see ScrapeChanges)
     private final boolean fromScrapes;
-    private boolean vouched;
+    private ScrapeChanges.Seen scrapes = ScrapeChanges.Seen.NOTHING;
+    // the label Prometheus gives every series of a target: the target's own
+    private static final String TARGET_LABEL = "instance";
     private final Set<String> present = new HashSet<>();
     private boolean presenceKnown;
     private long lastDiscovery = Debouncer.NONE;
@@ -184,8 +186,8 @@ final class CheckUnit {
             long atMillis,
             long interval,
             Function<Request, CompletableFuture<QueryResult>> ask,
-            boolean scrapesUnchanged) {
-        vouched = scrapesUnchanged && fromScrapes;
+            ScrapeChanges.Seen scrapes) {
+        this.scrapes = fromScrapes ? scrapes : ScrapeChanges.Seen.NOTHING;
         nowMillis = atMillis;
         long t = Math.floorDiv(Math.floorDiv(atMillis, 1000), step) * step;
         cycleTime = t;
@@ -264,10 +266,24 @@ final class CheckUnit {
             CheckQueries.Batch b,
             long atMillis,
             Function<Request, CompletableFuture<QueryResult>> ask) {
-        if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel || vouched) {
+        if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
             return List.of();
         }
-        PresenceProbe probe = PresenceProbe.of(b, present, queries, check, entityLabel);
+        // an entity named by its series' instance label is a target of its own or not
+        java.util.function.Predicate<String> mayHaveChanged =
+                TARGET_LABEL.equals(entityLabel)
+                        ? scrapes::mayHaveChanged
+                        : id -> !scrapes.unchanged();
+        List<String> doubted = b.ids().stream().filter(mayHaveChanged).toList();
+        if (doubted.isEmpty()) {
+            return List.of();
+        }
+        CheckQueries.Batch probed =
+                doubted.size() == b.ids().size()
+                        ? b
+                        : new CheckQueries.Batch(
+                                check, b.index(), doubted, queries.expr(check, doubted));
+        PresenceProbe probe = PresenceProbe.of(probed, present, queries, check, entityLabel);
         probes.add(probe);
         List<CompletableFuture<Void>> out = new ArrayList<>();
         for (String q : probe.requests(queries.maxQueryBytes())) {
@@ -276,7 +292,7 @@ final class CheckUnit {
                             .handle(
                                     (r, e) -> {
                                         if (e != null) {
-                                            fail(e, b.ids(), b.index());
+                                            fail(e, probe.batch.ids(), b.index());
                                         } else {
                                             readProbe(probe, r);
                                         }

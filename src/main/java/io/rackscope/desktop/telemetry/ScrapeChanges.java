@@ -2,6 +2,8 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether any scrape of a Prometheus changed the set of series it holds since the last cycle, from
@@ -13,7 +15,9 @@ import io.rackscope.desktop.prometheus.Series;
  * presence probes of {@code for:} checks have nothing to find and are not sent. Anything else (a
  * change, a first cycle, a server without these series, an error) says "changed", and the probes
  * are sent as always: this only ever saves queries, it never hides a vanished series that comes
- * from a scrape.
+ * from a scrape. On a change, the server's figures also name the targets whose figures moved or
+ * that added series; while no target went away, the series of the others are where they were, and
+ * the probes of entities that are targets of their own ask only of those that changed.
  */
 final class ScrapeChanges {
     static final String LABEL = "rackscope_scrapes";
@@ -27,11 +31,39 @@ final class ScrapeChanges {
     private static final java.util.regex.Pattern RECORDED =
             java.util.regex.Pattern.compile("(?<![\\w:])[a-zA-Z_][\\w]*:[\\w:]*");
 
+    private static final String SAMPLES = "scrape_samples_post_metric_relabeling";
+
     private final long marginMillis;
     private final String tag;
     private final String matchers;
+    private final boolean byTarget;
     private long lastAt = NONE;
     private double lastSamples = Double.NaN;
+    // the instance labels of the server's targets, read again when their count moves
+    private Set<String> targets;
+    private boolean targetsStale = true;
+
+    /**
+     * What a cycle's figures say: every scraped series where it was ({@code unchanged}), or else
+     * the {@code instance} labels of the targets that changed since the last cycle, null when a
+     * change cannot be put down to targets still there (a first cycle, a target gone, no figures).
+     */
+    record Seen(boolean unchanged, Set<String> changedTargets, Set<String> targets) {
+        static final Seen NOTHING = new Seen(false, null, Set.of());
+        static final Seen SAME = new Seen(true, Set.of(), Set.of());
+
+        /**
+         * Whether the series labelled {@code instance} may have changed: always, unless nothing did
+         * or it is a target of its own (its series, by Prometheus' default labels, are its own)
+         * that did not change.
+         */
+        boolean mayHaveChanged(String instance) {
+            return !unchanged
+                    && (changedTargets == null
+                            || changedTargets.contains(instance)
+                            || !targets.contains(instance));
+        }
+    }
 
     /**
      * Every target of the server. {@code scrapeIntervalSeconds}: the window of series added reaches
@@ -39,7 +71,7 @@ final class ScrapeChanges {
      * missed).
      */
     ScrapeChanges(int scrapeIntervalSeconds) {
-        this(scrapeIntervalSeconds, "", "");
+        this(scrapeIntervalSeconds, "", "", true);
     }
 
     /**
@@ -47,9 +79,19 @@ final class ScrapeChanges {
      * from others' in one answer by {@code tag}.
      */
     ScrapeChanges(int scrapeIntervalSeconds, String tag, String matchers) {
+        this(scrapeIntervalSeconds, tag, matchers, false);
+    }
+
+    /**
+     * {@code byTarget}: the figures also name the targets that changed, so that a change on some
+     * targets leaves the others' series vouched for.
+     */
+    private ScrapeChanges(
+            int scrapeIntervalSeconds, String tag, String matchers, boolean byTarget) {
         this.marginMillis = Math.max(1, scrapeIntervalSeconds) * 1000L;
         this.tag = tag;
         this.matchers = matchers;
+        this.byTarget = byTarget;
     }
 
     String matchers() {
@@ -66,28 +108,54 @@ final class ScrapeChanges {
         return RECORDED.matcher(bare).find();
     }
 
-    /** The query at {@code atMillis}: both figures, told apart by {@link #LABEL}. */
+    /** The query at {@code atMillis}: the figures, told apart by {@link #LABEL}. */
     synchronized String query(long atMillis) {
         long since =
                 lastAt == NONE || atMillis <= lastAt
                         ? 60
                         : Math.max(1, Math.floorDiv(atMillis - lastAt + marginMillis + 999, 1000));
         String of = matchers.isEmpty() ? "" : "{" + matchers + "}";
-        return "label_replace(sum(scrape_samples_post_metric_relabeling"
-                + of
-                + "), \""
+        String samples = SAMPLES + of;
+        String q =
+                tagged("sum(" + samples + ")", "samples")
+                        + " or "
+                        + tagged(
+                                "sum(sum_over_time(scrape_series_added" + of + "[" + since + "s]))",
+                                "added");
+        if (!byTarget || lastAt == NONE || atMillis <= lastAt) {
+            return q;
+        }
+        // from one scrape before the last cycle (a scrape that ran while it was asked, written
+        // after, is counted, never missed), and one more so that a change at the window's first
+        // sample has the sample before it
+        String window =
+                "[" + Math.floorDiv(atMillis - lastAt + 2 * marginMillis + 999, 1000) + "s]";
+        String added = "sum_over_time(scrape_series_added" + of + window + ")";
+        return q
+                + " or "
+                + tagged("max by (instance) (changes(" + samples + window + ") > 0)", "target")
+                + " or "
+                + tagged("max by (instance) (" + added + " > 0)", "target")
+                + " or "
+                + tagged("count(group by (instance) (" + samples + "))", "targets")
+                + " or "
+                + tagged(
+                        "count(last_over_time(" + samples + window + ") unless " + samples + ")",
+                        "targets_gone")
+                + (targetsStale
+                        ? " or " + tagged("group by (instance) (" + samples + ")", "instance")
+                        : "");
+    }
+
+    private String tagged(String expr, String figure) {
+        return "label_replace("
+                + expr
+                + ", \""
                 + LABEL
                 + "\", \""
                 + tag
-                + "samples\", \"\", \"\") or label_replace(sum(sum_over_time(scrape_series_added"
-                + of
-                + "["
-                + since
-                + "s])), \""
-                + LABEL
-                + "\", \""
-                + tag
-                + "added\", \"\", \"\")";
+                + figure
+                + "\", \"\", \"\")";
     }
 
     /**
@@ -95,25 +163,72 @@ final class ScrapeChanges {
      * was at the last cycle read.
      */
     synchronized boolean unchanged(QueryResult r, long atMillis) {
+        return seen(r, atMillis).unchanged();
+    }
+
+    /**
+     * Reads the answer at {@code atMillis}: whether every scraped series is where it was at the
+     * last cycle read, and if not, which targets changed when that is known. A target counts as
+     * known to be unchanged only while the targets of one scrape before the last cycle are all
+     * still there: the series of one that went away vanish without any figure of its own saying so.
+     */
+    synchronized Seen seen(QueryResult r, long atMillis) {
         double samples = Double.NaN;
         double added = Double.NaN;
+        double targetCount = Double.NaN;
+        boolean targetGone = false;
+        Set<String> changed = new TreeSet<>();
+        Set<String> instances = new java.util.HashSet<>();
+        boolean instancesAnswered = false;
         for (Series s : r.series()) {
-            if ((tag + "samples").equals(s.label(LABEL))) {
-                samples = s.value();
-            } else if ((tag + "added").equals(s.label(LABEL))) {
-                added = s.value();
+            String figure = s.label(LABEL);
+            if (figure == null || !figure.startsWith(tag)) {
+                continue;
+            }
+            switch (figure.substring(tag.length())) {
+                case "samples" -> samples = s.value();
+                case "added" -> added = s.value();
+                case "targets" -> targetCount = s.value();
+                case "instance" -> {
+                    instancesAnswered = true;
+                    String instance = s.label("instance");
+                    if (instance != null) {
+                        instances.add(instance);
+                    }
+                }
+                case "targets_gone" -> targetGone |= s.value() > 0;
+                case "target" -> {
+                    String instance = s.label("instance");
+                    // a target without an instance label cannot be told from the others
+                    targetGone |= instance == null;
+                    if (instance != null) {
+                        changed.add(instance);
+                    }
+                }
+                default -> {}
             }
         }
-        boolean same =
-                lastAt != NONE && !Double.isNaN(samples) && samples == lastSamples && added == 0;
+        boolean known = lastAt != NONE && !Double.isNaN(samples);
+        boolean same = known && samples == lastSamples && added == 0;
         lastSamples = samples;
         lastAt = atMillis;
-        return same;
+        if (instancesAnswered) {
+            targets = Set.copyOf(instances);
+        }
+        targetsStale = targets == null || targetCount != targets.size();
+        if (same) {
+            return Seen.SAME;
+        }
+        // a target that went away took its series without a figure of its own saying so
+        return known && targets != null && !targetGone && !changed.isEmpty()
+                ? new Seen(false, Set.copyOf(changed), targets)
+                : Seen.NOTHING;
     }
 
     /** The figures could not be read: the next cycle cannot compare with this one. */
     synchronized void unknown() {
         lastAt = NONE;
         lastSamples = Double.NaN;
+        targetsStale = true;
     }
 }

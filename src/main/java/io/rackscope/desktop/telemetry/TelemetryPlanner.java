@@ -639,6 +639,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                                 .allMatch(
                                                                         v ->
                                                                                 v.server()
+                                                                                                .unchanged()
                                                                                         || v
                                                                                                 .slurm()))
                                 .thenApplyAsync(
@@ -924,8 +925,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * or appeared since its last cycle ({@code server}), that none of Slurm's targets' did ({@code
      * slurm}).
      */
-    record Vouch(boolean server, boolean slurm) {
-        static final Vouch NOTHING = new Vouch(false, false);
+    record Vouch(ScrapeChanges.Seen server, boolean slurm) {
+        static final Vouch NOTHING = new Vouch(ScrapeChanges.Seen.NOTHING, false);
     }
 
     /**
@@ -972,7 +973,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                 return Vouch.NOTHING;
                             }
                             return new Vouch(
-                                    changes.unchanged(r, asked),
+                                    changes.seen(r, asked),
                                     slurmChanges != null && slurmChanges.unchanged(r, asked));
                         });
     }

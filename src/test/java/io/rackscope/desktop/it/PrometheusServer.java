@@ -44,6 +44,13 @@ public final class PrometheusServer implements AutoCloseable {
     /** Where the rules' alerts are sent: an Alertmanager's host:port, or null. */
     private String alertmanager;
 
+    /**
+     * Targets of their own by the instance label each is given, as a real estate's exporters are
+     * (Prometheus' default labels, no honor_labels, every query logged); null: {@code
+     * scrapeTarget}.
+     */
+    private java.util.Map<String, String> targetsByInstance;
+
     private PrometheusServer(Path dir, int port, String scrapeTarget, int scrapeSeconds) {
         this.dir = dir;
         this.port = port;
@@ -94,6 +101,25 @@ public final class PrometheusServer implements AutoCloseable {
     public static PrometheusServer scraping(List<String> exporters)
             throws IOException, InterruptedException {
         return start(String.join("', '", exporters), null);
+    }
+
+    /**
+     * Starts Prometheus scraping each of {@code addressByInstance}'s exporters as a target of its
+     * own, labelled with its instance, and logging every query to {@link #queryLog()}.
+     */
+    public static PrometheusServer scrapingTargets(java.util.Map<String, String> addressByInstance)
+            throws IOException, InterruptedException {
+        requireBinary("prometheus");
+        Path dir = Files.createTempDirectory("rackscope-prom");
+        PrometheusServer server = new PrometheusServer(dir, freePort(), null, 1);
+        server.targetsByInstance = java.util.Map.copyOf(addressByInstance);
+        server.launch();
+        return server;
+    }
+
+    /** Where the queries of a server of {@link #scrapingTargets} are logged, one JSON per line. */
+    public Path queryLog() {
+        return dir.resolve("queries.log");
     }
 
     public static PrometheusServer start(String exporter, String history, int scrapeSeconds)
@@ -200,9 +226,29 @@ public final class PrometheusServer implements AutoCloseable {
                               'match[]': ['{job="exporter"}']
                         """
                                 .formatted(federationHonorsLabels);
-        Files.writeString(
-                config,
-                """
+        if (targetsByInstance != null) {
+            StringBuilder targets = new StringBuilder();
+            targetsByInstance.forEach(
+                    (instance, address) ->
+                            targets.append(
+                                    "      - {targets: ['%s'], labels: {instance: '%s'}}\n"
+                                            .formatted(address, instance)));
+            Files.writeString(
+                    config,
+                    """
+                    global:
+                      scrape_interval: 1s
+                      scrape_timeout: 1s
+                      query_log_file: %s
+                    scrape_configs:
+                      - job_name: node
+                        static_configs:
+                    %s"""
+                            .formatted(queryLog(), targets));
+        } else {
+            Files.writeString(
+                    config,
+                    """
                 global:
                   scrape_interval: %ds
                   scrape_timeout: %ds
@@ -211,22 +257,23 @@ public final class PrometheusServer implements AutoCloseable {
                 %s    static_configs:
                       - targets: ['%s']
                 """
-                        .formatted(
-                                scrapeSeconds,
-                                scrapeSeconds,
-                                rules == null
-                                        ? ""
-                                        : "  external_labels: {prometheus: it}\n"
-                                                + "rule_files: [rules.yml]\n"
-                                                + (alertmanager == null
-                                                        ? ""
-                                                        : "alerting:\n  alertmanagers:\n"
-                                                                + "    - static_configs:\n"
-                                                                + "        - targets: ['"
-                                                                + alertmanager
-                                                                + "']\n"),
-                                job,
-                                scrapeTarget));
+                            .formatted(
+                                    scrapeSeconds,
+                                    scrapeSeconds,
+                                    rules == null
+                                            ? ""
+                                            : "  external_labels: {prometheus: it}\n"
+                                                    + "rule_files: [rules.yml]\n"
+                                                    + (alertmanager == null
+                                                            ? ""
+                                                            : "alerting:\n  alertmanagers:\n"
+                                                                    + "    - static_configs:\n"
+                                                                    + "        - targets: ['"
+                                                                    + alertmanager
+                                                                    + "']\n"),
+                                    job,
+                                    scrapeTarget));
+        }
         process =
                 new ProcessBuilder(
                                 binary("prometheus").toString(),

@@ -18,9 +18,10 @@ public final class TestExporter implements AutoCloseable {
         server.createContext(
                 "/metrics",
                 ex -> {
-                    byte[] body = text.get().getBytes(StandardCharsets.UTF_8);
+                    String now = text.get();
+                    byte[] body = (now == null ? "down\n" : now).getBytes(StandardCharsets.UTF_8);
                     ex.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-                    ex.sendResponseHeaders(200, body.length);
+                    ex.sendResponseHeaders(now == null ? 503 : 200, body.length);
                     try (OutputStream out = ex.getResponseBody()) {
                         out.write(body);
                     }
@@ -32,6 +33,7 @@ public final class TestExporter implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The text served from now on; null: every scrape fails (503), as an exporter down. */
     public void set(String metrics) {
         text.set(metrics);
     }

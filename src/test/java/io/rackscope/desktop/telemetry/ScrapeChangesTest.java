@@ -1,5 +1,6 @@
 package io.rackscope.desktop.telemetry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.rackscope.desktop.prometheus.Series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Prometheus' scrape figures vouching that no scraped series vanished or appeared. */
@@ -84,5 +86,76 @@ class ScrapeChangesTest {
         all.unchanged(r, 0);
         assertTrue(slurm.unchanged(r, 30_000), "Slurm's targets stood still");
         assertFalse(all.unchanged(r, 30_000), "while series appeared elsewhere");
+    }
+
+    static QueryResult figures(double samples, double added, Series... more) {
+        List<Series> out = new ArrayList<>(answer(samples, added).series());
+        out.addAll(List.of(more));
+        return new QueryResult("vector", out, List.of(), List.of(), 0);
+    }
+
+    static Series of(String kind, String instance, double v) {
+        Map<String, String> labels =
+                instance == null
+                        ? Map.of(ScrapeChanges.LABEL, kind)
+                        : Map.of(ScrapeChanges.LABEL, kind, "instance", instance);
+        return new Series(labels, new double[] {0}, new double[] {v});
+    }
+
+    private static final String INSTANCES = "\"" + ScrapeChanges.LABEL + "\", \"instance\"";
+
+    /**
+     * On a change, the targets whose figures moved or that added series are named, and the series
+     * of every other target of its own are vouched for; any doubt (a target gone, a change no
+     * target owns, a target without an instance) vouches for none.
+     */
+    @Test
+    void aChangeIsPutDownToTheTargetsThatMoved() {
+        ScrapeChanges c = new ScrapeChanges(15);
+        assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(answer(1000.0, 0.0), 0));
+        String q = c.query(30_000);
+        assertTrue(q.contains("changes(scrape_samples_post_metric_relabeling[60s]) > 0"), q);
+        assertTrue(q.contains("scrape_series_added[60s]) > 0"), q);
+        assertTrue(q.contains(INSTANCES), "the targets are not known yet: " + q);
+        ScrapeChanges.Seen seen =
+                c.seen(
+                        figures(
+                                990,
+                                0,
+                                of("target", "cn2", 1),
+                                of("targets", null, 3),
+                                of("instance", "cn1", 1),
+                                of("instance", "cn2", 1),
+                                of("instance", "cn3", 1)),
+                        30_000);
+        assertEquals(Set.of("cn2"), seen.changedTargets());
+        assertFalse(seen.mayHaveChanged("cn1"), "a target of its own that did not move");
+        assertTrue(seen.mayHaveChanged("cn2"));
+        assertTrue(
+                seen.mayHaveChanged("cn9"), "no target of its own: its series come from another");
+        assertFalse(c.query(60_000).contains(INSTANCES), "the targets are known");
+        Series cn3 = of("target", "cn3", 1);
+        Series three = of("targets", null, 3);
+        assertEquals(
+                ScrapeChanges.Seen.NOTHING,
+                c.seen(figures(980, 0, cn3, three, of("targets_gone", null, 1)), 60_000),
+                "a target went away with its series");
+        assertEquals(
+                ScrapeChanges.Seen.NOTHING,
+                c.seen(figures(970, 0, three), 90_000),
+                "a change no target owns");
+        assertEquals(
+                ScrapeChanges.Seen.NOTHING,
+                c.seen(figures(960, 0, cn3, three, of("target", null, 1)), 120_000),
+                "a target without an instance label");
+        assertEquals(
+                Set.of("cn3"),
+                c.seen(figures(950, 0, cn3, of("targets", null, 4)), 150_000).changedTargets(),
+                "a new target: the others still stand");
+        assertTrue(c.query(180_000).contains(INSTANCES), "read again when they count more");
+        assertTrue(c.seen(figures(950, 0), 180_000).unchanged());
+        assertFalse(
+                new ScrapeChanges(15, "slurm_", "job=\"slurm\"").query(30_000).contains("changes("),
+                "only the server's figures name targets");
     }
 }
