@@ -194,19 +194,90 @@ public final class EstateSimulator {
     }
 
     private void appendSamples(StringBuilder out, int familyIndex, long ts) {
+        forEachSample(familyIndex, ts, (entity, line, v) -> out.append(line));
+    }
+
+    /** A series' sample at one moment: its entity, its line (or null when absent), its value. */
+    private interface SampleSink {
+        void accept(String entity, CharSequence line, Double value);
+    }
+
+    private void forEachSample(int familyIndex, long ts, SampleSink sink) {
         SeriesFamily f = families.get(familyIndex);
         String[] prefixes = labelPrefixes.get(familyIndex);
+        StringBuilder line = new StringBuilder(128);
         for (int e = 0; e < prefixes.length; e++) {
             for (String sub : subNodes(f)) {
                 Double v = value(f, f.entities().get(e), sub, ts);
+                line.setLength(0);
                 if (v != null) {
-                    appendSeries(out, f, prefixes[e], sub)
+                    appendSeries(line, f, prefixes[e], sub)
                             .append(' ')
                             .append(format(v))
                             .append('\n');
                 }
+                sink.accept(f.entities().get(e), v == null ? null : line, v);
             }
         }
+    }
+
+    /** The target of {@link #expositionByTarget} that serves every series that is no node's. */
+    public static final String FACILITY = "facility";
+
+    /**
+     * The series at {@code t} as an estate with an exporter per node serves them: by node, that
+     * node's series, {@code up} left to Prometheus, and none for a node down or silent (its
+     * exporter does not answer); under {@link #FACILITY}, the racks', the chassis' and Slurm's.
+     */
+    public Map<String, String> expositionByTarget(Instant t) {
+        long ts = t.getEpochSecond();
+        Map<String, StringBuilder> nodes = new HashMap<>();
+        Set<String> down = new HashSet<>();
+        StringBuilder facility = new StringBuilder(1 << 16);
+        for (int i = 0; i < families.size(); i++) {
+            SeriesFamily f = families.get(i);
+            boolean node = f.scope() == CheckScope.NODE;
+            boolean up = node && f.metric().equals("up");
+            forEachSample(
+                    i,
+                    ts,
+                    (entity, line, v) -> {
+                        if (up) {
+                            if (v == null || v == 0) {
+                                down.add(entity);
+                            } else {
+                                nodes.computeIfAbsent(entity, k -> new StringBuilder(512));
+                            }
+                        } else if (node) {
+                            StringBuilder b =
+                                    nodes.computeIfAbsent(entity, k -> new StringBuilder(512));
+                            if (line != null) {
+                                b.append(line);
+                            }
+                        } else if (line != null) {
+                            facility.append(line);
+                        }
+                    });
+        }
+        appendSlurm(facility, ts);
+        Map<String, String> out = new HashMap<>();
+        nodes.forEach(
+                (id, b) -> {
+                    if (!down.contains(id)) {
+                        out.put(id, b.toString());
+                    }
+                });
+        out.put(FACILITY, facility.toString());
+        return out;
+    }
+
+    /** The nodes of {@link #expositionByTarget}, each a target of its own. */
+    public List<String> nodeTargets() {
+        Set<String> out = new java.util.TreeSet<>();
+        families.stream()
+                .filter(f -> f.scope() == CheckScope.NODE)
+                .forEach(f -> out.addAll(f.entities()));
+        return List.copyOf(out);
     }
 
     private static StringBuilder appendSeries(

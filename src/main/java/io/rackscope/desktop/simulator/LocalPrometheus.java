@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -111,6 +112,31 @@ public final class LocalPrometheus implements AutoCloseable {
      */
     public void start(String target, int scrapeSeconds, Duration readyTimeout)
             throws IOException, InterruptedException {
+        start(target, "      - targets: ['%s']\n".formatted(target), scrapeSeconds, readyTimeout);
+    }
+
+    /**
+     * Starts scraping the simulator at {@code target} as an estate with an exporter per node: a
+     * target of its own for each of {@code nodes}, labelled with its instance, and one for every
+     * other series ({@link MetricsExporter}'s {@code ?target=}).
+     */
+    public void startByTarget(
+            String target, List<String> nodes, int scrapeSeconds, Duration readyTimeout)
+            throws IOException, InterruptedException {
+        StringBuilder targets =
+                new StringBuilder(
+                        "      - {targets: ['%s'], labels: {__param_target: %s}}\n"
+                                .formatted(target, EstateSimulator.FACILITY));
+        for (String node : nodes) {
+            targets.append(
+                    "      - {targets: ['%s'], labels: {__param_target: '%s', instance: '%s'}}\n"
+                            .formatted(target, node, node));
+        }
+        start(target, targets.toString(), scrapeSeconds, readyTimeout);
+    }
+
+    private void start(String target, String targets, int scrapeSeconds, Duration readyTimeout)
+            throws IOException, InterruptedException {
         Files.writeString(
                 dir.resolve("prometheus.yml"),
                 """
@@ -121,7 +147,7 @@ public final class LocalPrometheus implements AutoCloseable {
                   - job_name: rackscope-simulator
                     honor_labels: true
                     static_configs:
-                      - targets: ['%s']
+                %s
                     # the backfilled history has neither this job nor the target's instance
                     # where the exposition gives none: the live samples must extend the same
                     # series, not sit beside them (a series' own job and instance stay)
@@ -136,7 +162,7 @@ public final class LocalPrometheus implements AutoCloseable {
                         replacement: ''
                 """
                         .formatted(
-                                scrapeSeconds, scrapeSeconds, target, target.replace(".", "\\.")));
+                                scrapeSeconds, scrapeSeconds, targets, target.replace(".", "\\.")));
         launch(readyTimeout);
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,6 +55,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--kiosk", description = "open the app in kiosk mode")
     boolean kiosk;
+
+    @Option(
+            names = "--target-per-node",
+            description =
+                    "scrape every node as a target of its own (instance = the node), as an estate with an"
+                            + " exporter per node, and the racks' and Slurm's series as one more; a node down or"
+                            + " silent is a target down (default: one target for everything)")
+    boolean targetPerNode;
 
     @Spec CommandSpec spec;
 
@@ -100,10 +109,15 @@ public final class DemoCommand implements Callable<Integer> {
                         null);
             }
             try (LocalPrometheus prometheus = LocalPrometheus.prepare(null)) {
-                prometheus.start(
-                        exporter.address(),
-                        cfg.app().telemetry().scrapeIntervalSeconds(),
-                        Duration.ofSeconds(60));
+                int scrape = cfg.app().telemetry().scrapeIntervalSeconds();
+                if (targetPerNode) {
+                    List<String> nodes = sim.get().nodeTargets();
+                    prometheus.startByTarget(
+                            exporter.address(), nodes, scrape, Duration.ofSeconds(60));
+                    out.printf("targets: %d nodes and one for the rest%n", nodes.size());
+                } else {
+                    prometheus.start(exporter.address(), scrape, Duration.ofSeconds(60));
+                }
                 out.printf(
                         "prometheus: %s (data in %s)%n", prometheus.url(), prometheus.directory());
                 out.flush();
