@@ -110,41 +110,44 @@ final class ScrapeChanges {
 
     /** The query at {@code atMillis}: the figures, told apart by {@link #LABEL}. */
     synchronized String query(long atMillis) {
-        long since =
-                lastAt == NONE || atMillis <= lastAt
-                        ? 60
-                        : Math.max(1, Math.floorDiv(atMillis - lastAt + marginMillis + 999, 1000));
         String of = matchers.isEmpty() ? "" : "{" + matchers + "}";
         String samples = SAMPLES + of;
-        String q =
-                tagged("sum(" + samples + ")", "samples")
-                        + " or "
-                        + tagged(
-                                "sum(sum_over_time(scrape_series_added" + of + "[" + since + "s]))",
-                                "added");
-        if (!byTarget || lastAt == NONE || atMillis <= lastAt) {
-            return q;
+        boolean since = lastAt != NONE && atMillis > lastAt;
+        if (byTarget) {
+            // each part reads every target's series once (what costs Prometheus most here): from
+            // one scrape before the last cycle (a scrape that ran while it was asked, written
+            // after, is counted, never missed), and one more so that a change at the window's
+            // first sample has the sample before it
+            String window =
+                    "["
+                            + (since
+                                    ? Math.floorDiv(
+                                            atMillis - lastAt + 2 * marginMillis + 999, 1000)
+                                    : 60)
+                            + "s]";
+            return tagged("max by (instance) (changes(" + samples + window + ") > 0)", "target")
+                    + " or "
+                    + tagged(
+                            "max by (instance) (sum_over_time(scrape_series_added"
+                                    + of
+                                    + window
+                                    + ") > 0)",
+                            "target")
+                    + " or "
+                    + tagged("count(group by (instance) (" + samples + "))", "targets")
+                    + (targetsStale
+                            ? " or " + tagged("group by (instance) (" + samples + ")", "instance")
+                            : "");
         }
-        // from one scrape before the last cycle (a scrape that ran while it was asked, written
-        // after, is counted, never missed), and one more so that a change at the window's first
-        // sample has the sample before it
-        String window =
-                "[" + Math.floorDiv(atMillis - lastAt + 2 * marginMillis + 999, 1000) + "s]";
-        String added = "sum_over_time(scrape_series_added" + of + window + ")";
-        return q
-                + " or "
-                + tagged("max by (instance) (changes(" + samples + window + ") > 0)", "target")
-                + " or "
-                + tagged("max by (instance) (" + added + " > 0)", "target")
-                + " or "
-                + tagged("count(group by (instance) (" + samples + "))", "targets")
+        long seconds =
+                since
+                        ? Math.max(1, Math.floorDiv(atMillis - lastAt + marginMillis + 999, 1000))
+                        : 60;
+        return tagged("sum(" + samples + ")", "samples")
                 + " or "
                 + tagged(
-                        "count(last_over_time(" + samples + window + ") unless " + samples + ")",
-                        "targets_gone")
-                + (targetsStale
-                        ? " or " + tagged("group by (instance) (" + samples + ")", "instance")
-                        : "");
+                        "sum(sum_over_time(scrape_series_added" + of + "[" + seconds + "s]))",
+                        "added");
     }
 
     private String tagged(String expr, String figure) {
@@ -176,7 +179,7 @@ final class ScrapeChanges {
         double samples = Double.NaN;
         double added = Double.NaN;
         double targetCount = Double.NaN;
-        boolean targetGone = false;
+        boolean anonymous = false;
         Set<String> changed = new TreeSet<>();
         Set<String> instances = new java.util.HashSet<>();
         boolean instancesAnswered = false;
@@ -185,22 +188,20 @@ final class ScrapeChanges {
             if (figure == null || !figure.startsWith(tag)) {
                 continue;
             }
+            String instance = s.label("instance");
             switch (figure.substring(tag.length())) {
                 case "samples" -> samples = s.value();
                 case "added" -> added = s.value();
                 case "targets" -> targetCount = s.value();
                 case "instance" -> {
                     instancesAnswered = true;
-                    String instance = s.label("instance");
                     if (instance != null) {
                         instances.add(instance);
                     }
                 }
-                case "targets_gone" -> targetGone |= s.value() > 0;
                 case "target" -> {
-                    String instance = s.label("instance");
                     // a target without an instance label cannot be told from the others
-                    targetGone |= instance == null;
+                    anonymous |= instance == null;
                     if (instance != null) {
                         changed.add(instance);
                     }
@@ -208,21 +209,39 @@ final class ScrapeChanges {
                 default -> {}
             }
         }
-        boolean known = lastAt != NONE && !Double.isNaN(samples);
-        boolean same = known && samples == lastSamples && added == 0;
-        lastSamples = samples;
+        boolean known = lastAt != NONE;
+        double before = lastSamples;
         lastAt = atMillis;
+        if (!byTarget) {
+            lastSamples = samples;
+            return known && !Double.isNaN(samples) && samples == before && added == 0
+                    ? Seen.SAME
+                    : Seen.NOTHING;
+        }
+        // in this mode the last figure kept is the count of targets
+        lastSamples = targetCount;
+        Set<String> knownTargets = targets;
         if (instancesAnswered) {
             targets = Set.copyOf(instances);
         }
-        targetsStale = targets == null || targetCount != targets.size();
-        if (same) {
-            return Seen.SAME;
+        targetsStale =
+                targets == null
+                        || targetCount != targets.size()
+                        || !targets.containsAll(changed)
+                        || anonymous;
+        // the targets known before this cycle, all still there: as many as then and at the last
+        // cycle, and none changed that they do not name (a target that went away took its series
+        // without a figure of its own saying so; one new in its place added series)
+        boolean current =
+                known
+                        && knownTargets != null
+                        && !instancesAnswered
+                        && !targetsStale
+                        && targetCount == before;
+        if (!current) {
+            return Seen.NOTHING;
         }
-        // a target that went away took its series without a figure of its own saying so
-        return known && targets != null && !targetGone && !changed.isEmpty()
-                ? new Seen(false, Set.copyOf(changed), targets)
-                : Seen.NOTHING;
+        return changed.isEmpty() ? Seen.SAME : new Seen(false, Set.copyOf(changed), targets);
     }
 
     /** The figures could not be read: the next cycle cannot compare with this one. */

@@ -31,7 +31,7 @@ class ScrapeChangesTest {
 
     @Test
     void onlyTheSameCountWithNothingAddedVouches() {
-        ScrapeChanges c = new ScrapeChanges(15);
+        ScrapeChanges c = new ScrapeChanges(15, "", "");
         assertTrue(c.query(0).contains("[60s]"), c.query(0));
         assertFalse(c.unchanged(answer(1000.0, 0.0), 0), "a first cycle has nothing to compare");
         assertTrue(
@@ -82,16 +82,14 @@ class ScrapeChangesTest {
         both.add(series("slurm_added", 0));
         QueryResult r = new QueryResult("vector", both, List.of(), List.of(), 0);
         slurm.unchanged(r, 0);
-        ScrapeChanges all = new ScrapeChanges(15);
+        ScrapeChanges all = new ScrapeChanges(15, "", "");
         all.unchanged(r, 0);
         assertTrue(slurm.unchanged(r, 30_000), "Slurm's targets stood still");
         assertFalse(all.unchanged(r, 30_000), "while series appeared elsewhere");
     }
 
-    static QueryResult figures(double samples, double added, Series... more) {
-        List<Series> out = new ArrayList<>(answer(samples, added).series());
-        out.addAll(List.of(more));
-        return new QueryResult("vector", out, List.of(), List.of(), 0);
+    static QueryResult figures(Series... all) {
+        return new QueryResult("vector", List.of(all), List.of(), List.of(), 0);
     }
 
     static Series of(String kind, String instance, double v) {
@@ -105,55 +103,60 @@ class ScrapeChangesTest {
     private static final String INSTANCES = "\"" + ScrapeChanges.LABEL + "\", \"instance\"";
 
     /**
-     * On a change, the targets whose figures moved or that added series are named, and the series
-     * of every other target of its own are vouched for; any doubt (a target gone, a change no
-     * target owns, a target without an instance) vouches for none.
+     * The server's figures by target: the targets whose figures moved or that added series are
+     * named, and the series of every other target of its own are vouched for; any doubt (a target
+     * gone or new, the targets read again, one without an instance, no figures) vouches for none.
      */
     @Test
     void aChangeIsPutDownToTheTargetsThatMoved() {
         ScrapeChanges c = new ScrapeChanges(15);
-        assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(answer(1000.0, 0.0), 0));
-        String q = c.query(30_000);
+        String q = c.query(0);
         assertTrue(q.contains("changes(scrape_samples_post_metric_relabeling[60s]) > 0"), q);
-        assertTrue(q.contains("scrape_series_added[60s]) > 0"), q);
+        assertTrue(q.contains("sum_over_time(scrape_series_added[60s]) > 0"), q);
         assertTrue(q.contains(INSTANCES), "the targets are not known yet: " + q);
-        ScrapeChanges.Seen seen =
+        Series three = of("targets", null, 3);
+        assertEquals(
+                ScrapeChanges.Seen.NOTHING,
                 c.seen(
                         figures(
-                                990,
-                                0,
-                                of("target", "cn2", 1),
-                                of("targets", null, 3),
+                                three,
                                 of("instance", "cn1", 1),
                                 of("instance", "cn2", 1),
                                 of("instance", "cn3", 1)),
-                        30_000);
+                        0));
+        q = c.query(30_000);
+        assertTrue(
+                q.contains("[60s]"), "since one scrape before the last cycle, and one more: " + q);
+        assertFalse(q.contains(INSTANCES), "the targets are known: " + q);
+        assertEquals(ScrapeChanges.Seen.SAME, c.seen(figures(three), 30_000));
+        ScrapeChanges.Seen seen = c.seen(figures(of("target", "cn2", 1), three), 60_000);
         assertEquals(Set.of("cn2"), seen.changedTargets());
         assertFalse(seen.mayHaveChanged("cn1"), "a target of its own that did not move");
         assertTrue(seen.mayHaveChanged("cn2"));
         assertTrue(
                 seen.mayHaveChanged("cn9"), "no target of its own: its series come from another");
-        assertFalse(c.query(60_000).contains(INSTANCES), "the targets are known");
-        Series cn3 = of("target", "cn3", 1);
-        Series three = of("targets", null, 3);
+        Series two = of("targets", null, 2);
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(980, 0, cn3, three, of("targets_gone", null, 1)), 60_000),
+                c.seen(figures(of("target", "cn3", 1), two), 90_000),
                 "a target went away with its series");
+        assertTrue(c.query(120_000).contains(INSTANCES), "read again when they count otherwise");
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(970, 0, three), 90_000),
-                "a change no target owns");
+                c.seen(figures(two, of("instance", "cn1", 1), of("instance", "cn3", 1)), 120_000),
+                "read again in this cycle: one may have gone since the last");
+        assertEquals(ScrapeChanges.Seen.SAME, c.seen(figures(two), 150_000));
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(960, 0, cn3, three, of("target", null, 1)), 120_000),
+                c.seen(figures(of("target", "cn4", 1), two), 180_000),
+                "a target not known changed: one new, maybe in the place of one gone");
+        c.seen(figures(two, of("instance", "cn1", 1), of("instance", "cn3", 1)), 210_000);
+        c.seen(figures(two), 240_000);
+        assertEquals(
+                ScrapeChanges.Seen.NOTHING,
+                c.seen(figures(of("target", null, 1), two), 270_000),
                 "a target without an instance label");
-        assertEquals(
-                Set.of("cn3"),
-                c.seen(figures(950, 0, cn3, of("targets", null, 4)), 150_000).changedTargets(),
-                "a new target: the others still stand");
-        assertTrue(c.query(180_000).contains(INSTANCES), "read again when they count more");
-        assertTrue(c.seen(figures(950, 0), 180_000).unchanged());
+        assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(figures(), 300_000), "no figures at all");
         assertFalse(
                 new ScrapeChanges(15, "slurm_", "job=\"slurm\"").query(30_000).contains("changes("),
                 "only the server's figures name targets");
