@@ -1,5 +1,6 @@
 package io.rackscope.desktop.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.config.ConfigLoader;
@@ -83,5 +84,49 @@ class SimulatorSeriesTest {
             sum += Double.parseDouble(m.group(1));
         }
         return sum;
+    }
+
+    /**
+     * Served as an estate with an exporter per node: each node's text holds its own series and no
+     * {@code up} (Prometheus makes it); a node down has no text (its exporter does not answer); the
+     * racks' and Slurm's series are the facility's; no series is lost or doubled.
+     */
+    @Test
+    void byTargetEachNodeServesItsOwnSeries() {
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        Scenario down =
+                new Scenario(
+                        "one down",
+                        java.util.List.of(
+                                new Scenario.Event(
+                                        Scenario.Kind.NODE_DOWN,
+                                        "cn0165",
+                                        java.time.Duration.ZERO,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)));
+        EstateSimulator sim = new EstateSimulator(CONFIG, down, 7, t0);
+        java.util.Map<String, String> byTarget = sim.expositionByTarget(t0.plusSeconds(60));
+        assertTrue(sim.nodeTargets().contains("cn0165"));
+        assertTrue(!byTarget.containsKey("cn0165"), "a node down: its exporter does not answer");
+        String cn0002 = byTarget.get("cn0002");
+        assertTrue(cn0002.contains("instance=\"cn0002\""), cn0002);
+        assertTrue(!cn0002.contains("instance=\"cn0003\""));
+        assertTrue(!cn0002.contains("\nup{") && !cn0002.startsWith("up{"), "up is Prometheus'");
+        String facility = byTarget.get(EstateSimulator.FACILITY);
+        assertTrue(facility.contains("pdu_power_watts{"), "the racks' series");
+        assertTrue(facility.contains("slurm_"), "Slurm's");
+        long whole =
+                sim.exposition(t0.plusSeconds(60))
+                        .lines()
+                        .filter(l -> !l.startsWith("#") && !l.startsWith("up{"))
+                        .count();
+        long split =
+                byTarget.values().stream()
+                        .mapToLong(t -> t.lines().filter(l -> !l.startsWith("#")).count())
+                        .sum();
+        assertEquals(whole, split, "every series once (the node down's are gone from both)");
     }
 }
