@@ -2,6 +2,8 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -114,30 +116,34 @@ final class ScrapeChanges {
         String samples = SAMPLES + of;
         boolean since = lastAt != NONE && atMillis > lastAt;
         if (byTarget) {
-            // each part reads every target's series once (what costs Prometheus most here): from
-            // one scrape before the last cycle (a scrape that ran while it was asked, written
-            // after, is counted, never missed), and one more so that a change at the window's
-            // first sample has the sample before it
-            String window =
-                    "["
-                            + (since
-                                    ? Math.floorDiv(
-                                            atMillis - lastAt + 2 * marginMillis + 999, 1000)
-                                    : 60)
-                            + "s]";
-            return tagged("max by (instance) (changes(" + samples + window + ") > 0)", "target")
-                    + " or "
-                    + tagged(
-                            "max by (instance) (sum_over_time(scrape_series_added"
-                                    + of
-                                    + window
-                                    + ") > 0)",
-                            "target")
-                    + " or "
-                    + tagged("count(group by (instance) (" + samples + "))", "targets")
-                    + (targetsStale
-                            ? " or " + tagged("group by (instance) (" + samples + ")", "instance")
-                            : "");
+            List<String> parts = new ArrayList<>();
+            if (since) {
+                // each part reads every target's series once (what costs Prometheus most here):
+                // from one scrape before the last cycle (a scrape that ran while it was asked,
+                // written after, is counted, never missed), and one more so that a change at the
+                // window's first sample has the sample before it
+                String window =
+                        "["
+                                + Math.floorDiv(atMillis - lastAt + 2 * marginMillis + 999, 1000)
+                                + "s]";
+                parts.add(
+                        tagged(
+                                "max by (instance) (changes(" + samples + window + ") > 0)",
+                                "target"));
+                parts.add(
+                        tagged(
+                                "max by (instance) (sum_over_time(scrape_series_added"
+                                        + of
+                                        + window
+                                        + ") > 0)",
+                                "target"));
+            }
+            // the targets themselves when not known (they also count them), else their count
+            parts.add(
+                    targetsStale
+                            ? tagged("group by (instance) (" + samples + ")", "instance")
+                            : tagged("count(group by (instance) (" + samples + "))", "targets"));
+            return String.join(" or ", parts);
         }
         long seconds =
                 since
@@ -218,12 +224,13 @@ final class ScrapeChanges {
                     ? Seen.SAME
                     : Seen.NOTHING;
         }
-        // in this mode the last figure kept is the count of targets
-        lastSamples = targetCount;
         Set<String> knownTargets = targets;
         if (instancesAnswered) {
             targets = Set.copyOf(instances);
+            targetCount = instances.size();
         }
+        // in this mode the last figure kept is the count of targets
+        lastSamples = targetCount;
         targetsStale =
                 targets == null
                         || targetCount != targets.size()

@@ -943,11 +943,14 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             java.util.concurrent.atomic.AtomicInteger[] aside,
             Pacer pacer) {
         int scrape = config.app().telemetry().scrapeIntervalSeconds();
+        // a first cycle has nothing to compare the figures with: they are first read in the next
+        boolean first = !scrapeChanges.containsKey(route);
         ScrapeChanges changes =
                 scrapeChanges.computeIfAbsent(route, k -> new ScrapeChanges(scrape));
         ScrapeChanges slurmChanges = slurmScrapeChanges.get(route);
         // a server that failed last cycle vouches for nothing: asked again once it answers
-        if (mode != EvaluationMode.FILTERED
+        if (first
+                || mode != EvaluationMode.FILTERED
                 || !config.app().planner().presenceFromScrapes()
                 || mine.stream().noneMatch(CheckUnit::debounced) && slurmChanges == null
                 || failedLastCycle(previous, route)) {
