@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.cli.SnapshotCommand;
-import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.prometheus.PrometheusClient;
@@ -43,12 +42,7 @@ class TargetChangesIT {
     static void start() throws Exception {
         PrometheusServer.requireBinary("prometheus");
         dir = Files.createTempDirectory("rackscope-targets-it");
-        config =
-                ConfigFixture.sixNodes(
-                        dir,
-                        "telemetry: {scrape_interval_seconds: 1}\n"
-                                + "planner: {forecast: {enabled: false}}\n",
-                        VanishingSeriesIT.CHECKS);
+        config = VanishingSeriesIT.sixNodes(dir, VanishingSeriesIT.CHECKS);
         Map<String, String> addresses = new LinkedHashMap<>();
         for (String id : targets()) {
             TestExporter e = new TestExporter();
@@ -121,15 +115,7 @@ class TargetChangesIT {
     }
 
     static HealthSnapshot fresh(Instant at) {
-        try (PrometheusClient client =
-                        new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
-                TelemetryPlanner planner =
-                        new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            return planner.refreshAt(at);
-        }
+        return VanishingSeriesIT.fresh(config, prometheus.url(), at);
     }
 
     /** The queries Prometheus logged from line {@code from} on. */
@@ -219,10 +205,7 @@ class TargetChangesIT {
         return SnapshotCommand.checkStates(s, config);
     }
 
-    @SuppressWarnings("unchecked")
     static String reason(HealthSnapshot s, String entity, String check) {
-        Map<String, Object> byCheck =
-                (Map<String, Object>) ((Map<String, Object>) states(s)).get(entity);
-        return (String) ((Map<String, Object>) byCheck.get(check)).get("reason");
+        return VanishingSeriesIT.reason(states(s), entity, check);
     }
 }

@@ -66,13 +66,7 @@ class VanishingSeriesIT {
     static void start() throws Exception {
         PrometheusServer.requireBinary("prometheus");
         dir = Files.createTempDirectory("rackscope-vanish-it");
-        // no forecasts: their trend queries, asked by the refresh, would blur the probes' count
-        config =
-                ConfigFixture.sixNodes(
-                        dir,
-                        "telemetry: {scrape_interval_seconds: 1}\n"
-                                + "planner: {forecast: {enabled: false}}\n",
-                        CHECKS);
+        config = sixNodes(dir, CHECKS);
         exporter = new TestExporter();
         exporter.set(metrics(0, (n, m) -> true));
         prometheus = PrometheusServer.start(exporter.address(), null);
@@ -131,18 +125,34 @@ class VanishingSeriesIT {
         return at;
     }
 
+    /**
+     * Six nodes scraped every second with {@code checks}, no forecasts: their trend queries, asked
+     * by the refresh, would blur the probes' count.
+     */
+    static RackscopeConfig sixNodes(Path dir, String checks) {
+        return ConfigFixture.sixNodes(
+                dir,
+                "telemetry: {scrape_interval_seconds: 1}\n"
+                        + "planner: {forecast: {enabled: false}}\n",
+                checks);
+    }
+
     static Object states(HealthSnapshot s) {
         return SnapshotCommand.checkStates(s, config);
     }
 
     static HealthSnapshot fresh(Instant at) {
+        return fresh(config, prometheus.url(), at);
+    }
+
+    /** A fresh planner's snapshot at {@code at}: what a running one must agree with. */
+    static HealthSnapshot fresh(RackscopeConfig cfg, String url, Instant at) {
         try (PrometheusClient client =
                         new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
+                                cfg.app().telemetry().endpoint(url), new QueryStats());
                 TelemetryPlanner planner =
                         new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
+                                cfg, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
             return planner.refreshAt(at);
         }
     }
@@ -272,9 +282,14 @@ class VanishingSeriesIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static String reason(HealthSnapshot s, String entity, String check) {
-        Map<String, Object> byEntity = (Map<String, Object>) states(s);
+        return reason(states(s), entity, check);
+    }
+
+    /** The reason {@code snapshot --json --checks} gives for {@code check} on {@code entity}. */
+    @SuppressWarnings("unchecked")
+    static String reason(Object states, String entity, String check) {
+        Map<String, Object> byEntity = (Map<String, Object>) states;
         Map<String, Object> byCheck = (Map<String, Object>) byEntity.get(entity);
         return (String) ((Map<String, Object>) byCheck.get(check)).get("reason");
     }
