@@ -210,7 +210,40 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Scrapes {@code addressByInstance} from now on, as a server of {@link #scrapingTargets} finds
+     * them in the file it discovers targets from: the targets left out are gone, the others'
+     * scrapes go on untouched.
+     */
+    public void rescrape(java.util.Map<String, String> addressByInstance) throws IOException {
+        targetsByInstance = java.util.Map.copyOf(addressByInstance);
+        writeTargets();
+    }
+
+    /** The targets' file its file discovery watches, replaced whole. */
+    private void writeTargets() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        targetsByInstance.forEach(
+                (instance, address) ->
+                        json.append(json.length() > 1 ? "," : "")
+                                .append(
+                                        "{\"targets\":[\"%s\"],\"labels\":{\"instance\":\"%s\"}}"
+                                                .formatted(address, instance)));
+        Path next = dir.resolve("targets.json.next");
+        Files.writeString(next, json.append("]"));
+        Files.move(
+                next,
+                dir.resolve("targets.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private void launch() throws IOException, InterruptedException {
+        Path config = writeConfig();
+        startProcess(config);
+    }
+
+    private Path writeConfig() throws IOException {
         Path config = dir.resolve("prometheus.yml");
         String job =
                 federationHonorsLabels == null
@@ -227,12 +260,7 @@ public final class PrometheusServer implements AutoCloseable {
                         """
                                 .formatted(federationHonorsLabels);
         if (targetsByInstance != null) {
-            StringBuilder targets = new StringBuilder();
-            targetsByInstance.forEach(
-                    (instance, address) ->
-                            targets.append(
-                                    "      - {targets: ['%s'], labels: {instance: '%s'}}\n"
-                                            .formatted(address, instance)));
+            writeTargets();
             Files.writeString(
                     config,
                     """
@@ -242,9 +270,11 @@ public final class PrometheusServer implements AutoCloseable {
                       query_log_file: %s
                     scrape_configs:
                       - job_name: node
-                        static_configs:
-                    %s"""
-                            .formatted(queryLog(), targets));
+                        file_sd_configs:
+                          - files: ['%s']
+                            refresh_interval: 1s
+                    """
+                            .formatted(queryLog(), dir.resolve("targets.json")));
         } else {
             Files.writeString(
                     config,
@@ -274,6 +304,10 @@ public final class PrometheusServer implements AutoCloseable {
                                     job,
                                     scrapeTarget));
         }
+        return config;
+    }
+
+    private void startProcess(Path config) throws IOException, InterruptedException {
         process =
                 new ProcessBuilder(
                                 binary("prometheus").toString(),

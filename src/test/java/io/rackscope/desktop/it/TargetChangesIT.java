@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class TargetChangesIT {
     static final String PDU = "pdu-1";
     static final Map<String, TestExporter> EXPORTERS = new LinkedHashMap<>();
+    static final Map<String, String> ADDRESSES = new LinkedHashMap<>();
     static Path dir;
     static RackscopeConfig config;
     static PrometheusServer prometheus;
@@ -43,7 +44,7 @@ class TargetChangesIT {
         PrometheusServer.requireBinary("prometheus");
         dir = Files.createTempDirectory("rackscope-targets-it");
         config = VanishingSeriesIT.sixNodes(dir, VanishingSeriesIT.CHECKS);
-        Map<String, String> addresses = new LinkedHashMap<>();
+        Map<String, String> addresses = ADDRESSES;
         for (String id : targets()) {
             TestExporter e = new TestExporter();
             EXPORTERS.put(id, e);
@@ -105,9 +106,14 @@ class TargetChangesIT {
      * Shows step {@code step} on the {@code live} targets and returns a moment at which Prometheus
      * holds it and every scrape up to it is stored.
      */
-    static Instant showAndWait(int step, Has has, int outlets, int live) throws Exception {
+    static Instant showAndWait(int step, Has has, int outlets, int live, String gone)
+            throws Exception {
         show(step, has, outlets);
         prometheus.awaitSample("count(rackscope_it_step == " + step + ") == " + live);
+        if (gone != null) {
+            // a failed scrape, or a target removed (a couple of scrapes later), marks it stale
+            prometheus.awaitSample("absent(" + gone + ")");
+        }
         Instant at = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 1);
         prometheus.awaitSample(
                 "min(timestamp(rackscope_it_step == " + step + ")) > " + (at.getEpochSecond() + 1));
@@ -137,15 +143,17 @@ class TargetChangesIT {
         Has n05Down = (n, m) -> n02WithoutTemp.series(n, m) && !n.equals("n05");
         Object[][] steps = {
             // warm-up: discovery, then two cycles with nothing changed
-            {all, 1, 7},
-            {all, 1, 7},
-            {all, 1, 7},
+            {all, 1, 7, null},
+            {all, 1, 7, null},
+            {all, 1, 7, null},
             // the PDU's exporter grows an outlet: no node's target moved
-            {all, 2, 7},
+            {all, 2, 7, null},
             // n02's temperature stops, its node up
-            {n02WithoutTemp, 2, 7},
+            {n02WithoutTemp, 2, 7, "temp_celsius{instance=\"n02\"}"},
             // n05's exporter goes down: every series of its target goes
-            {n05Down, 2, 6},
+            {n05Down, 2, 6, "node_ok{instance=\"n05\"}"},
+            // n06's target leaves the configuration: its series go without a figure of their own
+            {n05Down, 2, 5, "node_ok{instance=\"n06\"}"},
         };
         List<List<String>> tempQueries = new ArrayList<>();
         List<HealthSnapshot> seen = new ArrayList<>();
@@ -158,9 +166,18 @@ class TargetChangesIT {
                                 config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
             running.setCycleInterval(Duration.ofSeconds(5));
             for (int i = 0; i < steps.length; i++) {
+                if (i == steps.length - 1) {
+                    Map<String, String> without = new LinkedHashMap<>(ADDRESSES);
+                    without.remove("n06");
+                    prometheus.rescrape(without);
+                }
                 Instant at =
                         showAndWait(
-                                10 + i, (Has) steps[i][0], (int) steps[i][1], (int) steps[i][2]);
+                                10 + i,
+                                (Has) steps[i][0],
+                                (int) steps[i][1],
+                                (int) steps[i][2],
+                                (String) steps[i][3]);
                 int before = logged();
                 HealthSnapshot s = running.refreshAt(at);
                 tempQueries.add(
@@ -188,6 +205,12 @@ class TargetChangesIT {
                 tempQueries.get(5).stream().allMatch(onlyAbout("n05", "n02")),
                 tempQueries.get(5).toString());
         assertEquals("ok", reason(seen.get(5), "n03", "temp"));
+        assertEquals("no_sample", reason(seen.get(6), "n06", "temp"));
+        // node_up, read every cycle, would see n06 go too; the probe must not rely on it
+        assertTrue(
+                tempQueries.get(6).stream()
+                        .anyMatch(q -> q.contains("rackscope_probe") && q.contains("n06")),
+                "a target gone: every probe is sent in full " + tempQueries.get(6));
     }
 
     /** A logged query that names {@code node} and no other node but {@code also}. */
