@@ -391,7 +391,7 @@ public final class AlertsViewModel {
         long open = incidents.size() - handledCount;
         summary.set(
                 (open == 0
-                                ? (filters.equals(Filters.NONE)
+                                ? (filters.equals(Filters.NONE) || nothingActive()
                                         ? "no new incidents"
                                         : "no new incident passes the filters")
                                 : open
@@ -401,6 +401,11 @@ public final class AlertsViewModel {
                                         + (nodes.size() == 1 ? " node" : " nodes"))
                         + (handledCount == 0 ? "" : " · " + handledCount + " handled"));
         handled.set(handledCount);
+    }
+
+    /** Whether no alert at all is active, whatever the filters: they then hide nothing. */
+    private boolean nothingActive() {
+        return items(health.current(), Filters.NONE, health.viewing() != null).isEmpty();
     }
 
     /** The incidents with at least one alert that passes the filters, worst and newest first. */

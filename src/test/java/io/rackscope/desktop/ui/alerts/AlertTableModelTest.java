@@ -214,6 +214,14 @@ class AlertTableModelTest {
     }
 
     @Test
+    void filtersThatHideNothingAreNotBlamed() {
+        feed.publish(new Snapshots(CFG).at(1));
+        m.filterTextProperty().set("no-such-thing");
+        assertEquals("no new incidents", m.summaryProperty().get(), "nothing is active at all");
+        assertEquals("No active WARN or CRIT alerts.", m.emptyProperty().get());
+    }
+
+    @Test
     void anEmptyTableSaysWhenTheFiltersHideTheAlerts() {
         feed.publish(
                 new Snapshots(CFG)
