@@ -215,7 +215,8 @@ final class ScrapeChanges {
                 default -> {}
             }
         }
-        boolean known = lastAt != NONE;
+        // a step back in time compares with nothing: the same figures may be made of other series
+        boolean known = lastAt != NONE && atMillis > lastAt;
         double before = lastSamples;
         lastAt = atMillis;
         if (!byTarget) {

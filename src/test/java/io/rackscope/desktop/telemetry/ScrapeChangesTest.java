@@ -158,6 +158,12 @@ class ScrapeChangesTest {
                 c.seen(figures(of("target", null, 1), two), 270_000),
                 "a target without an instance label");
         assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(figures(), 300_000), "no figures at all");
+        c.seen(figures(two), 330_000);
+        assertEquals(ScrapeChanges.Seen.SAME, c.seen(figures(two), 360_000));
+        assertEquals(
+                ScrapeChanges.Seen.NOTHING,
+                c.seen(figures(two), 200_000),
+                "a step back in time compares with nothing");
         assertFalse(
                 new ScrapeChanges(15, "slurm_", "job=\"slurm\"").query(30_000).contains("changes("),
                 "only the server's figures name targets");
