@@ -131,7 +131,11 @@ public final class Snapshots {
                         0,
                         0,
                         cfg.checks().size(),
-                        0,
+                        // every batch failed when the errors are about the server
+                        !errors.isEmpty()
+                                        && errors.stream().allMatch(e -> e.kind().aboutTheServer())
+                                ? cfg.checks().size()
+                                : 0,
                         1),
                 io.rackscope.desktop.slurm.SlurmSnapshot.DISABLED,
                 siteAlerts,

@@ -391,9 +391,11 @@ public final class AlertsViewModel {
         long open = incidents.size() - handledCount;
         summary.set(
                 (open == 0
-                                ? (filters.equals(Filters.NONE) || nothingActive()
-                                        ? "no new incidents"
-                                        : "no new incident passes the filters")
+                                ? (untold(health.current()) != null
+                                        ? "nothing can be told"
+                                        : filters.equals(Filters.NONE) || nothingActive()
+                                                ? "no new incidents"
+                                                : "no new incident passes the filters")
                                 : open
                                         + (open == 1 ? " incident" : " incidents")
                                         + " · "
@@ -598,7 +600,11 @@ public final class AlertsViewModel {
         return empty.getReadOnlyProperty();
     }
 
-    private String emptyText(HealthSnapshot s) {
+    /**
+     * Why no alert can be told at all (no data yet, Prometheus not answering and nothing kept, no
+     * node with a sample), or null when they can.
+     */
+    private String untold(HealthSnapshot s) {
         if (s.version() == 0) {
             return "No data yet.";
         }
@@ -619,6 +625,14 @@ public final class AlertsViewModel {
                                                     + ")")
                             .orElse("")
                     + ".";
+        }
+        return null;
+    }
+
+    private String emptyText(HealthSnapshot s) {
+        String untold = untold(s);
+        if (untold != null) {
+            return untold;
         }
         int hidden =
                 table.get().isEmpty() ? items(s, Filters.NONE, health.viewing() != null).size() : 0;

@@ -214,6 +214,22 @@ class AlertTableModelTest {
     }
 
     @Test
+    void theHeadlineSaysNothingWhenNothingCanBeTold() {
+        feed.publish(
+                new Snapshots(CFG)
+                        .failing(
+                                1,
+                                new io.rackscope.desktop.health.CycleError(
+                                        io.rackscope.desktop.health.CycleError.Kind.UNREACHABLE,
+                                        "node_up",
+                                        0,
+                                        "http://127.0.0.1:9",
+                                        "connection refused")));
+        assertTrue(m.emptyProperty().get().startsWith("Nothing is known"), m.emptyProperty().get());
+        assertEquals("nothing can be told", m.summaryProperty().get(), "never 'no new incidents'");
+    }
+
+    @Test
     void filtersThatHideNothingAreNotBlamed() {
         feed.publish(new Snapshots(CFG).at(1));
         m.filterTextProperty().set("no-such-thing");
