@@ -40,7 +40,9 @@ final class ScrapeChanges {
     private final String matchers;
     private final boolean byTarget;
     private long lastAt = NONE;
+    // the figure compared from cycle to cycle: the samples kept; by target, how many targets
     private double lastSamples = Double.NaN;
+    private double lastTargetCount = Double.NaN;
     // the instance labels of the server's targets, read again when their count moves
     private Set<String> targets;
     private boolean targetsStale = true;
@@ -217,21 +219,19 @@ final class ScrapeChanges {
         }
         // a step back in time compares with nothing: the same figures may be made of other series
         boolean known = lastAt != NONE && atMillis > lastAt;
-        double before = lastSamples;
         lastAt = atMillis;
         if (!byTarget) {
+            boolean same = known && !Double.isNaN(samples) && samples == lastSamples && added == 0;
             lastSamples = samples;
-            return known && !Double.isNaN(samples) && samples == before && added == 0
-                    ? Seen.SAME
-                    : Seen.NOTHING;
+            return same ? Seen.SAME : Seen.NOTHING;
         }
         Set<String> knownTargets = targets;
         if (instancesAnswered) {
             targets = Set.copyOf(instances);
             targetCount = instances.size();
         }
-        // in this mode the last figure kept is the count of targets
-        lastSamples = targetCount;
+        double before = lastTargetCount;
+        lastTargetCount = targetCount;
         targetsStale =
                 targets == null
                         || targetCount != targets.size()
@@ -256,6 +256,7 @@ final class ScrapeChanges {
     synchronized void unknown() {
         lastAt = NONE;
         lastSamples = Double.NaN;
+        lastTargetCount = Double.NaN;
         targetsStale = true;
     }
 }
