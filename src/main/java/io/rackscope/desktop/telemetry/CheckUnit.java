@@ -269,12 +269,13 @@ final class CheckUnit {
         if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
             return List.of();
         }
-        // an entity named by its series' instance label is a target of its own or not
-        java.util.function.Predicate<String> mayHaveChanged =
-                TARGET_LABEL.equals(entityLabel)
-                        ? scrapes::mayHaveChanged
-                        : id -> !scrapes.unchanged();
-        List<String> doubted = b.ids().stream().filter(mayHaveChanged).toList();
+        // only an entity named by its series' instance label can be told by its own target
+        List<String> doubted =
+                scrapes.unchanged()
+                        ? List.of()
+                        : scrapes.changedTargets() == null || !TARGET_LABEL.equals(entityLabel)
+                                ? b.ids()
+                                : b.ids().stream().filter(scrapes::mayHaveChanged).toList();
         if (doubted.isEmpty()) {
             return List.of();
         }
