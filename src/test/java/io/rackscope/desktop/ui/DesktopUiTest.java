@@ -3,6 +3,8 @@ package io.rackscope.desktop.ui;
 import static io.rackscope.desktop.ui.Snapshots.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackscope.desktop.app.AppContext;
@@ -312,6 +314,112 @@ class DesktopUiTest {
                 pixel(robot, (RoomFloorView) main.currentView(), "fra1-a01-r01"));
         robot.interact(() -> ctx.options().coloursProperty().set(ColourScheme.STANDARD));
         assertEquals(2, scene.getStylesheets().size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAlertTablesDrawnRowsShowTheThemesBadgesAndTellTheirColumns(FxRobot robot) {
+        publish(
+                robot,
+                2,
+                problem("node_up", "cn0165", Severity.CRIT, 0),
+                problem("node_temperature", "cn0001", Severity.WARN, 81));
+        robot.interact(() -> ctx.navigation().go(Place.of(Place.Kind.ALERTS, "")));
+        TableView<io.rackscope.desktop.ui.alerts.AlertRow> table =
+                robot.lookup("#alerts-table").queryAs(TableView.class);
+        assertEquals(0, robot.lookup("#alerts-table .table-cell").queryAll().size(), "no cells");
+        javafx.scene.control.TableRow<io.rackscope.desktop.ui.alerts.AlertRow> crit =
+                row(robot, "cn0165");
+        assertTrue(
+                crit.getAccessibleText().contains("Severity CRIT")
+                        && crit.getAccessibleText().contains("Entity cn0165"),
+                crit.getAccessibleText());
+        assertEquals(Color.web("#ef4444"), badge(robot, crit), "the dark theme's CRIT");
+        assertEquals(Color.web("#f59e0b"), badge(robot, row(robot, "cn0001")), "its WARN");
+        robot.clickOn("#theme-toggle");
+        assertEquals(Color.web("#dc2626"), badge(robot, row(robot, "cn0165")), "the light one's");
+        // the Since column's tooltip is the whole sentence; a column whose text fits has none
+        javafx.scene.control.TableRow<io.rackscope.desktop.ui.alerts.AlertRow> r =
+                row(robot, "cn0165");
+        moveOver(robot, r, table, "Since");
+        assertNotNull(r.getTooltip());
+        assertTrue(r.getTooltip().getText().startsWith("since"), r.getTooltip().getText());
+        moveOver(robot, r, table, "Site");
+        assertNull(r.getTooltip(), "fra1 fits its column");
+        // the rows select as the table's own do: a click, Shift up to it, the shortcut key toggles
+        robot.clickOn(row(robot, "cn0165"));
+        assertEquals(1, table.getSelectionModel().getSelectedItems().size());
+        robot.press(KeyCode.SHIFT).clickOn(row(robot, "cn0001")).release(KeyCode.SHIFT);
+        assertEquals(2, table.getSelectionModel().getSelectedItems().size(), "Shift: a range");
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, "cn0165")).release(KeyCode.CONTROL);
+        assertEquals(
+                List.of("cn0001"),
+                table.getSelectionModel().getSelectedItems().stream()
+                        .map(io.rackscope.desktop.ui.alerts.AlertRow::entity)
+                        .toList(),
+                "the shortcut key takes one away");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.TableRow<io.rackscope.desktop.ui.alerts.AlertRow> row(
+            FxRobot robot, String entity) {
+        return robot
+                .lookup("#alerts-table .table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class)
+                .stream()
+                .filter(r -> r.getItem() != null)
+                .filter(
+                        r ->
+                                ((io.rackscope.desktop.ui.alerts.AlertRow) r.getItem())
+                                        .entity()
+                                        .equals(entity))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The colour just inside the left end of a row's severity badge. */
+    private static Color badge(FxRobot robot, Node row) {
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = row.snapshot(null, null));
+        return img[0].getPixelReader().getColor(6, (int) (img[0].getHeight() / 2));
+    }
+
+    private static void moveOver(
+            FxRobot robot,
+            Node row,
+            TableView<io.rackscope.desktop.ui.alerts.AlertRow> table,
+            String column) {
+        double x = 0;
+        for (javafx.scene.control.TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            if (c.getText().equals(column)) {
+                break;
+            }
+            x += c.getWidth();
+        }
+        // the event's place is the scene's
+        Point2D at = row.localToScene(x + 5, 5);
+        robot.interact(
+                () ->
+                        row.fireEvent(
+                                new javafx.scene.input.MouseEvent(
+                                        javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                                        at.getX(),
+                                        at.getY(),
+                                        0,
+                                        0,
+                                        javafx.scene.input.MouseButton.NONE,
+                                        0,
+                                        false,
+                                        false,
+                                        false,
+                                        false,
+                                        false,
+                                        false,
+                                        false,
+                                        false,
+                                        false,
+                                        false,
+                                        null)));
     }
 
     /** The canvas colour 4 px inside a rack tile's top-left corner. */

@@ -23,7 +23,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -60,102 +59,48 @@ final class AlertTable {
         none.textProperty().bind(model.emptyProperty());
         table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.severityColumn("Severity", AlertRow::severity, 90));
-        table.getColumns().add(Tables.textColumn("Incident", AlertRow::incident, 200));
-        table.getColumns().add(Tables.textColumn("Check", AlertRow::check, 160));
-        table.getColumns().add(Tables.textColumn("Source", AlertRow::source, 90));
-        table.getColumns().add(Tables.textColumn("Entity", AlertRow::entity, 120));
-        table.getColumns().add(Tables.textColumn("Device", AlertRow::device, 130));
-        table.getColumns().add(Tables.textColumn("Rack", AlertRow::rack, 110));
-        table.getColumns().add(Tables.textColumn("Room", AlertRow::room, 110));
-        table.getColumns().add(Tables.textColumn("Site", AlertRow::site, 70));
-        TableColumn<AlertRow, Double> value = new TableColumn<>("Value");
-        value.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().value()));
-        value.setCellFactory(
-                c ->
-                        new TableCell<>() {
-                            @Override
-                            protected void updateItem(Double v, boolean empty) {
-                                super.updateItem(v, empty);
-                                setText(empty || v == null || v.isNaN() ? "" : Formats.value(v));
-                            }
-                        });
-        value.setPrefWidth(70);
+        DrawnColumns drawn = new DrawnColumns(table);
+        table.setRowFactory(t -> new DrawnAlertRow(drawn, model.secondProperty()));
+        TableColumn<AlertRow, AlertRow> severity = column("Severity", r -> r, 90);
+        severity.setComparator(java.util.Comparator.comparing(AlertRow::severity));
+        // a narrow window squeezes the text columns, not the badge and its title
+        severity.setMinWidth(90);
+        drawn.addBadge(severity);
+        text(drawn, "Incident", AlertRow::incident, 200);
+        text(drawn, "Check", AlertRow::check, 160);
+        text(drawn, "Source", AlertRow::source, 90);
+        text(drawn, "Entity", AlertRow::entity, 120);
+        text(drawn, "Device", AlertRow::device, 130);
+        text(drawn, "Rack", AlertRow::rack, 110);
+        text(drawn, "Room", AlertRow::room, 110);
+        text(drawn, "Site", AlertRow::site, 70);
+        TableColumn<AlertRow, Double> value = column("Value", AlertRow::value, 70);
         value.setMinWidth(64);
-        table.getColumns().add(value);
-        TableColumn<AlertRow, AlertRow> since = new TableColumn<>("Since");
-        since.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        drawn.add(value, r -> Double.isNaN(r.value()) ? "" : Formats.value(r.value()), null);
+        TableColumn<AlertRow, AlertRow> since = column("Since", r -> r, 150);
         since.setComparator(
                 (a, b) ->
                         a.since() == null
                                 ? (b.since() == null ? 0 : 1)
                                 : b.since() == null ? -1 : a.since().compareTo(b.since()));
-        since.setCellFactory(
-                c ->
-                        new TableCell<>() {
-                            // the whole sentence ("since before 07:12 (history starts then)")
-                            private final javafx.scene.control.Tooltip whole =
-                                    new javafx.scene.control.Tooltip();
-
-                            {
-                                // "8 s ago" counts on between cycles, as the panel's lines do
-                                model.secondProperty()
-                                        .addListener((o, a, b) -> show(getItem(), isEmpty()));
-                            }
-
-                            @Override
-                            protected void updateItem(AlertRow r, boolean empty) {
-                                super.updateItem(r, empty);
-                                show(r, empty);
-                            }
-
-                            private void show(AlertRow r, boolean empty) {
-                                boolean none = empty || r == null;
-                                setText(none ? "" : model.sinceColumn(r));
-                                if (!none) {
-                                    whole.setText(model.sinceText(r.since()));
-                                }
-                                setTooltip(none ? null : whole);
-                            }
-                        });
-        since.setPrefWidth(150);
-        table.getColumns().add(since);
-        TableColumn<AlertRow, AlertRow> forecast = new TableColumn<>("Forecast");
+        // the whole sentence ("since before 07:12 (history starts then)") as the tooltip
+        drawn.add(since, model::sinceColumn, r -> model.sinceText(r.since()));
+        TableColumn<AlertRow, AlertRow> forecast = column("Forecast", r -> r, 100);
         forecast.setId("alerts-forecast-column");
-        forecast.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         // soonest first; an alert without a forecast counts as never
         forecast.setComparator(java.util.Comparator.comparingDouble(AlertRow::forecastEta));
-        forecast.setCellFactory(
-                c ->
-                        new TableCell<>() {
-                            @Override
-                            protected void updateItem(AlertRow r, boolean empty) {
-                                super.updateItem(r, empty);
-                                boolean none = empty || r == null || r.forecast() == null;
-                                setText(
-                                        none
-                                                ? ""
-                                                : r.forecast().severity()
-                                                        + " in "
-                                                        + ForecastText.chip(
-                                                                r.forecast().etaSeconds()));
-                                setTooltip(
-                                        none
-                                                ? null
-                                                : new javafx.scene.control.Tooltip(
-                                                        ForecastText.line(r.forecast())));
-                            }
-                        });
-        forecast.setPrefWidth(100);
         forecast.setMinWidth(96);
-        table.getColumns().add(forecast);
-        table.getColumns()
-                .add(
-                        Tables.textColumn(
-                                "Flapping",
-                                r -> r.flapping() ? "flapping (" + r.changes() + ")" : "",
-                                100));
-        table.getColumns().add(Tables.textColumn("Handled", AlertRow::handled, 140));
+        drawn.add(
+                forecast,
+                r ->
+                        r.forecast() == null
+                                ? ""
+                                : r.forecast().severity()
+                                        + " in "
+                                        + ForecastText.chip(r.forecast().etaSeconds()),
+                r -> r.forecast() == null ? null : ForecastText.line(r.forecast()));
+        text(drawn, "Flapping", r -> r.flapping() ? "flapping (" + r.changes() + ")" : "", 100);
+        text(drawn, "Handled", AlertRow::handled, 140);
         rows.setAll(model.tableProperty().get());
         model.tableProperty().addListener((o, a, list) -> rows.setAll(list));
         table.setOnMouseClicked(
@@ -228,6 +173,22 @@ final class AlertTable {
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(bar, table);
+    }
+
+    private static <T> TableColumn<AlertRow, T> column(
+            String title, java.util.function.Function<AlertRow, T> value, double width) {
+        TableColumn<AlertRow, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static void text(
+            DrawnColumns drawn,
+            String title,
+            java.util.function.Function<AlertRow, String> text,
+            double width) {
+        drawn.add(column(title, text, width), text, null);
     }
 
     /** "Only this …" for each column's value of the selected row, as a chip. */

@@ -1,0 +1,300 @@
+package io.rackscope.desktop.ui.alerts;
+
+import io.rackscope.desktop.checks.Severity;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Skin;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A row of the alert table drawn on one canvas instead of a cell per column. With a cell per column
+ * (13 styled nodes a row), a thousand alerts coming or going restyled every visible cell as it
+ * turned empty or filled, and that alone took more than a frame. The row is still the table's: its
+ * selection, focus, sorting, menu and scrolling are TableView's; only its content is drawn. Badge
+ * colours come from the stylesheet ({@code -rs-badge-*}), so themes and palettes apply.
+ */
+final class DrawnAlertRow extends TableRow<AlertRow> {
+    private static final double PAD = 4;
+    private static final double MAX_WIDTH = 4096;
+    private static final StyleablePropertyFactory<DrawnAlertRow> STYLE =
+            new StyleablePropertyFactory<>(TableRow.getClassCssMetaData());
+
+    private final StyleableObjectProperty<Paint> ok =
+            paint(this, "ok", "-rs-badge-ok", r -> r.ok, Color.GREEN);
+    private final StyleableObjectProperty<Paint> warn =
+            paint(this, "warn", "-rs-badge-warn", r -> r.warn, Color.GOLD);
+    private final StyleableObjectProperty<Paint> crit =
+            paint(this, "crit", "-rs-badge-crit", r -> r.crit, Color.RED);
+    private final StyleableObjectProperty<Paint> unknown =
+            paint(this, "unknown", "-rs-badge-unknown", r -> r.unknown, Color.GRAY);
+    private final StyleableObjectProperty<Paint> onBadge =
+            paint(this, "onBadge", "-rs-badge-text", r -> r.onBadge, Color.BLACK);
+
+    private static StyleableObjectProperty<Paint> paint(
+            DrawnAlertRow row,
+            String name,
+            String css,
+            java.util.function.Function<DrawnAlertRow, javafx.css.StyleableProperty<Paint>> of,
+            Paint initial) {
+        return (StyleableObjectProperty<Paint>)
+                STYLE.createStyleablePaintProperty(row, name, css, of, initial);
+    }
+
+    private final DrawnColumns columns;
+    private final Canvas canvas = new Canvas();
+    private final Tooltip tip = new Tooltip();
+    private final InvalidationListener redraw = o -> draw();
+    private Font badgeFont;
+
+    DrawnAlertRow(DrawnColumns columns, ReadOnlyLongProperty second) {
+        this.columns = columns;
+        canvas.setMouseTransparent(true);
+        for (javafx.beans.Observable o :
+                List.of(textFillProperty(), fontProperty(), ok, warn, crit, unknown, onBadge)) {
+            o.addListener(redraw);
+        }
+        // weakly: the table's columns and the page's clock outlive rows the table makes anew
+        columns.changesProperty().addListener(new WeakInvalidationListener(redraw));
+        // "8 s ago" counts on between cycles
+        second.addListener(new WeakInvalidationListener(redraw));
+        setOnMouseMoved(e -> showTip(e.getX()));
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::select);
+    }
+
+    /**
+     * What the table's own rows do on a press (their skin does it, and this row has its own): a
+     * click selects the row, with the shortcut key adds or takes it away, with Shift selects up to
+     * the last row clicked; a right-click on a selected row keeps the selection for its menu.
+     */
+    private void select(MouseEvent e) {
+        TableView<AlertRow> table = columns.table();
+        int i = getIndex();
+        if (table.isFocusTraversable()) {
+            table.requestFocus();
+        }
+        TableView.TableViewSelectionModel<AlertRow> sm = table.getSelectionModel();
+        if (isEmpty() || i < 0 || i >= table.getItems().size()) {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                sm.clearSelection();
+            }
+            return;
+        }
+        if (e.getButton() == MouseButton.SECONDARY) {
+            if (!sm.isSelected(i)) {
+                sm.clearAndSelect(i);
+                columns.anchor = i;
+            }
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            if (e.isShortcutDown()) {
+                if (sm.isSelected(i)) {
+                    sm.clearSelection(i);
+                } else {
+                    sm.select(i);
+                }
+                columns.anchor = i;
+            } else if (e.isShiftDown()
+                    && columns.anchor >= 0
+                    && columns.anchor < table.getItems().size()) {
+                sm.clearSelection();
+                sm.selectRange(Math.min(columns.anchor, i), Math.max(columns.anchor, i) + 1);
+            } else {
+                sm.clearAndSelect(i);
+                columns.anchor = i;
+            }
+        }
+        table.getFocusModel().focus(i);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new DrawnSkin(this);
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return STYLE.getCssMetaData();
+    }
+
+    @Override
+    protected void updateItem(AlertRow r, boolean empty) {
+        super.updateItem(r, empty);
+        setAccessibleText(empty || r == null ? null : spoken(r));
+        draw();
+    }
+
+    private String spoken(AlertRow r) {
+        StringBuilder s = new StringBuilder();
+        for (TableColumn<AlertRow, ?> c : columns.table().getVisibleLeafColumns()) {
+            DrawnColumns.Content content = columns.content(c);
+            String text = content == null ? "" : content.text().apply(r);
+            if (!text.isEmpty()) {
+                s.append(s.isEmpty() ? "" : ", ").append(c.getText()).append(' ').append(text);
+            }
+        }
+        return s.toString();
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        AlertRow r = getItem();
+        if (isEmpty() || r == null || w <= 0 || h <= 0) {
+            return;
+        }
+        Font font = getFont();
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        double x = 0;
+        for (TableColumn<AlertRow, ?> c : columns.table().getVisibleLeafColumns()) {
+            double cw = c.getWidth();
+            if (x >= w) {
+                break;
+            }
+            DrawnColumns.Content content = columns.content(c);
+            if (content != null) {
+                String text = content.text().apply(r);
+                if (columns.isBadge(c)) {
+                    badge(g, r.severity(), text, x + PAD, h, cw - 2 * PAD);
+                } else if (!text.isEmpty()) {
+                    g.setFont(font);
+                    g.setFill(getTextFill());
+                    g.fillText(
+                            TextFit.fit(text, cw - 2 * PAD, t -> columns.fit.width(t, font)),
+                            x + PAD,
+                            h / 2);
+                }
+            }
+            x += cw;
+        }
+    }
+
+    private void badge(
+            GraphicsContext g, Severity s, String text, double x, double h, double room) {
+        Font font = badgeFont();
+        double tw = columns.fit.width(text, font);
+        double bw = Math.min(tw + 12, room);
+        double bh = Math.min(h - 4, font.getSize() + 6);
+        if (bw <= 0) {
+            return;
+        }
+        g.setFill(tone(s));
+        g.fillRoundRect(x, (h - bh) / 2, bw, bh, 6, 6);
+        g.setFont(font);
+        g.setFill(onBadge.get());
+        g.fillText(TextFit.fit(text, bw - 12, t -> columns.fit.width(t, font)), x + 6, h / 2);
+    }
+
+    private Font badgeFont() {
+        Font base = getFont();
+        if (badgeFont == null || !badgeFont.getFamily().equals(base.getFamily())) {
+            badgeFont = Font.font(base.getFamily(), FontWeight.BOLD, 11);
+        }
+        return badgeFont;
+    }
+
+    private Paint tone(Severity s) {
+        return switch (s) {
+            case OK -> ok.get();
+            case WARN -> warn.get();
+            case CRIT -> crit.get();
+            default -> unknown.get();
+        };
+    }
+
+    /** The tooltip of the column under the pointer: its sentence, or its text when cut. */
+    private void showTip(double at) {
+        AlertRow r = getItem();
+        String text = null;
+        if (!isEmpty() && r != null) {
+            double x = 0;
+            for (TableColumn<AlertRow, ?> c : columns.table().getVisibleLeafColumns()) {
+                if (at >= x && at < x + c.getWidth()) {
+                    text = tipOf(c, r);
+                    break;
+                }
+                x += c.getWidth();
+            }
+        }
+        if (text == null || text.isEmpty()) {
+            setTooltip(null);
+        } else {
+            tip.setText(text);
+            setTooltip(tip);
+        }
+    }
+
+    private String tipOf(TableColumn<AlertRow, ?> c, AlertRow r) {
+        DrawnColumns.Content content = columns.content(c);
+        if (content == null) {
+            return null;
+        }
+        if (content.tip() != null) {
+            return content.tip().apply(r);
+        }
+        String text = content.text().apply(r);
+        Font font = getFont();
+        return columns.fit.width(text, font) > c.getWidth() - 2 * PAD ? text : null;
+    }
+
+    /** The row's one child, the canvas, as wide as its columns and as high as the row. */
+    private static final class DrawnSkin extends SkinBase<DrawnAlertRow> {
+        DrawnSkin(DrawnAlertRow row) {
+            super(row);
+            getChildren().add(row.canvas);
+        }
+
+        @Override
+        protected void layoutChildren(double x, double y, double w, double h) {
+            Canvas c = getSkinnable().canvas;
+            // no wider than a texture may be; wider rows are only seen scrolled, and cut
+            double cw = Math.min(MAX_WIDTH, Math.ceil(getSkinnable().getWidth()));
+            double ch = Math.ceil(getSkinnable().getHeight());
+            c.relocate(0, 0);
+            if (c.getWidth() != cw || c.getHeight() != ch) {
+                c.setWidth(cw);
+                c.setHeight(ch);
+                getSkinnable().draw();
+            }
+        }
+
+        @Override
+        protected double computePrefWidth(
+                double h, double top, double right, double bottom, double left) {
+            double sum = 0;
+            for (TableColumn<AlertRow, ?> c :
+                    getSkinnable().columns.table().getVisibleLeafColumns()) {
+                sum += c.getWidth();
+            }
+            return sum + left + right;
+        }
+
+        @Override
+        protected double computePrefHeight(
+                double w, double top, double right, double bottom, double left) {
+            double fixed = getSkinnable().columns.table().getFixedCellSize();
+            return fixed > 0 ? fixed : getSkinnable().getFont().getSize() * 2 + top + bottom;
+        }
+    }
+}
