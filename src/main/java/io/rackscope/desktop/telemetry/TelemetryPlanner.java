@@ -75,10 +75,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private final SlurmService slurm;
     private final SlurmReuse slurmReuse = new SlurmReuse();
     private final RuleAlerts rules;
-    private final Map<Route, ScrapeChanges> scrapeChanges =
+    private final Map<Route, TargetScrapes> scrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
     // per server, the figures of the targets Slurm's series came from at its last full read
-    private final Map<Route, ScrapeChanges> slurmScrapeChanges =
+    private final Map<Route, SummedScrapes> slurmScrapeChanges =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile AlertFeed feed;
     private final Route route;
@@ -945,9 +945,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         int scrape = config.app().telemetry().scrapeIntervalSeconds();
         // a first cycle has nothing to compare the figures with: they are first read in the next
         boolean first = !scrapeChanges.containsKey(route);
-        ScrapeChanges changes =
-                scrapeChanges.computeIfAbsent(route, k -> new ScrapeChanges(scrape));
-        ScrapeChanges slurmChanges = slurmScrapeChanges.get(route);
+        TargetScrapes changes =
+                scrapeChanges.computeIfAbsent(route, k -> new TargetScrapes(scrape));
+        SummedScrapes slurmChanges = slurmScrapeChanges.get(route);
         // a server that failed last cycle vouches for nothing: asked again once it answers
         if (first
                 || mode != EvaluationMode.FILTERED
@@ -1187,7 +1187,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 (k, was) ->
                         was != null && was.matchers().equals(targets)
                                 ? was
-                                : new ScrapeChanges(
+                                : new SummedScrapes(
                                         config.app().telemetry().scrapeIntervalSeconds(),
                                         "slurm_",
                                         targets));

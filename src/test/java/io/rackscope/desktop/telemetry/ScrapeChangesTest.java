@@ -31,7 +31,7 @@ class ScrapeChangesTest {
 
     @Test
     void onlyTheSameCountWithNothingAddedVouches() {
-        ScrapeChanges c = new ScrapeChanges(15, "", "");
+        ScrapeChanges c = new SummedScrapes(15, "", "");
         assertTrue(c.query(0).contains("[60s]"), c.query(0));
         assertFalse(c.unchanged(answer(1000.0, 0.0), 0), "a first cycle has nothing to compare");
         assertTrue(
@@ -71,7 +71,7 @@ class ScrapeChangesTest {
      */
     @Test
     void aTrackerOfSomeTargetsReadsOnlyItsOwnFigures() {
-        ScrapeChanges slurm = new ScrapeChanges(15, "slurm_", "job=~\"slurm\"");
+        ScrapeChanges slurm = new SummedScrapes(15, "slurm_", "job=~\"slurm\"");
         assertTrue(
                 slurm.query(0).contains("scrape_samples_post_metric_relabeling{job=~\"slurm\"}"),
                 slurm.query(0));
@@ -82,7 +82,7 @@ class ScrapeChangesTest {
         both.add(series("slurm_added", 0));
         QueryResult r = new QueryResult("vector", both, List.of(), List.of(), 0);
         slurm.unchanged(r, 0);
-        ScrapeChanges all = new ScrapeChanges(15, "", "");
+        ScrapeChanges all = new SummedScrapes(15, "", "");
         all.unchanged(r, 0);
         assertTrue(slurm.unchanged(r, 30_000), "Slurm's targets stood still");
         assertFalse(all.unchanged(r, 30_000), "while series appeared elsewhere");
@@ -109,7 +109,7 @@ class ScrapeChangesTest {
      */
     @Test
     void aChangeIsPutDownToTheTargetsThatMoved() {
-        ScrapeChanges c = new ScrapeChanges(15);
+        ScrapeChanges c = new TargetScrapes(15);
         String q = c.query(0);
         assertTrue(q.contains(INSTANCES), "the targets are not known yet: " + q);
         assertFalse(q.contains("changes("), "a first cycle has nothing to compare: " + q);
@@ -165,7 +165,7 @@ class ScrapeChangesTest {
                 c.seen(figures(two), 200_000),
                 "a step back in time compares with nothing");
         assertFalse(
-                new ScrapeChanges(15, "slurm_", "job=\"slurm\"").query(30_000).contains("changes("),
+                new SummedScrapes(15, "slurm_", "job=\"slurm\"").query(30_000).contains("changes("),
                 "only the server's figures name targets");
     }
 }
