@@ -13,7 +13,6 @@ import io.rackscope.desktop.topology.InstancePath;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.ui.FxThread;
 import io.rackscope.desktop.ui.Place;
-import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Snapshots;
 import io.rackscope.desktop.ui.Theme;
 import io.rackscope.desktop.ui.shell.MainView;
@@ -42,22 +41,31 @@ public final class UiBenchmark {
         if (args.length > 0 && args[0].equals("heat")) {
             heatMap();
         } else if (args.length > 0 && args[0].equals("alerts")) {
-            roomAndRack(true);
+            roomAndRack(Only.ALERTS);
+        } else if (args.length > 0 && args[0].equals("window")) {
+            roomAndRack(Only.WINDOW);
         } else if (args.length > 0 && args[0].equals("rules")) {
             ruleAlerts(14_000, 10_000);
         } else if (args.length > 0 && args[0].equals("startup")) {
             firstFrameAndMemory(); // alone in its JVM, so that RSS is what a user with 14,000 nodes
             // sees
         } else {
-            roomAndRack(false);
+            roomAndRack(Only.NONE);
             wallboard(14_000);
             wallboard(100_000);
         }
         Platform.exit();
     }
 
-    /** Every desk view, or with {@code alertsOnly} the alert page alone (for a profiler). */
-    private static void roomAndRack(boolean alertsOnly) throws Exception {
+    /** Which one of {@link #roomAndRack}'s measures to take alone (for a profiler), if any. */
+    private enum Only {
+        NONE,
+        ALERTS,
+        WINDOW
+    }
+
+    /** Every desk view, or one of them alone. */
+    private static void roomAndRack(Only only) throws Exception {
         Path dir = Files.createTempDirectory("rackscope-ui-bench");
         new TopologyGenerator(40_000, 1, 50).write(dir);
         Path aisle = dir.resolve("topology/datacenters/site01/rooms/room01/aisles/aisle01");
@@ -103,8 +111,17 @@ public final class UiBenchmark {
         System.out.printf(
                 "room racks=%d nodes=%d; snapshot changes %d nodes%n",
                 room.racks().count(), all.size(), changed.size());
-        if (alertsOnly) {
+        if (only == Only.ALERTS) {
             measure("alerts (1,000)", cfg, Place.of(Place.Kind.ALERTS, ""), healthy, failing);
+            return;
+        }
+        if (only == Only.WINDOW) {
+            measureWindow(
+                    "window: room + panel",
+                    cfg,
+                    Place.of(Place.Kind.ROOM, room.key()),
+                    healthy,
+                    failing);
             return;
         }
         measure("world", cfg, Place.WORLD, healthy, failing);
@@ -120,6 +137,12 @@ public final class UiBenchmark {
                 healthy,
                 failing);
         measure("alerts (1,000)", cfg, Place.of(Place.Kind.ALERTS, ""), healthy, failing);
+        measureWindow(
+                "window: room + panel",
+                cfg,
+                Place.of(Place.Kind.ROOM, room.key()),
+                healthy,
+                failing);
         dragOnTheFloor(cfg, room, failing);
     }
 
@@ -349,6 +372,35 @@ public final class UiBenchmark {
             HealthSnapshot healthy,
             HealthSnapshot failing)
             throws Exception {
+        measure(what, cfg, ctx -> ViewFactory.create(ctx, place).node(), healthy, failing);
+    }
+
+    /** The main window showing {@code place}: the view and the alert panel beside it. */
+    private static void measureWindow(
+            String what,
+            RackscopeConfig cfg,
+            Place place,
+            HealthSnapshot healthy,
+            HealthSnapshot failing)
+            throws Exception {
+        measure(
+                what,
+                cfg,
+                ctx -> {
+                    ctx.navigation().go(place);
+                    return ViewFactory.main(ctx, "", null).node();
+                },
+                healthy,
+                failing);
+    }
+
+    private static void measure(
+            String what,
+            RackscopeConfig cfg,
+            java.util.function.Function<AppContext, javafx.scene.Node> build,
+            HealthSnapshot healthy,
+            HealthSnapshot failing)
+            throws Exception {
         // as in the app: the feed's tracking (alerts, flaps, incidents) runs off the FX thread,
         // which gets the hand-off; only that is timed
         java.util.concurrent.atomic.AtomicReference<Runnable> handOff =
@@ -370,8 +422,7 @@ public final class UiBenchmark {
                 fx(
                         () -> {
                             feed.publish(healthy);
-                            PlaceView view = ViewFactory.create(ctx, place);
-                            Scene s = new Scene(new StackPane(view.node()), 1920, 1080);
+                            Scene s = new Scene(new StackPane(build.apply(ctx)), 1920, 1080);
                             Theme.DARK.applyTo(s);
                             s.getRoot().applyCss();
                             s.getRoot().layout();

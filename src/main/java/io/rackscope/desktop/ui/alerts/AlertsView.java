@@ -7,6 +7,8 @@ import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.history.HistoryView;
 import io.rackscope.desktop.ui.history.HistoryViewModel;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -202,19 +204,31 @@ public final class AlertsView implements PlaceView {
         }
     }
 
+    /**
+     * A row of the panel. Its nodes are made once per cell and given each row in turn, and stay in
+     * the cell, shown or hidden: nodes made (or put back) at an update are styled from scratch, and
+     * that was most of a frame when a thousand alerts came or went.
+     */
     private final class RowCell extends ListCell<PanelRow> {
         // one button per cell, not per update: a control with a tooltip per row and cycle piles up
         private final Button more = new Button();
+        private final IncidentRow incident = new IncidentRow();
+        private final MemberRow member = new MemberRow();
+        private final Label section = new Label();
+        private final javafx.scene.layout.StackPane holder =
+                new javafx.scene.layout.StackPane(incident.row, member.row, section);
+        // one menu per cell, given its row's items (items are no nodes: cheap to make)
+        private final ContextMenu rowMenu = new ContextMenu();
         private IncidentItem shown;
-        private Label since;
 
         RowCell() {
             // the since line counts with the desk's clock, not only when a snapshot comes
             model.secondProperty()
                     .addListener(
                             o -> {
-                                if (since != null && shown != null && getItem() == shown) {
-                                    since.setText(model.sinceText(shown) + flapping(shown));
+                                if (shown != null && getItem() == shown) {
+                                    incident.since.setText(
+                                            model.sinceText(shown) + flapping(shown));
                                 }
                             });
             more.getStyleClass().add("nav-button");
@@ -226,108 +240,154 @@ public final class AlertsView implements PlaceView {
                         }
                     });
             more.addEventFilter(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+            section.getStyleClass().add("panel-section");
+            holder.setAlignment(Pos.CENTER_LEFT);
+            show(null);
+            setGraphic(holder);
+            rowMenu.setOnShowing(e -> model.hold("menu", true));
+            rowMenu.setOnHidden(e -> model.hold("menu", false));
         }
 
         @Override
         protected void updateItem(PanelRow item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
-            setContextMenu(
+            shown = null;
+            List<MenuItem> items =
                     empty || !model.canHandle()
-                            ? null
+                            ? List.of()
                             : item instanceof IncidentItem i
                                     ? menu(i)
-                                    : item instanceof AlertItem a ? memberMenu(a) : null);
+                                    : item instanceof AlertItem a
+                                            ? List.of(memberMenu(a))
+                                            : List.of();
+            rowMenu.getItems().setAll(items);
+            setContextMenu(items.isEmpty() ? null : rowMenu);
             if (empty || item == null) {
-                setGraphic(null);
+                show(null);
             } else if (item instanceof IncidentItem i) {
-                setGraphic(incident(i));
+                shown = i;
+                show(incident.show(i));
             } else if (item instanceof AlertItem a) {
-                setGraphic(member(a));
+                show(member.show(a));
             } else if (item instanceof SectionRow h) {
-                Label title = new Label(h.title());
-                title.getStyleClass().add("panel-section");
-                setGraphic(title);
+                section.setText(h.title());
+                show(section);
             }
         }
 
-        private Node incident(IncidentItem item) {
-            Label sev = badge(item.severity());
-            Label headline = new Label(item.headline());
-            headline.setWrapText(true);
-            headline.setMaxWidth(textWidth);
-            VBox text = new VBox(1, headline);
-            if (item.incident().grouped()) {
-                Label checks = new Label(item.checks());
-                checks.setWrapText(true);
-                checks.setMaxWidth(textWidth);
-                text.getChildren().add(checks);
+        /** Shows {@code one} of the holder's nodes (none: null), the others out of the layout. */
+        private void show(Node one) {
+            for (Node n : holder.getChildren()) {
+                n.setVisible(n == one);
+                n.setManaged(n == one);
             }
-            Label where = new Label(item.incident().path());
-            where.getStyleClass().add("faint");
-            where.setWrapText(true);
-            where.setMaxWidth(textWidth);
-            Label since = new Label(model.sinceText(item) + flapping(item));
-            since.getStyleClass().add("faint");
-            this.since = since;
-            text.getChildren().addAll(where, since);
-            if (item.unanswered()) {
-                Label unanswered = new Label(model.unansweredText());
-                unanswered.getStyleClass().add("unanswered-note");
-                unanswered.setWrapText(true);
-                unanswered.setMaxWidth(textWidth);
-                text.getChildren().add(unanswered);
-            }
-            if (item.handled() != null) {
-                Label handled = new Label(model.handledText(item.handled()));
-                handled.getStyleClass().add("handled-note");
-                handled.setWrapText(true);
-                handled.setMaxWidth(textWidth);
-                text.getChildren().add(handled);
-            }
-            HBox row = new HBox(8, sev, text);
-            if (item.handled() != null) {
-                row.getStyleClass().add("handled");
-            }
-            shown = item;
-            if (item.members().size() > 1) {
-                Region spacer = new Region();
+        }
+
+        /** An incident: its badge, headline, checks when grouped, place, since and notes. */
+        private final class IncidentRow {
+            final Label sev = badge();
+            final Label headline = wrapped(null);
+            final Label checks = wrapped(null);
+            final Label where = wrapped("faint");
+            final Label since = new Label();
+            final Label unanswered = wrapped("unanswered-note");
+            final Label handled = wrapped("handled-note");
+            final VBox text = new VBox(1);
+            final Region spacer = new Region();
+            final HBox row = new HBox(8, sev, text);
+
+            IncidentRow() {
+                since.getStyleClass().add("faint");
                 HBox.setHgrow(spacer, Priority.ALWAYS);
-                more.setText((model.expanded(item) ? "▾ " : "▸ ") + item.members().size());
-                row.getChildren().addAll(spacer, more);
+                row.getStyleClass().add("alert-row");
             }
-            row.getStyleClass().add("alert-row");
-            return row;
+
+            Node show(IncidentItem item) {
+                Severities.apply(sev, item.severity());
+                sev.setText(item.severity().name());
+                headline.setText(item.headline());
+                where.setText(item.incident().path());
+                since.setText(model.sinceText(item) + flapping(item));
+                List<Node> lines = new ArrayList<>(List.of(headline));
+                if (item.incident().grouped()) {
+                    checks.setText(item.checks());
+                    lines.add(checks);
+                }
+                lines.add(where);
+                lines.add(since);
+                if (item.unanswered()) {
+                    unanswered.setText(model.unansweredText());
+                    lines.add(unanswered);
+                }
+                if (item.handled() != null) {
+                    handled.setText(model.handledText(item.handled()));
+                    lines.add(handled);
+                }
+                setIfOther(text.getChildren(), lines);
+                row.pseudoClassStateChanged(Severities.HANDLED, item.handled() != null);
+                List<Node> parts = new ArrayList<>(List.of(sev, text));
+                if (item.members().size() > 1) {
+                    more.setText((model.expanded(item) ? "▾ " : "▸ ") + item.members().size());
+                    parts.add(spacer);
+                    parts.add(more);
+                }
+                setIfOther(row.getChildren(), parts);
+                return row;
+            }
+
+            private Label wrapped(String styleClass) {
+                Label l = new Label();
+                l.setWrapText(true);
+                l.setMaxWidth(textWidth);
+                if (styleClass != null) {
+                    l.getStyleClass().add(styleClass);
+                }
+                return l;
+            }
         }
 
-        private Node member(AlertItem item) {
-            Label check =
-                    new Label(
-                            item.checkName()
-                                    + (item.alert().noData()
-                                            ? " · " + model.noSampleSince(item.since())
-                                            : "")
-                                    + (Double.isNaN(item.alert().value())
-                                            ? ""
-                                            : " = " + Formats.value(item.alert().value()))
-                                    + (item.alert().stale() ? "  (stale)" : ""));
-            Label where = new Label(item.alert().entity());
-            where.getStyleClass().add("faint");
-            VBox text = new VBox(1, check, where);
-            String tag = model.memberTag(item);
-            if (!tag.isEmpty()) {
-                Label handled = new Label(tag);
+        /** One alert of an expanded incident: its badge, check and value, entity and note. */
+        private final class MemberRow {
+            final Label sev = badge();
+            final Label check = new Label();
+            final Label where = new Label();
+            final Label handled = new Label();
+            final VBox text = new VBox(1);
+            final HBox row = new HBox(8, sev, text);
+
+            MemberRow() {
+                where.getStyleClass().add("faint");
                 handled.getStyleClass().add("handled-note");
-                text.getChildren().add(handled);
+                row.setPadding(new Insets(0, 0, 0, 24));
+                row.getStyleClass().add("alert-member");
             }
-            HBox row = new HBox(8, badge(item.alert().severity()), text);
-            row.setPadding(new Insets(0, 0, 0, 24));
-            row.getStyleClass().add("alert-member");
-            return row;
+
+            Node show(AlertItem item) {
+                Severities.apply(sev, item.alert().severity());
+                sev.setText(item.alert().severity().name());
+                check.setText(
+                        item.checkName()
+                                + (item.alert().noData()
+                                        ? " · " + model.noSampleSince(item.since())
+                                        : "")
+                                + (Double.isNaN(item.alert().value())
+                                        ? ""
+                                        : " = " + Formats.value(item.alert().value()))
+                                + (item.alert().stale() ? "  (stale)" : ""));
+                where.setText(item.alert().entity());
+                String tag = model.memberTag(item);
+                handled.setText(tag);
+                setIfOther(
+                        text.getChildren(),
+                        tag.isEmpty() ? List.of(check, where) : List.of(check, where, handled));
+                return row;
+            }
         }
 
-        private ContextMenu menu(IncidentItem i) {
-            ContextMenu m = new ContextMenu();
+        /** An incident's menu: acknowledge or release, maintenance. */
+        private List<MenuItem> menu(IncidentItem i) {
+            List<MenuItem> m = new ArrayList<>();
             String what = i.headline();
             if (i.handled() == null) {
                 MenuItem ack = new MenuItem("Acknowledge…");
@@ -338,7 +398,7 @@ public final class AlertsView implements PlaceView {
                                                         root, what, model.operatorProperty()))
                                         .ifPresent(
                                                 a -> model.acknowledge(i, a.text(), a.length())));
-                m.getItems().add(ack);
+                m.add(ack);
             } else {
                 MenuItem end =
                         new MenuItem(
@@ -346,7 +406,7 @@ public final class AlertsView implements PlaceView {
                                         ? "Withdraw the acknowledgement"
                                         : "End the maintenance");
                 end.setOnAction(e -> model.release(i));
-                m.getItems().add(end);
+                m.add(end);
             }
             MenuItem maintain = new MenuItem("Put under maintenance…");
             maintain.setOnAction(
@@ -356,14 +416,7 @@ public final class AlertsView implements PlaceView {
                                             a ->
                                                     model.maintain(
                                                             i, a.text(), a.effect(), a.length())));
-            m.getItems().add(maintain);
-            return holding(m);
-        }
-
-        /** {@code m}, holding the rows while it is open. */
-        private ContextMenu holding(ContextMenu m) {
-            m.setOnShowing(e -> model.hold("menu", true));
-            m.setOnHidden(e -> model.hold("menu", false));
+            m.add(maintain);
             return m;
         }
 
@@ -378,7 +431,7 @@ public final class AlertsView implements PlaceView {
             }
         }
 
-        private ContextMenu memberMenu(AlertItem a) {
+        private MenuItem memberMenu(AlertItem a) {
             MenuItem ack = new MenuItem("Acknowledge this alert…");
             ack.setOnAction(
                     e ->
@@ -388,13 +441,21 @@ public final class AlertsView implements PlaceView {
                                                     a.checkName() + " on " + a.alert().entity(),
                                                     model.operatorProperty()))
                                     .ifPresent(x -> model.acknowledge(a, x.text(), x.length())));
-            return holding(new ContextMenu(ack));
+            return ack;
         }
 
-        private Label badge(Severity s) {
-            Label sev = Severities.styled(new Label(s.name()), s, "sev-badge");
+        private Label badge() {
+            Label sev = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
             sev.setMinWidth(48);
             return sev;
+        }
+
+        /** {@code children} made {@code wanted}, left alone when they already are. */
+        private static void setIfOther(
+                javafx.collections.ObservableList<Node> children, List<Node> wanted) {
+            if (!children.equals(wanted)) {
+                children.setAll(wanted);
+            }
         }
 
         private String flapping(IncidentItem item) {

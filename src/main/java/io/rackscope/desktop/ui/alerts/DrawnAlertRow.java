@@ -138,7 +138,6 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
     @Override
     protected void updateItem(AlertRow r, boolean empty) {
         super.updateItem(r, empty);
-        setAccessibleText(empty || r == null ? null : spoken(r));
         draw();
     }
 
@@ -160,7 +159,10 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         AlertRow r = getItem();
-        if (isEmpty() || r == null || w <= 0 || h <= 0) {
+        boolean none = isEmpty() || r == null;
+        // what a screen reader says of the row and what the row shows, kept together
+        setAccessibleText(none ? null : spoken(r));
+        if (none || w <= 0 || h <= 0) {
             return;
         }
         Font font = getFont();

@@ -103,10 +103,12 @@ class PanelClockTest {
         }
     }
 
+    /** The Since column as each drawn row of the table says it (its spoken text). */
     static List<String> agoCells(Node root) {
-        return root.lookupAll(".table-cell").stream()
-                .map(n -> ((javafx.scene.control.Labeled) n).getText())
-                .filter(t -> t != null && t.endsWith(" ago"))
+        return root.lookupAll(".table-row-cell").stream()
+                .map(Node::getAccessibleText)
+                .filter(t -> t != null && t.contains(" ago"))
+                .map(t -> t.replaceAll(".*Since ([^,]* ago).*", "$1"))
                 .toList();
     }
 
