@@ -446,7 +446,9 @@ public final class AlertsView implements PlaceView {
 
         private Label badge() {
             Label sev = Severities.styled(new Label(), Severity.UNKNOWN, "sev-badge");
-            sev.setMinWidth(48);
+            // as wide as the widest of CRIT and WARN, so that the rows' text starts in one column
+            sev.setMinWidth(52);
+            sev.setAlignment(Pos.CENTER);
             return sev;
         }
 
