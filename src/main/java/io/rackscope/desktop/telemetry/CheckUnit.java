@@ -118,6 +118,9 @@ final class CheckUnit {
     private final List<Series> referenceCounts = new ArrayList<>();
     private final List<CycleError> errors = new ArrayList<>();
     private Set<String> presenceBefore = Set.of();
+    // a sentinel's last worst value per entity, and the entities whose value moved this cycle
+    private final Map<String, Double> sentinelValues = new HashMap<>();
+    private final Set<String> valueChanges = new HashSet<>();
     private final TrendFollower trends;
 
     CheckUnit(
@@ -202,6 +205,7 @@ final class CheckUnit {
         referenceCounts.clear();
         errors.clear();
         presenceBefore = presenceKnown ? Set.copyOf(present) : Set.of();
+        valueChanges.clear();
         discovered = false;
         if (trends != null) {
             trends.startCycle(Math.floorDiv(atMillis, 1000));
@@ -316,15 +320,24 @@ final class CheckUnit {
         present.addAll(probe.back);
     }
 
-    /** The batches whose probe counted otherwise than their known presence says: in doubt. */
-    private synchronized void compareProbes() {
+    /**
+     * The batches whose probe counted otherwise than their known presence says: in doubt, or, when
+     * some of their entities are {@code likely} ones, returned to be asked of those first.
+     */
+    private synchronized List<PresenceProbe> compareProbes(Set<String> likely) {
         Set<Integer> failed = new HashSet<>();
         errors.forEach(e -> failed.add(e.batch()));
+        List<PresenceProbe> narrowed = new ArrayList<>();
         for (PresenceProbe p : probes) {
             if (!failed.contains(p.batch.index()) && p.doubts()) {
-                probeDoubt.addAll(p.batch.ids());
+                if (p.batch.ids().stream().anyMatch(likely::contains)) {
+                    narrowed.add(p);
+                } else {
+                    probeDoubt.addAll(p.batch.ids());
+                }
             }
         }
+        return narrowed;
     }
 
     /** What a cycle asks of this check's batches (see the class comment). */
@@ -408,9 +421,16 @@ final class CheckUnit {
         return out;
     }
 
-    /** The second phase: the windows of new suspects, and presence of entities in doubt. */
+    /**
+     * The second phase: the windows of new suspects, and presence of entities in doubt. {@code
+     * likely}: the entities where a vanished series most likely is (see {@link #valueChanges}); a
+     * probe that counted fewer asks of those first, and of the rest of its batch only when they do
+     * not account for the count.
+     */
     List<CompletableFuture<Void>> phase2(
-            Set<String> inDoubt, Function<Request, CompletableFuture<QueryResult>> ask) {
+            Set<String> inDoubt,
+            Set<String> likely,
+            Function<Request, CompletableFuture<QueryResult>> ask) {
         List<CompletableFuture<Void>> out = new ArrayList<>();
         if (windowDiscovery != Debouncer.NONE && errors.isEmpty() && !windowSuspects.isEmpty()) {
             out.addAll(
@@ -451,34 +471,82 @@ final class CheckUnit {
                                 .exceptionally(x -> null));
             }
         }
-        compareProbes();
+        List<PresenceProbe> narrowed = compareProbes(likely);
+        Set<String> askedFirst = new HashSet<>();
+        narrowed.forEach(
+                p -> p.batch.ids().stream().filter(likely::contains).forEach(askedFirst::add));
         List<String> doubt = new ArrayList<>();
         Set<String> asked = new LinkedHashSet<>(probeDoubt);
         asked.addAll(inDoubt);
         for (String id : asked) {
-            if (ids.contains(id) && !valuesRead.contains(id)) {
+            if (ids.contains(id) && !valuesRead.contains(id) && !askedFirst.contains(id)) {
                 doubt.add(id);
             }
         }
-        if (!doubt.isEmpty()) {
-            for (List<String> group : groups(doubt)) {
-                String q = CheckQueries.presence(queries.expr(check, group), entityLabel);
-                out.add(
-                        ask.apply(Request.instant(q, nowMillis))
-                                .handle(
-                                        (r, e) -> {
-                                            if (e != null) {
-                                                fail(e, group, -1);
-                                            } else {
-                                                present.removeAll(group);
-                                                present.addAll(entities(r.series(), group));
-                                                valuesRead.addAll(group);
-                                            }
-                                            return null;
-                                        }));
-            }
+        out.addAll(askPresence(doubt, ask));
+        for (PresenceProbe p : narrowed) {
+            out.add(askLikelyFirst(p, likely, ask));
         }
         return out;
+    }
+
+    /** Which of {@code entities} have samples now, read in groups. */
+    private List<CompletableFuture<Void>> askPresence(
+            List<String> entities, Function<Request, CompletableFuture<QueryResult>> ask) {
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        for (List<String> group : groups(entities)) {
+            String q = CheckQueries.presence(queries.expr(check, group), entityLabel);
+            out.add(
+                    ask.apply(Request.instant(q, nowMillis))
+                            .handle(
+                                    (r, e) -> {
+                                        if (e != null) {
+                                            fail(e, group, -1);
+                                        } else {
+                                            readPresence(group, entities(r.series(), group));
+                                        }
+                                        return null;
+                                    }));
+        }
+        return out;
+    }
+
+    private synchronized void readPresence(List<String> group, Set<String> found) {
+        present.removeAll(group);
+        present.addAll(found);
+        valuesRead.addAll(group);
+    }
+
+    /**
+     * A probe that counted fewer: the presence of its likely entities, then, unless they account
+     * for the count (every other entity known present then still is), of the rest of its batch.
+     */
+    private CompletableFuture<Void> askLikelyFirst(
+            PresenceProbe p,
+            Set<String> likely,
+            Function<Request, CompletableFuture<QueryResult>> ask) {
+        List<String> first = p.batch.ids().stream().filter(likely::contains).toList();
+        String q = CheckQueries.presence(queries.expr(check, first), entityLabel);
+        return ask.apply(Request.instant(q, nowMillis))
+                .handle(
+                        (r, e) -> {
+                            if (e != null) {
+                                fail(e, first, -1);
+                                return CompletableFuture.<Void>completedFuture(null);
+                            }
+                            Set<String> found = entities(r.series(), first);
+                            readPresence(first, found);
+                            if (p.accountedFor(first, found)) {
+                                return CompletableFuture.<Void>completedFuture(null);
+                            }
+                            List<String> rest =
+                                    p.batch.ids().stream()
+                                            .filter(id -> !first.contains(id))
+                                            .toList();
+                            return CompletableFuture.allOf(
+                                    askPresence(rest, ask).toArray(CompletableFuture[]::new));
+                        })
+                .thenCompose(x -> x);
     }
 
     /** Range queries over {@code entities} from {@code from} to {@code to}, one per group. */
@@ -559,6 +627,12 @@ final class CheckUnit {
             String child = check.expandByLabel() == null ? null : s.label(check.expandByLabel());
             if (child != null) {
                 presentChildren.computeIfAbsent(entity, k -> new HashSet<>()).add(child);
+            }
+            if (sentinel && child == null) {
+                Double before = sentinelValues.put(entity, s.value());
+                if (before != null && Double.compare(before, s.value()) != 0) {
+                    valueChanges.add(entity);
+                }
             }
             if (!debounced()) {
                 samples.add(entity, child, check.evaluate(s.value()), s.value());
@@ -647,6 +721,14 @@ final class CheckUnit {
             }
         }
         return out;
+    }
+
+    /**
+     * A sentinel's entities whose worst value moved since the last cycle (a node whose {@code up}
+     * fell to 0, say): where a series that vanished this cycle most likely was.
+     */
+    synchronized Set<String> valueChanges() {
+        return sentinel ? Set.copyOf(valueChanges) : Set.of();
     }
 
     /** Closes the cycle: the check's states, and what it could not refresh. */

@@ -98,6 +98,18 @@ final class PresenceProbe {
         }
     }
 
+    /**
+     * Whether {@code asked} entities of the batch, read again ({@code found}: those with samples),
+     * account for the count: then every other entity known present at the cycle's start still is.
+     * Of the entities known present, {@code count} less those back have samples; those asked are
+     * known, so the others must be as many as they were.
+     */
+    boolean accountedFor(java.util.Collection<String> asked, Set<String> found) {
+        long knownAsked = asked.stream().filter(id -> !missing.contains(id)).count();
+        long knownFound = found.stream().filter(id -> !missing.contains(id)).count();
+        return expected >= 0 && count - back.size() - knownFound == expected - knownAsked;
+    }
+
     /** Whether the count says an entity vanished (a probe read in full doubts nothing). */
     boolean doubts() {
         return expected >= 0 && count != expected + back.size();

@@ -682,10 +682,14 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 mine.forEach(
                                                         u -> changed.addAll(u.presenceChanges()));
                                                 Set<String> inDoubt = withRelated(changed);
+                                                Set<String> moved = new HashSet<>(changed);
+                                                mine.forEach(u -> moved.addAll(u.valueChanges()));
+                                                Set<String> likely = withRelated(moved);
                                                 List<CompletableFuture<Void>> second =
                                                         new ArrayList<>();
                                                 for (CheckUnit u : mine) {
-                                                    second.addAll(u.phase2(inDoubt, toRoute));
+                                                    second.addAll(
+                                                            u.phase2(inDoubt, likely, toRoute));
                                                 }
                                                 return all(second);
                                             }));

@@ -135,6 +135,66 @@ class VanishingSeriesTest {
                 cycles.get(10).checks().get("temp").state("n01").reason());
     }
 
+    /**
+     * n03 goes down at +60 (its up 0, its temperature gone); with {@code alsoN05}, n05's
+     * temperature vanishes at the same moment while its up stays 1.
+     */
+    static HandBuiltPrometheus n03Down(boolean alsoN05) {
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        for (int i = 1; i <= 6; i++) {
+            String n = "n%02d".formatted(i);
+            boolean down = n.equals("n03");
+            boolean vanishes = down || alsoN05 && n.equals("n05");
+            p.series("up", Map.of("instance", n), t -> down && t >= T0 + 60 ? 0 : 1);
+            p.series(
+                    "temp", Map.of("instance", n), t -> vanishes && t >= T0 + 60 ? Double.NaN : 40);
+            p.series("memory_pressure_percent", Map.of("instance", n), t -> 50);
+        }
+        return p;
+    }
+
+    /** The temperature presence reads of the cycle at {@code T0 + offset} (after its cycles). */
+    static List<String> presenceReadsAt(boolean alsoN05, long offset) {
+        HandBuiltPrometheus p = n03Down(alsoN05);
+        List<String> reads = new ArrayList<>();
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.setCycleInterval(Duration.ofSeconds(30));
+            for (long t = T0; t <= T0 + offset; t += 30) {
+                p.asked.clear();
+                HealthSnapshot s = planner.refreshAt(Instant.ofEpochSecond(t));
+                HealthSnapshot fresh;
+                try (TelemetryPlanner f =
+                        new TelemetryPlanner(
+                                config,
+                                n03Down(alsoN05),
+                                EvaluationMode.FILTERED,
+                                Clock.systemUTC())) {
+                    fresh = f.refreshAt(Instant.ofEpochSecond(t));
+                }
+                assertEquals(checkStates(fresh), checkStates(s), "at T0+" + (t - T0));
+            }
+            p.asked.stream()
+                    .filter(q -> q.startsWith("count by (instance) (temp{"))
+                    .forEach(reads::add);
+        }
+        return reads;
+    }
+
+    @Test
+    void aProbeThatCountsFewerAsksFirstOfTheNodesWhoseSentinelMoved() {
+        // n03's up fell to 0 in this cycle: its temperature is read, not the whole batch's
+        assertEquals(
+                List.of("count by (instance) (temp{instance=~\"n03\"})"),
+                presenceReadsAt(false, 60));
+        // n05's temperature went too, with its up still 1: n03 does not account for the count,
+        // and the rest of the batch is read as well
+        List<String> both = presenceReadsAt(true, 60);
+        assertEquals(2, both.size(), both.toString());
+        assertEquals("count by (instance) (temp{instance=~\"n03\"})", both.get(0));
+        assertTrue(both.get(1).contains("n05"), both.toString());
+    }
+
     @Test
     void aSteadyCycleEvaluatesEachBatchOnce() {
         HandBuiltPrometheus p = estate();
