@@ -358,6 +358,18 @@ class DesktopUiTest {
                         .map(io.rackscope.desktop.ui.alerts.AlertRow::entity)
                         .toList(),
                 "the shortcut key takes one away");
+        // a new cycle, the same alerts with new values: the selection stays on its alerts
+        publish(
+                robot,
+                3,
+                problem("node_up", "cn0165", Severity.CRIT, 0),
+                problem("node_temperature", "cn0001", Severity.WARN, 82));
+        assertEquals(
+                List.of("cn0001"),
+                table.getSelectionModel().getSelectedItems().stream()
+                        .map(io.rackscope.desktop.ui.alerts.AlertRow::entity)
+                        .toList(),
+                "kept through a cycle");
     }
 
     @SuppressWarnings("unchecked")
