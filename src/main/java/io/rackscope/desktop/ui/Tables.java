@@ -94,6 +94,47 @@ public final class Tables {
         }
     }
 
+    /**
+     * Sets {@code rows} (the list behind {@code table}'s items, sorted or not) to {@code list}, the
+     * rows selected and the one focused before selected and focused again where rows of the same
+     * {@code key} still are: each refresh makes new rows, and the table would drop its selection.
+     */
+    public static <R> void setKeepingSelection(
+            javafx.scene.control.TableView<R> table,
+            javafx.collections.ObservableList<R> rows,
+            java.util.List<R> list,
+            Function<R, ?> key) {
+        java.util.Set<Object> selected = new java.util.HashSet<>();
+        table.getSelectionModel().getSelectedItems().forEach(r -> selected.add(key.apply(r)));
+        R focused = table.getFocusModel().getFocusedItem();
+        Object focusedKey = focused == null ? null : key.apply(focused);
+        rows.setAll(list);
+        if (selected.isEmpty()) {
+            return;
+        }
+        java.util.List<Integer> again = new java.util.ArrayList<>();
+        int focus = -1;
+        java.util.List<R> shown = table.getItems();
+        for (int i = 0; i < shown.size(); i++) {
+            Object k = key.apply(shown.get(i));
+            if (selected.contains(k)) {
+                again.add(i);
+            }
+            if (k.equals(focusedKey)) {
+                focus = i;
+            }
+        }
+        if (!again.isEmpty()) {
+            table.getSelectionModel()
+                    .selectIndices(
+                            again.get(0),
+                            again.stream().skip(1).mapToInt(Integer::intValue).toArray());
+        }
+        if (focus >= 0) {
+            table.getFocusModel().focus(focus);
+        }
+    }
+
     public static <R> TableColumn<R, String> textColumn(
             String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);

@@ -6,11 +6,9 @@ import io.rackscope.desktop.ui.HandleDialogs;
 import io.rackscope.desktop.ui.HandleMenu;
 import io.rackscope.desktop.ui.Tables;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -104,7 +102,11 @@ final class AlertTable {
         text(drawn, "Flapping", r -> r.flapping() ? "flapping (" + r.changes() + ")" : "", 100);
         text(drawn, "Handled", AlertRow::handled, 140);
         rows.setAll(model.tableProperty().get());
-        model.tableProperty().addListener((o, a, list) -> showKeepingSelection(list));
+        model.tableProperty()
+                .addListener(
+                        (o, a, list) ->
+                                Tables.setKeepingSelection(
+                                        table, rows, list, r -> r.item().alert().key()));
         table.setOnMouseClicked(
                 e -> {
                     AlertRow r = table.getSelectionModel().getSelectedItem();
@@ -191,45 +193,6 @@ final class AlertTable {
             java.util.function.Function<AlertRow, String> text,
             double width) {
         drawn.add(column(title, text, width), text, null);
-    }
-
-    /**
-     * Shows {@code list}, the rows selected and focused before selected and focused again where
-     * their alerts still are (each cycle makes new rows; the table would otherwise drop them).
-     */
-    private void showKeepingSelection(List<AlertRow> list) {
-        Set<String> selected = new HashSet<>();
-        table.getSelectionModel().getSelectedItems().forEach(r -> selected.add(key(r)));
-        AlertRow focused = table.getFocusModel().getFocusedItem();
-        rows.setAll(list);
-        if (selected.isEmpty()) {
-            return;
-        }
-        List<Integer> again = new ArrayList<>();
-        int focus = -1;
-        List<AlertRow> shown = table.getItems();
-        for (int i = 0; i < shown.size(); i++) {
-            String k = key(shown.get(i));
-            if (selected.contains(k)) {
-                again.add(i);
-            }
-            if (focused != null && k.equals(key(focused))) {
-                focus = i;
-            }
-        }
-        if (!again.isEmpty()) {
-            table.getSelectionModel()
-                    .selectIndices(
-                            again.get(0),
-                            again.stream().skip(1).mapToInt(Integer::intValue).toArray());
-        }
-        if (focus >= 0) {
-            table.getFocusModel().focus(focus);
-        }
-    }
-
-    private static String key(AlertRow r) {
-        return r.item().alert().key();
     }
 
     /** "Only this …" for each column's value of the selected row, as a chip. */

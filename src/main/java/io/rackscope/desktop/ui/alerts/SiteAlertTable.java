@@ -37,7 +37,14 @@ final class SiteAlertTable {
                         });
         table.getColumns().add(labels);
         table.getItems().setAll(model.ruleAlertsProperty().get());
-        model.ruleAlertsProperty().addListener((o, a, list) -> table.getItems().setAll(list));
+        model.ruleAlertsProperty()
+                .addListener(
+                        (o, a, list) ->
+                                Tables.setKeepingSelection(
+                                        table,
+                                        table.getItems(),
+                                        list,
+                                        r -> r.name() + "\u0000" + r.labels()));
         table.setOnMouseClicked(
                 e -> {
                     SiteAlertRow a = table.getSelectionModel().getSelectedItem();

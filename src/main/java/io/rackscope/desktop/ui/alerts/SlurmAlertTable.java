@@ -49,7 +49,11 @@ final class SlurmAlertTable {
         table.getColumns().add(Tables.textColumn("Room", SlurmAlert::room, 110));
         table.getColumns().add(Tables.textColumn("Site", SlurmAlert::site, 70));
         table.getItems().setAll(model.slurmProperty().get());
-        model.slurmProperty().addListener((o, a, list) -> table.getItems().setAll(list));
+        model.slurmProperty()
+                .addListener(
+                        (o, a, list) ->
+                                Tables.setKeepingSelection(
+                                        table, table.getItems(), list, SlurmAlert::node));
         table.setOnMouseClicked(
                 e -> {
                     SlurmAlert a = table.getSelectionModel().getSelectedItem();

@@ -7,6 +7,7 @@ import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
+import io.rackscope.desktop.ui.Tables;
 import io.rackscope.desktop.ui.Tone;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +161,11 @@ public final class SlurmView implements PlaceView {
                                 col("Status", SlurmNode::rawStatus, 110),
                                 col("Partitions", n -> String.join(", ", n.partitions()), 140)));
         table.getItems().setAll(model.rowsProperty().get());
-        model.rowsProperty().addListener((o, a, rows) -> table.getItems().setAll(rows));
+        model.rowsProperty()
+                .addListener(
+                        (o, a, rows) ->
+                                Tables.setKeepingSelection(
+                                        table, table.getItems(), rows, SlurmNode::name));
         table.setRowFactory(
                 t -> {
                     var row = new TableRow<SlurmNode>();
