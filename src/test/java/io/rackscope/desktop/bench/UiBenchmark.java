@@ -111,39 +111,44 @@ public final class UiBenchmark {
         System.out.printf(
                 "room racks=%d nodes=%d; snapshot changes %d nodes%n",
                 room.racks().count(), all.size(), changed.size());
-        if (only == Only.ALERTS) {
-            measure("alerts (1,000)", cfg, Place.of(Place.Kind.ALERTS, ""), healthy, failing);
-            return;
+        if (only == Only.NONE) {
+            measure("world", cfg, Place.WORLD, healthy, failing);
+            measure("site", cfg, Place.of(Place.Kind.SITE, "site01"), healthy, failing);
+            measure(
+                    "room (500 racks)",
+                    cfg,
+                    Place.of(Place.Kind.ROOM, room.key()),
+                    healthy,
+                    failing);
+            measure(
+                    "rack (80 devices)",
+                    cfg,
+                    Place.of(Place.Kind.RACK, "bench-r80"),
+                    healthy,
+                    failing);
+            measure(
+                    "device",
+                    cfg,
+                    Place.of(
+                            Place.Kind.DEVICE,
+                            cfg.topology().rack("bench-r80").orElseThrow().devices().get(0).key()),
+                    healthy,
+                    failing);
         }
-        if (only == Only.WINDOW) {
+        if (only != Only.WINDOW) {
+            measure("alerts (1,000)", cfg, Place.of(Place.Kind.ALERTS, ""), healthy, failing);
+        }
+        if (only != Only.ALERTS) {
             measureWindow(
                     "window: room + panel",
                     cfg,
                     Place.of(Place.Kind.ROOM, room.key()),
                     healthy,
                     failing);
-            return;
         }
-        measure("world", cfg, Place.WORLD, healthy, failing);
-        measure("site", cfg, Place.of(Place.Kind.SITE, "site01"), healthy, failing);
-        measure("room (500 racks)", cfg, Place.of(Place.Kind.ROOM, room.key()), healthy, failing);
-        measure("rack (80 devices)", cfg, Place.of(Place.Kind.RACK, "bench-r80"), healthy, failing);
-        measure(
-                "device",
-                cfg,
-                Place.of(
-                        Place.Kind.DEVICE,
-                        cfg.topology().rack("bench-r80").orElseThrow().devices().get(0).key()),
-                healthy,
-                failing);
-        measure("alerts (1,000)", cfg, Place.of(Place.Kind.ALERTS, ""), healthy, failing);
-        measureWindow(
-                "window: room + panel",
-                cfg,
-                Place.of(Place.Kind.ROOM, room.key()),
-                healthy,
-                failing);
-        dragOnTheFloor(cfg, room, failing);
+        if (only == Only.NONE) {
+            dragOnTheFloor(cfg, room, failing);
+        }
     }
 
     /**
