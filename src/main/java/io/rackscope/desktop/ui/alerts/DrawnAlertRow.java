@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.ui.Typography;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -23,7 +24,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -36,6 +36,8 @@ import javafx.scene.text.TextAlignment;
 final class DrawnAlertRow extends TableRow<AlertRow> {
     private static final double PAD = 4;
     private static final double MAX_WIDTH = 4096;
+    // as .sev-badge's: bold, 11 px
+    private static final Font BADGE_FONT = Typography.bold(11);
     private static final StyleablePropertyFactory<DrawnAlertRow> STYLE =
             new StyleablePropertyFactory<>(TableRow.getClassCssMetaData());
 
@@ -64,7 +66,6 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private final InvalidationListener redraw = o -> draw();
-    private Font badgeFont;
 
     DrawnAlertRow(DrawnColumns columns, ReadOnlyLongProperty second) {
         this.columns = columns;
@@ -194,7 +195,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
 
     private void badge(
             GraphicsContext g, Severity s, String text, double x, double h, double room) {
-        Font font = badgeFont();
+        Font font = BADGE_FONT;
         double tw = columns.fit.width(text, font);
         double bw = Math.min(tw + 12, room);
         double bh = Math.min(h - 4, font.getSize() + 6);
@@ -206,14 +207,6 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
         g.setFont(font);
         g.setFill(onBadge.get());
         g.fillText(TextFit.fit(text, bw - 12, t -> columns.fit.width(t, font)), x + 6, h / 2);
-    }
-
-    private Font badgeFont() {
-        Font base = getFont();
-        if (badgeFont == null || !badgeFont.getFamily().equals(base.getFamily())) {
-            badgeFont = Font.font(base.getFamily(), FontWeight.BOLD, 11);
-        }
-        return badgeFont;
     }
 
     private Paint tone(Severity s) {
