@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 
 /**
  * The fonts of what is drawn on a Canvas (the stylesheet sets the rest): the family of {@code
@@ -40,9 +39,7 @@ public final class Typography {
 
     /** How wide {@code text} is in {@code font}. */
     public static double width(String text, Font font) {
-        Text t = new Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        return TextFit.width(text, font);
     }
 
     /**
@@ -53,16 +50,8 @@ public final class Typography {
         if (width(text, font) <= width) {
             return text;
         }
-        if (width(shorter, font) <= width) {
-            return shorter;
-        }
-        for (int n = shorter.length() - 1; n > 0; n--) {
-            String cut = shorter.substring(0, n) + "…";
-            if (width(cut, font) <= width) {
-                return cut;
-            }
-        }
-        return "";
+        String cut = TextFit.fit(shorter, width, font);
+        return cut.equals(TextFit.ELLIPSIS) ? "" : cut;
     }
 
     private static Font font(FontWeight weight, double size) {

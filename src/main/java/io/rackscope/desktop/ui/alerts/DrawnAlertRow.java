@@ -1,6 +1,7 @@
 package io.rackscope.desktop.ui.alerts;
 
 import io.rackscope.desktop.checks.Severity;
+import io.rackscope.desktop.ui.TextFit;
 import io.rackscope.desktop.ui.Typography;
 import java.util.List;
 import javafx.beans.InvalidationListener;
@@ -183,10 +184,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
                 } else if (!text.isEmpty()) {
                     g.setFont(font);
                     g.setFill(getTextFill());
-                    g.fillText(
-                            TextFit.fit(text, cw - 2 * PAD, t -> columns.fit.width(t, font)),
-                            x + PAD,
-                            h / 2);
+                    g.fillText(TextFit.fit(text, cw - 2 * PAD, font), x + PAD, h / 2);
                 }
             }
             x += cw;
@@ -196,7 +194,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
     private void badge(
             GraphicsContext g, Severity s, String text, double x, double h, double room) {
         Font font = BADGE_FONT;
-        double tw = columns.fit.width(text, font);
+        double tw = TextFit.width(text, font);
         double bw = Math.min(tw + 12, room);
         double bh = Math.min(h - 4, font.getSize() + 6);
         if (bw <= 0) {
@@ -206,7 +204,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
         g.fillRoundRect(x, (h - bh) / 2, bw, bh, 6, 6);
         g.setFont(font);
         g.setFill(onBadge.get());
-        g.fillText(TextFit.fit(text, bw - 12, t -> columns.fit.width(t, font)), x + 6, h / 2);
+        g.fillText(TextFit.fit(text, bw - 12, font), x + 6, h / 2);
     }
 
     private Paint tone(Severity s) {
@@ -250,7 +248,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
         }
         String text = content.text().apply(r);
         Font font = getFont();
-        return columns.fit.width(text, font) > c.getWidth() - 2 * PAD ? text : null;
+        return TextFit.width(text, font) > c.getWidth() - 2 * PAD ? text : null;
     }
 
     /** The row's one child, the canvas, as wide as its columns and as high as the row. */

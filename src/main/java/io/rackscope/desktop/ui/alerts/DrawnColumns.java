@@ -24,7 +24,6 @@ final class DrawnColumns {
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper();
     private final InvalidationListener moved = o -> changes.set(changes.get() + 1);
     private TableColumn<AlertRow, ?> badge;
-    final TextFit fit = new TextFit();
 
     /** Where a Shift-click's range starts: the row last clicked. */
     int anchor = -1;

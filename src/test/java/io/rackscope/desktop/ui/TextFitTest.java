@@ -1,4 +1,4 @@
-package io.rackscope.desktop.ui.alerts;
+package io.rackscope.desktop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
