@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * margin of its WARN threshold, whatever the noise; begun 28 minutes ago it sat on the margin's
  * edge and was followed in two runs of three), an hour of history backfilled at the scrape step
  * into a real Prometheus: the planner forecasts cn0420 reaching WARN, with an ETA short of twice
- * the simulator's crossing (how near is printed), and nothing for the nodes at rest.
+ * the simulator's crossing (how near is printed), and nothing for the nodes at rest. (CRIT instead
+ * when the noise has it over WARN at the start.)
  */
 class SimulatorForecastIT {
     static final Pattern TEMP =
@@ -78,7 +79,10 @@ class SimulatorForecastIT {
                             .filter(x -> x.entity().equals("cn0420"))
                             .findFirst()
                             .orElseThrow(() -> new AssertionError("no forecast: " + s.forecasts()));
-            assertEquals(Severity.WARN, f.severity());
+            // WARN; CRIT when the noise has the node over WARN already (its baseline wanders with
+            // the start moment: seen once in a dozen runs); the ETA below is then CRIT's
+            assertTrue(
+                    f.severity() == Severity.WARN || f.severity() == Severity.CRIT, f.toString());
             assertEquals("node_temperature", f.check());
             long truth = crossing(sim, start, f.threshold(), scrape);
             // how near the simulator's course: printed, not asserted — its baseline wanders under

@@ -213,10 +213,11 @@ public final class AlertsView implements PlaceView {
         // one button per cell, not per update: a control with a tooltip per row and cycle piles up
         private final Button more = new Button();
         private final IncidentRow incident = new IncidentRow();
-        private final MemberRow member = new MemberRow();
-        private final Label section = new Label();
+        // made when the cell first shows one (most cells only ever show incidents)
+        private MemberRow member;
+        private Label section;
         private final javafx.scene.layout.StackPane holder =
-                new javafx.scene.layout.StackPane(incident.row, member.row, section);
+                new javafx.scene.layout.StackPane(incident.row);
         // one menu per cell, given its row's items (items are no nodes: cheap to make)
         private final ContextMenu rowMenu = new ContextMenu();
         private IncidentItem shown;
@@ -240,7 +241,6 @@ public final class AlertsView implements PlaceView {
                         }
                     });
             more.addEventFilter(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
-            section.getStyleClass().add("panel-section");
             holder.setAlignment(Pos.CENTER_LEFT);
             show(null);
             setGraphic(holder);
@@ -269,8 +269,17 @@ public final class AlertsView implements PlaceView {
                 shown = i;
                 show(incident.show(i));
             } else if (item instanceof AlertItem a) {
+                if (member == null) {
+                    member = new MemberRow();
+                    holder.getChildren().add(member.row);
+                }
                 show(member.show(a));
             } else if (item instanceof SectionRow h) {
+                if (section == null) {
+                    section = new Label();
+                    section.getStyleClass().add("panel-section");
+                    holder.getChildren().add(section);
+                }
                 section.setText(h.title());
                 show(section);
             }
