@@ -531,7 +531,8 @@ final class CheckUnit {
                 .handle(
                         (r, e) -> {
                             if (e != null) {
-                                fail(e, first, -1);
+                                // the vanished series may be any of the batch's, as before
+                                fail(e, p.batch.ids(), -1);
                                 return CompletableFuture.<Void>completedFuture(null);
                             }
                             Set<String> found = entities(r.series(), first);

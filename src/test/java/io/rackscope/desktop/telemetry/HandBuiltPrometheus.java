@@ -75,6 +75,8 @@ public final class HandBuiltPrometheus implements PrometheusApi {
 
     private final Map<String, List<Stored>> metrics = new LinkedHashMap<>();
     private final Map<String, PrometheusException> failing = new HashMap<>();
+    private final Map<java.util.function.Predicate<String>, PrometheusException> failingQueries =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> hanging = new HashSet<>();
     private final QueryStats stats = new QueryStats();
     public final List<String> asked = new ArrayList<>();
@@ -114,6 +116,11 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     /** Queries of {@code metric} fail with {@code error} until {@link #heal}. */
     public void fail(String metric, PrometheusException error) {
         failing.put(metric, error);
+    }
+
+    /** Queries whose text is {@code promql} fail with {@code error}. */
+    public void fail(java.util.function.Predicate<String> promql, PrometheusException error) {
+        failingQueries.put(promql, error);
     }
 
     /** Queries of {@code metric} never answer until {@link #heal}, as a stalled server. */
@@ -169,6 +176,11 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         }
         if (hangs(promql)) {
             return new CompletableFuture<>();
+        }
+        for (var f : failingQueries.entrySet()) {
+            if (f.getKey().test(promql)) {
+                return CompletableFuture.failedFuture(f.getValue());
+            }
         }
         try {
             return CompletableFuture.completedFuture(

@@ -196,6 +196,29 @@ class VanishingSeriesTest {
     }
 
     @Test
+    void aFailedReadOfTheLikelyNodesLeavesTheWholeBatchUnrefreshed() {
+        // as a failed read of the whole batch did: the vanished series may be any of its nodes
+        HandBuiltPrometheus p = n03Down(true);
+        p.fail(
+                q -> q.equals("count by (instance) (temp{instance=~\"n03\"})"),
+                new io.rackscope.desktop.prometheus.PrometheusException(
+                        io.rackscope.desktop.prometheus.PrometheusException.Kind.UNAVAILABLE,
+                        503,
+                        "overloaded"));
+        HealthSnapshot s;
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            planner.setCycleInterval(Duration.ofSeconds(30));
+            planner.refreshAt(Instant.ofEpochSecond(T0));
+            planner.refreshAt(Instant.ofEpochSecond(T0 + 30));
+            s = planner.refreshAt(Instant.ofEpochSecond(T0 + 60));
+        }
+        assertTrue(
+                s.checks().get("temp").state("n05").stale(), "n05's vanished series not vouched");
+        assertTrue(s.checks().get("temp").state("n01").stale(), "nor any other of the batch");
+    }
+
+    @Test
     void aSteadyCycleEvaluatesEachBatchOnce() {
         HandBuiltPrometheus p = estate();
         try (TelemetryPlanner planner =
