@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -322,18 +323,19 @@ final class CheckUnit {
 
     /**
      * The batches whose probe counted otherwise than their known presence says: in doubt, or, when
-     * some of their entities are {@code likely} ones, returned to be asked of those first.
+     * some of their entities are {@code likely} ones, returned with those, to be asked first.
      */
-    private synchronized List<PresenceProbe> compareProbes(Set<String> likely) {
+    private synchronized Map<PresenceProbe, List<String>> compareProbes(Set<String> likely) {
         Set<Integer> failed = new HashSet<>();
         errors.forEach(e -> failed.add(e.batch()));
-        List<PresenceProbe> narrowed = new ArrayList<>();
+        Map<PresenceProbe, List<String>> narrowed = new LinkedHashMap<>();
         for (PresenceProbe p : probes) {
             if (!failed.contains(p.batch.index()) && p.doubts()) {
-                if (p.batch.ids().stream().anyMatch(likely::contains)) {
-                    narrowed.add(p);
-                } else {
+                List<String> first = p.batch.ids().stream().filter(likely::contains).toList();
+                if (first.isEmpty()) {
                     probeDoubt.addAll(p.batch.ids());
+                } else {
+                    narrowed.put(p, first);
                 }
             }
         }
@@ -471,10 +473,9 @@ final class CheckUnit {
                                 .exceptionally(x -> null));
             }
         }
-        List<PresenceProbe> narrowed = compareProbes(likely);
+        Map<PresenceProbe, List<String>> narrowed = compareProbes(likely);
         Set<String> askedFirst = new HashSet<>();
-        narrowed.forEach(
-                p -> p.batch.ids().stream().filter(likely::contains).forEach(askedFirst::add));
+        narrowed.values().forEach(askedFirst::addAll);
         List<String> doubt = new ArrayList<>();
         Set<String> asked = new LinkedHashSet<>(probeDoubt);
         asked.addAll(inDoubt);
@@ -484,9 +485,7 @@ final class CheckUnit {
             }
         }
         out.addAll(askPresence(doubt, ask));
-        for (PresenceProbe p : narrowed) {
-            out.add(askLikelyFirst(p, likely, ask));
-        }
+        narrowed.forEach((p, first) -> out.add(askLikelyFirst(p, first, ask)));
         return out;
     }
 
@@ -518,14 +517,14 @@ final class CheckUnit {
     }
 
     /**
-     * A probe that counted fewer: the presence of its likely entities, then, unless they account
-     * for the count (every other entity known present then still is), of the rest of its batch.
+     * A probe that counted fewer: the presence of its likely entities ({@code first}), then, unless
+     * they account for the count (every other entity known present then still is), of the rest of
+     * its batch.
      */
     private CompletableFuture<Void> askLikelyFirst(
             PresenceProbe p,
-            Set<String> likely,
+            List<String> first,
             Function<Request, CompletableFuture<QueryResult>> ask) {
-        List<String> first = p.batch.ids().stream().filter(likely::contains).toList();
         String q = CheckQueries.presence(queries.expr(check, first), entityLabel);
         return ask.apply(Request.instant(q, nowMillis))
                 .handle(
@@ -540,9 +539,10 @@ final class CheckUnit {
                             if (p.accountedFor(first, found)) {
                                 return CompletableFuture.<Void>completedFuture(null);
                             }
+                            Set<String> asked = Set.copyOf(first);
                             List<String> rest =
                                     p.batch.ids().stream()
-                                            .filter(id -> !first.contains(id))
+                                            .filter(id -> !asked.contains(id))
                                             .toList();
                             return CompletableFuture.allOf(
                                     askPresence(rest, ask).toArray(CompletableFuture[]::new));
