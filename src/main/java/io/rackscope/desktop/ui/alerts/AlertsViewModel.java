@@ -407,7 +407,16 @@ public final class AlertsViewModel {
 
     /** Whether no alert at all is active, whatever the filters: they then hide nothing. */
     private boolean nothingActive() {
-        return items(health.current(), Filters.NONE, health.viewing() != null).isEmpty();
+        return activeCount() == 0;
+    }
+
+    /**
+     * How many alerts are active, whatever the filters: assembled once per snapshot (the headline
+     * and the empty table's text both ask).
+     */
+    private int activeCount() {
+        boolean past = health.viewing() != null;
+        return health.view("alerts-active:" + past, s -> items(s, Filters.NONE, past).size());
     }
 
     /** The incidents with at least one alert that passes the filters, worst and newest first. */
@@ -634,8 +643,7 @@ public final class AlertsViewModel {
         if (untold != null) {
             return untold;
         }
-        int hidden =
-                table.get().isEmpty() ? items(s, Filters.NONE, health.viewing() != null).size() : 0;
+        int hidden = table.get().isEmpty() ? activeCount() : 0;
         if (hidden > 0) {
             // never "no alerts" while the search, the site or a chip hides them
             return "No alert passes the search and filters; "
