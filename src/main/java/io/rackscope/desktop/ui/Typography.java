@@ -37,17 +37,12 @@ public final class Typography {
         return font(FontWeight.BOLD, size);
     }
 
-    /** How wide {@code text} is in {@code font}. */
-    public static double width(String text, Font font) {
-        return TextFit.width(text, font);
-    }
-
     /**
      * What to draw in {@code width} px: {@code text} when it fits, else {@code shorter} when that
      * fits, else as much of {@code shorter} as fits, ending in an ellipsis (never squeezed).
      */
     public static String fit(String text, String shorter, Font font, double width) {
-        if (width(text, font) <= width) {
+        if (TextFit.width(text, font) <= width) {
             return text;
         }
         String cut = TextFit.fit(shorter, width, font);

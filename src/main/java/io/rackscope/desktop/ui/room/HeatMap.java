@@ -4,6 +4,7 @@ import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.ui.Formats;
 import io.rackscope.desktop.ui.Palette;
+import io.rackscope.desktop.ui.TextFit;
 import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.Typography;
 import java.util.ArrayList;
@@ -229,7 +230,7 @@ final class HeatMap {
                 "Heat map · "
                         + m.name()
                         + (unit == null || unit.isEmpty() ? "" : " (" + unit + ")");
-        double w = Math.max(220, Typography.width(title, Typography.bold(12)));
+        double w = Math.max(220, TextFit.width(title, Typography.bold(12)));
         double x = canvasWidth - w - 22;
         double y = canvasHeight - 92;
         g.setFill(p.token("-surface-panel"));

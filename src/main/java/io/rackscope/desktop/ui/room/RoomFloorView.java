@@ -18,6 +18,7 @@ import io.rackscope.desktop.ui.PlaceView;
 import io.rackscope.desktop.ui.Severities;
 import io.rackscope.desktop.ui.StateMark;
 import io.rackscope.desktop.ui.Subscriptions;
+import io.rackscope.desktop.ui.TextFit;
 import io.rackscope.desktop.ui.Tone;
 import io.rackscope.desktop.ui.Typography;
 import java.time.ZoneId;
@@ -750,7 +751,7 @@ public final class RoomFloorView implements PlaceView {
                 Math.max(
                         (row.racks().size() + 6.5) * FloorPlan.CELL,
                         summaryX
-                                + Typography.width(summary, summaryFont)
+                                + TextFit.width(summary, summaryFont)
                                 + 0.3 * FloorPlan.CELL
                                 - 0.5 * FloorPlan.CELL);
         g.setFill(p.token("-aisle-band"));
