@@ -119,8 +119,11 @@ final class CheckUnit {
     private final List<Series> referenceCounts = new ArrayList<>();
     private final List<CycleError> errors = new ArrayList<>();
     private Set<String> presenceBefore = Set.of();
-    // a sentinel's last worst value per entity, and the entities whose value moved this cycle
-    private final Map<String, Double> sentinelValues = new HashMap<>();
+    // whether the check reads only its targets' scrape outcomes (up) by instance: see unmoved
+    private final boolean scrapeOutcome;
+    // the last worst value per entity of a sentinel or of a check of scrape outcomes, and the
+    // entities whose value moved this cycle (a sentinel's)
+    private final Map<String, Double> lastValues = new HashMap<>();
     private final Set<String> valueChanges = new HashSet<>();
     private final TrendFollower trends;
 
@@ -155,6 +158,15 @@ final class CheckUnit {
                 mode == EvaluationMode.FILTERED
                         ? TrendFollower.of(check, entityLabel, forecast, this.step)
                         : null;
+        this.scrapeOutcome =
+                mode == EvaluationMode.FILTERED
+                        && !debounced
+                        && fromScrapes
+                        && TARGET_LABEL.equals(entityLabel)
+                        && check.expandByLabel() == null
+                        && check.expandDiscoveryExpr() == null
+                        && trends == null
+                        && ScrapeChanges.readsOnlyScrapeOutcome(check.expr());
     }
 
     Check check() {
@@ -177,6 +189,25 @@ final class CheckUnit {
         return !check.forDuration().isZero();
     }
 
+    /** Whether the scrape figures can spare some of its reads (a probe or a scrape outcome). */
+    boolean narrowedByScrapes() {
+        return debounced() || scrapeOutcome;
+    }
+
+    /**
+     * The entities this check found samples of at its last cycle, when those come from the
+     * entities' own targets and are samples the targets keep (not Prometheus' own series of every
+     * target): targets that keep samples.
+     */
+    synchronized Set<String> keepingSamples() {
+        return fromScrapes
+                        && presenceKnown
+                        && TARGET_LABEL.equals(entityLabel)
+                        && !ScrapeChanges.readsTargetSeries(check.expr())
+                ? Set.copyOf(present)
+                : Set.of();
+    }
+
     void makeSentinel() {
         sentinel = true;
     }
@@ -185,12 +216,17 @@ final class CheckUnit {
         return sentinel;
     }
 
-    /** The queries of the cycle's first phase (new failures, presence, the followed series). */
+    /**
+     * The queries of the cycle's first phase (new failures, presence, the followed series); {@code
+     * scrapes}: what the server's figures say, {@code keepingSamples}: the entities whose targets
+     * keep samples (see {@link #keepingSamples}).
+     */
     List<CompletableFuture<Void>> phase1(
             long atMillis,
             long interval,
             Function<Request, CompletableFuture<QueryResult>> ask,
-            ScrapeChanges.Seen scrapes) {
+            ScrapeChanges.Seen scrapes,
+            Set<String> keepingSamples) {
         this.scrapes = fromScrapes ? scrapes : ScrapeChanges.Seen.NOTHING;
         nowMillis = atMillis;
         long t = Math.floorDiv(Math.floorDiv(atMillis, 1000), step) * step;
@@ -222,19 +258,21 @@ final class CheckUnit {
         Form form = form(t, interval);
         discovered = form == Form.VALUES;
         for (CheckQueries.Batch b : batches) {
-            if (form != Form.NONE) {
+            CheckQueries.Batch asked =
+                    form == Form.VALUES ? unmoved(b, keepingSamples) : form == Form.NONE ? null : b;
+            if (asked != null) {
                 String q =
                         switch (form) {
-                            case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
+                            case PRESENCE -> CheckQueries.presence(asked.expr(), entityLabel);
                             default ->
                                     mode == EvaluationMode.FILTERED
-                                            ? CheckQueries.values(b.expr(), check, entityLabel)
-                                            : b.expr();
+                                            ? CheckQueries.values(asked.expr(), check, entityLabel)
+                                            : asked.expr();
                         };
                 out.add(
                         ask.apply(Request.instant(q, atMillis))
-                                .handle((r, e) -> readDiscovery(b, r, e, form)));
-            } else {
+                                .handle((r, e) -> readDiscovery(asked, r, e, form)));
+            } else if (form == Form.NONE) {
                 out.addAll(askProbe(b, atMillis, ask));
             }
             if (form == Form.VALUES
@@ -264,6 +302,40 @@ final class CheckUnit {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code b} as it is to be asked this cycle: whole, but for a check of scrape outcomes, whose
+     * entities keep last cycle's value when their own target's figures did not move (then neither
+     * did its outcome), and only the others are asked; null when none is. An entity is kept only
+     * when its target keeps samples ({@code keepingSamples}): one that keeps none counts no sample
+     * whether its scrape fails or not, and its figures cannot tell.
+     */
+    private CheckQueries.Batch unmoved(CheckQueries.Batch b, Set<String> keepingSamples) {
+        if (!scrapeOutcome || !presenceKnown) {
+            return b;
+        }
+        List<String> asked = new ArrayList<>();
+        synchronized (this) {
+            for (String id : b.ids()) {
+                Double last = lastValues.get(id);
+                if (last != null
+                        && present.contains(id)
+                        && keepingSamples.contains(id)
+                        && !scrapes.mayHaveChanged(id)) {
+                    valuesRead.add(id);
+                    samples.add(id, null, check.evaluate(last), last);
+                } else {
+                    asked.add(id);
+                }
+            }
+        }
+        if (asked.isEmpty()) {
+            return null;
+        }
+        return asked.size() == b.ids().size()
+                ? b
+                : new CheckQueries.Batch(check, b.index(), asked, queries.expr(check, asked));
     }
 
     /** Asks {@code b}'s presence probe, when presence is known: its parts in as few requests. */
@@ -629,9 +701,9 @@ final class CheckUnit {
             if (child != null) {
                 presentChildren.computeIfAbsent(entity, k -> new HashSet<>()).add(child);
             }
-            if (sentinel && child == null) {
-                Double before = sentinelValues.put(entity, s.value());
-                if (before != null && Double.compare(before, s.value()) != 0) {
+            if ((sentinel || scrapeOutcome) && child == null) {
+                Double before = lastValues.put(entity, s.value());
+                if (sentinel && before != null && Double.compare(before, s.value()) != 0) {
                     valueChanges.add(entity);
                 }
             }

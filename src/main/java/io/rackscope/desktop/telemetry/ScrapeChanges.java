@@ -95,6 +95,58 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
         return RECORDED.matcher(bare).find();
     }
 
+    /**
+     * Whether {@code expr} reads nothing but {@code up} at the moment it is asked: no range, no
+     * offset, no other series, no function of time, only comparisons and the aggregations that keep
+     * the instance. {@code up} is the outcome of its target's last scrape, and a scrape that fails
+     * keeps no sample, one that succeeds again keeps them: its value moves only when its target's
+     * figures do (see {@link CheckUnit} for the target that keeps none either way).
+     */
+    static boolean readsOnlyScrapeOutcome(String expr) {
+        String bare = QUOTED.matcher(expr).replaceAll("\"\"");
+        if (bare.contains("[") || bare.contains("@")) {
+            return false;
+        }
+        bare = MATCHERS.matcher(bare).replaceAll("");
+        bare = GROUPING.matcher(bare).replaceAll("");
+        java.util.regex.Matcher words = WORD.matcher(bare);
+        boolean up = false;
+        while (words.find()) {
+            String w = words.group();
+            if (w.equals("up")) {
+                up = true;
+            } else if (!OUTCOME_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return up;
+    }
+
+    /**
+     * Whether {@code expr} reads a series Prometheus writes for every target itself ({@code up},
+     * {@code scrape_*}): those are there whether or not the target keeps any sample.
+     */
+    static boolean readsTargetSeries(String expr) {
+        String bare = MATCHERS.matcher(QUOTED.matcher(expr).replaceAll("\"\"")).replaceAll("");
+        java.util.regex.Matcher words = WORD.matcher(bare);
+        while (words.find()) {
+            if (words.group().equals("up") || words.group().startsWith("scrape_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern MATCHERS =
+            java.util.regex.Pattern.compile("\\{[^}]*}");
+    private static final java.util.regex.Pattern GROUPING =
+            java.util.regex.Pattern.compile(
+                    "\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final java.util.regex.Pattern WORD =
+            java.util.regex.Pattern.compile("[a-zA-Z_:][\\w:]*");
+    private static final Set<String> OUTCOME_WORDS =
+            Set.of("min", "max", "sum", "avg", "count", "group", "bool", "and", "or", "unless");
+
     /** The query at {@code atMillis}: the figures, told apart by {@link #LABEL}. */
     final synchronized String query(long atMillis) {
         String of = matchers.isEmpty() ? "" : "{" + matchers + "}";

@@ -666,13 +666,17 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                             vouch -> {
                                                 List<CompletableFuture<Void>> first =
                                                         new ArrayList<>();
+                                                Set<String> keeping = new HashSet<>();
+                                                mine.forEach(
+                                                        u -> keeping.addAll(u.keepingSamples()));
                                                 for (CheckUnit u : mine) {
                                                     first.addAll(
                                                             u.phase1(
                                                                     asked,
                                                                     interval,
                                                                     toRoute,
-                                                                    vouch.server()));
+                                                                    vouch.server(),
+                                                                    keeping));
                                                 }
                                                 return all(first);
                                             })
@@ -956,7 +960,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (first
                 || mode != EvaluationMode.FILTERED
                 || !config.app().planner().presenceFromScrapes()
-                || mine.stream().noneMatch(CheckUnit::debounced) && slurmChanges == null
+                || mine.stream().noneMatch(CheckUnit::narrowedByScrapes) && slurmChanges == null
                 || failedLastCycle(previous, route)) {
             changes.unknown();
             if (slurmChanges != null) {

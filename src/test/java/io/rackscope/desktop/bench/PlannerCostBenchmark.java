@@ -107,7 +107,7 @@ public final class PlannerCostBenchmark {
                 System.out.printf(
                         Locale.ROOT,
                         "round %d: app %.4f s %d queries %d B %.0f ms | original %.4f s %d queries"
-                                + " %d B %.0f ms | per-check states differing: %d %s%n",
+                                + " %d B %.0f ms | per-check states differing (judge vs app): %d %s%n",
                         k + 1,
                         appSide.engineSeconds(),
                         appSide.queries(),

@@ -43,7 +43,7 @@ class TargetChangesIT {
     static void start() throws Exception {
         PrometheusServer.requireBinary("prometheus");
         dir = Files.createTempDirectory("rackscope-targets-it");
-        config = VanishingSeriesIT.sixNodes(dir, VanishingSeriesIT.CHECKS);
+        config = VanishingSeriesIT.sixNodes(dir, TargetPerNodeIT.CHECKS);
         Map<String, String> addresses = ADDRESSES;
         for (String id : targets()) {
             TestExporter e = new TestExporter();
@@ -138,8 +138,10 @@ class TargetChangesIT {
 
     @Test
     void aProbeAsksOnlyOfTheTargetsThatChanged() throws Exception {
-        Has all = (n, m) -> true;
-        Has n02WithoutTemp = (n, m) -> !(n.equals("n02") && m.equals("temp"));
+        // n04's exporter answers without any series a check reads: nothing tells the app that its
+        // target keeps samples, so its up is read every cycle
+        Has all = (n, m) -> !n.equals("n04") || m.equals("exporter");
+        Has n02WithoutTemp = (n, m) -> all.series(n, m) && !(n.equals("n02") && m.equals("temp"));
         Has n05Down = (n, m) -> n02WithoutTemp.series(n, m) && !n.equals("n05");
         Object[][] steps = {
             // warm-up: discovery, then two cycles with nothing changed
@@ -156,6 +158,7 @@ class TargetChangesIT {
             {n05Down, 2, 5, "node_ok{instance=\"n06\"}"},
         };
         List<List<String>> tempQueries = new ArrayList<>();
+        List<List<String>> upQueries = new ArrayList<>();
         List<HealthSnapshot> seen = new ArrayList<>();
         try (PrometheusClient client =
                         new PrometheusClient(
@@ -184,6 +187,7 @@ class TargetChangesIT {
                         queriesFrom(before).stream()
                                 .filter(q -> q.contains("temp_celsius"))
                                 .toList());
+                upQueries.add(queriesFrom(before).stream().filter(q -> q.contains("up{")).toList());
                 assertTrue(s.errors().isEmpty(), s.errors().toString());
                 assertEquals(states(fresh(at)), states(s), "cycle " + i);
                 seen.add(s);
@@ -205,6 +209,26 @@ class TargetChangesIT {
                 tempQueries.get(5).stream().allMatch(onlyAbout("n05", "n02")),
                 tempQueries.get(5).toString());
         assertEquals("ok", reason(seen.get(5), "n03", "temp"));
+        // node_up reads Prometheus' up: a target's outcome moves only with its figures
+        assertEquals(1, upQueries.get(2).size(), upQueries.get(2).toString());
+        assertTrue(
+                upQueries.get(2).stream().allMatch(onlyAbout("n04")),
+                "nothing changed: every node keeps its up but n04 " + upQueries.get(2));
+        assertTrue(
+                upQueries.get(3).stream().allMatch(onlyAbout("n04")),
+                "only the PDU's target changed " + upQueries.get(3));
+        assertTrue(
+                upQueries.get(4).stream().anyMatch(q -> q.contains("n02"))
+                        && upQueries.get(4).stream().allMatch(onlyAbout("n02", "n04")),
+                upQueries.get(4).toString());
+        assertEquals("failing", reason(seen.get(5), "n05", "node_up"));
+        assertTrue(
+                !upQueries.get(5).isEmpty()
+                        && upQueries.get(5).stream().allMatch(onlyAbout("n05", "n02", "n04")),
+                upQueries.get(5).toString());
+        assertTrue(
+                upQueries.get(6).stream().anyMatch(q -> q.contains("n01") && q.contains("n06")),
+                "a target gone: up is read in full " + upQueries.get(6));
         assertEquals("no_sample", reason(seen.get(6), "n06", "temp"));
         // node_up, read every cycle, would see n06 go too; the probe must not rely on it
         assertTrue(

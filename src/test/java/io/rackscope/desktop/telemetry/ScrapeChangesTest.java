@@ -65,6 +65,40 @@ class ScrapeChangesTest {
                 "a colon in a label value or a subquery is not a rule's name");
     }
 
+    @Test
+    void aCheckOfScrapeOutcomesReadsNothingButUpAtItsMoment() {
+        for (String e :
+                List.of(
+                        "up{instance=~\"$instances\"}",
+                        "up{job=\"node\", instance=~\"$instances\"} == 0",
+                        "min by (instance) (up{instance=~\"$instances\"}) < bool 1",
+                        "up{instance=~\"$instances\", job=~\"rate|offset\"}")) {
+            assertTrue(ScrapeChanges.readsOnlyScrapeOutcome(e), e);
+        }
+        for (String e :
+                List.of(
+                        "node_load1{instance=~\"$instances\"}",
+                        "up{instance=~\"$instances\"} * on (instance) node_ok",
+                        "changes(up{instance=~\"$instances\"}[5m]) > 3",
+                        "up{instance=~\"$instances\"} offset 1m",
+                        "up{instance=~\"$instances\"} @ 1700000000",
+                        "absent(up{instance=~\"$instances\"})",
+                        "up{instance=~\"$instances\"} and on () hour() > 8",
+                        "up{instance=~\"$instances\"} > 1e0",
+                        "upper{instance=~\"$instances\"}")) {
+            assertFalse(ScrapeChanges.readsOnlyScrapeOutcome(e), e);
+        }
+    }
+
+    @Test
+    void prometheusOwnSeriesOfEveryTargetAreToldFromAnExportersSamples() {
+        assertTrue(ScrapeChanges.readsTargetSeries("up{instance=~\"$instances\"}"));
+        assertTrue(ScrapeChanges.readsTargetSeries("scrape_samples_scraped{instance=\"a\"} == 0"));
+        assertTrue(ScrapeChanges.readsTargetSeries("node_ok{instance=\"a\"} or up"));
+        assertFalse(ScrapeChanges.readsTargetSeries("temp_celsius{instance=~\"$instances\"}"));
+        assertFalse(ScrapeChanges.readsTargetSeries("node_ok{job=\"up\", instance=\"a\"}"));
+    }
+
     /**
      * The figures of some targets only, in the same answer as the whole server's: each reads its
      * own series, told apart by its tag.
