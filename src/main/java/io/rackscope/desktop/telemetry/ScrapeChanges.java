@@ -2,7 +2,8 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -60,15 +61,17 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
         }
     }
 
-    /** One answer's figures, by kind. */
+    /**
+     * One answer's figures, by kind: summed, or by target ({@code changed}: the targets that added
+     * series; {@code counts}: each target's samples kept now, by instance label, null when not
+     * asked).
+     */
     record Figures(
             double samples,
             double added,
-            double targetCount,
             Set<String> changed,
             boolean anonymous,
-            Set<String> instances,
-            boolean instancesAnswered) {}
+            Map<String, Double> counts) {}
 
     /**
      * The targets {@code matchers} select (all when empty), their figures told apart from others'
@@ -186,11 +189,9 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
     final synchronized Seen seen(QueryResult r, long atMillis) {
         double samples = Double.NaN;
         double added = Double.NaN;
-        double targetCount = Double.NaN;
         boolean anonymous = false;
         Set<String> changed = new TreeSet<>();
-        Set<String> instances = new HashSet<>();
-        boolean instancesAnswered = false;
+        Map<String, Double> counts = null;
         for (Series s : r.series()) {
             String figure = s.label(LABEL);
             if (figure == null || !figure.startsWith(tag)) {
@@ -200,11 +201,12 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
             switch (figure.substring(tag.length())) {
                 case "samples" -> samples = s.value();
                 case "added" -> added = s.value();
-                case "targets" -> targetCount = s.value();
-                case "instance" -> {
-                    instancesAnswered = true;
+                case "count" -> {
+                    counts = counts == null ? new HashMap<>() : counts;
+                    anonymous |= instance == null;
                     if (instance != null) {
-                        instances.add(instance);
+                        // two targets of one instance label (two jobs on one host) count together
+                        counts.merge(instance, s.value(), Double::sum);
                     }
                 }
                 case "target" -> {
@@ -220,16 +222,7 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
         // a step back in time compares with nothing: the same figures may be made of other series
         boolean known = lastAt != NONE && atMillis > lastAt;
         lastAt = atMillis;
-        return judge(
-                new Figures(
-                        samples,
-                        added,
-                        targetCount,
-                        changed,
-                        anonymous,
-                        instances,
-                        instancesAnswered),
-                known);
+        return judge(new Figures(samples, added, changed, anonymous, counts), known);
     }
 
     /**

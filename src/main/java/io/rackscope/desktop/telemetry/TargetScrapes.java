@@ -1,19 +1,24 @@
 package io.rackscope.desktop.telemetry;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Every target's scrape figures, by target: on a change they name the targets whose samples kept
- * moved or that added series. While no target went away, the series of the others are where they
- * were, and the probes of entities that are targets of their own ask only of those that changed.
+ * Every target's scrape figures, by target: on a change they name the targets whose count of
+ * samples kept moved since the last cycle or that added series. While no target went away or came,
+ * the series of the others are where they were, and the probes of entities that are targets of
+ * their own ask only of those that changed.
+ *
+ * <p>Each target's count is read as it is now and compared here with the last cycle's: one read of
+ * the counts tells which moved and which targets there are. A count that moved and came back
+ * between two cycles had a series vanish and one come (or come back, which Prometheus counts as
+ * added again, as after a failed scrape): the series added since one scrape before the last cycle
+ * name that target.
  */
 final class TargetScrapes extends ScrapeChanges {
-    private double lastTargetCount = Double.NaN;
-    // the instance labels of the server's targets, read again when their count moves
-    private Set<String> targets;
-    private boolean targetsStale = true;
+    // each target's samples kept at the last cycle, by instance label; null when not known
+    private Map<String, Double> counts;
 
     /** Every target of the server. */
     TargetScrapes(int scrapeIntervalSeconds) {
@@ -22,72 +27,57 @@ final class TargetScrapes extends ScrapeChanges {
 
     @Override
     String query(long sinceMillis, String of) {
-        String samples = SAMPLES + of;
-        List<String> parts = new ArrayList<>();
-        if (sinceMillis >= 0) {
-            // each part reads every target's series once (what costs Prometheus most here): from
-            // one scrape before the last cycle (a scrape that ran while it was asked, written
-            // after, is counted, never missed), and one more so that a change at the window's
-            // first sample has the sample before it
-            String window = "[" + Math.floorDiv(sinceMillis + 2 * marginMillis + 999, 1000) + "s]";
-            parts.add(
-                    tagged("max by (instance) (changes(" + samples + window + ") > 0)", "target"));
-            parts.add(
-                    tagged(
-                            "max by (instance) (sum_over_time(scrape_series_added"
-                                    + of
-                                    + window
-                                    + ") > 0)",
-                            "target"));
+        // the series themselves: summing them by instance costs Prometheus more than sending them
+        String now = tagged(SAMPLES + of, "count");
+        if (sinceMillis < 0) {
+            return now;
         }
-        // the targets themselves when not known (they also count them), else their count
-        parts.add(
-                targetsStale
-                        ? tagged("group by (instance) (" + samples + ")", "instance")
-                        : tagged("count(group by (instance) (" + samples + "))", "targets"));
-        return String.join(" or ", parts);
+        // from one scrape before the last cycle: a scrape that ran while it was asked, written
+        // after, is counted, never missed
+        String window = "[" + Math.floorDiv(sinceMillis + marginMillis + 999, 1000) + "s]";
+        return tagged(
+                        "max by (instance) (sum_over_time(scrape_series_added"
+                                + of
+                                + window
+                                + ") > 0)",
+                        "target")
+                + " or "
+                + now;
     }
 
     /**
-     * A target counts as known to be unchanged only while the targets of one scrape before the last
-     * cycle are all still there: the series of one that went away vanish without any figure of its
+     * A target counts as known to be unchanged only while the targets of the last cycle are all
+     * still there, and no other: the series of one that went away vanish without any figure of its
      * own saying so.
      */
     @Override
     Seen judge(Figures f, boolean known) {
-        Set<String> knownTargets = targets;
-        double targetCount = f.targetCount();
-        if (f.instancesAnswered()) {
-            targets = Set.copyOf(f.instances());
-            targetCount = f.instances().size();
-        }
-        double before = lastTargetCount;
-        lastTargetCount = targetCount;
-        targetsStale =
-                targets == null
-                        || targetCount != targets.size()
-                        || !targets.containsAll(f.changed())
-                        || f.anonymous();
-        // the targets known before this cycle, all still there: as many as then and at the last
-        // cycle, and none changed that they do not name (a target that went away took its series
-        // without a figure of its own saying so; one new in its place added series)
-        boolean current =
-                known
-                        && knownTargets != null
-                        && !f.instancesAnswered()
-                        && !targetsStale
-                        && targetCount == before;
-        if (!current) {
+        Map<String, Double> before = counts;
+        counts = f.counts() == null || f.anonymous() ? null : Map.copyOf(f.counts());
+        if (!known
+                || before == null
+                || counts == null
+                || !before.keySet().equals(counts.keySet())) {
             return Seen.NOTHING;
         }
-        return f.changed().isEmpty()
+        Set<String> changed = new TreeSet<>(f.changed());
+        if (!counts.keySet().containsAll(changed)) {
+            // a target that added series without a count: one new since the counts were read
+            return Seen.NOTHING;
+        }
+        counts.forEach(
+                (instance, count) -> {
+                    if (!count.equals(before.get(instance))) {
+                        changed.add(instance);
+                    }
+                });
+        return changed.isEmpty()
                 ? Seen.SAME
-                : new Seen(false, Set.copyOf(f.changed()), targets);
+                : new Seen(false, Set.copyOf(changed), counts.keySet());
     }
 
     @Override
     void forget() {
-        lastTargetCount = Double.NaN;
-        targetsStale = true;
+        counts = null;
     }
 }

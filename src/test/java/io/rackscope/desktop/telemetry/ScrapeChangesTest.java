@@ -134,72 +134,79 @@ class ScrapeChangesTest {
         return new Series(labels, new double[] {0}, new double[] {v});
     }
 
-    private static final String INSTANCES = "\"" + ScrapeChanges.LABEL + "\", \"instance\"";
+    static QueryResult counts(Map<String, Double> byTarget, Series... more) {
+        List<Series> out = new ArrayList<>(List.of(more));
+        byTarget.forEach((instance, v) -> out.add(of("count", instance, v)));
+        return new QueryResult("vector", out, List.of(), List.of(), 0);
+    }
 
     /**
-     * The server's figures by target: the targets whose figures moved or that added series are
-     * named, and the series of every other target of its own are vouched for; any doubt (a target
-     * gone or new, the targets read again, one without an instance, no figures) vouches for none.
+     * The server's figures by target: the targets whose count moved since the last cycle or that
+     * added series are named, and the series of every other target of its own are vouched for; any
+     * doubt (a target gone or new, one without an instance, no counts) vouches for none.
      */
     @Test
     void aChangeIsPutDownToTheTargetsThatMoved() {
         ScrapeChanges c = new TargetScrapes(15);
         String q = c.query(0);
-        assertTrue(q.contains(INSTANCES), "the targets are not known yet: " + q);
-        assertFalse(q.contains("changes("), "a first cycle has nothing to compare: " + q);
-        Series three = of("targets", null, 3);
-        assertEquals(
-                ScrapeChanges.Seen.NOTHING,
-                c.seen(
-                        figures(
-                                three,
-                                of("instance", "cn1", 1),
-                                of("instance", "cn2", 1),
-                                of("instance", "cn3", 1)),
-                        0));
+        assertTrue(q.contains("label_replace(scrape_samples_post_metric_relabeling, "), q);
+        assertFalse(q.contains("scrape_series_added"), "a first read has nothing to compare: " + q);
+        Map<String, Double> three = Map.of("cn1", 6.0, "cn2", 6.0, "cn3", 1.0);
+        assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(counts(three), 0));
         q = c.query(30_000);
         assertTrue(
-                q.contains("changes(scrape_samples_post_metric_relabeling[60s]) > 0"),
-                "since one scrape before the last cycle, and one more: " + q);
-        assertTrue(q.contains("sum_over_time(scrape_series_added[60s]) > 0"), q);
-        assertFalse(q.contains(INSTANCES), "the targets are known: " + q);
-        assertEquals(ScrapeChanges.Seen.SAME, c.seen(figures(three), 30_000));
-        ScrapeChanges.Seen seen = c.seen(figures(of("target", "cn2", 1), three), 60_000);
-        assertEquals(Set.of("cn2"), seen.changedTargets());
+                q.contains("sum_over_time(scrape_series_added[45s]) > 0"),
+                "since one scrape before the last cycle: " + q);
+        assertFalse(q.contains("changes("), "the counts are compared here: " + q);
+        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(three), 30_000));
+        ScrapeChanges.Seen seen =
+                c.seen(counts(Map.of("cn1", 6.0, "cn2", 5.0, "cn3", 1.0)), 60_000);
+        assertEquals(Set.of("cn2"), seen.changedTargets(), "cn2's count fell");
         assertFalse(seen.mayHaveChanged("cn1"), "a target of its own that did not move");
         assertTrue(seen.mayHaveChanged("cn2"));
         assertTrue(
                 seen.mayHaveChanged("cn9"), "no target of its own: its series come from another");
-        Series two = of("targets", null, 2);
+        Map<String, Double> back = Map.of("cn1", 6.0, "cn2", 5.0, "cn3", 1.0);
+        assertEquals(
+                Set.of("cn3"),
+                c.seen(counts(back, of("target", "cn3", 1)), 90_000).changedTargets(),
+                "the same count, with a series added: one vanished as another came");
+        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(back), 120_000));
+        Map<String, Double> two = Map.of("cn1", 6.0, "cn3", 1.0);
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(of("target", "cn3", 1), two), 90_000),
+                c.seen(counts(two), 150_000),
                 "a target went away with its series");
-        assertTrue(c.query(120_000).contains(INSTANCES), "read again when they count otherwise");
+        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(two), 180_000));
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(two, of("instance", "cn1", 1), of("instance", "cn3", 1)), 120_000),
-                "read again in this cycle: one may have gone since the last");
-        assertEquals(ScrapeChanges.Seen.SAME, c.seen(figures(two), 150_000));
+                c.seen(counts(Map.of("cn1", 6.0, "cn4", 1.0)), 210_000),
+                "one new in the place of one gone");
+        c.seen(counts(two), 240_000);
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(of("target", "cn4", 1), two), 180_000),
-                "a target not known changed: one new, maybe in the place of one gone");
-        c.seen(figures(two, of("instance", "cn1", 1), of("instance", "cn3", 1)), 210_000);
-        c.seen(figures(two), 240_000);
+                c.seen(counts(two, of("target", "cn5", 1)), 270_000),
+                "a target that added series without a count");
+        c.seen(counts(two), 300_000);
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(of("target", null, 1), two), 270_000),
+                c.seen(counts(two, of("count", null, 3)), 330_000),
                 "a target without an instance label");
-        assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(figures(), 300_000), "no figures at all");
-        c.seen(figures(two), 330_000);
-        assertEquals(ScrapeChanges.Seen.SAME, c.seen(figures(two), 360_000));
+        c.seen(counts(two), 360_000);
+        assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(figures(), 390_000), "no figures at all");
+        c.seen(counts(two), 420_000);
+        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(two), 450_000));
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
-                c.seen(figures(two), 200_000),
+                c.seen(counts(two), 200_000),
                 "a step back in time compares with nothing");
+        c.seen(counts(Map.of(), of("count", "cn1", 6), of("count", "cn1", 1)), 480_000);
+        assertEquals(
+                ScrapeChanges.Seen.SAME,
+                c.seen(counts(Map.of("cn1", 7.0)), 510_000),
+                "two targets of one instance (two jobs on a host) count together");
         assertFalse(
-                new SummedScrapes(15, "slurm_", "job=\"slurm\"").query(30_000).contains("changes("),
+                new SummedScrapes(15, "slurm_", "job=\"slurm\"").query(30_000).contains("instance"),
                 "only the server's figures name targets");
     }
 }
