@@ -44,7 +44,7 @@ public final class LookBackBenchmark {
         int step = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int moments = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         ScrapedEstate.measure(
-                nodes, minutes, (config, dir, url) -> measure(config, url, step, moments));
+                nodes, minutes, false, (config, dir, url) -> measure(config, url, step, moments));
     }
 
     static void measure(RackscopeConfig config, String url, int step, int moments)

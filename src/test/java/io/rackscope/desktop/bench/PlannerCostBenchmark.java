@@ -36,8 +36,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>{@code scripts/bench planner-cost CONFIG_DIR PROMETHEUS_URL [INTERVAL_S] [ROUNDS]} on a
  * running Prometheus (the demo's, say), or {@code scripts/bench planner-cost generate NODES MINUTES
- * [INTERVAL_S] [ROUNDS]}: a generated estate with the typical check library, the simulator serving
- * it, a real Prometheus scraping it every 15 s for MINUTES first.
+ * [INTERVAL_S] [ROUNDS] [churn]}: a generated estate with the typical check library, the simulator
+ * serving it (with {@code churn}, series vanishing and failing as {@link ScrapedEstate#churn}
+ * says), a real Prometheus scraping it every 15 s for MINUTES first.
  */
 public final class PlannerCostBenchmark {
 
@@ -50,9 +51,11 @@ public final class PlannerCostBenchmark {
             int nodes = Integer.parseInt(args[1]);
             int interval = args.length > 3 ? Integer.parseInt(args[3]) : 30;
             int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 6;
+            boolean churn = args.length > 5 && args[5].equals("churn");
             ScrapedEstate.measure(
                     nodes,
                     Integer.parseInt(args[2]),
+                    churn,
                     (config, dir, url) -> compare(config, dir, url, interval, rounds));
             return;
         }
