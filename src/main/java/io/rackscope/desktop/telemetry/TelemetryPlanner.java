@@ -302,6 +302,21 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
+     * {@code nodes} with the other nodes of their devices: a chassis whose power, controller or
+     * management board fails takes its other nodes' series too, so they are where a vanished series
+     * is next most likely (only the order of the reads depends on it, never a state).
+     */
+    private Set<String> withDeviceMates(Set<String> nodes) {
+        Set<String> out = new HashSet<>(nodes);
+        for (String id : nodes) {
+            config.topology()
+                    .instance(id)
+                    .ifPresent(p -> p.device().instances().forEach(i -> out.add(i.instanceId())));
+        }
+        return out;
+    }
+
+    /**
      * Makes this planner one that looks back (before its first cycle): each {@code for:} check's
      * first cycle reads a {@link PastWindow} — what failed at the first point of the moment's
      * window, and those series' points from the start of that point's own window to the moment —
@@ -688,7 +703,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 Set<String> inDoubt = withRelated(changed);
                                                 Set<String> moved = new HashSet<>(changed);
                                                 mine.forEach(u -> moved.addAll(u.valueChanges()));
-                                                Set<String> likely = withRelated(moved);
+                                                Set<String> likely =
+                                                        withRelated(withDeviceMates(moved));
                                                 List<CompletableFuture<Void>> second =
                                                         new ArrayList<>();
                                                 for (CheckUnit u : mine) {

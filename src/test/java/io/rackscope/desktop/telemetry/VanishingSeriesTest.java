@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.checks.Check;
 import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.config.ConfigFixture;
+import io.rackscope.desktop.config.ConfigLoader;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.CheckState;
 import io.rackscope.desktop.health.HealthSnapshot;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,11 +142,16 @@ class VanishingSeriesTest {
      * temperature vanishes at the same moment while its up stays 1.
      */
     static HandBuiltPrometheus n03Down(boolean alsoN05) {
+        return n03Down(alsoN05 ? "n05" : null);
+    }
+
+    /** As above, {@code also} (when not null) losing its temperature with n03. */
+    static HandBuiltPrometheus n03Down(String also) {
         HandBuiltPrometheus p = new HandBuiltPrometheus();
         for (int i = 1; i <= 6; i++) {
             String n = "n%02d".formatted(i);
             boolean down = n.equals("n03");
-            boolean vanishes = down || alsoN05 && n.equals("n05");
+            boolean vanishes = down || n.equals(also);
             p.series("up", Map.of("instance", n), t -> down && t >= T0 + 60 ? 0 : 1);
             p.series(
                     "temp", Map.of("instance", n), t -> vanishes && t >= T0 + 60 ? Double.NaN : 40);
@@ -155,7 +162,11 @@ class VanishingSeriesTest {
 
     /** The temperature presence reads of the cycle at {@code T0 + offset} (after its cycles). */
     static List<String> presenceReadsAt(boolean alsoN05, long offset) {
-        HandBuiltPrometheus p = n03Down(alsoN05);
+        return presenceReadsAt(config, alsoN05 ? "n05" : null, offset);
+    }
+
+    static List<String> presenceReadsAt(RackscopeConfig config, String also, long offset) {
+        HandBuiltPrometheus p = n03Down(also);
         List<String> reads = new ArrayList<>();
         try (TelemetryPlanner planner =
                 new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
@@ -167,7 +178,7 @@ class VanishingSeriesTest {
                 try (TelemetryPlanner f =
                         new TelemetryPlanner(
                                 config,
-                                n03Down(alsoN05),
+                                n03Down(also),
                                 EvaluationMode.FILTERED,
                                 Clock.systemUTC())) {
                     fresh = f.refreshAt(Instant.ofEpochSecond(t));
@@ -193,6 +204,25 @@ class VanishingSeriesTest {
         assertEquals(2, both.size(), both.toString());
         assertEquals("count by (instance) (temp{instance=~\"n03\"})", both.get(0));
         assertTrue(both.get(1).contains("n05"), both.toString());
+    }
+
+    @Test
+    void theMovedNodesDeviceMatesAreAskedFirstToo(@TempDir Path chassisDir) throws Exception {
+        // n03 and n04 are one chassis: n04's temperature goes as n03 goes down, its up still 1
+        load(chassisDir, "");
+        Path topology = chassisDir.resolve("topology.yaml");
+        String text = Files.readString(topology);
+        String n04 = "{id: c4, template_id: srv, u_position: 4, instance: n04}";
+        assertTrue(text.contains(n04), text);
+        Files.writeString(
+                topology,
+                text.replace(n04, "{id: c4, template_id: srv, u_position: 4, instance: x04}")
+                        .replace("instance: n03}", "instance: {1: n03, 2: n04}}"));
+        RackscopeConfig chassis = new ConfigLoader(Map.of()).load(chassisDir);
+        assertEquals(List.of(), chassis.diagnostics().errors());
+        assertEquals(
+                List.of("count by (instance) (temp{instance=~\"n03|n04\"})"),
+                presenceReadsAt(chassis, "n04", 60));
     }
 
     @Test
