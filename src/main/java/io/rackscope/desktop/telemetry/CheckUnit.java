@@ -306,10 +306,10 @@ final class CheckUnit {
 
     /**
      * {@code b} as it is to be asked this cycle: whole, but for a check of scrape outcomes, whose
-     * entities keep last cycle's value when their own target's figures did not move (then neither
-     * did its outcome), and only the others are asked; null when none is. An entity is kept only
-     * when its target keeps samples ({@code keepingSamples}): one that keeps none counts no sample
-     * whether its scrape fails or not, and its figures cannot tell.
+     * entities keep last cycle's value when they are targets of the server whose figures did not
+     * move (then neither did their outcome), and only the others are asked; null when none is. An
+     * entity is kept only when its target keeps samples ({@code keepingSamples}): one that keeps
+     * none counts no sample whether its scrape fails or not, and its figures cannot tell.
      */
     private CheckQueries.Batch unmoved(CheckQueries.Batch b, Set<String> keepingSamples) {
         if (!scrapeOutcome || !presenceKnown) {
@@ -322,7 +322,7 @@ final class CheckUnit {
                 if (last != null
                         && present.contains(id)
                         && keepingSamples.contains(id)
-                        && !scrapes.mayHaveChanged(id)) {
+                        && scrapes.outcomeUnchanged(id)) {
                     valuesRead.add(id);
                     samples.add(id, null, check.evaluate(last), last);
                 } else {

@@ -59,6 +59,17 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
                             || changedTargets.contains(instance)
                             || !targets.contains(instance));
         }
+
+        /**
+         * Whether {@code instance} is a target of the server whose figures did not move: then its
+         * own {@code up}, which Prometheus writes, did not either. An {@code up} series of another
+         * name (a federated one, say, under {@code honor_labels}) is a scraped value like any
+         * other, and may move while every count stays still.
+         */
+        boolean outcomeUnchanged(String instance) {
+            return targets.contains(instance)
+                    && (unchanged || changedTargets != null && !changedTargets.contains(instance));
+        }
     }
 
     /**

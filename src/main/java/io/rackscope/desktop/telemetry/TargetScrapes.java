@@ -71,9 +71,8 @@ final class TargetScrapes extends ScrapeChanges {
                         changed.add(instance);
                     }
                 });
-        return changed.isEmpty()
-                ? Seen.SAME
-                : new Seen(false, Set.copyOf(changed), counts.keySet());
+        // unchanged or not, the targets go with it: only a target's own up is vouched for
+        return new Seen(changed.isEmpty(), Set.copyOf(changed), counts.keySet());
     }
 
     @Override

@@ -113,6 +113,17 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         return this;
     }
 
+    /**
+     * The scrape figures' answer at a moment (the series tagged as {@link ScrapeChanges} reads
+     * them): a query of them is answered with these, whatever its form.
+     */
+    public HandBuiltPrometheus figures(java.util.function.LongFunction<List<Series>> atSecond) {
+        figures = atSecond;
+        return this;
+    }
+
+    private java.util.function.LongFunction<List<Series>> figures;
+
     /** Queries of {@code metric} fail with {@code error} until {@link #heal}. */
     public void fail(String metric, PrometheusException error) {
         failing.put(metric, error);
@@ -181,6 +192,10 @@ public final class HandBuiltPrometheus implements PrometheusApi {
             if (f.getKey().test(promql)) {
                 return CompletableFuture.failedFuture(f.getValue());
             }
+        }
+        if (figures != null && promql.contains(ScrapeChanges.LABEL)) {
+            return CompletableFuture.completedFuture(
+                    result("vector", figures.apply(time.getEpochSecond())));
         }
         try {
             return CompletableFuture.completedFuture(

@@ -158,9 +158,16 @@ class ScrapeChangesTest {
                 q.contains("sum_over_time(scrape_series_added[45s]) > 0"),
                 "since one scrape before the last cycle: " + q);
         assertFalse(q.contains("changes("), "the counts are compared here: " + q);
-        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(three), 30_000));
+        assertTrue(c.seen(counts(three), 30_000).unchanged());
+        ScrapeChanges.Seen same = c.seen(counts(three), 45_000);
+        assertTrue(same.outcomeUnchanged("cn1"), "a target whose figures stood still");
+        assertFalse(
+                same.outcomeUnchanged("cn9"),
+                "no target of its own: its up is another target's scraped series");
         ScrapeChanges.Seen seen =
                 c.seen(counts(Map.of("cn1", 6.0, "cn2", 5.0, "cn3", 1.0)), 60_000);
+        assertTrue(seen.outcomeUnchanged("cn1"));
+        assertFalse(seen.outcomeUnchanged("cn2"), "its count fell");
         assertEquals(Set.of("cn2"), seen.changedTargets(), "cn2's count fell");
         assertFalse(seen.mayHaveChanged("cn1"), "a target of its own that did not move");
         assertTrue(seen.mayHaveChanged("cn2"));
@@ -171,13 +178,13 @@ class ScrapeChangesTest {
                 Set.of("cn3"),
                 c.seen(counts(back, of("target", "cn3", 1)), 90_000).changedTargets(),
                 "the same count, with a series added: one vanished as another came");
-        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(back), 120_000));
+        assertTrue(c.seen(counts(back), 120_000).unchanged());
         Map<String, Double> two = Map.of("cn1", 6.0, "cn3", 1.0);
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
                 c.seen(counts(two), 150_000),
                 "a target went away with its series");
-        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(two), 180_000));
+        assertTrue(c.seen(counts(two), 180_000).unchanged());
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
                 c.seen(counts(Map.of("cn1", 6.0, "cn4", 1.0)), 210_000),
@@ -195,15 +202,14 @@ class ScrapeChangesTest {
         c.seen(counts(two), 360_000);
         assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(figures(), 390_000), "no figures at all");
         c.seen(counts(two), 420_000);
-        assertEquals(ScrapeChanges.Seen.SAME, c.seen(counts(two), 450_000));
+        assertTrue(c.seen(counts(two), 450_000).unchanged());
         assertEquals(
                 ScrapeChanges.Seen.NOTHING,
                 c.seen(counts(two), 200_000),
                 "a step back in time compares with nothing");
         c.seen(counts(Map.of(), of("count", "cn1", 6), of("count", "cn1", 1)), 480_000);
-        assertEquals(
-                ScrapeChanges.Seen.SAME,
-                c.seen(counts(Map.of("cn1", 7.0)), 510_000),
+        assertTrue(
+                c.seen(counts(Map.of("cn1", 7.0)), 510_000).unchanged(),
                 "two targets of one instance (two jobs on a host) count together");
         assertFalse(
                 new SummedScrapes(15, "slurm_", "job=\"slurm\"").query(30_000).contains("instance"),

@@ -225,6 +225,73 @@ class VanishingSeriesTest {
                 presenceReadsAt(chassis, "n04", 60));
     }
 
+    /**
+     * Six nodes scraped as one target each, or through one federating target ({@code fed}, the
+     * nodes' {@code up} being its scraped series): every count stands still, and n03's {@code up}
+     * falls to 0 at +75.
+     */
+    static HandBuiltPrometheus upFalling(boolean federated) {
+        HandBuiltPrometheus p = new HandBuiltPrometheus();
+        List<String> targets = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String n = "n%02d".formatted(i);
+            boolean falls = n.equals("n03");
+            p.series("up", Map.of("instance", n), t -> falls && t >= T0 + 75 ? 0 : 1);
+            p.series("temp", Map.of("instance", n), t -> 40);
+            p.series("memory_pressure_percent", Map.of("instance", n), t -> 50);
+            targets.add(n);
+        }
+        List<String> counted = federated ? List.of("fed") : targets;
+        return p.figures(
+                t ->
+                        counted.stream()
+                                .map(
+                                        n ->
+                                                new io.rackscope.desktop.prometheus.Series(
+                                                        Map.of(
+                                                                ScrapeChanges.LABEL,
+                                                                "count",
+                                                                "instance",
+                                                                n),
+                                                        new double[] {t},
+                                                        new double[] {3}))
+                                .toList());
+    }
+
+    @Test
+    void upIsKeptOnlyForATargetsOwnWhileItsFiguresStandStill() {
+        for (boolean federated : List.of(false, true)) {
+            HandBuiltPrometheus p = upFalling(federated);
+            List<String> upReads = new ArrayList<>();
+            try (TelemetryPlanner planner =
+                    new TelemetryPlanner(config, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
+                planner.setCycleInterval(Duration.ofSeconds(30));
+                for (long t = T0; t <= T0 + 90; t += 30) {
+                    p.asked.clear();
+                    HealthSnapshot s = planner.refreshAt(Instant.ofEpochSecond(t));
+                    if (t == T0 + 60) {
+                        p.asked.stream().filter(q -> q.contains("up{")).forEach(upReads::add);
+                    }
+                    if (federated) {
+                        HealthSnapshot fresh;
+                        try (TelemetryPlanner f =
+                                new TelemetryPlanner(
+                                        config,
+                                        upFalling(true),
+                                        EvaluationMode.FILTERED,
+                                        Clock.systemUTC())) {
+                            fresh = f.refreshAt(Instant.ofEpochSecond(t));
+                        }
+                        assertEquals(checkStates(fresh), checkStates(s), "at T0+" + (t - T0));
+                    }
+                }
+            }
+            // each node its own target, nothing moved: no node's up is asked; through one
+            // federating target, up is a scraped value, read every cycle, and n03's fall is seen
+            assertEquals(federated, !upReads.isEmpty(), federated + " " + upReads);
+        }
+    }
+
     @Test
     void aFailedReadOfTheLikelyNodesLeavesTheWholeBatchUnrefreshed() {
         // as a failed read of the whole batch did: the vanished series may be any of its nodes
