@@ -160,6 +160,16 @@ class VanishingSeriesTest {
         return p;
     }
 
+    /** {@code running}'s per-check states at {@code t} are a fresh planner's on {@code estate}. */
+    static void assertAsAFreshPlanner(
+            RackscopeConfig config, HandBuiltPrometheus estate, HealthSnapshot running, long t) {
+        try (TelemetryPlanner f =
+                new TelemetryPlanner(config, estate, EvaluationMode.FILTERED, Clock.systemUTC())) {
+            HealthSnapshot fresh = f.refreshAt(Instant.ofEpochSecond(t));
+            assertEquals(checkStates(fresh), checkStates(running), "at T0+" + (t - T0));
+        }
+    }
+
     /** The temperature presence reads of the cycle at {@code T0 + offset} (after its cycles). */
     static List<String> presenceReadsAt(boolean alsoN05, long offset) {
         return presenceReadsAt(config, alsoN05 ? "n05" : null, offset);
@@ -174,16 +184,7 @@ class VanishingSeriesTest {
             for (long t = T0; t <= T0 + offset; t += 30) {
                 p.asked.clear();
                 HealthSnapshot s = planner.refreshAt(Instant.ofEpochSecond(t));
-                HealthSnapshot fresh;
-                try (TelemetryPlanner f =
-                        new TelemetryPlanner(
-                                config,
-                                n03Down(also),
-                                EvaluationMode.FILTERED,
-                                Clock.systemUTC())) {
-                    fresh = f.refreshAt(Instant.ofEpochSecond(t));
-                }
-                assertEquals(checkStates(fresh), checkStates(s), "at T0+" + (t - T0));
+                assertAsAFreshPlanner(config, n03Down(also), s, t);
             }
             p.asked.stream()
                     .filter(q -> q.startsWith("count by (instance) (temp{"))
@@ -273,16 +274,7 @@ class VanishingSeriesTest {
                         p.asked.stream().filter(q -> q.contains("up{")).forEach(upReads::add);
                     }
                     if (federated) {
-                        HealthSnapshot fresh;
-                        try (TelemetryPlanner f =
-                                new TelemetryPlanner(
-                                        config,
-                                        upFalling(true),
-                                        EvaluationMode.FILTERED,
-                                        Clock.systemUTC())) {
-                            fresh = f.refreshAt(Instant.ofEpochSecond(t));
-                        }
-                        assertEquals(checkStates(fresh), checkStates(s), "at T0+" + (t - T0));
+                        assertAsAFreshPlanner(config, upFalling(true), s, t);
                     }
                 }
             }
