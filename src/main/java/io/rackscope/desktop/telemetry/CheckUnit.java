@@ -195,17 +195,17 @@ final class CheckUnit {
     }
 
     /**
-     * The entities this check found samples of at its last cycle, when those come from the
-     * entities' own targets and are samples the targets keep (not Prometheus' own series of every
-     * target): targets that keep samples.
+     * Adds to {@code into} the entities this check found samples of at its last cycle, when those
+     * come from the entities' own targets and are samples the targets keep (not Prometheus' own
+     * series of every target): targets that keep samples.
      */
-    synchronized Set<String> keepingSamples() {
-        return fromScrapes
-                        && presenceKnown
-                        && TARGET_LABEL.equals(entityLabel)
-                        && !ScrapeChanges.readsTargetSeries(check.expr())
-                ? Set.copyOf(present)
-                : Set.of();
+    synchronized void addKeepingSamples(Set<String> into) {
+        if (fromScrapes
+                && presenceKnown
+                && TARGET_LABEL.equals(entityLabel)
+                && !ScrapeChanges.readsTargetSeries(check.expr())) {
+            into.addAll(present);
+        }
     }
 
     void makeSentinel() {
@@ -219,7 +219,7 @@ final class CheckUnit {
     /**
      * The queries of the cycle's first phase (new failures, presence, the followed series); {@code
      * scrapes}: what the server's figures say, {@code keepingSamples}: the entities whose targets
-     * keep samples (see {@link #keepingSamples}).
+     * keep samples (see {@link #addKeepingSamples}).
      */
     List<CompletableFuture<Void>> phase1(
             long atMillis,

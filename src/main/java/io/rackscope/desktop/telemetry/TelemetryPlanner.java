@@ -681,9 +681,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                             vouch -> {
                                                 List<CompletableFuture<Void>> first =
                                                         new ArrayList<>();
+                                                // only a target of the server is ever kept
+                                                // (Seen.outcomeUnchanged): none, none to gather
                                                 Set<String> keeping = new HashSet<>();
-                                                mine.forEach(
-                                                        u -> keeping.addAll(u.keepingSamples()));
+                                                if (!vouch.server().targets().isEmpty()) {
+                                                    mine.forEach(u -> u.addKeepingSamples(keeping));
+                                                }
                                                 for (CheckUnit u : mine) {
                                                     first.addAll(
                                                             u.phase1(
