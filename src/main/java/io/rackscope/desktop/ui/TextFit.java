@@ -1,7 +1,9 @@
 package io.rackscope.desktop.ui;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javafx.scene.text.Font;
@@ -67,6 +69,62 @@ public final class TextFit {
         return text.substring(0, lo) + ELLIPSIS;
     }
 
+    /**
+     * {@code text} in lines no wider than {@code room}, broken between words as a wrapping label
+     * breaks it; a word wider than the room alone is broken where it reaches the edge.
+     */
+    public static List<String> wrap(String text, double room, ToDoubleFunction<String> width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split(" +")) {
+            String joined = line.isEmpty() ? word : line + " " + word;
+            if (width.applyAsDouble(joined) <= room) {
+                line.setLength(0);
+                line.append(joined);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            String rest = word;
+            while (rest.length() > 1 && width.applyAsDouble(rest) > room) {
+                int cut = widest(rest, room, width);
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** How many chars of {@code word} fit in {@code room}: at least one code point. */
+    private static int widest(String word, double room, ToDoubleFunction<String> width) {
+        int fits = word.offsetByCodePoints(0, 1);
+        for (int i = fits; i < word.length(); ) {
+            int next = word.offsetByCodePoints(i, 1);
+            if (width.applyAsDouble(word.substring(0, next)) > room) {
+                break;
+            }
+            fits = next;
+            i = next;
+        }
+        return fits;
+    }
+
+    /** {@link #wrap(String, double, ToDoubleFunction)} in {@code font}. */
+    public static List<String> wrap(String text, double room, Font font) {
+        return wrap(text, room, t -> width(t, font));
+    }
+
+    /** The height of a line of text in {@code font}, as a label lays one out. */
+    public static synchronized double lineHeight(Font font) {
+        return FONTS.computeIfAbsent(font, f -> new Advances()).lineHeight(font);
+    }
+
     private static double measured(int cp, Font font) {
         MEASURE.setFont(font);
         MEASURE.setText(Character.toString(cp));
@@ -77,6 +135,7 @@ public final class TextFit {
     private static final class Advances {
         private final double[] tabled = new double[TABLED];
         private final Map<Integer, Double> others = new HashMap<>();
+        private double lineHeight = -1;
 
         Advances() {
             Arrays.fill(tabled, -1);
@@ -90,6 +149,15 @@ public final class TextFit {
                 return tabled[cp];
             }
             return others.computeIfAbsent(cp, c -> measured(c, font));
+        }
+
+        double lineHeight(Font font) {
+            if (lineHeight < 0) {
+                MEASURE.setFont(font);
+                MEASURE.setText("Ag");
+                lineHeight = MEASURE.getLayoutBounds().getHeight();
+            }
+            return lineHeight;
         }
     }
 }

@@ -17,6 +17,7 @@ import io.rackscope.desktop.slurm.SlurmNode;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
 import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.ui.alerts.AlertItem;
+import io.rackscope.desktop.ui.alerts.PanelRow;
 import io.rackscope.desktop.ui.device.DeviceView;
 import io.rackscope.desktop.ui.rack.RackElevationView;
 import io.rackscope.desktop.ui.room.RoomFloorView;
@@ -34,7 +35,6 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -254,7 +254,9 @@ class DesktopUiTest {
         @SuppressWarnings("unchecked")
         ListView<AlertItem> list = robot.lookup("#alerts-list").queryAs(ListView.class);
         assertEquals(1, list.getItems().size());
-        robot.clickOn("Node reachable = 0");
+        Node row = robot.lookup("#alerts-list .list-cell").nth(0).queryAs(Node.class);
+        assertTrue(row.getAccessibleText().contains("Node reachable = 0"), row.getAccessibleText());
+        robot.clickOn(row);
         assertEquals(
                 Place.of(Place.Kind.DEVICE, "fra1-a01r03-c06").highlighting("cn0165"),
                 ctx.navigation().current());
@@ -283,10 +285,47 @@ class DesktopUiTest {
                         new io.rackscope.desktop.alerting.Escalation(
                                 java.time.Duration.ofMillis(1), m -> {}));
         publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0));
-        Label mark = robot.lookup(".unanswered-note").queryAs(Label.class);
-        assertTrue(
-                mark.getText().startsWith("UNANSWERED: nobody has acknowledged it"),
-                mark.getText());
+        String row =
+                robot.lookup("#alerts-list .list-cell")
+                        .nth(0)
+                        .queryAs(Node.class)
+                        .getAccessibleText();
+        assertTrue(row.contains(", UNANSWERED: nobody has acknowledged it"), row);
+    }
+
+    @Test
+    void theMembersButtonShowsAnIncidentsAlertsWithoutGoingAnywhereAndArrowsDoToo(FxRobot robot) {
+        publish(
+                robot,
+                2,
+                problem("node_up", "cn0165", Severity.CRIT, 0),
+                problem("node_temperature", "cn0165", Severity.WARN, 79));
+        @SuppressWarnings("unchecked")
+        ListView<PanelRow> list = robot.lookup("#alerts-list").queryAs(ListView.class);
+        assertEquals(1, list.getItems().size(), list.getItems().toString());
+        Place before = ctx.navigation().current();
+        javafx.scene.layout.Region cell =
+                robot.lookup("#alerts-list .list-cell")
+                        .nth(0)
+                        .queryAs(javafx.scene.layout.Region.class);
+        assertTrue(cell.getAccessibleText().startsWith("CRIT, "), cell.getAccessibleText());
+        // the button is drawn at the row's right edge
+        robot.clickOn(
+                cell.localToScreen(cell.getWidth() - 12, cell.getHeight() / 2),
+                javafx.scene.input.MouseButton.PRIMARY);
+        assertEquals(3, list.getItems().size(), "the incident and its two members");
+        assertInstanceOf(AlertItem.class, list.getItems().get(1));
+        assertEquals(before, ctx.navigation().current(), "the button goes nowhere");
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.interact(list::requestFocus);
+        assertTrue(list.isFocused(), "focus " + list.getScene().getFocusOwner());
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals(1, list.getItems().size(), "← hides the members");
+        assertEquals(0, list.getSelectionModel().getSelectedIndex(), "the row stays selected");
+        assertTrue(list.isFocused(), "focus after " + list.getScene().getFocusOwner());
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(3, list.getItems().size(), "→ shows them");
+        assertEquals(before, ctx.navigation().current());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,23 @@ class TextFitTest {
         String rack = "a\uD83D\uDD25bc"; // a, a fire (two chars, one code point), b, c
         assertEquals("a…", TextFit.fit(rack, 25, TEN));
         assertEquals("a\uD83D\uDD25…", TextFit.fit(rack, 30, TEN));
+    }
+
+    @Test
+    void aTextIsWrappedBetweenWordsAsALabelWrapsIt() {
+        assertEquals(
+                List.of("Rack A01:", "3 of 40", "nodes CRIT"),
+                TextFit.wrap("Rack A01: 3 of 40 nodes CRIT", 100, TEN));
+        assertEquals(List.of("short"), TextFit.wrap("short", 100, TEN));
+        assertEquals(List.of(""), TextFit.wrap("", 100, TEN));
+    }
+
+    @Test
+    void aWordWiderThanTheRoomIsBrokenWhereItReachesTheEdge() {
+        assertEquals(
+                List.of("on", "fra1-a01r", "03-c18-n0", "2"),
+                TextFit.wrap("on fra1-a01r03-c18-n02", 90, TEN));
+        // never less than one character a line, however narrow
+        assertEquals(List.of("a", "b"), TextFit.wrap("ab", 5, TEN));
     }
 }

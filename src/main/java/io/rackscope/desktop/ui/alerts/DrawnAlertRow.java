@@ -1,15 +1,12 @@
 package io.rackscope.desktop.ui.alerts;
 
-import io.rackscope.desktop.checks.Severity;
 import io.rackscope.desktop.ui.TextFit;
-import io.rackscope.desktop.ui.Typography;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -22,8 +19,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -37,31 +32,10 @@ import javafx.scene.text.TextAlignment;
 final class DrawnAlertRow extends TableRow<AlertRow> {
     private static final double PAD = 4;
     private static final double MAX_WIDTH = 4096;
-    // as .sev-badge's: bold, 11 px
-    private static final Font BADGE_FONT = Typography.bold(11);
     private static final StyleablePropertyFactory<DrawnAlertRow> STYLE =
             new StyleablePropertyFactory<>(TableRow.getClassCssMetaData());
 
-    private final StyleableObjectProperty<Paint> ok =
-            paint(this, "ok", "-rs-badge-ok", r -> r.ok, Color.GREEN);
-    private final StyleableObjectProperty<Paint> warn =
-            paint(this, "warn", "-rs-badge-warn", r -> r.warn, Color.GOLD);
-    private final StyleableObjectProperty<Paint> crit =
-            paint(this, "crit", "-rs-badge-crit", r -> r.crit, Color.RED);
-    private final StyleableObjectProperty<Paint> unknown =
-            paint(this, "unknown", "-rs-badge-unknown", r -> r.unknown, Color.GRAY);
-    private final StyleableObjectProperty<Paint> onBadge =
-            paint(this, "onBadge", "-rs-badge-text", r -> r.onBadge, Color.BLACK);
-
-    private static StyleableObjectProperty<Paint> paint(
-            DrawnAlertRow row,
-            String name,
-            String css,
-            java.util.function.Function<DrawnAlertRow, javafx.css.StyleableProperty<Paint>> of,
-            Paint initial) {
-        return (StyleableObjectProperty<Paint>)
-                STYLE.createStyleablePaintProperty(row, name, css, of, initial);
-    }
+    private final BadgeTones<DrawnAlertRow> tones = new BadgeTones<>(this, STYLE, r -> r.tones);
 
     private final DrawnColumns columns;
     private final Canvas canvas = new Canvas();
@@ -71,10 +45,10 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
     DrawnAlertRow(DrawnColumns columns, ReadOnlyLongProperty second) {
         this.columns = columns;
         canvas.setMouseTransparent(true);
-        for (javafx.beans.Observable o :
-                List.of(textFillProperty(), fontProperty(), ok, warn, crit, unknown, onBadge)) {
+        for (javafx.beans.Observable o : List.of(textFillProperty(), fontProperty())) {
             o.addListener(redraw);
         }
+        tones.onChange(redraw);
         // weakly: the table's columns and the page's clock outlive rows the table makes anew
         columns.changesProperty().addListener(new WeakInvalidationListener(redraw));
         // "8 s ago" counts on between cycles
@@ -180,7 +154,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
             if (content != null) {
                 String text = content.text().apply(r);
                 if (columns.isBadge(c)) {
-                    badge(g, r.severity(), text, x + PAD, h, cw - 2 * PAD);
+                    tones.draw(g, r.severity(), text, x + PAD, h / 2, cw - 2 * PAD);
                 } else if (!text.isEmpty()) {
                     g.setFont(font);
                     g.setFill(getTextFill());
@@ -189,31 +163,6 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
             }
             x += cw;
         }
-    }
-
-    private void badge(
-            GraphicsContext g, Severity s, String text, double x, double h, double room) {
-        Font font = BADGE_FONT;
-        double tw = TextFit.width(text, font);
-        double bw = Math.min(tw + 12, room);
-        double bh = Math.min(h - 4, font.getSize() + 6);
-        if (bw <= 0) {
-            return;
-        }
-        g.setFill(tone(s));
-        g.fillRoundRect(x, (h - bh) / 2, bw, bh, 6, 6);
-        g.setFont(font);
-        g.setFill(onBadge.get());
-        g.fillText(TextFit.fit(text, bw - 12, font), x + 6, h / 2);
-    }
-
-    private Paint tone(Severity s) {
-        return switch (s) {
-            case OK -> ok.get();
-            case WARN -> warn.get();
-            case CRIT -> crit.get();
-            default -> unknown.get();
-        };
     }
 
     /** The tooltip of the column under the pointer: its sentence, or its text when cut. */
