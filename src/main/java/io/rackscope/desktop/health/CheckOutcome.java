@@ -16,7 +16,7 @@ public record CheckOutcome(
         Set<String> absent,
         Set<String> unevaluated) {
     public CheckOutcome {
-        problems = Map.copyOf(problems);
+        problems = FrozenMap.of(problems);
         absent = Set.copyOf(absent);
         unevaluated = Set.copyOf(unevaluated);
     }

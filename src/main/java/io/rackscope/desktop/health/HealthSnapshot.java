@@ -65,13 +65,13 @@ public final class HealthSnapshot {
                 new Levels(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         public Levels {
-            nodes = Map.copyOf(nodes);
-            devices = Map.copyOf(devices);
-            racks = Map.copyOf(racks);
-            aisles = Map.copyOf(aisles);
-            rooms = Map.copyOf(rooms);
-            sites = Map.copyOf(sites);
-            rackNodes = Map.copyOf(rackNodes);
+            nodes = FrozenMap.of(nodes);
+            devices = FrozenMap.of(devices);
+            racks = FrozenMap.of(racks);
+            aisles = FrozenMap.of(aisles);
+            rooms = FrozenMap.of(rooms);
+            sites = FrozenMap.of(sites);
+            rackNodes = FrozenMap.of(rackNodes);
         }
 
         /** Levels without racks' node tallies (they are counted where asked). */
@@ -103,9 +103,9 @@ public final class HealthSnapshot {
                 new Findings(Map.of(), List.of(), Map.of(), List.of(), CycleStats.NONE);
 
         public Findings {
-            checks = Map.copyOf(checks);
+            checks = FrozenMap.of(checks);
             alerts = List.copyOf(alerts);
-            staleSince = Map.copyOf(staleSince);
+            staleSince = FrozenMap.of(staleSince);
             errors = List.copyOf(errors);
             siteAlerts = List.copyOf(siteAlerts);
             forecasts = List.copyOf(forecasts);

@@ -6,6 +6,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.edit.EstateEdits;
 import io.rackscope.desktop.health.Alert;
 import io.rackscope.desktop.health.Forecast;
+import io.rackscope.desktop.health.FrozenMap;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.metrics.MetricDefinition;
@@ -697,8 +698,8 @@ public final class RoomFloorViewModel {
         Platform.runLater(
                 () -> {
                     if (m.equals(colourBy.get()) && at.equals(metricMoment)) {
-                        metricValues = Map.copyOf(byRack);
-                        metricProfiles = Map.copyOf(profiles);
+                        metricValues = FrozenMap.of(byRack);
+                        metricProfiles = FrozenMap.of(profiles);
                         apply(health.current());
                         revision.set(revision.get() + 1);
                     }
