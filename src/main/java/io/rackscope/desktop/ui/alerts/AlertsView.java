@@ -31,7 +31,6 @@ public final class AlertsView implements PlaceView {
     private final AlertsViewModel model;
     private final VBox root = new VBox(8);
     private final ListView<PanelRow> list = new ListView<>();
-    private final double textWidth;
     private TabPane tabs;
     private HistoryView history;
 
@@ -47,7 +46,6 @@ public final class AlertsView implements PlaceView {
 
     private AlertsView(AlertsViewModel model, HistoryViewModel history, boolean fullPage) {
         this.model = model;
-        this.textWidth = fullPage ? 900 : 205;
         root.getStyleClass().add(fullPage ? "content" : "alerts-panel");
         Label title = new Label("Alerts");
         title.getStyleClass().add("subtitle");
@@ -101,7 +99,7 @@ public final class AlertsView implements PlaceView {
         waiting.visibleProperty().bind(model.waitingProperty().greaterThan(0));
         waiting.managedProperty().bind(waiting.visibleProperty());
         waiting.setOnAction(e -> model.showWaiting());
-        list.setCellFactory(v -> new DrawnPanelCell(model, textWidth, this::menuOf));
+        list.setCellFactory(v -> new DrawnPanelCell(model, this::menuOf));
         Label none = new Label();
         none.setWrapText(true);
         none.textProperty().bind(model.emptyProperty());

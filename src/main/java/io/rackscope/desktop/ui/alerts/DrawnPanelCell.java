@@ -66,7 +66,6 @@ final class DrawnPanelCell extends ListCell<PanelRow> {
                     this, STYLE, "onControl", "-rs-control-text", c -> c.onControl, Color.BLACK);
 
     private final AlertsViewModel model;
-    private final double textWidth;
     private final Function<PanelRow, List<MenuItem>> menu;
     private final Canvas canvas = new Canvas();
     // one menu per cell, given its row's items (items are no nodes: cheap to make)
@@ -83,13 +82,11 @@ final class DrawnPanelCell extends ListCell<PanelRow> {
     private double moreWidth;
 
     /**
-     * A cell of {@code model}'s panel whose text wraps at {@code textWidth}, with the menu {@code
+     * A cell of {@code model}'s panel, its text wrapped at the panel's width, with the menu {@code
      * menu} gives each row (none when empty).
      */
-    DrawnPanelCell(
-            AlertsViewModel model, double textWidth, Function<PanelRow, List<MenuItem>> menu) {
+    DrawnPanelCell(AlertsViewModel model, Function<PanelRow, List<MenuItem>> menu) {
         this.model = model;
-        this.textWidth = textWidth;
         this.menu = menu;
         canvas.setMouseTransparent(true);
         setText(null);
@@ -295,7 +292,7 @@ final class DrawnPanelCell extends ListCell<PanelRow> {
     private double textRoom(Content c, double width) {
         double left = textLeft(c);
         double right = c.more() == null ? 0 : GAP + moreWidth(c.more());
-        return Math.max(20, Math.min(textWidth, width - left - right - PAD_X));
+        return Math.max(20, width - left - right - PAD_X);
     }
 
     private static double textLeft(Content c) {
@@ -431,7 +428,10 @@ final class DrawnPanelCell extends ListCell<PanelRow> {
                 return TextFit.lineHeight(cell.getFont()) + 2 * PAD_Y + top + bottom;
             }
             double width = (w > 0 ? w : cell.getWidth()) - left - right;
-            return cell.heightOf(c, width > 0 ? width : cell.textWidth + 100) + top + bottom;
+            double list = cell.getListView() == null ? 0 : cell.getListView().getWidth();
+            return cell.heightOf(c, width > 0 ? width : Math.max(list - left - right, 200))
+                    + top
+                    + bottom;
         }
     }
 }
