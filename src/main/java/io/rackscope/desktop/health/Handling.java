@@ -21,8 +21,8 @@ public record Handling(
     public static final Handling NONE = new Handling(Map.of(), Map.of(), "", null, null, null);
 
     public Handling {
-        alerts = Map.copyOf(alerts);
-        incidents = Map.copyOf(incidents);
+        alerts = FrozenMap.of(alerts);
+        incidents = FrozenMap.of(incidents);
         unanswered = java.util.Set.copyOf(unanswered);
     }
 
