@@ -2,6 +2,7 @@ package io.rackscope.desktop.ui;
 
 import static io.rackscope.desktop.ui.Snapshots.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -291,6 +292,40 @@ class DesktopUiTest {
                         .queryAs(Node.class)
                         .getAccessibleText();
         assertTrue(row.contains(", UNANSWERED: nobody has acknowledged it"), row);
+    }
+
+    @Test
+    void aDrawnAlertRowDrawsItsColumnsAgainWhenOneIsResized(FxRobot robot) throws Exception {
+        publish(robot, 2, problem("node_up", "cn0165", Severity.CRIT, 0));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        TableView<io.rackscope.desktop.ui.alerts.AlertRow> table =
+                robot.lookup("#alerts-table").queryAs(TableView.class);
+        Node row = robot.lookup("#alerts-table .table-row-cell").nth(0).queryAs(Node.class);
+        java.util.concurrent.Callable<int[]> pixels =
+                () -> {
+                    WritableImage img = row.snapshot(null, null);
+                    int w = (int) img.getWidth();
+                    int h = (int) img.getHeight();
+                    int[] argb = new int[w * h];
+                    img.getPixelReader()
+                            .getPixels(
+                                    0,
+                                    0,
+                                    w,
+                                    h,
+                                    javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                                    argb,
+                                    0,
+                                    w);
+                    return argb;
+                };
+        int[] before = FxThread.call(pixels);
+        // the first column 120 px wider, as a drag of its edge makes it: the others' text moves
+        assertTrue(
+                FxThread.call(() -> table.resizeColumn(table.getVisibleLeafColumns().get(0), 120)));
+        int[] after = FxThread.call(pixels);
+        assertEquals(before.length, after.length, "the row is as wide as before");
+        assertFalse(java.util.Arrays.equals(before, after), "the row drawn at the new widths");
     }
 
     @Test

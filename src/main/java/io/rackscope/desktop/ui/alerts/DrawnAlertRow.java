@@ -41,6 +41,13 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private final InvalidationListener redraw = o -> draw();
+    // a resize moves each column's width in turn: the row draws once, at its layout, not per column
+    private final InvalidationListener resized =
+            o -> {
+                columnsMoved = true;
+                requestLayout();
+            };
+    private boolean columnsMoved;
 
     DrawnAlertRow(DrawnColumns columns, ReadOnlyLongProperty second) {
         this.columns = columns;
@@ -50,7 +57,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
         }
         tones.onChange(redraw);
         // weakly: the table's columns and the page's clock outlive rows the table makes anew
-        columns.changesProperty().addListener(new WeakInvalidationListener(redraw));
+        columns.changesProperty().addListener(new WeakInvalidationListener(resized));
         // "8 s ago" counts on between cycles
         second.addListener(new WeakInvalidationListener(redraw));
         setOnMouseMoved(e -> showTip(e.getX()));
@@ -130,6 +137,7 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
     }
 
     private void draw() {
+        columnsMoved = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -214,10 +222,11 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
             double cw = Math.min(MAX_WIDTH, Math.ceil(getSkinnable().getWidth()));
             double ch = Math.ceil(getSkinnable().getHeight());
             c.relocate(0, 0);
-            if (c.getWidth() != cw || c.getHeight() != ch) {
+            DrawnAlertRow row = getSkinnable();
+            if (c.getWidth() != cw || c.getHeight() != ch || row.columnsMoved) {
                 c.setWidth(cw);
                 c.setHeight(ch);
-                getSkinnable().draw();
+                row.draw();
             }
         }
 
