@@ -104,9 +104,41 @@ public final class Tables {
             javafx.collections.ObservableList<R> rows,
             java.util.List<R> list,
             Function<R, ?> key) {
+        setKeepingSelection(
+                table.getSelectionModel(),
+                table.getFocusModel(),
+                table.getItems(),
+                rows,
+                list,
+                key);
+    }
+
+    /**
+     * {@link #setKeepingSelection(javafx.scene.control.TableView,
+     * javafx.collections.ObservableList, java.util.List, Function)} for a list view, whose items
+     * are set to {@code list}.
+     */
+    public static <R> void setKeepingSelection(
+            javafx.scene.control.ListView<R> view, java.util.List<R> list, Function<R, ?> key) {
+        setKeepingSelection(
+                view.getSelectionModel(),
+                view.getFocusModel(),
+                view.getItems(),
+                view.getItems(),
+                list,
+                key);
+    }
+
+    private static <R> void setKeepingSelection(
+            javafx.scene.control.MultipleSelectionModel<R> selection,
+            javafx.scene.control.FocusModel<R> focusModel,
+            java.util.List<R> shown,
+            javafx.collections.ObservableList<R> rows,
+            java.util.List<R> list,
+            Function<R, ?> key) {
         java.util.Set<Object> selected = new java.util.HashSet<>();
-        table.getSelectionModel().getSelectedItems().forEach(r -> selected.add(key.apply(r)));
-        R focused = table.getFocusModel().getFocusedItem();
+        selection.getSelectedItems().forEach(r -> selected.add(key.apply(r)));
+        R focused = focusModel.getFocusedItem();
         Object focusedKey = focused == null ? null : key.apply(focused);
         rows.setAll(list);
         if (selected.isEmpty()) {
@@ -114,7 +146,6 @@ public final class Tables {
         }
         java.util.List<Integer> again = new java.util.ArrayList<>();
         int focus = -1;
-        java.util.List<R> shown = table.getItems();
         for (int i = 0; i < shown.size(); i++) {
             Object k = key.apply(shown.get(i));
             if (selected.contains(k)) {
@@ -125,13 +156,11 @@ public final class Tables {
             }
         }
         if (!again.isEmpty()) {
-            table.getSelectionModel()
-                    .selectIndices(
-                            again.get(0),
-                            again.stream().skip(1).mapToInt(Integer::intValue).toArray());
+            selection.selectIndices(
+                    again.get(0), again.stream().skip(1).mapToInt(Integer::intValue).toArray());
         }
         if (focus >= 0) {
-            table.getFocusModel().focus(focus);
+            focusModel.focus(focus);
         }
     }
 

@@ -106,7 +106,12 @@ public final class AlertsView implements PlaceView {
         list.setPlaceholder(none);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getItems().setAll(model.rowsProperty().get());
-        model.rowsProperty().addListener((o, a, rows) -> showRows(rows));
+        // the selected row stays selected where it still is when a new cycle comes
+        model.rowsProperty()
+                .addListener(
+                        (o, a, rows) ->
+                                io.rackscope.desktop.ui.Tables.setKeepingSelection(
+                                        list, rows, AlertsView::rowKey));
         count.textProperty().bind(model.summaryProperty());
         list.setOnMouseClicked(
                 e -> {
@@ -278,32 +283,15 @@ public final class AlertsView implements PlaceView {
         return ack;
     }
 
-    /** {@code rows} listed, the selected row kept selected where it still is (a new cycle). */
-    private void showRows(List<PanelRow> rows) {
-        PanelRow selected = list.getSelectionModel().getSelectedItem();
-        list.getItems().setAll(rows);
-        if (selected == null) {
-            return;
+    /**
+     * What makes a row the same row in the next cycle's list: an incident's id, a member's check
+     * and entity, a heading's title.
+     */
+    private static Object rowKey(PanelRow row) {
+        if (row instanceof IncidentItem i) {
+            return i.incident().id();
         }
-        for (int i = 0; i < rows.size(); i++) {
-            if (sameRow(selected, rows.get(i))) {
-                list.getSelectionModel().select(i);
-                list.getFocusModel().focus(i);
-                return;
-            }
-        }
-    }
-
-    /** Whether {@code a} and {@code b} are the same incident, member or heading, as they were. */
-    static boolean sameRow(PanelRow a, PanelRow b) {
-        if (a instanceof IncidentItem x && b instanceof IncidentItem y) {
-            return x.incident().id().equals(y.incident().id());
-        }
-        if (a instanceof AlertItem x && b instanceof AlertItem y) {
-            return x.alert().check().equals(y.alert().check())
-                    && x.alert().entity().equals(y.alert().entity());
-        }
-        return a.equals(b);
+        return row instanceof AlertItem a ? List.of(a.alert().check(), a.alert().entity()) : row;
     }
 
     /** The full page's tabs (null in the panel). */
