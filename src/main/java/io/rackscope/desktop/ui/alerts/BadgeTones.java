@@ -25,6 +25,9 @@ final class BadgeTones<S extends javafx.css.Styleable> {
     // as .sev-badge's: bold, 11 px
     static final Font FONT = Typography.bold(11);
 
+    /** A badge's height: its text's, with 3 px above and below. */
+    static final double HEIGHT = FONT.getSize() + 6;
+
     private final StyleableObjectProperty<Paint> ok;
     private final StyleableObjectProperty<Paint> warn;
     private final StyleableObjectProperty<Paint> crit;
@@ -78,12 +81,11 @@ final class BadgeTones<S extends javafx.css.Styleable> {
      */
     double draw(GraphicsContext g, Severity s, String text, double x, double middle, double room) {
         double bw = Math.min(TextFit.width(text, FONT) + 12, room);
-        double bh = FONT.getSize() + 6;
         if (bw <= 0) {
             return 0;
         }
         g.setFill(tone(s));
-        g.fillRoundRect(x, middle - bh / 2, bw, bh, 6, 6);
+        g.fillRoundRect(x, middle - HEIGHT / 2, bw, HEIGHT, 6, 6);
         g.setFont(FONT);
         g.setFill(onBadge.get());
         g.setTextBaseline(VPos.CENTER);

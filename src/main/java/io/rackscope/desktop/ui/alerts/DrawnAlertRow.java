@@ -217,12 +217,12 @@ final class DrawnAlertRow extends TableRow<AlertRow> {
 
         @Override
         protected void layoutChildren(double x, double y, double w, double h) {
-            Canvas c = getSkinnable().canvas;
-            // no wider than a texture may be; wider rows are only seen scrolled, and cut
-            double cw = Math.min(MAX_WIDTH, Math.ceil(getSkinnable().getWidth()));
-            double ch = Math.ceil(getSkinnable().getHeight());
-            c.relocate(0, 0);
             DrawnAlertRow row = getSkinnable();
+            Canvas c = row.canvas;
+            // no wider than a texture may be; wider rows are only seen scrolled, and cut
+            double cw = Math.min(MAX_WIDTH, Math.ceil(row.getWidth()));
+            double ch = Math.ceil(row.getHeight());
+            c.relocate(0, 0);
             if (c.getWidth() != cw || c.getHeight() != ch || row.columnsMoved) {
                 c.setWidth(cw);
                 c.setHeight(ch);

@@ -263,7 +263,7 @@ final class DrawnPanelCell extends ListCell<PanelRow> {
         };
     }
 
-    /** A line laid out: wrapped (the since line is cut instead: it changes every second). */
+    /** A line of a row's text, wrapped, at its place from the top of the text. */
     private record Laid(String text, Look look, double y, double height) {}
 
     /** The lines of {@code c} laid out in a cell {@code width} wide, from the top of its text. */
@@ -304,13 +304,18 @@ final class DrawnPanelCell extends ListCell<PanelRow> {
         return TextFit.width(more, getFont()) + 18;
     }
 
+    /** How high the laid-out lines are, from the top of the first to the foot of the last. */
+    private static double textHeight(List<Laid> laid) {
+        if (laid.isEmpty()) {
+            return 0;
+        }
+        Laid last = laid.get(laid.size() - 1);
+        return last.y() + last.height();
+    }
+
     private double heightOf(Content c, double width) {
-        List<Laid> laid = lay(c, width);
-        double text =
-                laid.isEmpty()
-                        ? 0
-                        : laid.get(laid.size() - 1).y() + laid.get(laid.size() - 1).height();
-        double badge = c.badge() == null ? 0 : BadgeTones.FONT.getSize() + 6;
+        double text = textHeight(lay(c, width));
+        double badge = c.badge() == null ? 0 : BadgeTones.HEIGHT;
         double more = c.more() == null ? 0 : TextFit.lineHeight(getFont()) + 6;
         return Math.max(text, Math.max(badge, more)) + 2 * PAD_Y;
     }
@@ -336,19 +341,11 @@ final class DrawnPanelCell extends ListCell<PanelRow> {
             if (c.handled() && bw > 0) {
                 // a handled badge has a bar on its left, as the styled badges have
                 g.setFill(getTextFill());
-                g.fillRect(
-                        x,
-                        middle - (BadgeTones.FONT.getSize() + 6) / 2,
-                        3,
-                        BadgeTones.FONT.getSize() + 6);
+                g.fillRect(x, middle - BadgeTones.HEIGHT / 2, 3, BadgeTones.HEIGHT);
             }
         }
         List<Laid> laid = lay(c, w);
-        double textHeight =
-                laid.isEmpty()
-                        ? 0
-                        : laid.get(laid.size() - 1).y() + laid.get(laid.size() - 1).height();
-        double top = Math.max(PAD_Y, (h - textHeight) / 2);
+        double top = Math.max(PAD_Y, (h - textHeight(laid)) / 2);
         double left = textLeft(c);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
