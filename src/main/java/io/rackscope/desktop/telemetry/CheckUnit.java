@@ -346,11 +346,14 @@ final class CheckUnit {
         if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
             return List.of();
         }
-        // only an entity named by its series' instance label can be told by its own target
+        // only an entity named by its series' instance label can be told by its own target,
+        // unless every change is accounted for
         List<String> doubted =
                 scrapes.unchanged()
                         ? List.of()
-                        : scrapes.changedTargets() == null || !TARGET_LABEL.equals(entityLabel)
+                        : !scrapes.narrowsEveryScope()
+                                        && (scrapes.changedTargets() == null
+                                                || !TARGET_LABEL.equals(entityLabel))
                                 ? b.ids()
                                 : b.ids().stream().filter(scrapes::mayHaveChanged).toList();
         if (doubted.isEmpty()) {

@@ -99,6 +99,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private long version;
     private long interval;
     private final Map<String, Set<String>> neverKnown = new HashMap<>();
+
+    /** How long a node that moved counts as unsteady: accounted for first when a target changes. */
+    private static final Duration UNSTEADY_FOR = Duration.ofMinutes(30);
+
+    // the nodes seen moving, by when they last did (server time, epoch ms)
+    private final Map<String, Long> unsteady = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -706,6 +712,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 Set<String> inDoubt = withRelated(changed);
                                                 Set<String> moved = new HashSet<>(changed);
                                                 mine.forEach(u -> moved.addAll(u.valueChanges()));
+                                                moved.forEach(id -> unsteady.put(id, asked));
                                                 Set<String> likely =
                                                         withRelated(withDeviceMates(moved));
                                                 List<CompletableFuture<Void>> second =
@@ -1005,7 +1012,95 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             return new Vouch(
                                     changes.seen(r, asked),
                                     slurmChanges != null && slurmChanges.unchanged(r, asked));
+                        })
+                .thenCompose(v -> accounted(route, v, changes, asked, deadlineAt, aside, pacer));
+    }
+
+    /**
+     * {@code v} narrowed to the entities whose series may have moved, when the targets that changed
+     * are accounted for: targets of their own (a node's exporter) name their entity, and at most
+     * one other target (one serving many entities) changed, whose series that vanished or appeared
+     * are all of the nodes seen unsteady lately ({@link ScrapeAccount}); {@code v} as it is
+     * otherwise.
+     */
+    private CompletableFuture<Vouch> accounted(
+            Route route,
+            Vouch v,
+            TargetScrapes changes,
+            long asked,
+            long deadlineAt,
+            java.util.concurrent.atomic.AtomicInteger[] aside,
+            Pacer pacer) {
+        ScrapeChanges.Seen seen = v.server();
+        if (seen.unchanged() || seen.changedTargets() == null) {
+            return CompletableFuture.completedFuture(v);
+        }
+        Set<String> moved = new HashSet<>();
+        List<String> serving = new ArrayList<>();
+        for (String target : seen.changedTargets()) {
+            (config.topology().instance(target).isPresent() ? moved : serving).add(target);
+        }
+        if (serving.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    new Vouch(seen.narrowedTo(withRelated(moved)), v.slurm()));
+        }
+        long since = changes.sinceMillis();
+        // with no candidate, a target that changed cannot be accounted for
+        Set<String> candidates = unsteadyNodes(asked, seen.targets());
+        if (serving.size() > 1
+                || since < 0
+                || candidates.isEmpty()
+                || ScrapeAccount.candidatesQuery(candidates, 1).length()
+                        > config.app().planner().maxQueryBytes()) {
+            return CompletableFuture.completedFuture(v);
+        }
+        long window = Math.floorDiv(since + 2 * changes.marginMillis + 999, 1000);
+        aside[0].addAndGet(2);
+        CompletableFuture<QueryResult> figures =
+                ask(
+                        route,
+                        CheckUnit.Request.instant(
+                                ScrapeAccount.figuresQuery(serving.get(0), window), asked),
+                        deadlineAt,
+                        pacer);
+        CompletableFuture<QueryResult> theirs =
+                ask(
+                        route,
+                        CheckUnit.Request.instant(
+                                ScrapeAccount.candidatesQuery(candidates, window), asked),
+                        deadlineAt,
+                        pacer);
+        return figures.thenCombine(
+                        theirs,
+                        (f, c) -> {
+                            if (!ScrapeAccount.accounts(f.series(), c.series())) {
+                                return v;
+                            }
+                            moved.addAll(candidates);
+                            return new Vouch(seen.narrowedTo(withRelated(moved)), v.slurm());
+                        })
+                .exceptionally(
+                        e -> {
+                            aside[1].incrementAndGet();
+                            return v;
                         });
+    }
+
+    /**
+     * The nodes seen moving lately (a sentinel value or presence that changed, within {@link
+     * #UNSTEADY_FOR} of {@code atMillis}) and the other nodes of their devices, those that are no
+     * target of their own ({@code targets}): where a change of a target serving many is most
+     * likely.
+     */
+    private Set<String> unsteadyNodes(long atMillis, Set<String> targets) {
+        unsteady.values().removeIf(t -> t < atMillis - UNSTEADY_FOR.toMillis());
+        Set<String> out = new java.util.TreeSet<>();
+        for (String id : withDeviceMates(unsteady.keySet())) {
+            if (!targets.contains(id) && config.topology().instance(id).isPresent()) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     /**
