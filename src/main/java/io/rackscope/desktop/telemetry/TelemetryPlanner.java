@@ -21,6 +21,7 @@ import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.slurm.SlurmService;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
@@ -1047,11 +1048,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         long since = changes.sinceMillis();
         // with no candidate, a target that changed cannot be accounted for
         Set<String> candidates = unsteadyNodes(asked, seen.targets());
-        if (serving.size() > 1
-                || since < 0
-                || candidates.isEmpty()
-                || ScrapeAccount.candidatesQuery(candidates, 1).length()
-                        > config.app().planner().maxQueryBytes()) {
+        if (serving.size() > 1 || since < 0 || candidates.isEmpty()) {
             return CompletableFuture.completedFuture(v);
         }
         long window = Math.floorDiv(since + 2 * changes.marginMillis + 999, 1000);
@@ -1090,14 +1087,26 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * The nodes seen moving lately (a sentinel value or presence that changed, within {@link
      * #UNSTEADY_FOR} of {@code atMillis}) and the other nodes of their devices, those that are no
      * target of their own ({@code targets}): where a change of a target serving many is most
-     * likely.
+     * likely. The latest first, as many as one query can name.
      */
     private Set<String> unsteadyNodes(long atMillis, Set<String> targets) {
         unsteady.values().removeIf(t -> t < atMillis - UNSTEADY_FOR.toMillis());
+        List<String> latestFirst = new ArrayList<>(unsteady.keySet());
+        latestFirst.sort(
+                Comparator.comparing((String id) -> unsteady.getOrDefault(id, 0L)).reversed());
         Set<String> out = new java.util.TreeSet<>();
-        for (String id : withDeviceMates(unsteady.keySet())) {
-            if (!targets.contains(id) && config.topology().instance(id).isPresent()) {
-                out.add(id);
+        int bytes = 0;
+        for (String node : latestFirst) {
+            for (String id : withDeviceMates(Set.of(node))) {
+                if (!out.contains(id)
+                        && !targets.contains(id)
+                        && config.topology().instance(id).isPresent()) {
+                    bytes += PromQL.alternation(List.of(id)).length() + 1;
+                    if (bytes > config.app().planner().maxQueryBytes() / 2) {
+                        return out;
+                    }
+                    out.add(id);
+                }
             }
         }
         return out;
