@@ -694,6 +694,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 if (!vouch.server().targets().isEmpty()) {
                                                     mine.forEach(u -> u.addKeepingSamples(keeping));
                                                 }
+                                                if (forward) {
+                                                    spreadDiscoveries(mine, asked, interval);
+                                                }
                                                 for (CheckUnit u : mine) {
                                                     first.addAll(
                                                             u.phase1(
@@ -1081,6 +1084,32 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             aside[1].incrementAndGet();
                             return v;
                         });
+    }
+
+    /**
+     * Spreads the {@code for:} checks' discoveries (each a full read of the check) over cycles:
+     * when none falls due in the cycle at {@code atMillis}, the largest of the first coming cycle
+     * where several fall due together is read now instead, early. Checks of one {@code for:}
+     * discovered together at start stay apart from then on; a check is only ever read sooner than
+     * its {@code for:} needs.
+     */
+    private static void spreadDiscoveries(List<CheckUnit> mine, long atMillis, long interval) {
+        int horizon = 20;
+        Map<Integer, List<CheckUnit>> byCycle = new java.util.TreeMap<>();
+        for (CheckUnit u : mine) {
+            int k = u.cyclesToDiscovery(atMillis, interval, horizon);
+            if (k == 0) {
+                return;
+            }
+            if (k > 0) {
+                byCycle.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
+            }
+        }
+        byCycle.values().stream()
+                .filter(due -> due.size() > 1)
+                .findFirst()
+                .flatMap(due -> due.stream().max(Comparator.comparingInt(u -> u.batches().size())))
+                .ifPresent(CheckUnit::discoverEarly);
     }
 
     /**
