@@ -177,14 +177,8 @@ class VanishingSeriesIT {
                                         || Set.of("n05", "n06").contains(n)),
                         // n05 returns whole
                         (n, m) -> !(n.equals("n04") && m.equals("mem") || n.equals("n06")));
-        try (PrometheusClient client =
-                        new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
-                TelemetryPlanner running =
-                        new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            running.setCycleInterval(Duration.ofSeconds(5));
+        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
+            TelemetryPlanner running = live.planner();
             HealthSnapshot[] seen = new HealthSnapshot[steps.size()];
             for (int i = 0; i < steps.size(); i++) {
                 Instant at = show(i, steps.get(i));
@@ -248,14 +242,8 @@ class VanishingSeriesIT {
      */
     @Test
     void scrapeFiguresSpareTheProbesOnlyWhileNothingVanished() throws Exception {
-        try (PrometheusClient client =
-                        new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
-                TelemetryPlanner running =
-                        new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            running.setCycleInterval(Duration.ofSeconds(5));
+        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
+            TelemetryPlanner running = live.planner();
             long[] asked = new long[4];
             HealthSnapshot last = null;
             for (int i = 0; i < 4; i++) {
@@ -267,9 +255,9 @@ class VanishingSeriesIT {
                                 i < 3
                                         ? (n, m) -> true
                                         : (n, m) -> !(n.equals("n02") && m.equals("temp")));
-                long before = client.stats().queryCount();
+                long before = live.client().stats().queryCount();
                 last = running.refreshAt(at);
-                asked[i] = client.stats().queryCount() - before;
+                asked[i] = live.client().stats().queryCount() - before;
                 assertEquals(states(fresh(at)), states(last), "cycle " + i);
             }
             assertTrue(
@@ -297,21 +285,15 @@ class VanishingSeriesIT {
         List<BiFunction<String, String, Boolean>> steps =
                 List.of(all, all, all, n03Gone, all, n05WithoutTemp);
         List<List<String>> tempQueries = new java.util.ArrayList<>();
-        try (PrometheusClient client =
-                        new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
-                TelemetryPlanner running =
-                        new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            running.setCycleInterval(Duration.ofSeconds(5));
+        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
+            TelemetryPlanner running = live.planner();
             HealthSnapshot last = null;
             for (int i = 0; i < steps.size(); i++) {
                 Instant at = show(40 + i, steps.get(i));
-                int before = logged();
+                int before = prometheus.loggedQueries();
                 last = running.refreshAt(at);
                 tempQueries.add(
-                        queriesFrom(before).stream()
+                        prometheus.queriesFrom(before).stream()
                                 .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
                                 .toList());
                 assertEquals(states(fresh(at)), states(last), "cycle " + i);
@@ -331,16 +313,6 @@ class VanishingSeriesIT {
                             + tempQueries.get(5));
             assertEquals("no_sample", reason(last, "n05", "temp"));
         }
-    }
-
-    static int logged() throws Exception {
-        Path log = prometheus.queryLog();
-        return Files.exists(log) ? Files.readAllLines(log).size() : 0;
-    }
-
-    static List<String> queriesFrom(int from) throws Exception {
-        List<String> lines = Files.readAllLines(prometheus.queryLog());
-        return lines.subList(Math.min(from, lines.size()), lines.size());
     }
 
     static String reason(HealthSnapshot s, String entity, String check) {
