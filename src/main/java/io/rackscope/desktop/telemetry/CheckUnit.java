@@ -179,6 +179,11 @@ final class CheckUnit {
         return route;
     }
 
+    /** The label that names the check's entities in its series. */
+    String entityLabel() {
+        return entityLabel;
+    }
+
     Set<String> ids() {
         return ids;
     }

@@ -2,8 +2,8 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.PromQL;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * {@code A} the series new to a scrape (new since the scrape before: Prometheus forgets a series
  * missing from a successful scrape), scrape {@code k} lost {@code C(k-1) - C(k) + A(k)} series.
  * Reading the candidates' own samples over the same scrapes counts how many of those were theirs.
- * When every scrape's losses and gains are all theirs, no other series of the target moved.
+ * When every scrape's losses and gains are all theirs, no other series of the target moved, and the
+ * entities whose series moved are named by those series' labels.
  *
  * <p>A series of the target has a sample at each of its scrapes' timestamps while it is there; a
  * candidate series with samples at other times comes from another target and is left out (only one
@@ -45,21 +46,24 @@ final class ScrapeAccount {
                 + "s]";
     }
 
-    /** Every sample of the candidates' series over the same window. */
-    static String candidatesQuery(Collection<String> candidates, long windowSeconds) {
-        return "{instance=~\"" + PromQL.alternation(candidates) + "\"}[" + windowSeconds + "s]";
+    /**
+     * Every sample over the same window of the series whose {@code label} is one of {@code ids}.
+     */
+    static String candidatesQuery(String label, Collection<String> ids, long windowSeconds) {
+        return "{" + label + "=~\"" + PromQL.alternation(ids) + "\"}[" + windowSeconds + "s]";
     }
 
     /**
-     * Whether {@code candidates} (the matrix of {@link #candidatesQuery}) account for every series
-     * that vanished or appeared in the scrapes {@code figures} (the matrix of {@link
-     * #figuresQuery}) describe.
+     * Whether {@code candidates} (the matrices of {@link #candidatesQuery}, a series in several
+     * counted once) account for every series that vanished or appeared in the scrapes {@code
+     * figures} (the matrix of {@link #figuresQuery}) describe: then the values of every label of
+     * the series that did (the entities they are about), else null.
      */
-    static boolean accounts(List<Series> figures, List<Series> candidates) {
+    static Set<String> moved(List<Series> figures, List<Series> candidates) {
         Series samples = only(figures, ScrapeChanges.SAMPLES);
         Series added = only(figures, ADDED);
         if (samples == null || added == null || samples.timestamps().length < 2) {
-            return false;
+            return null;
         }
         Map<Long, Double> addedAt = new TreeMap<>();
         for (int i = 0; i < added.timestamps().length; i++) {
@@ -69,28 +73,32 @@ final class ScrapeAccount {
         for (int i = 0; i < scrapes.length; i++) {
             scrapes[i] = millis(samples.timestamps()[i]);
         }
-        List<Set<Long>> mine = ofTarget(candidates, scrapes);
+        Map<Map<String, String>, Set<Long>> mine = ofTarget(candidates, scrapes);
+        Set<String> moved = new HashSet<>();
         for (int k = 1; k < scrapes.length; k++) {
             double before = samples.values()[k - 1];
             double now = samples.values()[k];
             Double a = addedAt.get(scrapes[k]);
             if (a == null || before <= 0) {
                 // after an empty scrape Prometheus counts no series added: it cannot be told
-                return false;
+                return null;
             }
             long gone = 0;
             long come = 0;
-            for (Set<Long> at : mine) {
-                boolean was = at.contains(scrapes[k - 1]);
-                boolean is = at.contains(scrapes[k]);
+            for (Map.Entry<Map<String, String>, Set<Long>> series : mine.entrySet()) {
+                boolean was = series.getValue().contains(scrapes[k - 1]);
+                boolean is = series.getValue().contains(scrapes[k]);
+                if (was != is) {
+                    series.getKey().forEach((name, value) -> moved.add(value));
+                }
                 gone += was && !is ? 1 : 0;
                 come += !was && is ? 1 : 0;
             }
             if (come != a || gone != before - now + a) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return moved;
     }
 
     /** The one series named {@code name}; null when none or several (two targets of one name). */
@@ -111,12 +119,13 @@ final class ScrapeAccount {
      * The scrapes each candidate series was in, for the series of the target whose scrapes are
      * {@code scrapes}: those with no sample at any other time.
      */
-    private static List<Set<Long>> ofTarget(List<Series> candidates, long[] scrapes) {
+    private static Map<Map<String, String>, Set<Long>> ofTarget(
+            List<Series> candidates, long[] scrapes) {
         Set<Long> times = new HashSet<>();
         for (long t : scrapes) {
             times.add(t);
         }
-        List<Set<Long>> out = new ArrayList<>();
+        Map<Map<String, String>, Set<Long>> out = new HashMap<>();
         for (Series s : candidates) {
             Set<Long> at = new HashSet<>();
             boolean elsewhere = false;
@@ -126,7 +135,7 @@ final class ScrapeAccount {
                 at.add(m);
             }
             if (!elsewhere) {
-                out.add(at);
+                out.put(s.labels(), at);
             }
         }
         return out;

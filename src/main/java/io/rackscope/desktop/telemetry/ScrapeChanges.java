@@ -132,6 +132,15 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
     }
 
     /**
+     * Whether {@code expr} gives labels values of other labels ({@code label_replace}, {@code
+     * label_join}): a series' own labels may then not name the entity it is read for.
+     */
+    static boolean renamesLabels(String expr) {
+        String bare = QUOTED.matcher(expr).replaceAll("\"\"");
+        return bare.contains("label_replace") || bare.contains("label_join");
+    }
+
+    /**
      * Whether {@code expr} reads nothing but {@code up} at the moment it is asked: no range, no
      * offset, no other series, no function of time, only comparisons and the aggregations that keep
      * the instance. {@code up} is the outcome of its target's last scrape, and a scrape that fails

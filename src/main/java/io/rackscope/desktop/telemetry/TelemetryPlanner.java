@@ -1017,7 +1017,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                     changes.seen(r, asked),
                                     slurmChanges != null && slurmChanges.unchanged(r, asked));
                         })
-                .thenCompose(v -> accounted(route, v, changes, asked, deadlineAt, aside, pacer));
+                .thenCompose(
+                        v -> accounted(route, mine, v, changes, asked, deadlineAt, aside, pacer));
     }
 
     /**
@@ -1029,6 +1030,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      */
     private CompletableFuture<Vouch> accounted(
             Route route,
+            List<CheckUnit> mine,
             Vouch v,
             TargetScrapes changes,
             long asked,
@@ -1055,28 +1057,24 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             return CompletableFuture.completedFuture(v);
         }
         long window = Math.floorDiv(since + 2 * changes.marginMillis + 999, 1000);
-        aside[0].addAndGet(2);
-        CompletableFuture<QueryResult> figures =
-                ask(
-                        route,
-                        CheckUnit.Request.instant(
-                                ScrapeAccount.figuresQuery(serving.get(0), window), asked),
-                        deadlineAt,
-                        pacer);
-        CompletableFuture<QueryResult> theirs =
-                ask(
-                        route,
-                        CheckUnit.Request.instant(
-                                ScrapeAccount.candidatesQuery(candidates, window), asked),
-                        deadlineAt,
-                        pacer);
-        return figures.thenCombine(
-                        theirs,
-                        (f, c) -> {
-                            if (!ScrapeAccount.accounts(f.series(), c.series())) {
+        List<CompletableFuture<QueryResult>> asks = new ArrayList<>();
+        for (String q : accountQueries(serving.get(0), candidates, mine, window)) {
+            aside[0].incrementAndGet();
+            asks.add(ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer));
+        }
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        x -> {
+                            List<Series> theirs = new ArrayList<>();
+                            asks.subList(1, asks.size())
+                                    .forEach(a -> theirs.addAll(a.join().series()));
+                            Set<String> theirMoves =
+                                    ScrapeAccount.moved(asks.get(0).join().series(), theirs);
+                            if (theirMoves == null) {
                                 return v;
                             }
                             moved.addAll(candidates);
+                            moved.addAll(theirMoves);
                             return new Vouch(seen.narrowedTo(withRelated(moved)), v.slurm());
                         })
                 .exceptionally(
@@ -1084,6 +1082,48 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             aside[1].incrementAndGet();
                             return v;
                         });
+    }
+
+    /**
+     * The queries that account for {@code target}'s changes over {@code window} seconds: its
+     * figures, then the series of the {@code nodes}, and of their devices and racks by the labels
+     * the chassis and rack checks of {@code mine} name them by (a chassis or a PDU losing its
+     * series with its nodes). Not those of devices or racks when a check renames labels: the
+     * entities a moved series is about are told by its labels' values.
+     */
+    private List<String> accountQueries(
+            String target, Set<String> nodes, List<CheckUnit> mine, long window) {
+        List<String> out = new ArrayList<>();
+        out.add(ScrapeAccount.figuresQuery(target, window));
+        out.add(ScrapeAccount.candidatesQuery("instance", nodes, window));
+        if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
+            return out;
+        }
+        Map<String, Set<String>> byLabel = new LinkedHashMap<>();
+        for (CheckUnit u : mine) {
+            if (u.check().scope() != CheckScope.NODE && !u.entityLabel().equals("instance")) {
+                Set<String> ids =
+                        byLabel.computeIfAbsent(u.entityLabel(), k -> new java.util.TreeSet<>());
+                for (String node : nodes) {
+                    config.topology()
+                            .instance(node)
+                            .ifPresent(
+                                    p ->
+                                            ids.add(
+                                                    u.check().scope() == CheckScope.CHASSIS
+                                                            ? p.device().id()
+                                                            : p.rack().id()));
+                }
+            }
+        }
+        byLabel.forEach(
+                (label, ids) -> {
+                    String q = ScrapeAccount.candidatesQuery(label, ids, window);
+                    if (q.length() <= config.app().planner().maxQueryBytes()) {
+                        out.add(q);
+                    }
+                });
+        return out;
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.rackscope.desktop.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.rackscope.desktop.prometheus.Series;
 import java.util.List;
@@ -37,16 +37,30 @@ class ScrapeAccountTest {
 
     @Test
     void aCandidatesSeriesThatVanishedAccountsForTheTargetsLoss() {
-        assertTrue(
-                ScrapeAccount.accounts(
+        assertNotNull(
+                ScrapeAccount.moved(
                         figures(new double[] {10, 9, 9}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0), candidate("up", 0, 1, 2))));
     }
 
     @Test
+    void theEntitiesWhoseSeriesMovedAreNamedByTheirLabels() {
+        Series chassis =
+                new Series(
+                        Map.of("__name__", "psu_ok", "chassis_id", "c7", "rack_id", "r1"),
+                        new double[] {SCRAPES[0]},
+                        new double[1]);
+        assertEquals(
+                Set.of("temp", "n01", "psu_ok", "c7", "r1"),
+                ScrapeAccount.moved(
+                        figures(new double[] {10, 8, 8}, new double[] {0, 0, 0}),
+                        List.of(candidate("temp", 0), candidate("up", 0, 1, 2), chassis)));
+    }
+
+    @Test
     void aLossBesideTheCandidatesDoesNot() {
-        assertFalse(
-                ScrapeAccount.accounts(
+        assertNull(
+                ScrapeAccount.moved(
                         figures(new double[] {10, 8, 8}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0), candidate("up", 0, 1, 2))));
     }
@@ -54,25 +68,25 @@ class ScrapeAccountTest {
     @Test
     void aSeriesComingWhileAnotherGoesIsToldByTheSeriesAdded() {
         // the count stands still: n01's temperature came back as another series went
-        assertFalse(
-                ScrapeAccount.accounts(
+        assertNull(
+                ScrapeAccount.moved(
                         figures(new double[] {10, 10, 10}, new double[] {0, 1, 0}),
                         List.of(candidate("temp", 1, 2))));
-        assertTrue(
-                ScrapeAccount.accounts(
+        assertNotNull(
+                ScrapeAccount.moved(
                         figures(new double[] {9, 10, 10}, new double[] {0, 1, 0}),
                         List.of(candidate("temp", 1, 2))));
     }
 
     @Test
     void aFlapBetweenTwoCyclesIsAccountedScrapeByScrape() {
-        assertTrue(
-                ScrapeAccount.accounts(
+        assertNotNull(
+                ScrapeAccount.moved(
                         figures(new double[] {10, 9, 10}, new double[] {0, 0, 1}),
                         List.of(candidate("temp", 0, 2))));
         // the same counts, but the series that came back is not the candidate's
-        assertFalse(
-                ScrapeAccount.accounts(
+        assertNull(
+                ScrapeAccount.moved(
                         figures(new double[] {10, 9, 10}, new double[] {0, 0, 1}),
                         List.of(candidate("temp", 0))));
     }
@@ -84,8 +98,8 @@ class ScrapeAccountTest {
                         Map.of("__name__", "ipmi", "instance", "n01"),
                         new double[] {1007},
                         new double[1]);
-        assertTrue(
-                ScrapeAccount.accounts(
+        assertNotNull(
+                ScrapeAccount.moved(
                         figures(new double[] {10, 9, 9}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0), elsewhere)));
     }
@@ -93,18 +107,18 @@ class ScrapeAccountTest {
     @Test
     void whatCannotBeToldDoesNotAccount() {
         // after a failed (empty) scrape Prometheus counts no series added
-        assertFalse(
-                ScrapeAccount.accounts(
+        assertNull(
+                ScrapeAccount.moved(
                         figures(new double[] {10, 0, 10}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0, 2))));
         // two targets of one instance label
         List<Series> twice =
                 new java.util.ArrayList<>(figures(new double[] {10, 9, 9}, new double[] {0, 0, 0}));
         twice.addAll(figures(new double[] {5, 5, 5}, new double[] {0, 0, 0}));
-        assertFalse(ScrapeAccount.accounts(twice, List.of(candidate("temp", 0))));
+        assertNull(ScrapeAccount.moved(twice, List.of(candidate("temp", 0))));
         // one scrape only: nothing to compare
-        assertFalse(
-                ScrapeAccount.accounts(
+        assertNull(
+                ScrapeAccount.moved(
                         List.of(
                                 new Series(
                                         Map.of("__name__", ScrapeChanges.SAMPLES),
@@ -125,6 +139,7 @@ class ScrapeAccountTest {
                 ScrapeAccount.figuresQuery("sim:9100", 45));
         assertEquals(
                 "{instance=~\"n\\\\.02|n01\"}[45s]",
-                ScrapeAccount.candidatesQuery(new java.util.TreeSet<>(Set.of("n01", "n.02")), 45));
+                ScrapeAccount.candidatesQuery(
+                        "instance", new java.util.TreeSet<>(Set.of("n01", "n.02")), 45));
     }
 }
