@@ -194,7 +194,14 @@ public final class EstateSimulator {
     }
 
     private void appendSamples(StringBuilder out, int familyIndex, long ts) {
-        forEachSample(familyIndex, ts, (entity, line, v) -> out.append(line));
+        forEachSample(
+                familyIndex,
+                ts,
+                (entity, line, v) -> {
+                    if (line != null) {
+                        out.append(line);
+                    }
+                });
     }
 
     /** A series' sample at one moment: its entity, its line (or null when absent), its value. */

@@ -129,4 +129,40 @@ class SimulatorSeriesTest {
                         .sum();
         assertEquals(whole, split, "every series once (the node down's are gone from both)");
     }
+
+    /** The series (name and labels, no value) of the exposition that name {@code node}. */
+    static java.util.Set<String> seriesOf(String exposition, String node) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        exposition
+                .lines()
+                .filter(l -> l.contains("instance=\"" + node + "\""))
+                .forEach(l -> out.add(l.substring(0, l.lastIndexOf(' '))));
+        return out;
+    }
+
+    @Test
+    void aNodeWithoutSamplesLeavesTheNextNodesSeriesAsTheyAre() {
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        Scenario down =
+                new Scenario(
+                        "one down",
+                        java.util.List.of(
+                                new Scenario.Event(
+                                        Scenario.Kind.NODE_DOWN,
+                                        "cn0165",
+                                        java.time.Duration.ZERO,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)));
+        String calm =
+                new EstateSimulator(CONFIG, Scenario.NONE, 7, t0).exposition(t0.plusSeconds(60));
+        String withDown = new EstateSimulator(CONFIG, down, 7, t0).exposition(t0.plusSeconds(60));
+        assertTrue(
+                withDown.lines().noneMatch(l -> l.startsWith("null")),
+                "an absent sample writes nothing, not \"null\" before the next series' name");
+        assertTrue(seriesOf(withDown, "cn0165").stream().allMatch(l -> l.startsWith("up{")));
+        assertEquals(seriesOf(calm, "cn0166"), seriesOf(withDown, "cn0166"));
+    }
 }
