@@ -117,7 +117,7 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    /** Where the server's queries are logged, one JSON per line. */
+    /** Where the queries of a server of {@link #scrapingTargets} are logged, one JSON per line. */
     public Path queryLog() {
         return dir.resolve("queries.log");
     }
@@ -294,7 +294,6 @@ public final class PrometheusServer implements AutoCloseable {
                   scrape_interval: %ds
                   scrape_timeout: %ds
                   evaluation_interval: 1s
-                  query_log_file: %s
                 %sscrape_configs:
                 %s    static_configs:
                       - targets: ['%s']
@@ -302,7 +301,6 @@ public final class PrometheusServer implements AutoCloseable {
                             .formatted(
                                     scrapeSeconds,
                                     scrapeSeconds,
-                                    queryLog(),
                                     rules == null
                                             ? ""
                                             : "  external_labels: {prometheus: it}\n"

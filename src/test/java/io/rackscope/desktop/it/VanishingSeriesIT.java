@@ -290,10 +290,10 @@ class VanishingSeriesIT {
             HealthSnapshot last = null;
             for (int i = 0; i < steps.size(); i++) {
                 Instant at = show(40 + i, steps.get(i));
-                int before = prometheus.loggedQueries();
+                int before = live.asked().size();
                 last = running.refreshAt(at);
                 tempQueries.add(
-                        prometheus.queriesFrom(before).stream()
+                        live.askedFrom(before).stream()
                                 .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
                                 .toList());
                 assertEquals(states(fresh(at)), states(last), "cycle " + i);
