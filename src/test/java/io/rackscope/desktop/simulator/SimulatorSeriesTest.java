@@ -15,6 +15,21 @@ import org.junit.jupiter.api.Test;
 class SimulatorSeriesTest {
     static final RackscopeConfig CONFIG = new ConfigLoader().load(Path.of("config"));
 
+    /** cn0165 down from the start. */
+    static final Scenario CN0165_DOWN =
+            new Scenario(
+                    "one down",
+                    java.util.List.of(
+                            new Scenario.Event(
+                                    Scenario.Kind.NODE_DOWN,
+                                    "cn0165",
+                                    java.time.Duration.ZERO,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null)));
+
     static double sample(String exposition, String series) {
         Matcher m =
                 Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$")
@@ -94,20 +109,7 @@ class SimulatorSeriesTest {
     @Test
     void byTargetEachNodeServesItsOwnSeries() {
         Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
-        Scenario down =
-                new Scenario(
-                        "one down",
-                        java.util.List.of(
-                                new Scenario.Event(
-                                        Scenario.Kind.NODE_DOWN,
-                                        "cn0165",
-                                        java.time.Duration.ZERO,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null)));
-        EstateSimulator sim = new EstateSimulator(CONFIG, down, 7, t0);
+        EstateSimulator sim = new EstateSimulator(CONFIG, CN0165_DOWN, 7, t0);
         java.util.Map<String, String> byTarget = sim.expositionByTarget(t0.plusSeconds(60));
         assertTrue(sim.nodeTargets().contains("cn0165"));
         assertTrue(!byTarget.containsKey("cn0165"), "a node down: its exporter does not answer");
@@ -143,22 +145,10 @@ class SimulatorSeriesTest {
     @Test
     void aNodeWithoutSamplesLeavesTheNextNodesSeriesAsTheyAre() {
         Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
-        Scenario down =
-                new Scenario(
-                        "one down",
-                        java.util.List.of(
-                                new Scenario.Event(
-                                        Scenario.Kind.NODE_DOWN,
-                                        "cn0165",
-                                        java.time.Duration.ZERO,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null)));
         String calm =
                 new EstateSimulator(CONFIG, Scenario.NONE, 7, t0).exposition(t0.plusSeconds(60));
-        String withDown = new EstateSimulator(CONFIG, down, 7, t0).exposition(t0.plusSeconds(60));
+        String withDown =
+                new EstateSimulator(CONFIG, CN0165_DOWN, 7, t0).exposition(t0.plusSeconds(60));
         assertTrue(
                 withDown.lines().noneMatch(l -> l.startsWith("null")),
                 "an absent sample writes nothing, not \"null\" before the next series' name");
