@@ -93,6 +93,8 @@ final class CheckUnit {
     private final Set<String> present = new HashSet<>();
     private boolean presenceKnown;
     private long lastDiscovery = Debouncer.NONE;
+    // read in full in the next cycle, before it falls due (see discoverEarly)
+    private boolean discoverEarly;
     private long presenceDue = Debouncer.NONE;
     private long presenceReadAt = Debouncer.NONE;
     private final long phaseOffset;
@@ -177,6 +179,11 @@ final class CheckUnit {
         return route;
     }
 
+    /** The label that names the check's entities in its series. */
+    String entityLabel() {
+        return entityLabel;
+    }
+
     Set<String> ids() {
         return ids;
     }
@@ -256,6 +263,7 @@ final class CheckUnit {
             out.addAll(discoverAt(windowDiscovery, ask));
         }
         Form form = form(t, interval);
+        discoverEarly = false;
         discovered = form == Form.VALUES;
         for (CheckQueries.Batch b : batches) {
             CheckQueries.Batch asked =
@@ -346,11 +354,14 @@ final class CheckUnit {
         if (mode != EvaluationMode.FILTERED || !presenceKnown || sentinel) {
             return List.of();
         }
-        // only an entity named by its series' instance label can be told by its own target
+        // only an entity named by its series' instance label can be told by its own target,
+        // unless every change is accounted for
         List<String> doubted =
                 scrapes.unchanged()
                         ? List.of()
-                        : scrapes.changedTargets() == null || !TARGET_LABEL.equals(entityLabel)
+                        : !scrapes.narrowsEveryScope()
+                                        && (scrapes.changedTargets() == null
+                                                || !TARGET_LABEL.equals(entityLabel))
                                 ? b.ids()
                                 : b.ids().stream().filter(scrapes::mayHaveChanged).toList();
         if (doubted.isEmpty()) {
@@ -437,14 +448,50 @@ final class CheckUnit {
         if (byWindow()) {
             return full ? Form.PRESENCE : Form.NONE;
         }
-        boolean due =
-                !debounced()
-                        || lastDiscovery == Debouncer.NONE
-                        || t + interval - lastDiscovery > check.forDuration().toSeconds();
+        boolean due = !debounced() || discoverEarly || discoveryDue(t, interval);
         if (due) {
             return Form.VALUES;
         }
         return sentinel ? Form.PRESENCE : Form.NONE;
+    }
+
+    /**
+     * Whether a {@code for:} check reads its values in full in the cycle at grid time {@code t}
+     * (cycles {@code interval} seconds apart): when waiting for the next would let a failure hold
+     * its {@code for:} unseen.
+     */
+    private boolean discoveryDue(long t, long interval) {
+        return lastDiscovery == Debouncer.NONE
+                || t + interval - lastDiscovery > check.forDuration().toSeconds();
+    }
+
+    /**
+     * How many cycles from the one at {@code atMillis} (0: that one) until this {@code for:}
+     * check's next discovery falls due, cycles {@code interval} seconds apart, within {@code
+     * horizon} cycles; -1 when none does, or it is no such check.
+     */
+    synchronized int cyclesToDiscovery(long atMillis, long interval, int horizon) {
+        if (mode != EvaluationMode.FILTERED
+                || !debounced()
+                || lastDiscovery == Debouncer.NONE
+                || byWindow()) {
+            return -1;
+        }
+        for (int k = 0; k <= horizon; k++) {
+            long t = Math.floorDiv(Math.floorDiv(atMillis, 1000) + k * interval, step) * step;
+            if (discoveryDue(t, interval)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads the values in full in the next cycle, before they fall due: a check read more often
+     * than its {@code for:} needs misses nothing.
+     */
+    synchronized void discoverEarly() {
+        discoverEarly = true;
     }
 
     /** Looking back, a {@code for:} check's first cycle: its states come from a PastWindow. */

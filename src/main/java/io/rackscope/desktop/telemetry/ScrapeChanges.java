@@ -38,22 +38,44 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
     private final String tag;
     private final String matchers;
     private long lastAt = NONE;
+    private long sinceMillis = -1;
 
     /**
      * What a cycle's figures say: every scraped series where it was ({@code unchanged}), or else
      * the {@code instance} labels of the targets that changed since the last cycle, null when a
      * change cannot be put down to targets still there (a first cycle, a target gone, no figures).
      */
-    record Seen(boolean unchanged, Set<String> changedTargets, Set<String> targets) {
-        static final Seen NOTHING = new Seen(false, null, Set.of());
-        static final Seen SAME = new Seen(true, Set.of(), Set.of());
+    record Seen(
+            boolean unchanged, Set<String> changedTargets, Set<String> targets, Set<String> moved) {
+        static final Seen NOTHING = new Seen(false, null, Set.of(), null);
+        static final Seen SAME = new Seen(true, Set.of(), Set.of(), null);
+
+        Seen(boolean unchanged, Set<String> changedTargets, Set<String> targets) {
+            this(unchanged, changedTargets, targets, null);
+        }
 
         /**
-         * Whether the series labelled {@code instance} may have changed: always, unless nothing did
-         * or it is a target of its own (its series, by Prometheus' default labels, are its own)
-         * that did not change.
+         * The same, knowing that the series of no entity but those {@code moved} (of any scope) may
+         * have vanished or appeared: the targets that changed are all accounted for.
+         */
+        Seen narrowedTo(Set<String> moved) {
+            return new Seen(unchanged, changedTargets, targets, Set.copyOf(moved));
+        }
+
+        /** Whether entities of every scope can be told apart ({@link #narrowedTo}). */
+        boolean narrowsEveryScope() {
+            return !unchanged && moved != null;
+        }
+
+        /**
+         * Whether the series labelled {@code instance} may have changed: always, unless nothing
+         * did, or it is a target of its own (its series, by Prometheus' default labels, are its
+         * own) that did not change, or the changes are accounted for elsewhere.
          */
         boolean mayHaveChanged(String instance) {
+            if (!unchanged && moved != null) {
+                return moved.contains(instance);
+            }
             return !unchanged
                     && (changedTargets == null
                             || changedTargets.contains(instance)
@@ -107,6 +129,15 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
         String bare = QUOTED.matcher(expr).replaceAll("\"\"");
         bare = RANGE.matcher(bare).replaceAll("[]");
         return RECORDED.matcher(bare).find();
+    }
+
+    /**
+     * Whether {@code expr} gives labels values of other labels ({@code label_replace}, {@code
+     * label_join}): a series' own labels may then not name the entity it is read for.
+     */
+    static boolean renamesLabels(String expr) {
+        String bare = QUOTED.matcher(expr).replaceAll("\"\"");
+        return bare.contains("label_replace") || bare.contains("label_join");
     }
 
     /**
@@ -232,6 +263,7 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
         }
         // a step back in time compares with nothing: the same figures may be made of other series
         boolean known = lastAt != NONE && atMillis > lastAt;
+        sinceMillis = known ? atMillis - lastAt : -1;
         lastAt = atMillis;
         return judge(new Figures(samples, added, changed, anonymous, counts), known);
     }
@@ -242,9 +274,15 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
      */
     abstract Seen judge(Figures f, boolean known);
 
+    /** How long before the last figures read the ones before them were (-1: none). */
+    final synchronized long sinceMillis() {
+        return sinceMillis;
+    }
+
     /** The figures could not be read: the next cycle cannot compare with this one. */
     final synchronized void unknown() {
         lastAt = NONE;
+        sinceMillis = -1;
         forget();
     }
 

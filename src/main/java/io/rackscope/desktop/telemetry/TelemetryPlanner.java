@@ -21,6 +21,7 @@ import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.slurm.SlurmService;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
@@ -99,6 +100,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private long version;
     private long interval;
     private final Map<String, Set<String>> neverKnown = new HashMap<>();
+
+    /** How long a node that moved counts as unsteady: accounted for first when a target changes. */
+    private static final Duration UNSTEADY_FOR = Duration.ofMinutes(30);
+
+    // the nodes seen moving, by when they last did (server time, epoch ms)
+    private final Map<String, Long> unsteady = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -687,6 +694,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 if (!vouch.server().targets().isEmpty()) {
                                                     mine.forEach(u -> u.addKeepingSamples(keeping));
                                                 }
+                                                if (forward) {
+                                                    spreadDiscoveries(mine, asked, interval);
+                                                }
                                                 for (CheckUnit u : mine) {
                                                     first.addAll(
                                                             u.phase1(
@@ -706,6 +716,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 Set<String> inDoubt = withRelated(changed);
                                                 Set<String> moved = new HashSet<>(changed);
                                                 mine.forEach(u -> moved.addAll(u.valueChanges()));
+                                                moved.forEach(id -> unsteady.put(id, asked));
                                                 Set<String> likely =
                                                         withRelated(withDeviceMates(moved));
                                                 List<CompletableFuture<Void>> second =
@@ -1005,7 +1016,169 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             return new Vouch(
                                     changes.seen(r, asked),
                                     slurmChanges != null && slurmChanges.unchanged(r, asked));
+                        })
+                .thenCompose(
+                        v -> accounted(route, mine, v, changes, asked, deadlineAt, aside, pacer));
+    }
+
+    /**
+     * {@code v} narrowed to the entities whose series may have moved, when the targets that changed
+     * are accounted for: targets of their own (a node's exporter) name their entity, and at most
+     * one other target (one serving many entities) changed, whose series that vanished or appeared
+     * are all of the nodes seen unsteady lately ({@link ScrapeAccount}); {@code v} as it is
+     * otherwise.
+     */
+    private CompletableFuture<Vouch> accounted(
+            Route route,
+            List<CheckUnit> mine,
+            Vouch v,
+            TargetScrapes changes,
+            long asked,
+            long deadlineAt,
+            java.util.concurrent.atomic.AtomicInteger[] aside,
+            Pacer pacer) {
+        ScrapeChanges.Seen seen = v.server();
+        if (seen.unchanged() || seen.changedTargets() == null) {
+            return CompletableFuture.completedFuture(v);
+        }
+        Set<String> moved = new HashSet<>();
+        List<String> serving = new ArrayList<>();
+        for (String target : seen.changedTargets()) {
+            (config.topology().instance(target).isPresent() ? moved : serving).add(target);
+        }
+        if (serving.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    new Vouch(seen.narrowedTo(withRelated(moved)), v.slurm()));
+        }
+        long since = changes.sinceMillis();
+        // with no candidate, a target that changed cannot be accounted for
+        Set<String> candidates = unsteadyNodes(asked, seen.targets());
+        if (serving.size() > 1 || since < 0 || candidates.isEmpty()) {
+            return CompletableFuture.completedFuture(v);
+        }
+        long window = Math.floorDiv(since + 2 * changes.marginMillis + 999, 1000);
+        List<CompletableFuture<QueryResult>> asks = new ArrayList<>();
+        for (String q : accountQueries(serving.get(0), candidates, mine, window)) {
+            aside[0].incrementAndGet();
+            asks.add(ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer));
+        }
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        x -> {
+                            List<Series> theirs = new ArrayList<>();
+                            asks.subList(1, asks.size())
+                                    .forEach(a -> theirs.addAll(a.join().series()));
+                            Set<String> theirMoves =
+                                    ScrapeAccount.moved(asks.get(0).join().series(), theirs);
+                            if (theirMoves == null) {
+                                return v;
+                            }
+                            moved.addAll(candidates);
+                            moved.addAll(theirMoves);
+                            return new Vouch(seen.narrowedTo(withRelated(moved)), v.slurm());
+                        })
+                .exceptionally(
+                        e -> {
+                            aside[1].incrementAndGet();
+                            return v;
                         });
+    }
+
+    /**
+     * The queries that account for {@code target}'s changes over {@code window} seconds: its
+     * figures, then the series of the {@code nodes}, and of their devices and racks by the labels
+     * the chassis and rack checks of {@code mine} name them by (a chassis or a PDU losing its
+     * series with its nodes). Not those of devices or racks when a check renames labels: the
+     * entities a moved series is about are told by its labels' values.
+     */
+    private List<String> accountQueries(
+            String target, Set<String> nodes, List<CheckUnit> mine, long window) {
+        List<String> out = new ArrayList<>();
+        out.add(ScrapeAccount.figuresQuery(target, window));
+        out.add(ScrapeAccount.candidatesQuery("instance", nodes, window));
+        if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
+            return out;
+        }
+        Map<String, Set<String>> byLabel = new LinkedHashMap<>();
+        for (CheckUnit u : mine) {
+            if (u.check().scope() != CheckScope.NODE && !u.entityLabel().equals("instance")) {
+                Set<String> ids =
+                        byLabel.computeIfAbsent(u.entityLabel(), k -> new java.util.TreeSet<>());
+                for (String node : nodes) {
+                    config.topology()
+                            .instance(node)
+                            .ifPresent(
+                                    p ->
+                                            ids.add(
+                                                    u.check().scope() == CheckScope.CHASSIS
+                                                            ? p.device().id()
+                                                            : p.rack().id()));
+                }
+            }
+        }
+        byLabel.forEach(
+                (label, ids) -> {
+                    String q = ScrapeAccount.candidatesQuery(label, ids, window);
+                    if (q.length() <= config.app().planner().maxQueryBytes()) {
+                        out.add(q);
+                    }
+                });
+        return out;
+    }
+
+    /**
+     * Spreads the {@code for:} checks' discoveries (each a full read of the check) over cycles:
+     * when none falls due in the cycle at {@code atMillis}, the largest of the first coming cycle
+     * where several fall due together is read now instead, early. Checks of one {@code for:}
+     * discovered together at start stay apart from then on; a check is only ever read sooner than
+     * its {@code for:} needs.
+     */
+    private static void spreadDiscoveries(List<CheckUnit> mine, long atMillis, long interval) {
+        int horizon = 20;
+        Map<Integer, List<CheckUnit>> byCycle = new java.util.TreeMap<>();
+        for (CheckUnit u : mine) {
+            int k = u.cyclesToDiscovery(atMillis, interval, horizon);
+            if (k == 0) {
+                return;
+            }
+            if (k > 0) {
+                byCycle.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
+            }
+        }
+        byCycle.values().stream()
+                .filter(due -> due.size() > 1)
+                .findFirst()
+                .flatMap(due -> due.stream().max(Comparator.comparingInt(u -> u.batches().size())))
+                .ifPresent(CheckUnit::discoverEarly);
+    }
+
+    /**
+     * The nodes seen moving lately (a sentinel value or presence that changed, within {@link
+     * #UNSTEADY_FOR} of {@code atMillis}) and the other nodes of their devices, those that are no
+     * target of their own ({@code targets}): where a change of a target serving many is most
+     * likely. The latest first, as many as one query can name.
+     */
+    private Set<String> unsteadyNodes(long atMillis, Set<String> targets) {
+        unsteady.values().removeIf(t -> t < atMillis - UNSTEADY_FOR.toMillis());
+        List<String> latestFirst = new ArrayList<>(unsteady.keySet());
+        latestFirst.sort(
+                Comparator.comparing((String id) -> unsteady.getOrDefault(id, 0L)).reversed());
+        Set<String> out = new java.util.TreeSet<>();
+        int bytes = 0;
+        for (String node : latestFirst) {
+            for (String id : withDeviceMates(Set.of(node))) {
+                if (!out.contains(id)
+                        && !targets.contains(id)
+                        && config.topology().instance(id).isPresent()) {
+                    bytes += PromQL.alternation(List.of(id)).length() + 1;
+                    if (bytes > config.app().planner().maxQueryBytes() / 2) {
+                        return out;
+                    }
+                    out.add(id);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -63,6 +63,12 @@ public final class ConfigFixture {
      * loaded, and asserted to load without errors.
      */
     public static RackscopeConfig sixNodes(Path dir, String app, String checks) {
+        return sixNodes(dir, app, checks, "[node_up, temp, mem]");
+    }
+
+    /** As above, the nodes' template listing {@code templateChecks} (a YAML list). */
+    public static RackscopeConfig sixNodes(
+            Path dir, String app, String checks, String templateChecks) {
         StringBuilder devices = new StringBuilder();
         for (int i = 1; i <= 6; i++) {
             devices.append(
@@ -86,7 +92,7 @@ public final class ConfigFixture {
                         + devices);
         write(
                 dir.resolve("templates/t.yaml"),
-                "templates:\n  - {id: srv, u_height: 1, checks: [node_up, temp, mem]}\n");
+                "templates:\n  - {id: srv, u_height: 1, checks: " + templateChecks + "}\n");
         write(dir.resolve("checks/library/c.yaml"), checks);
         RackscopeConfig loaded = new ConfigLoader(java.util.Map.of()).load(dir);
         org.junit.jupiter.api.Assertions.assertEquals(

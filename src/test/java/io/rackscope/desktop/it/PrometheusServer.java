@@ -122,6 +122,17 @@ public final class PrometheusServer implements AutoCloseable {
         return dir.resolve("queries.log");
     }
 
+    /** How many queries the server has logged. */
+    public int loggedQueries() throws IOException {
+        return Files.exists(queryLog()) ? Files.readAllLines(queryLog()).size() : 0;
+    }
+
+    /** The queries the server logged from the {@code from}th on, one JSON line each. */
+    public List<String> queriesFrom(int from) throws IOException {
+        List<String> lines = Files.readAllLines(queryLog());
+        return lines.subList(Math.min(from, lines.size()), lines.size());
+    }
+
     public static PrometheusServer start(String exporter, String history, int scrapeSeconds)
             throws IOException, InterruptedException {
         return start(exporter, history, scrapeSeconds, "30s");

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.cli.SnapshotCommand;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.prometheus.PrometheusClient;
-import io.rackscope.desktop.prometheus.QueryStats;
-import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,18 +120,6 @@ class TargetChangesIT {
         return VanishingSeriesIT.fresh(config, prometheus.url(), at);
     }
 
-    /** The queries Prometheus logged from line {@code from} on. */
-    static List<String> queriesFrom(int from) throws Exception {
-        List<String> lines = Files.readAllLines(prometheus.queryLog());
-        return lines.subList(Math.min(from, lines.size()), lines.size());
-    }
-
-    static int logged() throws Exception {
-        return Files.exists(prometheus.queryLog())
-                ? Files.readAllLines(prometheus.queryLog()).size()
-                : 0;
-    }
-
     @Test
     void aProbeAsksOnlyOfTheTargetsThatChanged() throws Exception {
         // n04's exporter answers without any series a check reads: nothing tells the app that its
@@ -160,14 +144,8 @@ class TargetChangesIT {
         List<List<String>> tempQueries = new ArrayList<>();
         List<List<String>> upQueries = new ArrayList<>();
         List<HealthSnapshot> seen = new ArrayList<>();
-        try (PrometheusClient client =
-                        new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
-                TelemetryPlanner running =
-                        new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            running.setCycleInterval(Duration.ofSeconds(5));
+        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
+            TelemetryPlanner running = live.planner();
             for (int i = 0; i < steps.length; i++) {
                 if (i == steps.length - 1) {
                     Map<String, String> without = new LinkedHashMap<>(ADDRESSES);
@@ -181,13 +159,16 @@ class TargetChangesIT {
                                 (int) steps[i][1],
                                 (int) steps[i][2],
                                 (String) steps[i][3]);
-                int before = logged();
+                int before = prometheus.loggedQueries();
                 HealthSnapshot s = running.refreshAt(at);
                 tempQueries.add(
-                        queriesFrom(before).stream()
+                        prometheus.queriesFrom(before).stream()
                                 .filter(q -> q.contains("temp_celsius"))
                                 .toList());
-                upQueries.add(queriesFrom(before).stream().filter(q -> q.contains("up{")).toList());
+                upQueries.add(
+                        prometheus.queriesFrom(before).stream()
+                                .filter(q -> q.contains("up{"))
+                                .toList());
                 assertTrue(s.errors().isEmpty(), s.errors().toString());
                 assertEquals(states(fresh(at)), states(s), "cycle " + i);
                 seen.add(s);

@@ -177,14 +177,8 @@ class VanishingSeriesIT {
                                         || Set.of("n05", "n06").contains(n)),
                         // n05 returns whole
                         (n, m) -> !(n.equals("n04") && m.equals("mem") || n.equals("n06")));
-        try (PrometheusClient client =
-                        new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
-                TelemetryPlanner running =
-                        new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            running.setCycleInterval(Duration.ofSeconds(5));
+        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
+            TelemetryPlanner running = live.planner();
             HealthSnapshot[] seen = new HealthSnapshot[steps.size()];
             for (int i = 0; i < steps.size(); i++) {
                 Instant at = show(i, steps.get(i));
@@ -248,14 +242,8 @@ class VanishingSeriesIT {
      */
     @Test
     void scrapeFiguresSpareTheProbesOnlyWhileNothingVanished() throws Exception {
-        try (PrometheusClient client =
-                        new PrometheusClient(
-                                config.app().telemetry().endpoint(prometheus.url()),
-                                new QueryStats());
-                TelemetryPlanner running =
-                        new TelemetryPlanner(
-                                config, client, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            running.setCycleInterval(Duration.ofSeconds(5));
+        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
+            TelemetryPlanner running = live.planner();
             long[] asked = new long[4];
             HealthSnapshot last = null;
             for (int i = 0; i < 4; i++) {
@@ -267,9 +255,9 @@ class VanishingSeriesIT {
                                 i < 3
                                         ? (n, m) -> true
                                         : (n, m) -> !(n.equals("n02") && m.equals("temp")));
-                long before = client.stats().queryCount();
+                long before = live.client().stats().queryCount();
                 last = running.refreshAt(at);
-                asked[i] = client.stats().queryCount() - before;
+                asked[i] = live.client().stats().queryCount() - before;
                 assertEquals(states(fresh(at)), states(last), "cycle " + i);
             }
             assertTrue(
@@ -279,6 +267,51 @@ class VanishingSeriesIT {
                     asked[3] > asked[2],
                     "a series vanished: the probe is sent " + java.util.Arrays.toString(asked));
             assertEquals("no_sample", reason(last, "n02", "temp"));
+        }
+    }
+
+    /**
+     * One target serving every node, as an exporter for a whole estate: when its series that came
+     * and went are all of nodes seen moving lately (n03, whose series went the cycle before), the
+     * probe asks of those only; a series of another node vanishing is not theirs, and the probe
+     * then asks of every node and sees it.
+     */
+    @Test
+    void aTargetServingEveryNodeIsAccountedForByTheNodesSeenMoving() throws Exception {
+        BiFunction<String, String, Boolean> all = (n, m) -> true;
+        BiFunction<String, String, Boolean> n03Gone = (n, m) -> !n.equals("n03");
+        BiFunction<String, String, Boolean> n05WithoutTemp =
+                (n, m) -> !(n.equals("n05") && m.equals("temp"));
+        List<BiFunction<String, String, Boolean>> steps =
+                List.of(all, all, all, n03Gone, all, n05WithoutTemp);
+        List<List<String>> tempQueries = new java.util.ArrayList<>();
+        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
+            TelemetryPlanner running = live.planner();
+            HealthSnapshot last = null;
+            for (int i = 0; i < steps.size(); i++) {
+                Instant at = show(40 + i, steps.get(i));
+                int before = live.asked().size();
+                last = running.refreshAt(at);
+                tempQueries.add(
+                        live.askedFrom(before).stream()
+                                .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
+                                .toList());
+                assertEquals(states(fresh(at)), states(last), "cycle " + i);
+            }
+            assertEquals(List.of(), tempQueries.get(2), "nothing changed: no probe");
+            assertTrue(
+                    tempQueries.get(3).stream().anyMatch(q -> q.contains("n01")),
+                    "n03 moved for the first time: every node is probed " + tempQueries.get(3));
+            assertTrue(
+                    !tempQueries.get(4).isEmpty()
+                            && tempQueries.get(4).stream()
+                                    .allMatch(q -> q.contains("n03") && !q.contains("n01")),
+                    "n03 came back, accounted for: only n03 is probed " + tempQueries.get(4));
+            assertTrue(
+                    tempQueries.get(5).stream().anyMatch(q -> q.contains("n05")),
+                    "n05's temperature is no series of n03: every node is probed "
+                            + tempQueries.get(5));
+            assertEquals("no_sample", reason(last, "n05", "temp"));
         }
     }
 

@@ -1,0 +1,147 @@
+package io.rackscope.desktop.telemetry;
+
+import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.PromQL;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Whether the series that appeared and vanished in one target's scrapes since the last cycle are
+ * all series of a few named entities ({@code candidates}), so that every other series of that
+ * target is where it was. A target that serves many entities (an exporter for a whole estate, a
+ * simulator) changes whenever any of them does, and its figures alone cannot say which; but they
+ * say, scrape by scrape, how many series vanished and appeared: with {@code C} the samples kept and
+ * {@code A} the series new to a scrape (new since the scrape before: Prometheus forgets a series
+ * missing from a successful scrape), scrape {@code k} lost {@code C(k-1) - C(k) + A(k)} series.
+ * Reading the candidates' own samples over the same scrapes counts how many of those were theirs.
+ * When every scrape's losses and gains are all theirs, no other series of the target moved, and the
+ * entities whose series moved are named by those series' labels.
+ *
+ * <p>A series of the target has a sample at each of its scrapes' timestamps while it is there; a
+ * candidate series with samples at other times comes from another target and is left out (only one
+ * target is accounted for at a time, the others' figures having stood still). Anything that cannot
+ * be told (a scrape after an empty one, two targets of one name, a figure missing) does not
+ * account: the probes then go as they would have.
+ */
+final class ScrapeAccount {
+    static final String ADDED = "scrape_series_added";
+
+    private ScrapeAccount() {}
+
+    /** The target's figures, scrape by scrape, over {@code windowSeconds} before the moment. */
+    static String figuresQuery(String target, long windowSeconds) {
+        return "{__name__=~\""
+                + ScrapeChanges.SAMPLES
+                + "|"
+                + ADDED
+                + "\",instance=\""
+                + PromQL.quoted(target)
+                + "\"}["
+                + windowSeconds
+                + "s]";
+    }
+
+    /**
+     * Every sample over the same window of the series whose {@code label} is one of {@code ids}.
+     */
+    static String candidatesQuery(String label, Collection<String> ids, long windowSeconds) {
+        return "{" + label + "=~\"" + PromQL.alternation(ids) + "\"}[" + windowSeconds + "s]";
+    }
+
+    /**
+     * Whether {@code candidates} (the matrices of {@link #candidatesQuery}, a series in several
+     * counted once) account for every series that vanished or appeared in the scrapes {@code
+     * figures} (the matrix of {@link #figuresQuery}) describe: then the values of every label of
+     * the series that did (the entities they are about), else null.
+     */
+    static Set<String> moved(List<Series> figures, List<Series> candidates) {
+        Series samples = only(figures, ScrapeChanges.SAMPLES);
+        Series added = only(figures, ADDED);
+        if (samples == null || added == null || samples.timestamps().length < 2) {
+            return null;
+        }
+        Map<Long, Double> addedAt = new TreeMap<>();
+        for (int i = 0; i < added.timestamps().length; i++) {
+            addedAt.put(millis(added.timestamps()[i]), added.values()[i]);
+        }
+        long[] scrapes = new long[samples.timestamps().length];
+        for (int i = 0; i < scrapes.length; i++) {
+            scrapes[i] = millis(samples.timestamps()[i]);
+        }
+        Map<Map<String, String>, Set<Long>> mine = ofTarget(candidates, scrapes);
+        Set<String> moved = new HashSet<>();
+        for (int k = 1; k < scrapes.length; k++) {
+            double before = samples.values()[k - 1];
+            double now = samples.values()[k];
+            Double a = addedAt.get(scrapes[k]);
+            if (a == null || before <= 0) {
+                // after an empty scrape Prometheus counts no series added: it cannot be told
+                return null;
+            }
+            long gone = 0;
+            long come = 0;
+            for (Map.Entry<Map<String, String>, Set<Long>> series : mine.entrySet()) {
+                boolean was = series.getValue().contains(scrapes[k - 1]);
+                boolean is = series.getValue().contains(scrapes[k]);
+                if (was != is) {
+                    series.getKey().forEach((name, value) -> moved.add(value));
+                }
+                gone += was && !is ? 1 : 0;
+                come += !was && is ? 1 : 0;
+            }
+            if (come != a || gone != before - now + a) {
+                return null;
+            }
+        }
+        return moved;
+    }
+
+    /** The one series named {@code name}; null when none or several (two targets of one name). */
+    private static Series only(List<Series> figures, String name) {
+        Series found = null;
+        for (Series s : figures) {
+            if (name.equals(s.label("__name__"))) {
+                if (found != null) {
+                    return null;
+                }
+                found = s;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The scrapes each candidate series was in, for the series of the target whose scrapes are
+     * {@code scrapes}: those with no sample at any other time.
+     */
+    private static Map<Map<String, String>, Set<Long>> ofTarget(
+            List<Series> candidates, long[] scrapes) {
+        Set<Long> times = new HashSet<>();
+        for (long t : scrapes) {
+            times.add(t);
+        }
+        Map<Map<String, String>, Set<Long>> out = new HashMap<>();
+        for (Series s : candidates) {
+            Set<Long> at = new HashSet<>();
+            boolean elsewhere = false;
+            for (double t : s.timestamps()) {
+                long m = millis(t);
+                elsewhere |= !times.contains(m) && m >= scrapes[0];
+                at.add(m);
+            }
+            if (!elsewhere) {
+                out.put(s.labels(), at);
+            }
+        }
+        return out;
+    }
+
+    private static long millis(double seconds) {
+        return Math.round(seconds * 1000);
+    }
+}
