@@ -396,16 +396,47 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Waits until {@code expr} has at least one sample (a scrape landed), 30 s at most. */
     public void awaitSample(String expr) throws InterruptedException {
-        waitFor(
+        BooleanSupplier sampled =
                 () -> {
                     try {
                         return query(expr).contains("\"value\"");
                     } catch (Exception e) {
                         return false;
                     }
-                },
-                Duration.ofSeconds(30),
-                "a sample of " + expr);
+                };
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!sampled.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after 30 s waiting for a sample of " + expr + "; " + scrapes());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The targets' health and last scrapes, and the log's tail: why samples may not come. */
+    private String scrapes() {
+        StringBuilder why = new StringBuilder("targets: ");
+        try {
+            why.append(
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(url() + "/api/v1/targets"))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
+        } catch (IOException e) {
+            why.append(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            List<String> log = Files.readAllLines(dir.resolve("prometheus.log"));
+            why.append("; log: ").append(log.subList(Math.max(0, log.size() - 15), log.size()));
+        } catch (IOException e) {
+            why.append("; no log: ").append(e);
+        }
+        return why.toString();
     }
 
     public static int freePort() throws IOException {
