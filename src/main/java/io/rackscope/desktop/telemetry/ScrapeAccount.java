@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Whether the series that appeared and vanished in one target's scrapes since the last cycle are
@@ -50,16 +51,74 @@ final class ScrapeAccount {
      * Every sample over the same window of the series whose {@code label} is one of {@code ids}.
      */
     static String candidatesQuery(String label, Collection<String> ids, long windowSeconds) {
-        return "{" + label + "=~\"" + PromQL.alternation(ids) + "\"}[" + windowSeconds + "s]";
+        return candidatesQuery(null, label, ids, windowSeconds);
+    }
+
+    /** As above, of {@code metric}'s series only (null: every metric's). */
+    static String candidatesQuery(
+            String metric, String label, Collection<String> ids, long windowSeconds) {
+        return "{"
+                + (metric == null ? "" : "__name__=\"" + PromQL.quoted(metric) + "\",")
+                + label
+                + "=~\""
+                + PromQL.alternation(ids)
+                + "\"}["
+                + windowSeconds
+                + "s]";
+    }
+
+    /**
+     * The series of {@code metric} with fewer samples over the window than {@code target} has
+     * scrapes: those that came or went in it (or are another target's). A series present throughout
+     * has a sample at every scrape.
+     */
+    static String changedQuery(String metric, String target, long windowSeconds) {
+        return "count_over_time({__name__=\""
+                + PromQL.quoted(metric)
+                + "\"}["
+                + windowSeconds
+                + "s]) < scalar(count_over_time("
+                + ScrapeChanges.SAMPLES
+                + "{instance=\""
+                + PromQL.quoted(target)
+                + "\"}["
+                + windowSeconds
+                + "s]))";
+    }
+
+    /**
+     * Every sample over the window of the series of {@code metric} that share a value of each label
+     * with one of {@code changed} (the answer of {@link #changedQuery}): theirs and a few more;
+     * null when {@code changed} is empty or the query would exceed {@code maxBytes}.
+     */
+    static String samplesQuery(
+            String metric, List<Series> changed, long windowSeconds, int maxBytes) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (Series s : changed) {
+            s.labels().forEach((k, v) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(v));
+        }
+        StringBuilder q = new StringBuilder("{__name__=\"" + PromQL.quoted(metric) + "\"");
+        values.forEach(
+                (label, vs) -> {
+                    // a label some lack may be empty in the others: left unmatched
+                    if (!label.equals("__name__")
+                            && changed.stream().allMatch(s -> s.label(label) != null)) {
+                        q.append(',').append(label).append("=~\"");
+                        q.append(PromQL.alternation(vs)).append('"');
+                    }
+                });
+        q.append("}[").append(windowSeconds).append("s]");
+        return changed.isEmpty() || q.length() > maxBytes ? null : q.toString();
     }
 
     /**
      * Whether {@code candidates} (the matrices of {@link #candidatesQuery}, a series in several
-     * counted once) account for every series that vanished or appeared in the scrapes {@code
-     * figures} (the matrix of {@link #figuresQuery}) describe: then the values of every label of
-     * the series that did (the entities they are about), else null.
+     * counted once) and {@code free} (series no check reads, whose coming and going tells of no
+     * entity: a Slurm job's) account for every series that vanished or appeared in the scrapes
+     * {@code figures} (the matrix of {@link #figuresQuery}) describe: then the values of every
+     * label of the candidates' series that did (the entities they are about), else null.
      */
-    static Set<String> moved(List<Series> figures, List<Series> candidates) {
+    static Set<String> moved(List<Series> figures, List<Series> candidates, List<Series> free) {
         Series samples = only(figures, ScrapeChanges.SAMPLES);
         Series added = only(figures, ADDED);
         if (samples == null || added == null || samples.timestamps().length < 2) {
@@ -74,6 +133,8 @@ final class ScrapeAccount {
             scrapes[i] = millis(samples.timestamps()[i]);
         }
         Map<Map<String, String>, Set<Long>> mine = ofTarget(candidates, scrapes);
+        Map<Map<String, String>, Set<Long>> unread = ofTarget(free, scrapes);
+        unread.keySet().removeAll(mine.keySet());
         Set<String> moved = new HashSet<>();
         for (int k = 1; k < scrapes.length; k++) {
             double before = samples.values()[k - 1];
@@ -91,6 +152,12 @@ final class ScrapeAccount {
                 if (was != is) {
                     series.getKey().forEach((name, value) -> moved.add(value));
                 }
+                gone += was && !is ? 1 : 0;
+                come += !was && is ? 1 : 0;
+            }
+            for (Set<Long> at : unread.values()) {
+                boolean was = at.contains(scrapes[k - 1]);
+                boolean is = at.contains(scrapes[k]);
                 gone += was && !is ? 1 : 0;
                 come += !was && is ? 1 : 0;
             }

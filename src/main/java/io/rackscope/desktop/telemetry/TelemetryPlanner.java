@@ -1057,19 +1057,30 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             return CompletableFuture.completedFuture(v);
         }
         long window = Math.floorDiv(since + 2 * changes.marginMillis + 999, 1000);
+        java.util.function.Function<String, CompletableFuture<QueryResult>> send =
+                q -> {
+                    aside[0].incrementAndGet();
+                    return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer);
+                };
         List<CompletableFuture<QueryResult>> asks = new ArrayList<>();
         for (String q : accountQueries(serving.get(0), candidates, mine, window)) {
-            aside[0].incrementAndGet();
-            asks.add(ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer));
+            asks.add(send.apply(q));
         }
+        CompletableFuture<List<Series>> jobs = jobsMoved(serving.get(0), mine, window, send);
+        asks.add(jobs.thenApply(x -> null));
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
                 .thenApply(
                         x -> {
                             List<Series> theirs = new ArrayList<>();
-                            asks.subList(1, asks.size())
+                            asks.subList(1, asks.size() - 1)
                                     .forEach(a -> theirs.addAll(a.join().series()));
                             Set<String> theirMoves =
-                                    ScrapeAccount.moved(asks.get(0).join().series(), theirs);
+                                    jobs.join() == null
+                                            ? null
+                                            : ScrapeAccount.moved(
+                                                    asks.get(0).join().series(),
+                                                    theirs,
+                                                    jobs.join());
                             if (theirMoves == null) {
                                 return v;
                             }
@@ -1086,16 +1097,25 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
 
     /**
      * The queries that account for {@code target}'s changes over {@code window} seconds: its
-     * figures, then the series of the {@code nodes}, and of their devices and racks by the labels
-     * the chassis and rack checks of {@code mine} name them by (a chassis or a PDU losing its
-     * series with its nodes). Not those of devices or racks when a check renames labels: the
-     * entities a moved series is about are told by its labels' values.
+     * figures, then the series of the {@code nodes} (and their Slurm states, a node going down
+     * changing its state's series), and of their devices and racks by the labels the chassis and
+     * rack checks of {@code mine} name them by (a chassis or a PDU losing its series with its
+     * nodes). Not those of devices or racks when a check renames labels: the entities a moved
+     * series is about are told by its labels' values.
      */
     private List<String> accountQueries(
             String target, Set<String> nodes, List<CheckUnit> mine, long window) {
         List<String> out = new ArrayList<>();
         out.add(ScrapeAccount.figuresQuery(target, window));
         out.add(ScrapeAccount.candidatesQuery("instance", nodes, window));
+        if (config.slurm().enabled()) {
+            Map<String, String> slurmNames = config.slurm().mapping().byInstance();
+            Set<String> names = new java.util.TreeSet<>();
+            nodes.forEach(n -> names.add(slurmNames.getOrDefault(n, n)));
+            out.add(
+                    ScrapeAccount.candidatesQuery(
+                            config.slurm().metric(), config.slurm().labelNode(), names, window));
+        }
         if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
             return out;
         }
@@ -1124,6 +1144,41 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     }
                 });
         return out;
+    }
+
+    /**
+     * The Slurm jobs' series of {@code target} that came or went over {@code window} seconds, read
+     * in full: they move whenever a job starts or ends, and no check of {@code mine} reads them.
+     * Empty when Slurm is off, a check reads them or their ids stand for {@code $jobs}, or none
+     * moved; null when those that moved are too many to name in one query.
+     */
+    private CompletableFuture<List<Series>> jobsMoved(
+            String target,
+            List<CheckUnit> mine,
+            long window,
+            java.util.function.Function<String, CompletableFuture<QueryResult>> send) {
+        String metric = config.slurm().jobMetric();
+        if (!config.slurm().enabled()
+                || config.slurm().jobsPlaceholder()
+                || mine.stream().anyMatch(u -> u.check().expr().contains(metric))) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return send.apply(ScrapeAccount.changedQuery(metric, target, window))
+                .thenCompose(
+                        changed -> {
+                            if (changed.series().isEmpty()) {
+                                return CompletableFuture.completedFuture(List.of());
+                            }
+                            String q =
+                                    ScrapeAccount.samplesQuery(
+                                            metric,
+                                            changed.series(),
+                                            window,
+                                            config.app().planner().maxQueryBytes());
+                            return q == null
+                                    ? CompletableFuture.completedFuture(null)
+                                    : send.apply(q).thenApply(QueryResult::series);
+                        });
     }
 
     /**

@@ -116,7 +116,12 @@ class VanishingSeriesIT {
      * to that moment is stored, so that two planners asking at it see the same data.
      */
     static Instant show(int step, BiFunction<String, String, Boolean> has) throws Exception {
-        exporter.set(metrics(step, has));
+        return show(step, metrics(step, has));
+    }
+
+    /** As above, the exporter serving {@code text} (whose step is {@code step}). */
+    static Instant show(int step, String text) throws Exception {
+        exporter.set(text);
         prometheus.awaitSample("rackscope_it_step == " + step);
         // the next whole second: the planner asks at whole seconds, and the one before may precede
         // the scrape that showed the step
@@ -313,6 +318,89 @@ class VanishingSeriesIT {
                             + tempQueries.get(5));
             assertEquals("no_sample", reason(last, "n05", "temp"));
         }
+    }
+
+    /**
+     * With Slurm on, its jobs starting and ending on the one target at every step (their series
+     * read by no check) and a node's Slurm state changing with it: the account stands, and the
+     * probe asks only of the node seen moving; a series of another node vanishing beside the jobs
+     * is still seen.
+     */
+    @Test
+    void slurmJobsComingAndGoingLeaveTheAccountStanding() throws Exception {
+        Path slurmDir = Files.createTempDirectory("rackscope-vanish-slurm-it");
+        RackscopeConfig slurmConfig =
+                ConfigFixture.sixNodes(
+                        slurmDir,
+                        "telemetry: {scrape_interval_seconds: 1}\n"
+                                + "planner: {forecast: {enabled: false}}\n"
+                                + "plugins: {slurm: {enabled: true, metric: slurm_node_status}}\n",
+                        CHECKS);
+        BiFunction<String, String, Boolean> all = (n, m) -> true;
+        BiFunction<String, String, Boolean> n03Gone = (n, m) -> !n.equals("n03");
+        BiFunction<String, String, Boolean> n05WithoutTemp =
+                (n, m) -> !(n.equals("n05") && m.equals("temp"));
+        List<BiFunction<String, String, Boolean>> steps =
+                List.of(all, all, n03Gone, all, all, n05WithoutTemp);
+        List<List<String>> tempQueries = new java.util.ArrayList<>();
+        try (LivePlanner live =
+                LivePlanner.of(slurmConfig, prometheus.url(), Duration.ofSeconds(5))) {
+            HealthSnapshot last = null;
+            for (int i = 0; i < steps.size(); i++) {
+                BiFunction<String, String, Boolean> has = steps.get(i);
+                Instant at = show(60 + i, metrics(60 + i, has) + slurm(i, has));
+                int before = live.asked().size();
+                last = live.planner().refreshAt(at);
+                tempQueries.add(
+                        live.askedFrom(before).stream()
+                                .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
+                                .toList());
+                assertEquals(
+                        SnapshotCommand.checkStates(
+                                fresh(slurmConfig, prometheus.url(), at), slurmConfig),
+                        SnapshotCommand.checkStates(last, slurmConfig),
+                        "cycle " + i);
+            }
+            for (int i : new int[] {3, 4}) {
+                assertTrue(
+                        !tempQueries.get(i).isEmpty()
+                                && tempQueries.get(i).stream()
+                                        .allMatch(q -> q.contains("n03") && !q.contains("n01")),
+                        "cycle "
+                                + i
+                                + ": the jobs' moves accounted for, only n03 is probed "
+                                + tempQueries.get(i));
+            }
+            assertTrue(
+                    tempQueries.get(5).stream().anyMatch(q -> q.contains("n05")),
+                    "n05's temperature is no job's: every node is probed " + tempQueries.get(5));
+            assertEquals(
+                    "no_sample",
+                    reason(SnapshotCommand.checkStates(last, slurmConfig), "n05", "temp"));
+        }
+    }
+
+    /**
+     * Slurm's view of the nodes at {@code step}: each node's state (n03 down while its series are
+     * gone), and two jobs whose ids change at every step.
+     */
+    static String slurm(int step, BiFunction<String, String, Boolean> has) {
+        StringBuilder b = new StringBuilder();
+        for (String n : NODES) {
+            b.append("slurm_node_status{node=\"")
+                    .append(n)
+                    .append("\",status=\"")
+                    .append(has.apply(n, "node_ok") ? "allocated" : "down")
+                    .append("\",partition=\"p\"} 1\n");
+        }
+        for (int j = 0; j < 2; j++) {
+            b.append("slurm_job_nodes{job_id=\"")
+                    .append(1000 + 2 * step + j)
+                    .append("\",node=\"")
+                    .append(NODES.get(j))
+                    .append("\"} 1\n");
+        }
+        return b.toString();
     }
 
     static String reason(HealthSnapshot s, String entity, String check) {

@@ -35,10 +35,69 @@ class ScrapeAccountTest {
         return new Series(Map.of("__name__", metric, "instance", "n01"), t, new double[at.length]);
     }
 
+    static Set<String> moved(List<Series> figures, List<Series> candidates) {
+        return ScrapeAccount.moved(figures, candidates, List.of());
+    }
+
+    /** A Slurm job's series on {@code node} present at the scrapes {@code at} says. */
+    static Series job(String id, String node, int... at) {
+        double[] t = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+            t[i] = SCRAPES[at[i]];
+        }
+        return new Series(
+                Map.of("__name__", "slurm_job_nodes", "job_id", id, "node", node),
+                t,
+                new double[at.length]);
+    }
+
+    @Test
+    void jobsComingAndGoingAreCountedButNameNoEntity() {
+        // scrape 1: n01's temperature and job 7 went, job 8 came; scrape 2: job 9 came
+        List<Series> figures = figures(new double[] {10, 9, 10}, new double[] {0, 1, 1});
+        List<Series> candidates = List.of(candidate("temp", 0), candidate("up", 0, 1, 2));
+        List<Series> jobs = List.of(job("7", "c01", 0), job("8", "c02", 1, 2), job("9", "c03", 2));
+        assertEquals(Set.of("temp", "n01"), ScrapeAccount.moved(figures, candidates, jobs));
+        assertNull(moved(figures, candidates), "without the jobs, the moves are not all told");
+        // a job series of another target (samples at other times) counts for nothing
+        Series elsewhere =
+                new Series(
+                        Map.of("__name__", "slurm_job_nodes", "job_id", "9", "node", "c03"),
+                        new double[] {1031},
+                        new double[1]);
+        assertNull(
+                ScrapeAccount.moved(
+                        figures,
+                        candidates,
+                        List.of(job("7", "c01", 0), job("8", "c02", 1, 2), elsewhere)));
+    }
+
+    @Test
+    void theJobsThatMovedAreFoundByTheirSampleCountsThenRead() {
+        assertEquals(
+                "count_over_time({__name__=\"slurm_job_nodes\"}[45s])"
+                        + " < scalar(count_over_time(scrape_samples_post_metric_relabeling"
+                        + "{instance=\"sim:9100\"}[45s]))",
+                ScrapeAccount.changedQuery("slurm_job_nodes", "sim:9100", 45));
+        List<Series> changed =
+                List.of(
+                        new Series(
+                                Map.of("job_id", "7", "node", "c01"), new double[1], new double[1]),
+                        new Series(
+                                Map.of("job_id", "8", "node", "c02", "partition", "gpu"),
+                                new double[1],
+                                new double[1]));
+        assertEquals(
+                "{__name__=\"slurm_job_nodes\",job_id=~\"7|8\",node=~\"c01|c02\"}[45s]",
+                ScrapeAccount.samplesQuery("slurm_job_nodes", changed, 45, 1000));
+        assertNull(ScrapeAccount.samplesQuery("slurm_job_nodes", changed, 45, 40), "too long");
+        assertNull(ScrapeAccount.samplesQuery("slurm_job_nodes", List.of(), 45, 1000));
+    }
+
     @Test
     void aCandidatesSeriesThatVanishedAccountsForTheTargetsLoss() {
         assertNotNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 9, 9}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0), candidate("up", 0, 1, 2))));
     }
@@ -52,7 +111,7 @@ class ScrapeAccountTest {
                         new double[1]);
         assertEquals(
                 Set.of("temp", "n01", "psu_ok", "c7", "r1"),
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 8, 8}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0), candidate("up", 0, 1, 2), chassis)));
     }
@@ -60,7 +119,7 @@ class ScrapeAccountTest {
     @Test
     void aLossBesideTheCandidatesDoesNot() {
         assertNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 8, 8}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0), candidate("up", 0, 1, 2))));
     }
@@ -69,11 +128,11 @@ class ScrapeAccountTest {
     void aSeriesComingWhileAnotherGoesIsToldByTheSeriesAdded() {
         // the count stands still: n01's temperature came back as another series went
         assertNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 10, 10}, new double[] {0, 1, 0}),
                         List.of(candidate("temp", 1, 2))));
         assertNotNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {9, 10, 10}, new double[] {0, 1, 0}),
                         List.of(candidate("temp", 1, 2))));
     }
@@ -81,12 +140,12 @@ class ScrapeAccountTest {
     @Test
     void aFlapBetweenTwoCyclesIsAccountedScrapeByScrape() {
         assertNotNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 9, 10}, new double[] {0, 0, 1}),
                         List.of(candidate("temp", 0, 2))));
         // the same counts, but the series that came back is not the candidate's
         assertNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 9, 10}, new double[] {0, 0, 1}),
                         List.of(candidate("temp", 0))));
     }
@@ -99,7 +158,7 @@ class ScrapeAccountTest {
                         new double[] {1007},
                         new double[1]);
         assertNotNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 9, 9}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0), elsewhere)));
     }
@@ -108,17 +167,17 @@ class ScrapeAccountTest {
     void whatCannotBeToldDoesNotAccount() {
         // after a failed (empty) scrape Prometheus counts no series added
         assertNull(
-                ScrapeAccount.moved(
+                moved(
                         figures(new double[] {10, 0, 10}, new double[] {0, 0, 0}),
                         List.of(candidate("temp", 0, 2))));
         // two targets of one instance label
         List<Series> twice =
                 new java.util.ArrayList<>(figures(new double[] {10, 9, 9}, new double[] {0, 0, 0}));
         twice.addAll(figures(new double[] {5, 5, 5}, new double[] {0, 0, 0}));
-        assertNull(ScrapeAccount.moved(twice, List.of(candidate("temp", 0))));
+        assertNull(moved(twice, List.of(candidate("temp", 0))));
         // one scrape only: nothing to compare
         assertNull(
-                ScrapeAccount.moved(
+                moved(
                         List.of(
                                 new Series(
                                         Map.of("__name__", ScrapeChanges.SAMPLES),
