@@ -54,11 +54,11 @@ final class ScrapeAccount {
         return candidatesQuery(null, label, ids, windowSeconds);
     }
 
-    /** As above, of the series of {@code metrics} only (null: of every metric). */
+    /** As above, of {@code metric}'s series only (null: every metric's). */
     static String candidatesQuery(
-            Collection<String> metrics, String label, Collection<String> ids, long windowSeconds) {
+            String metric, String label, Collection<String> ids, long windowSeconds) {
         return "{"
-                + (metrics == null ? "" : "__name__=~\"" + PromQL.alternation(metrics) + "\",")
+                + (metric == null ? "" : "__name__=\"" + PromQL.quoted(metric) + "\",")
                 + label
                 + "=~\""
                 + PromQL.alternation(ids)
@@ -66,59 +66,6 @@ final class ScrapeAccount {
                 + windowSeconds
                 + "s]";
     }
-
-    /**
-     * The metric names {@code expr} may read: its identifiers outside strings, matchers and ranges
-     * that call nothing and are no keyword or aggregation ({@code sum by (…) (…)}). It may name a
-     * grouping label too (a series of that name is read in vain); an empty set when it reads by
-     * {@code __name__} alone.
-     */
-    static Set<String> metricNames(String expr) {
-        String bare =
-                STRINGS.matcher(expr).replaceAll("\"\"").replaceAll("\\{[^}]*}|\\[[^\\]]*]", " ");
-        Set<String> out = new TreeSet<>();
-        java.util.regex.Matcher m = IDENTIFIER.matcher(bare);
-        while (m.find()) {
-            if (!KEYWORDS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
-                out.add(m.group(1));
-            }
-        }
-        return out;
-    }
-
-    private static final java.util.regex.Pattern STRINGS =
-            java.util.regex.Pattern.compile(
-                    "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
-    private static final java.util.regex.Pattern IDENTIFIER =
-            java.util.regex.Pattern.compile("(?<![\\w.:])([a-zA-Z_:][\\w:]*)(?!\\s*\\(|[\\w:])");
-    private static final Set<String> KEYWORDS =
-            Set.of(
-                    "and",
-                    "or",
-                    "unless",
-                    "by",
-                    "without",
-                    "on",
-                    "ignoring",
-                    "group_left",
-                    "group_right",
-                    "bool",
-                    "offset",
-                    "inf",
-                    "nan",
-                    "atan2",
-                    "sum",
-                    "min",
-                    "max",
-                    "avg",
-                    "count",
-                    "group",
-                    "stddev",
-                    "stdvar",
-                    "topk",
-                    "bottomk",
-                    "quantile",
-                    "count_values");
 
     /**
      * The series of {@code metric} with fewer samples over the window than {@code target} has

@@ -1098,10 +1098,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     /**
      * The queries that account for {@code target}'s changes over {@code window} seconds: its
      * figures, then the series of the {@code nodes} (and their Slurm states, a node going down
-     * changing its state's series), and of their devices and racks (of the metrics their checks
-     * read) by the labels the chassis and rack checks of {@code mine} name them by (a chassis or a
-     * PDU losing its series with its nodes). Not those of devices or racks when a check renames
-     * labels: the entities a moved series is about are told by its labels' values.
+     * changing its state's series), and of their devices and racks by the labels the chassis and
+     * rack checks of {@code mine} name them by (a chassis or a PDU losing its series with its
+     * nodes). Not those of devices or racks when a check renames labels: the entities a moved
+     * series is about are told by its labels' values.
      */
     private List<String> accountQueries(
             String target, Set<String> nodes, List<CheckUnit> mine, long window) {
@@ -1114,27 +1114,14 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             nodes.forEach(n -> names.add(slurmNames.getOrDefault(n, n)));
             out.add(
                     ScrapeAccount.candidatesQuery(
-                            Set.of(config.slurm().metric()),
-                            config.slurm().labelNode(),
-                            names,
-                            window));
+                            config.slurm().metric(), config.slurm().labelNode(), names, window));
         }
         if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
             return out;
         }
         Map<String, Set<String>> byLabel = new LinkedHashMap<>();
-        // the metrics the checks read by each label, but of any metric when one reads by
-        // __name__ alone
-        Map<String, Set<String>> metrics = new HashMap<>();
-        Set<String> anyMetric = new HashSet<>();
         for (CheckUnit u : mine) {
             if (u.check().scope() != CheckScope.NODE && !u.entityLabel().equals("instance")) {
-                Set<String> names = ScrapeAccount.metricNames(u.check().expr());
-                if (names.isEmpty()) {
-                    anyMetric.add(u.entityLabel());
-                }
-                metrics.computeIfAbsent(u.entityLabel(), k -> new java.util.TreeSet<>())
-                        .addAll(names);
                 Set<String> ids =
                         byLabel.computeIfAbsent(u.entityLabel(), k -> new java.util.TreeSet<>());
                 for (String node : nodes) {
@@ -1151,12 +1138,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         }
         byLabel.forEach(
                 (label, ids) -> {
-                    String q =
-                            ScrapeAccount.candidatesQuery(
-                                    anyMetric.contains(label) ? null : metrics.get(label),
-                                    label,
-                                    ids,
-                                    window);
+                    String q = ScrapeAccount.candidatesQuery(label, ids, window);
                     if (q.length() <= config.app().planner().maxQueryBytes()) {
                         out.add(q);
                     }

@@ -201,30 +201,4 @@ class ScrapeAccountTest {
                 ScrapeAccount.candidatesQuery(
                         "instance", new java.util.TreeSet<>(Set.of("n01", "n.02")), 45));
     }
-
-    @Test
-    void theMetricsAnExpressionReadsAreItsIdentifiersThatCallNothing() {
-        assertEquals(
-                Set.of("raritan_pdu_activepower_watt", "rack_id"),
-                ScrapeAccount.metricNames(
-                        "sum by (rack_id) (raritan_pdu_activepower_watt{rack_id=~\"$racks\","
-                                + "inletid=\"I1\"}) > bool 1e3"));
-        assertEquals(
-                Set.of("ifInErrors", "ifOutErrors"),
-                ScrapeAccount.metricNames(
-                        "rate(ifInErrors{instance=~\"$instances\"}[5m]) +"
-                                + " rate(ifOutErrors{instance=~\"a(b)\"}[5m] offset 1h)"));
-        assertEquals(
-                Set.of("up", "job:up:min"),
-                ScrapeAccount.metricNames(
-                        "label_replace(up, \"a\", \"$1\", \"b\", \"(.*)\") or job:up:min"));
-        assertEquals(Set.of(), ScrapeAccount.metricNames("{__name__=~\"a|b\"} == 0"));
-        assertEquals(
-                "{__name__=~\"psu_ok|rack_power\",rack_id=~\"r1\"}[45s]",
-                ScrapeAccount.candidatesQuery(
-                        new java.util.TreeSet<>(Set.of("psu_ok", "rack_power")),
-                        "rack_id",
-                        Set.of("r1"),
-                        45));
-    }
 }
