@@ -3,18 +3,14 @@ package io.rackscope.desktop.it;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.PrometheusClient;
-import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.telemetry.EvaluationMode;
 import io.rackscope.desktop.telemetry.TelemetryPlanner;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A running planner on a real server, through a client of its own whose queries it keeps in the
@@ -28,51 +24,7 @@ record LivePlanner(PrometheusClient client, List<String> asked, TelemetryPlanner
         PrometheusClient client =
                 new PrometheusClient(config.app().telemetry().endpoint(url), new QueryStats());
         List<String> asked = Collections.synchronizedList(new ArrayList<>());
-        PrometheusApi recorded =
-                new PrometheusApi() {
-                    @Override
-                    public CompletableFuture<QueryResult> query(String promql, Instant time) {
-                        asked.add(promql);
-                        return client.query(promql, time);
-                    }
-
-                    @Override
-                    public CompletableFuture<QueryResult> queryRange(
-                            String promql, Instant start, Instant end, Duration step) {
-                        asked.add(promql);
-                        return client.queryRange(promql, start, end, step);
-                    }
-
-                    @Override
-                    public QueryStats stats() {
-                        return client.stats();
-                    }
-
-                    @Override
-                    public String displayUrl() {
-                        return client.displayUrl();
-                    }
-
-                    @Override
-                    public Duration clockSkew() {
-                        return client.clockSkew();
-                    }
-
-                    @Override
-                    public Duration answerShift() {
-                        return client.answerShift();
-                    }
-
-                    @Override
-                    public String standIn() {
-                        return client.standIn();
-                    }
-
-                    @Override
-                    public Optional<Instant> historyStart() {
-                        return client.historyStart();
-                    }
-                };
+        PrometheusApi recorded = new RecordingApi(client, asked);
         TelemetryPlanner planner =
                 new TelemetryPlanner(config, recorded, EvaluationMode.FILTERED, Clock.systemUTC());
         planner.setCycleInterval(interval);

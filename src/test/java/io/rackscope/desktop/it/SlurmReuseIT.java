@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.health.HealthSnapshot;
-import io.rackscope.desktop.prometheus.PrometheusApi;
 import io.rackscope.desktop.prometheus.PrometheusClient;
-import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.QueryStats;
 import io.rackscope.desktop.slurm.SlurmState;
 import io.rackscope.desktop.telemetry.EvaluationMode;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -28,40 +25,6 @@ import org.junit.jupiter.api.Test;
  * (a new series) is read in the next cycle.
  */
 class SlurmReuseIT {
-    /** The real client, each query's text kept (a class: the planner keys its servers by it). */
-    static final class Recording implements PrometheusApi {
-        final PrometheusClient client;
-        final List<String> asked;
-
-        Recording(PrometheusClient client, List<String> asked) {
-            this.client = client;
-            this.asked = asked;
-        }
-
-        @Override
-        public CompletableFuture<QueryResult> query(String promql, Instant time) {
-            asked.add(promql);
-            return client.query(promql, time);
-        }
-
-        @Override
-        public CompletableFuture<QueryResult> queryRange(
-                String promql, Instant start, Instant end, Duration step) {
-            asked.add(promql);
-            return client.queryRange(promql, start, end, step);
-        }
-
-        @Override
-        public QueryStats stats() {
-            return client.stats();
-        }
-
-        @Override
-        public String displayUrl() {
-            return client.displayUrl();
-        }
-    }
-
     static String metrics(int step, String n03Status) {
         StringBuilder b = new StringBuilder("rackscope_it_step " + step + "\n");
         for (int i = 1; i <= 6; i++) {
@@ -84,7 +47,7 @@ class SlurmReuseIT {
         TelemetryPlanner planner =
                 new TelemetryPlanner(
                         config,
-                        new Recording(client, asked),
+                        new RecordingApi(client, asked),
                         EvaluationMode.FILTERED,
                         Clock.systemUTC());
         planner.setCycleInterval(Duration.ofSeconds(5));

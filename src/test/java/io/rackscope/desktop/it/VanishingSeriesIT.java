@@ -135,10 +135,16 @@ class VanishingSeriesIT {
      * by the refresh, would blur the probes' count.
      */
     static RackscopeConfig sixNodes(Path dir, String checks) {
+        return sixNodes(dir, checks, "");
+    }
+
+    /** As above, with {@code app} added to app.yaml. */
+    static RackscopeConfig sixNodes(Path dir, String checks, String app) {
         return ConfigFixture.sixNodes(
                 dir,
                 "telemetry: {scrape_interval_seconds: 1}\n"
-                        + "planner: {forecast: {enabled: false}}\n",
+                        + "planner: {forecast: {enabled: false}}\n"
+                        + app,
                 checks);
     }
 
@@ -283,41 +289,13 @@ class VanishingSeriesIT {
      */
     @Test
     void aTargetServingEveryNodeIsAccountedForByTheNodesSeenMoving() throws Exception {
-        BiFunction<String, String, Boolean> all = (n, m) -> true;
-        BiFunction<String, String, Boolean> n03Gone = (n, m) -> !n.equals("n03");
-        BiFunction<String, String, Boolean> n05WithoutTemp =
-                (n, m) -> !(n.equals("n05") && m.equals("temp"));
-        List<BiFunction<String, String, Boolean>> steps =
-                List.of(all, all, all, n03Gone, all, n05WithoutTemp);
-        List<List<String>> tempQueries = new java.util.ArrayList<>();
-        try (LivePlanner live = LivePlanner.of(config, prometheus.url(), Duration.ofSeconds(5))) {
-            TelemetryPlanner running = live.planner();
-            HealthSnapshot last = null;
-            for (int i = 0; i < steps.size(); i++) {
-                Instant at = show(40 + i, steps.get(i));
-                int before = live.asked().size();
-                last = running.refreshAt(at);
-                tempQueries.add(
-                        live.askedFrom(before).stream()
-                                .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
-                                .toList());
-                assertEquals(states(fresh(at)), states(last), "cycle " + i);
-            }
-            assertEquals(List.of(), tempQueries.get(2), "nothing changed: no probe");
-            assertTrue(
-                    tempQueries.get(3).stream().anyMatch(q -> q.contains("n01")),
-                    "n03 moved for the first time: every node is probed " + tempQueries.get(3));
-            assertTrue(
-                    !tempQueries.get(4).isEmpty()
-                            && tempQueries.get(4).stream()
-                                    .allMatch(q -> q.contains("n03") && !q.contains("n01")),
-                    "n03 came back, accounted for: only n03 is probed " + tempQueries.get(4));
-            assertTrue(
-                    tempQueries.get(5).stream().anyMatch(q -> q.contains("n05")),
-                    "n05's temperature is no series of n03: every node is probed "
-                            + tempQueries.get(5));
-            assertEquals("no_sample", reason(last, "n05", "temp"));
-        }
+        Run run = run(config, 40, List.of(ALL, ALL, ALL, N03_GONE, ALL, N05_WITHOUT_TEMP), NOTHING);
+        assertEquals(List.of(), run.tempProbes().get(2), "nothing changed: no probe");
+        assertTrue(
+                run.tempProbes().get(3).stream().anyMatch(q -> q.contains("n01")),
+                "n03 moved for the first time: every node is probed " + run.tempProbes().get(3));
+        assertOnlyN03(run, 4);
+        assertEveryNodeProbedAndN05Unsampled(run, 5);
     }
 
     /**
@@ -328,56 +306,79 @@ class VanishingSeriesIT {
      */
     @Test
     void slurmJobsComingAndGoingLeaveTheAccountStanding() throws Exception {
-        Path slurmDir = Files.createTempDirectory("rackscope-vanish-slurm-it");
         RackscopeConfig slurmConfig =
-                ConfigFixture.sixNodes(
-                        slurmDir,
-                        "telemetry: {scrape_interval_seconds: 1}\n"
-                                + "planner: {forecast: {enabled: false}}\n"
-                                + "plugins: {slurm: {enabled: true, metric: slurm_node_status}}\n",
-                        CHECKS);
-        BiFunction<String, String, Boolean> all = (n, m) -> true;
-        BiFunction<String, String, Boolean> n03Gone = (n, m) -> !n.equals("n03");
-        BiFunction<String, String, Boolean> n05WithoutTemp =
-                (n, m) -> !(n.equals("n05") && m.equals("temp"));
-        List<BiFunction<String, String, Boolean>> steps =
-                List.of(all, all, n03Gone, all, all, n05WithoutTemp);
-        List<List<String>> tempQueries = new java.util.ArrayList<>();
-        try (LivePlanner live =
-                LivePlanner.of(slurmConfig, prometheus.url(), Duration.ofSeconds(5))) {
-            HealthSnapshot last = null;
+                sixNodes(
+                        Files.createTempDirectory("rackscope-vanish-slurm-it"),
+                        CHECKS,
+                        "plugins: {slurm: {enabled: true, metric: slurm_node_status}}\n");
+        Run run =
+                run(
+                        slurmConfig,
+                        60,
+                        List.of(ALL, ALL, N03_GONE, ALL, ALL, N05_WITHOUT_TEMP),
+                        VanishingSeriesIT::slurm);
+        assertOnlyN03(run, 3);
+        assertOnlyN03(run, 4);
+        assertEveryNodeProbedAndN05Unsampled(run, 5);
+    }
+
+    static final BiFunction<String, String, Boolean> ALL = (n, m) -> true;
+    static final BiFunction<String, String, Boolean> N03_GONE = (n, m) -> !n.equals("n03");
+    static final BiFunction<String, String, Boolean> N05_WITHOUT_TEMP =
+            (n, m) -> !(n.equals("n05") && m.equals("temp"));
+    static final BiFunction<Integer, BiFunction<String, String, Boolean>, String> NOTHING =
+            (i, has) -> "";
+
+    /** Each cycle's temperature probes, and the last cycle's snapshot. */
+    record Run(List<List<String>> tempProbes, HealthSnapshot last, RackscopeConfig config) {}
+
+    /**
+     * A running planner of {@code cfg} through {@code steps} (numbered from {@code first}, {@code
+     * extra} served beside each step's series), each cycle's states a fresh planner's.
+     */
+    static Run run(
+            RackscopeConfig cfg,
+            int first,
+            List<BiFunction<String, String, Boolean>> steps,
+            BiFunction<Integer, BiFunction<String, String, Boolean>, String> extra)
+            throws Exception {
+        List<List<String>> probes = new java.util.ArrayList<>();
+        HealthSnapshot last = null;
+        try (LivePlanner live = LivePlanner.of(cfg, prometheus.url(), Duration.ofSeconds(5))) {
             for (int i = 0; i < steps.size(); i++) {
                 BiFunction<String, String, Boolean> has = steps.get(i);
-                Instant at = show(60 + i, metrics(60 + i, has) + slurm(i, has));
+                Instant at = show(first + i, metrics(first + i, has) + extra.apply(i, has));
                 int before = live.asked().size();
                 last = live.planner().refreshAt(at);
-                tempQueries.add(
+                probes.add(
                         live.askedFrom(before).stream()
                                 .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
                                 .toList());
                 assertEquals(
-                        SnapshotCommand.checkStates(
-                                fresh(slurmConfig, prometheus.url(), at), slurmConfig),
-                        SnapshotCommand.checkStates(last, slurmConfig),
+                        SnapshotCommand.checkStates(fresh(cfg, prometheus.url(), at), cfg),
+                        SnapshotCommand.checkStates(last, cfg),
                         "cycle " + i);
             }
-            for (int i : new int[] {3, 4}) {
-                assertTrue(
-                        !tempQueries.get(i).isEmpty()
-                                && tempQueries.get(i).stream()
-                                        .allMatch(q -> q.contains("n03") && !q.contains("n01")),
-                        "cycle "
-                                + i
-                                + ": the jobs' moves accounted for, only n03 is probed "
-                                + tempQueries.get(i));
-            }
-            assertTrue(
-                    tempQueries.get(5).stream().anyMatch(q -> q.contains("n05")),
-                    "n05's temperature is no job's: every node is probed " + tempQueries.get(5));
-            assertEquals(
-                    "no_sample",
-                    reason(SnapshotCommand.checkStates(last, slurmConfig), "n05", "temp"));
         }
+        return new Run(probes, last, cfg);
+    }
+
+    static void assertOnlyN03(Run run, int cycle) {
+        List<String> probes = run.tempProbes().get(cycle);
+        assertTrue(
+                !probes.isEmpty()
+                        && probes.stream().allMatch(q -> q.contains("n03") && !q.contains("n01")),
+                "cycle " + cycle + ": n03's moves accounted for, only n03 is probed " + probes);
+    }
+
+    static void assertEveryNodeProbedAndN05Unsampled(Run run, int cycle) {
+        assertTrue(
+                run.tempProbes().get(cycle).stream().anyMatch(q -> q.contains("n05")),
+                "n05's temperature is no series of n03: every node is probed "
+                        + run.tempProbes().get(cycle));
+        assertEquals(
+                "no_sample",
+                reason(SnapshotCommand.checkStates(run.last(), run.config()), "n05", "temp"));
     }
 
     /**
