@@ -16,6 +16,9 @@ public final class NodeMapping {
     private static final Pattern RANGE = Pattern.compile("^(.*)\\[(\\d+)-(\\d+)](.*)$");
     private final Map<String, String> toInstance = new HashMap<>();
 
+    /** {@link #byInstance()}, derived on first use after the last entry added. */
+    private volatile Map<String, String> toSlurm;
+
     /**
      * Adds one entry; returns an explanation when the two sides do not expand to the same number of
      * names.
@@ -36,6 +39,7 @@ public final class NodeMapping {
         for (int i = 0; i < from.size(); i++) {
             toInstance.put(from.get(i), to.get(i));
         }
+        toSlurm = null;
         return null;
     }
 
@@ -47,11 +51,21 @@ public final class NodeMapping {
         return toInstance.size();
     }
 
-    /** The inverse, for the simulator: instance -> Slurm node name. */
+    /** The inverse: instance -> Slurm node name. */
     public Map<String, String> byInstance() {
-        Map<String, String> out = new HashMap<>();
-        toInstance.forEach((slurm, instance) -> out.put(instance, slurm));
-        return out;
+        Map<String, String> inverse = toSlurm;
+        if (inverse == null) {
+            Map<String, String> out = new HashMap<>();
+            toInstance.forEach((slurm, instance) -> out.put(instance, slurm));
+            inverse = Map.copyOf(out);
+            toSlurm = inverse;
+        }
+        return inverse;
+    }
+
+    /** The Slurm name of {@code instance}: itself when no entry maps to it. */
+    public String slurmNameOf(String instance) {
+        return byInstance().getOrDefault(instance, instance);
     }
 
     static List<String> expand(String pattern) {

@@ -93,6 +93,9 @@ final class ScrapeAccount {
      */
     static String samplesQuery(
             String metric, List<Series> changed, long windowSeconds, int maxBytes) {
+        if (changed.isEmpty()) {
+            return null;
+        }
         Map<String, Set<String>> values = new TreeMap<>();
         for (Series s : changed) {
             s.labels().forEach((k, v) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(v));
@@ -108,7 +111,7 @@ final class ScrapeAccount {
                     }
                 });
         q.append("}[").append(windowSeconds).append("s]");
-        return changed.isEmpty() || q.length() > maxBytes ? null : q.toString();
+        return q.length() > maxBytes ? null : q.toString();
     }
 
     /**
@@ -133,8 +136,9 @@ final class ScrapeAccount {
             scrapes[i] = millis(samples.timestamps()[i]);
         }
         Map<Map<String, String>, Set<Long>> mine = ofTarget(candidates, scrapes);
-        Map<Map<String, String>, Set<Long>> unread = ofTarget(free, scrapes);
-        unread.keySet().removeAll(mine.keySet());
+        // every series counted, a candidate's once
+        Map<Map<String, String>, Set<Long>> counted = ofTarget(free, scrapes);
+        counted.putAll(mine);
         Set<String> moved = new HashSet<>();
         for (int k = 1; k < scrapes.length; k++) {
             double before = samples.values()[k - 1];
@@ -146,20 +150,17 @@ final class ScrapeAccount {
             }
             long gone = 0;
             long come = 0;
-            for (Map.Entry<Map<String, String>, Set<Long>> series : mine.entrySet()) {
-                boolean was = series.getValue().contains(scrapes[k - 1]);
-                boolean is = series.getValue().contains(scrapes[k]);
-                if (was != is) {
-                    series.getKey().forEach((name, value) -> moved.add(value));
-                }
-                gone += was && !is ? 1 : 0;
-                come += !was && is ? 1 : 0;
-            }
-            for (Set<Long> at : unread.values()) {
+            for (Set<Long> at : counted.values()) {
                 boolean was = at.contains(scrapes[k - 1]);
                 boolean is = at.contains(scrapes[k]);
                 gone += was && !is ? 1 : 0;
                 come += !was && is ? 1 : 0;
+            }
+            for (Map.Entry<Map<String, String>, Set<Long>> series : mine.entrySet()) {
+                Set<Long> at = series.getValue();
+                if (at.contains(scrapes[k - 1]) != at.contains(scrapes[k])) {
+                    series.getKey().forEach((name, value) -> moved.add(value));
+                }
             }
             if (come != a || gone != before - now + a) {
                 return null;

@@ -1067,12 +1067,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             asks.add(send.apply(q));
         }
         CompletableFuture<List<Series>> jobs = jobsMoved(serving.get(0), mine, window, send);
-        asks.add(jobs.thenApply(x -> null));
-        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+        return CompletableFuture.allOf(
+                        CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)), jobs)
                 .thenApply(
                         x -> {
                             List<Series> theirs = new ArrayList<>();
-                            asks.subList(1, asks.size() - 1)
+                            asks.subList(1, asks.size())
                                     .forEach(a -> theirs.addAll(a.join().series()));
                             Set<String> theirMoves =
                                     jobs.join() == null
@@ -1109,9 +1109,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         out.add(ScrapeAccount.figuresQuery(target, window));
         out.add(ScrapeAccount.candidatesQuery("instance", nodes, window));
         if (config.slurm().enabled()) {
-            Map<String, String> slurmNames = config.slurm().mapping().byInstance();
             Set<String> names = new java.util.TreeSet<>();
-            nodes.forEach(n -> names.add(slurmNames.getOrDefault(n, n)));
+            nodes.forEach(n -> names.add(config.slurm().mapping().slurmNameOf(n)));
             out.add(
                     ScrapeAccount.candidatesQuery(
                             config.slurm().metric(), config.slurm().labelNode(), names, window));

@@ -385,10 +385,17 @@ public final class PrometheusServer implements AutoCloseable {
 
     public static void waitFor(BooleanSupplier condition, Duration timeout, String what)
             throws InterruptedException {
+        waitFor(condition, timeout, () -> what);
+    }
+
+    /** As above, {@code what} told only on a time-out (when it costs a request to tell). */
+    private static void waitFor(
+            BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+                fail("timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());
             }
             Thread.sleep(100);
         }
@@ -396,21 +403,16 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Waits until {@code expr} has at least one sample (a scrape landed), 30 s at most. */
     public void awaitSample(String expr) throws InterruptedException {
-        BooleanSupplier sampled =
+        waitFor(
                 () -> {
                     try {
                         return query(expr).contains("\"value\"");
                     } catch (Exception e) {
                         return false;
                     }
-                };
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!sampled.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after 30 s waiting for a sample of " + expr + "; " + scrapes());
-            }
-            Thread.sleep(100);
-        }
+                },
+                Duration.ofSeconds(30),
+                () -> "a sample of " + expr + "; " + scrapes());
     }
 
     /** The targets' health and last scrapes, and the log's tail: why samples may not come. */

@@ -28,11 +28,16 @@ class ScrapeAccountTest {
 
     /** A candidate's series present at the scrapes {@code at} says (indexes into SCRAPES). */
     static Series candidate(String metric, int... at) {
+        return scraped(Map.of("__name__", metric, "instance", "n01"), at);
+    }
+
+    /** A series of {@code labels} present at the scrapes {@code at} says. */
+    static Series scraped(Map<String, String> labels, int... at) {
         double[] t = new double[at.length];
         for (int i = 0; i < at.length; i++) {
             t[i] = SCRAPES[at[i]];
         }
-        return new Series(Map.of("__name__", metric, "instance", "n01"), t, new double[at.length]);
+        return new Series(labels, t, new double[at.length]);
     }
 
     static Set<String> moved(List<Series> figures, List<Series> candidates) {
@@ -41,14 +46,7 @@ class ScrapeAccountTest {
 
     /** A Slurm job's series on {@code node} present at the scrapes {@code at} says. */
     static Series job(String id, String node, int... at) {
-        double[] t = new double[at.length];
-        for (int i = 0; i < at.length; i++) {
-            t[i] = SCRAPES[at[i]];
-        }
-        return new Series(
-                Map.of("__name__", "slurm_job_nodes", "job_id", id, "node", node),
-                t,
-                new double[at.length]);
+        return scraped(Map.of("__name__", "slurm_job_nodes", "job_id", id, "node", node), at);
     }
 
     @Test
