@@ -84,6 +84,8 @@ public final class SlurmService {
                 }
             }
         }
+        // in one order however the series came (a patched answer has them in another)
+        jobMap.values().forEach(l -> l.sort(null));
         unmapped.sort(null);
         return new SlurmSnapshot(true, byInstance, jobMap, unmapped, null);
     }

@@ -131,10 +131,7 @@ final class ScrapeAccount {
         for (int i = 0; i < added.timestamps().length; i++) {
             addedAt.put(millis(added.timestamps()[i]), added.values()[i]);
         }
-        long[] scrapes = new long[samples.timestamps().length];
-        for (int i = 0; i < scrapes.length; i++) {
-            scrapes[i] = millis(samples.timestamps()[i]);
-        }
+        long[] scrapes = scrapeTimes(samples);
         Map<Map<String, String>, Set<Long>> mine = ofTarget(candidates, scrapes);
         // every series counted, a candidate's once
         Map<Map<String, String>, Set<Long>> counted = ofTarget(free, scrapes);
@@ -167,6 +164,25 @@ final class ScrapeAccount {
             }
         }
         return moved;
+    }
+
+    /**
+     * Of {@code series} (one answer of {@link #candidatesQuery} or {@link #samplesQuery}), those in
+     * the last scrape {@code figures} describe; null when one has samples at other times (another
+     * target's) or the figures say no scrape.
+     */
+    static List<Series> inLastScrape(List<Series> figures, List<Series> series) {
+        Series samples = only(figures, ScrapeChanges.SAMPLES);
+        if (samples == null || samples.timestamps().length == 0) {
+            return null;
+        }
+        long[] scrapes = scrapeTimes(samples);
+        Map<Map<String, String>, Set<Long>> theirs = ofTarget(series, scrapes);
+        if (theirs.size() != series.size()) {
+            return null;
+        }
+        long last = scrapes[scrapes.length - 1];
+        return series.stream().filter(s -> theirs.get(s.labels()).contains(last)).toList();
     }
 
     /** The one series named {@code name}; null when none or several (two targets of one name). */
@@ -207,6 +223,14 @@ final class ScrapeAccount {
             }
         }
         return out;
+    }
+
+    private static long[] scrapeTimes(Series samples) {
+        long[] scrapes = new long[samples.timestamps().length];
+        for (int i = 0; i < scrapes.length; i++) {
+            scrapes[i] = millis(samples.timestamps()[i]);
+        }
+        return scrapes;
     }
 
     private static long millis(double seconds) {

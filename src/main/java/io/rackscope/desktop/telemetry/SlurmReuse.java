@@ -3,9 +3,13 @@ package io.rackscope.desktop.telemetry;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * When Slurm's last answer still stands without asking again. Slurm's series say everything in
@@ -16,8 +20,10 @@ import java.util.TreeSet;
  * not sent. The figures of the targets Slurm's series came from ({@link #targets}: their {@code
  * job} and {@code instance} labels, the Slurm exporter's in a real deployment) vouch for it as well
  * as the whole server's: series that come and go on other exporters leave Slurm's answer standing.
- * It is read in full again at least every {@link #FULL_READ_MILLIS}, and whenever anything is in
- * doubt: a change, a failure, a first cycle, a status series of 0.
+ * When the scrapes did change but an account of them read every Slurm series that moved ({@link
+ * SlurmPatch}), the last answer is patched with those instead. It is read in full again at least
+ * every {@link #FULL_READ_MILLIS}, and whenever anything is in doubt: a change not accounted for, a
+ * failure, a first cycle, a status series of 0.
  */
 final class SlurmReuse {
     static final long FULL_READ_MILLIS = 5 * 60_000L;
@@ -26,6 +32,8 @@ final class SlurmReuse {
     private long readAt = NEVER;
     private boolean onesOnly;
     private SlurmSnapshot kept;
+    private List<Series> nodes = List.of();
+    private List<Series> jobs = List.of();
 
     /**
      * The answer read last, if it stands at {@code now} (a live cycle whose scrapes were vouched
@@ -41,11 +49,52 @@ final class SlurmReuse {
         return stands ? kept : null;
     }
 
-    /** A full answer read at {@code at}: its node status series and what was made of them. */
-    synchronized void read(List<Series> nodes, long at, SlurmSnapshot made) {
+    /**
+     * A full answer read at {@code at}: its node status and job series and what was made of them.
+     */
+    synchronized void read(List<Series> nodes, List<Series> jobs, long at, SlurmSnapshot made) {
         readAt = at;
         onesOnly = nodes.stream().allMatch(s -> s.value() == 1);
         kept = made;
+        this.nodes = List.copyOf(nodes);
+        this.jobs = List.copyOf(jobs);
+    }
+
+    /**
+     * The last answer with {@code patch}'s series in place of those it read, made by {@code make}
+     * from the status and job series, when the last answer stood but for the changes the patch
+     * read, at {@code now}: null when it is too old, or a status series of the patch is 0.
+     */
+    synchronized SlurmSnapshot patched(
+            SlurmPatch patch,
+            long now,
+            BiFunction<List<Series>, List<Series>, SlurmSnapshot> make) {
+        if (standing(true, now) == null
+                || !patch.nodesPresent().stream().allMatch(s -> s.value() == 1)) {
+            return null;
+        }
+        nodes =
+                replaced(
+                        nodes,
+                        s -> patch.nodes().contains(s.label(patch.nodeLabel())),
+                        patch.nodesPresent());
+        Set<Map<String, String>> read = new HashSet<>();
+        patch.jobsRead().forEach(s -> read.add(s.labels()));
+        jobs = replaced(jobs, s -> read.contains(s.labels()), patch.jobsPresent());
+        kept = make.apply(nodes, jobs);
+        return kept;
+    }
+
+    private static List<Series> replaced(
+            List<Series> series, java.util.function.Predicate<Series> old, List<Series> now) {
+        List<Series> out = new ArrayList<>(series.size() + now.size());
+        for (Series s : series) {
+            if (!old.test(s)) {
+                out.add(s);
+            }
+        }
+        out.addAll(now);
+        return out;
     }
 
     /**
@@ -78,5 +127,7 @@ final class SlurmReuse {
     synchronized void unknown() {
         readAt = NEVER;
         kept = null;
+        nodes = List.of();
+        jobs = List.of();
     }
 }

@@ -653,24 +653,13 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                         ? CompletableFuture.completedFuture(SlurmSnapshot.DISABLED)
                         : CompletableFuture.allOf(
                                         vouched.values().toArray(CompletableFuture[]::new))
-                                .thenApply(
-                                        x ->
-                                                forward
-                                                        && vouched.values().stream()
-                                                                .map(CompletableFuture::join)
-                                                                .allMatch(
-                                                                        v ->
-                                                                                v.server()
-                                                                                                .unchanged()
-                                                                                        || v
-                                                                                                .slurm()))
                                 .thenApplyAsync(
-                                        unchanged ->
+                                        x ->
                                                 slurm(
                                                         previous.slurm(),
                                                         forward,
                                                         t,
-                                                        unchanged,
+                                                        slurmVouch(forward, vouched),
                                                         deadlineAt,
                                                         slurmErrors,
                                                         pacers));
@@ -961,10 +950,14 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     /**
      * What a server's scrape figures vouch for in a cycle: that none of its scraped series vanished
      * or appeared since its last cycle ({@code server}), that none of Slurm's targets' did ({@code
-     * slurm}).
+     * slurm}), or which of Slurm's did ({@code slurmPatch}, null when not read).
      */
-    record Vouch(ScrapeChanges.Seen server, boolean slurm) {
-        static final Vouch NOTHING = new Vouch(ScrapeChanges.Seen.NOTHING, false);
+    record Vouch(ScrapeChanges.Seen server, boolean slurm, SlurmPatch slurmPatch) {
+        static final Vouch NOTHING = new Vouch(ScrapeChanges.Seen.NOTHING, false, null);
+
+        Vouch narrowedTo(Set<String> moved) {
+            return new Vouch(server.narrowedTo(moved), slurm, null);
+        }
     }
 
     /**
@@ -1015,7 +1008,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             }
                             return new Vouch(
                                     changes.seen(r, asked),
-                                    slurmChanges != null && slurmChanges.unchanged(r, asked));
+                                    slurmChanges != null && slurmChanges.unchanged(r, asked),
+                                    null);
                         })
                 .thenCompose(
                         v -> accounted(route, mine, v, changes, asked, deadlineAt, aside, pacer));
@@ -1047,8 +1041,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             (config.topology().instance(target).isPresent() ? moved : serving).add(target);
         }
         if (serving.isEmpty()) {
-            return CompletableFuture.completedFuture(
-                    new Vouch(seen.narrowedTo(withRelated(moved)), v.slurm()));
+            return CompletableFuture.completedFuture(v.narrowedTo(withRelated(moved)));
         }
         long since = changes.sinceMillis();
         // with no candidate, a target that changed cannot be accounted for
@@ -1062,8 +1055,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     aside[0].incrementAndGet();
                     return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer);
                 };
+        Set<String> slurmNames = new java.util.TreeSet<>();
+        if (config.slurm().enabled()) {
+            candidates.forEach(n -> slurmNames.add(config.slurm().mapping().slurmNameOf(n)));
+        }
         List<CompletableFuture<QueryResult>> asks = new ArrayList<>();
-        for (String q : accountQueries(serving.get(0), candidates, mine, window)) {
+        for (String q : accountQueries(serving.get(0), candidates, slurmNames, mine, window)) {
             asks.add(send.apply(q));
         }
         CompletableFuture<List<Series>> jobs = jobsMoved(serving.get(0), mine, window, send);
@@ -1086,7 +1083,17 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             }
                             moved.addAll(candidates);
                             moved.addAll(theirMoves);
-                            return new Vouch(seen.narrowedTo(withRelated(moved)), v.slurm());
+                            return new Vouch(
+                                    seen.narrowedTo(withRelated(moved)),
+                                    v.slurm(),
+                                    slurmPatch(
+                                            asks.get(0).join().series(),
+                                            slurmNames,
+                                            slurmNames.isEmpty()
+                                                    ? null
+                                                    : asks.get(2).join().series(),
+                                            asks.get(1).join().series(),
+                                            jobs.join()));
                         })
                 .exceptionally(
                         e -> {
@@ -1104,16 +1111,21 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * series is about are told by its labels' values.
      */
     private List<String> accountQueries(
-            String target, Set<String> nodes, List<CheckUnit> mine, long window) {
+            String target,
+            Set<String> nodes,
+            Set<String> slurmNames,
+            List<CheckUnit> mine,
+            long window) {
         List<String> out = new ArrayList<>();
         out.add(ScrapeAccount.figuresQuery(target, window));
         out.add(ScrapeAccount.candidatesQuery("instance", nodes, window));
-        if (config.slurm().enabled()) {
-            Set<String> names = new java.util.TreeSet<>();
-            nodes.forEach(n -> names.add(config.slurm().mapping().slurmNameOf(n)));
+        if (!slurmNames.isEmpty()) {
             out.add(
                     ScrapeAccount.candidatesQuery(
-                            config.slurm().metric(), config.slurm().labelNode(), names, window));
+                            config.slurm().metric(),
+                            config.slurm().labelNode(),
+                            slurmNames,
+                            window));
         }
         if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
             return out;
@@ -1143,6 +1155,42 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     }
                 });
         return out;
+    }
+
+    /**
+     * What a balanced account read of Slurm's series ({@code figures} its target's, {@code
+     * statuses} the status series of the nodes named {@code names}, {@code ofNodes} the nodes' own
+     * series, {@code jobs} the job series that moved), as a patch to Slurm's last answer; null when
+     * Slurm is off, the series are not all the target's or a node's series is another node's
+     * status.
+     */
+    private SlurmPatch slurmPatch(
+            List<Series> figures,
+            Set<String> names,
+            List<Series> statuses,
+            List<Series> ofNodes,
+            List<Series> jobs) {
+        if (statuses == null) {
+            return null;
+        }
+        Map<Map<String, String>, Series> jobsRead = new LinkedHashMap<>();
+        jobs.forEach(j -> jobsRead.put(j.labels(), j));
+        for (Series s : ofNodes) {
+            String metric = s.label("__name__");
+            if (config.slurm().jobMetric().equals(metric)) {
+                jobsRead.put(s.labels(), s);
+            } else if (config.slurm().metric().equals(metric)
+                    && !names.contains(s.label(config.slurm().labelNode()))) {
+                return null;
+            }
+        }
+        List<Series> read = List.copyOf(jobsRead.values());
+        List<Series> nodesPresent = ScrapeAccount.inLastScrape(figures, statuses);
+        List<Series> jobsPresent = ScrapeAccount.inLastScrape(figures, read);
+        return nodesPresent == null || jobsPresent == null
+                ? null
+                : new SlurmPatch(
+                        config.slurm().labelNode(), names, nodesPresent, read, jobsPresent);
     }
 
     /**
@@ -1340,20 +1388,42 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
+     * What the servers' scrape figures vouch for Slurm's last answer in a cycle: that it stands
+     * ({@code slurm}), or with which patch ({@code slurmPatch}, one server's only); nothing in a
+     * look back.
+     */
+    private static Vouch slurmVouch(boolean forward, Map<Route, CompletableFuture<Vouch>> vouched) {
+        List<Vouch> all = vouched.values().stream().map(CompletableFuture::join).toList();
+        if (!forward) {
+            return Vouch.NOTHING;
+        }
+        if (all.stream().allMatch(v -> v.server().unchanged() || v.slurm())) {
+            return new Vouch(ScrapeChanges.Seen.NOTHING, true, null);
+        }
+        return all.size() == 1
+                ? new Vouch(ScrapeChanges.Seen.NOTHING, false, all.get(0).slurmPatch())
+                : Vouch.NOTHING;
+    }
+
+    /**
      * One query for every node's Slurm status and one for the running jobs, through the same cache
      * as the checks; in a cycle after the last one whose scrapes all stood still since, the last
-     * answer when it stands ({@link SlurmReuse}).
+     * answer when it stands, or patched with what an account read ({@link SlurmReuse}).
      */
     private SlurmSnapshot slurm(
             SlurmSnapshot previous,
             boolean forward,
             long t,
-            boolean scrapesUnchanged,
+            Vouch vouch,
             long deadlineAt,
             List<CycleError> errors,
             Map<Route, Pacer> pacers) {
-        SlurmSnapshot standing = slurmReuse.standing(scrapesUnchanged, t);
+        SlurmSnapshot standing =
+                vouch.slurmPatch() == null
+                        ? slurmReuse.standing(vouch.slurm(), t)
+                        : slurmReuse.patched(vouch.slurmPatch(), t, this::slurmOf);
         if (standing != null) {
+            slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(standing.jobs().keySet()));
             return standing;
         }
         List<Series> nodes = new ArrayList<>();
@@ -1394,17 +1464,20 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             return SlurmService.failed(
                     previous.enabled() ? previous : SlurmSnapshot.DISABLED, last.message());
         }
-        SlurmSnapshot s =
-                slurm.read(
-                        new QueryResult("vector", nodes, List.of(), List.of(), 0),
-                        new QueryResult("vector", jobs, List.of(), List.of(), 0));
+        SlurmSnapshot s = slurmOf(nodes, jobs);
         slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
         if (forward && failed == 0) {
-            slurmReuse.read(nodes, t, s);
+            slurmReuse.read(nodes, jobs, t, s);
         } else {
             slurmReuse.unknown();
         }
         return s;
+    }
+
+    private SlurmSnapshot slurmOf(List<Series> nodes, List<Series> jobs) {
+        return slurm.read(
+                new QueryResult("vector", nodes, List.of(), List.of(), 0),
+                new QueryResult("vector", jobs, List.of(), List.of(), 0));
     }
 
     /**

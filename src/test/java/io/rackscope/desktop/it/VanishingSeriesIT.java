@@ -320,6 +320,13 @@ class VanishingSeriesIT {
         assertOnlyN03(run, 3);
         assertOnlyN03(run, 4);
         assertEveryNodeProbedAndN05Unsampled(run, 5);
+        // n03's state and the jobs that moved were read with the account: Slurm is not read again
+        assertEquals(List.of(), run.slurmReads().get(3), "cycle 3: Slurm patched, not read");
+        assertEquals(List.of(), run.slurmReads().get(4), "cycle 4: Slurm patched, not read");
+        assertEquals(
+                List.of("slurm_job_nodes", "slurm_node_status"),
+                run.slurmReads().get(5).stream().sorted().toList(),
+                "cycle 5: n05's series moved unaccounted for, Slurm read in full");
     }
 
     static final BiFunction<String, String, Boolean> ALL = (n, m) -> true;
@@ -329,12 +336,17 @@ class VanishingSeriesIT {
     static final BiFunction<Integer, BiFunction<String, String, Boolean>, String> NOTHING =
             (i, has) -> "";
 
-    /** Each cycle's temperature probes, and the last cycle's snapshot. */
-    record Run(List<List<String>> tempProbes, HealthSnapshot last, RackscopeConfig config) {}
+    /** Each cycle's temperature probes and full Slurm reads, and the last cycle's snapshot. */
+    record Run(
+            List<List<String>> tempProbes,
+            List<List<String>> slurmReads,
+            HealthSnapshot last,
+            RackscopeConfig config) {}
 
     /**
      * A running planner of {@code cfg} through {@code steps} (numbered from {@code first}, {@code
-     * extra} served beside each step's series), each cycle's states a fresh planner's.
+     * extra} served beside each step's series), each cycle's states and Slurm's view a fresh
+     * planner's.
      */
     static Run run(
             RackscopeConfig cfg,
@@ -343,6 +355,7 @@ class VanishingSeriesIT {
             BiFunction<Integer, BiFunction<String, String, Boolean>, String> extra)
             throws Exception {
         List<List<String>> probes = new java.util.ArrayList<>();
+        List<List<String>> slurmReads = new java.util.ArrayList<>();
         HealthSnapshot last = null;
         try (LivePlanner live = LivePlanner.of(cfg, prometheus.url(), Duration.ofSeconds(5))) {
             for (int i = 0; i < steps.size(); i++) {
@@ -350,17 +363,28 @@ class VanishingSeriesIT {
                 Instant at = show(first + i, metrics(first + i, has) + extra.apply(i, has));
                 int before = live.asked().size();
                 last = live.planner().refreshAt(at);
+                List<String> asked = live.askedFrom(before);
                 probes.add(
-                        live.askedFrom(before).stream()
+                        asked.stream()
                                 .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
                                 .toList());
+                slurmReads.add(
+                        asked.stream()
+                                .filter(
+                                        q ->
+                                                q.equals("slurm_node_status")
+                                                        || q.equals("slurm_job_nodes"))
+                                .toList());
+                HealthSnapshot expected = fresh(cfg, prometheus.url(), at);
                 assertEquals(
-                        SnapshotCommand.checkStates(fresh(cfg, prometheus.url(), at), cfg),
+                        SnapshotCommand.checkStates(expected, cfg),
                         SnapshotCommand.checkStates(last, cfg),
                         "cycle " + i);
+                assertEquals(expected.slurm().nodes(), last.slurm().nodes(), "Slurm, cycle " + i);
+                assertEquals(expected.slurm().jobs(), last.slurm().jobs(), "jobs, cycle " + i);
             }
         }
-        return new Run(probes, last, cfg);
+        return new Run(probes, slurmReads, last, cfg);
     }
 
     static void assertOnlyN03(Run run, int cycle) {

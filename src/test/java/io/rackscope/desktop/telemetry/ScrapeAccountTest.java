@@ -71,6 +71,25 @@ class ScrapeAccountTest {
     }
 
     @Test
+    void theSeriesInTheLastScrapeAreThoseWithASampleAtIt() {
+        List<Series> figures = figures(new double[] {10, 9, 10}, new double[] {0, 1, 1});
+        Series gone = job("7", "c01", 0, 1);
+        Series come = job("9", "c03", 2);
+        Series stays = job("8", "c02", 0, 1, 2);
+        assertEquals(
+                List.of(come, stays),
+                ScrapeAccount.inLastScrape(figures, List.of(gone, come, stays)));
+        Series elsewhere =
+                new Series(
+                        Map.of("__name__", "slurm_job_nodes", "job_id", "9", "node", "c03"),
+                        new double[] {1031},
+                        new double[1]);
+        assertNull(
+                ScrapeAccount.inLastScrape(figures, List.of(stays, elsewhere)),
+                "a series of another target: what is in its last scrape cannot be told");
+    }
+
+    @Test
     void theJobsThatMovedAreFoundByTheirSampleCountsThenRead() {
         assertEquals(
                 "count_over_time({__name__=\"slurm_job_nodes\"}[45s])"
