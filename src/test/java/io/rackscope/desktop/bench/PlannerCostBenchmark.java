@@ -92,7 +92,11 @@ public final class PlannerCostBenchmark {
                 long q0 = appStats.queryCount();
                 long w0 = appStats.wireBytes();
                 long t0 = System.nanoTime();
+                long from = System.currentTimeMillis();
                 HealthSnapshot mine = app.refreshAt(at);
+                // where the app's cycle falls in Prometheus' query log, for a breakdown by query
+                System.err.printf(
+                        "app cycle %d: %d-%d ms%n", k + 1, from, System.currentTimeMillis());
                 Side appSide =
                         new Side(
                                 engine(url) - e0,
