@@ -51,33 +51,17 @@ final class ScrapeAccount {
      * Every sample over the same window of the series whose {@code label} is one of {@code ids}.
      */
     static String candidatesQuery(String label, Collection<String> ids, long windowSeconds) {
-        return candidatesQuery(null, label, ids, List.of(), windowSeconds);
+        return candidatesQuery(null, label, ids, windowSeconds);
     }
 
-    /** As above, of {@code metric}'s series only. */
+    /** As above, of {@code metric}'s series only (null: every metric's). */
     static String candidatesQuery(
             String metric, String label, Collection<String> ids, long windowSeconds) {
-        return candidatesQuery(metric, label, ids, List.of(), windowSeconds);
-    }
-
-    /** As above, of every metric, but no series of the nodes {@code nodes} (their instance). */
-    static String candidatesQuery(
-            String label, Collection<String> ids, Collection<String> nodes, long windowSeconds) {
-        return candidatesQuery(null, label, ids, nodes, windowSeconds);
-    }
-
-    private static String candidatesQuery(
-            String metric,
-            String label,
-            Collection<String> ids,
-            Collection<String> nodes,
-            long windowSeconds) {
         return "{"
                 + (metric == null ? "" : "__name__=\"" + PromQL.quoted(metric) + "\",")
                 + label
                 + "=~\""
                 + PromQL.alternation(ids)
-                + (nodes.isEmpty() ? "" : "\",instance!~\"" + PromQL.alternation(nodes))
                 + "\"}["
                 + windowSeconds
                 + "s]";

@@ -25,7 +25,6 @@ import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.slurm.SlurmService;
 import io.rackscope.desktop.slurm.SlurmSnapshot;
-import io.rackscope.desktop.topology.Device;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -1131,56 +1130,28 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
             return out;
         }
-        // by label, the devices' or racks' ids and the nodes in each
-        Map<String, Map<String, Set<String>>> byLabel = new LinkedHashMap<>();
+        Map<String, Set<String>> byLabel = new LinkedHashMap<>();
         for (CheckUnit u : mine) {
             if (u.check().scope() != CheckScope.NODE && !u.entityLabel().equals("instance")) {
-                Map<String, Set<String>> ids =
-                        byLabel.computeIfAbsent(u.entityLabel(), k -> new java.util.TreeMap<>());
-                boolean chassis = u.check().scope() == CheckScope.CHASSIS;
+                Set<String> ids =
+                        byLabel.computeIfAbsent(u.entityLabel(), k -> new java.util.TreeSet<>());
                 for (String node : nodes) {
                     config.topology()
                             .instance(node)
                             .ifPresent(
                                     p ->
-                                            ids.computeIfAbsent(
-                                                    chassis ? p.device().id() : p.rack().id(),
-                                                    k ->
-                                                            nodesOf(
-                                                                    chassis
-                                                                            ? List.of(p.device())
-                                                                            : p.rack().devices())));
+                                            ids.add(
+                                                    u.check().scope() == CheckScope.CHASSIS
+                                                            ? p.device().id()
+                                                            : p.rack().id()));
                 }
             }
         }
         byLabel.forEach(
                 (label, ids) -> {
-                    // a device or rack seen moving is read whole, its nodes' series with it (a
-                    // power loss takes them all); of the others, only the series of no node of
-                    // theirs, the nodes' being many and read above for the unsteady ones
-                    Set<String> whole = new java.util.TreeSet<>();
-                    Set<String> own = new java.util.TreeSet<>();
-                    Set<String> theirNodes = new java.util.TreeSet<>();
-                    ids.forEach(
-                            (id, itsNodes) -> {
-                                if (unsteady.containsKey(id)) {
-                                    whole.add(id);
-                                } else {
-                                    own.add(id);
-                                    theirNodes.addAll(itsNodes);
-                                }
-                            });
-                    List<String> qs = new ArrayList<>();
-                    if (!whole.isEmpty()) {
-                        qs.add(ScrapeAccount.candidatesQuery(label, whole, window));
-                    }
-                    if (!own.isEmpty()) {
-                        qs.add(ScrapeAccount.candidatesQuery(label, own, theirNodes, window));
-                    }
-                    for (String q : qs) {
-                        if (q.length() <= config.app().planner().maxQueryBytes()) {
-                            out.add(q);
-                        }
+                    String q = ScrapeAccount.candidatesQuery(label, ids, window);
+                    if (q.length() <= config.app().planner().maxQueryBytes()) {
+                        out.add(q);
                     }
                 });
         return out;
@@ -1193,12 +1164,6 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * Slurm is off, the series are not all the target's or a node's series is another node's
      * status.
      */
-    private static Set<String> nodesOf(List<Device> devices) {
-        Set<String> out = new java.util.TreeSet<>();
-        devices.forEach(d -> d.instances().forEach(i -> out.add(i.instanceId())));
-        return out;
-    }
-
     private SlurmPatch slurmPatch(
             List<Series> figures,
             Set<String> names,

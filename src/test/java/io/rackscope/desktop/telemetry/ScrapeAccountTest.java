@@ -71,17 +71,6 @@ class ScrapeAccountTest {
     }
 
     @Test
-    void aRackIsReadWithoutItsNodesSeriesWhenTheyAreNamed() {
-        assertEquals(
-                "{rack_id=~\"r01|r02\",instance!~\"n01|n02\"}[61s]",
-                ScrapeAccount.candidatesQuery(
-                        "rack_id", List.of("r01", "r02"), List.of("n01", "n02"), 61));
-        assertEquals(
-                "{rack_id=~\"r01\"}[61s]",
-                ScrapeAccount.candidatesQuery("rack_id", List.of("r01"), List.of(), 61));
-    }
-
-    @Test
     void theSeriesInTheLastScrapeAreThoseWithASampleAtIt() {
         List<Series> figures = figures(new double[] {10, 9, 10}, new double[] {0, 1, 1});
         Series gone = job("7", "c01", 0, 1);
