@@ -95,11 +95,16 @@ final class Pacer {
                                 if (e != null && down == null && serverDown.test(e)) {
                                     down = e;
                                 }
-                                release();
-                                if (e != null) {
-                                    out.completeExceptionally(e);
-                                } else {
-                                    out.complete(v);
+                                // the work an answer sets off is done before the next query
+                                // goes, never beside it on the cores of a server on this machine
+                                try {
+                                    if (e != null) {
+                                        out.completeExceptionally(e);
+                                    } else {
+                                        out.complete(v);
+                                    }
+                                } finally {
+                                    release();
                                 }
                             });
                 };

@@ -47,6 +47,18 @@ class PacerTest {
     }
 
     @Test
+    void whatAnAnswerSetsOffIsDoneBeforeTheNextIsSent() {
+        Pacer pacer = Pacer.oneAtATime(1, 0, System::nanoTime, e -> false);
+        Server server = new Server();
+        List<Integer> startedWhileHandled = new ArrayList<>();
+        pacer.send(server::request).thenRun(() -> startedWhileHandled.add(server.started));
+        pacer.send(server::request);
+        server.open.get(0).complete("a");
+        assertEquals(List.of(1), startedWhileHandled, "the second not sent yet");
+        assertEquals(2, server.started, "then sent");
+    }
+
+    @Test
     void pastItsBudgetASteadyCycleGoesWider() {
         long[] now = {0};
         Pacer pacer = Pacer.oneAtATime(3, 1_000, () -> now[0], e -> false);
