@@ -27,6 +27,11 @@ import org.junit.jupiter.api.Assumptions;
  * fail.
  */
 public final class PrometheusServer implements AutoCloseable {
+    // one client for every wait: a JDK client is heavy (a selector thread of its own until it is
+    // collected), and a wait asks ten times a second
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final Path dir;
     private final int port;
     private final String scrapeTarget;
@@ -357,12 +362,11 @@ public final class PrometheusServer implements AutoCloseable {
     public int get(String path) {
         try {
             HttpResponse<Void> r =
-                    HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(URI.create(url() + path))
-                                            .timeout(Duration.ofSeconds(2))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding());
+                    HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url() + path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return r.statusCode();
         } catch (IOException e) {
             return -1;
@@ -374,8 +378,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     public String query(String promql) throws IOException, InterruptedException {
         String q = URLEncoder.encode(promql, StandardCharsets.UTF_8);
-        return HttpClient.newHttpClient()
-                .send(
+        return HTTP.send(
                         HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + q))
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
@@ -417,11 +420,10 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** The targets' health and last scrapes, and the log's tail: why samples may not come. */
     private String scrapes() {
-        StringBuilder why = new StringBuilder("targets: ");
+        StringBuilder why = new StringBuilder(readyToAnotherClient()).append("; targets: ");
         try {
             why.append(
-                    HttpClient.newHttpClient()
-                            .send(
+                    HTTP.send(
                                     HttpRequest.newBuilder(URI.create(url() + "/api/v1/targets"))
                                             .timeout(Duration.ofSeconds(5))
                                             .build(),
@@ -439,6 +441,20 @@ public final class PrometheusServer implements AutoCloseable {
             why.append("; no log: ").append(e);
         }
         return why.toString();
+    }
+
+    /** Whether the server answers {@code /-/ready} to a client other than {@link #HTTP}. */
+    private String readyToAnotherClient() {
+        try {
+            java.net.HttpURLConnection c =
+                    (java.net.HttpURLConnection)
+                            URI.create(url() + "/-/ready").toURL().openConnection();
+            c.setConnectTimeout(5000);
+            c.setReadTimeout(5000);
+            return "ready " + c.getResponseCode();
+        } catch (IOException e) {
+            return "not ready: " + e;
+        }
     }
 
     public static int freePort() throws IOException {
