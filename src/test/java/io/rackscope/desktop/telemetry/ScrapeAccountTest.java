@@ -49,6 +49,14 @@ class ScrapeAccountTest {
         return scraped(Map.of("__name__", "slurm_job_nodes", "job_id", id, "node", node), at);
     }
 
+    /** Job 9 on c03 with a sample at a time none of the target's scrapes has. */
+    static Series jobOfAnotherTarget() {
+        return new Series(
+                Map.of("__name__", "slurm_job_nodes", "job_id", "9", "node", "c03"),
+                new double[] {1031},
+                new double[1]);
+    }
+
     @Test
     void jobsComingAndGoingAreCountedButNameNoEntity() {
         // scrape 1: n01's temperature and job 7 went, job 8 came; scrape 2: job 9 came
@@ -58,11 +66,7 @@ class ScrapeAccountTest {
         assertEquals(Set.of("temp", "n01"), ScrapeAccount.moved(figures, candidates, jobs));
         assertNull(moved(figures, candidates), "without the jobs, the moves are not all told");
         // a job series of another target (samples at other times) counts for nothing
-        Series elsewhere =
-                new Series(
-                        Map.of("__name__", "slurm_job_nodes", "job_id", "9", "node", "c03"),
-                        new double[] {1031},
-                        new double[1]);
+        Series elsewhere = jobOfAnotherTarget();
         assertNull(
                 ScrapeAccount.moved(
                         figures,
@@ -79,11 +83,7 @@ class ScrapeAccountTest {
         assertEquals(
                 List.of(come, stays),
                 ScrapeAccount.inLastScrape(figures, List.of(gone, come, stays)));
-        Series elsewhere =
-                new Series(
-                        Map.of("__name__", "slurm_job_nodes", "job_id", "9", "node", "c03"),
-                        new double[] {1031},
-                        new double[1]);
+        Series elsewhere = jobOfAnotherTarget();
         assertNull(
                 ScrapeAccount.inLastScrape(figures, List.of(stays, elsewhere)),
                 "a series of another target: what is in its last scrape cannot be told");
