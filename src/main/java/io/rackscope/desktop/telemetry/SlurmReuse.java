@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * When Slurm's last answer still stands without asking again. Slurm's series say everything in
@@ -86,7 +87,7 @@ final class SlurmReuse {
     }
 
     private static List<Series> replaced(
-            List<Series> series, java.util.function.Predicate<Series> old, List<Series> now) {
+            List<Series> series, Predicate<Series> old, List<Series> now) {
         List<Series> out = new ArrayList<>(series.size() + now.size());
         for (Series s : series) {
             if (!old.test(s)) {

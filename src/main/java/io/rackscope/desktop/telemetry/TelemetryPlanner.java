@@ -659,7 +659,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                         previous.slurm(),
                                                         forward,
                                                         t,
-                                                        slurmVouch(forward, vouched),
+                                                        vouched.values().stream()
+                                                                .map(CompletableFuture::join)
+                                                                .toList(),
                                                         deadlineAt,
                                                         slurmErrors,
                                                         pacers));
@@ -1388,21 +1390,19 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
-     * What the servers' scrape figures vouch for Slurm's last answer in a cycle: that it stands
-     * ({@code slurm}), or with which patch ({@code slurmPatch}, one server's only); nothing in a
-     * look back.
+     * Slurm's last answer, in a cycle forward in time, when every server's scrape figures ({@code
+     * vouches}) vouch that it stands, or one server's account read what moved in it (patched); null
+     * otherwise, and it is read in full.
      */
-    private static Vouch slurmVouch(boolean forward, Map<Route, CompletableFuture<Vouch>> vouched) {
-        List<Vouch> all = vouched.values().stream().map(CompletableFuture::join).toList();
+    private SlurmSnapshot slurmKept(boolean forward, List<Vouch> vouches, long t) {
         if (!forward) {
-            return Vouch.NOTHING;
+            return null;
         }
-        if (all.stream().allMatch(v -> v.server().unchanged() || v.slurm())) {
-            return new Vouch(ScrapeChanges.Seen.NOTHING, true, null);
+        if (vouches.stream().allMatch(v -> v.server().unchanged() || v.slurm())) {
+            return slurmReuse.standing(true, t);
         }
-        return all.size() == 1
-                ? new Vouch(ScrapeChanges.Seen.NOTHING, false, all.get(0).slurmPatch())
-                : Vouch.NOTHING;
+        SlurmPatch patch = vouches.size() == 1 ? vouches.get(0).slurmPatch() : null;
+        return patch == null ? null : slurmReuse.patched(patch, t, this::slurmOf);
     }
 
     /**
@@ -1414,17 +1414,13 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             SlurmSnapshot previous,
             boolean forward,
             long t,
-            Vouch vouch,
+            List<Vouch> vouches,
             long deadlineAt,
             List<CycleError> errors,
             Map<Route, Pacer> pacers) {
-        SlurmSnapshot standing =
-                vouch.slurmPatch() == null
-                        ? slurmReuse.standing(vouch.slurm(), t)
-                        : slurmReuse.patched(vouch.slurmPatch(), t, this::slurmOf);
-        if (standing != null) {
-            slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(standing.jobs().keySet()));
-            return standing;
+        SlurmSnapshot kept = slurmKept(forward, vouches, t);
+        if (kept != null) {
+            return kept;
         }
         List<Series> nodes = new ArrayList<>();
         List<Series> jobs = new ArrayList<>();
@@ -1465,7 +1461,6 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     previous.enabled() ? previous : SlurmSnapshot.DISABLED, last.message());
         }
         SlurmSnapshot s = slurmOf(nodes, jobs);
-        slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
         if (forward && failed == 0) {
             slurmReuse.read(nodes, jobs, t, s);
         } else {
@@ -1474,10 +1469,14 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         return s;
     }
 
+    /** Slurm's view made of its status and job series (read or patched); its jobs fill $jobs. */
     private SlurmSnapshot slurmOf(List<Series> nodes, List<Series> jobs) {
-        return slurm.read(
-                new QueryResult("vector", nodes, List.of(), List.of(), 0),
-                new QueryResult("vector", jobs, List.of(), List.of(), 0));
+        SlurmSnapshot s =
+                slurm.read(
+                        new QueryResult("vector", nodes, List.of(), List.of(), 0),
+                        new QueryResult("vector", jobs, List.of(), List.of(), 0));
+        slurmJobs = QueryTemplate.Value.anyOf(List.copyOf(s.jobs().keySet()));
+        return s;
     }
 
     /**
