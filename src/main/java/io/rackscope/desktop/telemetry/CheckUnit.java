@@ -293,10 +293,9 @@ final class CheckUnit {
             if (mode == EvaluationMode.REFERENCE && debounced()) {
                 String reference =
                         CheckQueries.reference(b.expr(), check, Duration.ofSeconds(step));
-                // at whole seconds, as the expected count of points is reckoned: at X.5 s with X
-                // on the grid the window would start just past a point and hold one fewer
+                // at the cycle's grid point, where the planner judges for: (see Debouncer.held)
                 out.add(
-                        ask.apply(Request.instant(reference, Math.floorDiv(atMillis, 1000) * 1000))
+                        ask.apply(Request.instant(reference, t * 1000))
                                 .handle((r, e) -> readReference(b, r, e)));
             }
         }
@@ -569,7 +568,7 @@ final class CheckUnit {
             out.addAll(
                     range(
                             new ArrayList<>(suspects),
-                            debouncer.windowStart(nowMillis / 1000),
+                            debouncer.windowStart(cycleTime),
                             cycleTime,
                             ask));
         }
@@ -888,19 +887,9 @@ final class CheckUnit {
         }
         if (debounced()) {
             if (mode == EvaluationMode.REFERENCE) {
-                long now = nowMillis / 1000;
-                long steps =
-                        (cycleTime
-                                                - Math.floorDiv(
-                                                                now
-                                                                        - check.forDuration()
-                                                                                .toSeconds()
-                                                                        + step
-                                                                        - 1,
-                                                                step)
-                                                        * step)
-                                        / step
-                                + 1;
+                long first =
+                        Debouncer.windowStart(cycleTime, check.forDuration().toSeconds(), step);
+                long steps = (cycleTime - first) / step + 1;
                 for (Series s : referenceCounts) {
                     String entity = s.label(entityLabel);
                     Severity sev =

@@ -89,6 +89,11 @@ final class Debouncer {
 
     /** The first grid point of the window [t − for, t]. */
     long windowStart(long t) {
+        return windowStart(t, window, step);
+    }
+
+    /** The first point of the grid of {@code step} in [t − window, t]. */
+    static long windowStart(long t, long window, long step) {
         return Math.floorDiv(t - window + step - 1, step) * step;
     }
 
@@ -237,12 +242,14 @@ final class Debouncer {
 
     /**
      * The series held at a non-OK severity at grid time {@code t}: verified up to {@code t} with a
-     * run reaching back to the window's first point. {@code gridded} false measures the run in time
-     * rather than on the grid (the in-process scheme).
+     * run reaching back to the first point of the window ending at {@code t} (a moment between two
+     * grid points is judged at the one before it: judged at the next window, a run would be held up
+     * to one step short of {@code for:}). {@code gridded} false measures the run in time up to
+     * {@code now} rather than on the grid (the in-process scheme).
      */
     List<Held> held(long t, long now, boolean gridded) {
         List<Held> out = new ArrayList<>();
-        long first = windowStart(now);
+        long first = windowStart(t);
         for (Iterator<Track> it = tracks.values().iterator(); it.hasNext(); ) {
             Track tr = it.next();
             if (tr.verifiedUntil != t) {

@@ -88,4 +88,18 @@ class DebouncerTest {
         d.observe(List.of(series(1620, 80)), List.of("n"), 1620, 1620);
         assertEquals(Severity.WARN, d.held(1620, 1620, true).get(0).severity());
     }
+
+    @Test
+    void aCycleBetweenGridPointsHoldsOnlyARunOfTheWholeForBeforeIt() {
+        Debouncer d = new Debouncer(HOT, "instance", 15);
+        // hot from 1395: at 1510 (cycle point 1500) the run is 105 s old, not 2 min
+        d.observe(List.of(series(1395, 80, 80, 80, 80, 80, 80, 80, 80)), List.of("n"), 1395, 1500);
+        assertEquals(0, d.held(1500, 1510, true).size());
+        d.observe(
+                List.of(series(1395, 80, 80, 80, 80, 80, 80, 80, 80, 80)),
+                List.of("n"),
+                1395,
+                1515);
+        assertEquals(1, d.held(1515, 1520, true).size(), "1395..1515 is the whole 2 min");
+    }
 }
