@@ -45,6 +45,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Evaluates every check in batched queries and rolls the results up into one immutable {@link
@@ -639,12 +640,23 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             new java.util.concurrent.atomic.AtomicInteger()
         };
         Map<Route, CompletableFuture<Vouch>> vouched = new LinkedHashMap<>();
+        Map<Route, FirstPhase> firstPhases = new HashMap<>();
         for (Route r : routes.values()) {
             List<CheckUnit> mine = byRoute.getOrDefault(r, List.of());
             long asked = at == null ? ServerTimes.nowOn(r, t) : t;
+            FirstPhase first =
+                    new FirstPhase(
+                            mine,
+                            asked,
+                            interval,
+                            forward,
+                            q -> ask(r, q, deadlineAt, requests, pacers.get(r)));
+            firstPhases.put(r, first);
             vouched.put(
                     r,
-                    scrapesUnchanged(r, mine, asked, previous, deadlineAt, aside, pacers.get(r)));
+                    scrapesUnchanged(r, mine, asked, previous, deadlineAt, aside, pacers.get(r))
+                            .thenCompose(
+                                    v -> v.wider() == null ? done(v) : sentinelsFirst(v, first)));
         }
         // Slurm's two queries go beside the checks, unless a check's $jobs needs their answer first
         List<CycleError> slurmErrors = new ArrayList<>();
@@ -671,34 +683,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         byRoute.forEach(
                 (route, mine) -> {
                     long asked = at == null ? ServerTimes.nowOn(route, t) : t;
-                    Function<CheckUnit.Request, CompletableFuture<QueryResult>> toRoute =
-                            r -> ask(route, r, deadlineAt, requests, pacers.get(route));
+                    FirstPhase first = firstPhases.get(route);
                     pipelines.add(
                             vouched.get(route)
-                                    .thenCompose(
-                                            vouch -> {
-                                                List<CompletableFuture<Void>> first =
-                                                        new ArrayList<>();
-                                                // only a target of the server is ever kept
-                                                // (Seen.outcomeUnchanged): none, none to gather
-                                                Set<String> keeping = new HashSet<>();
-                                                if (!vouch.server().targets().isEmpty()) {
-                                                    mine.forEach(u -> u.addKeepingSamples(keeping));
-                                                }
-                                                if (forward) {
-                                                    spreadDiscoveries(mine, asked, interval);
-                                                }
-                                                for (CheckUnit u : mine) {
-                                                    first.addAll(
-                                                            u.phase1(
-                                                                    asked,
-                                                                    interval,
-                                                                    toRoute,
-                                                                    vouch.server(),
-                                                                    keeping));
-                                                }
-                                                return all(first);
-                                            })
+                                    .thenCompose(vouch -> all(first.start(vouch, u -> true)))
                                     .thenCompose(
                                             x -> {
                                                 Set<String> changed = new HashSet<>();
@@ -714,7 +702,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                         new ArrayList<>();
                                                 for (CheckUnit u : mine) {
                                                     second.addAll(
-                                                            u.phase2(inDoubt, likely, toRoute));
+                                                            u.phase2(
+                                                                    inDoubt,
+                                                                    likely,
+                                                                    first.toRoute));
                                                 }
                                                 return all(second);
                                             }));
@@ -950,15 +941,105 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
+     * The first phase of one server's checks in a cycle ({@link CheckUnit#phase1}), each check's
+     * started once: the sentinels' may go before the others'.
+     */
+    private final class FirstPhase {
+        private final List<CheckUnit> mine;
+        private final long asked;
+        private final long interval;
+        private final boolean forward;
+        private final Function<CheckUnit.Request, CompletableFuture<QueryResult>> toRoute;
+        private final Set<CheckUnit> started = new HashSet<>();
+        private final List<CompletableFuture<Void>> sent = new ArrayList<>();
+        private Set<String> keeping;
+
+        FirstPhase(
+                List<CheckUnit> mine,
+                long asked,
+                long interval,
+                boolean forward,
+                Function<CheckUnit.Request, CompletableFuture<QueryResult>> toRoute) {
+            this.mine = mine;
+            this.asked = asked;
+            this.interval = interval;
+            this.forward = forward;
+            this.toRoute = toRoute;
+        }
+
+        /** Starts the checks {@code which} not started yet; every query sent so far. */
+        synchronized List<CompletableFuture<Void>> start(Vouch vouch, Predicate<CheckUnit> which) {
+            if (keeping == null) {
+                // only a target of the server is ever kept (Seen.outcomeUnchanged): none, none to
+                // gather
+                keeping = new HashSet<>();
+                if (!vouch.server().targets().isEmpty()) {
+                    mine.forEach(u -> u.addKeepingSamples(keeping));
+                }
+                if (forward) {
+                    spreadDiscoveries(mine, asked, interval);
+                }
+            }
+            for (CheckUnit u : mine) {
+                if (which.test(u) && started.add(u)) {
+                    sent.addAll(u.phase1(asked, interval, toRoute, vouch.server(), keeping));
+                }
+            }
+            return List.copyOf(sent);
+        }
+
+        /** The nodes the checks started saw appear, vanish or change value, with their mates. */
+        Set<String> movedNodes(Set<String> targets) {
+            Set<String> moved = new HashSet<>();
+            for (CheckUnit u : mine) {
+                moved.addAll(u.presenceChanges());
+                moved.addAll(u.valueChanges());
+            }
+            Set<String> out = new java.util.TreeSet<>();
+            for (String id : withDeviceMates(moved)) {
+                if (!targets.contains(id) && config.topology().instance(id).isPresent()) {
+                    out.add(id);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The vouch of an account that did not balance, read again with the nodes {@code first}'s
+     * sentinels see move in this cycle (started first, with {@code v}: a sentinel is read in full
+     * every cycle whatever the figures say): a new failure names its node there, and the account
+     * then often balances, sparing every probe and Slurm's full read. {@code v} when they saw none.
+     */
+    private CompletableFuture<Vouch> sentinelsFirst(Vouch v, FirstPhase first) {
+        return all(first.start(v, CheckUnit::sentinel))
+                .thenCompose(
+                        x -> {
+                            Set<String> more = first.movedNodes(v.server().targets());
+                            return more.isEmpty() ? done(v) : v.wider().apply(more);
+                        });
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+
+    /**
      * What a server's scrape figures vouch for in a cycle: that none of its scraped series vanished
      * or appeared since its last cycle ({@code server}), that none of Slurm's targets' did ({@code
-     * slurm}), or which of Slurm's did ({@code slurmPatch}, null when not read).
+     * slurm}), or which of Slurm's did ({@code slurmPatch}, null when not read). {@code wider},
+     * when not null: the vouch again with more nodes as the candidates of an account that did not
+     * balance (the nodes a sentinel saw move in the cycle).
      */
-    record Vouch(ScrapeChanges.Seen server, boolean slurm, SlurmPatch slurmPatch) {
-        static final Vouch NOTHING = new Vouch(ScrapeChanges.Seen.NOTHING, false, null);
+    record Vouch(
+            ScrapeChanges.Seen server,
+            boolean slurm,
+            SlurmPatch slurmPatch,
+            Function<Set<String>, CompletableFuture<Vouch>> wider) {
+        static final Vouch NOTHING = new Vouch(ScrapeChanges.Seen.NOTHING, false, null, null);
 
         Vouch narrowedTo(Set<String> moved) {
-            return new Vouch(server.narrowedTo(moved), slurm, null);
+            return new Vouch(server.narrowedTo(moved), slurm, null, null);
         }
     }
 
@@ -1011,6 +1092,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             return new Vouch(
                                     changes.seen(r, asked),
                                     slurmChanges != null && slurmChanges.unchanged(r, asked),
+                                    null,
                                     null);
                         })
                 .thenCompose(
@@ -1022,7 +1104,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * are accounted for: targets of their own (a node's exporter) name their entity, and at most
      * one other target (one serving many entities) changed, whose series that vanished or appeared
      * are all of the nodes seen unsteady lately ({@link ScrapeAccount}); {@code v} as it is
-     * otherwise.
+     * otherwise, with a way to read the account wider ({@link Vouch#wider}) when it was read.
      */
     private CompletableFuture<Vouch> accounted(
             Route route,
@@ -1037,197 +1119,59 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (seen.unchanged() || seen.changedTargets() == null) {
             return CompletableFuture.completedFuture(v);
         }
-        Set<String> moved = new HashSet<>();
+        Set<String> own = new HashSet<>();
         List<String> serving = new ArrayList<>();
         for (String target : seen.changedTargets()) {
-            (config.topology().instance(target).isPresent() ? moved : serving).add(target);
+            (config.topology().instance(target).isPresent() ? own : serving).add(target);
         }
         if (serving.isEmpty()) {
-            return CompletableFuture.completedFuture(v.narrowedTo(withRelated(moved)));
+            return CompletableFuture.completedFuture(v.narrowedTo(withRelated(own)));
         }
         long since = changes.sinceMillis();
-        // with no candidate, a target that changed cannot be accounted for
-        Set<String> candidates = unsteadyNodes(asked, seen.targets());
-        if (serving.size() > 1 || since < 0 || candidates.isEmpty()) {
+        if (serving.size() > 1 || since < 0) {
             return CompletableFuture.completedFuture(v);
         }
         long window = Math.floorDiv(since + 2 * changes.marginMillis + 999, 1000);
-        java.util.function.Function<String, CompletableFuture<QueryResult>> send =
+        Function<String, CompletableFuture<QueryResult>> send =
                 q -> {
                     aside[0].incrementAndGet();
                     return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer);
                 };
-        Set<String> slurmNames = new java.util.TreeSet<>();
-        if (config.slurm().enabled()) {
-            candidates.forEach(n -> slurmNames.add(config.slurm().mapping().slurmNameOf(n)));
-        }
-        List<CompletableFuture<QueryResult>> asks = new ArrayList<>();
-        for (String q : accountQueries(serving.get(0), candidates, slurmNames, mine, window)) {
-            asks.add(send.apply(q));
-        }
-        CompletableFuture<List<Series>> jobs = jobsMoved(serving.get(0), mine, window, send);
-        return CompletableFuture.allOf(
-                        CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)), jobs)
-                .thenApply(
-                        x -> {
-                            List<Series> theirs = new ArrayList<>();
-                            asks.subList(1, asks.size())
-                                    .forEach(a -> theirs.addAll(a.join().series()));
-                            Set<String> theirMoves =
-                                    jobs.join() == null
-                                            ? null
-                                            : ScrapeAccount.moved(
-                                                    asks.get(0).join().series(),
-                                                    theirs,
-                                                    jobs.join());
-                            if (theirMoves == null) {
-                                return v;
-                            }
-                            moved.addAll(candidates);
-                            moved.addAll(theirMoves);
-                            return new Vouch(
-                                    seen.narrowedTo(withRelated(moved)),
-                                    v.slurm(),
-                                    slurmPatch(
-                                            asks.get(0).join().series(),
-                                            slurmNames,
-                                            slurmNames.isEmpty()
-                                                    ? null
-                                                    : asks.get(2).join().series(),
-                                            asks.get(1).join().series(),
-                                            jobs.join()));
-                        })
-                .exceptionally(
-                        e -> {
-                            aside[1].incrementAndGet();
-                            return v;
-                        });
+        Set<String> candidates = unsteadyNodes(asked, seen.targets());
+        Function<Throwable, Vouch> failed =
+                e -> {
+                    aside[1].incrementAndGet();
+                    return v;
+                };
+        return TargetAccount.read(config, mine, serving.get(0), window, candidates, send)
+                .thenApply(a -> judged(a, v, own, failed))
+                .exceptionally(failed);
     }
 
     /**
-     * The queries that account for {@code target}'s changes over {@code window} seconds: its
-     * figures, then the series of the {@code nodes} (and their Slurm states, a node going down
-     * changing its state's series), and of their devices and racks by the labels the chassis and
-     * rack checks of {@code mine} name them by (a chassis or a PDU losing its series with its
-     * nodes). Not those of devices or racks when a check renames labels: the entities a moved
-     * series is about are told by its labels' values.
+     * {@code v} narrowed by the account {@code a} when it balances (the entities of {@code own}
+     * targets moved too); else {@code v}, widened on demand.
      */
-    private List<String> accountQueries(
-            String target,
-            Set<String> nodes,
-            Set<String> slurmNames,
-            List<CheckUnit> mine,
-            long window) {
-        List<String> out = new ArrayList<>();
-        out.add(ScrapeAccount.figuresQuery(target, window));
-        out.add(ScrapeAccount.candidatesQuery("instance", nodes, window));
-        if (!slurmNames.isEmpty()) {
-            out.add(
-                    ScrapeAccount.candidatesQuery(
-                            config.slurm().metric(),
-                            config.slurm().labelNode(),
-                            slurmNames,
-                            window));
+    private Vouch judged(
+            TargetAccount a, Vouch v, Set<String> own, Function<Throwable, Vouch> failed) {
+        Set<String> theirMoves = a.moved();
+        if (theirMoves == null) {
+            return !a.widens()
+                    ? v
+                    : new Vouch(
+                            v.server(),
+                            v.slurm(),
+                            null,
+                            more ->
+                                    a.widened(more)
+                                            .thenApply(b -> judged(b, v, own, failed))
+                                            .exceptionally(failed));
         }
-        if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
-            return out;
-        }
-        Map<String, Set<String>> byLabel = new LinkedHashMap<>();
-        for (CheckUnit u : mine) {
-            if (u.check().scope() != CheckScope.NODE && !u.entityLabel().equals("instance")) {
-                Set<String> ids =
-                        byLabel.computeIfAbsent(u.entityLabel(), k -> new java.util.TreeSet<>());
-                for (String node : nodes) {
-                    config.topology()
-                            .instance(node)
-                            .ifPresent(
-                                    p ->
-                                            ids.add(
-                                                    u.check().scope() == CheckScope.CHASSIS
-                                                            ? p.device().id()
-                                                            : p.rack().id()));
-                }
-            }
-        }
-        byLabel.forEach(
-                (label, ids) -> {
-                    String q = ScrapeAccount.candidatesQuery(label, ids, window);
-                    if (q.length() <= config.app().planner().maxQueryBytes()) {
-                        out.add(q);
-                    }
-                });
-        return out;
-    }
-
-    /**
-     * What a balanced account read of Slurm's series ({@code figures} its target's, {@code
-     * statuses} the status series of the nodes named {@code names}, {@code ofNodes} the nodes' own
-     * series, {@code jobs} the job series that moved), as a patch to Slurm's last answer; null when
-     * Slurm is off, the series are not all the target's or a node's series is another node's
-     * status.
-     */
-    private SlurmPatch slurmPatch(
-            List<Series> figures,
-            Set<String> names,
-            List<Series> statuses,
-            List<Series> ofNodes,
-            List<Series> jobs) {
-        if (statuses == null) {
-            return null;
-        }
-        Map<Map<String, String>, Series> jobsRead = new LinkedHashMap<>();
-        jobs.forEach(j -> jobsRead.put(j.labels(), j));
-        for (Series s : ofNodes) {
-            String metric = s.label("__name__");
-            if (config.slurm().jobMetric().equals(metric)) {
-                jobsRead.put(s.labels(), s);
-            } else if (config.slurm().metric().equals(metric)
-                    && !names.contains(s.label(config.slurm().labelNode()))) {
-                return null;
-            }
-        }
-        List<Series> read = List.copyOf(jobsRead.values());
-        List<Series> nodesPresent = ScrapeAccount.inLastScrape(figures, statuses);
-        List<Series> jobsPresent = ScrapeAccount.inLastScrape(figures, read);
-        return nodesPresent == null || jobsPresent == null
-                ? null
-                : new SlurmPatch(
-                        config.slurm().labelNode(), names, nodesPresent, read, jobsPresent);
-    }
-
-    /**
-     * The Slurm jobs' series of {@code target} that came or went over {@code window} seconds, read
-     * in full: they move whenever a job starts or ends, and no check of {@code mine} reads them.
-     * Empty when Slurm is off, a check reads them or their ids stand for {@code $jobs}, or none
-     * moved; null when those that moved are too many to name in one query.
-     */
-    private CompletableFuture<List<Series>> jobsMoved(
-            String target,
-            List<CheckUnit> mine,
-            long window,
-            java.util.function.Function<String, CompletableFuture<QueryResult>> send) {
-        String metric = config.slurm().jobMetric();
-        if (!config.slurm().enabled()
-                || config.slurm().jobsPlaceholder()
-                || mine.stream().anyMatch(u -> u.check().expr().contains(metric))) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        return send.apply(ScrapeAccount.changedQuery(metric, target, window))
-                .thenCompose(
-                        changed -> {
-                            if (changed.series().isEmpty()) {
-                                return CompletableFuture.completedFuture(List.of());
-                            }
-                            String q =
-                                    ScrapeAccount.samplesQuery(
-                                            metric,
-                                            changed.series(),
-                                            window,
-                                            config.app().planner().maxQueryBytes());
-                            return q == null
-                                    ? CompletableFuture.completedFuture(null)
-                                    : send.apply(q).thenApply(QueryResult::series);
-                        });
+        Set<String> moved = new HashSet<>(own);
+        moved.addAll(a.nodes());
+        moved.addAll(theirMoves);
+        return new Vouch(
+                v.server().narrowedTo(withRelated(moved)), v.slurm(), a.slurmPatch(), null);
     }
 
     /**
