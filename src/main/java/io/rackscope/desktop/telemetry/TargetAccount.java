@@ -83,7 +83,9 @@ final class TargetAccount {
 
     /**
      * Reads the account of {@code target}'s changes over {@code window} seconds with {@code nodes}
-     * as candidates (none: only the jobs may account for them), each query sent by {@code send}.
+     * as candidates (none: only the jobs may account for them) and the Slurm states of {@code
+     * targets} too (nodes with a target of their own that changed: a node going down changes its
+     * state's series, which another target serves), each query sent by {@code send}.
      */
     static CompletableFuture<TargetAccount> read(
             RackscopeConfig config,
@@ -91,12 +93,13 @@ final class TargetAccount {
             String target,
             long window,
             Set<String> nodes,
+            Set<String> targets,
             Function<String, CompletableFuture<QueryResult>> send) {
         TargetAccount empty = new TargetAccount(config, mine, target, window, send);
         CompletableFuture<QueryResult> figures =
                 send.apply(ScrapeAccount.figuresQuery(target, window));
         CompletableFuture<List<Series>> jobs = empty.jobsMoved();
-        CompletableFuture<TargetAccount> candidates = empty.withNodes(nodes);
+        CompletableFuture<TargetAccount> candidates = empty.withNodes(nodes, targets);
         return CompletableFuture.allOf(figures, jobs, candidates)
                 .thenApply(
                         x -> {
@@ -143,22 +146,23 @@ final class TargetAccount {
     CompletableFuture<TargetAccount> widened(Set<String> more) {
         Set<String> added = new TreeSet<>(more);
         added.removeAll(nodes);
-        return withNodes(added);
+        return withNodes(added, Set.of());
     }
 
     /**
-     * This account with {@code more} nodes read: their series, their Slurm states and the series of
-     * their devices and racks by the labels the chassis and rack checks of {@code mine} name them
-     * by (a chassis or a PDU losing its series with its nodes), those not read already. Not those
-     * of devices or racks when a check renames labels: the entities a moved series is about are
-     * told by its labels' values.
+     * This account with {@code more} nodes read (and the Slurm states of {@code statesOnly}): their
+     * series, their Slurm states and the series of their devices and racks by the labels the
+     * chassis and rack checks of {@code mine} name them by (a chassis or a PDU losing its series
+     * with its nodes), those not read already. Not those of devices or racks when a check renames
+     * labels: the entities a moved series is about are told by its labels' values.
      */
-    private CompletableFuture<TargetAccount> withNodes(Set<String> more) {
+    private CompletableFuture<TargetAccount> withNodes(Set<String> more, Set<String> statesOnly) {
         Set<String> allNodes = new TreeSet<>(nodes);
         allNodes.addAll(more);
         Set<String> names = new TreeSet<>();
         if (config.slurm().enabled()) {
             more.forEach(n -> names.add(config.slurm().mapping().slurmNameOf(n)));
+            statesOnly.forEach(n -> names.add(config.slurm().mapping().slurmNameOf(n)));
         }
         names.removeAll(slurmNames);
         Set<String> allNames = new TreeSet<>(slurmNames);
@@ -238,11 +242,10 @@ final class TargetAccount {
 
     /**
      * What the account read of Slurm's series, as a patch to Slurm's last answer; null when Slurm
-     * is off, no node's state was read, the series are not all the target's or a node's series is
-     * another node's status.
+     * is off, the series are not all the target's or a node's series is another node's status.
      */
     SlurmPatch slurmPatch() {
-        if (slurmNames.isEmpty() || jobs == null) {
+        if (!config.slurm().enabled() || jobs == null) {
             return null;
         }
         Map<Map<String, String>, Series> jobsRead = new LinkedHashMap<>();

@@ -1057,14 +1057,12 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             java.util.concurrent.atomic.AtomicInteger[] aside,
             Pacer pacer) {
         int scrape = config.app().telemetry().scrapeIntervalSeconds();
-        // a first cycle has nothing to compare the figures with: they are first read in the next
-        boolean first = !scrapeChanges.containsKey(route);
+        // a first cycle has nothing to compare the figures with, and reads them for the second
         TargetScrapes changes =
                 scrapeChanges.computeIfAbsent(route, k -> new TargetScrapes(scrape));
         SummedScrapes slurmChanges = slurmScrapeChanges.get(route);
         // a server that failed last cycle vouches for nothing: asked again once it answers
-        if (first
-                || mode != EvaluationMode.FILTERED
+        if (mode != EvaluationMode.FILTERED
                 || !config.app().planner().presenceFromScrapes()
                 || mine.stream().noneMatch(CheckUnit::narrowedByScrapes) && slurmChanges == null
                 || failedLastCycle(previous, route)) {
@@ -1143,7 +1141,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     aside[1].incrementAndGet();
                     return v;
                 };
-        return TargetAccount.read(config, mine, serving.get(0), window, candidates, send)
+        return TargetAccount.read(config, mine, serving.get(0), window, candidates, own, send)
                 .thenApply(a -> judged(a, v, own, failed))
                 .exceptionally(failed);
     }

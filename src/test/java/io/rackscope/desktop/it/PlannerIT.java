@@ -207,10 +207,11 @@ class PlannerIT {
             assertEquals(config.topology().instances().size(), ids.size());
             planner.snapshot();
             assertEquals(
-                    planner.plannedQueries().size() + 2,
+                    planner.plannedQueries().size() + 3,
                     stats.queryCount(),
-                    "the planned queries, and two for the trend of n000010 (80 °C, near its"
-                            + " threshold: forecasts): its value and its window's points");
+                    "the planned queries, two for the trend of n000010 (80 °C, near its"
+                            + " threshold: forecasts): its value and its window's points, and"
+                            + " the scrape figures the next cycle compares with");
             long before = stats.queryCount();
             planner.snapshot();
             assertEquals(before, stats.queryCount(), "a cached snapshot sends no query");
