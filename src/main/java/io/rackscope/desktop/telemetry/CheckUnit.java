@@ -223,6 +223,16 @@ final class CheckUnit {
         return sentinel;
     }
 
+    /** A sentinel's entities that had no sample at its last cycle; none when not known. */
+    synchronized Set<String> unsampled() {
+        if (!sentinel || !presenceKnown) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>(ids);
+        out.removeAll(present);
+        return out;
+    }
+
     /**
      * The queries of the cycle's first phase (new failures, presence, the followed series); {@code
      * scrapes}: what the server's figures say, {@code keepingSamples}: the entities whose targets

@@ -4,6 +4,7 @@ import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
+import io.rackscope.desktop.promql.PromQL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,29 +196,26 @@ final class TargetAccount {
             }
         }
         CompletableFuture<List<Series>> ofMore =
-                ask(
-                        more.isEmpty()
-                                ? null
-                                : ScrapeAccount.candidatesQuery("instance", more, window));
+                askAll(more, ids -> ScrapeAccount.candidatesQuery("instance", ids, window));
         CompletableFuture<List<Series>> statusesOfMore =
-                ask(
-                        names.isEmpty()
-                                ? null
-                                : ScrapeAccount.candidatesQuery(
+                askAll(
+                        names,
+                        ids ->
+                                ScrapeAccount.candidatesQuery(
                                         config.slurm().metric(),
                                         config.slurm().labelNode(),
-                                        names,
+                                        ids,
                                         window));
         Map<String, Set<String>> allIds = new TreeMap<>();
         idsByLabel.forEach((label, ids) -> allIds.put(label, new TreeSet<>(ids)));
         List<CompletableFuture<List<Series>>> othersOfMore = new ArrayList<>();
         newIds.forEach(
                 (label, ids) -> {
-                    String q = ScrapeAccount.candidatesQuery(label, ids, window);
-                    if (q.length() <= config.app().planner().maxQueryBytes()) {
-                        othersOfMore.add(ask(q));
-                        allIds.computeIfAbsent(label, k -> new TreeSet<>()).addAll(ids);
-                    }
+                    othersOfMore.add(
+                            askAll(
+                                    ids,
+                                    some -> ScrapeAccount.candidatesQuery(label, some, window)));
+                    allIds.computeIfAbsent(label, k -> new TreeSet<>()).addAll(ids);
                 });
         List<CompletableFuture<?>> all = new ArrayList<>(othersOfMore);
         all.add(ofMore);
@@ -299,10 +297,33 @@ final class TargetAccount {
                         });
     }
 
-    private CompletableFuture<List<Series>> ask(String q) {
-        return q == null
-                ? CompletableFuture.completedFuture(List.of())
-                : send.apply(q).thenApply(QueryResult::series);
+    /** The series of {@code ids}, in as many queries as keep each within the byte budget. */
+    private CompletableFuture<List<Series>> askAll(
+            Set<String> ids, Function<Set<String>, String> query) {
+        List<CompletableFuture<QueryResult>> asked = new ArrayList<>();
+        int budget = config.app().planner().maxQueryBytes() * 3 / 4;
+        Set<String> some = new TreeSet<>();
+        int bytes = 0;
+        for (String id : ids) {
+            int size = PromQL.alternation(List.of(id)).length() + 1;
+            if (!some.isEmpty() && bytes + size > budget) {
+                asked.add(send.apply(query.apply(some)));
+                some = new TreeSet<>();
+                bytes = 0;
+            }
+            some.add(id);
+            bytes += size;
+        }
+        if (!some.isEmpty()) {
+            asked.add(send.apply(query.apply(some)));
+        }
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        x -> {
+                            List<Series> out = new ArrayList<>();
+                            asked.forEach(a -> out.addAll(a.join().series()));
+                            return out;
+                        });
     }
 
     private static List<Series> concat(List<Series> a, List<Series> b) {
