@@ -223,13 +223,25 @@ final class CheckUnit {
         return sentinel;
     }
 
-    /** A sentinel's entities that had no sample at its last cycle; none when not known. */
-    synchronized Set<String> unsampled() {
+    /**
+     * A sentinel's entities that had no sample at its last cycle, or a failing one (a node down:
+     * its series gone, or coming back); none when not known.
+     */
+    synchronized Set<String> unwell() {
         if (!sentinel || !presenceKnown) {
             return Set.of();
         }
-        Set<String> out = new HashSet<>(ids);
-        out.removeAll(present);
+        Set<String> out = new HashSet<>();
+        for (String id : ids) {
+            Double last = lastValues.get(id);
+            if (!present.contains(id)
+                    || last != null
+                            && check.rules().stream()
+                                    .anyMatch(
+                                            r -> r.severity() != Severity.OK && r.matches(last))) {
+                out.add(id);
+            }
+        }
         return out;
     }
 

@@ -1135,9 +1135,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     aside[0].incrementAndGet();
                     return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer);
                 };
-        Set<String> unsampled = new HashSet<>();
-        mine.forEach(u -> unsampled.addAll(u.unsampled()));
-        Set<String> candidates = unsteadyNodes(asked, seen.targets(), unsampled);
+        Set<String> unwell = new HashSet<>();
+        mine.forEach(u -> unwell.addAll(u.unwell()));
+        Set<String> candidates = unsteadyNodes(asked, seen.targets(), unwell);
         Function<Throwable, Vouch> failed =
                 e -> {
                     aside[1].incrementAndGet();
@@ -1203,19 +1203,19 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     /**
      * The nodes seen moving lately (a sentinel value or presence that changed, within {@link
      * #UNSTEADY_FOR} of {@code atMillis}) and the other nodes of their devices, then the nodes of
-     * {@code unsampled} (a sentinel had no sample of them: down or silent, their series may be
-     * going or coming back), those that are no target of their own ({@code targets}): where a
-     * change of a target serving many is most likely. The latest first, as many as one query can
-     * name.
+     * {@code unwell} (a sentinel had no sample of them or a failing one: down or silent, their
+     * series may be going or coming back), those that are no target of their own ({@code targets}):
+     * where a change of a target serving many is most likely. The latest first, as many as one
+     * query can name.
      */
-    private Set<String> unsteadyNodes(long atMillis, Set<String> targets, Set<String> unsampled) {
+    private Set<String> unsteadyNodes(long atMillis, Set<String> targets, Set<String> unwell) {
         unsteady.values().removeIf(t -> t < atMillis - UNSTEADY_FOR.toMillis());
         List<String> latestFirst = new ArrayList<>(unsteady.keySet());
         latestFirst.sort(
                 Comparator.comparing((String id) -> unsteady.getOrDefault(id, 0L)).reversed());
         List<Set<String>> likelyFirst = new ArrayList<>();
         latestFirst.forEach(node -> likelyFirst.add(withDeviceMates(Set.of(node))));
-        new java.util.TreeSet<>(unsampled).forEach(node -> likelyFirst.add(Set.of(node)));
+        new java.util.TreeSet<>(unwell).forEach(node -> likelyFirst.add(Set.of(node)));
         Set<String> out = new java.util.TreeSet<>();
         int bytes = 0;
         for (Set<String> ids : likelyFirst) {
