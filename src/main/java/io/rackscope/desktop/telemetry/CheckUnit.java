@@ -234,11 +234,7 @@ final class CheckUnit {
         Set<String> out = new HashSet<>();
         for (String id : ids) {
             Double last = lastValues.get(id);
-            if (!present.contains(id)
-                    || last != null
-                            && check.rules().stream()
-                                    .anyMatch(
-                                            r -> r.severity() != Severity.OK && r.matches(last))) {
+            if (!present.contains(id) || last != null && check.evaluate(last) != Severity.OK) {
                 out.add(id);
             }
         }

@@ -995,12 +995,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 moved.addAll(u.presenceChanges());
                 moved.addAll(u.valueChanges());
             }
-            Set<String> out = new java.util.TreeSet<>();
-            for (String id : withDeviceMates(moved)) {
-                if (!targets.contains(id) && config.topology().instance(id).isPresent()) {
-                    out.add(id);
-                }
-            }
+            Set<String> out = new java.util.TreeSet<>(withDeviceMates(moved));
+            out.removeIf(id -> !servedByOthers(id, targets));
             return out;
         }
     }
@@ -1200,6 +1196,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 .ifPresent(CheckUnit::discoverEarly);
     }
 
+    /** Whether {@code id} is a node that is no target of its own ({@code targets}). */
+    private boolean servedByOthers(String id, Set<String> targets) {
+        return !targets.contains(id) && config.topology().instance(id).isPresent();
+    }
+
     /**
      * The nodes seen moving lately (a sentinel value or presence that changed, within {@link
      * #UNSTEADY_FOR} of {@code atMillis}) and the other nodes of their devices, then the nodes of
@@ -1220,9 +1221,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         int bytes = 0;
         for (Set<String> ids : likelyFirst) {
             for (String id : ids) {
-                if (!out.contains(id)
-                        && !targets.contains(id)
-                        && config.topology().instance(id).isPresent()) {
+                if (!out.contains(id) && servedByOthers(id, targets)) {
                     bytes += PromQL.alternation(List.of(id)).length() + 1;
                     if (bytes > config.app().planner().maxQueryBytes() / 2) {
                         return out;
