@@ -54,6 +54,27 @@ final class ScrapeAccount {
         return candidatesQuery(null, label, ids, windowSeconds);
     }
 
+    /**
+     * As above, less the series of {@code notInstances} (a device's or a rack's own series, not its
+     * nodes').
+     */
+    static String holdersQuery(
+            String label,
+            Collection<String> ids,
+            Collection<String> notInstances,
+            long windowSeconds) {
+        return "{"
+                + label
+                + "=~\""
+                + PromQL.alternation(ids)
+                + (notInstances.isEmpty()
+                        ? ""
+                        : "\",instance!~\"" + PromQL.alternation(notInstances))
+                + "\"}["
+                + windowSeconds
+                + "s]";
+    }
+
     /** As above, of {@code metric}'s series only (null: every metric's). */
     static String candidatesQuery(
             String metric, String label, Collection<String> ids, long windowSeconds) {
@@ -122,6 +143,16 @@ final class ScrapeAccount {
      * label of the candidates' series that did (the entities they are about), else null.
      */
     static Set<String> moved(List<Series> figures, List<Series> candidates, List<Series> free) {
+        return moved(figures, candidates, free, Long.MIN_VALUE);
+    }
+
+    /**
+     * As above, of the scrapes after {@code seenUpTo} only (epoch ms): the last scrape the cycle
+     * before saw, whose moves it showed already (the window reaches further back, in case a scrape
+     * was written after the cycle asked).
+     */
+    static Set<String> moved(
+            List<Series> figures, List<Series> candidates, List<Series> free, long seenUpTo) {
         Series samples = only(figures, ScrapeChanges.SAMPLES);
         Series added = only(figures, ADDED);
         if (samples == null || added == null || samples.timestamps().length < 2) {
@@ -138,6 +169,9 @@ final class ScrapeAccount {
         counted.putAll(mine);
         Set<String> moved = new HashSet<>();
         for (int k = 1; k < scrapes.length; k++) {
+            if (scrapes[k] <= seenUpTo) {
+                continue;
+            }
             double before = samples.values()[k - 1];
             double now = samples.values()[k];
             Double a = addedAt.get(scrapes[k]);
@@ -223,6 +257,16 @@ final class ScrapeAccount {
             }
         }
         return out;
+    }
+
+    /** The time of the last scrape {@code figures} describe (epoch ms); MIN_VALUE when none. */
+    static long lastScrape(List<Series> figures) {
+        Series samples = only(figures, ScrapeChanges.SAMPLES);
+        if (samples == null || samples.timestamps().length == 0) {
+            return Long.MIN_VALUE;
+        }
+        long[] scrapes = scrapeTimes(samples);
+        return scrapes[scrapes.length - 1];
     }
 
     private static long[] scrapeTimes(Series samples) {

@@ -5,6 +5,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.PromQL;
+import io.rackscope.desktop.topology.InstanceSlot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The reads of one cycle's account of a target serving many entities ({@link ScrapeAccount}): its
@@ -22,22 +24,17 @@ import java.util.function.Function;
  * wider}: only what the first read did not cover is asked.
  */
 final class TargetAccount {
-    private final RackscopeConfig config;
-    private final List<CheckUnit> mine;
-    private final String target;
-    private final long window;
-    private final Function<String, CompletableFuture<QueryResult>> send;
-    private final List<Series> figures;
-    private final List<Series> jobs;
-    private final Set<String> nodes;
-    private final Set<String> slurmNames;
-    private final Map<String, Set<String>> idsByLabel;
-    private final List<Series> ofNodes;
-    private final List<Series> statuses;
-    private final List<Series> others;
+    /** What a cycle's account asks with. */
+    private record Reader(
+            RackscopeConfig config,
+            List<CheckUnit> mine,
+            String target,
+            long window,
+            long seenUpTo,
+            Function<String, CompletableFuture<QueryResult>> send) {}
 
-    private TargetAccount(
-            TargetAccount before,
+    /** What it read so far: the series, and the candidates, Slurm names and ids they are of. */
+    private record Read(
             List<Series> figures,
             List<Series> jobs,
             Set<String> nodes,
@@ -46,81 +43,70 @@ final class TargetAccount {
             List<Series> ofNodes,
             List<Series> statuses,
             List<Series> others) {
-        this.config = before.config;
-        this.mine = before.mine;
-        this.target = before.target;
-        this.window = before.window;
-        this.send = before.send;
-        this.figures = figures;
-        this.jobs = jobs;
-        this.nodes = nodes;
-        this.slurmNames = slurmNames;
-        this.idsByLabel = idsByLabel;
-        this.ofNodes = ofNodes;
-        this.statuses = statuses;
-        this.others = others;
+        static final Read NOTHING =
+                new Read(
+                        List.of(), List.of(), Set.of(), Set.of(), Map.of(), List.of(), List.of(),
+                        List.of());
+
+        Read withFigures(List<Series> figuresRead, List<Series> jobsRead) {
+            return new Read(
+                    figuresRead,
+                    jobsRead,
+                    nodes,
+                    slurmNames,
+                    idsByLabel,
+                    ofNodes,
+                    statuses,
+                    others);
+        }
     }
 
-    private TargetAccount(
-            RackscopeConfig config,
-            List<CheckUnit> mine,
-            String target,
-            long window,
-            Function<String, CompletableFuture<QueryResult>> send) {
-        this.config = config;
-        this.mine = mine;
-        this.target = target;
-        this.window = window;
-        this.send = send;
-        this.figures = List.of();
-        this.jobs = List.of();
-        this.nodes = Set.of();
-        this.slurmNames = Set.of();
-        this.idsByLabel = Map.of();
-        this.ofNodes = List.of();
-        this.statuses = List.of();
-        this.others = List.of();
+    private final Reader reader;
+    private final Read read;
+
+    private TargetAccount(Reader reader, Read read) {
+        this.reader = reader;
+        this.read = read;
     }
 
     /**
-     * Reads the account of {@code target}'s changes over {@code window} seconds with {@code nodes}
-     * as candidates (none: only the jobs may account for them) and the Slurm states of {@code
-     * targets} too (nodes with a target of their own that changed: a node going down changes its
-     * state's series, which another target serves), each query sent by {@code send}.
+     * Reads the account of {@code target}'s changes over {@code window} seconds, of the scrapes
+     * after {@code seenUpTo} (epoch ms: the last the cycle before saw), with {@code nodes} as
+     * candidates (none: only the jobs may account for them) and the Slurm states of {@code targets}
+     * too (nodes with a target of their own that changed: a node going down changes its state's
+     * series, which another target serves), each query sent by {@code send}.
      */
     static CompletableFuture<TargetAccount> read(
             RackscopeConfig config,
             List<CheckUnit> mine,
             String target,
             long window,
+            long seenUpTo,
             Set<String> nodes,
             Set<String> targets,
             Function<String, CompletableFuture<QueryResult>> send) {
-        TargetAccount empty = new TargetAccount(config, mine, target, window, send);
+        TargetAccount empty =
+                new TargetAccount(
+                        new Reader(config, mine, target, window, seenUpTo, send), Read.NOTHING);
         CompletableFuture<QueryResult> figures =
                 send.apply(ScrapeAccount.figuresQuery(target, window));
         CompletableFuture<List<Series>> jobs = empty.jobsMoved();
         CompletableFuture<TargetAccount> candidates = empty.withNodes(nodes, targets);
         return CompletableFuture.allOf(figures, jobs, candidates)
                 .thenApply(
-                        x -> {
-                            TargetAccount a = candidates.join();
-                            return new TargetAccount(
-                                    a,
-                                    figures.join().series(),
-                                    jobs.join(),
-                                    a.nodes,
-                                    a.slurmNames,
-                                    a.idsByLabel,
-                                    a.ofNodes,
-                                    a.statuses,
-                                    a.others);
-                        });
+                        x ->
+                                new TargetAccount(
+                                        empty.reader,
+                                        candidates
+                                                .join()
+                                                .read
+                                                .withFigures(
+                                                        figures.join().series(), jobs.join())));
     }
 
     /** The candidates read. */
     Set<String> nodes() {
-        return nodes;
+        return read.nodes();
     }
 
     /**
@@ -129,24 +115,29 @@ final class TargetAccount {
      * gained; else null.
      */
     Set<String> moved() {
-        if (jobs == null) {
+        if (read.jobs() == null) {
             return null;
         }
-        List<Series> theirs = new ArrayList<>(ofNodes);
-        theirs.addAll(statuses);
-        theirs.addAll(others);
-        return ScrapeAccount.moved(figures, theirs, jobs);
+        List<Series> theirs = new ArrayList<>(read.ofNodes());
+        theirs.addAll(read.statuses());
+        theirs.addAll(read.others());
+        return ScrapeAccount.moved(read.figures(), theirs, read.jobs(), reader.seenUpTo());
+    }
+
+    /** The time of the last scrape its figures describe (epoch ms); MIN_VALUE when none. */
+    long lastScrape() {
+        return ScrapeAccount.lastScrape(read.figures());
     }
 
     /** Whether a wider read could balance it (not when the jobs that moved were too many). */
     boolean widens() {
-        return jobs != null;
+        return read.jobs() != null;
     }
 
     /** The account read again with {@code more} candidates: only what was not read is asked. */
     CompletableFuture<TargetAccount> widened(Set<String> more) {
         Set<String> added = new TreeSet<>(more);
-        added.removeAll(nodes);
+        added.removeAll(read.nodes());
         return withNodes(added, Set.of());
     }
 
@@ -154,49 +145,30 @@ final class TargetAccount {
      * This account with {@code more} nodes read (and the Slurm states of {@code statesOnly}): their
      * series, their Slurm states and the series of their devices and racks by the labels the
      * chassis and rack checks of {@code mine} name them by (a chassis or a PDU losing its series
-     * with its nodes), those not read already. Not those of devices or racks when a check renames
-     * labels: the entities a moved series is about are told by its labels' values.
+     * with its nodes), those not read already. Of a device or rack, only the series of none of its
+     * nodes: a node's series are read as a candidate's, and a node that moves beside a candidate is
+     * one the sentinels see move, or the account does not balance. Not those of devices or racks at
+     * all when a check renames labels: the entities a moved series is about are told by its labels'
+     * values.
      */
     private CompletableFuture<TargetAccount> withNodes(Set<String> more, Set<String> statesOnly) {
-        Set<String> allNodes = new TreeSet<>(nodes);
+        RackscopeConfig config = reader.config();
+        Set<String> allNodes = new TreeSet<>(read.nodes());
         allNodes.addAll(more);
         Set<String> names = new TreeSet<>();
         if (config.slurm().enabled()) {
             more.forEach(n -> names.add(config.slurm().mapping().slurmNameOf(n)));
             statesOnly.forEach(n -> names.add(config.slurm().mapping().slurmNameOf(n)));
         }
-        names.removeAll(slurmNames);
-        Set<String> allNames = new TreeSet<>(slurmNames);
+        names.removeAll(read.slurmNames());
+        Set<String> allNames = new TreeSet<>(read.slurmNames());
         allNames.addAll(names);
-        Map<String, Set<String>> newIds = new LinkedHashMap<>();
-        if (mine.stream().noneMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
-            for (CheckUnit u : mine) {
-                if (u.check().scope() != CheckScope.NODE && !u.entityLabel().equals("instance")) {
-                    for (String node : more) {
-                        config.topology()
-                                .instance(node)
-                                .map(
-                                        p ->
-                                                u.check().scope() == CheckScope.CHASSIS
-                                                        ? p.device().id()
-                                                        : p.rack().id())
-                                .filter(
-                                        id ->
-                                                !idsByLabel
-                                                        .getOrDefault(u.entityLabel(), Set.of())
-                                                        .contains(id))
-                                .ifPresent(
-                                        id ->
-                                                newIds.computeIfAbsent(
-                                                                u.entityLabel(),
-                                                                k -> new TreeSet<>())
-                                                        .add(id));
-                    }
-                }
-            }
-        }
+        Map<String, Map<String, List<String>>> newIds = holdersOf(more);
         CompletableFuture<List<Series>> ofMore =
-                askAll(more, ids -> ScrapeAccount.candidatesQuery("instance", ids, window));
+                askAll(
+                        more,
+                        ids -> ScrapeAccount.candidatesQuery("instance", ids, reader.window()),
+                        id -> 0);
         CompletableFuture<List<Series>> statusesOfMore =
                 askAll(
                         names,
@@ -205,17 +177,26 @@ final class TargetAccount {
                                         config.slurm().metric(),
                                         config.slurm().labelNode(),
                                         ids,
-                                        window));
+                                        reader.window()),
+                        id -> 0);
         Map<String, Set<String>> allIds = new TreeMap<>();
-        idsByLabel.forEach((label, ids) -> allIds.put(label, new TreeSet<>(ids)));
+        read.idsByLabel().forEach((label, ids) -> allIds.put(label, new TreeSet<>(ids)));
         List<CompletableFuture<List<Series>>> othersOfMore = new ArrayList<>();
         newIds.forEach(
-                (label, ids) -> {
+                (label, nodesOf) -> {
                     othersOfMore.add(
                             askAll(
-                                    ids,
-                                    some -> ScrapeAccount.candidatesQuery(label, some, window)));
-                    allIds.computeIfAbsent(label, k -> new TreeSet<>()).addAll(ids);
+                                    nodesOf.keySet(),
+                                    some ->
+                                            ScrapeAccount.holdersQuery(
+                                                    label,
+                                                    some,
+                                                    some.stream()
+                                                            .flatMap(id -> nodesOf.get(id).stream())
+                                                            .toList(),
+                                                    reader.window()),
+                                    id -> PromQL.alternation(nodesOf.get(id)).length() + 1));
+                    allIds.computeIfAbsent(label, k -> new TreeSet<>()).addAll(nodesOf.keySet());
                 });
         List<CompletableFuture<?>> all = new ArrayList<>(othersOfMore);
         all.add(ofMore);
@@ -223,19 +204,65 @@ final class TargetAccount {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .thenApply(
                         x -> {
-                            List<Series> otherSeries = new ArrayList<>(others);
+                            List<Series> otherSeries = new ArrayList<>(read.others());
                             othersOfMore.forEach(f -> otherSeries.addAll(f.join()));
                             return new TargetAccount(
-                                    this,
-                                    figures,
-                                    jobs,
-                                    allNodes,
-                                    allNames,
-                                    allIds,
-                                    concat(ofNodes, ofMore.join()),
-                                    concat(statuses, statusesOfMore.join()),
-                                    otherSeries);
+                                    reader,
+                                    new Read(
+                                            read.figures(),
+                                            read.jobs(),
+                                            allNodes,
+                                            allNames,
+                                            allIds,
+                                            concat(read.ofNodes(), ofMore.join()),
+                                            concat(read.statuses(), statusesOfMore.join()),
+                                            otherSeries));
                         });
+    }
+
+    /**
+     * The devices and racks of {@code nodes} not read yet, by the label the chassis and rack checks
+     * name them by, each with its nodes; none when a check renames labels.
+     */
+    private Map<String, Map<String, List<String>>> holdersOf(Set<String> nodes) {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        List<CheckUnit> mine = reader.mine();
+        if (mine.stream().anyMatch(u -> ScrapeChanges.renamesLabels(u.check().expr()))) {
+            return out;
+        }
+        for (CheckUnit u : mine) {
+            if (u.check().scope() == CheckScope.NODE || u.entityLabel().equals("instance")) {
+                continue;
+            }
+            Set<String> done = read.idsByLabel().getOrDefault(u.entityLabel(), Set.of());
+            for (String node : nodes) {
+                reader.config()
+                        .topology()
+                        .instance(node)
+                        .ifPresent(
+                                p -> {
+                                    boolean device = u.check().scope() == CheckScope.CHASSIS;
+                                    String id = device ? p.device().id() : p.rack().id();
+                                    if (!done.contains(id)) {
+                                        out.computeIfAbsent(u.entityLabel(), k -> new TreeMap<>())
+                                                .computeIfAbsent(
+                                                        id,
+                                                        k ->
+                                                                device
+                                                                        ? p
+                                                                                .device()
+                                                                                .instances()
+                                                                                .stream()
+                                                                                .map(
+                                                                                        InstanceSlot
+                                                                                                ::instanceId)
+                                                                                .toList()
+                                                                        : p.rack().instanceIds());
+                                    }
+                                });
+            }
+        }
+        return out;
     }
 
     /**
@@ -243,27 +270,32 @@ final class TargetAccount {
      * is off, the series are not all the target's or a node's series is another node's status.
      */
     SlurmPatch slurmPatch() {
-        if (!config.slurm().enabled() || jobs == null) {
+        RackscopeConfig config = reader.config();
+        if (!config.slurm().enabled() || read.jobs() == null) {
             return null;
         }
         Map<Map<String, String>, Series> jobsRead = new LinkedHashMap<>();
-        jobs.forEach(j -> jobsRead.put(j.labels(), j));
-        for (Series s : ofNodes) {
+        read.jobs().forEach(j -> jobsRead.put(j.labels(), j));
+        for (Series s : read.ofNodes()) {
             String metric = s.label("__name__");
             if (config.slurm().jobMetric().equals(metric)) {
                 jobsRead.put(s.labels(), s);
             } else if (config.slurm().metric().equals(metric)
-                    && !slurmNames.contains(s.label(config.slurm().labelNode()))) {
+                    && !read.slurmNames().contains(s.label(config.slurm().labelNode()))) {
                 return null;
             }
         }
-        List<Series> read = List.copyOf(jobsRead.values());
-        List<Series> nodesPresent = ScrapeAccount.inLastScrape(figures, statuses);
-        List<Series> jobsPresent = ScrapeAccount.inLastScrape(figures, read);
+        List<Series> jobSeries = List.copyOf(jobsRead.values());
+        List<Series> nodesPresent = ScrapeAccount.inLastScrape(read.figures(), read.statuses());
+        List<Series> jobsPresent = ScrapeAccount.inLastScrape(read.figures(), jobSeries);
         return nodesPresent == null || jobsPresent == null
                 ? null
                 : new SlurmPatch(
-                        config.slurm().labelNode(), slurmNames, nodesPresent, read, jobsPresent);
+                        config.slurm().labelNode(),
+                        read.slurmNames(),
+                        nodesPresent,
+                        jobSeries,
+                        jobsPresent);
     }
 
     /**
@@ -273,13 +305,15 @@ final class TargetAccount {
      * those that moved are too many to name in one query.
      */
     private CompletableFuture<List<Series>> jobsMoved() {
+        RackscopeConfig config = reader.config();
         String metric = config.slurm().jobMetric();
         if (!config.slurm().enabled()
                 || config.slurm().jobsPlaceholder()
-                || mine.stream().anyMatch(u -> u.check().expr().contains(metric))) {
+                || reader.mine().stream().anyMatch(u -> u.check().expr().contains(metric))) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return send.apply(ScrapeAccount.changedQuery(metric, target, window))
+        return reader.send()
+                .apply(ScrapeAccount.changedQuery(metric, reader.target(), reader.window()))
                 .thenCompose(
                         changed -> {
                             if (changed.series().isEmpty()) {
@@ -289,25 +323,28 @@ final class TargetAccount {
                                     ScrapeAccount.samplesQuery(
                                             metric,
                                             changed.series(),
-                                            window,
+                                            reader.window(),
                                             config.app().planner().maxQueryBytes());
                             return q == null
                                     ? CompletableFuture.completedFuture(null)
-                                    : send.apply(q).thenApply(QueryResult::series);
+                                    : reader.send().apply(q).thenApply(QueryResult::series);
                         });
     }
 
-    /** The series of {@code ids}, in as many queries as keep each within the byte budget. */
+    /**
+     * The series of {@code ids}, in as many queries as keep each within the byte budget ({@code
+     * extra}: the bytes an id adds beside its own name).
+     */
     private CompletableFuture<List<Series>> askAll(
-            Set<String> ids, Function<Set<String>, String> query) {
+            Set<String> ids, Function<Set<String>, String> query, ToIntFunction<String> extra) {
         List<CompletableFuture<QueryResult>> asked = new ArrayList<>();
-        int budget = config.app().planner().maxQueryBytes() * 3 / 4;
+        int budget = reader.config().app().planner().maxQueryBytes() * 3 / 4;
         Set<String> some = new TreeSet<>();
         int bytes = 0;
         for (String id : ids) {
-            int size = PromQL.alternation(List.of(id)).length() + 1;
+            int size = PromQL.alternation(List.of(id)).length() + 1 + extra.applyAsInt(id);
             if (!some.isEmpty() && bytes + size > budget) {
-                asked.add(send.apply(query.apply(some)));
+                asked.add(reader.send().apply(query.apply(some)));
                 some = new TreeSet<>();
                 bytes = 0;
             }
@@ -315,7 +352,7 @@ final class TargetAccount {
             bytes += size;
         }
         if (!some.isEmpty()) {
-            asked.add(send.apply(query.apply(some)));
+            asked.add(reader.send().apply(query.apply(some)));
         }
         return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
                 .thenApply(

@@ -1,5 +1,6 @@
 package io.rackscope.desktop.telemetry;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +20,9 @@ import java.util.TreeSet;
 final class TargetScrapes extends ScrapeChanges {
     // each target's samples kept at the last cycle, by instance label; null when not known
     private Map<String, Double> counts;
+    // by target serving many: the last scrape a cycle before this one saw (epoch ms), whose moves
+    // it showed already
+    private final Map<String, Long> scrapesSeen = new HashMap<>();
 
     /** Every target of the server. */
     TargetScrapes(int scrapeIntervalSeconds) {
@@ -52,6 +56,10 @@ final class TargetScrapes extends ScrapeChanges {
      */
     @Override
     Seen judge(Figures f, boolean known) {
+        if (!known) {
+            // a step back in time: what a later cycle saw is no bound for this one
+            scrapesSeen.clear();
+        }
         Map<String, Double> before = counts;
         counts = f.counts() == null || f.anonymous() ? null : Map.copyOf(f.counts());
         if (!known
@@ -78,5 +86,26 @@ final class TargetScrapes extends ScrapeChanges {
     @Override
     void forget() {
         counts = null;
+        scrapesSeen.clear();
+    }
+
+    /** The targets of the last figures read; none when not known. */
+    synchronized Set<String> targets() {
+        return counts == null ? Set.of() : counts.keySet();
+    }
+
+    /**
+     * The last scrape of {@code target} a cycle before this one saw (epoch ms), MIN_VALUE when not
+     * known: an older one than it saw is always safe (more scrapes are counted), a later never.
+     */
+    synchronized long scrapeSeen(String target) {
+        return scrapesSeen.getOrDefault(target, Long.MIN_VALUE);
+    }
+
+    /** This cycle saw {@code target}'s scrapes up to {@code millis} (MIN_VALUE: none). */
+    synchronized void sawScrape(String target, long millis) {
+        if (millis != Long.MIN_VALUE) {
+            scrapesSeen.put(target, millis);
+        }
     }
 }

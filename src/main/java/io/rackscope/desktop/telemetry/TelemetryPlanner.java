@@ -1111,7 +1111,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             Pacer pacer) {
         ScrapeChanges.Seen seen = v.server();
         if (seen.unchanged() || seen.changedTargets() == null) {
-            return CompletableFuture.completedFuture(v);
+            return changes.sinceMillis() >= 0
+                    ? CompletableFuture.completedFuture(v)
+                    : firstScrapeSeen(route, changes, asked, deadlineAt, aside, pacer)
+                            .thenApply(x -> v);
         }
         Set<String> own = new HashSet<>();
         List<String> serving = new ArrayList<>();
@@ -1139,9 +1142,62 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     aside[1].incrementAndGet();
                     return v;
                 };
-        return TargetAccount.read(config, mine, serving.get(0), window, candidates, own, send)
-                .thenApply(a -> judged(a, v, own, failed))
+        String target = serving.get(0);
+        return TargetAccount.read(
+                        config,
+                        mine,
+                        target,
+                        window,
+                        changes.scrapeSeen(target),
+                        candidates,
+                        own,
+                        send)
+                .thenApply(
+                        a -> {
+                            changes.sawScrape(target, a.lastScrape());
+                            return judged(a, v, own, failed);
+                        })
                 .exceptionally(failed);
+    }
+
+    /**
+     * With nothing to compare the figures with (a first cycle, a server back), the last scrape of
+     * the one target serving many that this cycle sees: the next cycle's account then counts only
+     * the scrapes after it, whose moves this cycle did not show (a node that flapped just before
+     * the first cycle would otherwise be in the second's account, where no sentinel saw it move).
+     */
+    private CompletableFuture<Void> firstScrapeSeen(
+            Route route,
+            TargetScrapes changes,
+            long asked,
+            long deadlineAt,
+            java.util.concurrent.atomic.AtomicInteger[] aside,
+            Pacer pacer) {
+        List<String> serving =
+                changes.targets().stream()
+                        .filter(t -> config.topology().instance(t).isEmpty())
+                        .toList();
+        if (serving.size() != 1) {
+            return CompletableFuture.completedFuture(null);
+        }
+        aside[0].incrementAndGet();
+        String target = serving.get(0);
+        long window = Math.floorDiv(2 * changes.marginMillis + 999, 1000);
+        return ask(
+                        route,
+                        CheckUnit.Request.instant(
+                                ScrapeAccount.figuresQuery(target, window), asked),
+                        deadlineAt,
+                        pacer)
+                .handle(
+                        (r, e) -> {
+                            if (e == null) {
+                                changes.sawScrape(target, ScrapeAccount.lastScrape(r.series()));
+                            } else {
+                                aside[1].incrementAndGet();
+                            }
+                            return null;
+                        });
     }
 
     /**

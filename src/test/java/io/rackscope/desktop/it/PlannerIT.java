@@ -207,11 +207,12 @@ class PlannerIT {
             assertEquals(config.topology().instances().size(), ids.size());
             planner.snapshot();
             assertEquals(
-                    planner.plannedQueries().size() + 3,
+                    planner.plannedQueries().size() + 4,
                     stats.queryCount(),
                     "the planned queries, two for the trend of n000010 (80 °C, near its"
-                            + " threshold: forecasts): its value and its window's points, and"
-                            + " the scrape figures the next cycle compares with");
+                            + " threshold: forecasts): its value and its window's points, the"
+                            + " scrape figures the next cycle compares with and the last scrape"
+                            + " of the target serving every node that this cycle sees");
             long before = stats.queryCount();
             planner.snapshot();
             assertEquals(before, stats.queryCount(), "a cached snapshot sends no query");

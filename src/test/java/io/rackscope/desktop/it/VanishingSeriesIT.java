@@ -298,6 +298,36 @@ class VanishingSeriesIT {
     }
 
     /**
+     * A series that went just before the planner's first cycle (n05's temperature, its up
+     * unchanged) is one that cycle showed. In the second cycle the target changed anyway (Slurm's
+     * jobs), and its account, whose window reaches back past the first cycle (three scrape
+     * intervals are claimed, for a window surely holding the loss and the scrape before it), counts
+     * only the scrapes after the last the first cycle saw: it balances with the jobs alone, and no
+     * probe is sent.
+     */
+    @Test
+    void aMoveTheFirstCycleShowedIsNotCountedAgainInTheSecond() throws Exception {
+        RackscopeConfig wideMargin =
+                ConfigFixture.sixNodes(
+                        Files.createTempDirectory("rackscope-vanish-margin-it"),
+                        "telemetry: {scrape_interval_seconds: 3}\n"
+                                + "planner: {forecast: {enabled: false}}\n"
+                                + "plugins: {slurm: {enabled: true, metric: slurm_node_status}}\n",
+                        CHECKS);
+        show(70, metrics(70, ALL) + slurm(0, ALL));
+        Run run =
+                run(
+                        wideMargin,
+                        71,
+                        List.of(N05_WITHOUT_TEMP, N05_WITHOUT_TEMP),
+                        (i, has) -> slurm(i + 1, has));
+        assertEquals(
+                List.of(),
+                run.tempProbes().get(1),
+                "cycle 1: n05's loss was shown by cycle 0, the jobs alone moved since");
+    }
+
+    /**
      * With Slurm on, its jobs starting and ending on the one target at every step (their series
      * read by no check) and a node's Slurm state changing with it: the account stands, and the
      * probe asks only of the node seen moving; a series of another node vanishing beside the jobs

@@ -58,6 +58,24 @@ class ScrapeAccountTest {
     }
 
     @Test
+    void scrapesTheCycleBeforeSawAreNotCountedAgain() {
+        // scrape 1: a series no candidate has went (a move the cycle before showed, if it saw it);
+        // scrape 2: n01's temperature went
+        List<Series> figures = figures(new double[] {12, 11, 10}, new double[3]);
+        List<Series> candidates = List.of(candidate("temp", 0, 1), candidate("up", 0, 1, 2));
+        assertNull(moved(figures, candidates), "scrape 1's loss is no candidate's");
+        long second = Math.round(SCRAPES[1] * 1000);
+        assertEquals(
+                Set.of("temp", "n01"),
+                ScrapeAccount.moved(figures, candidates, List.of(), second),
+                "the cycle before saw scrape 1: only scrape 2 is counted");
+        assertNull(
+                ScrapeAccount.moved(figures, candidates, List.of(), second - 1),
+                "a cycle before that saw only scrape 0 did not show scrape 1's loss");
+        assertEquals(second + 15_000, ScrapeAccount.lastScrape(figures));
+    }
+
+    @Test
     void jobsComingAndGoingAreCountedButNameNoEntity() {
         // scrape 1: n01's temperature and job 7 went, job 8 came; scrape 2: job 9 came
         List<Series> figures = figures(new double[] {10, 9, 10}, new double[] {0, 1, 1});

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rackscope.desktop.checks.Check;
+import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,7 @@ class TargetAccountTest {
                                 List.of(),
                                 "sim:9100",
                                 45,
+                                Long.MIN_VALUE,
                                 Set.of("n01"),
                                 Set.of(),
                                 q -> {
@@ -63,5 +67,83 @@ class TargetAccountTest {
         assertEquals(List.of("{instance=~\"n03\"}[45s]"), sent, "only n03 is asked");
         assertEquals(Set.of("n01", "n03"), wider.nodes());
         assertTrue(wider.moved().contains("n03"), "n03's series account for the loss");
+    }
+
+    /**
+     * A candidate's rack is read without its nodes' series (the candidate's come with it, the
+     * others' are no candidates'), and the PDU's series lost at the last scrape is counted as the
+     * rack's.
+     */
+    @Test
+    void aRackIsReadWithoutItsNodesSeriesAndItsOwnSeriesAccountForTheLoss() {
+        RackscopeConfig config =
+                ConfigFixture.sixNodes(
+                        dir,
+                        "telemetry: {scrape_interval_seconds: 15}\n",
+                        """
+                        checks:
+                          - id: node_up
+                            expr: up{instance=~"$instances"}
+                            output: bool
+                            rules: [{op: "==", value: 0, severity: CRIT}]
+                          - id: pdu
+                            scope: rack
+                            expr: pdu_watts{rack_id=~"$racks"}
+                            rules: [{op: ">", value: 9000, severity: WARN}]
+                        """,
+                        "[node_up]");
+        CheckTargets targets = new CheckTargets(config);
+        CheckQueries queries = new CheckQueries(config.app(), true, targets, false);
+        List<CheckUnit> units = new ArrayList<>();
+        for (Check c : config.checks().values()) {
+            units.add(
+                    new CheckUnit(
+                            c,
+                            new Route(null, "p"),
+                            EvaluationMode.FILTERED,
+                            queries,
+                            targets.of(c),
+                            Duration.ofSeconds(15),
+                            1800,
+                            0,
+                            config.app().planner().forecast()));
+        }
+        List<String> sent = new ArrayList<>();
+        TargetAccount account =
+                TargetAccount.read(
+                                config,
+                                units,
+                                "sim:9100",
+                                45,
+                                Long.MIN_VALUE,
+                                Set.of("n01"),
+                                Set.of(),
+                                q -> {
+                                    sent.add(q);
+                                    List<Series> series = new ArrayList<>();
+                                    if (q.startsWith("{__name__=~\"scrape_samples")) {
+                                        series.addAll(
+                                                ScrapeAccountTest.figures(
+                                                        new double[] {12, 12, 11}, new double[3]));
+                                    } else if (q.startsWith("{rack_id")) {
+                                        series.add(
+                                                ScrapeAccountTest.scraped(
+                                                        Map.of(
+                                                                "__name__",
+                                                                "pdu_watts",
+                                                                "rack_id",
+                                                                "rk"),
+                                                        0,
+                                                        1));
+                                    }
+                                    return CompletableFuture.completedFuture(
+                                            new QueryResult(
+                                                    "matrix", series, List.of(), List.of(), 0));
+                                })
+                        .join();
+        assertTrue(
+                sent.contains("{rack_id=~\"rk\",instance!~\"n01|n02|n03|n04|n05|n06\"}[45s]"),
+                "the rack's own series only " + sent);
+        assertTrue(account.moved().contains("rk"), "the PDU's series accounts for the loss");
     }
 }
