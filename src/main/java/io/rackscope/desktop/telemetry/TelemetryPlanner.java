@@ -1128,7 +1128,15 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (serving.size() > 1 || since < 0) {
             return CompletableFuture.completedFuture(v);
         }
-        long window = Math.floorDiv(since + 2 * changes.marginMillis + 999, 1000);
+        String target = serving.get(0);
+        long seenUpTo = changes.scrapeSeen(target);
+        long reach = since + 2 * changes.marginMillis;
+        if (seenUpTo != Long.MIN_VALUE && asked - seenUpTo < reach) {
+            // from the last scrape seen (the one the first scrape counted is compared with), and
+            // a second more: a range holds a sample at its very start in one version, not another
+            reach = asked - seenUpTo + 1000;
+        }
+        long window = Math.floorDiv(reach + 999, 1000);
         Function<String, CompletableFuture<QueryResult>> send =
                 q -> {
                     aside[0].incrementAndGet();
@@ -1142,16 +1150,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                     aside[1].incrementAndGet();
                     return v;
                 };
-        String target = serving.get(0);
-        return TargetAccount.read(
-                        config,
-                        mine,
-                        target,
-                        window,
-                        changes.scrapeSeen(target),
-                        candidates,
-                        own,
-                        send)
+        return TargetAccount.read(config, mine, target, window, seenUpTo, candidates, own, send)
                 .thenApply(
                         a -> {
                             changes.sawScrape(target, a.lastScrape());

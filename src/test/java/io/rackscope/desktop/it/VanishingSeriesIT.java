@@ -325,6 +325,14 @@ class VanishingSeriesIT {
                 List.of(),
                 run.tempProbes().get(1),
                 "cycle 1: n05's loss was shown by cycle 0, the jobs alone moved since");
+        // the account's window reaches from the last scrape cycle 0 saw (a scrape a second), not
+        // two claimed intervals (6 s) before cycle 0
+        String figures = run.accountFigures().get(1).get(0);
+        long window =
+                Long.parseLong(
+                        figures.substring(figures.lastIndexOf('[') + 1, figures.length() - 2));
+        long since = Duration.between(run.moments().get(0), run.moments().get(1)).toSeconds();
+        assertTrue(window <= since + 4, figures + ", " + since + " s after cycle 0");
     }
 
     /**
@@ -371,6 +379,8 @@ class VanishingSeriesIT {
     record Run(
             List<List<String>> tempProbes,
             List<List<String>> slurmReads,
+            List<List<String>> accountFigures,
+            List<Instant> moments,
             HealthSnapshot last,
             RackscopeConfig config) {}
 
@@ -387,6 +397,8 @@ class VanishingSeriesIT {
             throws Exception {
         List<List<String>> probes = new java.util.ArrayList<>();
         List<List<String>> slurmReads = new java.util.ArrayList<>();
+        List<List<String>> accountFigures = new java.util.ArrayList<>();
+        List<Instant> moments = new java.util.ArrayList<>();
         HealthSnapshot last = null;
         try (LivePlanner live = LivePlanner.of(cfg, prometheus.url(), Duration.ofSeconds(5))) {
             for (int i = 0; i < steps.size(); i++) {
@@ -395,6 +407,11 @@ class VanishingSeriesIT {
                 int before = live.asked().size();
                 last = live.planner().refreshAt(at);
                 List<String> asked = live.askedFrom(before);
+                moments.add(at);
+                accountFigures.add(
+                        asked.stream()
+                                .filter(q -> q.startsWith("{__name__=~\"scrape_samples"))
+                                .toList());
                 probes.add(
                         asked.stream()
                                 .filter(q -> q.contains("count(count by (instance) (temp_celsius"))
@@ -415,7 +432,7 @@ class VanishingSeriesIT {
                 assertEquals(expected.slurm().jobs(), last.slurm().jobs(), "jobs, cycle " + i);
             }
         }
-        return new Run(probes, slurmReads, last, cfg);
+        return new Run(probes, slurmReads, accountFigures, moments, last, cfg);
     }
 
     static void assertOnlyN03(Run run, int cycle) {
