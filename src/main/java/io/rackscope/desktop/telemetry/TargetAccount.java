@@ -142,6 +142,42 @@ final class TargetAccount {
     }
 
     /**
+     * This account with every series of the devices and racks it read, their other nodes' too: the
+     * last read it can make, for a node that moved beside a candidate with no sentinel seeing it
+     * (one that went down and came back between two cycles).
+     */
+    CompletableFuture<TargetAccount> withNeighbours() {
+        List<CompletableFuture<List<Series>>> asked = new ArrayList<>();
+        read.idsByLabel()
+                .forEach(
+                        (label, ids) ->
+                                asked.add(
+                                        askAll(
+                                                ids,
+                                                some ->
+                                                        ScrapeAccount.candidatesQuery(
+                                                                label, some, reader.window()),
+                                                id -> 0)));
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        x -> {
+                            List<Series> others = new ArrayList<>(read.others());
+                            asked.forEach(f -> others.addAll(f.join()));
+                            return new TargetAccount(
+                                    reader,
+                                    new Read(
+                                            read.figures(),
+                                            read.jobs(),
+                                            read.nodes(),
+                                            read.slurmNames(),
+                                            read.idsByLabel(),
+                                            read.ofNodes(),
+                                            read.statuses(),
+                                            others));
+                        });
+    }
+
+    /**
      * This account with {@code more} nodes read (and the Slurm states of {@code statesOnly}): their
      * series, their Slurm states and the series of their devices and racks by the labels the
      * chassis and rack checks of {@code mine} name them by (a chassis or a PDU losing its series

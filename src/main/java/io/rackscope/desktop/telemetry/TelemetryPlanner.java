@@ -1012,7 +1012,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                 .thenCompose(
                         x -> {
                             Set<String> more = first.movedNodes(v.server().targets());
-                            return more.isEmpty() ? done(v) : v.wider().apply(more);
+                            return v.wider().apply(more);
                         });
     }
 
@@ -1025,7 +1025,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * or appeared since its last cycle ({@code server}), that none of Slurm's targets' did ({@code
      * slurm}), or which of Slurm's did ({@code slurmPatch}, null when not read). {@code wider},
      * when not null: the vouch again with more nodes as the candidates of an account that did not
-     * balance (the nodes a sentinel saw move in the cycle).
+     * balance (the nodes a sentinel saw move in the cycle), read whole with the other nodes of its
+     * devices and racks when that still does not balance.
      */
     record Vouch(
             ScrapeChanges.Seen server,
@@ -1215,6 +1216,11 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             null,
                             more ->
                                     a.widened(more)
+                                            .thenCompose(
+                                                    b ->
+                                                            b.moved() != null
+                                                                    ? done(b)
+                                                                    : b.withNeighbours())
                                             .thenApply(b -> judged(b, v, own, failed))
                                             .exceptionally(failed));
         }

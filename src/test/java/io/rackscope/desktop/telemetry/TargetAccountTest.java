@@ -69,18 +69,12 @@ class TargetAccountTest {
         assertTrue(wider.moved().contains("n03"), "n03's series account for the loss");
     }
 
-    /**
-     * A candidate's rack is read without its nodes' series (the candidate's come with it, the
-     * others' are no candidates'), and the PDU's series lost at the last scrape is counted as the
-     * rack's.
-     */
-    @Test
-    void aRackIsReadWithoutItsNodesSeriesAndItsOwnSeriesAccountForTheLoss() {
-        RackscopeConfig config =
-                ConfigFixture.sixNodes(
-                        dir,
-                        "telemetry: {scrape_interval_seconds: 15}\n",
-                        """
+    /** Six nodes in one rack, a node check and a rack check. */
+    RackscopeConfig rackConfig() {
+        return ConfigFixture.sixNodes(
+                dir,
+                "telemetry: {scrape_interval_seconds: 15}\n",
+                """
                         checks:
                           - id: node_up
                             expr: up{instance=~"$instances"}
@@ -91,7 +85,11 @@ class TargetAccountTest {
                             expr: pdu_watts{rack_id=~"$racks"}
                             rules: [{op: ">", value: 9000, severity: WARN}]
                         """,
-                        "[node_up]");
+                "[node_up]");
+    }
+
+    /** The planner's units of {@code config}'s checks. */
+    static List<CheckUnit> units(RackscopeConfig config) {
         CheckTargets targets = new CheckTargets(config);
         CheckQueries queries = new CheckQueries(config.app(), true, targets, false);
         List<CheckUnit> units = new ArrayList<>();
@@ -108,42 +106,79 @@ class TargetAccountTest {
                             0,
                             config.app().planner().forecast()));
         }
+        return units;
+    }
+
+    /**
+     * The target lost one series at its last scrape: the PDU's when {@code neighbour} is false,
+     * else n02's temperature (n02: no candidate).
+     */
+    static QueryResult rackAnswer(String q, boolean neighbour) {
+        List<Series> series = new ArrayList<>();
+        if (q.startsWith("{__name__=~\"scrape_samples")) {
+            series.addAll(ScrapeAccountTest.figures(new double[] {12, 12, 11}, new double[3]));
+        } else if (q.startsWith("{rack_id")) {
+            series.add(
+                    ScrapeAccountTest.scraped(
+                            Map.of("__name__", "pdu_watts", "rack_id", "rk"),
+                            0,
+                            1,
+                            neighbour ? 2 : 1));
+            if (neighbour && !q.contains("instance!~")) {
+                series.add(
+                        ScrapeAccountTest.scraped(
+                                Map.of("__name__", "temp", "instance", "n02", "rack_id", "rk"),
+                                0,
+                                1));
+            }
+        }
+        return new QueryResult("matrix", series, List.of(), List.of(), 0);
+    }
+
+    TargetAccount rackAccount(List<String> sent, boolean neighbour) {
+        RackscopeConfig config = rackConfig();
+        return TargetAccount.read(
+                        config,
+                        units(config),
+                        "sim:9100",
+                        45,
+                        Long.MIN_VALUE,
+                        Set.of("n01"),
+                        Set.of(),
+                        q -> {
+                            sent.add(q);
+                            return CompletableFuture.completedFuture(rackAnswer(q, neighbour));
+                        })
+                .join();
+    }
+
+    /**
+     * A candidate's rack is read without its nodes' series (the candidate's come with it, the
+     * others' are no candidates'), and the PDU's series lost at the last scrape is counted as the
+     * rack's.
+     */
+    @Test
+    void aRackIsReadWithoutItsNodesSeriesAndItsOwnSeriesAccountForTheLoss() {
         List<String> sent = new ArrayList<>();
-        TargetAccount account =
-                TargetAccount.read(
-                                config,
-                                units,
-                                "sim:9100",
-                                45,
-                                Long.MIN_VALUE,
-                                Set.of("n01"),
-                                Set.of(),
-                                q -> {
-                                    sent.add(q);
-                                    List<Series> series = new ArrayList<>();
-                                    if (q.startsWith("{__name__=~\"scrape_samples")) {
-                                        series.addAll(
-                                                ScrapeAccountTest.figures(
-                                                        new double[] {12, 12, 11}, new double[3]));
-                                    } else if (q.startsWith("{rack_id")) {
-                                        series.add(
-                                                ScrapeAccountTest.scraped(
-                                                        Map.of(
-                                                                "__name__",
-                                                                "pdu_watts",
-                                                                "rack_id",
-                                                                "rk"),
-                                                        0,
-                                                        1));
-                                    }
-                                    return CompletableFuture.completedFuture(
-                                            new QueryResult(
-                                                    "matrix", series, List.of(), List.of(), 0));
-                                })
-                        .join();
+        TargetAccount account = rackAccount(sent, false);
         assertTrue(
                 sent.contains("{rack_id=~\"rk\",instance!~\"n01|n02|n03|n04|n05|n06\"}[45s]"),
                 "the rack's own series only " + sent);
         assertTrue(account.moved().contains("rk"), "the PDU's series accounts for the loss");
+    }
+
+    /**
+     * A neighbour's series that went (n02, no candidate, no sentinel saw it) leaves the account
+     * unbalanced until the rack is read whole, its other nodes' series too.
+     */
+    @Test
+    void aNeighbourMovingUnseenIsFoundByReadingItsRackWhole() {
+        List<String> sent = new ArrayList<>();
+        TargetAccount account = rackAccount(sent, true);
+        assertNull(account.moved(), "the rack's own series did not move");
+        sent.clear();
+        TargetAccount whole = account.withNeighbours().join();
+        assertEquals(List.of("{rack_id=~\"rk\"}[45s]"), sent);
+        assertTrue(whole.moved().contains("n02"), "n02's temperature accounts for the loss");
     }
 }
