@@ -155,7 +155,14 @@ final class ScrapeAccount {
             List<Series> figures, List<Series> candidates, List<Series> free, long seenUpTo) {
         Series samples = only(figures, ScrapeChanges.SAMPLES);
         Series added = only(figures, ADDED);
-        if (samples == null || added == null || samples.timestamps().length < 2) {
+        if (samples == null || added == null || samples.timestamps().length == 0) {
+            return null;
+        }
+        if (millis(samples.timestamps()[samples.timestamps().length - 1]) <= seenUpTo) {
+            // no scrape since the last one seen (a cycle quicker than the scrapes): nothing moved
+            return new HashSet<>();
+        }
+        if (samples.timestamps().length < 2) {
             return null;
         }
         Map<Long, Double> addedAt = new TreeMap<>();

@@ -73,6 +73,10 @@ class ScrapeAccountTest {
                 ScrapeAccount.moved(figures, candidates, List.of(), second - 1),
                 "a cycle before that saw only scrape 0 did not show scrape 1's loss");
         assertEquals(second + 15_000, ScrapeAccount.lastScrape(figures));
+        assertEquals(
+                Set.of(),
+                ScrapeAccount.moved(figures, candidates, List.of(), second + 15_000),
+                "no scrape since the last one seen: nothing moved");
     }
 
     @Test
