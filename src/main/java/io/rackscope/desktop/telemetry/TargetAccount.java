@@ -48,6 +48,12 @@ final class TargetAccount {
                         List.of(), List.of(), Set.of(), Set.of(), Map.of(), List.of(), List.of(),
                         List.of());
 
+        Read withOthers(List<Series> more) {
+            List<Series> all = new ArrayList<>(others);
+            all.addAll(more);
+            return new Read(figures, jobs, nodes, slurmNames, idsByLabel, ofNodes, statuses, all);
+        }
+
         Read withFigures(List<Series> figuresRead, List<Series> jobsRead) {
             return new Read(
                     figuresRead,
@@ -161,19 +167,9 @@ final class TargetAccount {
         return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
                 .thenApply(
                         x -> {
-                            List<Series> others = new ArrayList<>(read.others());
-                            asked.forEach(f -> others.addAll(f.join()));
-                            return new TargetAccount(
-                                    reader,
-                                    new Read(
-                                            read.figures(),
-                                            read.jobs(),
-                                            read.nodes(),
-                                            read.slurmNames(),
-                                            read.idsByLabel(),
-                                            read.ofNodes(),
-                                            read.statuses(),
-                                            others));
+                            List<Series> more = new ArrayList<>();
+                            asked.forEach(f -> more.addAll(f.join()));
+                            return new TargetAccount(reader, read.withOthers(more));
                         });
     }
 

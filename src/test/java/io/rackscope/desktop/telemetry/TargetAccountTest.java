@@ -45,20 +45,7 @@ class TargetAccountTest {
     void aWiderReadAsksOnlyTheNewNodesAndBalances() {
         RackscopeConfig config = VanishingSeriesTest.load(dir, "");
         List<String> sent = new ArrayList<>();
-        TargetAccount first =
-                TargetAccount.read(
-                                config,
-                                List.of(),
-                                "sim:9100",
-                                45,
-                                Long.MIN_VALUE,
-                                Set.of("n01"),
-                                Set.of(),
-                                q -> {
-                                    sent.add(q);
-                                    return CompletableFuture.completedFuture(answer(q));
-                                })
-                        .join();
+        TargetAccount first = account(config, List.of(), sent, TargetAccountTest::answer);
         assertEquals(2, sent.size(), "the figures and n01's series " + sent);
         assertNull(first.moved(), "n01 does not account for the two series lost");
         assertTrue(first.widens());
@@ -137,9 +124,18 @@ class TargetAccountTest {
 
     TargetAccount rackAccount(List<String> sent, boolean neighbour) {
         RackscopeConfig config = rackConfig();
+        return account(config, units(config), sent, q -> rackAnswer(q, neighbour));
+    }
+
+    /** The account of the target sim:9100 over 45 s with n01 as candidate, its queries sent. */
+    static TargetAccount account(
+            RackscopeConfig config,
+            List<CheckUnit> units,
+            List<String> sent,
+            java.util.function.Function<String, QueryResult> answers) {
         return TargetAccount.read(
                         config,
-                        units(config),
+                        units,
                         "sim:9100",
                         45,
                         Long.MIN_VALUE,
@@ -147,7 +143,7 @@ class TargetAccountTest {
                         Set.of(),
                         q -> {
                             sent.add(q);
-                            return CompletableFuture.completedFuture(rackAnswer(q, neighbour));
+                            return CompletableFuture.completedFuture(answers.apply(q));
                         })
                 .join();
     }
