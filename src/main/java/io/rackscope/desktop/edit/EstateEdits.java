@@ -661,8 +661,7 @@ public final class EstateEdits {
 
     /** A device's nodes as a person would type them: one name, a range pattern, or a list. */
     public static String instanceText(Device d) {
-        return io.rackscope.desktop.config.Ids.compact(
-                d.instances().stream().map(i -> i.instanceId()).toList());
+        return io.rackscope.desktop.config.Ids.compact(d.instanceIds());
     }
 
     /** The YAML of a typed instance: a list when it names several apart, else a string. */

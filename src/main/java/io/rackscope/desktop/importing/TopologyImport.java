@@ -261,9 +261,7 @@ public final class TopologyImport implements AutoCloseable {
                 want.addAll(io.rackscope.desktop.config.Ids.expand(part.trim()));
             }
         }
-        boolean renodes =
-                !want.isEmpty()
-                        && !want.equals(d.instances().stream().map(i -> i.instanceId()).toList());
+        boolean renodes = !want.isEmpty() && !want.equals(d.instanceIds());
         // edited where it is, then moved: its text goes along as edited
         if (renamed || renodes) {
             e.editDevice(d.key(), d.id(), r.name(), renodes ? nodes : null);

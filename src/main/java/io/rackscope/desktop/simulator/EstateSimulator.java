@@ -5,7 +5,6 @@ import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstancePath;
-import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Room;
 import io.rackscope.desktop.topology.Topology;
@@ -539,7 +538,7 @@ public final class EstateSimulator {
 
         private static void addDevice(Device d, Set<String> instances, Set<String> chassis) {
             chassis.add(d.id());
-            d.instances().stream().map(InstanceSlot::instanceId).forEach(instances::add);
+            instances.addAll(d.instanceIds());
         }
 
         private static Stream<Rack> racksOf(Topology topo, String target) {

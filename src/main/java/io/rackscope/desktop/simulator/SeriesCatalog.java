@@ -10,7 +10,6 @@ import io.rackscope.desktop.promql.Placeholder;
 import io.rackscope.desktop.promql.QueryTemplate;
 import io.rackscope.desktop.telemetry.CheckTargets;
 import io.rackscope.desktop.topology.Device;
-import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +70,7 @@ final class SeriesCatalog {
             for (Device d : rack.devices()) {
                 if (cfg.metricsFor(d).contains(metric)) {
                     chassis.add(d.id());
-                    d.instances().stream().map(InstanceSlot::instanceId).forEach(instances::add);
+                    instances.addAll(d.instanceIds());
                     racks.add(rack.id());
                 }
             }

@@ -5,7 +5,6 @@ import io.rackscope.desktop.checks.CheckScope;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.InstancePath;
-import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.Topology;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ public final class CheckTargets {
 
     private static void addDevice(Set<String> out, Device d, CheckScope wanted) {
         switch (wanted) {
-            case NODE -> d.instances().stream().map(InstanceSlot::instanceId).forEach(out::add);
+            case NODE -> out.addAll(d.instanceIds());
             case CHASSIS -> out.add(d.id());
             case RACK -> out.add(d.rackId());
         }

@@ -5,7 +5,7 @@ import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.PromQL;
-import io.rackscope.desktop.topology.InstanceSlot;
+import io.rackscope.desktop.topology.InstancePath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,32 +266,23 @@ final class TargetAccount {
             if (u.check().scope() == CheckScope.NODE || u.entityLabel().equals("instance")) {
                 continue;
             }
+            boolean device = u.check().scope() == CheckScope.CHASSIS;
             Set<String> done = read.idsByLabel().getOrDefault(u.entityLabel(), Set.of());
             for (String node : nodes) {
-                reader.config()
-                        .topology()
-                        .instance(node)
-                        .ifPresent(
-                                p -> {
-                                    boolean device = u.check().scope() == CheckScope.CHASSIS;
-                                    String id = device ? p.device().id() : p.rack().id();
-                                    if (!done.contains(id)) {
-                                        out.computeIfAbsent(u.entityLabel(), k -> new TreeMap<>())
-                                                .computeIfAbsent(
-                                                        id,
-                                                        k ->
-                                                                device
-                                                                        ? p
-                                                                                .device()
-                                                                                .instances()
-                                                                                .stream()
-                                                                                .map(
-                                                                                        InstanceSlot
-                                                                                                ::instanceId)
-                                                                                .toList()
-                                                                        : p.rack().instanceIds());
-                                    }
-                                });
+                InstancePath p = reader.config().topology().instance(node).orElse(null);
+                if (p == null) {
+                    continue;
+                }
+                String id = device ? p.device().id() : p.rack().id();
+                if (!done.contains(id)) {
+                    out.computeIfAbsent(u.entityLabel(), k -> new TreeMap<>())
+                            .computeIfAbsent(
+                                    id,
+                                    k ->
+                                            device
+                                                    ? p.device().instanceIds()
+                                                    : p.rack().instanceIds());
+                }
             }
         }
         return out;

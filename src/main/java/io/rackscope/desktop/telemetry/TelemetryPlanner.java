@@ -1114,7 +1114,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (seen.unchanged() || seen.changedTargets() == null) {
             return changes.sinceMillis() >= 0
                     ? CompletableFuture.completedFuture(v)
-                    : firstScrapeSeen(route, changes, asked, deadlineAt, aside, pacer)
+                    : firstScrapeSeen(
+                                    changes,
+                                    accountQueries(route, asked, deadlineAt, aside, pacer),
+                                    aside)
                             .thenApply(x -> v);
         }
         Set<String> own = new HashSet<>();
@@ -1139,10 +1142,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         }
         long window = Math.floorDiv(reach + 999, 1000);
         Function<String, CompletableFuture<QueryResult>> send =
-                q -> {
-                    aside[0].incrementAndGet();
-                    return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer);
-                };
+                accountQueries(route, asked, deadlineAt, aside, pacer);
         Set<String> unwell = new HashSet<>();
         mine.forEach(u -> unwell.addAll(u.unwell()));
         Set<String> candidates = unsteadyNodes(asked, seen.targets(), unwell);
@@ -1167,12 +1167,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * the first cycle would otherwise be in the second's account, where no sentinel saw it move).
      */
     private CompletableFuture<Void> firstScrapeSeen(
-            Route route,
             TargetScrapes changes,
-            long asked,
-            long deadlineAt,
-            java.util.concurrent.atomic.AtomicInteger[] aside,
-            Pacer pacer) {
+            Function<String, CompletableFuture<QueryResult>> send,
+            java.util.concurrent.atomic.AtomicInteger[] aside) {
         List<String> serving =
                 changes.targets().stream()
                         .filter(t -> config.topology().instance(t).isEmpty())
@@ -1180,15 +1177,9 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         if (serving.size() != 1) {
             return CompletableFuture.completedFuture(null);
         }
-        aside[0].incrementAndGet();
         String target = serving.get(0);
         long window = Math.floorDiv(2 * changes.marginMillis + 999, 1000);
-        return ask(
-                        route,
-                        CheckUnit.Request.instant(
-                                ScrapeAccount.figuresQuery(target, window), asked),
-                        deadlineAt,
-                        pacer)
+        return send.apply(ScrapeAccount.figuresQuery(target, window))
                 .handle(
                         (r, e) -> {
                             if (e == null) {
@@ -1198,6 +1189,22 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                             }
                             return null;
                         });
+    }
+
+    /**
+     * The account's queries, sent to {@code route} at {@code asked}, each counted among the cycle's
+     * scrape-figure queries ({@code aside[0]}).
+     */
+    private Function<String, CompletableFuture<QueryResult>> accountQueries(
+            Route route,
+            long asked,
+            long deadlineAt,
+            java.util.concurrent.atomic.AtomicInteger[] aside,
+            Pacer pacer) {
+        return q -> {
+            aside[0].incrementAndGet();
+            return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer);
+        };
     }
 
     /**

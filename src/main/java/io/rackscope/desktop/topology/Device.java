@@ -43,6 +43,11 @@ public record Device(
                 key);
     }
 
+    /** Its node instances' ids, slot by slot. */
+    public List<String> instanceIds() {
+        return instances.stream().map(InstanceSlot::instanceId).toList();
+    }
+
     /** {@code true} when its id is shared with another device, so that the key is a path. */
     public boolean repeated() {
         return !key.equals(id);

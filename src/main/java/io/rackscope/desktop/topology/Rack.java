@@ -31,9 +31,7 @@ public record Rack(
     public List<String> instanceIds() {
         List<String> ids = new java.util.ArrayList<>();
         for (Device d : devices) {
-            for (InstanceSlot slot : d.instances()) {
-                ids.add(slot.instanceId());
-            }
+            ids.addAll(d.instanceIds());
         }
         return ids;
     }

@@ -9,7 +9,6 @@ import io.rackscope.desktop.health.Handled;
 import io.rackscope.desktop.health.HealthSnapshot;
 import io.rackscope.desktop.metrics.MetricDefinition;
 import io.rackscope.desktop.topology.Device;
-import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.ui.ChartSource;
 import io.rackscope.desktop.ui.CheckValues;
 import io.rackscope.desktop.ui.ForecastText;
@@ -71,7 +70,7 @@ public final class DeviceViewModel {
     /** The ids {@code c}'s series of this device carry. */
     private List<String> targetsOf(Check c) {
         return switch (c.scope()) {
-            case NODE -> device.instances().stream().map(InstanceSlot::instanceId).toList();
+            case NODE -> device.instanceIds();
             case CHASSIS -> List.of(device.id());
             case RACK -> List.of(device.rackId());
         };
@@ -112,7 +111,7 @@ public final class DeviceViewModel {
     /** The instances of the device, or the device itself when it has none. */
     public List<String> entities() {
         List<String> out = new ArrayList<>();
-        device.instances().stream().map(InstanceSlot::instanceId).forEach(out::add);
+        out.addAll(device.instanceIds());
         if (out.isEmpty()) {
             out.add(device.key());
         }

@@ -13,7 +13,6 @@ import io.rackscope.desktop.live.AlertHandling;
 import io.rackscope.desktop.topology.Device;
 import io.rackscope.desktop.topology.DeviceTemplate;
 import io.rackscope.desktop.topology.Face;
-import io.rackscope.desktop.topology.InstanceSlot;
 import io.rackscope.desktop.topology.Rack;
 import io.rackscope.desktop.topology.RackComponentTemplate;
 import io.rackscope.desktop.topology.RackTemplate;
@@ -483,8 +482,7 @@ public final class RackElevationViewModel {
         for (Device d : rack.devices()) {
             for (Check c : config.checksFor(d)) {
                 if (c.scope() == CheckScope.NODE) {
-                    lastSamples.update(
-                            s, c, d.instances().stream().map(InstanceSlot::instanceId).toList());
+                    lastSamples.update(s, c, d.instanceIds());
                 } else if (c.scope() == CheckScope.CHASSIS) {
                     lastSamples.update(s, c, List.of(d.id()));
                 }
@@ -592,10 +590,7 @@ public final class RackElevationViewModel {
     }
 
     private Severity diskState(HealthSnapshot s, Device d, int slot) {
-        List<String> entities =
-                d.instances().isEmpty()
-                        ? List.of(d.id())
-                        : d.instances().stream().map(i -> i.instanceId()).toList();
+        List<String> entities = d.instances().isEmpty() ? List.of(d.id()) : d.instanceIds();
         Severity worst = null;
         for (Check c : expanding(d)) {
             for (String e : entities) {
