@@ -1214,23 +1214,37 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private Vouch judged(
             TargetAccount a, Vouch v, Set<String> own, Function<Throwable, Vouch> failed) {
         Set<String> theirMoves = a.moved();
-        if (theirMoves == null) {
-            return !a.widens()
-                    ? v
-                    : new Vouch(
-                            v.server(),
-                            v.slurm(),
-                            null,
-                            more ->
-                                    a.widened(more)
-                                            .thenCompose(
-                                                    b ->
-                                                            b.moved() != null
-                                                                    ? done(b)
-                                                                    : b.withNeighbours())
-                                            .thenApply(b -> judged(b, v, own, failed))
-                                            .exceptionally(failed));
+        if (theirMoves != null) {
+            return narrowed(a, theirMoves, v, own);
         }
+        return !a.widens()
+                ? v
+                : new Vouch(
+                        v.server(),
+                        v.slurm(),
+                        null,
+                        more ->
+                                a.widened(more)
+                                        .thenCompose(b -> rejudged(b, v, own, failed))
+                                        .exceptionally(failed));
+    }
+
+    /**
+     * A widened account judged: narrowed when it balances now, else read once more with its racks
+     * and devices whole (a neighbour moving unseen) and judged again.
+     */
+    private CompletableFuture<Vouch> rejudged(
+            TargetAccount a, Vouch v, Set<String> own, Function<Throwable, Vouch> failed) {
+        Set<String> moves = a.moved();
+        return moves != null
+                ? done(narrowed(a, moves, v, own))
+                : a.withNeighbours().thenApply(b -> judged(b, v, own, failed));
+    }
+
+    /**
+     * {@code v} narrowed to what moved: {@code theirMoves}, {@code a}'s candidates, {@code own}.
+     */
+    private Vouch narrowed(TargetAccount a, Set<String> theirMoves, Vouch v, Set<String> own) {
         Set<String> moved = new HashSet<>(own);
         moved.addAll(a.nodes());
         moved.addAll(theirMoves);
