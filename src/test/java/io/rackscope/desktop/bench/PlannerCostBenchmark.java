@@ -38,7 +38,8 @@ import java.util.function.ToDoubleFunction;
  * running Prometheus (the demo's, say), or {@code scripts/bench planner-cost generate NODES MINUTES
  * [INTERVAL_S] [ROUNDS] [churn]}: a generated estate with the typical check library, the simulator
  * serving it (with {@code churn}, series vanishing and failing as {@link ScrapedEstate#churn}
- * says), a real Prometheus scraping it every 15 s for MINUTES first.
+ * says), a real Prometheus scraping it every 15 s for MINUTES first. {@code -Dbench.firstCycles=N}
+ * adds N rounds of new planners' first cycles ({@link #firstCycles}).
  */
 public final class PlannerCostBenchmark {
 
@@ -127,8 +128,63 @@ public final class PlannerCostBenchmark {
                         differences.size(),
                         differences.subList(0, Math.min(5, differences.size())));
             }
+            report(measured);
+            firstCycles(config, dir, url, appClient, appStats, interval, next);
         }
-        report(measured);
+    }
+
+    /**
+     * After the live rounds, {@code -Dbench.firstCycles=N} more: each a new planner's first cycle
+     * against the original's cycle, the two sides alternately first, spaced by the interval. Round
+     * 1 alone is one sample taken with Prometheus' caches cold (the app always asks first there).
+     */
+    static void firstCycles(
+            RackscopeConfig config,
+            Path dir,
+            String url,
+            PrometheusClient client,
+            QueryStats stats,
+            int interval,
+            Instant next)
+            throws Exception {
+        int n = Integer.getInteger("bench.firstCycles", 0);
+        double[] app = new double[n];
+        double[] original = new double[n];
+        for (int k = 0; k < n; k++) {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), next).toMillis()));
+            next = next.plusSeconds(interval);
+            if (k % 2 == 1) {
+                original[k] = original(dir, url).engineSeconds();
+            }
+            try (TelemetryPlanner fresh =
+                    planner(config, client, EvaluationMode.FILTERED, interval)) {
+                double e0 = engine(url);
+                long q0 = stats.queryCount();
+                fresh.refreshAt(Instant.now());
+                app[k] = engine(url) - e0;
+                if (k % 2 == 0) {
+                    original[k] = original(dir, url).engineSeconds();
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "first cycle %d (%s first): app %.4f s %d queries | original %.4f s%n",
+                        k + 1,
+                        k % 2 == 0 ? "app" : "original",
+                        app[k],
+                        stats.queryCount() - q0,
+                        original[k]);
+            }
+        }
+        if (n > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "first cycles of new planners (%d): app median %.4f s, original median %.4f s,"
+                            + " ratio of medians %.2f%n",
+                    n,
+                    median(app),
+                    median(original),
+                    median(app) / median(original));
+        }
     }
 
     static TelemetryPlanner planner(
