@@ -49,9 +49,15 @@ final class TargetAccount {
                         List.of());
 
         Read withOthers(List<Series> more) {
-            List<Series> all = new ArrayList<>(others);
-            all.addAll(more);
-            return new Read(figures, jobs, nodes, slurmNames, idsByLabel, ofNodes, statuses, all);
+            return new Read(
+                    figures,
+                    jobs,
+                    nodes,
+                    slurmNames,
+                    idsByLabel,
+                    ofNodes,
+                    statuses,
+                    concat(others, more));
         }
 
         Read withFigures(List<Series> figuresRead, List<Series> jobsRead) {
@@ -164,13 +170,7 @@ final class TargetAccount {
                                                         ScrapeAccount.candidatesQuery(
                                                                 label, some, reader.window()),
                                                 id -> 0)));
-        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
-                .thenApply(
-                        x -> {
-                            List<Series> more = new ArrayList<>();
-                            asked.forEach(f -> more.addAll(f.join()));
-                            return new TargetAccount(reader, read.withOthers(more));
-                        });
+        return together(asked).thenApply(more -> new TargetAccount(reader, read.withOthers(more)));
     }
 
     /**
@@ -213,10 +213,10 @@ final class TargetAccount {
                         id -> 0);
         Map<String, Set<String>> allIds = new TreeMap<>();
         read.idsByLabel().forEach((label, ids) -> allIds.put(label, new TreeSet<>(ids)));
-        List<CompletableFuture<List<Series>>> othersOfMore = new ArrayList<>();
+        List<CompletableFuture<List<Series>>> holdersAsked = new ArrayList<>();
         newIds.forEach(
                 (label, nodesOf) -> {
-                    othersOfMore.add(
+                    holdersAsked.add(
                             askAll(
                                     nodesOf.keySet(),
                                     some ->
@@ -230,26 +230,21 @@ final class TargetAccount {
                                     id -> PromQL.alternation(nodesOf.get(id)).length() + 1));
                     allIds.computeIfAbsent(label, k -> new TreeSet<>()).addAll(nodesOf.keySet());
                 });
-        List<CompletableFuture<?>> all = new ArrayList<>(othersOfMore);
-        all.add(ofMore);
-        all.add(statusesOfMore);
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        CompletableFuture<List<Series>> othersOfMore = together(holdersAsked);
+        return CompletableFuture.allOf(othersOfMore, ofMore, statusesOfMore)
                 .thenApply(
-                        x -> {
-                            List<Series> otherSeries = new ArrayList<>(read.others());
-                            othersOfMore.forEach(f -> otherSeries.addAll(f.join()));
-                            return new TargetAccount(
-                                    reader,
-                                    new Read(
-                                            read.figures(),
-                                            read.jobs(),
-                                            allNodes,
-                                            allNames,
-                                            allIds,
-                                            concat(read.ofNodes(), ofMore.join()),
-                                            concat(read.statuses(), statusesOfMore.join()),
-                                            otherSeries));
-                        });
+                        x ->
+                                new TargetAccount(
+                                        reader,
+                                        new Read(
+                                                read.figures(),
+                                                read.jobs(),
+                                                allNodes,
+                                                allNames,
+                                                allIds,
+                                                concat(read.ofNodes(), ofMore.join()),
+                                                concat(read.statuses(), statusesOfMore.join()),
+                                                concat(read.others(), othersOfMore.join()))));
     }
 
     /**
@@ -360,14 +355,14 @@ final class TargetAccount {
      */
     private CompletableFuture<List<Series>> askAll(
             Set<String> ids, Function<Set<String>, String> query, ToIntFunction<String> extra) {
-        List<CompletableFuture<QueryResult>> asked = new ArrayList<>();
+        List<CompletableFuture<List<Series>>> asked = new ArrayList<>();
         int budget = reader.config().app().planner().maxQueryBytes() * 3 / 4;
         Set<String> some = new TreeSet<>();
         int bytes = 0;
         for (String id : ids) {
             int size = PromQL.alternation(List.of(id)).length() + 1 + extra.applyAsInt(id);
             if (!some.isEmpty() && bytes + size > budget) {
-                asked.add(reader.send().apply(query.apply(some)));
+                asked.add(reader.send().apply(query.apply(some)).thenApply(QueryResult::series));
                 some = new TreeSet<>();
                 bytes = 0;
             }
@@ -375,13 +370,19 @@ final class TargetAccount {
             bytes += size;
         }
         if (!some.isEmpty()) {
-            asked.add(reader.send().apply(query.apply(some)));
+            asked.add(reader.send().apply(query.apply(some)).thenApply(QueryResult::series));
         }
+        return together(asked);
+    }
+
+    /** The series of every one of {@code asked}, in order, once all are answered. */
+    private static CompletableFuture<List<Series>> together(
+            List<CompletableFuture<List<Series>>> asked) {
         return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
                 .thenApply(
                         x -> {
                             List<Series> out = new ArrayList<>();
-                            asked.forEach(a -> out.addAll(a.join().series()));
+                            asked.forEach(a -> out.addAll(a.join()));
                             return out;
                         });
     }
