@@ -229,9 +229,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         }
         String k = key.toString();
         CompletableFuture<QueryResult> mine = new CompletableFuture<>();
-        CompletableFuture<QueryResult> shared = inFlight.putIfAbsent(k, mine);
-        if (shared != null) {
-            return shared;
+        CompletableFuture<QueryResult> shared;
+        while ((shared = inFlight.putIfAbsent(k, mine)) != null) {
+            if (!shared.isDone()) {
+                return shared;
+            }
+            // answered, its entry not cleared yet (asked from the answer's own completion)
+            inFlight.remove(k, shared);
         }
         mine.whenComplete((r, e) -> inFlight.remove(k, mine));
         send(new Ask(endpoint, body, askedMillis, mine), current.get(), 0, 0);

@@ -335,6 +335,19 @@ class PrometheusClientTest {
     }
 
     @Test
+    void aQueryAskedAsTheSameOneIsAnsweredIsSentAgainNotGivenTheAnswerJustGiven() {
+        String empty =
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}";
+        server.enqueue(json(200, empty));
+        server.enqueue(json(200, empty));
+        try (PrometheusClient c = client(settings(null, null, null, 10))) {
+            // asked from the first answer's completion, before its entry in flight is cleared
+            c.query("up").thenCompose(first -> c.query("up")).join();
+            assertEquals(2, server.getRequestCount());
+        }
+    }
+
+    @Test
     void refusedConnectionIsUnreachable() {
         server.close();
         try (PrometheusClient c = client(settings(null, null, null, 5))) {
