@@ -177,62 +177,6 @@ final class CheckQueries {
         return expand(check.expr(), check, ids);
     }
 
-    private static final java.util.regex.Pattern SELECTOR =
-            java.util.regex.Pattern.compile("\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^{}]*)}\\s*");
-    private static final java.util.regex.Pattern MATCHER =
-            java.util.regex.Pattern.compile(
-                    "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*(,|$)");
-
-    /**
-     * The check's expression for every entity the server holds, when it is one vector selector
-     * whose only placeholder is its entities' own regex matcher (such as {@code
-     * up{instance=~"$instances"}}): the selector without that matcher; else null. Its answer,
-     * narrowed to the check's entities, is what the batches together answer.
-     */
-    String whole(Check check) {
-        if (check.expandByLabel() != null) {
-            return null;
-        }
-        Placeholder own =
-                switch (check.scope()) {
-                    case NODE -> Placeholder.INSTANCE;
-                    case CHASSIS -> Placeholder.CHASSIS;
-                    case RACK -> Placeholder.RACK;
-                };
-        return whole(check.expr(), own, entityLabel(check));
-    }
-
-    /** As above: {@code expr} without its matcher {@code label=~"<own>"}, or null. */
-    static String whole(String expr, Placeholder own, String label) {
-        java.util.regex.Matcher sel = SELECTOR.matcher(expr);
-        if (!sel.matches()) {
-            return null;
-        }
-        String inside = sel.group(2).strip();
-        List<String> kept = new ArrayList<>();
-        int removed = 0;
-        java.util.regex.Matcher m = MATCHER.matcher(inside);
-        int at = 0;
-        while (at < inside.length() && m.find(at) && m.start() == at) {
-            String value = m.group(3);
-            java.util.Set<Placeholder> in = QueryTemplate.placeholdersIn(value);
-            if (m.group(1).equals(label)
-                    && m.group(2).equals("=~")
-                    && own.spellings().contains(value.substring(1, value.length() - 1))) {
-                removed++;
-            } else if (!in.isEmpty()) {
-                return null;
-            } else {
-                kept.add(m.group(1) + m.group(2) + value);
-            }
-            at = m.end();
-        }
-        if (at < inside.length() || removed != 1) {
-            return null;
-        }
-        return sel.group(1) + "{" + String.join(",", kept) + "}";
-    }
-
     /** The sub-nodes that should exist ({@code expand_discovery_expr}) for {@code ids}. */
     String discovery(Check check, Collection<String> ids) {
         return expand(check.expandDiscoveryExpr(), check, ids);

@@ -78,12 +78,6 @@ final class CheckUnit {
     private final EvaluationMode mode;
     private final CheckQueries queries;
     private final List<CheckQueries.Batch> batches;
-    // the check's selector for every entity (null when it cannot be read so), and until when the
-    // batches are read instead (the server held too many series of it)
-    private final String wholeExpr;
-    private volatile long wholeRefusedUntil = Long.MIN_VALUE;
-    private static final int WHOLE_SLACK = 16;
-    private static final long WHOLE_RETRY_SECONDS = 1800;
     private final Set<String> ids;
     private final String entityLabel;
     private final Debouncer debouncer;
@@ -151,7 +145,6 @@ final class CheckUnit {
         this.queries = queries;
         this.ids = new LinkedHashSet<>(ids);
         this.batches = queries.batches(check, ids);
-        this.wholeExpr = queries.whole(check);
         this.entityLabel = queries.entityLabel(check);
         this.step = Math.max(1, step.toSeconds());
         boolean debounced = !check.forDuration().isZero();
@@ -290,20 +283,9 @@ final class CheckUnit {
         Form form = form(t, interval);
         discoverEarly = false;
         discovered = form == Form.VALUES;
-        List<CheckQueries.Batch> toAsk = new ArrayList<>(batches.size());
         for (CheckQueries.Batch b : batches) {
-            toAsk.add(
-                    form == Form.VALUES
-                            ? unmoved(b, keepingSamples)
-                            : form == Form.NONE ? null : b);
-        }
-        if (form == Form.VALUES && readsWhole(t, toAsk)) {
-            out.add(askWhole(atMillis, t, ask));
-            toAsk.clear();
-        }
-        for (int i = 0; i < toAsk.size(); i++) {
-            CheckQueries.Batch b = batches.get(i);
-            CheckQueries.Batch asked = toAsk.get(i);
+            CheckQueries.Batch asked =
+                    form == Form.VALUES ? unmoved(b, keepingSamples) : form == Form.NONE ? null : b;
             if (asked != null) {
                 String q =
                         switch (form) {
@@ -345,66 +327,6 @@ final class CheckUnit {
             }
         }
         return out;
-    }
-
-    /**
-     * Whether this cycle reads every entity's worst sample in one query of the whole selector
-     * ({@link CheckQueries#whole}) instead of {@code asked}, its batches: when there are several,
-     * each to be asked in full, and the server did not hold too many series of it lately. One query
-     * instead of many is cheaper for Prometheus (measured on hpc-cluster: a quarter less engine
-     * time for `up`) and far less wall time (one request instead of a hundred at 100,000 nodes).
-     */
-    private boolean readsWhole(long t, List<CheckQueries.Batch> asked) {
-        if (mode != EvaluationMode.FILTERED
-                || wholeExpr == null
-                || batches.size() < 2
-                || t < wholeRefusedUntil) {
-            return false;
-        }
-        for (int i = 0; i < asked.size(); i++) {
-            if (asked.get(i) != batches.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Reads the whole selector, its answer bounded by {@code topk} to a quarter more series than
-     * the check has entities: a full answer means the server holds many others' series too, and the
-     * batches are asked instead, as they are when the query fails (the batches then say how).
-     */
-    private CompletableFuture<Void> askWhole(
-            long atMillis, long t, Function<Request, CompletableFuture<QueryResult>> ask) {
-        int limit = ids.size() + Math.max(WHOLE_SLACK, ids.size() / 4);
-        String q =
-                "topk(" + limit + ", " + CheckQueries.values(wholeExpr, check, entityLabel) + ")";
-        CheckQueries.Batch all = new CheckQueries.Batch(check, 0, List.copyOf(ids), wholeExpr);
-        return ask.apply(Request.instant(q, atMillis))
-                .handle(
-                        (r, e) -> {
-                            if (e == null && r.series().size() < limit) {
-                                readDiscovery(all, r, null, Form.VALUES);
-                                return CompletableFuture.<Void>completedFuture(null);
-                            }
-                            if (e == null) {
-                                wholeRefusedUntil = t + WHOLE_RETRY_SECONDS;
-                            }
-                            return CompletableFuture.allOf(
-                                    batches.stream()
-                                            .map(b -> askValues(b, atMillis, ask))
-                                            .toArray(CompletableFuture[]::new));
-                        })
-                .thenCompose(x -> x);
-    }
-
-    private CompletableFuture<Void> askValues(
-            CheckQueries.Batch b,
-            long atMillis,
-            Function<Request, CompletableFuture<QueryResult>> ask) {
-        String q = CheckQueries.values(b.expr(), check, entityLabel);
-        return ask.apply(Request.instant(q, atMillis))
-                .handle((r, e) -> readDiscovery(b, r, e, Form.VALUES));
     }
 
     /**

@@ -39,8 +39,6 @@ public final class HandBuiltPrometheus implements PrometheusApi {
     private static final Pattern LABEL_REPLACE =
             Pattern.compile("^label_replace\\((.*), \"([a-z_]+)\", \"([a-z]*)\", \"\", \"\"\\)$");
     private static final Pattern COUNT = Pattern.compile("^count\\((.*)\\)$");
-    private static final Pattern TOPK = Pattern.compile("^topk\\(([0-9]+), (.*)\\)$");
-    private static final Pattern WHOLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{}$");
 
     /** Whether {@code q} asks only a check's presence probe (how many entities have samples). */
     static boolean probe(String q) {
@@ -273,12 +271,6 @@ public final class HandBuiltPrometheus implements PrometheusApi {
             }
             return out;
         }
-        Matcher topk = TOPK.matcher(q);
-        if (topk.matches()) {
-            List<Series> in = new ArrayList<>(eval(topk.group(2), t, keepName));
-            in.sort(java.util.Comparator.comparingDouble(Series::value).reversed());
-            return in.subList(0, Math.min(in.size(), Integer.parseInt(topk.group(1))));
-        }
         Matcher count = COUNT.matcher(q);
         if (count.matches()) {
             List<Series> in = eval(count.group(1), t, keepName);
@@ -332,22 +324,20 @@ public final class HandBuiltPrometheus implements PrometheusApi {
                     .toList();
         }
         Matcher sel = SELECTOR.matcher(q);
-        Matcher whole = WHOLE.matcher(q);
-        boolean all = whole.matches();
-        if (!all && !sel.matches()) {
+        if (!sel.matches()) {
             throw new PrometheusException(
                     PrometheusException.Kind.BAD_QUERY, 400, "unsupported: " + q);
         }
-        String metric = all ? whole.group(1) : sel.group(1);
+        String metric = sel.group(1);
         if (failing.containsKey(metric)) {
             throw failing.get(metric);
         }
-        Pattern ids = all ? null : Pattern.compile(sel.group(3).replace("\\\\", "\\"));
+        Pattern ids = Pattern.compile(sel.group(3).replace("\\\\", "\\"));
         List<Series> out = new ArrayList<>();
         for (Stored s : metrics.getOrDefault(metric, List.of())) {
-            String id = all ? "" : s.labels().get(sel.group(2));
+            String id = s.labels().get(sel.group(2));
             double v = s.value().applyAsDouble(t);
-            if (id != null && (all || ids.matcher(id).matches()) && !Double.isNaN(v)) {
+            if (id != null && ids.matcher(id).matches() && !Double.isNaN(v)) {
                 Map<String, String> labels = new LinkedHashMap<>(s.labels());
                 if (keepName) {
                     labels.put("__name__", metric);

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,79 +181,6 @@ class PlannerLogicTest {
                             "up{instance=~\"n04\"}"),
                     planned);
             planned.forEach(q -> assertTrue(q.length() <= 28, q));
-        }
-    }
-
-    @Test
-    void aCheckOfSeveralBatchesIsReadInOneQueryOfItsWholeSelectorAndJudgedTheSame() {
-        RackscopeConfig tight =
-                load(
-                        dir.resolve("whole"),
-                        "telemetry: {scrape_interval_seconds: 15}\nplanner: {max_query_bytes: 28}\n");
-        HandBuiltPrometheus p = estate();
-        // another node's series, not in the topology: read with the others, judged for none
-        p.series("up", Map.of("instance", "x01"), t -> 0);
-        List<HealthSnapshot> app = new ArrayList<>();
-        List<HealthSnapshot> original = new ArrayList<>();
-        try (TelemetryPlanner planner =
-                        new TelemetryPlanner(tight, p, EvaluationMode.FILTERED, Clock.systemUTC());
-                TelemetryPlanner plain =
-                        new TelemetryPlanner(
-                                tight, estate(), EvaluationMode.PLAIN, Clock.systemUTC())) {
-            for (int i = 0; i < 8; i++) {
-                Instant at = Instant.ofEpochSecond(T0 + i * 15);
-                app.add(planner.refreshAt(at));
-                original.add(plain.refreshAt(at));
-            }
-        }
-        for (int i = 0; i < app.size(); i++) {
-            assertEquals(
-                    new TreeMap<>(original.get(i).nodes()),
-                    new TreeMap<>(app.get(i).nodes()),
-                    "cycle " + i);
-        }
-        assertEquals(Severity.CRIT, app.get(4).node("n01"));
-        assertFalse(app.get(4).nodes().containsKey("x01"));
-        List<String> up = p.asked.stream().filter(q -> q.contains("up{")).toList();
-        // four nodes: at most 16 series more than them before the batches are asked instead
-        assertEquals(
-                Collections.nCopies(8, "topk(20, min by (instance) (up{}))"),
-                up,
-                p.asked.toString());
-    }
-
-    @Test
-    void aServerHoldingManyMoreSeriesOfTheSelectorIsAskedInBatchesForHalfAnHour() {
-        RackscopeConfig tight =
-                load(
-                        dir.resolve("crowded"),
-                        "telemetry: {scrape_interval_seconds: 15}\nplanner: {max_query_bytes: 28}\n");
-        HandBuiltPrometheus p = estate();
-        for (int i = 0; i < 30; i++) {
-            p.series("up", Map.of("instance", "x" + i), t -> 1);
-        }
-        try (TelemetryPlanner planner =
-                new TelemetryPlanner(tight, p, EvaluationMode.FILTERED, Clock.systemUTC())) {
-            HealthSnapshot first = planner.refreshAt(Instant.ofEpochSecond(T0 + 60));
-            assertEquals(Severity.CRIT, first.node("n01"), "the batches answered in its cycle");
-            assertEquals(Severity.OK, first.node("n04"));
-            List<String> firstAsked = List.copyOf(p.asked);
-            assertEquals(
-                    1L,
-                    firstAsked.stream().filter(q -> q.startsWith("topk(20, min")).count(),
-                    firstAsked.toString());
-            assertEquals(
-                    2L,
-                    firstAsked.stream().filter(q -> q.startsWith("min by (instance) (up{")).count(),
-                    firstAsked.toString());
-            p.asked.clear();
-            planner.refreshAt(Instant.ofEpochSecond(T0 + 75));
-            assertTrue(
-                    p.asked.stream().noneMatch(q -> q.startsWith("topk(20, min")),
-                    p.asked.toString());
-            p.asked.clear();
-            planner.refreshAt(Instant.ofEpochSecond(T0 + 60 + 1800));
-            assertTrue(p.asked.stream().anyMatch(q -> q.startsWith("topk(20, min")), "tried again");
         }
     }
 
