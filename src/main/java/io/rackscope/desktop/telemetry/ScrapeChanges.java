@@ -2,7 +2,9 @@ package io.rackscope.desktop.telemetry;
 
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -192,19 +194,43 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
     private static final Set<String> OUTCOME_WORDS =
             Set.of("min", "max", "sum", "avg", "count", "group", "bool", "and", "or", "unless");
 
-    /** The query at {@code atMillis}: the figures, told apart by {@link #LABEL}. */
-    final synchronized String query(long atMillis) {
+    /**
+     * One query of the figures: its answer is the figure {@code figure} (marked here, {@link
+     * #tagged(Part, List)}), or, when null, figures the query marks itself ({@link #tagged(String,
+     * String)}).
+     */
+    record Part(String expr, String figure) {}
+
+    /**
+     * The queries at {@code atMillis}: the figures, told apart by {@link #LABEL} once each answer
+     * is {@linkplain #tagged(Part, List) tagged}.
+     */
+    final synchronized List<Part> queries(long atMillis) {
         String of = matchers.isEmpty() ? "" : "{" + matchers + "}";
-        return query(lastAt != NONE && atMillis > lastAt ? atMillis - lastAt : -1, of);
+        return parts(lastAt != NONE && atMillis > lastAt ? atMillis - lastAt : -1, of);
     }
 
     /**
-     * The figures' query, {@code sinceMillis} after the last cycle read (-1: none to compare with),
-     * of the series {@code of} selects.
+     * The figures' queries, {@code sinceMillis} after the last cycle read (-1: none to compare
+     * with), of the series {@code of} selects.
      */
-    abstract String query(long sinceMillis, String of);
+    abstract List<Part> parts(long sinceMillis, String of);
 
-    /** {@code expr}'s answer marked as {@code figure}. */
+    /** {@code answer}, the answer of {@code part}, marked as its figure. */
+    final List<Series> tagged(Part part, List<Series> answer) {
+        if (part.figure() == null) {
+            return answer;
+        }
+        List<Series> out = new ArrayList<>(answer.size());
+        for (Series s : answer) {
+            Map<String, String> labels = new HashMap<>(s.labels());
+            labels.put(LABEL, tag + part.figure());
+            out.add(new Series(labels, s.timestamps(), s.values()));
+        }
+        return out;
+    }
+
+    /** {@code expr}'s answer marked as {@code figure} by Prometheus. */
     final String tagged(String expr, String figure) {
         return "label_replace("
                 + expr

@@ -16,16 +16,24 @@ final class SummedScrapes extends ScrapeChanges {
     }
 
     @Override
-    String query(long sinceMillis, String of) {
+    java.util.List<Part> parts(long sinceMillis, String of) {
         long seconds =
                 sinceMillis >= 0
                         ? Math.max(1, Math.floorDiv(sinceMillis + marginMillis + 999, 1000))
                         : 60;
-        return tagged("sum(" + SAMPLES + of + ")", "samples")
-                + " or "
-                + tagged(
-                        "sum(sum_over_time(scrape_series_added" + of + "[" + seconds + "s]))",
-                        "added");
+        // two sums, one series each: marked in the query, asked as one
+        return java.util.List.of(
+                new Part(
+                        tagged("sum(" + SAMPLES + of + ")", "samples")
+                                + " or "
+                                + tagged(
+                                        "sum(sum_over_time(scrape_series_added"
+                                                + of
+                                                + "["
+                                                + seconds
+                                                + "s]))",
+                                        "added"),
+                        null));
     }
 
     @Override

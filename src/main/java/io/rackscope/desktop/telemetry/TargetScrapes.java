@@ -1,6 +1,7 @@
 package io.rackscope.desktop.telemetry;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,23 +31,26 @@ final class TargetScrapes extends ScrapeChanges {
     }
 
     @Override
-    String query(long sinceMillis, String of) {
-        // the series themselves: summing them by instance costs Prometheus more than sending them
-        String now = tagged(SAMPLES + of, "count");
+    List<Part> parts(long sinceMillis, String of) {
+        // the series themselves, marked here: summing them by instance, or marking them in the
+        // query, costs Prometheus more than sending them; and the two figures as two queries, not
+        // one with "or", which matches every series of one side against the other (measured, a
+        // target per node of hpc-cluster: 51 ms of engine time as one, 36 ms as two)
+        Part now = new Part(SAMPLES + of, "count");
         if (sinceMillis < 0) {
-            return now;
+            return List.of(now);
         }
         // from one scrape before the last cycle: a scrape that ran while it was asked, written
         // after, is counted, never missed
         String window = "[" + Math.floorDiv(sinceMillis + marginMillis + 999, 1000) + "s]";
-        return tagged(
+        return List.of(
+                new Part(
                         "max by (instance) (sum_over_time(scrape_series_added"
                                 + of
                                 + window
                                 + ") > 0)",
-                        "target")
-                + " or "
-                + now;
+                        "target"),
+                now);
     }
 
     /**

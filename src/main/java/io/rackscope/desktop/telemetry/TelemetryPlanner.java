@@ -1069,15 +1069,36 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
             }
             return CompletableFuture.completedFuture(Vouch.NOTHING);
         }
-        aside[0].incrementAndGet();
-        String q =
-                changes.query(asked)
-                        + (slurmChanges == null ? "" : " or " + slurmChanges.query(asked));
-        return ask(route, CheckUnit.Request.instant(q, asked), deadlineAt, pacer)
+        List<CompletableFuture<List<Series>>> figures = new ArrayList<>();
+        for (ScrapeChanges c :
+                slurmChanges == null
+                        ? List.<ScrapeChanges>of(changes)
+                        : List.<ScrapeChanges>of(changes, slurmChanges)) {
+            for (ScrapeChanges.Part p : c.queries(asked)) {
+                aside[0].incrementAndGet();
+                figures.add(
+                        ask(route, CheckUnit.Request.instant(p.expr(), asked), deadlineAt, pacer)
+                                .whenComplete(
+                                        (r, e) -> {
+                                            if (e != null) {
+                                                aside[1].incrementAndGet();
+                                            }
+                                        })
+                                .thenApply(r -> c.tagged(p, r.series())));
+            }
+        }
+        return CompletableFuture.allOf(figures.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        x ->
+                                new QueryResult(
+                                        "vector",
+                                        figures.stream().flatMap(f -> f.join().stream()).toList(),
+                                        List.of(),
+                                        List.of(),
+                                        0))
                 .handle(
                         (r, e) -> {
                             if (e != null) {
-                                aside[1].incrementAndGet();
                                 changes.unknown();
                                 if (slurmChanges != null) {
                                     slurmChanges.unknown();

@@ -124,6 +124,22 @@ public final class HandBuiltPrometheus implements PrometheusApi {
 
     private java.util.function.LongFunction<List<Series>> figures;
 
+    /**
+     * Which of the figures {@code promql} asks: those a query marks itself (any), a target's count
+     * of samples kept ("count"), the targets that added series ("target"); null for none.
+     */
+    private static String figureAsked(String promql) {
+        if (promql.contains(ScrapeChanges.LABEL)) {
+            return "";
+        }
+        if (promql.startsWith(ScrapeChanges.SAMPLES)) {
+            return "count";
+        }
+        return promql.startsWith("max by (instance) (sum_over_time(scrape_series_added")
+                ? "target"
+                : null;
+    }
+
     /** Queries of {@code metric} fail with {@code error} until {@link #heal}. */
     public void fail(String metric, PrometheusException error) {
         failing.put(metric, error);
@@ -193,9 +209,14 @@ public final class HandBuiltPrometheus implements PrometheusApi {
                 return CompletableFuture.failedFuture(f.getValue());
             }
         }
-        if (figures != null && promql.contains(ScrapeChanges.LABEL)) {
+        String figure = figureAsked(promql);
+        if (figures != null && figure != null) {
             return CompletableFuture.completedFuture(
-                    result("vector", figures.apply(time.getEpochSecond())));
+                    result(
+                            "vector",
+                            figures.apply(time.getEpochSecond()).stream()
+                                    .filter(f -> f.label(ScrapeChanges.LABEL).endsWith(figure))
+                                    .toList()));
         }
         try {
             return CompletableFuture.completedFuture(

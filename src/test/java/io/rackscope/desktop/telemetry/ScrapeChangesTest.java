@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** Prometheus' scrape figures vouching that no scraped series vanished or appeared. */
 class ScrapeChangesTest {
+    /** The queries at {@code atMillis}, as one text to look into. */
+    static String query(ScrapeChanges c, long atMillis) {
+        return String.join(
+                " ; ", c.queries(atMillis).stream().map(ScrapeChanges.Part::expr).toList());
+    }
+
     static QueryResult answer(Double samples, Double added) {
         List<Series> out = new ArrayList<>();
         if (samples != null) {
@@ -32,11 +38,11 @@ class ScrapeChangesTest {
     @Test
     void onlyTheSameCountWithNothingAddedVouches() {
         ScrapeChanges c = new SummedScrapes(15, "", "");
-        assertTrue(c.query(0).contains("[60s]"), c.query(0));
+        assertTrue(query(c, 0).contains("[60s]"), query(c, 0));
         assertFalse(c.unchanged(answer(1000.0, 0.0), 0), "a first cycle has nothing to compare");
         assertTrue(
-                c.query(30_000).contains("[45s]"),
-                "since the last cycle and one scrape before it: " + c.query(30_000));
+                query(c, 30_000).contains("[45s]"),
+                "since the last cycle and one scrape before it: " + query(c, 30_000));
         assertTrue(c.unchanged(answer(1000.0, 0.0), 30_000));
         assertFalse(c.unchanged(answer(999.0, 0.0), 60_000), "a series vanished");
         assertFalse(c.unchanged(answer(999.0, 1.0), 90_000), "one vanished and one appeared");
@@ -107,10 +113,10 @@ class ScrapeChangesTest {
     void aTrackerOfSomeTargetsReadsOnlyItsOwnFigures() {
         ScrapeChanges slurm = new SummedScrapes(15, "slurm_", "job=~\"slurm\"");
         assertTrue(
-                slurm.query(0).contains("scrape_samples_post_metric_relabeling{job=~\"slurm\"}"),
-                slurm.query(0));
-        assertTrue(slurm.query(0).contains("scrape_series_added{job=~\"slurm\"}[60s]"));
-        assertTrue(slurm.query(0).contains("\"slurm_samples\""));
+                query(slurm, 0).contains("scrape_samples_post_metric_relabeling{job=~\"slurm\"}"),
+                query(slurm, 0));
+        assertTrue(query(slurm, 0).contains("scrape_series_added{job=~\"slurm\"}[60s]"));
+        assertTrue(query(slurm, 0).contains("\"slurm_samples\""));
         List<Series> both = new ArrayList<>(answer(5000.0, 3.0).series());
         both.add(series("slurm_samples", 400));
         both.add(series("slurm_added", 0));
@@ -140,6 +146,49 @@ class ScrapeChangesTest {
         return new QueryResult("vector", out, List.of(), List.of(), 0);
     }
 
+    /** Each query's answer, as Prometheus sends it, marked as its figure here before it is read. */
+    @Test
+    void theAnswersOfTheTwoQueriesAreMarkedAsTheirFiguresAndReadTogether() {
+        ScrapeChanges c = new TargetScrapes(15);
+        List<Series> first = new ArrayList<>();
+        for (ScrapeChanges.Part p : c.queries(0)) {
+            first.addAll(c.tagged(p, List.of(scraped("cn1", 6), scraped("cn2", 6))));
+        }
+        c.seen(new QueryResult("vector", first, List.of(), List.of(), 0), 0);
+        List<ScrapeChanges.Part> parts = c.queries(30_000);
+        assertEquals(2, parts.size(), parts.toString());
+        List<Series> both = new ArrayList<>();
+        for (ScrapeChanges.Part p : parts) {
+            List<Series> answer =
+                    p.figure().equals("target")
+                            ? List.of(
+                                    new Series(
+                                            Map.of("instance", "cn2"),
+                                            new double[] {0},
+                                            new double[] {1}))
+                            : List.of(scraped("cn1", 6), scraped("cn2", 6));
+            both.addAll(c.tagged(p, answer));
+        }
+        ScrapeChanges.Seen seen =
+                c.seen(new QueryResult("vector", both, List.of(), List.of(), 0), 30_000);
+        assertEquals(
+                Set.of("cn2"), seen.changedTargets(), "cn2 added a series, its count the same");
+        assertTrue(seen.outcomeUnchanged("cn1"));
+    }
+
+    private static Series scraped(String instance, double samples) {
+        return new Series(
+                Map.of(
+                        "__name__",
+                        "scrape_samples_post_metric_relabeling",
+                        "instance",
+                        instance,
+                        "job",
+                        "node"),
+                new double[] {0},
+                new double[] {samples});
+    }
+
     /**
      * The server's figures by target: the targets whose count moved since the last cycle or that
      * added series are named, and the series of every other target of its own are vouched for; any
@@ -148,12 +197,15 @@ class ScrapeChangesTest {
     @Test
     void aChangeIsPutDownToTheTargetsThatMoved() {
         ScrapeChanges c = new TargetScrapes(15);
-        String q = c.query(0);
-        assertTrue(q.contains("label_replace(scrape_samples_post_metric_relabeling, "), q);
+        assertEquals(
+                List.of(new ScrapeChanges.Part("scrape_samples_post_metric_relabeling", "count")),
+                c.queries(0),
+                "the counts as they are, marked here");
+        String q = query(c, 0);
         assertFalse(q.contains("scrape_series_added"), "a first read has nothing to compare: " + q);
         Map<String, Double> three = Map.of("cn1", 6.0, "cn2", 6.0, "cn3", 1.0);
         assertEquals(ScrapeChanges.Seen.NOTHING, c.seen(counts(three), 0));
-        q = c.query(30_000);
+        q = query(c, 30_000);
         assertTrue(
                 q.contains("sum_over_time(scrape_series_added[45s]) > 0"),
                 "since one scrape before the last cycle: " + q);
@@ -212,7 +264,8 @@ class ScrapeChangesTest {
                 c.seen(counts(Map.of("cn1", 7.0)), 510_000).unchanged(),
                 "two targets of one instance (two jobs on a host) count together");
         assertFalse(
-                new SummedScrapes(15, "slurm_", "job=\"slurm\"").query(30_000).contains("instance"),
+                query(new SummedScrapes(15, "slurm_", "job=\"slurm\""), 30_000)
+                        .contains("instance"),
                 "only the server's figures name targets");
     }
 }
