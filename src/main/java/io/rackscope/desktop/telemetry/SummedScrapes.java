@@ -1,5 +1,7 @@
 package io.rackscope.desktop.telemetry;
 
+import java.util.List;
+
 /**
  * The scrape figures of some targets summed (Slurm's): the same sum of samples kept and nothing
  * added since the last cycle means none of their series vanished or appeared. It cannot say which
@@ -16,13 +18,13 @@ final class SummedScrapes extends ScrapeChanges {
     }
 
     @Override
-    java.util.List<Part> parts(long sinceMillis, String of) {
+    List<Part> parts(long sinceMillis, String of) {
         long seconds =
                 sinceMillis >= 0
                         ? Math.max(1, Math.floorDiv(sinceMillis + marginMillis + 999, 1000))
                         : 60;
         // two sums, one series each: marked in the query, asked as one
-        return java.util.List.of(
+        return List.of(
                 new Part(
                         tagged("sum(" + SAMPLES + of + ")", "samples")
                                 + " or "

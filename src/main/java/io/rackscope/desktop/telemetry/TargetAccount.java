@@ -170,7 +170,8 @@ final class TargetAccount {
                                                         ScrapeAccount.candidatesQuery(
                                                                 label, some, reader.window()),
                                                 id -> 0)));
-        return together(asked).thenApply(more -> new TargetAccount(reader, read.withOthers(more)));
+        return SeriesFutures.together(asked)
+                .thenApply(more -> new TargetAccount(reader, read.withOthers(more)));
     }
 
     /**
@@ -230,7 +231,7 @@ final class TargetAccount {
                                     id -> PromQL.alternation(nodesOf.get(id)).length() + 1));
                     allIds.computeIfAbsent(label, k -> new TreeSet<>()).addAll(nodesOf.keySet());
                 });
-        CompletableFuture<List<Series>> othersOfMore = together(holdersAsked);
+        CompletableFuture<List<Series>> othersOfMore = SeriesFutures.together(holdersAsked);
         return CompletableFuture.allOf(othersOfMore, ofMore, statusesOfMore)
                 .thenApply(
                         x ->
@@ -372,19 +373,7 @@ final class TargetAccount {
         if (!some.isEmpty()) {
             asked.add(reader.send().apply(query.apply(some)).thenApply(QueryResult::series));
         }
-        return together(asked);
-    }
-
-    /** The series of every one of {@code asked}, in order, once all are answered. */
-    private static CompletableFuture<List<Series>> together(
-            List<CompletableFuture<List<Series>>> asked) {
-        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
-                .thenApply(
-                        x -> {
-                            List<Series> out = new ArrayList<>();
-                            asked.forEach(a -> out.addAll(a.join()));
-                            return out;
-                        });
+        return SeriesFutures.together(asked);
     }
 
     private static List<Series> concat(List<Series> a, List<Series> b) {

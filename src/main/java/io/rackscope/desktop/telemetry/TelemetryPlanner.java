@@ -1087,15 +1087,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                 .thenApply(r -> c.tagged(p, r.series())));
             }
         }
-        return CompletableFuture.allOf(figures.toArray(CompletableFuture[]::new))
-                .thenApply(
-                        x ->
-                                new QueryResult(
-                                        "vector",
-                                        figures.stream().flatMap(f -> f.join().stream()).toList(),
-                                        List.of(),
-                                        List.of(),
-                                        0))
+        return SeriesFutures.together(figures)
+                .thenApply(series -> new QueryResult("vector", series, List.of(), List.of(), 0))
                 .handle(
                         (r, e) -> {
                             if (e != null) {
