@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -73,6 +74,7 @@ public final class PlannerCostBenchmark {
             throws Exception {
         QueryStats appStats = new QueryStats();
         List<Round> measured = new ArrayList<>();
+        List<Map<String, Double>> clientCpu = new ArrayList<>();
         try (PrometheusClient appClient =
                         new PrometheusClient(config.app().telemetry().endpoint(url), appStats);
                 PrometheusClient plainClient =
@@ -94,10 +96,16 @@ public final class PlannerCostBenchmark {
                 long w0 = appStats.wireBytes();
                 long t0 = System.nanoTime();
                 long from = System.currentTimeMillis();
+                var cpu0 = ThreadCpu.millisByKind();
                 HealthSnapshot mine = app.refreshAt(at);
+                var cpu = ThreadCpu.minus(ThreadCpu.millisByKind(), cpu0);
+                if (k > 0) {
+                    clientCpu.add(cpu);
+                }
                 // where the app's cycle falls in Prometheus' query log, for a breakdown by query
                 System.err.printf(
-                        "app cycle %d: %d-%d ms%n", k + 1, from, System.currentTimeMillis());
+                        "app cycle %d: %d-%d ms, client CPU %s%n",
+                        k + 1, from, System.currentTimeMillis(), cpu);
                 Side appSide =
                         new Side(
                                 engine(url) - e0,
@@ -127,10 +135,48 @@ public final class PlannerCostBenchmark {
                         original.wallMillis(),
                         differences.size(),
                         differences.subList(0, Math.min(5, differences.size())));
+                if (k == 0) {
+                    warmUp(config, appClient, interval, next);
+                }
             }
             report(measured);
+            System.out.println(
+                    "steady client CPU (this JVM, the app's cycles): median "
+                            + ThreadCpu.medians(clientCpu));
             firstCycles(config, dir, url, appClient, appStats, interval, next);
         }
+    }
+
+    /**
+     * After round 1 (the first cycle, on a cold JVM), {@code -Dbench.warmUp=N} (default 20) cycles
+     * of a throwaway planner, over a second apart, ending half an interval before the next round is
+     * due ({@code next}; none when round 1 ran later than that), not counted: the app's JVM
+     * compiling less on the cores Prometheus answers with while the steady cycles are measured, as
+     * it does after its first minutes (cold, its compiler threads spent 90-430 ms of CPU in each
+     * 0.3 s steady cycle of the hpc-cluster example here, warmed 20-250 ms).
+     */
+    static void warmUp(RackscopeConfig config, PrometheusClient client, int interval, Instant next)
+            throws InterruptedException {
+        int n = Integer.getInteger("bench.warmUp", 20);
+        long t0 = System.nanoTime();
+        long end = t0 + Duration.between(Instant.now(), next).toNanos() - interval * 500_000_000L;
+        var cpu0 = ThreadCpu.millisByKind();
+        int done = 0;
+        try (TelemetryPlanner throwaway =
+                planner(config, client, EvaluationMode.FILTERED, interval)) {
+            for (long due = t0; done < n && System.nanoTime() < end; done++) {
+                // over a second apart: answers are shared within one
+                Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                due = System.nanoTime() + 1_100_000_000L;
+                throwaway.refreshAt(Instant.now());
+            }
+        }
+        System.err.printf(
+                Locale.ROOT,
+                "warm-up: %d cycles in %.1f s, client CPU %s%n",
+                done,
+                (System.nanoTime() - t0) / 1e9,
+                ThreadCpu.minus(ThreadCpu.millisByKind(), cpu0));
     }
 
     /**
