@@ -44,6 +44,10 @@ import java.util.function.ToDoubleFunction;
  */
 public final class PlannerCostBenchmark {
 
+    // one client for Prometheus' /metrics: a new one per reading started a selector thread (and
+    // its compilation) around every cycle measured
+    private static final HttpClient METRICS = HttpClient.newHttpClient();
+
     record Side(double engineSeconds, long queries, long wireBytes, double wallMillis) {}
 
     record Round(Side app, Side original, int differences) {}
@@ -309,8 +313,7 @@ public final class PlannerCostBenchmark {
 
     static double engine(String url) throws IOException, InterruptedException {
         String text =
-                HttpClient.newHttpClient()
-                        .send(
+                METRICS.send(
                                 HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .body();
