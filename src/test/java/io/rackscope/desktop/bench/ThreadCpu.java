@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +25,7 @@ final class ThreadCpu {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             tasks.forEach(t -> add(t.resolve("stat"), out));
         } catch (IOException e) {
-            return out;
+            // no /proc: nothing to tell
         }
         return out;
     }
@@ -79,9 +80,11 @@ final class ThreadCpu {
         return kind.contains("CompilerThre");
     }
 
-    private static double median(
-            List<Map<String, Double>> cycles, java.util.function.Predicate<String> kinds) {
-        double[] v =
+    private static double median(List<Map<String, Double>> cycles, Predicate<String> kinds) {
+        if (cycles.isEmpty()) {
+            return Double.NaN;
+        }
+        return PlannerCostBenchmark.median(
                 cycles.stream()
                         .mapToDouble(
                                 m ->
@@ -89,11 +92,6 @@ final class ThreadCpu {
                                                 .filter(e -> kinds.test(e.getKey()))
                                                 .mapToDouble(Map.Entry::getValue)
                                                 .sum())
-                        .sorted()
-                        .toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+                        .toArray());
     }
 }
