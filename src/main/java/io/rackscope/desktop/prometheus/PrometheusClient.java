@@ -12,7 +12,9 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +34,12 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
-import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -202,7 +205,38 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
 
     private interface Params {
-        void add(FormBody.Builder b);
+        void add(Form f);
+    }
+
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+    /**
+     * A form body encoded by the JDK's encoder, and the key of the same query in flight from its
+     * plain values: OkHttp's form builder canonicalises character by character, and was 7 % of the
+     * client's CPU at 100,000 nodes, whose queries name 1,000 instances each.
+     */
+    private static final class Form {
+        private final StringBuilder encoded = new StringBuilder();
+        private final StringBuilder key;
+
+        Form(String endpoint) {
+            key = new StringBuilder(endpoint);
+        }
+
+        Form add(String name, String value) {
+            if (encoded.length() > 0) {
+                encoded.append('&');
+            }
+            encoded.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            key.append('&').append(name).append('=').append(value);
+            return this;
+        }
+
+        RequestBody body() {
+            return RequestBody.create(encoded.toString().getBytes(StandardCharsets.UTF_8), FORM);
+        }
     }
 
     /** No time asked: the server's now. */
@@ -214,20 +248,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         if (unusable != null) {
             return CompletableFuture.failedFuture(unusable);
         }
-        FormBody.Builder b =
-                new FormBody.Builder()
+        Form form =
+                new Form(endpoint)
                         .add("query", promql)
                         .add("timeout", Math.max(1, timeout.toSeconds() - 1) + "s");
         if (extra != null) {
-            extra.add(b);
+            extra.add(form);
         }
-        queryParams.forEach(b::add);
-        FormBody body = b.build();
-        StringBuilder key = new StringBuilder(endpoint);
-        for (int i = 0; i < body.size(); i++) {
-            key.append('&').append(body.name(i)).append('=').append(body.value(i));
-        }
-        String k = key.toString();
+        queryParams.forEach(form::add);
+        RequestBody body = form.body();
+        String k = form.key.toString();
         CompletableFuture<QueryResult> mine = new CompletableFuture<>();
         CompletableFuture<QueryResult> shared;
         while ((shared = inFlight.putIfAbsent(k, mine)) != null) {
@@ -244,7 +274,10 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
 
     /** One query and where its answer goes, whichever server and attempt answers it. */
     private record Ask(
-            String path, FormBody body, long askedMillis, CompletableFuture<QueryResult> result) {}
+            String path,
+            RequestBody body,
+            long askedMillis,
+            CompletableFuture<QueryResult> result) {}
 
     /** Which server of the set a request went to. */
     private record Replica(int index) {}
