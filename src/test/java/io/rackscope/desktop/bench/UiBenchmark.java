@@ -435,6 +435,9 @@ public final class UiBenchmark {
                         });
         double[] ms = new double[Integer.getInteger("bench.frames", 40)];
         double[] cpu = new double[ms.length];
+        long[] paused = new long[ms.length];
+        double[] waited = new double[ms.length];
+        double[][] others = new double[ms.length][];
         java.lang.management.ThreadMXBean threads =
                 java.lang.management.ManagementFactory.getThreadMXBean();
         long version = 3;
@@ -448,6 +451,9 @@ public final class UiBenchmark {
             ms[i] =
                     fx(
                             () -> {
+                                var k0 = ThreadCpu.millisByKind();
+                                double[] s0 = ThreadCpu.self();
+                                long g0 = collectorMillis();
                                 long c0 = threads.getCurrentThreadCpuTime();
                                 long t0 = System.nanoTime();
                                 if (deliver != null) {
@@ -464,6 +470,11 @@ public final class UiBenchmark {
                                             (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
                                 }
                                 cpu[frame] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+                                paused[frame] = collectorMillis() - g0;
+                                waited[frame] = ThreadCpu.self()[1] - s0[1];
+                                others[frame] =
+                                        ThreadCpu.collectorAndCompiler(
+                                                ThreadCpu.minus(ThreadCpu.millisByKind(), k0));
                                 return (t3 - t0) / 1e6;
                             });
         }
@@ -472,13 +483,28 @@ public final class UiBenchmark {
         Arrays.sort(warm);
         System.out.printf(
                 "%-18s apply+css+layout: median %.1f ms, p90 %.1f ms, max %.1f ms, of which the FX"
-                        + " thread ran %.1f ms (first %.1f ms)%n",
+                        + " thread ran %.1f ms, waited for a core %.1f ms, was stopped by the"
+                        + " collector %d ms; meanwhile the collector's threads ran %.0f ms, the"
+                        + " compiler's %.0f ms (first %.1f ms)%n",
                 what,
                 warm[warm.length / 2],
                 warm[(int) (warm.length * 0.9)],
                 warm[warm.length - 1],
                 cpu[worst],
+                waited[worst],
+                paused[worst],
+                others[worst][0],
+                others[worst][1],
                 ms[0]);
+    }
+
+    /** The collectors' pauses so far (every collector's accumulated collection time). */
+    private static long collectorMillis() {
+        long sum = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     /**
