@@ -212,8 +212,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
 
     /**
      * A form body encoded by the JDK's encoder, and the key of the same query in flight from its
-     * plain values: OkHttp's form builder canonicalises character by character, and was 7 % of the
-     * client's CPU at 100,000 nodes, whose queries name 1,000 instances each.
+     * plain values: OkHttp's form builder canonicalises character by character, three times slower
+     * on a query naming 1,000 instances (125 against 42 µs).
      */
     private static final class Form {
         private final StringBuilder encoded = new StringBuilder();
