@@ -73,10 +73,12 @@ final class ThreadCpu {
             int close = s.lastIndexOf(')');
             String kind = s.substring(open + 1, close).replaceAll("\\d+", "N").trim();
             String[] rest = s.substring(close + 2).split(" ");
-            // after the name: state is field 3, utime 14 and stime 15 (1-based in proc(5))
-            double ms = (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) * TICK_MS;
-            double precise = onCpuMillis(task);
-            out.merge(kind, precise >= 0 ? precise : ms, Double::sum);
+            double ms = onCpuMillis(task);
+            if (ms < 0) {
+                // after the name: state is field 3, utime 14 and stime 15 (1-based in proc(5))
+                ms = (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) * TICK_MS;
+            }
+            out.merge(kind, ms, Double::sum);
         } catch (IOException | RuntimeException e) {
             // a thread ended between the listing and the read
         }
