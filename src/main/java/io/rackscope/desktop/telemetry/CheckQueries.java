@@ -177,6 +177,40 @@ final class CheckQueries {
         return expand(check.expr(), check, ids);
     }
 
+    /**
+     * {@code check}'s expression for every entity of its scope the server holds, its own entities
+     * not named ({@link WholeRead}); empty when its answer could not be told apart by entity as its
+     * batches' answers are, or it also names the entities of another scope.
+     */
+    Optional<String> whole(Check check) {
+        if (check.expandByLabel() != null || check.expandDiscoveryExpr() != null) {
+            return Optional.empty();
+        }
+        QueryTemplate template = templates.computeIfAbsent(check.expr(), QueryTemplate::of);
+        Placeholder own =
+                switch (check.scope()) {
+                    case NODE -> Placeholder.INSTANCE;
+                    case CHASSIS -> Placeholder.CHASSIS;
+                    case RACK -> Placeholder.RACK;
+                };
+        Map<Placeholder, Object> values = new EnumMap<>(Placeholder.class);
+        for (Placeholder p : template.placeholders()) {
+            if (p == own) {
+                values.put(p, QueryTemplate.Value.regex(WholeRead.MARKER));
+            } else if (p == Placeholder.JOB) {
+                if (!slurmJobs) {
+                    values.put(p, QueryTemplate.Value.regex(telemetry.jobRegex()));
+                }
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (!values.containsKey(own)) {
+            return Optional.empty();
+        }
+        return WholeRead.of(template.fill(values), entityLabel(check));
+    }
+
     /** The sub-nodes that should exist ({@code expand_discovery_expr}) for {@code ids}. */
     String discovery(Check check, Collection<String> ids) {
         return expand(check.expandDiscoveryExpr(), check, ids);

@@ -6,6 +6,7 @@ import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.Forecast;
+import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.IdPattern;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -55,9 +57,18 @@ final class CheckUnit {
      * A query to send: instant at {@code timeMillis}, or a range over the grid from {@code from} to
      * {@code to} (epoch seconds) when {@code from} is not NONE.
      */
-    record Request(String promql, long timeMillis, long from, long to, long step) {
+    record Request(String promql, long timeMillis, long from, long to, long step, int maxSeries) {
+        Request(String promql, long timeMillis, long from, long to, long step) {
+            this(promql, timeMillis, from, to, step, 0);
+        }
+
         static Request instant(String promql, long timeMillis) {
             return new Request(promql, timeMillis, Debouncer.NONE, Debouncer.NONE, 1);
+        }
+
+        /** An instant query whose answer may hold up to {@code maxSeries} series. */
+        static Request instant(String promql, long timeMillis, int maxSeries) {
+            return new Request(promql, timeMillis, Debouncer.NONE, Debouncer.NONE, 1, maxSeries);
         }
 
         boolean range() {
@@ -128,6 +139,9 @@ final class CheckUnit {
     private final Map<String, Double> lastValues = new HashMap<>();
     private final Set<String> valueChanges = new HashSet<>();
     private final TrendFollower trends;
+    // the expression read of the whole server in one query instead of batch by batch (see
+    // askWhole); null when it is not, or no longer, read so
+    private volatile String whole;
 
     CheckUnit(
             Check check,
@@ -159,6 +173,10 @@ final class CheckUnit {
         this.trends =
                 mode == EvaluationMode.FILTERED
                         ? TrendFollower.of(check, entityLabel, forecast, this.step)
+                        : null;
+        this.whole =
+                mode == EvaluationMode.FILTERED && batches.size() > 1
+                        ? queries.whole(check).orElse(null)
                         : null;
         this.scrapeOutcome =
                 mode == EvaluationMode.FILTERED
@@ -283,21 +301,22 @@ final class CheckUnit {
         Form form = form(t, interval);
         discoverEarly = false;
         discovered = form == Form.VALUES;
+        List<CheckQueries.Batch> askedBatches = new ArrayList<>(batches.size());
         for (CheckQueries.Batch b : batches) {
-            CheckQueries.Batch asked =
-                    form == Form.VALUES ? unmoved(b, keepingSamples) : form == Form.NONE ? null : b;
+            askedBatches.add(
+                    form == Form.VALUES
+                            ? unmoved(b, keepingSamples)
+                            : form == Form.NONE ? null : b);
+        }
+        boolean wholly = whole != null && form != Form.NONE && askedBatches.equals(batches);
+        if (wholly) {
+            out.add(askWhole(form, atMillis, ask));
+        }
+        for (int i = 0; i < batches.size(); i++) {
+            CheckQueries.Batch b = batches.get(i);
+            CheckQueries.Batch asked = wholly ? null : askedBatches.get(i);
             if (asked != null) {
-                String q =
-                        switch (form) {
-                            case PRESENCE -> CheckQueries.presence(asked.expr(), entityLabel);
-                            default ->
-                                    mode == EvaluationMode.FILTERED
-                                            ? CheckQueries.values(asked.expr(), check, entityLabel)
-                                            : asked.expr();
-                        };
-                out.add(
-                        ask.apply(Request.instant(q, atMillis))
-                                .handle((r, e) -> readDiscovery(asked, r, e, form)));
+                out.add(askBatch(asked, form, atMillis, ask));
             } else if (form == Form.NONE) {
                 out.addAll(askProbe(b, atMillis, ask));
             }
@@ -361,6 +380,106 @@ final class CheckUnit {
         return asked.size() == b.ids().size()
                 ? b
                 : new CheckQueries.Batch(check, b.index(), asked, queries.expr(check, asked));
+    }
+
+    /**
+     * Asks the whole server in one query what the batches ask ({@link WholeRead}), each batch
+     * reading its entities' series from the answer. When the answer holds many series of entities
+     * not the check's (a server shared with other estates), the check goes back to its batches from
+     * the next cycle; when it is refused as too large, they are asked at once instead.
+     */
+    private CompletableFuture<Void> askWhole(
+            Form form, long atMillis, Function<Request, CompletableFuture<QueryResult>> ask) {
+        String q =
+                form == Form.PRESENCE
+                        ? CheckQueries.presence(whole, entityLabel)
+                        : CheckQueries.values(whole, check, entityLabel);
+        int slack = wholeSlack();
+        return ask.apply(Request.instant(q, atMillis, ids.size() + slack))
+                .handle(
+                        (r, e) -> {
+                            if (e != null && isTooLarge(e)) {
+                                whole = null;
+                                List<CompletableFuture<Void>> again = new ArrayList<>();
+                                for (CheckQueries.Batch b : batches) {
+                                    again.add(askBatch(b, form, atMillis, ask));
+                                }
+                                return CompletableFuture.allOf(
+                                        again.toArray(new CompletableFuture<?>[0]));
+                            }
+                            readWhole(r, e, form, slack);
+                            return CompletableFuture.<Void>completedFuture(null);
+                        })
+                .thenCompose(f -> f);
+    }
+
+    /** How many series of entities not the check's a whole answer may hold: a quarter more. */
+    private int wholeSlack() {
+        return Math.max(256, ids.size() / 4);
+    }
+
+    private static boolean isTooLarge(Throwable e) {
+        Throwable cause =
+                e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof PrometheusException p
+                && (p.kind() == PrometheusException.Kind.TOO_LARGE
+                        || p.kind() == PrometheusException.Kind.OVER_BUDGET);
+    }
+
+    /** Shares a whole answer out to the batches, one pass over its series. */
+    private void readWhole(QueryResult r, Throwable e, Form form, int slack) {
+        if (e != null) {
+            for (CheckQueries.Batch b : batches) {
+                readDiscovery(b, null, e, form);
+            }
+            return;
+        }
+        Map<String, Integer> batchOf = new HashMap<>(ids.size() * 2);
+        for (CheckQueries.Batch b : batches) {
+            for (String id : b.ids()) {
+                batchOf.put(id, b.index());
+            }
+        }
+        List<List<Series>> shares = new ArrayList<>(batches.size());
+        batches.forEach(b -> shares.add(new ArrayList<>()));
+        int foreign = 0;
+        for (Series s : r.series()) {
+            String entity = s.label(entityLabel);
+            Integer at = entity == null ? null : batchOf.get(entity);
+            if (at == null) {
+                foreign++;
+            } else {
+                shares.get(at).add(s);
+            }
+        }
+        if (foreign > slack) {
+            whole = null;
+        }
+        for (CheckQueries.Batch b : batches) {
+            List<Series> share = shares.get(b.index());
+            readDiscovery(
+                    b,
+                    new QueryResult(r.resultType(), share, r.warnings(), r.infos(), 0),
+                    null,
+                    form);
+        }
+    }
+
+    private CompletableFuture<Void> askBatch(
+            CheckQueries.Batch b,
+            Form form,
+            long atMillis,
+            Function<Request, CompletableFuture<QueryResult>> ask) {
+        String q =
+                switch (form) {
+                    case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
+                    default ->
+                            mode == EvaluationMode.FILTERED
+                                    ? CheckQueries.values(b.expr(), check, entityLabel)
+                                    : b.expr();
+                };
+        return ask.apply(Request.instant(q, atMillis))
+                .handle((r, e) -> readDiscovery(b, r, e, form));
     }
 
     /** Asks {@code b}'s presence probe, when presence is known: its parts in as few requests. */

@@ -911,7 +911,13 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                         Instant.ofEpochSecond(req.from()),
                                         Instant.ofEpochSecond(req.to()),
                                         Duration.ofSeconds(req.step()))
-                        : r.api().query(promql, Instant.ofEpochMilli(req.timeMillis()));
+                        : req.maxSeries() > 0
+                                ? r.api()
+                                        .query(
+                                                promql,
+                                                Instant.ofEpochMilli(req.timeMillis()),
+                                                req.maxSeries())
+                                : r.api().query(promql, Instant.ofEpochMilli(req.timeMillis()));
         return answer.thenApply(
                 res -> {
                     healthCache.put(key, res);

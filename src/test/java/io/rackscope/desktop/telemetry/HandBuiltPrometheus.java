@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * Hand-built answers for the planner's query shapes, with no server: series whose values are
  * functions of time, and an evaluator for exactly the forms the planner sends ({@code e}, {@code
  * max|min|count by (l) (e)}, {@code (e) op v}, ranges of {@code e}), where {@code e} is one
- * selector {@code metric{label=~"regex"}}. Anything else is refused as a bad query. A metric can be
- * made to fail, to test what a failed batch leaves behind.
+ * selector {@code metric{label=~"regex"}} or {@code metric{}} (every series of the metric).
+ * Anything else is refused as a bad query. A metric can be made to fail, to test what a failed
+ * batch leaves behind.
  */
 public final class HandBuiltPrometheus implements PrometheusApi {
     private static final Pattern AGGREGATE =
@@ -34,7 +35,7 @@ public final class HandBuiltPrometheus implements PrometheusApi {
             Pattern.compile("^\\((.*)\\) (==|!=|>=|<=|>|<) (-?[0-9.eE+]+)$");
     private static final Pattern SELECTOR =
             Pattern.compile(
-                    "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([a-z_]+)=~\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"}$");
+                    "^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([a-z_]+)=~\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"}|\\{})$");
 
     private static final Pattern LABEL_REPLACE =
             Pattern.compile("^label_replace\\((.*), \"([a-z_]+)\", \"([a-z]*)\", \"\", \"\"\\)$");
@@ -353,12 +354,14 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         if (failing.containsKey(metric)) {
             throw failing.get(metric);
         }
-        Pattern ids = Pattern.compile(sel.group(3).replace("\\\\", "\\"));
+        // metric{} (a whole read): every series of the metric
+        Pattern ids =
+                sel.group(2) == null ? null : Pattern.compile(sel.group(3).replace("\\\\", "\\"));
         List<Series> out = new ArrayList<>();
         for (Stored s : metrics.getOrDefault(metric, List.of())) {
-            String id = s.labels().get(sel.group(2));
+            String id = ids == null ? "" : s.labels().get(sel.group(2));
             double v = s.value().applyAsDouble(t);
-            if (id != null && ids.matcher(id).matches() && !Double.isNaN(v)) {
+            if (id != null && (ids == null || ids.matcher(id).matches()) && !Double.isNaN(v)) {
                 Map<String, String> labels = new LinkedHashMap<>(s.labels());
                 if (keepName) {
                     labels.put("__name__", metric);
