@@ -210,7 +210,7 @@ final class AppConfigParser {
                         positive(planner, "max_query_bytes", 8192),
                         positive(planner, "max_entities_per_query", 5000),
                         positive(planner, "presence_refresh_seconds", 1800),
-                        positive(planner, "max_series_per_query", 50_000),
+                        positive(planner, "max_series_per_query", 200_000),
                         positive(planner, "max_answer_megabytes", 256),
                         values.integer(
                                 planner,

@@ -85,9 +85,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                         return t;
                     });
 
-    /** Answers of at most 50,000 series and 256 MiB (decoded). */
+    /** Answers of at most 200,000 series and 256 MiB (decoded): the planner's defaults. */
     public PrometheusClient(Endpoint endpoint, QueryStats stats) {
-        this(endpoint, stats, 50_000, 256L << 20);
+        this(endpoint, stats, 200_000, 256L << 20);
     }
 
     /**
@@ -174,16 +174,6 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         return submit("query", promql, b -> b.add("time", seconds(time)), time.toEpochMilli());
     }
 
-    @Override
-    public CompletableFuture<QueryResult> query(String promql, Instant time, int maxSeries) {
-        return submit(
-                "query",
-                promql,
-                b -> b.add("time", seconds(time)),
-                time.toEpochMilli(),
-                Math.max(this.maxSeries, maxSeries));
-    }
-
     public CompletableFuture<QueryResult> query(String promql) {
         return submit("query", promql, null, NOT_ASKED);
     }
@@ -255,12 +245,6 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     /** {@code askedMillis}: the time an instant query asked for, or {@link #NOT_ASKED}. */
     private CompletableFuture<QueryResult> submit(
             String endpoint, String promql, Params extra, long askedMillis) {
-        return submit(endpoint, promql, extra, askedMillis, maxSeries);
-    }
-
-    /** {@code seriesBound}: how many series its answer may hold. */
-    private CompletableFuture<QueryResult> submit(
-            String endpoint, String promql, Params extra, long askedMillis, int seriesBound) {
         if (unusable != null) {
             return CompletableFuture.failedFuture(unusable);
         }
@@ -273,7 +257,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         }
         queryParams.forEach(form::add);
         RequestBody body = form.body();
-        String k = form.key.toString() + (seriesBound == maxSeries ? "" : "\u0000" + seriesBound);
+        String k = form.key.toString();
         CompletableFuture<QueryResult> mine = new CompletableFuture<>();
         CompletableFuture<QueryResult> shared;
         while ((shared = inFlight.putIfAbsent(k, mine)) != null) {
@@ -284,7 +268,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             inFlight.remove(k, shared);
         }
         mine.whenComplete((r, e) -> inFlight.remove(k, mine));
-        send(new Ask(endpoint, body, askedMillis, seriesBound, mine), current.get(), 0, 0);
+        send(new Ask(endpoint, body, askedMillis, mine), current.get(), 0, 0);
         return mine;
     }
 
@@ -293,7 +277,6 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             String path,
             RequestBody body,
             long askedMillis,
-            int maxSeries,
             CompletableFuture<QueryResult> result) {}
 
     /** Which server of the set a request went to. */
@@ -374,8 +357,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
                                     measureClock(response);
                                     QueryResult parsed =
                                             onAskedTimeline(
-                                                    read(response, count, ask.maxSeries()),
-                                                    ask.askedMillis());
+                                                    read(response, count), ask.askedMillis());
                                     done(began, count[0], false);
                                     ask.result().complete(parsed);
                                 } catch (PrometheusException e) {
@@ -493,7 +475,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         }
     }
 
-    private QueryResult read(Response response, long[] count, int seriesBound) throws IOException {
+    private QueryResult read(Response response, long[] count) throws IOException {
         String at = shown(response.request());
         int code = response.code();
         ResponseBody body = response.body();
@@ -556,7 +538,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         }
         ResponseParser.Envelope envelope;
         try (InputStream in = new CountingStream(body.byteStream(), count, maxBytes, budget)) {
-            envelope = ResponseParser.parse(in, count, seriesBound);
+            envelope = ResponseParser.parse(in, count, maxSeries);
         } catch (AnswerBudget.OverBudget e) {
             throw new PrometheusException(
                     PrometheusException.Kind.OVER_BUDGET, code, e.getMessage());

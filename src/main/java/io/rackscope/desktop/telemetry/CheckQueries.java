@@ -50,6 +50,7 @@ final class CheckQueries {
     private final int maxIds;
     private final int maxEntities;
     private final int maxBytes;
+    private final int maxSeries;
     private final boolean compact;
     private final boolean ranges;
     private final CheckTargets targets;
@@ -64,6 +65,7 @@ final class CheckQueries {
         this.maxIds = app.planner().maxIdsPerQuery();
         this.maxEntities = Math.max(maxIds, app.planner().maxEntitiesPerQuery());
         this.maxBytes = app.planner().maxQueryBytes();
+        this.maxSeries = app.planner().maxSeriesPerQuery();
         this.compact = compact;
         this.ranges = compact && app.planner().rangeIds();
         this.targets = targets;
@@ -76,6 +78,11 @@ final class CheckQueries {
 
     int maxQueryBytes() {
         return maxBytes;
+    }
+
+    /** The most series one answer may bring ({@code planner.max_series_per_query}). */
+    int maxSeriesPerQuery() {
+        return maxSeries;
     }
 
     /**

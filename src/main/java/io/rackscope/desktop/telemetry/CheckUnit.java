@@ -57,18 +57,9 @@ final class CheckUnit {
      * A query to send: instant at {@code timeMillis}, or a range over the grid from {@code from} to
      * {@code to} (epoch seconds) when {@code from} is not NONE.
      */
-    record Request(String promql, long timeMillis, long from, long to, long step, int maxSeries) {
-        Request(String promql, long timeMillis, long from, long to, long step) {
-            this(promql, timeMillis, from, to, step, 0);
-        }
-
+    record Request(String promql, long timeMillis, long from, long to, long step) {
         static Request instant(String promql, long timeMillis) {
             return new Request(promql, timeMillis, Debouncer.NONE, Debouncer.NONE, 1);
-        }
-
-        /** An instant query whose answer may hold up to {@code maxSeries} series. */
-        static Request instant(String promql, long timeMillis, int maxSeries) {
-            return new Request(promql, timeMillis, Debouncer.NONE, Debouncer.NONE, 1, maxSeries);
         }
 
         boolean range() {
@@ -174,8 +165,12 @@ final class CheckUnit {
                 mode == EvaluationMode.FILTERED
                         ? TrendFollower.of(check, entityLabel, forecast, this.step)
                         : null;
+        // within the bound on one answer's series, with room for other entities' series
         this.whole =
-                mode == EvaluationMode.FILTERED && batches.size() > 1
+                mode == EvaluationMode.FILTERED
+                                && batches.size() > 1
+                                && ids.size() + wholeSlack(ids.size())
+                                        <= queries.maxSeriesPerQuery()
                         ? queries.whole(check).orElse(null)
                         : null;
         this.scrapeOutcome =
@@ -394,8 +389,8 @@ final class CheckUnit {
                 form == Form.PRESENCE
                         ? CheckQueries.presence(whole, entityLabel)
                         : CheckQueries.values(whole, check, entityLabel);
-        int slack = wholeSlack();
-        return ask.apply(Request.instant(q, atMillis, ids.size() + slack))
+        int slack = wholeSlack(ids.size());
+        return ask.apply(Request.instant(q, atMillis))
                 .handle(
                         (r, e) -> {
                             if (e != null && isTooLarge(e)) {
@@ -414,8 +409,14 @@ final class CheckUnit {
     }
 
     /** How many series of entities not the check's a whole answer may hold: a quarter more. */
-    private int wholeSlack() {
-        return Math.max(256, ids.size() / 4);
+    private static int wholeSlack(int entities) {
+        return Math.max(256, entities / 4);
+    }
+
+    /** What the first cycle asks of this check's entities: whole, or batch by batch. */
+    List<String> plannedExprs() {
+        String w = whole;
+        return w != null ? List.of(w) : batches.stream().map(CheckQueries.Batch::expr).toList();
     }
 
     private static boolean isTooLarge(Throwable e) {

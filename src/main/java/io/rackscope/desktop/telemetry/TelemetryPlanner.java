@@ -451,7 +451,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     public List<String> plannedQueries() {
         List<String> out = new ArrayList<>();
         for (CheckUnit u : units) {
-            u.batches().forEach(b -> out.add(CheckQueries.withJobs(b.expr(), slurmJobs)));
+            u.plannedExprs().forEach(e -> out.add(CheckQueries.withJobs(e, slurmJobs)));
         }
         return out;
     }
@@ -911,13 +911,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                         Instant.ofEpochSecond(req.from()),
                                         Instant.ofEpochSecond(req.to()),
                                         Duration.ofSeconds(req.step()))
-                        : req.maxSeries() > 0
-                                ? r.api()
-                                        .query(
-                                                promql,
-                                                Instant.ofEpochMilli(req.timeMillis()),
-                                                req.maxSeries())
-                                : r.api().query(promql, Instant.ofEpochMilli(req.timeMillis()));
+                        : r.api().query(promql, Instant.ofEpochMilli(req.timeMillis()));
         return answer.thenApply(
                 res -> {
                     healthCache.put(key, res);

@@ -30,12 +30,6 @@ final class RecordingApi implements PrometheusApi {
     }
 
     @Override
-    public CompletableFuture<QueryResult> query(String promql, Instant time, int maxSeries) {
-        asked.add(promql);
-        return client.query(promql, time, maxSeries);
-    }
-
-    @Override
     public CompletableFuture<QueryResult> queryRange(
             String promql, Instant start, Instant end, Duration step) {
         asked.add(promql);

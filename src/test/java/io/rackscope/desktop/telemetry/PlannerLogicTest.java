@@ -172,6 +172,20 @@ class PlannerLogicTest {
                         "telemetry: {scrape_interval_seconds: 15}\nplanner: {max_query_bytes: 28}\n");
         try (TelemetryPlanner planner =
                 new TelemetryPlanner(tight, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
+            assertEquals(
+                    List.of("temp{}", "up{}"),
+                    planner.plannedQueries().stream().sorted().toList(),
+                    "checks of several batches whose entities' series stay apart: read whole");
+        }
+        // too few series allowed in one answer for a whole read: batch by batch
+        RackscopeConfig narrow =
+                load(
+                        dir.resolve("narrow"),
+                        "telemetry: {scrape_interval_seconds: 15}\n"
+                                + "planner: {max_query_bytes: 28, max_series_per_query: 100}\n");
+        try (TelemetryPlanner planner =
+                new TelemetryPlanner(
+                        narrow, estate(), EvaluationMode.FILTERED, Clock.systemUTC())) {
             List<String> planned = planner.plannedQueries().stream().sorted().toList();
             assertEquals(
                     List.of(
