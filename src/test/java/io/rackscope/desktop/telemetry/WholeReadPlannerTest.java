@@ -3,7 +3,6 @@ package io.rackscope.desktop.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rackscope.desktop.config.ConfigFixture;
 import io.rackscope.desktop.config.RackscopeConfig;
 import io.rackscope.desktop.prometheus.PrometheusException;
 import java.nio.file.Path;
@@ -25,30 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 class WholeReadPlannerTest {
     static final long T0 = VanishingSeriesTest.T0;
 
-    private static final String CHECKS =
-            """
-            checks:
-              - id: node_up
-                expr: up{instance=~"$instances"}
-                output: bool
-                rules: [{op: "==", value: 0, severity: CRIT}]
-              - id: temp
-                expr: temp{instance=~"$instances"}
-                for: 1m
-                rules: [{op: ">", value: 75, severity: WARN}]
-            """;
-
-    /** Two ids a batch (three batches of six nodes), or all in one. */
+    /**
+     * {@link VanishingSeriesTest}'s checks, two ids a batch (three batches of six nodes), or all in
+     * one.
+     */
     static RackscopeConfig config(Path dir, boolean batched) {
-        String planner =
+        return VanishingSeriesTest.load(
+                dir,
                 batched
                         ? "planner: {max_ids_per_query: 2, max_entities_per_query: 2}\n"
-                        : "planner: {max_ids_per_query: 200, max_entities_per_query: 5000}\n";
-        return ConfigFixture.sixNodes(
-                dir,
-                "telemetry: {scrape_interval_seconds: 15}\n" + planner,
-                CHECKS,
-                "[node_up, temp]");
+                        : "planner: {max_ids_per_query: 200, max_entities_per_query: 5000}\n");
     }
 
     /** n02 down from +120, n04's temperature gone from +200, n05 hot from +60; {@code others}. */
@@ -57,6 +42,7 @@ class WholeReadPlannerTest {
         for (int i = 1; i <= 6; i++) {
             String n = "n%02d".formatted(i);
             p.series("up", Map.of("instance", n), t -> n.equals("n02") && t >= T0 + 120 ? 0 : 1);
+            p.series("memory_pressure_percent", Map.of("instance", n), t -> 50);
             p.series(
                     "temp",
                     Map.of("instance", n),
