@@ -133,6 +133,8 @@ final class CheckUnit {
     // the expression read of the whole server in one query instead of batch by batch (see
     // askWhole); null when it is not, or no longer, read so
     private volatile String whole;
+    // the one metric the check reads, by instance and nothing else; null when it reads otherwise
+    private final String scrapedMetric;
 
     CheckUnit(
             Check check,
@@ -172,6 +174,13 @@ final class CheckUnit {
                                 && ids.size() + wholeSlack(ids.size())
                                         <= queries.maxSeriesPerQuery()
                         ? queries.whole(check).orElse(null)
+                        : null;
+        this.scrapedMetric =
+                TARGET_LABEL.equals(entityLabel)
+                        ? queries.whole(check)
+                                .filter(w -> w.matches("[a-zA-Z_:][\\w:]*\\{}"))
+                                .map(w -> w.substring(0, w.length() - 2))
+                                .orElse(null)
                         : null;
         this.scrapeOutcome =
                 mode == EvaluationMode.FILTERED
@@ -501,6 +510,7 @@ final class CheckUnit {
                                                 || !TARGET_LABEL.equals(entityLabel))
                                 ? b.ids()
                                 : b.ids().stream().filter(scrapes::mayHaveChanged).toList();
+        doubted = withoutKnownPresence(doubted);
         if (doubted.isEmpty()) {
             return List.of();
         }
@@ -526,6 +536,37 @@ final class CheckUnit {
                                     }));
         }
         return out;
+    }
+
+    /**
+     * {@code doubted} less the nodes whose presence the scrape account read already: for a check of
+     * one metric by instance ({@code metric{instance=~"$instances"}}), a node it read has samples
+     * exactly when that metric was in its target's last scrape. Their presence is taken from it as
+     * from a presence read; the others are left to the probe.
+     */
+    private List<String> withoutKnownPresence(List<String> doubted) {
+        Map<String, Set<String>> known = scrapes.metricsAtLastScrape();
+        if (scrapedMetric == null || known == null || doubted.isEmpty()) {
+            return doubted;
+        }
+        List<String> read = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        List<String> rest = new ArrayList<>();
+        for (String id : doubted) {
+            Set<String> metrics = known.get(id);
+            if (metrics == null) {
+                rest.add(id);
+            } else {
+                read.add(id);
+                if (metrics.contains(scrapedMetric)) {
+                    found.add(id);
+                }
+            }
+        }
+        if (!read.isEmpty()) {
+            readPresence(read, found);
+        }
+        return rest;
     }
 
     /**

@@ -48,12 +48,16 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
      * change cannot be put down to targets still there (a first cycle, a target gone, no figures).
      */
     record Seen(
-            boolean unchanged, Set<String> changedTargets, Set<String> targets, Set<String> moved) {
-        static final Seen NOTHING = new Seen(false, null, Set.of(), null);
-        static final Seen SAME = new Seen(true, Set.of(), Set.of(), null);
+            boolean unchanged,
+            Set<String> changedTargets,
+            Set<String> targets,
+            Set<String> moved,
+            Map<String, Set<String>> metricsAtLastScrape) {
+        static final Seen NOTHING = new Seen(false, null, Set.of(), null, null);
+        static final Seen SAME = new Seen(true, Set.of(), Set.of(), null, null);
 
         Seen(boolean unchanged, Set<String> changedTargets, Set<String> targets) {
-            this(unchanged, changedTargets, targets, null);
+            this(unchanged, changedTargets, targets, null, null);
         }
 
         /**
@@ -61,7 +65,21 @@ abstract sealed class ScrapeChanges permits SummedScrapes, TargetScrapes {
          * have vanished or appeared: the targets that changed are all accounted for.
          */
         Seen narrowedTo(Set<String> moved) {
-            return new Seen(unchanged, changedTargets, targets, Set.copyOf(moved));
+            return narrowedTo(moved, null);
+        }
+
+        /**
+         * As above, knowing too which metrics some nodes had in the last scrape of the target that
+         * serves them ({@code metricsAtLastScrape}, by instance; null when not known): their
+         * presence needs no probe (see {@link TargetAccount#metricsInLastScrape}).
+         */
+        Seen narrowedTo(Set<String> moved, Map<String, Set<String>> metricsAtLastScrape) {
+            return new Seen(
+                    unchanged,
+                    changedTargets,
+                    targets,
+                    Set.copyOf(moved),
+                    metricsAtLastScrape == null ? null : Map.copyOf(metricsAtLastScrape));
         }
 
         /** Whether entities of every scope can be told apart ({@link #narrowedTo}). */

@@ -7,6 +7,8 @@ import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.PromQL;
 import io.rackscope.desktop.topology.InstancePath;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,28 @@ final class TargetAccount {
         theirs.addAll(read.statuses());
         theirs.addAll(read.others());
         return ScrapeAccount.moved(read.figures(), theirs, read.jobs(), reader.seenUpTo());
+    }
+
+    /**
+     * The metrics each candidate node had in the target's last scrape, by {@code instance}: every
+     * candidate read, with no metric when it had none; null when that cannot be told (a series with
+     * samples at other times: another target's). A series in the last scrape is there at the
+     * cycle's moment; one missing from it was marked stale by that scrape.
+     */
+    Map<String, Set<String>> metricsInLastScrape() {
+        List<Series> present = ScrapeAccount.inLastScrape(read.figures(), read.ofNodes());
+        if (present == null) {
+            return null;
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        read.nodes().forEach(n -> out.put(n, new HashSet<>()));
+        for (Series s : present) {
+            Set<String> metrics = out.get(s.label("instance"));
+            if (metrics != null) {
+                metrics.add(s.label("__name__"));
+            }
+        }
+        return out;
     }
 
     /** The time of the last scrape its figures describe (epoch ms); MIN_VALUE when none. */

@@ -1263,7 +1263,10 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
         moved.addAll(a.nodes());
         moved.addAll(theirMoves);
         return new Vouch(
-                v.server().narrowedTo(withRelated(moved)), v.slurm(), a.slurmPatch(), null);
+                v.server().narrowedTo(withRelated(moved), a.metricsInLastScrape()),
+                v.slurm(),
+                a.slurmPatch(),
+                null);
     }
 
     /**

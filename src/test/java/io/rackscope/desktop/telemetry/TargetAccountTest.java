@@ -56,6 +56,40 @@ class TargetAccountTest {
         assertTrue(wider.moved().contains("n03"), "n03's series account for the loss");
     }
 
+    @Test
+    void theMetricsOfEachNodeReadAreThoseOfTheTargetsLastScrape() {
+        RackscopeConfig config = VanishingSeriesTest.load(dir, "");
+        TargetAccount wider =
+                account(config, List.of(), new ArrayList<>(), TargetAccountTest::answer)
+                        .widened(Set.of("n01", "n03"))
+                        .join();
+        // n01's up is in the last scrape; n03's two series were lost at it (stale from then)
+        assertEquals(Map.of("n01", Set.of("up"), "n03", Set.of()), wider.metricsInLastScrape());
+        TargetAccount elsewhere =
+                account(
+                        config,
+                        List.of(),
+                        new ArrayList<>(),
+                        q ->
+                                q.contains("n01")
+                                        ? new QueryResult(
+                                                "matrix",
+                                                List.of(
+                                                        new Series(
+                                                                Map.of(
+                                                                        "__name__", "up",
+                                                                        "instance", "n01"),
+                                                                new double[] {1007.5},
+                                                                new double[] {1})),
+                                                List.of(),
+                                                List.of(),
+                                                0)
+                                        : answer(q));
+        assertNull(
+                elsewhere.metricsInLastScrape(),
+                "a series sampled between the target's scrapes is another target's: not told");
+    }
+
     /** Six nodes in one rack, a node check and a rack check. */
     RackscopeConfig rackConfig() {
         return ConfigFixture.sixNodes(
