@@ -284,9 +284,9 @@ class VanishingSeriesIT {
     /**
      * One target serving every node, as an exporter for a whole estate: when its series that came
      * and went are all of nodes seen moving (n03, whose series all went: its sentinel sees it in
-     * the same cycle, and in the next it is a node seen moving lately), their presence is read
-     * with the account and no node is probed; a series of another node vanishing that no sentinel
-     * sees is not theirs, and the probe then asks of every node and sees it.
+     * the same cycle, and in the next it is a node seen moving lately), their presence is read with
+     * the account and no node is probed; a series of another node vanishing that no sentinel sees
+     * is not theirs, and the probe then asks of every node and sees it.
      */
     @Test
     void aTargetServingEveryNodeIsAccountedForByTheNodesSeenMoving() throws Exception {
