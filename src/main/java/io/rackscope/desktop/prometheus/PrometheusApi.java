@@ -13,14 +13,6 @@ public interface PrometheusApi {
     /** An instant query evaluated at {@code time}. */
     CompletableFuture<QueryResult> query(String promql, Instant time);
 
-    /**
-     * As above, an answer of up to {@code maxSeries} series allowed whatever the source's own bound
-     * (a query known to read many entities at once).
-     */
-    default CompletableFuture<QueryResult> query(String promql, Instant time, int maxSeries) {
-        return query(promql, time);
-    }
-
     CompletableFuture<QueryResult> queryRange(
             String promql, Instant start, Instant end, Duration step);
 
