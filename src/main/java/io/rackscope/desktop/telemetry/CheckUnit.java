@@ -6,7 +6,6 @@ import io.rackscope.desktop.config.AppConfig;
 import io.rackscope.desktop.health.CheckResult;
 import io.rackscope.desktop.health.CycleError;
 import io.rackscope.desktop.health.Forecast;
-import io.rackscope.desktop.prometheus.PrometheusException;
 import io.rackscope.desktop.prometheus.QueryResult;
 import io.rackscope.desktop.prometheus.Series;
 import io.rackscope.desktop.promql.IdPattern;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -167,20 +165,20 @@ final class CheckUnit {
                 mode == EvaluationMode.FILTERED
                         ? TrendFollower.of(check, entityLabel, forecast, this.step)
                         : null;
+        String wholeExpr = queries.whole(check).orElse(null);
         // within the bound on one answer's series, with room for other entities' series
         this.whole =
                 mode == EvaluationMode.FILTERED
                                 && batches.size() > 1
                                 && ids.size() + wholeSlack(ids.size())
                                         <= queries.maxSeriesPerQuery()
-                        ? queries.whole(check).orElse(null)
+                        ? wholeExpr
                         : null;
         this.scrapedMetric =
                 TARGET_LABEL.equals(entityLabel)
-                        ? queries.whole(check)
-                                .filter(w -> w.matches("[a-zA-Z_:][\\w:]*\\{}"))
-                                .map(w -> w.substring(0, w.length() - 2))
-                                .orElse(null)
+                                && wholeExpr != null
+                                && wholeExpr.matches("[a-zA-Z_:][\\w:]*\\{}")
+                        ? wholeExpr.substring(0, wholeExpr.length() - 2)
                         : null;
         this.scrapeOutcome =
                 mode == EvaluationMode.FILTERED
@@ -394,15 +392,11 @@ final class CheckUnit {
      */
     private CompletableFuture<Void> askWhole(
             Form form, long atMillis, Function<Request, CompletableFuture<QueryResult>> ask) {
-        String q =
-                form == Form.PRESENCE
-                        ? CheckQueries.presence(whole, entityLabel)
-                        : CheckQueries.values(whole, check, entityLabel);
         int slack = wholeSlack(ids.size());
-        return ask.apply(Request.instant(q, atMillis))
+        return ask.apply(Request.instant(asked(whole, form), atMillis))
                 .handle(
                         (r, e) -> {
-                            if (e != null && isTooLarge(e)) {
+                            if (e != null && CycleErrors.tooLarge(e)) {
                                 whole = null;
                                 List<CompletableFuture<Void>> again = new ArrayList<>();
                                 for (CheckQueries.Batch b : batches) {
@@ -426,14 +420,6 @@ final class CheckUnit {
     List<String> plannedExprs() {
         String w = whole;
         return w != null ? List.of(w) : batches.stream().map(CheckQueries.Batch::expr).toList();
-    }
-
-    private static boolean isTooLarge(Throwable e) {
-        Throwable cause =
-                e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause instanceof PrometheusException p
-                && (p.kind() == PrometheusException.Kind.TOO_LARGE
-                        || p.kind() == PrometheusException.Kind.OVER_BUDGET);
     }
 
     /** Shares a whole answer out to the batches, one pass over its series. */
@@ -480,16 +466,19 @@ final class CheckUnit {
             Form form,
             long atMillis,
             Function<Request, CompletableFuture<QueryResult>> ask) {
-        String q =
-                switch (form) {
-                    case PRESENCE -> CheckQueries.presence(b.expr(), entityLabel);
-                    default ->
-                            mode == EvaluationMode.FILTERED
-                                    ? CheckQueries.values(b.expr(), check, entityLabel)
-                                    : b.expr();
-                };
-        return ask.apply(Request.instant(q, atMillis))
+        return ask.apply(Request.instant(asked(b.expr(), form), atMillis))
                 .handle((r, e) -> readDiscovery(b, r, e, form));
+    }
+
+    /** What a full read in {@code form} asks of the entities of expression {@code e}. */
+    private String asked(String e, Form form) {
+        return switch (form) {
+            case PRESENCE -> CheckQueries.presence(e, entityLabel);
+            default ->
+                    mode == EvaluationMode.FILTERED
+                            ? CheckQueries.values(e, check, entityLabel)
+                            : e;
+        };
     }
 
     /** Asks {@code b}'s presence probe, when presence is known: its parts in as few requests. */

@@ -14,11 +14,22 @@ final class CycleErrors {
 
     private CycleErrors() {}
 
+    /** What failed: {@code failure}, or what it wraps when it came through a future. */
+    static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+    }
+
+    /** Whether {@code failure} is an answer refused as too large, alone or with the others. */
+    static boolean tooLarge(Throwable failure) {
+        return cause(failure) instanceof PrometheusException pe
+                && (pe.kind() == PrometheusException.Kind.TOO_LARGE
+                        || pe.kind() == PrometheusException.Kind.OVER_BUDGET);
+    }
+
     static CycleError of(Throwable failure, String source, int batch, String server) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure;
+        Throwable cause = cause(failure);
         if (cause instanceof TimeoutException) {
             return new CycleError(
                     CycleError.Kind.DEADLINE,
@@ -27,9 +38,7 @@ final class CycleErrors {
                     server,
                     "no answer before the cycle's deadline (planner.cycle_timeout_seconds)");
         }
-        if (cause instanceof PrometheusException pe
-                && (pe.kind() == PrometheusException.Kind.TOO_LARGE
-                        || pe.kind() == PrometheusException.Kind.OVER_BUDGET)) {
+        if (tooLarge(cause) && cause instanceof PrometheusException pe) {
             String what =
                     switch (source) {
                         case CycleError.SLURM -> "the Slurm query";

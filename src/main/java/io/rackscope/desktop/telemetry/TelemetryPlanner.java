@@ -925,9 +925,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
      * other 5xx can be one query's (a proxy's timeout, a query too heavy) and is not.
      */
     static boolean serverCannotBeAsked(Throwable e) {
-        Throwable cause =
-                e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause instanceof PrometheusException p
+        return CycleErrors.cause(e) instanceof PrometheusException p
                 && switch (p.kind()) {
                     case UNREACHABLE, CREDENTIALS, TLS, NOT_PROMETHEUS, INVALID_SETTINGS -> true;
                     default -> false;
