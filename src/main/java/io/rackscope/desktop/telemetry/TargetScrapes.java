@@ -41,15 +41,11 @@ final class TargetScrapes extends ScrapeChanges {
             return List.of(now);
         }
         // from one scrape before the last cycle: a scrape that ran while it was asked, written
-        // after, is counted, never missed
+        // after, is counted, never missed; not aggregated by instance either (a target per node of
+        // hpc-cluster: 4.4 ms of engine time against 5.3 ms with "max by (instance)")
         String window = "[" + Math.floorDiv(sinceMillis + marginMillis + 999, 1000) + "s]";
         return List.of(
-                new Part(
-                        "max by (instance) (sum_over_time(scrape_series_added"
-                                + of
-                                + window
-                                + ") > 0)",
-                        "target"),
+                new Part("sum_over_time(scrape_series_added" + of + window + ") > 0", "target"),
                 now);
     }
 

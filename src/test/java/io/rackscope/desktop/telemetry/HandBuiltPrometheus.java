@@ -136,9 +136,7 @@ public final class HandBuiltPrometheus implements PrometheusApi {
         if (promql.startsWith(ScrapeChanges.SAMPLES)) {
             return "count";
         }
-        return promql.startsWith("max by (instance) (sum_over_time(scrape_series_added")
-                ? "target"
-                : null;
+        return promql.startsWith("sum_over_time(scrape_series_added") ? "target" : null;
     }
 
     /** Queries of {@code metric} fail with {@code error} until {@link #heal}. */
