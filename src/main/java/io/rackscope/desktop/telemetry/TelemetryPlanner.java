@@ -102,11 +102,8 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     private long interval;
     private final Map<String, Set<String>> neverKnown = new HashMap<>();
 
-    /** How long a node that moved counts as unsteady: accounted for first when a target changes. */
-    private static final Duration UNSTEADY_FOR = Duration.ofMinutes(30);
-
-    // the nodes seen moving, by when they last did (server time, epoch ms)
-    private final Map<String, Long> unsteady = new java.util.concurrent.ConcurrentHashMap<>();
+    // the nodes seen moving (server time): accounted for first when a target changes
+    private final UnsteadyNodes unsteady = new UnsteadyNodes();
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -695,7 +692,7 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
                                                 Set<String> inDoubt = withRelated(changed);
                                                 Set<String> moved = new HashSet<>(changed);
                                                 mine.forEach(u -> moved.addAll(u.valueChanges()));
-                                                moved.forEach(id -> unsteady.put(id, asked));
+                                                unsteady.moved(moved, asked);
                                                 Set<String> likely =
                                                         withRelated(withDeviceMates(moved));
                                                 List<CompletableFuture<Void>> second =
@@ -1299,18 +1296,15 @@ public final class TelemetryPlanner implements PlannerState, AutoCloseable {
     }
 
     /**
-     * The nodes seen moving lately (a sentinel value or presence that changed, within {@link
-     * #UNSTEADY_FOR} of {@code atMillis}) and the other nodes of their devices, then the nodes of
-     * {@code unwell} (a sentinel had no sample of them or a failing one: down or silent, their
-     * series may be going or coming back), those that are no target of their own ({@code targets}):
-     * where a change of a target serving many is most likely. The latest first, as many as one
-     * query can name.
+     * The nodes seen moving lately (a sentinel value or presence that changed, as long as {@link
+     * UnsteadyNodes} remembers them at {@code atMillis}) and the other nodes of their devices, then
+     * the nodes of {@code unwell} (a sentinel had no sample of them or a failing one: down or
+     * silent, their series may be going or coming back), those that are no target of their own
+     * ({@code targets}): where a change of a target serving many is most likely. The latest first,
+     * as many as one query can name.
      */
     private Set<String> unsteadyNodes(long atMillis, Set<String> targets, Set<String> unwell) {
-        unsteady.values().removeIf(t -> t < atMillis - UNSTEADY_FOR.toMillis());
-        List<String> latestFirst = new ArrayList<>(unsteady.keySet());
-        latestFirst.sort(
-                Comparator.comparing((String id) -> unsteady.getOrDefault(id, 0L)).reversed());
+        List<String> latestFirst = unsteady.latestFirst(atMillis);
         List<Set<String>> likelyFirst = new ArrayList<>();
         latestFirst.forEach(node -> likelyFirst.add(withDeviceMates(Set.of(node))));
         new java.util.TreeSet<>(unwell).forEach(node -> likelyFirst.add(Set.of(node)));
