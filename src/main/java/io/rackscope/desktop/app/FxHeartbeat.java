@@ -38,7 +38,8 @@ public final class FxHeartbeat implements AutoCloseable {
         beat.scheduleWithFixedDelay(() -> tick(onFx), 0, 1, TimeUnit.SECONDS);
     }
 
-    void tick(Consumer<Runnable> onFx) {
+    // one at a time: a beat checked as not waiting is handed over before another checks
+    synchronized void tick(Consumer<Runnable> onFx) {
         if (!waiting) {
             waiting = true;
             sent = clock.instant();
