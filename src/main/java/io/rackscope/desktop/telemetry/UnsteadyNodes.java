@@ -1,9 +1,7 @@
 package io.rackscope.desktop.telemetry;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,16 +36,15 @@ final class UnsteadyNodes {
     /** The nodes still remembered at {@code atMillis}, the latest to move first. */
     List<String> latestFirst(long atMillis) {
         seen.entrySet().removeIf(e -> forgotten(e.getValue(), atMillis));
-        List<String> out = new ArrayList<>(seen.keySet());
-        out.sort(
-                Comparator.comparing(
-                                (String id) -> {
-                                    Seen s = seen.get(id);
-                                    return s == null ? 0L : s.last();
-                                })
-                        .reversed()
-                        .thenComparing(Comparator.naturalOrder()));
-        return out;
+        // each node's last move read once: another route's cycle may record moves meanwhile
+        return seen.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().last()))
+                .sorted(
+                        Map.Entry.<String, Long>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static boolean forgotten(Seen s, long atMillis) {
